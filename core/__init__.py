@@ -1,0 +1,1 @@
+"""framelens core: the logic behind the dashboard. Never imports streamlit."""

@@ -1,0 +1,127 @@
+"""The outlet catalog: which outlets exist, their feeds, and the labels users filter by."""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+OWNERSHIP = ("state", "public", "private", "nonprofit")
+DEFAULT_CATALOG = "outlets.toml"
+
+
+class CatalogError(ValueError):
+    """A catalog file that can't be used, with the file, line and field at fault."""
+
+    def __init__(self, path: str, line: int | None, field_name: str | None, message: str):
+        where = f"{path}:{line}" if line else str(path)
+        what = f"field '{field_name}': " if field_name else ""
+        super().__init__(f"{where}: {what}{message}")
+        self.path, self.line, self.field, self.message = path, line, field_name, message
+
+
+@dataclass
+class Outlet:
+    """One news outlet and its feeds."""
+
+    name: str
+    feeds: list[str]
+    homepage: str | None = None
+    country: str | None = None
+    language: str | None = None
+    ownership: str | None = None
+    groups: list[str] = field(default_factory=list)
+
+
+def default_catalog_path() -> Path:
+    """Path of the packaged catalog."""
+    return Path(str(resources.files("core") / "data" / DEFAULT_CATALOG))
+
+
+def load_catalog(path: str | Path | None = None) -> list[Outlet]:
+    """Read and validate a catalog TOML file (the packaged one by default)."""
+    path = Path(path) if path else default_catalog_path()
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except OSError as e:
+        raise CatalogError(str(path), None, None, f"cannot be read: {e.strerror or e}") from None
+    except UnicodeDecodeError:
+        raise CatalogError(str(path), None, None, "is not UTF-8 text") from None
+    return parse_catalog(raw, str(path))
+
+
+def parse_catalog(raw: str, path: str = "<catalog>") -> list[Outlet]:
+    """Validate catalog text; every problem names the file, line and field."""
+    try:
+        doc = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as e:
+        line = getattr(e, "lineno", None) or _line_from_message(str(e))
+        raise CatalogError(path, line, None, f"is not valid TOML: {getattr(e, 'msg', e)}") from None
+    blocks = _block_lines(raw)
+    outlets = doc.get("outlet")
+    if not isinstance(outlets, list) or not outlets:
+        raise CatalogError(path, None, "outlet", "no [[outlet]] tables found")
+    seen: dict[str, int] = {}
+    result = []
+    for i, entry in enumerate(outlets):
+        start, end = blocks[i] if i < len(blocks) else (None, None)
+        line_of = lambda key: _field_line(raw, start, end, key)  # noqa: E731
+        result.append(_validate_outlet(entry, path, start, line_of))
+        name = result[-1].name.casefold()
+        if name in seen:
+            raise CatalogError(path, line_of("name"), "name",
+                               f"duplicate outlet name '{result[-1].name}' (first at line {seen[name]})")
+        seen[name] = line_of("name") or 0
+    return result
+
+
+def _validate_outlet(entry: dict, path: str, start: int | None, line_of) -> Outlet:
+    """Check one [[outlet]] table."""
+    name = entry.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise CatalogError(path, line_of("name") or start, "name", "is required and must be a non-empty string")
+    feeds = entry.get("feeds")
+    if not isinstance(feeds, list) or not feeds or not all(isinstance(f, str) for f in feeds):
+        raise CatalogError(path, line_of("feeds") or start, "feeds",
+                           f"outlet '{name}': must be a non-empty list of URL strings")
+    for f in feeds:
+        if not re.match(r"^https?://[^\s/]+", f):
+            raise CatalogError(path, line_of("feeds"), "feeds", f"outlet '{name}': '{f}' is not an http(s) URL")
+    for key in ("homepage", "country", "language", "ownership"):
+        if key in entry and not isinstance(entry[key], str):
+            raise CatalogError(path, line_of(key), key, f"outlet '{name}': must be a string")
+    ownership = entry.get("ownership")
+    if ownership is not None and ownership not in OWNERSHIP:
+        raise CatalogError(path, line_of("ownership"), "ownership",
+                           f"outlet '{name}': '{ownership}' is not one of {', '.join(OWNERSHIP)}")
+    groups = entry.get("groups", [])
+    if not isinstance(groups, list) or not all(isinstance(g, str) for g in groups):
+        raise CatalogError(path, line_of("groups"), "groups", f"outlet '{name}': must be a list of strings")
+    return Outlet(name=name.strip(), feeds=list(dict.fromkeys(feeds)), homepage=entry.get("homepage"),
+                  country=entry.get("country"), language=entry.get("language"),
+                  ownership=ownership, groups=groups)
+
+
+def _block_lines(raw: str) -> list[tuple[int, int]]:
+    """1-based (first, last) line numbers of each [[outlet]] table."""
+    lines = raw.splitlines()
+    starts = [i + 1 for i, ln in enumerate(lines) if re.match(r"^\s*\[\[\s*outlet\s*\]\]", ln)]
+    return [(s, (starts[j + 1] - 1) if j + 1 < len(starts) else len(lines)) for j, s in enumerate(starts)]
+
+
+def _field_line(raw: str, start: int | None, end: int | None, key: str) -> int | None:
+    """Line number where `key = ...` is set inside one table."""
+    if start is None:
+        return None
+    lines = raw.splitlines()
+    for n in range(start, (end or len(lines)) + 1):
+        if re.match(rf"^\s*{re.escape(key)}\s*=", lines[n - 1]):
+            return n
+    return None
+
+
+def _line_from_message(msg: str) -> int | None:
+    """tomllib puts '(at line N, column M)' in its messages."""
+    m = re.search(r"line (\d+)", msg)
+    return int(m.group(1)) if m else None

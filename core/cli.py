@@ -1,0 +1,129 @@
+"""The framelens command line: ingest feeds, import corpora, and batch analyses."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .config import Settings
+
+
+def _progress_bars():
+    """A tqdm bar per stage on stderr, so stdout stays clean for data."""
+    from tqdm import tqdm
+    bars: dict[str, tqdm] = {}
+
+    def report(stage: str, done: int, total: int) -> None:
+        bar = bars.get(stage)
+        if bar is None:
+            bar = bars[stage] = tqdm(total=total, desc=stage, unit=" " + stage.rstrip("s"), file=sys.stderr,
+                                     leave=True, dynamic_ncols=True)
+        bar.total = total
+        bar.n = done
+        bar.refresh()
+
+    def close() -> None:
+        for b in bars.values():
+            b.close()
+    return report, close
+
+
+@click.group()
+@click.version_option(package_name="framelens")
+def main() -> None:
+    """framelens: see one news event through every outlet at once."""
+
+
+db_option = click.option("--db", envvar="FRAMELENS_DB", default=None,
+                         help="SQLite file path or database URL (default: FRAMELENS_DB or the user data directory).")
+
+
+@main.command()
+@db_option
+@click.option("--outlets", "outlets_file", type=click.Path(dir_okay=False), default=None,
+              help="Outlet catalog TOML (default: the packaged catalog).")
+@click.option("--no-pages", is_flag=True, help="Store feed summaries only; don't fetch article pages.")
+@click.option("--concurrency", type=int, default=None, help=Settings.help()["concurrency"][1])
+@click.option("--per-host", type=int, default=None, help=Settings.help()["per_host"][1])
+@click.option("--timeout", type=float, default=None, help=Settings.help()["timeout"][1])
+@click.option("--allow-private", is_flag=True, default=None, help=Settings.help()["allow_private"][1])
+@click.option("--quiet", is_flag=True, help="No progress bars.")
+def ingest(db, outlets_file, no_pages, concurrency, per_host, timeout, allow_private, quiet):
+    """Fetch every feed in the catalog, then fetch, extract and store new articles."""
+    from .catalog import CatalogError, load_catalog
+    from .ingest import run_ingest
+    from .store import Store
+    try:
+        catalog = load_catalog(outlets_file)
+    except CatalogError as e:
+        raise click.ClickException(str(e)) from None
+    settings = Settings.from_env(db=db, concurrency=concurrency, per_host=per_host, timeout=timeout,
+                                 allow_private=allow_private or None, fetch_pages=False if no_pages else None)
+    store = Store(settings.db or None)
+    report, close = _progress_bars() if not quiet else (None, lambda: None)
+    try:
+        summary = run_ingest(store, catalog, settings, progress=report)
+    finally:
+        close()
+    for f in summary.feeds:
+        if f.status == "failed":
+            click.echo(f"failed: {f.outlet}: {f.url}: {f.error}", err=True)
+    click.echo(summary.line(), err=True)
+
+
+@main.command("import")
+@db_option
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+def import_(db, file):
+    """Import a JSONL or CSV corpus (id, outlet, title, text, published, url) into the store."""
+    from .corpus import import_file
+    from .store import Store
+    store = Store(db)
+    try:
+        res = import_file(store, file)
+    except ValueError as e:
+        raise click.ClickException(str(e)) from None
+    for err in res.errors[:50]:
+        click.echo(f"{file}: {err}", err=True)
+    if len(res.errors) > 50:
+        click.echo(f"{file}: … and {len(res.errors) - 50} more invalid rows", err=True)
+    click.echo(f"{file}: {res.rows} rows, {res.valid} valid, {res.new} new, {len(res.errors)} invalid", err=True)
+
+
+@main.command()
+def outlets():
+    """List the packaged outlet catalog."""
+    from .catalog import load_catalog
+    for o in load_catalog():
+        click.echo(f"{o.name}\t{o.country or ''}\t{o.ownership or ''}\t{', '.join(o.groups)}\t{' '.join(o.feeds)}")
+
+
+def _io_command(name: str, module: str, func: str, help_text: str):
+    """Register `framelens NAME --input X --output Y`, implemented in core.MODULE.FUNC."""
+    @main.command(name, help=help_text)
+    @click.option("--input", "input_path", required=True, type=click.Path(exists=True, dir_okay=False),
+                  help="Articles as JSONL (id, outlet, title, text, published, url).")
+    @click.option("--output", "output_path", required=True, type=click.Path(dir_okay=False), help="Where to write.")
+    @click.option("--quiet", is_flag=True, help="No progress bar.")
+    def command(input_path, output_path, quiet, **kw):
+        import importlib
+        fn = getattr(importlib.import_module(f"core.{module}"), func)
+        try:
+            fn(input_path, output_path, progress=not quiet, **kw)
+        except ValueError as e:
+            raise click.ClickException(str(e)) from None
+    return command
+
+
+_io_command("cluster", "cluster", "run_cluster_file", "Group articles into events; one {id, event} line per article.")
+_io_command("quotes", "quotes", "run_quotes_file", "Extract quotes and their speakers; one line per attribution.")
+_io_command("reprints", "reprints", "run_reprints_file", "Find articles that copy another outlet's article.")
+compare = _io_command("compare", "framing", "run_compare_file",
+                      "Every framing figure per event and outlet as one JSON report.")
+compare.params.append(click.Option(["--events", "events_path"], type=click.Path(exists=True, dir_okay=False),
+                                   default=None, help="{id, event} JSONL lines (default: cluster the input)."))
+
+
+if __name__ == "__main__":
+    main()

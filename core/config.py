@@ -1,0 +1,69 @@
+"""Every setting in one place, each with its default and the reason it exists."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+VERSION = "0.1.0"
+USER_AGENT = f"framelens/{VERSION} (news framing research; +https://github.com/framelens/framelens)"
+
+
+def _setting(default, help: str):
+    """Declare a setting with its default and help text (read by the CLI and the README)."""
+    return field(default=default, metadata={"help": help})
+
+
+@dataclass
+class Settings:
+    """Tunables for fetching, extraction and storage."""
+
+    db: str = _setting("", "Database: a file path (SQLite) or URL (sqlite:///…, postgresql://…). "
+                           "Empty means FRAMELENS_DB or a file in the user's data directory.")
+    concurrency: int = _setting(32, "Requests in flight at once across all hosts.")
+    per_host: int = _setting(4, "Requests in flight at once to one host, to stay polite.")
+    timeout: float = _setting(10.0, "Seconds before a request (connect or read) is given up.")
+    max_bytes: int = _setting(5_000_000, "Largest response body kept; larger ones fail as too-large.")
+    retries: int = _setting(2, "Extra tries after a timeout, connection error or 5xx.")
+    backoff: float = _setting(0.5, "Seconds before the first retry; doubles each time.")
+    fetch_pages: bool = _setting(True, "Fetch each new article's page and extract its text.")
+    extract_workers: int = _setting(0, "Processes for text extraction; 0 means one per core.")
+    future_skew_minutes: int = _setting(15, "How far in the future a date may be before it is flagged.")
+    oldest_year: int = _setting(1995, "Dates before this year are flagged as implausible.")
+    allow_private: bool = _setting(False, "Allow feed/page URLs on private or loopback addresses.")
+
+    @classmethod
+    def from_env(cls, **overrides) -> "Settings":
+        """Settings from defaults, FRAMELENS_* variables, then explicit overrides (None is ignored)."""
+        s = cls()
+        env_db = os.environ.get("FRAMELENS_DB")
+        if env_db:
+            s.db = env_db
+        if os.environ.get("FRAMELENS_ALLOW_PRIVATE", "").lower() in ("1", "true", "yes"):
+            s.allow_private = True
+        for k, v in overrides.items():
+            if v is not None:
+                setattr(s, k, v)
+        return s
+
+    @staticmethod
+    def help() -> dict[str, tuple[object, str]]:
+        """Each setting's default and help text."""
+        return {f.name: (f.default, f.metadata["help"]) for f in fields(Settings)}
+
+
+def default_db_path() -> Path:
+    """The SQLite file used when no --db or FRAMELENS_DB is given."""
+    return Path(user_data_dir("framelens", appauthor=False)) / "framelens.sqlite"
+
+
+def resolve_db(db: str | None = None) -> str:
+    """Turn a --db value, FRAMELENS_DB or the default into an SQLAlchemy URL."""
+    db = db or os.environ.get("FRAMELENS_DB") or str(default_db_path())
+    if "://" in db:
+        return db
+    path = Path(db).expanduser().resolve()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{path}"

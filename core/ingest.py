@@ -1,0 +1,191 @@
+"""One ingest run: fetch every feed, keep new items, fetch and extract their pages, store them."""
+from __future__ import annotations
+
+import asyncio
+import os
+import time
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Callable
+
+from .catalog import Outlet
+from .config import Settings
+from .extract import extract_page
+from .feeds import FeedError, parse_feed
+from .fetch import Fetcher, Response
+from .models import Article
+from .store import Store
+
+Progress = Callable[[str, int, int], None]   # (stage, done, total)
+FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
+
+
+@dataclass
+class FeedResult:
+    """What happened to one feed in this run."""
+
+    url: str
+    outlet: str
+    status: str                      # ok / not-modified / failed
+    new_articles: int = 0
+    items: int = 0
+    error: str | None = None
+
+
+@dataclass
+class Summary:
+    """The end-of-run tally shown on the command line and in the dashboard."""
+
+    feeds_ok: int = 0
+    feeds_not_modified: int = 0
+    feeds_failed: int = 0
+    new_articles: int = 0
+    pages_failed: int = 0
+    seconds: float = 0.0
+    feeds: list[FeedResult] = field(default_factory=list)
+
+    def line(self) -> str:
+        return (f"feeds ok {self.feeds_ok}, not modified {self.feeds_not_modified}, failed {self.feeds_failed}; "
+                f"new articles {self.new_articles} ({self.pages_failed} without page text); {self.seconds:.1f} s")
+
+
+def run_ingest(store: Store, catalog: list[Outlet], settings: Settings | None = None,
+               progress: Progress | None = None, on_new: Callable[[list[Article]], None] | None = None) -> Summary:
+    """Synchronous entry point for the CLI and the dashboard."""
+    return asyncio.run(ingest(store, catalog, settings, progress, on_new))
+
+
+async def ingest(store: Store, catalog: list[Outlet], settings: Settings | None = None,
+                 progress: Progress | None = None, on_new: Callable[[list[Article]], None] | None = None) -> Summary:
+    """Fetch all feeds concurrently; each feed's new articles are stored before its ETag is."""
+    s = settings or Settings.from_env()
+    start = time.perf_counter()
+    store.save_outlets(catalog)
+    state = store.feed_state()
+    jobs = [(o, url) for o in catalog for url in o.feeds]
+    summary = Summary()
+    done = 0
+    report = progress or (lambda *a: None)
+    report("feeds", 0, len(jobs))
+    with _extractor(s) as pool:
+        async with Fetcher(s) as fetcher:
+            run = _Run(store, fetcher, pool, s, report, on_new)
+            for coro in asyncio.as_completed([run.feed(o, url, state.get(url, {})) for o, url in jobs]):
+                res = await coro
+                summary.feeds.append(res)
+                done += 1
+                report("feeds", done, len(jobs))
+    for r in summary.feeds:
+        summary.new_articles += r.new_articles
+        if r.status == "ok":
+            summary.feeds_ok += 1
+        elif r.status == "not-modified":
+            summary.feeds_not_modified += 1
+        else:
+            summary.feeds_failed += 1
+    summary.pages_failed = run.pages_failed
+    summary.seconds = time.perf_counter() - start
+    return summary
+
+
+class _Run:
+    """State shared by the feed tasks of one run."""
+
+    def __init__(self, store: Store, fetcher: Fetcher, pool: Executor, s: Settings, report: Progress, on_new):
+        self.store, self.fetcher, self.pool, self.s, self.report, self.on_new = store, fetcher, pool, s, report, on_new
+        self.pages_total = self.pages_done = self.pages_failed = 0
+        self.claimed: set[str] = set()   # ids being fetched by another feed task this run
+
+    async def feed(self, outlet: Outlet, url: str, prev: dict) -> FeedResult:
+        """Fetch, parse and store one feed; any failure is recorded on the feed, never raised."""
+        now = datetime.now(timezone.utc)
+        resp = await self.fetcher.get(url, prev.get("etag"), prev.get("last_modified"), accept=FEED_ACCEPT)
+        fails = prev.get("failures_in_row") or 0
+        base = dict(last_fetched=now.replace(tzinfo=None), latency_ms=round(resp.latency_ms, 1), http_status=resp.status)
+        if resp.not_modified:
+            self.store.record_feed(url, outlet.name, last_status="not-modified", last_error=None, failures_in_row=0,
+                                   last_ok=base["last_fetched"], **base)
+            return FeedResult(url, outlet.name, "not-modified")
+        try:
+            if not resp.ok:
+                raise FeedError(resp.error or f"HTTP {resp.status}")
+            parsed = parse_feed(resp.body, outlet.name, url, resp.headers.get("content-type"), now, self.s)
+        except FeedError as e:
+            self.store.record_feed(url, outlet.name, last_status="failed", last_error=str(e), failures_in_row=fails + 1, **base)
+            return FeedResult(url, outlet.name, "failed", error=str(e))
+        known = self.store.known_ids(a.id for a in parsed.items)
+        fresh = [a for a in parsed.items if a.id not in known and a.id not in self.claimed]
+        self.claimed.update(a.id for a in fresh)
+        if self.s.fetch_pages:
+            await self._fill_text(fresh)
+        else:
+            for a in fresh:
+                _use_summary(a, "page fetching disabled")
+        new = self.store.add_articles(fresh)
+        if fresh and self.on_new:
+            self.on_new(fresh)
+        note = "; ".join(parsed.warnings + parsed.skipped[:5]) or None
+        # Validators are stored only now, after the items: a crash before this line means the
+        # next run gets the full feed again instead of a 304 that would hide unsaved items.
+        self.store.record_feed(url, outlet.name, last_status="ok", last_error=note, failures_in_row=0,
+                               etag=resp.headers.get("etag"), last_modified=resp.headers.get("last-modified"),
+                               items_seen=len(parsed.items), new_articles=new, last_ok=base["last_fetched"], **base)
+        return FeedResult(url, outlet.name, "ok", new_articles=new, items=len(parsed.items))
+
+    async def _fill_text(self, items: list[Article]) -> None:
+        """Fetch and extract each item's page concurrently; keep the feed summary when that fails."""
+        self.pages_total += len(items)
+        self.report("pages", self.pages_done, self.pages_total)
+        await asyncio.gather(*(self._page(a) for a in items))
+
+    async def _page(self, a: Article) -> None:
+        loop = asyncio.get_running_loop()
+        try:
+            if not a.url:
+                _use_summary(a, "no link in feed")
+                return
+            resp: Response = await self.fetcher.get(a.url, accept="text/html,application/xhtml+xml,*/*;q=0.8")
+            if not resp.ok:
+                _use_summary(a, resp.error or f"HTTP {resp.status}")
+                return
+            try:
+                ex = await loop.run_in_executor(self.pool, extract_page, resp.body, resp.final_url or a.url)
+            except Exception as e:  # noqa: BLE001 - a page that breaks the extractor is one failed page
+                ex, err = None, f"extraction failed: {type(e).__name__}: {e}"
+            else:
+                err = "no article text found on page"
+            if ex is None:
+                _use_summary(a, err)
+                return
+            a.text, a.text_status = ex.text, "ok"
+            a.author = a.author or ex.author
+            a.language = a.language or ex.language
+            if a.date_source == "first-seen" and ex.published and ex.published <= datetime.now(timezone.utc):
+                a.published, a.date_source = ex.published, "page"
+        finally:
+            if a.text_status != "ok":
+                self.pages_failed += 1
+            self.pages_done += 1
+            self.report("pages", self.pages_done, self.pages_total)
+
+
+def _use_summary(a: Article, why: str) -> None:
+    """No page text: keep the feed's summary and say why."""
+    a.text = a.summary or ""
+    a.text_status = "summary-only" if a.summary else "failed"
+    a.text_error = why
+
+
+class _extractor:
+    """Process pool for extraction (it is CPU-bound); threads when only one core is there."""
+
+    def __init__(self, s: Settings):
+        n = s.extract_workers or (os.cpu_count() or 1)
+        self.pool: Executor = ProcessPoolExecutor(max_workers=n) if n > 1 else ThreadPoolExecutor(max_workers=1)
+
+    def __enter__(self) -> Executor:
+        return self.pool
+
+    def __exit__(self, *exc) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
