@@ -22,6 +22,7 @@ class Settings:
 
     db: str = _setting("", "Database: a file path (SQLite) or URL (sqlite:///…, postgresql://…). "
                            "Empty means FRAMELENS_DB or a file in the user's data directory.")
+    outlets: str = _setting("", "Outlet catalog TOML; empty means FRAMELENS_OUTLETS or the packaged catalog.")
     concurrency: int = _setting(32, "Requests in flight at once across all hosts.")
     per_host: int = _setting(4, "Requests in flight at once to one host, to stay polite.")
     timeout: float = _setting(10.0, "Seconds before a request (connect or read) is given up.")
@@ -41,6 +42,7 @@ class Settings:
         env_db = os.environ.get("FRAMELENS_DB")
         if env_db:
             s.db = env_db
+        s.outlets = os.environ.get("FRAMELENS_OUTLETS", "")
         if os.environ.get("FRAMELENS_ALLOW_PRIVATE", "").lower() in ("1", "true", "yes"):
             s.allow_private = True
         for k, v in overrides.items():

@@ -19,6 +19,7 @@ BOILERPLATE_LINES = [
     r"(the post|this article) .{0,120} (appeared|was published) first on .{0,80}",
     r"originally published (at|on|by) .{0,80}", r"most read", r"you may also like", r"recommended( for you)?",
 ]
+MIN_WORDS = 15
 _BOILERPLATE = re.compile(r"^\s*(?:" + "|".join(BOILERPLATE_LINES) + r")\s*$", re.IGNORECASE)
 
 
@@ -55,7 +56,8 @@ def extract_page(html: str | bytes, url: str | None = None) -> Extracted | None:
         return None
     get = (lambda k: getattr(doc, k, None)) if not isinstance(doc, dict) else doc.get
     text = drop_title_line(strip_boilerplate(get("text") or ""), get("title"))
-    if not text.strip():
+    # A menu or cookie notice is not a story; the feed summary is a better stand-in.
+    if len(text.split()) < MIN_WORDS:
         return None
     return Extracted(text=text, title=get("title"), author=get("author"), published=_parse_date(get("date")),
                      language=get("language"), sitename=get("sitename"))

@@ -63,6 +63,8 @@ def parse_feed(body: bytes, outlet: str, feed_url: str, content_type: str | None
             continue
         seen.add(art.id)
         out.items.append(art)
+    if not out.items and d.get("bozo"):
+        raise FeedError(f"malformed feed: {_bozo_reason(d)}")
     return out
 
 
@@ -71,7 +73,8 @@ def normalise_entry(entry, outlet: str, feed_url: str, now: datetime, s: Setting
     link = canonical_url(entry.get("link") or _alternate_link(entry))
     guid = (entry.get("id") or entry.get("guid") or "").strip() or None
     raw_link = (entry.get("link") or "").strip()
-    if not link and raw_link:
+    # feedparser copies a non-URL GUID into `link`; only a link of the feed's own making is suspect.
+    if not link and raw_link and raw_link != guid:
         raise ValueError(f"link {raw_link[:80]!r} is not an http(s) URL")
     if not link and not guid:
         raise ValueError("no link and no GUID")

@@ -1,0 +1,73 @@
+"""Ingest throughput against a local replay site, next to a plain sequential loop.
+
+    python bench/ingest.py [--corpus ../shared/data/corpora/allsides_dev.jsonl] [--latency-ms 50]
+
+Prints articles/s through fetch -> extract -> store for framelens and for the baseline
+(feedparser + trafilatura.fetch_url + extract, one after another), and their ratio.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ["FRAMELENS_ALLOW_PRIVATE"] = "1"
+
+from core.catalog import parse_catalog  # noqa: E402
+from core.config import Settings  # noqa: E402
+from core.ingest import run_ingest  # noqa: E402
+from core.store import Store  # noqa: E402
+from tests.conftest import start_replay  # noqa: E402
+
+
+def sequential(catalog, limit: int) -> tuple[int, float]:
+    """The loop a newcomer would write: one feed, one page, one extraction at a time."""
+    import feedparser
+    import trafilatura
+    t0, n = time.perf_counter(), 0
+    for outlet in catalog:
+        for url in outlet.feeds:
+            for entry in feedparser.parse(url).entries:
+                html = trafilatura.fetch_url(entry.link)
+                if html:
+                    trafilatura.extract(html, url=entry.link)
+                n += 1
+                if n >= limit:
+                    return n, time.perf_counter() - t0
+    return n, time.perf_counter() - t0
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", default=str(ROOT.parent / "shared/data/corpora/allsides_dev.jsonl"))
+    ap.add_argument("--latency-ms", type=float, default=50)
+    ap.add_argument("--baseline-articles", type=int, default=120, help="articles the slow loop is timed on")
+    a = ap.parse_args()
+    proc, base = start_replay("--corpus", a.corpus, "--latency-ms", str(a.latency_ms), "--spread")
+    try:
+        catalog = parse_catalog(urllib.request.urlopen(base + "/_catalog").read().decode(), "replay catalog")
+        n_seq, t_seq = sequential(catalog, a.baseline_articles)
+        with tempfile.TemporaryDirectory() as tmp:
+            store = Store(str(Path(tmp) / "bench.sqlite"))
+            summary = run_ingest(store, catalog, Settings(allow_private=True))
+            stored = store.count_articles()
+    finally:
+        proc.kill()
+    fast = summary.new_articles / summary.seconds
+    slow = n_seq / t_seq
+    print(f"replay site: {len(catalog)} outlets, {sum(len(o.feeds) for o in catalog)} feeds, "
+          f"{a.latency_ms:g} ms latency per request, {os.cpu_count()} cores")
+    print(f"sequential loop : {n_seq} articles in {t_seq:.1f} s = {slow:.1f} articles/s")
+    print(f"framelens ingest: {summary.new_articles} articles in {summary.seconds:.1f} s = {fast:.1f} articles/s "
+          f"(stored {stored}, {summary.pages_failed} without page text, {summary.feeds_failed} feeds failed)")
+    print(f"speed-up: {fast / slow:.1f}x  (targets: >= 5x and >= 100 articles/s)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,59 @@
+"""The packaged outlet catalog and the errors a user's own catalog gets."""
+import pytest
+
+from core.catalog import CatalogError, load_catalog, parse_catalog
+
+
+def test_packaged_catalog_covers_the_sides_of_international_news():
+    outlets = load_catalog()
+    assert len(outlets) >= 40
+    names = {o.name for o in outlets}
+    for must in ("BBC News", "The Guardian", "NPR", "Deutsche Welle", "France 24", "Al Jazeera",
+                 "ABC News (Australia)", "RT", "TASS", "Xinhua", "Global Times", "CGTN", "Fox News",
+                 "The New York Times", "Dawn", "NDTV", "Japan Today", "MercoPress", "AllAfrica"):
+        assert must in names, must
+    groups = {g for o in outlets for g in o.groups}
+    for g in ("russia", "china", "ukraine", "india", "pakistan", "japan", "latin america", "africa", "state media"):
+        assert g in groups, g
+    assert {o.ownership for o in outlets} == {"state", "public", "private", "nonprofit"}
+    assert all(o.feeds and all(f.startswith("http") for f in o.feeds) for o in outlets)
+    assert all(o.country and o.language and o.homepage for o in outlets)
+
+
+def test_minimal_catalog_needs_only_name_and_feeds(tmp_path):
+    p = tmp_path / "mine.toml"
+    p.write_text('[[outlet]]\nname = "TASS"\nfeeds = ["https://tass.com/rss/v2.xml"]\n')
+    [tass] = load_catalog(p)
+    assert tass.name == "TASS" and tass.feeds == ["https://tass.com/rss/v2.xml"] and tass.groups == []
+
+
+@pytest.mark.parametrize("text, line, field, words", [
+    ('[[outlet]]\nname = "A"\n', 1, "feeds", "non-empty list"),
+    ('[[outlet]]\nname = "A"\nfeeds = ["https://a.example/rss"]\n\n[[outlet]]\nfeeds = ["https://b.example/rss"]\n',
+     5, "name", "required"),
+    ('[[outlet]]\nname = "A"\nfeeds = ["https://a.example/rss"]\nownership = "government"\n', 4, "ownership",
+     "not one of"),
+    ('[[outlet]]\nname = "A"\nfeeds = ["file:///etc/passwd"]\n', 3, "feeds", "not an http(s) URL"),
+    ('[[outlet]]\nname = "A"\nfeeds = ["https://a.example/rss"]\ngroups = "us"\n', 4, "groups", "list of strings"),
+    ('[[outlet]]\nname = "A"\nfeeds = ["https://a/x"]\n[[outlet]]\nname = "a"\nfeeds = ["https://b/x"]\n', 5,
+     "name", "duplicate"),
+])
+def test_bad_catalog_error_names_file_line_and_field(tmp_path, text, line, field, words):
+    p = tmp_path / "bad.toml"
+    p.write_text(text)
+    with pytest.raises(CatalogError) as e:
+        load_catalog(p)
+    msg = str(e.value)
+    assert msg.startswith(f"{p}:{line}: field '{field}'"), msg
+    assert words in msg
+
+
+def test_toml_syntax_error_names_the_line():
+    with pytest.raises(CatalogError) as e:
+        parse_catalog('[[outlet]]\nname = "A"\nfeeds = ["x",\nbroken = \n', "cat.toml")
+    assert str(e.value).startswith("cat.toml:") and "not valid TOML" in str(e.value)
+
+
+def test_missing_catalog_file_is_named(tmp_path):
+    with pytest.raises(CatalogError, match="nope.toml"):
+        load_catalog(tmp_path / "nope.toml")

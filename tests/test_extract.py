@@ -1,0 +1,62 @@
+"""Text extraction with trafilatura on real pages, and boilerplate that must not reach the text."""
+import gzip
+import json
+import re
+from collections import Counter
+
+from core.extract import extract_page, strip_boilerplate
+from tests.conftest import shared_path
+
+
+def token_f1(pred: str, gold: str) -> float:
+    p, g = Counter(pred.split()), Counter(gold.split())
+    common = sum((p & g).values())
+    if not common:
+        return 0.0
+    prec, rec = common / sum(p.values()), common / sum(g.values())
+    return 2 * prec * rec / (prec + rec)
+
+
+def test_scrapinghub_pages_token_f1():
+    root = shared_path("data", "pages", "scrapinghub")
+    truth = json.loads((root / "ground-truth.json").read_text())
+    scores = []
+    for key, gold in truth.items():
+        html = gzip.open(root / "html" / f"{key}.html.gz").read()
+        got = extract_page(html, gold.get("url"))
+        scores.append(token_f1(got.text if got else "", gold["articleBody"]))
+    f1 = sum(scores) / len(scores)
+    print(f"\nscrapinghub: {len(scores)} pages, mean token F1 {f1:.3f} (trafilatura's published figure ~0.958)")
+    assert len(scores) == 181
+    assert f1 >= 0.94
+
+
+def test_seed_boilerplate_is_removed():
+    seed = shared_path("seed", "000_4055cd44b54a232e.txt").read_text()
+    clean = strip_boilerplate(seed)
+    for junk in ("Source link", "Related Articles", "Leave a Reply", "Your email address will not be published",
+                 "Back to top button", "You can share this story on social media"):
+        assert junk in seed and junk not in clean, junk
+    assert "Ukrainian issue" in clean and "hegemony is doomed to failure" in clean
+
+
+def test_article_page_keeps_story_and_drops_chrome():
+    html = """<html><head><title>Dong Jun meets Shoigu | Wire</title>
+    <meta property="article:published_time" content="2024-04-03T08:00:00Z"></head><body>
+    <nav><a href="/">Home</a> <a href="/world">World</a></nav><article><h1>Dong Jun meets Shoigu</h1>
+    <p>Chinese Defense Minister Dong Jun told his Russian counterpart Sergei Shoigu that cooperation between Moscow
+    and Beijing is a pillar of world peace, in his first public appearance since his appointment.</p>
+    <p>"We supported you in the Ukrainian issue," Dong said during the video call on Wednesday, according to
+    a readout published by the Russian defence ministry after the talks ended.</p>
+    <p>Source link</p><p>Related Articles</p><p>Leave a Reply</p></article>
+    <footer>Copyright Wire. All rights reserved.</footer></body></html>"""
+    got = extract_page(html, "https://wire.example/dong")
+    assert got is not None
+    assert got.text.startswith("Chinese Defense Minister Dong Jun told")
+    assert "Ukrainian issue" in got.text
+    assert not re.search(r"Source link|Related Articles|Leave a Reply|All rights reserved|Home", got.text)
+    assert got.published is not None and got.published.year == 2024
+
+
+def test_page_without_article_gives_none():
+    assert extract_page("<html><body><nav>Home</nav></body></html>") is None

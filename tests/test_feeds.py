@@ -1,0 +1,128 @@
+"""Parsing the 26 real feeds in ../shared and normalising their items."""
+from datetime import datetime, timezone
+
+import pytest
+
+from core.config import Settings
+from core.feeds import FeedError, check_date, parse_feed
+from core.urls import canonical_url
+from tests.conftest import shared_path
+
+NOW = datetime(2026, 3, 1, tzinfo=timezone.utc)
+
+# (file, number of items, a real title in it, its link, its published time in UTC)
+REAL = [
+    ("bbc_world.xml", 33, "US civil rights leader Jesse Jackson dies aged 84", "https://www.bbc.com/",
+     None),
+    ("nyt_world.xml", 57, None, "https://www.nytimes.com/", None),
+    ("dw_all.xml", 141, "France arrests nine in right-wing activist's death", "https://www.dw.com/", None),
+    ("japantoday_world.xml", 30, None, "https://japantoday.com/", None),
+    ("allafrica_latest.xml", 32, None, "https://allafrica.com/", None),
+    ("wsj_world_2025-01.xml", 20, "Palestinians Stream Back to Northern Gaza on Foot", None,
+     datetime(2025, 1, 27, 19, 23, tzinfo=timezone.utc)),
+]
+
+
+def _parse(name):
+    path = shared_path("data", "feeds", name)
+    return parse_feed(path.read_bytes(), name.split(".")[0], f"https://example.org/{name}", now=NOW)
+
+
+def test_every_shared_feed_parses_with_titles_links_and_utc_dates():
+    feeds = sorted(shared_path("data", "feeds").glob("*.xml"))
+    assert len(feeds) == 26
+    total = 0
+    for f in feeds:
+        parsed = parse_feed(f.read_bytes(), f.stem, "https://example.org/" + f.name, now=NOW)
+        assert parsed.items, f.name
+        total += len(parsed.items)
+        for a in parsed.items:
+            assert a.title, f.name
+            assert a.url is None or a.url.startswith("http"), a.url
+            assert a.published.tzinfo is not None and a.published.utcoffset().total_seconds() == 0
+            assert a.date_source in ("feed", "first-seen")
+            assert "<" not in a.title or ">" not in a.title  # markup stripped
+    assert total > 1100
+
+
+@pytest.mark.parametrize("name, n, title, link_prefix, when", REAL)
+def test_real_feed_items(name, n, title, link_prefix, when):
+    parsed = _parse(name)
+    assert len(parsed.items) == n
+    if title:
+        hit = [a for a in parsed.items if a.title == title]
+        assert hit, f"{title!r} not in {name}"
+        if when:
+            assert hit[0].published == when and hit[0].date_source == "feed"
+    if link_prefix:
+        assert all(a.url.startswith(link_prefix) for a in parsed.items if a.url)
+    assert len({a.id for a in parsed.items}) == len(parsed.items)
+
+
+def test_duplicate_items_in_a_feed_are_skipped_with_a_reason():
+    parsed = _parse("al-monitor.xml")
+    assert any("duplicate" in s for s in parsed.skipped)
+
+
+def _rss(items: str) -> bytes:
+    return f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>T</title>{items}</channel></rss>'.encode()
+
+
+def test_missing_future_and_ancient_dates_are_flagged_not_trusted():
+    body = _rss("<item><title>no date</title><link>https://x.org/1</link></item>"
+                "<item><title>future</title><link>https://x.org/2</link><pubDate>Tue, 01 Jan 2030 00:00:00 GMT</pubDate></item>"
+                "<item><title>epoch</title><link>https://x.org/3</link><pubDate>Thu, 01 Jan 1970 00:00:00 GMT</pubDate></item>"
+                "<item><title>ok</title><link>https://x.org/4</link><pubDate>Sun, 01 Feb 2026 10:00:00 +0200</pubDate></item>")
+    items = {a.title: a for a in parse_feed(body, "X", "https://x.org/feed", now=NOW).items}
+    assert items["no date"].date_source == "first-seen" and items["no date"].date_flag == "missing"
+    assert items["no date"].published == NOW
+    assert items["future"].date_flag.startswith("future") and items["future"].published == NOW
+    assert items["epoch"].date_flag.startswith("implausible")
+    assert items["ok"].published == datetime(2026, 2, 1, 8, 0, tzinfo=timezone.utc)
+    assert items["ok"].date_source == "feed" and items["ok"].date_flag is None
+
+
+def test_items_without_usable_link_or_content_are_skipped():
+    body = _rss("<item><title>js</title><link>javascript:alert(1)</link></item>"
+                "<item><description>   </description></item>"
+                "<item><title>guid only</title><guid>urn:x:1</guid></item>")
+    parsed = parse_feed(body, "X", "https://x.org/feed", now=NOW)
+    assert [a.title for a in parsed.items] == ["guid only"]
+    assert any("not an http(s) URL" in s for s in parsed.skipped)
+
+
+def test_markup_in_titles_becomes_plain_text():
+    body = _rss("<item><title>&lt;img src=x onerror=alert(1)&gt; Talks &amp; tariffs</title>"
+                "<link>https://x.org/1</link><description>&lt;p&gt;Lead &lt;b&gt;bold&lt;/b&gt;&lt;/p&gt;</description></item>")
+    [a] = parse_feed(body, "X", "https://x.org/feed", now=NOW).items
+    assert "onerror" not in a.title and a.title.endswith("Talks & tariffs")
+    assert a.summary == "Lead bold"
+
+
+@pytest.mark.parametrize("body, words", [
+    (b"", "empty"),
+    (b"<!DOCTYPE html><html><body><h1>Welcome</h1></body></html>", "HTML page"),
+    (b"<rss><channel><item><title>broken", "malformed"),
+    (b"just some text", "malformed|not a feed"),
+])
+def test_unusable_feeds_raise_a_clear_error(body, words):
+    with pytest.raises(FeedError, match=words):
+        parse_feed(body, "X", "https://x.org/feed", now=NOW)
+
+
+def test_charset_from_http_header_is_honoured():
+    xml = '<?xml version="1.0"?><rss version="2.0"><channel><title>Т</title><item><title>Москва заявила</title><link>https://x.ru/1</link></item></channel></rss>'
+    parsed = parse_feed(xml.encode("cp1251"), "X", "https://x.ru/feed", "application/rss+xml; charset=windows-1251", now=NOW)
+    assert parsed.items[0].title == "Москва заявила"
+
+
+def test_canonical_url_drops_tracking_and_fragments():
+    assert canonical_url("HTTPS://WWW.Example.com:443/a/b?utm_source=rss&id=7#top") == "https://www.example.com/a/b?id=7"
+    assert canonical_url("javascript:alert(1)") is None
+    assert canonical_url("ftp://x.org/file") is None
+
+
+def test_check_date_keeps_plausible_times():
+    s = Settings()
+    when = datetime(2026, 2, 28, tzinfo=timezone.utc)
+    assert check_date(when, NOW, s) == (when, "feed", None)

@@ -1,0 +1,82 @@
+"""Importing researchers' corpora: valid rows go in, invalid rows are named by line."""
+import json
+
+from click.testing import CliRunner
+
+from core.cli import main
+from core.corpus import import_file, load_articles
+from core.store import Store
+from tests.conftest import shared_path
+
+
+def test_import_shared_corpus_twice_adds_nothing_the_second_time(db_url):
+    path = shared_path("data", "corpora", "basil.jsonl")
+    store = Store(db_url)
+    first = import_file(store, path)
+    assert (first.rows, first.valid, first.new, first.errors) == (300, 300, 300, [])
+    again = import_file(store, path)
+    assert again.new == 0 and store.count_articles() == 300
+    df = store.articles_df(with_text=True)
+    assert set(df["origin"]) == {"import"} and set(df["date_source"]) == {"import"}
+    assert df["text"].str.len().min() > 100
+
+
+def test_invalid_jsonl_rows_are_reported_by_line(tmp_path, db_url):
+    rows = [
+        {"id": "a1", "outlet": "TASS", "title": "Shoigu holds call", "text": "Text.", "published": "2024-04-02T10:00:00Z",
+         "url": "https://tass.com/1"},
+        "not json at all",
+        {"id": "", "title": "no id"},
+        {"id": "a2", "outlet": "RT", "title": "Bad date", "published": "yesterday"},
+        {"id": "a1", "title": "again"},
+        {"id": "a3", "outlet": None, "text": "Undated, outlet missing.", "published": None},
+        {"id": "a4", "title": "bad url", "url": "javascript:alert(1)"},
+        {"id": "a5"},
+        [1, 2],
+    ]
+    p = tmp_path / "corpus.jsonl"
+    p.write_text("\n".join(r if isinstance(r, str) else json.dumps(r) for r in rows) + "\n")
+    res = import_file(Store(db_url), p)
+    msgs = {e.line: e.message for e in res.errors}
+    assert res.rows == 9 and res.valid == 2 and res.new == 2
+    assert msgs[2].startswith("not valid JSON")
+    assert "'id' is required" in msgs[3]
+    assert "'published' is not an ISO 8601 date" in msgs[4]
+    assert msgs[5] == "duplicate id 'a1' (first on line 1)"
+    assert "'url' is not an http(s) URL" in msgs[7]
+    assert "neither 'title' nor 'text'" in msgs[8]
+    assert msgs[9] == "not a JSON object"
+    df = Store(db_url).articles_df().set_index("id")
+    assert df.loc["a3", "outlet"] == "unknown" and df.loc["a3", "date_flag"] == "missing"
+
+
+def test_csv_import_with_multiline_text(tmp_path, db_url):
+    p = tmp_path / "corpus.csv"
+    p.write_text('id,outlet,title,text,published,url\n'
+                 'c1,Xinhua,China and Russia,"First paragraph.\n\nSecond paragraph.",2024-04-03,https://x.cn/1\n'
+                 'c2,Xinhua,,,2024-04-03,\n')
+    res = import_file(Store(db_url), p)
+    assert res.new == 1 and len(res.errors) == 1 and "neither" in res.errors[0].message
+    [text] = Store(db_url).articles_df(with_text=True)["text"]
+    assert text == "First paragraph.\n\nSecond paragraph."
+
+
+def test_load_articles_parses_dates_to_utc():
+    [a], errors, _ = load_articles('{"id": 1, "title": "t", "published": "2021-07-16T14:30:00-07:00"}', "jsonl")
+    assert not errors and a.id == "1" and a.published.isoformat() == "2021-07-16T21:30:00+00:00"
+
+
+def test_cli_import_reports_invalid_rows(tmp_path, db_url):
+    p = tmp_path / "c.jsonl"
+    p.write_text('{"id": "x", "title": "ok"}\n{bad\n')
+    r = CliRunner().invoke(main, ["import", str(p), "--db", db_url])
+    assert r.exit_code == 0, r.output
+    assert f"{p}: line 2: not valid JSON" in r.output
+    assert "2 rows, 1 valid, 1 new, 1 invalid" in r.output
+
+
+def test_cli_import_unknown_format(tmp_path, db_url):
+    p = tmp_path / "c.txt"
+    p.write_text("hello")
+    r = CliRunner().invoke(main, ["import", str(p), "--db", db_url])
+    assert r.exit_code == 1 and "cannot tell the format" in r.output
