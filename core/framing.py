@@ -1,0 +1,510 @@
+"""Framing comparisons for one event: what each outlet chose to say, name, stress, quote and leave out.
+
+compare_event() returns every figure of the framing issue as JSON-ready data; each figure carries the
+article ids and (start, end) character offsets into the article text (or "title") it rests on, so the
+dashboard can show the sentences behind every number. Helpers live in lexicon (tokens, lexicons),
+vocab (Fightin' Words), omissions (sentence alignment), timeline (timing) and reprints.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections import Counter, defaultdict
+
+from core.lexicon import (PhraseMatcher, get, lemma, load_contested_terms, load_tone, split_paragraphs,
+                          split_sentences, words)
+from core.omissions import MAX_ALIGN_ARTICLES, omissions
+from core.reprints import Reprint, find_reprints, read_jsonl
+from core.timeline import parse_time, timing
+from core.vocab import count_terms, distinctive_terms, evidence_for, headline_lead_words, rank_distinctive
+
+__all__ = ["compare_event", "distinctive_terms", "contested_terms", "load_contested_terms", "timing",
+           "actors", "attribution", "tone", "run_compare_file"]
+
+LEAD_SENTENCES = 2          # the lead is the first paragraph, capped at this many sentences
+TOP_DISTINCTIVE = 15
+TOP_ACTORS = 12             # actors listed in the emphasis figure
+TONE_ACTORS = 5             # main actors whose sentences get a tone score
+MAX_EVIDENCE = 5            # evidence spans kept per listed item
+PROMINENCE = {"headline": 3.0, "lead": 2.0, "body": 1.0}
+SCARE_QUOTE_MAX_WORDS = 3   # quoted spans this short, outside a quotation, read as distancing
+
+COUNTRIES = {
+    "United States": ["U.S.", "US", "USA", "America", "American", "Americans", "Washington"],
+    "Russia": ["Russian", "Russians", "Moscow", "Kremlin"], "China": ["Chinese", "Beijing"],
+    "Ukraine": ["Ukrainian", "Ukrainians", "Kyiv", "Kiev"], "Taiwan": ["Taiwanese", "Taipei"],
+    "United Kingdom": ["U.K.", "UK", "Britain", "British", "London"], "France": ["French", "Paris"],
+    "Germany": ["German", "Berlin"], "Israel": ["Israeli", "Israelis", "Jerusalem"],
+    "Iran": ["Iranian", "Tehran"], "Iraq": ["Iraqi", "Baghdad"], "Syria": ["Syrian", "Damascus"],
+    "Afghanistan": ["Afghan", "Kabul"], "Pakistan": ["Pakistani", "Islamabad"], "India": ["Indian", "New Delhi"],
+    "Mexico": ["Mexican", "Mexicans", "Mexico City"], "Canada": ["Canadian", "Ottawa"],
+    "Japan": ["Japanese", "Tokyo"], "North Korea": ["North Korean", "Pyongyang"], "South Korea": ["South Korean", "Seoul"],
+    "Saudi Arabia": ["Saudi", "Riyadh"], "Turkey": ["Turkish", "Ankara"], "Egypt": ["Egyptian", "Cairo"],
+    "Libya": ["Libyan", "Benghazi", "Tripoli"], "Palestine": ["Palestinian", "Palestinians", "Gaza", "West Bank"],
+    "Venezuela": ["Venezuelan", "Caracas"], "Cuba": ["Cuban", "Havana"], "Brazil": ["Brazilian"],
+    "Kenya": ["Kenyan"], "Nigeria": ["Nigerian"], "South Africa": ["South African"], "Australia": ["Australian"],
+    "European Union": ["EU", "E.U.", "Brussels"], "NATO": ["N.A.T.O."], "United Nations": ["U.N.", "UN"],
+}
+US_STATES = set("""Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii
+Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota Mississippi
+Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah Vermont Virginia Wisconsin
+Wyoming Chicago Boston Baltimore Detroit Atlanta Miami Houston Dallas Seattle Denver""".split()) | {
+    "New York", "New Jersey", "New Hampshire", "New Mexico", "North Carolina", "South Carolina", "North Dakota",
+    "South Dakota", "Rhode Island", "West Virginia", "Los Angeles", "San Francisco", "Washington State"}
+_ALIAS = {alias: country for country, aliases in COUNTRIES.items() for alias in aliases + [country]}
+HONORIFICS = {"mr", "mrs", "ms", "dr", "sen", "senator", "rep", "representative", "gov", "governor",
+              "president", "vice", "secretary", "gen", "general", "judge", "justice", "attorney", "former",
+              "speaker", "leader", "minister", "chairman", "chairwoman", "prof", "rev", "sheriff", "mayor"}
+NOT_ACTORS = {"the", "a", "an", "but", "and", "or", "he", "she", "it", "they", "we", "i", "in", "on", "at",
+              "this", "that", "there", "his", "her", "their", "as", "if", "when", "while", "after", "before",
+              "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+              "february", "march", "april", "may", "june", "july", "august", "september", "october",
+              "november", "december", "mr", "mrs", "ms", "so", "for", "with", "by", "from", "to", "of",
+              "yes", "no", "not", "what", "why", "how", "who", "some", "many", "one", "two", "it's", "still",
+              "also", "now", "then", "even", "just", "all", "our", "my", "you", "your", "its", "these", "those",
+              "read", "watch", "click", "related", "let", "here", "please", "like", "source", "photo", "video", "getty", "images", "ap", "advertisement"}
+ORG_WORDS = {"department", "committee", "party", "house", "senate", "congress", "court", "council",
+             "ministry", "agency", "bureau", "association", "union", "inc", "corp", "company", "university",
+             "news", "times", "post", "journal", "network", "foundation", "administration", "commission",
+             "office", "campaign", "fbi", "cia", "irs", "gop", "dnc", "rnc", "nra", "pentagon", "army",
+             "police", "service", "institute", "center", "group", "bank", "board", "caucus", "republicans",
+             "democrats", "republican", "democratic", "white"}
+_CAP_TOKEN = r"(?:[A-Z]\.(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Jr|St|Lt|Col)\.|[A-Z][\w'’-]*\w|[A-Z]\.?)"
+_CAP_RE = re.compile(_CAP_TOKEN + r"(?:[ \t]+" + _CAP_TOKEN + r")*")    # no "of": "McCain of the FBI" is two actors
+
+CUE_CLASSES = {
+    "neutral": ["said", "says", "say", "told", "tells", "stated", "states", "added", "adds", "wrote",
+                "writes", "reported", "announced", "replied", "responded", "asked"],
+    "distancing": ["claimed", "claims", "claim", "alleged", "alleges", "insisted", "insists", "asserted",
+                   "asserts", "contended", "contends", "maintained", "maintains", "purported", "argued",
+                   "argues", "suggested", "suggests"],
+    "factive": ["acknowledged", "acknowledges", "admitted", "admits", "conceded", "concedes", "revealed",
+                "reveals", "confirmed", "confirms", "explained", "explains", "noted", "notes", "pointed out",
+                "points out", "disclosed", "recalled"],
+    "charged": ["slammed", "slams", "blasted", "blasts", "lashed out", "fumed", "boasted", "bragged",
+                "railed", "ranted", "complained", "complains", "warned", "warns", "attacked", "mocked",
+                "declared", "declares", "vowed", "vows", "denied", "denies", "accused", "accuses", "touted"],
+}
+_CUE_CLASS = {c: k for k, cues in CUE_CLASSES.items() for c in cues}
+_CUE_ALT = "|".join(sorted((re.escape(c) for c in _CUE_CLASS), key=len, reverse=True))
+_SPEAKER = rf"{_CAP_TOKEN}(?:[ \t]+{_CAP_TOKEN}){{0,3}}|[Hh]e|[Ss]he|[Tt]hey"
+_CUE_AFTER_RE = re.compile(rf"(?P<speaker>{_SPEAKER})\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+)?(?P<cue>{_CUE_ALT})\b")
+_CUE_BEFORE_RE = re.compile(rf"[,”\"]\s*(?P<cue>{_CUE_ALT})\s+(?P<speaker>{_CAP_TOKEN}(?:[ \t]+{_CAP_TOKEN}){{0,3}})")
+_DISTANCING_RE = re.compile(r"\b(allegedly|alleged|so-called|so called|purported(?:ly)?|supposed(?:ly)?|"
+                            r"self-described|self-styled|self-proclaimed|dubious|questionable)\b", re.IGNORECASE)
+_QUOTED_RE = re.compile(r"[“\"]([^“”\"\n]{1,300})[”\"]|(?<!\w)‘([^‘’\n]{1,80})’(?!\w)")
+_NOT_SCARE_START = {"i", "it", "we", "he", "she", "they", "you", "this", "that", "there", "my", "our", "i'm", "it's"}
+
+
+def prepare(articles) -> list[dict]:
+    """Per-article fields used by every figure: text, sentences, lead span and the lead's sentences."""
+    docs = []
+    for a in articles:
+        text = get(a, "text", "") or ""
+        sents = split_sentences(text)
+        paras = split_paragraphs(text)
+        lead_end = paras[0][1] if paras else 0
+        lead = [s for s in sents if s[0] < lead_end][:LEAD_SENTENCES] or sents[:1]
+        docs.append({"id": str(get(a, "id")), "outlet": get(a, "outlet", "unknown") or "unknown",
+                     "title": get(a, "title", "") or "", "text": text, "sentences": sents, "lead": lead,
+                     "published": get(a, "published"), "date_source": get(a, "date_source", "unknown")})
+    return docs
+
+
+def _span(doc: dict, s: int, e: int, field: str = "text") -> dict:
+    """An evidence pointer into an article's text (or title)."""
+    return {"id": doc["id"], "field": field, "start": s, "end": e}
+
+
+def headlines_and_leads(docs: list[dict]) -> dict:
+    """Headlines and leads side by side, with shared words and words only one outlet uses."""
+    items = []
+    for d in docs:
+        lead = " ".join(d["text"][s:e] for s, e in d["lead"])
+        items.append({"id": d["id"], "outlet": d["outlet"], "title": d["title"], "lead": lead,
+                      "evidence": [_span(d, 0, len(d["title"]), "title")] + [_span(d, s, e) for s, e in d["lead"]]})
+    return {"articles": items, "words": headline_lead_words(items)}
+
+
+def distinctive(docs: list[dict], top: int = TOP_DISTINCTIVE) -> dict:
+    """Fightin' Words per outlet vs the rest of the event, each term with the sentences it occurs in."""
+    by_outlet: dict[str, list[dict]] = defaultdict(list)
+    for d in docs:
+        by_outlet[d["outlet"]].append(d)
+    if len(by_outlet) < 2:
+        return {"note": "only one outlet covered this event: no vocabulary to compare", "outlets": {}}
+    counts, surface = {}, {}
+    for outlet, ds in by_outlet.items():
+        counts[outlet], s = count_terms(d["title"] + "\n" + d["text"] for d in ds)
+        for k, v in s.items():
+            surface.setdefault(k, v)
+    ranked = rank_distinctive(counts, surface, top=top)
+    for outlet, rows in ranked.items():
+        ev = evidence_for({r["key"] for r in rows}, [(d["id"], d["text"]) for d in by_outlet[outlet]])
+        for r in rows:
+            r["evidence"] = [dict(x, field="text") for x in ev.get(r["key"], [])]
+    return {"method": "weighted log-odds, informative Dirichlet prior = pooled event counts (Monroe et al. 2008)",
+            "outlets": ranked}
+
+
+def contested_terms(articles, families=None) -> dict:
+    """Counts per outlet per family/term of the contested-terms lexicon, with every match's offsets."""
+    docs = articles if articles and isinstance(articles[0], dict) and "sentences" in articles[0] else prepare(articles)
+    families = families if families is not None else load_contested_terms()
+    phrase_fams: dict[str, list[str]] = defaultdict(list)
+    for fam in families:
+        for t in fam.terms:
+            phrase_fams[t].append(fam.name)
+    matcher = PhraseMatcher(phrase_fams)
+    counts: dict[str, dict] = defaultdict(lambda: defaultdict(Counter))
+    matches = []
+    for d in docs:
+        for field, text in (("title", d["title"]), ("text", d["text"])):
+            for phrase, fams, s, e in matcher.find(words(text)):
+                for fam in fams:
+                    counts[d["outlet"]][fam][phrase] += 1
+                    matches.append({"id": d["id"], "outlet": d["outlet"], "family": fam, "term": phrase,
+                                    "field": field, "start": s, "end": e, "surface": text[s:e]})
+    by_outlet = {o: {f: dict(c) for f, c in fams.items()} for o, fams in counts.items()}
+    for d in docs:
+        by_outlet.setdefault(d["outlet"], {})
+    contrasts = []
+    for fam in families:
+        used = {o: set(f[fam.name]) for o, f in by_outlet.items() if fam.name in f}
+        if used and (len({frozenset(v) for v in used.values()}) > 1 or len(used) < len(by_outlet)):
+            contrasts.append({"family": fam.name, "terms_by_outlet": {o: sorted(v) for o, v in used.items()},
+                              "absent_in": sorted(set(by_outlet) - set(used))})
+    return {"by_outlet": by_outlet, "contrasts": contrasts, "matches": matches}
+
+
+def _canonical(name: str) -> str | None:
+    """An actor name without honorifics or leading/trailing function words, mapped to its country if one."""
+    toks = name.replace("’", "'").split()
+    while toks and (toks[0].lower().rstrip(".") in HONORIFICS | NOT_ACTORS or "'" in toks[0]):
+        toks = toks[1:]
+    while toks and toks[-1].lower() in NOT_ACTORS | {"of", "de"}:
+        toks = toks[:-1]
+    if toks and toks[-1].endswith("'s"):
+        toks[-1] = toks[-1][:-2]
+    # "Texas Governor Rick Perry" is Rick Perry: keep what follows the last title, if it is a name
+    titles = [k for k, t in enumerate(toks) if t.lower().rstrip(".") in HONORIFICS]
+    if titles and titles[-1] < len(toks) - 1 and toks[titles[-1] + 1][:1].isupper():
+        toks = toks[titles[-1] + 1:]
+    name = " ".join(toks).strip(" ,'-")
+    if name.endswith(".") and not re.search(r"(\b[A-Z]|Jr|Sr)\.$", name):
+        name = name[:-1]
+    if not name or name.lower() in NOT_ACTORS or len(name) < 2:
+        return None
+    return _ALIAS.get(name, name)
+
+
+def _mentions(text: str) -> list[tuple[str, int, int]]:
+    """Capitalised phrases that may name an actor, with offsets; sentence-initial function words are dropped."""
+    out = []
+    for m in _CAP_RE.finditer(text):
+        name = _canonical(m.group())
+        if name:
+            out.append((name, m.start(), m.end()))
+    return out
+
+
+def _find_names(title: str, names) -> list[tuple[str, int, int]]:
+    """Known names (and country aliases) in a title-case headline, longest n-gram first."""
+    toks = [(m.group(), m.start(), m.end()) for m in re.finditer(r"[\w'’.-]*\w\.?", title)]
+    out, i = [], 0
+    while i < len(toks):
+        for n in (4, 3, 2, 1):
+            if i + n > len(toks):
+                continue
+            cand = " ".join(t[0] for t in toks[i:i + n]).rstrip(".") if n > 1 else toks[i][0]
+            cand = cand[:-2] if cand.endswith(("'s", "’s")) else cand
+            hit = cand if cand in names else _ALIAS.get(cand) if _ALIAS.get(cand) in names or cand in _ALIAS else None
+            if hit:
+                out.append((hit, toks[i][1], toks[i + n - 1][2]))
+                i += n - 1
+                break
+        i += 1
+    return out
+
+
+def _kind(name: str) -> str:
+    """country / organisation / person, by gazetteer and keywords (a heuristic, so labelled as such)."""
+    if name in COUNTRIES:
+        return "country"
+    if name in US_STATES:
+        return "place"
+    toks = name.lower().replace(".", "").split()
+    if any(t in ORG_WORDS for t in toks) or (name.isupper() and len(name) <= 6):
+        return "organisation"
+    return "person" if 1 <= len(toks) <= 3 else "organisation"
+
+
+def actors(docs: list[dict], top: int = TOP_ACTORS) -> dict:
+    """Who each outlet names in headline, lead and body, with a prominence score and the mentions."""
+    raw = []  # (doc, place, name, s, e)
+    for d in docs:
+        lead_end = d["lead"][-1][1] if d["lead"] else 0
+        raw += [(d, "lead" if s < lead_end else "body", n, s, e) for n, s, e in _mentions(d["text"])]
+    names = Counter(r[2] for r in raw)
+    # headlines are often title case, so only names already found in the texts are looked for there
+    for d in docs:
+        raw += [(d, "headline", n, s, e) for n, s, e in _find_names(d["title"], names)]
+    # "Trump" and "Mr. Trump" are the "Donald Trump" named elsewhere in the event
+    multi = sorted((n for n in names if " " in n), key=lambda n: -names[n])
+    alias = {}
+    for n in names:
+        if " " not in n:
+            full = next((m for m in multi if m.split()[-1] == n or m.split()[0] == n and _kind(m) != "person"), None)
+            alias[n] = full or n
+    stats: dict[str, dict] = {}
+    for d, place, n, s, e in raw:
+        name = alias.get(n, n)
+        st = stats.setdefault(name, {"kind": _kind(name), "outlets": {}})
+        o = st["outlets"].setdefault(d["outlet"], {"headline": 0, "lead": 0, "body": 0, "evidence": []})
+        o[place] += 1
+        if len(o["evidence"]) < MAX_EVIDENCE:
+            o["evidence"].append(_span(d, s, e, "title" if place == "headline" else "text"))
+    for st in stats.values():
+        for o in st["outlets"].values():
+            o["prominence"] = sum(PROMINENCE[p] * o[p] for p in PROMINENCE)
+        st["prominence"] = sum(o["prominence"] for o in st["outlets"].values())
+    ranked = sorted(stats.items(), key=lambda kv: (-kv[1]["prominence"], kv[0]))[:top]
+    outlets = sorted({d["outlet"] for d in docs})
+    for _, st in ranked:
+        for o in outlets:
+            st["outlets"].setdefault(o, {"headline": 0, "lead": 0, "body": 0, "prominence": 0.0, "evidence": []})
+    return {"method": "capitalised phrases + country gazetteer; kind is a heuristic",
+            "weights": PROMINENCE, "actors": [{"name": n, **st} for n, st in ranked], "_alias": alias}
+
+
+def attribution(docs: list[dict], quotes=None, alias: dict | None = None) -> dict:
+    """Cue verbs per outlet per speaker (from quotes, or a regex fallback) and distancing marks."""
+    alias = alias or {}
+    by_id = {d["id"]: d for d in docs}
+    cues: dict[str, dict] = defaultdict(lambda: defaultdict(Counter))
+    evidence: dict[tuple, list] = defaultdict(list)
+    source = "quotes"
+    if quotes is not None:
+        for q in quotes:
+            d = by_id.get(str(get(q, "article_id")))
+            if d is None:
+                continue
+            speaker = get(q, "speaker", "") or "(unattributed)"
+            speaker = alias.get(_canonical(speaker) or speaker, _canonical(speaker) or speaker)
+            cue = (get(q, "cue", "") or "(none)").lower()
+            cues[d["outlet"]][speaker][cue] += 1
+            if len(evidence[(d["outlet"], speaker)]) < MAX_EVIDENCE and get(q, "quote_start") is not None:
+                evidence[(d["outlet"], speaker)].append(_span(d, get(q, "quote_start"), get(q, "quote_end")))
+    else:
+        source = "regex fallback (speaker + cue verb patterns)"
+        for d in docs:
+            for rx in (_CUE_AFTER_RE, _CUE_BEFORE_RE):
+                for m in rx.finditer(d["text"]):
+                    sp = m.group("speaker").strip()
+                    name = "(pronoun: " + sp.lower() + ")" if sp.lower() in ("he", "she", "they") else _canonical(sp)
+                    if not name:
+                        continue
+                    name = alias.get(name, name)
+                    cues[d["outlet"]][name][m.group("cue").lower()] += 1
+                    if len(evidence[(d["outlet"], name)]) < MAX_EVIDENCE:
+                        evidence[(d["outlet"], name)].append(_span(d, m.start(), m.end()))
+    per_outlet = {}
+    for outlet, speakers in cues.items():
+        rows = []
+        for sp, c in sorted(speakers.items(), key=lambda kv: -sum(kv[1].values())):
+            classes = Counter()
+            for cue, n in c.items():
+                classes[_CUE_CLASS.get(cue, "other")] += n
+            rows.append({"speaker": sp, "cues": dict(c), "classes": dict(classes),
+                         "evidence": evidence[(outlet, sp)]})
+        per_outlet[outlet] = rows
+    marks = {d["outlet"]: [] for d in docs}
+    for d in docs:
+        for m in _DISTANCING_RE.finditer(d["text"]):
+            marks[d["outlet"]].append({"mark": m.group().lower(), **_span(d, m.start(), m.end())})
+        for m in _QUOTED_RE.finditer(d["text"]):
+            if _is_scare_quote(d["text"], m):
+                marks[d["outlet"]].append({"mark": "scare quotes", "quoted": m.group(1) or m.group(2),
+                                           **_span(d, m.start(), m.end())})
+    return {"source": source, "speakers": per_outlet, "distancing": marks,
+            "cue_classes": {k: v for k, v in CUE_CLASSES.items()}}
+
+
+def _is_scare_quote(text: str, m: re.Match) -> bool:
+    """A short quoted phrase inside a sentence, not introduced or closed as a quotation."""
+    inner = (m.group(1) or m.group(2) or "").strip()
+    n = len(inner.split())
+    if n == 0 or n > SCARE_QUOTE_MAX_WORDS or inner[-1:] in ",.!?":
+        return False
+    if inner.split()[0].lower().replace("’", "'") in _NOT_SCARE_START:
+        return False
+    before = text[max(0, m.start() - 25):m.start()].lower()
+    after = text[m.end():m.end() + 25].lower()
+    if re.search(rf"\b({_CUE_ALT})\b[\s,:]*$", before) or re.match(rf"[\s,]*({_CUE_ALT})\b", after):
+        return False
+    return not before.rstrip().endswith(":")
+
+
+def tone(docs: list[dict], actor_names: list[str], alias: dict, lexicon=None) -> dict:
+    """Approximate word-list tone of the sentences naming each main actor, per outlet."""
+    lexicon = lexicon or load_tone()
+    acc: dict[tuple, dict] = {}
+    for d in docs:
+        for s, e in d["sentences"]:
+            sent = d["text"][s:e]
+            named = {alias.get(n, n) for n, _, _ in _mentions(sent)} & set(actor_names)
+            if not named:
+                continue
+            score, pos, neg = _sentence_tone(sent, lexicon)
+            for a in named:
+                r = acc.setdefault((a, d["outlet"]), {"sentences": 0, "sum": 0.0, "positive": 0, "negative": 0,
+                                                      "evidence": []})
+                r["sentences"] += 1
+                r["sum"] += score
+                r["positive"] += pos
+                r["negative"] += neg
+                if len(r["evidence"]) < MAX_EVIDENCE:
+                    r["evidence"].append(dict(_span(d, s, e), tone=round(score, 3)))
+    out = defaultdict(dict)
+    for (a, outlet), r in acc.items():
+        out[a][outlet] = {"tone": round(r["sum"] / r["sentences"], 3), "sentences": r["sentences"],
+                          "positive_words": r["positive"], "negative_words": r["negative"],
+                          "evidence": r["evidence"]}
+    return {"label": "approximate: word-list tone in [-1, 1] of sentences naming the actor, not a measure of bias",
+            "actors": dict(out)}
+
+
+def _sentence_tone(sent: str, lexicon) -> tuple[float, int, int]:
+    """(pos - neg) / (pos + neg) for one sentence, a negator flipping the next three words."""
+    pos = neg = 0
+    flip_until = -1
+    for k, (w, _, _) in enumerate(words(sent)):
+        low = w.lower()
+        if low in lexicon.negators or low.endswith("n't"):
+            flip_until = k + 3
+            continue
+        key = lemma(w)
+        sign = 1 if key in lexicon.positive else -1 if key in lexicon.negative else 0
+        if sign and k <= flip_until:
+            sign = -sign
+        pos += sign > 0
+        neg += sign < 0
+    return ((pos - neg) / (pos + neg) if pos + neg else 0.0), pos, neg
+
+
+def compare_event(articles, quotes=None, reprints: list[Reprint] | None = None, families=None) -> dict:
+    """Every framing figure for one event's articles, JSON-ready, each with its evidence offsets."""
+    docs = prepare(articles)
+    notes = []
+    if not docs:
+        return {"n_articles": 0, "outlets": [], "notes": ["no articles in this event"]}
+    if reprints is None:
+        reprints = find_reprints(articles) if len(docs) > 1 else []
+    ids = {d["id"] for d in docs}
+    rep = [r for r in reprints if r.id in ids]
+    rep_ids = {r.id for r in rep}
+    originals = [d for d in docs if d["id"] not in rep_ids]
+    with_text = [d for d in originals if d["text"].strip()]
+    empty = sorted({d["outlet"] for d in originals if not d["text"].strip()})
+    outlets = sorted({d["outlet"] for d in docs})
+    orig_outlets = sorted({d["outlet"] for d in originals})
+    if len(docs) == 1:
+        notes.append("only one article covers this event: figures describe it alone, nothing is compared")
+    elif len(orig_outlets) == 1:
+        notes.append(f"only one outlet ({orig_outlets[0]}) reported this event originally: nothing to compare")
+    if empty:
+        notes.append("no article text from: " + ", ".join(empty) + " (headline only; left out of text figures)")
+    if rep:
+        notes.append(f"{len(rep)} reprint(s) shown apart and not counted as coverage")
+    align_docs = _align_subset(with_text)
+    if len(align_docs) < len(with_text):
+        notes.append(f"sentence alignment used {len(align_docs)} of {len(with_text)} articles (round-robin over outlets)")
+    act = actors(with_text)
+    alias = act.pop("_alias")
+    main = [a["name"] for a in act["actors"][:TONE_ACTORS]]
+    coverage = Counter(d["outlet"] for d in originals)
+    return {
+        "n_articles": len(docs), "outlets": outlets, "notes": notes,
+        "coverage": {"original_articles": dict(coverage), "reprints": {o: n for o, n in Counter(r.outlet for r in rep).items()},
+                     "original_outlets": len(orig_outlets)},
+        "reprints": [r.to_dict() for r in rep],
+        "headlines": headlines_and_leads(originals),
+        "distinctive_terms": distinctive(with_text),
+        "contested_terms": contested_terms(with_text, families),
+        "emphasis": act,
+        "omissions": omissions(align_docs),
+        "attribution": attribution(with_text, quotes, alias),
+        "tone": tone(with_text, main, alias),
+        "timing": timing([{"id": d["id"], "outlet": d["outlet"], "published": d["published"],
+                           "date_source": d["date_source"]} for d in originals]),
+    }
+
+
+def _align_subset(docs: list[dict]) -> list[dict]:
+    """At most MAX_ALIGN_ARTICLES articles, taking each outlet's earliest in turn so every outlet is in."""
+    if len(docs) <= MAX_ALIGN_ARTICLES:
+        return docs
+    queues: dict[str, list] = defaultdict(list)
+    for d in sorted(docs, key=lambda d: (parse_time(d["published"])[0] is None, str(parse_time(d["published"])[0]))):
+        queues[d["outlet"]].append(d)
+    out = []
+    while len(out) < MAX_ALIGN_ARTICLES:
+        for q in queues.values():
+            if q and len(out) < MAX_ALIGN_ARTICLES:
+                out.append(q.pop(0))
+    return out
+
+
+def read_events(path) -> dict[str, str]:
+    """Article id -> event id from {"id", "event"} JSON lines."""
+    out = {}
+    for n, row in enumerate(read_jsonl(path), 1):
+        if "id" not in row or "event" not in row:
+            raise ValueError(f"{path}:{n}: each line needs 'id' and 'event'")
+        out[str(row["id"])] = str(row["event"])
+    return out
+
+
+def run_compare_file(input_path, output_path, events_path=None, progress: bool = True, quotes=None) -> dict:
+    """`framelens compare`: every framing figure per event of ARTICLES.jsonl as one JSON document."""
+    articles = read_jsonl(input_path)
+    if events_path:
+        mapping = read_events(events_path)
+        labels = [mapping.get(str(a.get("id")), f"unassigned:{a.get('id')}") for a in articles]
+        event_source = f"events file {events_path}"
+    else:
+        try:
+            from core.cluster import cluster_batch
+        except ImportError as exc:
+            raise RuntimeError("event clustering (core.cluster) is not available: pass --events EVENTS.jsonl") from exc
+        labels = [str(x) for x in cluster_batch(articles)]
+        event_source = "core.cluster.cluster_batch"
+    reprints = find_reprints(articles, progress=progress)
+    groups: dict[str, list] = defaultdict(list)
+    for a, lab in zip(articles, labels):
+        groups[lab].append(a)
+    qby = defaultdict(list)
+    for q in quotes or []:
+        qby[str(get(q, "article_id"))].append(q)
+    events = []
+    for k, (lab, arts) in enumerate(sorted(groups.items(), key=lambda kv: -len(kv[1]))):
+        if progress:
+            print(f"\rcompare: event {k + 1}/{len(groups)}", end="", file=sys.stderr)
+        ev_quotes = [q for a in arts for q in qby.get(str(get(a, "id")), [])] if quotes is not None else None
+        events.append({"event": lab, "article_ids": [str(get(a, "id")) for a in arts],
+                       **compare_event(arts, quotes=ev_quotes, reprints=reprints)})
+    texts: dict[str, list[str]] = defaultdict(list)
+    rep_ids = {r.id for r in reprints}
+    for a in articles:
+        if str(get(a, "id")) not in rep_ids:
+            texts[get(a, "outlet", "unknown")].append((get(a, "title", "") or "") + "\n" + (get(a, "text", "") or ""))
+    report = {"input": str(input_path), "events_from": event_source, "n_articles": len(articles),
+              "n_events": len(events), "n_reprints": len(reprints),
+              "distinctive_terms_all_events": distinctive_terms(dict(texts)) if len(texts) > 1 else {},
+              "events": events}
+    with open(output_path, "w", encoding="utf-8") as fh:
+        json.dump(report, fh, ensure_ascii=False, indent=1, default=str)
+    if progress:
+        print(f"\ncompare: {len(events)} events, {len(reprints)} reprints -> {output_path}", file=sys.stderr)
+    return report

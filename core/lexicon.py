@@ -1,0 +1,251 @@
+"""Cheap text plumbing for framing: article getter, sentences with offsets, tokens, lemma keys, lexicons.
+
+Everything here is regex and dictionaries on purpose: the framing figures for 100 events must run in
+seconds, so spaCy is not used. Lemma keys are a crude stemmer applied identically to text and lexicon
+entries, so "invasions" matches "invasion" and "liberated" matches "liberating"; they are keys, not words.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+# Words followed by a period that do not end a sentence.
+ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "st",
+    "jr", "sr", "inc", "corp", "co", "ltd", "vs", "no", "jan", "feb", "mar", "apr", "jun", "jul",
+    "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.n", "u.k", "e.g", "i.e", "a.m", "p.m",
+    "rev", "ft", "mt", "d.c", "calif", "fla", "ariz", "mass", "pa", "va", "ky", "tenn", "wash",
+}
+
+STOPWORDS = frozenset("""
+a about above after again against all also am an and any are aren't as at be because been before being
+below between both but by can can't cannot could couldn't did didn't do does doesn't doing don't down during
+each few for from further had hadn't has hasn't have haven't having he he'd he'll he's her here here's hers
+herself him himself his how how's i i'd i'll i'm i've if in into is isn't it it's its itself let's me more
+most mustn't my myself no nor not of off on once only or other ought our ours ourselves out over own same
+shan't she she'd she'll she's should shouldn't so some such than that that's the their theirs them
+themselves then there there's these they they'd they'll they're they've this those through to too under
+until up very was wasn't we we'd we'll we're we've were weren't what what's when when's where where's which
+while who who's whom why why's with won't would wouldn't you you'd you'll you're you've your yours yourself
+yourselves said says say told tell will just one two also would could like mr mrs ms new year years
+s t get got make made even still may might much many well since around back
+gov sen rep dr jr st
+""".split())
+
+_WORD_RE = re.compile(r"[A-Za-z0-9]+(?:['’\-][A-Za-z0-9]+)*")
+# A candidate sentence end: terminal punctuation (maybe closing quote/bracket) then space, or a newline.
+_BOUNDARY_RE = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n+")
+
+
+def get(article, name: str, default=None):
+    """One field of an article given as a mapping or as a core.models.Article."""
+    if isinstance(article, Mapping):
+        value = article.get(name, default)
+    else:
+        value = getattr(article, name, default)
+    return default if value is None else value
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) into text, by punctuation and line breaks, skipping abbreviations."""
+    spans, start = [], 0
+    for m in _BOUNDARY_RE.finditer(text):
+        if m.group().startswith(".") and not m.group().startswith(".."):
+            prev = text[max(start, m.start() - 6):m.start()].rsplit(None, 1)
+            word = prev[-1].lower().lstrip("(\"'“") if prev else ""
+            if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                continue
+        _add_span(text, start, m.end(), spans)
+        start = m.end()
+    _add_span(text, start, len(text), spans)
+    return spans
+
+
+def _add_span(text: str, start: int, end: int, spans: list) -> None:
+    """Append a trimmed span if it holds any word."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start and any(c.isalnum() for c in text[start:end]):
+        spans.append((start, end))
+
+
+def split_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans: blank-line separated blocks, or single lines when the text has no blank lines."""
+    sep = re.compile(r"\n\s*\n") if re.search(r"\n\s*\n", text) else re.compile(r"\n")
+    spans, start = [], 0
+    for m in sep.finditer(text):
+        _add_span(text, start, m.start(), spans)
+        start = m.end()
+    _add_span(text, start, len(text), spans)
+    return spans
+
+
+def words(text: str) -> list[tuple[str, int, int]]:
+    """Word tokens with offsets: (surface, start, end)."""
+    return [(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(text)]
+
+
+_LEMMA_CACHE: dict[str, str] = {}
+
+
+def lemma(word: str) -> str:
+    """A lemma key: lowercase, possessive and plural/verb endings stripped by a few suffix rules."""
+    key = _LEMMA_CACHE.get(word)
+    if key is not None:
+        return key
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if len(w) > 4 and not w[0].isdigit():
+        if w.endswith("ies"):
+            w = w[:-3] + "y"
+        elif w.endswith(("sses", "shes", "ches", "xes")):
+            w = w[:-2]
+        elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
+            w = w[:-1]
+        if len(w) > 5 and w.endswith("ing"):
+            w = w[:-3]
+        elif len(w) > 4 and w.endswith("ed") and not w.endswith("eed"):
+            w = w[:-2]
+        if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsaeiou":
+            w = w[:-1]                     # "stopped" -> "stopp" -> "stop"
+        if len(w) > 3 and w.endswith("e"):
+            w = w[:-1]                     # "liberate" and "liberated" share "liberat"
+    _LEMMA_CACHE[word] = w
+    return w
+
+
+def content_lemmas(text: str) -> list[str]:
+    """Lemma keys of the non-stopword, non-numeric words in text."""
+    return [lemma(w) for w, _, _ in words(text)
+            if w.lower().replace("’", "'") not in STOPWORDS and not w.isdigit()]
+
+
+# --- lexicons -----------------------------------------------------------------------------------
+
+class LexiconError(ValueError):
+    """A lexicon file that cannot be used, naming the file and the field at fault."""
+
+
+@dataclass(frozen=True)
+class TermFamily:
+    """A set of competing words for one thing, where choosing one is a stance."""
+
+    name: str
+    terms: tuple[str, ...]
+    note: str = ""
+
+
+def _read_toml(path: Path) -> dict:
+    """Parse a TOML file, turning syntax errors into LexiconError naming the file."""
+    try:
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise LexiconError(f"{path}: not valid TOML: {exc}") from exc
+    except OSError as exc:
+        raise LexiconError(f"{path}: cannot read: {exc}") from exc
+
+
+def load_contested_terms(path: str | Path | None = None) -> list[TermFamily]:
+    """Term families from the packaged (or given) TOML; errors name the file and the field."""
+    return list(_load_families(str(Path(path) if path else DATA_DIR / "contested_terms.toml")))
+
+
+@functools.lru_cache(maxsize=8)
+def _load_families(path: str) -> tuple[TermFamily, ...]:
+    """Parse and check a contested-terms file once per path (files are small; edits need a restart)."""
+    path = Path(path)
+    data = _read_toml(path)
+    fams = data.get("family")
+    if not isinstance(fams, list) or not fams:
+        raise LexiconError(f"{path}: field 'family' must be a non-empty array of tables ([[family]])")
+    out, seen = [], set()
+    for i, fam in enumerate(fams):
+        where = f"{path}: family[{i}]"
+        if not isinstance(fam, dict):
+            raise LexiconError(f"{where} must be a table")
+        name = fam.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise LexiconError(f"{where}.name must be a non-empty string")
+        where = f"{path}: family[{i}] ({name!r})"
+        terms = fam.get("terms")
+        if (not isinstance(terms, list) or len(terms) < 2
+                or not all(isinstance(t, str) and t.strip() for t in terms)):
+            raise LexiconError(f"{where}.terms must be a list of at least two non-empty strings")
+        note = fam.get("note", "")
+        if not isinstance(note, str):
+            raise LexiconError(f"{where}.note must be a string")
+        if name in seen:
+            raise LexiconError(f"{where}.name is a duplicate")
+        seen.add(name)
+        out.append(TermFamily(name=name, terms=tuple(t.strip() for t in terms), note=note))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class ToneLexicon:
+    """Positive and negative lemma keys, plus negators that flip the next few words."""
+
+    positive: frozenset
+    negative: frozenset
+    negators: frozenset
+
+
+def load_tone(path: str | Path | None = None) -> ToneLexicon:
+    """The small hand-written tone lexicon (positive/negative/negators word lists)."""
+    return _load_tone(str(Path(path) if path else DATA_DIR / "tone.toml"))
+
+
+@functools.lru_cache(maxsize=8)
+def _load_tone(path: str) -> ToneLexicon:
+    """Parse a tone lexicon once per path."""
+    path = Path(path)
+    data = _read_toml(path)
+    lists = {}
+    for field in ("positive", "negative", "negators"):
+        val = data.get(field, {}).get("words") if isinstance(data.get(field), dict) else None
+        if not isinstance(val, list) or not all(isinstance(w, str) for w in val):
+            raise LexiconError(f"{path}: field '{field}.words' must be a list of strings")
+        lists[field] = val
+    return ToneLexicon(
+        positive=frozenset(lemma(w) for w in lists["positive"]),
+        negative=frozenset(lemma(w) for w in lists["negative"]),
+        negators=frozenset(w.lower() for w in lists["negators"]),
+    )
+
+
+class PhraseMatcher:
+    """Find multi-word lexicon phrases in a lemma-key token stream."""
+
+    def __init__(self, phrases: dict[str, object]):
+        """phrases maps surface phrase -> payload (e.g. the family it belongs to)."""
+        self.by_first: dict[str, list[tuple[tuple[str, ...], str, object]]] = {}
+        for phrase, payload in phrases.items():
+            keys = tuple(lemma(w) for w, _, _ in words(phrase))
+            if keys:
+                self.by_first.setdefault(keys[0], []).append((keys, phrase, payload))
+        for lst in self.by_first.values():
+            lst.sort(key=lambda x: -len(x[0]))    # longest phrase wins ("climate crisis" over "crisis")
+
+    def find(self, toks: list[tuple[str, int, int]]) -> list[tuple[str, object, int, int]]:
+        """Matches as (phrase, payload, start, end) over tokens (surface, start, end)."""
+        keys = [lemma(t[0]) for t in toks]
+        out, i = [], 0
+        while i < len(keys):
+            for cand, phrase, payload in self.by_first.get(keys[i], ()):
+                n = len(cand)
+                if tuple(keys[i:i + n]) == cand:
+                    out.append((phrase, payload, toks[i][1], toks[i + n - 1][2]))
+                    i += n - 1
+                    break
+            i += 1
+        return out

@@ -1,0 +1,67 @@
+"""Timing: who reported an event first and how far behind each outlet was, with the date's source."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from core.lexicon import get
+
+
+def parse_time(value) -> tuple[datetime | None, str]:
+    """A UTC datetime and its precision ("datetime", "date" or "missing") from a datetime or ISO string."""
+    if value is None or value == "":
+        return None, "missing"
+    if isinstance(value, datetime):
+        dt, precision = value, "datetime"
+    else:
+        s = str(value).strip()
+        try:
+            dt = datetime.fromisoformat(s.replace("Z", "+00:00"))
+        except ValueError:
+            return None, "missing"
+        precision = "date" if len(s) <= 10 else "datetime"
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=timezone.utc)   # naive times in the corpora are UTC by convention
+    return dt.astimezone(timezone.utc), precision
+
+
+def timing(articles) -> dict:
+    """Per-outlet first report time, lag behind the event's first report (hours) and the date's source."""
+    per_outlet: dict[str, dict] = {}
+    undated = []
+    for a in articles:
+        outlet = get(a, "outlet", "unknown")
+        dt, precision = parse_time(get(a, "published"))
+        source = get(a, "date_source", "unknown") if dt else "missing"
+        if dt is None:
+            undated.append({"id": get(a, "id"), "outlet": outlet})
+            per_outlet.setdefault(outlet, {"first": None})
+            continue
+        cur = per_outlet.get(outlet)
+        if cur is None or cur.get("first") is None or dt < cur["first"]:
+            per_outlet[outlet] = {"first": dt, "id": get(a, "id"), "precision": precision,
+                                  "date_source": source}
+    dated = {o: v for o, v in per_outlet.items() if v.get("first") is not None}
+    first = min((v["first"] for v in dated.values()), default=None)
+    rows = []
+    for outlet, v in per_outlet.items():
+        if v.get("first") is None:
+            rows.append({"outlet": outlet, "first_report": None, "lag_hours": None, "id": None,
+                         "precision": "missing", "date_source": "missing", "rank": None})
+            continue
+        rows.append({"outlet": outlet, "first_report": v["first"].isoformat(), "id": v["id"],
+                     "lag_hours": round((v["first"] - first).total_seconds() / 3600, 2),
+                     "precision": v["precision"], "date_source": v["date_source"]})
+    rows.sort(key=lambda r: (r["lag_hours"] is None, r["lag_hours"] or 0, r["outlet"]))
+    for rank, r in enumerate((r for r in rows if r["lag_hours"] is not None), 1):
+        r["rank"] = rank
+    notes = []
+    if not dated:
+        notes.append("no article has a publication date: the order of reporting is unknown")
+    elif undated:
+        notes.append(f"{len(undated)} article(s) have no date and are left out of the order")
+    if any(r.get("precision") == "date" for r in rows):
+        notes.append("some dates have no time of day: lags are only accurate to the day")
+    first_row = rows[0] if dated else None
+    return {"first_outlet": first_row["outlet"] if first_row else None,
+            "first_report": first_row["first_report"] if first_row else None,
+            "outlets": rows, "undated": undated, "notes": notes}

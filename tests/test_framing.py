@@ -1,0 +1,219 @@
+"""Framing figures: hand-checked expectations on real BASIL events, Fightin' Words maths, bad input."""
+from __future__ import annotations
+
+import json
+import math
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import pytest
+
+from core.framing import attribution, compare_event, contested_terms, prepare, run_compare_file
+from core.lexicon import LexiconError, load_contested_terms, split_sentences
+from core.timeline import timing
+from core.vocab import distinctive_terms, fightin_words
+
+BASIL = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "corpora" / "basil.jsonl"
+EMERGENCY = "3ae35b16-7f7f-4a5e-9f24-5ce724106a73"    # Trump declares national emergency over border wall (2019)
+ARPAIO = "0ffb34cd-c367-4d90-aca7-7fcac3ed8f3d"       # Joe Arpaio endorses Rick Perry (2011)
+
+
+@pytest.fixture(scope="module")
+def basil() -> dict[str, list[dict]]:
+    if not BASIL.exists():
+        pytest.skip(f"{BASIL} not found: the BASIL corpus in ../shared is needed for this test")
+    events = defaultdict(list)
+    for line in BASIL.open(encoding="utf-8"):
+        a = json.loads(line)
+        events[a["gold_event"]].append(a)
+    return events
+
+
+def _outlet_of(articles, outlet):
+    return next(a for a in articles if a["outlet"] == outlet)
+
+
+def test_fightin_words_tiny_example_by_hand():
+    # a: x=2 y=1 (n=3); b: x=1 y=3 (n=4); prior x=1 y=1 (a0=2)
+    # x: log((2+1)/(3+2-2-1)) - log((1+1)/(4+2-1-1)) = log(3/2) - log(2/4) = log 3
+    #    var = 1/3 + 1/2, z = log 3 / sqrt(5/6)
+    s = fightin_words(Counter(x=2, y=1), Counter(x=1, y=3), prior=Counter(x=1, y=1))
+    assert s["x"][0] == pytest.approx(math.log(3))
+    assert s["x"][1] == pytest.approx(math.log(3) / math.sqrt(5 / 6))
+    # y: log((1+1)/(3+2-1-1)) - log((3+1)/(4+2-3-1)) = log(2/3) - log(2) = log(1/3): the mirror image
+    assert s["y"][0] == pytest.approx(math.log(1 / 3))
+    assert s["y"][1] == pytest.approx(math.log(1 / 3) / math.sqrt(1 / 2 + 1 / 4))
+
+
+def test_distinctive_terms_ranks_the_loaded_phrase():
+    res = distinctive_terms({"A": ["the Ukrainian issue was raised; the Ukrainian issue again, said Dong"],
+                             "B": ["the war in Ukraine was raised, the war in Ukraine again, said Austin"]}, min_count=2)
+    assert res["A"][0]["term"] in ("ukrainian issue", "issue", "ukrainian")
+    assert {"ukrainian issue"} <= {r["term"] for r in res["A"]}
+    assert "war" in {r["term"] for r in res["B"]}
+    assert all(r["z"] > 0 for rows in res.values() for r in rows)
+
+
+def test_distinctive_terms_on_basil_arpaio_event(basil):
+    # Checked by reading the texts: only the NYT writes "illegal immigrants" (4 times) and talks about
+    # the Justice Department; only Fox calls Arpaio's target a "magnet" (3 times).
+    ev = basil[ARPAIO]
+    texts = {a["outlet"]: [a["title"] + "\n" + a["text"]] for a in ev}
+    res = distinctive_terms(texts, top=8)
+    nyt = [r["term"] for r in res["New York Times"]]
+    fox = [r["term"] for r in res["Fox News"]]
+    assert "illegal immigrants" in nyt[:5]
+    assert "justice department" in nyt
+    assert fox[0] == "magnet"
+    row = next(r for r in res["New York Times"] if r["term"] == "illegal immigrants")
+    assert row["count"] == 4 and row["count_rest"] == 0
+
+
+def test_contested_terms_on_basil_emergency_event(basil):
+    # Hand-checked: the NYT writes "illegal immigrants" twice, HuffPost "unauthorized immigrants",
+    # Fox neither (nor "undocumented").
+    res = contested_terms(basil[EMERGENCY])
+    by = res["by_outlet"]
+    assert by["New York Times"]["immigrant status"]["illegal immigrant"] == 2
+    assert "illegal immigrant" not in by["HuffPost"].get("immigrant status", {})
+    assert by["HuffPost"]["immigrant status"]["unauthorized immigrant"] == 1
+    assert "immigrant status" not in by["Fox News"]
+    contrast = next(c for c in res["contrasts"] if c["family"] == "immigrant status")
+    assert contrast["absent_in"] == ["Fox News"]
+    nyt = _outlet_of(basil[EMERGENCY], "New York Times")
+    for m in (m for m in res["matches"] if m["outlet"] == "New York Times" and m["term"] == "illegal immigrant"):
+        assert nyt["text"][m["start"]:m["end"]].lower() == "illegal immigrants"
+
+
+def test_contested_lexicon_is_big_and_bad_files_name_file_and_field(tmp_path):
+    fams = load_contested_terms()
+    assert len(fams) >= 60
+    names = {f.name for f in fams}
+    assert {"war in Ukraine", "regime / government", "climate", "immigrant status"} <= names
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[family]]\nname = "x"\nterms = "invasion"\n')
+    with pytest.raises(LexiconError, match=r"bad\.toml.*family\[0\].*terms"):
+        load_contested_terms(bad)
+    bad.write_text("[[family]\nname = ")
+    with pytest.raises(LexiconError, match=r"bad\.toml.*not valid TOML"):
+        load_contested_terms(bad)
+    bad.write_text('title = "no families"\n')
+    with pytest.raises(LexiconError, match=r"bad\.toml.*'family'"):
+        load_contested_terms(bad)
+
+
+def test_compare_event_basil_figures_and_evidence(basil):
+    ev = basil[EMERGENCY]
+    rep = compare_event(ev)
+    json.dumps(rep)                                         # JSON-serialisable as is
+    assert rep["notes"] == [] and rep["coverage"]["original_outlets"] == 3
+    texts = {a["id"]: a["text"] for a in ev}
+    # every distinctive term rests on sentences that contain it
+    for outlet, rows in rep["distinctive_terms"]["outlets"].items():
+        for r in rows[:5]:
+            assert r["evidence"]
+            for e in r["evidence"]:
+                assert r["term"].split()[0][:4] in texts[e["id"]][e["start"]:e["end"]].lower()
+    actors = [a["name"] for a in rep["emphasis"]["actors"]]
+    assert actors[0] == "Donald Trump"
+    trump = rep["emphasis"]["actors"][0]["outlets"]
+    assert all(trump[o]["headline"] >= 1 for o in trump)     # all three headlines name Trump
+    assert "Donald Trump" in rep["tone"]["actors"] and "approximate" in rep["tone"]["label"]
+    assert set(rep["omissions"]["outlets"]) == {"Fox News", "HuffPost", "New York Times"}
+    for o, v in rep["omissions"]["outlets"].items():
+        for f in v["omits"] + v["only_here"]:
+            assert texts[f["id"]][f["start"]:f["end"]] == f["text"]
+            assert (o in f["reported_by"]) == (f in v["only_here"])
+    assert rep["timing"]["first_outlet"] in {"HuffPost", "New York Times"} or rep["timing"]["first_report"]
+
+
+def test_attribution_regex_fallback_and_distancing():
+    text = ('Smith claimed the vote was rigged. "We will win," said Jane Doe. The so-called "experts" disagreed. '
+            'He insisted it was fine. The allegedly stolen car was found.')
+    docs = prepare([{"id": "1", "outlet": "X", "title": "", "text": text}])
+    res = attribution(docs)
+    sp = {r["speaker"]: r for r in res["speakers"]["X"]}
+    assert sp["Smith"]["cues"] == {"claimed": 1} and sp["Smith"]["classes"] == {"distancing": 1}
+    assert sp["Jane Doe"]["cues"] == {"said": 1}
+    assert sp["(pronoun: he)"]["cues"] == {"insisted": 1}
+    marks = [m["mark"] for m in res["distancing"]["X"]]
+    assert "so-called" in marks and "allegedly" in marks and "scare quotes" in marks
+    scare = next(m for m in res["distancing"]["X"] if m["mark"] == "scare quotes")
+    assert scare["quoted"] == "experts"
+
+
+def test_attribution_uses_given_quotes():
+    docs = prepare([{"id": "1", "outlet": "X", "title": "", "text": 'Putin claimed "the West lied".'}])
+    q = [{"article_id": "1", "quote": "the West lied", "quote_start": 14, "quote_end": 29, "kind": "direct",
+          "cue": "claimed", "speaker": "Vladimir Putin", "speaker_type": "person", "speaker_role": None}]
+    res = attribution(docs, quotes=q)
+    assert res["source"] == "quotes"
+    assert res["speakers"]["X"][0]["speaker"] == "Vladimir Putin"
+    assert res["speakers"]["X"][0]["evidence"][0]["start"] == 14
+
+
+def test_timing_with_missing_and_date_only_dates():
+    res = timing([
+        {"id": "a", "outlet": "TASS", "published": "2024-04-03T08:00:00+00:00", "date_source": "feed"},
+        {"id": "b", "outlet": "Reuters", "published": "2024-04-03T10:30:00Z", "date_source": "page"},
+        {"id": "c", "outlet": "Reuters", "published": "2024-04-03T09:00:00+00:00", "date_source": "feed"},
+        {"id": "d", "outlet": "Xinhua", "published": None},
+        {"id": "e", "outlet": "BBC", "published": "2024-04-04"},
+    ])
+    rows = {r["outlet"]: r for r in res["outlets"]}
+    assert res["first_outlet"] == "TASS"
+    assert rows["Reuters"]["lag_hours"] == 1.0 and rows["Reuters"]["id"] == "c"
+    assert rows["Reuters"]["date_source"] == "feed"
+    assert rows["Xinhua"]["lag_hours"] is None and rows["Xinhua"]["rank"] is None
+    assert rows["BBC"]["precision"] == "date"
+    assert any("no date" in n for n in res["notes"]) and any("to the day" in n for n in res["notes"])
+    none = timing([{"id": "x", "outlet": "A", "published": None}])
+    assert none["first_outlet"] is None and "unknown" in none["notes"][0]
+
+
+def test_bad_input_empty_single_article_single_outlet_empty_text(basil):
+    assert compare_event([])["notes"] == ["no articles in this event"]
+    one = compare_event([basil[EMERGENCY][0]])
+    assert "only one article" in one["notes"][0]
+    assert "only one outlet" in one["distinctive_terms"]["note"]
+    assert "only one outlet" in one["omissions"]["note"]
+    a, b = basil[EMERGENCY][0], basil[ARPAIO][0]
+    same = compare_event([a, dict(b, outlet=a["outlet"])])
+    assert any("only one outlet" in n for n in same["notes"])
+    empty = compare_event([a, dict(basil[EMERGENCY][1], text="")])
+    assert any("no article text from" in n for n in empty["notes"])
+    assert empty["headlines"]["articles"][1]["title"]         # headline still shown
+    json.dumps(empty)
+
+
+def test_huge_event_of_500_articles(basil):
+    rows = [a for ev in basil.values() for a in ev]
+    huge = [dict(rows[k % len(rows)], id=f"h{k}", outlet=f"Outlet {k % 23}") for k in range(500)]
+    t0 = time.perf_counter()
+    rep = compare_event(huge)
+    secs = time.perf_counter() - t0
+    assert secs < 30
+    assert rep["n_articles"] == 500
+    # the copies of each BASIL text across outlets are reprints and are shown apart, not counted
+    assert rep["coverage"]["original_outlets"] >= 1 and len(rep["reprints"]) >= 200
+    assert sum(rep["coverage"]["original_articles"].values()) + len(rep["reprints"]) == 500
+    json.dumps(rep)
+
+
+def test_sentence_offsets_skip_abbreviations():
+    t = "Sen. John McCain met Mr. Smith in Washington, D.C. on Friday. Then he left."
+    assert [t[s:e] for s, e in split_sentences(t)] == ["Sen. John McCain met Mr. Smith in Washington, D.C. on Friday.",
+                                                        "Then he left."]
+
+
+def test_run_compare_file_with_events(basil, tmp_path):
+    arts = basil[EMERGENCY] + basil[ARPAIO]
+    inp, evp, out = tmp_path / "a.jsonl", tmp_path / "e.jsonl", tmp_path / "r.json"
+    inp.write_text("".join(json.dumps(a) + "\n" for a in arts))
+    evp.write_text("".join(json.dumps({"id": a["id"], "event": a["gold_event"]}) + "\n" for a in arts))
+    report = run_compare_file(inp, out, events_path=evp, progress=False)
+    assert report["n_events"] == 2 and report["n_reprints"] == 0
+    saved = json.loads(out.read_text())
+    assert {e["event"] for e in saved["events"]} == {EMERGENCY, ARPAIO}
+    assert saved["events"][0]["contested_terms"]["by_outlet"]
