@@ -1,0 +1,832 @@
+"""Event clustering: articles from different outlets about one happening become one event.
+
+The design follows Miranda et al. (2018), "Multilingual Clustering of Streaming News": each article
+is a set of sparse TF-IDF sub-vectors (title, lead, full text, named entities); it joins the most
+similar event centroid inside a publication-time window (similarity decays with the time gap) or
+opens a new event; a merge pass joins events that turn out to be one. Document frequencies are
+updated as articles arrive, so the clusterer needs no fitted vocabulary.
+
+Speed comes from an inverted index (term -> events holding it) restricted to events still inside
+the time window, so the work per article stays flat as the store grows.
+"""
+from __future__ import annotations
+
+import hashlib
+import heapq
+import json
+import math
+import operator
+import re
+import sys
+from collections import Counter
+from dataclasses import dataclass, field, fields
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Sequence
+
+from core.topics import tag_topics
+
+DAY = 86400.0
+FIELDS = ("title", "lead", "body", "ent")
+
+
+def _setting(default, help: str):
+    """Declare a tunable with its default and help text."""
+    return field(default=default, metadata={"help": help})
+
+
+@dataclass
+class ClusterConfig:
+    """Every tunable of event clustering, one configuration for all corpora."""
+
+    threshold: float = _setting(0.12, "Least similarity to an event's centroid for an article to join it; "
+                                      "below it the article opens a new event.")
+    merge_threshold: float = _setting(0.15, "Least event-to-event similarity (same linkage) for two events to merge.")
+    w_title: float = _setting(0.25, "Weight of the title sub-vector's cosine in the combined similarity.")
+    w_lead: float = _setting(0.20, "Weight of the lead (first words of the text) sub-vector.")
+    w_body: float = _setting(0.30, "Weight of the full-text (title + text) sub-vector.")
+    w_ent: float = _setting(0.25, "Weight of the named-entity (capitalised phrase) sub-vector.")
+    linkage: str = _setting("average", "How an article is compared with an event: 'average' (mean similarity "
+                                       "to its members, not inflated by event size) or 'centroid' (cosine).")
+    max_terms: int = _setting(30, "Highest-weighted terms kept per sub-vector: bounds work per article and "
+                                  "drops the weak tail that only adds noise.")
+    lead_words: int = _setting(60, "Content words of the text that make up the lead.")
+    window_days: float = _setting(4.0, "An event is a candidate only while the article is at most this many "
+                                       "days from the event's first..last publication span; "
+                                       "bounds the work and keeps similar happenings weeks apart apart.")
+    decay_days: float = _setting(3.0, "Similarity is multiplied by exp(-gap/decay_days) for a gap in days "
+                                      "between the article and the event's span (0 disables the decay).")
+    min_df_ratio_index: float = _setting(0.5, "Terms in more than this share of documents are not indexed: "
+                                              "they add little similarity and long posting lists.")
+    compact_every: int = _setting(100, "Articles between drops of events that left the time window.")
+    merge_every: int = _setting(1000, "Articles between online merge passes over recently changed events.")
+    label_terms: int = _setting(6, "Key terms shown per event.")
+
+    @staticmethod
+    def help() -> dict[str, tuple[object, str]]:
+        """Each setting's default and help text."""
+        return {f.name: (f.default, f.metadata["help"]) for f in fields(ClusterConfig)}
+
+    def weights(self) -> dict[str, float]:
+        """Sub-vector weights by field name."""
+        return {"title": self.w_title, "lead": self.w_lead, "body": self.w_body, "ent": self.w_ent}
+
+
+@dataclass
+class EventSummary:
+    """What the dashboard shows about one event."""
+
+    id: str
+    label: str
+    terms: list[str]
+    first_published: datetime | None
+    last_published: datetime | None
+    n_articles: int
+    n_outlets: int
+    outlets: list[str]
+    article_ids: list[str]
+    topics: list[str]
+
+
+# --- reading articles -------------------------------------------------------------------------
+
+def _get(article: Any, name: str, default=None):
+    """Read a field from a dict-like or an object (core.models.Article)."""
+    if isinstance(article, Mapping):
+        return article.get(name, default)
+    return getattr(article, name, default)
+
+
+def parse_time(value: Any) -> datetime | None:
+    """A timezone-aware UTC datetime from a datetime or ISO-8601 string; None when absent or unparseable."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        dt = value
+    elif isinstance(value, str):
+        s = value.strip()
+        if s.endswith("Z") or s.endswith("z"):
+            s = s[:-1] + "+00:00"
+        try:
+            dt = datetime.fromisoformat(s)
+        except ValueError:
+            return None  # free-text dates (ECB+ has them) count as undated, never guessed
+    else:
+        return None
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=timezone.utc)  # naive times are taken as UTC, as the store writes them
+    return dt.astimezone(timezone.utc)
+
+
+# --- features --------------------------------------------------------------------------------
+
+_STOP = frozenset("""
+a about above after again against all almost also although always am among an and another any are
+aren't around as at be became because been before being below between both but by can can't cannot
+could couldn't did didn't do does doesn't doing don't down during each either else even ever every
+few for from further get gets got had hadn't has hasn't have haven't having he he'd he'll he's her
+here here's hers herself him himself his how how's however i i'd i'll i'm i've if in into is isn't
+it it's its itself just least less let's like made make many may me might more most much must my
+myself never new no nor not now of off often on once one only or other others ought our ours
+ourselves out over own per perhaps put rather said same say says shan't she she'd she'll she's
+should shouldn't since so some still such than that that's the their theirs them themselves then
+there there's these they they'd they'll they're they've this those though through thus to too
+toward towards under until up upon us very via was wasn't we we'd we'll we're we've were weren't
+what what's when when's where where's whether which while who who's whom whose why why's will with
+within without won't would wouldn't yet you you'd you'll you're you've your yours yourself
+yourselves mr mrs ms dr told according just also year years day days time week weeks news report
+reports reported percent would could one two three first last including
+monday tuesday wednesday thursday friday saturday sunday n't 's 're 've 'll 'd
+""".split())
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# A run of capitalised words (allowing a few lowercase connectors inside) is a cheap stand-in for
+# named entities: fast enough for thousands of articles a second, unlike a tagger.
+_ENTITY = re.compile(
+    r"(?<![\w’'])(?:[A-Z][\w’'.\-]*[\w]|[A-Z])(?:\s+(?:(?:of|de|al|la|bin|van|von|der|du|the|for|and)\s+)?"
+    r"(?:[A-Z][\w’'.\-]*[\w]|[A-Z]))*")
+_ENTITY_SKIP = _STOP | frozenset("""
+the a an but and or if in on at as for by to of it he she they we i you this that these those
+his her their our its there here when while after before with from new breaking update updated
+watch video photos live read analysis opinion editorial exclusive
+""".split())
+
+_norm_cache: dict[str, str] = {}
+
+
+def _norm(tok: str) -> str:
+    """Lowercase, drop possessives and plural -s; '' for stopwords and lone digits (cached)."""
+    n = _norm_cache.get(tok)
+    if n is not None:
+        return n
+    t = tok.replace("’", "'")
+    if t.endswith("'s"):
+        t = t[:-2]
+    if t in _STOP or len(t) < 2:
+        n = ""
+    elif len(t) > 4 and t.endswith("ies"):
+        n = t[:-3] + "y"
+    elif len(t) > 3 and t.endswith("s") and not t.endswith(("ss", "us", "is", "'s")):
+        n = t[:-1]
+    else:
+        n = t
+    if len(_norm_cache) < 2_000_000:  # bounded: a long-running ingest must not grow it forever
+        _norm_cache[tok] = n
+    return n
+
+
+def _tokens(text: str) -> list[str]:
+    """Content-word terms of a text; CJK runs become character bigrams (no spaces to split on)."""
+    toks = _TOKEN.findall(text.lower())
+    if _CJK.search(text) is None:  # the common case, kept tight: this loop runs per token
+        get = _norm_cache.get
+        out = []
+        for tok in toks:
+            n = get(tok)
+            if n is None:
+                n = _norm(tok)
+            if n:
+                out.append(n)
+        return out
+    out = []
+    for tok in toks:
+        if _CJK.search(tok):
+            out.extend(tok[i:i + 2] for i in range(max(1, len(tok) - 1)))
+            continue
+        n = _norm(tok)
+        if n:
+            out.append(n)
+    return out
+
+
+def _entities(text: str) -> list[str]:
+    """Capitalised phrases in running text, lowercased, leading function words dropped."""
+    out = []
+    for m in _ENTITY.findall(text):
+        words = m.split()
+        while words and words[0].lower() in _ENTITY_SKIP:
+            words = words[1:]
+        while words and words[-1].lower() in _ENTITY_SKIP:
+            words = words[:-1]
+        if not words:
+            continue
+        phrase = " ".join(w.strip(".’'").lower() for w in words)
+        if len(phrase) > 1 and not phrase.isdigit():
+            out.append(phrase)
+    return out
+
+
+def _is_headline_case(title: str) -> bool:
+    """True when most words are capitalised, as in headline style, so capitals say nothing."""
+    words = [w for w in title.split() if w[:1].isalpha()]
+    return bool(words) and sum(w[0].isupper() for w in words) > 0.6 * len(words)
+
+
+@dataclass
+class _Doc:
+    """Raw term counts of one article per field, before IDF weighting."""
+
+    counts: dict[str, Counter]
+    terms: set[str]          # body terms, for document frequencies
+    ents: set[str]
+
+
+def _analyse(title: str, text: str, lead_words: int) -> _Doc:
+    """Split an article into term counts for title, lead, body and entities."""
+    tt = _tokens(title)
+    xt = _tokens(text)
+    ent_src = text if text else ("" if _is_headline_case(title) else title)
+    if text and not _is_headline_case(title):
+        ent_src = title + ".\n" + text
+    ents = _entities(ent_src)
+    counts = {
+        "title": Counter(tt),
+        "lead": Counter(xt[:lead_words]) if xt else Counter(tt),
+        "body": Counter(tt + xt),
+        "ent": Counter(ents),
+    }
+    return _Doc(counts, set(counts["body"]), set(counts["ent"]))
+
+
+class _DF:
+    """Running document frequencies for body terms and entities, with a cache of IDF values."""
+
+    def __init__(self):
+        self.n = 0
+        self.terms: Counter = Counter()
+        self.ents: Counter = Counter()
+        self.cache: dict[str, dict[str, float]] = {"terms": {}, "ents": {}}
+        self._cached_at = 0
+
+    def add(self, doc: _Doc) -> None:
+        """Count one more document."""
+        self.n += 1
+        self.terms.update(doc.terms)
+        self.ents.update(doc.ents)
+        # IDF moves slowly once there are many documents: recompute it when N has grown by 2%
+        if self.n > self._cached_at * 1.02 + 20:
+            self.cache = {"terms": {}, "ents": {}}
+            self._cached_at = self.n
+
+    def idf(self, term: str, ent: bool) -> float:
+        """Smoothed inverse document frequency."""
+        df = (self.ents if ent else self.terms).get(term, 0)
+        return math.log((self.n + 1) / (df + 1)) + 1.0
+
+
+def _weigh(doc: _Doc, df: _DF, max_terms: int) -> dict[str, dict[str, float]]:
+    """Sublinear TF-IDF sub-vectors cut to their top terms, each L2-normalised (empty stays empty)."""
+    vec = {}
+    log = math.log
+    n1 = df.n + 1
+    for f, cnt in doc.counts.items():
+        key = "ents" if f == "ent" else "terms"
+        dfs = df.ents if f == "ent" else df.terms
+        cache = df.cache[key]
+        v = {}
+        for t, c in cnt.items():
+            idf = cache.get(t)
+            if idf is None:
+                idf = cache[t] = log(n1 / (dfs.get(t, 0) + 1)) + 1.0
+            v[t] = idf if c == 1 else (1.0 + log(c)) * idf
+        if len(v) > max_terms:
+            v = dict(sorted(v.items(), key=_second, reverse=True)[:max_terms])
+        norm = math.sqrt(sum(x * x for x in v.values()))
+        vec[f] = {t: x / norm for t, x in v.items()} if norm > 0 else {}
+    return vec
+
+
+_second = operator.itemgetter(1)
+
+
+# --- events ----------------------------------------------------------------------------------
+
+def event_id_for(article_id: str) -> str:
+    """Deterministic event id from the id of the article that opened it."""
+    return "ev-" + hashlib.sha1(str(article_id).encode("utf-8")).hexdigest()[:12]
+
+
+class _Event:
+    """One event's state: summed sub-vectors, their squared norms, time span and members."""
+
+    __slots__ = ("idx", "id", "sums", "norm2", "first", "last", "n", "article_ids", "outlets",
+                 "titles", "cats", "alive", "indexed", "dated")
+
+    def __init__(self, idx: int, eid: str):
+        self.idx = idx
+        self.id = eid
+        self.sums: dict[str, dict[str, float]] = {f: {} for f in FIELDS}
+        self.norm2 = dict.fromkeys(FIELDS, 0.0)
+        self.first: float | None = None
+        self.last: float | None = None
+        self.n = 0
+        self.article_ids: list[str] = []
+        self.outlets: Counter = Counter()
+        self.titles: list[tuple[str, str]] = []   # (article id, title), for labels and topics
+        self.cats: Counter = Counter()
+        self.alive = True
+        self.indexed = False
+
+    def gap(self, t: float | None) -> float:
+        """Days between time t and this event's span; 0 when either is undated."""
+        if t is None or self.first is None:
+            return 0.0
+        if t < self.first:
+            return (self.first - t) / DAY
+        if t > self.last:
+            return (t - self.last) / DAY
+        return 0.0
+
+
+def _span_gap(a: _Event, b: _Event) -> float:
+    """Days between two events' spans; 0 when either is undated or they overlap."""
+    if a.first is None or b.first is None:
+        return 0.0
+    return max(0.0, (b.first - a.last) / DAY, (a.first - b.last) / DAY)
+
+
+class EventClusterer:
+    """Online event clustering: each article joins the most similar active event or opens one."""
+
+    def __init__(self, config: ClusterConfig | None = None, *, time_bound: bool = True):
+        """time_bound=False keeps every event a candidate (for imports with undated articles)."""
+        self.config = config or ClusterConfig()
+        self.time_bound = time_bound
+        self.df = _DF()
+        self.weights = self.config.weights()
+        self._avg = self.config.linkage == "average"
+        self._live_fields = [(k, f) for k, f in enumerate(FIELDS) if self.weights[f] > 0]
+        self._events: list[_Event] = []
+        self._by_id: dict[str, _Event] = {}
+        self._article_event: dict[str, _Event] = {}
+        self._post: dict[str, dict[str, dict[int, float]]] = {f: {} for f in FIELDS}
+        self._clock: float | None = None          # latest publication time seen
+        self._expiry: list[tuple[float, int]] = []  # (last time, event idx) heap for compaction
+        self._since_compact = 0
+        self._since_merge = 0
+        self._touched: set[int] = set()
+        self.merged: dict[str, str] = {}          # merged-away event id -> surviving event id
+        self._frozen_df: _DF | None = None
+
+    # -- public API --
+
+    def add(self, article: Any) -> str:
+        """Assign one article to an event (existing or new) and return the event id."""
+        aid, title, text, outlet, t, cats = self._read(article)
+        if aid in self._article_event:
+            raise ValueError(f"duplicate article id {aid!r}")
+        doc = _analyse(title, text, self.config.lead_words)
+        if self._frozen_df is None:
+            self.df.add(doc)
+        vec = _weigh(doc, self._frozen_df or self.df, self.config.max_terms)
+        ev = self._best(vec, t)
+        if ev is None:
+            ev = self._open(aid)
+        self._join(ev, aid, vec, t, outlet, title, cats)
+        self._tick()
+        return ev.id
+
+    def add_many(self, articles: Iterable[Any]) -> list[str]:
+        """Assign many articles in the given order, then merge events that turned out to be one."""
+        ids = [self.add(a) for a in articles]
+        if self._touched:
+            self.merge()
+        return [self.resolve(e) for e in ids]
+
+    def restore(self, articles: Sequence[Any], event_ids: Sequence[str]) -> None:
+        """Rebuild state from stored articles and their event ids without reassigning any."""
+        if len(articles) != len(event_ids):
+            raise ValueError("restore needs one event id per article")
+        rows = []
+        for a, eid in zip(articles, event_ids):
+            aid, title, text, outlet, t, cats = self._read(a)
+            if aid in self._article_event:
+                raise ValueError(f"duplicate article id {aid!r}")
+            doc = _analyse(title, text, self.config.lead_words)
+            self.df.add(doc)
+            rows.append((aid, title, outlet, t, cats, doc, self.resolve(str(eid))))
+        # weigh after counting all so restored centroids use the same IDF as a fresh run would
+        order = sorted(range(len(rows)), key=lambda i: (rows[i][3] is None, rows[i][3] or 0.0))
+        for i in order:
+            aid, title, outlet, t, cats, doc, eid = rows[i]
+            ev = self._by_id.get(eid)
+            if ev is None:
+                ev = self._new_event(eid)
+            self._join(ev, aid, _weigh(doc, self.df, self.config.max_terms), t, outlet, title, cats)
+        self._compact()
+        self._touched.clear()
+
+    def events(self) -> list[EventSummary]:
+        """Summaries of all live events, newest first."""
+        out = [self._summary(e) for e in self._events if e.alive]
+        far = datetime.min.replace(tzinfo=timezone.utc)
+        out.sort(key=lambda s: (s.last_published or far, s.id), reverse=True)
+        return out
+
+    def resolve(self, event_id: str) -> str:
+        """The surviving id of an event that may have been merged away."""
+        seen = 0
+        while event_id in self.merged and seen < 10_000:
+            event_id = self.merged[event_id]
+            seen += 1
+        return event_id
+
+    def event_of(self, article_id: str) -> str:
+        """The current event id of an article already added."""
+        return self._article_event[article_id].id
+
+    def n_events(self) -> int:
+        """How many live events there are."""
+        return len(self._by_id)
+
+    def n_indexed(self) -> int:
+        """How many events are still candidates (inside the time window's index)."""
+        return sum(1 for e in self._events if e.indexed and e.alive)
+
+    def merge(self, everything: bool = False) -> dict[str, str]:
+        """Merge events whose centroids are similar enough; returns {merged-away id: surviving id}."""
+        cfg = self.config
+        todo = [e for e in self._events if e.alive] if everything else \
+            [self._events[i] for i in sorted(self._touched) if self._events[i].alive and self._events[i].n > 1]
+        self._touched.clear()
+        done: dict[str, str] = {}
+        heap = [(-e.n, e.idx) for e in todo]
+        heapq.heapify(heap)
+        while heap:
+            _, idx = heapq.heappop(heap)
+            ev = self._events[idx]
+            if not ev.alive:
+                continue
+            best, score = self._closest_event(ev)
+            if best is None or score < cfg.merge_threshold:
+                continue
+            keep, gone = (best, ev) if self._older(best, ev) else (ev, best)
+            self._absorb(keep, gone)
+            done[gone.id] = keep.id
+            heapq.heappush(heap, (-keep.n, keep.idx))
+        self.merged.update(done)
+        return done
+
+    # -- internals --
+
+    def _read(self, a: Any):
+        """Validated fields of an article: id, title, text, outlet, time (epoch s or None), categories."""
+        aid = _get(a, "id")
+        if aid is None or str(aid) == "":
+            raise ValueError("article without an id")
+        title = _get(a, "title") or ""
+        text = _get(a, "text") or ""
+        outlet = _get(a, "outlet") or "unknown"
+        dt = parse_time(_get(a, "published"))
+        if dt is None and self.time_bound:
+            # online: an undated article is placed at the time it was first seen (or now)
+            dt = parse_time(_get(a, "first_seen")) or datetime.now(timezone.utc)
+        t = dt.timestamp() if dt is not None else None
+        cats = _get(a, "categories") or ()
+        if isinstance(cats, str):
+            cats = [cats]
+        return str(aid), str(title), str(text), str(outlet), t, tuple(str(c) for c in cats)
+
+    def _score(self, vec: dict[str, dict[str, float]]) -> dict[int, list[float]]:
+        """Per-field dot products of a vector with every indexed event sharing a term."""
+        acc: dict[int, list[float]] = {}
+        for k, f in self._live_fields:
+            post = self._post[f]
+            for term, w in vec[f].items():
+                p = post.get(term)
+                if not p:
+                    continue
+                for i, s in p.items():
+                    a = acc.get(i)
+                    if a is None:
+                        a = acc[i] = [0.0, 0.0, 0.0, 0.0]
+                    a[k] += w * s
+        return acc
+
+    def _combine(self, dots: list[float], va: dict, ev: _Event, gap: float) -> float:
+        """Weighted cosine over the fields both sides have, times the time decay."""
+        num = den = 0.0
+        for k, f in enumerate(FIELDS):
+            n2 = ev.norm2[f]
+            if not va[f] or n2 <= 0:
+                continue
+            w = self.weights[f]
+            num += w * dots[k] / (ev.n if self._avg else math.sqrt(n2))
+            den += w
+        if den <= 0:
+            return 0.0
+        s = num / den
+        if self.config.decay_days > 0 and gap > 0:
+            s *= math.exp(-gap / self.config.decay_days)
+        return s
+
+    def _best(self, vec, t: float | None) -> _Event | None:
+        """The most similar candidate event above the join threshold, if any."""
+        best, best_s = None, self.config.threshold
+        win = self.config.window_days
+        for i, dots in self._score(vec).items():
+            ev = self._events[i]
+            gap = ev.gap(t)
+            if gap > win:
+                continue
+            s = self._combine(dots, vec, ev, gap)
+            if s > best_s or (s == best_s and best is not None and ev.idx < best.idx):
+                best, best_s = ev, s
+        return best
+
+    def _open(self, aid: str) -> _Event:
+        """A new event whose id derives from its first article's id (never reused)."""
+        eid = event_id_for(aid)
+        k = 1
+        while eid in self._by_id or eid in self.merged:
+            eid = event_id_for(f"{aid}#{k}")
+            k += 1
+        return self._new_event(eid)
+
+    def _new_event(self, eid: str) -> _Event:
+        """Register an empty event under a given id."""
+        ev = _Event(len(self._events), eid)
+        self._events.append(ev)
+        self._by_id[eid] = ev
+        return ev
+
+    def _join(self, ev: _Event, aid: str, vec, t, outlet: str, title: str, cats) -> None:
+        """Add an article's vectors and metadata to an event and to the index."""
+        self._add_vec(ev, vec, +1.0)
+        ev.n += 1
+        ev.article_ids.append(aid)
+        ev.outlets[outlet] += 1
+        if len(ev.titles) < 50:
+            ev.titles.append((aid, title))
+        ev.cats.update(cats)
+        if t is not None:
+            ev.first = t if ev.first is None else min(ev.first, t)
+            ev.last = t if ev.last is None else max(ev.last, t)
+            if self._clock is None or t > self._clock:
+                self._clock = t
+            heapq.heappush(self._expiry, (ev.last, ev.idx))
+        self._article_event[aid] = ev
+        self._touched.add(ev.idx)
+
+    def _add_vec(self, ev: _Event, vec, sign: float) -> None:
+        """Add (or subtract) a vector to an event's sums, keeping norms and the index in step."""
+        skip = self._skip_terms()
+        for _, f in self._live_fields:
+            sums = ev.sums[f]
+            post = self._post[f]
+            n2 = ev.norm2[f]
+            for term, w in vec[f].items():
+                old = sums.get(term, 0.0)
+                new = old + sign * w
+                n2 += new * new - old * old
+                if abs(new) < 1e-9:
+                    sums.pop(term, None)
+                    p = post.get(term)
+                    if p is not None:
+                        p.pop(ev.idx, None)
+                    continue
+                sums[term] = new
+                if f != "ent" and term in skip:
+                    continue
+                p = post.get(term)
+                if p is None:
+                    p = post[term] = {}
+                p[ev.idx] = new
+            ev.norm2[f] = max(n2, 0.0)
+        ev.indexed = True
+
+    def _skip_terms(self) -> set[str] | frozenset:
+        """Terms too common to be worth indexing (recomputed at compaction)."""
+        return getattr(self, "_skip", frozenset())
+
+    def _unindex(self, ev: _Event) -> None:
+        """Remove an event from the inverted index (it stays in the store of events)."""
+        if not ev.indexed:
+            return
+        for f in FIELDS:
+            post = self._post[f]
+            for term in ev.sums[f]:
+                p = post.get(term)
+                if p is not None:
+                    p.pop(ev.idx, None)
+                    if not p:
+                        del post[term]
+        ev.indexed = False
+
+    def _tick(self) -> None:
+        """Periodic housekeeping: drop expired events from the index, merge recent events."""
+        self._since_compact += 1
+        self._since_merge += 1
+        if self._since_compact >= self.config.compact_every:
+            self._compact()
+        if self._since_merge >= self.config.merge_every:
+            self._since_merge = 0
+            self.merge()
+
+    def _compact(self) -> None:
+        """Unindex events whose last article is more than the window before the clock."""
+        self._since_compact = 0
+        # the scan is over the whole vocabulary, so redo it only when the corpus grew by a quarter
+        if self.df.n > 200 and self.df.n > 1.25 * getattr(self, "_skip_at", 0):
+            cut = self.config.min_df_ratio_index * self.df.n
+            self._skip = {t for t, c in self.df.terms.items() if c > cut}
+            self._skip_at = self.df.n
+        if not self.time_bound or self._clock is None:
+            return
+        horizon = self._clock - (self.config.window_days + 1.0) * DAY
+        while self._expiry and self._expiry[0][0] < horizon:
+            last, idx = heapq.heappop(self._expiry)
+            ev = self._events[idx]
+            if ev.last is not None and ev.last < horizon and ev.indexed:
+                self._unindex(ev)
+        # undated events never expire in the heap; online mode dates everything, so none exist
+
+    def _closest_event(self, ev: _Event) -> tuple[_Event | None, float]:
+        """The most similar other live, indexed event to ev's centroid and the similarity."""
+        acc: dict[int, list[float]] = {}
+        for k, f in enumerate(FIELDS):
+            post = self._post[f]
+            for term, w in ev.sums[f].items():
+                p = post.get(term)
+                if not p:
+                    continue
+                for i, s in p.items():
+                    if i == ev.idx:
+                        continue
+                    a = acc.get(i)
+                    if a is None:
+                        a = acc[i] = [0.0, 0.0, 0.0, 0.0]
+                    a[k] += w * s
+        best, best_s = None, -1.0
+        for i, dots in acc.items():
+            other = self._events[i]
+            if not other.alive:
+                continue
+            gap = _span_gap(ev, other)
+            if gap > self.config.window_days:
+                continue
+            s = self._centroid_sim(ev, other, dots, gap)
+            if s > best_s:
+                best, best_s = other, s
+        return best, best_s
+
+    def _centroid_sim(self, a: _Event, b: _Event, dots: list[float], gap: float) -> float:
+        """Weighted cosine between two centroids over shared fields, times the time decay."""
+        num = den = 0.0
+        for k, f in enumerate(FIELDS):
+            if a.norm2[f] <= 0 or b.norm2[f] <= 0:
+                continue
+            w = self.weights[f]
+            num += w * dots[k] / ((a.n * b.n) if self._avg else math.sqrt(a.norm2[f] * b.norm2[f]))
+            den += w
+        if den <= 0:
+            return 0.0
+        s = num / den
+        if self.config.decay_days > 0 and gap > 0:
+            s *= math.exp(-gap / self.config.decay_days)
+        return s
+
+    @staticmethod
+    def _older(a: _Event, b: _Event) -> bool:
+        """True when a should keep its id over b: larger first, then earlier-opened."""
+        return (a.n, -a.idx) > (b.n, -b.idx)
+
+    def _absorb(self, keep: _Event, gone: _Event) -> None:
+        """Move every article of `gone` into `keep`; `gone` dies and its id maps to `keep`."""
+        self._unindex(gone)
+        for f in FIELDS:
+            vec = {f2: {} for f2 in FIELDS}
+            vec[f] = gone.sums[f]
+            self._add_vec(keep, vec, +1.0)
+        keep.n += gone.n
+        keep.article_ids.extend(gone.article_ids)
+        keep.outlets.update(gone.outlets)
+        keep.titles.extend(gone.titles[: max(0, 50 - len(keep.titles))])
+        keep.cats.update(gone.cats)
+        if gone.first is not None:
+            keep.first = gone.first if keep.first is None else min(keep.first, gone.first)
+            keep.last = gone.last if keep.last is None else max(keep.last, gone.last)
+            heapq.heappush(self._expiry, (keep.last, keep.idx))
+        for aid in gone.article_ids:
+            self._article_event[aid] = keep
+        gone.alive = False
+        gone.sums = {f: {} for f in FIELDS}
+        del self._by_id[gone.id]
+        for k, v in self.merged.items():
+            if v == gone.id:
+                self.merged[k] = keep.id
+        self._touched.add(keep.idx)
+
+    def _summary(self, ev: _Event) -> EventSummary:
+        """Label, key terms, span, counts and topics of one event."""
+        label = self._label(ev)
+        body = ev.sums["body"]
+        title = ev.sums["title"]
+        ranked = sorted(set(body) | set(title),
+                        key=lambda t: (-(body.get(t, 0.0) + 2.0 * title.get(t, 0.0)), t))
+        terms = ranked[: self.config.label_terms]
+        to_dt = (lambda x: datetime.fromtimestamp(x, tz=timezone.utc) if x is not None else None)
+        titles = " . ".join(t for _, t in ev.titles[:10])
+        topics = tag_topics(titles, " ".join(terms), tuple(ev.cats))
+        return EventSummary(
+            id=ev.id, label=label, terms=terms, first_published=to_dt(ev.first),
+            last_published=to_dt(ev.last), n_articles=ev.n, n_outlets=len(ev.outlets),
+            outlets=sorted(ev.outlets), article_ids=list(ev.article_ids), topics=topics)
+
+    def _label(self, ev: _Event) -> str:
+        """The member headline whose words best match the event's title centroid."""
+        title = ev.sums["title"]
+        best, best_s = "", -1.0
+        for _, t in ev.titles:
+            toks = set(_tokens(t))
+            if not toks:
+                continue
+            s = sum(title.get(x, 0.0) for x in toks) / math.sqrt(len(toks))
+            if s > best_s:
+                best, best_s = t, s
+        return best
+
+
+# --- batch -----------------------------------------------------------------------------------
+
+def _sort_key(a: Any) -> tuple:
+    """Dated articles in time order; undated ones after, in input order."""
+    dt = parse_time(_get(a, "published"))
+    return (dt is None, dt.timestamp() if dt else 0.0)
+
+
+def cluster_batch(articles: Sequence[Any], config: ClusterConfig | None = None) -> list[str]:
+    """Event ids for an import: online pass in date order with IDF from the whole batch, then merge."""
+    cfg = config or ClusterConfig()
+    ids = [str(_get(a, "id")) for a in articles]
+    dup = _first_duplicate(ids)
+    if dup is not None:
+        raise ValueError(f"duplicate article id {dup!r}")
+    undated = any(parse_time(_get(a, "published")) is None for a in articles)
+    cl = EventClusterer(cfg, time_bound=not undated)
+    # IDF from the whole import: the first articles get the same weighting as the last
+    for a in articles:
+        cl.df.add(_analyse(_get(a, "title") or "", _get(a, "text") or "", cfg.lead_words))
+    cl._frozen_df = cl.df
+    cl._compact()
+    order = sorted(range(len(articles)), key=lambda i: _sort_key(articles[i]))
+    for i in order:
+        cl.add(articles[i])
+    cl.merge(everything=True)
+    return [cl.event_of(a) for a in ids]
+
+
+def _first_duplicate(ids: Iterable[str]) -> str | None:
+    """The first id seen twice, or None."""
+    seen = set()
+    for i in ids:
+        if i in seen:
+            return i
+        seen.add(i)
+    return None
+
+
+# --- files -----------------------------------------------------------------------------------
+
+def read_articles(path: str | Path) -> list[dict]:
+    """Articles from a JSONL file; bad JSON or a duplicate id raises ValueError naming the line."""
+    rows, seen = [], {}
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as e:
+                raise ValueError(f"{path}:{n}: invalid JSON ({e.msg})") from None
+            if not isinstance(row, dict):
+                raise ValueError(f"{path}:{n}: expected a JSON object")
+            aid = row.get("id")
+            if aid is None or str(aid) == "":
+                raise ValueError(f"{path}:{n}: article without an id")
+            aid = str(aid)
+            if aid in seen:
+                raise ValueError(f"{path}:{n}: duplicate article id {aid!r} (first on line {seen[aid]})")
+            seen[aid] = n
+            rows.append(row)
+    return rows
+
+
+def run_cluster_file(input_path: str | Path, output_path: str | Path, progress: bool = True,
+                     config: ClusterConfig | None = None) -> int:
+    """Cluster a JSONL file of articles and write one {"id", "event"} line per article; returns the count."""
+    rows = read_articles(input_path)
+    if progress:
+        print(f"clustering {len(rows)} articles from {input_path}", file=sys.stderr)
+    events = cluster_batch(rows, config)
+    rows_out = zip(rows, events)
+    if progress:
+        from tqdm import tqdm
+        rows_out = tqdm(rows_out, total=len(rows), file=sys.stderr, desc="writing", unit="article")
+    with open(output_path, "w", encoding="utf-8") as out:
+        for row, ev in rows_out:
+            out.write(json.dumps({"id": str(row["id"]), "event": ev}, ensure_ascii=False) + "\n")
+    if progress:
+        print(f"{len(set(events))} events written to {output_path}", file=sys.stderr)
+    return len(rows)

@@ -1,0 +1,237 @@
+"""Event clustering: ids, time separation, gold quality on BASIL, bad input, restore, the file runner."""
+from __future__ import annotations
+
+import json
+import random
+import sys
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from core.cluster import (ClusterConfig, EventClusterer, EventSummary, cluster_batch, event_id_for,
+                          parse_time, run_cluster_file)
+from core.models import Article
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+BASIL = SHARED / "data" / "corpora" / "basil.jsonl"
+T0 = datetime(2025, 3, 1, 12, tzinfo=timezone.utc)
+
+CALL = ("Wang Yi and Sergei Lavrov hold phone call on Ukraine",
+        "Chinese Foreign Minister Wang Yi spoke by phone with Russian Foreign Minister Sergei Lavrov on "
+        "Tuesday about the Ukraine crisis and bilateral ties, Beijing said.")
+CALL2 = ("Lavrov, Wang Yi discuss Ukraine in telephone call",
+         "Russian Foreign Minister Sergei Lavrov and his Chinese counterpart Wang Yi discussed the Ukraine "
+         "conflict and cooperation between Moscow and Beijing in a phone call, the ministry said.")
+QUAKE = ("Magnitude 7.1 earthquake strikes off Japan coast",
+         "A powerful earthquake struck off the coast of Hokkaido, Japan's meteorological agency said, "
+         "triggering a tsunami advisory for the northern island.")
+QUAKE2 = ("Strong quake hits Hokkaido, tsunami advisory issued",
+          "An earthquake of magnitude 7.1 hit off Hokkaido in northern Japan, the Japan Meteorological Agency "
+          "said, and a tsunami advisory was issued for the coast.")
+
+
+def art(aid, title, text="", outlet="Outlet", published=T0, **kw):
+    """A dict article in the shared schema."""
+    return {"id": aid, "outlet": outlet, "title": title, "text": text, "published": published, **kw}
+
+
+def load_basil():
+    """The BASIL gold corpus, or a skip when ../shared is absent."""
+    if not BASIL.exists():
+        pytest.skip(f"shared corpus not found at {BASIL} (../shared is absent)")
+    with open(BASIL, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh]
+
+
+def bcubed_f1(gold, pred):
+    """BCubed F1 averaged over items."""
+    from collections import Counter
+    cp, cg, both = Counter(pred), Counter(gold), Counter(zip(gold, pred))
+    p = sum(both[(g, q)] / cp[q] for g, q in zip(gold, pred)) / len(gold)
+    r = sum(both[(g, q)] / cg[g] for g, q in zip(gold, pred)) / len(gold)
+    return 2 * p * r / (p + r)
+
+
+def test_same_event_joins_and_other_event_opens():
+    cl = EventClusterer()
+    a = cl.add(art("a1", *CALL, outlet="Xinhua"))
+    b = cl.add(art("a2", *CALL2, outlet="TASS", published=T0 + timedelta(hours=3)))
+    c = cl.add(art("a3", *QUAKE, outlet="NHK", published=T0 + timedelta(hours=4)))
+    assert a == b != c
+    assert a == event_id_for("a1") and c == event_id_for("a3")
+
+
+def test_ids_stable_across_runs_and_as_articles_join():
+    arts = [art("a1", *CALL), art("q1", *QUAKE, published=T0 + timedelta(hours=1)),
+            art("a2", *CALL2, published=T0 + timedelta(hours=2)),
+            art("q2", *QUAKE2, published=T0 + timedelta(hours=3))]
+    first = EventClusterer().add_many(arts)
+    again = EventClusterer().add_many(arts)
+    assert first == again
+    cl = EventClusterer()
+    early = cl.add(arts[0])
+    cl.add_many(arts[1:])
+    assert cl.event_of("a1") == early == cl.event_of("a2")
+    assert cluster_batch(arts) == cluster_batch(list(arts))
+
+
+def test_similar_happenings_weeks_apart_are_different_events():
+    cl = EventClusterer()
+    first = cl.add(art("a1", *CALL))
+    cl.add(art("a2", *CALL2, published=T0 + timedelta(hours=5)))
+    later = cl.add(art("b1", *CALL, published=T0 + timedelta(days=21)))
+    later2 = cl.add(art("b2", *CALL2, published=T0 + timedelta(days=21, hours=2)))
+    assert later == later2 != first
+    ids = cluster_batch([art("a1", *CALL), art("a2", *CALL2, published=T0 + timedelta(hours=5)),
+                         art("b1", *CALL, published=T0 + timedelta(days=21))])
+    assert ids[0] == ids[1] != ids[2]
+
+
+def test_basil_clusters_with_high_bcubed():
+    rows = load_basil()
+    gold = [r["gold_event"] for r in rows]
+    assert bcubed_f1(gold, cluster_batch(rows)) >= 0.95
+
+
+def test_basil_batch_does_not_depend_much_on_input_order():
+    rows = load_basil()[:150]
+    shuffled = rows[:]
+    random.Random(7).shuffle(shuffled)
+    by_id = dict(zip((r["id"] for r in shuffled), cluster_batch(shuffled)))
+    gold = [r["gold_event"] for r in rows]
+    assert bcubed_f1(gold, [by_id[r["id"]] for r in rows]) >= 0.93
+
+
+def test_events_summaries_carry_label_terms_counts_and_topics():
+    cl = EventClusterer()
+    cl.add_many([art("a1", *CALL, outlet="Xinhua"),
+                 art("a2", *CALL2, outlet="TASS", published=T0 + timedelta(hours=2), categories=["World"])])
+    (ev,) = cl.events()
+    assert isinstance(ev, EventSummary)
+    assert ev.label in (CALL[0], CALL2[0])
+    assert "lavrov" in ev.terms and ev.n_articles == 2 and ev.n_outlets == 2
+    assert ev.outlets == ["TASS", "Xinhua"] and sorted(ev.article_ids) == ["a1", "a2"]
+    assert ev.first_published == T0 and ev.last_published == T0 + timedelta(hours=2)
+    assert "Russia–Ukraine war" in ev.topics
+
+
+def test_empty_text_and_title_only_items():
+    cl = EventClusterer()
+    a = cl.add(art("a1", *QUAKE))
+    b = cl.add(art("t1", QUAKE2[0], "", published=T0 + timedelta(hours=1)))   # title-only feed item
+    c = cl.add(art("e1", "", "", published=T0 + timedelta(hours=1)))         # nothing at all
+    d = cl.add(art("e2", "", "", published=T0 + timedelta(hours=1)))
+    assert a == b
+    assert c not in (a, d)  # empty articles never glue together
+
+
+def test_non_english_text_clusters_by_its_own_words():
+    ru1 = art("r1", "Землетрясение магнитудой 7,1 произошло у побережья Японии",
+              "Мощное землетрясение произошло у побережья Хоккайдо, объявлена угроза цунами.")
+    ru2 = art("r2", "У побережья Хоккайдо произошло землетрясение магнитудой 7,1",
+              "Угроза цунами объявлена после землетрясения у Хоккайдо.", published=T0 + timedelta(hours=1))
+    zh1 = art("z1", "日本北海道附近发生7.1级地震", "日本气象厅说，北海道附近海域发生强烈地震，发布海啸警报。")
+    zh2 = art("z2", "北海道发生强烈地震 发布海啸警报", "北海道附近海域发生7.1级地震，日本气象厅发布海啸警报。",
+              published=T0 + timedelta(hours=1))
+    cl = EventClusterer()
+    ids = cl.add_many([ru1, ru2, zh1, zh2, art("a1", *CALL)])
+    assert ids[0] == ids[1] and ids[2] == ids[3] and len({ids[0], ids[2], ids[4]}) == 3
+
+
+def test_duplicate_id_is_an_error_naming_it():
+    cl = EventClusterer()
+    cl.add(art("dup-7", *CALL))
+    with pytest.raises(ValueError, match="dup-7"):
+        cl.add(art("dup-7", *QUAKE))
+    with pytest.raises(ValueError, match="dup-7"):
+        cluster_batch([art("dup-7", *CALL), art("dup-7", *QUAKE)])
+
+
+def test_missing_date_uses_first_seen_online_and_no_constraint_in_batch():
+    cl = EventClusterer()
+    cl.add(art("a1", *CALL))
+    late = T0 + timedelta(days=30)
+    e = cl.add(art("a2", *CALL2, published=None, first_seen=late))
+    assert e != cl.event_of("a1")  # first seen a month later: a different happening
+    (ev,) = [s for s in cl.events() if s.id == e]
+    assert ev.first_published == late
+    ids = cluster_batch([art("a1", *CALL), art("a2", *CALL2, published=None)])
+    assert ids[0] == ids[1]  # an undated import may join any event
+
+
+def test_missing_outlet_becomes_unknown_and_dataclass_articles_work():
+    cl = EventClusterer()
+    cl.add(Article(id="m1", outlet=None, title=CALL[0], text=CALL[1], published=T0))
+    cl.add({"id": "m2", "title": CALL2[0], "text": CALL2[1], "published": "2025-03-01T15:00:00Z"})
+    (ev,) = cl.events()
+    assert ev.outlets == ["unknown"] and ev.n_articles == 2
+
+
+def test_parse_time_accepts_iso_and_rejects_free_text():
+    assert parse_time("2021-07-16T14:30:00-07:00") == datetime(2021, 7, 16, 21, 30, tzinfo=timezone.utc)
+    assert parse_time("2011-04-07") == datetime(2011, 4, 7, tzinfo=timezone.utc)
+    assert parse_time("May 2, 2013 12 : 50 PM") is None and parse_time(None) is None
+
+
+def test_restore_then_add_continues_consistently():
+    arts = [art("a1", *CALL), art("q1", *QUAKE, published=T0 + timedelta(hours=1)),
+            art("a2", *CALL2, published=T0 + timedelta(hours=2))]
+    ref = EventClusterer()
+    ids = ref.add_many(arts)
+    fresh = EventClusterer()
+    fresh.restore(arts, ids)
+    assert {e.id for e in fresh.events()} == set(ids)
+    q2 = art("q2", *QUAKE2, published=T0 + timedelta(hours=3))
+    assert fresh.add(q2) == ids[1] == ref.add(q2)
+    # restore keeps stored ids even where a fresh run would have decided otherwise
+    forced = EventClusterer()
+    forced.restore(arts, ["ev-x", "ev-x", "ev-y"])
+    assert forced.event_of("q1") == "ev-x"
+    new = forced.add(art("n1", "Unrelated football result", "Team A beat Team B 2-0 on Sunday.",
+                         published=T0 + timedelta(hours=4)))
+    assert new not in ("ev-x", "ev-y")
+
+
+def test_merge_keeps_the_larger_events_id_and_reports_the_mapping():
+    cfg = ClusterConfig(threshold=0.99, merge_threshold=0.05)  # force separate events, then merge
+    cl = EventClusterer(cfg)
+    ids = [cl.add(art("a1", *CALL)), cl.add(art("a2", *CALL2, published=T0 + timedelta(hours=1))),
+           cl.add(art("a3", *CALL, published=T0 + timedelta(hours=2)))]
+    assert len(set(ids)) == 3
+    cl.merge(everything=True)
+    assert {cl.event_of(a) for a in ("a1", "a2", "a3")} == {event_id_for("a1")}
+    assert set(cl.merged) == {event_id_for("a2"), event_id_for("a3")}
+    assert set(cl.merged.values()) == {event_id_for("a1")}
+    assert cl.resolve(event_id_for("a2")) == event_id_for("a1")
+
+
+def test_config_declares_every_setting_with_help():
+    assert all(isinstance(h, str) and h for _, h in ClusterConfig.help().values())
+    assert "threshold" in ClusterConfig.help()
+
+
+def test_run_cluster_file_writes_one_line_per_article(tmp_path, capsys):
+    src = tmp_path / "in.jsonl"
+    rows = [art("a1", *CALL, published="2025-03-01T12:00:00Z"),
+            art("a2", *CALL2, published="2025-03-01T14:00:00Z", extra="ignored"),
+            {"id": "q1", "title": QUAKE[0], "text": QUAKE[1], "published": None, "outlet": None}]
+    src.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert run_cluster_file(src, out, progress=True) == 3
+    lines = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert [x["id"] for x in lines] == ["a1", "a2", "q1"]
+    assert lines[0]["event"] == lines[1]["event"] != lines[2]["event"]
+    captured = capsys.readouterr()
+    assert captured.out == ""
+
+
+def test_run_cluster_file_names_bad_lines(tmp_path):
+    dup = tmp_path / "dup.jsonl"
+    dup.write_text(json.dumps(art("x", "t", published=None)) + "\n" + json.dumps(art("x", "u", published=None)) + "\n")
+    with pytest.raises(ValueError, match=r"dup.jsonl:2: duplicate article id 'x'"):
+        run_cluster_file(dup, tmp_path / "o.jsonl", progress=False)
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps(art("x", "t", published=None)) + "\n{not json\n")
+    with pytest.raises(ValueError, match=r"bad.jsonl:2: invalid JSON"):
+        run_cluster_file(bad, tmp_path / "o.jsonl", progress=False)
