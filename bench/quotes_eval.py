@@ -1,0 +1,158 @@
+"""Score quote attribution on PolNeAR (dev by default) against a regex baseline.
+
+A prediction matches a gold attribution when their content spans overlap by at least 30% of the
+shorter one. Precision counts predictions paired with a gold attribution, recall counts gold
+attributions matched by a prediction, one-to-one (best overlaps paired first). The speaker is
+right when the predicted speaker span overlaps the paired gold source span. Tiers: direct quotes (gold content holds a quotation mark; a
+prediction is in the tier when its kind is direct or mixed) and all attributions.
+
+    .venv/bin/python bench/quotes_eval.py [--split dev|train] [--limit N]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+SHARED = ROOT.parent / "shared"
+
+from core.quotes import extract_quotes  # noqa: E402
+
+QUOTE_MARKS = '"“”«»„'
+MIN_OVERLAP = 0.30
+
+
+def load_polnear(split: str) -> list[dict]:
+    """First record per article id (some articles were annotated twice)."""
+    path = SHARED / "data" / "attribution" / f"polnear_{split}.jsonl"
+    seen, out = set(), []
+    for line in path.open(encoding="utf-8"):
+        rec = json.loads(line)
+        if rec["id"] not in seen:
+            seen.add(rec["id"])
+            out.append(rec)
+    return out
+
+
+def gold_items(rec: dict) -> list[dict]:
+    """Gold attributions as {content: [(s,e)], source: [(s,e)], direct: bool}."""
+    out = []
+    for a in rec["attributions"]:
+        c = a.get("content")
+        if not c or not c.get("spans"):
+            continue
+        src = (a.get("source") or {}).get("spans") or []
+        out.append({"content": [tuple(s) for s in c["spans"]], "source": [tuple(s) for s in src],
+                    "direct": any(m in c["text"] for m in QUOTE_MARKS)})
+    return out
+
+
+def overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> float:
+    """Overlapping characters as a share of the shorter span set."""
+    inter = sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
+    shorter = min(sum(e - s for s, e in a), sum(e - s for s, e in b))
+    return inter / shorter if shorter > 0 else 0.0
+
+
+def score(preds: dict[str, list[dict]], golds: dict[str, list[dict]], direct: bool) -> dict:
+    """P/R/F1 and speaker accuracy over all articles for one tier."""
+    n_pred = n_pred_ok = n_gold = n_gold_ok = n_spk = n_spk_ok = 0
+    for aid, gold in golds.items():
+        gold = [g for g in gold if g["direct"]] if direct else gold
+        pred = [p for p in preds.get(aid, []) if p["direct"]] if direct else preds.get(aid, [])
+        n_gold += len(gold)
+        n_pred += len(pred)
+        # one-to-one: best-overlapping pairs first, each gold and prediction used once
+        pairs = sorted(((overlap([p["content"]], g["content"]), pi, gi)
+                        for pi, p in enumerate(pred) for gi, g in enumerate(gold)
+                        if p["content"][0] < max(e for _, e in g["content"])
+                        and p["content"][1] > min(s for s, _ in g["content"])), reverse=True)
+        used_p, hit_gold = set(), set()
+        for ov, pi, gi in pairs:
+            if ov < MIN_OVERLAP or pi in used_p or gi in hit_gold:
+                continue
+            used_p.add(pi)
+            hit_gold.add(gi)
+            p, g = pred[pi], gold[gi]
+            n_pred_ok += 1
+            n_spk += 1
+            if p["source"] and g["source"] and overlap([p["source"]], g["source"]) > 0:
+                n_spk_ok += 1
+            elif not p["source"] and not g["source"]:
+                n_spk_ok += 1
+        n_gold_ok += len(hit_gold)
+    p = n_pred_ok / n_pred if n_pred else 0.0
+    r = n_gold_ok / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"P": p, "R": r, "F1": f, "spk": n_spk_ok / n_spk if n_spk else 0.0,
+            "pred": n_pred, "gold": n_gold}
+
+
+# ---------------------------------------------------------------------------------------- baseline
+_BASE_QUOTE = re.compile(r'["“]([^"“”\n]{3,}?)["”]')
+_BASE_AFTER = re.compile(r'^\s*,?\s*(?:said|says|added|told)\s+((?:[A-Z][\w.\'-]*\s?){1,4})'
+                         r'|^\s*,?\s*((?:[A-Z][\w.\'-]*\s?){1,4}|he|she|they)\s+(?:said|says|added)')
+_BASE_INDIRECT = re.compile(r"((?:[A-Z][\w.'-]*\s?){1,4}|[Hh]e|[Ss]he|[Tt]hey)\s+"
+                            r"(?:said|says|told [\w ]{1,30}?)\s+(?:that\s+)?([^.\n\"“]{10,}?)[.\n]")
+
+
+def regex_baseline(rec: dict) -> list[dict]:
+    """Quote marks + '"…," said X' / 'X said …' regexes: what a day's work gets you."""
+    text, out = rec["text"], []
+    for m in _BASE_QUOTE.finditer(text):
+        after = _BASE_AFTER.match(text[m.end():m.end() + 80])
+        src = None
+        if after:
+            g = 1 if after.group(1) else 2
+            src = (m.end() + after.start(g), m.end() + after.end(g))
+        out.append({"content": (m.start(), m.end()), "source": src, "direct": True})
+    for m in _BASE_INDIRECT.finditer(text):
+        out.append({"content": (m.start(2), m.end(2)), "source": (m.start(1), m.end(1)),
+                    "direct": False})
+    return out
+
+
+def predict(recs: list[dict]) -> tuple[dict[str, list[dict]], float]:
+    """framelens predictions keyed by article id, and the seconds they took."""
+    t0 = time.perf_counter()
+    quotes = extract_quotes(recs)
+    took = time.perf_counter() - t0
+    out: dict[str, list[dict]] = {}
+    for q in quotes:
+        src = (q.speaker_start, q.speaker_end) if q.speaker_start is not None else None
+        out.setdefault(q.article_id, []).append(
+            {"content": (q.quote_start, q.quote_end), "source": src,
+             "direct": q.kind in ("direct", "mixed")})
+    return out, took
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", default="dev", choices=["dev", "train"])
+    ap.add_argument("--limit", type=int, default=0)
+    args = ap.parse_args()
+    recs = load_polnear(args.split)
+    if args.limit:
+        recs = recs[:args.limit]
+    golds = {r["id"]: gold_items(r) for r in recs}
+    base = {r["id"]: regex_baseline(r) for r in recs}
+    ours, took = predict(recs)
+    print(f"PolNeAR {args.split}: {len(recs)} articles, "
+          f"{sum(len(g) for g in golds.values())} gold attributions "
+          f"({sum(g['direct'] for gs in golds.values() for g in gs)} direct); "
+          f"framelens took {took:.1f}s")
+    print(f"{'system':<10} {'tier':<7} {'P':>6} {'R':>6} {'F1':>6} {'spk acc':>8} {'pred':>6} {'gold':>6}")
+    for name, preds in (("regex", base), ("framelens", ours)):
+        for tier, direct in (("direct", True), ("all", False)):
+            s = score(preds, golds, direct)
+            print(f"{name:<10} {tier:<7} {s['P']:6.3f} {s['R']:6.3f} {s['F1']:6.3f} "
+                  f"{s['spk']:8.3f} {s['pred']:6d} {s['gold']:6d}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,123 @@
+"""Whose voices each outlet carries: per-event / per-outlet aggregates over a quotes DataFrame.
+
+Inputs are plain pandas: `quotes` has the Quote fields as columns (article_id, quote, speaker,
+speaker_type, speaker_role, canonical_speaker, ...); `articles` has id, outlet and event. Every
+function is pure (no I/O, no streamlit) so the dashboard can cache the results.
+"""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+# Words in a role that mark the speaker as an official (the issue's list, plus close kin).
+OFFICIAL_WORDS = frozenset("""minister spokesman spokeswoman spokesperson president official
+officials secretary ambassador general admiral governor senator sen rep representative mayor
+chancellor premier ministry department commander envoy diplomat director chief prime""".split())
+
+QUOTE_COLUMNS = ["article_id", "quote", "quote_start", "quote_end", "kind", "cue", "speaker",
+                 "speaker_start", "speaker_end", "speaker_type", "speaker_role",
+                 "canonical_speaker"]
+
+
+def quotes_frame(quotes) -> pd.DataFrame:
+    """A DataFrame from Quote objects or dicts, with every expected column present."""
+    rows = [q if isinstance(q, dict) else q.to_dict() for q in quotes]
+    df = pd.DataFrame(rows)
+    for col in QUOTE_COLUMNS:
+        if col not in df:
+            df[col] = None
+    return df
+
+
+def join_articles(quotes: pd.DataFrame, articles: pd.DataFrame, event=None) -> pd.DataFrame:
+    """Quotes with their article's outlet and event (optionally one event), plus speaker and words."""
+    cols = [c for c in ("id", "outlet", "event") if c in articles]
+    arts = articles[cols].rename(columns={"id": "article_id"})
+    arts = arts.assign(article_id=arts["article_id"].astype(str))
+    q = quotes.assign(article_id=quotes["article_id"].astype(str))
+    df = q.merge(arts, on="article_id", how="inner")
+    if event is not None and "event" in df:
+        df = df[df["event"] == event]
+    name = df["canonical_speaker"].where(df["canonical_speaker"].notna(), df["speaker"])
+    df = df.assign(speaker_name=name.fillna("(unknown)"),
+                   words=df["quote"].fillna("").map(count_words))
+    return df
+
+
+def count_words(text: str) -> int:
+    """Words in a quote, ignoring punctuation and quotation marks."""
+    return len(re.findall(r"[\w’'-]+", text or ""))
+
+
+def speakers_by_outlet(quotes: pd.DataFrame, articles: pd.DataFrame, event=None) -> pd.DataFrame:
+    """One row per (speaker, outlet): quotes and words given, most quoted first."""
+    df = join_articles(quotes, articles, event)
+    if df.empty:
+        return pd.DataFrame(columns=["speaker", "outlet", "speaker_type", "quotes", "words"])
+    out = (df.groupby(["speaker_name", "outlet"], as_index=False)
+             .agg(speaker_type=("speaker_type", _mode), quotes=("quote", "size"),
+                  words=("words", "sum"))
+             .rename(columns={"speaker_name": "speaker"}))
+    return out.sort_values(["quotes", "words", "speaker"], ascending=[False, False, True],
+                           ignore_index=True)
+
+
+def _mode(s: pd.Series):
+    """Most common value (first on ties), None for an empty series."""
+    m = s.dropna().mode()
+    return m.iloc[0] if len(m) else None
+
+
+def anonymous_share(quotes: pd.DataFrame, articles: pd.DataFrame, event=None) -> pd.DataFrame:
+    """Per outlet: attributions, how many to anonymous sources, and their share."""
+    df = join_articles(quotes, articles, event)
+    if df.empty:
+        return pd.DataFrame(columns=["outlet", "quotes", "anonymous", "share"])
+    out = (df.assign(anon=df["speaker_type"].eq("anonymous"))
+             .groupby("outlet", as_index=False)
+             .agg(quotes=("anon", "size"), anonymous=("anon", "sum")))
+    out["share"] = out["anonymous"] / out["quotes"]
+    return out.sort_values("share", ascending=False, ignore_index=True)
+
+
+def is_official(role) -> bool:
+    """The role names an official post (minister, spokesperson, ambassador, general...)."""
+    if not isinstance(role, str) or not role:
+        return False
+    return bool(set(re.findall(r"[a-z]+", role.lower())) & OFFICIAL_WORDS)
+
+
+def official_share(quotes: pd.DataFrame, articles: pd.DataFrame, event=None) -> pd.DataFrame:
+    """Per outlet: attributions to officials (by role, or to government bodies) vs the others."""
+    df = join_articles(quotes, articles, event)
+    if df.empty:
+        return pd.DataFrame(columns=["outlet", "quotes", "official", "other", "share"])
+    official = df["speaker_role"].map(is_official) | df["speaker_type"].eq("organisation") & \
+        df["speaker_name"].map(is_official)
+    out = (df.assign(official=official)
+             .groupby("outlet", as_index=False)
+             .agg(quotes=("official", "size"), official=("official", "sum")))
+    out["other"] = out["quotes"] - out["official"]
+    out["share"] = out["official"] / out["quotes"]
+    return out.sort_values("share", ascending=False, ignore_index=True)
+
+
+def unique_speakers(quotes: pd.DataFrame, articles: pd.DataFrame, event=None) -> pd.DataFrame:
+    """Named speakers (person / organisation) one outlet quotes that no other outlet in the event quotes."""
+    df = join_articles(quotes, articles, event)
+    df = df[df["speaker_type"].isin(["person", "organisation"])]
+    if df.empty:
+        return pd.DataFrame(columns=["event", "outlet", "speaker", "quotes", "words"])
+    if "event" not in df:
+        df = df.assign(event=None)
+    key = df["event"].astype(str)
+    outlets = df.assign(_ev=key).groupby(["_ev", "speaker_name"])["outlet"].nunique()
+    df = df.assign(_ev=key)
+    solo = df.join(outlets.rename("n_outlets"), on=["_ev", "speaker_name"])
+    solo = solo[solo["n_outlets"] == 1]
+    out = (solo.groupby(["event", "outlet", "speaker_name"], as_index=False, dropna=False)
+               .agg(quotes=("quote", "size"), words=("words", "sum"))
+               .rename(columns={"speaker_name": "speaker"}))
+    return out.sort_values(["event", "outlet", "quotes"], ascending=[True, True, False],
+                           ignore_index=True)

@@ -1,0 +1,235 @@
+"""Quote and attribution extraction: patterns, speakers, bad input, the file runner."""
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from core.quotes import (InputError, Quote, canonicalise_speakers, extract_quotes,
+                         run_quotes_file)
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SEED = SHARED / "seed" / "000_4055cd44b54a232e.txt"
+
+
+def quotes_of(text: str) -> list[Quote]:
+    """Extract from one article and check every offset on the way."""
+    qs = extract_quotes([{"id": "a", "outlet": "x", "title": "", "text": text}])
+    for q in qs:
+        assert text[q.quote_start:q.quote_end] == q.quote
+        if q.speaker_start is not None:
+            assert 0 <= q.speaker_start < q.speaker_end <= len(text)
+    return qs
+
+
+def only(text: str) -> Quote:
+    qs = quotes_of(text)
+    assert len(qs) == 1, qs
+    return qs[0]
+
+
+def mention(text: str, q: Quote) -> str:
+    return text[q.speaker_start:q.speaker_end]
+
+
+def test_direct_said_after():
+    t = '"We will not change our course," Dong said.'
+    q = only(t)
+    assert q.kind == "direct" and q.cue == "said" and mention(t, q) == "Dong"
+    assert q.quote == '"We will not change our course,"'
+
+
+def test_direct_said_before_name():
+    t = '"We will not change our course," said Defense Minister Dong Jun.'
+    q = only(t)
+    assert q.speaker == "Dong Jun" and q.speaker_type == "person"
+    assert "Minister" in q.speaker_role
+
+
+def test_direct_colon_form():
+    t = "Dong Jun added: \u201cWe supported you in the Ukrainian issue.\u201d"
+    q = only(t)
+    assert q.kind == "direct" and q.cue == "added" and q.speaker == "Dong Jun"
+    assert q.quote.startswith("\u201cWe supported")
+
+
+def test_colon_then_quote_next_paragraph():
+    t = ("John Bolton spoke at length. He said:\n\n\"In all the administrations I have served in, "
+         "you cut off ties with business.\"")
+    q = [q for q in quotes_of(t) if q.kind == "direct"][0]
+    assert q.speaker == "John Bolton" and mention(t, q) == "He"
+
+
+def test_indirect_told_that():
+    t = ("Chinese Defense Minister Dong Jun told his Russian counterpart Sergei Shoigu that "
+         "strategic cooperation is one of the pillars of peace.")
+    q = only(t)
+    assert q.kind == "indirect" and q.cue == "told" and q.speaker == "Dong Jun"
+    assert q.quote.startswith("that strategic cooperation")
+    assert q.speaker_role == "Chinese Defense Minister"
+
+
+def test_according_to():
+    t = "According to the defence ministry, the drills will last three days."
+    q = only(t)
+    assert q.cue == "according to" and q.speaker_type == "organisation"
+    assert q.quote == "the drills will last three days"
+    assert mention(t, q) == "the defence ministry"
+
+
+def test_according_to_after():
+    t = "The drills will last three days, according to the Kremlin."
+    q = only(t)
+    assert q.speaker == "Kremlin" and q.quote == "The drills will last three days"
+
+
+def test_mixed_quote():
+    t = "But Dong pointed out that \u201cHistory and reality prove that hegemony is doomed to failure.\u201d"
+    q = only(t)
+    assert q.kind == "mixed" and q.speaker == "Dong"
+    assert q.quote.startswith("that \u201cHistory")
+
+
+def test_pronoun_resolved_to_full_name():
+    t = ("Chinese Defense Minister Dong Jun met Sergei Shoigu on Wednesday.\n\n"
+         '"We will not change our course," he said.')
+    q = only(t)
+    assert mention(t, q) == "he" and q.speaker == "Dong Jun" and q.speaker_type == "person"
+
+
+def test_unresolved_pronoun():
+    t = '"We will not change our course," he said.'
+    q = only(t)
+    assert q.speaker_type == "pronoun" and q.speaker == "he"
+
+
+def test_role_from_apposition():
+    t = ("Dong Jun, China's defence minister, said that the two countries would deepen "
+         "cooperation.")
+    q = only(t)
+    assert q.speaker == "Dong Jun" and "defence minister" in q.speaker_role
+    assert mention(t, q) == "Dong Jun"
+
+
+def test_anonymous_speakers():
+    t1 = "A source familiar with the matter said the deal was off."
+    t2 = "Some US officials said Beijing was quietly supporting Moscow."
+    for t in (t1, t2):
+        q = [q for q in quotes_of(t) if q.cue == "said"][0]
+        assert q.speaker_type == "anonymous", (t, q)
+
+
+def test_organisations():
+    for t, name in (("The Kremlin said the talks would continue next week.", "Kremlin"),
+                    ("The defence ministry said that the drills were routine.", "defence ministry"),
+                    ("Beijing said the sanctions were illegal.", "Beijing")):
+        q = [q for q in quotes_of(t) if q.cue == "said"][0]
+        assert q.speaker_type == "organisation" and q.speaker == name
+
+
+def test_continued_quote_inherits_speaker():
+    t = ('"We will not change our course," Dong said. "We will stand with our partners to '
+         'the very end of this."')
+    q = only(t)                     # one attribution over both halves, as PolNeAR counts it
+    assert q.speaker == "Dong" and q.quote.endswith('this."')
+
+
+def test_canonical_speakers_merge():
+    qs = []
+    for i, t in enumerate(['"We will not change our course at all," Dong said.',
+                           '"We will not change our course at all," said Dong Jun.',
+                           '"We will not change our course at all," said Admiral Dong Jun.',
+                           '"We will not change our course at all," said Dong Jun.']):
+        qs += extract_quotes([{"id": str(i), "text": t}])
+    canon = {q.canonical_speaker for q in canonicalise_speakers(qs)}
+    assert canon == {"Dong Jun"}
+
+
+def test_seed_article():
+    text = SEED.read_text(encoding="utf-8")
+    qs = quotes_of(text)
+    dong = [q for q in qs if q.speaker == "Dong Jun"]
+    assert len(dong) >= 4
+    assert any("We will not change or abandon" in q.quote for q in dong)
+    assert any(q.speaker_role and "Defense Minister" in q.speaker_role for q in dong)
+    assert any(q.speaker_type == "anonymous" for q in qs)     # "Chinese officials"
+
+
+# ------------------------------------------------------------------------------------ bad input
+def test_unbalanced_quotes():
+    t = ('Dong said: "We will not change our course on this matter\n\n'
+         'Another paragraph with a stray \u201d mark and "another open one. Shoigu agreed.')
+    quotes_of(t)                                   # offsets checked inside
+
+
+def test_quote_spanning_paragraphs():
+    t = ('Dong said: \u201cWe will not change our course on this matter.\n\n'
+         '\u201cWe will stand with our partners to the very end of all this.\u201d')
+    qs = quotes_of(t)
+    assert qs and all(q.speaker == "Dong" for q in qs)
+
+
+def test_nested_quotes():
+    t = ('"He told me \'we will never give up\' and I believed him," Shoigu said.')
+    q = only(t)
+    assert q.speaker == "Shoigu" and q.quote.endswith('him,"')
+
+
+def test_typographic_and_straight_marks():
+    a = only('\u201cWe will not change our course,\u201d Dong said.')
+    b = only('"We will not change our course," Dong said.')
+    assert (a.quote_start, a.quote_end, a.speaker) == (b.quote_start, b.quote_end, b.speaker)
+
+
+def test_huge_article_finishes():
+    para = ('"We will not change our course," Dong said. The ministry said that talks would '
+            'continue. ' * 20)
+    text = ("\n\n".join([para] * 120) + " word" * 2000)[:200_000]
+    t0 = time.perf_counter()
+    qs = quotes_of(text)
+    assert qs and time.perf_counter() - t0 < 60
+
+
+def test_huge_unpunctuated_text():
+    text = ("lorem ipsum said dolor " * 9000)[:200_000]
+    t0 = time.perf_counter()
+    quotes_of(text)
+    assert time.perf_counter() - t0 < 60
+
+
+def test_non_english_text():
+    for t in ("Министр обороны Китая Дун Цзюнь заявил: «Мы не изменим курс».",
+              "中国国防部长董军表示：“我们不会改变政策。”",
+              "El ministro dijo que «no cambiaremos nuestra política»."):
+        quotes_of(t)
+
+
+def test_empty_and_odd_articles():
+    assert extract_quotes([]) == []
+    assert extract_quotes([{"id": 1, "text": ""}, {"id": 2, "text": '"'}, {"id": 3, "text": "\n\n"}]) == []
+
+
+# ------------------------------------------------------------------------------------- file runner
+def test_run_quotes_file(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "a1", "text": '"We will not change our course," Dong said.'})
+                   + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert run_quotes_file(src, out, progress=False) == 1
+    row = json.loads(out.read_text(encoding="utf-8"))
+    assert row["article_id"] == "a1" and row["speaker"] == "Dong"
+    for key in ("quote", "quote_start", "quote_end", "kind", "cue", "speaker_start",
+                "speaker_end", "speaker_type", "speaker_role"):
+        assert key in row
+
+
+@pytest.mark.parametrize("bad, msg", [("{not json", ":2: not valid JSON"),
+                                      ('{"id": "b"}', ":2: missing 'text'"),
+                                      ('{"text": "x"}', ":2: missing 'id'")])
+def test_run_quotes_file_bad_line(tmp_path, bad, msg):
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "a", "text": "ok"}) + "\n" + bad + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=msg):
+        run_quotes_file(src, tmp_path / "out.jsonl", progress=False)

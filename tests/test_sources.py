@@ -1,0 +1,57 @@
+"""Per-event / per-outlet source aggregates over plain DataFrames."""
+from __future__ import annotations
+
+import pandas as pd
+
+from core.quotes import canonicalise_speakers, extract_quotes
+from core.sources import (anonymous_share, is_official, official_share, quotes_frame,
+                          speakers_by_outlet, unique_speakers)
+
+ARTICLES = pd.DataFrame([
+    {"id": "r1", "outlet": "Reuters", "event": "e1", "title": "", "text":
+        '"We will not change our course," said Defense Minister Dong Jun. '
+        "Some US officials said Beijing was quietly helping Moscow."},
+    {"id": "t1", "outlet": "TASS", "event": "e1", "title": "", "text":
+        '"Cooperation between our armies is developing steadily in all areas," Sergei Shoigu said. '
+        '"We will not change our course at all," Dong said.'},
+    {"id": "x1", "outlet": "Xinhua", "event": "e2", "title": "", "text":
+        "The Kremlin said the talks would continue next week."},
+])
+
+
+def quotes_df() -> pd.DataFrame:
+    qs = canonicalise_speakers(extract_quotes(ARTICLES.to_dict("records")))
+    return quotes_frame(qs)
+
+
+def test_speakers_by_outlet_counts_quotes_and_words():
+    df = speakers_by_outlet(quotes_df(), ARTICLES, event="e1")
+    dong = df[df["speaker"] == "Dong Jun"].set_index("outlet")
+    assert set(dong.index) == {"Reuters", "TASS"}          # "Dong" merged with "Dong Jun"
+    assert dong.loc["Reuters", "quotes"] == 1 and dong.loc["Reuters", "words"] == 6
+    assert set(df.columns) >= {"speaker", "outlet", "quotes", "words"}
+    assert "Kremlin" not in set(df["speaker"])             # other event filtered out
+
+
+def test_anonymous_share():
+    df = anonymous_share(quotes_df(), ARTICLES, event="e1").set_index("outlet")
+    assert df.loc["Reuters", "share"] == 0.5 and df.loc["TASS", "share"] == 0.0
+
+
+def test_official_share():
+    df = official_share(quotes_df(), ARTICLES, event="e1").set_index("outlet")
+    assert df.loc["Reuters", "official"] == 1                # "Defense Minister"
+    assert is_official("Chinese Defense Minister") and not is_official("singer")
+
+
+def test_unique_speakers():
+    df = unique_speakers(quotes_df(), ARTICLES)
+    tass = df[(df["event"] == "e1") & (df["outlet"] == "TASS")]
+    assert list(tass["speaker"]) == ["Sergei Shoigu"]
+    assert "Dong Jun" not in set(df["speaker"])              # both outlets quote him
+
+
+def test_empty_inputs():
+    empty = quotes_frame([])
+    for fn in (speakers_by_outlet, anonymous_share, official_share, unique_speakers):
+        assert fn(empty, ARTICLES).empty
