@@ -1,9 +1,14 @@
 """framelens dashboard entry point: `streamlit run dashboard.py`. Routes to the pages in pages/."""
 import streamlit as st
 
-st.set_page_config(page_title="framelens", page_icon="🔎", layout="wide")
+from pages.common import PAGES, sidebar, store
 
-nav = st.navigation([
-    st.Page("pages/articles.py", title="Articles", icon="📰", default=True, url_path="articles"),
-])
+st.set_page_config(page_title="framelens", page_icon=":material/center_focus_strong:", layout="wide")
+
+# Our own sidebar links (not st.navigation's) so that the filters in the query string follow
+# the user from page to page, and so that the sidebar looks the same however a page was reached.
+nav = st.navigation([st.Page(path, title=title, icon=icon, url_path=url, default=(url == "overview"))
+                     for path, title, icon, url in PAGES], position="hidden")
+# Filters are drawn here, not in the pages, so they keep their values when the user changes page.
+sidebar(store())
 nav.run()

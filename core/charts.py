@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import threading
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -44,3 +45,74 @@ def articles_over_time(daily: pd.DataFrame, top: int = 12) -> go.Figure:
                       yaxis_title="articles", legend_title_text="outlet", margin=dict(t=50, l=10, r=10, b=10),
                       hovermode="closest")
     return fig
+
+
+def timeline(points: pd.DataFrame, title: str) -> go.Figure:
+    """Publication times of articles, one row per outlet, reprints hollow."""
+    fig = go.Figure()
+    for outlet, part in points.groupby("outlet", sort=True):
+        hollow = part.get("reprint", pd.Series(False, index=part.index)).fillna(False).astype(bool)
+        fig.add_trace(go.Scattergl(
+            x=part["published"], y=[outlet] * len(part), mode="markers", name=outlet,
+            marker=dict(color=outlet_colour(outlet), size=11, symbol=["circle-open" if h else "circle" for h in hollow],
+                        line=dict(width=2, color=outlet_colour(outlet))),
+            text=part["title"], hovertemplate="%{x|%Y-%m-%d %H:%M} UTC<br>%{text}<extra>%{y}</extra>"))
+    fig.update_layout(title=title, showlegend=False, xaxis_title="published (UTC)", yaxis_title=None,
+                      margin=dict(t=50, l=10, r=10, b=10), height=max(260, 38 * points["outlet"].nunique() + 120))
+    return fig
+
+
+def lines(df: pd.DataFrame, x: str, y: str, colour: str, title: str, top: int = 10, outlet_colours=False) -> go.Figure:
+    """One line per category (the `top` largest), WebGL so long ranges stay fast."""
+    fig = go.Figure()
+    if df.empty:
+        fig.update_layout(title=title + " (no data)")
+        return fig
+    keep = df.groupby(colour)[y].sum().sort_values(ascending=False).index[:top]
+    for name in keep:
+        part = df[df[colour] == name].sort_values(x)
+        fig.add_trace(go.Scattergl(x=part[x], y=part[y], mode="lines+markers", name=str(name),
+                                   line=dict(color=outlet_colour(str(name)) if outlet_colours else None)))
+    fig.update_layout(title=title, margin=dict(t=50, l=10, r=10, b=10), yaxis_title=y, xaxis_title=None)
+    return fig
+
+
+def heatmap(matrix: pd.DataFrame, title: str, value: str) -> go.Figure:
+    """Rows × columns matrix of counts."""
+    fig = go.Figure(go.Heatmap(z=matrix.values, x=list(matrix.columns), y=list(matrix.index), colorscale="Blues",
+                               hovertemplate="%{y} in %{x}: %{z} " + value + "<extra></extra>"))
+    fig.update_layout(title=title, margin=dict(t=50, l=10, r=10, b=10), height=max(300, 22 * len(matrix) + 140),
+                      yaxis=dict(autorange="reversed"), xaxis=dict(side="top"))
+    return fig
+
+
+def bars(df: pd.DataFrame, x: str, y: str, title: str, colour_by_outlet: bool = True) -> go.Figure:
+    fig = go.Figure(go.Bar(x=df[x], y=df[y], marker_color=[outlet_colour(str(v)) for v in df[x]]
+                           if colour_by_outlet else None))
+    fig.update_layout(title=title, margin=dict(t=50, l=10, r=10, b=10), yaxis_title=y, xaxis_title=None)
+    return fig
+
+
+def box(df: pd.DataFrame, x: str, y: str, title: str) -> go.Figure:
+    fig = go.Figure()
+    for name, part in df.groupby(x):
+        fig.add_trace(go.Box(y=part[y], name=str(name), marker_color=outlet_colour(str(name)), boxpoints="outliers"))
+    fig.update_layout(title=title, showlegend=False, margin=dict(t=50, l=10, r=10, b=10), yaxis_title=y)
+    return fig
+
+
+_EXPORT_LOCK = threading.Lock()
+
+
+def export(fig: go.Figure, fmt: str) -> tuple[bytes, str, str]:
+    """(bytes, mime type, file extension): PNG or SVG via kaleido and Chromium, else standalone HTML."""
+    try:
+        with _EXPORT_LOCK:  # each export drives a browser; one at a time keeps a 2-core box responsive
+            data = fig.to_image(format=fmt, width=1200, height=fig.layout.height or 600, scale=2 if fmt == "png" else 1)
+        return data, "image/png" if fmt == "png" else "image/svg+xml", fmt
+    except Exception:  # noqa: BLE001 - no browser (or kaleido) here: a self-contained HTML chart still works
+        return export_html(fig), "text/html", "html"
+
+
+def export_html(fig: go.Figure) -> bytes:
+    return fig.to_html(include_plotlyjs=True, full_html=True).encode("utf-8")

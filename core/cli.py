@@ -48,8 +48,9 @@ db_option = click.option("--db", envvar="FRAMELENS_DB", default=None,
 @click.option("--per-host", type=int, default=None, help=Settings.help()["per_host"][1])
 @click.option("--timeout", type=float, default=None, help=Settings.help()["timeout"][1])
 @click.option("--allow-private", is_flag=True, default=None, help=Settings.help()["allow_private"][1])
+@click.option("--no-analyse", is_flag=True, help="Skip clustering, quotes and reprints after fetching.")
 @click.option("--quiet", is_flag=True, help="No progress bars.")
-def ingest(db, outlets_file, no_pages, concurrency, per_host, timeout, allow_private, quiet):
+def ingest(db, outlets_file, no_pages, concurrency, per_host, timeout, allow_private, no_analyse, quiet):
     """Fetch every feed in the catalog, then fetch, extract and store new articles."""
     from .catalog import CatalogError, load_catalog
     from .ingest import run_ingest
@@ -70,12 +71,35 @@ def ingest(db, outlets_file, no_pages, concurrency, per_host, timeout, allow_pri
         if f.status == "failed":
             click.echo(f"failed: {f.outlet}: {f.url}: {f.error}", err=True)
     click.echo(summary.line(), err=True)
+    if not no_analyse:
+        _analyse(store, quiet)
+
+
+def _analyse(store, quiet: bool) -> None:
+    """Cluster, quote and reprint-check what is new, with progress on stderr."""
+    from .analyse import analyse_new
+    report, close = _progress_bars() if not quiet else (None, lambda: None)
+    try:
+        click.echo(analyse_new(store, progress=report).line(), err=True)
+    finally:
+        close()
+
+
+@main.command()
+@db_option
+@click.option("--quiet", is_flag=True, help="No progress bars.")
+def analyse(db, quiet):
+    """Assign stored articles that have no event yet, and extract their quotes and reprints."""
+    from .store import Store
+    _analyse(Store(db), quiet)
 
 
 @main.command("import")
 @db_option
+@click.option("--no-analyse", is_flag=True, help="Skip clustering, quotes and reprints after importing.")
+@click.option("--quiet", is_flag=True, help="No progress bars.")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
-def import_(db, file):
+def import_(db, no_analyse, quiet, file):
     """Import a JSONL or CSV corpus (id, outlet, title, text, published, url) into the store."""
     from .corpus import import_file
     from .store import Store
@@ -89,6 +113,8 @@ def import_(db, file):
     if len(res.errors) > 50:
         click.echo(f"{file}: … and {len(res.errors) - 50} more invalid rows", err=True)
     click.echo(f"{file}: {res.rows} rows, {res.valid} valid, {res.new} new, {len(res.errors)} invalid", err=True)
+    if not no_analyse:
+        _analyse(store, quiet)
 
 
 @main.command()

@@ -52,7 +52,36 @@ articles = sa.Table(
     sa.Column("event_id", sa.String(64), index=True),
 )
 
+events = sa.Table(
+    "events", metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("label", sa.Text), sa.Column("terms", sa.Text, default="[]"), sa.Column("topics", sa.Text, default="[]"),
+    sa.Column("first_published", sa.DateTime, index=True), sa.Column("last_published", sa.DateTime, index=True),
+    sa.Column("n_articles", sa.Integer), sa.Column("n_outlets", sa.Integer),
+    sa.Column("n_reprints", sa.Integer, default=0), sa.Column("n_original_outlets", sa.Integer),
+    sa.Column("updated", sa.DateTime),
+)
+
+quotes = sa.Table(
+    "quotes", metadata,
+    sa.Column("article_id", sa.String(200), primary_key=True), sa.Column("n", sa.Integer, primary_key=True),
+    sa.Column("quote", sa.Text), sa.Column("quote_start", sa.Integer), sa.Column("quote_end", sa.Integer),
+    sa.Column("kind", sa.String(16)), sa.Column("cue", sa.String(80)),
+    sa.Column("speaker", sa.Text), sa.Column("canonical_speaker", sa.Text, index=True),
+    sa.Column("speaker_start", sa.Integer), sa.Column("speaker_end", sa.Integer),
+    sa.Column("speaker_type", sa.String(16)), sa.Column("speaker_role", sa.Text),
+)
+
+reprints = sa.Table(
+    "reprints", metadata,
+    sa.Column("id", sa.String(200), primary_key=True),
+    sa.Column("original_id", sa.String(200), index=True), sa.Column("original_outlet", sa.String(200)),
+    sa.Column("score", sa.Float), sa.Column("changes", sa.Text, default="{}"),
+    sa.Column("event_id", sa.String(64), index=True),
+)
+
 ARTICLE_FIELDS = [c.name for c in articles.columns]
+QUOTE_FIELDS = [c.name for c in quotes.columns if c.name not in ("article_id", "n")]
 
 
 def _utc_naive(dt: datetime | None) -> datetime | None:
@@ -155,6 +184,106 @@ class Store:
                       .values(event_id=sa.bindparam("eid")),
                       [{"aid": k, "eid": v} for k, v in assignments.items()])
 
+    def unclustered(self) -> list[dict]:
+        """Articles not yet assigned to an event, oldest first."""
+        q = sa.select(articles.c.id, articles.c.outlet, articles.c.title, articles.c.text, articles.c.published,
+                      articles.c.categories).where(articles.c.event_id.is_(None)).order_by(articles.c.published)
+        return self._dicts(q)
+
+    def clustered_since(self, since: datetime | None) -> list[dict]:
+        """Articles with an event published since `since` (all when None): the clusterer's memory."""
+        q = sa.select(articles.c.id, articles.c.outlet, articles.c.title, articles.c.text, articles.c.published,
+                      articles.c.categories, articles.c.event_id).where(articles.c.event_id.is_not(None))
+        if since is not None:
+            q = q.where(articles.c.published >= _utc_naive(since))
+        return self._dicts(q.order_by(articles.c.published))
+
+    def _dicts(self, q) -> list[dict]:
+        with self.engine.connect() as c:
+            rows = [dict(r._mapping) for r in c.execute(q)]
+        for r in rows:
+            if r.get("published") is not None:
+                r["published"] = _as_dt(r["published"])
+            if "categories" in r:
+                r["categories"] = json.loads(r["categories"] or "[]")
+        return rows
+
+    def event_articles(self, event_ids: list[str]) -> list[dict]:
+        """Every article (with text) of these events."""
+        out: list[dict] = []
+        cols = [articles.c[n] for n in ("id", "outlet", "title", "text", "url", "published", "date_source",
+                                        "date_flag", "text_status", "text_length", "event_id", "categories")]
+        for i in range(0, len(event_ids), 500):
+            out += self._dicts(sa.select(*cols).where(articles.c.event_id.in_(event_ids[i:i + 500])))
+        return out
+
+    def save_events(self, summaries, merged: dict[str, str]) -> None:
+        """Upsert event summaries (counts recomputed in SQL) and fold merged-away events into survivors."""
+        now = datetime.now(timezone.utc).replace(tzinfo=None)
+        with self.engine.begin() as c:
+            for old, new in merged.items():
+                c.execute(sa.update(articles).where(articles.c.event_id == old).values(event_id=new))
+                c.execute(sa.update(reprints).where(reprints.c.event_id == old).values(event_id=new))
+                c.execute(sa.delete(events).where(events.c.id == old))
+            for e in summaries:
+                row = dict(label=e.label, terms=json.dumps(list(e.terms)), topics=json.dumps(list(e.topics)), updated=now)
+                c.execute(self._insert(events).values(id=e.id, **row)
+                          .on_conflict_do_update(index_elements=["id"], set_=row))
+            self._recount(c, [e.id for e in summaries])
+
+    def _recount(self, c, ids: list[str]) -> None:
+        """Counts and time span of events from their stored articles; reprints don't count as coverage."""
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            rep = sa.select(reprints.c.id)
+            q = (sa.select(articles.c.event_id, sa.func.count().label("n"),
+                           sa.func.count(sa.distinct(articles.c.outlet)).label("o"),
+                           sa.func.min(articles.c.published).label("lo"), sa.func.max(articles.c.published).label("hi"))
+                 .where(articles.c.event_id.in_(chunk)).group_by(articles.c.event_id))
+            orig = (sa.select(articles.c.event_id, sa.func.count(sa.distinct(articles.c.outlet)).label("o"),
+                              sa.func.count().label("n"))
+                    .where(articles.c.event_id.in_(chunk), articles.c.id.not_in(rep)).group_by(articles.c.event_id))
+            originals = {r.event_id: (r.o, r.n) for r in c.execute(orig)}
+            for r in c.execute(q).all():
+                o, n = originals.get(r.event_id, (0, 0))
+                c.execute(sa.update(events).where(events.c.id == r.event_id).values(
+                    n_articles=r.n, n_outlets=r.o, first_published=r.lo, last_published=r.hi,
+                    n_original_outlets=o, n_reprints=r.n - n))
+
+    def save_quotes(self, article_ids: list[str], found) -> None:
+        """Replace the quotes of these articles."""
+        rows, counter = [], {}
+        for q in found:
+            d = q if isinstance(q, dict) else q.__dict__
+            n = counter[d["article_id"]] = counter.get(d["article_id"], -1) + 1
+            rows.append({"article_id": d["article_id"], "n": n, **{k: d.get(k) for k in QUOTE_FIELDS}})
+        with self.engine.begin() as c:
+            for i in range(0, len(article_ids), 500):
+                c.execute(sa.delete(quotes).where(quotes.c.article_id.in_(article_ids[i:i + 500])))
+            for i in range(0, len(rows), 1000):
+                c.execute(sa.insert(quotes), rows[i:i + 1000])
+
+    def save_reprints(self, article_ids: list[str], found, event_of: dict[str, str]) -> None:
+        """Replace reprint verdicts for these articles and refresh their events' counts."""
+        with self.engine.begin() as c:
+            for i in range(0, len(article_ids), 500):
+                c.execute(sa.delete(reprints).where(reprints.c.id.in_(article_ids[i:i + 500])))
+            rows = [dict(id=r.id, original_id=r.original_id, original_outlet=r.original_outlet, score=float(r.score),
+                         changes=json.dumps(r.changes, default=str), event_id=event_of.get(r.id)) for r in found]
+            if rows:
+                c.execute(sa.insert(reprints), rows)
+            self._recount(c, sorted(set(event_of.values())))
+
+    def count_events(self) -> int:
+        with self.engine.connect() as c:
+            return c.execute(sa.select(sa.func.count()).select_from(events)).scalar_one()
+
+    def topics(self) -> list[str]:
+        """Every topic some event carries."""
+        with self.engine.connect() as c:
+            lists = [json.loads(r[0] or "[]") for r in c.execute(sa.select(events.c.topics).distinct())]
+        return sorted({t for ts in lists for t in ts})
+
     def count_articles(self) -> int:
         with self.engine.connect() as c:
             return c.execute(sa.select(sa.func.count()).select_from(articles)).scalar_one()
@@ -218,6 +347,120 @@ class Store:
         with self.engine.connect() as c:
             lo, hi = c.execute(sa.select(sa.func.min(articles.c.published), sa.func.max(articles.c.published))).one()
         return _as_dt(lo), _as_dt(hi)
+
+    # -- events, quotes and reprints for the dashboard -------------------------------------------
+    def events_df(self, outlets_in=None, start=None, end=None, search=None, topics_in=None,
+                  limit: int | None = 1000) -> pd.DataFrame:
+        """Events overlapping the date range, covered by one of the outlets, ranked by breadth."""
+        q = sa.select(events)
+        if start is not None:
+            q = q.where(events.c.last_published >= _utc_naive(_as_dt(start)))
+        if end is not None:
+            q = q.where(events.c.first_published < _utc_naive(_as_dt(end)))
+        if outlets_in:
+            q = q.where(sa.exists().where(articles.c.event_id == events.c.id,
+                                          articles.c.outlet.in_(list(outlets_in))))
+        if topics_in:
+            # topics is a JSON list in a text column; the quoted name can't match a longer topic.
+            q = q.where(sa.or_(*[events.c.topics.like(f'%{json.dumps(t)[:-1]}"%') for t in topics_in]))
+        if search:
+            like = f"%{search.strip()}%"
+            q = q.where(sa.or_(events.c.label.ilike(like), sa.exists().where(
+                articles.c.event_id == events.c.id, articles.c.title.ilike(like))))
+        q = q.order_by(events.c.n_original_outlets.desc(), events.c.n_articles.desc(), events.c.last_published.desc())
+        if limit:
+            q = q.limit(limit)
+        with self.engine.connect() as c:
+            df = pd.read_sql(q, c)
+        for col in ("terms", "topics"):
+            df[col] = df[col].map(lambda v: json.loads(v) if v else [])
+        for col in ("first_published", "last_published"):
+            df[col] = pd.to_datetime(df[col], utc=True)
+        return df
+
+    def event_outlets(self, event_ids: list[str]) -> pd.DataFrame:
+        """(event, outlet) pairs with article and reprint counts and first publication time."""
+        frames = []
+        for i in range(0, len(event_ids), 500):
+            chunk = event_ids[i:i + 500]
+            q = (sa.select(articles.c.event_id, articles.c.outlet, sa.func.count().label("articles"),
+                           sa.func.count(reprints.c.id).label("reprints"),
+                           sa.func.min(articles.c.published).label("first"))
+                 .select_from(articles.outerjoin(reprints, reprints.c.id == articles.c.id))
+                 .where(articles.c.event_id.in_(chunk)).group_by(articles.c.event_id, articles.c.outlet))
+            with self.engine.connect() as c:
+                frames.append(pd.read_sql(q, c))
+        df = pd.concat(frames) if frames else pd.DataFrame(columns=["event_id", "outlet", "articles", "reprints", "first"])
+        df["first"] = pd.to_datetime(df["first"], utc=True)
+        return df.reset_index(drop=True)
+
+    def attention(self, outlets_in=None, start=None, end=None, search=None) -> pd.DataFrame:
+        """Articles per day, outlet and event topic list (reprints excluded), counted in SQL."""
+        day = sa.func.date(articles.c.published).label("day")
+        q = (self._filtered([day, articles.c.outlet, events.c.topics, sa.func.count().label("articles")],
+                            outlets_in, start, end, search)
+             .select_from(articles.join(events, events.c.id == articles.c.event_id))
+             .where(articles.c.id.not_in(sa.select(reprints.c.id)))
+             .group_by(day, articles.c.outlet, events.c.topics))
+        with self.engine.connect() as c:
+            df = pd.read_sql(q, c)
+        df["day"] = pd.to_datetime(df["day"])
+        df["topics"] = df["topics"].map(lambda v: json.loads(v) if v else [])
+        return df
+
+    def quotes_df(self, event_ids=None, outlets_in=None, start=None, end=None, speaker=None,
+                  limit: int | None = 200_000) -> pd.DataFrame:
+        """Quotes joined with their article's outlet, event and time."""
+        q = (self._filtered([quotes, articles.c.outlet, articles.c.event_id, articles.c.published, articles.c.title],
+                            outlets_in, start, end)
+             .select_from(quotes.join(articles, articles.c.id == quotes.c.article_id)))
+        if event_ids is not None:
+            q = q.where(articles.c.event_id.in_(list(event_ids)))
+        if speaker:
+            q = q.where(quotes.c.canonical_speaker == speaker)
+        if limit:
+            q = q.limit(limit)
+        with self.engine.connect() as c:
+            df = pd.read_sql(q, c)
+        df["published"] = pd.to_datetime(df["published"], utc=True)
+        return df
+
+    def reprints_df(self, event_ids: list[str]) -> pd.DataFrame:
+        q = sa.select(reprints).where(reprints.c.event_id.in_(list(event_ids)))
+        with self.engine.connect() as c:
+            df = pd.read_sql(q, c)
+        df["changes"] = df["changes"].map(lambda v: json.loads(v) if v else {})
+        return df
+
+    def event_times(self, outlets_in=None, start=None, end=None) -> pd.DataFrame:
+        """Each outlet's first original report of each event, for lag statistics."""
+        q = (self._filtered([articles.c.event_id, articles.c.outlet, sa.func.min(articles.c.published).label("first"),
+                             sa.func.min(articles.c.date_source).label("date_source")], outlets_in, start, end)
+             .where(articles.c.event_id.is_not(None), articles.c.id.not_in(sa.select(reprints.c.id)))
+             .group_by(articles.c.event_id, articles.c.outlet))
+        with self.engine.connect() as c:
+            df = pd.read_sql(q, c)
+        df["first"] = pd.to_datetime(df["first"], utc=True)
+        return df
+
+    def outlet_volume(self) -> pd.DataFrame:
+        """Per outlet: articles, events, first and last article."""
+        q = (sa.select(articles.c.outlet, sa.func.count().label("articles"),
+                       sa.func.count(sa.distinct(articles.c.event_id)).label("events"),
+                       sa.func.min(articles.c.published).label("first"), sa.func.max(articles.c.published).label("last"))
+             .group_by(articles.c.outlet))
+        with self.engine.connect() as c:
+            return pd.read_sql(q, c)
+
+    def outlet_topics(self) -> pd.DataFrame:
+        """Per outlet and event topic list: article counts (explode topics to count per topic)."""
+        q = (sa.select(articles.c.outlet, events.c.topics, sa.func.count().label("articles"))
+             .select_from(articles.join(events, events.c.id == articles.c.event_id))
+             .group_by(articles.c.outlet, events.c.topics))
+        with self.engine.connect() as c:
+            df = pd.read_sql(q, c)
+        df["topics"] = df["topics"].map(lambda v: json.loads(v) if v else [])
+        return df
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -1,12 +1,52 @@
-"""Shared view helpers: the store handle, cached queries, and sidebar filters bound to the URL."""
+"""Shared view helpers: the store, sidebar filters bound to the URL, safe text, chart downloads."""
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time, timedelta, timezone
 
+import pandas as pd
 import streamlit as st
 
+from core.charts import export
 from core.config import Settings
+from core.coverage import outlets_in_groups
 from core.store import Store
+
+FILTER_KEYS = ("outlet", "group", "topic", "from", "to", "q")
+
+
+PAGES = [  # (file, title, icon, url path); dashboard.py builds st.navigation from this list
+    ("pages/overview.py", "Overview", ":material/newspaper:", "overview"),
+    ("pages/event.py", "Event", ":material/compare:", "event"),
+    ("pages/sources.py", "Named sources", ":material/record_voice_over:", "sources"),
+    ("pages/timelines.py", "Timelines", ":material/timeline:", "timelines"),
+    ("pages/articles.py", "Articles", ":material/article:", "articles"),
+    ("pages/outlets.py", "Outlets", ":material/rss_feed:", "outlets"),
+]
+
+
+def route_through_entrypoint() -> None:
+    """Give a page its sidebar when Streamlit ran it without dashboard.py.
+
+    Streamlit treats an app with a `pages/` folder as an old-style multipage app until the entry
+    point has called st.navigation once, so on a fresh server a shared link to /event runs the
+    page alone. Drawing the sidebar here keeps that first view whole (and keeps widget clicks,
+    which a rerun would drop); later runs go through dashboard.py.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        sidebar(store())
+
+
+def sidebar(s: Store) -> None:
+    """Navigation links that carry the filters along, then the filters themselves."""
+    params = {k: st.query_params.get_all(k) for k in st.query_params if k in FILTER_KEYS}
+    with st.sidebar:
+        for path, title, icon, _ in PAGES:
+            st.page_link(path, label=title, icon=icon, query_params=params)
+        st.divider()
+    st.session_state["filters"] = sidebar_filters(s) if s.count_articles() else {}
 
 
 @st.cache_resource(show_spinner=False)
@@ -19,10 +59,17 @@ def store() -> Store:
     return get_store(Settings.from_env().db)
 
 
-def data_version(s: Store) -> tuple[int, str]:
-    """Changes whenever articles are added, so cached queries refresh after an ingest or import."""
+def data_version(s: Store) -> tuple:
+    """Changes whenever articles or events change, so cached queries refresh after an ingest."""
     lo, hi = s.date_bounds()
-    return s.count_articles(), str(hi)
+    return s.count_articles(), str(hi), s.count_events()
+
+
+@st.cache_data(show_spinner=False, ttl=3600)
+def _choices(_s: Store, version) -> tuple[list[str], list[str], list[str], tuple]:
+    outlets = _s.outlets_df()
+    groups = sorted({g for gs in outlets["groups"] for g in gs})
+    return sorted(outlets["name"]), groups, _s.topics(), _s.date_bounds()
 
 
 def _qp_list(key: str) -> list[str]:
@@ -37,34 +84,128 @@ def _qp_date(key: str) -> date | None:
 
 
 def sidebar_filters(s: Store) -> dict:
-    """Outlet, date range and text filters; their values live in the query string so a view is a link."""
-    outlets_df = s.outlets_df()
-    names = sorted(outlets_df["name"].tolist())
-    lo, hi = s.date_bounds()
+    """Render the filters (in the entry point, so they persist across pages) and mirror them in the URL."""
+    names, groups, topics, (lo, hi) = _choices(s, data_version(s))
     with st.sidebar:
         st.header("Filters")
-        chosen = st.multiselect("Outlets", names, default=[o for o in _qp_list("outlet") if o in names],
-                                key="f_outlets", placeholder="All outlets")
+        outlets = st.multiselect("Outlets", names, default=[o for o in _qp_list("outlet") if o in names],
+                                 key="f_outlets", placeholder="All outlets")
+        chosen_groups = st.multiselect("Outlet groups", groups, default=[g for g in _qp_list("group") if g in groups],
+                                       key="f_groups", placeholder="All groups")
+        chosen_topics = st.multiselect("Topics", topics, default=[t for t in _qp_list("topic") if t in topics],
+                                       key="f_topics", placeholder="All topics")
         start = end = None
         if lo and hi:
-            d0, d1 = _qp_date("from") or lo.date(), _qp_date("to") or hi.date()
+            d0 = max(_qp_date("from") or lo.date(), lo.date())
+            d1 = min(_qp_date("to") or hi.date(), hi.date())
             picked = st.date_input("Published (UTC)", value=(d0, d1), min_value=lo.date(), max_value=hi.date(),
                                    key="f_dates")
             if isinstance(picked, (tuple, list)) and len(picked) == 2:
                 start, end = picked
-        search = st.text_input("Search titles and summaries", value=st.query_params.get("q", ""), key="f_q")
-    st.query_params.clear()
-    if chosen:
-        st.query_params["outlet"] = chosen
+        search = st.text_input("Search headlines", value=st.query_params.get("q", ""), key="f_q")
+    keep = {k: st.query_params.get_all(k) for k in st.query_params if k not in FILTER_KEYS}
+    params = dict(keep)
+    if outlets:
+        params["outlet"] = outlets
+    if chosen_groups:
+        params["group"] = chosen_groups
+    if chosen_topics:
+        params["topic"] = chosen_topics
     if start and lo and start != lo.date():
-        st.query_params["from"] = start.isoformat()
+        params["from"] = start.isoformat()
     if end and hi and end != hi.date():
-        st.query_params["to"] = end.isoformat()
+        params["to"] = end.isoformat()
     if search:
-        st.query_params["q"] = search
+        params["q"] = search
+    if params != {k: st.query_params.get_all(k) for k in st.query_params}:
+        st.query_params.from_dict(params)
+    scope = set(outlets)
+    if chosen_groups:
+        in_groups = set(outlets_in_groups(s.outlets_df(), chosen_groups))
+        scope = (scope & in_groups) if outlets else in_groups
+        scope = scope or {"\x00no outlet matches"}
     return {
-        "outlets_in": tuple(chosen) or None,
+        "outlets_in": tuple(sorted(scope)) or None,
         "start": datetime.combine(start, time.min, tzinfo=timezone.utc) if start else None,
         "end": datetime.combine(end, time.min, tzinfo=timezone.utc) + timedelta(days=1) if end else None,
         "search": search.strip() or None,
+        "topics_in": tuple(chosen_topics) or None,
     }
+
+
+def filters() -> dict:
+    """The filters the entry point rendered for this run."""
+    return st.session_state.get("filters", {})
+
+
+def article_filters() -> dict:
+    """The subset of filters that applies to article queries."""
+    f = filters()
+    return {k: f.get(k) for k in ("outlets_in", "start", "end", "search")}
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def safe(text) -> str:
+    """Untrusted text made inert for st.markdown: every markdown/HTML special character escaped."""
+    return _MD_SPECIAL.sub(r"\\\1", str(text if text is not None else "")).replace("\n", " ")
+
+
+def downloads(fig, name: str, data: pd.DataFrame, key: str) -> None:
+    """PNG, SVG and CSV buttons under a chart; images are rendered only when asked for."""
+    cols = st.columns(3)
+    for col, fmt in zip(cols, ("png", "svg")):
+        def make(fmt=fmt):
+            return export(fig, fmt)[0]
+        col.download_button(f"Download {fmt.upper()}", make, file_name=f"{name}.{fmt}",
+                            mime="image/png" if fmt == "png" else "image/svg+xml", key=f"{key}_{fmt}",
+                            on_click="ignore", width="stretch")
+    cols[2].download_button("Download data (CSV)", data.to_csv(index=False).encode("utf-8"), file_name=f"{name}.csv",
+                            mime="text/csv", key=f"{key}_csv", on_click="ignore", width="stretch")
+
+
+def fetch_now() -> None:
+    """Run one ingest and analysis from the dashboard, showing progress as it goes."""
+    from core.analyse import analyse_new
+    from core.catalog import CatalogError, load_catalog
+    from core.ingest import run_ingest
+    settings = Settings.from_env(extract_workers=1)  # threads: forking a process pool from the server is unsafe
+    try:
+        catalog = load_catalog(settings.outlets or None)
+    except CatalogError as e:
+        st.error(f"Outlet catalog problem: {e}")
+        return
+    bar = st.progress(0.0, text="Fetching feeds…")
+
+    def report(stage: str, done: int, total: int) -> None:
+        bar.progress(min(done / total, 1.0) if total else 1.0, text=f"{stage}: {done} of {total}")
+
+    summary = run_ingest(store(), catalog, settings, progress=report)
+    analysis = analyse_new(store(), progress=report)
+    bar.empty()
+    st.session_state["last_fetch"] = (summary.line(), analysis.line(),
+                                      [(f.outlet, f.url, f.error) for f in summary.feeds if f.status == "failed"])
+
+
+def last_fetch_report() -> None:
+    """What the last 'Fetch feeds now' did, kept across the rerun it triggers."""
+    if "last_fetch" not in st.session_state:
+        return
+    line, analysis, failed = st.session_state["last_fetch"]
+    st.success(f"{line}. {analysis}")
+    if failed:
+        with st.expander(f"{len(failed)} feeds failed"):
+            st.dataframe(pd.DataFrame(failed, columns=["outlet", "feed", "error"]), hide_index=True)
+
+
+def empty_state(s: Store) -> bool:
+    """True (after explaining what to do) when the store has no articles yet."""
+    if s.count_articles():
+        return False
+    st.info("No articles yet. Fetch the outlets' feeds now, or import a corpus on the Outlets page or with "
+            "`framelens import FILE` (JSONL or CSV: id, outlet, title, text, published, url).")
+    if st.button("Fetch feeds now", type="primary", key="fetch_now"):
+        fetch_now()
+        st.rerun()
+    return True

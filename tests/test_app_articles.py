@@ -13,7 +13,9 @@ APP = str(ROOT / "dashboard.py")
 
 
 def app() -> AppTest:
-    return AppTest.from_file(APP, default_timeout=60)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.switch_page("pages/articles.py")
+    return at
 
 
 @pytest.fixture

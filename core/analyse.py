@@ -1,0 +1,89 @@
+"""After ingest or import: assign new articles to events, extract their quotes, find reprints."""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from datetime import timedelta
+
+from .cluster import ClusterConfig, EventClusterer
+from .store import Store
+
+
+@dataclass
+class AnalysisSummary:
+    """What one analysis pass did."""
+
+    articles: int = 0
+    events_touched: int = 0
+    events_merged: int = 0
+    quotes: int = 0
+    reprints: int = 0
+    seconds: float = 0.0
+
+    def line(self) -> str:
+        return (f"analysed {self.articles} new articles: {self.events_touched} events updated "
+                f"({self.events_merged} merged), {self.quotes} quotes, {self.reprints} reprints; {self.seconds:.1f} s")
+
+
+def analyse_new(store: Store, config: ClusterConfig | None = None, quotes: bool = True,
+                progress=None) -> AnalysisSummary:
+    """Cluster unassigned articles against the events still inside the time window, then enrich them."""
+    t0 = time.perf_counter()
+    cfg = config or ClusterConfig()
+    report = progress or (lambda *a: None)
+    new = store.unclustered()
+    out = AnalysisSummary(articles=len(new))
+    if not new:
+        return out
+    dated = [a["published"] for a in new if a["published"] is not None]
+    undated = len(dated) < len(new)
+    # The clusterer only needs events that new articles could still join: those within the window.
+    since = None if undated else min(dated) - timedelta(days=cfg.window_days + 1)
+    memory = store.clustered_since(since)
+    cl = EventClusterer(cfg, time_bound=not undated)
+    if memory:
+        cl.restore(memory, [m["event_id"] for m in memory])
+    report("events", 0, len(new))
+    assigned = {}
+    for i, a in enumerate(new, 1):
+        assigned[a["id"]] = cl.add(a)
+        if i % 500 == 0:
+            report("events", i, len(new))
+    merged = cl.merge()
+    merged = {old: cl.resolve(old) for old in {**cl.merged, **merged}}
+    assigned = {k: cl.resolve(v) for k, v in assigned.items()}
+    store.set_events(assigned)
+    touched = set(assigned.values())
+    summaries = [e for e in cl.events() if e.id in touched]
+    store.save_events(summaries, merged)
+    report("events", len(new), len(new))
+    out.events_touched, out.events_merged = len(touched), len(merged)
+    if quotes:
+        out.quotes = _quotes(store, [a for a in new if a.get("text")], report)
+    out.reprints = _reprints(store, sorted(touched))
+    out.seconds = time.perf_counter() - t0
+    return out
+
+
+def _quotes(store: Store, items: list[dict], report, batch: int = 200) -> int:
+    """Quotes and speakers of each new article."""
+    from .quotes import canonicalise_speakers, extract_quotes
+    total = 0
+    for i in range(0, len(items), batch):
+        chunk = items[i:i + batch]
+        found = canonicalise_speakers(extract_quotes(chunk))
+        store.save_quotes([a["id"] for a in chunk], found)
+        total += len(found)
+        report("quotes", min(i + batch, len(items)), len(items))
+    return total
+
+
+def _reprints(store: Store, event_ids: list[str]) -> int:
+    """Reprint verdicts within each touched event (a copy lands in its original's event)."""
+    from .reprints import find_reprints
+    arts = store.event_articles(event_ids)
+    if not arts:
+        return 0
+    found = [r for r in find_reprints(arts)]
+    store.save_reprints([a["id"] for a in arts], found, {a["id"]: a["event_id"] for a in arts})
+    return len(found)

@@ -1,0 +1,66 @@
+"""Who covered what: breadth, blind spots by outlet group, attention over time, reporting lags."""
+from __future__ import annotations
+
+import pandas as pd
+
+
+def outlet_groups(outlets: pd.DataFrame) -> dict[str, list[str]]:
+    """Outlet name -> its groups (an outlet without groups is in none)."""
+    return {r.name: list(r.groups or []) for r in outlets.itertuples()}
+
+
+def outlets_in_groups(outlets: pd.DataFrame, groups) -> list[str]:
+    """Outlets belonging to any of the groups."""
+    wanted = set(groups)
+    return sorted(n for n, gs in outlet_groups(outlets).items() if wanted & set(gs))
+
+
+def blind_spots(pairs: pd.DataFrame, outlets: pd.DataFrame) -> dict[str, list[str]]:
+    """Per event, the outlet groups none of whose outlets reported it originally (reprints don't count)."""
+    groups = outlet_groups(outlets)
+    all_groups = sorted({g for gs in groups.values() for g in gs})
+    orig = pairs[pairs["articles"] > pairs["reprints"]]
+    covered = orig.groupby("event_id")["outlet"].agg(lambda s: {g for o in s for g in groups.get(o, [])})
+    events = pairs["event_id"].unique()
+    return {e: [g for g in all_groups if g not in covered.get(e, set())] for e in events}
+
+
+def attention_by_topic(att: pd.DataFrame, freq: str = "D") -> pd.DataFrame:
+    """Original articles per period and topic (an article counts once for each of its event's topics)."""
+    if att.empty:
+        return pd.DataFrame(columns=["day", "topic", "articles"])
+    d = att.explode("topics").dropna(subset=["topics"]).rename(columns={"topics": "topic"})
+    d["day"] = d["day"].dt.to_period(freq).dt.start_time
+    return d.groupby(["day", "topic"], as_index=False)["articles"].sum()
+
+
+def attention_by_group(att: pd.DataFrame, outlets: pd.DataFrame, freq: str = "D") -> pd.DataFrame:
+    """Original articles per period and outlet group."""
+    if att.empty:
+        return pd.DataFrame(columns=["day", "group", "articles"])
+    groups = outlet_groups(outlets)
+    d = att.assign(group=att["outlet"].map(lambda o: groups.get(o) or ["(no group)"])).explode("group")
+    d["day"] = d["day"].dt.to_period(freq).dt.start_time
+    return d.groupby(["day", "group"], as_index=False)["articles"].sum()
+
+
+def lags(times: pd.DataFrame) -> pd.DataFrame:
+    """Each outlet's lag in hours behind the first original report of each event it covered."""
+    if times.empty:
+        return times.assign(lag_hours=pd.Series(dtype=float), first_to_report=pd.Series(dtype=bool))
+    first = times.groupby("event_id")["first"].transform("min")
+    n = times.groupby("event_id")["outlet"].transform("count")
+    out = times.assign(lag_hours=(times["first"] - first).dt.total_seconds() / 3600.0,
+                       first_to_report=times["first"] == first, n_outlets=n)
+    return out[out["n_outlets"] > 1]
+
+
+def lag_table(lagged: pd.DataFrame) -> pd.DataFrame:
+    """Per outlet: events covered with others, times first, median and 90th-percentile lag."""
+    if lagged.empty:
+        return pd.DataFrame(columns=["outlet", "events", "first", "median_lag_h", "p90_lag_h"])
+    g = lagged.groupby("outlet")
+    return pd.DataFrame({
+        "events": g.size(), "first": g["first_to_report"].sum(),
+        "median_lag_h": g["lag_hours"].median().round(1), "p90_lag_h": g["lag_hours"].quantile(0.9).round(1),
+    }).reset_index().sort_values(["first", "events"], ascending=False)

@@ -1,0 +1,107 @@
+"""Event: one happening, one column per outlet — headline, timing, lead, quotes, words, omissions."""
+import pandas as pd
+import streamlit as st
+
+from core.charts import timeline
+from core.framing import compare_event
+from pages.common import article_filters, data_version, downloads, empty_state, filters, safe, store, route_through_entrypoint
+
+COLUMNS_PER_ROW = 3
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _choices(_s, version, **f) -> pd.DataFrame:
+    return _s.events_df(limit=1000, **f)[["id", "label", "n_original_outlets", "first_published"]]
+
+
+@st.cache_data(show_spinner="Comparing coverage…", max_entries=64)
+def _compare(_s, version, event_id: str) -> tuple[dict, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    arts = _s.event_articles([event_id])
+    quotes = _s.quotes_df(event_ids=[event_id])
+    reps = _s.reprints_df([event_id])
+    from core.reprints import Reprint
+    rep_objs = [Reprint(id=r.id, original_id=r.original_id, original_outlet=r.original_outlet, score=r.score,
+                        changes=r.changes) for r in reps.itertuples()] if not reps.empty else []
+    report = compare_event(arts, quotes=quotes.to_dict("records") if not quotes.empty else None, reprints=rep_objs)
+    return report, pd.DataFrame(arts), quotes, reps
+
+
+def column(report: dict, outlet: str, first: pd.Series, quotes: pd.DataFrame) -> None:
+    """One outlet's view of the event."""
+    st.markdown(f"#### {safe(outlet)}")
+    for h in [h for h in report["headlines"]["articles"] if h["outlet"] == outlet][:2]:
+        st.markdown(f"**{safe(h['title'])}**")
+        when = first.get(h["id"])
+        if when is not None and not pd.isna(when):
+            lag = (when - first.min()).total_seconds() / 3600
+            st.caption(f"{when:%Y-%m-%d %H:%M} UTC · " + ("first to report" if lag == 0 else f"+{lag:.1f} h"))
+        st.write(h.get("lead") or "")
+    q = quotes[quotes["outlet"] == outlet] if not quotes.empty else quotes
+    if not q.empty:
+        st.markdown("**Quoted**")
+        for r in q.head(4).itertuples():
+            st.markdown(f"- {safe(r.canonical_speaker or r.speaker or 'unattributed')} ({safe(r.cue)}): "
+                        f"“{safe((r.quote or '')[:160])}”")
+    terms = report["distinctive_terms"].get("outlets", {}).get(outlet, [])[:8]
+    if terms:
+        st.markdown("**Distinctive words** " + ", ".join(f"{safe(t['term'])} (z {t['z']:.1f})" for t in terms))
+    contested = report["contested_terms"]["by_outlet"].get(outlet, {})
+    if contested:
+        st.markdown("**Contested terms** " + "; ".join(
+            f"{safe(fam)}: " + ", ".join(f"{safe(t)} ×{n}" for t, n in terms_.items()) for fam, terms_ in contested.items()))
+    om = report["omissions"].get("outlets", {}).get(outlet, {})
+    if om.get("omits"):
+        with st.expander(f"Leaves out {len(om['omits'])} facts others report"):
+            for o in om["omits"][:6]:
+                st.markdown(f"- {safe(o.get('sentence') or o.get('text') or '')}")
+
+
+route_through_entrypoint()
+s = store()
+st.title("Event")
+if empty_state(s):
+    st.stop()
+version = data_version(s)
+choices = _choices(s, version, **{**article_filters(), "topics_in": filters().get("topics_in")})
+wanted = st.query_params.get("event")
+options = list(choices["id"])
+if wanted and wanted not in options and s.event_articles([wanted]):
+    options = [wanted] + options
+if not options:
+    st.info("No events match the filters. Clear some filters in the sidebar.")
+    st.stop()
+labels = dict(zip(choices["id"], choices["label"]))
+event_id = st.selectbox("Event", options, index=options.index(wanted) if wanted in options else 0, key="event_pick",
+                        format_func=lambda e: labels.get(e, e))
+if event_id != wanted:
+    st.query_params["event"] = event_id
+report, arts, quotes, reps = _compare(s, version, event_id)
+for note in report.get("notes", []):
+    st.info(note)
+cov = report["coverage"]
+st.caption(f"{report['n_articles']} articles from {cov['original_outlets']} outlets reporting originally"
+           + (f", {len(reps)} reprints shown apart" if len(reps) else ""))
+points = arts.assign(reprint=arts["id"].isin(set(reps["id"]) if not reps.empty else set()))
+fig = timeline(points, "Coverage timeline (hollow = reprint)")
+st.plotly_chart(fig, width="stretch", key="chart_event_timeline")
+downloads(fig, f"event-{event_id}-timeline", points[["id", "outlet", "published", "title", "reprint"]], "dl_event")
+
+first = arts.set_index("id")["published"]
+original_outlets = sorted(cov["original_articles"])
+for i in range(0, len(original_outlets), COLUMNS_PER_ROW):
+    for col, outlet in zip(st.columns(COLUMNS_PER_ROW), original_outlets[i:i + COLUMNS_PER_ROW]):
+        with col:
+            column(report, outlet, first, quotes)
+
+if not reps.empty:
+    st.subheader("Reprints")
+    st.dataframe(pd.DataFrame([{"reprint": r.id, "original outlet": r.original_outlet, "score": round(r.score, 2),
+                                "changes": ", ".join(f"{k}: {v}" for k, v in r.changes.items() if v not in (0, False, [], None, ""))}
+                               for r in reps.itertuples()]), hide_index=True, width="stretch", key="reprints_table")
+
+st.subheader("Data quality")
+quality = arts[["outlet", "title", "published", "date_source", "date_flag", "text_status", "text_length", "url"]]
+st.dataframe(quality, hide_index=True, width="stretch", key="quality_table",
+             column_config={"url": st.column_config.LinkColumn("original", display_text="open")})
+st.download_button("Download comparison (CSV)", quality.to_csv(index=False).encode("utf-8"),
+                   file_name=f"event-{event_id}.csv", mime="text/csv", key="dl_quality", on_click="ignore")

@@ -1,0 +1,55 @@
+"""Timelines: when each outlet reports, who is first, and how far behind the others are."""
+import pandas as pd
+import streamlit as st
+
+from core.charts import bars, box, timeline
+from core.coverage import lag_table, lags
+from pages.common import article_filters, data_version, downloads, empty_state, store, route_through_entrypoint
+
+MAX_POINTS = 5000
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _lags(_s, version, **f) -> pd.DataFrame:
+    return lags(_s.event_times(**f))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _points(_s, version, **f) -> pd.DataFrame:
+    return _s.articles_df(limit=MAX_POINTS, **f)[["id", "outlet", "published", "title", "event_id", "date_source"]]
+
+
+route_through_entrypoint()
+s = store()
+st.title("Timelines")
+if empty_state(s):
+    st.stop()
+version = data_version(s)
+f = article_filters()
+points = _points(s, version, **f)
+fig = timeline(points, f"Publication times (newest {len(points):,} articles in view)")
+st.plotly_chart(fig, width="stretch", key="chart_pub")
+downloads(fig, "publication-timeline", points, "dl_pub")
+
+# Lags are measured against every outlet's first report, then shown for the outlets in view.
+lagged = _lags(s, version, start=f.get("start"), end=f.get("end"))
+if f.get("outlets_in"):
+    lagged = lagged[lagged["outlet"].isin(f["outlets_in"])]
+if lagged.empty:
+    st.info("No event in this view was covered by more than one outlet, so there is no lag to measure.")
+    st.stop()
+table = lag_table(lagged)
+left, right = st.columns(2)
+with left:
+    fig = bars(table, "outlet", "first", "Events each outlet reported first")
+    st.plotly_chart(fig, width="stretch", key="chart_first")
+    downloads(fig, "first-to-report", table, "dl_first")
+with right:
+    busiest = table.sort_values("events", ascending=False)["outlet"].head(20)
+    fig = box(lagged[lagged["outlet"].isin(busiest)], "outlet", "lag_hours",
+              "Hours behind the first report (events covered by 2+ outlets)")
+    st.plotly_chart(fig, width="stretch", key="chart_lags")
+    downloads(fig, "lag-distribution", lagged, "dl_lags")
+st.dataframe(table, hide_index=True, width="stretch", key="lag_table")
+st.caption("Times are UTC and come from the feed, the page, or when framelens first saw the item "
+           "(see each article's date source): a lag can be no more precise than the times behind it.")
