@@ -77,6 +77,25 @@ def lines(df: pd.DataFrame, x: str, y: str, colour: str, title: str, top: int = 
     return fig
 
 
+def stacked(df: pd.DataFrame, x: str, y: str, colour: str, title: str, top: int = 10) -> go.Figure:
+    """Stacked bars per period for the `top` largest categories, the rest summed as 'other'."""
+    fig = go.Figure()
+    if df.empty:
+        fig.update_layout(title=title + " (no data)")
+        return fig
+    totals = df.groupby(colour)[y].sum().sort_values(ascending=False)
+    keep = list(totals.index[:top])
+    d = df.assign(**{colour: df[colour].where(df[colour].isin(keep), "other")})
+    d = d.groupby([x, colour], as_index=False)[y].sum()
+    for name in keep + (["other"] if len(totals) > top else []):
+        part = d[d[colour] == name]
+        fig.add_trace(go.Bar(x=part[x], y=part[y], name=str(name),
+                             marker_color="#9a9a9a" if name == "other" else outlet_colour(str(name))))
+    fig.update_layout(barmode="stack", title=title, margin=dict(t=50, l=10, r=10, b=10), yaxis_title=y,
+                      xaxis_title=None, legend=dict(orientation="h", y=-0.15))
+    return fig
+
+
 def heatmap(matrix: pd.DataFrame, title: str, value: str) -> go.Figure:
     """Rows × columns matrix of counts."""
     fig = go.Figure(go.Heatmap(z=matrix.values, x=list(matrix.columns), y=list(matrix.index), colorscale="Blues",

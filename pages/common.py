@@ -36,6 +36,7 @@ def route_through_entrypoint() -> None:
     from streamlit.runtime.pages_manager import PagesManager
     if PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False
+        st.set_page_config(page_title="framelens", page_icon=":material/center_focus_strong:", layout="wide")
         sidebar(store())
 
 

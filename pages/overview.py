@@ -2,7 +2,7 @@
 import pandas as pd
 import streamlit as st
 
-from core.charts import lines
+from core.charts import stacked
 from core.coverage import attention_by_group, attention_by_topic, blind_spots
 from pages.common import article_filters, data_version, downloads, empty_state, filters, last_fetch_report, store, route_through_entrypoint
 
@@ -25,7 +25,8 @@ def _attention(_s, version, topics_in, **f) -> tuple[pd.DataFrame, pd.DataFrame]
     att = _s.attention(**f)
     if topics_in:
         att = att[att["topics"].map(lambda ts: bool(set(ts) & set(topics_in)))]
-    freq = "W" if not att.empty and (att["day"].max() - att["day"].min()).days > 120 else "D"
+    span = (att["day"].max() - att["day"].min()).days if not att.empty else 0
+    freq = "M" if span > 730 else "W" if span > 60 else "D"  # keep bars readable over long ranges
     return attention_by_topic(att, freq), attention_by_group(att, _s.outlets_df(), freq)
 
 
@@ -48,7 +49,7 @@ table = ev[["label", "topics", "n_original_outlets", "n_articles", "n_reprints",
                                                   "n_reprints": "reprints", "first_published": "first report (UTC)",
                                                   "blind_spots": "groups that did not report it", "label": "event"})
 picked = st.dataframe(table, hide_index=True, width="stretch", key="events_table", on_select="rerun",
-                      selection_mode="single-row", column_config={"id": None,
+                      selection_mode="single-row", column_config={"id": None, "event": st.column_config.TextColumn(width="large"),
                       "first report (UTC)": st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm")})
 rows = picked.selection.rows if picked and picked.selection else []
 if rows:
@@ -62,10 +63,10 @@ st.subheader("Attention over time")
 by_topic, by_group = _attention(s, version, f.get("topics_in"), **article_filters())
 left, right = st.columns(2)
 with left:
-    fig = lines(by_topic, "day", "articles", "topic", "Original articles per topic")
+    fig = stacked(by_topic, "day", "articles", "topic", "Original articles per topic")
     st.plotly_chart(fig, width="stretch", key="chart_topics")
     downloads(fig, "attention-by-topic", by_topic, "dl_topics")
 with right:
-    fig = lines(by_group, "day", "articles", "group", "Original articles per outlet group")
+    fig = stacked(by_group, "day", "articles", "group", "Original articles per outlet group")
     st.plotly_chart(fig, width="stretch", key="chart_groups")
     downloads(fig, "attention-by-group", by_group, "dl_groups")
