@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
+import time
+from datetime import datetime, timezone
 
 import click
 
@@ -49,8 +50,10 @@ db_option = click.option("--db", envvar="FRAMELENS_DB", default=None,
 @click.option("--timeout", type=float, default=None, help=Settings.help()["timeout"][1])
 @click.option("--allow-private", is_flag=True, default=None, help=Settings.help()["allow_private"][1])
 @click.option("--no-analyse", is_flag=True, help="Skip clustering, quotes and reprints after fetching.")
+@click.option("--every", default=None, metavar="INTERVAL",
+              help="Keep running: ingest again every INTERVAL (e.g. 15m, 1h) until interrupted.")
 @click.option("--quiet", is_flag=True, help="No progress bars.")
-def ingest(db, outlets_file, no_pages, concurrency, per_host, timeout, allow_private, no_analyse, quiet):
+def ingest(db, outlets_file, no_pages, concurrency, per_host, timeout, allow_private, no_analyse, every, quiet):
     """Fetch every feed in the catalog, then fetch, extract and store new articles."""
     from .catalog import CatalogError, load_catalog
     from .ingest import run_ingest
@@ -59,20 +62,31 @@ def ingest(db, outlets_file, no_pages, concurrency, per_host, timeout, allow_pri
         catalog = load_catalog(outlets_file)
     except CatalogError as e:
         raise click.ClickException(str(e)) from None
+    from .ingest import parse_every
+    try:
+        interval = parse_every(every) if every else None
+    except ValueError as e:
+        raise click.BadParameter(str(e)) from None
     settings = Settings.from_env(db=db, concurrency=concurrency, per_host=per_host, timeout=timeout,
                                  allow_private=allow_private or None, fetch_pages=False if no_pages else None)
     store = Store(settings.db or None)
-    report, close = _progress_bars() if not quiet else (None, lambda: None)
-    try:
-        summary = run_ingest(store, catalog, settings, progress=report)
-    finally:
-        close()
-    for f in summary.feeds:
-        if f.status == "failed":
-            click.echo(f"failed: {f.outlet}: {f.url}: {f.error}", err=True)
-    click.echo(summary.line(), err=True)
-    if not no_analyse:
-        _analyse(store, quiet)
+    while True:
+        started = time.monotonic()
+        report, close = _progress_bars() if not quiet and interval is None else (None, lambda: None)
+        try:
+            summary = run_ingest(store, catalog, settings, progress=report)
+        finally:
+            close()
+        for f in summary.feeds:
+            if f.status == "failed":
+                click.echo(f"failed: {f.outlet}: {f.url}: {f.error}", err=True)
+        click.echo(f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M:%S}Z {summary.line()}", err=True)
+        if not no_analyse:
+            _analyse(store, quiet or interval is not None)
+        if interval is None:
+            return
+        # Conditional GET and per-feed back-off make each scheduled run cheap for healthy feeds.
+        time.sleep(max(0.0, interval - (time.monotonic() - started)))
 
 
 def _analyse(store, quiet: bool) -> None:

@@ -33,6 +33,9 @@ class Settings:
     extract_workers: int = _setting(0, "Processes for text extraction; 0 means one per core.")
     future_skew_minutes: int = _setting(15, "How far in the future a date may be before it is flagged.")
     oldest_year: int = _setting(1995, "Dates before this year are flagged as implausible.")
+    backoff_after: int = _setting(3, "Failures in a row after which a feed is fetched less often.")
+    backoff_base_minutes: float = _setting(15.0, "Wait after `backoff_after` failures; doubles with each further failure.")
+    backoff_max_hours: float = _setting(24.0, "Longest wait between tries of a failing feed.")
     allow_private: bool = _setting(False, "Allow feed/page URLs on private or loopback addresses.")
 
     @classmethod

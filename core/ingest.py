@@ -6,7 +6,7 @@ import os
 import time
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Callable
 
 from .catalog import Outlet
@@ -40,13 +40,15 @@ class Summary:
     feeds_ok: int = 0
     feeds_not_modified: int = 0
     feeds_failed: int = 0
+    feeds_backed_off: int = 0
     new_articles: int = 0
     pages_failed: int = 0
     seconds: float = 0.0
     feeds: list[FeedResult] = field(default_factory=list)
 
     def line(self) -> str:
-        return (f"feeds ok {self.feeds_ok}, not modified {self.feeds_not_modified}, failed {self.feeds_failed}; "
+        backed = f", backed off {self.feeds_backed_off}" if self.feeds_backed_off else ""
+        return (f"feeds ok {self.feeds_ok}, not modified {self.feeds_not_modified}, failed {self.feeds_failed}{backed}; "
                 f"new articles {self.new_articles} ({self.pages_failed} without page text); {self.seconds:.1f} s")
 
 
@@ -63,8 +65,15 @@ async def ingest(store: Store, catalog: list[Outlet], settings: Settings | None 
     start = time.perf_counter()
     store.save_outlets(catalog)
     state = store.feed_state()
-    jobs = [(o, url) for o in catalog for url in o.feeds]
+    now = datetime.now(timezone.utc)
     summary = Summary()
+    jobs = []
+    for o in catalog:
+        for url in o.feeds:
+            if backed_off(state.get(url, {}), now, s):
+                summary.feeds_backed_off += 1
+            else:
+                jobs.append((o, url))
     done = 0
     report = progress or (lambda *a: None)
     report("feeds", 0, len(jobs))
@@ -87,6 +96,29 @@ async def ingest(store: Store, catalog: list[Outlet], settings: Settings | None 
     summary.pages_failed = run.pages_failed
     summary.seconds = time.perf_counter() - start
     return summary
+
+
+def backed_off(prev: dict, now: datetime, s: Settings) -> bool:
+    """A feed that keeps failing waits longer and longer (capped) before it is tried again."""
+    fails = prev.get("failures_in_row") or 0
+    last = prev.get("last_fetched")
+    if fails < s.backoff_after or last is None:
+        return False
+    wait = min(s.backoff_base_minutes * 2 ** (fails - s.backoff_after), s.backoff_max_hours * 60)
+    return now.replace(tzinfo=None) < last + timedelta(minutes=wait)
+
+
+def parse_every(text: str) -> float:
+    """'15m', '2h', '30s', '1d' or plain seconds -> seconds."""
+    units = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+    t = text.strip().lower()
+    try:
+        value = float(t[:-1]) * units[t[-1]] if t and t[-1] in units else float(t)
+    except ValueError:
+        raise ValueError(f"--every {text!r}: use a number with s, m, h or d, e.g. 15m") from None
+    if value < 10:
+        raise ValueError(f"--every {text!r}: at least 10 seconds between runs")
+    return value
 
 
 class _Run:

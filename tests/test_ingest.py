@@ -1,5 +1,6 @@
 """Ingest end to end against a local server: good feeds land, bad ones are recorded, reruns add nothing."""
 import time
+from datetime import timezone
 
 import pytest
 
@@ -141,3 +142,30 @@ def test_replay_site_ingest_end_to_end(replay, db_url):
     df = store.articles_df(with_text=True)
     assert set(df["outlet"]) == {"Fox News", "New York Times", "HuffPost"}
     assert not df["text"].str.contains("Leave a reply|Most read|Share this story", case=False).any()
+
+
+def test_a_feed_failing_again_and_again_is_backed_off(site, db_url):
+    from datetime import datetime, timedelta
+    from core.ingest import backed_off
+    site.add("/err.xml", b"down", status=500)
+    store = Store(db_url)
+    outlets = [Outlet("Flaky", [site.base + "/err.xml"])]
+    s = settings(retries=0)
+    for _ in range(3):
+        run_ingest(store, outlets, s)
+    assert site.hits["/err.xml"] == 3
+    fourth = run_ingest(store, outlets, s)
+    assert fourth.feeds_backed_off == 1 and site.hits["/err.xml"] == 3   # not hammered
+    prev = store.feed_state()[site.base + "/err.xml"]
+    later = datetime.now(timezone.utc) + timedelta(minutes=16)
+    assert prev["failures_in_row"] == 3 and not backed_off(prev, later, s)
+    assert backed_off({**prev, "failures_in_row": 6}, later, s)          # the wait doubles per failure
+
+
+def test_parse_every():
+    from core.ingest import parse_every
+    assert parse_every("15m") == 900 and parse_every("2h") == 7200 and parse_every("45") == 45
+    with pytest.raises(ValueError, match="15m"):
+        parse_every("soon")
+    with pytest.raises(ValueError, match="at least"):
+        parse_every("1s")
