@@ -68,7 +68,8 @@ def resolve_db(db: str | None = None) -> str:
     """Turn a --db value, FRAMELENS_DB or the default into an SQLAlchemy URL."""
     db = db or os.environ.get("FRAMELENS_DB") or str(default_db_path())
     if "://" in db:
-        return db
+        # psycopg 3 is the driver framelens installs; plain postgresql:// would ask for psycopg2.
+        return "postgresql+psycopg://" + db.split("://", 1)[1] if db.startswith(("postgresql://", "postgres://")) else db
     path = Path(db).expanduser().resolve()
     path.parent.mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{path}"

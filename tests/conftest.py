@@ -122,9 +122,22 @@ def site():
     s.close()
 
 
-@pytest.fixture
-def db_url(tmp_path) -> str:
-    return str(tmp_path / "framelens.sqlite")
+PG_URL = os.environ.get("FRAMELENS_TEST_PG")  # .ci/run starts PostgreSQL and sets this
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path) -> str:
+    """A fresh, empty store: an SQLite file, and the same test again on PostgreSQL when one is there."""
+    if request.param == "sqlite":
+        return str(tmp_path / "framelens.sqlite")
+    if not PG_URL:
+        pytest.skip("FRAMELENS_TEST_PG is not set (CI starts PostgreSQL and sets it)")
+    import sqlalchemy as sa
+    from core.store import metadata
+    engine = sa.create_engine(PG_URL)
+    metadata.drop_all(engine)
+    engine.dispose()
+    return PG_URL
 
 
 def start_replay(*args: str, port: int | None = None) -> tuple[subprocess.Popen, str]:

@@ -13,7 +13,7 @@ def art(i, outlet="TASS", day=1, title="Shoigu call"):
 
 def test_db_locations(tmp_path, monkeypatch):
     assert resolve_db("sqlite:///x.db") == "sqlite:///x.db"
-    assert resolve_db("postgresql://u@h/db") == "postgresql://u@h/db"
+    assert resolve_db("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
     assert resolve_db(str(tmp_path / "a" / "b.sqlite")) == f"sqlite:///{tmp_path}/a/b.sqlite"
     monkeypatch.setenv("FRAMELENS_DB", str(tmp_path / "env.sqlite"))
     assert resolve_db(None).endswith("env.sqlite")
