@@ -235,3 +235,25 @@ def test_run_cluster_file_names_bad_lines(tmp_path):
     bad.write_text(json.dumps(art("x", "t", published=None)) + "\n{not json\n")
     with pytest.raises(ValueError, match=r"bad.jsonl:2: invalid JSON"):
         run_cluster_file(bad, tmp_path / "o.jsonl", progress=False)
+
+
+def test_long_text_tail_beyond_max_chars_is_ignored():
+    from core.cluster import _analyse
+    head = "Earthquake strikes Hokkaido coast. " * 20
+    tail = " Zanzibar parliament budget vote." * 200
+    doc = _analyse("Quake", head + tail, 60, max_chars=len(head) + 5)
+    assert "earthquake" in doc.terms and "zanzibar" not in doc.terms
+    assert "zanzibar" in _analyse("Quake", head + tail, 60, max_chars=0).terms
+    assert ClusterConfig().max_chars > 0
+
+
+def test_top_terms_cut_is_deterministic_with_ties():
+    from core.cluster import _top
+    v = {"a": 1.0, "b": 3.0, "c": 1.0, "d": 2.0, "e": 1.0}
+    assert _top(v, 3) == {"b": 3.0, "d": 2.0, "a": 1.0}
+    assert _top(v, 4) == {"b": 3.0, "d": 2.0, "a": 1.0, "c": 1.0}
+
+
+def test_entity_possessives_fold_into_the_name():
+    from core.cluster import _entities
+    assert _entities("Klitschko's trainer praised Klitschko after the fight in Bern.").count("klitschko") == 2
