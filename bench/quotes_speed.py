@@ -1,11 +1,15 @@
 """Articles per second for quote extraction on the PolNeAR train texts (after a warm-up load).
 
+Wall-clock speed depends on what else shares the CPU, so the 1-minute load average and the
+process CPU time (articles per CPU-second, less sensitive to other processes) are printed too.
+
     .venv/bin/python bench/quotes_speed.py [--limit N] [--batch-size B]
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -41,13 +45,16 @@ def main() -> None:
     nlp = load_nlp(PARSE_DISABLE)
     extract_quotes(arts[:2], nlp=nlp)            # warm-up: first calls allocate
     load = time.perf_counter() - t0
-    t0 = time.perf_counter()
+    load_before = os.getloadavg()[0]
+    t0, c0 = time.perf_counter(), time.process_time()
     quotes = extract_quotes(arts, batch_size=args.batch_size, nlp=nlp)
-    wall = time.perf_counter() - t0
+    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
     chars = sum(len(a["text"]) for a in arts)
     print(f"model {model_name()} (pipes: {', '.join(nlp.pipe_names)}); load+warm-up {load:.1f}s")
     print(f"{len(arts)} articles, {chars / 1e6:.1f}M chars, {len(quotes)} attributions")
-    print(f"wall {wall:.1f}s  ->  {len(arts) / wall:.1f} articles/s")
+    print(f"wall {wall:.1f}s  ->  {len(arts) / wall:.1f} articles/s   "
+          f"(cpu {cpu:.1f}s -> {len(arts) / cpu:.1f} articles/cpu-s; "
+          f"load avg {load_before:.2f} before, {os.getloadavg()[0]:.2f} after, {os.cpu_count()} cpus)")
 
 
 if __name__ == "__main__":

@@ -3,7 +3,8 @@
 Rule-based, in the style of the Gender Gap Tracker: quotation marks are found first and each long
 quote is swapped for a short stand-in clause, so sentence splitting never breaks inside a quote and
 the parser only sees the attribution frame ("<q>," Dong said). Only frame sentences that hold a
-cue word are parsed (tagger + parser; no NER, no lemmatizer), in batches with nlp.pipe.
+cue word are parsed (tagger + parser; no NER, no lemmatizer), in batches with nlp.pipe, with one
+BLAS thread (see core.nlp: numpy matrix products, single-threaded, are what makes this fast).
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from core.nlp import load_nlp
+from core.nlp import load_nlp, single_thread_blas
 
 
 # ---------------------------------------------------------------------------------------- tunables
@@ -89,10 +90,19 @@ CUE_FORMS: dict[str, str] = {f: lem for lem in CUE_LEMMAS for f in _inflect(lem)
 CORE_SET = set(CORE_CUES)
 _CUE_ALT = "|".join(sorted((f for f, lem in CUE_FORMS.items() if lem in CORE_SET and not
                             f.endswith("ing")), key=len, reverse=True))
-# Cheap prefilter: a frame sentence is parsed only if it holds one of these words.
+# Cheap prefilter: a frame sentence is parsed only if it holds one of these words (a set lookup
+# over its lowercase words; a big regex alternation cost ~3 s per 1,000 articles on its own).
 _PREFILTER_FORMS = [f for f, lem in CUE_FORMS.items() if lem in CORE_SET or lem in PREFILTER_EXTRA]
 _CUE_RE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _PREFILTER_FORMS), key=len,
                                                   reverse=True)) + r"|according)\b", re.I)
+_TRIGGERS = frozenset(_PREFILTER_FORMS + ["according"])
+_WORD_RE = re.compile(r"[a-z]+")
+
+
+def has_trigger(frame: str) -> bool:
+    """The frame holds a prefilter cue word (any case), exactly what _CUE_RE finds."""
+    return not _TRIGGERS.isdisjoint(_WORD_RE.findall(frame.lower()))
+
 
 TITLE_WORDS = set("""mr mrs ms dr prof sen senator rep representative gov governor gen general
 admiral adm col colonel lt capt captain sgt president vice minister prime secretary chancellor
@@ -361,6 +371,12 @@ def extract_quotes(articles: Iterable[Any], batch_size: int | None = None,
     """Attributions for many articles (dicts or Article objects), parsing cue sentences in batches."""
     nlp = nlp or load_nlp(PARSE_DISABLE)
     batch_size = batch_size or settings.batch_size
+    with single_thread_blas():
+        return _extract(articles, nlp, batch_size, settings, progress)
+
+
+def _extract(articles, nlp, batch_size: int, settings: QuoteSettings, progress: bool) -> list[Quote]:
+    """extract_quotes' loop: cheap per-article passes, then parses in chunks of many articles."""
     out: list[Quote] = []
     chunk: list[tuple[str, str, list[_Span], list[_Unit]]] = []
     bar = _progress_bar(progress)
@@ -372,7 +388,7 @@ def extract_quotes(articles: Iterable[Any], batch_size: int | None = None,
         units = build_units(text, spans, settings)
         for u in units:
             u.fast = _match_fast(u)
-            u.has_cue = u.fast is None and (bool(_CUE_RE.search(u.frame)) or (
+            u.has_cue = u.fast is None and (has_trigger(u.frame) or (
                 bool(u.quotes) and not _is_bare_quote(u)))
         chunk.append((str(aid), text, spans, units))
         if sum(len(c[3]) for c in chunk) >= batch_size * 8:
@@ -820,7 +836,9 @@ def classify_speaker(words: list[str], tags: list[str], head_lower: str) -> str:
 
 # Capitalised only because they open a sentence: never part of a name.
 _NOT_NAMES = set("""but and the so when while as if in on at after before then yet or for a an this
-that from with by of to meanwhile however although""".split())
+that from with by of to meanwhile however although despite during under through since until
+because though unless whether where why how what who amid among against without within about over
+including like unlike following meet""".split())
 
 
 class _NameIndex:
@@ -957,34 +975,135 @@ def _starts_with_quote(u: _Unit) -> bool:
 
 
 # ---------------------------------------------------------------------------- canonical speakers
-def canonicalise_speakers(quotes: list[Quote]) -> list[Quote]:
-    """One canonical name per person across articles ("Dong", "Admiral Dong Jun" -> "Dong Jun")."""
-    counts: Counter = Counter()
-    for q in quotes:
-        if q.speaker_type == "person" and q.speaker:
-            counts[_clean_name(q.speaker)] += 1
-    full_by_token: dict[str, list[str]] = defaultdict(list)
-    for name in counts:
-        for tok in set(name.split()):
-            full_by_token[tok].append(name)
-    canon: dict[str, str] = {}
-    for name in counts:
-        parts = name.split()
-        longer = [n for n in full_by_token[parts[-1]]
-                  if len(n.split()) > len(parts) and all(p in n.split() for p in parts)]
-        if longer:
-            # the most quoted longer form; ties go to the shorter full name ("Dong Jun" over a
-            # three-token variant that may carry a middle initial)
-            canon[name] = max(longer, key=lambda n: (counts[n], -len(n.split()), n))
+# Words that introduce a name without being part of it, beyond TITLE_WORDS ("Congressman Anthony
+# Weiner", "Weekly Standard Editor Bill Kristol", "Vermont Independent Sen. Bernie Sanders").
+NAME_PREFIX_WORDS = TITLE_WORDS | set("""congressman congresswoman councilman councilwoman
+assemblyman assemblywoman editor anchor host agent special father sister brother independent
+rep.-elect representative-elect senator-elect sens reps govs mrs. ms. mr. dr. gen. lt. col.
+""".split())
+US_STATES = set("""alabama alaska arizona arkansas california colorado connecticut delaware florida
+georgia hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts
+michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania
+tennessee texas utah vermont virginia washington wisconsin wyoming""".split()) | {
+    "new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota",
+    "rhode island", "south carolina", "south dakota", "west virginia"}
+NAME_SUFFIXES = {"jr": "Jr", "sr": "Sr", "ii": "II", "iii": "III", "iv": "IV"}
+_NAME_PARTICLES = {"de", "da", "di", "del", "van", "von", "der", "bin", "al", "la", "le", "du"}
+
+
+def person_name(name: str) -> str:
+    """A person's bare name from a speaker string: no titles, no "Arkansas Gov." or "Twitter's"
+    before it, no headline verb after it ("Chris Christie Announces"), "Jr." as "Jr". Returns ""
+    when nothing name-like is left ("some of Mr. Trump's former advisers")."""
+    words = [w.strip(",;:()") for w in name.replace("\u2019", "'").split()]
+    words = [w for w in words if w]
+    for i in range(len(words) - 1, -1, -1):          # "Twitter's Adam Sharp": after the owner
+        if words[i].endswith("'s") and i < len(words) - 1:
+            words = words[i + 1:]
+            break
+    if words and words[-1].endswith("'s"):
+        words[-1] = words[-1][:-2]
+    for i in range(len(words) - 1, -1, -1):          # after the last title word
+        low = words[i].lower()
+        if low.strip(".") in NAME_PREFIX_WORDS or low in NAME_PREFIX_WORDS or (
+                "-" in low and low.split("-")[0].strip(".") in TITLE_WORDS):
+            words = words[i + 1:]
+            break
+    run: list[str] = []                              # the trailing run of name-like words
+    for w in reversed(words):
+        if w[:1].isupper() or (w.lower() in _NAME_PARTICLES and run):
+            run.append(w)
         else:
-            canon[name] = name
-    for q in quotes:
-        if q.speaker_type == "person" and q.speaker:
-            name = canon.get(_clean_name(q.speaker), q.speaker)
-            q.canonical_speaker = canon.get(name, name)
-        elif q.speaker:
-            q.canonical_speaker = _clean_org(q.speaker) if q.speaker_type == "organisation" \
-                else q.speaker
+            break
+    words = run[::-1]
+    while words and (words[0].lower() in _NAME_PARTICLES or words[0].lower() in _NOT_NAMES):
+        words = words[1:]
+    for n in (2, 1):       # "Texas Rick Perry", but "Virginia Foxx" keeps her first name
+        if len(words) >= n + 2 and " ".join(words[:n]).lower() in US_STATES:
+            words = words[n:]
+            break
+    while len(words) > 1 and words[-1].lower() in CUE_FORMS and words[-1].endswith("s"):
+        words = words[:-1]                           # "Chris Christie Announces" (a headline)
+    if words and words[-1].lower().strip(".") in NAME_SUFFIXES:
+        words[-1] = NAME_SUFFIXES[words[-1].lower().strip(".")]
+    elif words and len(words[-1].rstrip(".")) > 1:
+        words[-1] = words[-1].rstrip(".")            # "said Dong Jun." (sentence end)
+    if len(words) == 1 and words[0].lower() in PRONOUNS:
+        return ""
+    return " ".join(words)
+
+
+def _name_key(name: str) -> tuple[str, str, str | None, int]:
+    """(first, last, suffix, tokens) of a bare name: "Donald J. Trump" -> ("donald", "trump",
+    None, 2), "Donald Trump Jr" -> ("donald", "trump", "Jr", 2); first is "" for a single word."""
+    words = name.split()
+    suffix = None
+    if len(words) > 1 and words[-1] in NAME_SUFFIXES.values():
+        suffix, words = words[-1], words[:-1]
+    core = [w for w in words if not re.fullmatch(r"[A-Z]\.?", w)]   # middle initials
+    core = core or words
+    if len(core) == 1:
+        return "", core[0].lower(), suffix, 1
+    return core[0].lower(), core[-1].lower(), suffix, len(core)
+
+
+def canonicalise_speakers(quotes: list[Quote]) -> list[Quote]:
+    """One canonical name per person across articles ("Dong", "Admiral Dong Jun" -> "Dong Jun").
+
+    Full names are grouped by first name, surname and generational suffix, so middle names and
+    initials merge ("Donald J. Trump" = "Donald Trump") while "Donald Trump Jr" stays his own
+    person; each group is shown under its most quoted form. A bare surname ("Trump", "Mr. Trump")
+    goes to the most quoted full name with that surname (or, for names written surname first, that
+    starts with it: "Dong" -> "Dong Jun"). Pronouns are never a canonical speaker: an unresolved
+    "he" / "they" gets canonical_speaker None. An unknown-type mention that is exactly a known
+    person's surname ("Trump" without a tag) is credited to that person."""
+    bare: dict[int, str] = {}
+    for i, q in enumerate(quotes):
+        if q.speaker and q.speaker_type in ("person", "unknown"):
+            bare[i] = person_name(q.speaker)
+    groups: dict[tuple, Counter] = defaultdict(Counter)
+    for i, name in bare.items():
+        if name and quotes[i].speaker_type == "person":
+            first, last, suffix, n = _name_key(name)
+            if first:
+                groups[(first, last, suffix)][name] += 1
+    singles = {name for i, name in bare.items()      # surnames seen alone on a person
+               if quotes[i].speaker_type == "person" and len(name.split()) == 1}
+    size = {k: sum(c.values()) for k, c in groups.items()}
+    show = {k: min(c, key=lambda n: (-c[n], len(n.split()), n)) for k, c in groups.items()}
+    by_last: dict[tuple, list] = defaultdict(list)
+    by_first: dict[str, list] = defaultdict(list)
+    for k in groups:
+        by_last[(k[1], k[2])].append(k)
+        by_last[(k[1], "*")].append(k)
+        by_first[k[0]].append(k)
+
+    def best(keys: list) -> str | None:
+        return show[max(keys, key=lambda k: (size[k], -len(show[k]), show[k]))] if keys else None
+
+    def canonical(name: str) -> str:
+        first, last, suffix, n = _name_key(name)
+        if first:
+            return show[(first, last, suffix)] if (first, last, suffix) in show else name
+        # a bare surname: same suffix if it has one ("Trump Jr"), else any full name
+        return (best(by_last.get((last, suffix if suffix else "*"), []))
+                or best(by_first.get(last, [])) or name)
+
+    for i, q in enumerate(quotes):
+        if q.speaker_type == "pronoun" or not q.speaker:
+            q.canonical_speaker = None
+        elif q.speaker_type == "person":
+            name = bare.get(i) or _clean_name(q.speaker)
+            q.canonical_speaker = canonical(name) if bare.get(i) else (
+                None if name.lower() in PRONOUNS else name)
+        elif q.speaker_type == "unknown" and bare.get(i) in singles \
+                and q.speaker.strip() == bare[i] and by_last.get((bare[i].lower(), "*")):
+            q.canonical_speaker = canonical(bare[i])
+        elif q.speaker_type == "organisation":
+            q.canonical_speaker = _clean_org(q.speaker)
+        else:                                        # "The president" = "the president"
+            q.canonical_speaker = None if q.speaker.lower() in PRONOUNS else \
+                re.sub(r"^The\b", "the", q.speaker)
     return quotes
 
 

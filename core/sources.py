@@ -20,6 +20,9 @@ QUOTE_COLUMNS = ["article_id", "quote", "quote_start", "quote_end", "kind", "cue
                  "canonical_speaker"]
 
 
+UNRESOLVED_PRONOUN = "(unresolved pronoun)"
+
+
 def quotes_frame(quotes) -> pd.DataFrame:
     """A DataFrame from Quote objects or dicts, with every expected column present."""
     rows = [q if isinstance(q, dict) else q.to_dict() for q in quotes]
@@ -40,6 +43,9 @@ def join_articles(quotes: pd.DataFrame, articles: pd.DataFrame, event=None) -> p
     if event is not None and "event" in df:
         df = df[df["event"] == event]
     name = df["canonical_speaker"].where(df["canonical_speaker"].notna(), df["speaker"])
+    # an unresolved "he" / "they" is no speaker of its own: one bucket, never a name
+    name = name.where(df["speaker_type"].ne("pronoun") | df["canonical_speaker"].notna(),
+                      UNRESOLVED_PRONOUN)
     df = df.assign(speaker_name=name.fillna("(unknown)"),
                    words=df["quote"].fillna("").map(count_words))
     return df

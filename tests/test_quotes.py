@@ -147,6 +147,85 @@ def test_canonical_speakers_merge():
     assert canon == {"Dong Jun"}
 
 
+def _q(speaker, stype="person", aid="a"):
+    """A bare Quote for canonicalisation tests (no parse needed)."""
+    return Quote(aid, '"x"', 0, 3, "direct", "said", speaker, 0, 1, stype, None)
+
+
+def _canon(pairs):
+    qs = [_q(s, t, str(i)) for i, (s, t) in enumerate(pairs)]
+    return [q.canonical_speaker for q in canonicalise_speakers(qs)]
+
+
+def test_canonical_junior_is_not_his_father():
+    names = ["Donald Trump"] * 5 + ["Donald Trump Jr"] * 2 + ["Donald Trump Jr."] + ["Trump Jr."]
+    canon = _canon([(n, "person") for n in names])
+    assert canon[:5] == ["Donald Trump"] * 5
+    assert canon[5:] == ["Donald Trump Jr"] * 4
+
+
+def test_canonical_middle_initial_and_middle_name_merge():
+    canon = _canon([("Donald Trump", "person")] * 3 + [("Donald J. Trump", "person"),
+                   ("Hillary Clinton", "person"), ("Hillary Clinton", "person"),
+                   ("Hillary Rodham Clinton", "person")])
+    assert canon[:4] == ["Donald Trump"] * 4
+    assert canon[4:] == ["Hillary Clinton"] * 3
+
+
+def test_canonical_bare_surname_goes_to_most_quoted_full_name():
+    pairs = ([("Donald Trump Jr", "person")] * 2 + [("Donald Trump", "person")] * 3
+             + [("Trump", "person"), ("Mr. Trump", "person"), ("President Trump", "person"),
+                ("Melania Trump", "person")])
+    canon = _canon(pairs)
+    assert canon[5:8] == ["Donald Trump"] * 3 and canon[8] == "Melania Trump"
+    # different first names are different people, whatever the counts
+    assert _canon([("Bill Clinton", "person"), ("Hillary Clinton", "person")]) == \
+        ["Bill Clinton", "Hillary Clinton"]
+
+
+def test_canonical_titles_places_and_headline_verbs_dropped():
+    canon = _canon([("Arkansas Gov. Mike Huckabee", "person"), ("Mike Huckabee", "person"),
+                    ("Congressman Anthony Weiner", "person"), ("Mr. Weiner", "person"),
+                    ("Chris Christie Announces", "person"), ("Christie", "person")])
+    assert canon == ["Mike Huckabee"] * 2 + ["Anthony Weiner"] * 2 + ["Chris Christie"] * 2
+    assert _canon([("Virginia Foxx", "person")]) == ["Virginia Foxx"]   # a first name, no state
+
+
+def test_pronoun_is_never_canonical():
+    canon = _canon([("they", "pronoun"), ("he", "pronoun"), ("He", "person"),
+                    ("Dong Jun", "person"), ("Dong", "person")])
+    assert canon == [None, None, None, "Dong Jun", "Dong Jun"]
+
+
+def test_seed_canonical_speakers():
+    qs = canonicalise_speakers(quotes_of(SEED.read_text(encoding="utf-8")))
+    names = {q.canonical_speaker for q in qs if q.speaker_type == "person"}
+    assert "Dong Jun" in names and not names & {"Dong", "Admiral Dong Jun"}
+    assert all(q.canonical_speaker is None for q in qs if q.speaker_type == "pronoun")
+
+
+def test_prefilter_matches_the_cue_regex():
+    from core.quotes import _CUE_RE, has_trigger
+    for t in ("According to the ministry, it rained.", "SAID the minister", "He says so.",
+              "The sayings of Mao.", "Nothing here.", "a said-so", "points out"):
+        assert has_trigger(t) == bool(_CUE_RE.search(t)), t
+
+
+def test_numpy_gemm_parses_like_blis():
+    """load_nlp swaps BLIS for numpy matrix products: the parse must not change."""
+    import importlib
+
+    from core.nlp import MODEL_PACKAGES, load_nlp
+    from core.quotes import PARSE_DISABLE
+    nlp = load_nlp(PARSE_DISABLE)
+    module = importlib.import_module(nlp.meta["framelens_package"])
+    assert nlp.meta["framelens_package"] in MODEL_PACKAGES
+    ref = module.load(disable=list(PARSE_DISABLE))
+    text = SEED.read_text(encoding="utf-8")[:3000]
+    a, b = nlp(text), ref(text)
+    assert [(t.tag_, t.dep_, t.head.i) for t in a] == [(t.tag_, t.dep_, t.head.i) for t in b]
+
+
 def test_seed_article():
     text = SEED.read_text(encoding="utf-8")
     qs = quotes_of(text)

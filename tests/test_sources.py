@@ -55,3 +55,13 @@ def test_empty_inputs():
     empty = quotes_frame([])
     for fn in (speakers_by_outlet, anonymous_share, official_share, unique_speakers):
         assert fn(empty, ARTICLES).empty
+
+
+def test_unresolved_pronoun_is_not_a_speaker():
+    arts = pd.DataFrame([{"id": "p1", "outlet": "AP", "event": "e", "title": "", "text":
+                          '"We will not change our course at all," they said.'}])
+    qs = canonicalise_speakers(extract_quotes(arts.to_dict("records")))
+    assert qs and all(q.speaker_type == "pronoun" and q.canonical_speaker is None for q in qs)
+    df = speakers_by_outlet(quotes_frame(qs), arts)
+    assert "they" not in set(df["speaker"]) and "(unresolved pronoun)" in set(df["speaker"])
+    assert unique_speakers(quotes_frame(qs), arts).empty
