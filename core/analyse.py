@@ -66,16 +66,16 @@ def analyse_new(store: Store, config: ClusterConfig | None = None, quotes: bool 
 
 
 def _quotes(store: Store, items: list[dict], report, batch: int = 200) -> int:
-    """Quotes and speakers of each new article."""
+    """Quotes and speakers of each new article, speakers made canonical across the whole run."""
     from .quotes import canonicalise_speakers, extract_quotes
-    total = 0
+    found = []
     for i in range(0, len(items), batch):
-        chunk = items[i:i + batch]
-        found = canonicalise_speakers(extract_quotes(chunk))
-        store.save_quotes([a["id"] for a in chunk], found)
-        total += len(found)
+        found += extract_quotes(items[i:i + batch])
         report("quotes", min(i + batch, len(items)), len(items))
-    return total
+    # One pass over every new quote, so "Trump" in one batch and "Donald Trump" in another agree.
+    found = canonicalise_speakers(found)
+    store.save_quotes([a["id"] for a in items], found)
+    return len(found)
 
 
 def _reprints(store: Store, event_ids: list[str]) -> int:
