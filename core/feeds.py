@@ -16,6 +16,9 @@ from .urls import canonical_url
 
 # feedparser resolves relative URIs and sanitizes HTML by default; both stay on.
 _TAGS = re.compile(r"<[^>]+>")
+# An entity declaration in the prolog is how "billion laughs" and external-entity (XXE) attacks
+# start; feeds have no use for them, so such a document is refused before any parser sees it.
+_DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
 
 
 class FeedError(ValueError):
@@ -40,6 +43,9 @@ def parse_feed(body: bytes, outlet: str, feed_url: str, content_type: str | None
     headers = {"content-type": content_type} if content_type else {}
     if not body or not body.strip():
         raise FeedError("empty response where a feed was expected")
+    if _declares_entities(body) or _declares_entities(_as_utf8(body)):
+        raise FeedError("refused: the feed declares XML entities in a DOCTYPE "
+                        "(entity expansion / external entity risk)")
     d = feedparser.parse(body, response_headers=headers, resolve_relative_uris=True, sanitize_html=True)
     if not d.entries:
         if _looks_like_html(body, d):
@@ -132,8 +138,30 @@ def _clean(value) -> str | None:
     if not value:
         return None
     text = html.unescape(_TAGS.sub(" ", str(value)))
+    # Markup escaped twice (&amp;lt;script&amp;gt;) is markup again after unescaping: strip it too.
+    text = _TAGS.sub(" ", text)
     text = re.sub(r"\s+", " ", text).strip()
     return text or None
+
+
+def _declares_entities(body: bytes) -> bool:
+    """Whether a DOCTYPE's internal subset declares an entity (one linear scan, any subset size)."""
+    m = _DOCTYPE.search(body)
+    if not m:
+        return False
+    end = body.find(b"]>", m.end())
+    return b"<!ENTITY" in body[m.end(): end if end != -1 else len(body)].upper()
+
+
+def _as_utf8(head: bytes) -> bytes:
+    """UTF-16/32 feeds hide ASCII markup between NUL bytes; look at them as UTF-8 too."""
+    head = head[:1_000_000]
+    for bom, enc in ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+                     (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"), (b"<\x00", "utf-16-le"),
+                     (b"\x00<", "utf-16-be")):
+        if head.startswith(bom):
+            return head.decode(enc, errors="ignore").encode("utf-8")
+    return b""
 
 
 def _looks_like_html(body: bytes, d) -> bool:
