@@ -33,13 +33,24 @@ def analyse_new(store: Store, config: ClusterConfig | None = None, quotes: bool 
     report = progress or (lambda *a: None)
     new = store.unclustered()
     out = AnalysisSummary(articles=len(new))
-    if not new:
-        return out
+    if new:
+        touched = _cluster(store, new, cfg, report, out)
+        out.reprints = _reprints(store, sorted(touched))
+    if quotes:
+        # Quotes are tracked per article, so an interrupted run's leftovers are picked up here too.
+        out.quotes = _quotes(store, [a for a in store.unquoted()], report)
+    out.seconds = time.perf_counter() - t0
+    return out
+
+
+def _cluster(store: Store, new: list[dict], cfg: ClusterConfig, report, out: AnalysisSummary) -> set[str]:
+    """Assign new articles to events and save assignments, events and merges together."""
     dated = [a["published"] for a in new if a["published"] is not None]
     undated = len(dated) < len(new)
     # The clusterer only needs events that new articles could still join: those within the window.
     since = None if undated else min(dated) - timedelta(days=cfg.window_days + 1)
-    memory = store.clustered_since(since)
+    fresh = {a["id"] for a in new}
+    memory = [m for m in store.clustered_since(since) if m["id"] not in fresh]
     cl = EventClusterer(cfg, time_bound=not undated)
     if memory:
         cl.restore(memory, [m["event_id"] for m in memory])
@@ -52,22 +63,19 @@ def analyse_new(store: Store, config: ClusterConfig | None = None, quotes: bool 
     merged = cl.merge()
     merged = {old: cl.resolve(old) for old in {**cl.merged, **merged}}
     assigned = {k: cl.resolve(v) for k, v in assigned.items()}
-    store.set_events(assigned)
     touched = set(assigned.values())
     summaries = [e for e in cl.events() if e.id in touched]
-    store.save_events(summaries, merged)
+    store.save_clustering(assigned, summaries, merged)
     report("events", len(new), len(new))
     out.events_touched, out.events_merged = len(touched), len(merged)
-    if quotes:
-        out.quotes = _quotes(store, [a for a in new if a.get("text")], report)
-    out.reprints = _reprints(store, sorted(touched))
-    out.seconds = time.perf_counter() - t0
-    return out
+    return touched
 
 
 def _quotes(store: Store, items: list[dict], report, batch: int = 200) -> int:
     """Quotes and speakers of each new article, speakers made canonical across the whole run."""
     from .quotes import canonicalise_speakers, extract_quotes
+    if not items:
+        return 0
     found = []
     for i in range(0, len(items), batch):
         found += extract_quotes(items[i:i + batch])

@@ -91,6 +91,9 @@ def _validate_outlet(entry: dict, path: str, start: int | None, line_of) -> Outl
     for key in ("homepage", "country", "language", "ownership"):
         if key in entry and not isinstance(entry[key], str):
             raise CatalogError(path, line_of(key), key, f"outlet '{name}': must be a string")
+    # The dashboard turns the homepage into a link, so only a web address may go there.
+    if entry.get("homepage") and not re.match(r"^https?://[^\s/]+", entry["homepage"]):
+        raise CatalogError(path, line_of("homepage"), "homepage", f"outlet '{name}': '{entry['homepage']}' is not an http(s) URL")
     ownership = entry.get("ownership")
     if ownership is not None and ownership not in OWNERSHIP:
         raise CatalogError(path, line_of("ownership"), "ownership",

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import threading
 
 import pandas as pd
@@ -56,7 +57,8 @@ def timeline(points: pd.DataFrame, title: str) -> go.Figure:
             x=part["published"], y=[outlet] * len(part), mode="markers", name=outlet,
             marker=dict(color=outlet_colour(outlet), size=11, symbol=["circle-open" if h else "circle" for h in hollow],
                         line=dict(width=2, color=outlet_colour(outlet))),
-            text=part["title"], hovertemplate="%{x|%Y-%m-%d %H:%M} UTC<br>%{text}<extra>%{y}</extra>"))
+            # Plotly renders a subset of HTML in hover text; feed titles must stay plain text.
+            text=part["title"].fillna("").map(html.escape), hovertemplate="%{x|%Y-%m-%d %H:%M} UTC<br>%{text}<extra>%{y}</extra>"))
     fig.update_layout(title=title, showlegend=False, xaxis_title="published (UTC)", yaxis_title=None,
                       margin=dict(t=50, l=10, r=10, b=10), height=max(260, 38 * points["outlet"].nunique() + 120))
     return fig

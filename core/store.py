@@ -50,6 +50,7 @@ articles = sa.Table(
     sa.Column("text_length", sa.Integer, default=0),
     sa.Column("origin", sa.String(16), default="feed"),   # feed / import
     sa.Column("event_id", sa.String(64), index=True),
+    sa.Column("quoted", sa.Boolean, default=False, nullable=False),  # quotes extracted (possibly none)
 )
 
 events = sa.Table(
@@ -159,12 +160,16 @@ class Store:
         rows = [self._article_row(a, origin) for a in items]
         if not rows:
             return 0
+        new = 0
         with self.engine.begin() as c:
-            before = c.execute(sa.select(sa.func.count()).select_from(articles)).scalar_one()
             for i in range(0, len(rows), 500):
-                c.execute(self._insert(articles).on_conflict_do_nothing(), rows[i:i + 500])
-            after = c.execute(sa.select(sa.func.count()).select_from(articles)).scalar_one()
-        return after - before
+                chunk = rows[i:i + 500]
+                ids = [r["id"] for r in chunk]
+                # Counting what exists first is cheap (primary key) where count(*) would scan the table.
+                have = {r[0] for r in c.execute(sa.select(articles.c.id).where(articles.c.id.in_(ids)))}
+                c.execute(self._insert(articles).on_conflict_do_nothing(), chunk)
+                new += len(set(ids) - have)
+        return new
 
     @staticmethod
     def _article_row(a: Article, origin: str) -> dict:
@@ -173,21 +178,39 @@ class Store:
             url=a.url, guid=a.guid, feed_url=a.feed_url, author=a.author, categories=json.dumps(a.categories or []),
             language=a.language, published=_utc_naive(a.published), date_source=a.date_source, date_flag=a.date_flag,
             first_seen=_utc_naive(a.first_seen), text_status=a.text_status, text_error=a.text_error,
-            text_length=len(a.text or ""), origin=origin, event_id=None)
+            text_length=len(a.text or ""), origin=origin, event_id=None, quoted=False)
 
     def set_events(self, assignments: dict[str, str]) -> None:
         """Record the event of each article id."""
-        if not assignments:
-            return
         with self.engine.begin() as c:
+            self._set_events(c, assignments)
+
+    @staticmethod
+    def _set_events(c, assignments: dict[str, str]) -> None:
+        if assignments:
             c.execute(sa.update(articles).where(articles.c.id == sa.bindparam("aid"))
                       .values(event_id=sa.bindparam("eid")),
                       [{"aid": k, "eid": v} for k, v in assignments.items()])
 
+    def save_clustering(self, assignments: dict[str, str], summaries, merged: dict[str, str]) -> None:
+        """Article events, event rows and merges in one transaction: a crash leaves all or nothing."""
+        with self.engine.begin() as c:
+            self._set_events(c, assignments)
+            self._save_events(c, summaries, merged)
+
     def unclustered(self) -> list[dict]:
         """Articles not yet assigned to an event, oldest first."""
+        # An event id with no event row can only come from an older, interrupted version: redo those too.
+        orphan = articles.c.event_id.not_in(sa.select(events.c.id))
         q = sa.select(articles.c.id, articles.c.outlet, articles.c.title, articles.c.text, articles.c.published,
-                      articles.c.categories).where(articles.c.event_id.is_(None)).order_by(articles.c.published)
+                      articles.c.categories).where(sa.or_(articles.c.event_id.is_(None), orphan)
+                                                   ).order_by(articles.c.published)
+        return self._dicts(q)
+
+    def unquoted(self) -> list[dict]:
+        """Articles whose quotes have not been extracted yet."""
+        q = sa.select(articles.c.id, articles.c.outlet, articles.c.title, articles.c.text).where(
+            articles.c.quoted.is_(False)).order_by(articles.c.published)
         return self._dicts(q)
 
     def clustered_since(self, since: datetime | None) -> list[dict]:
@@ -219,17 +242,20 @@ class Store:
 
     def save_events(self, summaries, merged: dict[str, str]) -> None:
         """Upsert event summaries (counts recomputed in SQL) and fold merged-away events into survivors."""
-        now = datetime.now(timezone.utc).replace(tzinfo=None)
         with self.engine.begin() as c:
-            for old, new in merged.items():
-                c.execute(sa.update(articles).where(articles.c.event_id == old).values(event_id=new))
-                c.execute(sa.update(reprints).where(reprints.c.event_id == old).values(event_id=new))
-                c.execute(sa.delete(events).where(events.c.id == old))
-            for e in summaries:
-                row = dict(label=e.label, terms=json.dumps(list(e.terms)), topics=json.dumps(list(e.topics)), updated=now)
-                c.execute(self._insert(events).values(id=e.id, **row)
-                          .on_conflict_do_update(index_elements=["id"], set_=row))
-            self._recount(c, [e.id for e in summaries])
+            self._save_events(c, summaries, merged)
+
+    def _save_events(self, c, summaries, merged: dict[str, str]) -> None:
+        now = datetime.now(timezone.utc).replace(tzinfo=None)
+        for old, new in merged.items():
+            c.execute(sa.update(articles).where(articles.c.event_id == old).values(event_id=new))
+            c.execute(sa.update(reprints).where(reprints.c.event_id == old).values(event_id=new))
+            c.execute(sa.delete(events).where(events.c.id == old))
+        for e in summaries:
+            row = dict(label=e.label, terms=json.dumps(list(e.terms)), topics=json.dumps(list(e.topics)), updated=now)
+            c.execute(self._insert(events).values(id=e.id, **row)
+                      .on_conflict_do_update(index_elements=["id"], set_=row))
+        self._recount(c, [e.id for e in summaries])
 
     def _recount(self, c, ids: list[str]) -> None:
         """Counts and time span of events from their stored articles; reprints don't count as coverage."""
@@ -259,7 +285,9 @@ class Store:
             rows.append({"article_id": d["article_id"], "n": n, **{k: d.get(k) for k in QUOTE_FIELDS}})
         with self.engine.begin() as c:
             for i in range(0, len(article_ids), 500):
-                c.execute(sa.delete(quotes).where(quotes.c.article_id.in_(article_ids[i:i + 500])))
+                chunk = article_ids[i:i + 500]
+                c.execute(sa.delete(quotes).where(quotes.c.article_id.in_(chunk)))
+                c.execute(sa.update(articles).where(articles.c.id.in_(chunk)).values(quoted=True))
             for i in range(0, len(rows), 1000):
                 c.execute(sa.insert(quotes), rows[i:i + 1000])
 

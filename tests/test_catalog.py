@@ -57,3 +57,10 @@ def test_toml_syntax_error_names_the_line():
 def test_missing_catalog_file_is_named(tmp_path):
     with pytest.raises(CatalogError, match="nope.toml"):
         load_catalog(tmp_path / "nope.toml")
+
+
+def test_homepage_must_be_a_web_address(tmp_path):
+    p = tmp_path / "bad.toml"
+    p.write_text('[[outlet]]\nname = "A"\nfeeds = ["https://a.example/rss"]\nhomepage = "javascript:alert(1)"\n')
+    with pytest.raises(CatalogError, match=r"bad.toml:4: field 'homepage'"):
+        load_catalog(p)

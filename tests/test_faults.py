@@ -104,10 +104,7 @@ def test_sigkill_at_random_points_then_rerun(replay, corpus, tmp_path):
     assert set(feeds["last_status"]) <= {"ok", "not-modified"}
 
 
-@pytest.mark.xfail(strict=True, reason="core/analyse.py writes event ids (set_events) and event rows (save_events) "
-                                       "in separate transactions; a crash between them leaves orphan event ids "
-                                       "that no later run repairs (unclustered() only looks at event_id IS NULL)")
-def test_crash_between_event_writes_is_repaired(corpus, tmp_path, monkeypatch):
+def test_crash_while_saving_events_leaves_nothing_half_done(corpus, tmp_path, monkeypatch):
     from core.analyse import analyse_new
     from core.corpus import import_file
     store = Store(str(tmp_path / "crash.sqlite"))
@@ -115,7 +112,7 @@ def test_crash_between_event_writes_is_repaired(corpus, tmp_path, monkeypatch):
 
     def crash(*a, **k):
         raise SystemExit("killed")
-    monkeypatch.setattr(store, "save_events", crash)
+    monkeypatch.setattr(store, "_save_events", crash)
     with pytest.raises(SystemExit):
         analyse_new(store, quotes=False)
     monkeypatch.undo()
