@@ -62,8 +62,14 @@ def _cluster(store: Store, new: list[dict], cfg: ClusterConfig, report, out: Ana
             report("events", i, len(new))
     merged = cl.merge()
     merged = {old: cl.resolve(old) for old in {**cl.merged, **merged}}
-    assigned = {k: cl.resolve(v) for k, v in assigned.items()}
-    touched = set(assigned.values())
+    first = assigned
+    assigned = {k: cl.event_of(k) for k in first}
+    # A split may move stored articles too: they are reassigned, and the part that kept the old id
+    # gets its summary refreshed.
+    moved = {aid: cl.event_of(aid) for aid in cl.split}
+    assigned.update(moved)
+    kept = {cl.resolve(m["event_id"]) for m in memory if m["id"] in moved}
+    touched = set(assigned.values()) | {cl.resolve(v) for v in first.values()} | kept
     summaries = [e for e in cl.events() if e.id in touched]
     store.save_clustering(assigned, summaries, merged)
     report("events", len(new), len(new))

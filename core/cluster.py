@@ -6,6 +6,12 @@ similar event centroid inside a publication-time window (similarity decays with 
 opens a new event; a merge pass joins events that turn out to be one. Document frequencies are
 updated as articles arrive, so the clusterer needs no fitted vocabulary.
 
+Joining and merging by similarity glue together two happenings of one kind (two celebrities entering
+rehab, two fires at one chain's stores): they share most of their vocabulary. So the merge pass also
+checks events that have grown large: a spectral two-way split of the members' similarity graph is
+accepted when it shows clear structure (mean silhouette >= 0.5) on the full similarity or on the named
+entities alone — an event is one happening, and two happenings differ in their who and where.
+
 Speed comes from an inverted index (term -> events holding it) restricted to events still inside
 the time window, so the work per article stays flat as the store grows.
 """
@@ -63,6 +69,15 @@ class ClusterConfig:
     compact_every: int = _setting(100, "Articles between drops of events that left the time window.")
     merge_every: int = _setting(1000, "Articles between online merge passes over recently changed events.")
     label_terms: int = _setting(6, "Key terms shown per event.")
+    split_min_articles: int = _setting(6, "Events with at least this many articles are checked at merge time for "
+                                          "being two similar happenings glued together (0 disables splitting).")
+    split_min_side: int = _setting(2, "Least articles on each side of a split: one stray article is no second event.")
+    split_silhouette: float = _setting(0.5, "Least mean silhouette of a two-way split, on the full similarity or on "
+                                            "the named-entity part alone, for it to be accepted (0.5 is Kaufman and "
+                                            "Rousseeuw's 'reasonable structure'; genuine single events stay below).")
+    split_growth: float = _setting(1.5, "An event is checked again only once it has grown by this factor since its "
+                                        "last check, so the work stays amortised.")
+    split_max_articles: int = _setting(400, "Events larger than this are not checked (bounds the quadratic work).")
 
     @staticmethod
     def help() -> dict[str, tuple[object, str]]:
@@ -361,7 +376,7 @@ class _Event:
     """One event's state: summed sub-vectors, their squared norms, time span and members."""
 
     __slots__ = ("idx", "id", "sums", "norm2", "first", "last", "n", "article_ids", "outlets",
-                 "titles", "cats", "alive", "indexed", "dated")
+                 "titles", "cats", "alive", "indexed", "dated", "members", "checked_n", "apart")
 
     def __init__(self, idx: int, eid: str):
         self.idx = idx
@@ -377,6 +392,11 @@ class _Event:
         self.cats: Counter = Counter()
         self.alive = True
         self.indexed = False
+        # per-article (vector, time, outlet, title, categories) while the event can still change, so a
+        # split can move articles out; None once it left the time window (kept no longer than needed)
+        self.members: dict[str, tuple] | None = {}
+        self.checked_n = 0             # size at the last split check
+        self.apart: set[int] = set()   # idx of events split off from this one: never merged back
 
     def gap(self, t: float | None) -> float:
         """Days between time t and this event's span; 0 when either is undated."""
@@ -389,6 +409,19 @@ class _Event:
         return 0.0
 
 
+def _silhouette(sim, side) -> float:
+    """Mean silhouette of a two-way partition under a similarity matrix with a zero diagonal."""
+    import numpy as np
+
+    out = np.empty(len(side))
+    for mask in (side, ~side):
+        m = int(mask.sum())
+        own = sim[mask][:, mask].sum(axis=1) / max(m - 1, 1)
+        other = sim[mask][:, ~mask].mean(axis=1)
+        out[mask] = (own - other) / np.maximum(np.maximum(own, other), 1e-12)
+    return float(out.mean())
+
+
 def _span_gap(a: _Event, b: _Event) -> float:
     """Days between two events' spans; 0 when either is undated or they overlap."""
     if a.first is None or b.first is None:
@@ -397,7 +430,16 @@ def _span_gap(a: _Event, b: _Event) -> float:
 
 
 class EventClusterer:
-    """Online event clustering: each article joins the most similar active event or opens one."""
+    """Online event clustering: each article joins the most similar active event or opens one.
+
+    Ids change in two ways, both recorded for a store to follow:
+      merged  {merged-away event id: surviving event id} — every article of the first now belongs to the
+              second; resolve(id) follows chains.
+      split   {article id: event id it was moved to} — filled when the merge pass splits an event that
+              held two happenings: the larger part keeps the old id, the smaller gets a new one derived from
+              its first article (event_id_for(first article id + "#split")). The target may later merge
+              away, so read it through resolve(); event_of(article id) always gives the current event.
+    """
 
     def __init__(self, config: ClusterConfig | None = None, *, time_bound: bool = True):
         """time_bound=False keeps every event a candidate (for imports with undated articles)."""
@@ -417,6 +459,7 @@ class EventClusterer:
         self._since_merge = 0
         self._touched: set[int] = set()
         self.merged: dict[str, str] = {}          # merged-away event id -> surviving event id
+        self.split: dict[str, str] = {}           # article id -> event id it was split off into
         self._frozen_df: _DF | None = None
 
     # -- public API --
@@ -439,10 +482,13 @@ class EventClusterer:
 
     def add_many(self, articles: Iterable[Any]) -> list[str]:
         """Assign many articles in the given order, then merge events that turned out to be one."""
-        ids = [self.add(a) for a in articles]
+        aids = []
+        for a in articles:
+            self.add(a)
+            aids.append(str(_get(a, "id")))
         if self._touched:
             self.merge()
-        return [self.resolve(e) for e in ids]
+        return [self._article_event[a].id for a in aids]  # current ids: merges and splits included
 
     def restore(self, articles: Sequence[Any], event_ids: Sequence[str]) -> None:
         """Rebuild state from stored articles and their event ids without reassigning any."""
@@ -495,28 +541,48 @@ class EventClusterer:
         return sum(1 for e in self._events if e.indexed and e.alive)
 
     def merge(self, everything: bool = False) -> dict[str, str]:
-        """Merge events whose centroids are similar enough; returns {merged-away id: surviving id}."""
+        """Merge events whose centroids are similar enough; returns {merged-away id: surviving id}.
+
+        Large events among those that changed are then checked for holding two happenings and split
+        (see `split`); the parts of a split never merge back with each other, but each may still merge
+        with a third event, so they go through the merge loop once more.
+        """
         cfg = self.config
         todo = [e for e in self._events if e.alive] if everything else \
             [self._events[i] for i in sorted(self._touched) if self._events[i].alive and self._events[i].n > 1]
         self._touched.clear()
         done: dict[str, str] = {}
+        for _ in range(3):  # merge, split, merge the parts: bounded, as parts only get smaller
+            changed = self._merge_loop(todo, done)
+            if cfg.split_min_articles <= 0:
+                break
+            parts = self._split_pass(sorted(changed))
+            if not parts:
+                break
+            todo = [self._events[i] for i in sorted(parts) if self._events[i].alive]
+        self.merged.update(done)
+        return done
+
+    def _merge_loop(self, todo: list[_Event], done: dict[str, str]) -> set[int]:
+        """Greedy merging, largest first, of the given events into their closest neighbours; returns the
+        indexes of the events that were checked or grew."""
         heap = [(-e.n, e.idx) for e in todo]
         heapq.heapify(heap)
+        changed = {e.idx for e in todo}
         while heap:
             _, idx = heapq.heappop(heap)
             ev = self._events[idx]
             if not ev.alive:
                 continue
             best, score = self._closest_event(ev)
-            if best is None or score < cfg.merge_threshold:
+            if best is None or score < self.config.merge_threshold:
                 continue
             keep, gone = (best, ev) if self._older(best, ev) else (ev, best)
             self._absorb(keep, gone)
             done[gone.id] = keep.id
+            changed.add(keep.idx)
             heapq.heappush(heap, (-keep.n, keep.idx))
-        self.merged.update(done)
-        return done
+        return changed
 
     # -- internals --
 
@@ -603,12 +669,13 @@ class EventClusterer:
                 best, best_s = ev, sc
         return best
 
-    def _open(self, aid: str) -> _Event:
-        """A new event whose id derives from its first article's id (never reused)."""
-        eid = event_id_for(aid)
+    def _open(self, aid: str, key: str | None = None) -> _Event:
+        """A new event whose id derives from its first article's id, or from `key` (never reused)."""
+        key = aid if key is None else key
+        eid = event_id_for(key)
         k = 1
         while eid in self._by_id or eid in self.merged:
-            eid = event_id_for(f"{aid}#{k}")
+            eid = event_id_for(f"{key}#{k}")
             k += 1
         return self._new_event(eid)
 
@@ -636,6 +703,8 @@ class EventClusterer:
             heapq.heappush(self._expiry, (ev.last, ev.idx))
         self._article_event[aid] = ev
         self._touched.add(ev.idx)
+        if ev.members is not None:
+            ev.members[aid] = (vec, t, outlet, title, cats)
 
     def _add_vec(self, ev: _Event, vec, sign: float) -> None:
         """Add (or subtract) a vector to an event's sums, keeping norms and the index in step."""
@@ -708,6 +777,7 @@ class EventClusterer:
             ev = self._events[idx]
             if ev.last is not None and ev.last < horizon and ev.indexed:
                 self._unindex(ev)
+                ev.members = None  # out of the window: it will not change any more
         # undated events never expire in the heap; online mode dates everything, so none exist
 
     def _closest_event(self, ev: _Event) -> tuple[_Event | None, float]:
@@ -729,7 +799,7 @@ class EventClusterer:
         best, best_s = None, -1.0
         for i, dots in acc.items():
             other = self._events[i]
-            if not other.alive:
+            if not other.alive or i in ev.apart:
                 continue
             gap = _span_gap(ev, other)
             if gap > self.config.window_days:
@@ -778,6 +848,17 @@ class EventClusterer:
             heapq.heappush(self._expiry, (keep.last, keep.idx))
         for aid in gone.article_ids:
             self._article_event[aid] = keep
+        if keep.members is None or gone.members is None:
+            keep.members = None
+        else:
+            keep.members.update(gone.members)
+        gone.members = None
+        for j in gone.apart:  # what was split apart from either stays apart from the union
+            other = self._events[j].apart
+            other.discard(gone.idx)
+            other.add(keep.idx)
+        keep.apart |= gone.apart
+        keep.apart.discard(keep.idx)
         gone.alive = False
         gone.sums = {f: {} for f in FIELDS}
         del self._by_id[gone.id]
@@ -785,6 +866,126 @@ class EventClusterer:
             if v == gone.id:
                 self.merged[k] = keep.id
         self._touched.add(keep.idx)
+
+    # -- splitting events that hold two happenings --
+
+    def _split_pass(self, idxs: Iterable[int]) -> set[int]:
+        """Check the given events (and the parts of any split) for being two happenings; split those that
+        are. Returns the indexes of the parts."""
+        cfg = self.config
+        parts: set[int] = set()
+        queue = list(idxs)
+        while queue:
+            ev = self._events[queue.pop()]
+            if (not ev.alive or ev.members is None or len(ev.members) != ev.n
+                    or ev.n < max(cfg.split_min_articles, 2 * cfg.split_min_side)
+                    or ev.n > cfg.split_max_articles or ev.n < cfg.split_growth * ev.checked_n):
+                continue
+            ev.checked_n = ev.n
+            moved = self._two_way(ev)
+            if moved:
+                new = self._split_off(ev, moved)
+                ev.checked_n = new.checked_n = 0  # each part may itself still hold two happenings
+                queue.extend((new.idx, ev.idx))
+                parts.update((new.idx, ev.idx))
+        return parts
+
+    def _two_way(self, ev: _Event) -> list[str] | None:
+        """Articles of the smaller side of a clearly structured two-way split of ev, or None.
+
+        The split is the normalised-cut sweep over the Fiedler vector of the members' similarity graph
+        (the same weighted cosine as joining uses); it is accepted when its mean silhouette reaches
+        split_silhouette on that similarity or on the entity sub-vectors alone.
+        """
+        import numpy as np
+
+        cfg = self.config
+        aids = list(ev.members)
+        n = len(aids)
+        num = np.zeros((n, n))
+        den = np.zeros((n, n))
+        ent = None
+        for _, f in self._live_fields:
+            vocab: dict[str, int] = {}
+            rows, cols, vals = [], [], []
+            for r, aid in enumerate(aids):
+                for term, w in ev.members[aid][0][f].items():
+                    rows.append(r)
+                    cols.append(vocab.setdefault(term, len(vocab)))
+                    vals.append(w)
+            if not vocab:
+                continue
+            if n * len(vocab) <= 2_000_000:  # dense is fastest for the usual few dozen articles
+                x = np.zeros((n, len(vocab)))
+                x[rows, cols] = vals
+                g = x @ x.T
+            else:
+                from scipy.sparse import csr_matrix
+                x = csr_matrix((vals, (rows, cols)), shape=(n, len(vocab)))
+                g = (x @ x.T).toarray()
+            present = np.zeros(n)
+            present[rows] = 1.0
+            w = self.weights[f]
+            num += w * g
+            den += w * np.outer(present, present)
+            if f == "ent":
+                ent = g
+        sim = np.divide(num, den, out=np.zeros_like(num), where=den > 0)
+        np.fill_diagonal(sim, 0.0)
+        deg = np.maximum(sim.sum(axis=1), 1e-12)
+        inv = 1.0 / np.sqrt(deg)
+        _, vecs = np.linalg.eigh(inv[:, None] * sim * inv[None, :])
+        order = np.argsort(inv * vecs[:, -2], kind="stable")  # the Fiedler vector, as a ranking
+        p = sim[np.ix_(order, order)]
+        inner = np.cumsum(np.cumsum(p, axis=0), axis=1)
+        ks = np.arange(cfg.split_min_side, n - cfg.split_min_side + 1)
+        if not len(ks):
+            return None
+        cut = inner[ks - 1, n - 1] - inner[ks - 1, ks - 1]
+        vol_a = np.cumsum(deg[order])[ks - 1]
+        ncut = cut / vol_a + cut / np.maximum(deg.sum() - vol_a, 1e-12)
+        k = int(ks[int(np.argmin(ncut))])
+        side = np.zeros(n, dtype=bool)
+        side[order[:k]] = True
+        best = _silhouette(sim, side)
+        if ent is not None and best < cfg.split_silhouette:
+            np.fill_diagonal(ent, 0.0)
+            best = max(best, _silhouette(ent, side))
+        if best < cfg.split_silhouette:
+            return None
+        # the larger part keeps the id; on a tie, the part holding the event's first article
+        first = aids.index(ev.article_ids[0])
+        small = side if (side.sum() < n - side.sum() or (2 * side.sum() == n and not side[first])) else ~side
+        return [aids[i] for i in range(n) if small[i]]
+
+    def _split_off(self, ev: _Event, moved: list[str]) -> _Event:
+        """Move the given articles of ev into a new event (id from the first of them); returns it."""
+        gone = set(moved)
+        moved = [a for a in ev.article_ids if a in gone]
+        # not event_id_for(moved[0]) itself: that id may name the event the article opened, which a store
+        # may hold as merged away in an earlier run this clusterer never saw
+        new = self._open(moved[0], f"{moved[0]}#split")
+        for aid in moved:
+            vec, t, outlet, title, cats = ev.members.pop(aid)
+            self._add_vec(ev, vec, -1.0)
+            ev.n -= 1
+            ev.outlets[outlet] -= 1
+            if ev.outlets[outlet] <= 0:
+                del ev.outlets[outlet]
+            ev.cats.subtract(cats)
+            self._join(new, aid, vec, t, outlet, title, cats)
+            self.split[aid] = new.id
+        ev.cats = +ev.cats
+        ev.article_ids = [a for a in ev.article_ids if a not in gone]
+        ev.titles = [(a, ev.members[a][3]) for a in ev.article_ids[:50]]
+        times = [m[1] for m in ev.members.values() if m[1] is not None]
+        ev.first, ev.last = (min(times), max(times)) if times else (None, None)
+        if ev.last is not None:
+            heapq.heappush(self._expiry, (ev.last, ev.idx))
+        ev.apart.add(new.idx)
+        new.apart.add(ev.idx)
+        self._touched.add(ev.idx)
+        return new
 
     def _summary(self, ev: _Event) -> EventSummary:
         """Label, key terms, span, counts and topics of one event."""

@@ -257,3 +257,76 @@ def test_top_terms_cut_is_deterministic_with_ties():
 def test_entity_possessives_fold_into_the_name():
     from core.cluster import _entities
     assert _entities("Klitschko's trainer praised Klitschko after the fight in Bern.").count("klitschko") == 2
+
+
+# two happenings of one kind: the same vocabulary, different who / where
+QUAKES_JP = [
+    ("Magnitude 7.1 earthquake strikes off Hokkaido, Japan",
+     "A powerful earthquake struck off Hokkaido in northern Japan, the Japan Meteorological Agency said, "
+     "and a tsunami advisory was issued for the coast of Hokkaido near Kushiro."),
+    ("Strong earthquake hits Hokkaido, tsunami advisory for Kushiro",
+     "An earthquake of magnitude 7.1 hit off Hokkaido, Japan; the Japan Meteorological Agency issued a "
+     "tsunami advisory for Kushiro and Nemuro on the Hokkaido coast."),
+    ("Hokkaido earthquake: Japan Meteorological Agency warns of tsunami",
+     "Residents of Kushiro on Hokkaido fled to high ground after the earthquake, the Japan Meteorological "
+     "Agency said, as Japan assessed damage to the Hokkaido coast."),
+]
+QUAKES_CL = [
+    ("Magnitude 7.0 earthquake strikes off Valparaiso, Chile",
+     "A powerful earthquake struck off Valparaiso in central Chile, Chile's National Seismological Center "
+     "said, and the Onemi emergency office ordered a tsunami evacuation of the coast near Vina del Mar."),
+    ("Strong earthquake hits Valparaiso, Onemi orders tsunami evacuation",
+     "An earthquake of magnitude 7.0 hit off Valparaiso, Chile; Onemi ordered a tsunami evacuation for "
+     "Vina del Mar and San Antonio, the National Seismological Center said."),
+    ("Valparaiso earthquake: Chile's Onemi warns of tsunami",
+     "Residents of Vina del Mar near Valparaiso fled to high ground after the earthquake, Onemi said, as "
+     "Chile's National Seismological Center assessed the shock off the Valparaiso coast."),
+]
+GLUE = ClusterConfig(threshold=0.01, merge_threshold=0.01)  # joins everything: only a split can separate
+
+
+def _quake_articles():
+    rows = [("jp", QUAKES_JP), ("cl", QUAKES_CL)]
+    return [art(f"{p}{i}", *tt, outlet=f"O{i}", published=T0 + timedelta(hours=i, minutes=10 * k))
+            for i in range(3) for k, (p, group) in enumerate(rows) for tt in [group[i]]]
+
+
+def test_two_happenings_glued_together_are_split_with_deterministic_ids():
+    arts = _quake_articles() + [art("jp3", *QUAKES_JP[0], published=T0 + timedelta(hours=4))]
+    cl = EventClusterer(GLUE)
+    first = [cl.add(a) for a in arts]
+    assert len(set(first)) == 1  # the glue config joins everything
+    cl.merge()
+    jp, chile = {cl.event_of(f"jp{i}") for i in range(4)}, {cl.event_of(f"cl{i}") for i in range(3)}
+    assert len(jp) == len(chile) == 1 and jp != chile
+    (jp,), (chile,) = jp, chile
+    assert jp == first[0] == event_id_for("jp0")          # the larger part keeps the id
+    assert chile == event_id_for("cl0#split")             # the new id derives from its first article
+    assert cl.split == {f"cl{i}": chile for i in range(3)}
+    assert cl.merge(everything=True) == {}                # the parts never merge back
+    assert {e.id: e.n_articles for e in cl.events()} == {jp: 4, chile: 3}
+    # the same stream gives the same ids, and add_many returns the current ids
+    again = EventClusterer(GLUE).add_many(arts)
+    assert again == [cl.event_of(a["id"]) for a in arts]
+    assert cluster_batch(arts, GLUE) == again
+
+
+def test_one_happening_retold_is_not_split():
+    arts = [art(f"jp{i}", *QUAKES_JP[i % 3], outlet=f"O{i}", published=T0 + timedelta(hours=i)) for i in range(8)]
+    cl = EventClusterer(GLUE)
+    ids = cl.add_many(arts)
+    assert len(set(ids)) == 1 and cl.split == {}
+    off = ClusterConfig(threshold=0.01, merge_threshold=0.01, split_min_articles=0)
+    assert len(set(EventClusterer(off).add_many(_quake_articles()))) == 1  # 0 disables splitting
+
+
+def test_split_parts_can_still_join_and_summaries_stay_consistent():
+    cl = EventClusterer(GLUE)
+    cl.add_many(_quake_articles())
+    later = cl.add(art("cl9", *QUAKES_CL[1], published=T0 + timedelta(hours=5)))
+    assert later == cl.event_of("cl0") != cl.event_of("jp0")
+    for ev in cl.events():
+        assert ev.n_articles == len(ev.article_ids) == len(set(ev.article_ids))
+        assert all(cl.event_of(a) == ev.id for a in ev.article_ids)
+        assert ev.first_published <= ev.last_published
+    assert sum(e.n_articles for e in cl.events()) == 7
