@@ -1,0 +1,249 @@
+"""How fast the dashboard answers on a large store, measured in a real browser (Playwright + Chromium).
+
+    .venv/bin/python bench/dashboard_speed.py [--size 100000] [--db store.sqlite] [--rebuild]
+
+Builds (once; cached under the temp dir, keyed by size) a store of ~100k articles by analysing the
+shared corpora once (events, quotes, reprints) and replicating those rows with fresh ids and dates
+shifted by +30 days per copy. Then starts `streamlit run dashboard.py` on it and, per page, times
+the first render (navigation until the script has finished and the main content is on screen, with
+cold caches and again in a fresh session) and, for Overview and Articles, a filter change (one outlet
+chosen in the sidebar until the rerun has finished and the content changed). Last, it times the
+store queries the pages make, so a missed target can be traced to its query.
+Targets: first render <= 2 s, filter change <= 0.5 s.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+import tempfile
+import time
+from datetime import timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.browser_util import (CORPORA, Streamlit, launch_chromium, wait_idle, wait_rerun)  # noqa: E402
+
+CORPUS_FILES = ("basil.jsonl", "allsides_dev.jsonl", "newswcl50.jsonl", "ecbplus_dev.jsonl")
+CACHE = Path(tempfile.gettempdir()) / "framelens-bench"
+FIRST_RENDER_TARGET, FILTER_TARGET = 2.0, 0.5
+# (label, URL path, selector of the main content). Overview is the default page, served at "/".
+PAGES = [("Overview", "", '[data-testid="stDataFrame"] canvas'),
+         ("Event", "event", ".js-plotly-plot .main-svg"),
+         ("Named sources", "sources", ".js-plotly-plot .main-svg"),
+         ("Timelines", "timelines", ".js-plotly-plot .main-svg"),
+         ("Articles", "articles", ".js-plotly-plot .main-svg"),
+         ("Outlets", "outlets", '[data-testid="stDataFrame"] canvas')]
+
+
+def log(msg: str) -> None:
+    print(msg, file=sys.stderr, flush=True)
+
+
+# -- the store -----------------------------------------------------------------------------------
+def seed_store(path: Path):
+    """The shared corpora, imported and analysed once (the slow part: quotes run at ~25 articles/s)."""
+    from core.analyse import analyse_new
+    from core.corpus import import_file
+    from core.store import Store
+    s = Store(str(path))
+    if not s.count_articles():
+        t = time.perf_counter()
+        for name in CORPUS_FILES:
+            import_file(s, CORPORA / name)
+        summary = analyse_new(s)
+        log(f"seed: {s.count_articles()} articles analysed in {time.perf_counter() - t:.0f} s ({summary.line()})")
+    return s
+
+
+def build_store(path: Path, size: int) -> None:
+    """Replicate the analysed seed rows (articles, events, quotes, reprints) until `size` articles."""
+    import sqlalchemy as sa
+    from core.store import Store, articles, events, outlets, quotes, reprints
+    seed = seed_store(CACHE / "seed.sqlite")
+    with seed.engine.connect() as c:
+        rows = {t.name: [dict(r._mapping) for r in c.execute(sa.select(t))]
+                for t in (articles, events, quotes, reprints, outlets)}
+    n_seed = len(rows["articles"])
+    copies = math.ceil(size / n_seed)
+    log(f"building {copies} copies of {n_seed} articles -> {path}")
+    tmp = path.with_suffix(".partial")
+    for p in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+        p.unlink(missing_ok=True)
+    big = Store(str(tmp))
+
+    def sfx(v, k):
+        return None if v is None else (v if k == 0 else f"{v}~{k}")
+
+    def shift(v, k):
+        return None if v is None else v + timedelta(days=30 * k)
+
+    t = time.perf_counter()
+    with big.engine.begin() as c:
+        c.execute(sa.insert(outlets), rows["outlets"])
+        for k in range(copies):
+            arts = [{**a, "id": sfx(a["id"], k), "event_id": sfx(a["event_id"], k), "url": sfx(a["url"], k),
+                     "published": shift(a["published"], k), "first_seen": shift(a["first_seen"], k)}
+                    for a in rows["articles"]]
+            evs = [{**e, "id": sfx(e["id"], k), "first_published": shift(e["first_published"], k),
+                    "last_published": shift(e["last_published"], k)} for e in rows["events"]]
+            qs = [{**q, "article_id": sfx(q["article_id"], k)} for q in rows["quotes"]]
+            reps = [{**r, "id": sfx(r["id"], k), "original_id": sfx(r["original_id"], k),
+                     "event_id": sfx(r["event_id"], k)} for r in rows["reprints"]]
+            for table, data in ((articles, arts), (events, evs), (quotes, qs), (reprints, reps)):
+                for i in range(0, len(data), 2000):
+                    c.execute(sa.insert(table), data[i:i + 2000])
+    big.dispose()
+    tmp.rename(path)
+    log(f"built {copies * n_seed:,} articles in {time.perf_counter() - t:.0f} s")
+
+
+def store_path(size: int, db: str | None, rebuild: bool) -> Path:
+    if db:
+        return Path(db)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    path = CACHE / f"dashboard-{size}.sqlite"
+    if rebuild:
+        for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            p.unlink(missing_ok=True)
+    if not path.exists():
+        build_store(path, size)
+    return path
+
+
+# -- the browser ---------------------------------------------------------------------------------
+def first_render(browser, base: str, path: str, selector: str) -> float:
+    ctx = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = ctx.new_page()
+    t = time.perf_counter()
+    page.goto(f"{base}/{path}")
+    wait_idle(page, 300_000)
+    page.wait_for_selector(selector, timeout=300_000)
+    took = time.perf_counter() - t
+    ctx.close()
+    return took
+
+
+def caption_text(page) -> str:
+    return " | ".join(page.locator('[data-testid="stMain"] [data-testid="stCaptionContainer"]').all_inner_texts())
+
+
+def filter_change(browser, base: str, path: str, outlet: str) -> float:
+    """Time from choosing an outlet in the sidebar until the rerun it triggers has finished."""
+    ctx = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = ctx.new_page()
+    page.goto(f"{base}/{path}")
+    wait_idle(page, 300_000)
+    box = page.locator(".st-key-f_outlets input")
+    box.click()
+    box.fill(outlet)
+    option = page.get_by_role("option", name=outlet, exact=True).first
+    option.wait_for()
+    t = time.perf_counter()
+    # Streamlit's multiselect sends its value when the menu closes, as when the user clicks away.
+    wait_rerun(page, lambda: (option.click(), page.keyboard.press("Escape")), 300_000)
+    # Overview's caption can read "1,000 events (the 1,000 broadest)" before and after, so the rerun
+    # having finished with the outlet in the URL is the signal.
+    page.wait_for_function("() => location.search.includes('outlet=')", timeout=300_000)
+    took = time.perf_counter() - t
+    ctx.close()
+    return took
+
+
+# -- the queries ---------------------------------------------------------------------------------
+def time_queries(db: Path, outlet: str) -> list[tuple[str, float]]:
+    from core.store import Store
+    s = Store(str(db))
+    out = []
+
+    def timed(name, fn):
+        t = time.perf_counter()
+        res = fn()
+        out.append((name, time.perf_counter() - t))
+        return res
+
+    timed("count_articles", s.count_articles)
+    timed("date_bounds", s.date_bounds)
+    timed("count_events", s.count_events)
+    timed("topics", s.topics)
+    timed("outlets_df", s.outlets_df)
+    ev = timed("events_df(limit=1000)", lambda: s.events_df(limit=1000))
+    timed("event_outlets(1000 events)", lambda: s.event_outlets(list(ev["id"])))
+    timed(f"events_df(outlet={outlet!r})", lambda: s.events_df(limit=1000, outlets_in=(outlet,)))
+    timed("attention()", s.attention)
+    timed(f"attention(outlet={outlet!r})", lambda: s.attention(outlets_in=(outlet,)))
+    timed("quotes_df()", s.quotes_df)
+    timed("event_times()", s.event_times)
+    timed("articles_df(limit=1000)", lambda: s.articles_df(limit=1000))
+    timed("articles_df(limit=5000)", lambda: s.articles_df(limit=5000))
+    timed(f"articles_df(outlet={outlet!r})", lambda: s.articles_df(limit=1000, outlets_in=(outlet,)))
+    timed("daily_counts()", s.daily_counts)
+    timed(f"daily_counts(outlet={outlet!r})", lambda: s.daily_counts(outlets_in=(outlet,)))
+    timed("count_filtered()", s.count_filtered)
+    timed(f"count_filtered(outlet={outlet!r})", lambda: s.count_filtered(outlets_in=(outlet,)))
+    timed("outlet_volume()", s.outlet_volume)
+    timed("outlet_topics()", s.outlet_topics)
+    first = str(ev["id"].iloc[0])
+    timed("event_articles(1 event)", lambda: s.event_articles([first]))
+    timed("quotes_df(1 event)", lambda: s.quotes_df(event_ids=[first]))
+    s.dispose()
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--size", type=int, default=100_000, help="articles in the built store")
+    ap.add_argument("--db", help="use this store instead of building one")
+    ap.add_argument("--rebuild", action="store_true", help="rebuild the cached store")
+    ap.add_argument("--filters-only", action="store_true", help="skip the first-render measurements")
+    ap.add_argument("--outlet", default="Fox News", help="the outlet chosen for the filter change")
+    args = ap.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    db = store_path(args.size, args.db, args.rebuild)
+    from core.store import Store
+    s = Store(str(db))
+    n_articles, n_events = s.count_articles(), s.count_events()
+    s.dispose()
+    print(f"store: {db} — {n_articles:,} articles, {n_events:,} events")
+
+    server = Streamlit(db, log=CACHE / "streamlit.log")
+    results = {}
+    try:
+        with sync_playwright() as p:
+            browser = launch_chromium(p)
+            for label, path, selector in PAGES if not args.filters_only else []:
+                cold = first_render(browser, server.base, path, selector)
+                warm = first_render(browser, server.base, path, selector)
+                results[label] = [cold, warm, None]
+                log(f"{label}: first render {cold:.2f} s cold, {warm:.2f} s warm")
+            for label, path in (("Overview", ""), ("Articles", "articles")):
+                results.setdefault(label, [math.nan, math.nan, None])
+                results[label][2] = filter_change(browser, server.base, path, args.outlet)
+                log(f"{label}: filter change {results[label][2]:.2f} s")
+            browser.close()
+    finally:
+        server.stop()
+
+    def mark(v, target):
+        return "" if v is None else ("ok" if v <= target else "MISSED")
+
+    print(f"\nFirst render: navigation until the script finished and the main content is visible "
+          f"(cold = first visit after server start, warm = a fresh session afterwards). "
+          f"Targets: first render <= {FIRST_RENDER_TARGET} s, filter change <= {FILTER_TARGET} s.")
+    print(f"{'page':<15}{'first render cold s':>21}{'warm s':>9}{'':>8}{'filter change s':>17}{'':>8}")
+    for label, (cold, warm, change) in results.items():
+        print(f"{label:<15}{cold:>21.2f}{warm:>9.2f}{mark(warm, FIRST_RENDER_TARGET):>8}"
+              f"{(f'{change:.2f}' if change is not None else '—'):>17}{mark(change, FILTER_TARGET):>8}")
+
+    print(f"\nStore queries the pages make ({n_articles:,} articles; one call each, seconds):")
+    for name, secs in time_queries(db, args.outlet):
+        print(f"  {name:<40}{secs:>8.3f}")
+    print(json.dumps({k: [round(x, 3) if x is not None else None for x in v] for k, v in results.items()}))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,273 @@
+"""Every dashboard page's logic through Streamlit's AppTest (no browser): empty stores, URL parameters, filters."""
+from __future__ import annotations
+
+import json
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from core.analyse import analyse_new
+from core.corpus import import_text
+from core.store import Store
+from tests.conftest import ROOT, shared_path
+
+APP = str(ROOT / "dashboard.py")
+PAGES = ["overview", "event", "sources", "timelines", "articles", "outlets"]
+LONE_TITLE = "Volcanic eruption closes Reykjanes peninsula lagoon"
+
+
+def app(page: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.switch_page(f"pages/{page}.py")
+    return at
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches():
+    """Page caches are keyed by a data version (counts), not by store, so two stores could share them."""
+    st.cache_data.clear()
+    yield
+    st.cache_data.clear()
+
+
+def basil_rows(n_events: int) -> list[dict]:
+    """The first `n_events` BASIL events, each reported by Fox News, the New York Times and HuffPost."""
+    rows = [json.loads(line) for line in shared_path("data", "corpora", "basil.jsonl").read_text().splitlines()]
+    keep = sorted({r["gold_event"] for r in rows})[:n_events]
+    return [{k: r[k] for k in ("id", "outlet", "title", "text", "published", "url")}
+            for r in rows if r["gold_event"] in keep]
+
+
+@pytest.fixture(scope="module")
+def small_db(tmp_path_factory) -> str:
+    """Three BASIL events (three outlets each) plus one event a single outlet reported; analysed."""
+    db = str(tmp_path_factory.mktemp("pages") / "small.sqlite")
+    s = Store(db)
+    rows = basil_rows(3) + [{
+        "id": "lone-1", "outlet": "Iceland Review", "title": LONE_TITLE, "published": "2024-01-14T08:00:00Z",
+        "url": "https://www.icelandreview.com/news/lone-1",
+        "text": "Lava reached the edge of the fishing town of Grindavik on Sunday, the Icelandic Meteorological "
+                "Office said. \"The town is not safe,\" civil protection chief Vidir Reynisson told RUV. "
+                "Residents had been evacuated in November; the Blue Lagoon spa closed again."}]
+    res = import_text(s, "\n".join(json.dumps(r) for r in rows), "jsonl")
+    assert res.valid == len(rows) and not res.errors
+    analyse_new(s)
+    s.dispose()
+    return db
+
+
+@pytest.fixture
+def small(small_db, monkeypatch) -> Store:
+    monkeypatch.setenv("FRAMELENS_DB", small_db)
+    s = Store(small_db)
+    yield s
+    s.dispose()
+
+
+def event_of(s: Store, article_id: str) -> str:
+    return next(a["event_id"] for a in s.clustered_since(None) if a["id"] == article_id)
+
+
+def texts(elements) -> str:
+    return "\n".join(str(e.value) for e in elements)
+
+
+# -- empty store ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("page", PAGES)
+def test_empty_store_shows_the_empty_state(page, tmp_path, monkeypatch):
+    monkeypatch.setenv("FRAMELENS_DB", str(tmp_path / "empty.sqlite"))
+    at = app(page).run()
+    assert not at.exception
+    if page == "outlets":
+        assert "No feeds fetched yet." in texts(at.caption)
+        assert at.button(key="fetch_now_outlets")
+    else:
+        assert "No articles yet" in at.info[0].value
+        assert at.button(key="fetch_now")
+    assert not at.sidebar.multiselect  # no filters to offer before there is anything to filter
+
+
+# -- every page renders on a small analysed store -------------------------------------------------
+@pytest.mark.parametrize("page", PAGES)
+def test_page_renders_on_a_small_store(page, small):
+    at = app(page).run()
+    assert not at.exception
+    assert at.title[0].value == {"overview": "Overview", "event": "Event", "sources": "Named sources",
+                                 "timelines": "Timelines", "articles": "Articles", "outlets": "Outlets"}[page]
+    assert at.sidebar.multiselect(key="f_outlets").options == sorted(small.outlets_df()["name"])
+
+
+# -- Overview ------------------------------------------------------------------------------------
+def test_overview_lists_events_by_breadth(small):
+    at = app("overview").run()
+    n = small.count_events()
+    assert at.caption[0].value.startswith(f"{n} events")
+    table = at.dataframe[0].value
+    assert len(table) == n
+    assert list(table["outlets reporting"]) == sorted(table["outlets reporting"], reverse=True)
+    assert table["outlets reporting"].iloc[0] == 3 and table["outlets reporting"].iloc[-1] == 1
+
+
+def test_overview_outlet_filter_from_the_url(small):
+    at = app("overview")
+    at.query_params["outlet"] = "Iceland Review"
+    at.run()
+    assert not at.exception
+    assert at.sidebar.multiselect(key="f_outlets").value == ["Iceland Review"]
+    assert list(at.dataframe[0].value["event"]) == [small.events_df().set_index("id").loc[event_of(small, "lone-1"), "label"]]
+
+
+def test_overview_topic_filter_narrows_events(small):
+    topics = small.topics()
+    if not topics:
+        pytest.skip("no topics assigned to the small store's events")
+    topic = topics[0]
+    expected = len(small.events_df(topics_in=[topic]))
+    at = app("overview").run()
+    before = len(at.dataframe[0].value)
+    at.sidebar.multiselect(key="f_topics").select(topic).run()
+    assert not at.exception
+    assert at.query_params["topic"] in (topic, [topic])
+    assert len(at.dataframe[0].value) == expected <= before
+
+
+def test_overview_filter_matching_nothing_says_so(small):
+    at = app("overview").run()
+    at.sidebar.text_input(key="f_q").input("zzzz no such headline zzzz").run()
+    assert not at.exception
+    assert "No events match these filters" in at.info[0].value
+
+
+# -- Event ---------------------------------------------------------------------------------------
+def test_event_from_the_url(small):
+    eid = small.events_df().iloc[0]["id"]
+    at = app("event")
+    at.query_params["event"] = eid
+    at.run()
+    assert not at.exception
+    assert at.selectbox(key="event_pick").value == eid
+    assert "from 3 outlets reporting originally" in at.caption[0].value
+    assert {"Fox News", "New York Times", "HuffPost"} <= {m.value.lstrip("#").strip().replace("\\", "")
+                                                          for m in at.markdown if m.value.startswith("####")}
+
+
+def test_one_outlet_event_says_nothing_is_compared(small):
+    at = app("event")
+    at.query_params["event"] = event_of(small, "lone-1")
+    at.run()
+    assert not at.exception
+    notes = texts(at.info)
+    assert "only one" in notes and "nothing is compared" in notes
+    assert "1 articles from 1 outlets" in at.caption[0].value or "from 1 outlet" in at.caption[0].value
+
+
+def test_event_picker_writes_the_url(small):
+    ids = list(small.events_df()["id"])
+    at = app("event").run()
+    assert at.query_params["event"] in (ids[0], [ids[0]])
+    at.selectbox(key="event_pick").select(ids[1]).run()
+    assert not at.exception
+    assert at.query_params["event"] in (ids[1], [ids[1]])
+
+
+def test_unknown_event_in_the_url_falls_back_to_the_first(small):
+    at = app("event")
+    at.query_params["event"] = "ev-does-not-exist"
+    at.run()
+    assert not at.exception
+    assert at.selectbox(key="event_pick").value == small.events_df().iloc[0]["id"]
+
+
+# -- Named sources -------------------------------------------------------------------------------
+def test_sources_speaker_from_the_url(small):
+    q = small.quotes_df()
+    assert not q.empty, "analysis found no quotes in three BASIL events"
+    name = q["canonical_speaker"].where(q["canonical_speaker"].notna(), q["speaker"]).dropna()
+    speaker = name.value_counts().index[-1]  # not the default (most quoted) one
+    at = app("sources")
+    at.query_params["speaker"] = speaker
+    at.run()
+    assert not at.exception
+    assert at.selectbox(key="speaker_pick").value == speaker
+    assert any(m.value.startswith("**") and "quotes in" in m.value for m in at.markdown)
+
+
+def test_sources_outlet_filter_keeps_one_outlet(small):
+    at = app("sources")
+    at.query_params["outlet"] = "Fox News"
+    at.run()
+    assert not at.exception
+    assert set(at.dataframe[-1].value["outlet"]) <= {"Fox News"}
+
+
+def test_sources_without_quotes_in_view(small):
+    at = app("sources")
+    at.query_params["outlet"] = "Iceland Review"
+    at.query_params["from"] = "2024-01-15"  # after its only article
+    at.run()
+    assert not at.exception
+    assert "No quotes in this view" in at.info[0].value
+
+
+# -- Timelines -----------------------------------------------------------------------------------
+def test_timelines_lag_table(small):
+    at = app("timelines").run()
+    assert not at.exception
+    table = at.dataframe[-1].value
+    assert set(table["outlet"]) == {"Fox News", "New York Times", "HuffPost"}  # the lone outlet has no lag
+    assert table["events"].max() <= 3
+
+
+def test_timelines_one_outlet_has_no_lags(small):
+    at = app("timelines")
+    at.query_params["outlet"] = "Iceland Review"
+    at.run()
+    assert not at.exception
+    assert "no lag to measure" in at.info[0].value
+
+
+# -- Articles ------------------------------------------------------------------------------------
+def test_articles_filters_change_the_count(small):
+    total = small.count_articles()
+    at = app("articles").run()
+    assert at.caption[0].value == f"{total} articles match"
+    at.sidebar.multiselect(key="f_outlets").select("HuffPost").run()
+    assert at.caption[0].value == "3 articles match"
+    assert at.query_params["outlet"] in ("HuffPost", ["HuffPost"])
+    assert set(at.dataframe[0].value["outlet"]) == {"HuffPost"}
+
+
+# -- Outlets -------------------------------------------------------------------------------------
+def test_outlets_profiles_and_feed_health(small):
+    small.record_feed("https://example.org/rss", "Fox News", last_status="failed", http_status=503,
+                      last_error="HTTP 503", failures_in_row=2)
+    small.record_feed("https://example.org/ok", "HuffPost", last_status="ok", http_status=200, items_seen=12)
+    try:
+        at = app("outlets").run()
+        assert not at.exception
+        profiles = at.dataframe[0].value.set_index("name")
+        assert profiles.loc["Fox News", "articles"] == 3 and profiles.loc["Iceland Review", "articles"] == 1
+        assert "2 feeds; 1 failing at the last fetch." in texts(at.caption)
+        health = at.dataframe[1].value
+        assert set(health["last_status"]) == {"failed", "ok"}
+    finally:
+        import sqlalchemy as sa
+        from core.store import feeds
+        with small.engine.begin() as c:
+            c.execute(sa.delete(feeds))
+
+
+def test_import_of_an_upload_validates_rows(tmp_path):
+    """What the Outlets page's upload runs: good rows go in, bad ones are named by line."""
+    s = Store(str(tmp_path / "up.sqlite"))
+    data = "\n".join([
+        json.dumps({"id": "u1", "outlet": "TASS", "title": "Talks in Geneva", "text": "t", "published": "2024-04-02"}),
+        "{not json",
+        json.dumps({"id": "u2", "outlet": "RT", "title": "", "text": ""}),
+        json.dumps({"id": "u1", "outlet": "TASS", "title": "dup", "text": "t"}),
+    ])
+    res = import_text(s, data, "jsonl")
+    assert (res.rows, res.valid, res.new) == (4, 1, 1)
+    assert [e.line for e in res.errors] == [2, 3, 4]
+    assert s.count_articles() == 1

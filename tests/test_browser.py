@@ -1,0 +1,192 @@
+"""The dashboard in a real browser: Playwright drives Debian's Chromium against `streamlit run dashboard.py`.
+
+One store (BASIL + AllSides dev, plus a hostile feed item) and one server for the module; a fresh
+browser context per test. Full-page screenshots of every page land in test-output/screenshots/.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.browser_util import (CHROMIUM, CORPORA, ROOT, XSS_TITLE, Streamlit, build_store, full_screenshot,
+                                launch_chromium, pick_multiselect, wait_idle, wait_rerun, xss_row)
+
+if not Path(CHROMIUM).exists():
+    pytest.skip(f"{CHROMIUM} not found (CI installs Debian's chromium package)", allow_module_level=True)
+if not CORPORA.exists():
+    pytest.skip(f"shared corpora not found at {CORPORA}", allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is a test dependency (pip install -e '.[test]')")
+expect = sync_api.expect
+
+SHOTS = ROOT / "test-output" / "screenshots"
+# Overview is st.navigation's default page, which Streamlit serves at "/" (see the xfail test below).
+PAGES = [("", "Overview"), ("event", "Event"), ("sources", "Named sources"), ("timelines", "Timelines"),
+         ("articles", "Articles"), ("outlets", "Outlets")]
+TIMEOUT = 90_000  # ms; the Timelines page draws ~100 WebGL traces, which is slow in software rendering
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    db = tmp_path_factory.mktemp("browser") / "framelens.sqlite"
+    s = build_store(db, extra_rows=[xss_row()])
+    yield s
+    s.dispose()
+
+
+@pytest.fixture(scope="module")
+def server(store, tmp_path_factory):
+    log = tmp_path_factory.mktemp("streamlit") / "streamlit.log"
+    st = Streamlit(store.url.replace("sqlite:///", "") if store.url.startswith("sqlite:///") else store.url, log=log)
+    yield st
+    st.stop()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as p:
+        b = launch_chromium(p)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    ctx = browser.new_context(viewport={"width": 1400, "height": 900}, accept_downloads=True)
+    ctx.set_default_timeout(TIMEOUT)
+    pg = ctx.new_page()
+    pg.dialogs = []
+    pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
+    yield pg
+    ctx.close()
+
+
+def open_page(page, server, path: str) -> None:
+    page.goto(f"{server.base}/{path}")
+    wait_idle(page, TIMEOUT)
+
+
+def caption(page, pattern: str):
+    return page.get_by_test_id("stCaptionContainer").filter(has_text=re.compile(pattern)).first
+
+
+def event_of(store, article_id: str) -> str:
+    import sqlalchemy as sa
+    from core.store import articles
+    with store.engine.connect() as c:
+        return c.execute(sa.select(articles.c.event_id).where(articles.c.id == article_id)).scalar_one()
+
+
+# -- every page opens -----------------------------------------------------------------------------
+@pytest.mark.parametrize("path,title", PAGES, ids=[t.lower().replace(" ", "_") for _, t in PAGES])
+def test_page_opens_without_exception(page, server, path, title):
+    open_page(page, server, path)
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    if path != "outlets":
+        page.locator(".js-plotly-plot .main-svg").first.wait_for()
+    page.get_by_test_id("stDataFrame").first.wait_for(state="attached")
+    full_screenshot(page, SHOTS / f"{path or 'overview'}.png")
+    assert page.dialogs == []
+
+
+@pytest.mark.xfail(reason="BUG: the default page ignores url_path='overview', so /overview shows 'Page not found' "
+                          "once the server has run dashboard.py (dashboard.py, st.Page(..., default=True))", strict=False)
+def test_overview_has_its_own_url(page, server):
+    open_page(page, server, "")      # the server has now run dashboard.py and its st.navigation
+    open_page(page, server, "overview")
+    expect(page.get_by_role("dialog")).to_have_count(0)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Overview")
+
+
+# -- filters in the sidebar and the URL -----------------------------------------------------------
+def test_outlet_filter_changes_url_and_count(page, server, store):
+    total = store.count_articles()
+    fox = store.count_filtered(outlets_in=["Fox News"])
+    open_page(page, server, "articles")
+    expect(caption(page, "articles? match")).to_have_text(f"{total:,} articles match; showing the newest 1,000")
+    wait_rerun(page, lambda: pick_multiselect(page, "f_outlets", "Fox News"))
+    expect(page).to_have_url(re.compile(r"[?&]outlet=Fox(\+|%20)News"))
+    expect(caption(page, "articles? match")).to_have_text(f"{fox:,} articles match")
+
+
+def test_topic_filter_changes_url_and_events(page, server, store):
+    topic = store.topics()[0]
+    n_all = len(store.events_df())
+    n_topic = len(store.events_df(topics_in=[topic]))
+    assert 0 < n_topic < n_all
+    open_page(page, server, "")
+    expect(caption(page, r"^[\d,]+ events")).to_contain_text(f"{n_all:,} events")
+    wait_rerun(page, lambda: pick_multiselect(page, "f_topics", topic))
+    expect(page).to_have_url(re.compile(r"[?&]topic="))
+    expect(caption(page, r"^[\d,]+ events")).to_contain_text(f"{n_topic:,} events")
+
+
+def test_shared_link_applies_its_filter(page, server, store):
+    n = store.count_filtered(outlets_in=["HuffPost"])
+    open_page(page, server, "articles?outlet=HuffPost")
+    expect(page.locator(".st-key-f_outlets")).to_contain_text("HuffPost")
+    expect(caption(page, "articles? match")).to_have_text(f"{n:,} articles match")
+    # The sidebar's page links carry the filter along.
+    expect(page.get_by_test_id("stPageLink-NavLink").filter(has_text="Timelines")).to_have_attribute(
+        "href", re.compile(r"outlet=HuffPost"))
+
+
+# -- chart downloads ------------------------------------------------------------------------------
+def test_download_chart_as_png(page, server):
+    open_page(page, server, "articles")
+    with page.expect_download(timeout=TIMEOUT) as dl:
+        page.locator(".st-key-dl_daily_png button").click()
+    assert dl.value.suggested_filename == "articles-per-day.png"
+    assert Path(dl.value.path()).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_download_chart_data_as_csv(page, server, store):
+    expected = len(store.daily_counts())
+    open_page(page, server, "articles")
+    with page.expect_download() as dl:
+        page.locator(".st-key-dl_daily_csv button").click()
+    assert dl.value.suggested_filename == "articles-per-day.csv"
+    rows = list(csv.DictReader(io.StringIO(Path(dl.value.path()).read_text("utf-8"))))
+    assert list(rows[0]) == ["day", "outlet", "articles"]
+    assert len(rows) == expected
+    assert sum(int(r["articles"]) for r in rows) == store.count_articles()
+
+
+# -- hostile feed items ---------------------------------------------------------------------------
+def test_markup_title_is_text_in_the_articles_table(page, server):
+    open_page(page, server, "articles?q=onerror")
+    expect(caption(page, "match")).to_have_text("1 article matches")
+    page.get_by_test_id("stDataFrame").first.wait_for()
+    expect(page.get_by_text(XSS_TITLE, exact=True).first).to_be_attached()
+    expect(page.locator('img[src="x"]')).to_have_count(0)
+    page.wait_for_timeout(300)  # an injected onerror would fire at once
+    assert page.dialogs == []
+
+
+def test_markup_title_is_text_on_the_event_page(page, server, store):
+    open_page(page, server, f"event?event={event_of(store, 'xss-1')}")
+    expect(page.get_by_test_id("stMarkdownContainer").get_by_text(XSS_TITLE, exact=True)).to_be_visible()
+    expect(page.locator('img[src="x"]')).to_have_count(0)
+    expect(page.locator("script", has_text="alert(2)")).to_have_count(0)
+    # A one-article event says so rather than pretending to compare.
+    expect(page.get_by_test_id("stAlert").filter(has_text="only one article")).to_be_visible()
+    page.wait_for_timeout(300)
+    assert page.dialogs == []
+
+
+# -- from Overview to Event -----------------------------------------------------------------------
+def test_selecting_an_event_opens_it(page, server, store):
+    top = store.events_df(limit=1).iloc[0]
+    open_page(page, server, "")
+    grid = page.get_by_test_id("stDataFrame").first
+    grid.wait_for()
+    grid.click(position={"x": 18, "y": 35 + 17})  # the first row's selection checkbox
+    expect(page).to_have_url(re.compile(rf"/event\?(.*&)?event={re.escape(top['id'])}"))
+    wait_idle(page, TIMEOUT)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Event")
+    expect(page.get_by_role("combobox", name="Event")).to_have_value(top["label"])
+    expect(page.get_by_test_id("stException")).to_have_count(0)
