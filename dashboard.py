@@ -7,8 +7,17 @@ st.set_page_config(page_title="framelens", page_icon=":material/center_focus_str
 
 # Our own sidebar links (not st.navigation's) so that the filters in the query string follow
 # the user from page to page, and so that the sidebar looks the same however a page was reached.
-nav = st.navigation([st.Page(path, title=title, icon=icon, url_path=url, default=(url == "overview"))
-                     for path, title, icon, url in PAGES], position="hidden")
+
+
+def home() -> None:
+    """The bare address opens Overview at its own URL, so /overview links work too."""
+    st.switch_page("pages/overview.py", query_params={k: st.query_params.get_all(k) for k in st.query_params})
+
+
+# Streamlit serves the default page at "/" and ignores its url_path, so the default is a hop to Overview.
+nav = st.navigation([st.Page(home, title="framelens", default=True)]
+                    + [st.Page(path, title=title, icon=icon, url_path=url) for path, title, icon, url in PAGES],
+                    position="hidden")
 # Filters are drawn here, not in the pages, so they keep their values when the user changes page.
 sidebar(store())
 nav.run()

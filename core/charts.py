@@ -28,11 +28,15 @@ def colour_map(names) -> dict[str, str]:
 
 
 def articles_over_time(daily: pd.DataFrame, top: int = 12) -> go.Figure:
-    """Stacked daily article counts; outlets beyond the `top` busiest are summed as 'other'."""
+    """Stacked article counts per day, week or month; outlets beyond the `top` busiest summed as 'other'."""
     fig = go.Figure()
     if daily.empty:
         fig.update_layout(title="No articles in this view")
         return fig
+    freq = period_for((daily["day"].max() - daily["day"].min()).days)
+    unit = {"D": "day", "W-MON": "week", "MS": "month"}[freq]
+    if freq != "D":
+        daily = daily.assign(day=daily["day"].dt.to_period(freq[0]).dt.start_time)
     totals = daily.groupby("outlet")["articles"].sum().sort_values(ascending=False)
     keep = list(totals.index[:top])
     d = daily.assign(outlet=daily["outlet"].where(daily["outlet"].isin(keep), "other outlets"))
@@ -42,26 +46,40 @@ def articles_over_time(daily: pd.DataFrame, top: int = 12) -> go.Figure:
         fig.add_trace(go.Bar(x=part["day"], y=part["articles"], name=name,
                              marker_color="#9a9a9a" if name == "other outlets" else outlet_colour(name),
                              hovertemplate="%{x|%Y-%m-%d}<br>%{y} articles<extra>%{fullData.name}</extra>"))
-    fig.update_layout(barmode="stack", title="Articles per day by outlet (UTC)", xaxis_title=None,
+    fig.update_layout(barmode="stack", title=f"Articles per {unit} by outlet (UTC)", xaxis_title=None,
                       yaxis_title="articles", legend_title_text="outlet", margin=dict(t=50, l=10, r=10, b=10),
                       hovermode="closest")
     return fig
 
 
-def timeline(points: pd.DataFrame, title: str) -> go.Figure:
-    """Publication times of articles, one row per outlet, reprints hollow."""
+def timeline(points: pd.DataFrame, title: str, top: int = 25) -> go.Figure:
+    """Publication times, one row per outlet (the `top` busiest), reprints hollow."""
     fig = go.Figure()
-    for outlet, part in points.groupby("outlet", sort=True):
+    if points.empty:
+        fig.update_layout(title=title + " (no data)")
+        return fig
+    keep = points["outlet"].value_counts().index[:top]
+    shown = points[points["outlet"].isin(keep)]
+    for outlet, part in shown.groupby("outlet", sort=True):
         hollow = part.get("reprint", pd.Series(False, index=part.index)).fillna(False).astype(bool)
-        fig.add_trace(go.Scattergl(
+        # SVG markers: a WebGL canvas taller than the GPU's limit drifts away from its row labels.
+        fig.add_trace(go.Scatter(
             x=part["published"], y=[outlet] * len(part), mode="markers", name=outlet,
-            marker=dict(color=outlet_colour(outlet), size=11, symbol=["circle-open" if h else "circle" for h in hollow],
+            marker=dict(color=outlet_colour(outlet), size=9, symbol=["circle-open" if h else "circle" for h in hollow],
                         line=dict(width=2, color=outlet_colour(outlet))),
             # Plotly renders a subset of HTML in hover text; feed titles must stay plain text.
-            text=part["title"].fillna("").map(html.escape), hovertemplate="%{x|%Y-%m-%d %H:%M} UTC<br>%{text}<extra>%{y}</extra>"))
-    fig.update_layout(title=title, showlegend=False, xaxis_title="published (UTC)", yaxis_title=None,
-                      margin=dict(t=50, l=10, r=10, b=10), height=max(260, 38 * points["outlet"].nunique() + 120))
+            text=part["title"].fillna("").map(html.escape),
+            hovertemplate="%{x|%Y-%m-%d %H:%M} UTC<br>%{text}<extra>%{y}</extra>"))
+    more = points["outlet"].nunique() - len(keep)
+    fig.update_layout(title=title + (f" — {len(keep)} busiest outlets, {more} more not drawn" if more > 0 else ""),
+                      showlegend=False, xaxis_title="published (UTC)", yaxis_title=None,
+                      margin=dict(t=50, l=10, r=10, b=10), height=max(260, 30 * len(keep) + 120))
     return fig
+
+
+def period_for(days: float) -> str:
+    """Bar width that keeps a chart to at most a few hundred bars."""
+    return "MS" if days > 730 else "W-MON" if days > 90 else "D"
 
 
 def lines(df: pd.DataFrame, x: str, y: str, colour: str, title: str, top: int = 10, outlet_colours=False) -> go.Figure:

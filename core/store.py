@@ -12,6 +12,7 @@ from sqlalchemy import event as sa_event
 from .catalog import Outlet
 from .config import resolve_db
 from .models import Article
+from .sources import count_words, is_official
 
 metadata = sa.MetaData()
 
@@ -53,6 +54,11 @@ articles = sa.Table(
     sa.Column("quoted", sa.Boolean, default=False, nullable=False),  # quotes extracted (possibly none)
 )
 
+# Composite indexes for the dashboard's per-outlet and per-event aggregates.
+sa.Index("ix_articles_outlet_event", articles.c.outlet, articles.c.event_id)
+sa.Index("ix_articles_event_outlet_published", articles.c.event_id, articles.c.outlet, articles.c.published)
+sa.Index("ix_articles_published_outlet", articles.c.published, articles.c.outlet)
+
 events = sa.Table(
     "events", metadata,
     sa.Column("id", sa.String(64), primary_key=True),
@@ -71,6 +77,8 @@ quotes = sa.Table(
     sa.Column("speaker", sa.Text), sa.Column("canonical_speaker", sa.Text, index=True),
     sa.Column("speaker_start", sa.Integer), sa.Column("speaker_end", sa.Integer),
     sa.Column("speaker_type", sa.String(16)), sa.Column("speaker_role", sa.Text),
+    # Derived at write time so the Named sources page can aggregate in SQL.
+    sa.Column("words", sa.Integer, default=0), sa.Column("official", sa.Boolean, default=False),
 )
 
 reprints = sa.Table(
@@ -82,7 +90,8 @@ reprints = sa.Table(
 )
 
 ARTICLE_FIELDS = [c.name for c in articles.columns]
-QUOTE_FIELDS = [c.name for c in quotes.columns if c.name not in ("article_id", "n")]
+QUOTE_FIELDS = [c.name for c in quotes.columns if c.name not in ("article_id", "n", "words", "official")]
+UNRESOLVED = "(unresolved pronoun)"
 
 
 def _utc_naive(dt: datetime | None) -> datetime | None:
@@ -282,7 +291,12 @@ class Store:
         for q in found:
             d = q if isinstance(q, dict) else q.__dict__
             n = counter[d["article_id"]] = counter.get(d["article_id"], -1) + 1
-            rows.append({"article_id": d["article_id"], "n": n, **{k: d.get(k) for k in QUOTE_FIELDS}})
+            row = {"article_id": d["article_id"], "n": n, **{k: d.get(k) for k in QUOTE_FIELDS}}
+            name = row.get("canonical_speaker") or row.get("speaker") or ""
+            row["words"] = count_words(row.get("quote") or "")
+            row["official"] = bool(is_official(row.get("speaker_role")) or
+                                   (row.get("speaker_type") == "organisation" and is_official(name)))
+            rows.append(row)
         with self.engine.begin() as c:
             for i in range(0, len(article_ids), 500):
                 chunk = article_ids[i:i + 500]
@@ -427,8 +441,9 @@ class Store:
         day = sa.func.date(articles.c.published).label("day")
         q = (self._filtered([day, articles.c.outlet, events.c.topics, sa.func.count().label("articles")],
                             outlets_in, start, end, search)
-             .select_from(articles.join(events, events.c.id == articles.c.event_id))
-             .where(articles.c.id.not_in(sa.select(reprints.c.id)))
+             .select_from(articles.join(events, events.c.id == articles.c.event_id)
+                          .outerjoin(reprints, reprints.c.id == articles.c.id))
+             .where(reprints.c.id.is_(None))
              .group_by(day, articles.c.outlet, events.c.topics))
         with self.engine.connect() as c:
             df = pd.read_sql(q, c)
@@ -453,6 +468,57 @@ class Store:
         df["published"] = pd.to_datetime(df["published"], utc=True)
         return df
 
+    def _speaker(self):
+        """The name a quote is counted under: canonical, else the mention; unresolved pronouns apart."""
+        return sa.case((quotes.c.speaker_type == "pronoun", sa.func.coalesce(quotes.c.canonical_speaker, UNRESOLVED)),
+                       else_=sa.func.coalesce(quotes.c.canonical_speaker, quotes.c.speaker, "(unknown)"))
+
+    def _quote_scope(self, cols, outlets_in=None, start=None, end=None):
+        return (self._filtered(cols, outlets_in, start, end)
+                .select_from(quotes.join(articles, articles.c.id == quotes.c.article_id)))
+
+    def speaker_outlet_counts(self, outlets_in=None, start=None, end=None) -> pd.DataFrame:
+        """(speaker, outlet): quotes and words, counted in the database."""
+        who = self._speaker().label("speaker")
+        q = (self._quote_scope([who, articles.c.outlet, sa.func.count().label("quotes"),
+                                sa.func.sum(quotes.c.words).label("words")], outlets_in, start, end)
+             .group_by(who, articles.c.outlet))
+        with self.engine.connect() as c:
+            return pd.read_sql(q, c)
+
+    def outlet_source_shares(self, outlets_in=None, start=None, end=None) -> pd.DataFrame:
+        """Per outlet: attributions, how many anonymous and how many to officials."""
+        anon = sa.func.sum(sa.case((quotes.c.speaker_type == "anonymous", 1), else_=0)).label("anonymous")
+        off = sa.func.sum(sa.case((quotes.c.official.is_(True), 1), else_=0)).label("official")
+        q = (self._quote_scope([articles.c.outlet, sa.func.count().label("quotes"), anon, off], outlets_in, start, end)
+             .group_by(articles.c.outlet))
+        with self.engine.connect() as c:
+            df = pd.read_sql(q, c)
+        df["anonymous_share"] = df["anonymous"] / df["quotes"]
+        df["official_share"] = df["official"] / df["quotes"]
+        return df
+
+    def speaker_quotes(self, speaker: str, outlets_in=None, start=None, end=None, limit: int = 5000) -> pd.DataFrame:
+        """One speaker's quotes with their outlet, time and headline."""
+        q = (self._quote_scope([quotes.c.quote, quotes.c.cue, quotes.c.speaker_role, articles.c.outlet,
+                                articles.c.published, articles.c.title, articles.c.event_id], outlets_in, start, end)
+             .where(self._speaker() == speaker).order_by(articles.c.published.desc()).limit(limit))
+        with self.engine.connect() as c:
+            df = pd.read_sql(q, c)
+        df["published"] = pd.to_datetime(df["published"], utc=True)
+        return df
+
+    def lone_speakers(self, outlets_in=None, start=None, end=None, limit: int = 2000) -> pd.DataFrame:
+        """Named speakers whom exactly one outlet quotes within an event."""
+        who = self._speaker().label("speaker")
+        q = (self._quote_scope([articles.c.event_id, who, sa.func.min(articles.c.outlet).label("outlet"),
+                                sa.func.count().label("quotes")], outlets_in, start, end)
+             .where(quotes.c.speaker_type.in_(["person", "organisation"]), articles.c.event_id.is_not(None))
+             .group_by(articles.c.event_id, who).having(sa.func.count(sa.distinct(articles.c.outlet)) == 1)
+             .order_by(sa.func.count().desc()).limit(limit))
+        with self.engine.connect() as c:
+            return pd.read_sql(q, c)
+
     def reprints_df(self, event_ids: list[str]) -> pd.DataFrame:
         q = sa.select(reprints).where(reprints.c.event_id.in_(list(event_ids)))
         with self.engine.connect() as c:
@@ -464,7 +530,8 @@ class Store:
         """Each outlet's first original report of each event, for lag statistics."""
         q = (self._filtered([articles.c.event_id, articles.c.outlet, sa.func.min(articles.c.published).label("first"),
                              sa.func.min(articles.c.date_source).label("date_source")], outlets_in, start, end)
-             .where(articles.c.event_id.is_not(None), articles.c.id.not_in(sa.select(reprints.c.id)))
+             .select_from(articles.outerjoin(reprints, reprints.c.id == articles.c.id))
+             .where(articles.c.event_id.is_not(None), reprints.c.id.is_(None))
              .group_by(articles.c.event_id, articles.c.outlet))
         with self.engine.connect() as c:
             df = pd.read_sql(q, c)

@@ -63,7 +63,8 @@ def store() -> Store:
 def data_version(s: Store) -> tuple:
     """Changes whenever articles or events change, so cached queries refresh after an ingest."""
     lo, hi = s.date_bounds()
-    return s.count_articles(), str(hi), s.count_events()
+    # The store's URL is part of the key: two stores with the same counts must not share a cache.
+    return s.url, s.count_articles(), str(hi), s.count_events()
 
 
 @st.cache_data(show_spinner=False, ttl=3600)

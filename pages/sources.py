@@ -3,23 +3,31 @@ import pandas as pd
 import streamlit as st
 
 from core.charts import bars, heatmap, lines
-from core.sources import anonymous_share, official_share, speakers_by_outlet, unique_speakers
-from pages.common import article_filters, data_version, downloads, empty_state, safe, store, route_through_entrypoint
+from core.store import UNRESOLVED
+from pages.common import article_filters, data_version, downloads, empty_state, route_through_entrypoint, safe, store
 
-TOP_SPEAKERS = 30
+TOP_SPEAKERS, TOP_OUTLETS = 30, 20
+PLACEHOLDERS = {UNRESOLVED, "(unknown)"}
+
+
+def scope() -> dict:
+    """Quotes follow the outlet and date filters (headline search does not apply to quotes)."""
+    return {k: v for k, v in article_filters().items() if k != "search"}
 
 
 @st.cache_data(show_spinner="Counting quotes…", max_entries=32)
-def _quotes(_s, version, **f) -> tuple[pd.DataFrame, pd.DataFrame]:
-    q = _s.quotes_df(**f)
-    arts = q[["article_id", "outlet", "event_id"]].drop_duplicates("article_id").rename(
-        columns={"article_id": "id", "event_id": "event"})
-    return q, arts
+def _counts(_s, version, **f) -> tuple[pd.DataFrame, pd.DataFrame]:
+    return _s.speaker_outlet_counts(**f), _s.outlet_source_shares(**f)
 
 
-def bare(q: pd.DataFrame) -> pd.DataFrame:
-    """Quote columns only: core.sources joins outlet and event from the articles itself."""
-    return q.drop(columns=["outlet", "event_id", "published", "title"], errors="ignore")
+@st.cache_data(show_spinner=False, max_entries=64)
+def _speaker(_s, version, speaker, **f) -> pd.DataFrame:
+    return _s.speaker_quotes(speaker, **f)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _lone(_s, version, **f) -> pd.DataFrame:
+    return _s.lone_speakers(**f)
 
 
 route_through_entrypoint()
@@ -28,43 +36,48 @@ st.title("Named sources")
 if empty_state(s):
     st.stop()
 version = data_version(s)
-q, arts = _quotes(s, version, **{k: v for k, v in article_filters().items() if k != "search"})
-if q.empty:
+pairs, shares = _counts(s, version, **scope())
+if pairs.empty:
     st.info("No quotes in this view. Quotes are extracted when articles are analysed (after each fetch or import).")
     st.stop()
 
 measure = st.radio("Measure", ["quotes", "words"], horizontal=True, key="src_measure")
-pairs = speakers_by_outlet(bare(q), arts)
-top = pairs.groupby("speaker")[measure].sum().sort_values(ascending=False).index[:TOP_SPEAKERS]
-matrix = pairs[pairs["speaker"].isin(top)].pivot_table(index="speaker", columns="outlet", values=measure,
-                                                       aggfunc="sum", fill_value=0).reindex(top)
-fig = heatmap(matrix, f"Top {len(top)} speakers × outlets ({measure})", measure)
+named = pairs[~pairs["speaker"].isin(PLACEHOLDERS)]
+top = named.groupby("speaker")[measure].sum().sort_values(ascending=False).index[:TOP_SPEAKERS]
+busiest = pairs.groupby("outlet")["quotes"].sum().sort_values(ascending=False).index[:TOP_OUTLETS]
+matrix = (named[named["speaker"].isin(top) & named["outlet"].isin(busiest)]
+          .pivot_table(index="speaker", columns="outlet", values=measure, aggfunc="sum", fill_value=0)
+          .reindex(index=top, columns=[o for o in busiest if o in set(named["outlet"])], fill_value=0))
+fig = heatmap(matrix, f"Top {len(top)} speakers × {matrix.shape[1]} busiest outlets ({measure})", measure)
 st.plotly_chart(fig, width="stretch", key="chart_matrix")
 downloads(fig, "speakers-by-outlet", pairs, "dl_matrix")
 
+shares = shares.sort_values("quotes", ascending=False).head(TOP_OUTLETS)
 left, right = st.columns(2)
 with left:
-    anon = anonymous_share(bare(q), arts)
-    fig = bars(anon, "outlet", "share", "Share of attributions to anonymous sources")
+    anon = shares.sort_values("anonymous_share", ascending=False)
+    fig = bars(anon, "outlet", "anonymous_share", "Share of attributions to anonymous sources")
     st.plotly_chart(fig, width="stretch", key="chart_anon")
     downloads(fig, "anonymous-share", anon, "dl_anon")
 with right:
-    off = official_share(bare(q), arts)
-    fig = bars(off, "outlet", "share", "Share of attributions to officials (by role)")
+    off = shares.sort_values("official_share", ascending=False)
+    fig = bars(off, "outlet", "official_share", "Share of attributions to officials (by role)")
     st.plotly_chart(fig, width="stretch", key="chart_official")
     downloads(fig, "official-share", off, "dl_official")
 
-with st.expander("Speakers only one outlet quotes, per event"):
-    st.dataframe(unique_speakers(bare(q), arts), hide_index=True, width="stretch", key="unique_table")
+if st.toggle("Show speakers only one outlet quotes in an event", key="lone_toggle"):
+    st.dataframe(_lone(s, version, **scope()), hide_index=True, width="stretch", key="unique_table")
 
 st.subheader("A speaker")
-speakers = list(pairs.groupby("speaker")["quotes"].sum().sort_values(ascending=False).index)
+speakers = list(named.groupby("speaker")["quotes"].sum().sort_values(ascending=False).index[:500])
 wanted = st.query_params.get("speaker")
-speaker = st.selectbox("Speaker", speakers, index=speakers.index(wanted) if wanted in speakers else 0, key="speaker_pick")
+if wanted and wanted not in speakers and wanted in set(pairs["speaker"]):
+    speakers = [wanted] + speakers
+speaker = st.selectbox("Speaker", speakers, index=speakers.index(wanted) if wanted in speakers else 0,
+                       key="speaker_pick")
 if speaker != wanted:
     st.query_params["speaker"] = speaker
-name = q["canonical_speaker"].where(q["canonical_speaker"].notna(), q["speaker"]).fillna("(unknown)")
-mine = q[name == speaker]
+mine = _speaker(s, version, speaker, **scope())
 st.markdown(f"**{safe(speaker)}** — {len(mine)} quotes in {mine['outlet'].nunique()} outlets; roles: "
             + (", ".join(safe(r) for r in mine["speaker_role"].dropna().unique()[:5]) or "none given"))
 verbs = mine.groupby(["outlet", "cue"]).size().rename("quotes").reset_index().sort_values("quotes", ascending=False)
