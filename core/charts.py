@@ -62,8 +62,9 @@ def timeline(points: pd.DataFrame, title: str, top: int = 25) -> go.Figure:
     shown = points[points["outlet"].isin(keep)]
     for outlet, part in shown.groupby("outlet", sort=True):
         hollow = part.get("reprint", pd.Series(False, index=part.index)).fillna(False).astype(bool)
-        # SVG markers: a WebGL canvas taller than the GPU's limit drifts away from its row labels.
-        fig.add_trace(go.Scatter(
+        # WebGL keeps thousands of markers fast; capping the rows keeps the canvas under the GPU's
+        # size limit, past which markers drift away from their row labels.
+        fig.add_trace(go.Scattergl(
             x=part["published"], y=[outlet] * len(part), mode="markers", name=outlet,
             marker=dict(color=outlet_colour(outlet), size=9, symbol=["circle-open" if h else "circle" for h in hollow],
                         line=dict(width=2, color=outlet_colour(outlet))),
@@ -133,9 +134,17 @@ def bars(df: pd.DataFrame, x: str, y: str, title: str, colour_by_outlet: bool = 
 
 
 def box(df: pd.DataFrame, x: str, y: str, title: str) -> go.Figure:
+    """Box plots from quartiles computed here: sending every value to the browser is slow on big stores."""
     fig = go.Figure()
     for name, part in df.groupby(x):
-        fig.add_trace(go.Box(y=part[y], name=str(name), marker_color=outlet_colour(str(name)), boxpoints="outliers"))
+        v = part[y].dropna()
+        if v.empty:
+            continue
+        q1, med, q3 = v.quantile([0.25, 0.5, 0.75])
+        iqr = q3 - q1
+        lo, hi = v[v >= q1 - 1.5 * iqr].min(), v[v <= q3 + 1.5 * iqr].max()
+        fig.add_trace(go.Box(name=str(name), q1=[q1], median=[med], q3=[q3], lowerfence=[lo], upperfence=[hi],
+                             marker_color=outlet_colour(str(name))))
     fig.update_layout(title=title, showlegend=False, margin=dict(t=50, l=10, r=10, b=10), yaxis_title=y)
     return fig
 

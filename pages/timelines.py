@@ -6,7 +6,7 @@ from core.charts import bars, box, timeline
 from core.coverage import lag_table, lags
 from pages.common import article_filters, data_version, downloads, empty_state, store, route_through_entrypoint
 
-MAX_POINTS = 5000
+MAX_POINTS = 3000
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
