@@ -1059,28 +1059,9 @@ def _first_duplicate(ids: Iterable[str]) -> str | None:
 # --- files -----------------------------------------------------------------------------------
 
 def read_articles(path: str | Path) -> list[dict]:
-    """Articles from a JSONL file; bad JSON or a duplicate id raises ValueError naming the line."""
-    rows, seen = [], {}
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise ValueError(f"{path}:{n}: invalid JSON ({e.msg})") from None
-            if not isinstance(row, dict):
-                raise ValueError(f"{path}:{n}: expected a JSON object")
-            aid = row.get("id")
-            if aid is None or str(aid) == "":
-                raise ValueError(f"{path}:{n}: article without an id")
-            aid = str(aid)
-            if aid in seen:
-                raise ValueError(f"{path}:{n}: duplicate article id {aid!r} (first on line {seen[aid]})")
-            seen[aid] = n
-            rows.append(row)
-    return rows
-
+    """Articles from a JSONL file; bad JSON, a missing or duplicate id raises ValueError naming the line."""
+    from .corpus import read_jsonl
+    return read_jsonl(path)
 
 def run_cluster_file(input_path: str | Path, output_path: str | Path, progress: bool = True,
                      config: ClusterConfig | None = None) -> int:

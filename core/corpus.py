@@ -59,6 +59,37 @@ def read_rows(data: str, fmt: str) -> Iterator[tuple[int, dict | None, str | Non
         raise ValueError(f"unknown format '{fmt}' (use jsonl or csv)")
 
 
+class InputError(ValueError):
+    """A bad line in an input JSONL file, named by file and line."""
+
+
+def read_jsonl(path: str | Path, require: tuple[str, ...] = ("id",)) -> list[dict]:
+    """Articles for the batch commands (cluster, quotes, reprints, compare); the first bad line stops the read."""
+    rows, seen = [], {}
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as e:
+                raise InputError(f"{path}:{n}: not valid JSON ({e.msg})") from None
+            if not isinstance(row, dict):
+                raise InputError(f"{path}:{n}: expected a JSON object")
+            for key in require:
+                if row.get(key) is None or (key == "id" and str(row[key]) == ""):
+                    raise InputError(f"{path}:{n}: missing '{key}'")
+            if "text" in require and not isinstance(row["text"], str):
+                raise InputError(f"{path}:{n}: 'text' must be a string")
+            if row.get("id") is not None:
+                aid = str(row["id"])
+                if aid in seen:
+                    raise InputError(f"{path}:{n}: duplicate article id {aid!r} (first on line {seen[aid]})")
+                seen[aid] = n
+            rows.append(row)
+    return rows
+
+
 def format_of(path: str | Path) -> str:
     """jsonl or csv, from the file name."""
     suffix = Path(path).suffix.lower()

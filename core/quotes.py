@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
+from core.corpus import InputError, read_jsonl  # noqa: F401 - InputError is part of this API
 from core.nlp import load_nlp, single_thread_blas
 
 
@@ -1127,36 +1128,14 @@ def is_official(role: str | None) -> bool:
 
 
 # ------------------------------------------------------------------------------------- file runner
-class InputError(ValueError):
-    """A bad line in an input JSONL file."""
-
-
 def read_articles(path: str | Path) -> list[dict]:
-    """Articles from JSONL; a bad line raises InputError naming the line."""
-    out = []
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"{path}:{n}: not valid JSON ({exc.msg})") from None
-            if not isinstance(obj, dict):
-                raise InputError(f"{path}:{n}: expected a JSON object")
-            for key in ("id", "text"):
-                if key not in obj or obj[key] is None:
-                    raise InputError(f"{path}:{n}: missing '{key}'")
-            if not isinstance(obj["text"], str):
-                raise InputError(f"{path}:{n}: 'text' must be a string")
-            out.append(obj)
-    return out
+    """Articles from JSONL with an id and a text; a bad line raises InputError naming the line."""
+    return read_jsonl(path, require=("id", "text"))
 
 
 OUTPUT_FIELDS = ("article_id", "quote", "quote_start", "quote_end", "kind", "cue", "speaker",
                  "speaker_start", "speaker_end", "speaker_type", "speaker_role",
                  "canonical_speaker")
-
 
 def run_quotes_file(input_path: str | Path, output_path: str | Path, progress: bool = True) -> int:
     """Extract attributions from a JSONL of articles into a JSONL of quotes; returns the count."""

@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
+from core.corpus import read_jsonl  # noqa: F401 - core.framing reads files through it too
 from core.lexicon import get, split_paragraphs
 from core.timeline import parse_time
 
@@ -290,19 +291,6 @@ def _norm_title(t: str, outlet: str = "") -> str:
 def reprint_ids(reprints: list[Reprint]) -> set[str]:
     """Ids of the reprints, for excluding them from coverage counts."""
     return {r.id for r in reprints}
-
-
-def read_jsonl(path) -> list[dict]:
-    """Articles from a JSON-lines file, with line numbers in errors."""
-    rows = []
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if line.strip():
-                try:
-                    rows.append(json.loads(line))
-                except json.JSONDecodeError as exc:
-                    raise ValueError(f"{path}:{n}: not valid JSON: {exc}") from exc
-    return rows
 
 
 def run_reprints_file(input_path, output_path, progress: bool = True) -> list[Reprint]:

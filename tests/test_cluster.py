@@ -233,7 +233,7 @@ def test_run_cluster_file_names_bad_lines(tmp_path):
         run_cluster_file(dup, tmp_path / "o.jsonl", progress=False)
     bad = tmp_path / "bad.jsonl"
     bad.write_text(json.dumps(art("x", "t", published=None)) + "\n{not json\n")
-    with pytest.raises(ValueError, match=r"bad.jsonl:2: invalid JSON"):
+    with pytest.raises(ValueError, match=r"bad.jsonl:2: not valid JSON"):
         run_cluster_file(bad, tmp_path / "o.jsonl", progress=False)
 
 
