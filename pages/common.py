@@ -42,12 +42,13 @@ def route_through_entrypoint() -> None:
 
 def sidebar(s: Store) -> None:
     """Navigation links that carry the filters along, then the filters themselves."""
+    links = st.sidebar.container()  # filled after the filters, so the links carry this run's values
+    st.session_state["filters"] = sidebar_filters(s) if s.count_articles() else {}
     params = {k: st.query_params.get_all(k) for k in st.query_params if k in FILTER_KEYS}
-    with st.sidebar:
+    with links:
         for path, title, icon, _ in PAGES:
             st.page_link(path, label=title, icon=icon, query_params=params)
         st.divider()
-    st.session_state["filters"] = sidebar_filters(s) if s.count_articles() else {}
 
 
 @st.cache_resource(show_spinner=False)
