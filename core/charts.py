@@ -143,7 +143,7 @@ def box(df: pd.DataFrame, x: str, y: str, title: str) -> go.Figure:
         q1, med, q3 = v.quantile([0.25, 0.5, 0.75])
         iqr = q3 - q1
         lo, hi = v[v >= q1 - 1.5 * iqr].min(), v[v <= q3 + 1.5 * iqr].max()
-        fig.add_trace(go.Box(name=str(name), q1=[q1], median=[med], q3=[q3], lowerfence=[lo], upperfence=[hi],
+        fig.add_trace(go.Box(name=str(name), x=[str(name)], q1=[q1], median=[med], q3=[q3], lowerfence=[lo], upperfence=[hi],
                              marker_color=outlet_colour(str(name))))
     fig.update_layout(title=title, showlegend=False, margin=dict(t=50, l=10, r=10, b=10), yaxis_title=y)
     return fig

@@ -41,7 +41,8 @@ if lagged.empty:
 table = lag_table(lagged)
 left, right = st.columns(2)
 with left:
-    fig = bars(table, "outlet", "first", "Events each outlet reported first")
+    firsts = table.sort_values("first", ascending=False).head(25)
+    fig = bars(firsts, "outlet", "first", "Events each outlet reported first (top 25)")
     st.plotly_chart(fig, width="stretch", key="chart_first")
     downloads(fig, "first-to-report", table, "dl_first")
 with right:
