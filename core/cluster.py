@@ -28,8 +28,9 @@ from collections import Counter
 from dataclasses import dataclass, field, fields
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Sequence
 
+from core.models import get as _get, parse_time  # noqa: F401 - parse_time is part of this API
 from core.topics import tag_topics
 
 DAY = 86400.0
@@ -106,34 +107,6 @@ class EventSummary:
 
 
 # --- reading articles -------------------------------------------------------------------------
-
-def _get(article: Any, name: str, default=None):
-    """Read a field from a dict-like or an object (core.models.Article)."""
-    if isinstance(article, Mapping):
-        return article.get(name, default)
-    return getattr(article, name, default)
-
-
-def parse_time(value: Any) -> datetime | None:
-    """A timezone-aware UTC datetime from a datetime or ISO-8601 string; None when absent or unparseable."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        dt = value
-    elif isinstance(value, str):
-        s = value.strip()
-        if s.endswith("Z") or s.endswith("z"):
-            s = s[:-1] + "+00:00"
-        try:
-            dt = datetime.fromisoformat(s)
-        except ValueError:
-            return None  # free-text dates (ECB+ has them) count as undated, never guessed
-    else:
-        return None
-    if dt.tzinfo is None:
-        dt = dt.replace(tzinfo=timezone.utc)  # naive times are taken as UTC, as the store writes them
-    return dt.astimezone(timezone.utc)
-
 
 # --- features --------------------------------------------------------------------------------
 

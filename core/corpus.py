@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
-from .models import Article
+from .models import Article, parse_time
 from .urls import canonical_url
 
 REQUIRED = ("id",)
@@ -134,15 +134,6 @@ def to_article(row: dict, now: datetime | None = None) -> Article:
                    summary="", categories=[str(c) for c in cats] if isinstance(cats, list) else [],
                    date_source=source, date_flag=flag, first_seen=now,
                    text_status="ok" if text else "empty", author=row.get("author") or None)
-
-
-def parse_time(value) -> datetime | None:
-    """ISO 8601 (date or datetime, Z or offset) to aware UTC; naive times are taken as UTC."""
-    try:
-        dt = datetime.fromisoformat(str(value).strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return dt.replace(tzinfo=timezone.utc) if dt.tzinfo is None else dt.astimezone(timezone.utc)
 
 
 def load_articles(data: str, fmt: str) -> tuple[list[Article], list[RowError], int]:

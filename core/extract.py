@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 
 import trafilatura
 from trafilatura.settings import use_config
+
+from .models import parse_time
 
 # Lines aggregators and CMSs append to copied stories; they are never the article's words.
 BOILERPLATE_LINES = [
@@ -59,7 +61,7 @@ def extract_page(html: str | bytes, url: str | None = None) -> Extracted | None:
     # A menu or cookie notice is not a story; the feed summary is a better stand-in.
     if len(text.split()) < MIN_WORDS:
         return None
-    return Extracted(text=text, title=get("title"), author=get("author"), published=_parse_date(get("date")),
+    return Extracted(text=text, title=get("title"), author=get("author"), published=parse_time(get("date")),
                      language=get("language"), sitename=get("sitename"))
 
 
@@ -78,14 +80,3 @@ def drop_title_line(text: str, title: str | None) -> str:
     first, _, rest = text.partition("\n")
     norm = lambda s: re.sub(r"\W+", " ", s).strip().casefold()  # noqa: E731
     return rest.lstrip() if norm(first) == norm(title) else text
-
-
-def _parse_date(value) -> datetime | None:
-    """trafilatura gives YYYY-MM-DD strings; treat them as UTC midnight."""
-    if not value:
-        return None
-    try:
-        dt = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return dt.replace(tzinfo=timezone.utc) if dt.tzinfo is None else dt.astimezone(timezone.utc)

@@ -12,10 +12,12 @@ import re
 import sys
 from collections import Counter, defaultdict
 
-from core.lexicon import (PhraseMatcher, get, lemma, load_contested_terms, load_tone, split_paragraphs,
+from core.corpus import read_jsonl
+from core.lexicon import (PhraseMatcher, lemma, load_contested_terms, load_tone, split_paragraphs,
                           split_sentences, words)
+from core.models import get
 from core.omissions import MAX_ALIGN_ARTICLES, omissions
-from core.reprints import Reprint, find_reprints, read_jsonl
+from core.reprints import Reprint, find_reprints
 from core.timeline import parse_time, timing
 from core.vocab import count_terms, distinctive_terms, evidence_for, headline_lead_words, rank_distinctive
 

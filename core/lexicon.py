@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,15 +40,6 @@ gov sen rep dr jr st
 _WORD_RE = re.compile(r"[A-Za-z0-9]+(?:['’\-][A-Za-z0-9]+)*")
 # A candidate sentence end: terminal punctuation (maybe closing quote/bracket) then space, or a newline.
 _BOUNDARY_RE = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n+")
-
-
-def get(article, name: str, default=None):
-    """One field of an article given as a mapping or as a core.models.Article."""
-    if isinstance(article, Mapping):
-        value = article.get(name, default)
-    else:
-        value = getattr(article, name, default)
-    return default if value is None else value
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

@@ -1,8 +1,10 @@
 """Plain data passed between modules: articles as they arrive from feeds or imports."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, asdict
-from datetime import datetime
+from datetime import datetime, timezone
+from typing import Any
 
 
 @dataclass
@@ -33,3 +35,30 @@ class Article:
             if d[k] is not None:
                 d[k] = d[k].isoformat()
         return d
+
+
+def get(article: Any, name: str, default=None):
+    """One field of an article given as a mapping or as an Article; `default` when absent or None."""
+    value = article.get(name, default) if isinstance(article, Mapping) else getattr(article, name, default)
+    return default if value is None else value
+
+
+def parse_time(value: Any) -> datetime | None:
+    """A timezone-aware UTC datetime from a datetime or ISO-8601 string; None when absent or unparseable."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        dt = value
+    elif isinstance(value, str):
+        s = value.strip()
+        if s.endswith(("Z", "z")):
+            s = s[:-1] + "+00:00"
+        try:
+            dt = datetime.fromisoformat(s)
+        except ValueError:
+            return None  # free-text dates count as undated, never guessed
+    else:
+        return None
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=timezone.utc)  # naive times are taken as UTC, as the store writes them
+    return dt.astimezone(timezone.utc)

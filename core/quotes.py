@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
+from core.models import get as _get
 from core.corpus import InputError, read_jsonl  # noqa: F401 - InputError is part of this API
 from core.nlp import load_nlp, single_thread_blas
 
@@ -132,9 +133,6 @@ supporter supporters voter voters""".split())
 ANON_MARKERS = set("""a an some several many few two three four one unnamed anonymous senior
 familiar other others various numerous multiple""".split())
 PRONOUNS = {"he", "she", "they", "i", "we", "you", "it", "him", "her", "them"}
-OFFICIAL_WORDS = set("""minister spokesman spokeswoman spokesperson president official officials
-secretary ambassador general admiral governor senator sen rep representative mayor chancellor
-premier prime ministry department commander envoy diplomat director chief""".split())
 
 # Quotation marks: openers, closers and the ambiguous straight mark.
 OPENERS = "“«„"
@@ -409,11 +407,6 @@ def _progress_bar(progress: bool):
         return None
     from tqdm import tqdm
     return tqdm(unit="article", file=sys.stderr)
-
-
-def _get(obj: Any, key: str) -> Any:
-    """Field from a mapping or an object."""
-    return obj.get(key) if isinstance(obj, dict) else getattr(obj, key, None)
 
 
 def _process_chunk(chunk, nlp, batch_size: int, settings: QuoteSettings) -> list[Quote]:
@@ -1118,13 +1111,6 @@ def _clean_name(name: str) -> str:
 def _clean_org(name: str) -> str:
     """'the Kremlin' and 'Kremlin' are one source."""
     return re.sub(r"^(?:the)\s+", "", name, flags=re.I).strip()
-
-
-def is_official(role: str | None) -> bool:
-    """The role names an official post (minister, spokesperson, ambassador, general...)."""
-    if not role:
-        return False
-    return bool(set(re.findall(r"[a-z]+", role.lower())) & OFFICIAL_WORDS)
 
 
 # ------------------------------------------------------------------------------------- file runner

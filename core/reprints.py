@@ -16,8 +16,9 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
-from core.corpus import read_jsonl  # noqa: F401 - core.framing reads files through it too
-from core.lexicon import get, split_paragraphs
+from core.corpus import read_jsonl
+from core.lexicon import split_paragraphs
+from core.models import get
 from core.timeline import parse_time
 
 SHINGLE = 4                 # words per shingle; 3% substitutions still leave ~88% of 4-grams intact

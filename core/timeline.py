@@ -1,27 +1,18 @@
 """Timing: who reported an event first and how far behind each outlet was, with the date's source."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 
-from core.lexicon import get
+from core.models import get, parse_time as utc_time
 
 
 def parse_time(value) -> tuple[datetime | None, str]:
     """A UTC datetime and its precision ("datetime", "date" or "missing") from a datetime or ISO string."""
-    if value is None or value == "":
+    dt = utc_time(value)
+    if dt is None:
         return None, "missing"
-    if isinstance(value, datetime):
-        dt, precision = value, "datetime"
-    else:
-        s = str(value).strip()
-        try:
-            dt = datetime.fromisoformat(s.replace("Z", "+00:00"))
-        except ValueError:
-            return None, "missing"
-        precision = "date" if len(s) <= 10 else "datetime"
-    if dt.tzinfo is None:
-        dt = dt.replace(tzinfo=timezone.utc)   # naive times in the corpora are UTC by convention
-    return dt.astimezone(timezone.utc), precision
+    day_only = not isinstance(value, datetime) and len(str(value).strip()) <= 10
+    return dt, "date" if day_only else "datetime"
 
 
 def timing(articles) -> dict:

@@ -13,7 +13,8 @@ from collections import Counter
 import numpy as np
 
 
-from core.lexicon import STOPWORDS, get, lemma, split_sentences, words
+from core.lexicon import STOPWORDS, lemma, split_sentences, words
+from core.models import get
 from core.timeline import parse_time
 
 PRIOR_FLOOR = 0.01        # pseudo-count for a term absent from the background, so logs stay finite
