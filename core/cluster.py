@@ -603,6 +603,10 @@ class EventClusterer:
             w = self.weights[f]
             num += w * dots[k] / (ev.n if self._avg else math.sqrt(n2))
             den += w
+        return self._decayed(num, den, gap)
+
+    def _decayed(self, num: float, den: float, gap: float) -> float:
+        """Weighted mean similarity, shrunk by the time gap (days) between article and event."""
         if den <= 0:
             return 0.0
         s = num / den
@@ -791,12 +795,7 @@ class EventClusterer:
             w = self.weights[f]
             num += w * dots[k] / ((a.n * b.n) if self._avg else math.sqrt(a.norm2[f] * b.norm2[f]))
             den += w
-        if den <= 0:
-            return 0.0
-        s = num / den
-        if self.config.decay_days > 0 and gap > 0:
-            s *= math.exp(-gap / self.config.decay_days)
-        return s
+        return self._decayed(num, den, gap)
 
     @staticmethod
     def _older(a: _Event, b: _Event) -> bool:
