@@ -3,7 +3,7 @@ import pandas as pd
 import streamlit as st
 
 from core.charts import articles_over_time
-from pages.common import article_filters, data_version, downloads, empty_state, last_fetch_report, store, route_through_entrypoint
+from pages.common import article_filters, downloads, open_page
 
 MAX_ROWS = 1000
 
@@ -18,13 +18,7 @@ def _rows(_s, version, **filters) -> tuple[pd.DataFrame, int]:
     return _s.articles_df(limit=MAX_ROWS, **filters), _s.count_filtered(**filters)
 
 
-route_through_entrypoint()
-s = store()
-st.title("Articles")
-last_fetch_report()
-if empty_state(s):
-    st.stop()
-version = data_version(s)
+s, version = open_page("Articles", show_fetch_report=True)
 filters = article_filters()
 rows, total = _rows(s, version, **filters)
 st.caption(("1 article matches" if total == 1 else f"{total:,} articles match")

@@ -43,7 +43,9 @@ def route_through_entrypoint() -> None:
 def sidebar(s: Store) -> None:
     """Navigation links that carry the filters along, then the filters themselves."""
     links = st.sidebar.container()  # filled after the filters, so the links carry this run's values
-    st.session_state["filters"] = sidebar_filters(s) if s.count_articles() else {}
+    # Counted once per run here; open_page hands the same version to the page's cached queries.
+    version = st.session_state["data_version"] = data_version(s)
+    st.session_state["filters"] = sidebar_filters(s, version) if version[1] else {}
     params = {k: st.query_params.get_all(k) for k in st.query_params if k in FILTER_KEYS}
     with links:
         for path, title, icon, _ in PAGES:
@@ -86,9 +88,9 @@ def _qp_date(key: str) -> date | None:
         return None
 
 
-def sidebar_filters(s: Store) -> dict:
+def sidebar_filters(s: Store, version: tuple) -> dict:
     """Render the filters (in the entry point, so they persist across pages) and mirror them in the URL."""
-    names, groups, topics, (lo, hi) = _choices(s, data_version(s))
+    names, groups, topics, (lo, hi) = _choices(s, version)
     with st.sidebar:
         st.header("Filters")
         outlets = st.multiselect("Outlets", names, default=[o for o in _qp_list("outlet") if o in names],
@@ -202,9 +204,22 @@ def last_fetch_report() -> None:
             st.dataframe(pd.DataFrame(failed, columns=["outlet", "feed", "error"]), hide_index=True)
 
 
-def empty_state(s: Store) -> bool:
+def open_page(title: str, show_fetch_report: bool = False, needs_articles: bool = True) -> tuple[Store, tuple]:
+    """Every page's opening: sidebar, title, and the empty state; returns the store and data version."""
+    route_through_entrypoint()
+    s = store()
+    version = st.session_state.get("data_version") or data_version(s)
+    st.title(title)
+    if show_fetch_report:
+        last_fetch_report()
+    if needs_articles and empty_state(version[1]):
+        st.stop()
+    return s, version
+
+
+def empty_state(n_articles: int) -> bool:
     """True (after explaining what to do) when the store has no articles yet."""
-    if s.count_articles():
+    if n_articles:
         return False
     st.info("No articles yet. Fetch the outlets' feeds now, or import a corpus on the Outlets page or with "
             "`framelens import FILE` (JSONL or CSV: id, outlet, title, text, published, url).")

@@ -4,7 +4,7 @@ import streamlit as st
 
 from core.charts import timeline
 from core.framing import compare_event
-from pages.common import article_filters, data_version, downloads, empty_state, filters, safe, store, route_through_entrypoint
+from pages.common import article_filters, downloads, filters, open_page, safe
 
 COLUMNS_PER_ROW = 3
 
@@ -56,12 +56,7 @@ def column(report: dict, outlet: str, first: pd.Series, quotes: pd.DataFrame) ->
                 st.markdown(f"- {safe(o.get('sentence') or o.get('text') or '')}")
 
 
-route_through_entrypoint()
-s = store()
-st.title("Event")
-if empty_state(s):
-    st.stop()
-version = data_version(s)
+s, version = open_page("Event")
 choices = _choices(s, version, **{**article_filters(), "topics_in": filters().get("topics_in")})
 wanted = st.query_params.get("event")
 options = list(choices["id"])

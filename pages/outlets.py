@@ -3,7 +3,7 @@ import pandas as pd
 import streamlit as st
 
 from core.corpus import format_of, import_text
-from pages.common import data_version, fetch_now, last_fetch_report, store, route_through_entrypoint
+from pages.common import fetch_now, open_page
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -19,11 +19,7 @@ def _profiles(_s, version) -> pd.DataFrame:
     return df.sort_values("articles", ascending=False)
 
 
-route_through_entrypoint()
-s = store()
-st.title("Outlets")
-last_fetch_report()
-version = data_version(s)
+s, version = open_page("Outlets", show_fetch_report=True, needs_articles=False)
 if st.button("Fetch feeds now", type="primary", key="fetch_now_outlets"):
     fetch_now()
     st.rerun()

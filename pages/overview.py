@@ -4,7 +4,7 @@ import streamlit as st
 
 from core.charts import stacked
 from core.coverage import attention_by_group, attention_by_topic, blind_spots
-from pages.common import article_filters, data_version, downloads, empty_state, filters, last_fetch_report, store, route_through_entrypoint
+from pages.common import article_filters, downloads, filters, open_page
 
 MAX_EVENTS = 1000
 
@@ -30,13 +30,7 @@ def _attention(_s, version, topics_in, **f) -> tuple[pd.DataFrame, pd.DataFrame]
     return attention_by_topic(att, freq), attention_by_group(att, _s.outlets_df(), freq)
 
 
-route_through_entrypoint()
-s = store()
-st.title("Overview")
-last_fetch_report()
-if empty_state(s):
-    st.stop()
-version = data_version(s)
+s, version = open_page("Overview", show_fetch_report=True)
 f = filters()
 ev = _events(s, version, **{**article_filters(), "topics_in": f.get("topics_in")})
 if ev.empty:

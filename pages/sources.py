@@ -4,7 +4,7 @@ import streamlit as st
 
 from core.charts import bars, heatmap, lines
 from core.store import UNRESOLVED
-from pages.common import article_filters, data_version, downloads, empty_state, route_through_entrypoint, safe, store
+from pages.common import article_filters, downloads, open_page, safe
 
 TOP_SPEAKERS, TOP_OUTLETS = 30, 20
 PLACEHOLDERS = {UNRESOLVED, "(unknown)"}
@@ -30,12 +30,7 @@ def _lone(_s, version, **f) -> pd.DataFrame:
     return _s.lone_speakers(**f)
 
 
-route_through_entrypoint()
-s = store()
-st.title("Named sources")
-if empty_state(s):
-    st.stop()
-version = data_version(s)
+s, version = open_page("Named sources")
 pairs, shares = _counts(s, version, **scope())
 if pairs.empty:
     st.info("No quotes in this view. Quotes are extracted when articles are analysed (after each fetch or import).")

@@ -4,7 +4,7 @@ import streamlit as st
 
 from core.charts import bars, box, timeline
 from core.coverage import lag_table, lags
-from pages.common import article_filters, data_version, downloads, empty_state, store, route_through_entrypoint
+from pages.common import article_filters, downloads, open_page
 
 MAX_POINTS = 3000
 
@@ -19,12 +19,7 @@ def _points(_s, version, **f) -> pd.DataFrame:
     return _s.articles_df(limit=MAX_POINTS, **f)[["id", "outlet", "published", "title", "event_id", "date_source"]]
 
 
-route_through_entrypoint()
-s = store()
-st.title("Timelines")
-if empty_state(s):
-    st.stop()
-version = data_version(s)
+s, version = open_page("Timelines")
 f = article_filters()
 points = _points(s, version, **f)
 fig = timeline(points, f"Publication times (newest {len(points):,} articles in view)")
