@@ -38,7 +38,7 @@ def analyse_new(store: Store, config: ClusterConfig | None = None, quotes: bool 
         out.reprints = _reprints(store, sorted(touched))
     if quotes:
         # Quotes are tracked per article, so an interrupted run's leftovers are picked up here too.
-        out.quotes = _quotes(store, [a for a in store.unquoted()], report)
+        out.quotes = _quotes(store, store.unquoted(), report)
     out.seconds = time.perf_counter() - t0
     return out
 

@@ -58,7 +58,8 @@ def parse_catalog(raw: str, path: str = "<catalog>") -> list[Outlet]:
     except tomllib.TOMLDecodeError as e:
         line = getattr(e, "lineno", None) or _line_from_message(str(e))
         raise CatalogError(path, line, None, f"is not valid TOML: {getattr(e, 'msg', e)}") from None
-    blocks = _block_lines(raw)
+    lines = raw.splitlines()
+    blocks = _block_lines(lines)
     outlets = doc.get("outlet")
     if not isinstance(outlets, list) or not outlets:
         raise CatalogError(path, None, "outlet", "no [[outlet]] tables found")
@@ -66,7 +67,7 @@ def parse_catalog(raw: str, path: str = "<catalog>") -> list[Outlet]:
     result = []
     for i, entry in enumerate(outlets):
         start, end = blocks[i] if i < len(blocks) else (None, None)
-        line_of = lambda key: _field_line(raw, start, end, key)  # noqa: E731
+        line_of = lambda key: _field_line(lines, start, end, key)  # noqa: E731
         result.append(_validate_outlet(entry, path, start, line_of))
         name = result[-1].name.casefold()
         if name in seen:
@@ -106,18 +107,16 @@ def _validate_outlet(entry: dict, path: str, start: int | None, line_of) -> Outl
                   ownership=ownership, groups=groups)
 
 
-def _block_lines(raw: str) -> list[tuple[int, int]]:
+def _block_lines(lines: list[str]) -> list[tuple[int, int]]:
     """1-based (first, last) line numbers of each [[outlet]] table."""
-    lines = raw.splitlines()
     starts = [i + 1 for i, ln in enumerate(lines) if re.match(r"^\s*\[\[\s*outlet\s*\]\]", ln)]
     return [(s, (starts[j + 1] - 1) if j + 1 < len(starts) else len(lines)) for j, s in enumerate(starts)]
 
 
-def _field_line(raw: str, start: int | None, end: int | None, key: str) -> int | None:
+def _field_line(lines: list[str], start: int | None, end: int | None, key: str) -> int | None:
     """Line number where `key = ...` is set inside one table."""
     if start is None:
         return None
-    lines = raw.splitlines()
     for n in range(start, (end or len(lines)) + 1):
         if re.match(rf"^\s*{re.escape(key)}\s*=", lines[n - 1]):
             return n

@@ -29,26 +29,18 @@ def colour_map(names) -> dict[str, str]:
 
 def articles_over_time(daily: pd.DataFrame, top: int = 12) -> go.Figure:
     """Stacked article counts per day, week or month; outlets beyond the `top` busiest summed as 'other'."""
-    fig = go.Figure()
     if daily.empty:
+        fig = go.Figure()
         fig.update_layout(title="No articles in this view")
         return fig
     freq = period_for((daily["day"].max() - daily["day"].min()).days)
     unit = {"D": "day", "W-MON": "week", "MS": "month"}[freq]
     if freq != "D":
         daily = daily.assign(day=daily["day"].dt.to_period(freq[0]).dt.start_time)
-    totals = daily.groupby("outlet")["articles"].sum().sort_values(ascending=False)
-    keep = list(totals.index[:top])
-    d = daily.assign(outlet=daily["outlet"].where(daily["outlet"].isin(keep), "other outlets"))
-    d = d.groupby(["day", "outlet"], as_index=False)["articles"].sum()
-    for name in keep + (["other outlets"] if len(totals) > top else []):
-        part = d[d["outlet"] == name]
-        fig.add_trace(go.Bar(x=part["day"], y=part["articles"], name=name,
-                             marker_color="#9a9a9a" if name == "other outlets" else outlet_colour(name),
-                             hovertemplate="%{x|%Y-%m-%d}<br>%{y} articles<extra>%{fullData.name}</extra>"))
-    fig.update_layout(barmode="stack", title=f"Articles per {unit} by outlet (UTC)", xaxis_title=None,
-                      yaxis_title="articles", legend_title_text="outlet", margin=dict(t=50, l=10, r=10, b=10),
-                      hovermode="closest")
+    fig = stacked(daily, "day", "articles", "outlet", f"Articles per {unit} by outlet (UTC)", top=top,
+                  other="other outlets")
+    fig.update_traces(hovertemplate="%{x|%Y-%m-%d}<br>%{y} articles<extra>%{fullData.name}</extra>")
+    fig.update_layout(legend=dict(orientation="v", y=1), legend_title_text="outlet", hovermode="closest")
     return fig
 
 
@@ -98,20 +90,21 @@ def lines(df: pd.DataFrame, x: str, y: str, colour: str, title: str, top: int = 
     return fig
 
 
-def stacked(df: pd.DataFrame, x: str, y: str, colour: str, title: str, top: int = 10) -> go.Figure:
-    """Stacked bars per period for the `top` largest categories, the rest summed as 'other'."""
+def stacked(df: pd.DataFrame, x: str, y: str, colour: str, title: str, top: int = 10,
+            other: str = "other") -> go.Figure:
+    """Stacked bars per period for the `top` largest categories, the rest summed as `other`."""
     fig = go.Figure()
     if df.empty:
         fig.update_layout(title=title + " (no data)")
         return fig
     totals = df.groupby(colour)[y].sum().sort_values(ascending=False)
     keep = list(totals.index[:top])
-    d = df.assign(**{colour: df[colour].where(df[colour].isin(keep), "other")})
+    d = df.assign(**{colour: df[colour].where(df[colour].isin(keep), other)})
     d = d.groupby([x, colour], as_index=False)[y].sum()
-    for name in keep + (["other"] if len(totals) > top else []):
+    for name in keep + ([other] if len(totals) > top else []):
         part = d[d[colour] == name]
         fig.add_trace(go.Bar(x=part[x], y=part[y], name=str(name),
-                             marker_color="#9a9a9a" if name == "other" else outlet_colour(str(name))))
+                             marker_color="#9a9a9a" if name == other else outlet_colour(str(name))))
     fig.update_layout(barmode="stack", title=title, margin=dict(t=50, l=10, r=10, b=10), yaxis_title=y,
                       xaxis_title=None, legend=dict(orientation="h", y=-0.15))
     return fig
