@@ -30,6 +30,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
+from core.dates import publication_year, year_floor
 from core.models import get as _get, parse_time  # noqa: F401 - parse_time is part of this API
 from core.topics import tag_topics
 
@@ -79,6 +80,12 @@ class ClusterConfig:
     split_growth: float = _setting(1.5, "An event is checked again only once it has grown by this factor since its "
                                         "last check, so the work stays amortised.")
     split_max_articles: int = _setting(400, "Events larger than this are not checked (bounds the quadratic work).")
+    year_tolerance: int = _setting(2, "Years by which an article's publication year (from its date, or the year a "
+                                      "free-text date names) may differ from an event's, and by which the latest "
+                                      "year an undated article mentions may lie after it, before the two are kept "
+                                      "apart as different happenings; -1 ignores years. Only consulted when one "
+                                      "side is undated (the time window rules otherwise); 2, not 1, because "
+                                      "follow-up coverage a year or two on and next-year mentions are common.")
 
     @staticmethod
     def help() -> dict[str, tuple[object, str]]:
@@ -351,7 +358,8 @@ class _Event:
     """One event's state: summed sub-vectors, their squared norms, time span and members."""
 
     __slots__ = ("idx", "id", "sums", "norm2", "first", "last", "n", "article_ids", "outlets",
-                 "titles", "cats", "alive", "indexed", "dated", "members", "checked_n", "apart")
+                 "titles", "cats", "alive", "indexed", "dated", "members", "checked_n", "apart",
+                 "ymin", "ymax", "floor")
 
     def __init__(self, idx: int, eid: str):
         self.idx = idx
@@ -372,6 +380,19 @@ class _Event:
         self.members: dict[str, tuple] | None = {}
         self.checked_n = 0             # size at the last split check
         self.apart: set[int] = set()   # idx of events split off from this one: never merged back
+        # publication years of its members (from dates or free-text dates), and the latest year its undated
+        # members mention (they were written then or later); None when no member says
+        self.ymin: int | None = None
+        self.ymax: int | None = None
+        self.floor: int | None = None
+
+    def set_era(self, year: int | None, floor: int | None) -> None:
+        """Widen the event's years by one member's publication year or year floor."""
+        if year is not None:
+            self.ymin = year if self.ymin is None else min(self.ymin, year)
+            self.ymax = year if self.ymax is None else max(self.ymax, year)
+        if floor is not None and (self.floor is None or floor > self.floor):
+            self.floor = floor
 
     def gap(self, t: float | None) -> float:
         """Days between time t and this event's span; 0 when either is undated."""
@@ -441,17 +462,17 @@ class EventClusterer:
 
     def add(self, article: Any) -> str:
         """Assign one article to an event (existing or new) and return the event id."""
-        aid, title, text, outlet, t, cats = self._read(article)
+        aid, title, text, outlet, t, cats, era = self._read(article)
         if aid in self._article_event:
             raise ValueError(f"duplicate article id {aid!r}")
         doc = _analyse(title, text, self.config.lead_words, self.config.max_chars)
         if self._frozen_df is None:
             self.df.add(doc)
         vec = _weigh(doc, self._frozen_df or self.df, self.config.max_terms)
-        ev = self._best(vec, t)
+        ev = self._best(vec, t, era)
         if ev is None:
             ev = self._open(aid)
-        self._join(ev, aid, vec, t, outlet, title, cats)
+        self._join(ev, aid, vec, t, outlet, title, cats, era)
         self._tick()
         return ev.id
 
@@ -471,20 +492,20 @@ class EventClusterer:
             raise ValueError("restore needs one event id per article")
         rows = []
         for a, eid in zip(articles, event_ids):
-            aid, title, text, outlet, t, cats = self._read(a)
+            aid, title, text, outlet, t, cats, era = self._read(a)
             if aid in self._article_event:
                 raise ValueError(f"duplicate article id {aid!r}")
             doc = _analyse(title, text, self.config.lead_words, self.config.max_chars)
             self.df.add(doc)
-            rows.append((aid, title, outlet, t, cats, doc, self.resolve(str(eid))))
+            rows.append((aid, title, outlet, t, cats, doc, self.resolve(str(eid)), era))
         # weigh after counting all so restored centroids use the same IDF as a fresh run would
         order = sorted(range(len(rows)), key=lambda i: (rows[i][3] is None, rows[i][3] or 0.0))
         for i in order:
-            aid, title, outlet, t, cats, doc, eid = rows[i]
+            aid, title, outlet, t, cats, doc, eid, era = rows[i]
             ev = self._by_id.get(eid)
             if ev is None:
                 ev = self._new_event(eid)
-            self._join(ev, aid, _weigh(doc, self.df, self.config.max_terms), t, outlet, title, cats)
+            self._join(ev, aid, _weigh(doc, self.df, self.config.max_terms), t, outlet, title, cats, era)
         self._compact()
         self._touched.clear()
 
@@ -562,22 +583,30 @@ class EventClusterer:
     # -- internals --
 
     def _read(self, a: Any):
-        """Validated fields of an article: id, title, text, outlet, time (epoch s or None), categories."""
+        """Validated fields of an article: id, title, text, outlet, time (epoch s or None), categories and
+        era (publication year, year floor)."""
         aid = _get(a, "id")
         if aid is None or str(aid) == "":
             raise ValueError("article without an id")
         title = _get(a, "title") or ""
         text = _get(a, "text") or ""
         outlet = _get(a, "outlet") or "unknown"
-        dt = parse_time(_get(a, "published"))
+        published = _get(a, "published")
+        dt = parse_time(published)
+        # a free-text date is no time to order or window by, but the year it names is reliable
+        year = dt.year if dt is not None else publication_year(published)
         if dt is None and self.time_bound:
             # online: an undated article is placed at the time it was first seen (or now)
             dt = parse_time(_get(a, "first_seen")) or datetime.now(timezone.utc)
+            if year is None:
+                year = dt.year
         t = dt.timestamp() if dt is not None else None
+        # with no year at all, the latest year the text mentions is a floor on when it was written
+        floor = year_floor(f"{title}\n{text[:self.config.max_chars]}") if year is None else None
         cats = _get(a, "categories") or ()
         if isinstance(cats, str):
             cats = [cats]
-        return str(aid), str(title), str(text), str(outlet), t, tuple(str(c) for c in cats)
+        return str(aid), str(title), str(text), str(outlet), t, tuple(str(c) for c in cats), (year, floor)
 
     def _score(self, vec: dict[str, dict[str, float]]) -> dict[int, list[float]]:
         """Per-field dot products of a vector with every indexed event sharing a term."""
@@ -604,8 +633,8 @@ class EventClusterer:
             s *= math.exp(-gap / self.config.decay_days)
         return s
 
-    def _best(self, vec, t: float | None) -> _Event | None:
-        """The most similar candidate event above the join threshold, if any."""
+    def _best(self, vec, t: float | None, era=(None, None)) -> _Event | None:
+        """The most similar candidate event above the join threshold, if any, among those of a compatible era."""
         present = [(k, f, self.weights[f]) for k, f in enumerate(FIELDS) if vec[f] and self.weights[f] > 0]
         if not present:
             return None
@@ -620,10 +649,14 @@ class EventClusterer:
         events = self._events
         exp = math.exp
         full = sum(w for _, _, w in present)
+        years = self.config.year_tolerance >= 0 and era != (None, None)
         for i, num in cands:
             ev = events[i]
             gap = ev.gap(t)
             if gap > win:
+                continue
+            # two dated sides are kept apart by the window already; years matter when either is undated
+            if years and (t is None or ev.first is None) and self._era_clash(era, ev):
                 continue
             # the weighted mean runs over the fields both sides have; events nearly always have them all
             n2s = ev.norm2
@@ -660,6 +693,28 @@ class EventClusterer:
                         acc[i] = get(i, 0.0) + w * s
         return acc.items()
 
+    def _era_clash(self, era: tuple[int | None, int | None], ev: _Event) -> bool:
+        """True when an article's (publication year, year floor) rules out its being of the event's time."""
+        tol = self.config.year_tolerance
+        year, floor = era
+        if year is not None:
+            if ev.ymin is not None and (year < ev.ymin - tol or year > ev.ymax + tol):
+                return True
+            # undated members mentioned a later year than this article was published in
+            return ev.floor is not None and ev.floor > year + tol
+        # this undated article mentions a year later than every member was published
+        return floor is not None and ev.ymax is not None and floor > ev.ymax + tol
+
+    def _events_clash(self, a: _Event, b: _Event) -> bool:
+        """True when two events' publication years and year floors rule out their being one happening."""
+        tol = self.config.year_tolerance
+        if tol < 0:
+            return False
+        if a.ymin is not None and b.ymin is not None and (a.ymin > b.ymax + tol or b.ymin > a.ymax + tol):
+            return True
+        return ((a.floor is not None and b.ymax is not None and a.floor > b.ymax + tol)
+                or (b.floor is not None and a.ymax is not None and b.floor > a.ymax + tol))
+
     def _open(self, aid: str, key: str | None = None) -> _Event:
         """A new event whose id derives from its first article's id, or from `key` (never reused)."""
         key = aid if key is None else key
@@ -677,7 +732,7 @@ class EventClusterer:
         self._by_id[eid] = ev
         return ev
 
-    def _join(self, ev: _Event, aid: str, vec, t, outlet: str, title: str, cats) -> None:
+    def _join(self, ev: _Event, aid: str, vec, t, outlet: str, title: str, cats, era=(None, None)) -> None:
         """Add an article's vectors and metadata to an event and to the index."""
         self._add_vec(ev, vec, +1.0)
         ev.n += 1
@@ -692,10 +747,11 @@ class EventClusterer:
             if self._clock is None or t > self._clock:
                 self._clock = t
             heapq.heappush(self._expiry, (ev.last, ev.idx))
+        ev.set_era(*era)
         self._article_event[aid] = ev
         self._touched.add(ev.idx)
         if ev.members is not None:
-            ev.members[aid] = (vec, t, outlet, title, cats)
+            ev.members[aid] = (vec, t, outlet, title, cats, era)
 
     def _add_vec(self, ev: _Event, vec, sign: float) -> None:
         """Add (or subtract) a vector to an event's sums, keeping norms and the index in step."""
@@ -827,6 +883,8 @@ class EventClusterer:
             gap = _span_gap(ev, other)
             if gap > self.config.window_days:
                 continue
+            if (ev.first is None or other.first is None) and self._events_clash(ev, other):
+                continue
             s = self._centroid_sim(ev, other, dots, gap)
             if s > best_s:
                 best, best_s = other, s
@@ -860,6 +918,8 @@ class EventClusterer:
         keep.outlets.update(gone.outlets)
         keep.titles.extend(gone.titles[: max(0, 50 - len(keep.titles))])
         keep.cats.update(gone.cats)
+        keep.set_era(gone.ymin, gone.floor)
+        keep.set_era(gone.ymax, None)
         if gone.first is not None:
             keep.first = gone.first if keep.first is None else min(keep.first, gone.first)
             keep.last = gone.last if keep.last is None else max(keep.last, gone.last)
@@ -984,20 +1044,23 @@ class EventClusterer:
         # may hold as merged away in an earlier run this clusterer never saw
         new = self._open(moved[0], f"{moved[0]}#split")
         for aid in moved:
-            vec, t, outlet, title, cats = ev.members.pop(aid)
+            vec, t, outlet, title, cats, era = ev.members.pop(aid)
             self._add_vec(ev, vec, -1.0)
             ev.n -= 1
             ev.outlets[outlet] -= 1
             if ev.outlets[outlet] <= 0:
                 del ev.outlets[outlet]
             ev.cats.subtract(cats)
-            self._join(new, aid, vec, t, outlet, title, cats)
+            self._join(new, aid, vec, t, outlet, title, cats, era)
             self.split[aid] = new.id
         ev.cats = +ev.cats
         ev.article_ids = [a for a in ev.article_ids if a not in gone]
         ev.titles = [(a, ev.members[a][3]) for a in ev.article_ids[:50]]
         times = [m[1] for m in ev.members.values() if m[1] is not None]
         ev.first, ev.last = (min(times), max(times)) if times else (None, None)
+        ev.ymin = ev.ymax = ev.floor = None
+        for m in ev.members.values():
+            ev.set_era(*m[5])
         if ev.last is not None:
             heapq.heappush(self._expiry, (ev.last, ev.idx))
         ev.apart.add(new.idx)

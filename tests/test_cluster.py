@@ -160,6 +160,28 @@ def test_missing_date_uses_first_seen_online_and_no_constraint_in_batch():
     assert ids[0] == ids[1]  # an undated import may join any event
 
 
+def test_years_keep_undated_happenings_of_one_kind_apart_in_batch():
+    # quakes on one island three years apart: same words, told apart only by when
+    old = [art("o1", *QUAKE, published="Posted : Nov 27, 2005 8 : 20 AM ET"),
+           art("o2", *QUAKE2, published="November 28, 2005")]
+    undated_later = art("n1", QUAKE[0], QUAKE[1] + " It was the strongest since 2008.", published=None)
+    ids = cluster_batch(old + [undated_later])
+    assert ids[0] == ids[1] != ids[2]  # it mentions 2008, so it was written at least three years later
+    ids = cluster_batch(old + [art("n2", *QUAKE, published=None)])
+    assert ids[0] == ids[1] == ids[2]  # no year said: it may join
+    ids = cluster_batch([art("o1", *QUAKE, published="Nov 27, 2005"), art("o2", *QUAKE2, published="May 3, 2007")])
+    assert ids[0] == ids[1]  # two years on is within the tolerance (follow-ups, next-year mentions)
+    ids = cluster_batch(old + [undated_later], ClusterConfig(year_tolerance=-1))
+    assert len(set(ids)) == 1  # -1 ignores years
+
+
+def test_free_text_years_keep_two_dated_events_apart_when_merging():
+    a = [art("a1", *QUAKE, published="27 November 2005"), art("a2", *QUAKE2, published="28 November 2005")]
+    b = [art("b1", *QUAKE, published="March 3, 2012"), art("b2", *QUAKE2, published="March 4, 2012")]
+    ids = cluster_batch(a + b)
+    assert ids[0] == ids[1] != ids[2] == ids[3]
+
+
 def test_missing_outlet_becomes_unknown_and_dataclass_articles_work():
     cl = EventClusterer()
     cl.add(Article(id="m1", outlet=None, title=CALL[0], text=CALL[1], published=T0))
