@@ -4,7 +4,7 @@ import streamlit as st
 
 from core.charts import stacked
 from core.coverage import attention_by_group, attention_by_topic, blind_spots
-from pages.common import article_filters, downloads, filters, open_page
+from pages.common import article_filters, csv_download, downloads, filter_params, filters, open_page
 
 MAX_EVENTS = 1000
 
@@ -30,37 +30,47 @@ def _attention(_s, version, topics_in, **f) -> tuple[pd.DataFrame, pd.DataFrame]
     return attention_by_topic(att, freq), attention_by_group(att, _s.outlets_df(), freq)
 
 
+def events_view(ev: pd.DataFrame) -> None:
+    """The events table; choosing a row opens that event's comparison."""
+    st.caption(f"{len(ev):,} events" + (f" (the {MAX_EVENTS:,} broadest)" if len(ev) >= MAX_EVENTS else "")
+               + ". Breadth counts outlets with original reporting; reprints are counted apart.")
+    table = ev[["label", "topics", "n_original_outlets", "n_articles", "n_reprints", "first_published", "outlets",
+                "blind_spots", "id"]].rename(columns={
+                    "n_original_outlets": "outlets reporting", "n_articles": "articles", "n_reprints": "reprints",
+                    "first_published": "first report (UTC)", "blind_spots": "groups that did not report it",
+                    "label": "event"})
+    picked = st.dataframe(table, hide_index=True, width="stretch", key="events_table", on_select="rerun",
+                          selection_mode="single-row", column_config={
+                              "id": None, "event": st.column_config.TextColumn(width="large"),
+                              "first report (UTC)": st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm")})
+    rows = picked.selection.rows if picked and picked.selection else []
+    if rows:
+        st.switch_page("pages/event.py", query_params={**filter_params(), "event": table.iloc[rows[0]]["id"]})
+    st.caption("Select a row to compare how each outlet covered that event.")
+    csv_download("Download events (CSV)", table, "framelens-events.csv", "dl_events")
+
+
+def attention_view(by: str) -> None:
+    """Original articles per period, stacked by topic or by outlet group."""
+    by_topic, by_group = _attention(s, version, f.get("topics_in"), **article_filters())
+    data, name = (by_topic, "topic") if by == "topic" else (by_group, "group")
+    fig = stacked(data, "day", "articles", name, f"Original articles per {'topic' if by == 'topic' else 'outlet group'}")
+    st.plotly_chart(fig, width="stretch", key=f"chart_{name}s")
+    downloads(fig, f"attention-by-{name}", data, f"dl_{name}s")
+
+
 s, version = open_page("Overview", show_fetch_report=True)
 f = filters()
 ev = _events(s, version, **{**article_filters(), "topics_in": f.get("topics_in")})
 if ev.empty:
     st.info("No events match these filters. Widen the date range or clear some filters in the sidebar.")
     st.stop()
-st.caption(f"{len(ev):,} events" + (f" (the {MAX_EVENTS:,} broadest)" if len(ev) >= MAX_EVENTS else "")
-           + ". Breadth counts outlets with original reporting; reprints are counted apart.")
-table = ev[["label", "topics", "n_original_outlets", "n_articles", "n_reprints", "first_published", "outlets",
-            "blind_spots", "id"]].rename(columns={"n_original_outlets": "outlets reporting", "n_articles": "articles",
-                                                  "n_reprints": "reprints", "first_published": "first report (UTC)",
-                                                  "blind_spots": "groups that did not report it", "label": "event"})
-picked = st.dataframe(table, hide_index=True, width="stretch", key="events_table", on_select="rerun",
-                      selection_mode="single-row", column_config={"id": None, "event": st.column_config.TextColumn(width="large"),
-                      "first report (UTC)": st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm")})
-rows = picked.selection.rows if picked and picked.selection else []
-if rows:
-    st.switch_page("pages/event.py", query_params={**{k: st.query_params.get_all(k) for k in st.query_params},
-                                                   "event": table.iloc[rows[0]]["id"]})
-st.caption("Select a row to compare how each outlet covered that event.")
-st.download_button("Download events (CSV)", table.drop(columns=[]).to_csv(index=False).encode("utf-8"),
-                   file_name="framelens-events.csv", mime="text/csv", key="dl_events", on_click="ignore")
-
-st.subheader("Attention over time")
-by_topic, by_group = _attention(s, version, f.get("topics_in"), **article_filters())
-left, right = st.columns(2)
-with left:
-    fig = stacked(by_topic, "day", "articles", "topic", "Original articles per topic")
-    st.plotly_chart(fig, width="stretch", key="chart_topics")
-    downloads(fig, "attention-by-topic", by_topic, "dl_topics")
-with right:
-    fig = stacked(by_group, "day", "articles", "group", "Original articles per outlet group")
-    st.plotly_chart(fig, width="stretch", key="chart_groups")
-    downloads(fig, "attention-by-group", by_group, "dl_groups")
+# Only the open tab runs (its name is in the URL, so a shared link opens it): the first render
+# draws the table alone, and the charts load when asked for.
+events_tab, topic_tab, group_tab = st.tabs(["Events", "Attention by topic", "Attention by outlet group"],
+                                           key="view", bind="query-params")
+for tab, view in ((events_tab, lambda: events_view(ev)), (topic_tab, lambda: attention_view("topic")),
+                  (group_tab, lambda: attention_view("group"))):
+    if tab.open:
+        with tab:
+            view()

@@ -30,60 +30,72 @@ def _lone(_s, version, **f) -> pd.DataFrame:
     return _s.lone_speakers(**f)
 
 
+def matrix_view(pairs: pd.DataFrame, named: pd.DataFrame) -> None:
+    measure = st.radio("Measure", ["quotes", "words"], horizontal=True, key="src_measure")
+    top = named.groupby("speaker")[measure].sum().sort_values(ascending=False).index[:TOP_SPEAKERS]
+    busiest = pairs.groupby("outlet")["quotes"].sum().sort_values(ascending=False).index[:TOP_OUTLETS]
+    matrix = (named[named["speaker"].isin(top) & named["outlet"].isin(busiest)]
+              .pivot_table(index="speaker", columns="outlet", values=measure, aggfunc="sum", fill_value=0)
+              .reindex(index=top, columns=[o for o in busiest if o in set(named["outlet"])], fill_value=0))
+    fig = heatmap(matrix, f"Top {len(top)} speakers × {matrix.shape[1]} busiest outlets ({measure})", measure)
+    st.plotly_chart(fig, width="stretch", key="chart_matrix")
+    downloads(fig, "speakers-by-outlet", pairs, "dl_matrix")
+
+
+def shares_view(shares: pd.DataFrame) -> None:
+    shares = shares.sort_values("quotes", ascending=False).head(TOP_OUTLETS)
+    left, right = st.columns(2)
+    with left:
+        anon = shares.sort_values("anonymous_share", ascending=False)
+        fig = bars(anon, "outlet", "anonymous_share", "Share of attributions to anonymous sources")
+        st.plotly_chart(fig, width="stretch", key="chart_anon")
+        downloads(fig, "anonymous-share", anon, "dl_anon")
+    with right:
+        off = shares.sort_values("official_share", ascending=False)
+        fig = bars(off, "outlet", "official_share", "Share of attributions to officials (by role)")
+        st.plotly_chart(fig, width="stretch", key="chart_official")
+        downloads(fig, "official-share", off, "dl_official")
+
+
+def speaker_view(pairs: pd.DataFrame, named: pd.DataFrame) -> None:
+    speakers = list(named.groupby("speaker")["quotes"].sum().sort_values(ascending=False).index[:500])
+    wanted = st.query_params.get("speaker")
+    if wanted and wanted not in speakers and wanted in set(pairs["speaker"]):
+        speakers = [wanted] + speakers
+    speaker = st.selectbox("Speaker", speakers, index=speakers.index(wanted) if wanted in speakers else 0,
+                           key="speaker_pick")
+    if speaker != wanted:
+        st.query_params["speaker"] = speaker
+    mine = _speaker(s, version, speaker, **scope())
+    st.markdown(f"**{safe(speaker)}** — {len(mine)} quotes in {mine['outlet'].nunique()} outlets; roles: "
+                + (", ".join(safe(r) for r in mine["speaker_role"].dropna().unique()[:5]) or "none given"))
+    verbs = mine.groupby(["outlet", "cue"]).size().rename("quotes").reset_index().sort_values("quotes", ascending=False)
+    over_time = mine.assign(day=mine["published"].dt.tz_localize(None).dt.floor("D")).groupby(
+        ["day", "outlet"]).size().rename("quotes").reset_index()
+    left, right = st.columns(2)
+    with left:
+        st.dataframe(verbs, hide_index=True, width="stretch", key="verbs_table")
+    with right:
+        fig = lines(over_time, "day", "quotes", "outlet", f"Quotes of {speaker} over time", outlet_colours=True)
+        st.plotly_chart(fig, width="stretch", key="chart_speaker")
+        downloads(fig, "speaker-over-time", over_time, "dl_speaker")
+    st.dataframe(mine[["published", "outlet", "cue", "quote", "title"]], hide_index=True, width="stretch",
+                 key="speaker_quotes")
+
+
 s, version = open_page("Named sources")
 pairs, shares = _counts(s, version, **scope())
 if pairs.empty:
     st.info("No quotes in this view. Quotes are extracted when articles are analysed (after each fetch or import).")
     st.stop()
-
-measure = st.radio("Measure", ["quotes", "words"], horizontal=True, key="src_measure")
 named = pairs[~pairs["speaker"].isin(PLACEHOLDERS)]
-top = named.groupby("speaker")[measure].sum().sort_values(ascending=False).index[:TOP_SPEAKERS]
-busiest = pairs.groupby("outlet")["quotes"].sum().sort_values(ascending=False).index[:TOP_OUTLETS]
-matrix = (named[named["speaker"].isin(top) & named["outlet"].isin(busiest)]
-          .pivot_table(index="speaker", columns="outlet", values=measure, aggfunc="sum", fill_value=0)
-          .reindex(index=top, columns=[o for o in busiest if o in set(named["outlet"])], fill_value=0))
-fig = heatmap(matrix, f"Top {len(top)} speakers × {matrix.shape[1]} busiest outlets ({measure})", measure)
-st.plotly_chart(fig, width="stretch", key="chart_matrix")
-downloads(fig, "speakers-by-outlet", pairs, "dl_matrix")
-
-shares = shares.sort_values("quotes", ascending=False).head(TOP_OUTLETS)
-left, right = st.columns(2)
-with left:
-    anon = shares.sort_values("anonymous_share", ascending=False)
-    fig = bars(anon, "outlet", "anonymous_share", "Share of attributions to anonymous sources")
-    st.plotly_chart(fig, width="stretch", key="chart_anon")
-    downloads(fig, "anonymous-share", anon, "dl_anon")
-with right:
-    off = shares.sort_values("official_share", ascending=False)
-    fig = bars(off, "outlet", "official_share", "Share of attributions to officials (by role)")
-    st.plotly_chart(fig, width="stretch", key="chart_official")
-    downloads(fig, "official-share", off, "dl_official")
-
-if st.toggle("Show speakers only one outlet quotes in an event", key="lone_toggle"):
-    st.dataframe(_lone(s, version, **scope()), hide_index=True, width="stretch", key="unique_table")
-
-st.subheader("A speaker")
-speakers = list(named.groupby("speaker")["quotes"].sum().sort_values(ascending=False).index[:500])
-wanted = st.query_params.get("speaker")
-if wanted and wanted not in speakers and wanted in set(pairs["speaker"]):
-    speakers = [wanted] + speakers
-speaker = st.selectbox("Speaker", speakers, index=speakers.index(wanted) if wanted in speakers else 0,
-                       key="speaker_pick")
-if speaker != wanted:
-    st.query_params["speaker"] = speaker
-mine = _speaker(s, version, speaker, **scope())
-st.markdown(f"**{safe(speaker)}** — {len(mine)} quotes in {mine['outlet'].nunique()} outlets; roles: "
-            + (", ".join(safe(r) for r in mine["speaker_role"].dropna().unique()[:5]) or "none given"))
-verbs = mine.groupby(["outlet", "cue"]).size().rename("quotes").reset_index().sort_values("quotes", ascending=False)
-over_time = mine.assign(day=mine["published"].dt.tz_localize(None).dt.floor("D")).groupby(
-    ["day", "outlet"]).size().rename("quotes").reset_index()
-left, right = st.columns(2)
-with left:
-    st.dataframe(verbs, hide_index=True, width="stretch", key="verbs_table")
-with right:
-    fig = lines(over_time, "day", "quotes", "outlet", f"Quotes of {speaker} over time", outlet_colours=True)
-    st.plotly_chart(fig, width="stretch", key="chart_speaker")
-    downloads(fig, "speaker-over-time", over_time, "dl_speaker")
-st.dataframe(mine[["published", "outlet", "cue", "quote", "title"]], hide_index=True, width="stretch",
-             key="speaker_quotes")
+# Only the open tab runs (its name is in the URL, so a shared link opens it).
+tabs = st.tabs(["Speakers × outlets", "Anonymous and official", "Quoted by one outlet only", "One speaker"],
+               key="view", bind="query-params")
+views = (lambda: matrix_view(pairs, named), lambda: shares_view(shares),
+         lambda: st.dataframe(_lone(s, version, **scope()), hide_index=True, width="stretch", key="unique_table"),
+         lambda: speaker_view(pairs, named))
+for tab, view in zip(tabs, views):
+    if tab.open:
+        with tab:
+            view()

@@ -19,33 +19,46 @@ def _points(_s, version, **f) -> pd.DataFrame:
     return _s.articles_df(limit=MAX_POINTS, **f)[["id", "outlet", "published", "title", "event_id", "date_source"]]
 
 
+def publication_view(f: dict) -> None:
+    points = _points(s, version, **f)
+    fig = timeline(points, f"Publication times (newest {len(points):,} articles in view)")
+    st.plotly_chart(fig, width="stretch", key="chart_pub")
+    downloads(fig, "publication-timeline", points, "dl_pub")
+
+
+def lag_view(f: dict, view: str) -> None:
+    """First-to-report counts or the lag distribution; lags are measured against every outlet's
+    first report, then shown for the outlets in view."""
+    lagged = _lags(s, version, start=f.get("start"), end=f.get("end"))
+    if f.get("outlets_in"):
+        lagged = lagged[lagged["outlet"].isin(f["outlets_in"])]
+    if lagged.empty:
+        st.info("No event in this view was covered by more than one outlet, so there is no lag to measure.")
+        return
+    table = lag_table(lagged)
+    if view == "firsts":
+        firsts = table.sort_values("first", ascending=False).head(25)
+        fig = bars(firsts, "outlet", "first", "Events each outlet reported first (top 25)")
+        st.plotly_chart(fig, width="stretch", key="chart_first")
+        downloads(fig, "first-to-report", table, "dl_first")
+        st.dataframe(table, hide_index=True, width="stretch", key="lag_table")
+    else:
+        busiest = table.sort_values("events", ascending=False)["outlet"].head(20)
+        fig = box(lagged[lagged["outlet"].isin(busiest)], "outlet", "lag_hours",
+                  "Hours behind the first report (events covered by 2+ outlets; 20 busiest outlets)")
+        st.plotly_chart(fig, width="stretch", key="chart_lags")
+        downloads(fig, "lag-distribution", lagged, "dl_lags")
+
+
 s, version = open_page("Timelines")
 f = article_filters()
-points = _points(s, version, **f)
-fig = timeline(points, f"Publication times (newest {len(points):,} articles in view)")
-st.plotly_chart(fig, width="stretch", key="chart_pub")
-downloads(fig, "publication-timeline", points, "dl_pub")
-
-# Lags are measured against every outlet's first report, then shown for the outlets in view.
-lagged = _lags(s, version, start=f.get("start"), end=f.get("end"))
-if f.get("outlets_in"):
-    lagged = lagged[lagged["outlet"].isin(f["outlets_in"])]
-if lagged.empty:
-    st.info("No event in this view was covered by more than one outlet, so there is no lag to measure.")
-    st.stop()
-table = lag_table(lagged)
-left, right = st.columns(2)
-with left:
-    firsts = table.sort_values("first", ascending=False).head(25)
-    fig = bars(firsts, "outlet", "first", "Events each outlet reported first (top 25)")
-    st.plotly_chart(fig, width="stretch", key="chart_first")
-    downloads(fig, "first-to-report", table, "dl_first")
-with right:
-    busiest = table.sort_values("events", ascending=False)["outlet"].head(20)
-    fig = box(lagged[lagged["outlet"].isin(busiest)], "outlet", "lag_hours",
-              "Hours behind the first report (events covered by 2+ outlets)")
-    st.plotly_chart(fig, width="stretch", key="chart_lags")
-    downloads(fig, "lag-distribution", lagged, "dl_lags")
-st.dataframe(table, hide_index=True, width="stretch", key="lag_table")
+# Only the open tab runs (its name is in the URL, so a shared link opens it).
+pub_tab, firsts_tab, lags_tab = st.tabs(["Publication times", "First to report", "Lag behind the first"],
+                                        key="view", bind="query-params")
+for tab, view in ((pub_tab, publication_view), (firsts_tab, lambda f: lag_view(f, "firsts")),
+                  (lags_tab, lambda f: lag_view(f, "lags"))):
+    if tab.open:
+        with tab:
+            view(f)
 st.caption("Times are UTC and come from the feed, the page, or when framelens first saw the item "
            "(see each article's date source): a lag can be no more precise than the times behind it.")

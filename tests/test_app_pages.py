@@ -132,6 +132,18 @@ def test_overview_topic_filter_narrows_events(small):
     assert len(at.dataframe[0].value) == expected <= before
 
 
+def test_overview_opens_the_tab_named_in_the_url(small):
+    at = app("overview").run()
+    assert at.dataframe and not at.get("plotly_chart")  # first render: the table alone
+    at = app("overview")
+    at.query_params["view"] = "Attention by outlet group"
+    at.run()
+    assert not at.exception
+    assert not at.dataframe  # only the open tab runs
+    (chart,) = at.get("plotly_chart")
+    assert "outlet group" in json.loads(chart.proto.spec)["layout"]["title"]["text"]
+
+
 def test_overview_filter_matching_nothing_says_so(small):
     at = app("overview").run()
     at.sidebar.text_input(key="f_q").input("zzzz no such headline zzzz").run()
@@ -150,6 +162,23 @@ def test_event_from_the_url(small):
     assert "from 3 outlets reporting originally" in at.caption[0].value
     assert {"Fox News", "New York Times", "HuffPost"} <= {m.value.lstrip("#").strip().replace("\\", "")
                                                           for m in at.markdown if m.value.startswith("####")}
+
+
+@pytest.mark.parametrize("view, shows", [
+    ("Timeline", lambda at: at.get("plotly_chart")),
+    ("Data quality", lambda at: at.dataframe),
+    ("Reprints", lambda at: "No article in this event is a reprint" in texts(at.info))])
+def test_event_tabs_open_from_the_url(small, view, shows):
+    eid = small.events_df().iloc[0]["id"]
+    at = app("event")
+    at.query_params["event"] = eid
+    at.query_params["view"] = view
+    at.run()
+    assert not at.exception
+    assert shows(at)
+    assert not [m for m in at.markdown if m.value.startswith("####")]  # the side-by-side tab did not run
+    if view == "Data quality":
+        assert set(at.dataframe[0].value["outlet"]) == {"Fox News", "New York Times", "HuffPost"}
 
 
 def test_one_outlet_event_says_nothing_is_compared(small):
@@ -187,15 +216,27 @@ def test_sources_speaker_from_the_url(small):
     speaker = name.value_counts().index[-1]  # not the default (most quoted) one
     at = app("sources")
     at.query_params["speaker"] = speaker
+    at.query_params["view"] = "One speaker"
     at.run()
     assert not at.exception
     assert at.selectbox(key="speaker_pick").value == speaker
     assert any(m.value.startswith("**") and "quotes in" in m.value for m in at.markdown)
 
 
+def test_sources_opens_on_the_speaker_matrix(small):
+    at = app("sources").run()
+    assert not at.exception
+    (chart,) = at.get("plotly_chart")
+    spec = json.loads(chart.proto.spec)
+    assert spec["data"][0]["type"] == "heatmap"
+    assert set(spec["data"][0]["x"]) <= set(small.outlets_df()["name"])
+    assert len(spec["data"][0]["y"]) >= 2  # speakers
+
+
 def test_sources_outlet_filter_keeps_one_outlet(small):
     at = app("sources")
     at.query_params["outlet"] = "Fox News"
+    at.query_params["view"] = "One speaker"
     at.run()
     assert not at.exception
     assert set(at.dataframe[-1].value["outlet"]) <= {"Fox News"}
@@ -211,8 +252,18 @@ def test_sources_without_quotes_in_view(small):
 
 
 # -- Timelines -----------------------------------------------------------------------------------
-def test_timelines_lag_table(small):
+def test_timelines_opens_on_publication_times(small):
     at = app("timelines").run()
+    assert not at.exception
+    (chart,) = at.get("plotly_chart")
+    assert json.loads(chart.proto.spec)["layout"]["title"]["text"].startswith("Publication times")
+    assert not at.dataframe  # the lag tabs did not run
+
+
+def test_timelines_lag_table(small):
+    at = app("timelines")
+    at.query_params["view"] = "First to report"
+    at.run()
     assert not at.exception
     table = at.dataframe[-1].value
     assert set(table["outlet"]) == {"Fox News", "New York Times", "HuffPost"}  # the lone outlet has no lag
@@ -222,6 +273,7 @@ def test_timelines_lag_table(small):
 def test_timelines_one_outlet_has_no_lags(small):
     at = app("timelines")
     at.query_params["outlet"] = "Iceland Review"
+    at.query_params["view"] = "Lag behind the first"
     at.run()
     assert not at.exception
     assert "no lag to measure" in at.info[0].value

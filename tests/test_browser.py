@@ -81,16 +81,40 @@ def event_of(store, article_id: str) -> str:
 
 
 # -- every page opens -----------------------------------------------------------------------------
+# What each page shows first (its first tab); the other tabs run only when opened.
+FIRST_VIEW = {"overview": '[data-testid="stDataFrame"]', "event": '[data-testid="stMarkdownContainer"] h4',
+              "sources": ".js-plotly-plot .main-svg", "timelines": ".js-plotly-plot .main-svg",
+              "articles": '[data-testid="stDataFrame"]', "outlets": '[data-testid="stDataFrame"]'}
+
+
 @pytest.mark.parametrize("path,title", PAGES, ids=[t.lower().replace(" ", "_") for _, t in PAGES])
 def test_page_opens_without_exception(page, server, path, title):
     open_page(page, server, path)
     expect(page.get_by_role("heading", level=1)).to_have_text(title)
     expect(page.get_by_test_id("stException")).to_have_count(0)
-    if path != "outlets":
-        page.locator(".js-plotly-plot .main-svg").first.wait_for()
-    page.get_by_test_id("stDataFrame").first.wait_for(state="attached")
+    page.locator(FIRST_VIEW[path]).first.wait_for()
     full_screenshot(page, SHOTS / f"{path or 'overview'}.png")
     assert page.dialogs == []
+
+
+@pytest.mark.parametrize("path,tab", [("overview", "Attention by topic"), ("overview", "Attention by outlet group"),
+                                      ("event", "Timeline"), ("sources", "Anonymous and official"),
+                                      ("sources", "One speaker"), ("timelines", "First to report"),
+                                      ("timelines", "Lag behind the first"), ("articles", "Over time")])
+def test_opening_a_tab_draws_its_chart_and_names_it_in_the_url(page, server, path, tab):
+    open_page(page, server, path)
+    expect(page.locator(".js-plotly-plot")).to_have_count(1 if path in ("sources", "timelines") else 0)
+    wait_rerun(page, lambda: page.get_by_role("tab", name=tab, exact=True).click())
+    expect(page).to_have_url(re.compile(r"[?&]view=" + re.escape(tab).replace(r"\ ", r"(\+|%20)")))
+    page.locator(".js-plotly-plot .main-svg").first.wait_for()
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    full_screenshot(page, SHOTS / f"{path}-{tab.lower().replace(' ', '-')}.png")
+    # The link opens the same tab in a fresh browser.
+    url = page.url
+    page.goto("about:blank")
+    page.goto(url)
+    wait_idle(page, TIMEOUT)
+    expect(page.get_by_role("tab", name=tab, exact=True)).to_have_attribute("aria-selected", "true")
 
 
 def test_overview_has_its_own_url(page, server):
@@ -134,8 +158,13 @@ def test_shared_link_applies_its_filter(page, server, store):
 
 
 # -- chart downloads ------------------------------------------------------------------------------
+def open_download_menu(page, server, key: str) -> None:
+    open_page(page, server, "articles?view=Over+time")
+    page.locator(f".st-key-{key}_menu button").click()
+
+
 def test_download_chart_as_png(page, server):
-    open_page(page, server, "articles")
+    open_download_menu(page, server, "dl_daily")
     with page.expect_download(timeout=TIMEOUT) as dl:
         page.locator(".st-key-dl_daily_png button").click()
     assert dl.value.suggested_filename == "articles-per-day.png"
@@ -144,7 +173,7 @@ def test_download_chart_as_png(page, server):
 
 def test_download_chart_data_as_csv(page, server, store):
     expected = len(store.daily_counts())
-    open_page(page, server, "articles")
+    open_download_menu(page, server, "dl_daily")
     with page.expect_download() as dl:
         page.locator(".st-key-dl_daily_csv button").click()
     assert dl.value.suggested_filename == "articles-per-day.csv"
