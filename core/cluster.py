@@ -137,6 +137,7 @@ monday tuesday wednesday thursday friday saturday sunday n't 's 're 've 'll 'd
 """.split())
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+_TOKEN_ASCII = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)?")  # the same on lowercased ASCII text, and faster
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # A run of capitalised words (allowing a few lowercase connectors inside) is a cheap stand-in for
 # named entities: fast enough for thousands of articles a second, unlike a tagger. The capital comes
@@ -189,7 +190,10 @@ _norm_cache = _Cache(_norm)
 
 def _tokens(text: str) -> list[str]:
     """Content-word terms of a text; CJK runs become character bigrams (no spaces to split on)."""
-    toks = _TOKEN.findall(text.lower())
+    low = text.lower()
+    if low.isascii():
+        return list(filter(None, map(_norm_cache.__getitem__, _TOKEN_ASCII.findall(low))))
+    toks = _TOKEN.findall(low)
     if _CJK.search(text) is None:  # the common case, kept at C speed: map over the memo
         return list(filter(None, map(_norm_cache.__getitem__, toks)))
     out = []
@@ -257,7 +261,7 @@ def _analyse(title: str, text: str, lead_words: int, max_chars: int = 0) -> _Doc
     counts = {
         "title": Counter(tt),
         "lead": Counter(xt[:lead_words]) if xt else Counter(tt),
-        "body": Counter(tt + xt),
+        "body": Counter(tt + xt) if tt else Counter(xt),
         "ent": Counter(ents),
     }
     return _Doc(counts, set(counts["body"]), set(counts["ent"]))
@@ -652,7 +656,16 @@ class EventClusterer:
         years = self.config.year_tolerance >= 0 and era != (None, None)
         for i, num in cands:
             ev = events[i]
-            gap = ev.gap(t)
+            # inline of ev.gap(t): this loop runs for every candidate of every article
+            first = ev.first
+            if t is None or first is None:
+                gap = 0.0
+            elif t < first:
+                gap = (first - t) / DAY
+            elif t > ev.last:
+                gap = (t - ev.last) / DAY
+            else:
+                gap = 0.0
             if gap > win:
                 continue
             # two dated sides are kept apart by the window already; years matter when either is undated
