@@ -12,6 +12,11 @@ checks events that have grown large: a spectral two-way split of the members' si
 accepted when it shows clear structure (mean silhouette >= 0.5) on the full similarity or on the named
 entities alone — an event is one happening, and two happenings differ in their who and where.
 
+When one side is undated (imports often are), the window cannot tell such happenings apart, so years
+do (core.dates): the year a free-text publication field names, or for an article with no year at all
+the latest year its text mentions (a floor on when it was written). An article or event whose years
+clash with the other side's by more than year_tolerance is kept apart.
+
 Speed comes from an inverted index (term -> events holding it) restricted to events still inside
 the time window, so the work per article stays flat as the store grows.
 """
