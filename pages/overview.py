@@ -3,7 +3,7 @@ import pandas as pd
 import streamlit as st
 
 from core.charts import stacked
-from core.coverage import attention_by_group, attention_by_topic, blind_spots
+from core.coverage import attention_by_group, attention_by_topic, blind_spots, original_outlets
 from pages.common import article_filters, csv_download, downloads, filter_params, filters, open_page
 
 MAX_EVENTS = 1000
@@ -15,9 +15,9 @@ def _events(_s, version, **f) -> pd.DataFrame:
     if ev.empty:
         return ev
     pairs = _s.event_outlets(list(ev["id"]))
-    spots = blind_spots(pairs, _s.outlets_df())
-    orig = pairs[pairs["articles"] > pairs["reprints"]].groupby("event_id")["outlet"].agg(lambda o: ", ".join(sorted(o)))
-    return ev.assign(outlets=ev["id"].map(orig).fillna(""), blind_spots=ev["id"].map(lambda e: ", ".join(spots.get(e, []))))
+    spots, orig = blind_spots(pairs, _s.outlets_df()), original_outlets(pairs)
+    return ev.assign(outlets=[", ".join(orig.get(e, ())) for e in ev["id"]],
+                     blind_spots=[", ".join(spots.get(e, ())) for e in ev["id"]])
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

@@ -1,0 +1,38 @@
+"""Breadth, blind spots and lags (core.coverage) on small hand-made tables."""
+import pandas as pd
+
+from core.coverage import blind_spots, lag_table, lags, original_outlets
+
+OUTLETS = pd.DataFrame({"name": ["Reuters", "TASS", "RT", "Kyiv Independent"],
+                        "groups": [["wire"], ["wire", "russian state"], ["russian state"], ["ukrainian"]]})
+
+
+def pairs(*rows) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=["event_id", "outlet", "articles", "reprints"])
+
+
+def test_blind_spots_are_groups_with_no_original_report():
+    p = pairs(("e1", "Reuters", 1, 0), ("e1", "RT", 2, 0), ("e2", "Kyiv Independent", 1, 0))
+    assert blind_spots(p, OUTLETS) == {"e1": ["ukrainian"], "e2": ["russian state", "wire"]}
+
+
+def test_a_reprint_does_not_cover_its_outlets_groups():
+    # RT only reprinted someone else's story, so Russian state media did not report it themselves.
+    p = pairs(("e1", "Reuters", 1, 0), ("e1", "RT", 1, 1))
+    assert blind_spots(p, OUTLETS) == {"e1": ["russian state", "ukrainian"]}
+    assert original_outlets(p) == {"e1": ["Reuters"]}
+
+
+def test_original_outlets_are_sorted_per_event():
+    p = pairs(("e1", "TASS", 1, 0), ("e1", "Reuters", 3, 1), ("e2", "RT", 1, 1))
+    assert original_outlets(p) == {"e1": ["Reuters", "TASS"]}  # e2 has reprints only
+
+
+def test_lags_measure_hours_behind_the_first_report():
+    t = pd.to_datetime(["2024-01-01T10:00Z", "2024-01-01T13:00Z", "2024-01-02T10:00Z"], utc=True)
+    times = pd.DataFrame({"event_id": ["e1", "e1", "e2"], "outlet": ["TASS", "Reuters", "RT"], "first": t})
+    out = lags(times)
+    assert list(out["outlet"]) == ["TASS", "Reuters"]  # e2 had one outlet: no lag to measure
+    assert list(out["lag_hours"]) == [0.0, 3.0]
+    table = lag_table(out).set_index("outlet")
+    assert table.loc["TASS", "first"] == 1 and table.loc["Reuters", "median_lag_h"] == 3.0
