@@ -15,13 +15,18 @@ def outlets_in_groups(outlets: pd.DataFrame, groups) -> list[str]:
     return sorted(n for n, gs in outlet_groups(outlets).items() if wanted & set(gs))
 
 
+def _rows(pairs: pd.DataFrame):
+    # .tolist() first: iterating Arrow-backed string columns element by element is slow.
+    return zip(*(pairs[c].tolist() for c in ("event_id", "outlet", "articles", "reprints")))
+
+
 def blind_spots(pairs: pd.DataFrame, outlets: pd.DataFrame) -> dict[str, list[str]]:
     """Per event, the outlet groups none of whose outlets reported it originally (reprints don't count)."""
     groups = outlet_groups(outlets)
     all_groups = sorted({g for gs in groups.values() for g in gs})
     covered: dict[str, set[str]] = {}
-    # A plain loop: a pandas groupby with a Python aggregate was a tenth of the Overview's run.
-    for event, outlet, n, n_reprints in zip(pairs["event_id"], pairs["outlet"], pairs["articles"], pairs["reprints"]):
+    # A plain loop over lists: a pandas groupby with a Python aggregate was a tenth of the Overview's run.
+    for event, outlet, n, n_reprints in _rows(pairs):
         seen = covered.setdefault(event, set())
         if n > n_reprints:
             seen.update(groups.get(outlet, ()))
@@ -31,7 +36,7 @@ def blind_spots(pairs: pd.DataFrame, outlets: pd.DataFrame) -> dict[str, list[st
 def original_outlets(pairs: pd.DataFrame) -> dict[str, list[str]]:
     """Per event, the outlets that reported it originally (not only through reprints), sorted."""
     out: dict[str, list[str]] = {}
-    for event, outlet, n, n_reprints in zip(pairs["event_id"], pairs["outlet"], pairs["articles"], pairs["reprints"]):
+    for event, outlet, n, n_reprints in _rows(pairs):
         if n > n_reprints:
             out.setdefault(event, []).append(outlet)
     return {e: sorted(o) for e, o in out.items()}
