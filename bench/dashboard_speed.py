@@ -42,7 +42,7 @@ FIRST_RENDER_TARGET, FILTER_TARGET = 2.0, 0.5
 # (label, URL path, selector of the page's first view). Overview is the default page, served at "/".
 PAGES = [("Overview", "", '[data-testid="stDataFrame"] canvas'),
          ("Event", "event", '[data-testid="stMarkdownContainer"] h4'),
-         ("Named sources", "sources", ".js-plotly-plot .main-svg"),
+         ("Named sources", "sources", '[data-testid="stDataFrame"] canvas'),
          ("Timelines", "timelines", ".js-plotly-plot .main-svg"),
          ("Articles", "articles", '[data-testid="stDataFrame"] canvas'),
          ("Outlets", "outlets", '[data-testid="stDataFrame"] canvas')]

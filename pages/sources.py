@@ -30,15 +30,31 @@ def _lone(_s, version, **f) -> pd.DataFrame:
     return _s.lone_speakers(**f)
 
 
-def matrix_view(pairs: pd.DataFrame, named: pd.DataFrame) -> None:
-    measure = st.radio("Measure", ["quotes", "words"], horizontal=True, key="src_measure")
+def matrix(pairs: pd.DataFrame, named: pd.DataFrame, measure: str) -> pd.DataFrame:
+    """Top speakers (rows) × busiest outlets (columns), counting quotes or quoted words."""
     top = named.groupby("speaker")[measure].sum().sort_values(ascending=False).index[:TOP_SPEAKERS]
     busiest = pairs.groupby("outlet")["quotes"].sum().sort_values(ascending=False).index[:TOP_OUTLETS]
-    matrix = (named[named["speaker"].isin(top) & named["outlet"].isin(busiest)]
-              .pivot_table(index="speaker", columns="outlet", values=measure, aggfunc="sum", fill_value=0)
-              .reindex(index=top, columns=[o for o in busiest if o in set(named["outlet"])], fill_value=0))
-    fig = heatmap(matrix, f"Top {len(top)} speakers × {matrix.shape[1]} busiest outlets ({measure})", measure)
-    st.plotly_chart(fig, width="stretch", key="chart_matrix")
+    return (named[named["speaker"].isin(top) & named["outlet"].isin(busiest)]
+            .pivot_table(index="speaker", columns="outlet", values=measure, aggfunc="sum", fill_value=0)
+            .reindex(index=top, columns=[o for o in busiest if o in set(named["outlet"])], fill_value=0))
+
+
+def shade(m: pd.DataFrame):
+    """Cells tinted by value, so the matrix reads like a heatmap in light and dark themes."""
+    top = max(int(m.to_numpy().max()) if m.size else 0, 1)
+    return m.style.map(lambda v: f"background-color: rgba(66, 133, 244, {0.08 + 0.6 * v / top:.2f})" if v else "")
+
+
+def matrix_view(pairs: pd.DataFrame, named: pd.DataFrame, as_chart: bool) -> None:
+    measure = st.radio("Measure", ["quotes", "words"], horizontal=True, key="src_measure")
+    m = matrix(pairs, named, measure)
+    title = f"Top {len(m)} speakers × {m.shape[1]} busiest outlets ({measure})"
+    fig = heatmap(m, title, measure)
+    if as_chart:
+        st.plotly_chart(fig, width="stretch", key="chart_matrix")
+    else:  # a table first: exact numbers, sortable, and no charting library to load
+        st.caption(title)
+        st.dataframe(shade(m), width="stretch", key="matrix_table", height=min(36 + 35 * len(m), 720))
     downloads(fig, "speakers-by-outlet", pairs, "dl_matrix")
 
 
@@ -90,9 +106,9 @@ if pairs.empty:
     st.stop()
 named = pairs[~pairs["speaker"].isin(PLACEHOLDERS)]
 # Only the open tab runs (its name is in the URL, so a shared link opens it).
-tabs = st.tabs(["Speakers × outlets", "Anonymous and official", "Quoted by one outlet only", "One speaker"],
+tabs = st.tabs(["Speakers × outlets", "Heatmap", "Anonymous and official", "Quoted by one outlet only", "One speaker"],
                key="view", bind="query-params")
-views = (lambda: matrix_view(pairs, named), lambda: shares_view(shares),
+views = (lambda: matrix_view(pairs, named, False), lambda: matrix_view(pairs, named, True), lambda: shares_view(shares),
          lambda: st.dataframe(_lone(s, version, **scope()), hide_index=True, width="stretch", key="unique_table"),
          lambda: speaker_view(pairs, named))
 for tab, view in zip(tabs, views):

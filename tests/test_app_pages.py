@@ -226,11 +226,25 @@ def test_sources_speaker_from_the_url(small):
 def test_sources_opens_on_the_speaker_matrix(small):
     at = app("sources").run()
     assert not at.exception
+    m = at.dataframe[0].value
+    q = small.quotes_df()
+    assert set(m.columns) <= set(q["outlet"]) and len(m) >= 2
+    assert not at.get("plotly_chart")  # the heatmap is its own tab
+    # The table's counts are the store's: each speaker's row sums to their quotes in those outlets.
+    speaker = m.sum(axis=1).idxmax()
+    named = q["canonical_speaker"].where(q["canonical_speaker"].notna(), q["speaker"])
+    assert m.loc[speaker].sum() == ((named == speaker) & q["outlet"].isin(m.columns)).sum()
+
+
+def test_sources_heatmap_tab_draws_the_same_matrix(small):
+    at = app("sources")
+    at.query_params["view"] = "Heatmap"
+    at.run()
+    assert not at.exception
     (chart,) = at.get("plotly_chart")
     spec = json.loads(chart.proto.spec)
     assert spec["data"][0]["type"] == "heatmap"
     assert set(spec["data"][0]["x"]) <= set(small.outlets_df()["name"])
-    assert len(spec["data"][0]["y"]) >= 2  # speakers
 
 
 def test_sources_outlet_filter_keeps_one_outlet(small):

@@ -83,7 +83,7 @@ def event_of(store, article_id: str) -> str:
 # -- every page opens -----------------------------------------------------------------------------
 # What each page shows first (its first tab); the other tabs run only when opened.
 FIRST_VIEW = {"overview": '[data-testid="stDataFrame"]', "event": '[data-testid="stMarkdownContainer"] h4',
-              "sources": ".js-plotly-plot .main-svg", "timelines": ".js-plotly-plot .main-svg",
+              "sources": '[data-testid="stDataFrame"]', "timelines": ".js-plotly-plot .main-svg",
               "articles": '[data-testid="stDataFrame"]', "outlets": '[data-testid="stDataFrame"]'}
 
 
@@ -98,12 +98,12 @@ def test_page_opens_without_exception(page, server, path, title):
 
 
 @pytest.mark.parametrize("path,tab", [("overview", "Attention by topic"), ("overview", "Attention by outlet group"),
-                                      ("event", "Timeline"), ("sources", "Anonymous and official"),
+                                      ("event", "Timeline"), ("sources", "Heatmap"), ("sources", "Anonymous and official"),
                                       ("sources", "One speaker"), ("timelines", "First to report"),
                                       ("timelines", "Lag behind the first"), ("articles", "Over time")])
 def test_opening_a_tab_draws_its_chart_and_names_it_in_the_url(page, server, path, tab):
     open_page(page, server, path)
-    expect(page.locator(".js-plotly-plot")).to_have_count(1 if path in ("sources", "timelines") else 0)
+    expect(page.locator(".js-plotly-plot")).to_have_count(1 if path == "timelines" else 0)
     wait_rerun(page, lambda: page.get_by_role("tab", name=tab, exact=True).click())
     expect(page).to_have_url(re.compile(r"[?&]view=" + re.escape(tab).replace(r"\ ", r"(\+|%20)")))
     page.locator(".js-plotly-plot .main-svg").first.wait_for()
