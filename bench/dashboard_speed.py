@@ -210,6 +210,39 @@ def tab_change(browser, base: str, path: str, tab: str) -> float:
     return took
 
 
+# -- Streamlit's own floor ------------------------------------------------------------------------
+REFERENCE_APP = """import numpy as np, pandas as pd, plotly.graph_objects as go, streamlit as st
+st.set_page_config(layout="wide")
+st.title("Reference")
+what = st.query_params.get("what", "")
+rng = np.random.default_rng(0)
+if what == "table":
+    st.dataframe(pd.DataFrame({"title": [f"Headline number {i} about something" for i in range(1000)],
+                               "outlet": rng.choice(["Reuters", "TASS", "Xinhua"], 1000), "n": rng.integers(0, 50, 1000)}))
+if what == "chart":
+    st.plotly_chart(go.Figure(go.Bar(x=list("abcdefghij"), y=rng.integers(1, 9, 10))))
+"""
+REFERENCE = [("title only", "", "h1"), ("title + 1,000-row table", "?what=table", '[data-testid="stDataFrame"] canvas'),
+             ("title + one plotly bar chart", "?what=chart", ".js-plotly-plot .main-svg")]
+
+
+def reference_floor(browser, repeat: int) -> dict[str, float]:
+    """First render in a new browser of a bare Streamlit app: what any page here pays before its own work."""
+    script = CACHE / "reference_app.py"
+    script.write_text(REFERENCE_APP)
+    server = Streamlit(CACHE / "unused.sqlite", log=CACHE / "reference.log", script=str(script))
+    out = {}
+    try:
+        for label, query, selector in REFERENCE:
+            new_browser(browser, server.base, query, "Reference", selector)  # the server's first run
+            out[label] = statistics.median(new_browser(browser, server.base, query, "Reference", selector)
+                                           for _ in range(repeat))
+            log(f"reference, {label}: {out[label]:.2f}")
+    finally:
+        server.stop()
+    return out
+
+
 # -- the queries ---------------------------------------------------------------------------------
 def time_queries(db: Path, outlet: str) -> list[tuple[str, float]]:
     from core.store import Store
@@ -291,6 +324,8 @@ def main() -> None:
                 times = [tab_change(browser, server.base, path, tab) for _ in range(args.repeat)]
                 actions[f"{label}: open the '{tab}' tab"] = (med(times), None)
                 log(f"{label}: tab {times}")
+            server.stop()
+            floor = reference_floor(browser, args.repeat) if not args.filters_only else {}
             browser.close()
     finally:
         server.stop()
@@ -304,6 +339,9 @@ def main() -> None:
     print(f"{'page':<15}" + "".join(f"{h:>26}" for h in head))
     for label, vals in renders.items():
         print(f"{label:<15}" + "".join(f"{f'{v:.2f} {mark(v, FIRST_RENDER_TARGET)}':>26}" for v in vals))
+    if floor:
+        print("\nFor reference, the same new-browser first render of a bare Streamlit app on this machine: "
+              + "; ".join(f"{k} {v:.2f} s" for k, v in floor.items()) + ".")
     print(f"\nActions, seconds (median of {args.repeat}):")
     for name, (v, target) in actions.items():
         print(f"  {name:<45}{v:>6.2f}  {mark(v, target)}" + (f" (target <= {target} s)" if target else ""))
@@ -312,6 +350,7 @@ def main() -> None:
     for name, secs in time_queries(db, args.outlet):
         print(f"  {name:<40}{secs:>8.3f}")
     print(json.dumps({"first_render": {k: [round(x, 3) for x in v] for k, v in renders.items()},
+                      "reference": {k: round(v, 3) for k, v in floor.items()},
                       "actions": {k: round(v, 3) for k, (v, _) in actions.items()}}))
 
 

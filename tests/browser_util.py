@@ -48,16 +48,16 @@ def build_store(db: Path, corpora=("basil.jsonl", "allsides_dev.jsonl"), extra_r
 
 
 class Streamlit:
-    """`streamlit run dashboard.py` on a free port against one store; stop() ends it."""
+    """`streamlit run dashboard.py` (or another script) on a free port against one store; stop() ends it."""
 
-    def __init__(self, db: Path | str, port: int | None = None, log: Path | None = None):
+    def __init__(self, db: Path | str, port: int | None = None, log: Path | None = None, script: str = "dashboard.py"):
         self.port = port or free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         env = {**os.environ, "FRAMELENS_DB": str(db), "PYTHONUNBUFFERED": "1"}
         self.log_path = log
         self._log = open(log, "w") if log else subprocess.DEVNULL
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(self.port),
+            [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(self.port),
              "--server.headless", "true", "--server.address", "127.0.0.1",
              "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
             cwd=ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT)
