@@ -184,6 +184,18 @@ def csv_download(label: str, data: pd.DataFrame, file_name: str, key: str, width
                        mime="text/csv", key=key, on_click="ignore", width=width)
 
 
+def tabbed(views: dict) -> None:
+    """Tabs (label -> function drawing it) bound to ?view= in the URL, of which only the open one runs.
+
+    A shared link opens the same tab, and a page draws one view rather than all of them: the
+    charting library and the other tabs' elements load only when asked for.
+    """
+    for tab, view in zip(st.tabs(list(views), key="view", bind="query-params"), views.values()):
+        if tab.open:
+            with tab:
+                view()
+
+
 def fetch_now() -> None:
     """Run one ingest and analysis from the dashboard, showing progress as it goes."""
     from core.analyse import analyse_new

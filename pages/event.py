@@ -4,7 +4,7 @@ import streamlit as st
 
 from core.charts import timeline
 from core.framing import compare_event
-from pages.common import article_filters, csv_download, downloads, filters, open_page, safe
+from pages.common import article_filters, csv_download, downloads, filters, open_page, safe, tabbed
 
 COLUMNS_PER_ROW = 3
 
@@ -76,38 +76,41 @@ for note in report.get("notes", []):
 cov = report["coverage"]
 st.caption(f"{report['n_articles']} articles from {cov['original_outlets']} outlets reporting originally"
            + (f", {len(reps)} reprints shown apart" if len(reps) else ""))
-# Only the open tab runs (its name is in the URL, so a shared link opens it): the comparison
-# comes up without waiting for the charting library.
-compare, timing, reprinted, quality_tab = st.tabs(["Side by side", "Timeline", "Reprints", "Data quality"],
-                                                  key="view", bind="query-params")
-if compare.open:
-    with compare:
-        first = arts.set_index("id")["published"]
-        original_outlets = sorted(cov["original_articles"])
-        for i in range(0, len(original_outlets), COLUMNS_PER_ROW):
-            for col, outlet in zip(st.columns(COLUMNS_PER_ROW), original_outlets[i:i + COLUMNS_PER_ROW]):
-                with col:
-                    column(report, outlet, first, quotes)
-if timing.open:
-    with timing:
-        points = arts.assign(reprint=arts["id"].isin(set(reps["id"]) if not reps.empty else set()))
-        fig = timeline(points, "Coverage timeline (hollow = reprint)")
-        st.plotly_chart(fig, width="stretch", key="chart_event_timeline")
-        downloads(fig, f"event-{event_id}-timeline", points[["id", "outlet", "published", "title", "reprint"]],
-                  "dl_event")
-if reprinted.open:
-    with reprinted:
-        if reps.empty:
-            st.info("No article in this event is a reprint of another outlet's story.")
-        else:
-            st.dataframe(pd.DataFrame([{"reprint": r.id, "original outlet": r.original_outlet, "score": round(r.score, 2),
-                                        "changes": ", ".join(f"{k}: {v}" for k, v in r.changes.items()
-                                                             if v not in (0, False, [], None, ""))}
-                                       for r in reps.itertuples()]), hide_index=True, width="stretch",
-                         key="reprints_table")
-if quality_tab.open:
-    with quality_tab:
-        quality = arts[["outlet", "title", "published", "date_source", "date_flag", "text_status", "text_length", "url"]]
-        st.dataframe(quality, hide_index=True, width="stretch", key="quality_table",
-                     column_config={"url": st.column_config.LinkColumn("original", display_text="open")})
-        csv_download("Download comparison (CSV)", quality, f"event-{event_id}.csv", "dl_quality")
+
+
+def side_by_side() -> None:
+    first = arts.set_index("id")["published"]
+    original_outlets = sorted(cov["original_articles"])
+    for i in range(0, len(original_outlets), COLUMNS_PER_ROW):
+        for col, outlet in zip(st.columns(COLUMNS_PER_ROW), original_outlets[i:i + COLUMNS_PER_ROW]):
+            with col:
+                column(report, outlet, first, quotes)
+
+
+def coverage_timeline() -> None:
+    points = arts.assign(reprint=arts["id"].isin(set(reps["id"]) if not reps.empty else set()))
+    fig = timeline(points, "Coverage timeline (hollow = reprint)")
+    st.plotly_chart(fig, width="stretch", key="chart_event_timeline")
+    downloads(fig, f"event-{event_id}-timeline", points[["id", "outlet", "published", "title", "reprint"]], "dl_event")
+
+
+def reprint_table() -> None:
+    if reps.empty:
+        st.info("No article in this event is a reprint of another outlet's story.")
+        return
+    st.dataframe(pd.DataFrame([{"reprint": r.id, "original outlet": r.original_outlet, "score": round(r.score, 2),
+                                "changes": ", ".join(f"{k}: {v}" for k, v in r.changes.items()
+                                                     if v not in (0, False, [], None, ""))}
+                               for r in reps.itertuples()]), hide_index=True, width="stretch", key="reprints_table")
+
+
+def data_quality() -> None:
+    quality = arts[["outlet", "title", "published", "date_source", "date_flag", "text_status", "text_length", "url"]]
+    st.dataframe(quality, hide_index=True, width="stretch", key="quality_table",
+                 column_config={"url": st.column_config.LinkColumn("original", display_text="open")})
+    csv_download("Download comparison (CSV)", quality, f"event-{event_id}.csv", "dl_quality")
+
+
+# The comparison comes first and needs no charting library; the timeline is a tab away.
+tabbed({"Side by side": side_by_side, "Timeline": coverage_timeline, "Reprints": reprint_table,
+        "Data quality": data_quality})

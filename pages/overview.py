@@ -4,7 +4,7 @@ import streamlit as st
 
 from core.charts import stacked
 from core.coverage import attention_by_group, attention_by_topic, blind_spots, original_outlets
-from pages.common import article_filters, csv_download, downloads, filter_params, filters, open_page
+from pages.common import article_filters, csv_download, downloads, filter_params, filters, open_page, tabbed
 
 MAX_EVENTS = 1000
 
@@ -65,12 +65,5 @@ ev = _events(s, version, **{**article_filters(), "topics_in": f.get("topics_in")
 if ev.empty:
     st.info("No events match these filters. Widen the date range or clear some filters in the sidebar.")
     st.stop()
-# Only the open tab runs (its name is in the URL, so a shared link opens it): the first render
-# draws the table alone, and the charts load when asked for.
-events_tab, topic_tab, group_tab = st.tabs(["Events", "Attention by topic", "Attention by outlet group"],
-                                           key="view", bind="query-params")
-for tab, view in ((events_tab, lambda: events_view(ev)), (topic_tab, lambda: attention_view("topic")),
-                  (group_tab, lambda: attention_view("group"))):
-    if tab.open:
-        with tab:
-            view()
+tabbed({"Events": lambda: events_view(ev), "Attention by topic": lambda: attention_view("topic"),
+        "Attention by outlet group": lambda: attention_view("group")})

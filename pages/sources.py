@@ -4,7 +4,7 @@ import streamlit as st
 
 from core.charts import bars, heatmap, lines
 from core.store import UNRESOLVED
-from pages.common import article_filters, downloads, open_page, safe
+from pages.common import article_filters, downloads, open_page, safe, tabbed
 
 TOP_SPEAKERS, TOP_OUTLETS = 30, 20
 PLACEHOLDERS = {UNRESOLVED, "(unknown)"}
@@ -105,13 +105,9 @@ if pairs.empty:
     st.info("No quotes in this view. Quotes are extracted when articles are analysed (after each fetch or import).")
     st.stop()
 named = pairs[~pairs["speaker"].isin(PLACEHOLDERS)]
-# Only the open tab runs (its name is in the URL, so a shared link opens it).
-tabs = st.tabs(["Speakers × outlets", "Heatmap", "Anonymous and official", "Quoted by one outlet only", "One speaker"],
-               key="view", bind="query-params")
-views = (lambda: matrix_view(pairs, named, False), lambda: matrix_view(pairs, named, True), lambda: shares_view(shares),
-         lambda: st.dataframe(_lone(s, version, **scope()), hide_index=True, width="stretch", key="unique_table"),
-         lambda: speaker_view(pairs, named))
-for tab, view in zip(tabs, views):
-    if tab.open:
-        with tab:
-            view()
+tabbed({"Speakers × outlets": lambda: matrix_view(pairs, named, as_chart=False),
+        "Heatmap": lambda: matrix_view(pairs, named, as_chart=True),
+        "Anonymous and official": lambda: shares_view(shares),
+        "Quoted by one outlet only": lambda: st.dataframe(_lone(s, version, **scope()), hide_index=True,
+                                                          width="stretch", key="unique_table"),
+        "One speaker": lambda: speaker_view(pairs, named)})

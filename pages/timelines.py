@@ -4,7 +4,7 @@ import streamlit as st
 
 from core.charts import bars, box, timeline
 from core.coverage import lag_table, lags
-from pages.common import article_filters, downloads, open_page
+from pages.common import article_filters, downloads, open_page, tabbed
 
 MAX_POINTS = 3000
 
@@ -52,13 +52,7 @@ def lag_view(f: dict, view: str) -> None:
 
 s, version = open_page("Timelines")
 f = article_filters()
-# Only the open tab runs (its name is in the URL, so a shared link opens it).
-pub_tab, firsts_tab, lags_tab = st.tabs(["Publication times", "First to report", "Lag behind the first"],
-                                        key="view", bind="query-params")
-for tab, view in ((pub_tab, publication_view), (firsts_tab, lambda f: lag_view(f, "firsts")),
-                  (lags_tab, lambda f: lag_view(f, "lags"))):
-    if tab.open:
-        with tab:
-            view(f)
+tabbed({"Publication times": lambda: publication_view(f), "First to report": lambda: lag_view(f, "firsts"),
+        "Lag behind the first": lambda: lag_view(f, "lags")})
 st.caption("Times are UTC and come from the feed, the page, or when framelens first saw the item "
            "(see each article's date source): a lag can be no more precise than the times behind it.")
