@@ -80,8 +80,9 @@ def test_empty_store_shows_the_empty_state(page, tmp_path, monkeypatch):
     at = app(page).run()
     assert not at.exception
     if page == "outlets":
-        assert "No feeds fetched yet." in texts(at.caption)
         assert at.button(key="fetch_now_outlets")
+        at.query_params["view"] = "Feed health"
+        assert "No feeds fetched yet." in texts(at.run().caption)
     else:
         assert "No articles yet" in at.info[0].value
         assert at.button(key="fetch_now")
@@ -314,14 +315,25 @@ def test_outlets_profiles_and_feed_health(small):
         assert not at.exception
         profiles = at.dataframe[0].value.set_index("name")
         assert profiles.loc["Fox News", "articles"] == 3 and profiles.loc["Iceland Review", "articles"] == 1
+        at.query_params["view"] = "Feed health"
+        at.run()
         assert "2 feeds; 1 failing at the last fetch." in texts(at.caption)
-        health = at.dataframe[1].value
+        health = at.dataframe[0].value
         assert set(health["last_status"]) == {"failed", "ok"}
     finally:
         import sqlalchemy as sa
         from core.store import feeds
         with small.engine.begin() as c:
             c.execute(sa.delete(feeds))
+
+
+def test_outlets_import_tab_offers_an_upload(small):
+    at = app("outlets")
+    at.query_params["view"] = "Import a corpus"
+    at.run()
+    assert not at.exception
+    assert not at.dataframe  # the profiles tab did not run
+    assert "id, outlet, title, text, published" in texts(at.caption)
 
 
 def test_import_of_an_upload_validates_rows(tmp_path):
