@@ -266,6 +266,7 @@ def time_queries(db: Path, outlet: str) -> list[tuple[str, float]]:
     timed("attention()", s.attention)
     timed(f"attention(outlet={outlet!r})", lambda: s.attention(outlets_in=(outlet,)))
     timed("quotes_df()", s.quotes_df)
+    timed("speaker_outlet_counts()", s.speaker_outlet_counts)
     timed("event_times()", s.event_times)
     timed("articles_df(limit=1000)", lambda: s.articles_df(limit=1000))
     timed("articles_df(limit=5000)", lambda: s.articles_df(limit=5000))

@@ -109,6 +109,17 @@ def official_share(quotes: pd.DataFrame, articles: pd.DataFrame, event=None) -> 
     return out.sort_values("share", ascending=False, ignore_index=True)
 
 
+def outlet_shares(pairs: pd.DataFrame) -> pd.DataFrame:
+    """Per outlet, from store.speaker_outlet_counts rows: attributions and the anonymous and official shares."""
+    cols = ["outlet", "quotes", "anonymous", "official", "anonymous_share", "official_share"]
+    if pairs.empty:
+        return pd.DataFrame(columns=cols)
+    df = pairs.groupby("outlet", as_index=False)[["quotes", "anonymous", "official"]].sum()
+    df["anonymous_share"] = df["anonymous"] / df["quotes"]
+    df["official_share"] = df["official"] / df["quotes"]
+    return df[cols]
+
+
 def unique_speakers(quotes: pd.DataFrame, articles: pd.DataFrame, event=None) -> pd.DataFrame:
     """Named speakers (person / organisation) one outlet quotes that no other outlet in the event quotes."""
     df = join_articles(quotes, articles, event)

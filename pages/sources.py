@@ -3,6 +3,7 @@ import pandas as pd
 import streamlit as st
 
 from core.charts import bars, heatmap, lines
+from core.sources import outlet_shares
 from core.store import UNRESOLVED
 from pages.common import article_filters, downloads, open_page, safe, tabbed
 
@@ -17,7 +18,8 @@ def scope() -> dict:
 
 @st.cache_data(show_spinner="Counting quotes…", max_entries=32)
 def _counts(_s, version, **f) -> tuple[pd.DataFrame, pd.DataFrame]:
-    return _s.speaker_outlet_counts(**f), _s.outlet_source_shares(**f)
+    pairs = _s.speaker_outlet_counts(**f)
+    return pairs, outlet_shares(pairs)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -52,3 +52,23 @@ def test_orphaned_event_ids_and_missing_quotes_are_redone(db_url):
         known = {r[0] for r in c.execute(sa.select(events.c.id))}
         unquoted = c.execute(sa.select(sa.func.count()).where(articles.c.quoted.is_(False))).scalar_one()
     assert ids <= known and unquoted == 0
+
+
+def test_speaker_outlet_counts_agree_with_the_quotes(db_url):
+    from core.sources import outlet_shares
+    store = Store(db_url)
+    import_text(store, basil_sample(), "jsonl")
+    analyse_new(store)
+    q = store.quotes_df()
+    pairs = store.speaker_outlet_counts()
+    assert pairs["quotes"].sum() == len(q) and pairs["words"].sum() == q["words"].sum()
+    shares = outlet_shares(pairs).set_index("outlet")
+    for outlet, mine in q.groupby("outlet"):
+        row = shares.loc[outlet]
+        assert row["quotes"] == len(mine)
+        assert row["anonymous"] == (mine["speaker_type"] == "anonymous").sum()
+        assert row["official"] == mine["official"].astype(bool).sum()
+        assert row["official_share"] == row["official"] / len(mine)
+    # Filters apply in SQL: one outlet's pairs are that outlet's quotes only.
+    fox = store.speaker_outlet_counts(outlets_in=["Fox News"])
+    assert set(fox["outlet"]) == {"Fox News"} and fox["quotes"].sum() == (q["outlet"] == "Fox News").sum()

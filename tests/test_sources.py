@@ -65,3 +65,15 @@ def test_unresolved_pronoun_is_not_a_speaker():
     df = speakers_by_outlet(quotes_frame(qs), arts)
     assert "they" not in set(df["speaker"]) and "(unresolved pronoun)" in set(df["speaker"])
     assert unique_speakers(quotes_frame(qs), arts).empty
+
+
+def test_outlet_shares_sum_speaker_rows_per_outlet():
+    from core.sources import outlet_shares
+    pairs = pd.DataFrame({"speaker": ["Dong Jun", "a source", "Sergei Shoigu", "Dong Jun"],
+                          "outlet": ["Reuters", "Reuters", "TASS", "TASS"],
+                          "quotes": [3, 1, 2, 2], "words": [30, 9, 25, 20],
+                          "anonymous": [0, 1, 0, 0], "official": [3, 0, 2, 2]})
+    shares = outlet_shares(pairs).set_index("outlet")
+    assert shares.loc["Reuters", "quotes"] == 4 and shares.loc["Reuters", "anonymous_share"] == 0.25
+    assert shares.loc["Reuters", "official_share"] == 0.75 and shares.loc["TASS", "official_share"] == 1.0
+    assert list(outlet_shares(pairs.iloc[:0]).columns)[-2:] == ["anonymous_share", "official_share"]
