@@ -30,14 +30,19 @@ def route_through_entrypoint() -> None:
 
     Streamlit treats an app with a `pages/` folder as an old-style multipage app until the entry
     point has called st.navigation once, so on a fresh server a shared link to /event runs the
-    page alone. Drawing the sidebar here keeps that first view whole (and keeps widget clicks,
-    which a rerun would drop); later runs go through dashboard.py.
+    page alone. Drawing the sidebar here keeps that first view whole, and a click in it is not
+    dropped as a rerun would drop it. The widgets are drawn as the entry point's (its script hash
+    is part of a widget's id), so the user's first filter choice carries over to the next run,
+    which goes through dashboard.py.
     """
     from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
     if PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False
         st.set_page_config(page_title="framelens", page_icon=":material/center_focus_strong:", layout="wide")
-        sidebar(store())
+        ctx = get_script_run_ctx()
+        with ctx.run_with_active_hash(ctx.pages_manager.main_script_hash):
+            sidebar(store())
 
 
 def sidebar(s: Store) -> None:

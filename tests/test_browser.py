@@ -147,6 +147,22 @@ def test_topic_filter_changes_url_and_events(page, server, store):
     expect(caption(page, r"^[\d,]+ events")).to_contain_text(f"{n_topic:,} events")
 
 
+def test_first_visit_after_server_start_keeps_link_and_filter(page, store, tmp_path):
+    """A fresh server runs a linked page without dashboard.py once; the link's filter and the user's
+    first choice must both survive the hop to the entry point."""
+    fresh = Streamlit(store.url.replace("sqlite:///", ""), log=tmp_path / "fresh.log")
+    try:
+        both = store.count_filtered(outlets_in=["HuffPost", "Fox News"])
+        open_page(page, fresh, "articles?outlet=HuffPost")
+        expect(page.locator(".st-key-f_outlets")).to_contain_text("HuffPost")
+        expect(page.get_by_role("heading", level=1)).to_have_text("Articles")
+        wait_rerun(page, lambda: pick_multiselect(page, "f_outlets", "Fox News"))
+        expect(page).to_have_url(re.compile(r"outlet=HuffPost.*outlet=Fox(\+|%20)News|outlet=Fox(\+|%20)News.*outlet=HuffPost"))
+        expect(caption(page, "articles? match")).to_have_text(re.compile(rf"^{both:,} articles match"))
+    finally:
+        fresh.stop()
+
+
 def test_shared_link_applies_its_filter(page, server, store):
     n = store.count_filtered(outlets_in=["HuffPost"])
     open_page(page, server, "articles?outlet=HuffPost")
