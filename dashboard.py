@@ -1,9 +1,9 @@
 """framelens dashboard entry point: `streamlit run dashboard.py`. Routes to the pages in pages/."""
 import streamlit as st
 
-from pages.common import PAGES, sidebar, store
+from pages.common import PAGES, page_config, sidebar, store
 
-st.set_page_config(page_title="framelens", page_icon=":material/center_focus_strong:", layout="wide")
+page_config()
 
 # Our own sidebar links (not st.navigation's) so that the filters in the query string follow
 # the user from page to page, and so that the sidebar looks the same however a page was reached.

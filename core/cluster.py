@@ -403,15 +403,6 @@ class _Event:
         if floor is not None and (self.floor is None or floor > self.floor):
             self.floor = floor
 
-    def gap(self, t: float | None) -> float:
-        """Days between time t and this event's span; 0 when either is undated."""
-        if t is None or self.first is None:
-            return 0.0
-        if t < self.first:
-            return (self.first - t) / DAY
-        if t > self.last:
-            return (t - self.last) / DAY
-        return 0.0
 
 
 def _silhouette(sim, side) -> float:
@@ -661,7 +652,8 @@ class EventClusterer:
         years = self.config.year_tolerance >= 0 and era != (None, None)
         for i, num in cands:
             ev = events[i]
-            # inline of ev.gap(t): this loop runs for every candidate of every article
+            # days between t and the event's span, 0 when either is undated; computed inline because
+            # this loop runs for every candidate of every article
             first = ev.first
             if t is None or first is None:
                 gap = 0.0

@@ -15,31 +15,32 @@ def outlets_in_groups(outlets: pd.DataFrame, groups) -> list[str]:
     return sorted(n for n, gs in outlet_groups(outlets).items() if wanted & set(gs))
 
 
-def _rows(pairs: pd.DataFrame):
-    # .tolist() first: iterating Arrow-backed string columns element by element is slow.
-    return zip(*(pairs[c].tolist() for c in ("event_id", "outlet", "articles", "reprints")))
-
-
-def blind_spots(pairs: pd.DataFrame, outlets: pd.DataFrame) -> dict[str, list[str]]:
-    """Per event, the outlet groups none of whose outlets reported it originally (reprints don't count)."""
-    groups = outlet_groups(outlets)
-    all_groups = sorted({g for gs in groups.values() for g in gs})
-    covered: dict[str, set[str]] = {}
-    # A plain loop over lists: a pandas groupby with a Python aggregate was a tenth of the Overview's run.
-    for event, outlet, n, n_reprints in _rows(pairs):
-        seen = covered.setdefault(event, set())
-        if n > n_reprints:
-            seen.update(groups.get(outlet, ()))
-    return {e: [g for g in all_groups if g not in seen] for e, seen in covered.items()}
-
-
 def original_outlets(pairs: pd.DataFrame) -> dict[str, list[str]]:
     """Per event, the outlets that reported it originally (not only through reprints), sorted."""
     out: dict[str, list[str]] = {}
-    for event, outlet, n, n_reprints in _rows(pairs):
+    # A plain loop over lists: a pandas groupby with a Python aggregate was a tenth of the Overview's
+    # run, and iterating Arrow-backed string columns element by element is slow.
+    cols = (pairs[c].tolist() for c in ("event_id", "outlet", "articles", "reprints"))
+    for event, outlet, n, n_reprints in zip(*cols):
         if n > n_reprints:
             out.setdefault(event, []).append(outlet)
     return {e: sorted(o) for e, o in out.items()}
+
+
+def blind_spots(pairs: pd.DataFrame, outlets: pd.DataFrame,
+                original: dict[str, list[str]] | None = None) -> dict[str, list[str]]:
+    """Per event, the outlet groups none of whose outlets reported it originally (reprints don't count).
+
+    `original` is original_outlets(pairs) when the caller has it already.
+    """
+    groups = outlet_groups(outlets)
+    all_groups = sorted({g for gs in groups.values() for g in gs})
+    original = original_outlets(pairs) if original is None else original
+    spots = {}
+    for event in dict.fromkeys(pairs["event_id"].tolist()):
+        covered = {g for o in original.get(event, ()) for g in groups.get(o, ())}
+        spots[event] = [g for g in all_groups if g not in covered]
+    return spots
 
 
 def attention_by_topic(att: pd.DataFrame, freq: str = "D") -> pd.DataFrame:

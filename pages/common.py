@@ -25,6 +25,11 @@ PAGES = [  # (file, title, icon, url path); dashboard.py builds st.navigation fr
 ]
 
 
+def page_config() -> None:
+    """Title, icon and wide layout, set once per run by whichever script runs first."""
+    st.set_page_config(page_title="framelens", page_icon=":material/center_focus_strong:", layout="wide")
+
+
 def route_through_entrypoint() -> None:
     """Give a page its sidebar when Streamlit ran it without dashboard.py.
 
@@ -39,7 +44,7 @@ def route_through_entrypoint() -> None:
     from streamlit.runtime.scriptrunner import get_script_run_ctx
     if PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False
-        st.set_page_config(page_title="framelens", page_icon=":material/center_focus_strong:", layout="wide")
+        page_config()
         ctx = get_script_run_ctx()
         with ctx.run_with_active_hash(ctx.pages_manager.main_script_hash):
             sidebar(store())

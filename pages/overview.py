@@ -15,7 +15,8 @@ def _events(_s, version, **f) -> pd.DataFrame:
     if ev.empty:
         return ev
     pairs = _s.event_outlets(list(ev["id"]))
-    spots, orig = blind_spots(pairs, _s.outlets_df()), original_outlets(pairs)
+    orig = original_outlets(pairs)
+    spots = blind_spots(pairs, _s.outlets_df(), orig)
     return ev.assign(outlets=[", ".join(orig.get(e, ())) for e in ev["id"]],
                      blind_spots=[", ".join(spots.get(e, ())) for e in ev["id"]])
 

@@ -23,6 +23,14 @@ def app(page: str) -> AppTest:
     return at
 
 
+def opened(page: str, params: dict) -> AppTest:
+    """The page run once with these URL query parameters, as a shared link opens it."""
+    at = app(page)
+    for k, v in params.items():
+        at.query_params[k] = v
+    return at.run()
+
+
 @pytest.fixture(autouse=True)
 def fresh_caches():
     """Page caches are keyed by a data version (counts), not by store, so two stores could share them."""
@@ -111,9 +119,7 @@ def test_overview_lists_events_by_breadth(small):
 
 
 def test_overview_outlet_filter_from_the_url(small):
-    at = app("overview")
-    at.query_params["outlet"] = "Iceland Review"
-    at.run()
+    at = opened("overview", {"outlet": "Iceland Review"})
     assert not at.exception
     assert at.sidebar.multiselect(key="f_outlets").value == ["Iceland Review"]
     assert list(at.dataframe[0].value["event"]) == [small.events_df().set_index("id").loc[event_of(small, "lone-1"), "label"]]
@@ -136,9 +142,7 @@ def test_overview_topic_filter_narrows_events(small):
 def test_overview_opens_the_tab_named_in_the_url(small):
     at = app("overview").run()
     assert at.dataframe and not at.get("plotly_chart")  # first render: the table alone
-    at = app("overview")
-    at.query_params["view"] = "Attention by outlet group"
-    at.run()
+    at = opened("overview", {"view": "Attention by outlet group"})
     assert not at.exception
     assert not at.dataframe  # only the open tab runs
     (chart,) = at.get("plotly_chart")
@@ -155,9 +159,7 @@ def test_overview_filter_matching_nothing_says_so(small):
 # -- Event ---------------------------------------------------------------------------------------
 def test_event_from_the_url(small):
     eid = small.events_df().iloc[0]["id"]
-    at = app("event")
-    at.query_params["event"] = eid
-    at.run()
+    at = opened("event", {"event": eid})
     assert not at.exception
     assert at.selectbox(key="event_pick").value == eid
     assert "from 3 outlets reporting originally" in at.caption[0].value
@@ -171,10 +173,7 @@ def test_event_from_the_url(small):
     ("Reprints", lambda at: "No article in this event is a reprint" in texts(at.info))])
 def test_event_tabs_open_from_the_url(small, view, shows):
     eid = small.events_df().iloc[0]["id"]
-    at = app("event")
-    at.query_params["event"] = eid
-    at.query_params["view"] = view
-    at.run()
+    at = opened("event", {"event": eid, "view": view})
     assert not at.exception
     assert shows(at)
     assert not [m for m in at.markdown if m.value.startswith("####")]  # the side-by-side tab did not run
@@ -183,9 +182,7 @@ def test_event_tabs_open_from_the_url(small, view, shows):
 
 
 def test_one_outlet_event_says_nothing_is_compared(small):
-    at = app("event")
-    at.query_params["event"] = event_of(small, "lone-1")
-    at.run()
+    at = opened("event", {"event": event_of(small, "lone-1")})
     assert not at.exception
     notes = texts(at.info)
     assert "only one" in notes and "nothing is compared" in notes
@@ -202,9 +199,7 @@ def test_event_picker_writes_the_url(small):
 
 
 def test_unknown_event_in_the_url_falls_back_to_the_first(small):
-    at = app("event")
-    at.query_params["event"] = "ev-does-not-exist"
-    at.run()
+    at = opened("event", {"event": "ev-does-not-exist"})
     assert not at.exception
     assert at.selectbox(key="event_pick").value == small.events_df().iloc[0]["id"]
 
@@ -215,10 +210,7 @@ def test_sources_speaker_from_the_url(small):
     assert not q.empty, "analysis found no quotes in three BASIL events"
     name = q["canonical_speaker"].where(q["canonical_speaker"].notna(), q["speaker"]).dropna()
     speaker = name.value_counts().index[-1]  # not the default (most quoted) one
-    at = app("sources")
-    at.query_params["speaker"] = speaker
-    at.query_params["view"] = "One speaker"
-    at.run()
+    at = opened("sources", {"speaker": speaker, "view": "One speaker"})
     assert not at.exception
     assert at.selectbox(key="speaker_pick").value == speaker
     assert any(m.value.startswith("**") and "quotes in" in m.value for m in at.markdown)
@@ -238,9 +230,7 @@ def test_sources_opens_on_the_speaker_matrix(small):
 
 
 def test_sources_heatmap_tab_draws_the_same_matrix(small):
-    at = app("sources")
-    at.query_params["view"] = "Heatmap"
-    at.run()
+    at = opened("sources", {"view": "Heatmap"})
     assert not at.exception
     (chart,) = at.get("plotly_chart")
     spec = json.loads(chart.proto.spec)
@@ -249,19 +239,13 @@ def test_sources_heatmap_tab_draws_the_same_matrix(small):
 
 
 def test_sources_outlet_filter_keeps_one_outlet(small):
-    at = app("sources")
-    at.query_params["outlet"] = "Fox News"
-    at.query_params["view"] = "One speaker"
-    at.run()
+    at = opened("sources", {"outlet": "Fox News", "view": "One speaker"})
     assert not at.exception
     assert set(at.dataframe[-1].value["outlet"]) <= {"Fox News"}
 
 
 def test_sources_without_quotes_in_view(small):
-    at = app("sources")
-    at.query_params["outlet"] = "Iceland Review"
-    at.query_params["from"] = "2024-01-15"  # after its only article
-    at.run()
+    at = opened("sources", {"outlet": "Iceland Review", "from": "2024-01-15"})  # from: after its only article
     assert not at.exception
     assert "No quotes in this view" in at.info[0].value
 
@@ -276,9 +260,7 @@ def test_timelines_opens_on_publication_times(small):
 
 
 def test_timelines_lag_table(small):
-    at = app("timelines")
-    at.query_params["view"] = "First to report"
-    at.run()
+    at = opened("timelines", {"view": "First to report"})
     assert not at.exception
     table = at.dataframe[-1].value
     assert set(table["outlet"]) == {"Fox News", "New York Times", "HuffPost"}  # the lone outlet has no lag
@@ -286,10 +268,7 @@ def test_timelines_lag_table(small):
 
 
 def test_timelines_one_outlet_has_no_lags(small):
-    at = app("timelines")
-    at.query_params["outlet"] = "Iceland Review"
-    at.query_params["view"] = "Lag behind the first"
-    at.run()
+    at = opened("timelines", {"outlet": "Iceland Review", "view": "Lag behind the first"})
     assert not at.exception
     assert "no lag to measure" in at.info[0].value
 
@@ -328,9 +307,7 @@ def test_outlets_profiles_and_feed_health(small):
 
 
 def test_outlets_import_tab_offers_an_upload(small):
-    at = app("outlets")
-    at.query_params["view"] = "Import a corpus"
-    at.run()
+    at = opened("outlets", {"view": "Import a corpus"})
     assert not at.exception
     assert not at.dataframe  # the profiles tab did not run
     assert "id, outlet, title, text, published" in texts(at.caption)
