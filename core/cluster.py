@@ -12,10 +12,17 @@ checks events that have grown large: a spectral two-way split of the members' si
 accepted when it shows clear structure (mean silhouette >= 0.5) on the full similarity or on the named
 entities alone — an event is one happening, and two happenings differ in their who and where.
 
+A bare similarity threshold is too lax for a tight event and too strict for a loose one, so an
+article joins only if its similarity also reaches a share (`cohesion`) of the event's own mean
+similarity between members: coverage of one happening retold in many words still joins, while the
+same actors' next move, which shares most words but not the tight core, opens its own event.
+
 When one side is undated (imports often are), the window cannot tell such happenings apart, so years
 do (core.dates): the year a free-text publication field names, or for an article with no year at all
 the latest year its text mentions (a floor on when it was written). An article or event whose years
-clash with the other side's by more than year_tolerance is kept apart.
+clash with the other side's by more than year_tolerance is kept apart, and a pair where one side has a
+publication year and the other has none counts for less (`year_mismatch`): nothing says they are of
+one time, so more of the text must agree.
 
 Speed comes from an inverted index (term -> events holding it) restricted to events still inside
 the time window, so the work per article stays flat as the store grows.
@@ -52,7 +59,7 @@ def _setting(default, help: str):
 class ClusterConfig:
     """Every tunable of event clustering, one configuration for all corpora."""
 
-    threshold: float = _setting(0.12, "Least similarity to an event's centroid for an article to join it; "
+    threshold: float = _setting(0.07, "Least similarity to an event's centroid for an article to join it; "
                                       "below it the article opens a new event.")
     merge_threshold: float = _setting(0.15, "Least event-to-event similarity (same linkage) for two events to merge.")
     w_title: float = _setting(0.25, "Weight of the title sub-vector's cosine in the combined similarity.")
@@ -91,6 +98,18 @@ class ClusterConfig:
                                       "apart as different happenings; -1 ignores years. Only consulted when one "
                                       "side is undated (the time window rules otherwise); 2, not 1, because "
                                       "follow-up coverage a year or two on and next-year mentions are common.")
+
+    cohesion: float = _setting(0.4, "An article joins an event only if its similarity reaches this share of the "
+                                    "event's cohesion (the mean similarity between its members): a tight event "
+                                    "asks more of a newcomer than the bare threshold, so a similar happening "
+                                    "with the same actors stays out of it (0 disables; average linkage only).")
+    cohesion_min: int = _setting(3, "Least articles an event needs before its cohesion is consulted: two are "
+                                    "too few to say how tight it is.")
+    year_mismatch: float = _setting(0.7, "Similarity factor for a pair where one side has a publication year (from "
+                                         "its date or a free-text date) and the other has none, when the window "
+                                         "cannot rule: with nothing to say the two are of one time, more of the text "
+                                         "must agree. Per pair of articles, so an event's mix of dated and undated "
+                                         "members weighs in proportion (1 disables).")
 
     @staticmethod
     def help() -> dict[str, tuple[object, str]]:
@@ -368,7 +387,7 @@ class _Event:
 
     __slots__ = ("idx", "id", "sums", "norm2", "first", "last", "n", "article_ids", "outlets",
                  "titles", "cats", "alive", "indexed", "dated", "members", "checked_n", "apart",
-                 "ymin", "ymax", "floor")
+                 "ymin", "ymax", "floor", "nyr", "coh")
 
     def __init__(self, idx: int, eid: str):
         self.idx = idx
@@ -394,6 +413,8 @@ class _Event:
         self.ymin: int | None = None
         self.ymax: int | None = None
         self.floor: int | None = None
+        self.nyr = 0                   # members with a publication year (see year_mismatch)
+        self.coh = 0.0                 # mean similarity between members, once there are cohesion_min
 
     def set_era(self, year: int | None, floor: int | None) -> None:
         """Widen the event's years by one member's publication year or year floor."""
@@ -650,6 +671,8 @@ class EventClusterer:
         exp = math.exp
         full = sum(w for _, _, w in present)
         years = self.config.year_tolerance >= 0 and era != (None, None)
+        alpha = self.config.cohesion if self._avg else 0.0
+        mix = self.config.year_mismatch
         for i, num in cands:
             ev = events[i]
             # days between t and the event's span, 0 when either is undated; computed inline because
@@ -681,6 +704,11 @@ class EventClusterer:
                 sc /= ev.n
             if decay > 0 and gap > 0:
                 sc *= exp(-gap / decay)
+            if mix != 1.0 and (t is None or first is None):
+                same = ev.nyr if era[0] is not None else ev.n - ev.nyr
+                sc *= (same + mix * (ev.n - same)) / ev.n
+            if sc > best_s and sc < alpha * ev.coh:
+                continue
             if sc > best_s or (sc == best_s and best is not None and ev.idx < best.idx):
                 best, best_s = ev, sc
         return best
@@ -746,6 +774,9 @@ class EventClusterer:
         """Add an article's vectors and metadata to an event and to the index."""
         self._add_vec(ev, vec, +1.0)
         ev.n += 1
+        if era[0] is not None:
+            ev.nyr += 1
+        self._cohere(ev)
         ev.article_ids.append(aid)
         ev.outlets[outlet] += 1
         if len(ev.titles) < 50:
@@ -822,6 +853,25 @@ class EventClusterer:
             ev.norm2[f] = max(n2, 0.0)
         ev.indexed = True
 
+    def _cohere(self, ev: _Event) -> None:
+        """Recompute an event's cohesion, the weighted mean similarity between its members.
+
+        Members' vectors are unit length, so |sum|^2 = n + twice the sum of their pairwise similarities: the
+        mean per field comes from the norms already kept, with no pass over the members.
+        """
+        n = ev.n
+        if n < max(2, self.config.cohesion_min):
+            ev.coh = 0.0
+            return
+        num = den = 0.0
+        for _, f in self._live_fields:
+            n2 = ev.norm2[f]
+            if n2 > 0:
+                w = self.weights[f]
+                num += w * (n2 - n) / (n * (n - 1))
+                den += w
+        ev.coh = num / den if den > 0 else 0.0
+
     def _skip_terms(self) -> set[str] | frozenset:
         """Terms too common to be worth indexing (recomputed at compaction)."""
         return getattr(self, "_skip", frozenset())
@@ -896,9 +946,17 @@ class EventClusterer:
             if (ev.first is None or other.first is None) and self._events_clash(ev, other):
                 continue
             s = self._centroid_sim(ev, other, dots, gap)
+            if ev.first is None or other.first is None:
+                s *= self._year_mix(ev, other)
             if s > best_s:
                 best, best_s = other, s
         return best, best_s
+
+    def _year_mix(self, a: _Event, b: _Event) -> float:
+        """The year_mismatch factor averaged over the pairs of members of two events."""
+        pairs = a.n * b.n
+        same = a.nyr * b.nyr + (a.n - a.nyr) * (b.n - b.nyr)
+        return (same + self.config.year_mismatch * (pairs - same)) / pairs if pairs else 1.0
 
     def _centroid_sim(self, a: _Event, b: _Event, dots: list[float], gap: float) -> float:
         """Weighted cosine between two centroids over shared fields, times the time decay."""
@@ -924,6 +982,8 @@ class EventClusterer:
             vec[f] = gone.sums[f]
             self._add_vec(keep, vec, +1.0)
         keep.n += gone.n
+        keep.nyr += gone.nyr
+        self._cohere(keep)
         keep.article_ids.extend(gone.article_ids)
         keep.outlets.update(gone.outlets)
         keep.titles.extend(gone.titles[: max(0, 50 - len(keep.titles))])
@@ -1057,6 +1117,9 @@ class EventClusterer:
             vec, t, outlet, title, cats, era = ev.members.pop(aid)
             self._add_vec(ev, vec, -1.0)
             ev.n -= 1
+            if era[0] is not None:
+                ev.nyr -= 1
+            self._cohere(ev)
             ev.outlets[outlet] -= 1
             if ev.outlets[outlet] <= 0:
                 del ev.outlets[outlet]

@@ -175,6 +175,65 @@ def test_years_keep_undated_happenings_of_one_kind_apart_in_batch():
     assert len(set(ids)) == 1  # -1 ignores years
 
 
+def test_year_mismatch_weighs_pairs_of_a_dated_and_an_undated_article():
+    old = [art("o1", *QUAKE, published="Posted : Nov 27, 2005 8 : 20 AM ET"), art("o2", *QUAKE2, published="November 28, 2005")]
+    retold = ("Quake off Hokkaido prompts tsunami warning",
+              "Japan's meteorological agency said a strong earthquake off Hokkaido triggered a tsunami advisory "
+              "for the northern coast.")
+    assert len(set(cluster_batch(old + [art("n", *retold, published=None)]))) == 1  # the default lets it join
+    nearly_never = ClusterConfig(year_mismatch=0.01)
+    ids = cluster_batch(old + [art("n", *retold, published=None)], nearly_never)
+    assert ids[0] == ids[1] != ids[2]  # no year against two with one: the factor applies to the join
+    ids = cluster_batch(old + [art("n", *retold, published="Nov 28, 2005")], nearly_never)
+    assert len(set(ids)) == 1  # both sides have a year: no factor
+    ids = cluster_batch([art("n1", *QUAKE, published=None), art("n2", *retold, published=None)] + old, nearly_never)
+    assert ids[0] == ids[1] != ids[2] == ids[3]  # and to merging an undated event with a dated one
+
+
+ANGELS = [("Angels offer Mark Teixeira eight-year contract",
+           "The Los Angeles Angels have offered free-agent first baseman Mark Teixeira an eight-year contract, "
+           "general manager Tony Reagins said on Sunday."),
+          ("Angels make eight-year offer to Teixeira",
+           "Los Angeles Angels general manager Tony Reagins confirmed the team offered Mark Teixeira an "
+           "eight-year contract worth at least $160 million."),
+          ("Reagins: Angels offered Teixeira eight years",
+           "Angels general manager Tony Reagins said the Los Angeles club has made free agent Mark Teixeira an "
+           "eight-year offer.")]
+
+
+def test_a_tight_event_keeps_out_a_similar_happening_the_threshold_alone_lets_in():
+    red_sox = ("Red Sox offer Teixeira $200 million",
+               "The Boston Red Sox have made free agent first baseman Mark Teixeira an eight-year offer, owner "
+               "John Henry said, topping the bid from Los Angeles.")
+    retold = ("Teixeira gets eight-year offer from Angels",
+              "Tony Reagins, general manager of the Los Angeles Angels, said the club offered Mark Teixeira an "
+              "eight-year deal on Sunday.")
+    for cohesion, joins in ((0.0, True), (ClusterConfig().cohesion, False)):
+        cl = EventClusterer(ClusterConfig(cohesion=cohesion))
+        ids = {cl.add(art(f"a{i}", *a, published=T0 + timedelta(hours=i))) for i, a in enumerate(ANGELS)}
+        assert len(ids) == 1
+        assert (cl.add(art("r", *red_sox, published=T0 + timedelta(hours=4))) in ids) is joins
+        assert cl.add(art("p", *retold, published=T0 + timedelta(hours=5))) in ids  # a retelling still joins
+
+
+def test_cohesion_follows_the_members_through_joins_merges_and_splits():
+    import math
+    cl = EventClusterer()
+    for i, a in enumerate(ANGELS):
+        cl.add(art(f"a{i}", *a, published=T0 + timedelta(hours=i)))
+    ev = cl._article_event["a0"]
+    vecs = [m[0] for m in ev.members.values()]
+    w = cl.weights
+    expect = sum(w[f] * sum(sum(x * b[f].get(t, 0.0) for t, x in a[f].items())
+                            for i, a in enumerate(vecs) for b in vecs[i + 1:]) / 3 for f in w) / sum(w.values())
+    assert math.isclose(ev.coh, expect, rel_tol=1e-9)
+    assert 0 < ev.coh < 1
+    parted = cl._split_off(ev, ["a2"])
+    assert parted.coh == 0.0 and ev.coh == 0.0  # two and one members: too few to say how tight
+    cl._absorb(ev, parted)
+    assert math.isclose(ev.coh, expect, rel_tol=1e-9)  # merged back: the same three members
+
+
 def test_free_text_years_keep_two_dated_events_apart_when_merging():
     a = [art("a1", *QUAKE, published="27 November 2005"), art("a2", *QUAKE2, published="28 November 2005")]
     b = [art("b1", *QUAKE, published="March 3, 2012"), art("b2", *QUAKE2, published="March 4, 2012")]
