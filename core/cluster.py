@@ -857,7 +857,8 @@ class EventClusterer:
         """Recompute an event's cohesion, the weighted mean similarity between its members.
 
         Members' vectors are unit length, so |sum|^2 = n + twice the sum of their pairwise similarities: the
-        mean per field comes from the norms already kept, with no pass over the members.
+        mean per field comes from the norms already kept, with no pass over the members. A member with an
+        empty field (no entities, say) makes that field's figure an underestimate, so the guard only loosens.
         """
         n = ev.n
         if n < max(2, self.config.cohesion_min):
