@@ -54,12 +54,13 @@ def timeline(points: pd.DataFrame, title: str, top: int = 25) -> go.Figure:
     shown = points[points["outlet"].isin(keep)]
     for outlet, part in shown.groupby("outlet", sort=True):
         hollow = part.get("reprint", pd.Series(False, index=part.index)).fillna(False).astype(bool)
-        # WebGL keeps thousands of markers fast; capping the rows keeps the canvas under the GPU's
-        # size limit, past which markers drift away from their row labels.
-        fig.add_trace(go.Scattergl(
+        colour = outlet_colour(outlet)
+        # SVG, not WebGL: 3,000 markers at most draw faster as SVG than a WebGL context costs to set
+        # up (software-rendered without a GPU), and there is no canvas size limit to drift past.
+        fig.add_trace(go.Scatter(
             x=part["published"], y=[outlet] * len(part), mode="markers", name=outlet,
-            marker=dict(color=outlet_colour(outlet), size=9, symbol=["circle-open" if h else "circle" for h in hollow],
-                        line=dict(width=2, color=outlet_colour(outlet))),
+            marker=dict(color=colour, size=9, line=dict(width=2, color=colour),
+                        symbol=["circle-open" if h else "circle" for h in hollow] if hollow.any() else "circle"),
             # Plotly renders a subset of HTML in hover text; feed titles must stay plain text.
             text=part["title"].fillna("").map(html.escape),
             hovertemplate="%{x|%Y-%m-%d %H:%M} UTC<br>%{text}<extra>%{y}</extra>"))
