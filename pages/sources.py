@@ -36,9 +36,10 @@ def matrix(pairs: pd.DataFrame, named: pd.DataFrame, measure: str) -> pd.DataFra
     """Top speakers (rows) × busiest outlets (columns), counting quotes or quoted words."""
     top = named.groupby("speaker")[measure].sum().sort_values(ascending=False).index[:TOP_SPEAKERS]
     busiest = pairs.groupby("outlet")["quotes"].sum().sort_values(ascending=False).index[:TOP_OUTLETS]
+    quoted = set(named["outlet"].unique())  # once: building it per column was most of the page's run
     return (named[named["speaker"].isin(top) & named["outlet"].isin(busiest)]
             .pivot_table(index="speaker", columns="outlet", values=measure, aggfunc="sum", fill_value=0)
-            .reindex(index=top, columns=[o for o in busiest if o in set(named["outlet"])], fill_value=0))
+            .reindex(index=top, columns=[o for o in busiest if o in quoted], fill_value=0))
 
 
 def shade(m: pd.DataFrame):
