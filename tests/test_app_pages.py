@@ -259,6 +259,20 @@ def test_timelines_opens_on_publication_times(small):
     assert not at.dataframe  # the lag tabs did not run
 
 
+def test_timeline_hover_titles_are_plain_text():
+    """Feed titles reach plotly's hover labels, which render a subset of HTML: they must arrive escaped."""
+    import pandas as pd
+
+    from core.charts import outlet_colour, timeline
+    points = pd.DataFrame({"outlet": ["Hostile Feed", "Hostile Feed", "Other"],
+                           "published": pd.to_datetime(["2021-07-01T12:00Z", "2021-07-02T12:00Z", "2021-07-01T13:00Z"]),
+                           "title": ["<img src=x onerror=alert(1)>", "A & B", None]})
+    fig = json.loads(timeline(points, "Publication times").to_json())
+    texts = {t["name"]: t["text"] for t in fig["data"]}
+    assert texts == {"Hostile Feed": ["&lt;img src=x onerror=alert(1)&gt;", "A &amp; B"], "Other": [""]}
+    assert {t["name"]: t["marker"]["color"] for t in fig["data"]} == {n: outlet_colour(n) for n in texts}
+
+
 def test_timelines_lag_table(small):
     at = opened("timelines", {"view": "First to report"})
     assert not at.exception
