@@ -130,8 +130,17 @@ def wait_rerun(page, action, timeout: float = 60_000) -> None:
     wait_idle(page, timeout)
 
 
+def open_filters(page) -> None:
+    """Open the sidebar's Filters popover (its widgets are mounted only while it is open)."""
+    if not page.locator(".st-key-f_outlets").is_visible():
+        page.locator(".st-key-f_menu button").first.click()
+        page.locator(".st-key-f_outlets input").wait_for()
+
+
 def pick_multiselect(page, key: str, option: str) -> None:
-    """Choose `option` in the multiselect with widget key `key` (sidebar or main)."""
+    """Choose `option` in the multiselect with widget key `key` (sidebar filters or main)."""
+    if key.startswith("f_"):
+        open_filters(page)
     box = page.locator(f".st-key-{key} input")
     box.click()
     box.fill(option)

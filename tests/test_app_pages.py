@@ -340,3 +340,18 @@ def test_import_of_an_upload_validates_rows(tmp_path):
     assert (res.rows, res.valid, res.new) == (4, 1, 1)
     assert [e.line for e in res.errors] == [2, 3, 4]
     assert s.count_articles() == 1
+
+
+def test_active_filters_show_under_the_closed_filters_button(small):
+    at = opened("articles", {"outlet": ["Iceland Review", "No Such Outlet"], "q": "<b>x</b>"})
+    assert not at.exception
+    (menu,) = [b for b in at.sidebar.children.values() if getattr(b, "type", "") == "popover"]
+    assert menu.proto.popover.label == "Filters · 2 active"  # the unknown outlet is not counted
+    summary = at.sidebar.caption[0].value
+    assert summary.startswith("**Outlets:** Iceland Review  \n**Search:** ")
+    assert "<b>" not in summary and "\\<b\\>x\\</b\\>" in summary  # untrusted text stays inert
+    plain = opened("articles", {})
+    assert plain.sidebar.caption[0].value == "All outlets, topics and dates."
+    plain.sidebar.multiselect(key="f_outlets").select("Iceland Review").run()
+    (menu,) = [b for b in plain.sidebar.children.values() if getattr(b, "type", "") == "popover"]
+    assert menu.proto.popover.label == "Filters · 1 active"  # counted from the widget once it has state

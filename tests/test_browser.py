@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser_util import (CHROMIUM, CORPORA, ROOT, XSS_TITLE, Streamlit, build_store, full_screenshot,
-                                launch_chromium, pick_multiselect, wait_idle, wait_rerun, xss_row)
+                                launch_chromium, open_filters, pick_multiselect, wait_idle, wait_rerun, xss_row)
 
 if not Path(CHROMIUM).exists():
     pytest.skip(f"{CHROMIUM} not found (CI installs Debian's chromium package)", allow_module_level=True)
@@ -71,6 +71,11 @@ def open_page(page, server, path: str) -> None:
 
 def caption(page, pattern: str):
     return page.get_by_test_id("stCaptionContainer").filter(has_text=re.compile(pattern)).first
+
+
+def filter_summary(page):
+    """The line under the sidebar's Filters button that says which filters are active."""
+    return page.get_by_test_id("stSidebar").get_by_test_id("stCaptionContainer").first
 
 
 def event_of(store, article_id: str) -> str:
@@ -154,6 +159,8 @@ def test_first_visit_after_server_start_keeps_link_and_filter(page, store, tmp_p
     try:
         both = store.count_filtered(outlets_in=["HuffPost", "Fox News"])
         open_page(page, fresh, "articles?outlet=HuffPost")
+        expect(filter_summary(page)).to_contain_text("Outlets: HuffPost")
+        open_filters(page)
         expect(page.locator(".st-key-f_outlets")).to_contain_text("HuffPost")
         expect(page.get_by_role("heading", level=1)).to_have_text("Articles")
         wait_rerun(page, lambda: pick_multiselect(page, "f_outlets", "Fox News"))
@@ -166,6 +173,9 @@ def test_first_visit_after_server_start_keeps_link_and_filter(page, store, tmp_p
 def test_shared_link_applies_its_filter(page, server, store):
     n = store.count_filtered(outlets_in=["HuffPost"])
     open_page(page, server, "articles?outlet=HuffPost")
+    expect(page.locator(".st-key-f_menu button")).to_contain_text("Filters · 1 active")
+    expect(filter_summary(page)).to_contain_text("Outlets: HuffPost")
+    open_filters(page)
     expect(page.locator(".st-key-f_outlets")).to_contain_text("HuffPost")
     expect(caption(page, "articles? match")).to_have_text(f"{n:,} articles match")
     # The sidebar's page links carry the filter along.
