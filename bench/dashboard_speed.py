@@ -9,7 +9,7 @@ first render: from navigation until the script has finished and the page's first
 Three ways a user reaches a page are timed, because the browser does very different work in each:
 
 - new browser: a fresh browser profile opens the link (nothing cached: Streamlit's ~3 MB of
-  JavaScript, and plotly's 4.7 MB if the view has a chart, are fetched and compiled first). The first
+  JavaScript, and the charting library's if the view has a chart, are fetched and compiled first). The first
   such visit after the server starts also fills the server's caches ("server cold").
 - returning browser: the same browser opens the link again later (its HTTP cache holds the scripts).
 - in-app: a click on the page's link in the sidebar (the app is already loaded; only the page runs).
@@ -43,7 +43,7 @@ FIRST_RENDER_TARGET, FILTER_TARGET = 2.0, 0.5
 PAGES = [("Overview", "", '[data-testid="stDataFrame"] canvas'),
          ("Event", "event", '[data-testid="stMarkdownContainer"] h4'),
          ("Named sources", "sources", '[data-testid="stDataFrame"] canvas'),
-         ("Timelines", "timelines", ".js-plotly-plot .main-svg"),
+         ("Timelines", "timelines", '[data-testid="stVegaLiteChart"] svg.marks'),
          ("Articles", "articles", '[data-testid="stDataFrame"] canvas'),
          ("Outlets", "outlets", '[data-testid="stDataFrame"] canvas')]
 TABS = [("Overview", "", "Attention by topic"), ("Articles", "articles", "Over time")]
@@ -222,9 +222,13 @@ if what == "table":
                                "outlet": rng.choice(["Reuters", "TASS", "Xinhua"], 1000), "n": rng.integers(0, 50, 1000)}))
 if what == "chart":
     st.plotly_chart(go.Figure(go.Bar(x=list("abcdefghij"), y=rng.integers(1, 9, 10))))
+if what == "vega":
+    st.vega_lite_chart(pd.DataFrame({"x": list("abcdefghij"), "y": rng.integers(1, 9, 10)}),
+                       {"mark": "bar", "encoding": {"x": {"field": "x"}, "y": {"field": "y", "type": "quantitative"}}})
 """
 REFERENCE = [("title only", "", "h1"), ("title + 1,000-row table", "?what=table", '[data-testid="stDataFrame"] canvas'),
-             ("title + one plotly bar chart", "?what=chart", ".js-plotly-plot .main-svg")]
+             ("title + one plotly bar chart", "?what=chart", ".js-plotly-plot .main-svg"),
+             ("title + one Vega-Lite bar chart", "?what=vega", '[data-testid="stVegaLiteChart"] svg.marks')]
 
 
 def reference_floor(browser, repeat: int) -> dict[str, float]:

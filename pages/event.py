@@ -89,9 +89,9 @@ def side_by_side() -> None:
 
 def coverage_timeline() -> None:
     points = arts.assign(reprint=arts["id"].isin(set(reps["id"]) if not reps.empty else set()))
-    fig = timeline(points, "Coverage timeline (hollow = reprint)")
-    st.plotly_chart(fig, width="stretch", key="chart_event_timeline")
-    downloads(fig, f"event-{event_id}-timeline", points[["id", "outlet", "published", "title", "reprint"]], "dl_event")
+    spec = timeline(points, "Coverage timeline (hollow = reprint)")
+    st.vega_lite_chart(spec, width="stretch", key="chart_event_timeline")
+    downloads(spec, f"event-{event_id}-timeline", points[["id", "outlet", "published", "title", "reprint"]], "dl_event")
 
 
 def reprint_table() -> None:

@@ -19,19 +19,17 @@ def _points(_s, version, **f) -> pd.DataFrame:
     return _s.articles_df(limit=MAX_POINTS, **f)[["id", "outlet", "published", "title", "event_id", "date_source"]]
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)
-def _timeline(_s, version, **f):
-    """The built figure, shared by every session: building 25 traces took longer than the query.
-    Nothing may modify it (st.plotly_chart and the downloads copy it)."""
+@st.cache_data(show_spinner=False, max_entries=32)
+def _timeline(_s, version, **f) -> dict:
+    """The chart's spec, built once per store version and filters."""
     points = _points(_s, version, **f)
     return timeline(points, f"Publication times (newest {len(points):,} articles in view)")
 
 
 def publication_view(f: dict) -> None:
-    points = _points(s, version, **f)
-    fig = _timeline(s, version, **f)
-    st.plotly_chart(fig, width="stretch", key="chart_pub")
-    downloads(fig, "publication-timeline", points, "dl_pub")
+    spec = _timeline(s, version, **f)
+    st.vega_lite_chart(spec, width="stretch", key="chart_pub")
+    downloads(spec, "publication-timeline", _points(s, version, **f), "dl_pub")
 
 
 def lag_view(f: dict, view: str) -> None:

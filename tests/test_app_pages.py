@@ -168,7 +168,7 @@ def test_event_from_the_url(small):
 
 
 @pytest.mark.parametrize("view, shows", [
-    ("Timeline", lambda at: at.get("plotly_chart")),
+    ("Timeline", lambda at: at.get("vega_lite_chart")),
     ("Data quality", lambda at: at.dataframe),
     ("Reprints", lambda at: "No article in this event is a reprint" in texts(at.info))])
 def test_event_tabs_open_from_the_url(small, view, shows):
@@ -254,23 +254,33 @@ def test_sources_without_quotes_in_view(small):
 def test_timelines_opens_on_publication_times(small):
     at = app("timelines").run()
     assert not at.exception
-    (chart,) = at.get("plotly_chart")
-    assert json.loads(chart.proto.spec)["layout"]["title"]["text"].startswith("Publication times")
+    (chart,) = at.get("vega_lite_chart")
+    assert json.loads(chart.proto.spec)["title"].startswith("Publication times")
+    import pyarrow as pa
+    # Streamlit moves the spec's inline values into an Arrow table
+    assert pa.ipc.open_stream(chart.proto.data.data).read_all().num_rows == small.count_articles()
     assert not at.dataframe  # the lag tabs did not run
 
 
-def test_timeline_hover_titles_are_plain_text():
-    """Feed titles reach plotly's hover labels, which render a subset of HTML: they must arrive escaped."""
+def test_timeline_titles_are_data_and_colours_are_the_outlets():
+    """Feed titles reach the chart as data, which Vega draws as text; each outlet keeps its colour."""
     import pandas as pd
 
     from core.charts import outlet_colour, timeline
-    points = pd.DataFrame({"outlet": ["Hostile Feed", "Hostile Feed", "Other"],
-                           "published": pd.to_datetime(["2021-07-01T12:00Z", "2021-07-02T12:00Z", "2021-07-01T13:00Z"]),
-                           "title": ["<img src=x onerror=alert(1)>", "A & B", None]})
-    fig = json.loads(timeline(points, "Publication times").to_json())
-    texts = {t["name"]: t["text"] for t in fig["data"]}
-    assert texts == {"Hostile Feed": ["&lt;img src=x onerror=alert(1)&gt;", "A &amp; B"], "Other": [""]}
-    assert {t["name"]: t["marker"]["color"] for t in fig["data"]} == {n: outlet_colour(n) for n in texts}
+    points = pd.DataFrame({"outlet": ["Hostile Feed", "Hostile Feed", "Other", "Other"],
+                           "published": pd.to_datetime(["2021-07-01T12:00Z", "2021-07-02T12:00Z", "2021-07-01T13:00Z",
+                                                        None]),
+                           "title": ["<img src=x onerror=alert(1)>", "A & B", None, "undated"],
+                           "reprint": [False, True, None, False]})
+    spec = timeline(points, "Publication times")
+    assert spec["data"]["values"] == [  # the undated one has no place on a time axis
+        {"published": "2021-07-01T12:00:00Z", "outlet": "Hostile Feed", "title": "<img src=x onerror=alert(1)>",
+         "reprint": False},
+        {"published": "2021-07-02T12:00:00Z", "outlet": "Hostile Feed", "title": "A & B", "reprint": True},
+        {"published": "2021-07-01T13:00:00Z", "outlet": "Other", "title": "", "reprint": False}]
+    scale = spec["encoding"]["color"]["scale"]
+    assert dict(zip(scale["domain"], scale["range"])) == {n: outlet_colour(n) for n in ("Hostile Feed", "Other")}
+    assert "mark" not in spec["encoding"]["tooltip"][2] and spec["encoding"]["tooltip"][2]["field"] == "title"
 
 
 def test_timelines_lag_table(small):
@@ -355,3 +365,19 @@ def test_active_filters_show_under_the_closed_filters_button(small):
     plain.sidebar.multiselect(key="f_outlets").select("Iceland Review").run()
     (menu,) = [b for b in plain.sidebar.children.values() if getattr(b, "type", "") == "popover"]
     assert menu.proto.popover.label == "Filters · 1 active"  # counted from the widget once it has state
+
+
+def test_timeline_exports_as_png_and_svg_without_a_browser():
+    import pandas as pd
+
+    from core.charts import export, timeline
+    points = pd.DataFrame({"outlet": ["Hostile Feed", "Other"], "title": ["<img src=x onerror=alert(1)>", "Calm"],
+                           "published": pd.to_datetime(["2021-07-01T12:00Z", "2021-07-01T13:00Z"])})
+    spec = timeline(points, "Publication times")
+    png, mime, ext = export(spec, "png")
+    assert (mime, ext) == ("image/png", "png") and png.startswith(b"\x89PNG\r\n\x1a\n")
+    svg, mime, ext = export(spec, "svg")
+    assert (mime, ext) == ("image/svg+xml", "svg")
+    text = svg.decode("utf-8")
+    assert text.startswith("<svg") and "Hostile Feed" in text and "<img" not in text  # labels are text, not markup
+    assert "width" not in spec  # the page's spec keeps its container width; only the export is fixed

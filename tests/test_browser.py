@@ -88,7 +88,7 @@ def event_of(store, article_id: str) -> str:
 # -- every page opens -----------------------------------------------------------------------------
 # What each page shows first (its first tab); the other tabs run only when opened.
 FIRST_VIEW = {"overview": '[data-testid="stDataFrame"]', "event": '[data-testid="stMarkdownContainer"] h4',
-              "sources": '[data-testid="stDataFrame"]', "timelines": ".js-plotly-plot .main-svg",
+              "sources": '[data-testid="stDataFrame"]', "timelines": '[data-testid="stVegaLiteChart"] svg.marks',
               "articles": '[data-testid="stDataFrame"]', "outlets": '[data-testid="stDataFrame"]'}
 
 
@@ -102,16 +102,19 @@ def test_page_opens_without_exception(page, server, path, title):
     assert page.dialogs == []
 
 
+TAB_CHART = {"Timeline": '[data-testid="stVegaLiteChart"] svg.marks'}  # publication timelines are Vega-Lite
+
+
 @pytest.mark.parametrize("path,tab", [("overview", "Attention by topic"), ("overview", "Attention by outlet group"),
                                       ("event", "Timeline"), ("sources", "Heatmap"), ("sources", "Anonymous and official"),
                                       ("sources", "One speaker"), ("timelines", "First to report"),
                                       ("timelines", "Lag behind the first"), ("articles", "Over time")])
 def test_opening_a_tab_draws_its_chart_and_names_it_in_the_url(page, server, path, tab):
     open_page(page, server, path)
-    expect(page.locator(".js-plotly-plot")).to_have_count(1 if path == "timelines" else 0)
+    expect(page.locator(".js-plotly-plot")).to_have_count(0)  # the first view drew no plotly chart
     wait_rerun(page, lambda: page.get_by_role("tab", name=tab, exact=True).click())
     expect(page).to_have_url(re.compile(r"[?&]view=" + re.escape(tab).replace(r"\ ", r"(\+|%20)")))
-    page.locator(".js-plotly-plot .main-svg").first.wait_for()
+    page.locator(TAB_CHART.get(tab, ".js-plotly-plot .main-svg")).first.wait_for()
     expect(page.get_by_test_id("stException")).to_have_count(0)
     full_screenshot(page, SHOTS / f"{path}-{tab.lower().replace(' ', '-')}.png")
     # The link opens the same tab in a fresh browser.
@@ -227,6 +230,18 @@ def test_markup_title_is_text_on_the_event_page(page, server, store):
     expect(page.locator("script", has_text="alert(2)")).to_have_count(0)
     # A one-article event says so rather than pretending to compare.
     expect(page.get_by_test_id("stAlert").filter(has_text="only one article")).to_be_visible()
+    page.wait_for_timeout(300)
+    assert page.dialogs == []
+
+
+def test_markup_title_is_text_in_the_timeline_tooltip(page, server):
+    open_page(page, server, "timelines?outlet=Hostile+Feed")
+    point = page.locator('[data-testid="stVegaLiteChart"] .mark-symbol path').first  # one outlet, one point
+    point.wait_for()
+    tooltip = page.locator("#vg-tooltip-element")
+    point.hover(force=True)
+    expect(tooltip).to_contain_text(XSS_TITLE)
+    expect(page.locator('img[src="x"]')).to_have_count(0)
     page.wait_for_timeout(300)
     assert page.dialogs == []
 
