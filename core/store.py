@@ -386,8 +386,12 @@ class Store:
         return df
 
     def date_bounds(self) -> tuple[datetime | None, datetime | None]:
+        """Earliest and latest publication time. Two statements, not one: SQLite answers a lone min() or
+        max() from the end of the index, but scans the whole index for both at once (11 ms at 100k
+        articles, against 0.03 ms each), and every page run asks."""
         with self.engine.connect() as c:
-            lo, hi = c.execute(sa.select(sa.func.min(articles.c.published), sa.func.max(articles.c.published))).one()
+            lo = c.execute(sa.select(sa.func.min(articles.c.published))).scalar()
+            hi = c.execute(sa.select(sa.func.max(articles.c.published))).scalar()
         return _as_dt(lo), _as_dt(hi)
 
     # -- events, quotes and reprints for the dashboard -------------------------------------------
