@@ -43,7 +43,7 @@ FIRST_RENDER_TARGET, FILTER_TARGET = 2.0, 0.5
 PAGES = [("Overview", "", '[data-testid="stDataFrame"] canvas'),
          ("Event", "event", '[data-testid="stMarkdownContainer"] h4'),
          ("Named sources", "sources", '[data-testid="stDataFrame"] canvas'),
-         ("Timelines", "timelines", '[data-testid="stVegaLiteChart"] svg.marks'),
+         ("Timelines", "timelines", '[data-testid="stVegaLiteChart"] .marks'),
          ("Articles", "articles", '[data-testid="stDataFrame"] canvas'),
          ("Outlets", "outlets", '[data-testid="stDataFrame"] canvas')]
 TABS = [("Overview", "", "Attention by topic"), ("Articles", "articles", "Over time")]
@@ -228,7 +228,7 @@ if what == "vega":
 """
 REFERENCE = [("title only", "", "h1"), ("title + 1,000-row table", "?what=table", '[data-testid="stDataFrame"] canvas'),
              ("title + one plotly bar chart", "?what=chart", ".js-plotly-plot .main-svg"),
-             ("title + one Vega-Lite bar chart", "?what=vega", '[data-testid="stVegaLiteChart"] svg.marks')]
+             ("title + one Vega-Lite bar chart", "?what=vega", '[data-testid="stVegaLiteChart"] .marks')]
 
 
 def reference_floor(browser, repeat: int) -> dict[str, float]:

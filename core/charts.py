@@ -70,7 +70,7 @@ def timeline(points: pd.DataFrame, title: str, top: int = 25) -> dict:
     return {
         "title": title + (f" — {len(keep)} busiest outlets, {more} more not drawn" if more > 0 else ""),
         "data": {"values": values},
-        "height": max(200, 26 * len(keep)),
+        "height": {"step": 24},  # a row per outlet however many there are (a fixed height squeezes them)
         "mark": {"type": "point", "filled": True, "size": 60, "strokeWidth": 2, "opacity": 0.9},
         "encoding": {
             "x": {"field": "published", "type": "temporal", "title": "published (UTC)", "scale": {"type": "utc"}},

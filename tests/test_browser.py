@@ -88,7 +88,7 @@ def event_of(store, article_id: str) -> str:
 # -- every page opens -----------------------------------------------------------------------------
 # What each page shows first (its first tab); the other tabs run only when opened.
 FIRST_VIEW = {"overview": '[data-testid="stDataFrame"]', "event": '[data-testid="stMarkdownContainer"] h4',
-              "sources": '[data-testid="stDataFrame"]', "timelines": '[data-testid="stVegaLiteChart"] svg.marks',
+              "sources": '[data-testid="stDataFrame"]', "timelines": '[data-testid="stVegaLiteChart"] .marks',
               "articles": '[data-testid="stDataFrame"]', "outlets": '[data-testid="stDataFrame"]'}
 
 
@@ -102,7 +102,7 @@ def test_page_opens_without_exception(page, server, path, title):
     assert page.dialogs == []
 
 
-TAB_CHART = {"Timeline": '[data-testid="stVegaLiteChart"] svg.marks'}  # publication timelines are Vega-Lite
+TAB_CHART = {"Timeline": '[data-testid="stVegaLiteChart"] .marks'}  # publication timelines are Vega-Lite
 
 
 @pytest.mark.parametrize("path,tab", [("overview", "Attention by topic"), ("overview", "Attention by outlet group"),
