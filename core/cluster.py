@@ -386,7 +386,7 @@ class _Event:
     """One event's state: summed sub-vectors, their squared norms, time span and members."""
 
     __slots__ = ("idx", "id", "sums", "norm2", "first", "last", "n", "article_ids", "outlets",
-                 "titles", "cats", "alive", "indexed", "dated", "members", "checked_n", "apart",
+                 "titles", "cats", "alive", "indexed", "members", "checked_n", "apart",
                  "ymin", "ymax", "floor", "nyr", "coh")
 
     def __init__(self, idx: int, eid: str):
@@ -437,6 +437,12 @@ def _silhouette(sim, side) -> float:
         other = sim[mask][:, ~mask].mean(axis=1)
         out[mask] = (own - other) / np.maximum(np.maximum(own, other), 1e-12)
     return float(out.mean())
+
+
+def _mixed_weight(same: int, pairs: int, mismatch: float) -> float:
+    """Mean weight over pairs of articles when `same` of `pairs` agree on having a publication year and the
+    rest count `mismatch` (year_mismatch)."""
+    return (same + mismatch * (pairs - same)) / pairs if pairs else 1.0
 
 
 def _span_gap(a: _Event, b: _Event) -> float:
@@ -689,7 +695,7 @@ class EventClusterer:
             if gap > win:
                 continue
             # two dated sides are kept apart by the window already; years matter when either is undated
-            if years and (t is None or ev.first is None) and self._era_clash(era, ev):
+            if years and (t is None or first is None) and self._era_clash(era, ev):
                 continue
             # the weighted mean runs over the fields both sides have; events nearly always have them all
             n2s = ev.norm2
@@ -705,8 +711,7 @@ class EventClusterer:
             if decay > 0 and gap > 0:
                 sc *= exp(-gap / decay)
             if mix != 1.0 and (t is None or first is None):
-                same = ev.nyr if era[0] is not None else ev.n - ev.nyr
-                sc *= (same + mix * (ev.n - same)) / ev.n
+                sc *= _mixed_weight(ev.nyr if era[0] is not None else ev.n - ev.nyr, ev.n, mix)
             if sc > best_s and sc < alpha * ev.coh:
                 continue
             if sc > best_s or (sc == best_s and best is not None and ev.idx < best.idx):
@@ -955,9 +960,8 @@ class EventClusterer:
 
     def _year_mix(self, a: _Event, b: _Event) -> float:
         """The year_mismatch factor averaged over the pairs of members of two events."""
-        pairs = a.n * b.n
         same = a.nyr * b.nyr + (a.n - a.nyr) * (b.n - b.nyr)
-        return (same + self.config.year_mismatch * (pairs - same)) / pairs if pairs else 1.0
+        return _mixed_weight(same, a.n * b.n, self.config.year_mismatch)
 
     def _centroid_sim(self, a: _Event, b: _Event, dots: list[float], gap: float) -> float:
         """Weighted cosine between two centroids over shared fields, times the time decay."""
@@ -1118,9 +1122,6 @@ class EventClusterer:
             vec, t, outlet, title, cats, era = ev.members.pop(aid)
             self._add_vec(ev, vec, -1.0)
             ev.n -= 1
-            if era[0] is not None:
-                ev.nyr -= 1
-            self._cohere(ev)
             ev.outlets[outlet] -= 1
             if ev.outlets[outlet] <= 0:
                 del ev.outlets[outlet]
@@ -1133,8 +1134,11 @@ class EventClusterer:
         times = [m[1] for m in ev.members.values() if m[1] is not None]
         ev.first, ev.last = (min(times), max(times)) if times else (None, None)
         ev.ymin = ev.ymax = ev.floor = None
+        ev.nyr = 0
         for m in ev.members.values():
             ev.set_era(*m[5])
+            ev.nyr += m[5][0] is not None
+        self._cohere(ev)
         if ev.last is not None:
             heapq.heappush(self._expiry, (ev.last, ev.idx))
         ev.apart.add(new.idx)

@@ -104,25 +104,31 @@ def sidebar_filters(s: Store, version: tuple) -> dict:
     # The widgets sit in a popover, which the browser mounts only when opened: drawn openly in the
     # sidebar they added ~0.4 s to every page's first render in a new browser. What is active shows
     # on the button and in a line under it, so a shared link's filters are visible without opening it.
-    n_active = _n_active({"f_outlets": set(names), "f_groups": set(groups), "f_topics": set(topics)}, lo, hi)
+    # The URL's values (those the widgets accept) are the widgets' defaults; the button is drawn before
+    # the widgets run, so it counts from their state where they have one, else from these.
+    url = {"f_outlets": [o for o in _qp_list("outlet") if o in names],
+           "f_groups": [g for g in _qp_list("group") if g in groups],
+           "f_topics": [t for t in _qp_list("topic") if t in topics], "f_q": st.query_params.get("q", "")}
+    span = (lo.date(), hi.date()) if lo and hi else None
+    if span:
+        url["f_dates"] = (max(_qp_date("from") or span[0], span[0]), min(_qp_date("to") or span[1], span[1]))
+    n_active = sum((tuple(st.session_state.get(k, v)) != span) if k == "f_dates" else bool(st.session_state.get(k, v))
+                   for k, v in url.items())
     with st.sidebar.popover(f"Filters · {n_active} active" if n_active else "Filters",
                             icon=":material/filter_list:", width="stretch", key="f_menu"):
-        outlets = st.multiselect("Outlets", names, default=[o for o in _qp_list("outlet") if o in names],
-                                 key="f_outlets", placeholder="All outlets")
-        chosen_groups = st.multiselect("Outlet groups", groups, default=[g for g in _qp_list("group") if g in groups],
-                                       key="f_groups", placeholder="All groups")
-        chosen_topics = st.multiselect("Topics", topics, default=[t for t in _qp_list("topic") if t in topics],
-                                       key="f_topics", placeholder="All topics")
+        outlets = st.multiselect("Outlets", names, default=url["f_outlets"], key="f_outlets", placeholder="All outlets")
+        chosen_groups = st.multiselect("Outlet groups", groups, default=url["f_groups"], key="f_groups",
+                                       placeholder="All groups")
+        chosen_topics = st.multiselect("Topics", topics, default=url["f_topics"], key="f_topics",
+                                       placeholder="All topics")
         start = end = None
-        if lo and hi:
-            d0 = max(_qp_date("from") or lo.date(), lo.date())
-            d1 = min(_qp_date("to") or hi.date(), hi.date())
-            picked = st.date_input("Published (UTC)", value=(d0, d1), min_value=lo.date(), max_value=hi.date(),
+        if span:
+            picked = st.date_input("Published (UTC)", value=url["f_dates"], min_value=span[0], max_value=span[1],
                                    key="f_dates")
             if isinstance(picked, (tuple, list)) and len(picked) == 2:
                 start, end = picked
-        search = st.text_input("Search headlines", value=st.query_params.get("q", ""), key="f_q")
-    dated = lo and hi and start and end and (start, end) != (lo.date(), hi.date())
+        search = st.text_input("Search headlines", value=url["f_q"], key="f_q")
+    dated = span and start and end and (start, end) != span
     active = [(label, values) for label, values in (
         ("Outlets", outlets), ("Groups", chosen_groups), ("Topics", chosen_topics),
         ("Published", [f"{start} to {end}"] if dated else []), ("Search", [search] if search else [])) if values]
@@ -156,22 +162,6 @@ def sidebar_filters(s: Store, version: tuple) -> dict:
         "search": search.strip() or None,
         "topics_in": tuple(chosen_topics) or None,
     }
-
-
-def _n_active(choices: dict, lo, hi) -> int:
-    """How many filters are set, read before the widgets are drawn: their state, else the URL's
-    (only values the widgets would accept)."""
-    n = 0
-    for key, param in (("f_outlets", "outlet"), ("f_groups", "group"), ("f_topics", "topic"), ("f_q", "q")):
-        if key in st.session_state:
-            n += bool(st.session_state[key])
-        else:
-            n += any(v in choices[key] for v in _qp_list(param)) if key in choices else bool(_qp_list(param))
-    if "f_dates" in st.session_state:
-        n += bool(lo and hi and tuple(st.session_state["f_dates"]) != (lo.date(), hi.date()))
-    else:
-        n += bool(lo and hi and (_qp_date("from") or _qp_date("to")))
-    return n
 
 
 def filter_params() -> dict[str, list[str]]:
