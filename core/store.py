@@ -371,7 +371,8 @@ class Store:
         return df
 
     def count_filtered(self, outlets_in=None, start=None, end=None, search=None) -> int:
-        q = self._filtered([sa.func.count()], outlets_in, start, end, search)
+        # count() names no table, so the FROM must be given: unfiltered, it would count one row.
+        q = self._filtered([sa.func.count()], outlets_in, start, end, search).select_from(articles)
         with self.engine.connect() as c:
             return c.execute(q).scalar_one()
 

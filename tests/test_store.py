@@ -38,6 +38,7 @@ def test_store_is_created_on_first_use_and_writes_are_idempotent(tmp_path):
 def test_filters_run_in_sql(db_url):
     s = Store(db_url)
     s.add_articles([art(1, "TASS", 1), art(2, "RT", 2), art(3, "RT", 3, title="Tariffs")])
+    assert s.count_filtered() == 3  # no filter at all still counts the articles table
     assert s.count_filtered(outlets_in=["RT"]) == 2
     assert s.count_filtered(start=datetime(2024, 4, 2, tzinfo=timezone.utc)) == 2
     assert s.count_filtered(end=datetime(2024, 4, 2, tzinfo=timezone.utc)) == 1
