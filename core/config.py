@@ -37,6 +37,9 @@ class Settings:
     backoff_base_minutes: float = _setting(15.0, "Wait after `backoff_after` failures; doubles with each further failure.")
     backoff_max_hours: float = _setting(24.0, "Longest wait between tries of a failing feed.")
     allow_private: bool = _setting(False, "Allow feed/page URLs on private or loopback addresses.")
+    rewarm_seconds: float = _setting(60.0, "How often the dashboard server checks the store for new data; when it "
+                                           "has changed, every page's first view is recomputed in the background. "
+                                           "0 turns the checks off (the first view is still computed at start).")
 
     @classmethod
     def from_env(cls, **overrides) -> "Settings":
@@ -48,6 +51,12 @@ class Settings:
         s.outlets = os.environ.get("FRAMELENS_OUTLETS", "")
         if os.environ.get("FRAMELENS_ALLOW_PRIVATE", "").lower() in ("1", "true", "yes"):
             s.allow_private = True
+        rewarm = os.environ.get("FRAMELENS_REWARM_SECONDS")
+        if rewarm:
+            try:
+                s.rewarm_seconds = float(rewarm)
+            except ValueError:
+                raise ValueError(f"FRAMELENS_REWARM_SECONDS must be a number of seconds, not {rewarm!r}") from None
         for k, v in overrides.items():
             if v is not None:
                 setattr(s, k, v)

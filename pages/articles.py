@@ -1,26 +1,14 @@
 """Articles: what has been collected, per outlet over time, with a filterable table."""
-import pandas as pd
 import streamlit as st
 
 from core.charts import articles_over_time
-from pages.common import article_filters, csv_download, downloads, open_page, tabbed
-
-MAX_ROWS = 1000
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _daily(_s, version, **filters) -> pd.DataFrame:
-    return _s.daily_counts(**filters)
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _rows(_s, version, **filters) -> tuple[pd.DataFrame, int]:
-    return _s.articles_df(limit=MAX_ROWS, **filters), _s.count_filtered(**filters)
+from pages.common import csv_download, downloads, filters, open_page, tabbed
+from pages.data import MAX_ROWS, article_rows, daily
 
 
 s, version = open_page("Articles", show_fetch_report=True)
-filters = article_filters()
-rows, total = _rows(s, version, **filters)
+f = filters()
+rows, total = article_rows(s, version, f)
 st.caption(("1 article matches" if total == 1 else f"{total:,} articles match")
            + (f"; showing the newest {MAX_ROWS:,}" if total > MAX_ROWS else ""))
 
@@ -36,10 +24,10 @@ def table_view() -> None:
 
 
 def over_time() -> None:
-    daily = _daily(s, version, **filters)
-    fig = articles_over_time(daily)
+    per_day = daily(s, version, f)
+    fig = articles_over_time(per_day)
     st.plotly_chart(fig, width="stretch", key="chart_daily")
-    downloads(fig, "articles-per-day", daily, "dl_daily")
+    downloads(fig, "articles-per-day", per_day, "dl_daily")
 
 
 tabbed({"Table": table_view, "Over time": over_time})

@@ -11,6 +11,7 @@ from core.charts import export
 from core.config import Settings
 from core.coverage import outlets_in_groups
 from core.store import Store
+from pages.data import article_scope, choices, data_version, store
 
 FILTER_KEYS = ("outlet", "group", "topic", "from", "to", "q")
 
@@ -63,30 +64,6 @@ def sidebar(s: Store) -> None:
         st.divider()
 
 
-@st.cache_resource(show_spinner=False)
-def get_store(db: str) -> Store:
-    """One store (connection pool) per database for the whole server."""
-    return Store(db or None)
-
-
-def store() -> Store:
-    return get_store(Settings.from_env().db)
-
-
-def data_version(s: Store) -> tuple:
-    """Changes whenever articles or events change, so cached queries refresh after an ingest."""
-    lo, hi = s.date_bounds()
-    # The store's URL is part of the key: two stores with the same counts must not share a cache.
-    return s.url, s.count_articles(), str(hi), s.count_events()
-
-
-@st.cache_data(show_spinner=False, ttl=3600)
-def _choices(_s: Store, version) -> tuple[list[str], list[str], list[str], tuple]:
-    outlets = _s.outlets_df()
-    groups = sorted({g for gs in outlets["groups"] for g in gs})
-    return sorted(outlets["name"]), groups, _s.topics(), _s.date_bounds()
-
-
 def _qp_list(key: str) -> list[str]:
     return [v for v in st.query_params.get_all(key) if v]
 
@@ -100,7 +77,7 @@ def _qp_date(key: str) -> date | None:
 
 def sidebar_filters(s: Store, version: tuple) -> dict:
     """Render the filters (in the entry point, so they persist across pages) and mirror them in the URL."""
-    names, groups, topics, (lo, hi) = _choices(s, version)
+    names, groups, topics, (lo, hi) = choices(s, version)
     # The widgets sit in a popover, which the browser mounts only when opened: drawn openly in the
     # sidebar they added ~0.4 s to every page's first render in a new browser. What is active shows
     # on the button and in a line under it, so a shared link's filters are visible without opening it.
@@ -155,10 +132,12 @@ def sidebar_filters(s: Store, version: tuple) -> dict:
         in_groups = set(outlets_in_groups(s.outlets_df(), chosen_groups))
         scope = (scope & in_groups) if outlets else in_groups
         scope = scope or {"\x00no outlet matches"}
+    # The whole span is no date filter at all: the same cache entries as a first visit, which the
+    # server warmed at start (pages.data.warm), and no date condition in the queries.
     return {
         "outlets_in": tuple(sorted(scope)) or None,
-        "start": datetime.combine(start, time.min, tzinfo=timezone.utc) if start else None,
-        "end": datetime.combine(end, time.min, tzinfo=timezone.utc) + timedelta(days=1) if end else None,
+        "start": datetime.combine(start, time.min, tzinfo=timezone.utc) if dated else None,
+        "end": datetime.combine(end, time.min, tzinfo=timezone.utc) + timedelta(days=1) if dated else None,
         "search": search.strip() or None,
         "topics_in": tuple(chosen_topics) or None,
     }
@@ -176,8 +155,7 @@ def filters() -> dict:
 
 def article_filters() -> dict:
     """The subset of filters that applies to article queries."""
-    f = filters()
-    return {k: f.get(k) for k in ("outlets_in", "start", "end", "search")}
+    return article_scope(filters())
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")

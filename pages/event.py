@@ -3,27 +3,10 @@ import pandas as pd
 import streamlit as st
 
 from core.charts import timeline
-from core.framing import compare_event
-from pages.common import article_filters, csv_download, downloads, filters, open_page, safe, tabbed
+from pages.common import csv_download, downloads, filters, open_page, safe, tabbed
+from pages.data import compare, event_choices
 
 COLUMNS_PER_ROW = 3
-
-
-@st.cache_data(show_spinner=False, max_entries=16)
-def _choices(_s, version, **f) -> pd.DataFrame:
-    return _s.events_df(limit=1000, **f)[["id", "label", "n_original_outlets", "first_published"]]
-
-
-@st.cache_data(show_spinner="Comparing coverage…", max_entries=64)
-def _compare(_s, version, event_id: str) -> tuple[dict, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    arts = _s.event_articles([event_id])
-    quotes = _s.quotes_df(event_ids=[event_id])
-    reps = _s.reprints_df([event_id])
-    from core.reprints import Reprint
-    rep_objs = [Reprint(id=r.id, original_id=r.original_id, original_outlet=r.original_outlet, score=r.score,
-                        changes=r.changes) for r in reps.itertuples()] if not reps.empty else []
-    report = compare_event(arts, quotes=quotes.to_dict("records") if not quotes.empty else None, reprints=rep_objs)
-    return report, pd.DataFrame(arts), quotes, reps
 
 
 def column(report: dict, outlet: str, first: pd.Series, quotes: pd.DataFrame) -> None:
@@ -57,7 +40,7 @@ def column(report: dict, outlet: str, first: pd.Series, quotes: pd.DataFrame) ->
 
 
 s, version = open_page("Event")
-choices = _choices(s, version, **{**article_filters(), "topics_in": filters().get("topics_in")})
+choices = event_choices(s, version, filters())
 wanted = st.query_params.get("event")
 options = list(choices["id"])
 if wanted and wanted not in options and s.event_articles([wanted]):
@@ -70,7 +53,7 @@ event_id = st.selectbox("Event", options, index=options.index(wanted) if wanted 
                         format_func=lambda e: labels.get(e, e))
 if event_id != wanted:
     st.query_params["event"] = event_id
-report, arts, quotes, reps = _compare(s, version, event_id)
+report, arts, quotes, reps = compare(s, version, event_id)
 for note in report.get("notes", []):
     st.info(note)
 cov = report["coverage"]

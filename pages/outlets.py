@@ -4,19 +4,7 @@ import streamlit as st
 
 from core.corpus import format_of, import_text
 from pages.common import fetch_now, open_page, tabbed
-
-
-@st.cache_data(show_spinner=False, max_entries=8)
-def _profiles(_s, version) -> pd.DataFrame:
-    outlets = _s.outlets_df()
-    vol = _s.outlet_volume().rename(columns={"outlet": "name"})
-    top = _s.outlet_topics().explode("topics").dropna(subset=["topics"])
-    top = (top.groupby(["outlet", "topics"])["articles"].sum().reset_index().sort_values("articles", ascending=False)
-           .groupby("outlet")["topics"].agg(lambda t: ", ".join(list(t)[:3])).rename("main topics"))
-    df = outlets.merge(vol, on="name", how="outer").merge(top, left_on="name", right_index=True, how="left")
-    df["groups"] = df["groups"].map(lambda g: ", ".join(g) if isinstance(g, list) else "")
-    df[["articles", "events"]] = df[["articles", "events"]].fillna(0).astype(int)
-    return df.sort_values("articles", ascending=False)
+from pages.data import profiles
 
 
 s, version = open_page("Outlets", show_fetch_report=True, needs_articles=False)
@@ -25,8 +13,7 @@ if st.button("Fetch feeds now", type="primary", key="fetch_now_outlets"):
     st.rerun()
 
 def profiles_view() -> None:
-    profiles = _profiles(s, version)
-    st.dataframe(profiles[["name", "country", "ownership", "groups", "articles", "events", "main topics", "first",
+    st.dataframe(profiles(s, version)[["name", "country", "ownership", "groups", "articles", "events", "main topics", "first",
                            "last", "homepage"]], hide_index=True, width="stretch", key="profiles_table",
                  column_config={"homepage": st.column_config.LinkColumn(display_text="site")})
 

@@ -3,32 +3,8 @@ import pandas as pd
 import streamlit as st
 
 from core.charts import stacked
-from core.coverage import attention_by_group, attention_by_topic, blind_spots, original_outlets
-from pages.common import article_filters, csv_download, downloads, filter_params, filters, open_page, tabbed
-
-MAX_EVENTS = 1000
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def _events(_s, version, **f) -> pd.DataFrame:
-    ev = _s.events_df(limit=MAX_EVENTS, **f)
-    if ev.empty:
-        return ev
-    pairs = _s.event_outlets(list(ev["id"]))
-    orig = original_outlets(pairs)
-    spots = blind_spots(pairs, _s.outlets_df(), orig)
-    return ev.assign(outlets=[", ".join(orig.get(e, ())) for e in ev["id"]],
-                     blind_spots=[", ".join(spots.get(e, ())) for e in ev["id"]])
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def _attention(_s, version, topics_in, **f) -> tuple[pd.DataFrame, pd.DataFrame]:
-    att = _s.attention(**f)
-    if topics_in:
-        att = att[att["topics"].map(lambda ts: bool(set(ts) & set(topics_in)))]
-    span = (att["day"].max() - att["day"].min()).days if not att.empty else 0
-    freq = "M" if span > 730 else "W" if span > 60 else "D"  # keep bars readable over long ranges
-    return attention_by_topic(att, freq), attention_by_group(att, _s.outlets_df(), freq)
+from pages.common import csv_download, downloads, filter_params, filters, open_page, tabbed
+from pages.data import MAX_EVENTS, attention, events
 
 
 def events_view(ev: pd.DataFrame) -> None:
@@ -53,7 +29,7 @@ def events_view(ev: pd.DataFrame) -> None:
 
 def attention_view(by: str) -> None:
     """Original articles per period, stacked by topic or by outlet group."""
-    by_topic, by_group = _attention(s, version, f.get("topics_in"), **article_filters())
+    by_topic, by_group = attention(s, version, f)
     data, name = (by_topic, "topic") if by == "topic" else (by_group, "group")
     fig = stacked(data, "day", "articles", name, f"Original articles per {'topic' if by == 'topic' else 'outlet group'}")
     st.plotly_chart(fig, width="stretch", key=f"chart_{name}s")
@@ -62,7 +38,7 @@ def attention_view(by: str) -> None:
 
 s, version = open_page("Overview", show_fetch_report=True)
 f = filters()
-ev = _events(s, version, **{**article_filters(), "topics_in": f.get("topics_in")})
+ev = events(s, version, f)
 if ev.empty:
     st.info("No events match these filters. Widen the date range or clear some filters in the sidebar.")
     st.stop()

@@ -3,33 +3,12 @@ import pandas as pd
 import streamlit as st
 
 from core.charts import bars, heatmap, lines
-from core.sources import outlet_shares
 from core.store import UNRESOLVED
-from pages.common import article_filters, downloads, open_page, safe, tabbed
+from pages.common import downloads, filters, open_page, safe, tabbed
+from pages.data import lone_speakers, quote_counts, speaker_quotes
 
 TOP_SPEAKERS, TOP_OUTLETS = 30, 20
 PLACEHOLDERS = {UNRESOLVED, "(unknown)"}
-
-
-def scope() -> dict:
-    """Quotes follow the outlet and date filters (headline search does not apply to quotes)."""
-    return {k: v for k, v in article_filters().items() if k != "search"}
-
-
-@st.cache_data(show_spinner="Counting quotes…", max_entries=32)
-def _counts(_s, version, **f) -> tuple[pd.DataFrame, pd.DataFrame]:
-    pairs = _s.speaker_outlet_counts(**f)
-    return pairs, outlet_shares(pairs)
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _speaker(_s, version, speaker, **f) -> pd.DataFrame:
-    return _s.speaker_quotes(speaker, **f)
-
-
-@st.cache_data(show_spinner=False, max_entries=16)
-def _lone(_s, version, **f) -> pd.DataFrame:
-    return _s.lone_speakers(**f)
 
 
 def matrix(pairs: pd.DataFrame, named: pd.DataFrame, measure: str) -> pd.DataFrame:
@@ -85,7 +64,7 @@ def speaker_view(pairs: pd.DataFrame, named: pd.DataFrame) -> None:
                            key="speaker_pick")
     if speaker != wanted:
         st.query_params["speaker"] = speaker
-    mine = _speaker(s, version, speaker, **scope())
+    mine = speaker_quotes(s, version, speaker, filters())
     st.markdown(f"**{safe(speaker)}** — {len(mine)} quotes in {mine['outlet'].nunique()} outlets; roles: "
                 + (", ".join(safe(r) for r in mine["speaker_role"].dropna().unique()[:5]) or "none given"))
     verbs = mine.groupby(["outlet", "cue"]).size().rename("quotes").reset_index().sort_values("quotes", ascending=False)
@@ -103,7 +82,7 @@ def speaker_view(pairs: pd.DataFrame, named: pd.DataFrame) -> None:
 
 
 s, version = open_page("Named sources")
-pairs, shares = _counts(s, version, **scope())
+pairs, shares = quote_counts(s, version, filters())
 if pairs.empty:
     st.info("No quotes in this view. Quotes are extracted when articles are analysed (after each fetch or import).")
     st.stop()
@@ -111,6 +90,6 @@ named = pairs[~pairs["speaker"].isin(PLACEHOLDERS)]
 tabbed({"Speakers × outlets": lambda: matrix_view(pairs, named, as_chart=False),
         "Heatmap": lambda: matrix_view(pairs, named, as_chart=True),
         "Anonymous and official": lambda: shares_view(shares),
-        "Quoted by one outlet only": lambda: st.dataframe(_lone(s, version, **scope()), hide_index=True,
+        "Quoted by one outlet only": lambda: st.dataframe(lone_speakers(s, version, filters()), hide_index=True,
                                                           width="stretch", key="unique_table"),
         "One speaker": lambda: speaker_view(pairs, named)})

@@ -1,41 +1,22 @@
 """Timelines: when each outlet reports, who is first, and how far behind the others are."""
-import pandas as pd
 import streamlit as st
 
-from core.charts import bars, box, timeline
-from core.coverage import lag_table, lags
-from pages.common import article_filters, downloads, open_page, tabbed
-
-MAX_POINTS = 3000
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def _lags(_s, version, **f) -> pd.DataFrame:
-    return lags(_s.event_times(**f))
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def _points(_s, version, **f) -> pd.DataFrame:
-    return _s.articles_df(limit=MAX_POINTS, **f)[["id", "outlet", "published", "title", "event_id", "date_source"]]
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def _timeline(_s, version, **f) -> dict:
-    """The chart's spec, built once per store version and filters."""
-    points = _points(_s, version, **f)
-    return timeline(points, f"Publication times (newest {len(points):,} articles in view)")
+from core.charts import bars, box
+from core.coverage import lag_table
+from pages.common import downloads, filters, open_page, tabbed
+from pages.data import event_lags, points, timeline_spec
 
 
 def publication_view(f: dict) -> None:
-    spec = _timeline(s, version, **f)
+    spec = timeline_spec(s, version, f)
     st.vega_lite_chart(spec, width="stretch", key="chart_pub")
-    downloads(spec, "publication-timeline", _points(s, version, **f), "dl_pub")
+    downloads(spec, "publication-timeline", points(s, version, f), "dl_pub")
 
 
 def lag_view(f: dict, view: str) -> None:
     """First-to-report counts or the lag distribution; lags are measured against every outlet's
     first report, then shown for the outlets in view."""
-    lagged = _lags(s, version, start=f.get("start"), end=f.get("end"))
+    lagged = event_lags(s, version, f)
     if f.get("outlets_in"):
         lagged = lagged[lagged["outlet"].isin(f["outlets_in"])]
     if lagged.empty:
@@ -57,7 +38,7 @@ def lag_view(f: dict, view: str) -> None:
 
 
 s, version = open_page("Timelines")
-f = article_filters()
+f = filters()
 tabbed({"Publication times": lambda: publication_view(f), "First to report": lambda: lag_view(f, "firsts"),
         "Lag behind the first": lambda: lag_view(f, "lags")})
 st.caption("Times are UTC and come from the feed, the page, or when framelens first saw the item "

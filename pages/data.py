@@ -1,0 +1,305 @@
+"""The store and the cached reads behind every page, in one place so that the server can compute
+them before anyone asks (`lifespan`, which `streamlit run dashboard.py` runs at start).
+
+Each read takes the store, its data version (so an ingest refreshes it) and the sidebar's filters
+dict, and picks the filters it uses itself: a page and `warm()` that pass the same filters hit the
+same cache entry, which they would not if each built its own keyword arguments.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+import time
+from contextlib import asynccontextmanager
+
+import pandas as pd
+import streamlit as st
+from streamlit.logger import get_logger
+
+from core.charts import timeline
+from core.config import Settings
+from core.coverage import attention_by_group, attention_by_topic, blind_spots, lags, original_outlets
+from core.framing import compare_event
+from core.sources import outlet_shares
+from core.store import Store
+
+log = get_logger("framelens.warm")
+_warming = threading.local()
+
+
+class _QuietWhileWarming(logging.Filter):
+    """Warming runs the cached reads outside any page run, so Streamlit would warn, once per read that
+    has a spinner, that there is no page to show it on; that is expected here, and only here."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not getattr(_warming, "on", False)
+
+
+logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").addFilter(_QuietWhileWarming())
+
+MAX_EVENTS = 1000  # Overview's table and the Event page's picker
+MAX_POINTS = 3000  # Timelines' publication chart
+MAX_ROWS = 1000  # Articles' table
+ARTICLE_KEYS = ("outlets_in", "start", "end", "search")
+
+
+@st.cache_resource(show_spinner=False)
+def get_store(db: str) -> Store:
+    """One store (connection pool) per database for the whole server."""
+    return Store(db or None)
+
+
+def store() -> Store:
+    return get_store(Settings.from_env().db)
+
+
+def data_version(s: Store) -> tuple:
+    """Changes whenever articles or events change, so cached reads refresh after an ingest."""
+    lo, hi = s.date_bounds()
+    # The store's URL is part of the key: two stores with the same counts must not share a cache.
+    return s.url, s.count_articles(), str(hi), s.count_events()
+
+
+def article_scope(f: dict) -> dict:
+    """The filters that apply to article queries, always in the same order (it is part of the cache key)."""
+    return {k: f.get(k) for k in ARTICLE_KEYS}
+
+
+def quote_scope(f: dict) -> dict:
+    """Quotes follow the outlet and date filters (headline search does not apply to quotes)."""
+    return {k: f.get(k) for k in ("outlets_in", "start", "end")}
+
+
+# -- the sidebar ------------------------------------------------------------------------------------
+@st.cache_data(show_spinner=False, ttl=3600)
+def choices(_s: Store, version) -> tuple[list[str], list[str], list[str], tuple]:
+    """Outlet names, outlet groups, topics and the date span, for the filter widgets."""
+    outlets = _s.outlets_df()
+    groups = sorted({g for gs in outlets["groups"] for g in gs})
+    return sorted(outlets["name"]), groups, _s.topics(), _s.date_bounds()
+
+
+# -- Overview ---------------------------------------------------------------------------------------
+@st.cache_data(show_spinner=False, max_entries=32)
+def _events(_s, version, **f) -> pd.DataFrame:
+    ev = _s.events_df(limit=MAX_EVENTS, **f)
+    if ev.empty:
+        return ev
+    pairs = _s.event_outlets(list(ev["id"]))
+    orig = original_outlets(pairs)
+    spots = blind_spots(pairs, _s.outlets_df(), orig)
+    return ev.assign(outlets=[", ".join(orig.get(e, ())) for e in ev["id"]],
+                     blind_spots=[", ".join(spots.get(e, ())) for e in ev["id"]])
+
+
+def events(s: Store, version, f: dict) -> pd.DataFrame:
+    """The broadest events in view, with their reporting outlets and blind spots."""
+    return _events(s, version, **article_scope(f), topics_in=f.get("topics_in"))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _attention(_s, version, topics_in, **f) -> tuple[pd.DataFrame, pd.DataFrame]:
+    att = _s.attention(**f)
+    if topics_in:
+        att = att[att["topics"].map(lambda ts: bool(set(ts) & set(topics_in)))]
+    span = (att["day"].max() - att["day"].min()).days if not att.empty else 0
+    freq = "M" if span > 730 else "W" if span > 60 else "D"  # keep bars readable over long ranges
+    return attention_by_topic(att, freq), attention_by_group(att, _s.outlets_df(), freq)
+
+
+def attention(s: Store, version, f: dict) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Original articles per period, by topic and by outlet group."""
+    return _attention(s, version, f.get("topics_in"), **article_scope(f))
+
+
+# -- Event ------------------------------------------------------------------------------------------
+@st.cache_data(show_spinner=False, max_entries=16)
+def _event_choices(_s, version, **f) -> pd.DataFrame:
+    return _s.events_df(limit=MAX_EVENTS, **f)[["id", "label", "n_original_outlets", "first_published"]]
+
+
+def event_choices(s: Store, version, f: dict) -> pd.DataFrame:
+    """The events the Event page's picker offers, broadest first."""
+    return _event_choices(s, version, **article_scope(f), topics_in=f.get("topics_in"))
+
+
+@st.cache_data(show_spinner="Comparing coverage…", max_entries=64)
+def compare(_s, version, event_id: str) -> tuple[dict, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """One event's comparison report, its articles, quotes and reprints."""
+    arts = _s.event_articles([event_id])
+    quotes = _s.quotes_df(event_ids=[event_id])
+    reps = _s.reprints_df([event_id])
+    from core.reprints import Reprint
+    rep_objs = [Reprint(id=r.id, original_id=r.original_id, original_outlet=r.original_outlet, score=r.score,
+                        changes=r.changes) for r in reps.itertuples()] if not reps.empty else []
+    report = compare_event(arts, quotes=quotes.to_dict("records") if not quotes.empty else None, reprints=rep_objs)
+    return report, pd.DataFrame(arts), quotes, reps
+
+
+# -- Named sources ----------------------------------------------------------------------------------
+@st.cache_data(show_spinner="Counting quotes…", max_entries=32)
+def _quote_counts(_s, version, **f) -> tuple[pd.DataFrame, pd.DataFrame]:
+    pairs = _s.speaker_outlet_counts(**f)
+    return pairs, outlet_shares(pairs)
+
+
+def quote_counts(s: Store, version, f: dict) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(speaker, outlet) quote counts and each outlet's anonymous and official shares."""
+    return _quote_counts(s, version, **quote_scope(f))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _speaker_quotes(_s, version, speaker, **f) -> pd.DataFrame:
+    return _s.speaker_quotes(speaker, **f)
+
+
+def speaker_quotes(s: Store, version, speaker: str, f: dict) -> pd.DataFrame:
+    """One speaker's quotes in view."""
+    return _speaker_quotes(s, version, speaker, **quote_scope(f))
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _lone_speakers(_s, version, **f) -> pd.DataFrame:
+    return _s.lone_speakers(**f)
+
+
+def lone_speakers(s: Store, version, f: dict) -> pd.DataFrame:
+    """Speakers whom only one outlet quotes within an event."""
+    return _lone_speakers(s, version, **quote_scope(f))
+
+
+# -- Timelines --------------------------------------------------------------------------------------
+@st.cache_data(show_spinner=False, max_entries=32)
+def _lags(_s, version, start, end) -> pd.DataFrame:
+    return lags(_s.event_times(start=start, end=end))
+
+
+def event_lags(s: Store, version, f: dict) -> pd.DataFrame:
+    """Each outlet's lag behind the first report of each event, measured against every outlet (the
+    outlet filter is applied by the page, after the lags are measured)."""
+    return _lags(s, version, f.get("start"), f.get("end"))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _points(_s, version, **f) -> pd.DataFrame:
+    return _s.articles_df(limit=MAX_POINTS, **f)[["id", "outlet", "published", "title", "event_id", "date_source"]]
+
+
+def points(s: Store, version, f: dict) -> pd.DataFrame:
+    """The newest articles in view, as points on the publication timeline."""
+    return _points(s, version, **article_scope(f))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _timeline(_s, version, **f) -> dict:
+    pts = _points(_s, version, **f)
+    return timeline(pts, f"Publication times (newest {len(pts):,} articles in view)")
+
+
+def timeline_spec(s: Store, version, f: dict) -> dict:
+    """The publication timeline's Vega-Lite spec, built once per store version and filters."""
+    return _timeline(s, version, **article_scope(f))
+
+
+# -- Articles ---------------------------------------------------------------------------------------
+@st.cache_data(show_spinner=False, max_entries=64)
+def _rows(_s, version, **f) -> tuple[pd.DataFrame, int]:
+    return _s.articles_df(limit=MAX_ROWS, **f), _s.count_filtered(**f)
+
+
+def article_rows(s: Store, version, f: dict) -> tuple[pd.DataFrame, int]:
+    """The newest articles in view and how many match in all."""
+    return _rows(s, version, **article_scope(f))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _daily(_s, version, **f) -> pd.DataFrame:
+    return _s.daily_counts(**f)
+
+
+def daily(s: Store, version, f: dict) -> pd.DataFrame:
+    """Articles per outlet per day."""
+    return _daily(s, version, **article_scope(f))
+
+
+# -- Outlets ----------------------------------------------------------------------------------------
+@st.cache_data(show_spinner=False, max_entries=8)
+def profiles(_s, version) -> pd.DataFrame:
+    """Each outlet's catalog entry with its volume and main topics."""
+    outlets = _s.outlets_df()
+    vol = _s.outlet_volume().rename(columns={"outlet": "name"})
+    top = _s.outlet_topics().explode("topics").dropna(subset=["topics"])
+    top = (top.groupby(["outlet", "topics"])["articles"].sum().reset_index().sort_values("articles", ascending=False)
+           .groupby("outlet")["topics"].agg(lambda t: ", ".join(list(t)[:3])).rename("main topics"))
+    df = outlets.merge(vol, on="name", how="outer").merge(top, left_on="name", right_index=True, how="left")
+    df["groups"] = df["groups"].map(lambda g: ", ".join(g) if isinstance(g, list) else "")
+    df[["articles", "events"]] = df[["articles", "events"]].fillna(0).astype(int)
+    return df.sort_values("articles", ascending=False)
+
+
+# -- warming ----------------------------------------------------------------------------------------
+@asynccontextmanager
+async def lifespan(_app):
+    """The server's start and stop: every page's first view is computed before the port opens, and
+    again in the background whenever the store changes (an ingest), so no visitor waits for it."""
+    s = store()
+    t = time.perf_counter()
+    log.info("framelens: computing every page's first view before serving…")
+    version = await asyncio.to_thread(_try_warm, s, None)
+    log.info("framelens: every page's first view computed in %.1f s", time.perf_counter() - t)
+    stop = threading.Event()
+    every = Settings.from_env().rewarm_seconds
+    if every > 0:
+        threading.Thread(target=_keep_warm, args=(s, version, every, stop), name="framelens-warm", daemon=True).start()
+    yield
+    stop.set()
+
+
+def _keep_warm(s: Store, version, every: float, stop: threading.Event) -> None:
+    while not stop.wait(every):
+        version = _try_warm(s, version)
+
+
+def _try_warm(s: Store, warmed):
+    """warm() unless the store is unchanged since `warmed`; an unreachable store is logged, not raised:
+    the pages say what is wrong when they are opened."""
+    _warming.on = True
+    try:
+        return warmed if warmed is not None and data_version(s) == warmed else warm(s)
+    except Exception:  # noqa: BLE001
+        log.exception("framelens: warming the dashboard's caches failed")
+        return warmed
+    finally:
+        _warming.on = False
+
+
+def warm(s: Store) -> tuple:
+    """Compute what every page shows first, unfiltered, so that no visitor waits for it; returns the
+    data version it warmed. Each read is tried apart: one failing read is logged and the rest go on."""
+    version = data_version(s)
+    choices(s, version)
+    if not version[1]:
+        return version
+    f: dict = {}  # no filters: what a first visit shows
+    steps = [("events", lambda: events(s, version, f)), ("attention", lambda: attention(s, version, f)),
+             ("event", lambda: _warm_event(s, version, f)), ("quote counts", lambda: quote_counts(s, version, f)),
+             ("lone speakers", lambda: lone_speakers(s, version, f)), ("timeline", lambda: timeline_spec(s, version, f)),
+             ("lags", lambda: event_lags(s, version, f)), ("articles", lambda: article_rows(s, version, f)),
+             ("daily counts", lambda: daily(s, version, f)), ("profiles", lambda: profiles(s, version))]
+    for name, step in steps:
+        t = time.perf_counter()
+        try:
+            step()
+        except Exception:  # noqa: BLE001 - a read that fails here fails again, visibly, on its page
+            log.exception("framelens: warming %s failed", name)
+            continue
+        log.debug("framelens: warmed %s in %.2f s", name, time.perf_counter() - t)
+    return version
+
+
+def _warm_event(s: Store, version, f: dict) -> None:
+    """The Event page opens on the broadest event."""
+    ev = event_choices(s, version, f)
+    if not ev.empty:
+        compare(s, version, str(ev["id"].iloc[0]))
