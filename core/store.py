@@ -68,6 +68,9 @@ events = sa.Table(
     sa.Column("n_reprints", sa.Integer, default=0), sa.Column("n_original_outlets", sa.Integer),
     sa.Column("updated", sa.DateTime),
 )
+# The Overview's order (breadth first), so a ranked and limited query reads events in order and stops.
+sa.Index("ix_events_rank", events.c.n_original_outlets.desc(), events.c.n_articles.desc(),
+         events.c.last_published.desc())
 
 quotes = sa.Table(
     "quotes", metadata,
@@ -110,6 +113,17 @@ class Store:
         if self.engine.dialect.name == "sqlite":
             sa_event.listen(self.engine, "connect", _sqlite_pragmas)
         metadata.create_all(self.engine)
+        self._add_new_indexes()
+
+    def _add_new_indexes(self) -> None:
+        """create_all() makes missing tables with their indexes, but not an index added to a table that
+        exists: a store made by an older framelens gets them here (each is checked first)."""
+        with self.engine.connect() as c:
+            have = {t: {ix["name"] for ix in sa.inspect(c).get_indexes(t)} for t in metadata.tables}
+        for table in metadata.sorted_tables:
+            for ix in table.indexes:
+                if ix.name not in have[table.name]:
+                    ix.create(self.engine, checkfirst=True)
 
     @property
     def dialect(self) -> str:
@@ -425,16 +439,18 @@ class Store:
             df[col] = pd.to_datetime(df[col], utc=True)
         return df
 
-    def event_outlets(self, event_ids: list[str]) -> pd.DataFrame:
-        """(event, outlet) pairs with article and reprint counts and first publication time."""
+    def event_outlets(self, event_ids: list[str] | None = None) -> pd.DataFrame:
+        """(event, outlet) pairs with article and reprint counts and first publication time, for these
+        events or (None) for every event."""
         frames = []
-        for i in range(0, len(event_ids), 500):
-            chunk = event_ids[i:i + 500]
+        chunks = [None] if event_ids is None else [event_ids[i:i + 500] for i in range(0, len(event_ids), 500)]
+        for chunk in chunks:
             q = (sa.select(articles.c.event_id, articles.c.outlet, sa.func.count().label("articles"),
                            sa.func.count(reprints.c.id).label("reprints"),
                            sa.func.min(articles.c.published).label("first"))
                  .select_from(articles.outerjoin(reprints, reprints.c.id == articles.c.id))
-                 .where(articles.c.event_id.in_(chunk)).group_by(articles.c.event_id, articles.c.outlet))
+                 .where(articles.c.event_id.is_not(None) if chunk is None else articles.c.event_id.in_(chunk))
+                 .group_by(articles.c.event_id, articles.c.outlet))
             with self.engine.connect() as c:
                 frames.append(pd.read_sql(q, c))
         df = pd.concat(frames) if frames else pd.DataFrame(columns=["event_id", "outlet", "articles", "reprints", "first"])

@@ -35,6 +35,28 @@ def test_store_is_created_on_first_use_and_writes_are_idempotent(tmp_path):
     assert s.articles_df().set_index("id").loc["id1", "title"] == "Shoigu call 1"
 
 
+def test_an_older_store_gets_the_indexes_added_since(tmp_path):
+    import sqlalchemy as sa
+    path = tmp_path / "old.sqlite"
+    s = Store(str(path))
+    with s.engine.begin() as c:
+        c.exec_driver_sql("DROP INDEX ix_events_rank")
+    s.dispose()
+    reopened = Store(str(path))
+    with reopened.engine.connect() as c:
+        assert "ix_events_rank" in {ix["name"] for ix in sa.inspect(c).get_indexes("events")}
+
+
+def test_event_outlets_for_every_event_or_for_some(tmp_path):
+    s = Store(str(tmp_path / "db.sqlite"))
+    s.add_articles([art(1, "TASS"), art(2, "RT"), art(3, "RT"), art(4, "Xinhua")])
+    s.set_events({"id1": "e1", "id2": "e1", "id3": "e1", "id4": "e2"})
+    every = s.event_outlets()
+    assert sorted(zip(every["event_id"], every["outlet"], every["articles"])) == [
+        ("e1", "RT", 2), ("e1", "TASS", 1), ("e2", "Xinhua", 1)]
+    assert list(s.event_outlets(["e2"])["outlet"]) == ["Xinhua"]
+
+
 def test_filters_run_in_sql(db_url):
     s = Store(db_url)
     s.add_articles([art(1, "TASS", 1), art(2, "RT", 2), art(3, "RT", 3, title="Tariffs")])
