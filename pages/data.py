@@ -81,16 +81,25 @@ def choices(_s: Store, version) -> tuple[list[str], list[str], list[str], tuple]
 
 
 # -- Overview ---------------------------------------------------------------------------------------
+@st.cache_resource(show_spinner=False, max_entries=2)
+def coverage(_s, version) -> dict[str, tuple[str, str]]:
+    """Every event's original outlets and the outlet groups that missed it, once per store version, so
+    that a filter change only ranks events (one indexed query) instead of re-reading who covered them.
+    A resource, not data: it is shared read-only, where cache_data would copy it for every caller."""
+    pairs = _s.event_outlets()
+    orig = original_outlets(pairs)
+    spots = blind_spots(pairs, _s.outlets_df(), orig)
+    return {e: (", ".join(orig.get(e, ())), ", ".join(g)) for e, g in spots.items()}
+
+
 @st.cache_data(show_spinner=False, max_entries=32)
 def _events(_s, version, **f) -> pd.DataFrame:
     ev = _s.events_df(limit=MAX_EVENTS, **f)
     if ev.empty:
         return ev
-    pairs = _s.event_outlets(list(ev["id"]))
-    orig = original_outlets(pairs)
-    spots = blind_spots(pairs, _s.outlets_df(), orig)
-    return ev.assign(outlets=[", ".join(orig.get(e, ())) for e in ev["id"]],
-                     blind_spots=[", ".join(spots.get(e, ())) for e in ev["id"]])
+    cov = coverage(_s, version)
+    found = [cov.get(e, ("", "")) for e in ev["id"]]
+    return ev.assign(outlets=[o for o, _ in found], blind_spots=[g for _, g in found])
 
 
 def events(s: Store, version, f: dict) -> pd.DataFrame:

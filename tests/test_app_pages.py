@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 from core.analyse import analyse_new
 from core.corpus import import_text
 from core.store import Store
+from pages import data
 from tests.conftest import ROOT, shared_path
 
 APP = str(ROOT / "dashboard.py")
@@ -33,10 +34,12 @@ def opened(page: str, params: dict) -> AppTest:
 
 @pytest.fixture(autouse=True)
 def fresh_caches():
-    """Page caches are keyed by a data version (counts), not by store, so two stores could share them."""
+    """Each test starts from cold page caches, as a fresh server would."""
     st.cache_data.clear()
+    data.coverage.clear()
     yield
     st.cache_data.clear()
+    data.coverage.clear()
 
 
 def basil_rows(n_events: int) -> list[dict]:
@@ -116,6 +119,24 @@ def test_overview_lists_events_by_breadth(small):
     assert len(table) == n
     assert list(table["outlets reporting"]) == sorted(table["outlets reporting"], reverse=True)
     assert table["outlets reporting"].iloc[0] == 3 and table["outlets reporting"].iloc[-1] == 1
+
+
+def test_overview_names_each_events_outlets_and_blind_spots(small):
+    """The Overview reads both columns from one per-version table of every event's coverage; they must
+    say what the event's own articles say, filtered or not."""
+    from core.coverage import blind_spots, original_outlets
+    ids = list(small.events_df()["id"])
+    pairs = small.event_outlets(ids)
+    orig, spots = original_outlets(pairs), blind_spots(pairs, small.outlets_df())
+    for params in ({}, {"outlet": "Fox News"}):
+        table = opened("overview", params).dataframe[0].value.set_index("id")
+        assert len(table) and set(table.index) <= set(ids)
+        if params:  # every event listed has a Fox News article, and its other outlets are still named
+            assert set(table.index) <= set(pairs.loc[pairs["outlet"] == "Fox News", "event_id"])
+            assert any(o != "Fox News" for v in table["outlets"] for o in v.split(", "))
+        for e, row in table.iterrows():
+            assert row["outlets"] == ", ".join(orig.get(e, ()))
+            assert row["groups that did not report it"] == ", ".join(spots[e])
 
 
 def test_overview_outlet_filter_from_the_url(small):
