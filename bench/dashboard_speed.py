@@ -10,7 +10,9 @@ Three ways a user reaches a page are timed, because the browser does very differ
 
 - new browser: a fresh browser profile opens the link (nothing cached: Streamlit's ~3 MB of
   JavaScript, and the charting library's if the view has a chart, are fetched and compiled first). The first
-  such visit after the server starts also fills the server's caches ("server cold").
+  such visit to each page after a server start is timed apart, over --repeat server starts: the server
+  computes every page's first view before it answers (pages.data.warm), so that visit should cost no more
+  than the others. How long the server takes to start answering is printed too.
 - returning browser: the same browser opens the link again later (its HTTP cache holds the scripts).
 - in-app: a click on the page's link in the sidebar (the app is already loaded; only the page runs).
 
@@ -148,6 +150,23 @@ def new_browser(browser, base: str, path: str, title: str, selector: str) -> flo
     return took
 
 
+def first_visits(browser, db: Path, repeat: int) -> tuple[dict[str, list[float]], list[float]]:
+    """Per page, a new browser's visit as the first to that page after a server start, over `repeat`
+    starts; and how long each start took until the server answered."""
+    visits: dict[str, list[float]] = {label: [] for label, _, _ in PAGES}
+    ready = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        server = Streamlit(db, log=CACHE / "streamlit.log")
+        ready.append(time.perf_counter() - t)
+        try:
+            for label, path, selector in PAGES:
+                visits[label].append(new_browser(browser, server.base, path, label, selector))
+        finally:
+            server.stop()
+    return visits, ready
+
+
 def returning_and_in_app(browser, base: str, path: str, title: str, selector: str) -> tuple[float, float]:
     """(open the link in a browser that has visited before, click the page's link in the sidebar)."""
     ctx = new_context(browser)
@@ -225,24 +244,37 @@ if what == "chart":
 if what == "vega":
     st.vega_lite_chart(pd.DataFrame({"x": list("abcdefghij"), "y": rng.integers(1, 9, 10)}),
                        {"mark": "bar", "encoding": {"x": {"field": "x"}, "y": {"field": "y", "type": "quantitative"}}})
+if what == "filter":  # the same filter change as the dashboard's: a multiselect in a sidebar popover, a table
+    with st.sidebar.popover("Filters", key="f_menu"):
+        chosen = st.multiselect("Outlets", OUTLETS, key="f_outlets")
+    if chosen:
+        st.query_params["outlet"] = chosen
+    rng = np.random.default_rng(len(chosen))
+    st.dataframe(pd.DataFrame({"title": [f"Headline number {i} about something" for i in range(1000)],
+                               "outlet": rng.choice(OUTLETS, 1000), "n": rng.integers(0, 50, 1000)}))
 """
 REFERENCE = [("title only", "", "h1"), ("title + 1,000-row table", "?what=table", '[data-testid="stDataFrame"] canvas'),
              ("title + one plotly bar chart", "?what=chart", ".js-plotly-plot .main-svg"),
              ("title + one Vega-Lite bar chart", "?what=vega", '[data-testid="stVegaLiteChart"] .marks')]
 
 
-def reference_floor(browser, repeat: int) -> dict[str, float]:
-    """First render in a new browser of a bare Streamlit app: what any page here pays before its own work."""
+def reference_floor(browser, repeat: int, outlets: list[str], renders: bool = True) -> dict[str, float]:
+    """First render in a new browser of a bare Streamlit app, and its filter change: what any page here
+    pays before its own work."""
     script = CACHE / "reference_app.py"
-    script.write_text(REFERENCE_APP)
+    script.write_text(f"OUTLETS = {outlets!r}\n" + REFERENCE_APP)
     server = Streamlit(CACHE / "unused.sqlite", log=CACHE / "reference.log", script=str(script))
     out = {}
     try:
-        for label, query, selector in REFERENCE:
+        for label, query, selector in REFERENCE if renders else []:
             new_browser(browser, server.base, query, "Reference", selector)  # the server's first run
             out[label] = statistics.median(new_browser(browser, server.base, query, "Reference", selector)
                                            for _ in range(repeat))
             log(f"reference, {label}: {out[label]:.2f}")
+        label = "filter change with a 1,000-row table"
+        out[label] = statistics.median(filter_change(browser, server.base, "?what=filter", outlets[i % len(outlets)])
+                                       for i in range(max(repeat, 5)))
+        log(f"reference, {label}: {out[label]:.2f}")
     finally:
         server.stop()
     return out
@@ -307,55 +339,64 @@ def main() -> None:
     s.dispose()
     print(f"store: {db} — {n_articles:,} articles, {n_events:,} events")
 
-    server = Streamlit(db, log=CACHE / "streamlit.log")
-    renders, actions = {}, {}
+    renders, actions, ready = {}, {}, []
     med = statistics.median
+    runs = max(args.repeat, 5)  # actions are short and vary more from run to run: more runs per median
+    server = None
     try:
         with sync_playwright() as p:
             browser = launch_chromium(p)
+            if not args.filters_only:
+                first, ready = first_visits(browser, db, args.repeat)
+                log(f"server answering after {', '.join(f'{r:.1f}' for r in ready)} s; first visits {first}")
+            server = Streamlit(db, log=CACHE / "streamlit.log")
             for label, path, selector in PAGES if not args.filters_only else []:
-                server_cold = new_browser(browser, server.base, path, label, selector)
                 fresh = [new_browser(browser, server.base, path, label, selector) for _ in range(args.repeat)]
                 back, click = zip(*(returning_and_in_app(browser, server.base, path, label, selector)
                                     for _ in range(args.repeat)))
-                renders[label] = [server_cold, med(fresh), med(back), med(click)]
+                renders[label] = [med(first[label]), med(fresh), med(back), med(click)]
                 log(f"{label}: " + ", ".join(f"{v:.2f}" for v in renders[label]))
+            outlets = [args.outlet, "HuffPost", "The Hill", "New York Times", "Washington Examiner"]
             for label, path in (("Overview", ""), ("Articles", "articles")):
-                outlets = [args.outlet, "HuffPost", "The Hill", "New York Times", "Washington Examiner"]
-                times = [filter_change(browser, server.base, path, outlets[i % len(outlets)])
-                         for i in range(args.repeat)]
+                times = [filter_change(browser, server.base, path, outlets[i % len(outlets)]) for i in range(runs)]
                 actions[f"{label}: filter by one outlet"] = (med(times), FILTER_TARGET)
                 log(f"{label}: filter change {times}")
             for label, path, tab in TABS:
-                times = [tab_change(browser, server.base, path, tab) for _ in range(args.repeat)]
+                times = [tab_change(browser, server.base, path, tab) for _ in range(runs)]
                 actions[f"{label}: open the '{tab}' tab"] = (med(times), None)
                 log(f"{label}: tab {times}")
             server.stop()
-            floor = reference_floor(browser, args.repeat) if not args.filters_only else {}
+            floor = reference_floor(browser, args.repeat, outlets, renders=not args.filters_only)
             browser.close()
     finally:
-        server.stop()
+        if server:
+            server.stop()
 
     def mark(v, target):
         return "" if target is None else ("ok" if v <= target else "MISSED")
 
     print(f"\nFirst render, seconds (median of {args.repeat}; target <= {FIRST_RENDER_TARGET} s): navigation until "
           "the script has finished and the page's first view is on screen.")
-    head = ("new browser, server cold", "new browser", "returning browser", "in-app link")
+    head = ("first visit after start", "new browser", "returning browser", "in-app link")
     print(f"{'page':<15}" + "".join(f"{h:>26}" for h in head))
     for label, vals in renders.items():
         print(f"{label:<15}" + "".join(f"{f'{v:.2f} {mark(v, FIRST_RENDER_TARGET)}':>26}" for v in vals))
+    if ready:
+        print(f"\nServer start until it answers: {med(ready):.1f} s, median of {len(ready)} starts (it computes every "
+              "page's first view before it serves).")
     if floor:
-        print("\nFor reference, the same new-browser first render of a bare Streamlit app on this machine: "
+        print("\nFor reference, the same measurements of a bare Streamlit app on this machine (first render in a new "
+              "browser, then a filter change): "
               + "; ".join(f"{k} {v:.2f} s" for k, v in floor.items()) + ".")
-    print(f"\nActions, seconds (median of {args.repeat}):")
+    print(f"\nActions, seconds (median of {runs}):")
     for name, (v, target) in actions.items():
         print(f"  {name:<45}{v:>6.2f}  {mark(v, target)}" + (f" (target <= {target} s)" if target else ""))
 
     print(f"\nStore queries the pages make ({n_articles:,} articles; one call each, seconds):")
     for name, secs in time_queries(db, args.outlet):
         print(f"  {name:<40}{secs:>8.3f}")
-    print(json.dumps({"first_render": {k: [round(x, 3) for x in v] for k, v in renders.items()},
+    print(json.dumps({"server_ready": [round(r, 2) for r in ready],
+                      "first_render": {k: [round(x, 3) for x in v] for k, v in renders.items()},
                       "reference": {k: round(v, 3) for k, v in floor.items()},
                       "actions": {k: round(v, 3) for k, (v, _) in actions.items()}}))
 
