@@ -252,29 +252,30 @@ def profiles(_s, version) -> pd.DataFrame:
 async def lifespan(_app):
     """The server's start and stop: every page's first view is computed before the port opens, and
     again in the background whenever the store changes (an ingest), so no visitor waits for it."""
-    s = store()
+    every = Settings.from_env().rewarm_seconds  # a bad setting stops the start here, with its name
     t = time.perf_counter()
     log.info("framelens: computing every page's first view before serving…")
-    version = await asyncio.to_thread(_try_warm, s, None)
+    version = await asyncio.to_thread(_try_warm, None)
     log.info("framelens: every page's first view computed in %.1f s", time.perf_counter() - t)
     stop = threading.Event()
-    every = Settings.from_env().rewarm_seconds
     if every > 0:
-        threading.Thread(target=_keep_warm, args=(s, version, every, stop), name="framelens-warm", daemon=True).start()
+        threading.Thread(target=_keep_warm, args=(version, every, stop), name="framelens-warm", daemon=True).start()
     yield
     stop.set()
 
 
-def _keep_warm(s: Store, version, every: float, stop: threading.Event) -> None:
+def _keep_warm(version, every: float, stop: threading.Event) -> None:
     while not stop.wait(every):
-        version = _try_warm(s, version)
+        version = _try_warm(version)
 
 
-def _try_warm(s: Store, warmed):
-    """warm() unless the store is unchanged since `warmed`; an unreachable store is logged, not raised:
-    the pages say what is wrong when they are opened."""
+def _try_warm(warmed):
+    """warm() unless the store is unchanged since `warmed`. A store that cannot be opened or read is
+    logged, not raised: the server still starts, the pages say what is wrong, and the next check
+    tries again."""
     _warming.on = True
     try:
+        s = store()
         return warmed if warmed is not None and data_version(s) == warmed else warm(s)
     except Exception:  # noqa: BLE001
         log.exception("framelens: warming the dashboard's caches failed")

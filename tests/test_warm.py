@@ -60,47 +60,61 @@ def test_one_failing_read_does_not_stop_the_others(small, monkeypatch, caplog):
     assert not at.exception and at.dataframe
 
 
-def test_rewarms_only_after_the_store_changed(tmp_path, monkeypatch):
-    s = Store(str(tmp_path / "w.sqlite"))
-    import_text(s, rows(3), "jsonl")
+@pytest.fixture
+def own_store(tmp_path, monkeypatch) -> Store:
+    """A store of its own, as the server opens it (FRAMELENS_DB)."""
+    monkeypatch.setenv("FRAMELENS_DB", str(tmp_path / "w.sqlite"))
+    data.get_store.clear()
+    yield Store(str(tmp_path / "w.sqlite"))
+    data.get_store.clear()
+
+
+def test_rewarms_only_after_the_store_changed(own_store, monkeypatch):
+    import_text(own_store, rows(3), "jsonl")
     warmed = []
     monkeypatch.setattr(data, "warm", lambda st: warmed.append(data.data_version(st)) or warmed[-1])
-    v1 = data._try_warm(s, None)
-    assert data._try_warm(s, v1) == v1 and len(warmed) == 1  # nothing new: nothing recomputed
-    import_text(s, rows(1, start=3), "jsonl")
-    v2 = data._try_warm(s, v1)
+    v1 = data._try_warm(None)
+    assert data._try_warm(v1) == v1 and len(warmed) == 1  # nothing new: nothing recomputed
+    import_text(own_store, rows(1, start=3), "jsonl")
+    v2 = data._try_warm(v1)
     assert v2 != v1 and v2[1] == 4 and len(warmed) == 2
 
 
-def test_an_unreachable_store_is_logged_not_raised(tmp_path, monkeypatch, caplog):
-    s = Store(str(tmp_path / "w.sqlite"))
-
+def test_an_unreadable_store_is_logged_not_raised(own_store, monkeypatch, caplog):
     def gone(*args, **kwargs):
         raise OSError("disk I/O error")
     monkeypatch.setattr(Store, "count_articles", gone)
-    assert data._try_warm(s, ("before",)) == ("before",)
+    assert data._try_warm(("before",)) == ("before",)
     assert "warming the dashboard's caches failed" in caplog.text and "disk I/O error" in caplog.text
 
 
-def test_the_server_start_warms_then_keeps_warm(tmp_path, monkeypatch):
-    db = tmp_path / "w.sqlite"
-    import_text(Store(str(db)), rows(2), "jsonl")
-    monkeypatch.setenv("FRAMELENS_DB", str(db))
-    monkeypatch.setenv("FRAMELENS_REWARM_SECONDS", "0.05")
+def test_a_store_that_cannot_be_opened_does_not_stop_the_server(tmp_path, monkeypatch, caplog):
+    monkeypatch.setenv("FRAMELENS_DB", "postgresql://nobody@127.0.0.1:1/none")  # nothing listens on port 1
+    monkeypatch.setenv("FRAMELENS_REWARM_SECONDS", "0")
     data.get_store.clear()
+
+    async def serve():
+        async with data.lifespan(None):
+            pass
+    asyncio.run(serve())
+    assert "warming the dashboard's caches failed" in caplog.text
+
+
+def test_the_server_start_warms_then_keeps_warm(own_store, monkeypatch):
+    import_text(own_store, rows(2), "jsonl")
+    monkeypatch.setenv("FRAMELENS_REWARM_SECONDS", "0.05")
     warmed = []
     monkeypatch.setattr(data, "warm", lambda st: warmed.append(data.data_version(st)) or warmed[-1])
 
     async def serve():
         async with data.lifespan(None):
             assert [v[1] for v in warmed] == [2]  # before the first request is served
-            import_text(Store(str(db)), rows(1, start=2), "jsonl")  # an ingest while the server runs
+            import_text(own_store, rows(1, start=2), "jsonl")  # an ingest while the server runs
             deadline = time.monotonic() + 10
             while len(warmed) < 2 and time.monotonic() < deadline:
                 await asyncio.sleep(0.05)
     asyncio.run(serve())
     assert [v[1] for v in warmed] == [2, 3]
-    data.get_store.clear()
 
 
 def test_streamlit_run_serves_the_app_with_its_start_up_step():
