@@ -11,7 +11,7 @@ from core.charts import export
 from core.config import Settings
 from core.coverage import outlets_in_groups
 from core.store import Store
-from pages.data import article_scope, choices, data_version, store
+from pages.data import choices, data_version, store
 
 FILTER_KEYS = ("outlet", "group", "topic", "from", "to", "q")
 
@@ -151,11 +151,6 @@ def filter_params() -> dict[str, list[str]]:
 def filters() -> dict:
     """The filters the entry point rendered for this run."""
     return st.session_state.get("filters", {})
-
-
-def article_filters() -> dict:
-    """The subset of filters that applies to article queries."""
-    return article_scope(filters())
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
