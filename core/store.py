@@ -117,13 +117,13 @@ class Store:
 
     def _add_new_indexes(self) -> None:
         """create_all() makes missing tables with their indexes, but not an index added to a table that
-        exists: a store made by an older framelens gets them here (each is checked first)."""
+        exists: a store made by an older framelens gets the ones it lacks here."""
         with self.engine.connect() as c:
             have = {t: {ix["name"] for ix in sa.inspect(c).get_indexes(t)} for t in metadata.tables}
         for table in metadata.sorted_tables:
             for ix in table.indexes:
                 if ix.name not in have[table.name]:
-                    ix.create(self.engine, checkfirst=True)
+                    ix.create(self.engine)
 
     @property
     def dialect(self) -> str:

@@ -123,14 +123,9 @@ def attention(s: Store, version, f: dict) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 # -- Event ------------------------------------------------------------------------------------------
-@st.cache_data(show_spinner=False, max_entries=16)
-def _event_choices(_s, version, **f) -> pd.DataFrame:
-    return _s.events_df(limit=MAX_EVENTS, **f)[["id", "label", "n_original_outlets", "first_published"]]
-
-
 def event_choices(s: Store, version, f: dict) -> pd.DataFrame:
-    """The events the Event page's picker offers, broadest first."""
-    return _event_choices(s, version, **article_scope(f), topics_in=f.get("topics_in"))
+    """The events the Event page's picker offers, broadest first: the Overview's list, read once for both."""
+    return events(s, version, f)[["id", "label", "n_original_outlets", "first_published"]]
 
 
 @st.cache_data(show_spinner="Comparing coverage…", max_entries=64)
