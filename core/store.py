@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, timezone
-from typing import Iterable
+from typing import Callable, Iterable
 
 import pandas as pd
 import sqlalchemy as sa
@@ -92,6 +92,17 @@ reprints = sa.Table(
     sa.Column("event_id", sa.String(64), index=True),
 )
 
+# One row per setting of the store itself: the schema version it was last opened with.
+store_meta = sa.Table(
+    "store_meta", metadata,
+    sa.Column("key", sa.String(64), primary_key=True), sa.Column("value", sa.Text),
+)
+
+# Bump when a release changes the schema; add a step to MIGRATIONS when existing rows need more than
+# a new column with its default (new columns and indexes are added by Store() itself).
+SCHEMA_VERSION = 2
+MIGRATIONS: dict[int, "Callable[[sa.Connection], None]"] = {}
+
 ARTICLE_FIELDS = [c.name for c in articles.columns]
 QUOTE_FIELDS = [c.name for c in quotes.columns if c.name not in ("article_id", "n", "words", "official")]
 UNRESOLVED = "(unresolved pronoun)"
@@ -113,7 +124,54 @@ class Store:
         if self.engine.dialect.name == "sqlite":
             sa_event.listen(self.engine, "connect", _sqlite_pragmas)
         metadata.create_all(self.engine)
+        self._add_new_columns()
         self._add_new_indexes()
+        self._migrate()
+
+    def _add_new_columns(self) -> None:
+        """A store made by an older framelens lacks the columns added since: add each with its default,
+        so every stored row is kept and reads the default until something fills it in."""
+        prep = self.engine.dialect.identifier_preparer
+        with self.engine.connect() as c:
+            insp = sa.inspect(c)
+            have = {t.name: {col["name"] for col in insp.get_columns(t.name)} for t in metadata.sorted_tables}
+        for table in metadata.sorted_tables:
+            for col in table.columns:
+                if col.name in have[table.name]:
+                    continue
+                default = _literal_default(col)
+                ddl = (f"ALTER TABLE {prep.format_table(table)} ADD COLUMN "
+                       f"{'IF NOT EXISTS ' if self.dialect == 'postgresql' else ''}{prep.format_column(col)} "
+                       f"{col.type.compile(dialect=self.engine.dialect)}")
+                if default is not None:
+                    ddl += f" DEFAULT {default}" + ("" if col.nullable else " NOT NULL")
+                try:
+                    with self.engine.begin() as c:
+                        c.exec_driver_sql(ddl)
+                except sa.exc.OperationalError as e:
+                    # Another process opening the same old store at the same moment added it first.
+                    if "duplicate column" not in str(e).lower():
+                        raise
+
+    def _migrate(self) -> None:
+        """Run the data steps between the store's recorded schema version and this release's."""
+        with self.engine.begin() as c:
+            row = c.execute(sa.select(store_meta.c.value).where(store_meta.c.key == "schema_version")).scalar()
+            have = int(row) if row and str(row).isdigit() else 1   # 0.1.0 recorded no version
+            if have > SCHEMA_VERSION:
+                raise RuntimeError(f"this store was written by a newer framelens (schema {have}, this release "
+                                   f"reads up to {SCHEMA_VERSION}): upgrade framelens to open it")
+            for version in range(have + 1, SCHEMA_VERSION + 1):
+                if version in MIGRATIONS:
+                    MIGRATIONS[version](c)
+            if have != SCHEMA_VERSION:
+                c.execute(self._insert(store_meta).values(key="schema_version", value=str(SCHEMA_VERSION))
+                          .on_conflict_do_update(index_elements=["key"], set_={"value": str(SCHEMA_VERSION)}))
+
+    def schema_version(self) -> int:
+        """The schema version this store is at."""
+        with self.engine.connect() as c:
+            return int(c.execute(sa.select(store_meta.c.value).where(store_meta.c.key == "schema_version")).scalar())
 
     def _add_new_indexes(self) -> None:
         """create_all() makes missing tables with their indexes, but not an index added to a table that
@@ -574,6 +632,21 @@ class Store:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def _literal_default(col: sa.Column) -> str | None:
+    """A column's default as an SQL literal for ALTER TABLE, or None when it has none that SQL can state."""
+    d = col.server_default.arg if col.server_default is not None else (
+        col.default.arg if col.default is not None and col.default.is_scalar else None)
+    if d is None:
+        return None
+    if isinstance(d, bool):
+        return "TRUE" if d else "FALSE"
+    if isinstance(d, (int, float)):
+        return repr(d)
+    if isinstance(d, str):
+        return "'" + d.replace("'", "''") + "'"
+    return None
 
 
 def _as_dt(v) -> datetime | None:

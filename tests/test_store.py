@@ -71,3 +71,62 @@ def test_filters_run_in_sql(db_url):
     lo, hi = s.date_bounds()
     assert lo.day == 1 and hi.day == 3 and lo.tzinfo is not None
     assert list(s.articles_df()["id"]) == ["id3", "id2", "id1"]
+
+
+def _old_store(db_url: str) -> None:
+    """Build a store with framelens 0.1.0's schema (frozen DDL in tests/data) and a little of each kind of data."""
+    import sqlalchemy as sa
+    from conftest import ROOT
+    engine = sa.create_engine(db_url if "://" in db_url else f"sqlite:///{db_url}")
+    ddl = (ROOT / "tests" / "data" / f"schema-0.1.0.{engine.dialect.name}.sql").read_text()
+    ddl = "\n".join(line for line in ddl.splitlines() if not line.startswith("--"))
+    with engine.begin() as c:
+        for stmt in filter(str.strip, ddl.split(";")):
+            c.exec_driver_sql(stmt)
+        c.exec_driver_sql("INSERT INTO outlets (name, groups) VALUES ('TASS', '[\"russia\"]')")
+        c.exec_driver_sql(
+            "INSERT INTO articles (id, outlet, title, text, published, event_id, quoted, origin, text_status) "
+            "VALUES ('old1', 'TASS', 'Shoigu call', 'Shoigu spoke to Dong.', '2024-01-31 12:00:00', 'e1', TRUE, "
+            "'feed', 'ok')")
+        c.exec_driver_sql("INSERT INTO events (id, label, topics, n_articles, n_outlets, n_original_outlets) "
+                          "VALUES ('e1', 'Shoigu call', '[]', 1, 1, 1)")
+        c.exec_driver_sql("INSERT INTO quotes (article_id, n, quote, speaker, canonical_speaker, words, official) "
+                          "VALUES ('old1', 0, 'We stand together', 'Dong', 'Dong Jun', 3, FALSE)")
+        c.exec_driver_sql("INSERT INTO feeds (url, outlet, etag) VALUES ('https://tass.com/rss/v2.xml', 'TASS', 'x')")
+    engine.dispose()
+
+
+def test_a_store_made_by_release_0_1_0_opens_and_keeps_its_data(db_url):
+    import sqlalchemy as sa
+    from core.store import SCHEMA_VERSION, metadata
+    if "://" in db_url:  # PostgreSQL: start from an empty database, as the old release would have
+        engine = sa.create_engine(db_url)
+        with engine.begin() as c:
+            c.exec_driver_sql("DROP TABLE IF EXISTS " + ", ".join(t.name for t in metadata.sorted_tables) + " CASCADE")
+        engine.dispose()
+    _old_store(db_url)
+    s = Store(db_url)
+    assert s.schema_version() == SCHEMA_VERSION
+    assert s.count_articles() == 1 and s.count_events() == 1
+    assert s.articles_df().loc[0, "title"] == "Shoigu call"
+    assert list(s.quotes_df()["canonical_speaker"]) == ["Dong Jun"]
+    assert s.feed_state()["https://tass.com/rss/v2.xml"]["etag"] == "x"
+    # Every column this release declares exists now, and new writes work beside the old rows.
+    with s.engine.connect() as c:
+        insp = sa.inspect(c)
+        for t in metadata.sorted_tables:
+            assert {col.name for col in t.columns} <= {col["name"] for col in insp.get_columns(t.name)}, t.name
+    assert s.add_articles([art(1)]) == 1 and s.count_articles() == 2
+    s.dispose()
+    assert Store(db_url).schema_version() == SCHEMA_VERSION  # and it opens again, unchanged
+
+
+def test_a_store_from_a_newer_release_is_refused_with_a_reason(tmp_path):
+    import pytest
+    import sqlalchemy as sa
+    s = Store(str(tmp_path / "db.sqlite"))
+    with s.engine.begin() as c:
+        c.execute(sa.text("UPDATE store_meta SET value = '999' WHERE key = 'schema_version'"))
+    s.dispose()
+    with pytest.raises(RuntimeError, match="newer framelens"):
+        Store(str(tmp_path / "db.sqlite"))
