@@ -41,6 +41,18 @@ class Settings:
                                            "has changed, every page's first view is recomputed in the background. "
                                            "0 turns the checks off (the first view is still computed at start).")
 
+    # -- hostile input: field caps, per-run host memory, analysis size caps ---------------------------
+
+    # -- events: clustering, dates, languages, topics, corrections -----------------------------------
+
+    # -- syndication: reprints, credits, outlet aliases ---------------------------------------------
+
+    # -- named sources: quotes and speakers ----------------------------------------------------------
+
+    # -- framing: contested terms, omissions, timing, distinctive words -------------------------------
+
+    # -- dashboard: exports, search, charts -------------------------------------------------------------
+
     @classmethod
     def from_env(cls, **overrides) -> "Settings":
         """Settings from defaults, FRAMELENS_* variables, then explicit overrides (None is ignored)."""
