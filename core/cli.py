@@ -127,6 +127,7 @@ def import_(db, no_analyse, quiet, file):
     if len(res.errors) > 50:
         click.echo(f"{file}: … and {len(res.errors) - 50} more invalid rows", err=True)
     click.echo(f"{file}: {res.rows} rows, {res.valid} valid, {res.new} new, {len(res.errors)} invalid", err=True)
+    click.echo(f"{file}: {res.dates_line()}", err=True)
     if not no_analyse:
         _analyse(store, quiet)
 

@@ -10,6 +10,7 @@ from datetime import datetime, timedelta, timezone
 
 import feedparser
 
+from . import dates
 from .config import Settings
 from .models import Article
 from .urls import canonical_url
@@ -88,24 +89,26 @@ def normalise_entry(entry, outlet: str, feed_url: str, now: datetime, s: Setting
     summary = _clean(entry.get("summary") or entry.get("description"))
     if not title and not summary:
         raise ValueError("no title and no summary")
-    published, source, flag = check_date(_entry_time(entry), now, s)
+    published, source, flag, precision = check_date(_entry_time(entry), now, s, _entry_precision(entry))
     return Article(
         id=article_id(outlet, link, guid), outlet=outlet, title=title or "", summary=summary or "",
         text="", url=link, guid=guid, feed_url=feed_url, author=_clean(entry.get("author")),
         categories=[c for c in (_clean(t.get("term")) for t in entry.get("tags", [])) if c][:20],
-        published=published, date_source=source, date_flag=flag, first_seen=now,
+        published=published, date_precision=precision, date_source=source, date_flag=flag, first_seen=now,
         language=(entry.get("language") or None), text_status="pending")
 
 
-def check_date(dt: datetime | None, now: datetime, s: Settings) -> tuple[datetime, str, str | None]:
-    """Trust a feed date only when it is plausible; otherwise fall back to first-seen with a flag."""
+def check_date(dt: datetime | None, now: datetime, s: Settings,
+               precision: str = "exact") -> tuple[datetime, str, str | None, str]:
+    """(published, source, flag, precision): a feed date only when plausible (core.dates.check_date),
+    otherwise the first-seen time, which is exact, with a flag."""
     if dt is None:
-        return now, "first-seen", "missing"
-    if dt > now + timedelta(minutes=s.future_skew_minutes):
-        return now, "first-seen", f"future ({dt.isoformat()})"
-    if dt.year < s.oldest_year:
-        return now, "first-seen", f"implausible ({dt.isoformat()})"
-    return dt, "feed", None
+        return now, "first-seen", "missing", "exact"
+    info = dates.check_date(dates.DateInfo(dt, precision, "feed"), now, s.oldest_year,
+                            timedelta(minutes=s.future_skew_minutes))
+    if info.published is None:
+        return now, "first-seen", info.flag, "exact"
+    return dt, "feed", None, precision
 
 
 def article_id(outlet: str, url: str | None, guid: str | None) -> str:
@@ -124,6 +127,15 @@ def _entry_time(entry) -> datetime | None:
             except (OverflowError, ValueError, OSError):
                 return None
     return None
+
+
+def _entry_precision(entry) -> str:
+    """"date" when the entry's raw date carries no time of day ("2026-02-16"), else "exact"."""
+    for key in ("published", "updated", "created"):
+        raw = entry.get(key)
+        if raw:
+            return "exact" if re.search(r"\d:\d\d", str(raw)) else "date"
+    return "exact"
 
 
 def _alternate_link(entry) -> str | None:

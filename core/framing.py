@@ -110,7 +110,8 @@ def prepare(articles) -> list[dict]:
         lead = [s for s in sents if s[0] < lead_end][:LEAD_SENTENCES] or sents[:1]
         docs.append({"id": str(get(a, "id")), "outlet": get(a, "outlet", "unknown") or "unknown",
                      "title": get(a, "title", "") or "", "text": text, "sentences": sents, "lead": lead,
-                     "published": get(a, "published"), "date_source": get(a, "date_source", "unknown")})
+                     "published": get(a, "published"), "date_source": get(a, "date_source", "unknown"),
+                     "date_precision": get(a, "date_precision")})
     return docs
 
 
@@ -439,7 +440,7 @@ def compare_event(articles, quotes=None, reprints: list[Reprint] | None = None, 
         "attribution": attribution(with_text, quotes, alias),
         "tone": tone(with_text, main, alias),
         "timing": timing([{"id": d["id"], "outlet": d["outlet"], "published": d["published"],
-                           "date_source": d["date_source"]} for d in originals]),
+                           "date_source": d["date_source"], "date_precision": d["date_precision"]} for d in originals]),
     }
 
 

@@ -45,6 +45,8 @@ articles = sa.Table(
     sa.Column("feed_url", sa.String(2000)), sa.Column("author", sa.Text),
     sa.Column("categories", sa.Text, default="[]"), sa.Column("language", sa.String(16)),
     sa.Column("published", sa.DateTime, index=True),
+    # core.dates: exact / date / year / none; a "date" is stored at 00:00 UTC and never compared as a time
+    sa.Column("date_precision", sa.String(8)),
     sa.Column("date_source", sa.String(16)), sa.Column("date_flag", sa.Text),
     sa.Column("first_seen", sa.DateTime),
     sa.Column("text_status", sa.String(16)), sa.Column("text_error", sa.Text),
@@ -100,8 +102,26 @@ store_meta = sa.Table(
 
 # Bump when a release changes the schema; add a step to MIGRATIONS when existing rows need more than
 # a new column with its default (new columns and indexes are added by Store() itself).
-SCHEMA_VERSION = 2
-MIGRATIONS: dict[int, "Callable[[sa.Connection], None]"] = {}
+SCHEMA_VERSION = 3
+
+
+def _fill_date_precision(c: sa.Connection) -> None:
+    """Schema 3 (the date model): rows written before it get a precision. Undated rows: none. An import's
+    midnight was a date-only value (earlier releases imported ISO dates only, and a time of exactly 00:00
+    is rare); every other time is exact. Undated imports recorded their source as "unknown": the import."""
+    c.execute(sa.update(articles).where(articles.c.published.is_(None), articles.c.date_precision.is_(None))
+              .values(date_precision="none"))
+    rows = c.execute(sa.select(articles.c.id, articles.c.published).where(
+        articles.c.origin == "import", articles.c.published.is_not(None), articles.c.date_precision.is_(None)))
+    days = [r.id for r in rows if _as_dt(r.published).time() == datetime.min.time()]
+    for i in range(0, len(days), 500):
+        c.execute(sa.update(articles).where(articles.c.id.in_(days[i:i + 500])).values(date_precision="date"))
+    c.execute(sa.update(articles).where(articles.c.date_precision.is_(None)).values(date_precision="exact"))
+    c.execute(sa.update(articles).where(articles.c.origin == "import", sa.or_(
+        articles.c.date_source.is_(None), articles.c.date_source == "unknown")).values(date_source="import"))
+
+
+MIGRATIONS: dict[int, "Callable[[sa.Connection], None]"] = {3: _fill_date_precision}
 
 ARTICLE_FIELDS = [c.name for c in articles.columns]
 QUOTE_FIELDS = [c.name for c in quotes.columns if c.name not in ("article_id", "n", "words", "official")]
@@ -257,7 +277,8 @@ class Store:
         return dict(
             id=a.id, outlet=a.outlet or "unknown", title=a.title or "", text=a.text or "", summary=a.summary or "",
             url=a.url, guid=a.guid, feed_url=a.feed_url, author=a.author, categories=json.dumps(a.categories or []),
-            language=a.language, published=_utc_naive(a.published), date_source=a.date_source, date_flag=a.date_flag,
+            language=a.language, published=_utc_naive(a.published), date_precision=a.date_precision,
+            date_source=a.date_source, date_flag=a.date_flag,
             first_seen=_utc_naive(a.first_seen), text_status=a.text_status, text_error=a.text_error,
             text_length=len(a.text or ""), origin=origin, event_id=None, quoted=False)
 
@@ -283,10 +304,15 @@ class Store:
         """Articles not yet assigned to an event, oldest first."""
         # An event id with no event row can only come from an older, interrupted version: redo those too.
         orphan = articles.c.event_id.not_in(sa.select(events.c.id))
-        q = sa.select(articles.c.id, articles.c.outlet, articles.c.title, articles.c.text, articles.c.published,
-                      articles.c.categories).where(sa.or_(articles.c.event_id.is_(None), orphan)
+        q = sa.select(*self._cluster_cols()).where(sa.or_(articles.c.event_id.is_(None), orphan)
                                                    ).order_by(articles.c.published)
         return self._dicts(q)
+
+    @staticmethod
+    def _cluster_cols() -> list:
+        """What the clusterer reads of an article."""
+        return [articles.c[n] for n in ("id", "outlet", "title", "text", "published", "date_precision", "date_source",
+                                        "first_seen", "categories", "language")]
 
     def unquoted(self) -> list[dict]:
         """Articles whose quotes have not been extracted yet."""
@@ -296,8 +322,7 @@ class Store:
 
     def clustered_since(self, since: datetime | None) -> list[dict]:
         """Articles with an event published since `since` (all when None): the clusterer's memory."""
-        q = sa.select(articles.c.id, articles.c.outlet, articles.c.title, articles.c.text, articles.c.published,
-                      articles.c.categories, articles.c.event_id).where(articles.c.event_id.is_not(None))
+        q = sa.select(*self._cluster_cols(), articles.c.event_id).where(articles.c.event_id.is_not(None))
         if since is not None:
             q = q.where(articles.c.published >= _utc_naive(since))
         return self._dicts(q.order_by(articles.c.published))
@@ -306,8 +331,9 @@ class Store:
         with self.engine.connect() as c:
             rows = [dict(r._mapping) for r in c.execute(q)]
         for r in rows:
-            if r.get("published") is not None:
-                r["published"] = _as_dt(r["published"])
+            for k in ("published", "first_seen"):
+                if r.get(k) is not None:
+                    r[k] = _as_dt(r[k])
             if "categories" in r:
                 r["categories"] = json.loads(r["categories"] or "[]")
         return rows
@@ -315,8 +341,9 @@ class Store:
     def event_articles(self, event_ids: list[str]) -> list[dict]:
         """Every article (with text) of these events."""
         out: list[dict] = []
-        cols = [articles.c[n] for n in ("id", "outlet", "title", "text", "url", "published", "date_source",
-                                        "date_flag", "text_status", "text_length", "event_id", "categories")]
+        cols = [articles.c[n] for n in ("id", "outlet", "title", "text", "url", "published", "date_precision",
+                                        "date_source", "date_flag", "text_status", "text_length", "event_id",
+                                        "categories", "language")]
         for i in range(0, len(event_ids), 500):
             out += self._dicts(sa.select(*cols).where(articles.c.event_id.in_(event_ids[i:i + 500])))
         return out
