@@ -316,7 +316,7 @@ class Store:
 
     def unquoted(self) -> list[dict]:
         """Articles whose quotes have not been extracted yet."""
-        q = sa.select(articles.c.id, articles.c.outlet, articles.c.title, articles.c.text).where(
+        q = sa.select(articles.c.id, articles.c.outlet, articles.c.title, articles.c.text, articles.c.language).where(
             articles.c.quoted.is_(False)).order_by(articles.c.published)
         return self._dicts(q)
 
@@ -347,6 +347,22 @@ class Store:
         for i in range(0, len(event_ids), 500):
             out += self._dicts(sa.select(*cols).where(articles.c.event_id.in_(event_ids[i:i + 500])))
         return out
+
+    # -- events: languages, corrections --------------------------------------------------------------
+    def set_languages(self, codes: dict[str, str | None]) -> None:
+        """Record the language (ISO 639-1, core.language) of each article id."""
+        if codes:
+            with self.engine.begin() as c:
+                c.execute(sa.update(articles).where(articles.c.id == sa.bindparam("aid"))
+                          .values(language=sa.bindparam("lang")),
+                          [{"aid": k, "lang": v} for k, v in codes.items()])
+
+    def language_counts(self, outlets_in=None, start=None, end=None, search=None) -> dict[str, int]:
+        """Articles per language among those matching the filters (None: undetermined)."""
+        q = self._filtered([articles.c.language, sa.func.count()], outlets_in, start, end, search
+                           ).select_from(articles).group_by(articles.c.language)
+        with self.engine.connect() as c:
+            return {r[0]: r[1] for r in c.execute(q)}
 
     def save_events(self, summaries, merged: dict[str, str]) -> None:
         """Upsert event summaries (counts recomputed in SQL) and fold merged-away events into survivors."""
