@@ -27,7 +27,11 @@ BOILERPLATE_LINES = [
     r"(previous|next) (article|post|story).*", r"disclaimer:.*", r"filed under.*", r"tags?:.*",
     r"powered by .{0,60}", r"(this story|this article) has not been edited by .{0,120}",
 ]
-_LINE_RE = re.compile(r"^[\W_]*(?:" + "|".join(BOILERPLATE_LINES) + r")[\W_]*$", re.IGNORECASE)
+_LINE_RE = re.compile("|".join(BOILERPLATE_LINES), re.IGNORECASE)
+_EDGE = " \t*•·|>»«-–—:;,.!?()[]{}\"'“”‘’_#"    # decoration around a boilerplate line
+# Cheap tests before the regexes: most lines hold none of these.
+_GLUED_HINTS = ("ad box", "advertisement", "scroll to continue", "source link", "full article", "full story",
+                "read more")
 
 # Markers that page templates glue into sentences; removed wherever they stand.
 _GLUED_RE = re.compile(
@@ -66,10 +70,11 @@ def split_boilerplate(text: str) -> tuple[str, list[str]]:
     kept, found = [], []
     for line in text.splitlines():
         s = line.strip()
-        if s and len(s) <= MAX_LINE and _LINE_RE.match(s):
+        if s and len(s) <= MAX_LINE and _LINE_RE.fullmatch(s.strip(_EDGE)):
             found.append(s)
             continue
-        kept.append(_unglue(line, found) if s else line)
+        low = s.lower()
+        kept.append(_unglue(line, found) if any(h in low for h in _GLUED_HINTS) else line)
     out = "\n".join(kept)
     return re.sub(r"\n\s*\n(\s*\n)+", "\n\n", out).strip(), found
 
