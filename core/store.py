@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime, timezone
 from typing import Callable, Iterable
 
@@ -10,7 +11,7 @@ import sqlalchemy as sa
 from sqlalchemy import event as sa_event
 
 from .catalog import Outlet
-from .config import resolve_db
+from .config import Settings, resolve_db
 from .models import Article
 from .sources import count_words, is_official
 
@@ -220,19 +221,19 @@ class Store:
         """Insert or update outlets and register their feeds (feed health is kept)."""
         with self.engine.begin() as c:
             for o in catalog:
-                row = dict(name=o.name, homepage=o.homepage, country=o.country, language=o.language,
-                           ownership=o.ownership, groups=json.dumps(o.groups))
+                row = fit(outlets, dict(name=o.name, homepage=o.homepage, country=o.country, language=o.language,
+                                        ownership=o.ownership, groups=json.dumps(o.groups)))
                 stmt = self._insert(outlets).values(**row)
                 c.execute(stmt.on_conflict_do_update(index_elements=["name"],
                                                      set_={k: v for k, v in row.items() if k != "name"}))
                 for url in o.feeds:
-                    c.execute(self._insert(feeds).values(url=url, outlet=o.name, failures_in_row=0,
-                                                         items_seen=0).on_conflict_do_nothing())
+                    c.execute(self._insert(feeds).values(**fit(feeds, dict(url=url, outlet=o.name, failures_in_row=0,
+                                                                           items_seen=0))).on_conflict_do_nothing())
 
     def ensure_outlet(self, name: str) -> None:
         """Make sure an outlet row exists (imports name outlets the catalog may lack)."""
         with self.engine.begin() as c:
-            c.execute(self._insert(outlets).values(name=name, groups="[]").on_conflict_do_nothing())
+            c.execute(self._insert(outlets).values(**fit(outlets, dict(name=name, groups="[]"))).on_conflict_do_nothing())
 
     def feed_state(self) -> dict[str, dict]:
         """Every feed's stored row, by URL."""
@@ -241,9 +242,11 @@ class Store:
 
     def record_feed(self, url: str, outlet: str, **fields) -> None:
         """Update one feed's health after a fetch."""
+        row = fit(feeds, dict(url=url, outlet=outlet, **fields))
         with self.engine.begin() as c:
-            c.execute(self._insert(feeds).values(url=url, outlet=outlet).on_conflict_do_nothing())
-            c.execute(sa.update(feeds).where(feeds.c.url == url).values(**fields))
+            c.execute(self._insert(feeds).values(url=row["url"], outlet=row["outlet"]).on_conflict_do_nothing())
+            c.execute(sa.update(feeds).where(feeds.c.url == row["url"])
+                      .values(**{k: v for k, v in row.items() if k not in ("url", "outlet")}))
 
     # -- articles ------------------------------------------------------------------------------
     def known_ids(self, ids: Iterable[str]) -> set[str]:
@@ -274,13 +277,13 @@ class Store:
 
     @staticmethod
     def _article_row(a: Article, origin: str) -> dict:
-        return dict(
+        return fit(articles, dict(
             id=a.id, outlet=a.outlet or "unknown", title=a.title or "", text=a.text or "", summary=a.summary or "",
             url=a.url, guid=a.guid, feed_url=a.feed_url, author=a.author, categories=json.dumps(a.categories or []),
             language=a.language, published=_utc_naive(a.published), date_precision=a.date_precision,
             date_source=a.date_source, date_flag=a.date_flag,
             first_seen=_utc_naive(a.first_seen), text_status=a.text_status, text_error=a.text_error,
-            text_length=len(a.text or ""), origin=origin, event_id=None, quoted=False)
+            text_length=len(a.text or ""), origin=origin, event_id=None, quoted=False))
 
     def set_events(self, assignments: dict[str, str]) -> None:
         """Record the event of each article id."""
@@ -376,7 +379,8 @@ class Store:
             c.execute(sa.update(reprints).where(reprints.c.event_id == old).values(event_id=new))
             c.execute(sa.delete(events).where(events.c.id == old))
         for e in summaries:
-            row = dict(label=e.label, terms=json.dumps(list(e.terms)), topics=json.dumps(list(e.topics)), updated=now)
+            row = fit(events, dict(label=e.label, terms=json.dumps(list(e.terms)), topics=json.dumps(list(e.topics)),
+                                   updated=now))
             c.execute(self._insert(events).values(id=e.id, **row)
                       .on_conflict_do_update(index_elements=["id"], set_=row))
         self._recount(c, [e.id for e in summaries])
@@ -411,7 +415,7 @@ class Store:
             row["words"] = count_words(row.get("quote") or "")
             row["official"] = bool(is_official(row.get("speaker_role")) or
                                    (row.get("speaker_type") == "organisation" and is_official(name)))
-            rows.append(row)
+            rows.append(fit(quotes, row))
         with self.engine.begin() as c:
             for i in range(0, len(article_ids), 500):
                 chunk = article_ids[i:i + 500]
@@ -425,8 +429,9 @@ class Store:
         with self.engine.begin() as c:
             for i in range(0, len(article_ids), 500):
                 c.execute(sa.delete(reprints).where(reprints.c.id.in_(article_ids[i:i + 500])))
-            rows = [dict(id=r.id, original_id=r.original_id, original_outlet=r.original_outlet, score=float(r.score),
-                         changes=json.dumps(r.changes, default=str), event_id=event_of.get(r.id)) for r in found]
+            rows = [fit(reprints, dict(id=r.id, original_id=r.original_id, original_outlet=r.original_outlet,
+                                       score=float(r.score), changes=json.dumps(r.changes, default=str),
+                                       event_id=event_of.get(r.id))) for r in found]
             if rows:
                 c.execute(sa.insert(reprints), rows)
             self._recount(c, sorted(set(event_of.values())))
@@ -675,6 +680,37 @@ class Store:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+# -- hostile input: every value fits its column, on SQLite and PostgreSQL alike ------------------------
+_SURROGATES = re.compile("[\ud800-\udfff]")
+_TEXT_CAP = Settings().max_text_chars
+# PostgreSQL keeps a whole value in a B-tree index entry, which holds at most 2,704 bytes.
+_INDEX_BYTES = 2_000
+
+
+def clean_value(value: str) -> str:
+    """A string any backend stores: NUL removed (PostgreSQL refuses it), lone surrogates replaced (no
+    encoding can write them)."""
+    if "\x00" in value:
+        value = value.replace("\x00", "")
+    return value if value.isascii() else _SURROGATES.sub("\ufffd", value)
+
+
+def fit(table: sa.Table, row: dict) -> dict:
+    """The row with every string cleaned and cut to its column: String(n) to n characters (and long
+    indexed ones to the bytes an index entry holds), text to the text cap. The callers cap and note
+    first; this is the last line, so that no value can make a write fail."""
+    for key, value in row.items():
+        if not isinstance(value, str):
+            continue
+        value = clean_value(value)
+        limit = getattr(table.c[key].type, "length", None) if key in table.c else None
+        value = value[:limit or _TEXT_CAP]
+        if limit and limit >= 1000 and len(value.encode("utf-8")) > _INDEX_BYTES:
+            value = value.encode("utf-8")[:_INDEX_BYTES].decode("utf-8", "ignore")
+        row[key] = value
+    return row
 
 
 def _literal_default(col: sa.Column) -> str | None:
