@@ -119,7 +119,8 @@ _M = [
            "found: when framelens first saw it).", "The feed item, the page's metadata, or the imported row.",
            "A first-seen date can be days after publication.", "Shown on every article.", "Articles"),
     Metric("date flag", "Why a date was not trusted: missing, in the future, or implausibly old.",
-           "Checks on each date as it arrives.", "—", "`tests/test_feeds.py`.", "Articles"),
+           "Checks on each date as it arrives.", "A wrong date that looks plausible is not flagged.",
+           "`tests/test_feeds.py`.", "Articles"),
     Metric("text status", "ok (full text extracted), summary-only (the page could not be had: the feed summary is "
            "kept), failed or empty.", "The page fetch and text extraction.",
            "Extraction can keep boilerplate or drop a paragraph.",
