@@ -140,6 +140,9 @@ class ClusterConfig:
                              "that coverage is concurrent, and undated look-alikes are not (0 disables).")
     copy_similarity: float = _setting(0.4, "An article this similar to one member of an event (a copy or a light rewrite "
                                            "of it) may join the event on that member alone, dated or not (1 disables).")
+    member_candidates: int = _setting(2, "Events (the most similar ones) an article is compared with member by member.")
+    member_limit: int = _setting(30, "Most recent members of an event that stand for it in member-by-member comparisons: "
+                                     "bounds the work for the largest events.")
     top_k_floor: float = _setting(0.5, "Share of the join threshold an article's mean similarity to an event must reach "
                                        "before its members are compared one by one (bounds the work).")
     cohesion: float = _setting(0.42, "An article joins an event only if its similarity reaches this share of the "

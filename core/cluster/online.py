@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import heapq
 import math
+from itertools import islice
 from datetime import datetime, timezone
 from typing import Any, Iterable, Sequence
 
@@ -204,15 +205,16 @@ class EventClusterer(Regrouping):
             cands = ((i, sum(w * dots[k] / math.sqrt(self._events[i].norm2[f]) for k, f, w in present
                              if self._events[i].norm2[f] > 0)) for i, dots in self._score(vec).items())
         cfg = self.config
-        best, best_s = None, cfg.threshold
         win, decay, mix = cfg.window_days, cfg.decay_days, cfg.year_mismatch
         events = self._events
         exp = math.exp
         full = sum(w for _, _, w in present)
         years = cfg.year_tolerance >= 0 and (a.year is not None or a.floor is not None)
-        alpha = cfg.cohesion if self._avg else 0.0
-        topk, floor, copy = cfg.top_k, cfg.top_k_floor * cfg.threshold, cfg.copy_similarity
+        floor = cfg.top_k_floor * cfg.threshold
+        by_member = self._avg and (cfg.top_k > 0 or cfg.copy_similarity < 1.0)
         span = a.span
+        scored = []          # (similarity, event, time and year factor)
+        near = []            # candidates worth comparing member by member: (similarity, event, factor, undated)
         for i, num in cands:
             ev = events[i]
             # days between the article's span and the event's, 0 when either is undated; computed inline
@@ -243,31 +245,43 @@ class EventClusterer(Regrouping):
             sc = num / den
             if self._avg:
                 sc /= ev.n
-                if sc >= floor and ev.n > 1 and ev.members is not None and (topk or copy < 1.0):
-                    sc = max(sc, self._member_score(vec, present, ev, 0 if undated else topk, copy))
-            if decay > 0 and gap > 0:
-                sc *= exp(-gap / decay)
+            factor = exp(-gap / decay) if decay > 0 and gap > 0 else 1.0
             if mix != 1.0 and undated:
-                sc *= mixed_weight(ev.n_with_year if a.year is not None else ev.n - ev.n_with_year, ev.n, mix)
-            if sc > best_s and sc < alpha * ev.cohesion:
+                factor *= mixed_weight(ev.n_with_year if a.year is not None else ev.n - ev.n_with_year, ev.n, mix)
+            if by_member and sc >= floor and ev.n > 1 and ev.members is not None:
+                near.append((sc * factor, ev, factor, undated))
+            else:
+                scored.append((sc * factor, ev))
+        # member by member only for the few best: it is the costly comparison
+        near.sort(key=lambda c: (-c[0], c[1].idx))
+        keep = cfg.member_candidates
+        for sc, ev, factor, undated in near[:keep]:
+            member = self._member_score(vec, present, ev, 0 if undated else cfg.top_k, cfg.copy_similarity)
+            scored.append((max(sc, member * factor), ev))
+        scored.extend((sc, ev) for sc, ev, _, _ in near[keep:])
+        alpha = cfg.cohesion if self._avg else 0.0
+        best, best_s = None, cfg.threshold
+        for sc, ev in scored:
+            if sc < best_s or (sc > best_s and sc < alpha * ev.cohesion):
                 continue
-            if sc > best_s or (sc == best_s and best is not None and ev.idx < best.idx):
+            if sc > best_s or best is None or ev.idx < best.idx:
                 best, best_s = ev, sc
         return best
 
     def _member_score(self, vec: Vector, present, ev: Event, k: int, copy: float) -> float:
         """An article's similarity to an event from its members one by one: the mean over the k members it is
         most like (0 < k < n), or its similarity to one member when that reaches `copy` (a copy of a
-        member belongs with it, dated or not); 0 when neither applies."""
+        member belongs with it, dated or not); 0 when neither applies. The most recent member_limit
+        members stand for a larger event."""
         sims = []
-        for m in ev.members.values():
+        for m in islice(reversed(ev.members.values()), self.config.member_limit):
             num = den = 0.0
             for _, f, w in present:
                 mv = m.vec[f]
                 if mv:
                     den += w
-                    get_ = mv.get
-                    num += w * sum(x * get_(t, 0.0) for t, x in vec[f].items())
+                    v = vec[f]
+                    num += w * sum([v[t] * mv[t] for t in v.keys() & mv.keys()])
             sims.append(num / den if den > 0 else 0.0)
         top = heapq.nlargest(max(k, 1), sims)
         best = top[0] if top[0] >= copy else 0.0

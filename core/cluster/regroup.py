@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import heapq
 import math
+from itertools import islice
 from typing import TYPE_CHECKING, Iterable
 
 from .events import DAY, Event, events_clash, mixed_weight, span_gap
@@ -116,18 +117,19 @@ class Regrouping:
 
     def _top_pairs(self: "EventClusterer", a: Event, b: Event, k: int) -> float:
         """Mean of the k largest similarities between a member of one event and a member of the other: two
-        events of concurrent coverage are one when some of their articles are close, however broad each is."""
+        events of concurrent coverage are one when some of their articles are close, however broad each is.
+        The most recent member_limit members stand for a larger event."""
         sims = []
-        for ma in a.members.values():
-            for mb in b.members.values():
+        limit = self.config.member_limit
+        for ma in islice(reversed(a.members.values()), limit):
+            for mb in islice(reversed(b.members.values()), limit):
                 num = den = 0.0
                 for _, f in self._live_fields:
                     va, vb = ma.vec[f], mb.vec[f]
                     if va and vb:
                         w = self.weights[f]
                         den += w
-                        get_ = vb.get
-                        num += w * sum(x * get_(t, 0.0) for t, x in va.items())
+                        num += w * sum([va[t] * vb[t] for t in va.keys() & vb.keys()])
                 sims.append(num / den if den > 0 else 0.0)
         return sum(heapq.nlargest(k, sims)) / k
 
