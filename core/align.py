@@ -20,6 +20,7 @@ MIN_CONTENT = 5          # content words outside quotes a sentence needs to be c
 MIN_SHARED_WORDS = 4     # fewer shared content words than this is never a match
 MATCH = 0.5              # weighted overlap (Dice) of two sentences to count as the same sentence reworded
 SAME = 0.8               # ... and to count as the same sentence, lightly edited at most
+IDF_SMOOTHING = 10       # added to the article count in the IDF, so a handful of articles weighs words alike
 # The same words core/reprints.py shingles, so one vocabulary's document frequencies weigh both.
 _WORD_RE = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 
@@ -85,7 +86,7 @@ def idf_weights(docs: list[list[Sentence]]) -> dict[str, float]:
         for k in set().union(*(s.keys for s in sents)) if sents else ():
             df[k] = df.get(k, 0) + 1
     n = len(docs)
-    return {k: math.log((n + 1) / (c + 1)) + 1.0 for k, c in df.items()}
+    return {k: math.log((n + IDF_SMOOTHING) / (c + 1)) + 1.0 for k, c in df.items()}
 
 
 def similarity(a: frozenset, b: frozenset, idf: dict[str, float]) -> float:

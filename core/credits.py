@@ -14,6 +14,7 @@ article in milliseconds.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import tomllib
@@ -27,6 +28,7 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 REGISTRY = DATA_DIR / "news_outlets.toml"
 # Words that name no outlet even when a catalog or corpus uses them as one.
 NOT_OUTLETS = {"unknown", "news", "agencies", "agency", "staff", "reuters staff", "wire", "wires", "none", ""}
+CONTEXT = 160           # characters either side of a mention that decide what it is
 KINDS = ("title", "dateline", "byline", "signoff", "source", "link", "url", "reporter", "told", "reported", "cited",
          "photo")
 
@@ -53,6 +55,8 @@ def name_key(name: str) -> str:
     """A spelling reduced to what tells outlets apart: case, "The", medium qualifiers and web prefixes go."""
     k = re.sub(r"\s+", " ", (name or "").strip().casefold().replace("’", "'"))
     k = re.sub(r"^(?:https?://)?(?:www\.)?", "", k).rstrip("/")
+    if re.match(r"^[\w\-]+(?:\.[\w\-]+)*\.[a-z]{2,}(?:/|$)", k):
+        k = k.split("/")[0]                      # an address: its host names the outlet
     k = re.sub(r"^the ", "", k)
     # "Fox News (Online News)", "New York Times (News)": the same outlet in another medium or section.
     k = re.sub(r"\s*\((?:online news|online|news|web|digital|website)\)$", "", k)
@@ -93,6 +97,7 @@ def set_user_aliases(aliases: dict[str, str]) -> None:
     global _USER_ALIASES
     _USER_ALIASES = {name_key(k): v for k, v in aliases.items() if name_key(k) and v}
     _matcher.cache_clear()
+    _known.cache_clear()
 
 
 def canonical_outlet(name: str) -> str:
@@ -103,6 +108,12 @@ def canonical_outlet(name: str) -> str:
 
 def is_news_outlet(name: str) -> str | None:
     """The canonical name when `name` is a news outlet or agency framelens knows (any spelling), else None."""
+    return _known(name or "")
+
+
+@functools.lru_cache(maxsize=65536)
+def _known(name: str) -> str | None:
+    """is_news_outlet, remembered per spelling (an input names the same outlets again and again)."""
     key = name_key(name)
     if key in NOT_OUTLETS:
         return None
@@ -171,15 +182,27 @@ def _trie_regex(words: list[str]) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _matcher() -> tuple[re.Pattern, dict[str, str]]:
-    forms = _spellings()
-    pattern = r"(?<![\w@/.\-])" + _trie_regex(sorted(forms, key=len, reverse=True)) + r"(?![\w\-]|\.\w)"
-    return re.compile(pattern), forms
+    """One regex for every capitalised spelling (it only tries where a capital or digit starts), and the map
+    from spelling to canonical name. Lower-case spellings (web domains) are left to is_news_outlet."""
+    forms = {f: c for f, c in _spellings().items() if f[0].isupper() or f[0].isdigit()}
+    return re.compile(_trie_regex(sorted(forms, key=len, reverse=True))), forms
 
 
 def mentions(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, canonical outlet) of every outlet name written in text."""
+    """(start, end, canonical outlet) of every outlet name written in text, as a whole word."""
     rx, forms = _matcher()
-    return [(m.start(), m.end(), forms[m.group()]) for m in rx.finditer(text or "") if m.group() in forms]
+    text = text or ""
+    out = []
+    for m in rx.finditer(text):
+        s, e = m.span()
+        # Whole words only: not inside "CNNMoney", "@Reuters" or "Reuters.com".
+        if s and (text[s - 1].isalnum() or text[s - 1] in "@.-_"):
+            continue
+        if e < len(text) and (text[e].isalnum() or text[e] in "-_" or (text[e] == "." and text[e + 1:e + 2].isalnum())):
+            continue
+        if m.group() in forms:
+            out.append((s, e, forms[m.group()]))
+    return out
 
 
 # -- telling credits from other mentions -------------------------------------------------------------
@@ -189,7 +212,7 @@ _DESCRIPTOR = r"(?:[A-Za-z’'\-]+\s+){0,4}?"
 _PHOTO_LEFT = re.compile(r"(?:\b(?:Photos?|Photograph|Image|Picture|Pic|Video|Footage)\s*(?:by|credit)?\s*[:/|]?\s*"
                          r"(?:[^.\n:]{0,80}?/\s*)?|©[^\n]{0,80}?/?\s*|\(Photo by [^)\n]{0,80}?/\s*)$", re.IGNORECASE)
 _PHOTO_RIGHT = re.compile(r"^\s*(?:Photo|PHOTO|Images?|TV|Video)\b")
-_BYLINE_LEFT = re.compile(r"^(?:(?:By|BY|Written by|Story by|From|Source)\s*:?\s*(?:the\s+)?|.{0,60}?(?:,|/|\||\band\b)"
+_BYLINE_LEFT = re.compile(r"^(?:(?:By|BY|Written by|Story by|From)\s*:?\s*(?:the\s+)?|.{0,60}?(?:,|/|\||\band\b)"
                           r"\s*(?:the\s+)?)?$")
 _BYLINE_RIGHT = re.compile(r"^(?:\s*(?:news agency|staff|Staff|News)?\s*(?:[|/,]|[-–—]\s|Published|Updated|$))")
 _SIGNOFF_LEFT = re.compile(r"(?:^|[.!?\"”’)]\s+|[-–—]{1,2}\s*|\(\s*)$")
@@ -202,7 +225,8 @@ _REPORTER_LEFT = re.compile(r"(?:\bquestions? (?:from|by)|\b(?:request|inquiry|q
                             r"\btranslated\b[^.\n]{0,60}\bby)\s+(?:the\s+)?(?:news agency\s+)?$")
 _TOLD_LEFT = re.compile(r"\b(?:told|telling|tells)\s+(?:the\s+)?(?:news agency\s+)?$")
 _REPORTER_RIGHT = re.compile(r"^(?:\s+news agency)?\s+(?:witness|reporter|correspondent|photographer|journalist|"
-                             r"cameraman|crew|team)s?\b")
+                             r"cameraman|crew|team)s?\s+(?:who\s+)?(?:saw|said|says|reported|witnessed|counted|heard|"
+                             r"observed|visited|there|at the scene|on the scene|in [A-Z]|and\b)")
 _UNVERIFIED_RIGHT = re.compile(r"^(?:\s+news agency)?\s+(?:was|were|is|could|has|had|did)\s+(?:not|unable|been "
                                r"unable)[^.\n]{0,30}\b(?:verify|confirm)")
 _TRAILING_LEFT = re.compile(r"(?:,|\bwhile|\bas)\s*[" + _OPEN_Q + r"]?(?:the\s+)?" + _DESCRIPTOR + r"[" + _OPEN_Q
@@ -243,7 +267,10 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 def _kind(text: str, s: int, e: int, para: tuple[int, int], idx: int, n_paras: int) -> str | None:
     """What a mention of an outlet at text[s:e] is, judged by its place: a credit kind or None."""
-    left, right = text[para[0]:s], text[e:para[1]]
+    # A window around the mention: the regexes anchor at its edges, and a long paragraph must not cost more.
+    lo = max(para[0], s - CONTEXT)
+    left = ("\x00" if lo > para[0] else "") + text[lo:s]      # "\x00": a cut, so "^" means a real line start
+    right = text[e:min(para[1], e + CONTEXT)]
     lstrip, rstrip_ = left.rstrip(), right.strip()
     if _PHOTO_RIGHT.match(right) or _PHOTO_LEFT.search(left) or (left.endswith("(") and right.startswith("/")) \
             or (left.endswith("(") and len(left) > 1 and left[-2].isalpha()):
@@ -276,6 +303,8 @@ def _kind(text: str, s: int, e: int, para: tuple[int, int], idx: int, n_paras: i
         return "reporter"
     if _TOLD_LEFT.search(left) and not re.match(r"^['’]s\b", right):
         return "told"
+    if re.match(r"^\s+(?:reports?|reported|said)\s+(?:citing|quoting|with reference to)\b", right):
+        return None             # "Censor.NET reports citing RIA Novosti": the writer, not the source
     if (_TRAILING_LEFT.search(left) and _TRAILING_RIGHT.match(right)) or _QUOTED_RIGHT.match(right) \
             or (_CREDIT_LEFT.search(left) and _CREDIT_RIGHT.match(right)):
         return "reported"
@@ -298,14 +327,15 @@ def find_credits(title: str | None, text: str | None, url: str | None = None,
         # "… — RT World News", "… | Xinhua": the outlet named after a dash at the end of the title.
         if outlet != own_name and _TITLE_DASH.search(title[:s]) and _TITLE_TAIL.fullmatch(title[e:]):
             out.append(Credit(outlet, title[s:].strip(), s, len(title), "title", "title"))
-    paras = _paragraphs(text)
     found = mentions(text)
+    paras = _paragraphs(text) if found else []
+    starts = [a for a, _ in paras]
     joint = _joined(text, found)
     for n, (s, e, outlet) in enumerate(found):
         if outlet == own_name:
             continue
-        idx = next((i for i, (a, b) in enumerate(paras) if a <= s < b), None)
-        if idx is None:
+        idx = bisect.bisect_right(starts, s) - 1
+        if idx < 0 or s >= paras[idx][1]:
             continue
         kind = _kind(text, s, e, paras[idx], idx, len(paras))
         if n in joint and kind in ("reported", "cited", "told"):

@@ -26,6 +26,7 @@ class Article:
     date_source: str = "unknown"           # feed / page / first-seen / import / unknown
     date_flag: str | None = None           # missing / future / implausible, never silently trusted
     text_status: str = "ok"                # ok / summary-only / failed / empty
+    boilerplate: list[str] = field(default_factory=list)  # page furniture core/clean.py took out of the text
     text_error: str | None = None
     first_seen: datetime | None = None
 

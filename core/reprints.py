@@ -27,7 +27,7 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
-from core.align import SAME, align, sentences
+from core.align import IDF_SMOOTHING, SAME, align, quote_mask, sentences
 from core.clean import split_boilerplate, strip_dateline
 from core.corpus import read_jsonl
 from core.credits import canonical_outlet, find_credits, is_news_outlet, is_wire
@@ -42,6 +42,7 @@ MIN_SHINGLES = 15           # articles shorter than this (in shingles) are too s
 REPRINT_SCORE = 0.6         # share of the smaller article's shingles found in the other (wire-sharing originals reach ~0.5)
 PARTIAL_SCORE, PARTIAL_SHARED = 0.4, 25   # a partial copy: a good part of the smaller text, and many shingles
 HEADLINE_SCORE = 0.2        # with the same headline, this share of shared shingles is enough
+MIN_OWN_SHARED = 5          # shingles outside quotation marks a copy must share, whatever else it shares
 MIN_ALIGNED, ALIGNED_SHARE = 3, 0.3       # a spun copy: this many sentences in order, this share of the shorter
 PARAGRAPH_MATCH = 0.5       # share of a paragraph's shingles found in the other text to count as kept
 LEAD_CHARS, LEAD_SENTENCES = 600, 3       # the lead: the first paragraph if short, else the first sentences
@@ -52,8 +53,7 @@ W_MAYBE_LATER = 0.75        # later, but within the uncertainty of a date-only t
 LATER_MIN_HOURS = 0.5       # closer publication times than this say nothing about who was first
 # Credits that make an article derived on their own, strongest first; the verdict's kind and score.
 STRONG_CREDITS = ("title", "dateline", "byline", "link", "source", "url", "signoff")
-CREDIT_SCORE = {"strong": 0.9, "reporter": 0.8, "lead": 0.7, "repeated": 0.6, "closing": 0.6, "told": 0.6,
-                "boilerplate": 0.5}
+CREDIT_SCORE = {"strong": 0.9, "reporter": 0.8, "lead": 0.7, "repeated": 0.6, "told": 0.6, "boilerplate": 0.5}
 # Credits strong enough to name the source of a whole family of copies, not only of the article giving them.
 FAMILY_CREDITS = ("strong", "reporter", "lead")
 # Footer lines only copying sites add: on a site that is no known outlet they say the text was taken from elsewhere.
@@ -99,13 +99,17 @@ def shingle_hashes(toks: list[str], vocab: dict[str, int], ids: np.ndarray | Non
     """Unique 64-bit hashes of the word SHINGLE-grams (polynomial rolling hash over word ids)."""
     if len(toks) < SHINGLE:
         return np.empty(0, dtype=np.uint64)
-    ids = word_ids(toks, vocab) if ids is None else ids
+    return np.unique(_rolling(word_ids(toks, vocab) if ids is None else ids))
+
+
+def _rolling(ids: np.ndarray) -> np.ndarray:
+    """The hash of every run of SHINGLE word ids, in text order."""
     h = np.zeros(len(ids) - SHINGLE + 1, dtype=np.uint64)
     mult = np.uint64(1000003)
     with np.errstate(over="ignore"):
         for k in range(SHINGLE):
             h = h * mult + ids[k:len(ids) - SHINGLE + 1 + k]
-    return np.unique(h)
+    return h
 
 
 def shared_counts(sets: list[np.ndarray]) -> dict[tuple[int, int], int]:
@@ -223,18 +227,38 @@ def _norm_title(t: str, outlet: str = "") -> str:
 
 
 def same_headline(a: dict, b: dict) -> bool:
-    """Whether two articles carry the same headline (five words or more, site names aside)."""
+    """Whether two articles carry the same headline, or one opens with the other's whole headline
+    (five words or more, site names aside): a copy keeps the headline or adds to its end."""
     ta, tb = _norm_title(a["title"], b["outlet"]), _norm_title(b["title"], a["outlet"])
-    return bool(ta) and ta == tb and len(ta.split()) >= 5
+    short, long_ = sorted((ta, tb), key=len)
+    return len(short.split()) >= 5 and (long_ == short or long_.startswith(short + " "))
 
 
 def _sentences(doc: dict) -> list:
+    """The article's sentences for alignment (computed once), without lines that repeat the headline."""
     if "sents" not in doc:
-        doc["sents"] = sentences(doc["raw"])
+        title = " ".join(tokens(doc["title"]))
+        doc["sents"] = [s for s in sentences(doc["raw"])
+                        if not title or " ".join(tokens(doc["raw"][s.start:s.end])) not in title]
     return doc["sents"]
 
 
-def relate(a: dict, b: dict, shared: int, idf: dict) -> tuple[str, float, list] | None:
+def _own_shingles(doc: dict, vocab: dict[str, int]) -> np.ndarray:
+    """Shingle hashes of the article's words outside quotation marks (computed once, for candidate pairs only)."""
+    if "own" not in doc:
+        text = doc["clean"].lower().replace("’", "'")
+        found = list(_WORD_RE.finditer(text))
+        if len(found) < SHINGLE:
+            doc["own"] = np.empty(0, dtype=np.uint64)
+            return doc["own"]
+        quoted = np.frombuffer(bytes(quote_mask(text)), dtype=np.uint8)[[m.start() for m in found]]
+        free = np.convolve(quoted, np.ones(SHINGLE, dtype=np.uint8), "valid") == 0
+        hashes = _rolling(word_ids([m.group() for m in found], vocab))
+        doc["own"] = np.unique(hashes[free])
+    return doc["own"]
+
+
+def relate(a: dict, b: dict, shared: int, idf: dict, vocab: dict[str, int]) -> tuple[str, float, list] | None:
     """How two articles' texts are related: ("copy" | "partial" | "spun", score, evidence) or None."""
     small = min(a["n"], b["n"])
     if small < MIN_SHINGLES:
@@ -244,10 +268,13 @@ def relate(a: dict, b: dict, shared: int, idf: dict) -> tuple[str, float, list] 
     headline = same_headline(a, b)
     if headline:
         ev.append({"type": "headline", "headline": a["title"]})
-    if score >= REPRINT_SCORE or (headline and score >= HEADLINE_SCORE):
-        return "copy", score, ev
-    if score >= PARTIAL_SCORE and shared >= PARTIAL_SHARED:
-        return "partial", score, ev
+    copied = score >= REPRINT_SCORE or (headline and score >= HEADLINE_SCORE)
+    partial = score >= PARTIAL_SCORE and shared >= PARTIAL_SHARED
+    # Two outlets quoting one long statement share its shingles; a copy shares some of its own words too
+    # (a long, near-complete match needs no such check: no two reports are one quote end to end).
+    if (copied or partial) and ((score >= 0.8 and shared >= 60) or len(np.intersect1d(
+            _own_shingles(a, vocab), _own_shingles(b, vocab), assume_unique=True)) >= MIN_OWN_SHARED):
+        return ("copy" if copied else "partial"), score, ev
     sa, sb = _sentences(a), _sentences(b)
     if min(len(sa), len(sb)) < MIN_ALIGNED:
         return None
@@ -268,7 +295,9 @@ def _idf(docs: list[dict], vocab: dict[str, int], token_ids: list[np.ndarray]) -
     df = np.bincount(np.concatenate(token_ids), minlength=len(vocab) + 1) if any(len(t) for t in token_ids) \
         else np.zeros(len(vocab) + 1, dtype=np.int64)
     n = len(docs)
-    idf = np.log((n + 1) / (df + 1)) + 1.0
+    # Smoothed so that a small input (one event's articles) weighs words nearly alike: with two articles,
+    # every shared word would otherwise count as common and every swapped word as rare.
+    idf = np.log((n + IDF_SMOOTHING) / (df + 1)) + 1.0
     return {w: float(idf[i]) for w, i in vocab.items()}
 
 
@@ -311,12 +340,6 @@ def credit_verdict(doc: dict) -> tuple[str, str, list] | None:
     if len(outlets) == 1 and len(reporting) >= 2 and reporting[0].start < len(text) / 3:
         # One source, credited again and again from early on: the piece is built on it.
         return reporting[0].outlet, "repeated", reporting[:2]
-    if len(outlets) == 1 and reporting and is_wire(reporting[0].outlet):
-        # A wire credited in the closing paragraph (", the Associated Press reported."): its story, carried.
-        last = split_paragraphs(text)[-1]
-        closing = [c for c in reporting if c.start >= last[0]]
-        if closing:
-            return closing[0].outlet, "closing", closing[:1]
     if told:
         return told[0].outlet, "told", told[:1]
     return None
@@ -354,7 +377,7 @@ def find_reprints(articles, progress: bool = False) -> list[Reprint]:
         shared_with.setdefault(j, []).append((shared, i))
         if not idf and min(a["n"], b["n"]) >= MIN_SHINGLES:
             idf.update(_idf(docs, vocab, token_ids))    # only when some pair may need sentence alignment
-        rel = relate(a, b, shared, idf)
+        rel = relate(a, b, shared, idf, vocab)
         if rel is None:
             continue
         w, why = direction(a, b, shared)
@@ -505,7 +528,7 @@ def _credit_only(docs, c: int, verdict: tuple, shared_with: dict, matched: tuple
         changes = describe_changes(d, other, matched[3])
     if d["boiler"]:
         ev.append({"type": "boilerplate", "lines": d["boiler"]})
-    kind = "credited rewrite" if reason in ("lead", "repeated", "closing", "told") else "wire copy"
+    kind = "credited rewrite" if reason in ("lead", "repeated", "told") else "wire copy"
     return Reprint(id=d["id"], original_id=original_id, original_outlet=outlet, score=CREDIT_SCORE[reason],
                    changes=changes, outlet=d["outlet"], evidence=ev, kind=kind)
 
@@ -529,6 +552,18 @@ def family_outlet(article_id: str, outlet: str, verdicts) -> str | None:
     if v is None:
         return canonical_outlet(outlet)
     return None if v.original_outlet in (None, "", UNKNOWN) else canonical_outlet(v.original_outlet)
+
+
+def family_outlets(members, name=canonical_outlet) -> set[str]:
+    """The outlets an event's articles count as, each family once: rows with .outlet, .original_outlet and
+    .derived (None for an original), as the store reads them; `name` gives an outlet its one name."""
+    out = set()
+    for m in members:
+        if m.derived is None:
+            out.add(name(m.outlet))
+        elif m.original_outlet and m.original_outlet != UNKNOWN:
+            out.add(name(m.original_outlet))
+    return out
 
 
 def _lookup(verdicts, article_id):
