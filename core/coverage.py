@@ -15,8 +15,17 @@ def outlets_in_groups(outlets: pd.DataFrame, groups) -> list[str]:
     return sorted(n for n, gs in outlet_groups(outlets).items() if wanted & set(gs))
 
 
-def original_outlets(pairs: pd.DataFrame) -> dict[str, list[str]]:
-    """Per event, the outlets that reported it originally (not only through reprints), sorted."""
+def original_outlets(pairs: pd.DataFrame, families: pd.DataFrame | None = None) -> dict[str, list[str]]:
+    """Per event, the outlets that reported it originally, sorted.
+
+    With `families` (Store.event_families: one row per event and outlet it counts), a family of derived
+    articles counts once, under its original's outlet, even when that original is not in the store (a
+    Reuters story on three sites is Reuters); without, outlets with an article that is no reprint."""
+    if families is not None:
+        grouped: dict[str, list[str]] = {}
+        for event, outlet in zip(families["event_id"].tolist(), families["outlet"].tolist()):
+            grouped.setdefault(event, []).append(outlet)
+        return {e: sorted(set(o)) for e, o in grouped.items()}
     out: dict[str, list[str]] = {}
     # A plain loop over lists: a pandas groupby with a Python aggregate was a tenth of the Overview's
     # run, and iterating Arrow-backed string columns element by element is slow.

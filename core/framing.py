@@ -18,7 +18,7 @@ from core.lexicon import (PhraseMatcher, lemma, load_contested_terms, load_tone,
                           split_sentences, words)
 from core.models import get
 from core.omissions import MAX_ALIGN_ARTICLES, omissions
-from core.reprints import Reprint, find_reprints
+from core.reprints import Reprint, family_outlet, find_reprints
 from core.timeline import parse_time, timing
 from core.vocab import count_terms, distinctive_terms, evidence_for, headline_lead_words, rank_distinctive
 
@@ -412,7 +412,9 @@ def compare_event(articles, quotes=None, reprints: list[Reprint] | None = None, 
     with_text = [d for d in originals if d["text"].strip()]
     empty = sorted({d["outlet"] for d in originals if not d["text"].strip()})
     outlets = sorted({d["outlet"] for d in docs})
-    orig_outlets = sorted({d["outlet"] for d in originals})
+    # Each family of derived articles counts once, under its original's outlet (core/reprints.py).
+    verdicts = {r.id: r for r in rep}
+    orig_outlets = sorted({o for d in docs if (o := family_outlet(d["id"], d["outlet"], verdicts))})
     if len(docs) == 1:
         notes.append("only one article covers this event: figures describe it alone, nothing is compared")
     elif len(orig_outlets) == 1:

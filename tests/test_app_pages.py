@@ -127,7 +127,8 @@ def test_overview_names_each_events_outlets_and_blind_spots(small):
     from core.coverage import blind_spots, original_outlets
     ids = list(small.events_df()["id"])
     pairs = small.event_outlets(ids)
-    orig, spots = original_outlets(pairs), blind_spots(pairs, small.outlets_df())
+    orig = original_outlets(pairs, small.event_families(ids))     # each family of derived articles once
+    spots = blind_spots(pairs, small.outlets_df(), orig)
     for params in ({}, {"outlet": "Fox News"}):
         table = opened("overview", params).dataframe[0].value.set_index("id")
         assert len(table) and set(table.index) <= set(ids)

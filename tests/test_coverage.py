@@ -36,3 +36,11 @@ def test_lags_measure_hours_behind_the_first_report():
     assert list(out["lag_hours"]) == [0.0, 3.0]
     table = lag_table(out).set_index("outlet")
     assert table.loc["TASS", "first"] == 1 and table.loc["Reuters", "median_lag_h"] == 3.0
+
+
+def test_a_family_counts_once_under_its_original_even_when_absent():
+    # Two sites carried one Reuters story (Reuters itself is not in the store); RT's copy of TASS counts as TASS.
+    p = pairs(("e1", "Straits Daily", 1, 1), ("e1", "Gulf Daily", 1, 1), ("e1", "RT", 1, 1), ("e1", "TASS", 1, 0))
+    fam = pd.DataFrame([("e1", "Reuters"), ("e1", "TASS")], columns=["event_id", "outlet"])
+    assert original_outlets(p, fam) == {"e1": ["Reuters", "TASS"]}
+    assert blind_spots(p, OUTLETS, original_outlets(p, fam)) == {"e1": ["ukrainian"]}
