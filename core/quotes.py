@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
@@ -20,6 +19,7 @@ from typing import Any, Iterable, Iterator
 from core.models import get as _get
 from core.corpus import InputError, read_jsonl  # noqa: F401 - InputError is part of this API
 from core.nlp import load_nlp, single_thread_blas
+from core.progress import note, reporting
 
 
 # ---------------------------------------------------------------------------------------- tunables
@@ -373,20 +373,22 @@ def to_orig(unit: _Unit, fpos: int, is_end: bool) -> int:
 
 # ----------------------------------------------------------------------------------- extraction
 def extract_quotes(articles: Iterable[Any], batch_size: int | None = None,
-                   settings: QuoteSettings = SETTINGS, nlp=None,
-                   progress: bool = False) -> list[Quote]:
-    """Attributions for many articles (dicts or Article objects), parsing cue sentences in batches."""
+                   settings: QuoteSettings = SETTINGS, nlp=None, progress=False) -> list[Quote]:
+    """Attributions for many articles (dicts or Article objects), parsing cue sentences in batches.
+    progress: False, True (a bar on stderr) or a report(stage, done, total) callback."""
     nlp = nlp or load_nlp(PARSE_DISABLE)
     batch_size = batch_size or settings.batch_size
-    with single_thread_blas():
-        return _extract(articles, nlp, batch_size, settings, progress)
+    with single_thread_blas(), reporting(progress) as report:
+        return _extract(articles, nlp, batch_size, settings, report)
 
 
-def _extract(articles, nlp, batch_size: int, settings: QuoteSettings, progress: bool) -> list[Quote]:
+def _extract(articles, nlp, batch_size: int, settings: QuoteSettings, report) -> list[Quote]:
     """extract_quotes' loop: cheap per-article passes, then parses in chunks of many articles."""
     out: list[Quote] = []
     chunk: list[tuple[str, str, list[_Span], list[_Unit]]] = []
-    bar = _progress_bar(progress)
+    total = len(articles) if hasattr(articles, "__len__") else None
+    done = 0
+    report("quotes", 0, total)
     for art in articles:
         aid, text = _get(art, "id"), _get(art, "text") or ""
         if not isinstance(text, str):
@@ -400,21 +402,14 @@ def _extract(articles, nlp, batch_size: int, settings: QuoteSettings, progress: 
         chunk.append((str(aid), text, spans, units))
         if sum(len(c[3]) for c in chunk) >= batch_size * 8:
             out.extend(_process_chunk(chunk, nlp, batch_size, settings))
-            bar and bar.update(len(chunk))
+            done += len(chunk)
+            report("quotes", done, total)
             chunk = []
     if chunk:
         out.extend(_process_chunk(chunk, nlp, batch_size, settings))
-        bar and bar.update(len(chunk))
-    bar and bar.close()
+        done += len(chunk)
+    report("quotes", done, total if total is not None else done)
     return out
-
-
-def _progress_bar(progress: bool):
-    """A tqdm bar on stderr, or None."""
-    if not progress:
-        return None
-    from tqdm import tqdm
-    return tqdm(unit="article", file=sys.stderr)
 
 
 def _process_chunk(chunk, nlp, batch_size: int, settings: QuoteSettings) -> list[Quote]:
@@ -1142,12 +1137,15 @@ OUTPUT_FIELDS = ("article_id", "quote", "quote_start", "quote_end", "kind", "cue
                  "speaker_start", "speaker_end", "speaker_type", "speaker_role",
                  "canonical_speaker")
 
-def run_quotes_file(input_path: str | Path, output_path: str | Path, progress: bool = True) -> int:
-    """Extract attributions from a JSONL of articles into a JSONL of quotes; returns the count."""
+def run_quotes_file(input_path: str | Path, output_path: str | Path, progress=True) -> int:
+    """Extract attributions from a JSONL of articles into a JSONL of quotes; returns the count.
+    progress: True (bars on stderr), False, or a report(stage, done, total) callback."""
     articles = read_articles(input_path)
-    quotes = canonicalise_speakers(extract_quotes(articles, progress=progress))
-    with open(output_path, "w", encoding="utf-8") as fh:
-        for q in quotes:
-            d = q.to_dict()
-            fh.write(json.dumps({k: d[k] for k in OUTPUT_FIELDS}, ensure_ascii=False) + "\n")
+    with reporting(progress) as report:
+        quotes = canonicalise_speakers(extract_quotes(articles, progress=report))
+        with open(output_path, "w", encoding="utf-8") as fh:
+            for q in quotes:
+                d = q.to_dict()
+                fh.write(json.dumps({k: d[k] for k in OUTPUT_FIELDS}, ensure_ascii=False) + "\n")
+        note(report, f"quotes: {len(quotes)} attributions in {len(articles)} articles -> {output_path}")
     return len(quotes)

@@ -23,6 +23,18 @@ QUOTE_COLUMNS = ["article_id", "quote", "quote_start", "quote_end", "kind", "cue
 UNRESOLVED_PRONOUN = "(unresolved pronoun)"
 
 
+def speaker_label(q) -> str:
+    """The name one attribution (Quote or dict) is counted under everywhere: its canonical speaker,
+    else the mention as written; an unresolved "he" / "they" goes in one bucket, never a name."""
+    get = q.get if isinstance(q, dict) else lambda k, d=None: getattr(q, k, d)
+    canonical, speaker = get("canonical_speaker"), get("speaker")
+    if isinstance(canonical, str) and canonical:
+        return canonical
+    if get("speaker_type") == "pronoun":
+        return UNRESOLVED_PRONOUN
+    return speaker if isinstance(speaker, str) and speaker else "(unknown)"
+
+
 def quotes_frame(quotes) -> pd.DataFrame:
     """A DataFrame from Quote objects or dicts, with every expected column present."""
     rows = [q if isinstance(q, dict) else q.to_dict() for q in quotes]
