@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
 from core.quote_cues import CUE_FORMS
+from core.mentions import NOT_SHOWN_TYPES, Holder, _add_holder, find_holder
 from core.speakers import NOT_NAMES, PRONOUNS, TITLE_WORDS
 
 if TYPE_CHECKING:
@@ -71,8 +73,9 @@ def person_name(name: str) -> str:
 
 
 def _name_key(name: str) -> tuple[str, str, str | None, int]:
-    """(first, last, suffix, tokens) of a bare name: "Donald J. Trump" -> ("donald", "trump",
-    None, 2), "Donald Trump Jr" -> ("donald", "trump", "Jr", 2); first is "" for a single word."""
+    """(first, last, suffix, tokens) of a bare name, spelled by its transliteration key: "Donald
+    J. Trump" -> ("donald", "trump", None, 2), "Donald Trump Jr" -> ("donald", "trump", "Jr", 2),
+    "Sergey Shoigu" = "Sergei Shoigu"; first is "" for a single word."""
     words = name.split()
     suffix = None
     if len(words) > 1 and words[-1] in NAME_SUFFIXES.values():
@@ -80,24 +83,40 @@ def _name_key(name: str) -> tuple[str, str, str | None, int]:
     core = [w for w in words if not re.fullmatch(r"[A-Z]\.?", w)]   # middle initials
     core = core or words
     if len(core) == 1:
-        return "", core[0].lower(), suffix, 1
-    return core[0].lower(), core[-1].lower(), suffix, len(core)
+        return "", spelling_key(core[0]), suffix, 1
+    return spelling_key(core[0]), spelling_key(core[-1]), suffix, len(core)
 
 
-def canonicalise_speakers(quotes: list[Quote]) -> list[Quote]:
-    """One canonical name per person across articles ("Dong", "Admiral Dong Jun" -> "Dong Jun").
+def spelling_key(word: str) -> str:
+    """One key for the English spellings of a transliterated name: case and accents dropped, and
+    the common variants of Slavic names made one (Sergei / Sergey / Sergej, Zelensky / Zelenskyy /
+    Zelenskiy, Dmitry / Dmitri, Alexei / Aleksey, Yevgeny / Evgeny, Yury / Yuri)."""
+    w = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
+    w = re.sub(r"[^a-z-]", "", w)
+    w = w.replace("ks", "x")
+    w = re.sub(r"^ye(?=[vl])", "e", w)                  # Yevgeny / Evgeny, Yelena / Elena
+    return re.sub(r"(?:iy|yy|ij|ii|y|j)$", "i", w)
 
-    Full names are grouped by first name, surname and generational suffix, so middle names and
-    initials merge ("Donald J. Trump" = "Donald Trump") while "Donald Trump Jr" stays his own
-    person; each group is shown under its most quoted form. A bare surname ("Trump", "Mr. Trump")
-    goes to the most quoted full name with that surname (or, for names written surname first, that
-    starts with it: "Dong" -> "Dong Jun"). Pronouns are never a canonical speaker: an unresolved
-    "he" / "they" gets canonical_speaker None. An unknown-type mention that is exactly a known
-    person's surname ("Trump" without a tag) is credited to that person."""
+
+def canonicalise_speakers(quotes: list["Quote"], event_of: dict[str, str] | None = None) -> list["Quote"]:
+    """One canonical name per speaker across articles ("Dong", "Admiral Dong Jun" -> "Dong Jun").
+
+    People: full names are grouped by their transliteration keys of first name and surname, and
+    their generational suffix, so spellings and middle initials merge ("Sergey Shoigu" = "Sergei
+    Shoigu", "Donald J. Trump" = "Donald Trump") while "Donald Trump Jr" stays his own person; each
+    group is shown under its most quoted spelling. A bare surname goes to the most quoted full name
+    with that surname (or, for names written surname first, that starts with it: "Dong" -> "Dong
+    Jun"). A role no article resolved ("the Russian defence minister") goes to the one person the
+    same event names in that role (event_of: article id -> event; without it, all quotes are one
+    scope). An institution named without its country takes the country the event gives it.
+    Pronouns, unresolved roles, credits and non-speakers are never a canonical speaker."""
+    scope = (lambda q: event_of.get(str(q.article_id), "")) if event_of is not None else (lambda q: "")
+    _resolve_roles(quotes, scope)
     bare: dict[int, str] = {}
     for i, q in enumerate(quotes):
         if q.speaker and q.speaker_type in ("person", "unknown"):
-            bare[i] = person_name(q.speaker)
+            bare[i] = person_name(q.canonical_speaker or q.speaker) if q.speaker_type == "person" \
+                else person_name(q.speaker)
     groups: dict[tuple, Counter] = defaultdict(Counter)
     for i, name in bare.items():
         if name and quotes[i].speaker_type == "person":
@@ -127,21 +146,65 @@ def canonicalise_speakers(quotes: list[Quote]) -> list[Quote]:
                 or best(by_first.get(last, [])) or name)
 
     for i, q in enumerate(quotes):
-        if q.speaker_type == "pronoun" or not q.speaker:
+        if q.speaker_type in NOT_SHOWN_TYPES or not q.speaker:
             q.canonical_speaker = None
         elif q.speaker_type == "person":
             name = bare.get(i) or _clean_name(q.speaker)
             q.canonical_speaker = canonical(name) if bare.get(i) else (
                 None if name.lower() in PRONOUNS else name)
+            if q.canonical_speaker and q.canonical_speaker != (q.speaker or "").strip():
+                q.speaker_how = _how(q.speaker_how, f"{q.speaker!r} is {q.canonical_speaker!r} across articles")
         elif q.speaker_type == "unknown" and bare.get(i) in singles \
-                and q.speaker.strip() == bare[i] and by_last.get((bare[i].lower(), "*")):
+                and q.speaker.strip() == bare[i] and by_last.get((_name_key(bare[i])[1], "*")):
             q.canonical_speaker = canonical(bare[i])
         elif q.speaker_type == "organisation":
-            q.canonical_speaker = _clean_org(q.speaker)
+            q.canonical_speaker = q.canonical_speaker or _clean_org(q.speaker)
+        elif q.speaker_type == "anonymous":
+            q.canonical_speaker = q.canonical_speaker or re.sub(r"^(?:the|a|an)\s+", "", q.speaker, flags=re.I)
         else:                                        # "The president" = "the president"
             q.canonical_speaker = None if q.speaker.lower() in PRONOUNS else \
                 re.sub(r"^The\b", "the", q.speaker)
+    _institutions_with_country(quotes, scope)
     return quotes
+
+
+def _how(before: str, step: str) -> str:
+    """A resolution note with one more step."""
+    return f"{before}; {step}" if before else step
+
+
+def _resolve_roles(quotes: list["Quote"], scope) -> None:
+    """Unresolved roles ("the Russian defence minister") take the one person their event names in
+    that role, from the roles other attributions in the event carry."""
+    pending = [q for q in quotes if q.speaker_type == "role" and q.role_query]
+    if not pending:
+        return
+    holders: dict[str, list[Holder]] = defaultdict(list)
+    for q in quotes:
+        if q.speaker_type == "person" and q.speaker_role and (q.canonical_speaker or q.speaker):
+            _add_holder(holders[scope(q)], person_name(q.canonical_speaker or q.speaker), q.speaker_role)
+    for q in pending:
+        head, country, orgs = q.role_query
+        h = find_holder(holders.get(scope(q), []), {head}, country, None, set(orgs))
+        if h is not None:
+            q.speaker_type, q.speaker, q.canonical_speaker = "person", h.name, h.name
+            q.speaker_how = _how(q.speaker_how, f"its holder named elsewhere in the event: {h.name}")
+
+
+def _institutions_with_country(quotes: list["Quote"], scope) -> None:
+    """"Ministry of Foreign Affairs" takes the country the same event gives it, when only one."""
+    named: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for q in quotes:
+        c = q.canonical_speaker
+        if q.speaker_type == "organisation" and c and c.endswith(")") and " (" in c:
+            base = c[:c.rindex(" (")]
+            named[(scope(q), base)].add(c)
+    for q in quotes:
+        if q.speaker_type == "organisation" and q.canonical_speaker:
+            full = named.get((scope(q), q.canonical_speaker))
+            if full and len(full) == 1:
+                q.canonical_speaker = next(iter(full))
+                q.speaker_how = _how(q.speaker_how, "its country from the event")
 
 
 def _clean_name(name: str) -> str:

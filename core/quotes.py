@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -21,12 +21,17 @@ from core.config import Settings
 from core.corpus import InputError, read_jsonl  # noqa: F401 - InputError is part of this API
 from core.models import get as _get
 from core.nlp import load_nlp, single_thread_blas
+from core.mentions import settle_article
 from core.progress import note, reporting
+from core.quote_input import is_english, masked_text
 from core.quote_cues import CORE_SET, CUE_ALT, CUE_FORMS, has_trigger  # noqa: F401
 from core.quote_spans import (QUOTE_CHARS, SETTINGS, Span, Unit, build_units, find_quote_spans,
                               to_orig)
 from core.speakers import (PRONOUNS, TITLE_WORDS, NameIndex, classify_speaker, name_tokens,
                            resolve_speaker, role_of, speaker_tokens)
+
+# Cues that are speech only with a quotation ('"…," he continued'), never with a plain clause.
+QUOTE_ONLY_CUES = {"continue"}
 
 # The parser disables everything it does not need: NER and the lemmatizer cost about as much as the
 # parse itself, and cue words are matched on their surface forms.
@@ -62,9 +67,13 @@ class Quote:
     canonical_speaker: str | None = None
     cue_start: int | None = None
     cue_end: int | None = None
+    speaker_how: str = ""             # how the shown name was reached from the mention
+    role_query: tuple | None = field(default=None, repr=False)   # an unresolved role, for the event pass
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        d = asdict(self)
+        d.pop("role_query")
+        return d
 
 
 # ----------------------------------------------------------------------------------- extraction
@@ -86,16 +95,20 @@ def _extract(articles, nlp, batch_size: int, settings: Settings, report) -> list
     done = 0
     report("quotes", 0, total)
     for art in articles:
-        aid, text = _get(art, "id"), _get(art, "text") or ""
+        text = _get(art, "text") or ""
         if not isinstance(text, str):
             text = str(text)
-        spans = find_quote_spans(text, settings)
-        units = build_units(text, spans, settings)
+        if is_english(art):
+            frame_text = masked_text(text)     # furniture and dateline blanked, offsets kept
+            spans = find_quote_spans(frame_text, settings)
+            units = build_units(frame_text, spans, settings)
+        else:                                  # the rules are English-only: nothing is attributed
+            spans, units = [], []
         for u in units:
             u.fast = _match_fast(u)
             u.has_cue = u.fast is None and (has_trigger(u.frame) or (
                 bool(u.quotes) and not _is_bare_quote(u)))
-        chunk.append((str(aid), text, spans, units))
+        chunk.append((art, text, spans, units))
         if sum(len(c[3]) for c in chunk) >= batch_size * 8:
             out.extend(_process_chunk(chunk, nlp, batch_size, settings))
             done += len(chunk)
@@ -114,8 +127,9 @@ def _process_chunk(chunk, nlp, batch_size: int, settings: Settings) -> list[Quot
     for u, doc in zip(todo, nlp.pipe((u.frame for u in todo), batch_size=batch_size)):
         u.doc = doc
     out = []
-    for aid, text, spans, units in chunk:
-        out.extend(extract_article(aid, text, spans, units, settings))
+    for art, text, spans, units in chunk:
+        found = extract_article(str(_get(art, "id")), text, spans, units, settings)
+        out.extend(settle_article(found, art, text))
     return out
 
 
@@ -381,6 +395,8 @@ def _from_cue_verb(aid, text, u: Unit, tok, spans, names) -> Quote | None:
             start, end = spans[qids[0]].start, spans[qids[0]].end
     else:
         kind = "indirect"
+    if lemma in QUOTE_ONLY_CUES and kind == "indirect":
+        return None                     # "China is ready to continue to consolidate": no speech
     if lemma not in CORE_SET and kind == "indirect" and end - start > 400:
         return None
     return _make_quote(aid, text, start, end, kind, tok, u, subj, names)

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left, insort
 
 from core.config import Settings
+from core.gazetteer import country_in
 from core.quote_spans import SETTINGS
 
 TITLE_WORDS = set("""mr mrs ms dr prof sen senator rep representative gov governor gen general
@@ -119,6 +120,22 @@ def classify_speaker(words: list[str], tags: list[str], head_lower: str) -> str:
     return "unknown"
 
 
+# A run of capitalised words (with initials): where person names are looked for.
+CAPS_RUN_RE = re.compile(r"\b[A-Z][a-zà-ÿ]+(?:[-'’][A-Z]?[a-zà-ÿ]+)?(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-zà-ÿ]+(?:[-'’][A-Z]?[a-zà-ÿ]+)?){1,5}\b")
+# Words in a capitalised run that are not part of a person's name: places, buildings, bodies.
+PLACE_WORDS = set("""city hall street square avenue river region oblast district province county
+airport station university college school hospital church cathedral palace park bridge dam plant
+center centre theatre theater museum stadium arena island mountain lake sea ocean valley republic
+federation kingdom state states union""".split())
+
+
+def _not_name_word(word: str) -> bool:
+    """A word of a capitalised run that ends any name before it: a title, place, body or country."""
+    low = word.lower().strip(".")
+    return (low in TITLE_WORDS or low in NOT_NAMES or low in ORG_WORDS or low in GOV_PLACES
+            or low in PLACE_WORDS or country_in([word])[0] is not None)
+
+
 # Capitalised only because they open a sentence: never part of a name.
 NOT_NAMES = set("""but and the so when while as if in on at after before then yet or for a an this
 that from with by of to meanwhile however although despite during under through since until
@@ -139,14 +156,17 @@ class NameIndex:
         self.settings = settings
 
     def candidates(self) -> list[tuple[int, str]]:
-        """Capitalised multi-word sequences, a cheap stand-in for PERSON entities."""
+        """Names of two or three capitalised words, a cheap stand-in for PERSON entities: the end of
+        a capitalised run after its titles ("Chinese President Xi Jinping" -> "Xi Jinping")."""
         if self._cands is None:
             self._cands = []
-            for m in NAME_RE.finditer(self.text):
-                words = [w for w in m.group(1).split() if w.lower().strip(".") not in TITLE_WORDS
-                         and w.lower() not in NOT_NAMES]
-                if len(words) >= 2 and not set(w.lower() for w in words) & (ORG_WORDS | GOV_PLACES):
-                    self._cands.append((m.start(), " ".join(words)))
+            for m in CAPS_RUN_RE.finditer(self.text):
+                words = m.group().split()
+                cut = max((i for i, w in enumerate(words) if _not_name_word(w)), default=-1)
+                name = words[cut + 1:]
+                if 2 <= len(name) <= 3:
+                    offset = m.start() + len(" ".join(words[:cut + 1])) + (1 if cut >= 0 else 0)
+                    self._cands.append((offset, " ".join(name)))
         return self._cands
 
     @staticmethod

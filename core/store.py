@@ -12,7 +12,7 @@ from sqlalchemy import event as sa_event
 from .catalog import Outlet
 from .config import resolve_db
 from .models import Article
-from .sources import count_words, is_official
+from .sources import NO_NAMED_SPEAKER, NOT_SHOWN_TYPES, count_words, is_official
 
 metadata = sa.MetaData()
 
@@ -548,8 +548,11 @@ class Store:
         return df
 
     def _speaker(self):
-        """The name a quote is counted under: canonical, else the mention; unresolved pronouns apart."""
+        """The name a quote is counted under (core.sources.speaker_label): canonical, else the mention;
+        unresolved pronouns apart, and mentions that name no speaker (credits, roles) in one bucket."""
         return sa.case((quotes.c.speaker_type == "pronoun", sa.func.coalesce(quotes.c.canonical_speaker, UNRESOLVED)),
+                       (quotes.c.speaker_type.in_(NOT_SHOWN_TYPES),
+                        sa.func.coalesce(quotes.c.canonical_speaker, NO_NAMED_SPEAKER)),
                        else_=sa.func.coalesce(quotes.c.canonical_speaker, quotes.c.speaker, "(unknown)"))
 
     def _quote_scope(self, cols, outlets_in=None, start=None, end=None):

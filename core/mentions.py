@@ -1,0 +1,520 @@
+"""What a speaker mention names, within its article: a person, an institution, a government, an
+anonymous source — or no speaker at all.
+
+Each attribution's mention ("Russia's FSB security service", "the Chinese president", "a Sputnik
+correspondent", "the statement") is settled once its article is extracted:
+
+- a person keeps a bare name ("NATO Secretary General Jens Stoltenberg" -> "Jens Stoltenberg",
+  role "NATO Secretary General");
+- a role description resolves to the one person the article names in that role ("the Chinese
+  president" -> "Xi Jinping"); left unresolved it is shown under no name (type "role");
+- a state or capital used as an actor is its government ("Moscow" -> "Government of Russia");
+- an institution gets its canonical name and country (core.gazetteer), and an unnamed spokesperson
+  or press service of a named body is that body; a bare "the ministry" is the ministry the article
+  named last;
+- a vague collective or unnamed source is anonymous, shown by its description ("Russian officials");
+- a document is its author ("a statement by the court's press service", "the ministry's
+  statement"); "the statement" alone is the author of the statement the article spoke of last;
+- a news outlet cited as the channel of a report ("TASS reported", "according to Russian media")
+  and the outlet's own reporters are credits, not speakers (type "credit"); events, things and
+  fragments are no speaker at all (type "other").
+
+Every quote keeps its mention's offsets; `speaker_how` says how the shown name was reached.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right, insort
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from core.gazetteer import country_in, government, institution, words_of
+from core.quote_input import credited_outlets, news_outlet
+from core.speakers import ANON_HEADS, NOT_NAMES, PRONOUNS, TITLE_WORDS
+
+if TYPE_CHECKING:
+    from core.quotes import Quote
+
+# Types a quote's speaker may end with; only the first three are shown under a name.
+SHOWN_TYPES = ("person", "organisation", "anonymous")
+NOT_SHOWN_TYPES = ("pronoun", "role", "credit", "other")
+
+# Words for a written or recorded source: its author is the speaker.
+DOC_WORDS = set("""statement statements report reports readout communique communiqué release
+announcement announcements message messages post posts tweet tweets video videos footage data
+information figures estimate estimates letter transcript decree document documents notice note
+notes account accounts update updates bulletin telegram publication publications review analysis
+assessment findings conclusion preliminary footages images pictures photos photographs""".split())
+# Heads that are happenings, things or places: never a speaker.
+THING_WORDS = set("""meeting meetings visit visits talks talk attack attacks hearing hearings event
+events incident incidents stance position move moves decision decisions deal agreement agreements
+visit summit trip war conflict crisis situation death deaths attempts attempt efforts effort
+measures city town village region river dam plant station hall building stage world case cases
+process trial investigation probe fire explosion blast crash strikes strike shelling tragedy
+film movie book song show series issue issues matter matters question questions way ways time
+times day days year years week weeks""".split())
+# Heads of vague collectives and unnamed sources: anonymous.
+ANON_WORDS = ANON_HEADS | set("""authorities governments countries nations leaders states capitals
+observers commentators bloggers users residents locals medics doctors paramedics investigators
+eyewitness eyewitnesses mourners relatives allies opponents critics activists protesters
+volunteers rescuers officers troops soldiers fighters militants forces intelligence insiders
+someone everyone nobody channels media outlets journalists reporters correspondents crew
+press newspapers tabloids reports""".split())
+# Words that make a mention a news medium, not a person or institution.
+MEDIA_WORDS = {"media", "news", "agency", "agencies", "outlet", "outlets", "newspaper", "newspapers",
+               "channel", "channels", "tv", "television", "broadcaster", "tabloid", "press", "wire"}
+REPORTER_WORDS = {"correspondent", "correspondents", "reporter", "reporters", "journalist",
+                  "journalists", "witness", "photographer", "crew", "staff", "editor", "columnist"}
+SPOKES_WORDS = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokespersons",
+                "representative", "representatives", "press", "office", "secretary"}
+# Role words whose holder an article can name; synonyms looked for in the article's titles.
+ROLE_SYNONYMS = {
+    "president": {"president", "leader", "head of state"}, "leader": {"president", "leader", "premier",
+    "prime minister", "chairman", "head of state"}, "premier": {"premier", "prime minister"},
+    "minister": {"minister"}, "chief": {"chief", "head", "minister", "director", "commander"},
+    "head": {"head", "chief", "director", "chairman"}, "director": {"director", "head", "chief"},
+    "spokesman": {"spokesman", "spokeswoman", "spokesperson", "press secretary"},
+    "spokeswoman": {"spokesman", "spokeswoman", "spokesperson", "press secretary"},
+    "spokesperson": {"spokesman", "spokeswoman", "spokesperson", "press secretary"},
+    "secretary": {"secretary"}, "ambassador": {"ambassador", "envoy"}, "envoy": {"envoy", "ambassador"},
+    "aide": {"aide", "adviser", "advisor"}, "adviser": {"adviser", "advisor", "aide"},
+    "commander": {"commander", "chief"}, "mayor": {"mayor"}, "governor": {"governor"},
+    "chairman": {"chairman", "chair", "head"}, "general": {"general"}, "prosecutor": {"prosecutor"},
+}
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their",
+                "our", "some", "several", "many", "both", "two", "three", "all", "other", "another"}
+_NOT_NAME_CAPS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                  "january", "february", "march", "april", "may", "june", "july", "august",
+                  "september", "october", "november", "december", "read", "more", "source", "link",
+                  "photo", "video", "getty", "images", "breaking", "live", "update", "updates",
+                  "telegram", "twitter", "facebook", "instagram", "youtube", "x", "staff", "posted"}
+
+
+@dataclass
+class Settled:
+    """What one mention was settled to."""
+
+    kind: str                      # person / organisation / anonymous / role / credit / other / pronoun
+    name: str | None               # the name shown (None when not shown)
+    role: str | None = None
+    how: str = ""
+    role_query: tuple | None = None  # (role words, country) of an unresolved role, for the event pass
+
+
+@dataclass
+class Holder:
+    """A person an article names with a role: "Chinese President Xi Jinping"."""
+
+    name: str
+    role: set[str] = field(default_factory=set)   # lower-case role words and phrases
+    country: str | None = None
+    orgs: set[str] = field(default_factory=set)   # institutions in the title ("Kremlin", "FSB")
+
+
+# ------------------------------------------------------------------------------ the article pass
+def settle_article(quotes: list["Quote"], article: Any, text: str) -> list["Quote"]:
+    """Settle every quote's speaker in one article (see the module docstring); returns the quotes."""
+    ctx = _Context(article, text)
+    for q in sorted(quotes, key=lambda q: q.speaker_start if q.speaker_start is not None else q.quote_start):
+        if q.speaker is None or q.speaker_start is None:
+            continue
+        s = ctx.settle(q)
+        q.speaker_type, q.canonical_speaker = s.kind, s.name if s.kind in SHOWN_TYPES else None
+        if s.kind == "person":
+            q.speaker = s.name
+        if s.role is not None or s.kind != "person":
+            q.speaker_role = s.role if s.role is not None else q.speaker_role
+        q.speaker_how = s.how
+        q.role_query = s.role_query
+        ctx.remember(q, s)
+    _hide_nested(quotes)
+    return quotes
+
+
+def _hide_nested(quotes: list["Quote"]) -> None:
+    """A speaker named inside another speaker's words ("Xie said China urged the US…") is part of
+    what that speaker said, not a source of the article: shown under no name."""
+    outer = sorted((q.quote_start, q.quote_end, id(q)) for q in quotes if q.speaker_type in SHOWN_TYPES)
+    starts = [a for a, _, _ in outer]
+    reach, far = [], -1                  # reach[i]: the furthest end among outer[:i + 1]
+    for _, b, _ in outer:
+        far = max(far, b)
+        reach.append(far)
+    for q in quotes:
+        if q.speaker_type not in SHOWN_TYPES or q.speaker_start is None:
+            continue
+        i = bisect_right(starts, q.speaker_start) - 1
+        # spans starting at or before the mention; the last few are checked one by one
+        inside = i >= 0 and reach[i] > q.speaker_start and any(
+            b > q.speaker_start and k != id(q) for _, b, k in outer[max(0, i - 50):i + 1])
+        if inside:
+            q.speaker_type, q.canonical_speaker = "other", None
+            q.speaker_how = "named inside another speaker's words"
+
+
+class _Context:
+    """One article's text, credits, titled names and the speakers settled so far."""
+
+    def __init__(self, article: Any, text: str):
+        self.article, self.text = article, text
+        self._credits: set[str] | None = None
+        self.holders = titled_names(text)
+        self.bodies: list[tuple[int, str]] = []       # (offset, label) of institutions named
+        self.authors: list[tuple[int, str, str]] = []  # (offset, kind, name) of shown speakers
+        self._named: list[tuple[int, str]] | None = None
+        self.pos = 0                                   # offset of the mention being settled
+
+    @property
+    def credits(self) -> set[str]:
+        if self._credits is None:
+            self._credits = credited_outlets(self.article)
+        return self._credits
+
+    def remember(self, q: "Quote", s: Settled) -> None:
+        """Keep a settled speaker for later back-references ("the ministry", "the statement")."""
+        if s.kind in ("person", "organisation") and s.name:
+            insort(self.authors, (q.speaker_start, s.kind, s.name))
+        if s.kind == "organisation" and s.name:
+            self.bodies.append((q.speaker_start, s.name))
+            del self.bodies[:-20]               # "the ministry" refers to a body named recently
+        if s.kind == "person" and s.name and s.role:
+            _add_holder(self.holders, s.name, s.role)
+
+    def settle(self, q: "Quote") -> Settled:
+        """What q's mention names."""
+        mention = self.text[q.speaker_start:q.speaker_end].strip()
+        self.pos = q.speaker_start
+        if q.speaker_type == "pronoun":
+            return Settled("pronoun", None, how="pronoun with no antecedent")
+        if q.speaker_type == "person" and mention.lower() in PRONOUNS:
+            return self.person(q.speaker, q.speaker_role, "pronoun resolved to the person named before it")
+        return self.phrase(mention, q)
+
+    # -- one mention --------------------------------------------------------------------------
+    def phrase(self, mention: str, q: "Quote") -> Settled:
+        """Settle a mention phrase (see the module docstring for the order of the tests)."""
+        mention = _trim_mention(mention)
+        words = words_of(mention)
+        if not words or mention.lower() in ("nan", "none", "null", "n/a"):
+            return Settled("other", None, how="no words")
+        low = [w.lower() for w in words]
+        head = _head(words)
+        owner = _document_owner(mention, head)
+        if owner is not None:
+            if owner == "":
+                return self.last_author(q, mention)
+            inner = self.phrase(owner, q)
+            if inner.kind in SHOWN_TYPES:
+                inner.how = f"author of {mention!r}; " + inner.how
+            return inner
+        outlet = self.outlet(mention, words, low)
+        if outlet is not None:
+            return outlet
+        gov = government(mention)
+        if gov:
+            return Settled("organisation", gov, how=f"state or capital {mention!r} as an actor")
+        body = self.body(mention, words, low)
+        if body is not None:
+            return body
+        name = bare_name(words)
+        if name:
+            role = _role_words(words, name)
+            full = bare_name(words_of(q.speaker or ""))
+            if full != name and set(name.split()) <= set(full.split()):
+                return self.person(full, role, f"{name!r} is {full!r}, named earlier in the article")
+            return self.person(name, role, f"name in {mention!r}")
+        if head in THING_WORDS or head in DOC_WORDS:
+            return Settled("other", None, how=f"{head!r} is not a speaker")
+        role = self.role(words, low, head)
+        if role is not None:
+            return role
+        if head in ANON_WORDS or set(low) & {"anonymous", "anonymity", "unnamed", "unidentified"}:
+            return Settled("anonymous", _description(words), how=f"unnamed or collective source {mention!r}")
+        return Settled("other", None, how=f"{mention!r} names no speaker")
+
+    def person(self, name: str, role: str | None, how: str) -> Settled:
+        """A person: a bare name, and the role words that stood before it."""
+        bare = bare_name(words_of(name)) or name
+        return Settled("person", bare, role or None, how=how)
+
+    def outlet(self, mention: str, words: list[str], low: list[str]) -> Settled | None:
+        """A news outlet or medium as the channel of a report, or an outlet's own reporter."""
+        caps = _capital_runs(words)
+        named = next((news_outlet(c) for c in caps + [mention] if news_outlet(c)), None)
+        if _head(words) in ANON_WORDS and not set(low) & REPORTER_WORDS:
+            return None                 # "an RT Russian service source": a source, not a channel
+        if set(low) & REPORTER_WORDS:
+            if named is None or named in self.credits:
+                return Settled("credit", None, how=f"the outlet's own reporter {mention!r}")
+            return Settled("anonymous", _description(words), how=f"another outlet's reporter {mention!r}")
+        if named is not None and not (institution(mention) or government(mention)):
+            how = "the article's own credit" if named in self.credits else "a news outlet cited as a channel"
+            return Settled("credit", None, how=f"{how}: {named}")
+        if set(low) & MEDIA_WORDS and not institution(mention):
+            # "Russian media", "state news agencies": a channel, not a speaker
+            return Settled("credit", None, how=f"news media cited as a channel: {mention!r}")
+        return None
+
+    def body(self, mention: str, words: list[str], low: list[str]) -> Settled | None:
+        """An institution, or an unnamed spokesperson / press service of one."""
+        found = institution(mention)
+        if found is not None:
+            return Settled("organisation", found.label, how=found.how)
+        spokes = [i for i, w in enumerate(low) if w in SPOKES_WORDS]
+        if spokes:
+            rest = " ".join(w for i, w in enumerate(words) if i not in spokes and low[i] not in ("of", "for"))
+            found = institution(rest)
+            if found is not None and not _proper_name_run(words):
+                holder = self.holder({"spokesman"}, found.country or None, found.name)
+                if holder:
+                    return Settled("person", holder.name, mention, how=f"{mention!r} is the article's named holder")
+                return Settled("organisation", found.label, how=f"unnamed spokesperson of a named body ({found.how})")
+        if len(words) <= 3 and _head(words) in _BODY_HEADS and not _proper_name_run(words):
+            last = self.last_body(_head(words), self.pos)
+            if last:
+                return Settled("organisation", last, how=f"{mention!r} is the body the article named before")
+            return Settled("other", None, how=f"{mention!r}: no body of that kind named before")
+        return None
+
+    def role(self, words: list[str], low: list[str], head: str) -> Settled | None:
+        """A role description: its named holder in the article, else unresolved (or anonymous)."""
+        role_words = [w for w in low if w in ROLE_SYNONYMS or w in TITLE_WORDS]
+        if not role_words or head not in ROLE_SYNONYMS and head not in TITLE_WORDS:
+            return None
+        country, _ = country_in(words)
+        orgs = {w for w in low if w in _ORG_TITLE_WORDS}
+        holder = self.holder({head} | ({"head of state"} if "state" in low and head == "head" else set()),
+                             country, None, orgs)
+        mention = " ".join(words)
+        if holder:
+            return Settled("person", holder.name, mention, how=f"role {mention!r} -> its holder named in the article")
+        if low[0] in ("a", "an", "some", "several", "two", "three", "senior") or head.endswith("s"):
+            return Settled("anonymous", _description(words), how=f"unnamed {head} {mention!r}")
+        return Settled("role", None, mention, how=f"role {mention!r} with no named holder in the article",
+                       role_query=(head, country, frozenset(orgs)))
+
+    # -- look-ups in the article -------------------------------------------------------------------
+    def holder(self, roles: set[str], country: str | None, body: str | None = None,
+               orgs: set[str] = frozenset()) -> Holder | None:
+        """The one person the article names with one of these roles (and country / body)."""
+        return find_holder(self.holders, roles, country, body, orgs)
+
+    def last_body(self, head: str, pos: int) -> str | None:
+        """The institution of this kind ("ministry") the article named last before pos."""
+        for _, label in reversed(self.bodies):
+            if head in label.lower():
+                return label
+        named = self.named_bodies()
+        for i in range(bisect_left(named, (pos,)) - 1, -1, -1):
+            if head in named[i][1].lower():
+                return named[i][1]
+        return None
+
+    def named_bodies(self) -> list[tuple[int, str]]:
+        """(offset, label) of every institution the text names by a capitalised name, once."""
+        if self._named is None:
+            self._named = []
+            for m in _BODY_NAME_RE.finditer(self.text):
+                found = institution(m.group())
+                if found:
+                    self._named.append((m.start(), found.label))
+        return self._named
+
+    def last_author(self, q: "Quote", mention: str) -> Settled:
+        """"The statement" said: the speaker the article quoted just before it (within 1,500 chars)."""
+        i = bisect_left(self.authors, (q.speaker_start,))
+        if i and q.speaker_start - self.authors[i - 1][0] <= 1500:
+            _, kind, name = self.authors[i - 1]
+            return Settled(kind, name, how=f"{mention!r}: the author quoted just before it")
+        return Settled("other", None, how=f"{mention!r} with no author named")
+
+
+# --------------------------------------------------------------------------------------- helpers
+_BODY_HEADS = {"ministry", "agency", "committee", "command", "court", "service", "department",
+               "office", "council", "commission", "directorate", "administration", "embassy", "guard"}
+_ORG_TITLE_WORDS = {"kremlin", "fsb", "nato", "pentagon", "ministry", "foreign", "defense", "defence",
+                    "interior", "emergency", "emergencies", "health", "intelligence", "security",
+                    "military", "army", "navy", "un", "white", "house", "state", "department"}
+_BODY_NAME_RE = re.compile(r"\b(?:[A-Z][\w'’-]*\s+){0,4}(?:Ministry|Agency|Committee|Command|Court|Service|"
+                           r"Department|Office|Council|Commission|Directorate)(?:\s+of(?:\s+the)?(?:\s+[A-Z][\w'’-]*)+)?")
+_TIME_TAIL = re.compile(r"\s+(?:on|in|at|late|early|last|this|earlier|later)\b.*$|\s+(?:Monday|Tuesday|Wednesday|"
+                        r"Thursday|Friday|Saturday|Sunday)\b.*$", re.I)
+_NAME_TOKEN = re.compile(r"[A-Z][a-zà-ÿ'’-]+(?:-[A-Z][a-zà-ÿ'’-]+)?\.?|[A-Z]\.")
+
+
+def _trim_mention(mention: str) -> str:
+    """A mention without edge punctuation, a time phrase after it or an opening conjunction."""
+    m = mention.strip(" ,;:-–—\"'“”‘’()[]")
+    m = _TIME_TAIL.sub("", m) or m
+    m = re.sub(r"^(?:and|but|so|yet|while|as|also)\s+", "", m, flags=re.I)
+    return m.strip()
+
+
+# Words after a noun phrase's head: "a source familiar with", "officials speaking on condition".
+_HEAD_CUTS = {"of", "in", "for", "at", "from", "with", "on", "who", "which", "that", "familiar", "close",
+              "involved", "speaking", "briefed", "quoted", "cited", "associated", "linked", "based",
+              "loyal", "near", "by", "to", "under", "within", "across", "around"}
+
+
+def _head(words: list[str]) -> str:
+    """The head word of a noun phrase: its last word before "of"/"in"/"for"/"at", lower case."""
+    cut = len(words)
+    for i, w in enumerate(words):
+        if w.lower() in _HEAD_CUTS and i > 0:
+            cut = i
+            break
+    core = [w for w in words[:cut] if w != "'s"]
+    return core[-1].lower().strip(".") if core else ""
+
+
+def _document_owner(mention: str, head: str) -> str | None:
+    """For a document mention, its author phrase ("" when it names none); None for other mentions."""
+    low = mention.lower()
+    m = re.match(r"(?:an?|the|this|that|its|their)?\s*(?:[\w-]+\s+){0,2}?(?:statement|report|readout|communiqu[eé]|"
+                 r"release|announcement|message|post|letter|video|notice|update|bulletin|publication)s?\s+"
+                 r"(?:by|from|of|issued by|released by|published by|posted by|on behalf of)\s+(?P<owner>.+)$", low)
+    if m:
+        return mention[m.start("owner"):]
+    if head not in DOC_WORDS:
+        return None
+    if re.fullmatch(r"the\s+(?:statement|report|readout|communiqu[eé]|release|announcement|message|letter)", low):
+        return ""                                     # "the statement added": whose statement?
+    words = mention.replace("’", "'").split()
+    poss = [i for i, w in enumerate(words) if w.endswith("'s")]
+    if poss:                                          # "the ministry's statement", "Russia's report"
+        return " ".join(words[:poss[-1] + 1])[:-2]
+    mods = [w for w in words[:-1] if w.lower() not in _DETERMINERS and w.lower() not in ("joint", "official",
+            "new", "latest", "earlier", "later", "preliminary", "short", "brief", "written", "separate",
+            "recent", "previous", "first", "second", "final", "initial", "same")]
+    if mods and any(w[:1].isupper() for w in mods):   # "a Kremlin statement", "a defence ministry statement"
+        return " ".join(mods)
+    return None if head in DOC_WORDS else ""
+
+
+def _capital_runs(words: list[str]) -> list[str]:
+    """Runs of capitalised words ("RIA Novosti", "Xinhua News Agency") in a mention."""
+    runs, cur = [], []
+    for w in words + ["."]:
+        if w[:1].isupper() or (cur and w.lower() in ("of", "de", "news", "agency")):
+            cur.append(w)
+        else:
+            if cur:
+                runs.append(" ".join(cur))
+                if len(cur) > 1:
+                    runs.extend(cur)
+            cur = []
+    return runs
+
+
+def _proper_name_run(words: list[str]) -> list[str]:
+    """The trailing run of capitalised words that could be a person's name (no titles, places,
+    institutions or outlets in it)."""
+    run: list[str] = []
+    for w in reversed(words):
+        lw = w.lower().strip(".")
+        if not _NAME_TOKEN.fullmatch(w) or lw in TITLE_WORDS or lw in NOT_NAMES or lw in _NOT_NAME_CAPS \
+                or lw in _ORG_TITLE_WORDS or country_in([w])[0] or lw in ANON_WORDS or lw in DOC_WORDS \
+                or lw in THING_WORDS or lw in MEDIA_WORDS:
+            break
+        run.append(w)
+    return run[::-1]
+
+
+def bare_name(words: list[str]) -> str:
+    """A person's name at the end of a mention, without titles, places or owners ("NATO Secretary
+    General Jens Stoltenberg" -> "Jens Stoltenberg"); "" when the mention ends in no name."""
+    if words and words[-1] == "'s":
+        words = words[:-1]
+    run = _proper_name_run(words)
+    if not run:
+        return ""
+    if len(run) == len(words) or words[len(words) - len(run) - 1] != "'s" or len(run) > 1:
+        pass
+    name = " ".join(w.rstrip(".") if len(w) > 2 else w for w in run)
+    if institution(name) or government(name) or news_outlet(name):
+        return ""
+    if len(run) == 1 and len(words) > 1 and words[-2][:1].islower() and words[-2].lower() not in TITLE_WORDS \
+            and words[-2] != "'s":
+        return ""                                      # "the largely symbolic Visit" is no name
+    return name
+
+
+def _role_words(words: list[str], name: str) -> str | None:
+    """The words before a name that give the person's role ("Kremlin Spokesman")."""
+    n = len(name.split())
+    before = [w for w in words[:len(words) - n] if w.lower() not in _DETERMINERS]
+    return " ".join(before) if before else None
+
+
+def _description(words: list[str]) -> str:
+    """An anonymous source's description: its words without the leading article."""
+    while words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    text = " ".join(words).replace(" 's", "'s")
+    return text[:1].lower() + text[1:] if text[:1].isupper() and not text.split()[0].isupper() \
+        and not country_in(text.split()[:1])[0] else text
+
+
+# ---------------------------------------------------------------------------------- titled names
+_TITLED_RE = re.compile(
+    r"(?P<pre>(?:\b[a-z][\w-]*\s+){0,3}?)(?P<caps>(?:[A-Z][\w.'’-]*\s+){1,6}?)"
+    r"(?P<name>[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){1,2})\b")
+_APPOS_RE = re.compile(r"(?P<name>[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){1,2}),\s+(?P<role>(?:the\s+|a\s+|an\s+)?"
+                       r"(?:[\w'’-]+\s+){0,5}?(?:president|minister|spokesman|spokeswoman|spokesperson|"
+                       r"secretary|chief|head|director|ambassador|envoy|aide|adviser|commander|mayor|"
+                       r"governor|chairman|leader|premier|general)\b[^,.;]{0,60})")
+
+
+def titled_names(text: str) -> list[Holder]:
+    """Persons the article names with a title or role: "Chinese President Xi Jinping", "Kremlin
+    spokesman Dmitry Peskov", "presidential aide Yury Ushakov", "Dmitry Peskov, the Kremlin spokesman"."""
+    holders: list[Holder] = []
+    for m in _TITLED_RE.finditer(text):
+        role = (m.group("pre") + m.group("caps")).strip()
+        name = bare_name(words_of(m.group("name")))
+        if name and any(w.lower().strip(".") in ROLE_SYNONYMS or w.lower().strip(".") in TITLE_WORDS
+                        for w in role.split()):
+            _add_holder(holders, name, role)
+    for m in _APPOS_RE.finditer(text):
+        name = bare_name(words_of(m.group("name")))
+        if name:
+            _add_holder(holders, name, m.group("role"))
+    return holders
+
+
+def _add_holder(holders: list[Holder], name: str, role: str) -> None:
+    """Record (or extend) a titled person."""
+    low = role.lower().replace("’", "'")
+    words = set(re.findall(r"[a-z][a-z.-]*", low))
+    phrases = {p for p in ("prime minister", "head of state", "press secretary", "secretary general",
+                           "foreign minister", "defense minister", "defence minister") if p in low}
+    country, _ = country_in(role.split())
+    orgs = words & _ORG_TITLE_WORDS
+    for h in holders:
+        if h.name == name:
+            h.role |= words | phrases
+            h.orgs |= orgs
+            h.country = h.country or country
+            return
+    holders.append(Holder(name, words | phrases, country, orgs))
+
+
+def find_holder(holders: list[Holder], roles: set[str], country: str | None, body: str | None = None,
+                orgs: set[str] = frozenset()) -> Holder | None:
+    """The one holder with one of these roles (synonyms included) and, when given, the country and
+    title words; None when none or several match."""
+    wanted = set()
+    for r in roles:
+        wanted |= ROLE_SYNONYMS.get(r, {r})
+    found = {}
+    for h in holders:
+        if not wanted & h.role:
+            continue
+        if country and h.country and h.country != country:
+            continue
+        if orgs and not orgs <= (h.orgs | h.role):
+            continue
+        if body and body.lower() not in " ".join(sorted(h.role)) and not (h.orgs & set(body.lower().split())):
+            continue
+        found[h.name] = h
+    return next(iter(found.values())) if len(found) == 1 else None
