@@ -31,7 +31,7 @@ SHARED = ROOT.parent / "shared"
 
 from bench.speaker_match import match_article, matches, parse  # noqa: E402
 from core.quotes import canonicalise_speakers, extract_quotes  # noqa: E402
-from core.sources import UNRESOLVED_PRONOUN, speaker_label  # noqa: E402
+from core.sources import NO_NAMED_SPEAKER, UNRESOLVED_PRONOUN, speaker_label  # noqa: E402
 
 QUOTE_MARKS = '"“”«»„'
 MIN_OVERLAP = 0.30
@@ -158,7 +158,7 @@ def shown_speakers(quotes) -> dict[str, list[tuple[str, str]]]:
     types: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
     for q in quotes:
         label = speaker_label(q)
-        if label in (UNRESOLVED_PRONOUN, "(unknown)"):
+        if label in (UNRESOLVED_PRONOUN, NO_NAMED_SPEAKER, "(unknown)"):
             continue
         types[q.article_id][label][q.speaker_type] += 1
     return {aid: [(n, c.most_common(1)[0][0]) for n, c in names.items()] for aid, names in types.items()}
