@@ -54,8 +54,11 @@ def _data() -> dict:
                 lower[a.lower()] = ("institution", inst)
         for a in inst.get("country_aliases", []):
             by_country[(inst["country"], a.lower())] = inst
+    starts: dict[str, list[tuple[str, ...]]] = {}
+    for w in sorted((w for w in countries if " " in w), key=len, reverse=True):
+        starts.setdefault(w.split()[0], []).append(tuple(w.split()))
     return {"countries": countries, "ministries": ministries, "exact": exact, "lower": lower,
-            "by_country": by_country, "multi": sorted((w for w in countries if " " in w), key=len, reverse=True)}
+            "by_country": by_country, "starts": starts}
 
 
 def _is_acronym(alias: str) -> bool:
@@ -73,28 +76,26 @@ def words_of(mention: str) -> list[str]:
 
 def country_in(words: list[str]) -> tuple[str | None, list[str]]:
     """The first country a mention's words name, and the words without it (and its "'s")."""
+    hit = _country_at(tuple(words))
+    if hit is None:
+        return None, words
+    country, i, n = hit
+    return country, _drop_possessive(words[:i] + words[i + n:], i)
+
+
+@lru_cache(maxsize=65536)
+def _country_at(words: tuple[str, ...]) -> tuple[str, int, int] | None:
+    """(country, index, length) of the first country named in words, multi-word names first."""
     d = _data()
-    low = [w.lower().rstrip(".") if w.lower() not in ("u.s.", "u.k.", "u.s.a.") else w.lower() for w in words]
-    text = " ".join(low)
-    for multi in d["multi"]:
-        i = _find_seq(low, multi.split())
-        if i is not None:
-            n = len(multi.split())
-            rest = words[:i] + words[i + n:]
-            return d["countries"][multi], _drop_possessive(rest, i)
+    low = [w.lower() if w.lower() in ("u.s.", "u.k.", "u.s.a.") else w.lower().rstrip(".") for w in words]
+    for i, w in enumerate(low):
+        for seq in d["starts"].get(w, ()):
+            if tuple(low[i:i + len(seq)]) == seq:
+                return d["countries"][" ".join(seq)], i, len(seq)
     for i, w in enumerate(low):
         c = d["countries"].get(w) or d["countries"].get(w + ".")
         if c and not (w == "us" and words[i] == "us"):        # "told us" is no country
-            return c, _drop_possessive(words[:i] + words[i + 1:], i)
-    del text
-    return None, words
-
-
-def _find_seq(words: list[str], seq: list[str]) -> int | None:
-    """Index where seq starts in words, or None."""
-    for i in range(len(words) - len(seq) + 1):
-        if words[i:i + len(seq)] == seq:
-            return i
+            return c, i, 1
     return None
 
 

@@ -25,10 +25,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
+from collections import Counter
+from copy import copy
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from core.gazetteer import country_in, government, institution, words_of
+from core.gazetteer import Body, country_in, government, institution, words_of
 from core.quote_input import credited_outlets, news_outlet
 from core.speakers import ANON_HEADS, NOT_NAMES, PRONOUNS, TITLE_WORDS
 
@@ -99,6 +101,7 @@ class Settled:
     role: str | None = None
     how: str = ""
     role_query: tuple | None = None  # (role words, country) of an unresolved role, for the event pass
+    also: list = field(default_factory=list)   # [(Settled, (start, end))]: joint speakers ("A and B said")
 
 
 @dataclass
@@ -115,20 +118,33 @@ class Holder:
 def settle_article(quotes: list["Quote"], article: Any, text: str) -> list["Quote"]:
     """Settle every quote's speaker in one article (see the module docstring); returns the quotes."""
     ctx = _Context(article, text)
+    joint: list["Quote"] = []
     for q in sorted(quotes, key=lambda q: q.speaker_start if q.speaker_start is not None else q.quote_start):
         if q.speaker is None or q.speaker_start is None:
             continue
         s = ctx.settle(q)
-        q.speaker_type, q.canonical_speaker = s.kind, s.name if s.kind in SHOWN_TYPES else None
-        if s.kind == "person":
-            q.speaker = s.name
-        if s.role is not None or s.kind != "person":
-            q.speaker_role = s.role if s.role is not None else q.speaker_role
-        q.speaker_how = s.how
-        q.role_query = s.role_query
+        _apply(q, s)
         ctx.remember(q, s)
+        for other, (a, b) in s.also:            # "both Ukraine and Russia said": one row each
+            twin = copy(q)
+            twin.speaker_start, twin.speaker_end = a, b
+            _apply(twin, other)
+            joint.append(twin)
+            ctx.remember(twin, other)
+    quotes = quotes + joint
     _hide_nested(quotes)
     return quotes
+
+
+def _apply(q: "Quote", s: Settled) -> None:
+    """Write a settled speaker into its quote."""
+    q.speaker_type, q.canonical_speaker = s.kind, s.name if s.kind in SHOWN_TYPES else None
+    if s.kind in SHOWN_TYPES and s.name:
+        q.speaker = s.name
+    if s.role is not None or s.kind != "person":
+        q.speaker_role = s.role if s.role is not None else q.speaker_role
+    q.speaker_how = s.how
+    q.role_query = s.role_query
 
 
 def _hide_nested(quotes: list["Quote"]) -> None:
@@ -158,11 +174,24 @@ class _Context:
     def __init__(self, article: Any, text: str):
         self.article, self.text = article, text
         self._credits: set[str] | None = None
-        self.holders = titled_names(text)
+        self._holders: list[Holder] | None = None     # titled names, read when a role needs them
+        self._pending: list[tuple[str, str]] = []
         self.bodies: list[tuple[int, str]] = []       # (offset, label) of institutions named
         self.authors: list[tuple[int, str, str]] = []  # (offset, kind, name) of shown speakers
         self._named: list[tuple[int, str]] | None = None
         self.pos = 0                                   # offset of the mention being settled
+        self._last = None
+        self._acronyms: dict[str, str] | None = None
+        self._country: str | None | bool = False
+
+    @property
+    def holders(self) -> list[Holder]:
+        """Persons the article names with a role (titled_names), and the roles of speakers so far."""
+        if self._holders is None:
+            self._holders = titled_names(self.text)
+            for name, role in self._pending:
+                _add_holder(self._holders, name, role)
+        return self._holders
 
     @property
     def credits(self) -> set[str]:
@@ -171,24 +200,42 @@ class _Context:
         return self._credits
 
     def remember(self, q: "Quote", s: Settled) -> None:
-        """Keep a settled speaker for later back-references ("the ministry", "the statement")."""
+        """Keep a settled speaker for later back-references ("the ministry", "the statement", "he")."""
+        if s.kind in ("person", "role"):
+            self._last = (q.speaker_start, s)
+        elif s.kind in ("organisation", "anonymous"):
+            self._last = None
         if s.kind in ("person", "organisation") and s.name:
             insort(self.authors, (q.speaker_start, s.kind, s.name))
         if s.kind == "organisation" and s.name:
             self.bodies.append((q.speaker_start, s.name))
             del self.bodies[:-20]               # "the ministry" refers to a body named recently
         if s.kind == "person" and s.name and s.role:
-            _add_holder(self.holders, s.name, s.role)
+            if self._holders is None:
+                self._pending.append((s.name, s.role))
+            else:
+                _add_holder(self._holders, s.name, s.role)
 
     def settle(self, q: "Quote") -> Settled:
         """What q's mention names."""
         mention = self.text[q.speaker_start:q.speaker_end].strip()
         self.pos = q.speaker_start
-        if q.speaker_type == "pronoun":
-            return Settled("pronoun", None, how="pronoun with no antecedent")
-        if q.speaker_type == "person" and mention.lower() in PRONOUNS:
-            return self.person(q.speaker, q.speaker_role, "pronoun resolved to the person named before it")
-        return self.phrase(mention, q)
+        if mention.lower() in PRONOUNS:
+            last = self.last_speaker
+            if mention.lower() in ("he", "she") and last and self.pos - last[0] <= 400 and (
+                    last[1].kind == "role" or q.speaker_type == "pronoun"):
+                # '"…," the spokesman said. "…," he added': the same speaker as just before
+                s = last[1]
+                return Settled(s.kind, s.name, s.role, how=f"{mention!r} continues the speaker just before",
+                               role_query=s.role_query)
+            if q.speaker_type == "pronoun":
+                return Settled("pronoun", None, how="pronoun with no antecedent")
+            if q.speaker_type == "person":
+                return self.person(q.speaker, q.speaker_role, "pronoun resolved to the person named before it")
+        s = self.phrase(mention, q)
+        if s.kind not in ("credit",):
+            s.also = self.conjuncts(q)
+        return s
 
     # -- one mention --------------------------------------------------------------------------
     def phrase(self, mention: str, q: "Quote") -> Settled:
@@ -232,6 +279,36 @@ class _Context:
             return Settled("anonymous", _description(words), how=f"unnamed or collective source {mention!r}")
         return Settled("other", None, how=f"{mention!r} names no speaker")
 
+    def conjuncts(self, q: "Quote") -> list:
+        """Further subjects joined to the mention by "and" ("both Ukraine and Russia said", "Kyiv
+        and Moscow have blamed each other"), each settled, as [(Settled, (start, end))]."""
+        end = q.speaker_end
+        stop = q.cue_start if q.cue_start is not None and q.cue_start > end else end + 80
+        tail = self.text[end:min(stop, end + 120)]
+        m = _CONJ_RE.match(tail)
+        if not m:
+            return []
+        out = []
+        pos = end + m.start("rest")
+        for part in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("rest")):
+            part_start = self.text.find(part, pos) if part else -1
+            if part_start < 0:
+                break
+            pos = part_start + len(part)
+            clean = _AUX_TAIL.sub("", part).strip()
+            if not clean or len(clean.split()) > 6:
+                break
+            other = self.phrase(clean, q)
+            if other.kind in SHOWN_TYPES:
+                other.how = f"joint speaker, with the first named; {other.how}"
+                out.append((other, (part_start, part_start + len(clean))))
+        return out
+
+    @property
+    def last_speaker(self):
+        """(offset, Settled) of the speaker settled last (a person, or a role)."""
+        return self._last
+
     def person(self, name: str, role: str | None, how: str) -> Settled:
         """A person: a bare name, and the role words that stood before it."""
         bare = bare_name(words_of(name)) or name
@@ -257,7 +334,7 @@ class _Context:
 
     def body(self, mention: str, words: list[str], low: list[str]) -> Settled | None:
         """An institution, or an unnamed spokesperson / press service of one."""
-        found = institution(mention)
+        found = self.institution(mention, words)
         if found is not None:
             return Settled("organisation", found.label, how=found.how)
         spokes = [i for i, w in enumerate(low) if w in SPOKES_WORDS]
@@ -269,12 +346,59 @@ class _Context:
                 if holder:
                     return Settled("person", holder.name, mention, how=f"{mention!r} is the article's named holder")
                 return Settled("organisation", found.label, how=f"unnamed spokesperson of a named body ({found.how})")
-        if len(words) <= 3 and _head(words) in _BODY_HEADS and not _proper_name_run(words):
-            last = self.last_body(_head(words), self.pos)
+        head = _head(words)
+        capital = [w for w in words if w[:1].isupper() and w.lower() not in _DETERMINERS]
+        if head in ORG_HEADS and words[-1][:1].isupper() and len(capital) >= 2:
+            # "the Horry County Police Department": a body known by its own capitalised name
+            country, rest = country_in(words)
+            name = " ".join(w for w in rest if w.lower() not in _DETERMINERS and w != "'s").strip()
+            label = f"{name} ({country})" if country and country.removeprefix("the ") not in name else name
+            return Settled("organisation", label, how=f"a body named by its own name: {mention!r}")
+        if len(words) <= 3 and head in _BODY_HEADS and not _proper_name_run(words):
+            last = self.last_body(head, self.pos)
             if last:
                 return Settled("organisation", last, how=f"{mention!r} is the body the article named before")
             return Settled("other", None, how=f"{mention!r}: no body of that kind named before")
         return None
+
+    def institution(self, mention: str, words: list[str]) -> Body | None:
+        """core.gazetteer.institution, with the article's own acronyms ("Federal Penitentiary Service
+        (FPS)") and, for a body only one country has ("the prison service"), the article's country."""
+        found = institution(mention)
+        if found is None:
+            full = self.acronyms().get(mention.strip().removeprefix("the ").strip())
+            if full:
+                found = institution(full)
+                if found:
+                    found = Body(found.name, found.country, f"{mention!r} as the article spells it out: "
+                                 + found.how, found.show_country)
+        if found is None and country_in(words)[0] is None and self.country():
+            found = institution(f"{self.country()} {mention}")
+            if found is not None and found.country == self.country():
+                found = Body(found.name, found.country, found.how + "; country from the article",
+                             found.show_country)
+            else:
+                found = None
+        return found
+
+    def acronyms(self) -> dict[str, str]:
+        """Acronyms the article spells out: "Federal Penitentiary Service (FPS)" -> {"FPS": …}."""
+        if self._acronyms is None:
+            self._acronyms = {}
+            for m in _ACRONYM_RE.finditer(self.text):
+                long, short = m.group("long"), m.group("short")
+                initials = "".join(w[0] for w in long.split() if w[:1].isupper())
+                if short[0] == initials[:1] or short in initials:
+                    self._acronyms[short] = long
+        return self._acronyms
+
+    def country(self) -> str | None:
+        """The country the article is about when one clearly leads its mentions, else None."""
+        if self._country is False:
+            counts = Counter(c for c in (country_in([w])[0] for w in _CAP_WORD_RE.findall(self.text[:5000])) if c)
+            top = counts.most_common(2)
+            self._country = top[0][0] if top and (len(top) == 1 or top[0][1] >= 2 * top[1][1]) else None
+        return self._country
 
     def role(self, words: list[str], low: list[str], head: str) -> Settled | None:
         """A role description: its named holder in the article, else unresolved (or anonymous)."""
@@ -337,6 +461,22 @@ _ORG_TITLE_WORDS = {"kremlin", "fsb", "nato", "pentagon", "ministry", "foreign",
                     "military", "army", "navy", "un", "white", "house", "state", "department"}
 _BODY_NAME_RE = re.compile(r"\b(?:[A-Z][\w'’-]*\s+){0,4}(?:Ministry|Agency|Committee|Command|Court|Service|"
                            r"Department|Office|Council|Commission|Directorate)(?:\s+of(?:\s+the)?(?:\s+[A-Z][\w'’-]*)+)?")
+# "Federal Penitentiary Service (FPS)": an acronym the article spells out.
+_ACRONYM_RE = re.compile(r"(?P<long>(?:[A-Z][\w'’-]+\s+(?:of\s+(?:the\s+)?)?){1,6}[A-Z][\w'’-]+)\s+\((?P<short>[A-Z]{2,6})\)")
+_CAP_WORD_RE = re.compile(r"\b[A-Z][a-z]+\b")
+# Head words of a body's own name ("Horry County Police Department", "Basmanny District Court").
+ORG_HEADS = {"ministry", "department", "agency", "committee", "commission", "council", "court",
+             "service", "office", "directorate", "command", "bureau", "administration", "authority",
+             "police", "guard", "forces", "army", "navy", "embassy", "party", "company", "corporation",
+             "institute", "university", "foundation", "group", "union", "organization", "organisation",
+             "association", "center", "centre", "board", "parliament", "assembly", "duma", "senate",
+             "congress", "prosecutor's", "headquarters", "staff", "mission", "secretariat"}
+PLACE_WORDS = {"city", "hall", "street", "square", "river", "region", "oblast", "district", "province",
+               "county", "airport", "station", "plant", "dam", "bridge", "island", "sea", "lake"}
+# "and Russia", ", Spain and the UAE" after a mention, up to its cue.
+_CONJ_RE = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+(?P<rest>[^.;:()\n]{2,80}?)\s*(?:,|$)")
+_AUX_TAIL = re.compile(r"(?:\s+(?:have|has|had|were|was|are|is|also|both|each|all|jointly|together|"
+                       r"have also|had also|on \w+day)\b)+\s*$", re.I)
 _TIME_TAIL = re.compile(r"\s+(?:on|in|at|late|early|last|this|earlier|later)\b.*$|\s+(?:Monday|Tuesday|Wednesday|"
                         r"Thursday|Friday|Saturday|Sunday)\b.*$", re.I)
 _NAME_TOKEN = re.compile(r"[A-Z][a-zà-ÿ'’-]+(?:-[A-Z][a-zà-ÿ'’-]+)?\.?|[A-Z]\.")
@@ -346,7 +486,7 @@ def _trim_mention(mention: str) -> str:
     """A mention without edge punctuation, a time phrase after it or an opening conjunction."""
     m = mention.strip(" ,;:-–—\"'“”‘’()[]")
     m = _TIME_TAIL.sub("", m) or m
-    m = re.sub(r"^(?:and|but|so|yet|while|as|also)\s+", "", m, flags=re.I)
+    m = re.sub(r"^(?:and|but|so|yet|while|as|also|both|either|neither)\s+", "", m, flags=re.I)
     return m.strip()
 
 
@@ -414,7 +554,8 @@ def _proper_name_run(words: list[str]) -> list[str]:
         lw = w.lower().strip(".")
         if not _NAME_TOKEN.fullmatch(w) or lw in TITLE_WORDS or lw in NOT_NAMES or lw in _NOT_NAME_CAPS \
                 or lw in _ORG_TITLE_WORDS or country_in([w])[0] or lw in ANON_WORDS or lw in DOC_WORDS \
-                or lw in THING_WORDS or lw in MEDIA_WORDS:
+                or lw in THING_WORDS or lw in MEDIA_WORDS or lw in SPOKES_WORDS or lw in ORG_HEADS \
+                or lw in PLACE_WORDS:
             break
         run.append(w)
     return run[::-1]
