@@ -127,7 +127,7 @@ def settle_article(quotes: list["Quote"], article: Any, text: str) -> list["Quot
         ctx.remember(q, s)
         for other, (a, b) in s.also:            # "both Ukraine and Russia said": one row each
             twin = copy(q)
-            twin.speaker_start, twin.speaker_end = a, b
+            twin.speaker_start, twin.speaker_end, twin.speaker = a, b, text[a:b]
             _apply(twin, other)
             joint.append(twin)
             ctx.remember(twin, other)
@@ -139,7 +139,7 @@ def settle_article(quotes: list["Quote"], article: Any, text: str) -> list["Quot
 def _apply(q: "Quote", s: Settled) -> None:
     """Write a settled speaker into its quote."""
     q.speaker_type, q.canonical_speaker = s.kind, s.name if s.kind in SHOWN_TYPES else None
-    if s.kind in SHOWN_TYPES and s.name:
+    if s.kind == "person" and s.name:     # the name in the article; other kinds keep their mention
         q.speaker = s.name
     if s.role is not None or s.kind != "person":
         q.speaker_role = s.role if s.role is not None else q.speaker_role
@@ -183,6 +183,7 @@ class _Context:
         self._last = None
         self._acronyms: dict[str, str] | None = None
         self._country: str | None | bool = False
+        self._countries: Counter | None = None
 
     @property
     def holders(self) -> list[Holder]:
@@ -270,6 +271,9 @@ class _Context:
             if full != name and set(name.split()) <= set(full.split()):
                 return self.person(full, role, f"{name!r} is {full!r}, named earlier in the article")
             return self.person(name, role, f"name in {mention!r}")
+        pair = self.pair(mention, low, head)
+        if pair is not None:
+            return pair
         if head in THING_WORDS or head in DOC_WORDS:
             return Settled("other", None, how=f"{head!r} is not a speaker")
         role = self.role(words, low, head)
@@ -278,6 +282,38 @@ class _Context:
         if head in ANON_WORDS or set(low) & {"anonymous", "anonymity", "unnamed", "unidentified"}:
             return Settled("anonymous", _description(words), how=f"unnamed or collective source {mention!r}")
         return Settled("other", None, how=f"{mention!r} names no speaker")
+
+    def pair(self, mention: str, low: list[str], head: str) -> Settled | None:
+        """"The two leaders", "both sides", "a joint statement": the two leaders or the two countries
+        the article is about, when it is clearly about two; "the country": the one it spoke of last."""
+        definite = bool(set(low) & {"the", "both", "two"})
+        if head in ("leaders", "presidents") and definite:
+            names = _two(Counter(h.name for h in self.holders if h.role & _LEADER_ROLES for _ in range(1)))
+            if names:
+                first, second = (Settled("person", n, how=f"{mention!r}: one of the two leaders the article names")
+                                 for n in names)
+                first.also = [(second, (self.pos, self.pos + len(mention)))]
+                return first
+        if (head in ("countries", "sides", "governments", "nations", "capitals") and definite) or \
+                (head in DOC_WORDS and "joint" in low):
+            names = _two(self.country_counts())
+            if names:
+                first, second = (Settled("organisation", f"Government of {c}",
+                                         how=f"{mention!r}: one of the two countries the article is about")
+                                 for c in names)
+                first.also = [(second, (self.pos, self.pos + len(mention)))]
+                return first
+        if head == "country" and low[0] == "the" and len(low) == 2:
+            for _, kind, name in reversed(self.authors):
+                if name.startswith("Government of "):
+                    return Settled("organisation", name, how=f"{mention!r}: the country spoken of before")
+        return None
+
+    def country_counts(self) -> Counter:
+        """How often the article names each country (by its words), once computed."""
+        if self._countries is None:
+            self._countries = Counter(c for c in (country_in([w])[0] for w in _CAP_WORD_RE.findall(self.text)) if c)
+        return self._countries
 
     def conjuncts(self, q: "Quote") -> list:
         """Further subjects joined to the mention by "and" ("both Ukraine and Russia said", "Kyiv
@@ -395,8 +431,7 @@ class _Context:
     def country(self) -> str | None:
         """The country the article is about when one clearly leads its mentions, else None."""
         if self._country is False:
-            counts = Counter(c for c in (country_in([w])[0] for w in _CAP_WORD_RE.findall(self.text[:5000])) if c)
-            top = counts.most_common(2)
+            top = self.country_counts().most_common(2)
             self._country = top[0][0] if top and (len(top) == 1 or top[0][1] >= 2 * top[1][1]) else None
         return self._country
 
@@ -454,6 +489,16 @@ class _Context:
 
 
 # --------------------------------------------------------------------------------------- helpers
+_LEADER_ROLES = {"president", "leader", "premier", "prime minister", "chairman", "head of state"}
+
+
+def _two(counts: Counter) -> tuple[str, str] | None:
+    """The two leading items when two clearly lead (the third, if any, has at most half the second's count)."""
+    top = counts.most_common(3)
+    if len(top) < 2 or (len(top) == 3 and top[2][1] * 2 > top[1][1]):
+        return None
+    return top[0][0], top[1][0]
+
 _BODY_HEADS = {"ministry", "agency", "committee", "command", "court", "service", "department",
                "office", "council", "commission", "directorate", "administration", "embassy", "guard"}
 _ORG_TITLE_WORDS = {"kremlin", "fsb", "nato", "pentagon", "ministry", "foreign", "defense", "defence",

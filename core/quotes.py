@@ -137,7 +137,7 @@ def extract_article(aid: str, text: str, spans: list[Span], units: list[Unit],
                     settings: Settings = SETTINGS) -> list[Quote]:
     """Attributions of one article from its (partly parsed) units."""
     quotes: list[Quote] = []
-    names = NameIndex(text, settings)
+    names = NameIndex(text, settings, [(sp.start, sp.end) for sp in spans])
     last_speaker_by_unit: dict[int, Quote] = {}
     for ui, u in enumerate(units):
         if u.fast is not None:

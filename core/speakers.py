@@ -3,7 +3,7 @@ the mention's name and role, and the article's names for expanding surnames and 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, insort
+from bisect import bisect_left, bisect_right, insort
 
 from core.config import Settings
 from core.gazetteer import country_in
@@ -120,6 +120,8 @@ def classify_speaker(words: list[str], tags: list[str], head_lower: str) -> str:
     return "unknown"
 
 
+# Where a sentence starts: after a stop (and closing marks) and a space, or after a line break.
+SENTENCE_START_RE = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z])|\n+")
 # A run of capitalised words (with initials): where person names are looked for.
 CAPS_RUN_RE = re.compile(r"\b[A-Z][a-zà-ÿ]+(?:[-'’][A-Z]?[a-zà-ÿ]+)?(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-zà-ÿ]+(?:[-'’][A-Z]?[a-zà-ÿ]+)?){1,5}\b")
 # Words in a capitalised run that are not part of a person's name: places, buildings, bodies.
@@ -149,10 +151,13 @@ class NameIndex:
     Both lists are kept sorted by offset and searched by bisection within a window, so one lookup
     costs the same in a 2 KB article and a 4 MB one."""
 
-    def __init__(self, text: str, settings: Settings = SETTINGS):
+    def __init__(self, text: str, settings: Settings = SETTINGS, quoted: list[tuple[int, int]] = ()):
         self.text = text
         self.mentions: list[tuple[int, str]] = []     # (offset, full name) of resolved persons
         self._cands = None
+        self._occ: list[tuple[int, str]] | None = None
+        self._sentences: list[int] | None = None
+        self.quoted = sorted(quoted)                   # (start, end) of quotations: no antecedents there
         self.settings = settings
 
     def candidates(self) -> list[tuple[int, str]]:
@@ -189,21 +194,53 @@ class NameIndex:
         return best[1] if best else name
 
     def resolve_pronoun(self, pron: str, pos: int, window: int) -> str | None:
-        """Nearest preceding person for he/she (speakers first, then name-like sequences)."""
+        """The person a he/she refers to: the first person named in its own sentence before it
+        (subjects come before objects), else the first named in the nearest sentence before that
+        names one; names inside quotations are not antecedents."""
         if pron.lower() not in ("he", "she", "him", "her"):
             return None
-        prior = self._between(self.mentions, pos - window, pos)
-        if prior:
-            return prior[-1][1]
-        prior = self._between(self.candidates(), pos - window, pos)
+        prior = [(o, n) for o, n in sorted(self._between(self.occurrences(), pos - window, pos)
+                                           + self._between(self.mentions, pos - window, pos))
+                 if not self._in_quote(o)]
         if not prior:
             return None
-        # the first name of the latest sentence that has one: subjects come before objects
+        starts = self.sentences()
+        here = starts[bisect_right(starts, pos) - 1] if starts and starts[0] <= pos else 0
+        same = [n for o, n in prior if o >= here]
+        if same:
+            return same[0]
         last_off = prior[-1][0]
-        lo = max(0, last_off - window)
-        sent_start = max(self.text.rfind(". ", lo, last_off), self.text.rfind("\n", lo, last_off))
-        same = [n for o, n in prior if o > sent_start]
-        return same[0]
+        sent = starts[bisect_right(starts, last_off) - 1] if starts and starts[0] <= last_off else 0
+        return next(n for o, n in prior if o >= sent)
+
+    def occurrences(self) -> list[tuple[int, str]]:
+        """(offset, full name) of every name candidate and of each later use of its surname alone."""
+        if self._occ is None:
+            cands = self.candidates()
+            by_surname = {}
+            for _, full in cands:
+                by_surname.setdefault(full.split()[-1], full)
+            occ = list(cands)
+            if by_surname:
+                surname_re = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(by_surname, key=len, reverse=True)))
+                                        + r")\b")
+                for m in surname_re.finditer(self.text):
+                    i = bisect_right(cands, (m.start(), "\uffff")) - 1   # inside a full name already?
+                    if i < 0 or cands[i][0] + len(cands[i][1]) <= m.start():
+                        occ.append((m.start(), by_surname[m.group()]))
+            self._occ = sorted(set(occ))
+        return self._occ
+
+    def sentences(self) -> list[int]:
+        """Offsets where sentences start (a cheap split: after . ! ? and a space, or a newline)."""
+        if self._sentences is None:
+            self._sentences = [0] + [m.end() for m in SENTENCE_START_RE.finditer(self.text)]
+        return self._sentences
+
+    def _in_quote(self, offset: int) -> bool:
+        """Whether offset lies inside a quotation."""
+        i = bisect_right(self.quoted, (offset, float("inf"))) - 1
+        return i >= 0 and self.quoted[i][0] <= offset < self.quoted[i][1]
 
     def add(self, pos: int, name: str) -> None:
         insort(self.mentions, (pos, name))
