@@ -65,6 +65,7 @@ press newspapers tabloids reports""".split())
 # Words that make a mention a news medium, not a person or institution.
 MEDIA_WORDS = {"media", "news", "agency", "agencies", "outlet", "outlets", "newspaper", "newspapers",
                "channel", "channels", "tv", "television", "broadcaster", "tabloid", "press", "wire"}
+_MEDIA_PLURALS = {"outlets", "channels", "newspapers", "tabloids", "reports", "broadcasters"}
 REPORTER_WORDS = {"correspondent", "correspondents", "reporter", "reporters", "journalist",
                   "journalists", "witness", "photographer", "crew", "staff", "editor", "columnist"}
 SPOKES_WORDS = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokespersons",
@@ -233,6 +234,10 @@ class _Context:
                 return Settled("pronoun", None, how="pronoun with no antecedent")
             if q.speaker_type == "person":
                 return self.person(q.speaker, q.speaker_role, "pronoun resolved to the person named before it")
+        after = _NAME_AFTER_RE.match(self.text, q.speaker_end)
+        if after and _head(words_of(mention)) in ROLE_SYNONYMS and bare_name(words_of(after.group("name"))):
+            # "his spokesman Dmitry Peskov told": the parse cut the name off the role
+            mention = self.text[q.speaker_start:after.end("name")].strip()
         s = self.phrase(mention, q)
         if s.kind not in ("credit",):
             s.also = self.conjuncts(q)
@@ -271,6 +276,8 @@ class _Context:
             if full != name and set(name.split()) <= set(full.split()):
                 return self.person(full, role, f"{name!r} is {full!r}, named earlier in the article")
             return self.person(name, role, f"name in {mention!r}")
+        if len(low) == 1 and low[0] in _QUANTIFIERS:
+            return Settled("other", None, how=f"{mention!r} is no one in particular")
         pair = self.pair(mention, low, head)
         if pair is not None:
             return pair
@@ -307,6 +314,8 @@ class _Context:
             for _, kind, name in reversed(self.authors):
                 if name.startswith("Government of "):
                     return Settled("organisation", name, how=f"{mention!r}: the country spoken of before")
+        if head in ("leaders", "presidents", "countries", "sides") and definite:
+            return Settled("role", None, mention, how=f"{mention!r}: the article does not name the two")
         return None
 
     def country_counts(self) -> Counter:
@@ -354,7 +363,8 @@ class _Context:
         """A news outlet or medium as the channel of a report, or an outlet's own reporter."""
         caps = _capital_runs(words)
         named = next((news_outlet(c) for c in caps + [mention] if news_outlet(c)), None)
-        if _head(words) in ANON_WORDS and not set(low) & REPORTER_WORDS:
+        if _head(words) in ANON_WORDS and _head(words) not in MEDIA_WORDS | _MEDIA_PLURALS \
+                and not set(low) & REPORTER_WORDS:
             return None                 # "an RT Russian service source": a source, not a channel
         if set(low) & REPORTER_WORDS:
             if named is None or named in self.credits:
@@ -363,7 +373,7 @@ class _Context:
         if named is not None and not (institution(mention) or government(mention)):
             how = "the article's own credit" if named in self.credits else "a news outlet cited as a channel"
             return Settled("credit", None, how=f"{how}: {named}")
-        if set(low) & MEDIA_WORDS and not institution(mention):
+        if (set(low) & MEDIA_WORDS or _head(words) in _MEDIA_PLURALS) and not institution(mention):
             # "Russian media", "state news agencies": a channel, not a speaker
             return Settled("credit", None, how=f"news media cited as a channel: {mention!r}")
         return None
@@ -489,6 +499,8 @@ class _Context:
 
 
 # --------------------------------------------------------------------------------------- helpers
+_QUANTIFIERS = {"many", "some", "others", "most", "several", "few", "all", "everyone", "everybody", "nobody",
+                "none", "both", "each", "either", "neither", "one", "anyone", "anybody", "somebody"}
 _LEADER_ROLES = {"president", "leader", "premier", "prime minister", "chairman", "head of state"}
 
 
@@ -518,6 +530,8 @@ ORG_HEADS = {"ministry", "department", "agency", "committee", "commission", "cou
              "congress", "prosecutor's", "headquarters", "staff", "mission", "secretariat"}
 PLACE_WORDS = {"city", "hall", "street", "square", "river", "region", "oblast", "district", "province",
                "county", "airport", "station", "plant", "dam", "bridge", "island", "sea", "lake"}
+# A capitalised name right after a mention ("his spokesman| Dmitry Peskov told").
+_NAME_AFTER_RE = re.compile(r"[ \t]+(?P<name>[A-Z][a-zà-ÿ'’-]+(?:[ \t]+[A-Z][a-zà-ÿ'’-]+){1,2})\b")
 # "and Russia", ", Spain and the UAE" after a mention, up to its cue.
 _CONJ_RE = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+(?P<rest>[^.;:()\n]{2,80}?)\s*(?:,|$)")
 _AUX_TAIL = re.compile(r"(?:\s+(?:have|has|had|were|was|are|is|also|both|each|all|jointly|together|"
@@ -597,6 +611,8 @@ def _proper_name_run(words: list[str]) -> list[str]:
     run: list[str] = []
     for w in reversed(words):
         lw = w.lower().strip(".")
+        if lw.endswith("s") and lw[:-1] in TITLE_WORDS:
+            break                                   # "Presidents Xi Jinping and …"
         if not _NAME_TOKEN.fullmatch(w) or lw in TITLE_WORDS or lw in NOT_NAMES or lw in _NOT_NAME_CAPS \
                 or lw in _ORG_TITLE_WORDS or country_in([w])[0] or lw in ANON_WORDS or lw in DOC_WORDS \
                 or lw in THING_WORDS or lw in MEDIA_WORDS or lw in SPOKES_WORDS or lw in ORG_HEADS \

@@ -15,12 +15,13 @@ interrupt chant quote cite decry hail label dub brand mock""".split()
 OTHER_CUES = """believe think accuse criticize criticise blame praise call argue hope want know
 show find reveal agree disagree fear feel worry expect acknowledge propose recommend question
 doubt dismiss reject endorse support oppose condemn denounce attack blast slam defend vow tout
-predict insist complain decline refuse threaten signal hint concede agree guess reckon
-""".split()
+predict insist complain decline refuse threaten signal hint concede agree guess reckon express
+voice""".split()
 CUE_LEMMAS = set(CORE_CUES) | set(OTHER_CUES)
 # Non-speech cues that still earn a parse of their sentence on their own (the rest are only used
 # when the sentence is parsed anyway): a speed/recall trade-off measured on PolNeAR train.
-PREFILTER_EXTRA = set("""believe think accuse criticize criticise blame praise call""".split())
+PREFILTER_EXTRA = set("""believe think accuse criticize criticise blame praise call agree express
+voice""".split())
 
 _IRREGULAR = {
     "say": ["said", "says", "saying"], "tell": ["told", "tells", "telling"],
