@@ -13,7 +13,7 @@ DATA = Path(__file__).resolve().parent / "data" / "institutions.toml"
 
 # Words that may stand before an institution's name without being part of it.
 _LEADING = {"the", "a", "an", "its", "their", "his", "her", "state-run", "state-owned", "official",
-            "top", "main", "federal"}
+            "top", "federal"}
 # A government is named by its country with one of these (or alone): "the Chinese side".
 _GOV_WORDS = {"government", "side", "leadership", "administration", "state", "regime", "cabinet"}
 # "Federal Penal Service in Yamalo-Nenets": a branch is reported as the body it belongs to.

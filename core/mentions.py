@@ -63,7 +63,7 @@ volunteers rescuers officers troops soldiers fighters militants forces intellige
 someone everyone nobody channels media outlets journalists reporters correspondents crew
 press newspapers tabloids reports""".split())
 # Words that make a mention a news medium, not a person or institution.
-MEDIA_WORDS = {"media", "news", "agency", "agencies", "outlet", "outlets", "newspaper", "newspapers",
+MEDIA_WORDS = {"media", "news", "outlet", "outlets", "newspaper", "newspapers",
                "channel", "channels", "tv", "television", "broadcaster", "tabloid", "press", "wire"}
 _MEDIA_PLURALS = {"outlets", "channels", "newspapers", "tabloids", "reports", "broadcasters"}
 REPORTER_WORDS = {"correspondent", "correspondents", "reporter", "reporters", "journalist",
@@ -235,7 +235,8 @@ class _Context:
             if q.speaker_type == "person":
                 return self.person(q.speaker, q.speaker_role, "pronoun resolved to the person named before it")
         after = _NAME_AFTER_RE.match(self.text, q.speaker_end)
-        if after and _head(words_of(mention)) in ROLE_SYNONYMS and bare_name(words_of(after.group("name"))):
+        if after and _head(words_of(mention)) in _NAMED_ROLES \
+                and bare_name(words_of(after.group("name"))):
             # "his spokesman Dmitry Peskov told": the parse cut the name off the role
             mention = self.text[q.speaker_start:after.end("name")].strip()
         s = self.phrase(mention, q)
@@ -260,6 +261,8 @@ class _Context:
             if inner.kind in SHOWN_TYPES:
                 inner.how = f"author of {mention!r}; " + inner.how
             return inner
+        if len(low) == 1 and low[0] in _QUANTIFIERS:
+            return Settled("other", None, how=f"{mention!r} is no one in particular")
         outlet = self.outlet(mention, words, low)
         if outlet is not None:
             return outlet
@@ -276,8 +279,6 @@ class _Context:
             if full != name and set(name.split()) <= set(full.split()):
                 return self.person(full, role, f"{name!r} is {full!r}, named earlier in the article")
             return self.person(name, role, f"name in {mention!r}")
-        if len(low) == 1 and low[0] in _QUANTIFIERS:
-            return Settled("other", None, how=f"{mention!r} is no one in particular")
         pair = self.pair(mention, low, head)
         if pair is not None:
             return pair
@@ -397,7 +398,11 @@ class _Context:
         if head in ORG_HEADS and words[-1][:1].isupper() and len(capital) >= 2:
             # "the Horry County Police Department": a body known by its own capitalised name
             country, rest = country_in(words)
-            name = " ".join(w for w in rest if w.lower() not in _DETERMINERS and w != "'s").strip()
+            if country and words[-1].lower() not in ("'s",) and rest[-1:] and rest[-1].lower() in ("of", "in"):
+                rest, country = words, None       # "… of the Ministry of Defense of Ukraine": keep it whole
+            while rest and (rest[0].lower() in _DETERMINERS or rest[0] == "'s"):
+                rest = rest[1:]
+            name = " ".join(rest).replace(" 's", "'s").strip()
             label = f"{name} ({country})" if country and country.removeprefix("the ") not in name else name
             return Settled("organisation", label, how=f"a body named by its own name: {mention!r}")
         if len(words) <= 3 and head in _BODY_HEADS and not _proper_name_run(words):
@@ -531,7 +536,11 @@ ORG_HEADS = {"ministry", "department", "agency", "committee", "commission", "cou
 PLACE_WORDS = {"city", "hall", "street", "square", "river", "region", "oblast", "district", "province",
                "county", "airport", "station", "plant", "dam", "bridge", "island", "sea", "lake"}
 # A capitalised name right after a mention ("his spokesman| Dmitry Peskov told").
-_NAME_AFTER_RE = re.compile(r"[ \t]+(?P<name>[A-Z][a-zà-ÿ'’-]+(?:[ \t]+[A-Z][a-zà-ÿ'’-]+){1,2})\b")
+_NAME_AFTER_RE = re.compile(r"(?:[ \t]+|,[ \t]+)(?P<name>[A-Z][a-zà-ÿ'’-]+(?:[ \t]+[A-Z][a-zà-ÿ'’-]+){1,2})\b")
+# Roles people have towards another person ("Navalny's wife, Yulia Navalnaya,").
+_PERSONAL_ROLES = {"wife", "husband", "widow", "son", "daughter", "mother", "father", "brother", "sister",
+                   "lawyer", "attorney", "aide", "adviser", "advisor", "assistant", "deputy", "ally", "partner"}
+_NAMED_ROLES = set(ROLE_SYNONYMS) | _PERSONAL_ROLES
 # "and Russia", ", Spain and the UAE" after a mention, up to its cue.
 _CONJ_RE = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+(?P<rest>[^.;:()\n]{2,80}?)\s*(?:,|$)")
 _AUX_TAIL = re.compile(r"(?:\s+(?:have|has|had|were|was|are|is|also|both|each|all|jointly|together|"
@@ -658,9 +667,9 @@ def _description(words: list[str]) -> str:
 
 
 # ---------------------------------------------------------------------------------- titled names
-_TITLED_RE = re.compile(
-    r"(?P<pre>(?:\b[a-z][\w-]*\s+){0,3}?)(?P<caps>(?:[A-Z][\w.'’-]*\s+){1,6}?)"
-    r"(?P<name>[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){1,2})\b")
+_TITLED_RE = re.compile(r"(?:(?:[A-Z]\.|[A-Z][\w'’-]*)\s+){1,6}[A-Z][a-zà-ÿ'’-]+\b")
+_ROLE_STOP = {"and", "or", "with", "by", "as", "who", "that", "which", "to", "from", "for", "said", "says",
+              "told", "after", "before", "while", "when", "between", "than", "met", "meet"}
 _APPOS_RE = re.compile(r"(?P<name>[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){1,2}),\s+(?P<role>(?:the\s+|a\s+|an\s+)?"
                        r"(?:[\w'’-]+\s+){0,5}?(?:president|minister|spokesman|spokeswoman|spokesperson|"
                        r"secretary|chief|head|director|ambassador|envoy|aide|adviser|commander|mayor|"
@@ -672,10 +681,17 @@ def titled_names(text: str) -> list[Holder]:
     spokesman Dmitry Peskov", "presidential aide Yury Ushakov", "Dmitry Peskov, the Kremlin spokesman"."""
     holders: list[Holder] = []
     for m in _TITLED_RE.finditer(text):
-        role = (m.group("pre") + m.group("caps")).strip()
-        name = bare_name(words_of(m.group("name")))
-        if name and any(w.lower().strip(".") in ROLE_SYNONYMS or w.lower().strip(".") in TITLE_WORDS
-                        for w in role.split()):
+        words = words_of(m.group())
+        name = bare_name(words)
+        if not name or len(name.split()) < 2:
+            continue
+        before = re.split(r"[.,;:!?()\"“”\n]", text[max(0, m.start() - 80):m.start()])[-1].split()[-4:]
+        for i in range(len(before) - 1, -1, -1):        # "… and Russian President Vladimir Putin"
+            if before[i].lower() in _ROLE_STOP:
+                before = before[i + 1:]
+                break
+        role = " ".join(before + words[:len(words) - len(name.split())]).strip()
+        if any(w.lower().strip(".") in ROLE_SYNONYMS or w.lower().strip(".") in TITLE_WORDS for w in role.split()):
             _add_holder(holders, name, role)
     for m in _APPOS_RE.finditer(text):
         name = bare_name(words_of(m.group("name")))

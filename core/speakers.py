@@ -195,8 +195,9 @@ class NameIndex:
 
     def resolve_pronoun(self, pron: str, pos: int, window: int) -> str | None:
         """The person a he/she refers to: the first person named in its own sentence before it
-        (subjects come before objects), else the first named in the nearest sentence before that
-        names one; names inside quotations are not antecedents."""
+        (subjects come before objects), else the last speaker of the two sentences before, else the
+        first named in the nearest sentence before that names one; names inside quotations are not
+        antecedents."""
         if pron.lower() not in ("he", "she", "him", "her"):
             return None
         prior = [(o, n) for o, n in sorted(self._between(self.occurrences(), pos - window, pos)
@@ -209,6 +210,10 @@ class NameIndex:
         same = [n for o, n in prior if o >= here]
         if same:
             return same[0]
+        i = bisect_right(starts, here - 1) - 1          # the two sentences before: their last speaker
+        recent = [n for o, n in self._between(self.mentions, starts[max(0, i - 1)] if i >= 0 else 0, here)]
+        if recent:
+            return recent[-1]
         last_off = prior[-1][0]
         sent = starts[bisect_right(starts, last_off) - 1] if starts and starts[0] <= last_off else 0
         return next(n for o, n in prior if o >= sent)
