@@ -64,12 +64,18 @@ someone everyone nobody channels media outlets journalists reporters corresponde
 press newspapers tabloids reports""".split())
 # Words that make a mention a news medium, not a person or institution.
 MEDIA_WORDS = {"media", "news", "outlet", "outlets", "newspaper", "newspapers",
-               "channel", "channels", "tv", "television", "broadcaster", "tabloid", "press", "wire"}
+               "channel", "channels", "tv", "television", "broadcaster", "tabloid", "wire"}
 _MEDIA_PLURALS = {"outlets", "channels", "newspapers", "tabloids", "reports", "broadcasters"}
 REPORTER_WORDS = {"correspondent", "correspondents", "reporter", "reporters", "journalist",
                   "journalists", "witness", "photographer", "crew", "staff", "editor", "columnist"}
 SPOKES_WORDS = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokespersons",
                 "representative", "representatives", "press", "office", "secretary"}
+# "the Kremlin press service", "a Chinese Foreign Ministry spokesperson", "a spokesman for Kyiv's
+# military spy agency": the body an unnamed spokesperson speaks for.
+_SPOKES = (r"(?:press\s+(?:service|office|secretary|department|cent(?:er|re))|spokes(?:man|woman|person|people|persons|men|women)"
+           r"|(?:official\s+)?representatives?|press\s+secretary)")
+_SPOKES_AFTER_RE = re.compile(r"(?:(?:the|a|an)\s+)?(?P<body>.+?)(?:['’]s)?\s+" + _SPOKES + r"$", re.I)
+_SPOKES_BEFORE_RE = re.compile(r"(?:(?:the|a|an)\s+)?" + _SPOKES + r"\s+(?:of|for|at)\s+(?P<body>.+)$", re.I)
 # Role words whose holder an article can name; synonyms looked for in the article's titles.
 ROLE_SYNONYMS = {
     "president": {"president", "leader", "head of state"}, "leader": {"president", "leader", "premier",
@@ -235,7 +241,7 @@ class _Context:
             if q.speaker_type == "person":
                 return self.person(q.speaker, q.speaker_role, "pronoun resolved to the person named before it")
         after = _NAME_AFTER_RE.match(self.text, q.speaker_end)
-        if after and _head(words_of(mention)) in _NAMED_ROLES \
+        if after and _head(words_of(mention)).removesuffix("s") in _NAMED_ROLES | {_head(words_of(mention))} \
                 and bare_name(words_of(after.group("name"))):
             # "his spokesman Dmitry Peskov told": the parse cut the name off the role
             mention = self.text[q.speaker_start:after.end("name")].strip()
@@ -287,7 +293,8 @@ class _Context:
         role = self.role(words, low, head)
         if role is not None:
             return role
-        if head in ANON_WORDS or set(low) & {"anonymous", "anonymity", "unnamed", "unidentified"}:
+        if head in ANON_WORDS or set(low) & {"anonymous", "anonymity", "unnamed", "unidentified"} \
+                or (head.removesuffix("s") in _COLLECTIVE_HEADS and set(low) & _BLOC_WORDS) or low[-2:] == ["the", "west"]:
             return Settled("anonymous", _description(words), how=f"unnamed or collective source {mention!r}")
         return Settled("other", None, how=f"{mention!r} names no speaker")
 
@@ -384,10 +391,13 @@ class _Context:
         found = self.institution(mention, words)
         if found is not None:
             return Settled("organisation", found.label, how=found.how)
-        spokes = [i for i, w in enumerate(low) if w in SPOKES_WORDS]
-        if spokes:
-            rest = " ".join(w for i, w in enumerate(words) if i not in spokes and low[i] not in ("of", "for"))
-            found = institution(rest)
+        m = _SPOKES_AFTER_RE.match(mention) or _SPOKES_BEFORE_RE.match(mention)
+        if m:
+            rest = m.group("body")
+            found = self.institution(rest, words_of(rest))
+            gov = government(rest)
+            if found is None and gov:
+                found = Body(gov, "", f"state or capital {rest!r} as an actor")
             if found is not None and not _proper_name_run(words):
                 holder = self.holder({"spokesman"}, found.country or None, found.name)
                 if holder:
@@ -504,6 +514,10 @@ class _Context:
 
 
 # --------------------------------------------------------------------------------------- helpers
+# "the Western government(s)", "some European countries": a vague collective, not one state.
+_BLOC_WORDS = {"western", "west", "european", "arab", "african", "asian", "foreign", "other", "some", "several",
+               "many", "allied", "nato", "g7", "gulf", "eastern", "regional", "neighbouring", "neighboring"}
+_COLLECTIVE_HEADS = {"government", "country", "state", "leader", "capital", "nation", "power", "ally"}
 _QUANTIFIERS = {"many", "some", "others", "most", "several", "few", "all", "everyone", "everybody", "nobody",
                 "none", "both", "each", "either", "neither", "one", "anyone", "anybody", "somebody"}
 _LEADER_ROLES = {"president", "leader", "premier", "prime minister", "chairman", "head of state"}
@@ -542,9 +556,11 @@ _PERSONAL_ROLES = {"wife", "husband", "widow", "son", "daughter", "mother", "fat
                    "lawyer", "attorney", "aide", "adviser", "advisor", "assistant", "deputy", "ally", "partner"}
 _NAMED_ROLES = set(ROLE_SYNONYMS) | _PERSONAL_ROLES
 # "and Russia", ", Spain and the UAE" after a mention, up to its cue.
-_CONJ_RE = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+(?P<rest>[^.;:()\n]{2,80}?)\s*(?:,|$)")
+_CONJ_RE = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?)?"
+                      r"\s*(?:,\s*)?(?:and|&)\s+(?P<rest>[^.;:()\n]{2,80}?)\s*(?:,|$)")
 _AUX_TAIL = re.compile(r"(?:\s+(?:have|has|had|were|was|are|is|also|both|each|all|jointly|together|"
                        r"have also|had also|on \w+day)\b)+\s*$", re.I)
+_OF_COUNTRY_RE = re.compile(r"\s+of\s+(?P<c>(?:the\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?)$")
 _TIME_TAIL = re.compile(r"\s+(?:on|in|at|late|early|last|this|earlier|later)\b.*$|\s+(?:Monday|Tuesday|Wednesday|"
                         r"Thursday|Friday|Saturday|Sunday)\b.*$", re.I)
 _NAME_TOKEN = re.compile(r"[A-Z][a-zà-ÿ'’-]+(?:-[A-Z][a-zà-ÿ'’-]+)?\.?|[A-Z]\.")
@@ -555,6 +571,9 @@ def _trim_mention(mention: str) -> str:
     m = mention.strip(" ,;:-–—\"'“”‘’()[]")
     m = _TIME_TAIL.sub("", m) or m
     m = re.sub(r"^(?:and|but|so|yet|while|as|also|both|either|neither)\s+", "", m, flags=re.I)
+    tail = _OF_COUNTRY_RE.search(m)
+    if tail and tail.start() > 0 and country_in(words_of(tail.group("c")))[0]:
+        m = m[:tail.start()]                   # "Vladimir Putin of Russia"
     return m.strip()
 
 
