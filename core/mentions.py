@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from core.gazetteer import Body, country_in, government, institution, words_of
-from core.quote_input import credited_outlets, news_outlet
+from core.quote_input import credited_outlets, dateline_end, news_outlet
 from core.speakers import ANON_HEADS, NOT_NAMES, PRONOUNS, TITLE_WORDS
 
 if TYPE_CHECKING:
@@ -140,7 +140,24 @@ def settle_article(quotes: list["Quote"], article: Any, text: str) -> list["Quot
             ctx.remember(twin, other)
     quotes = quotes + joint
     _hide_nested(quotes)
-    return quotes
+    return _one_row_per_speaker(quotes)
+
+
+def _one_row_per_speaker(quotes: list["Quote"]) -> list["Quote"]:
+    """One row per (content, speaker): where a content has a shown speaker, rows of the same content
+    that name none (the channel of "TASS reported, citing the ministry") go; repeated names go."""
+    shown_spans = {(q.quote_start, q.quote_end) for q in quotes if q.speaker_type in SHOWN_TYPES}
+    out, seen = [], set()
+    for q in quotes:
+        span = (q.quote_start, q.quote_end)
+        if span in shown_spans and q.speaker_type not in SHOWN_TYPES:
+            continue
+        key = (span, q.canonical_speaker) if q.speaker_type in SHOWN_TYPES else (span, id(q))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(q)
+    return out
 
 
 def _apply(q: "Quote", s: Settled) -> None:
@@ -240,6 +257,10 @@ class _Context:
                 return Settled("pronoun", None, how="pronoun with no antecedent")
             if q.speaker_type == "person":
                 return self.person(q.speaker, q.speaker_role, "pronoun resolved to the person named before it")
+        domain = _DOMAIN_TAIL_RE.match(self.text, q.speaker_end)
+        if domain:                                   # "Censor.NET" cut at its dot by the tokenizer
+            mention = self.text[q.speaker_start:domain.end()].strip()
+            q.speaker_end = domain.end()
         after = _NAME_AFTER_RE.match(self.text, q.speaker_end)
         if after and _head(words_of(mention)).removesuffix("s") in _NAMED_ROLES | {_head(words_of(mention))} \
                 and bare_name(words_of(after.group("name"))):
@@ -371,6 +392,9 @@ class _Context:
         """A news outlet or medium as the channel of a report, or an outlet's own reporter."""
         caps = _capital_runs(words)
         named = next((news_outlet(c) for c in caps + [mention] if news_outlet(c)), None)
+        domain = next((w for w in words if _DOMAIN_RE.fullmatch(w)), None)
+        if named is None and domain is not None:
+            named = domain                           # "Censor.NET", "RT.com": a website is an outlet
         if _head(words) in ANON_WORDS and _head(words) not in MEDIA_WORDS | _MEDIA_PLURALS \
                 and not set(low) & REPORTER_WORDS:
             return None                 # "an RT Russian service source": a source, not a channel
@@ -391,11 +415,15 @@ class _Context:
         found = self.institution(mention, words)
         if found is not None:
             return Settled("organisation", found.label, how=found.how)
+        if low[-1:] == ["government"] and len(low) <= 2 and self.country():
+            gov = f"Government of {self.country()}"
+            return Settled("organisation", gov, how=f"{mention!r}: the government of the article's country")
         m = _SPOKES_AFTER_RE.match(mention) or _SPOKES_BEFORE_RE.match(mention)
         if m:
             rest = m.group("body")
             found = self.institution(rest, words_of(rest))
-            gov = government(rest)
+            gov = government(rest) or (f"Government of {self.country()}" if rest.lower().strip() in
+                                       ("government", "the government") and self.country() else None)
             if found is None and gov:
                 found = Body(gov, "", f"state or capital {rest!r} as an actor")
             if found is not None and not _proper_name_run(words):
@@ -405,7 +433,12 @@ class _Context:
                 return Settled("organisation", found.label, how=f"unnamed spokesperson of a named body ({found.how})")
         head = _head(words)
         capital = [w for w in words if w[:1].isupper() and w.lower() not in _DETERMINERS]
-        if head in ORG_HEADS and words[-1][:1].isupper() and len(capital) >= 2:
+        if _ACRONYM_WORD_RE.fullmatch(words[-1]) and words[-1].lower() not in TITLE_WORDS \
+                and not country_in(words[-1:])[0]:
+            # "state-owned oil giant CNOOC": a body known by its acronym
+            return Settled("organisation", words[-1], how=f"a body known by its acronym: {mention!r}")
+        if (head in ORG_HEADS or head.removesuffix("s") in ORG_HEADS) and words[-1][:1].isupper() \
+                and len(capital) >= 2:
             # "the Horry County Police Department": a body known by its own capitalised name
             country, rest = country_in(words)
             if country and words[-1].lower() not in ("'s",) and rest[-1:] and rest[-1].lower() in ("of", "in"):
@@ -433,13 +466,11 @@ class _Context:
                 if found:
                     found = Body(found.name, found.country, f"{mention!r} as the article spells it out: "
                                  + found.how, found.show_country)
-        if found is None and country_in(words)[0] is None and self.country():
-            found = institution(f"{self.country()} {mention}")
-            if found is not None and found.country == self.country():
-                found = Body(found.name, found.country, found.how + "; country from the article",
-                             found.show_country)
-            else:
-                found = None
+        if (found is None or not found.country) and country_in(words)[0] is None and self.country():
+            local = institution(f"{self.country()} {mention}")
+            if local is not None and local.country == self.country():
+                found = Body(local.name, local.country, local.how + "; country from the article",
+                             local.show_country)
         return found
 
     def acronyms(self) -> dict[str, str]:
@@ -456,8 +487,10 @@ class _Context:
     def country(self) -> str | None:
         """The country the article is about when one clearly leads its mentions, else None."""
         if self._country is False:
+            end = dateline_end(self.text)
+            here = country_in(words_of(self.text[:end]))[0] if end else None   # "LONDON (Reuters) -"
             top = self.country_counts().most_common(2)
-            self._country = top[0][0] if top and (len(top) == 1 or top[0][1] >= 2 * top[1][1]) else None
+            self._country = here or (top[0][0] if top and (len(top) == 1 or top[0][1] >= 2 * top[1][1]) else None)
         return self._country
 
     def role(self, words: list[str], low: list[str], head: str) -> Settled | None:
@@ -499,9 +532,12 @@ class _Context:
         if self._named is None:
             self._named = []
             for m in _BODY_NAME_RE.finditer(self.text):
-                found = institution(m.group())
-                if found:
-                    self._named.append((m.start(), found.label))
+                words = m.group().split()
+                for i in range(len(words)):            # the longest tail that names a body
+                    found = self.institution(" ".join(words[i:]), words[i:])
+                    if found:
+                        self._named.append((m.start(), found.label))
+                        break
         return self._named
 
     def last_author(self, q: "Quote", mention: str) -> Settled:
@@ -535,11 +571,15 @@ _BODY_HEADS = {"ministry", "agency", "committee", "command", "court", "service",
 _ORG_TITLE_WORDS = {"kremlin", "fsb", "nato", "pentagon", "ministry", "foreign", "defense", "defence",
                     "interior", "emergency", "emergencies", "health", "intelligence", "security",
                     "military", "army", "navy", "un", "white", "house", "state", "department"}
-_BODY_NAME_RE = re.compile(r"\b(?:[A-Z][\w'’-]*\s+){0,4}(?:Ministry|Agency|Committee|Command|Court|Service|"
-                           r"Department|Office|Council|Commission|Directorate)(?:\s+of(?:\s+the)?(?:\s+[A-Z][\w'’-]*)+)?")
+_BODY_NAME_RE = re.compile(r"\b(?:[\w'’-]+\s+){0,4}(?:ministry|agency|committee|command|court|service|"
+                           r"department|office|council|commission|directorate)(?:\s+of(?:\s+the)?(?:\s+[A-Z][\w'’-]*)+)?",
+                           re.I)
 # "Federal Penitentiary Service (FPS)": an acronym the article spells out.
 _ACRONYM_RE = re.compile(r"(?P<long>(?:[A-Z][\w'’-]+\s+(?:of\s+(?:the\s+)?)?){1,6}[A-Z][\w'’-]+)\s+\((?P<short>[A-Z]{2,6})\)")
 _CAP_WORD_RE = re.compile(r"\b[A-Z][a-z]+\b")
+_DOMAIN_TAIL_RE = re.compile(r"\.(?:com|net|org|ru|ua|cn|in|uk|info|news|tv|co|io)\b", re.I)
+_ACRONYM_WORD_RE = re.compile(r"[A-Z][A-Z0-9&]{1,6}")
+_DOMAIN_RE = re.compile(r"[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|ru|ua|cn|in|uk|info|news|tv|co|io)", re.I)
 # Head words of a body's own name ("Horry County Police Department", "Basmanny District Court").
 ORG_HEADS = {"ministry", "department", "agency", "committee", "commission", "council", "court",
              "service", "office", "directorate", "command", "bureau", "administration", "authority",

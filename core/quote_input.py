@@ -73,7 +73,7 @@ def _split_boilerplate(text: str) -> tuple[str, list[str]]:
     return _clean_split(text)
 
 
-def _dateline_end(text: str) -> int:
+def dateline_end(text: str) -> int:
     """core.clean.dateline_end, or a pattern for the commonest wire datelines."""
     if _clean_dateline_end is None:
         m = _FALLBACK_DATELINE.match(text)
@@ -87,7 +87,7 @@ def masked_text(text: str) -> str:
     if not text:
         return text
     cut: list[tuple[int, int]] = []
-    end = _dateline_end(text)
+    end = dateline_end(text)
     if end:
         cut.append((0, end))
     pos = 0

@@ -30,6 +30,8 @@ from core.quote_spans import (QUOTE_CHARS, SETTINGS, Span, Unit, build_units, fi
 from core.speakers import (PRONOUNS, TITLE_WORDS, NameIndex, classify_speaker, name_tokens,
                            resolve_speaker, role_of, speaker_tokens)
 
+# Cues that name the source of a report ("quoted the ministry as saying", "citing sources").
+_SOURCE_CUES = {"quoted", "cited", "citing", "quoting", "referring"}
 # Cues that are speech only with a quotation ('"…," he continued'), never with a plain clause.
 QUOTE_ONLY_CUES = {"continue"}
 
@@ -153,9 +155,16 @@ def extract_article(aid: str, text: str, spans: list[Span], units: list[Unit],
             last_speaker_by_unit[ui] = q
     quotes.extend(_attach_orphans(aid, text, units, spans, last_speaker_by_unit, settings))
     quotes.sort(key=lambda q: (q.quote_start, q.quote_end))
-    # two cues on one content ("Dong declared, promising ...") are one attribution
-    return [q for i, q in enumerate(quotes) if i == 0 or
-            (q.quote_start, q.quote_end) != (quotes[i - 1].quote_start, quotes[i - 1].quote_end)]
+    return [q for i, q in enumerate(quotes) if i == 0 or not _same_attribution(quotes[i - 1], q)]
+
+
+def _same_attribution(a: Quote, b: Quote) -> bool:
+    """Two cues on one content ("Dong declared, promising ...") are one attribution, unless one of
+    them names a report's source ("TASS reported, citing the ministry"): settling keeps the source."""
+    if (a.quote_start, a.quote_end) != (b.quote_start, b.quote_end):
+        return False
+    cues = {(a.cue or "").lower(), (b.cue or "").lower()}
+    return not (cues & _SOURCE_CUES and (a.speaker_start, a.speaker_end) != (b.speaker_start, b.speaker_end))
 
 
 def _attributions_in_unit(aid, text, u: Unit, spans, names) -> list[Quote]:
@@ -166,6 +175,8 @@ def _attributions_in_unit(aid, text, u: Unit, spans, names) -> list[Quote]:
         low = tok.lower_
         if low == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             q = _according_to(aid, text, u, tok, names)
+        elif low in _SOURCE_CUES and _source_of_report(tok) is not None:
+            q = _quoted_source(aid, text, u, tok, spans, names)
         elif low in CUE_FORMS and (tok.tag_.startswith("VB") or _mistagged_cue(tok)):
             q = _from_cue_verb(aid, text, u, tok, spans, names)
         else:
@@ -178,6 +189,56 @@ def _attributions_in_unit(aid, text, u: Unit, spans, names) -> list[Quote]:
             if q is not None:
                 found.append(q)
     return found
+
+
+def _source_of_report(tok):
+    """The source a report cites: "TASS quoted the ministry as saying", "X was quoted as saying",
+    "Kommersant, citing unnamed sources, reported": the quoted or cited party's token, or None."""
+    says = [g for k in tok.children if k.dep_ == "prep" and k.lower_ == "as"
+            for g in k.children if g.dep_ == "pcomp" and g.lower_ in ("saying", "stating", "telling", "writing")]
+    if tok.lower_ in ("quoted", "cited") and says:
+        for k in tok.children:
+            if k.dep_ in ("dobj", "nsubjpass"):
+                return k
+    if tok.lower_ in ("citing", "quoting") and tok.dep_ in ("advcl", "xcomp", "conj") and tok.head is not tok:
+        return next((k for k in tok.children if k.dep_ == "dobj"), None)
+    if tok.lower_ == "referring" and tok.dep_ in ("advcl", "xcomp", "conj") and tok.head is not tok:
+        return next((g for k in tok.children if k.dep_ == "prep" and k.lower_ == "to"
+                     for g in k.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _quoted_source(aid, text, u: Unit, tok, spans, names) -> Quote | None:
+    """An attribution to the party a report quotes or cites: its words are the report's content
+    (the clause after "as saying", the clause the quoting verb governs, or the unit's quotation)."""
+    doc = u.doc
+    src = _source_of_report(tok)
+    head = tok.head if tok.lower_ in ("citing", "quoting", "referring") else tok
+    rng = None
+    for g in (k for k in tok.children if k.dep_ == "prep" and k.lower_ == "as"):
+        for p in g.children:
+            rng = rng or next(((c.left_edge.i, c.right_edge.i) for c in p.children if c.dep_ in ("ccomp", "parataxis")), None)
+    if rng is None:
+        rng = next(((c.left_edge.i, c.right_edge.i) for c in head.children
+                    if c.dep_ in ("ccomp", "parataxis") and not (c.left_edge.i <= src.i <= c.right_edge.i)), None)
+    if rng is None and head.dep_ in ("conj", "parataxis") and head.head.i < head.i:
+        # "Russia denied …, TASS quoted the ministry as saying": the clause before is the content
+        rng = (head.head.left_edge.i, head.left_edge.i - 1)
+    if rng is None:
+        qi = _free_quote(u, spans)
+        if qi is None:
+            return None
+        spans[qi].claimed = True
+        return _make_quote(aid, text, spans[qi].start, spans[qi].end, "direct", tok, u, src, names)
+    first, last = _trim_tokens(doc, *rng)
+    start, end = _strip_text(text, *_span_orig(u, doc, first, last))
+    if end - start < 2:
+        return None
+    qids = _quote_tokens(u, doc, first, last)
+    for qi in qids:
+        spans[qi].claimed = True
+    kind = "mixed" if qids else "indirect"
+    return _make_quote(aid, text, start, end, kind, tok, u, src, names)
 
 
 # Verbs whose object is not speech: "he was the 'senior correspondent'", "she hosts 'X'"
@@ -293,9 +354,9 @@ def _span_orig(u: Unit, doc, first: int, last: int) -> tuple[int, int]:
 
 def _trim_tokens(doc, first: int, last: int) -> tuple[int, int]:
     """Drop edge punctuation and conjunctions from a token range (never marks inside a quote)."""
-    while first < last and doc[first].tag_ in (",", ":", "CC", "-LRB-", "-RRB-", "HYPH", "NFP"):
+    while first < last and (doc[first].tag_ in (",", ":", "CC", "-LRB-", "-RRB-", "HYPH", "NFP") or doc[first].is_space):
         first += 1
-    while last > first and doc[last].tag_ in (",", ":", ".", "-LRB-", "-RRB-", "HYPH", "NFP", "CC"):
+    while last > first and (doc[last].tag_ in (",", ":", ".", "-LRB-", "-RRB-", "HYPH", "NFP", "CC") or doc[last].is_space):
         last -= 1
     return first, last
 

@@ -50,7 +50,7 @@ def speaker_tokens(subj) -> tuple[int, int]:
             last = max(last, k.right_edge.i)
         if k.i > subj.i and k.dep_ in ("appos", "relcl", "punct", "cc", "conj"):
             break
-    while first < subj.i and (doc[first].tag_ in ("CC", "IN", ",", "``", "''")
+    while first < subj.i and (doc[first].tag_ in ("CC", "IN", ",", "``", "''", "_SP") or doc[first].is_space
                               or doc[first].lower_ in ("but", "and", "so", "from", "yet")):
         first += 1                               # "But Dong said": the conjunction is no name
     for i in range(subj.i + 1, last + 1):       # never run across a comma into an apposition
@@ -135,7 +135,17 @@ def _not_name_word(word: str) -> bool:
     """A word of a capitalised run that ends any name before it: a title, place, body or country."""
     low = word.lower().strip(".")
     return (low in TITLE_WORDS or low in NOT_NAMES or low in ORG_WORDS or low in GOV_PLACES
-            or low in PLACE_WORDS or country_in([word])[0] is not None)
+            or low in PLACE_WORDS or low in BODY_NAME_WORDS or country_in([word])[0] is not None)
+
+
+# Words of institutions' and events' names, never of a person's ("National Security and Defense Council").
+BODY_NAME_WORDS = set("""national security council federal central general international united
+ministry agency committee commission department bureau directorate service services affairs
+intelligence defense defence emergency emergencies foreign interior justice health finance energy
+armed forces guard guards navy army police court parliament assembly duma senate congress party
+company corporation group holdings bank fund foundation institute university school college
+hospital airlines airways railways news media press television radio times post daily weekly
+summit forum conference games war peace treaty accord operation day week year""".split())
 
 
 # Capitalised only because they open a sentence: never part of a name.
