@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from collections import Counter, defaultdict
 
 from core.corpus import read_jsonl
@@ -18,7 +17,9 @@ from core.lexicon import (PhraseMatcher, lemma, load_contested_terms, load_tone,
                           split_sentences, words)
 from core.models import get
 from core.omissions import MAX_ALIGN_ARTICLES, omissions
+from core.progress import note, reporting
 from core.reprints import Reprint, family_outlet, find_reprints
+from core.sources import speaker_label
 from core.timeline import parse_time, timing
 from core.vocab import count_terms, distinctive_terms, evidence_for, headline_lead_words, rank_distinctive
 
@@ -91,9 +92,6 @@ CUE_CLASSES = {
 }
 _CUE_CLASS = {c: k for k, cues in CUE_CLASSES.items() for c in cues}
 _CUE_ALT = "|".join(sorted((re.escape(c) for c in _CUE_CLASS), key=len, reverse=True))
-_SPEAKER = rf"{_CAP_TOKEN}(?:[ \t]+{_CAP_TOKEN}){{0,3}}|[Hh]e|[Ss]he|[Tt]hey"
-_CUE_AFTER_RE = re.compile(rf"(?P<speaker>{_SPEAKER})\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+)?(?P<cue>{_CUE_ALT})\b")
-_CUE_BEFORE_RE = re.compile(rf"[,”\"]\s*(?P<cue>{_CUE_ALT})\s+(?P<speaker>{_CAP_TOKEN}(?:[ \t]+{_CAP_TOKEN}){{0,3}})")
 _DISTANCING_RE = re.compile(r"\b(allegedly|alleged|so-called|so called|purported(?:ly)?|supposed(?:ly)?|"
                             r"self-described|self-styled|self-proclaimed|dubious|questionable)\b", re.IGNORECASE)
 _QUOTED_RE = re.compile(r"[“\"]([^“”\"\n]{1,300})[”\"]|(?<!\w)‘([^‘’\n]{1,80})’(?!\w)")
@@ -282,37 +280,23 @@ def actors(docs: list[dict], top: int = TOP_ACTORS) -> dict:
             "weights": PROMINENCE, "actors": [{"name": n, **st} for n, st in ranked], "_alias": alias}
 
 
-def attribution(docs: list[dict], quotes=None, alias: dict | None = None) -> dict:
-    """Cue verbs per outlet per speaker (from quotes, or a regex fallback) and distancing marks."""
-    alias = alias or {}
+def attribution(docs: list[dict], quotes=None) -> dict:
+    """Cue verbs per outlet per speaker and distancing marks. Speakers come only from core.quotes'
+    attributions (the same ones `framelens quotes` and the dashboard show), under the name
+    core.sources.speaker_label counts them by; without quotes no speaker is named."""
     by_id = {d["id"]: d for d in docs}
     cues: dict[str, dict] = defaultdict(lambda: defaultdict(Counter))
     evidence: dict[tuple, list] = defaultdict(list)
-    source = "quotes"
-    if quotes is not None:
-        for q in quotes:
-            d = by_id.get(str(get(q, "article_id")))
-            if d is None:
-                continue
-            speaker = get(q, "speaker", "") or "(unattributed)"
-            speaker = alias.get(_canonical(speaker) or speaker, _canonical(speaker) or speaker)
-            cue = (get(q, "cue", "") or "(none)").lower()
-            cues[d["outlet"]][speaker][cue] += 1
-            if len(evidence[(d["outlet"], speaker)]) < MAX_EVIDENCE and get(q, "quote_start") is not None:
-                evidence[(d["outlet"], speaker)].append(_span(d, get(q, "quote_start"), get(q, "quote_end")))
-    else:
-        source = "regex fallback (speaker + cue verb patterns)"
-        for d in docs:
-            for rx in (_CUE_AFTER_RE, _CUE_BEFORE_RE):
-                for m in rx.finditer(d["text"]):
-                    sp = m.group("speaker").strip()
-                    name = "(pronoun: " + sp.lower() + ")" if sp.lower() in ("he", "she", "they") else _canonical(sp)
-                    if not name:
-                        continue
-                    name = alias.get(name, name)
-                    cues[d["outlet"]][name][m.group("cue").lower()] += 1
-                    if len(evidence[(d["outlet"], name)]) < MAX_EVIDENCE:
-                        evidence[(d["outlet"], name)].append(_span(d, m.start(), m.end()))
+    source = "quotes" if quotes is not None else "none: no quotes were given, so no speakers are named"
+    for q in quotes or []:
+        d = by_id.get(str(get(q, "article_id")))
+        if d is None:
+            continue
+        speaker = speaker_label(q)
+        cue = (get(q, "cue", "") or "(none)").lower()
+        cues[d["outlet"]][speaker][cue] += 1
+        if len(evidence[(d["outlet"], speaker)]) < MAX_EVIDENCE and get(q, "quote_start") is not None:
+            evidence[(d["outlet"], speaker)].append(_span(d, get(q, "quote_start"), get(q, "quote_end")))
     per_outlet = {}
     for outlet, speakers in cues.items():
         rows = []
@@ -447,7 +431,7 @@ def compare_event(articles, quotes=None, reprints: list[Reprint] | None = None, 
         "contested_terms": contested_terms(english, families),
         "emphasis": act,
         "omissions": omissions(align_docs),
-        "attribution": attribution(english, quotes, alias),
+        "attribution": attribution(english, quotes),
         "tone": tone(english, main, alias),
         "timing": timing([{"id": d["id"], "outlet": d["outlet"], "published": d["published"],
                            "date_source": d["date_source"], "date_precision": d["date_precision"]} for d in originals]),
@@ -479,45 +463,53 @@ def read_events(path) -> dict[str, str]:
     return out
 
 
-def run_compare_file(input_path, output_path, events_path=None, progress: bool = True, quotes=None) -> dict:
-    """`framelens compare`: every framing figure per event of ARTICLES.jsonl as one JSON document."""
+def run_compare_file(input_path, output_path, events_path=None, progress=True, quotes=None) -> dict:
+    """`framelens compare`: every framing figure per event of ARTICLES.jsonl as one JSON document.
+    progress: True (bars on stderr), False, or a report(stage, done, total) callback."""
     articles = read_jsonl(input_path)
-    if events_path:
-        mapping = read_events(events_path)
-        labels = [mapping.get(str(a.get("id")), f"unassigned:{a.get('id')}") for a in articles]
-        event_source = f"events file {events_path}"
-    else:
-        try:
-            from core.cluster import cluster_batch
-        except ImportError as exc:
-            raise RuntimeError("event clustering (core.cluster) is not available: pass --events EVENTS.jsonl") from exc
-        labels = [str(x) for x in cluster_batch(articles)]
-        event_source = "core.cluster.cluster_batch"
-    reprints = find_reprints(articles, progress=progress)
-    groups: dict[str, list] = defaultdict(list)
-    for a, lab in zip(articles, labels):
-        groups[lab].append(a)
-    qby = defaultdict(list)
-    for q in quotes or []:
-        qby[str(get(q, "article_id"))].append(q)
-    events = []
-    for k, (lab, arts) in enumerate(sorted(groups.items(), key=lambda kv: -len(kv[1]))):
-        if progress:
-            print(f"\rcompare: event {k + 1}/{len(groups)}", end="", file=sys.stderr)
-        ev_quotes = [q for a in arts for q in qby.get(str(get(a, "id")), [])] if quotes is not None else None
-        events.append({"event": lab, "article_ids": [str(get(a, "id")) for a in arts],
-                       **compare_event(arts, quotes=ev_quotes, reprints=reprints)})
-    texts: dict[str, list[str]] = defaultdict(list)
-    rep_ids = {r.id for r in reprints}
-    for a in articles:
-        if str(get(a, "id")) not in rep_ids:
-            texts[get(a, "outlet", "unknown")].append((get(a, "title", "") or "") + "\n" + (get(a, "text", "") or ""))
-    report = {"input": str(input_path), "events_from": event_source, "n_articles": len(articles),
-              "n_events": len(events), "n_reprints": len(reprints),
-              "distinctive_terms_all_events": distinctive_terms(dict(texts)) if len(texts) > 1 else {},
-              "events": events}
-    with open(output_path, "w", encoding="utf-8") as fh:
-        json.dump(report, fh, ensure_ascii=False, indent=1, default=str)
-    if progress:
-        print(f"\ncompare: {len(events)} events, {len(reprints)} reprints -> {output_path}", file=sys.stderr)
+    with reporting(progress) as tick:
+        if events_path:
+            mapping = read_events(events_path)
+            labels = [mapping.get(str(a.get("id")), f"unassigned:{a.get('id')}") for a in articles]
+            event_source = f"events file {events_path}"
+        else:
+            try:
+                from core.cluster import cluster_batch
+            except ImportError as exc:
+                raise RuntimeError("event clustering (core.cluster) is not available: pass --events EVENTS.jsonl") from exc
+            tick("events", 0, len(articles))
+            labels = [str(x) for x in cluster_batch(articles)]
+            tick("events", len(articles), len(articles))
+            event_source = "core.cluster.cluster_batch"
+        tick("reprints", 0, len(articles))
+        reprints = find_reprints(articles)
+        tick("reprints", len(articles), len(articles))
+        if quotes is None:        # the attributions `framelens quotes` and the dashboard show
+            from core.quotes import canonicalise_speakers, extract_quotes
+            quotes = canonicalise_speakers(extract_quotes(articles, progress=tick))
+        groups: dict[str, list] = defaultdict(list)
+        for a, lab in zip(articles, labels):
+            groups[lab].append(a)
+        qby = defaultdict(list)
+        for q in quotes:
+            qby[str(get(q, "article_id"))].append(q)
+        events = []
+        for k, (lab, arts) in enumerate(sorted(groups.items(), key=lambda kv: -len(kv[1]))):
+            tick("events compared", k, len(groups))
+            ev_quotes = [q for a in arts for q in qby.get(str(get(a, "id")), [])]
+            events.append({"event": lab, "article_ids": [str(get(a, "id")) for a in arts],
+                           **compare_event(arts, quotes=ev_quotes, reprints=reprints)})
+        tick("events compared", len(groups), len(groups))
+        texts: dict[str, list[str]] = defaultdict(list)
+        rep_ids = {r.id for r in reprints}
+        for a in articles:
+            if str(get(a, "id")) not in rep_ids:
+                texts[get(a, "outlet", "unknown")].append((get(a, "title", "") or "") + "\n" + (get(a, "text", "") or ""))
+        report = {"input": str(input_path), "events_from": event_source, "n_articles": len(articles),
+                  "n_events": len(events), "n_reprints": len(reprints),
+                  "distinctive_terms_all_events": distinctive_terms(dict(texts)) if len(texts) > 1 else {},
+                  "events": events}
+        with open(output_path, "w", encoding="utf-8") as fh:
+            json.dump(report, fh, ensure_ascii=False, indent=1, default=str)
+        note(tick, f"compare: {len(events)} events, {len(reprints)} reprints -> {output_path}")
     return report

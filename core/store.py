@@ -15,7 +15,7 @@ from .config import Settings, resolve_db
 from .credits import canonical_outlet, set_user_aliases
 from .models import Article
 from .search import fts5_query, parse_query, websearch_query
-from .sources import count_words, is_official
+from .sources import NO_NAMED_SPEAKER, NOT_SHOWN_TYPES, count_words, is_official
 
 metadata = sa.MetaData()
 
@@ -763,8 +763,11 @@ class Store:
         return df
 
     def _speaker(self):
-        """The name a quote is counted under: canonical, else the mention; unresolved pronouns apart."""
+        """The name a quote is counted under (core.sources.speaker_label): canonical, else the mention;
+        unresolved pronouns apart, and mentions that name no speaker (credits, roles) in one bucket."""
         return sa.case((quotes.c.speaker_type == "pronoun", sa.func.coalesce(quotes.c.canonical_speaker, UNRESOLVED)),
+                       (quotes.c.speaker_type.in_(NOT_SHOWN_TYPES),
+                        sa.func.coalesce(quotes.c.canonical_speaker, NO_NAMED_SPEAKER)),
                        else_=sa.func.coalesce(quotes.c.canonical_speaker, quotes.c.speaker, "(unknown)"))
 
     def _quote_scope(self, cols, outlets_in=None, start=None, end=None):

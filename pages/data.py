@@ -145,7 +145,8 @@ def compare(_s, version, event_id: str) -> tuple[dict, pd.DataFrame, pd.DataFram
                         original_outlet=r.original_outlet, score=r.score,
                         changes=r.changes, kind=r.kind or "", evidence=r.evidence)
                 for r in reps.itertuples()] if not reps.empty else []
-    report = compare_event(arts, quotes=quotes.to_dict("records") if not quotes.empty else None, reprints=rep_objs)
+    # the stored attributions, even none: the page shows the speakers `framelens quotes` finds
+    report = compare_event(arts, quotes=quotes.to_dict("records"), reprints=rep_objs)
     return report, pd.DataFrame(arts), quotes, reps
 
 

@@ -127,15 +127,13 @@ def test_compare_event_basil_figures_and_evidence(basil):
     assert rep["timing"]["first_outlet"] in {"HuffPost", "New York Times"} or rep["timing"]["first_report"]
 
 
-def test_attribution_regex_fallback_and_distancing():
+def test_attribution_without_quotes_names_no_speaker_and_finds_distancing():
     text = ('Smith claimed the vote was rigged. "We will win," said Jane Doe. The so-called "experts" disagreed. '
             'He insisted it was fine. The allegedly stolen car was found.')
     docs = prepare([{"id": "1", "outlet": "X", "title": "", "text": text}])
     res = attribution(docs)
-    sp = {r["speaker"]: r for r in res["speakers"]["X"]}
-    assert sp["Smith"]["cues"] == {"claimed": 1} and sp["Smith"]["classes"] == {"distancing": 1}
-    assert sp["Jane Doe"]["cues"] == {"said": 1}
-    assert sp["(pronoun: he)"]["cues"] == {"insisted": 1}
+    # speakers come from core.quotes only (one attribution for compare, the dashboard and `quotes`)
+    assert res["speakers"] == {} and res["source"].startswith("none")
     marks = [m["mark"] for m in res["distancing"]["X"]]
     assert "so-called" in marks and "allegedly" in marks and "scare quotes" in marks
     scare = next(m for m in res["distancing"]["X"] if m["mark"] == "scare quotes")
