@@ -13,8 +13,8 @@ import sys
 from collections import Counter, defaultdict
 
 from core.corpus import read_jsonl
-from core.lexicon import (PhraseMatcher, lemma, load_contested_terms, load_tone, split_paragraphs,
-                          split_sentences, words)
+from core.contested import contested_terms as find_contested
+from core.lexicon import lemma, load_contested_terms, load_tone, split_paragraphs, split_sentences, words
 from core.models import get
 from core.omissions import MAX_ALIGN_ARTICLES, omissions
 from core.reprints import Reprint, find_reprints
@@ -150,34 +150,10 @@ def distinctive(docs: list[dict], top: int = TOP_DISTINCTIVE) -> dict:
             "outlets": ranked}
 
 
-def contested_terms(articles, families=None) -> dict:
-    """Counts per outlet per family/term of the contested-terms lexicon, with every match's offsets."""
+def contested_terms(articles, families=None, quotes=None) -> dict:
+    """Marked lexicon terms per outlet in its own voice, quoted ones by speaker, every match with its sentence."""
     docs = articles if articles and isinstance(articles[0], dict) and "sentences" in articles[0] else prepare(articles)
-    families = families if families is not None else load_contested_terms()
-    phrase_fams: dict[str, list[str]] = defaultdict(list)
-    for fam in families:
-        for t in fam.terms:
-            phrase_fams[t].append(fam.name)
-    matcher = PhraseMatcher(phrase_fams)
-    counts: dict[str, dict] = defaultdict(lambda: defaultdict(Counter))
-    matches = []
-    for d in docs:
-        for field, text in (("title", d["title"]), ("text", d["text"])):
-            for phrase, fams, s, e in matcher.find(words(text)):
-                for fam in fams:
-                    counts[d["outlet"]][fam][phrase] += 1
-                    matches.append({"id": d["id"], "outlet": d["outlet"], "family": fam, "term": phrase,
-                                    "field": field, "start": s, "end": e, "surface": text[s:e]})
-    by_outlet = {o: {f: dict(c) for f, c in fams.items()} for o, fams in counts.items()}
-    for d in docs:
-        by_outlet.setdefault(d["outlet"], {})
-    contrasts = []
-    for fam in families:
-        used = {o: set(f[fam.name]) for o, f in by_outlet.items() if fam.name in f}
-        if used and (len({frozenset(v) for v in used.values()}) > 1 or len(used) < len(by_outlet)):
-            contrasts.append({"family": fam.name, "terms_by_outlet": {o: sorted(v) for o, v in used.items()},
-                              "absent_in": sorted(set(by_outlet) - set(used))})
-    return {"by_outlet": by_outlet, "contrasts": contrasts, "matches": matches}
+    return find_contested(docs, families if families is not None else load_contested_terms(), quotes)
 
 
 def _canonical(name: str) -> str | None:
@@ -433,7 +409,7 @@ def compare_event(articles, quotes=None, reprints: list[Reprint] | None = None, 
         "reprints": [r.to_dict() for r in rep],
         "headlines": headlines_and_leads(originals),
         "distinctive_terms": distinctive(with_text),
-        "contested_terms": contested_terms(with_text, families),
+        "contested_terms": contested_terms(with_text, families, quotes),
         "emphasis": act,
         "omissions": omissions(align_docs),
         "attribution": attribution(with_text, quotes, alias),

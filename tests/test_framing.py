@@ -71,11 +71,12 @@ def test_distinctive_terms_on_basil_arpaio_event(basil):
 
 
 def test_contested_terms_on_basil_emergency_event(basil):
-    # Hand-checked: the NYT writes "illegal immigrants" twice, HuffPost "unauthorized immigrants",
-    # Fox neither (nor "undocumented").
+    # Hand-checked: the NYT writes "illegal immigrants" twice, once in its own voice and once inside
+    # what Mr. Trump "asserted that ..."; HuffPost "unauthorized immigrants"; Fox none of them.
     res = contested_terms(basil[EMERGENCY])
     by = res["by_outlet"]
-    assert by["New York Times"]["immigrant status"]["illegal immigrant"] == 2
+    assert by["New York Times"]["immigrant status"]["illegal immigrant"] == 1
+    assert res["quoted"]["New York Times"]["immigrant status"]["illegal immigrant"] == {"Mr. Trump": 1}
     assert "illegal immigrant" not in by["HuffPost"].get("immigrant status", {})
     assert by["HuffPost"]["immigrant status"]["unauthorized immigrant"] == 1
     assert "immigrant status" not in by["Fox News"]
@@ -84,6 +85,8 @@ def test_contested_terms_on_basil_emergency_event(basil):
     nyt = _outlet_of(basil[EMERGENCY], "New York Times")
     for m in (m for m in res["matches"] if m["outlet"] == "New York Times" and m["term"] == "illegal immigrant"):
         assert nyt["text"][m["start"]:m["end"]].lower() == "illegal immigrants"
+        s, e = m["sentence"]                                 # every match points at its sentence
+        assert s <= m["start"] < m["end"] <= e
 
 
 def test_contested_lexicon_is_big_and_bad_files_name_file_and_field(tmp_path):

@@ -1,0 +1,305 @@
+"""Whose words these are: the outlet's own, quoted (inside quotation marks) or attributed (reported speech).
+
+A framing claim credits a word to an outlet only when the outlet wrote it in its own voice; a word
+inside a quotation, or inside a claim the text reports from someone ("Xi said that …", "…, the
+ministry said", "according to TASS", "Ukraine accused Russia of …"), belongs to that speaker.
+Regex only, no parse, so an event's articles take milliseconds: quotation marks come from
+core.quotes.find_quote_spans (plus single curly quotes around short phrases), reporting frames from
+a closed list of speech verbs. When the store's extracted quotes are given (core.quotes, spaCy), their
+resolved speakers name the speakers of the quotations and frames found here ("he" -> "Dong Jun");
+their spans are not used as voices, since a mixed quote's span also covers the outlet's own words.
+A speaker the sentence does not name (a pronoun) is left unnamed rather than guessed.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from core.models import get
+from core.quotes import find_quote_spans
+
+# Speech verbs whose complement is what the speaker said or claimed. "called" and "described" are
+# left out on purpose: their object is the outlet's own naming ("called the massacre an act of terror");
+# so are "urged"/"demanded" (a request, not a claim).
+SPEECH_VERBS = frozenset("""
+said says say saying told tells telling added adds stated states claimed claims claiming alleged alleges
+alleging insisted insists insisting argued argues arguing warned warns warning wrote writes tweeted tweets
+suggested suggests suggesting maintained maintains asserted asserts
+accused accuses accusing denied denies denying contended contends predicted predicts promised promises
+vowed vows complained complains replied replies responded concluded recalled recalls testified testifies
+conceded concedes railed denounced denounces condemned condemns decried slammed slams blasted
+blasts criticized criticised criticizes lambasted praised hailed
+claim allege insist argue warn write tweet suggest maintain assert accuse deny contend
+predict promise vow complain recall testify concede denounce condemn criticize criticise praise
+""".split())
+# Verbs that report speech only with "that" after them: "announced that …" but "announced a probe".
+THAT_VERBS = frozenset("""
+declared declares announced announces reported reports confirmed confirms revealed reveals noted notes
+explained explains acknowledged acknowledges admitted admits stressed stresses emphasized emphasised
+emphasizes indicated indicates observed estimated assured assures charged replied replies responded
+pointed
+""".split())
+TRAILING_REST = 6           # "…, X said on Saturday in a statement.": at most this many words after the verb
+PREPOSITIONS = frozenset("in at on during from after before with for under by".split())
+_ADVERBIAL_START = PREPOSITIONS | frozenset("reporters told to via citing adding as while when last this earlier "
+                                             "late early monday tuesday wednesday thursday friday saturday sunday "
+                                             "today yesterday".split())
+_NOT_SPEAKER_END = frozenset("""also has had have will would later then again repeatedly publicly privately
+reportedly recently previously earlier last this on in at monday tuesday wednesday thursday friday saturday
+sunday today yesterday week month year morning evening night afternoon once further""".split())
+_CLAUSE_WORDS = frozenset("that who which whom whose and but while as when because if although though "
+                          "after before since where".split())
+_LEAD_DROP = frozenset("the a an and but as while so yet".split())
+PRONOUNS = frozenset("he she they it we i you his her their this that these".split())
+MAX_SPEAKER_WORDS = 7
+
+_TOKEN_RE = re.compile(r"[A-Za-z0-9][\w'’.-]*|[,;:()\"“”‘’«»—–]")
+# Where reported content stops: a new clause the outlet adds ("…, but it has backed …", "…, which was imposed …").
+_CLAUSE_END_RE = re.compile(r"[,;][”\"’]?\s+(?:but|while|though|although|whereas|which|who|yet)\b|;|\s[—–-]\s")
+# A dateline opening a sentence ("KYIV (Reuters) -", "BEIJING, May 16 (Xinhua) --") is the outlet's.
+_DATELINE_RE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-—–]+\s*")
+# "seen by many Democrats as …": a view credited to someone.
+_SEEN_AS_RE = re.compile(r"\b(?:is|are|was|were|been|being) (?:seen|viewed|regarded|considered|described|branded|labell?ed)"
+                         r"(?: by (?P<spk>[^,;:.]{2,60}?))? as\b", re.I)
+# The content of a claim named as a noun: "claims of election fraud", "claims that she …", "fraud claims".
+_CLAIM_NOUN_RE = re.compile(r"\b(?:claims?|allegations?|accusations?|assertions?|contentions?|rumou?rs?)\s+(?:of|that)\s", re.I)
+_CLAIM_COMPOUND_RE = re.compile(r"\b(?!(?:the|a|an|his|her|their|its|our|these|those|of|and|or|to|that)\s)"
+                                r"(?:[a-z][\w'’-]*\s+){1,2}(?=(?:claims|allegations)\b(?!\s+(?:to|that)\b))")
+_ACCORDING_RE = re.compile(r"\baccording to (?P<spk>[^,;:.\"“”()]{2,80}?)(?=[,;:.\"“”()]|$)", re.I)
+_SINGLE_QUOTE_RE = re.compile(r"(?<![\w’'])‘(?P<q>(?:[^‘’\n]|’(?=\w)){1,80}?)’(?!\w)")
+_REPORTED_RE = re.compile(r"\b(?:is|was|were|are) (?:said|reported|alleged|believed|thought|claimed) to\b", re.I)
+
+
+@dataclass(frozen=True)
+class Voice:
+    """Whose words a span is: kind own / quoted / attributed, and the speaker when the text names one."""
+
+    kind: str = "own"
+    speaker: str | None = None
+
+
+OWN = Voice()
+
+
+class VoiceMap:
+    """The quoted and attributed spans of one text, queried by character span (frames found lazily per sentence)."""
+
+    def __init__(self, text: str, sentences: list[tuple[int, int]], quotes=None):
+        """Find the quotations in text now; reporting frames of a sentence when it is first asked about."""
+        self.text, self.sentences = text, sentences
+        self._starts = [s for s, _ in sentences]
+        self._given = list(_given(quotes, len(text)))
+        self.quoted = sorted(_quote_spans(text))
+        self._q_starts = [x[0] for x in self.quoted]
+        self._q_speakers: dict[tuple[int, int], str | None] = {}
+        self._frames: dict[int, list] = {}
+
+    def at(self, start: int, end: int) -> Voice:
+        """The voice of text[start:end]: quoted beats attributed beats own."""
+        k = bisect.bisect_right(self._q_starts, start)
+        for a, b in reversed(self.quoted[max(0, k - 8):k]):     # quotes may nest; check the nearest few
+            if a <= start and end <= b:
+                if (a, b) not in self._q_speakers:
+                    self._q_speakers[(a, b)] = (_given_speaker(self._given, a, b)
+                                                or _quote_speaker(self.text, a, b, self.sentences))
+                return Voice("quoted", self._q_speakers[(a, b)])
+        n = bisect.bisect_right(self._starts, start) - 1
+        if n < 0:
+            return OWN
+        if n not in self._frames:
+            s, e = self.sentences[n]
+            self._frames[n] = [(a, b, _given_speaker(self._given, a, b) or sp) for a, b, sp in _frames(self.text, s, e)]
+        for a, b, speaker in self._frames[n]:
+            if a <= start and end <= b:
+                return Voice("attributed", speaker)
+        return OWN
+
+
+def _given(quotes, n: int):
+    """The store's quotes as (start, end, direct|indirect, speaker or None), spans checked against the text."""
+    for q in quotes or ():
+        a, b = get(q, "quote_start"), get(q, "quote_end")
+        if not isinstance(a, int) or not isinstance(b, int) or not 0 <= a < b <= n:
+            continue
+        kind = "indirect" if get(q, "kind", "") == "indirect" else "direct"
+        unnamed = get(q, "speaker_type", "") in ("pronoun", "unknown")
+        speaker = None if unnamed else (get(q, "canonical_speaker") or get(q, "speaker"))
+        yield a, b, kind, speaker
+
+
+def _given_speaker(given, start: int, end: int) -> str | None:
+    """The speaker of a given quote that overlaps [start, end), if any."""
+    return next((sp for a, b, _, sp in given if sp and a < end and start < b), None)
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """Double-quoted spans (core.quotes) and short single-curly-quoted phrases."""
+    # '' closes a quotation in some corpora ("murderers out ''"): read it as a straight mark, same length
+    spans = [(sp.start, sp.end) for sp in find_quote_spans(text.replace("''", '" '))]
+    spans += [(m.start(), m.end()) for m in _SINGLE_QUOTE_RE.finditer(text)
+              if not any(a <= m.start() < b for a, b in spans)]
+    return spans
+
+
+def _quote_speaker(text: str, start: int, end: int, sentences) -> str | None:
+    """Who a quotation is credited to: '"…," X said' after it, or 'X said: "…"' before it, in its sentence."""
+    k = bisect.bisect_right([s for s, _ in sentences], max(0, end - 1)) - 1
+    s_end = sentences[k][1] if k >= 0 else len(text)
+    after = _tokens(text[end:max(end, s_end)][:160])
+    speaker = _speaker_after(after)
+    if speaker is not None:
+        return speaker or None
+    k0 = bisect.bisect_right([s for s, _ in sentences], start) - 1
+    s_start = sentences[k0][0] if k0 >= 0 else 0
+    before = _tokens(text[max(s_start, start - 200):start])
+    for i in range(len(before) - 1, -1, -1):
+        if _low(before[i]) in SPEECH_VERBS or _low(before[i]) in THAT_VERBS:
+            return _speaker_before(before[:i]) or _speaker_after_verb(before[i + 1:])
+    return None
+
+
+def _frames(text: str, s: int, e: int) -> list[tuple[int, int, str | None]]:
+    """Attributed content spans of one sentence, with their speaker (None when not named)."""
+    sent = text[s:e]
+    dl = _DATELINE_RE.match(sent)
+    s0 = s + (dl.end() if dl else 0)
+    out = [(s0, e, _clean_speaker(m.group("spk").split())) for m in _ACCORDING_RE.finditer(sent)]
+    if _REPORTED_RE.search(sent):
+        out.append((s0, e, None))
+    for m in _SEEN_AS_RE.finditer(sent):
+        out.append((s + m.end(), _clause_end(text, s + m.end(), e), _clean_speaker((m.group("spk") or "").split())))
+    for m in _CLAIM_NOUN_RE.finditer(sent):
+        end = _clause_end(text, s + m.end(), e)
+        if m.group().rstrip().lower().endswith("of"):      # "claims of fraud and incite …": a noun phrase
+            conj = text.find(" and ", s + m.end(), end)
+            end = conj if conj >= 0 else end
+        out.append((s + m.end(), end, None))
+    for m in _CLAIM_COMPOUND_RE.finditer(sent):
+        out.append((s + m.start(), s + m.end(), None))
+    toks = [(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(sent)]
+    ws = [t[0] for t in toks]
+    long_words = [w for w in ws if len(w) > 3]
+    title_case = bool(long_words) and sum(w[:1].isupper() for w in long_words) >= 0.6 * len(long_words)
+    for i, w in enumerate(ws):
+        low = _low(w)
+        if (low not in SPEECH_VERBS and low not in THAT_VERBS) or (i and _low(ws[i - 1]) in ("be", "been", "being")):
+            continue
+        if w[:1].isupper() and not title_case:
+            continue                               # "the United States", not a verb
+        rest = [t for t in ws[i + 1:] if t[:1].isalnum()]
+        if low in THAT_VERBS and next((t for t in map(_low, rest) if t not in _NOT_SPEAKER_END and t != "out"), "") != "that":
+            continue
+        punct = max((k for k in range(i) if ws[k] in ",”\"’—–"), default=-1)
+        after_quote = punct > 0 and (ws[punct] in "”\"’" or ws[punct - 1] in "”\"’")
+        if punct > 0 and i == punct + 1 and rest and (rest[0][:1].isupper() or _low(rest[0]) in ("the", "a", "an")) \
+                and (after_quote or len(rest) <= TRAILING_REST):
+            out.append((s0, s + toks[punct][1], _speaker_after_verb(ws[i + 1:]) or None))   # '…," said Alexei'
+            break
+        trailing = not rest or _low(rest[0]) in _ADVERBIAL_START or after_quote
+        if punct > 0 and i - punct - 1 <= MAX_SPEAKER_WORDS and trailing and "that" not in map(_low, rest[:12]):
+            out.append((s0, s + toks[punct][1], _speaker_before(ws[:i]) or None))   # '…, the spokesman said.'
+            break
+        speaker = _speaker_before(ws[:i])
+        participle = low.endswith("ing") and punct == i - 1        # "…, saying it had fired"
+        if speaker is None and i > 0 and not participle and _low(ws[i - 1]) != "to":
+            break                                  # a noun ("drawing vows of …"), not a reporting verb
+        start = s + toks[i][2]
+        out.append((start, _clause_end(text, start, e), speaker or None))   # 'X said (that) …'
+        break
+    return out
+
+
+def _clause_end(text: str, start: int, end: int) -> int:
+    """Where reported content that starts at `start` stops: the sentence end or a clause the outlet adds."""
+    m = _CLAUSE_END_RE.search(text, start, end)
+    return m.start() if m else end
+
+
+def _low(word: str) -> str:
+    """A token lowercased without the sentence-final period it may carry ("said." -> "said")."""
+    return word.lower().rstrip(".")
+
+
+def _tokens(text: str) -> list[str]:
+    """Words and punctuation marks of a short stretch of text."""
+    return _TOKEN_RE.findall(text)
+
+
+def _speaker_after(toks: list[str]) -> str | None:
+    """After a quotation: '"…," X said' / '"…," said X' / '"…," X, who …, said': the speaker, '' if
+    unnamed, None when no speech verb follows."""
+    toks = [t for t in toks if t not in "”\"’"]
+    while toks and toks[0] == ",":
+        toks = toks[1:]
+    np_ = []
+    for i, t in enumerate(toks):
+        low = _low(t)
+        if low in SPEECH_VERBS or low in THAT_VERBS:
+            if not np_:
+                return _speaker_after_verb(toks[i + 1:]) or ""
+            return _speaker_before(np_) if len(np_) <= MAX_SPEAKER_WORDS else None
+        if t in ".;:(":
+            return None
+        if t == "," or low in _CLAUSE_WORDS:
+            # an apposition or relative clause: the speaker is the phrase so far if a speech verb follows
+            later = toks[i + 1:i + 30]
+            if np_ and any(_low(x) in SPEECH_VERBS for x in later) and "." not in later[:later.index(next(
+                    x for x in later if _low(x) in SPEECH_VERBS))]:
+                return _clean_speaker(np_)
+            return None
+        np_.append(t)
+        if len(np_) > MAX_SPEAKER_WORDS:
+            return None
+    return None
+
+
+def _speaker_before(toks: list[str]) -> str | None:
+    """The subject right before a speech verb: '' for a pronoun, None when there is no plausible subject.
+
+    Adverbials set off by commas are stepped over ("Trump, in the Rose Garden, declared" -> Trump).
+    """
+    toks = list(toks)
+    while toks:
+        while toks and (_low(toks[-1]) in _NOT_SPEAKER_END or toks[-1] in ",—–"):
+            toks.pop()
+        if toks and toks[-1] == ")" and "(" in toks:            # "the Federal Security Service (FSB) said"
+            toks = toks[:len(toks) - 1 - toks[::-1].index("(")]
+            continue
+        clause = []
+        while toks and not (toks[-1] in ",;:()\"“”‘’«»—–" or _low(toks[-1]) in _CLAUSE_WORDS) and len(clause) < 30:
+            clause.insert(0, toks.pop())
+        if clause and _low(clause[0]) in PREPOSITIONS and toks and toks[-1] == ",":
+            continue                               # "Trump, in the Rose Garden, declared"
+        if toks and _low(toks[-1]) in ("who", "which") and len(toks) > 1 and toks[-2] == ",":
+            toks = toks[:-2]                       # "Becerra, who has sued …, said"
+            continue
+        if not clause or len(clause) > MAX_SPEAKER_WORDS:
+            return None
+        last = clause[-1]
+        if last.islower() and last.endswith(("ing", "ed")):
+            return None                            # "Obama rejected claims": a verb, not a subject
+        if len(clause) == 1 and _low(clause[0]) in PRONOUNS:
+            return ""
+        return _clean_speaker(clause)
+    return None
+
+
+def _speaker_after_verb(toks: list[str]) -> str | None:
+    """The speaker in 'said X, …': words up to the next punctuation."""
+    out = []
+    for t in toks:
+        if t in ",;:.()\"“”—–" or _low(t) in _CLAUSE_WORDS or len(out) >= MAX_SPEAKER_WORDS:
+            break
+        out.append(t)
+    if len(out) == 1 and _low(out[0]) in PRONOUNS:
+        return ""
+    return _clean_speaker(out)
+
+
+def _clean_speaker(toks: list[str]) -> str | None:
+    """A speaker phrase without leading articles and conjunctions, or None when nothing is left."""
+    while toks and toks[0].lower() in _LEAD_DROP:
+        toks = toks[1:]
+    name = " ".join(toks).strip(" .,'’")
+    return name or None
