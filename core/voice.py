@@ -19,19 +19,18 @@ from dataclasses import dataclass
 from core.models import get
 from core.quotes import find_quote_spans
 
-# Speech verbs whose complement is what the speaker said or claimed. "called" and "described" are
-# left out on purpose: their object is the outlet's own naming ("called the massacre an act of terror");
-# so are "urged"/"demanded" (a request, not a claim).
+# Speech verbs whose complement is what the speaker said or claimed. Verbs whose object is the outlet's
+# own naming of a thing are left out ("called the massacre an act of terror", "condemned the attack",
+# "urged"/"demanded": a request); "X described Y as Z" is caught by _AS_RE instead.
 SPEECH_VERBS = frozenset("""
 said says say saying told tells telling added adds stated states claimed claims claiming alleged alleges
 alleging insisted insists insisting argued argues arguing warned warns warning wrote writes tweeted tweets
 suggested suggests suggesting maintained maintains asserted asserts
 accused accuses accusing denied denies denying contended contends predicted predicts promised promises
-vowed vows complained complains replied replies responded concluded recalled recalls testified testifies
-conceded concedes railed denounced denounces condemned condemns decried slammed slams blasted
-blasts criticized criticised criticizes lambasted praised hailed
+vowed vows complained complains concluded recalled recalls testified testifies
+conceded concedes admits
 claim allege insist argue warn write tweet suggest maintain assert accuse deny contend
-predict promise vow complain recall testify concede denounce condemn criticize criticise praise
+predict promise vow complain recall testify concede
 """.split())
 # Verbs that report speech only with "that" after them: "announced that …" but "announced a probe".
 THAT_VERBS = frozenset("""
@@ -40,34 +39,43 @@ explained explains acknowledged acknowledges admitted admits stressed stresses e
 emphasizes indicated indicates observed estimated assured assures charged replied replies responded
 pointed
 """.split())
-TRAILING_REST = 6           # "…, X said on Saturday in a statement.": at most this many words after the verb
+TRAILING_REST = 6           # '…," said X': at most this many words name X
 PREPOSITIONS = frozenset("in at on during from after before with for under by".split())
-_ADVERBIAL_START = PREPOSITIONS | frozenset("reporters told to via citing adding as while when last this earlier "
+_ADVERBIAL_START = PREPOSITIONS | frozenset("reporters journalists told via citing adding as while when last this earlier "
                                              "late early monday tuesday wednesday thursday friday saturday sunday "
                                              "today yesterday".split())
 _NOT_SPEAKER_END = frozenset("""also has had have will would later then again repeatedly publicly privately
 reportedly recently previously earlier last this on in at monday tuesday wednesday thursday friday saturday
 sunday today yesterday week month year morning evening night afternoon once further""".split())
-_CLAUSE_WORDS = frozenset("that who which whom whose and but while as when because if although though "
+_CLAUSE_WORDS = frozenset("that who which whom whose what and but while as when because if although though "
                           "after before since where".split())
 _LEAD_DROP = frozenset("the a an and but as while so yet".split())
 PRONOUNS = frozenset("he she they it we i you his her their this that these".split())
+_AUX = frozenset("had has have was were is are been be will would could should".split())
 MAX_SPEAKER_WORDS = 7
 
 _TOKEN_RE = re.compile(r"[A-Za-z0-9][\w'’.-]*|[,;:()\"“”‘’«»—–]")
 # Where reported content stops: a new clause the outlet adds ("…, but it has backed …", "…, which was imposed …").
-_CLAUSE_END_RE = re.compile(r"[,;][”\"’]?\s+(?:but|while|though|although|whereas|which|who|yet)\b|;|\s[—–-]\s")
+_CLAUSE_END_RE = re.compile(r"[,;][”\"’]?\s+(?:but|while|though|although|whereas|which|who|yet|despite)\b|;|\s[—–-]\s"
+                            r"|,\s+the\s+(?:\w+est|worst|best|first|last|most|latest)\b")     # ", the worst since …": background
 # A dateline opening a sentence ("KYIV (Reuters) -", "BEIJING, May 16 (Xinhua) --") is the outlet's.
 _DATELINE_RE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-—–]+\s*")
 # "seen by many Democrats as …": a view credited to someone.
+# "X castigated the bill as a power grab", "what he sees as …": the characterisation after "as" is X's.
+_AS_RE = re.compile(r"\b(?P<verb>castigated|castigates|described|describes|branded|brands|labell?ed|labels|derided|derides|"
+                    r"dismissed|dismisses|characteri[sz]ed|portrayed|portrays|painted|paints|sees|saw|views|viewed|"
+                    r"regards|regarded|considers|considered)\b(?P<obj>[^.;:]{0,80}?)\bas\s", re.I)
+# A headline credited at its end: "Detained suspects had contacts abroad – FSB", "… -key House Republican".
+_CREDIT_TAIL_RE = re.compile(r"\s[-–—]\s?(?P<spk>[A-Za-z][\w.'’ -]{1,50})$")
 _SEEN_AS_RE = re.compile(r"\b(?:is|are|was|were|been|being) (?:seen|viewed|regarded|considered|described|branded|labell?ed)"
                          r"(?: by (?P<spk>[^,;:.]{2,60}?))? as\b", re.I)
 # The content of a claim named as a noun: "claims of election fraud", "claims that she …", "fraud claims".
 _CLAIM_NOUN_RE = re.compile(r"\b(?:claims?|allegations?|accusations?|assertions?|contentions?|rumou?rs?)\s+(?:of|that)\s", re.I)
 _CLAIM_COMPOUND_RE = re.compile(r"\b(?!(?:the|a|an|his|her|their|its|our|these|those|of|and|or|to|that)\s)"
                                 r"(?:[a-z][\w'’-]*\s+){1,2}(?=(?:claims|allegations)\b(?!\s+(?:to|that)\b))")
-_ACCORDING_RE = re.compile(r"\baccording to (?P<spk>[^,;:.\"“”()]{2,80}?)(?=[,;:.\"“”()]|$)", re.I)
-_SINGLE_QUOTE_RE = re.compile(r"(?<![\w’'])‘(?P<q>(?:[^‘’\n]|’(?=\w)){1,80}?)’(?!\w)")
+_ACCORDING_RE = re.compile(r"\baccording to (?P<spk>[^,;:.\"“”()]{2,120}?)(?=[,;:.\"“”()]|$)", re.I)
+_SINGLE_QUOTE_RE = re.compile(r"(?<![\w’'])‘(?P<q>(?:[^‘’\n]|’(?=\w)){1,80}?)’(?!\w)"
+                              r"|(?<![\w'])'(?=\w)(?P<q2>(?:[^'\n]|'(?=\w)){1,80}?)(?<=[\w.!?])'(?!\w)")
 _REPORTED_RE = re.compile(r"\b(?:is|was|were|are) (?:said|reported|alleged|believed|thought|claimed) to\b", re.I)
 
 
@@ -109,8 +117,12 @@ class VoiceMap:
             return OWN
         if n not in self._frames:
             s, e = self.sentences[n]
-            self._frames[n] = [(a, b, _given_speaker(self._given, a, b) or sp) for a, b, sp in _frames(self.text, s, e)]
-        for a, b, speaker in self._frames[n]:
+            spans, verbs = _frames(self.text, s, e)
+            self._frames[n] = ([(a, b, _given_speaker(self._given, a, b) or sp) for a, b, sp in spans], verbs)
+        spans, verbs = self._frames[n]
+        if any(a <= start and end <= b for a, b in verbs):
+            return OWN                                          # the reporting verb itself is the outlet's word
+        for a, b, speaker in spans:
             if a <= start and end <= b:
                 return Voice("attributed", speaker)
         return OWN
@@ -155,20 +167,30 @@ def _quote_speaker(text: str, start: int, end: int, sentences) -> str | None:
     before = _tokens(text[max(s_start, start - 200):start])
     for i in range(len(before) - 1, -1, -1):
         if _low(before[i]) in SPEECH_VERBS or _low(before[i]) in THAT_VERBS:
-            return _speaker_before(before[:i]) or _speaker_after_verb(before[i + 1:])
+            inverted = i > 1 and before[i - 1] == "," and before[i - 2] in "”\"’"    # '"…," said Alexei: "…"'
+            return _speaker_after_verb(before[i + 1:]) if inverted else _speaker_before(before[:i])
     return None
 
 
-def _frames(text: str, s: int, e: int) -> list[tuple[int, int, str | None]]:
-    """Attributed content spans of one sentence, with their speaker (None when not named)."""
+def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]], list[tuple[int, int]]]:
+    """Attributed content spans of one sentence with their speakers, and the spans of the reporting verbs
+    themselves ("TASS claimed": the verb is the outlet's choice, whoever's the content is)."""
     sent = text[s:e]
     dl = _DATELINE_RE.match(sent)
     s0 = s + (dl.end() if dl else 0)
     out = [(s0, e, _clean_speaker(m.group("spk").split())) for m in _ACCORDING_RE.finditer(sent)]
+    # a source for the whole sentence ("According to X, Y claims …"): its reporting verbs are X's too
+    outer = [m.start() for m in _ACCORDING_RE.finditer(sent)]
+    verbs: list[tuple[int, int]] = []
     if _REPORTED_RE.search(sent):
         out.append((s0, e, None))
     for m in _SEEN_AS_RE.finditer(sent):
         out.append((s + m.end(), _clause_end(text, s + m.end(), e), _clean_speaker((m.group("spk") or "").split())))
+    for m in _AS_RE.finditer(sent):
+        head = _tokens(sent[:m.start()])
+        speaker = _speaker_before(head[:-1] if head and _low(head[-1]) in ("what", "that") else head)
+        out.append((s + m.end(), _clause_end(text, s + m.end(), e), speaker or None))
+        verbs.append((s + m.start("verb"), s + m.end("verb")))
     for m in _CLAIM_NOUN_RE.finditer(sent):
         end = _clause_end(text, s + m.end(), e)
         if m.group().rstrip().lower().endswith("of"):      # "claims of fraud and incite …": a noun phrase
@@ -177,6 +199,10 @@ def _frames(text: str, s: int, e: int) -> list[tuple[int, int, str | None]]:
         out.append((s + m.end(), end, None))
     for m in _CLAIM_COMPOUND_RE.finditer(sent):
         out.append((s + m.start(), s + m.end(), None))
+    tail = _CREDIT_TAIL_RE.search(sent) if not sent.rstrip().endswith((".", "!", "?", "”", '"')) else None
+    if tail and len(tail.group("spk").split()) <= 5:
+        out.append((s0, s + tail.start(), _clean_speaker(tail.group("spk").split())))
+        outer.append(0)
     toks = [(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(sent)]
     ws = [t[0] for t in toks]
     long_words = [w for w in ws if len(w) > 3]
@@ -188,26 +214,37 @@ def _frames(text: str, s: int, e: int) -> list[tuple[int, int, str | None]]:
         if w[:1].isupper() and not title_case:
             continue                               # "the United States", not a verb
         rest = [t for t in ws[i + 1:] if t[:1].isalnum()]
-        if low in THAT_VERBS and next((t for t in map(_low, rest) if t not in _NOT_SPEAKER_END and t != "out"), "") != "that":
+        if low not in SPEECH_VERBS and next((t for t in map(_low, rest) if t not in _NOT_SPEAKER_END and t != "out"), "") != "that":
             continue
+        verb = (s + toks[i][1], s + toks[i][2])
+        upto_comma = [t for t in ws[i + 1:ws.index(",", i) if "," in ws[i + 1:] else len(ws)] if t[:1].isalnum()]
         punct = max((k for k in range(i) if ws[k] in ",”\"’—–"), default=-1)
         after_quote = punct > 0 and (ws[punct] in "”\"’" or ws[punct - 1] in "”\"’")
-        if punct > 0 and i == punct + 1 and rest and (rest[0][:1].isupper() or _low(rest[0]) in ("the", "a", "an")) \
-                and (after_quote or len(rest) <= TRAILING_REST):
+        if punct > 0 and i == punct + 1 and upto_comma and (upto_comma[0][:1].isupper() or _low(upto_comma[0]) in ("the", "a", "an")) \
+                and (after_quote or len(upto_comma) <= TRAILING_REST):
             out.append((s0, s + toks[punct][1], _speaker_after_verb(ws[i + 1:]) or None))   # '…," said Alexei'
+            verbs.append(verb)                     # a trailing frame is outermost: its verb is the outlet's
             break
-        trailing = not rest or _low(rest[0]) in _ADVERBIAL_START or after_quote
-        if punct > 0 and i - punct - 1 <= MAX_SPEAKER_WORDS and trailing and "that" not in map(_low, rest[:12]):
+        trailing = after_quote or ("that" not in map(_low, upto_comma) and (not rest or _low(rest[0]) in _ADVERBIAL_START))
+        if punct > 0 and i - punct - 1 <= MAX_SPEAKER_WORDS and trailing:
             out.append((s0, s + toks[punct][1], _speaker_before(ws[:i]) or None))   # '…, the spokesman said.'
+            verbs.append(verb)
             break
-        speaker = _speaker_before(ws[:i])
-        participle = low.endswith("ing") and punct == i - 1        # "…, saying it had fired"
-        if speaker is None and i > 0 and not participle and _low(ws[i - 1]) != "to":
+        relative = i > 0 and _low(ws[i - 1]) in ("that", "which", "who")           # "reporting that said …"
+        speaker = None if relative else _speaker_before(ws[:i])
+        participle = low.endswith("ing")                           # "…, saying it had fired", "… alleging that"
+        infinitive = i > 0 and _low(ws[i - 1]) == "to" and not low.endswith("s")   # "to claim …", not "to claims"
+        if speaker is None and i > 0 and not participle and not relative and not infinitive:
             break                                  # a noun ("drawing vows of …"), not a reporting verb
         start = s + toks[i][2]
         out.append((start, _clause_end(text, start, e), speaker or None))   # 'X said (that) …'
+        if not any(o < toks[i][1] for o in outer):
+            verbs.append(verb)
+        verbs += [(s + t[1], s + t[2]) for k, t in enumerate(toks[i + 1:], i + 1)      # "…, claiming it was …"
+                  if ws[k - 1] == "," and _low(t[0]).endswith("ing") and _low(t[0]) in SPEECH_VERBS
+                  and not any(o < t[1] for o in outer)]
         break
-    return out
+    return out, verbs
 
 
 def _clause_end(text: str, start: int, end: int) -> int:
@@ -244,10 +281,13 @@ def _speaker_after(toks: list[str]) -> str | None:
         if t == "," or low in _CLAUSE_WORDS:
             # an apposition or relative clause: the speaker is the phrase so far if a speech verb follows
             later = toks[i + 1:i + 30]
-            if np_ and any(_low(x) in SPEECH_VERBS for x in later) and "." not in later[:later.index(next(
-                    x for x in later if _low(x) in SPEECH_VERBS))]:
-                return _clean_speaker(np_)
-            return None
+            verb_at = next((k for k, x in enumerate(later) if _low(x) in SPEECH_VERBS), None)
+            if not np_ or verb_at is None or "." in later[:verb_at] or any(_low(x) in _AUX for x in np_):
+                return None
+            name = later[:verb_at]
+            if t == "," and name and name[-1] == "," and 1 < len(name) <= 5 and all(x[:1].isupper() for x in name[:-1]):
+                return _clean_speaker(name[:-1])    # '"…," the campaign's manager, Brad Parscale, said'
+            return _clean_speaker(np_)
         np_.append(t)
         if len(np_) > MAX_SPEAKER_WORDS:
             return None
@@ -257,7 +297,8 @@ def _speaker_after(toks: list[str]) -> str | None:
 def _speaker_before(toks: list[str]) -> str | None:
     """The subject right before a speech verb: '' for a pronoun, None when there is no plausible subject.
 
-    Adverbials set off by commas are stepped over ("Trump, in the Rose Garden, declared" -> Trump).
+    Asides set off by commas are stepped over ("Trump, in the Rose Garden, declared" -> Trump; "Obama,
+    speaking from the White House, said" -> Obama; "Becerra, who has sued …, said" -> Becerra).
     """
     toks = list(toks)
     while toks:
@@ -266,19 +307,32 @@ def _speaker_before(toks: list[str]) -> str | None:
         if toks and toks[-1] == ")" and "(" in toks:            # "the Federal Security Service (FSB) said"
             toks = toks[:len(toks) - 1 - toks[::-1].index("(")]
             continue
+        c = len(toks) - 1 - toks[::-1].index(",") if "," in toks else -1
+        seg = toks[c + 1:]
+        if c > 0 and seg and (_low(seg[0]) in PREPOSITIONS or (seg[0].islower() and seg[0].endswith("ing"))):
+            toks = toks[:c]                        # an aside between commas: the subject is before it
+            continue
         clause = []
         while toks and not (toks[-1] in ",;:()\"“”‘’«»—–" or _low(toks[-1]) in _CLAUSE_WORDS) and len(clause) < 30:
             clause.insert(0, toks.pop())
-        if clause and _low(clause[0]) in PREPOSITIONS and toks and toks[-1] == ",":
-            continue                               # "Trump, in the Rose Garden, declared"
+            if toks and _low(toks[-1]) == "and" and len(clause) <= 3 and len(toks) > 1 and toks[-2][:1].isalnum():
+                clause.insert(0, toks.pop())      # "White House officials and lawmakers say"
+        aside = clause and (_low(clause[0]) in PREPOSITIONS or (clause[0].islower() and clause[0].endswith("ing")))
+        if aside and toks and toks[-1] == ",":
+            continue                               # an aside between commas: the subject is before it
         if toks and _low(toks[-1]) in ("who", "which") and len(toks) > 1 and toks[-2] == ",":
-            toks = toks[:-2]                       # "Becerra, who has sued …, said"
+            toks = toks[:-2]                       # a relative clause between commas
             continue
-        if not clause or len(clause) > MAX_SPEAKER_WORDS:
+        if not clause or len(clause) > MAX_SPEAKER_WORDS or aside:
             return None
+        aux = next((k for k, t in enumerate(clause) if _low(t) in _AUX), None)
+        if aux is not None:                        # "Russia has for the first time said" -> Russia
+            clause = clause[:aux]
+            if not clause:
+                return None
         last = clause[-1]
-        if last.islower() and last.endswith(("ing", "ed")):
-            return None                            # "Obama rejected claims": a verb, not a subject
+        if (last.islower() and last.endswith(("ing", "ed"))) or _low(last) == "to":
+            return None                            # "Obama rejected claims", "he refused to say": not a subject
         if len(clause) == 1 and _low(clause[0]) in PRONOUNS:
             return ""
         return _clean_speaker(clause)
