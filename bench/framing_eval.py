@@ -229,6 +229,53 @@ def eval_check(show_errors: bool, with_quotes: bool = False) -> dict:
     return {"precision": p}
 
 
+def eval_omissions(show_errors: bool) -> dict:
+    """Omission claims before (the labelled 0.1.0 claims) and after (those the current code still makes)."""
+    from core.framing import compare_event
+    labels = [json.loads(line) for line in (LABELS / "omissions.jsonl").open(encoding="utf-8")]
+    by_event = defaultdict(list)
+    for r in labels:
+        by_event[(r["source"], r["event"])].append(r)
+    arts_by_event = defaultdict(list)
+    for source, path in SOURCES.items():
+        if source == "ecbplus_dev":
+            continue
+        for line in path.open(encoding="utf-8"):
+            a = json.loads(line)
+            arts_by_event[(source, a["gold_event"])].append(a)
+    made, new_claims, checked = [], [], 0
+    for key, arts in sorted(arts_by_event.items()):
+        if len({a["outlet"] for a in arts}) < 2:
+            continue
+        rep = compare_event(arts)
+        for outlet, v in rep["omissions"].get("outlets", {}).items():
+            for f in v["omits"]:
+                checked += 1
+                spans = {(e["id"], e["start"], e["end"]) for e in f["evidence"]} | {(f["id"], f["start"], f["end"])}
+                hits = [r for r in by_event.get(key, []) if r["outlet"] == outlet
+                        and (r["fact"]["id"], r["fact"]["start"], r["fact"]["end"]) in spans]
+                if hits:
+                    made.append(hits[0])
+                else:
+                    new_claims.append((key, outlet, f))
+    made = list({r["claim"]: r for r in made}.values())
+    before = sum(r["ok"] for r in labels) / len(labels)
+    after = sum(r["ok"] for r in made) / len(made) if made else 0.0
+    print(f"== omissions: {len(labels)} labelled claims drawn from the 0.1.0 code")
+    print(f"before: precision {before:.3f} ({sum(r['ok'] for r in labels)}/{len(labels)} hold; "
+          f"why not: {dict(Counter(r['why'] for r in labels if not r['ok']))})")
+    print(f"after: the current code still makes {len(made)} of them, precision {after:.3f} "
+          f"({sum(r['ok'] for r in made)}/{len(made)}); it drops {sum(r['ok'] for r in labels) - sum(r['ok'] for r in made)} "
+          f"true and {sum(not r['ok'] for r in labels) - sum(not r['ok'] for r in made)} false claims")
+    print(f"claims made now in the same events: {checked}, of which {len(new_claims)} are not among the labelled ones")
+    print(f"target: precision >= 0.8 on the labelled claims {'met' if after >= 0.8 else 'MISSED'}")
+    if show_errors:
+        for r in made:
+            if not r["ok"]:
+                print(f"  [still made, false: {r['why']}] claim {r['claim']} {r['outlet']} ({r['source']})")
+    return {"before": before, "after": after, "new": new_claims}
+
+
 def main() -> None:
     """Parse arguments and run the chosen parts."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -239,6 +286,8 @@ def main() -> None:
     if args.part in ("contested", "all"):
         eval_contested(args.show_errors, args.quotes)
         eval_check(args.show_errors, args.quotes)
+    if args.part in ("omissions", "all"):
+        eval_omissions(args.show_errors)
 
 
 if __name__ == "__main__":

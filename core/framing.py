@@ -18,6 +18,16 @@ from core.lexicon import lemma, load_contested_terms, load_tone, split_paragraph
 from core.models import get
 from core.omissions import MAX_ALIGN_ARTICLES, omissions
 from core.reprints import Reprint, find_reprints
+
+try:
+    from core.reprints import family_key
+except ImportError:      # until the syndication work lands on main: the same contract, from this module's reprints
+    def family_key(article_id: str, verdicts) -> str:
+        """The family an article counts under: its original's id, else "outlet:<original outlet>"; an original's own id."""
+        v = next((r for r in verdicts or () if r.id == article_id), None)
+        if v is None:
+            return str(article_id)
+        return str(v.original_id) if v.original_id else f"outlet:{v.original_outlet}"
 from core.timeline import parse_time, timing
 from core.vocab import count_terms, distinctive_terms, evidence_for, headline_lead_words, rank_distinctive
 
@@ -411,7 +421,7 @@ def compare_event(articles, quotes=None, reprints: list[Reprint] | None = None, 
         "distinctive_terms": distinctive(with_text),
         "contested_terms": contested_terms(with_text, families, quotes),
         "emphasis": act,
-        "omissions": omissions(align_docs),
+        "omissions": omissions(align_docs, {d["id"]: family_key(d["id"], rep) for d in align_docs}),
         "attribution": attribution(with_text, quotes, alias),
         "tone": tone(with_text, main, alias),
         "timing": timing([{"id": d["id"], "outlet": d["outlet"], "published": d["published"],
