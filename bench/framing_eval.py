@@ -269,6 +269,18 @@ def eval_omissions(show_errors: bool) -> dict:
           f"true and {sum(not r['ok'] for r in labels) - sum(not r['ok'] for r in made)} false claims")
     print(f"claims made now in the same events: {checked}, of which {len(new_claims)} are not among the labelled ones")
     print(f"target: precision >= 0.8 on the labelled claims {'met' if after >= 0.8 else 'MISSED'}")
+    check = [json.loads(line) for line in (LABELS / "omissions_check.jsonl").open(encoding="utf-8")]
+    made_check = [r for r in check if any(k == (r["source"], r["event"]) and o == r["outlet"]
+                                          and (r["fact"]["id"], r["fact"]["start"], r["fact"]["end"])
+                                          in ({(e["id"], e["start"], e["end"]) for e in f["evidence"]} | {(f["id"], f["start"], f["end"])})
+                                          for k, o, f in new_claims)]
+    pc = sum(r["ok"] for r in made_check) / len(made_check) if made_check else 0.0
+    print(f"fresh check (50 claims the new code made at its first version, labelled after): still made "
+          f"{len(made_check)}, precision {pc:.3f} ({sum(r['ok'] for r in made_check)}/{len(made_check)})")
+    if show_errors:
+        for r in made_check:
+            if not r["ok"]:
+                print(f"  [fresh check, still made, false: {r['why']}] claim {r['claim']} {r['outlet']} ({r['source']})")
     if show_errors:
         for r in made:
             if not r["ok"]:

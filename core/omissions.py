@@ -23,15 +23,19 @@ import numpy as np
 from scipy import sparse
 
 from core.lexicon import content_lemmas
+from core.voice import names_a_speaker, quote_spans
 
 ALIGN_THRESHOLD = 0.35      # cosine above which two sentences are taken to report the same fact
 MIN_CONTENT_WORDS = 5       # shorter sentences (datelines, "He added.") are not facts on their own
 MIN_SUPPORT = 2             # independent families besides the omitting outlet's that must report a fact
 STATED_COVER = 0.2          # share of a fact's weighted content in one place of X's text that counts as stating it
+CLAUSE_COVER = 0.5          # ... or this share of one of its clauses: a fact stated in part is not "left out"
+MIN_CLAUSE_KEYS = 3         # clauses with fewer content words are too short to judge on their own
 MAX_LISTED = 8              # omitted / only-here facts listed per outlet
 MAX_ALIGN_ARTICLES = 60     # larger events are aligned on a subset (round-robin over outlets), said in a note
 
 _NUMBER_RE = re.compile(r"\d[\d,.]*")
+_CLAUSE_SPLIT_RE = re.compile(r"[,;:—–]\s+|\s(?:and|but|while|whereas|though|although|because)\s")
 _QUOTE_MARKS = '"“”'
 _CAPTION_RE = re.compile(r"\b(?:photo|file photo|pictured|getty images|ap photo)\b|(?:/|\bvia)\s*(?:AFP|REUTERS|Reuters|AP)\b")
 
@@ -41,12 +45,14 @@ def fact_keys(text: str) -> list[str]:
     return content_lemmas(text) + _NUMBER_RE.findall(text)
 
 
-def is_fact(text: str) -> bool:
-    """A checkable statement: a name or a number, not a caption, not a fragment of a longer quotation."""
+def is_fact(text: str, quoted: bool = False) -> bool:
+    """A checkable statement: a name or a number, not a caption, not a line of a quotation whose speaker
+    the sentence does not name (quoted: the sentence lies inside a quotation)."""
     toks = text.split()
     named = any(w[:1].isupper() for w in toks[1:]) or bool(_NUMBER_RE.search(text))
     unbalanced = (sum(text.count(c) for c in '"') % 2 == 1) or text.count("“") != text.count("”")
-    return named and not unbalanced and not _CAPTION_RE.search(text)
+    bare_quote = (quoted or text.lstrip()[:1] in _QUOTE_MARKS) and not names_a_speaker(text)
+    return named and not unbalanced and not bare_quote and not _CAPTION_RE.search(text)
 
 
 def sentence_matrix(sent_keys: list[list[str]]):
@@ -95,13 +101,15 @@ def omissions(docs: list[dict], families: dict[str, str] | None = None) -> dict:
         return {"note": "only one outlet covered this event: there is nothing to align against", "outlets": {}}
     all_sents, sentences = [], []
     for d in docs:
+        quotes = quote_spans(d["text"])
         for s, e in d["sentences"]:
             text = d["text"][s:e]
             keys = fact_keys(text)
             all_sents.append(set(keys))
             if len(keys) >= MIN_CONTENT_WORDS:
+                quoted = any(a <= s and e <= b for a, b in quotes)
                 sentences.append({"id": d["id"], "outlet": d["outlet"], "group": fam_of[d["id"]], "start": s, "end": e,
-                                  "text": text, "keys": keys, "fact": is_fact(text)})
+                                  "text": text, "keys": keys, "fact": is_fact(text, quoted)})
     if not sentences:
         return {"note": "no sentence long enough to align", "outlets": {}}
     covered, sim = align(sentences, groups)
@@ -125,7 +133,7 @@ def omissions(docs: list[dict], families: dict[str, str] | None = None) -> dict:
             # the fact in any reporting outlet's words: X states none of its versions
             row = sim.getrow(i)
             versions = [i] + [j for j, v in zip(row.indices, row.data) if v >= ALIGN_THRESHOLD and own_group[j] not in my_groups]
-            if any(_stated(sentences[j]["keys"], windows, idf) for j in versions):
+            if any(_stated(sentences[j]["text"], sentences[j]["keys"], windows, idf) for j in versions):
                 continue
             omitted_idx.append(i)
         omitted_idx.sort(key=lambda i: (-int(covered[i, others].sum()), -len(sentences[i]["keys"])))
@@ -154,11 +162,16 @@ def _windows(docs: list[dict]) -> list[set]:
     return out
 
 
-def _stated(keys: list[str], windows: list[set], idf: dict[str, float]) -> bool:
-    """Whether some window holds STATED_COVER or more of the fact's content, weighted by rarity."""
-    weights = {k: idf.get(k, 1.0) for k in set(keys)}
-    total = sum(weights.values()) or 1.0
-    return any(sum(w for k, w in weights.items() if k in win) >= STATED_COVER * total for win in windows)
+def _stated(text: str, keys: list[str], windows: list[set], idf: dict[str, float]) -> bool:
+    """Whether some window holds STATED_COVER of the fact's content, or CLAUSE_COVER of one of its clauses,
+    weighted by rarity: a fact told in part is not listed as left out."""
+    parts = [set(keys)] + [set(ks) for ks in (fact_keys(c) for c in _CLAUSE_SPLIT_RE.split(text)) if len(ks) >= MIN_CLAUSE_KEYS]
+    for n, part in enumerate(parts):
+        weights = {k: idf.get(k, 1.0) for k in part}
+        need = (STATED_COVER if n == 0 else CLAUSE_COVER) * (sum(weights.values()) or 1.0)
+        if any(sum(w for k, w in weights.items() if k in win) >= need for win in windows):
+            return True
+    return False
 
 
 def _dedupe_idx(idx: list[int], sim) -> list[int]:

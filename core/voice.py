@@ -145,6 +145,16 @@ def _given_speaker(given, start: int, end: int) -> str | None:
     return next((sp for a, b, _, sp in given if sp and a < end and start < b), None)
 
 
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Quoted stretches of text as (start, end): double quotation marks and short single-quoted phrases."""
+    return _quote_spans(text)
+
+
+def names_a_speaker(sentence: str) -> bool:
+    """Whether a sentence holds a speech verb of its own ("…," Dong said), so its quotation is credited in it."""
+    return any(_low(t) in SPEECH_VERBS or _low(t) in THAT_VERBS or _low(t) == "according" for t in _tokens(sentence))
+
+
 def _quote_spans(text: str) -> list[tuple[int, int]]:
     """Double-quoted spans (core.quotes) and short single-curly-quoted phrases."""
     # '' closes a quotation in some corpora ("murderers out ''"): read it as a straight mark, same length
