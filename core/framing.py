@@ -17,7 +17,24 @@ from core.contested import contested_terms as find_contested
 from core.lexicon import lemma, load_contested_terms, load_tone, split_paragraphs, split_sentences, words
 from core.models import get
 from core.omissions import MAX_ALIGN_ARTICLES, omissions
-from core.reprints import Reprint, find_reprints
+from core.reprints import Reprint, find_reprints, strip_boilerplate
+
+try:
+    from core.clean import clean_text, dateline_end
+except ImportError:      # until the syndication work's cleaner lands on main: boilerplate lines and common datelines
+    _DATELINE_RE = re.compile(r"\A\s*(?:[A-Z][A-Z.'’\- ]{2,40}[.,]\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}\.?\s+)?/[A-Z][A-Za-z\-]+/\.?"
+                              r"|[A-Z][A-Za-z.'’\- ]{2,40}(?:,\s+[A-Z][a-z]+\.?\s+\d{1,2})?\s+\([A-Z][^()\n]{0,40}\)\s*(?:--|[-—–])?"
+                              r"|\([A-Z][^()\n]{0,40}\)\s*(?:--|[-—–:])?"
+                              r"|[A-Z][A-Z.'’\- ]{2,40}\s*(?:--|[-—–]))[ \t]*")
+
+    def clean_text(text: str) -> str:
+        """Text without aggregator boilerplate lines."""
+        return strip_boilerplate(text)[0]
+
+    def dateline_end(text: str) -> int:
+        """Length of the wire dateline opening text, 0 when there is none."""
+        m = _DATELINE_RE.match(text or "")
+        return m.end() if m and text[m.end():m.end() + 1][:1].isalnum() else 0
 
 try:
     from core.reprints import family_key
@@ -29,7 +46,7 @@ except ImportError:      # until the syndication work lands on main: the same co
             return str(article_id)
         return str(v.original_id) if v.original_id else f"outlet:{v.original_outlet}"
 from core.timeline import parse_time, timing
-from core.vocab import count_terms, distinctive_terms, evidence_for, headline_lead_words, rank_distinctive
+from core.vocab import Z_MIN, count_terms, distinctive_terms, evidence_for, headline_lead_words, rank_distinctive
 
 __all__ = ["compare_event", "distinctive_terms", "contested_terms", "load_contested_terms", "timing",
            "actors", "attribution", "tone", "run_compare_file"]
@@ -109,18 +126,40 @@ _QUOTED_RE = re.compile(r"[“\"]([^“”\"\n]{1,300})[”\"]|(?<!\w)‘([^‘�
 _NOT_SCARE_START = {"i", "it", "we", "he", "she", "they", "you", "this", "that", "there", "my", "our", "i'm", "it's"}
 
 
+def lead_spans(text: str, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The lead: the first real sentence (not a dateline, ad marker or page furniture), its dateline cut
+    off, and the next sentence of the same paragraph, up to LEAD_SENTENCES."""
+    paras = split_paragraphs(text)
+    lead: list[tuple[int, int]] = []
+    for s, e in sents:
+        if lead and (len(lead) >= LEAD_SENTENCES or any(lead[0][0] < b <= s for _, b in paras)):
+            break
+        s += dateline_end(text[s:e])
+        if _real_sentence(text[s:e]):
+            lead.append((s, e))
+    return lead
+
+
+def _real_sentence(sentence: str) -> bool:
+    """A sentence of the story: running text (three or more lowercase words) once page furniture is cleaned
+    off, and not a dateline standing alone ("MOSCOW, June 6. /TASS/.") or a byline ("Reuters | Moscow")."""
+    body = clean_text(sentence).strip()
+    if dateline_end(body + " A") >= len(body):
+        return False
+    return sum(1 for w in body.split() if w[:1].islower()) >= 3 and "|" not in body
+
+
 def prepare(articles) -> list[dict]:
     """Per-article fields used by every figure: text, sentences, lead span and the lead's sentences."""
     docs = []
     for a in articles:
         text = get(a, "text", "") or ""
         sents = split_sentences(text)
-        paras = split_paragraphs(text)
-        lead_end = paras[0][1] if paras else 0
-        lead = [s for s in sents if s[0] < lead_end][:LEAD_SENTENCES] or sents[:1]
+        lead = lead_spans(text, sents) or sents[:1]
         docs.append({"id": str(get(a, "id")), "outlet": get(a, "outlet", "unknown") or "unknown",
                      "title": get(a, "title", "") or "", "text": text, "sentences": sents, "lead": lead,
-                     "published": get(a, "published"), "date_source": get(a, "date_source", "unknown")})
+                     "published": get(a, "published"), "date_source": get(a, "date_source", "unknown"),
+                     "date_precision": get(a, "date_precision")})
     return docs
 
 
@@ -133,7 +172,7 @@ def headlines_and_leads(docs: list[dict]) -> dict:
     """Headlines and leads side by side, with shared words and words only one outlet uses."""
     items = []
     for d in docs:
-        lead = " ".join(d["text"][s:e] for s, e in d["lead"])
+        lead = " ".join(clean_text(d["text"][s:e]).strip() for s, e in d["lead"])
         items.append({"id": d["id"], "outlet": d["outlet"], "title": d["title"], "lead": lead,
                       "evidence": [_span(d, 0, len(d["title"]), "title")] + [_span(d, s, e) for s, e in d["lead"]]})
     return {"articles": items, "words": headline_lead_words(items)}
@@ -148,7 +187,7 @@ def distinctive(docs: list[dict], top: int = TOP_DISTINCTIVE) -> dict:
         return {"note": "only one outlet covered this event: no vocabulary to compare", "outlets": {}}
     counts, surface = {}, {}
     for outlet, ds in by_outlet.items():
-        counts[outlet], s = count_terms(d["title"] + "\n" + d["text"] for d in ds)
+        counts[outlet], s = count_terms(clean_text(d["title"] + "\n" + d["text"]) for d in ds)
         for k, v in s.items():
             surface.setdefault(k, v)
     ranked = rank_distinctive(counts, surface, top=top)
@@ -156,8 +195,8 @@ def distinctive(docs: list[dict], top: int = TOP_DISTINCTIVE) -> dict:
         ev = evidence_for({r["key"] for r in rows}, [(d["id"], d["text"]) for d in by_outlet[outlet]])
         for r in rows:
             r["evidence"] = [dict(x, field="text") for x in ev.get(r["key"], [])]
-    return {"method": "weighted log-odds, informative Dirichlet prior = pooled event counts (Monroe et al. 2008)",
-            "outlets": ranked}
+    return {"method": "weighted log-odds, informative Dirichlet prior = pooled event counts (Monroe et al. 2008); "
+                      f"terms with z >= {Z_MIN} only, counted in text without page furniture", "outlets": ranked}
 
 
 def contested_terms(articles, families=None, quotes=None) -> dict:
@@ -381,8 +420,12 @@ def _sentence_tone(sent: str, lexicon) -> tuple[float, int, int]:
     return ((pos - neg) / (pos + neg) if pos + neg else 0.0), pos, neg
 
 
-def compare_event(articles, quotes=None, reprints: list[Reprint] | None = None, families=None) -> dict:
-    """Every framing figure for one event's articles, JSON-ready, each with its evidence offsets."""
+def compare_event(articles, quotes=None, reprints: list[Reprint] | None = None, families=None,
+                  default_date_source: str = "unknown") -> dict:
+    """Every framing figure for one event's articles, JSON-ready, each with its evidence offsets.
+
+    default_date_source names where dates came from for articles that do not say ("file" for `compare`).
+    """
     docs = prepare(articles)
     notes = []
     if not docs:
@@ -425,7 +468,8 @@ def compare_event(articles, quotes=None, reprints: list[Reprint] | None = None, 
         "attribution": attribution(with_text, quotes, alias),
         "tone": tone(with_text, main, alias),
         "timing": timing([{"id": d["id"], "outlet": d["outlet"], "published": d["published"],
-                           "date_source": d["date_source"]} for d in originals]),
+                           "date_source": d["date_source"], "date_precision": d["date_precision"]} for d in originals],
+                         default_date_source),
     }
 
 
@@ -481,12 +525,12 @@ def run_compare_file(input_path, output_path, events_path=None, progress: bool =
             print(f"\rcompare: event {k + 1}/{len(groups)}", end="", file=sys.stderr)
         ev_quotes = [q for a in arts for q in qby.get(str(get(a, "id")), [])] if quotes is not None else None
         events.append({"event": lab, "article_ids": [str(get(a, "id")) for a in arts],
-                       **compare_event(arts, quotes=ev_quotes, reprints=reprints)})
+                       **compare_event(arts, quotes=ev_quotes, reprints=reprints, default_date_source="file")})
     texts: dict[str, list[str]] = defaultdict(list)
     rep_ids = {r.id for r in reprints}
     for a in articles:
         if str(get(a, "id")) not in rep_ids:
-            texts[get(a, "outlet", "unknown")].append((get(a, "title", "") or "") + "\n" + (get(a, "text", "") or ""))
+            texts[get(a, "outlet", "unknown")].append(clean_text((get(a, "title", "") or "") + "\n" + (get(a, "text", "") or "")))
     report = {"input": str(input_path), "events_from": event_source, "n_articles": len(articles),
               "n_events": len(events), "n_reprints": len(reprints),
               "distinctive_terms_all_events": distinctive_terms(dict(texts)) if len(texts) > 1 else {},
