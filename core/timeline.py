@@ -29,7 +29,8 @@ def date_of(article, default_source: str = "unknown") -> tuple[datetime | None, 
     dt, read = parse_time(get(article, "published"))
     precision = get(article, "date_precision")
     if precision not in PRECISIONS or dt is None:
-        precision = read
+        # without a stored precision, midnight UTC is how a date without a time is written: not a time
+        precision = "date" if read == "exact" and (dt.hour, dt.minute, dt.second, dt.microsecond) == (0, 0, 0, 0) else read
     source = get(article, "date_source")
     if source in (None, "", "unknown"):
         source = default_source
