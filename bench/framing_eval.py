@@ -62,6 +62,16 @@ def _speaker_ok(label: str | None, shown: str | None) -> bool:
     return bool(stems(label) & stems(shown)) or shown.replace(".", "").upper() == initials.upper()
 
 
+def print_errors(errors: list[tuple], arts: dict) -> None:
+    """Each wrong or missed claim with its label, what was shown, and its sentence."""
+    for r, m, why in errors:
+        a = arts[(r["source"], r["id"])]
+        text = a["title"] if r["field"] == "title" else a["text"]
+        extra = f" shown speaker={m['speaker']!r}" if m else ""
+        print(f"  [{why}] {r['family']} / {text[r['span'][0]:r['span'][1]]!r} label={r['use']},{r['voice']},"
+              f"{r['speaker']!r}{extra}\n      " + text[r["sent"][0]:r["sent"][1]].replace("\n", " ")[:260])
+
+
 def eval_contested(show_errors: bool, with_quotes: bool = False) -> dict:
     """Run the current matcher over every labelled article; print precision and recall.
 
@@ -162,13 +172,7 @@ def eval_contested(show_errors: bool, with_quotes: bool = False) -> dict:
           f"no family under {TARGET_FAMILY}: {'met' if not low else 'MISSED (' + ', '.join(n for n, _ in low) + ')'}; "
           f"recall >= {TARGET_RECALL} {'met' if recall >= TARGET_RECALL else 'MISSED'}")
     if show_errors:
-        for r, m, why in errors:
-            a = arts[(r["source"], r["id"])]
-            text = a["title"] if r["field"] == "title" else a["text"]
-            sent = text[r["sent"][0]:r["sent"][1]].replace("\n", " ")
-            extra = f" shown speaker={m['speaker']!r}" if m else ""
-            print(f"  [{why}] {r['family']} / {text[r['span'][0]:r['span'][1]]!r} label={r['use']},{r['voice']},"
-                  f"{r['speaker']!r}{extra}\n      {sent[:260]}")
+        print_errors(errors, arts)
         for source, m in unlabelled:
             print(f"  [unlabelled] {m['family']} / {m['surface']!r} in {source}:{m['id']}")
     return {"precision": precision, "recall": recall, "low_families": [n for n, _ in low]}
@@ -220,12 +224,7 @@ def eval_check(show_errors: bool, with_quotes: bool = False) -> dict:
           f"real-world {c['realworld_right']}/{c['realworld_shown']}; "
           f"speaker named right (or left unnamed) {c['speaker_ok']}/{c['other_voice']}")
     if show_errors:
-        for r, m, why in errors:
-            a = arts[(r["source"], r["id"])]
-            text = a["title"] if r["field"] == "title" else a["text"]
-            print(f"  [{why}] {r['family']} / {text[r['span'][0]:r['span'][1]]!r} label={r['use']},{r['voice']},"
-                  f"{r['speaker']!r} shown speaker={m['speaker']!r}\n      "
-                  + text[r["sent"][0]:r["sent"][1]].replace("\n", " ")[:260])
+        print_errors(errors, arts)
     return {"precision": p}
 
 

@@ -14,13 +14,11 @@ from __future__ import annotations
 import json
 import random
 import sys
-from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT), str(Path(__file__).resolve().parent)]
-from draw_omissions import SOURCES  # noqa: E402
-from core.framing import compare_event  # noqa: E402
+from draw_omissions import claims  # noqa: E402
 
 SEED = 19
 N = 50
@@ -30,27 +28,11 @@ def main() -> None:
     """Print the drawn claims, one JSON line each."""
     first = {(r["event"], r["outlet"], r["fact"]["id"], r["fact"]["start"])
              for r in map(json.loads, (Path(__file__).parent / "omissions_sample.jsonl").open(encoding="utf-8"))}
-    pool = []
-    for source, path in SOURCES.items():
-        events = defaultdict(list)
-        for line in path.open(encoding="utf-8"):
-            a = json.loads(line)
-            events[a["gold_event"]].append(a)
-        for event, arts in sorted(events.items()):
-            if len({a["outlet"] for a in arts}) < 2:
-                continue
-            rep = compare_event(arts)
-            for outlet, v in sorted(rep["omissions"].get("outlets", {}).items()):
-                ids = sorted(str(a["id"]) for a in arts if a["outlet"] == outlet)
-                for f in v["omits"]:
-                    spans = {(e["id"], e["start"]) for e in f["evidence"]}
-                    if any((event, outlet, i, s) in first for i, s in spans):
-                        continue
-                    pool.append({"source": source, "event": event, "outlet": outlet, "outlet_ids": ids,
-                                 "fact": {"id": f["id"], "outlet": f["outlet"], "start": f["start"], "end": f["end"]},
-                                 "reported_by": f["reported_by"]})
+    pool = [c for c in claims()
+            if not any((c["event"], c["outlet"], i, s) in first for i, s in c["versions"] or [(c["fact"]["id"], c["fact"]["start"])])]
     print(f"{len(pool)} new claims; drew {min(N, len(pool))}", file=sys.stderr)
     for n, c in enumerate(random.Random(SEED).sample(pool, min(N, len(pool)))):
+        c.pop("versions")
         print(json.dumps({"claim": n, **c}))
 
 
