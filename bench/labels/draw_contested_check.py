@@ -10,9 +10,16 @@ Every match of the current matcher in the dev corpora and the real-world set who
 one of the 402 first-draw units is a candidate; seed 18 draws 60 from the real-world set and 90 from
 the corpora. Lines hold ids and offsets only, and not the matcher's voice, so labels are set without
 seeing it (contested_check.jsonl adds the labels).
+
+A third draw, after the matcher was tuned on the second one too (at the commit that adds
+contested_final_sample.jsonl), with the same rules and both earlier samples left out:
+
+    .venv/bin/python bench/labels/draw_contested_check.py --seed 20 --real 40 --corpora 60 \
+        --exclude contested_check_sample.jsonl > bench/labels/contested_final_sample.jsonl
 """
 from __future__ import annotations
 
+import argparse
 import json
 import random
 import sys
@@ -31,8 +38,15 @@ N_REALWORLD, N_CORPORA = 60, 90
 
 def main() -> None:
     """Print the drawn matches, one JSON line each."""
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--seed", type=int, default=SEED)
+    ap.add_argument("--real", type=int, default=N_REALWORLD)
+    ap.add_argument("--corpora", type=int, default=N_CORPORA)
+    ap.add_argument("--exclude", nargs="*", default=[], help="earlier samples (in this folder) whose sentences to leave out")
+    args = ap.parse_args()
     first = {(r["source"], r["id"], r["field"], tuple(r["sent"]))
-             for r in map(json.loads, (Path(__file__).parent / "contested_sample.jsonl").open(encoding="utf-8"))}
+             for name in ["contested_sample.jsonl", *args.exclude]
+             for r in map(json.loads, (Path(__file__).parent / name).open(encoding="utf-8"))}
     lex = compile_lexicon(tuple(load_contested_terms()))
     pool = {"realworld": [], "corpora": []}
     for source, path in SOURCES.items():
@@ -44,9 +58,9 @@ def main() -> None:
                 pool["realworld" if source == "realworld" else "corpora"].append(
                     {"source": source, "id": str(a["id"]), "event": a.get("gold_event"), "field": m["field"],
                      "sent": m["sentence"], "span": [m["start"], m["end"]], "term": m["term"], "family": m["family"]})
-    rng = random.Random(SEED)
-    picked = rng.sample(pool["realworld"], min(N_REALWORLD, len(pool["realworld"])))
-    picked += rng.sample(pool["corpora"], min(N_CORPORA, len(pool["corpora"])))
+    rng = random.Random(args.seed)
+    picked = rng.sample(pool["realworld"], min(args.real, len(pool["realworld"])))
+    picked += rng.sample(pool["corpora"], min(args.corpora, len(pool["corpora"])))
     print(f"{len(pool['realworld'])} real-world and {len(pool['corpora'])} corpora matches; drew {len(picked)}",
           file=sys.stderr)
     for n, r in enumerate(picked):
