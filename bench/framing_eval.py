@@ -178,12 +178,16 @@ def eval_contested(show_errors: bool, with_quotes: bool = False) -> dict:
     return {"precision": precision, "recall": recall, "low_families": [n for n, _ in low]}
 
 
-def eval_check(show_errors: bool, with_quotes: bool = False) -> dict:
-    """Precision on the fresh draw of matches the new matcher showed (contested_check.jsonl), nobody tuned on.
+CHECKS = {"contested_check.jsonl": "second draw: 150 matches the matcher showed at commit 7e4c82d (then tuned on)",
+          "contested_final.jsonl": "third draw: 100 matches the matcher showed at commit 1bd5c1f, not tuned on"}
+
+
+def eval_check(show_errors: bool, with_quotes: bool = False, name: str = "contested_check.jsonl") -> dict:
+    """Precision on a later draw of matches the matcher showed, outside the earlier draws.
 
     A labelled match the current matcher no longer shows is reported apart (it counts neither way).
     """
-    labels = [json.loads(line) for line in (LABELS / "contested_check.jsonl").open(encoding="utf-8")]
+    labels = [json.loads(line) for line in (LABELS / name).open(encoding="utf-8")]
     arts = load_articles({(r["source"], r["id"]) for r in labels})
     lex = compile_lexicon(tuple(load_contested_terms()))
     quotes = defaultdict(list)
@@ -218,7 +222,7 @@ def eval_check(show_errors: bool, with_quotes: bool = False) -> dict:
             errors.append((r, m, "not a contested use (" + r["use"] + ")" if not sense else
                            f"voice: labelled {r['voice']}, shown {m['voice']}"))
     p = c["right"] / c["shown"] if c["shown"] else 0.0
-    print(f"== fresh check: {len(labels)} matches the matcher showed at commit 7e4c82d, outside the first draw")
+    print(f"== {CHECKS[name]}")
     print(f"shown now {c['shown']} (dropped since: {c['dropped']}, {c['dropped_true']} of them true uses): "
           f"precision {p:.3f} (sense right {c['sense'] / max(c['shown'], 1):.3f}); "
           f"real-world {c['realworld_right']}/{c['realworld_shown']}; "
@@ -296,7 +300,8 @@ def main() -> None:
     args = ap.parse_args()
     if args.part in ("contested", "all"):
         eval_contested(args.show_errors, args.quotes)
-        eval_check(args.show_errors, args.quotes)
+        for name in CHECKS:
+            eval_check(args.show_errors, args.quotes, name)
     if args.part in ("omissions", "all"):
         eval_omissions(args.show_errors)
 
