@@ -125,8 +125,11 @@ def _suffix_matches(text: str, toks, lex: _Compiled) -> list[tuple]:
     for (suffix, fam), rx in zip(lex.suffixes, lex.suffix_res):
         for m in rx.finditer(text):
             i = bisect.bisect_left(tok_starts, m.start())
+            stem = m.group()[:-len(suffix)]
+            # "Russiagate" names a scandal after something the article mentions; "Lionsgate" is just a name
             if i < len(toks) and toks[i][1] == m.start() and toks[i][2] == m.end() \
-                    and lemma(m.group()) not in _ORDINARY_SUFFIX_WORDS:
+                    and lemma(m.group()) not in _ORDINARY_SUFFIX_WORDS \
+                    and re.search(r"\b" + re.escape(stem) + r"\b", text[:m.start()] + " " + text[m.end():], re.I):
                 out.append(("-" + suffix, [fam], i, i + 1))
     return out
 

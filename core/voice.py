@@ -37,7 +37,7 @@ THAT_VERBS = frozenset("""
 declared declares announced announces reported reports confirmed confirms revealed reveals noted notes
 explained explains acknowledged acknowledges admitted admits stressed stresses emphasized emphasised
 emphasizes indicated indicates observed estimated assured assures charged replied replies responded
-pointed
+pointed relayed
 """.split())
 TRAILING_REST = 6           # '…," said X': at most this many words name X
 PREPOSITIONS = frozenset("in at on during from after before with for under by".split())
@@ -62,15 +62,19 @@ _CLAUSE_END_RE = re.compile(r"[,;][”\"’]?\s+(?:but|while|though|although|whe
 _DATELINE_RE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-—–]+\s*")
 # "seen by many Democrats as …": a view credited to someone.
 # "X castigated the bill as a power grab", "what he sees as …": the characterisation after "as" is X's.
-_AS_RE = re.compile(r"\b(?P<verb>castigated|castigates|described|describes|branded|brands|labell?ed|labels|derided|derides|"
-                    r"dismissed|dismisses|characteri[sz]ed|portrayed|portrays|painted|paints|sees|saw|views|viewed|"
-                    r"regards|regarded|considers|considered)\b(?P<obj>[^.;:]{0,80}?)\bas\s", re.I)
+_AS_RE = re.compile(r"\b(?P<verb>castigated|castigates|castigating|described|describes|describing|branded|brands|branding|"
+                    r"labell?ed|labels|labell?ing|derided|derides|deriding|dismissed|dismisses|dismissing|"
+                    r"characteri[sz]ed|characteri[sz]ing|portrayed|portrays|portraying|painted|paints|painting|"
+                    r"attacked|attacks|attacking|criticized|criticised|criticizing|slammed|blasted|denounced|praised|hailed|"
+                    r"sees|saw|views|viewed|regards|regarded|considers|considered)\b(?P<obj>[^.;:]{0,80}?)\bas\s", re.I)
 # A headline credited at its end: "Detained suspects had contacts abroad – FSB", "… -key House Republican".
 _CREDIT_TAIL_RE = re.compile(r"\s[-–—]\s?(?P<spk>[A-Za-z][\w.'’ -]{1,50})$")
-_SEEN_AS_RE = re.compile(r"\b(?:is|are|was|were|been|being) (?:seen|viewed|regarded|considered|described|branded|labell?ed)"
-                         r"(?: by (?P<spk>[^,;:.]{2,60}?))? as\b", re.I)
+_SEEN_AS_RE = re.compile(r"\b(?:is|are|was|were|been|being) (?:(?:seen|viewed|regarded|considered|described|branded|labell?ed)"
+                         r"(?: by (?P<spk>[^,;:.]{2,60}?))? as|accused of)\b", re.I)
+_BY_RE = re.compile(r"\bby (?P<spk>(?:[A-Z][\w'’.-]*\s?){1,4})")
 # The content of a claim named as a noun: "claims of election fraud", "claims that she …", "fraud claims".
-_CLAIM_NOUN_RE = re.compile(r"\b(?:claims?|allegations?|accusations?|assertions?|contentions?|rumou?rs?)\s+(?:of|that)\s", re.I)
+_CLAIM_NOUN_RE = re.compile(r"\b(?:claims?|allegations?|accusations?|assertions?|contentions?|rumou?rs?)\s+(?:of|that)\s"
+                            r"|\b(?:concerns?|fears?|worries|suggestions?|reports?)\s+that\s", re.I)
 _CLAIM_COMPOUND_RE = re.compile(r"\b(?!(?:the|a|an|his|her|their|its|our|these|those|of|and|or|to|that)\s)"
                                 r"(?:[a-z][\w'’-]*\s+){1,2}(?=(?:claims|allegations)\b(?!\s+(?:to|that)\b))")
 _ACCORDING_RE = re.compile(r"\baccording to (?P<spk>[^,;:.\"“”()]{2,120}?)(?=[,;:.\"“”()]|$)", re.I)
@@ -107,7 +111,7 @@ class VoiceMap:
         """The voice of text[start:end]: quoted beats attributed beats own."""
         k = bisect.bisect_right(self._q_starts, start)
         for a, b in reversed(self.quoted[max(0, k - 8):k]):     # quotes may nest; check the nearest few
-            if a <= start and end <= b:
+            if a <= start < b:                                   # a term that starts inside quotation marks
                 if (a, b) not in self._q_speakers:
                     self._q_speakers[(a, b)] = (_given_speaker(self._given, a, b)
                                                 or _quote_speaker(self.text, a, b, self.sentences))
@@ -195,7 +199,9 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
     if _REPORTED_RE.search(sent):
         out.append((s0, e, None))
     for m in _SEEN_AS_RE.finditer(sent):
-        out.append((s + m.end(), _clause_end(text, s + m.end(), e), _clean_speaker((m.group("spk") or "").split())))
+        end = _clause_end(text, s + m.end(), e)
+        by = m.group("spk") or (lambda b: b.group("spk") if b else "")(_BY_RE.search(text, s + m.end(), end))
+        out.append((s + m.end(), end, _clean_speaker((by or "").split())))
     for m in _AS_RE.finditer(sent):
         head = _tokens(sent[:m.start()])
         speaker = _speaker_before(head[:-1] if head and _low(head[-1]) in ("what", "that") else head)
@@ -224,8 +230,11 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
         if w[:1].isupper() and not title_case:
             continue                               # "the United States", not a verb
         rest = [t for t in ws[i + 1:] if t[:1].isalnum()]
-        if low not in SPEECH_VERBS and next((t for t in map(_low, rest) if t not in _NOT_SPEAKER_END and t != "out"), "") != "that":
-            continue
+        after = [t for t in ws[i + 1:] if _low(t) not in _NOT_SPEAKER_END]     # "reported Monday, citing …"
+        closes = not after or after[0] in ",;"
+        if low not in SPEECH_VERBS and not closes \
+                and next((t for t in map(_low, rest) if t not in _NOT_SPEAKER_END and t != "out"), "") != "that":
+            continue                               # "announced a probe"; but "…, TASS reported." closes a sentence
         verb = (s + toks[i][1], s + toks[i][2])
         upto_comma = [t for t in ws[i + 1:ws.index(",", i) if "," in ws[i + 1:] else len(ws)] if t[:1].isalnum()]
         punct = max((k for k in range(i) if ws[k] in ",”\"’—–"), default=-1)
@@ -235,16 +244,19 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
             out.append((s0, s + toks[punct][1], _speaker_after_verb(ws[i + 1:]) or None))   # '…," said Alexei'
             verbs.append(verb)                     # a trailing frame is outermost: its verb is the outlet's
             break
-        trailing = after_quote or ("that" not in map(_low, upto_comma) and (not rest or _low(rest[0]) in _ADVERBIAL_START))
+        trailing = after_quote or closes or ("that" not in map(_low, upto_comma) and (not rest or _low(rest[0]) in _ADVERBIAL_START))
         if punct > 0 and i - punct - 1 <= MAX_SPEAKER_WORDS and trailing:
             out.append((s0, s + toks[punct][1], _speaker_before(ws[:i]) or None))   # '…, the spokesman said.'
             verbs.append(verb)
             break
         relative = i > 0 and _low(ws[i - 1]) in ("that", "which", "who")           # "reporting that said …"
-        speaker = None if relative else _speaker_before(ws[:i])
+        after_comma = low.endswith("ing") and i > 0 and ws[i - 1] == ","        # "…, alleging": the main subject's
+        speaker = None if relative or after_comma else _speaker_before(ws[:i])
         participle = low.endswith("ing")                           # "…, saying it had fired", "… alleging that"
         infinitive = i > 0 and _low(ws[i - 1]) == "to" and not low.endswith("s")   # "to claim …", not "to claims"
         if speaker is None and i > 0 and not participle and not relative and not infinitive:
+            if low not in SPEECH_VERBS:
+                continue                           # "As reported, the FSB said …": try the next verb
             break                                  # a noun ("drawing vows of …"), not a reporting verb
         start = s + toks[i][2]
         out.append((start, _clause_end(text, start, e), speaker or None))   # 'X said (that) …'

@@ -47,7 +47,8 @@ def test_subject_and_context_rules():
     assert _terms("Radical members of the council walked out.") == []
     assert ("Hong Kong protests", "radical") in _terms("In Hong Kong, radical protesters blocked roads.")
     assert _terms("The Watergate hearings began.") == []
-    assert _terms("Critics called the affair Russiagate.") == [("scandal words", "Russiagate")]
+    assert _terms("Russia denied it; critics called the affair Russiagate.") == [("scandal words", "Russiagate")]
+    assert _terms("The film studio Lionsgate bought the rights.") == []
 
 
 def test_voice_quoted_attributed_and_own():
