@@ -99,13 +99,15 @@ def omissions(docs: list[dict], families: dict[str, str] | None = None) -> dict:
     groups = sorted(set(fam_of.values()))
     if len(outlets) < 2:
         return {"note": "only one outlet covered this event: there is nothing to align against", "outlets": {}}
-    all_sents, sentences = [], []
+    all_sents, sentences, doc_keys = [], [], {}
     for d in docs:
         quotes = quote_spans(d["text"])
+        doc_keys[d["id"]] = ([set(fact_keys(d["title"]))] if d.get("title") else [], [])
         for s, e in d["sentences"]:
             text = d["text"][s:e]
             keys = fact_keys(text)
             all_sents.append(set(keys))
+            doc_keys[d["id"]][1].append(all_sents[-1])
             if len(keys) >= MIN_CONTENT_WORDS:
                 quoted = any(a <= s and e <= b for a, b in quotes)
                 sentences.append({"id": d["id"], "outlet": d["outlet"], "group": fam_of[d["id"]], "start": s, "end": e,
@@ -122,7 +124,7 @@ def omissions(docs: list[dict], families: dict[str, str] | None = None) -> dict:
         mine = [d for d in docs if d["outlet"] == outlet]
         my_groups = {g_idx[fam_of[d["id"]]] for d in mine}
         others = [k for k in range(len(groups)) if k not in my_groups]
-        windows = _windows(mine)
+        windows = _windows([doc_keys[d["id"]] for d in mine])
         omitted_idx = []
         for i, s in enumerate(sentences):
             if own_group[i] in my_groups or not s["fact"]:
@@ -151,14 +153,11 @@ def omissions(docs: list[dict], families: dict[str, str] | None = None) -> dict:
     return {"note": note, "outlets": result}
 
 
-def _windows(docs: list[dict]) -> list[set]:
+def _windows(docs_keys: list[tuple[list[set], list[set]]]) -> list[set]:
     """The key sets an outlet's articles offer: each headline, each sentence and each pair of adjacent sentences."""
     out = []
-    for d in docs:
-        if d.get("title"):
-            out.append(set(fact_keys(d["title"])))
-        keys = [set(fact_keys(d["text"][s:e])) for s, e in d["sentences"]]
-        out += keys + [a | b for a, b in zip(keys, keys[1:])]
+    for title, keys in docs_keys:
+        out += title + keys + [a | b for a, b in zip(keys, keys[1:])]
     return out
 
 
