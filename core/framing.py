@@ -12,29 +12,14 @@ import re
 import sys
 from collections import Counter, defaultdict
 
+from core.clean import clean_text, dateline_end
 from core.corpus import read_jsonl
 from core.contested import contested_terms as find_contested
+from core.language import is_english, language_of
 from core.lexicon import lemma, load_contested_terms, load_tone, split_paragraphs, split_sentences, words
 from core.models import get
 from core.omissions import MAX_ALIGN_ARTICLES, omissions
-from core.reprints import Reprint, find_reprints, strip_boilerplate
-
-try:
-    from core.clean import clean_text, dateline_end
-except ImportError:      # until the syndication work's cleaner lands on main: boilerplate lines and common datelines
-    _DATELINE_RE = re.compile(r"\A\s*(?:[A-Z][A-Z.'’\- ]{2,40}[.,]\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}\.?\s+)?/[A-Z][A-Za-z\-]+/\.?"
-                              r"|[A-Z][A-Za-z.'’\- ]{2,40}(?:,\s+[A-Z][a-z]+\.?\s+\d{1,2})?\s+\([A-Z][^()\n]{0,40}\)\s*(?:--|[-—–])?"
-                              r"|\([A-Z][^()\n]{0,40}\)\s*(?:--|[-—–:])?"
-                              r"|[A-Z][A-Z.'’\- ]{2,40}\s*(?:--|[-—–]))[ \t]*")
-
-    def clean_text(text: str) -> str:
-        """Text without aggregator boilerplate lines."""
-        return strip_boilerplate(text)[0]
-
-    def dateline_end(text: str) -> int:
-        """Length of the wire dateline opening text, 0 when there is none."""
-        m = _DATELINE_RE.match(text or "")
-        return m.end() if m and text[m.end():m.end() + 1][:1].isalnum() else 0
+from core.reprints import Reprint, find_reprints
 
 try:
     from core.reprints import family_key
@@ -159,7 +144,7 @@ def prepare(articles) -> list[dict]:
         docs.append({"id": str(get(a, "id")), "outlet": get(a, "outlet", "unknown") or "unknown",
                      "title": get(a, "title", "") or "", "text": text, "sentences": sents, "lead": lead,
                      "published": get(a, "published"), "date_source": get(a, "date_source", "unknown"),
-                     "date_precision": get(a, "date_precision")})
+                     "date_precision": get(a, "date_precision"), "language": get(a, "language")})
     return docs
 
 
@@ -448,6 +433,13 @@ def compare_event(articles, quotes=None, reprints: list[Reprint] | None = None, 
         notes.append("no article text from: " + ", ".join(empty) + " (headline only; left out of text figures)")
     if rep:
         notes.append(f"{len(rep)} reprint(s) shown apart and not counted as coverage")
+    # quotes, contested terms and tone are read with English rules and word lists
+    english = [d for d in with_text if is_english(d)]
+    if len(english) < len(with_text):
+        langs = Counter(language_of(d) or "?" for d in with_text if not is_english(d))
+        notes.append(f"{len(with_text) - len(english)} article(s) not in English ("
+                     + ", ".join(f"{code} {n}" for code, n in langs.most_common())
+                     + ") left out of quotes, contested terms and tone")
     align_docs = _align_subset(with_text)
     if len(align_docs) < len(with_text):
         notes.append(f"sentence alignment used {len(align_docs)} of {len(with_text)} articles (round-robin over outlets)")
@@ -462,11 +454,11 @@ def compare_event(articles, quotes=None, reprints: list[Reprint] | None = None, 
         "reprints": [r.to_dict() for r in rep],
         "headlines": headlines_and_leads(originals),
         "distinctive_terms": distinctive(with_text),
-        "contested_terms": contested_terms(with_text, families, quotes),
+        "contested_terms": contested_terms(english, families, quotes),
         "emphasis": act,
         "omissions": omissions(align_docs, {d["id"]: family_key(d["id"], rep) for d in align_docs}),
-        "attribution": attribution(with_text, quotes, alias),
-        "tone": tone(with_text, main, alias),
+        "attribution": attribution(english, quotes, alias),
+        "tone": tone(english, main, alias),
         "timing": timing([{"id": d["id"], "outlet": d["outlet"], "published": d["published"],
                            "date_source": d["date_source"], "date_precision": d["date_precision"]} for d in originals],
                          default_date_source),

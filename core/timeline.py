@@ -10,31 +10,24 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from core.models import get, parse_time as utc_time
-
-PRECISIONS = ("exact", "date", "year", "none")
+from core.dates import date_of, parse_date
+from core.models import get
 
 
 def parse_time(value) -> tuple[datetime | None, str]:
-    """A UTC datetime and its precision ("exact", "date" or "none") read from a datetime or ISO string."""
-    dt = utc_time(value)
-    if dt is None:
-        return None, "none"
-    day_only = not isinstance(value, datetime) and len(str(value).strip()) <= 10
-    return dt, "date" if day_only else "exact"
+    """A UTC datetime and its precision ("datetime", "date" or "missing") from any date value (core.dates);
+    a value that names only a year is no time to order by: missing."""
+    info = parse_date(value, source="file")
+    if info.precision not in ("exact", "date"):
+        return None, "missing"
+    return info.published, "datetime" if info.precision == "exact" else "date"
 
 
-def date_of(article, default_source: str = "unknown") -> tuple[datetime | None, str, str]:
-    """(UTC datetime, precision, source) of an article: its stored precision when given, else read from the value."""
-    dt, read = parse_time(get(article, "published"))
-    precision = get(article, "date_precision")
-    if precision not in PRECISIONS or dt is None:
-        # without a stored precision, midnight UTC is how a date without a time is written: not a time
-        precision = "date" if read == "exact" and (dt.hour, dt.minute, dt.second, dt.microsecond) == (0, 0, 0, 0) else read
-    source = get(article, "date_source")
-    if source in (None, "", "unknown"):
-        source = default_source
-    return (dt if precision != "none" else None), precision, source
+def _coarser(read: str, stated) -> str:
+    """The coarser of the precision read from a value and the one a row states (a file's "2024-01-31T00:00:00Z"
+    marked "date" is a day): a stated precision may take a claim back, never add one."""
+    order = ("exact", "date", "year", "none")
+    return stated if stated in order and order.index(stated) > order.index(read) else read
 
 
 def _day_label(d: date) -> str:
@@ -48,8 +41,11 @@ def timing(articles, default_source: str = "unknown") -> dict:
     undated = []
     for a in articles:
         outlet = get(a, "outlet", "unknown")
-        dt, precision, source = date_of(a, default_source)
-        if dt is None or precision == "year":
+        info = date_of(a, default_source)   # the stored precision: a date-only value is a day, never midnight
+        precision = _coarser(info.precision, get(a, "date_precision"))
+        dt = info.published if precision in ("exact", "date") else None
+        source = default_source if info.source in (None, "", "unknown") else info.source
+        if dt is None:
             undated.append({"id": get(a, "id"), "outlet": outlet, "precision": precision})
             per_outlet.setdefault(outlet, None)
             continue
