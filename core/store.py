@@ -715,15 +715,21 @@ class Store:
         return df
 
     def event_times(self, outlets_in=None, start=None, end=None) -> pd.DataFrame:
-        """Each outlet's first original report of each event, for lag statistics."""
+        """Each outlet's first original report of each event, for lag statistics, with its date_precision:
+        "exact" when that first report has a time, "date" when it has only a day (year-only dates give no order)."""
+        exact = sa.or_(articles.c.date_precision == "exact", articles.c.date_precision.is_(None))
         q = (self._filtered([articles.c.event_id, articles.c.outlet, sa.func.min(articles.c.published).label("first"),
+                             sa.func.min(sa.case((exact, articles.c.published))).label("first_exact"),
                              sa.func.min(articles.c.date_source).label("date_source")], outlets_in, start, end)
              .select_from(articles.outerjoin(reprints, reprints.c.id == articles.c.id))
-             .where(articles.c.event_id.is_not(None), reprints.c.id.is_(None))
+             .where(articles.c.event_id.is_not(None), reprints.c.id.is_(None), articles.c.published.is_not(None),
+                    sa.or_(exact, articles.c.date_precision == "date"))
              .group_by(articles.c.event_id, articles.c.outlet))
         with self.engine.connect() as c:
             df = pd.read_sql(q, c)
         df["first"] = pd.to_datetime(df["first"], utc=True)
+        first_exact = pd.to_datetime(df.pop("first_exact"), utc=True)
+        df["date_precision"] = first_exact.eq(df["first"]).map({True: "exact", False: "date"}).astype(object)
         return df
 
     def outlet_volume(self) -> pd.DataFrame:
