@@ -821,19 +821,25 @@ class Store:
         return df
 
     def event_times(self, outlets_in=None, start=None, end=None) -> pd.DataFrame:
-        """Each outlet's first original report of each event, for lag statistics. A story carried by other
-        sites whose original is not in the store counts as its original outlet's report, at the first copy."""
+        """Each outlet's first original report of each event, for lag statistics, with its date_precision:
+        "exact" when that first report has a time, "date" when it has only a day (year-only and undated
+        reports give no order). A story carried by other sites whose original is not in the store counts
+        as its original outlet's report, at the first copy."""
+        exact = sa.or_(articles.c.date_precision == "exact", articles.c.date_precision.is_(None))
+        ordered = sa.and_(articles.c.published.is_not(None), sa.or_(exact, articles.c.date_precision == "date"))
+        first_exact = sa.func.min(sa.case((exact, articles.c.published))).label("first_exact")
         q = (self._filtered([articles.c.event_id, articles.c.outlet, sa.func.min(articles.c.published).label("first"),
-                             sa.func.min(articles.c.date_source).label("date_source")], outlets_in, start, end)
+                             first_exact, sa.func.min(articles.c.date_source).label("date_source")],
+                            outlets_in, start, end)
              .select_from(articles.outerjoin(reprints, reprints.c.id == articles.c.id))
-             .where(articles.c.event_id.is_not(None), reprints.c.id.is_(None))
+             .where(articles.c.event_id.is_not(None), reprints.c.id.is_(None), ordered)
              .group_by(articles.c.event_id, articles.c.outlet))
         carried = (self._filtered([articles.c.event_id, reprints.c.original_outlet.label("outlet"),
-                                   sa.func.min(articles.c.published).label("first"),
+                                   sa.func.min(articles.c.published).label("first"), first_exact,
                                    sa.func.min(articles.c.date_source).label("date_source")], outlets_in, start, end)
                    .select_from(articles.join(reprints, reprints.c.id == articles.c.id))
                    .where(articles.c.event_id.is_not(None), reprints.c.original_id.is_(None),
-                          reprints.c.original_outlet != "unknown")
+                          reprints.c.original_outlet != "unknown", ordered)
                    .group_by(articles.c.event_id, reprints.c.original_outlet))
         with self.engine.connect() as c:
             df, extra = pd.read_sql(q, c), pd.read_sql(carried, c)
@@ -842,8 +848,10 @@ class Store:
             df = pd.concat([df, extra], ignore_index=True)
             df["outlet"] = df["outlet"].map(self._outlet_namer())
             df = (df.sort_values("first").groupby(["event_id", "outlet"], as_index=False, sort=False)
-                  .agg(first=("first", "min"), date_source=("date_source", "first")))
+                  .agg(first=("first", "min"), first_exact=("first_exact", "min"), date_source=("date_source", "first")))
         df["first"] = pd.to_datetime(df["first"], utc=True)
+        first_exact = pd.to_datetime(df.pop("first_exact"), utc=True)
+        df["date_precision"] = first_exact.eq(df["first"]).map({True: "exact", False: "date"}).astype(object)
         return df
 
     def outlet_volume(self) -> pd.DataFrame:

@@ -189,6 +189,16 @@ def test_event_from_the_url(small):
                                                           for m in at.markdown if m.value.startswith("####")}
 
 
+def test_event_timing_never_names_a_first_among_date_only_reports(small):
+    # BASIL gives dates without times: the three outlets are a tie on their day, and no lag is in hours
+    eid = small.events_df().iloc[0]["id"]
+    at = opened("event", {"event": eid})
+    captions = [c.value.replace("\\", "") for c in at.caption]
+    assert any(c.startswith("reported on ") for c in captions)
+    assert not any("first to report" in c for c in captions)
+    assert any("(date only, no time given)" in c for c in captions)
+
+
 @pytest.mark.parametrize("view, shows", [
     ("Timeline", lambda at: at.get("vega_lite_chart")),
     ("Data quality", lambda at: at.dataframe),
