@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import pandas as pd
 
 import pytest
 import streamlit as st
@@ -9,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from core.analyse import analyse_new
 from core.corpus import import_text
+from core.sources import speaker_label
 from core.store import Store
 from pages import data
 from tests.conftest import ROOT, shared_path
@@ -257,7 +259,7 @@ def test_sources_opens_on_the_speaker_matrix(small):
     assert not at.get("plotly_chart")  # the heatmap is its own tab
     # The table's counts are the store's: each speaker's row sums to their quotes in those outlets.
     speaker = m.sum(axis=1).idxmax()
-    named = q["canonical_speaker"].where(q["canonical_speaker"].notna(), q["speaker"])
+    named = pd.Series([speaker_label(r) for r in q.to_dict("records")], index=q.index)  # the store's own rule
     assert m.loc[speaker].sum() == ((named == speaker) & q["outlet"].isin(m.columns)).sum()
 
 
