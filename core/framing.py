@@ -13,13 +13,15 @@ import sys
 from collections import Counter, defaultdict
 
 from core.clean import clean_text, dateline_end
-from core.corpus import read_jsonl
 from core.contested import contested_terms as find_contested
+from core.corpus import read_jsonl
 from core.language import is_english, language_of
 from core.lexicon import lemma, load_contested_terms, load_tone, split_paragraphs, split_sentences, words
 from core.models import get
 from core.omissions import MAX_ALIGN_ARTICLES, omissions
 from core.reprints import Reprint, find_reprints
+from core.timeline import parse_time, timing
+from core.vocab import Z_MIN, count_terms, distinctive_terms, evidence_for, headline_lead_words, rank_distinctive
 
 try:
     from core.reprints import family_key
@@ -30,8 +32,7 @@ except ImportError:      # until the syndication work lands on main: the same co
         if v is None:
             return str(article_id)
         return str(v.original_id) if v.original_id else f"outlet:{v.original_outlet}"
-from core.timeline import parse_time, timing
-from core.vocab import Z_MIN, count_terms, distinctive_terms, evidence_for, headline_lead_words, rank_distinctive
+
 
 __all__ = ["compare_event", "distinctive_terms", "contested_terms", "load_contested_terms", "timing",
            "actors", "attribution", "tone", "run_compare_file"]
