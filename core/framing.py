@@ -12,8 +12,8 @@ import re
 from collections import Counter, defaultdict
 
 from core.clean import clean_text, dateline_end
-from core.corpus import read_jsonl
 from core.contested import contested_terms as find_contested
+from core.corpus import read_jsonl
 from core.language import is_english, language_of
 from core.lexicon import lemma, load_contested_terms, load_tone, split_paragraphs, split_sentences, words
 from core.models import get
@@ -409,16 +409,17 @@ def compare_event(articles, quotes=None, reprints: list[Reprint] | None = None, 
         notes.append("no article text from: " + ", ".join(empty) + " (headline only; left out of text figures)")
     if rep:
         notes.append(f"{len(rep)} reprint(s) shown apart and not counted as coverage")
-    # quotes, contested terms and tone are read with English rules and word lists
+    # quotes, contested terms and tone are read with English rules and word lists; omissions align sentences
+    # by their words, so an article in another language would seem to leave out every fact the others state
     english = [d for d in with_text if is_english(d)]
     if len(english) < len(with_text):
         langs = Counter(language_of(d) or "?" for d in with_text if not is_english(d))
         notes.append(f"{len(with_text) - len(english)} article(s) not in English ("
                      + ", ".join(f"{code} {n}" for code, n in langs.most_common())
-                     + ") left out of quotes, contested terms and tone")
-    align_docs = _align_subset(with_text)
-    if len(align_docs) < len(with_text):
-        notes.append(f"sentence alignment used {len(align_docs)} of {len(with_text)} articles (round-robin over outlets)")
+                     + ") left out of quotes, contested terms, omissions and tone")
+    align_docs = _align_subset(english)
+    if len(align_docs) < len(english):
+        notes.append(f"sentence alignment used {len(align_docs)} of {len(english)} articles (round-robin over outlets)")
     act = actors(with_text)
     alias = act.pop("_alias")
     main = [a["name"] for a in act["actors"][:TONE_ACTORS]]
