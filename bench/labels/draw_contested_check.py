@@ -16,6 +16,13 @@ contested_final_sample.jsonl), with the same rules and both earlier samples left
 
     .venv/bin/python bench/labels/draw_contested_check.py --seed 20 --real 40 --corpora 60 \
         --exclude contested_check_sample.jsonl > bench/labels/contested_final_sample.jsonl
+
+A fourth draw, to study the errors of the matcher as merged into main (commit d422dc5) before changing it,
+from the corpora only: just 24 real-world matches lie outside the earlier draws, and they are kept for
+the held-out draw that judges the changes (contested_study.jsonl adds the labels, set without seeing voices):
+
+    .venv/bin/python bench/labels/draw_contested_check.py --seed 21 --real 0 --corpora 130 \
+        --exclude contested_check_sample.jsonl contested_final_sample.jsonl > bench/labels/contested_study_sample.jsonl
 """
 from __future__ import annotations
 
