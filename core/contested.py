@@ -59,7 +59,8 @@ def _compile_rule(rule) -> tuple:
     def near(ws):
         return frozenset(w.lower() for w in ws) | frozenset(lemma(w) for w in ws)
     return ([_keys(w) for w in rule.context], [_keys(w) for w in rule.unless],
-            near(rule.next), near(rule.not_next), near(rule.not_prev), frozenset(f.lower() for f in rule.forms))
+            near(rule.next), near(rule.not_next), near(rule.not_prev), frozenset(f.lower() for f in rule.forms),
+            [_keys(w) for w in rule.unless_article])
 
 
 @functools.lru_cache(maxsize=4)
@@ -91,7 +92,7 @@ def find_matches(doc: dict, lex: _Compiled, quotes=None) -> list[dict]:
         tok_starts = [t[1] for t in toks]
         start_set = {toks[k][1] for k in (bisect.bisect_left(tok_starts, s) for s in starts) if k < len(toks)}
         title_case = field == "title" and _is_title_case(toks)
-        voices = VoiceMap(text, sentences, quotes if field == "text" else None)
+        voices = VoiceMap(text, sentences, quotes if field == "text" else None, doc["text"] if field == "title" else None)
         for phrase, fams, i, j in found:
             if lex.lower_term.get(phrase) and not title_case and _inside_name(toks, i, j, start_set):
                 continue
@@ -107,7 +108,7 @@ def find_matches(doc: dict, lex: _Compiled, quotes=None) -> list[dict]:
                     continue
                 if lex.about[fam.name] and not _has(article_keys, lex.about[fam.name]):
                     continue
-                if not _rule_holds(lex.rules.get((fam.name, phrase)), window, prev, nxt, text[s:e]):
+                if not _rule_holds(lex.rules.get((fam.name, phrase)), window, prev, nxt, text[s:e], article_keys):
                     continue
                 v = voices.at(s, e)
                 out.append({"id": doc["id"], "outlet": doc["outlet"], "family": fam.name, "term": phrase,
@@ -149,11 +150,13 @@ def _excluded(keys: list[str], i: int, j: int, family: str, lex: _Compiled) -> b
     return False
 
 
-def _rule_holds(rule, window: str, prev: tuple[str, str], nxt: tuple[str, str], surface: str) -> bool:
-    """Whether a compiled TermRule holds for a match with this sentence window, neighbours and surface."""
+def _rule_holds(rule, window: str, prev: tuple[str, str], nxt: tuple[str, str], surface: str, article: str) -> bool:
+    """Whether a compiled TermRule holds for a match with this sentence window, neighbours, surface and article."""
     if rule is None:
         return True
-    context, unless, next_, not_next, not_prev, forms = rule
+    context, unless, next_, not_next, not_prev, forms, unless_article = rule
+    if unless_article and _has(article, unless_article):
+        return False
     if forms and surface.lower() not in forms:
         return False
     if context and not _has(window, context):

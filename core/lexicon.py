@@ -39,7 +39,8 @@ gov sen rep dr jr st
 
 _WORD_RE = re.compile(r"[A-Za-z0-9]+(?:['’\-][A-Za-z0-9]+)*")
 # A candidate sentence end: terminal punctuation (maybe closing quote/bracket) then space, or a newline.
-_BOUNDARY_RE = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n+")
+# An opening curly quote may stand apart from its first word in tokenised corpora ("fire. “ I ’ m certain").
+_BOUNDARY_RE = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9]|[“‘]\s[A-Z0-9])|\n+")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -139,6 +140,7 @@ class TermRule:
     not_next: tuple[str, ...] = ()    # the word right after the term is none of these
     not_prev: tuple[str, ...] = ()    # the word right before the term is none of these
     forms: tuple[str, ...] = ()       # the term as written (lowercase) is one of these ("spying", not "spies")
+    unless_article: tuple[str, ...] = ()   # the article (title and text) holds none of these ("jobless claims")
 
 
 RULE_FIELDS = tuple(f for f in TermRule.__dataclass_fields__)

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from core.models import get
+from core.quote_cues import inflect
 from core.quotes import find_quote_spans
 
 # Speech verbs whose complement is what the speaker said or claimed. Verbs whose object is the outlet's
@@ -31,7 +32,25 @@ vowed vows complained complains concluded recalled recalls testified testifies
 conceded concedes admits
 claim allege insist argue warn write tweet suggest maintain assert accuse deny contend
 predict promise vow complain recall testify concede
+promising vowing predicting conceding contending asserting maintaining
 """.split())
+# Forms that are nouns as often as verbs ("the tweet", "his claims", "member states"): without a subject
+# before them they are read as nouns, and a word after a determiner is always one.
+NOUN_LIKE = frozenset("""claim claims warning warnings promise promises vow vows tweet tweets states reports notes
+charges write say deny""".split())
+# Inverted frames name their speaker after the verb ('"…," said Alexei'); "told X" names who was told.
+INVERTED = frozenset("said says added adds wrote writes asked continued explained noted stated insisted argued "
+                     "recalled warned declared".split())
+# Speech verbs that also take a plain object: followed by one of these words, what follows is that object.
+_POSS = ("a", "an", "his", "her", "their", "its", "our", "my")
+NP_VERBS = {**{v: _POSS for v in "promised promises promising vowed vows vowing predicted predicts predicting warned warns "
+                                 "conceded concedes admitted admits complained complains".split()},
+            **{v: _POSS + ("the", "any", "this", "these", "those") for v in
+               "denied denies denying recalled recalls recalling wrote writes writing tweeted tweets added adds "
+               "testified testifies".split()}}
+_INTRANSITIVE = frozenset("testify complain comment respond reply speak concede".split())
+_DETERMINERS = frozenset("a an the this these those his her its their our my your any no every each such some "
+                         "another other many several".split())
 # Verbs that report speech only with "that" after them: "announced that …" but "announced a probe".
 THAT_VERBS = frozenset("""
 declared declares announced announces reported reports confirmed confirms revealed reveals noted notes
@@ -57,24 +76,48 @@ MAX_SPEAKER_WORDS = 7
 _TOKEN_RE = re.compile(r"[A-Za-z0-9][\w'’.-]*|[,;:()\"“”‘’«»—–]")
 # Where reported content stops: a new clause the outlet adds ("…, but it has backed …", "…, which was imposed …").
 _CLAUSE_END_RE = re.compile(r"[,;][”\"’]?\s+(?:but|while|though|although|whereas|which|who|yet|despite)\b|;|\s[—–-]\s"
-                            r"|,\s+the\s+(?:\w+est|worst|best|first|last|most|latest)\b")     # ", the worst since …": background
+                            r"|,\s+the\s+(?:\w+est|worst|best|first|last|most|latest)\b"   # ", the worst since …": background
+                            r"|,\s+an?\s"                     # ", a contention X disputed": the outlet's apposition
+                            r"|,\s+and\s+(?:\w+ly\s+)?(?!said\b)\w+ed\s+(?!that\b)(?=\w)")   # "…, and rejected …": the subject again
+_LIST_RE = re.compile(r":|\binclud(?:e|es|ed|ing)\b")
+_NAME_HYPHEN_RE = re.compile(r"[A-Z][\w.'’]*\s-\s[A-Z]")          # "Trump - Russia" in tokenised text is a hyphen
 # A dateline opening a sentence ("KYIV (Reuters) -", "BEIJING, May 16 (Xinhua) --") is the outlet's.
 _DATELINE_RE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-—–]+\s*")
 # "seen by many Democrats as …": a view credited to someone.
 # "X castigated the bill as a power grab", "what he sees as …": the characterisation after "as" is X's.
-_AS_RE = re.compile(r"\b(?P<verb>castigated|castigates|castigating|described|describes|describing|branded|brands|branding|"
-                    r"labell?ed|labels|labell?ing|derided|derides|deriding|dismissed|dismisses|dismissing|"
-                    r"characteri[sz]ed|characteri[sz]ing|portrayed|portrays|portraying|painted|paints|painting|"
-                    r"attacked|attacks|attacking|criticized|criticised|criticizing|slammed|blasted|denounced|praised|hailed|"
-                    r"sees|saw|views|viewed|regards|regarded|considers|considered)\b(?P<obj>[^.;:]{0,80}?)\bas\s", re.I)
+_AS_VERBS = """castigate describe brand label labell deride dismiss characterize characterise portray paint attack
+criticize criticise slam blast denounce decry praise hail condemn recognize recognise cast depict mock ridicule
+tout""".split()
+_AS_RE = re.compile(r"\b(?P<verb>" + "|".join(sorted({f for v in _AS_VERBS for f in inflect(v)}, key=len, reverse=True))
+                    + r"|sees?|saw|views?|viewed|regards?|regarded|considers?|considered)\b(?P<obj>[^.;:]{0,80}?)\bas\s", re.I)
+# "Republicans called the bill a power grab", "called him a racist": the complement after the object is the
+# subject's; the object itself ("the bill", "the massacre") stays the outlet's naming.
+_PREP = r"(?:for|on|off|up|out|in|back|upon|over|to|into|at|of|with|by|from|after|during|it quits)\b"
+_CALLED_RE = re.compile(r"\b(?P<verb>called|calls|calling|dubbed|dubs|dubbing|termed|terms|terming)\s+(?!" + _PREP + ")"
+                        r"(?:(?:him|her|it|them|this|that|these|those|himself|herself|itself|themselves)\s+"
+                        r"|(?:(?!" + _PREP + r")[\w'’-]+\s+){1,4}?(?=(?:a|an|the)\s|[\"“‘']))"
+                        r"(?P<comp>(?:a|an|the)\s|[\"“‘'])", re.I)
+# "what it called a \"heinous … attack\"", "what he describes as …": the words after the verb are the subject's.
+_WHAT_CALLED_RE = re.compile(r"\bwhat\s+(?P<spk>(?:[\w'’.-]+\s+){1,4}?)(?P<verb>called|calls|calling|dubbed|termed|"
+                             r"describes as|described as|labell?ed|sees as|saw as)\s+", re.I)
+# "he railed against government handouts", "warned of a terrorist threat": what follows is the subject's framing.
+_AGAINST_RE = re.compile(r"\b(?:railed|rails|railing|inveighed|lashed out|ranted|warned|warns|warning|"
+                         r"decried|decries|decrying|bemoaned|lamented)\s+(?:against|at|about|over|of)\s", re.I)
 # A headline credited at its end: "Detained suspects had contacts abroad – FSB", "… -key House Republican".
-_CREDIT_TAIL_RE = re.compile(r"\s[-–—]\s?(?P<spk>[A-Za-z][\w.'’ -]{1,50})$")
+_CREDIT_TAIL_RE = re.compile(r"\s[-–—]\s?(?P<spk>[A-Za-z][\w.'’ -]{1,50})$"
+                             r"|:\s+(?P<spk2>(?:[A-Z][\w.'’-]*\s?){1,3}|[Rr]eports?|[Ss]ources|[Oo]fficials|[Mm]edia)\s*$")
+# A headline that opens with its speaker: "Tucker Carlson: NSA is spying on this show".
+_TITLE_SPEAKER_RE = re.compile(r"^\s*(?P<spk>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}):\s+(?=\S)")
+_KICKERS = frozenset("""live update updates watch opinion analysis explainer editorial breaking exclusive review video
+photos factbox timeline fact check q&a interview podcast""".split())
 _SEEN_AS_RE = re.compile(r"\b(?:is|are|was|were|been|being) (?:(?:seen|viewed|regarded|considered|described|branded|labell?ed)"
                          r"(?: by (?P<spk>[^,;:.]{2,60}?))? as|accused of)\b", re.I)
 _BY_RE = re.compile(r"\bby (?P<spk>(?:[A-Z][\w'’.-]*\s?){1,4})")
 # The content of a claim named as a noun: "claims of election fraud", "claims that she …", "fraud claims".
-_CLAIM_NOUN_RE = re.compile(r"\b(?:claims?|allegations?|accusations?|assertions?|contentions?|rumou?rs?)\s+(?:of|that)\s"
-                            r"|\b(?:concerns?|fears?|worries|suggestions?|reports?)\s+that\s", re.I)
+_CLAIM_NOUN_RE = re.compile(r"\b(?:claims?|allegations?|accusations?|assertions?|contentions?|rumou?rs?|reports?)\s+(?:of|that)\s"
+                            r"|\bwarnings?\s+(?:of|about|that)\s"
+                            r"|\b(?:concerns?|fears?|worries|suggestions?|beliefs?|views?|arguments?|insistence|hopes?)"
+                            r"(?:\s+(?:by|from|among|of)\s+[^,;:.\"“”]{2,60}?)?\s+that\s", re.I)
 _CLAIM_COMPOUND_RE = re.compile(r"\b(?!(?:the|a|an|his|her|their|its|our|these|those|of|and|or|to|that)\s)"
                                 r"(?:[a-z][\w'’-]*\s+){1,2}(?=(?:claims|allegations)\b(?!\s+(?:to|that)\b))")
 _ACCORDING_RE = re.compile(r"\baccording to (?P<spk>[^,;:.\"“”()]{2,120}?)(?=[,;:.\"“”()]|$)", re.I)
@@ -97,9 +140,11 @@ OWN = Voice()
 class VoiceMap:
     """The quoted and attributed spans of one text, queried by character span (frames found lazily per sentence)."""
 
-    def __init__(self, text: str, sentences: list[tuple[int, int]], quotes=None):
-        """Find the quotations in text now; reporting frames of a sentence when it is first asked about."""
+    def __init__(self, text: str, sentences: list[tuple[int, int]], quotes=None, body: str | None = None):
+        """Find the quotations in text now; reporting frames of a sentence when it is first asked about.
+        body: for a headline, the article's text, where a speaker the headline opens with must speak too."""
         self.text, self.sentences = text, sentences
+        self._title = _title_speaker(text, body) if body is not None else None
         self._starts = [s for s, _ in sentences]
         self._given = list(_given(quotes, len(text)))
         self.quoted = sorted(_quote_spans(text))
@@ -116,6 +161,8 @@ class VoiceMap:
                     self._q_speakers[(a, b)] = (_given_speaker(self._given, a, b)
                                                 or _quote_speaker(self.text, a, b, self.sentences))
                 return Voice("quoted", self._q_speakers[(a, b)])
+        if self._title and start >= self._title[0]:
+            return Voice("attributed", self._title[1])
         n = bisect.bisect_right(self._starts, start) - 1
         if n < 0:
             return OWN
@@ -130,6 +177,18 @@ class VoiceMap:
             if a <= start and end <= b:
                 return Voice("attributed", speaker)
         return OWN
+
+
+def _title_speaker(title: str, body: str) -> tuple[int, str] | None:
+    """(where the claim starts, who) for a headline "Name Surname: claim" whose speaker speaks in the article
+    (the name's last word next to a speech verb), so a kicker ("Moscow attack: …", "EXPLAINER: …") is not one."""
+    m = _TITLE_SPEAKER_RE.match(title)
+    if not m or any(w.lower() in _KICKERS or (w.isupper() and len(w) > 3) for w in m.group("spk").split()):
+        return None
+    last = re.escape(m.group("spk").split()[-1].rstrip("'’s"))
+    near = rf"\b{last}(?:'s|’s)?\W+(?:\S+\s+){{0,2}}?(?:said|says|told|tells|wrote|writes|claimed|claims|added|argued|insisted)\b" \
+           rf"|\b(?:said|says|according to)\s+(?:\S+\s+){{0,3}}?{last}\b|\b{last}:"      # "CARLSON: …" in a transcript
+    return (m.end(), m.group("spk")) if re.search(near, body, re.I) else None
 
 
 def _given(quotes, n: int):
@@ -165,7 +224,22 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     spans = [(sp.start, sp.end) for sp in find_quote_spans(text.replace("''", '" '))]
     spans += [(m.start(), m.end()) for m in _SINGLE_QUOTE_RE.finditer(text)
               if not any(a <= m.start() < b for a, b in spans)]
-    return spans
+    return spans + _closing_paragraphs(text, spans)
+
+
+def _closing_paragraphs(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The last paragraph of a quotation that runs over paragraphs: a paragraph whose first quotation mark
+    closes (odd count, not at its start) after a paragraph that opened a quotation and left it open."""
+    out, prev_open = [], False
+    for m in re.finditer(r"[^\n]+", text):
+        line, a = m.group(), m.start()
+        marks = [k for k, ch in enumerate(line) if ch in '"“”']
+        stripped = len(line) - len(line.lstrip())
+        if prev_open and marks and marks[0] > stripped and line[marks[0]] in '"”' and len(marks) % 2 == 1 \
+                and not any(x <= a + marks[0] < y for x, y in spans):
+            out.append((a, a + marks[0] + 1))
+        prev_open = bool(marks) and marks[0] == stripped and len(marks) % 2 == 1 and line[marks[0]] in '"“'
+    return out
 
 
 def _quote_speaker(text: str, start: int, end: int, sentences) -> str | None:
@@ -207,6 +281,17 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
         speaker = _speaker_before(head[:-1] if head and _low(head[-1]) in ("what", "that") else head)
         out.append((s + m.end(), _clause_end(text, s + m.end(), e), speaker or None))
         verbs.append((s + m.start("verb"), s + m.end("verb")))
+    for m in _CALLED_RE.finditer(sent):
+        head = _tokens(sent[:m.start()])
+        speaker = _speaker_before(head[:-1] if head and _low(head[-1]) in ("what", "that") else head)
+        out.append((s + m.start("comp"), _clause_end(text, s + m.start("comp"), e), speaker or None))
+        verbs.append((s + m.start("verb"), s + m.end("verb")))
+    for m in _WHAT_CALLED_RE.finditer(sent):
+        spk = _clean_speaker(m.group("spk").split())
+        out.append((s + m.end(), _clause_end(text, s + m.end(), e), None if _low(spk or "") in PRONOUNS else spk))
+        verbs.append((s + m.start("verb"), s + m.end("verb")))
+    for m in _AGAINST_RE.finditer(sent):
+        out.append((s + m.end(), _clause_end(text, s + m.end(), e), _speaker_before(_tokens(sent[:m.start()])) or None))
     for m in _CLAIM_NOUN_RE.finditer(sent):
         end = _clause_end(text, s + m.end(), e)
         if m.group().rstrip().lower().endswith("of"):      # "claims of fraud and incite …": a noun phrase
@@ -216,8 +301,8 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
     for m in _CLAIM_COMPOUND_RE.finditer(sent):
         out.append((s + m.start(), s + m.end(), None))
     tail = _CREDIT_TAIL_RE.search(sent) if not sent.rstrip().endswith((".", "!", "?", "”", '"')) else None
-    if tail and len(tail.group("spk").split()) <= 5:
-        out.append((s0, s + tail.start(), _clean_speaker(tail.group("spk").split())))
+    if tail and len((tail.group("spk") or tail.group("spk2")).split()) <= 5:
+        out.append((s0, s + tail.start(), _clean_speaker((tail.group("spk") or tail.group("spk2")).split())))
         outer.append(0)
     toks = [(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(sent)]
     ws = [t[0] for t in toks]
@@ -229,6 +314,8 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
             continue
         if w[:1].isupper() and not title_case:
             continue                               # "the United States", not a verb
+        if i and (_low(ws[i - 1]) in _DETERMINERS or ws[i - 1].endswith(("'s", "’s"))):
+            continue                               # "the tweet", "a warning shot", "Trump's claims": nouns
         rest = [t for t in ws[i + 1:] if t[:1].isalnum()]
         after = [t for t in ws[i + 1:] if _low(t) not in _NOT_SPEAKER_END]     # "reported Monday, citing …"
         closes = not after or after[0] in ",;"
@@ -238,15 +325,21 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
         verb = (s + toks[i][1], s + toks[i][2])
         upto_comma = [t for t in ws[i + 1:ws.index(",", i) if "," in ws[i + 1:] else len(ws)] if t[:1].isalnum()]
         punct = max((k for k in range(i) if ws[k] in ",”\"’—–"), default=-1)
-        after_quote = punct > 0 and (ws[punct] in "”\"’" or ws[punct - 1] in "”\"’")
-        if punct > 0 and i == punct + 1 and upto_comma and (upto_comma[0][:1].isupper() or _low(upto_comma[0]) in ("the", "a", "an")) \
+        # '"…," X said': a quotation closed with a comma before it ('"…" and said' is the subject going on)
+        after_quote = punct > 0 and ((ws[punct] in "”\"’" and ws[punct - 1] == ",")
+                                     or (ws[punct] == "," and ws[punct - 1] in "”\"’"))
+        # a quotation closing before the frame is the speaker's; narration before its opening mark stays the outlet's
+        # ('Calling the wall "a … barrier," Trump said')
+        c0 = max(s0, s + max(sent.rfind(q, 0, toks[punct - 1][1]) for q in '"“')) if after_quote else s0
+        if punct > 0 and i == punct + 1 and low in INVERTED and upto_comma \
+                and (upto_comma[0][:1].isupper() or _low(upto_comma[0]) in ("the", "a", "an")) \
                 and (after_quote or len(upto_comma) <= TRAILING_REST):
-            out.append((s0, s + toks[punct][1], _speaker_after_verb(ws[i + 1:]) or None))   # '…," said Alexei'
+            out.append((c0, s + toks[punct][1], _speaker_after_verb(ws[i + 1:]) or None))   # '…," said Alexei'
             verbs.append(verb)                     # a trailing frame is outermost: its verb is the outlet's
             break
         trailing = after_quote or closes or ("that" not in map(_low, upto_comma) and (not rest or _low(rest[0]) in _ADVERBIAL_START))
         if punct > 0 and i - punct - 1 <= MAX_SPEAKER_WORDS and trailing:
-            out.append((s0, s + toks[punct][1], _speaker_before(ws[:i]) or None))   # '…, the spokesman said.'
+            out.append((c0, s + toks[punct][1], _speaker_before(ws[:i]) or None))   # '…, the spokesman said.'
             verbs.append(verb)
             break
         relative = i > 0 and _low(ws[i - 1]) in ("that", "which", "who")           # "reporting that said …"
@@ -254,10 +347,15 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
         speaker = None if relative or after_comma else _speaker_before(ws[:i])
         participle = low.endswith("ing")                           # "…, saying it had fired", "… alleging that"
         infinitive = i > 0 and _low(ws[i - 1]) == "to" and not low.endswith("s")   # "to claim …", not "to claims"
+        if low in NP_VERBS and rest and _low(rest[0]) in NP_VERBS[low]:
+            continue                               # "promised a counterattack", "denied the claim": an object, not speech
+        if infinitive and low in _INTRANSITIVE and not (rest and _low(rest[0]) == "that"):
+            continue                               # "refused to testify facing …": no content follows
         if speaker is None and i > 0 and not participle and not relative and not infinitive:
-            if low not in SPEECH_VERBS:
-                continue                           # "As reported, the FSB said …": try the next verb
-            break                                  # a noun ("drawing vows of …"), not a reporting verb
+            if low not in SPEECH_VERBS or low in NOUN_LIKE:
+                continue                           # "As reported, the FSB said …", "drawing vows of …": try the next verb
+            # a speech verb whose subject is not parsed ("X, the city's deputy commissioner of …, said a worker …"):
+            # what follows is still reported speech, its speaker left unnamed
         start = s + toks[i][2]
         out.append((start, _clause_end(text, start, e), speaker or None))   # 'X said (that) …'
         if not any(o < toks[i][1] for o in outer):
@@ -266,13 +364,26 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
                   if ws[k - 1] == "," and _low(t[0]).endswith("ing") and _low(t[0]) in SPEECH_VERBS
                   and not any(o < t[1] for o in outer)]
         break
+    # every reporting verb is the outlet's choice of word ("…, the Russian side claims that …" inside another
+    # report), except under a source named for the whole sentence ("According to X, Y claimed …")
+    verbs += [(s + t[1], s + t[2]) for k, t in enumerate(toks)
+              if _low(t[0]) in SPEECH_VERBS and not any(o < t[1] for o in outer)
+              and (_low(t[0]) not in NOUN_LIKE or (k + 1 < len(ws) and _low(ws[k + 1]) == "that"))
+              and not (k and (_low(ws[k - 1]) in _DETERMINERS or ws[k - 1].endswith(("'s", "’s"))))]
     return out, verbs
 
 
 def _clause_end(text: str, start: int, end: int) -> int:
     """Where reported content that starts at `start` stops: the sentence end or a clause the outlet adds."""
-    m = _CLAUSE_END_RE.search(text, start, end)
-    return m.start() if m else end
+    for m in _CLAUSE_END_RE.finditer(text, start, end):
+        if m.group().strip() == "-" and _NAME_HYPHEN_RE.match(text, text.rfind(" ", 0, m.start()) + 1):
+            continue
+        if m.group() == ";" and _LIST_RE.search(text, start, m.start()):
+            continue                               # "… would include A; B; C": a list, not a new clause
+        if m.group().startswith(", a") and "," in text[m.end():end]:
+            continue                               # "his client, a 21-year FBI veteran, was fired": inside the claim
+        return m.start()
+    return end
 
 
 def _low(word: str) -> str:
