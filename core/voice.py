@@ -87,7 +87,7 @@ _DATELINE_RE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][a-z]{2,9}\.?\s
 # "X castigated the bill as a power grab", "what he sees as …": the characterisation after "as" is X's.
 _AS_VERBS = """castigate describe brand label labell deride dismiss characterize characterise portray paint attack
 criticize criticise slam blast denounce decry praise hail condemn recognize recognise cast depict mock ridicule
-tout""".split()
+tout present""".split()
 _AS_RE = re.compile(r"\b(?P<verb>" + "|".join(sorted({f for v in _AS_VERBS for f in inflect(v)}, key=len, reverse=True))
                     + r"|sees?|saw|views?|viewed|regards?|regarded|considers?|considered)\b(?P<obj>[^.;:]{0,80}?)\bas\s", re.I)
 # "Republicans called the bill a power grab", "called him a racist": the complement after the object is the
@@ -106,6 +106,9 @@ _AGAINST_RE = re.compile(r"\b(?:railed|rails|railing|inveighed|lashed out|ranted
 # A headline credited at its end: "Detained suspects had contacts abroad – FSB", "… -key House Republican".
 _CREDIT_TAIL_RE = re.compile(r"\s[-–—]\s?(?P<spk>[A-Za-z][\w.'’ -]{1,50})$"
                              r"|:\s+(?P<spk2>(?:[A-Z][\w.'’-]*\s?){1,3}|[Rr]eports?|[Ss]ources|[Oo]fficials|[Mm]edia)\s*$")
+# A transcript line: "TUCKER CARLSON: It's not just …" is the named speaker's to the end of the line.
+_TRANSCRIPT_RE = re.compile(r"^[ \t]*(?P<spk>[A-Z][A-Z.'’ -]{2,40}):[ \t]+(?=\S)(?P<line>[^\n]*)", re.M)
+_SPOKEN_RE = re.compile(r"\b(?:I|I'm|I’m|we|We|we're|we’re|our|Our|us|you|You|your|my|My)\b")
 # A headline that opens with its speaker: "Tucker Carlson: NSA is spying on this show".
 _TITLE_SPEAKER_RE = re.compile(r"^\s*(?P<spk>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}):\s+(?=\S)")
 _KICKERS = frozenset("""live update updates watch opinion analysis explainer editorial breaking exclusive review video
@@ -147,9 +150,10 @@ class VoiceMap:
         self._title = _title_speaker(text, body) if body is not None else None
         self._starts = [s for s, _ in sentences]
         self._given = list(_given(quotes, len(text)))
-        self.quoted = sorted(_quote_spans(text))
+        transcript = _transcript_lines(text)
+        self.quoted = sorted(set(_quote_spans(text)) | set(transcript))
         self._q_starts = [x[0] for x in self.quoted]
-        self._q_speakers: dict[tuple[int, int], str | None] = {}
+        self._q_speakers: dict[tuple[int, int], str | None] = dict(transcript)
         self._frames: dict[int, list] = {}
 
     def at(self, start: int, end: int) -> Voice:
@@ -159,7 +163,7 @@ class VoiceMap:
             if a <= start < b:                                   # a term that starts inside quotation marks
                 if (a, b) not in self._q_speakers:
                     self._q_speakers[(a, b)] = (_given_speaker(self._given, a, b)
-                                                or _quote_speaker(self.text, a, b, self.sentences))
+                                                or _quote_speaker(self.text, a, b, self.sentences) or None)
                 return Voice("quoted", self._q_speakers[(a, b)])
         if self._title and start >= self._title[0]:
             return Voice("attributed", self._title[1])
@@ -177,6 +181,16 @@ class VoiceMap:
             if a <= start and end <= b:
                 return Voice("attributed", speaker)
         return OWN
+
+
+def _transcript_lines(text: str) -> dict[tuple[int, int], str]:
+    """Transcript turns ("TUCKER CARLSON: …"): a line's text and its speaker. A dateline ("NEW DELHI: …") looks
+    the same, so a turn is never the article's first line, speaks in the first or second person, and a one-word
+    name must take more than one turn."""
+    found = [m for m in _TRANSCRIPT_RE.finditer(text) if text[:m.start()].strip() and _SPOKEN_RE.search(m.group("line"))]
+    names = [m.group("spk").strip() for m in found]
+    return {(m.start("line"), m.end("line")): n.title() for m, n in zip(found, names)
+            if len(n.split()) > 1 or names.count(n) > 1}
 
 
 def _title_speaker(title: str, body: str) -> tuple[int, str] | None:
@@ -224,22 +238,33 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     spans = [(sp.start, sp.end) for sp in find_quote_spans(text.replace("''", '" '))]
     spans += [(m.start(), m.end()) for m in _SINGLE_QUOTE_RE.finditer(text)
               if not any(a <= m.start() < b for a, b in spans)]
-    return spans + _closing_paragraphs(text, spans)
+    return _over_paragraphs(text, spans)
 
 
-def _closing_paragraphs(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The last paragraph of a quotation that runs over paragraphs: a paragraph whose first quotation mark
-    closes (odd count, not at its start) after a paragraph that opened a quotation and left it open."""
-    out, prev_open = [], False
+def _over_paragraphs(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Quotations that run over paragraphs. After a paragraph that opens a quotation at its start and leaves it
+    open, the paragraphs without quotation marks and the first one whose first mark closes it (odd count, not at
+    its start) are quoted up to that mark; a straight mark there was read as opening a quotation that runs to the
+    paragraph's end ('It should never have been made, " Trump said …'), which is dropped. A quotation never
+    closed is left alone: who speaks after it is unknown."""
+    out, drop, pending, open_ = [], set(), [], False
+    by_start = {a: (a, b) for a, b in spans}
     for m in re.finditer(r"[^\n]+", text):
         line, a = m.group(), m.start()
         marks = [k for k, ch in enumerate(line) if ch in '"“”']
         stripped = len(line) - len(line.lstrip())
-        if prev_open and marks and marks[0] > stripped and line[marks[0]] in '"”' and len(marks) % 2 == 1 \
-                and not any(x <= a + marks[0] < y for x, y in spans):
-            out.append((a, a + marks[0] + 1))
-        prev_open = bool(marks) and marks[0] == stripped and len(marks) % 2 == 1 and line[marks[0]] in '"“'
-    return out
+        if open_ and not marks:
+            pending.append((a, m.end()))
+            continue
+        if open_ and marks[0] > stripped and line[marks[0]] in '"”' and len(marks) % 2 == 1:
+            read_as_open = by_start.get(a + marks[0])
+            if read_as_open and text[read_as_open[1] - 1] not in '"”':
+                drop.add(read_as_open)
+            if read_as_open in drop or not any(x <= a + marks[0] < y for x, y in spans):
+                out += pending + [(a, a + marks[0] + 1)]
+        pending = []
+        open_ = bool(marks) and marks[0] == stripped and len(marks) % 2 == 1 and line[marks[0]] in '"“'
+    return [sp for sp in spans if sp not in drop] + out
 
 
 def _quote_speaker(text: str, start: int, end: int, sentences) -> str | None:

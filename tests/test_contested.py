@@ -178,3 +178,15 @@ def test_article_wide_and_subject_rules():
     # a wall counts only where the border wall could be meant; walls of a campus do not
     assert _terms("Migrants crossed. Police met later that day. Masked men guard the graffiti-covered walls on campus.") == []
     assert ("border barrier", "wall") in _terms("Trump wants money to build a wall on the Mexico border.")
+
+
+def test_transcripts_and_quotations_closed_in_a_later_paragraph():
+    text = ("The host spoke on Monday.\n"
+            "TUCKER CARLSON: It's not just protesters the government is spying on, we heard.\n"
+            "NEW DELHI: Officials said the regime had fallen.")
+    v = _voices(text)
+    assert v["spying"] == ("quoted", "Tucker Carlson")
+    assert v["regime"][0] == "attributed"           # a dateline is not a transcript turn
+    text = ('Trump bashed the deal again.\n" The Iran deal is a terrible deal.\nIt is insane.\n'
+            'It should never have been made, " Trump said, repeating his false claims from the campaign.')
+    assert _voices(text)["false claims"][0] == "own"
