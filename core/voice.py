@@ -37,7 +37,7 @@ promising vowing predicting conceding contending asserting maintaining
 # Forms that are nouns as often as verbs ("the tweet", "his claims", "member states"): without a subject
 # before them they are read as nouns, and a word after a determiner is always one.
 NOUN_LIKE = frozenset("""claim claims warning warnings promise promises vow vows tweet tweets states reports notes
-charges write say deny""".split())
+charges thought fear fears""".split())
 # Inverted frames name their speaker after the verb ('"…," said Alexei'); "told X" names who was told.
 INVERTED = frozenset("said says added adds wrote writes asked continued explained noted stated insisted argued "
                      "recalled warned declared".split())
@@ -56,7 +56,7 @@ THAT_VERBS = frozenset("""
 declared declares announced announces reported reports confirmed confirms revealed reveals noted notes
 explained explains acknowledged acknowledges admitted admits stressed stresses emphasized emphasised
 emphasizes indicated indicates observed estimated assured assures charged replied replies responded
-pointed relayed
+pointed relayed believe believes believed think thinks feel feels felt fear fears feared
 """.split())
 TRAILING_REST = 6           # '…," said X': at most this many words name X
 PREPOSITIONS = frozenset("in at on during from after before with for under by".split())
@@ -75,10 +75,12 @@ MAX_SPEAKER_WORDS = 7
 
 _TOKEN_RE = re.compile(r"[A-Za-z0-9][\w'’.-]*|[,;:()\"“”‘’«»—–]")
 # Where reported content stops: a new clause the outlet adds ("…, but it has backed …", "…, which was imposed …").
-_CLAUSE_END_RE = re.compile(r"[,;][”\"’]?\s+(?:but|while|though|although|whereas|which|who|yet|despite)\b|;|\s[—–-]\s"
+_CLAUSE_END_RE = re.compile(r"[,;][”\"’]?\s+(?:but|while|though|although|whereas|which|who|yet|despite)\b|;|\s(?:[—–-]|--)\s"
                             r"|,\s+the\s+(?:\w+est|worst|best|first|last|most|latest)\b"   # ", the worst since …": background
                             r"|,\s+an?\s"                     # ", a contention X disputed": the outlet's apposition
-                            r"|,\s+and\s+(?:\w+ly\s+)?(?!said\b)\w+ed\s+(?!that\b)(?=\w)")   # "…, and rejected …": the subject again
+                            r"|,\s+and\s+(?:\w+ly\s+)?(?!said\b)\w+ed\s+(?!that\b)(?=\w)"   # "…, and rejected …": the subject again
+                            r"|\s+and\s+(?:plan|plans|want|wants|hope|hopes|intend|intends|aim|aims|vow|vows|refuse|refuses"
+                            r"|seek|seeks|try|tries)\s+to\b")           # "believe that … and plan to …": so is this
 _LIST_RE = re.compile(r":|\binclud(?:e|es|ed|ing)\b")
 _NAME_HYPHEN_RE = re.compile(r"[A-Z][\w.'’]*\s-\s[A-Z]")          # "Trump - Russia" in tokenised text is a hyphen
 # A dateline opening a sentence ("KYIV (Reuters) -", "BEIJING, May 16 (Xinhua) --") is the outlet's.
@@ -87,7 +89,7 @@ _DATELINE_RE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][a-z]{2,9}\.?\s
 # "X castigated the bill as a power grab", "what he sees as …": the characterisation after "as" is X's.
 _AS_VERBS = """castigate describe brand label labell deride dismiss characterize characterise portray paint attack
 criticize criticise slam blast denounce decry praise hail condemn recognize recognise cast depict mock ridicule
-tout present""".split()
+tout present defend""".split()
 _AS_RE = re.compile(r"\b(?P<verb>" + "|".join(sorted({f for v in _AS_VERBS for f in inflect(v)}, key=len, reverse=True))
                     + r"|sees?|saw|views?|viewed|regards?|regarded|considers?|considered)\b(?P<obj>[^.;:]{0,80}?)\bas\s", re.I)
 # "Republicans called the bill a power grab", "called him a racist": the complement after the object is the
@@ -333,14 +335,18 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
     ws = [t[0] for t in toks]
     long_words = [w for w in ws if len(w) > 3]
     title_case = bool(long_words) and sum(w[:1].isupper() for w in long_words) >= 0.6 * len(long_words)
+    skip_until = 0                                 # a later frame starts after the content of an earlier one
     for i, w in enumerate(ws):
         low = _low(w)
-        if (low not in SPEECH_VERBS and low not in THAT_VERBS) or (i and _low(ws[i - 1]) in ("be", "been", "being")):
+        if (low not in SPEECH_VERBS and low not in THAT_VERBS) or (i and _low(ws[i - 1]) in ("be", "been", "being")) \
+                or toks[i][1] < skip_until:
             continue
         if w[:1].isupper() and not title_case:
             continue                               # "the United States", not a verb
         if i and (_low(ws[i - 1]) in _DETERMINERS or ws[i - 1].endswith(("'s", "’s"))):
             continue                               # "the tweet", "a warning shot", "Trump's claims": nouns
+        if low in NOUN_LIKE and i + 1 < len(ws) and not _starts_clause(ws[i + 1:]):
+            continue                               # "baseless claims of fraud", "a campaign promise, a …": nouns
         rest = [t for t in ws[i + 1:] if t[:1].isalnum()]
         after = [t for t in ws[i + 1:] if _low(t) not in _NOT_SPEAKER_END]     # "reported Monday, citing …"
         closes = not after or after[0] in ",;"
@@ -361,12 +367,14 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
                 and (after_quote or len(upto_comma) <= TRAILING_REST):
             out.append((c0, s + toks[punct][1], _speaker_after_verb(ws[i + 1:]) or None))   # '…," said Alexei'
             verbs.append(verb)                     # a trailing frame is outermost: its verb is the outlet's
-            break
+            skip_until = toks[i][2]
+            continue
         trailing = after_quote or closes or ("that" not in map(_low, upto_comma) and (not rest or _low(rest[0]) in _ADVERBIAL_START))
         if punct > 0 and i - punct - 1 <= MAX_SPEAKER_WORDS and trailing:
             out.append((c0, s + toks[punct][1], _speaker_before(ws[:i]) or None))   # '…, the spokesman said.'
             verbs.append(verb)
-            break
+            skip_until = toks[i][2]
+            continue
         relative = i > 0 and _low(ws[i - 1]) in ("that", "which", "who")           # "reporting that said …"
         after_comma = low.endswith("ing") and i > 0 and ws[i - 1] == ","        # "…, alleging": the main subject's
         speaker = None if relative or after_comma else _speaker_before(ws[:i])
@@ -382,13 +390,14 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
             # a speech verb whose subject is not parsed ("X, the city's deputy commissioner of …, said a worker …"):
             # what follows is still reported speech, its speaker left unnamed
         start = s + toks[i][2]
-        out.append((start, _clause_end(text, start, e), speaker or None))   # 'X said (that) …'
+        end = _clause_end(text, start, e)
+        out.append((start, end, speaker or None))   # 'X said (that) …'
         if not any(o < toks[i][1] for o in outer):
             verbs.append(verb)
         verbs += [(s + t[1], s + t[2]) for k, t in enumerate(toks[i + 1:], i + 1)      # "…, claiming it was …"
                   if ws[k - 1] == "," and _low(t[0]).endswith("ing") and _low(t[0]) in SPEECH_VERBS
                   and not any(o < t[1] for o in outer)]
-        break
+        skip_until = end - s
     # every reporting verb is the outlet's choice of word ("…, the Russian side claims that …" inside another
     # report), except under a source named for the whole sentence ("According to X, Y claimed …")
     verbs += [(s + t[1], s + t[2]) for k, t in enumerate(toks)
@@ -396,6 +405,14 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
               and (_low(t[0]) not in NOUN_LIKE or (k + 1 < len(ws) and _low(ws[k + 1]) == "that"))
               and not (k and (_low(ws[k - 1]) in _DETERMINERS or ws[k - 1].endswith(("'s", "’s"))))]
     return out, verbs
+
+
+def _starts_clause(toks: list[str]) -> bool:
+    """Whether words after a noun-or-verb form ("claims", "promise") read as the clause it reports: "that", a
+    pronoun, an article or a name ("Trump claims the crisis …"), or the sentence's end ("…, TASS claims.")."""
+    first = _low(toks[0])
+    return first in ("that", "the", "a", "an", "he", "she", "it", "they", "we", "i", "there", "this", "his", "her",
+                     "their") or toks[0][:1].isupper() or (toks[0] in ".!?" and len(toks) == 1) or toks[0] in ':"“'
 
 
 def _clause_end(text: str, start: int, end: int) -> int:
