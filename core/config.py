@@ -67,6 +67,14 @@ class Settings:
                                               "real article, and linear time on huge ones.")
 
     # -- framing: contested terms, omissions, timing, distinctive words -------------------------------
+    omission_align: float = _setting(0.35, "TF-IDF cosine from which two outlets' sentences are taken to tell one fact "
+                                           "(alignment; also what 'only this outlet reports' rests on).")
+    omission_support: float = _setting(0.5, "An omission is shown only when each outlet counted as reporting the fact has "
+                                            "a sentence this close to it (TF-IDF cosine): near-identical wording, so a "
+                                            "reader checks it without trusting a paraphrase match.")
+    omission_copy: float = _setting(0.9, "Narration (not a quotation) this close in two outlets is one text copied or "
+                                         "taken from one wire: it counts as one outlet's report.")
+    omission_min_support: int = _setting(2, "Independent outlets besides the omitting one that must report a fact.")
 
     # -- dashboard: exports, search, charts -------------------------------------------------------------
     export_browser: bool = _setting(True, "Start the headless Chromium that draws plotly charts as PNG/SVG when the "

@@ -82,16 +82,20 @@ _M = [
            "listed apart under their speaker.",
            "Phrase matches of the lexicon `core/data/contested_terms.toml` in titles and texts, in the contested "
            "sense only (names such as People's Liberation Army masked, per-term context rules), and whose voice "
-           "each match is in (quotation marks, 'X said', 'according to X').",
-           "A speech reported without quotation marks can read as the outlet's own words; a family missing from "
-           "the lexicon is not seen. English only.",
+           "each match is in (quotation marks, 'X said', 'according to X', 'X called it …', 'X: …' headlines, "
+           "transcript turns).",
+           "A speech reported without quotation marks or a reporting verb the rules do not know can read as the "
+           "outlet's own words, and a quotation that runs over paragraphs without closing as the outlet's; a family "
+           "missing from the lexicon is not seen. English only.",
            f"Precision and recall against hand-labelled samples: `bench/framing_eval.py` ([README]({FIGURES})); "
            "every match links to its sentence.", "Comparison"),
     Metric("omissions", "Facts (a name or a number) at least two and most other independent outlets report "
            "that this outlet leaves out.",
-           "Sentences aligned across the event's original articles by lexical similarity (TF-IDF cosine ≥ 0.35); "
-           "copies of one story count once; a fact is not listed when the outlet states part of it in one or two "
-           "of its sentences or its headline.",
+           "Sentences aligned across the event's original articles by lexical similarity; a fact is listed only "
+           "when each outlet counted as reporting it has a sentence in near-identical words (TF-IDF cosine ≥ 0.5), "
+           "so the reader need not trust a paraphrase match; copies of one story, and narration copied word for "
+           "word, count once; a fact is not listed when the outlet states part of it in one or two of its "
+           "sentences or its headline.",
            "A fact the outlet states in quite other words can still read as left out; texts cut short (summaries, "
            "paywalls) leave out much.",
            f"Precision on hand-labelled claims: `bench/framing_eval.py` ([README]({FIGURES})); each omission names "

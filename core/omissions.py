@@ -5,13 +5,16 @@ same fact when their cosine passes ALIGN_THRESHOLD. A fact is listed as omitted 
   - it reads as a checkable fact: it names someone or something (a capitalised word past the first)
     or holds a number, and is not a piece of a longer quotation;
   - at least MIN_SUPPORT independent families other than X's report it, and more than half of the
-    other families do (copies of one story are one family: core.reprints' family_key contract);
+    other families do (copies of one story are one family: core.reprints' family_key contract), each
+    with a sentence in near-identical words (cosine >= SUPPORT_THRESHOLD: a reader checks the claim
+    without trusting a paraphrase match), and two families whose versions are the same narration
+    word for word (one quoting or copying the other, or one wire) count once;
   - X does not state it in other words: for each outlet's version of the fact, no window of one or
     two consecutive sentences of X (nor its headline) holds STATED_COVER or more of that version's
     content, weighted by how rare each word is in the event. This errs towards silence: a fact X
     states partly, or in the words of any one outlet that reports it, is not listed.
-Lexical matching misses paraphrase in the outlets that report a fact, so a fact reported in wholly
-different words by others is not counted as theirs; the note says so.
+Lexical matching misses paraphrase, so a fact the others report in different words is not listed at
+all: this errs towards silence, and the note says so. Thresholds live in core.config (omission_*).
 """
 from __future__ import annotations
 
@@ -22,12 +25,16 @@ from collections import Counter
 import numpy as np
 from scipy import sparse
 
+from core.config import Settings
 from core.lexicon import content_lemmas
 from core.voice import names_a_speaker, quote_spans
 
-ALIGN_THRESHOLD = 0.35      # cosine above which two sentences are taken to report the same fact
+_SETTINGS = Settings()
+ALIGN_THRESHOLD = _SETTINGS.omission_align        # cosine above which two sentences are taken to report the same fact
+SUPPORT_THRESHOLD = _SETTINGS.omission_support    # ... and above which a reporting outlet's version counts as support
+COPY_THRESHOLD = _SETTINGS.omission_copy          # narration this alike in two outlets is one copied text
+MIN_SUPPORT = _SETTINGS.omission_min_support      # independent families besides the omitting outlet's
 MIN_CONTENT_WORDS = 5       # shorter sentences (datelines, "He added.") are not facts on their own
-MIN_SUPPORT = 2             # independent families besides the omitting outlet's that must report a fact
 STATED_COVER = 0.2          # share of a fact's weighted content in one place of X's text that counts as stating it
 CLAUSE_COVER = 0.5          # ... or this share of one of its clauses: a fact stated in part is not "left out"
 MIN_CLAUSE_KEYS = 3         # clauses with fewer content words are too short to judge on their own
@@ -111,7 +118,7 @@ def omissions(docs: list[dict], families: dict[str, str] | None = None) -> dict:
             if len(keys) >= MIN_CONTENT_WORDS:
                 quoted = any(a <= s and e <= b for a, b in quotes)
                 sentences.append({"id": d["id"], "outlet": d["outlet"], "group": fam_of[d["id"]], "start": s, "end": e,
-                                  "text": text, "keys": keys, "fact": is_fact(text, quoted)})
+                                  "text": text, "keys": keys, "fact": is_fact(text, quoted), "quoted": quoted})
     if not sentences:
         return {"note": "no sentence long enough to align", "outlets": {}}
     covered, sim = align(sentences, groups)
@@ -129,11 +136,12 @@ def omissions(docs: list[dict], families: dict[str, str] | None = None) -> dict:
         for i, s in enumerate(sentences):
             if own_group[i] in my_groups or not s["fact"]:
                 continue
-            support = [k for k in others if covered[i, k]]
-            if len(support) < MIN_SUPPORT or 2 * len(support) <= len(others):
+            if len([k for k in others if covered[i, k]]) < MIN_SUPPORT:
+                continue
+            row = sim.getrow(i)
+            if len(_support(i, row, sentences, own_group, my_groups)) < max(MIN_SUPPORT, len(others) // 2 + 1):
                 continue
             # the fact in any reporting outlet's words: X states none of its versions
-            row = sim.getrow(i)
             versions = [i] + [j for j, v in zip(row.indices, row.data) if v >= ALIGN_THRESHOLD and own_group[j] not in my_groups]
             if any(_stated(sentences[j]["text"], sentences[j]["keys"], windows, idf) for j in versions):
                 continue
@@ -148,9 +156,38 @@ def omissions(docs: list[dict], families: dict[str, str] | None = None) -> dict:
                           "sentences": sum(1 for g in own_group if g in my_groups), "unmatched_sentences": len(only_idx),
                           "omitted_facts": len(omitted_idx), "independent_others": len(others)}
     note = (f"facts (a name or a number) reported by at least {MIN_SUPPORT} and by most other independent outlets "
-            f"(copies count once), matched by words (TF-IDF cosine >= {ALIGN_THRESHOLD:.2f}); a fact is not listed "
-            f"when the outlet states part of it in other words. Paraphrases by the reporting outlets may be missed.")
+            f"(copies, and narration copied word for word, count once), each in near-identical words (TF-IDF cosine "
+            f">= {SUPPORT_THRESHOLD:.2f}), so no claim rests on a paraphrase match; a fact is not listed when the "
+            f"outlet states part of it. Facts the others tell in different words are not listed at all.")
     return {"note": note, "outlets": result}
+
+
+def _support(i: int, row, sentences: list[dict], own_group, my_groups: set) -> set:
+    """The families whose own sentence tells fact i in near-identical words (SUPPORT_THRESHOLD), its own included;
+    a family whose version is the same narration as another's, word for word, is a copy and adds nothing."""
+    best: dict[int, tuple[float, int]] = {}
+    for j, v in zip(row.indices, row.data):
+        g = int(own_group[j])
+        if g not in my_groups and v >= SUPPORT_THRESHOLD and v > best.get(g, (0.0, -1))[0]:
+            best[g] = (float(v), j)
+    best[int(own_group[i])] = (1.0, i)
+    kept: list[int] = []
+    for g, (v, j) in sorted(best.items(), key=lambda kv: -kv[1][0]):
+        if any(_copied(sentences[j], sentences[best[h][1]], row, i, j, best[h][1]) for h in kept):
+            continue
+        kept.append(g)
+    return set(kept)
+
+
+def _copied(a: dict, b: dict, row, i: int, ja: int, jb: int) -> bool:
+    """Two versions that are the same narration word for word: one outlet's text copied (or quoted) by another, or
+    one wire's, unless both are a quotation both outlets print (one speaker's words, reported twice)."""
+    if all(x["quoted"] or any(c in x["text"] for c in _QUOTE_MARKS) for x in (a, b)):
+        return False
+    if i in (ja, jb):
+        other = jb if ja == i else ja
+        return float(row[0, other]) >= COPY_THRESHOLD
+    return len(set(a["keys"]) ^ set(b["keys"])) <= max(1, int((1 - COPY_THRESHOLD) * len(set(a["keys"]) | set(b["keys"]))))
 
 
 def _windows(docs_keys: list[tuple[list[set], list[set]]]) -> list[set]:
@@ -194,7 +231,8 @@ def _fact(sentences: list[dict], i: int, covered, groups: list[str], sim) -> dic
         if (v >= ALIGN_THRESHOLD or j == i) and g not in seen:
             seen.add(g)
             t = sentences[j]
-            evidence.append({"id": t["id"], "outlet": t["outlet"], "start": t["start"], "end": t["end"]})
+            evidence.append({"id": t["id"], "outlet": t["outlet"], "start": t["start"], "end": t["end"],
+                             "similarity": round(float(1.0 if j == i else v), 3)})
     reported_by = sorted({e["outlet"] for e in evidence})
     return {"text": s["text"], "id": s["id"], "outlet": s["outlet"], "start": s["start"], "end": s["end"],
             "reported_by": reported_by, "families": len(seen), "evidence": evidence}

@@ -1,0 +1,52 @@
+"""Omissions: a fact is listed only when independent outlets tell it in near-identical words and the outlet does not."""
+from __future__ import annotations
+
+from core.framing import prepare
+from core.omissions import omissions
+
+FILLER = {
+    "A": "The council met on Tuesday in the old town hall. Members discussed the budget for the coming year at length.",
+    "B": "Residents gathered outside the building during the session. Several speakers raised the cost of housing.",
+    "C": "The meeting ran late into the evening hours. Reporters waited in the corridor for the final vote.",
+    "X": "The mayor arrived early and greeted the staff. The session began with a short prayer and the anthem.",
+}
+
+
+def _event(texts: dict[str, str]) -> list[dict]:
+    return prepare([{"id": o, "outlet": o, "title": "", "text": FILLER[o] + " " + t} for o, t in texts.items()])
+
+
+def _omits(texts: dict[str, str], families=None) -> list[dict]:
+    return omissions(_event(texts), families)["outlets"]["X"]["omits"]
+
+
+FACT = "Mayor Helen Ortiz announced that the city will close the Riverside bridge for 14 months of repairs."
+
+
+def test_a_fact_others_tell_in_near_identical_words_and_the_outlet_does_not_is_listed():
+    omits = _omits({"A": FACT,
+                    "B": "Mayor Helen Ortiz said on Monday the city will close the Riverside bridge for 14 months of repairs.",
+                    "C": "The city will close the Riverside bridge for 14 months of repairs, Mayor Helen Ortiz announced.",
+                    "X": ""})
+    assert len(omits) == 1 and set(omits[0]["reported_by"]) == {"A", "B", "C"}
+    assert all(e["similarity"] >= 0.5 for e in omits[0]["evidence"])
+
+
+def test_a_paraphrase_match_is_not_enough():
+    texts = {"A": FACT,
+             "B": "Repairs will shut the Riverside crossing for more than a year, Ortiz told residents on the city website.",
+             "C": "Work on a river crossing will keep it shut past next spring, the mayor's office said.", "X": ""}
+    assert _omits(texts) == []
+
+
+def test_narration_copied_word_for_word_counts_once_but_a_quotation_printed_twice_counts_twice():
+    # A and B carry the same narration (one copied the other): with C silent, that is one report of three
+    assert _omits({"A": FACT, "B": FACT, "C": "", "X": ""}) == []
+    quote = '"We will close the Riverside bridge for 14 months of repairs," Mayor Helen Ortiz said on Tuesday.'
+    assert len(_omits({"A": quote, "B": quote, "C": "", "X": ""})) == 1
+
+
+def test_a_fact_the_outlet_states_in_part_or_that_copies_report_is_not_listed():
+    assert _omits({"A": FACT, "B": FACT, "C": FACT, "X": "Ortiz said the Riverside bridge will close for repairs."}) == []
+    # B and C are one family (reprints of A): one report, not three
+    assert _omits({"A": FACT, "B": FACT, "C": FACT, "X": ""}, families={"A": "A", "B": "A", "C": "A", "X": "X"}) == []
