@@ -132,7 +132,8 @@ def prepare(articles) -> list[dict]:
         docs.append({"id": str(get(a, "id")), "outlet": get(a, "outlet", "unknown") or "unknown",
                      "title": get(a, "title", "") or "", "text": text, "sentences": sents, "lead": lead,
                      "published": get(a, "published"), "date_source": get(a, "date_source", "unknown"),
-                     "date_precision": get(a, "date_precision"), "language": get(a, "language")})
+                     "date_precision": get(a, "date_precision"), "language": get(a, "language"),
+                     "text_status": get(a, "text_status", "ok") or "ok"})
     return docs
 
 

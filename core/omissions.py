@@ -42,6 +42,7 @@ MAX_LISTED = 8              # omitted / only-here facts listed per outlet
 MAX_ALIGN_ARTICLES = 60     # larger events are aligned on a subset (round-robin over outlets), said in a note
 
 _NUMBER_RE = re.compile(r"\d[\d,.]*")
+_ENDS_SENTENCE_RE = re.compile(r"[.!?][\s\"'”’)\]]*$")
 _CLAUSE_SPLIT_RE = re.compile(r"[,;:—–]\s+|\s(?:and|but|while|whereas|though|although|because)\s")
 _QUOTE_MARKS = '"“”'
 _CAPTION_RE = re.compile(r"\b(?:photo|file photo|pictured|getty images|ap photo)\b|(?:/|\bvia)\s*(?:AFP|REUTERS|Reuters|AP)\b")
@@ -126,9 +127,12 @@ def omissions(docs: list[dict], families: dict[str, str] | None = None) -> dict:
     idf = {k: math.log((len(all_sents) + 1) / (c + 0.5)) for k, c in df.items()}
     g_idx = {g: k for k, g in enumerate(groups)}
     own_group = np.array([g_idx[s["group"]] for s in sentences])
-    result = {}
+    result, cut = {}, []
     for outlet in outlets:
         mine = [d for d in docs if d["outlet"] == outlet]
+        if any(cut_short(d) for d in mine):
+            cut.append(outlet)         # a text that stops early "leaves out" whatever came after: say nothing
+            continue
         my_groups = {g_idx[fam_of[d["id"]]] for d in mine}
         others = [k for k in range(len(groups)) if k not in my_groups]
         windows = _windows([doc_keys[d["id"]] for d in mine])
@@ -159,7 +163,17 @@ def omissions(docs: list[dict], families: dict[str, str] | None = None) -> dict:
             f"(copies, and narration copied word for word, count once), each in near-identical words (TF-IDF cosine "
             f">= {SUPPORT_THRESHOLD:.2f}), so no claim rests on a paraphrase match; a fact is not listed when the "
             f"outlet states part of it. Facts the others tell in different words are not listed at all.")
+    if cut:
+        note += (" Nothing is listed for " + ", ".join(cut) + ": the text framelens holds stops short (a summary, "
+                 "a snippet or a cut page), so what it leaves out cannot be told.")
     return {"note": note, "outlets": result}
+
+
+def cut_short(doc: dict) -> bool:
+    """Whether an article's text may stop before its end: only a summary was had, or it ends in '…' or mid-sentence."""
+    text = (doc.get("text") or "").rstrip()
+    return doc.get("text_status", "ok") not in ("ok", None) or text.endswith(("...", "…")) \
+        or not _ENDS_SENTENCE_RE.search(text)
 
 
 def _support(i: int, row, sentences: list[dict], own_group, my_groups: set) -> set:

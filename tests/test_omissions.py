@@ -50,3 +50,14 @@ def test_a_fact_the_outlet_states_in_part_or_that_copies_report_is_not_listed():
     assert _omits({"A": FACT, "B": FACT, "C": FACT, "X": "Ortiz said the Riverside bridge will close for repairs."}) == []
     # B and C are one family (reprints of A): one report, not three
     assert _omits({"A": FACT, "B": FACT, "C": FACT, "X": ""}, families={"A": "A", "B": "A", "C": "A", "X": "X"}) == []
+
+
+def test_nothing_is_listed_for_an_outlet_whose_text_stops_short():
+    quote = '"We will close the Riverside bridge for 14 months of repairs," Mayor Helen Ortiz said on Tuesday.'
+    for cut in ("The mayor spoke to reporters outside the hall and said the city...", "The mayor spoke to reporters and"):
+        docs = _event({"A": quote, "B": quote, "C": "", "X": cut})
+        result = omissions(docs)
+        assert "X" not in result["outlets"] and "stops short" in result["note"]
+    docs = _event({"A": quote, "B": quote, "C": "", "X": ""})
+    docs[-1]["text_status"] = "summary-only"
+    assert "X" not in omissions(docs)["outlets"]
