@@ -91,7 +91,9 @@ _AS_VERBS = """castigate describe brand label labell deride dismiss characterize
 criticize criticise slam blast denounce decry praise hail condemn recognize recognise cast depict mock ridicule
 tout present defend""".split()
 _AS_RE = re.compile(r"\b(?P<verb>" + "|".join(sorted({f for v in _AS_VERBS for f in inflect(v)}, key=len, reverse=True))
-                    + r"|sees?|saw|views?|viewed|regards?|regarded|considers?|considered)\b(?P<obj>[^.;:]{0,80}?)\bas\s", re.I)
+                    + r"|sees?|saw|views?|viewed|regards?|regarded|considers?|considered)\b(?P<obj>[^.;:]{0,80}?)(?<!well )(?<!such )\bas\s"
+                    r"(?!well\b|soon\b|long\b|much\b|many\b|far\b|of\b|part\b|recently\b|early\b|late\b|a result\b)",
+                    re.I)                                  # "dismissed the complaint, as well as …" is no characterisation
 # "Republicans called the bill a power grab", "called him a racist": the complement after the object is the
 # subject's; the object itself ("the bill", "the massacre") stays the outlet's naming.
 _PREP = r"(?:for|on|off|up|out|in|back|upon|over|to|into|at|of|with|by|from|after|during|it quits)\b"
@@ -362,6 +364,9 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
         # a quotation closing before the frame is the speaker's; narration before its opening mark stays the outlet's
         # ('Calling the wall "a … barrier," Trump said')
         c0 = max(s0, s + max(sent.rfind(q, 0, toks[punct - 1][1]) for q in '"“')) if after_quote else s0
+        # … nor does a trailing frame reach back over a clause boundary ("…: a vigil marred by a mob; and another,
+        # after which, the police said, someone …")
+        c0 = max(c0, s + max((sent.rfind(b, 0, toks[punct][1]) + 1 for b in ";:"), default=0))
         if punct > 0 and i == punct + 1 and low in INVERTED and upto_comma \
                 and (upto_comma[0][:1].isupper() or _low(upto_comma[0]) in ("the", "a", "an")) \
                 and (after_quote or len(upto_comma) <= TRAILING_REST):
@@ -371,9 +376,16 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
             continue
         trailing = after_quote or closes or ("that" not in map(_low, upto_comma) and (not rest or _low(rest[0]) in _ADVERBIAL_START))
         if punct > 0 and i - punct - 1 <= MAX_SPEAKER_WORDS and trailing:
-            out.append((c0, s + toks[punct][1], _speaker_before(ws[:i]) or None))   # '…, the spokesman said.'
+            speaker = _speaker_before(ws[:i]) or None
+            out.append((c0, s + toks[punct][1], speaker))   # '…, the spokesman said.'
             verbs.append(verb)
             skip_until = toks[i][2]
+            nxt = _low(ws[i + 2]) if i + 2 < len(ws) else ""
+            if ws[i + 1:i + 2] == [","] and nxt[:1].isalnum() and not nxt.endswith("ing") \
+                    and nxt not in PREPOSITIONS | _CLAUSE_WORDS | {"according", "adding", "citing"}:  # '…, police said, rioters hit …'
+                end = _clause_end(text, s + toks[i + 1][2], e)
+                out.append((s + toks[i + 1][2], end, speaker))
+                skip_until = end - s
             continue
         relative = i > 0 and _low(ws[i - 1]) in ("that", "which", "who")           # "reporting that said …"
         after_comma = low.endswith("ing") and i > 0 and ws[i - 1] == ","        # "…, alleging": the main subject's

@@ -190,3 +190,12 @@ def test_transcripts_and_quotations_closed_in_a_later_paragraph():
     text = ('Trump bashed the deal again.\n" The Iran deal is a terrible deal.\nIt is insane.\n'
             'It should never have been made, " Trump said, repeating his false claims from the campaign.')
     assert _voices(text)["false claims"][0] == "own"
+
+
+def test_trailing_and_parenthetical_frames_stay_in_their_clause():
+    text = ("Then came the anger: a vigil marred by an unruly mob; and another night, after which, the police said, "
+            "rioters hit an officer with a brick.")
+    v = _voices(text)
+    assert v["mob"][0] == "own" and v["rioters"] == ("attributed", "police")
+    # "as well as" is no characterisation
+    assert _voices("The court dismissed the complaint, as well as a case, dealing a setback to the agency.")["setback"][0] == "own"
