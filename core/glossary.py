@@ -96,8 +96,9 @@ _M = [
            "so the reader need not trust a paraphrase match; copies of one story, and narration copied word for "
            "word, count once; a fact is not listed when the outlet states part of it in one or two of its "
            "sentences or its headline.",
-           "A fact the outlet states in quite other words can still read as left out; texts cut short (summaries, "
-           "paywalls) leave out much.",
+           "A fact the outlet states in quite other words can still read as left out; facts the others tell in "
+           "different words are not listed at all; nothing is listed for an outlet whose text stops short (a "
+           "summary, a snippet, a page cut mid-sentence).",
            f"Precision on hand-labelled claims: `bench/framing_eval.py` ([README]({FIGURES})); each omission names "
            "the outlets that report it, with their sentences.", "Comparison"),
     # -- named sources
