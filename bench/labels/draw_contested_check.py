@@ -23,6 +23,15 @@ the held-out draw that judges the changes (contested_study.jsonl adds the labels
 
     .venv/bin/python bench/labels/draw_contested_check.py --seed 21 --real 0 --corpora 130 \
         --exclude contested_check_sample.jsonl contested_final_sample.jsonl > bench/labels/contested_study_sample.jsonl
+
+The held-out draw, made once after the matcher was changed (studied on the fourth draw and on the
+study half of the corpora's events only): every real-world match outside the earlier draws and 136
+from the held-out half of the events (event_half), labelled by hand before the matcher's output on
+them was looked at; it is never tuned on (contested_heldout.jsonl adds the labels):
+
+    .venv/bin/python bench/labels/draw_contested_check.py --seed 22 --real 40 --corpora 136 --half heldout \
+        --exclude contested_check_sample.jsonl contested_final_sample.jsonl contested_study_sample.jsonl \
+        > bench/labels/contested_heldout_sample.jsonl
 """
 from __future__ import annotations
 

@@ -29,12 +29,12 @@ def main() -> None:
                 arts[(source, str(a["id"]))] = a
     for r in rows:
         a = arts[(r["source"], r["id"])]
-        text = a["title"] if r["field"] == "title" else a["text"]
+        text = (a.get("title") or "") if r["field"] == "title" else a["text"]
         (s, e), (ms, me) = r["sent"], r["span"]
         prev = [x for x in split_sentences(text) if x[1] <= s][-1:] if r["field"] == "text" else []
         before = " ".join(text[p:q] for p, q in prev).replace("\n", " ")
         print(f"#{r['n']} [{r['family']}] term={r['term']!r} {r['source']}:{r['id']} ({r['field']})")
-        print(f"   title: {a['title'][:160]}")
+        print(f"   title: {(a.get('title') or '')[:160]}")
         if before:
             print(f"   prev:  {before[-400:]}")
         print(f"   SENT:  {(text[s:ms] + '[[' + text[ms:me] + ']]' + text[me:e]).replace(chr(10), ' ')}\n")
