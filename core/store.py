@@ -312,7 +312,7 @@ class Store:
     def _cluster_cols() -> list:
         """What the clusterer reads of an article."""
         return [articles.c[n] for n in ("id", "outlet", "title", "text", "published", "date_precision", "date_source",
-                                        "first_seen", "categories", "language")]
+                                        "date_flag", "first_seen", "categories", "language")]
 
     def unquoted(self) -> list[dict]:
         """Articles whose quotes have not been extracted yet."""
