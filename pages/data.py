@@ -58,7 +58,8 @@ def data_version(s: Store) -> tuple:
     """Changes whenever articles or events change, so cached reads refresh after an ingest."""
     lo, hi = s.date_bounds()
     # The store's URL is part of the key: two stores with the same counts must not share a cache.
-    return s.url, s.count_articles(), str(hi), s.count_events()
+    # A user's correction of an event changes no count, so its mark is part of the version too.
+    return s.url, s.count_articles(), str(hi), s.count_events(), s.corrections_mark()
 
 
 def article_scope(f: dict) -> dict:
