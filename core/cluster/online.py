@@ -26,8 +26,8 @@ from core.config import ClusterConfig
 from core.dates import date_of, publication_year, year_floor
 from core.models import get
 
-from .events import (DAY, Event, EventSummary, Incoming, Member, event_id_for, mixed_weight, summarise,
-                     years_clash)
+from .events import (DAY, LEAD_CHARS, LEADS, Event, EventSummary, Incoming, Member, event_id_for, mixed_weight,
+                     summarise, years_clash)
 from .features import FIELDS, DocFrequencies, Vector, analyse_doc, weigh
 from .regroup import Regrouping
 
@@ -349,6 +349,8 @@ class EventClusterer(Regrouping):
         ev.outlets[a.outlet] += 1
         if len(ev.titles) < 50:
             ev.titles.append((aid, a.title))
+        if len(ev.leads) < LEADS and isinstance(a, Incoming) and a.text:
+            ev.leads.append(a.text[:LEAD_CHARS])
         ev.categories.update(a.categories)
         if a.span is not None:
             ev.add_span(a.span)
