@@ -569,9 +569,9 @@ class Store:
                           .values(language=sa.bindparam("lang")),
                           [{"aid": k, "lang": v} for k, v in codes.items()])
 
-    def language_counts(self, outlets_in=None, start=None, end=None, search=None) -> dict[str, int]:
+    def language_counts(self, outlets_in=None, start=None, end=None, search=None, topics_in=None) -> dict[str, int]:
         """Articles per language among those matching the filters (None: undetermined)."""
-        q = self._filtered([articles.c.language, sa.func.count()], outlets_in, start, end, search
+        q = self._filtered([articles.c.language, sa.func.count()], outlets_in, start, end, search, topics_in
                            ).select_from(articles).group_by(articles.c.language)
         with self.engine.connect() as c:
             return {r[0]: r[1] for r in c.execute(q)}
@@ -678,9 +678,11 @@ class Store:
         with self.engine.connect() as c:
             return pd.read_sql(sa.select(feeds).order_by(feeds.c.outlet, feeds.c.url), c)
 
-    def _filtered(self, cols, outlets_in=None, start=None, end=None, search=None):
+    def _filtered(self, cols, outlets_in=None, start=None, end=None, search=None, topics_in=None):
         """A SELECT over articles with the dashboard's filters applied in SQL."""
         q = sa.select(*cols)
+        if topics_in:   # articles of events with one of these topics
+            q = q.where(articles.c.event_id.in_(sa.select(events.c.id).where(_topic_match(topics_in))))
         if outlets_in:
             q = q.where(articles.c.outlet.in_(list(outlets_in)))
         if start is not None:
@@ -694,10 +696,10 @@ class Store:
         return q
 
     def articles_df(self, outlets_in=None, start=None, end=None, search=None, limit: int | None = 1000,
-                    with_text: bool = False) -> pd.DataFrame:
+                    with_text: bool = False, topics_in=None) -> pd.DataFrame:
         """Newest articles matching the filters (at most `limit` rows)."""
         cols = [articles.c[n] for n in ARTICLE_FIELDS if with_text or n != "text"]
-        q = self._filtered(cols, outlets_in, start, end, search).order_by(articles.c.published.desc())
+        q = self._filtered(cols, outlets_in, start, end, search, topics_in).order_by(articles.c.published.desc())
         if limit:
             q = q.limit(limit)
         with self.engine.connect() as c:
@@ -706,17 +708,17 @@ class Store:
             df[col] = pd.to_datetime(df[col], utc=True)
         return df
 
-    def count_filtered(self, outlets_in=None, start=None, end=None, search=None) -> int:
+    def count_filtered(self, outlets_in=None, start=None, end=None, search=None, topics_in=None) -> int:
         # count() names no table, so the FROM must be given: unfiltered, it would count one row.
-        q = self._filtered([sa.func.count()], outlets_in, start, end, search).select_from(articles)
+        q = self._filtered([sa.func.count()], outlets_in, start, end, search, topics_in).select_from(articles)
         with self.engine.connect() as c:
             return c.execute(q).scalar_one()
 
-    def daily_counts(self, outlets_in=None, start=None, end=None, search=None) -> pd.DataFrame:
+    def daily_counts(self, outlets_in=None, start=None, end=None, search=None, topics_in=None) -> pd.DataFrame:
         """Articles per outlet per UTC day, counted in the database."""
         day = sa.func.date(articles.c.published).label("day")
         q = self._filtered([day, articles.c.outlet, sa.func.count().label("articles")],
-                           outlets_in, start, end, search).group_by(day, articles.c.outlet).order_by(day)
+                           outlets_in, start, end, search, topics_in).group_by(day, articles.c.outlet).order_by(day)
         with self.engine.connect() as c:
             df = pd.read_sql(q, c)
         df["day"] = pd.to_datetime(df["day"])
@@ -745,7 +747,7 @@ class Store:
                                           articles.c.outlet.in_(list(outlets_in))))
         if topics_in:
             # topics is a JSON list in a text column; the quoted name can't match a longer topic.
-            q = q.where(sa.or_(*[events.c.topics.like(f'%{json.dumps(t)[:-1]}"%') for t in topics_in]))
+            q = q.where(_topic_match(topics_in))
         if search:
             like = f"%{search.strip()}%"
             q = q.where(sa.or_(events.c.label.ilike(like), sa.exists().where(
@@ -795,10 +797,10 @@ class Store:
         return df
 
     def quotes_df(self, event_ids=None, outlets_in=None, start=None, end=None, speaker=None,
-                  limit: int | None = 200_000) -> pd.DataFrame:
+                  limit: int | None = 200_000, topics_in=None) -> pd.DataFrame:
         """Quotes joined with their article's outlet, event and time."""
         q = (self._filtered([quotes, articles.c.outlet, articles.c.event_id, articles.c.published, articles.c.title],
-                            outlets_in, start, end)
+                            outlets_in, start, end, topics_in=topics_in)
              .select_from(quotes.join(articles, articles.c.id == quotes.c.article_id)))
         if event_ids is not None:
             q = q.where(articles.c.event_id.in_(list(event_ids)))
@@ -816,11 +818,11 @@ class Store:
         return sa.case((quotes.c.speaker_type == "pronoun", sa.func.coalesce(quotes.c.canonical_speaker, UNRESOLVED)),
                        else_=sa.func.coalesce(quotes.c.canonical_speaker, quotes.c.speaker, "(unknown)"))
 
-    def _quote_scope(self, cols, outlets_in=None, start=None, end=None):
-        return (self._filtered(cols, outlets_in, start, end)
+    def _quote_scope(self, cols, outlets_in=None, start=None, end=None, topics_in=None):
+        return (self._filtered(cols, outlets_in, start, end, topics_in=topics_in)
                 .select_from(quotes.join(articles, articles.c.id == quotes.c.article_id)))
 
-    def speaker_outlet_counts(self, outlets_in=None, start=None, end=None) -> pd.DataFrame:
+    def speaker_outlet_counts(self, outlets_in=None, start=None, end=None, topics_in=None) -> pd.DataFrame:
         """(speaker, outlet): quotes, quoted words, and how many of the quotes are anonymous or by officials.
 
         One pass over quotes ⋈ articles serves both the speaker matrix and the per-outlet shares
@@ -830,26 +832,29 @@ class Store:
         anon = sa.func.sum(sa.case((quotes.c.speaker_type == "anonymous", 1), else_=0)).label("anonymous")
         off = sa.func.sum(sa.case((quotes.c.official.is_(True), 1), else_=0)).label("official")
         q = (self._quote_scope([who, articles.c.outlet, sa.func.count().label("quotes"),
-                                sa.func.sum(quotes.c.words).label("words"), anon, off], outlets_in, start, end)
+                                sa.func.sum(quotes.c.words).label("words"), anon, off], outlets_in, start, end,
+                               topics_in)
              .group_by(who, articles.c.outlet))
         with self.engine.connect() as c:
             return pd.read_sql(q, c)
 
-    def speaker_quotes(self, speaker: str, outlets_in=None, start=None, end=None, limit: int = 5000) -> pd.DataFrame:
+    def speaker_quotes(self, speaker: str, outlets_in=None, start=None, end=None, limit: int = 5000,
+                       topics_in=None) -> pd.DataFrame:
         """One speaker's quotes with their outlet, time and headline."""
         q = (self._quote_scope([quotes.c.quote, quotes.c.cue, quotes.c.speaker_role, articles.c.outlet,
-                                articles.c.published, articles.c.title, articles.c.event_id], outlets_in, start, end)
+                                articles.c.published, articles.c.title, articles.c.event_id], outlets_in, start, end,
+                               topics_in)
              .where(self._speaker() == speaker).order_by(articles.c.published.desc()).limit(limit))
         with self.engine.connect() as c:
             df = pd.read_sql(q, c)
         df["published"] = pd.to_datetime(df["published"], utc=True)
         return df
 
-    def lone_speakers(self, outlets_in=None, start=None, end=None, limit: int = 2000) -> pd.DataFrame:
+    def lone_speakers(self, outlets_in=None, start=None, end=None, limit: int = 2000, topics_in=None) -> pd.DataFrame:
         """Named speakers whom exactly one outlet quotes within an event."""
         who = self._speaker().label("speaker")
         q = (self._quote_scope([articles.c.event_id, who, sa.func.min(articles.c.outlet).label("outlet"),
-                                sa.func.count().label("quotes")], outlets_in, start, end)
+                                sa.func.count().label("quotes")], outlets_in, start, end, topics_in)
              .where(quotes.c.speaker_type.in_(["person", "organisation"]), articles.c.event_id.is_not(None))
              .group_by(articles.c.event_id, who).having(sa.func.count(sa.distinct(articles.c.outlet)) == 1)
              .order_by(sa.func.count().desc()).limit(limit))
@@ -863,10 +868,11 @@ class Store:
         df["changes"] = df["changes"].map(lambda v: json.loads(v) if v else {})
         return df
 
-    def event_times(self, outlets_in=None, start=None, end=None) -> pd.DataFrame:
+    def event_times(self, outlets_in=None, start=None, end=None, topics_in=None) -> pd.DataFrame:
         """Each outlet's first original report of each event, for lag statistics."""
         q = (self._filtered([articles.c.event_id, articles.c.outlet, sa.func.min(articles.c.published).label("first"),
-                             sa.func.min(articles.c.date_source).label("date_source")], outlets_in, start, end)
+                             sa.func.min(articles.c.date_source).label("date_source")], outlets_in, start, end,
+                            topics_in=topics_in)
              .select_from(articles.outerjoin(reprints, reprints.c.id == articles.c.id))
              .where(articles.c.event_id.is_not(None), reprints.c.id.is_(None))
              .group_by(articles.c.event_id, articles.c.outlet))
@@ -896,6 +902,15 @@ class Store:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def _topic_match(topics_in):
+    """Events carrying one of these topics: topics is a JSON list in a text column, so the quoted name
+    (as json.dumps writes it, "\u2013" for a dash) is looked for, with LIKE's own characters escaped —
+    PostgreSQL would otherwise read the backslash as an escape — and can't match a longer topic's."""
+    def pattern(t: str) -> str:
+        return "%" + json.dumps(t).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%"
+    return sa.or_(*[events.c.topics.like(pattern(t), escape="!") for t in topics_in])
 
 
 def _literal_default(col: sa.Column) -> str | None:
