@@ -74,7 +74,7 @@ def speaker_view(pairs: pd.DataFrame, named: pd.DataFrame) -> None:
     with left:
         st.dataframe(verbs, hide_index=True, width="stretch", key="verbs_table")
     with right:
-        fig = lines(over_time, "day", "quotes", "outlet", f"Quotes of {speaker} over time", outlet_colours=True)
+        fig = lines(over_time, "day", "quotes", "outlet", f"Quotes of {speaker} over time")
         st.plotly_chart(fig, width="stretch", key="chart_speaker")
         downloads(fig, "speaker-over-time", over_time, "dl_speaker")
     st.dataframe(mine[["published", "outlet", "cue", "quote", "title"]], hide_index=True, width="stretch",
