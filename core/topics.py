@@ -40,6 +40,7 @@ class Topic:
     requires: frozenset[str] = frozenset()   # at least one of these must be found, when given
     min_score: float = 2.5
     keep_share: float = 0.5
+    first_words: frozenset[str] = frozenset()   # each term's first word: a text without any skips the topic
 
 
 class TopicFileError(ValueError):
@@ -118,9 +119,11 @@ def load_topics(path: str | Path | None = None) -> list[Topic]:
         if bad:
             raise TopicFileError(f"{path}: {where}.requires: {bad[0]!r} is not one of its keywords or entities")
         strong = frozenset(_key(e) for e in entities) | frozenset(_key(k) for k in keywords if " " in k or "-" in k)
+        first = frozenset(w[0] for w in (_WORDS.findall(x.lower()) for x in entities + keywords) if w)
         topics.append(Topic(name, keywords, entities, tuple(c.lower() for c in cats), hits,
                             _compile(rest, re.IGNORECASE) or re.compile(r"(?!x)x"),
-                            _compile(acr, 0), strong, frozenset(_key(r) for r in requires), **scoring))
+                            _compile(acr, 0), strong, frozenset(_key(r) for r in requires), **scoring,
+                            first_words=first))
     return topics
 
 
@@ -128,6 +131,9 @@ def load_topics(path: str | Path | None = None) -> list[Topic]:
 def _cached(path: str | None) -> tuple[Topic, ...]:
     """The taxonomy, read once per path."""
     return tuple(load_topics(path))
+
+
+_WORDS = re.compile(r"[^\W_]+")
 
 
 def _key(term: str) -> str:
@@ -148,8 +154,11 @@ def topic_scores(title: str, text: str = "", topics: Iterable[Topic] | None = No
     topics = _cached(None) if topics is None else tuple(topics)
     title = title or ""
     body = f"{title}\n{text or ''}"
+    words = set(_WORDS.findall(body.lower()))
     out = {}
     for tp in topics:
+        if not tp.first_words & words:   # no term can start here: skip the costly pattern
+            continue
         found = _found(tp, body)
         if len(found) < 2 or (tp.requires and not found & tp.requires):
             continue

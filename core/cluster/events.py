@@ -12,7 +12,7 @@ from core.topics import tag_topics
 from .features import FIELDS, Vector, tokens
 
 DAY = 86400.0
-LEADS, LEAD_CHARS = 10, 400   # what topics read of an event besides its titles: its first members' openings
+LEADS, LEAD_CHARS = 10, 400  # what topics read of an event besides its titles: its first members' openings
 Span = tuple[float, float]   # epoch seconds (start, end): an exact time has start == end, a date spans its day
 
 
