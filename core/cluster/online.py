@@ -6,6 +6,12 @@ the best event above `threshold`, provided the similarity also reaches a share (
 event's own mean similarity between members: a tight event asks more of a newcomer, so the same actors'
 next move stays out while a retelling of the same happening joins.
 
+Coverage of one big happening is broad (the attack, the claim of responsibility, the condolences, each
+side blaming the other), so a mean over all members undersells a newcomer close to one part of it. For
+the two most similar events an article is also compared member by member: a dated article near a dated
+event scores the mean over its `top_k` closest members, and an article close to one member as a copy is
+(`copy_similarity`) scores that member's similarity, dated or not.
+
 Time: an article's date is a span (core.dates): an exact time is a point, a date-only value its whole UTC
 day, so a date is never taken as midnight; a date read from free text gives its year only. Events are candidates only while within `window_days` of an
 article, which also bounds the work (an inverted index holds only those events). Undated articles are
