@@ -118,6 +118,7 @@ def _quotes(store: Store, items: list[dict], report, batch: int = 200) -> int:
     if not items:
         return 0
     found = []
+    report("quotes", 0, len(items))
     for i in range(0, len(items), batch):
         found += extract_quotes(items[i:i + batch])
         report("quotes", min(i + batch, len(items)), len(items))

@@ -54,6 +54,17 @@ class Settings:
     # -- syndication: reprints, credits, outlet aliases ---------------------------------------------
 
     # -- named sources: quotes and speakers ----------------------------------------------------------
+    quote_batch_size: int = _setting(256, "Frame sentences per spaCy nlp.pipe batch when extracting quotes; short docs batch well.")
+    quote_min_standin_words: int = _setting(5, "Quotes of this many words or more are swapped for a short stand-in clause before "
+                                               "parsing; shorter ones (scare quotes, titles) stay in the parse.")
+    quote_max_parse_chars: int = _setting(600, "Longer frame sentences are cut before parsing: parse cost grows with length.")
+    quote_max_unbalanced_chars: int = _setting(1500, "An unclosed quotation mark runs at most this far (or to the paragraph's end).")
+    quote_min_chars: int = _setting(3, "Shorter quoted text (\"\", \"a\") is not a quote.")
+    quote_keep_unattributed: bool = _setting(True, "Keep long direct quotes whose speaker is not found (type unknown).")
+    quote_min_unattributed_words: int = _setting(6, "... but only when they have this many words (speech, not a title).")
+    quote_pronoun_window: int = _setting(3000, "Characters back to look for a pronoun's antecedent.")
+    quote_name_window: int = _setting(20_000, "Characters either side to look for a surname's full name: the whole of any "
+                                              "real article, and linear time on huge ones.")
 
     # -- framing: contested terms, omissions, timing, distinctive words -------------------------------
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
@@ -48,17 +47,14 @@ def read_articles(path: str | Path) -> list[dict]:
 def run_cluster_file(input_path: str | Path, output_path: str | Path, progress: bool = True,
                      config: ClusterConfig | None = None) -> int:
     """Cluster a JSONL file of articles and write one {"id", "event"} line per article; returns the count."""
+    from core.progress import note, reporting
     rows = read_articles(input_path)
-    if progress:
-        print(f"clustering {len(rows)} articles from {input_path}", file=sys.stderr)
-    events = cluster_batch(rows, config)
-    rows_out = zip(rows, events)
-    if progress:
-        from tqdm import tqdm
-        rows_out = tqdm(rows_out, total=len(rows), file=sys.stderr, desc="writing", unit="article")
-    with open(output_path, "w", encoding="utf-8") as out:
-        for row, ev in rows_out:
-            out.write(json.dumps({"id": str(row["id"]), "event": ev}, ensure_ascii=False) + "\n")
-    if progress:
-        print(f"{len(set(events))} events written to {output_path}", file=sys.stderr)
+    with reporting(progress) as report:
+        report("events", 0, len(rows))
+        events = cluster_batch(rows, config)
+        report("events", len(rows), len(rows))
+        with open(output_path, "w", encoding="utf-8") as out:
+            for row, ev in zip(rows, events):
+                out.write(json.dumps({"id": str(row["id"]), "event": ev}, ensure_ascii=False) + "\n")
+        note(report, f"cluster: {len(rows)} articles in {len(set(events))} events -> {output_path}")
     return len(rows)
