@@ -9,7 +9,8 @@ and listed, not guessed. "before" is the 0.1.0 matcher: every candidate shown as
 
 Omissions: the 100 claims drawn from the 0.1.0 code, labelled true or false; precision before is the
 labelled share of true claims, after is the share among those the current code still makes (with
-the count of its claims that were not in the draw).
+the count of its claims that were not in the draw); then the fresh check (50 claims of the first stricter
+version, tuned on since) and, on its own HELD-OUT line, the held-out draw (44 claims, never tuned on).
 
     .venv/bin/python bench/framing_eval.py              # both parts
     .venv/bin/python bench/framing_eval.py --part contested --show-errors
@@ -272,6 +273,14 @@ def pooled_families(results: list[dict]) -> None:
           + (", ".join(f"{f} ({shown[f]['right']}/{shown[f]['shown']})" for f in low) or "none"))
 
 
+def _still_made(r: dict, claims: list) -> bool:
+    """Whether a labelled claim is among the claims made now (same event and outlet, the fact in any version)."""
+    fact = (r["fact"]["id"], r["fact"]["start"], r["fact"]["end"])
+    return any(k == (r["source"], r["event"]) and o == r["outlet"]
+               and fact in ({(e["id"], e["start"], e["end"]) for e in f["evidence"]} | {(f["id"], f["start"], f["end"])})
+               for k, o, f in claims)
+
+
 def eval_omissions(show_errors: bool) -> dict:
     """Omission claims before (the labelled 0.1.0 claims) and after (those the current code still makes)."""
     from core.framing import compare_event
@@ -313,10 +322,7 @@ def eval_omissions(show_errors: bool) -> dict:
     print(f"claims made now in the same events: {checked}, of which {len(new_claims)} are not among the labelled ones")
     print(f"target: precision >= 0.8 on the labelled claims {'met' if after >= 0.8 else 'MISSED'}")
     check = [json.loads(line) for line in (LABELS / "omissions_check.jsonl").open(encoding="utf-8")]
-    made_check = [r for r in check if any(k == (r["source"], r["event"]) and o == r["outlet"]
-                                          and (r["fact"]["id"], r["fact"]["start"], r["fact"]["end"])
-                                          in ({(e["id"], e["start"], e["end"]) for e in f["evidence"]} | {(f["id"], f["start"], f["end"])})
-                                          for k, o, f in new_claims)]
+    made_check = [r for r in check if _still_made(r, new_claims)]
     pc = sum(r["ok"] for r in made_check) / len(made_check) if made_check else 0.0
     print(f"fresh check (50 claims the new code made at its first version, labelled after): still made "
           f"{len(made_check)}, precision {pc:.3f} ({sum(r['ok'] for r in made_check)}/{len(made_check)})")
@@ -324,6 +330,18 @@ def eval_omissions(show_errors: bool) -> dict:
         for r in made_check:
             if not r["ok"]:
                 print(f"  [fresh check, still made, false: {r['why']}] claim {r['claim']} {r['outlet']} ({r['source']})")
+    held = [json.loads(line) for line in (LABELS / "omissions_heldout.jsonl").open(encoding="utf-8")]
+    made_held = [r for r in held if _still_made(r, new_claims)]
+    ph = sum(r["ok"] for r in made_held) / len(made_held) if made_held else 0.0
+    print(f"HELD-OUT omissions (44 claims the code made at b2e2755 outside both earlier draws, labelled before any "
+          f"change; untuned 26/44 = 0.591): still made {len(made_held)}, precision {ph:.3f} "
+          f"({sum(r['ok'] for r in made_held)}/{len(made_held)}); dropped {sum(r['ok'] for r in held) - sum(r['ok'] for r in made_held)} "
+          f"true and {sum(not r['ok'] for r in held) - sum(not r['ok'] for r in made_held)} false; "
+          f"target >= 0.8 {'met' if ph >= 0.8 else 'MISSED'}")
+    if show_errors:
+        for r in made_held:
+            if not r["ok"]:
+                print(f"  [HELD-OUT, still made, false: {r['why']}] claim {r['claim']} {r['outlet']} ({r['source']})")
     if show_errors:
         for r in made:
             if not r["ok"]:
