@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from core.config import Settings
+
 REPO = "https://github.com/framelens/framelens"
 FIGURES = f"{REPO}#figures-measured-on-this-machine"
 MONROE = "https://doi.org/10.1093/pan/mpn018"
@@ -92,7 +94,8 @@ _M = [
     Metric("omissions", "Facts (a name or a number) at least two and most other independent outlets report "
            "that this outlet leaves out.",
            "Sentences aligned across the event's original articles by lexical similarity; a fact is listed only "
-           "when each outlet counted as reporting it has a sentence in near-identical words (TF-IDF cosine ≥ 0.5), "
+           "when each outlet counted as reporting it has a sentence in near-identical words (TF-IDF cosine ≥ "
+           f"{Settings().omission_support:g}), "
            "so the reader need not trust a paraphrase match; copies of one story, and narration copied word for "
            "word, count once; a fact is not listed when the outlet states part of it in one or two of its "
            "sentences or its headline.",

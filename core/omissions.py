@@ -27,7 +27,7 @@ from scipy import sparse
 
 from core.config import Settings
 from core.lexicon import content_lemmas
-from core.voice import names_a_speaker, quote_spans
+from core.voice import SPEECH_VERBS, names_a_speaker, quote_spans
 
 _SETTINGS = Settings()
 ALIGN_THRESHOLD = _SETTINGS.omission_align        # cosine above which two sentences are taken to report the same fact
@@ -195,13 +195,28 @@ def _support(i: int, row, sentences: list[dict], own_group, my_groups: set) -> s
 
 def _copied(a: dict, b: dict, row, i: int, ja: int, jb: int) -> bool:
     """Two versions that are the same narration word for word: one outlet's text copied (or quoted) by another, or
-    one wire's, unless both are a quotation both outlets print (one speaker's words, reported twice)."""
+    one wire's, unless both are a quotation both outlets print (one speaker's words, reported twice). Around a
+    quotation, only narration beyond the attribution ('X said on Tuesday') can show a copy."""
     if all(x["quoted"] or any(c in x["text"] for c in _QUOTE_MARKS) for x in (a, b)):
-        return False
+        na, nb = _narration_keys(a), _narration_keys(b)
+        if min(len(na), len(nb)) < MIN_CLAUSE_KEYS:
+            return False
+        return len(na ^ nb) <= max(1, int((1 - COPY_THRESHOLD) * len(na | nb)))
     if i in (ja, jb):
         other = jb if ja == i else ja
         return float(row[0, other]) >= COPY_THRESHOLD
     return len(set(a["keys"]) ^ set(b["keys"])) <= max(1, int((1 - COPY_THRESHOLD) * len(set(a["keys"]) | set(b["keys"]))))
+
+
+def _narration_keys(s: dict) -> set[str]:
+    """Content keys of a sentence's own words outside its quotations, less names and speech verbs (the attribution)."""
+    if s["quoted"]:
+        return set()
+    text = s["text"]
+    for a, b in sorted(quote_spans(text), reverse=True):
+        text = text[:a] + " " + text[b:]
+    kept = [w for w in text.split() if not w[:1].isupper() and w.lower().strip(".,;:!?") not in SPEECH_VERBS]
+    return set(fact_keys(" ".join(kept)))
 
 
 def _windows(docs_keys: list[tuple[list[set], list[set]]]) -> list[set]:

@@ -1,6 +1,7 @@
 """Omissions: a fact is listed only when independent outlets tell it in near-identical words and the outlet does not."""
 from __future__ import annotations
 
+from core.config import Settings
 from core.framing import prepare
 from core.omissions import omissions
 
@@ -29,7 +30,7 @@ def test_a_fact_others_tell_in_near_identical_words_and_the_outlet_does_not_is_l
                     "C": "The city will close the Riverside bridge for 14 months of repairs, Mayor Helen Ortiz announced.",
                     "X": ""})
     assert len(omits) == 1 and set(omits[0]["reported_by"]) == {"A", "B", "C"}
-    assert all(e["similarity"] >= 0.5 for e in omits[0]["evidence"])
+    assert all(e["similarity"] >= Settings().omission_support for e in omits[0]["evidence"])
 
 
 def test_a_paraphrase_match_is_not_enough():
@@ -61,3 +62,14 @@ def test_nothing_is_listed_for_an_outlet_whose_text_stops_short():
     docs = _event({"A": quote, "B": quote, "C": "", "X": ""})
     docs[-1]["text_status"] = "summary-only"
     assert "X" not in omissions(docs)["outlets"]
+
+
+def test_narration_around_a_quotation_copied_word_for_word_counts_once():
+    # A and B print one wire's sentence: the same narration beyond "X said" around the same quotation
+    wire = ('Mayor Helen Ortiz told council members that the city would shut the old bridge for repairs, '
+            'warning that "we will close the Riverside bridge for 14 months."')
+    assert _omits({"A": wire, "B": wire, "C": "", "X": ""}) == []
+    # the same quotation with only an attribution around it, in each outlet's own words: two reports
+    a = '"We will close the Riverside bridge for 14 months of repairs," Mayor Helen Ortiz said on Tuesday.'
+    b = 'Mayor Helen Ortiz said: "We will close the Riverside bridge for 14 months of repairs."'
+    assert len(_omits({"A": a, "B": b, "C": "", "X": ""})) == 1
