@@ -102,13 +102,20 @@ def find_matches(doc: dict, lex: _Compiled, quotes=None) -> list[dict]:
             window = " " + " ".join(keys[bisect.bisect_left(tok_starts, w0):bisect.bisect_left(tok_starts, e0)]) + " "
             prev = (toks[i - 1][0].lower(), keys[i - 1]) if i > 0 and toks[i - 1][1] >= w0 else ("", "")
             nxt = (toks[j][0].lower(), keys[j]) if j < len(toks) and toks[j][1] < e0 else ("", "")
+            # the head after determiners and counts ("claimed several attacks", "claiming more lives")
+            h = j
+            while h < min(j + 3, len(toks) - 1) and toks[h][0].lower() in _SKIP_TO_HEAD and not text[toks[h][2]:toks[h + 1][1]].strip():
+                h += 1
+            joined = h < len(toks) and not text[toks[j - 1][2]:toks[j][1]].strip() \
+                and not text[toks[h - 1][2]:toks[h][1]].strip()                      # no comma or dash between
+            head = (toks[h][0].lower(), keys[h]) if h > j and joined and toks[h][1] < e0 else ("", "")
             s, e = toks[i][1], toks[j - 1][2]
             for fam in fams:
                 if _excluded(keys, i, j, fam.name, lex):
                     continue
                 if lex.about[fam.name] and not _has(article_keys, lex.about[fam.name]):
                     continue
-                if not _rule_holds(lex.rules.get((fam.name, phrase)), window, prev, nxt, text[s:e], article_keys):
+                if not _rule_holds(lex.rules.get((fam.name, phrase)), window, prev, nxt, text[s:e], article_keys, head):
                     continue
                 v = voices.at(s, e)
                 out.append({"id": doc["id"], "outlet": doc["outlet"], "family": fam.name, "term": phrase,
@@ -150,8 +157,15 @@ def _excluded(keys: list[str], i: int, j: int, family: str, lex: _Compiled) -> b
     return False
 
 
-def _rule_holds(rule, window: str, prev: tuple[str, str], nxt: tuple[str, str], surface: str, article: str) -> bool:
-    """Whether a compiled TermRule holds for a match with this sentence window, neighbours, surface and article."""
+# Words between a term and the head of what follows it, for not_next: "claimed several attacks" is "claimed … attacks".
+_SKIP_TO_HEAD = frozenset("a an the this these those his her its their our my your some several many more most few "
+                          "two three four five dozens hundreds thousands numerous countless".split())
+
+
+def _rule_holds(rule, window: str, prev: tuple[str, str], nxt: tuple[str, str], surface: str, article: str,
+                head: tuple[str, str] = ("", "")) -> bool:
+    """Whether a compiled TermRule holds for a match with this sentence window, neighbours, surface and article;
+    head is the first word after the term past determiners and counts (not_next holds for it too)."""
     if rule is None:
         return True
     context, unless, next_, not_next, not_prev, forms, unless_article = rule
@@ -165,7 +179,7 @@ def _rule_holds(rule, window: str, prev: tuple[str, str], nxt: tuple[str, str], 
         return False
     if next_ and not (set(nxt) & next_):
         return False
-    if not_next and set(nxt) & not_next:
+    if not_next and (set(nxt) | set(head)) & not_next:
         return False
     return not (not_prev and set(prev) & not_prev)
 

@@ -210,6 +210,18 @@ def _term(entry, where: str) -> tuple[str, TermRule | None]:
     return entry["term"].strip(), rule
 
 
+def _outlet_names() -> tuple[str, ...]:
+    """Names of news outlets in two or more words ("The Kyiv Independent", "Kyiv Post"): masked in every family,
+    since an outlet's name is no choice of words."""
+    names = set()
+    for file, table in (("news_outlets.toml", "outlet"), ("outlets.toml", "outlet")):
+        path = DATA_DIR / file
+        if path.exists():
+            for o in _read_toml(path).get(table, []):
+                names.update(n for n in [o.get("name"), *o.get("aliases", [])] if isinstance(n, str) and len(n.split()) >= 2)
+    return tuple(sorted(names))
+
+
 @functools.lru_cache(maxsize=8)
 def _load_families(path: str) -> tuple[TermFamily, ...]:
     """Parse and check a contested-terms file once per path (files are small; edits need a restart)."""
@@ -218,7 +230,7 @@ def _load_families(path: str) -> tuple[TermFamily, ...]:
     fams = data.get("family")
     if not isinstance(fams, list) or not fams:
         raise LexiconError(f"{path}: field 'family' must be a non-empty array of tables ([[family]])")
-    masks = _strings(data.get("mask", []), f"{path}: field 'mask'")
+    masks = _strings(data.get("mask", []), f"{path}: field 'mask'") + _outlet_names()
     out, seen = [], set()
     for i, fam in enumerate(fams):
         where = f"{path}: family[{i}]"

@@ -48,6 +48,8 @@ NP_VERBS = {**{v: _POSS for v in "promised promises promising vowed vows vowing 
             **{v: _POSS + ("the", "any", "this", "these", "those") for v in
                "denied denies denying recalled recalls recalling wrote writes writing tweeted tweets added adds "
                "testified testifies".split()}}
+_NO_CONTENT = frozenset("little nothing something anything much".split())
+_NO_CONTENT_NEXT = frozenset("about on of regarding else publicly to in at so".split())
 _INTRANSITIVE = frozenset("testify complain comment respond reply speak concede".split())
 _DETERMINERS = frozenset("a an the this these those his her its their our my your any no every each such some "
                          "another other many several".split())
@@ -110,6 +112,9 @@ _AGAINST_RE = re.compile(r"\b(?:railed|rails|railing|inveighed|lashed out|ranted
 # A headline credited at its end: "Detained suspects had contacts abroad – FSB", "… -key House Republican".
 _CREDIT_TAIL_RE = re.compile(r"\s[-–—]\s?(?P<spk>[A-Za-z][\w.'’ -]{1,50})$"
                              r"|:\s+(?P<spk2>(?:[A-Z][\w.'’-]*\s?){1,3}|[Rr]eports?|[Ss]ources|[Oo]fficials|[Mm]edia)\s*$")
+# … or with the occasion after the name: "… – Zelenskyy in video message on occasion of …"
+_CREDIT_OCCASION_RE = re.compile(r"\s[-–—]\s?(?P<spk>[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,2})\s(?:in|at|on|during|to|after)\s"
+                                 r"[^-–—:]{1,80}$")
 # A transcript line: "TUCKER CARLSON: It's not just …" is the named speaker's to the end of the line.
 _TRANSCRIPT_RE = re.compile(r"^[ \t]*(?P<spk>[A-Z][A-Z.'’ -]{2,40}):[ \t]+(?=\S)(?P<line>[^\n]*)", re.M)
 _SPOKEN_RE = re.compile(r"\b(?:I|I'm|I’m|we|We|we're|we’re|our|Our|us|you|You|your|my|My)\b")
@@ -119,11 +124,16 @@ _KICKERS = frozenset("""live update updates watch opinion analysis explainer edi
 photos factbox timeline fact check q&a interview podcast""".split())
 _SEEN_AS_RE = re.compile(r"\b(?:is|are|was|were|been|being) (?:(?:seen|viewed|regarded|considered|described|branded|labell?ed)"
                          r"(?: by (?P<spk>[^,;:.]{2,60}?))? as|accused of)\b", re.I)
+# "Lukashenko, often referred to as Europe's last dictator": a name others give, credited to no one in particular.
+_NAMED_AS_RE = re.compile(r"\b(?:(?:often|widely|sometimes|commonly|frequently|also)\s+)?referred to as\s"
+                          r"|\b(?:often|widely|sometimes|commonly|frequently)\s+(?:called|dubbed|described as|branded|labell?ed)\s",
+                          re.I)
 _BY_RE = re.compile(r"\bby (?P<spk>(?:[A-Z][\w'’.-]*\s?){1,4})")
 # The content of a claim named as a noun: "claims of election fraud", "claims that she …", "fraud claims".
 _CLAIM_NOUN_RE = re.compile(r"\b(?:claims?|allegations?|accusations?|assertions?|contentions?|rumou?rs?|reports?)\s+(?:of|that)\s"
                             r"|\bwarnings?\s+(?:of|about|that)\s"
-                            r"|\b(?:concerns?|fears?|worries|suggestions?|beliefs?|views?|arguments?|insistence|hopes?)"
+                            r"|\b(?:concerns?|fears?|worries|suggestions?|beliefs?|views?|arguments?|insistence|hopes?"
+                            r"|promises?|vows?|pledges?)"
                             r"(?:\s+(?:by|from|among|of)\s+[^,;:.\"“”]{2,60}?)?\s+that\s", re.I)
 _CLAIM_COMPOUND_RE = re.compile(r"\b(?!(?:the|a|an|his|her|their|its|our|these|those|of|and|or|to|that)\s)"
                                 r"(?:[a-z][\w'’-]*\s+){1,2}(?=(?:claims|allegations)\b(?!\s+(?:to|that)\b))")
@@ -305,6 +315,8 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
         end = _clause_end(text, s + m.end(), e)
         by = m.group("spk") or (lambda b: b.group("spk") if b else "")(_BY_RE.search(text, s + m.end(), end))
         out.append((s + m.end(), end, _clean_speaker((by or "").split())))
+    for m in _NAMED_AS_RE.finditer(sent):
+        out.append((s + m.end(), _clause_end(text, s + m.end(), e), None))
     for m in _AS_RE.finditer(sent):
         head = _tokens(sent[:m.start()])
         speaker = _speaker_before(head[:-1] if head and _low(head[-1]) in ("what", "that") else head)
@@ -329,9 +341,14 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
         out.append((s + m.end(), end, None))
     for m in _CLAIM_COMPOUND_RE.finditer(sent):
         out.append((s + m.start(), s + m.end(), None))
-    tail = _CREDIT_TAIL_RE.search(sent) if not sent.rstrip().endswith((".", "!", "?", "”", '"')) else None
-    if tail and len((tail.group("spk") or tail.group("spk2")).split()) <= 5:
-        out.append((s0, s + tail.start(), _clean_speaker((tail.group("spk") or tail.group("spk2")).split())))
+    headline = not sent.rstrip().endswith((".", "!", "?", "”", '"'))
+    tail = _CREDIT_TAIL_RE.search(sent) if headline else None
+    tail_spk = tail and (tail.group("spk") or tail.group("spk2"))
+    if headline and (not tail_spk or len(tail_spk.split()) > 5):
+        tail = _CREDIT_OCCASION_RE.search(sent)
+        tail_spk = tail and tail.group("spk")
+    if tail_spk and len(tail_spk.split()) <= 5:
+        out.append((s0, s + tail.start(), _clean_speaker(tail_spk.split())))
         outer.append(0)
     toks = [(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(sent)]
     ws = [t[0] for t in toks]
@@ -392,6 +409,9 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
         speaker = None if relative or after_comma else _speaker_before(ws[:i])
         participle = low.endswith("ing")                           # "…, saying it had fired", "… alleging that"
         infinitive = i > 0 and _low(ws[i - 1]) == "to" and not low.endswith("s")   # "to claim …", not "to claims"
+        if rest and _low(rest[0]) in _NO_CONTENT and (len(rest) == 1 or _low(rest[1]) in _NO_CONTENT_NEXT
+                                                       or ws[ws.index(rest[0], i) + 1:][:1] == [","]):
+            continue                               # "has said little about …", "said something, like …": no content
         if low in NP_VERBS and rest and _low(rest[0]) in NP_VERBS[low]:
             continue                               # "promised a counterattack", "denied the claim": an object, not speech
         if infinitive and low in _INTRANSITIVE and not (rest and _low(rest[0]) == "that"):

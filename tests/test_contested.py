@@ -199,3 +199,32 @@ def test_trailing_and_parenthetical_frames_stay_in_their_clause():
     assert v["mob"][0] == "own" and v["rioters"] == ("attributed", "police")
     # "as well as" is no characterisation
     assert _voices("The court dismissed the complaint, as well as a case, dealing a setback to the agency.")["setback"][0] == "own"
+
+
+def _voice(text: str, term: str, title_body: str | None = None) -> tuple[str, str | None]:
+    sents = [(0, len(text))] if title_body is not None else split_sentences(text)
+    v = VoiceMap(text, sents, None, title_body).at(text.find(term), text.find(term) + len(term))
+    return v.kind, v.speaker
+
+
+def test_outlet_names_and_the_head_after_determiners_decide_the_sense():
+    assert _terms("The Kyiv Independent could not verify the reports.") == []
+    assert ("Kyiv spelling", "Kiev") in _terms("Officials in Kiev denied the reports.")
+    assert _terms("The group claimed several attacks in the Caucasus over the years.") == []
+    assert _terms("Gun violence is claiming more lives than the virus, the governor said.") == []
+    assert _terms("As a result of the Athens riots, the police closed the centre.") == [("unrest", "riots")]
+    assert ("claims by officials", "claims") in _terms("He repeated his claims of widespread voter fraud.")
+    assert _terms("The lawyer said the company could refute the claims at a trial.") == []
+    assert _terms("The inquiry was dismissed as a partisan effort by critics.") == []
+    assert _terms("The director was dismissed from his post on Friday.") == [("resign / ousted", "dismissed")]
+
+
+def test_no_content_frames_names_given_by_others_and_headline_credits():
+    text = "The government has said little about the plan to build a border wall, and two former presidents object."
+    assert _voice(text, "border wall")[0] == "own"
+    text = "The jet was forced down over Belarus, led by Alexander Lukashenko, often referred to as Europe's last dictator."
+    assert _voice(text, "dictator") == ("attributed", None)
+    text = "Despite Mr. Trump's promises that Mexico will pay for his border wall, the former president said it would not."
+    assert _voice(text, "border wall")[0] == "attributed"
+    title = "Russian terrorists must leave our territory – Zelenskyy in video message after the dam explosion"
+    assert _voice(title, "terrorists", "The dam was destroyed overnight.") == ("attributed", "Zelenskyy")
