@@ -48,6 +48,7 @@ NP_VERBS = {**{v: _POSS for v in "promised promises promising vowed vows vowing 
             **{v: _POSS + ("the", "any", "this", "these", "those") for v in
                "denied denies denying recalled recalls recalling wrote writes writing tweeted tweets added adds "
                "testified testifies".split()}}
+_PARTY_TAG_RE = re.compile(r"^[DRI]-[A-Z][A-Za-z.]{0,8}$")      # "D-Calif.", "R-Texas", "D-N.Y." after a name
 _NO_CONTENT = frozenset("little nothing something anything much".split())
 _NO_CONTENT_NEXT = frozenset("about on of regarding else publicly to in at so".split())
 _INTRANSITIVE = frozenset("testify complain comment respond reply speak concede".split())
@@ -295,6 +296,8 @@ def _quote_speaker(text: str, start: int, end: int, sentences) -> str | None:
     for i in range(len(before) - 1, -1, -1):
         if _low(before[i]) in SPEECH_VERBS or _low(before[i]) in THAT_VERBS:
             inverted = i > 1 and before[i - 1] == "," and before[i - 2] in "”\"’"    # '"…," said Alexei: "…"'
+            if i > 0 and before[i - 1] == "," and _low(before[i]).endswith("ing"):
+                return None                        # "X took aim at Y, saying …": the main clause's subject, unparsed
             return _speaker_after_verb(before[i + 1:]) if inverted else _speaker_before(before[:i])
     return None
 
@@ -516,6 +519,9 @@ def _speaker_before(toks: list[str]) -> str | None:
             continue
         c = len(toks) - 1 - toks[::-1].index(",") if "," in toks else -1
         seg = toks[c + 1:]
+        if c > 0 and len(seg) == 1 and _PARTY_TAG_RE.match(seg[0]):
+            toks = toks[:c]                        # "Nancy Pelosi, D-Calif., said" -> Nancy Pelosi
+            continue
         if c > 0 and seg and (_low(seg[0]) in PREPOSITIONS or (seg[0].islower() and seg[0].endswith("ing"))):
             toks = toks[:c]                        # an aside between commas: the subject is before it
             continue
@@ -530,6 +536,13 @@ def _speaker_before(toks: list[str]) -> str | None:
         if toks and _low(toks[-1]) in ("who", "which") and len(toks) > 1 and toks[-2] == ",":
             toks = toks[:-2]                       # a relative clause between commas
             continue
+        if clause and _low(clause[0]) in ("a", "an", "the") and len(toks) > 1 and toks[-1] == ",":
+            k = len(toks) - 1
+            while k > 0 and toks[k - 1] not in ",;:()\"“”‘’«»—–" and _low(toks[k - 1]) not in _CLAUSE_WORDS:
+                k -= 1
+            name = toks[k:-1]
+            if 1 <= len(name) <= 4 and all(t[:1].isupper() for t in name):
+                return _clean_speaker(name)        # "Janette Brimmer, an attorney with Earthjustice, said" -> the name
         if not clause or len(clause) > MAX_SPEAKER_WORDS or aside:
             return None
         aux = next((k for k, t in enumerate(clause) if _low(t) in _AUX), None)

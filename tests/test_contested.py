@@ -141,7 +141,7 @@ def test_stance_verbs_give_their_complement_to_the_subject():
 def test_a_speech_verb_without_a_parsed_subject_still_reports_speech():
     text = ("At a news conference on Friday, John Miller, the department's deputy commissioner of intelligence and "
             "counterterrorism, said a postal worker had found other suspicious packages.")
-    assert _voices(text)["suspicious packages"] == ("attributed", None)
+    assert _voices(text)["suspicious packages"] == ("attributed", "John Miller")      # the name before its appositive
     # but a noun is not a verb: "the tweet", "a warning shot"
     assert _voices("In the tweet, Omar suggested that terrorist groups had done the same.")["terrorist"][0] == "attributed"
     assert _voices("The court sent a warning shot when the council ousted the chairman.")["ousted"][0] == "own"
@@ -228,3 +228,13 @@ def test_no_content_frames_names_given_by_others_and_headline_credits():
     assert _voice(text, "border wall")[0] == "attributed"
     title = "Russian terrorists must leave our territory – Zelenskyy in video message after the dam explosion"
     assert _voice(title, "terrorists", "The dam was destroyed overnight.") == ("attributed", "Zelenskyy")
+
+
+def test_speakers_are_names_not_party_tags_roles_or_other_clauses():
+    text = 'House Speaker Nancy Pelosi, D-Calif., said the bill "puts the people first, not the special interests."'
+    assert _voice(text, "special interests") == ("quoted", "House Speaker Nancy Pelosi")
+    text = 'Janette Brimmer, an attorney with Earthjustice, said the agency was "using global warming as a pretext."'
+    assert _voice(text, "global warming") == ("quoted", "Janette Brimmer")
+    # "X took aim at Y, saying …": the words are X's, never "took aim at Y"; unparsed, the speaker is left unnamed
+    text = 'A research group took aim at the candidate, saying he made "brazen and incorrect claims on the trail."'
+    assert _voice(text, "claims") == ("quoted", None)
