@@ -32,6 +32,14 @@ them was looked at; it is never tuned on (contested_heldout.jsonl adds the label
     .venv/bin/python bench/labels/draw_contested_check.py --seed 22 --real 40 --corpora 136 --half heldout \
         --exclude contested_check_sample.jsonl contested_final_sample.jsonl contested_study_sample.jsonl \
         > bench/labels/contested_heldout_sample.jsonl
+
+Its errors were then studied (round 3), so a second held-out draw judges the matcher as changed: 80 more matches
+from the held-out half, every earlier draw's sentences left out (no real-world match is left), labelled by hand
+before the matcher's output on them was looked at (contested_heldout2.jsonl adds the labels):
+
+    .venv/bin/python bench/labels/draw_contested_check.py --seed 24 --real 40 --corpora 80 --half heldout \
+        --exclude contested_check_sample.jsonl contested_final_sample.jsonl contested_study_sample.jsonl \
+        contested_heldout_sample.jsonl > bench/labels/contested_heldout2_sample.jsonl
 """
 from __future__ import annotations
 
