@@ -104,7 +104,8 @@ def find_matches(doc: dict, lex: _Compiled, quotes=None) -> list[dict]:
             nxt = (toks[j][0].lower(), keys[j]) if j < len(toks) and toks[j][1] < e0 else ("", "")
             # the head after determiners and counts ("claimed several attacks", "claiming more lives")
             h = j
-            while h < min(j + 3, len(toks) - 1) and toks[h][0].lower() in _SKIP_TO_HEAD and not text[toks[h][2]:toks[h + 1][1]].strip():
+            while h < min(j + 3, len(toks) - 1) and toks[h][0].lower() in _SKIP_TO_HEAD \
+                    and not text[toks[h][2]:toks[h + 1][1]].strip():
                 h += 1
             joined = h < len(toks) and not text[toks[j - 1][2]:toks[j][1]].strip() \
                 and not text[toks[h - 1][2]:toks[h][1]].strip()                      # no comma or dash between
