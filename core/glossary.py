@@ -96,9 +96,9 @@ _M = [
            "Sentences aligned across the event's original articles by lexical similarity; a fact is listed only "
            "when each outlet counted as reporting it has a sentence in near-identical words (TF-IDF cosine ≥ "
            f"{Settings().omission_support:g}), "
-           "so the reader need not trust a paraphrase match; copies of one story, and narration copied word for "
-           "word, count once; a fact is not listed when the outlet states part of it in one or two of its "
-           "sentences or its headline.",
+           "so the reader need not trust a paraphrase match; copies of one story, narration copied word for "
+           "word, and a report relayed from another outlet (\"The New York Times reported …\") count once; a "
+           "fact is not listed when the outlet states part of it in one or two of its sentences or its headline.",
            "A fact the outlet states in quite other words can still read as left out; facts the others tell in "
            "different words are not listed at all; nothing is listed for an outlet whose text stops short (a "
            "summary, a snippet, a page cut mid-sentence).",

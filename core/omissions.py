@@ -8,7 +8,8 @@ same fact when their cosine passes ALIGN_THRESHOLD. A fact is listed as omitted 
     other families do (copies of one story are one family: core.reprints' family_key contract), each
     with a sentence in near-identical words (cosine >= SUPPORT_THRESHOLD: a reader checks the claim
     without trusting a paraphrase match), and two families whose versions are the same narration
-    word for word (one quoting or copying the other, or one wire) count once;
+    word for word (one quoting or copying the other, or one wire) count once, as does a version that
+    names another supporting outlet ("The New York Times reported …");
   - X does not state it in other words: for each outlet's version of the fact, no window of one or
     two consecutive sentences of X (nor its headline) holds STATED_COVER or more of that version's
     content, weighted by how rare each word is in the event. This errs towards silence: a fact X
@@ -26,6 +27,7 @@ import numpy as np
 from scipy import sparse
 
 from core.config import Settings
+from core.credits import canonical_outlet, mentions
 from core.lexicon import content_lemmas
 from core.voice import SPEECH_VERBS, names_a_speaker, quote_spans
 
@@ -160,7 +162,8 @@ def omissions(docs: list[dict], families: dict[str, str] | None = None) -> dict:
                           "sentences": sum(1 for g in own_group if g in my_groups), "unmatched_sentences": len(only_idx),
                           "omitted_facts": len(omitted_idx), "independent_others": len(others)}
     note = (f"facts (a name or a number) reported by at least {MIN_SUPPORT} and by most other independent outlets "
-            f"(copies, and narration copied word for word, count once), each in near-identical words (TF-IDF cosine "
+            f"(copies, narration copied word for word, and a report relayed from another outlet count once), each in "
+            f"near-identical words (TF-IDF cosine "
             f">= {SUPPORT_THRESHOLD:.2f}), so no claim rests on a paraphrase match; a fact is not listed when the "
             f"outlet states part of it. Facts the others tell in different words are not listed at all.")
     if cut:
@@ -178,17 +181,22 @@ def cut_short(doc: dict) -> bool:
 
 def _support(i: int, row, sentences: list[dict], own_group, my_groups: set) -> set:
     """The families whose own sentence tells fact i in near-identical words (SUPPORT_THRESHOLD), its own included;
-    a family whose version is the same narration as another's, word for word, is a copy and adds nothing."""
+    a family whose version is the same narration as another's, word for word, is a copy and adds nothing, and
+    so is one whose version names another supporting outlet (it relays that outlet's report)."""
     best: dict[int, tuple[float, int]] = {}
     for j, v in zip(row.indices, row.data):
         g = int(own_group[j])
         if g not in my_groups and v >= SUPPORT_THRESHOLD and v > best.get(g, (0.0, -1))[0]:
             best[g] = (float(v), j)
     best[int(own_group[i])] = (1.0, i)
+    outlet_of = {g: canonical_outlet(sentences[j]["outlet"]) for g, (_, j) in best.items()}
     kept: list[int] = []
     for g, (v, j) in sorted(best.items(), key=lambda kv: -kv[1][0]):
         if any(_copied(sentences[j], sentences[best[h][1]], row, i, j, best[h][1]) for h in kept):
             continue
+        named = {name for _, _, name in mentions(sentences[j]["text"])}
+        if named & {o for h, o in outlet_of.items() if h != g}:
+            continue                   # "The New York Times reported …": a relay of another supporter's report
         kept.append(g)
     return set(kept)
 

@@ -73,3 +73,15 @@ def test_narration_around_a_quotation_copied_word_for_word_counts_once():
     a = '"We will close the Riverside bridge for 14 months of repairs," Mayor Helen Ortiz said on Tuesday.'
     b = 'Mayor Helen Ortiz said: "We will close the Riverside bridge for 14 months of repairs."'
     assert len(_omits({"A": a, "B": b, "C": "", "X": ""})) == 1
+
+
+def test_a_version_that_relays_another_outlets_report_adds_no_support():
+    def omits(relay: str) -> list[dict]:
+        docs = prepare([{"id": o, "outlet": o, "title": "", "text": FILLER[k] + " " + t} for k, o, t in (
+            ("A", "The New York Times", FACT), ("B", "HuffPost", relay), ("C", "Fox News", ""), ("X", "X", ""))])
+        return omissions(docs)["outlets"]["X"]["omits"]
+    own_words = "Mayor Helen Ortiz said on Monday the city will close the Riverside bridge for 14 months of repairs."
+    assert len(omits(own_words)) == 1
+    # HuffPost only passes on what the Times reported: one report, not two
+    assert omits("The New York Times reported that Mayor Helen Ortiz said the city will close the Riverside "
+                 "bridge for 14 months of repairs.") == []
