@@ -189,16 +189,29 @@ def _support(i: int, row, sentences: list[dict], own_group, my_groups: set) -> s
         if g not in my_groups and v >= SUPPORT_THRESHOLD and v > best.get(g, (0.0, -1))[0]:
             best[g] = (float(v), j)
     best[int(own_group[i])] = (1.0, i)
-    outlet_of = {g: canonical_outlet(sentences[j]["outlet"]) for g, (_, j) in best.items()}
     kept: list[int] = []
     for g, (v, j) in sorted(best.items(), key=lambda kv: -kv[1][0]):
         if any(_copied(sentences[j], sentences[best[h][1]], row, i, j, best[h][1]) for h in kept):
             continue
-        named = {name for _, _, name in mentions(sentences[j]["text"])}
-        if named & {o for h, o in outlet_of.items() if h != g}:
+        named = _named_outlets(sentences[j])
+        if named and named & {_outlet(sentences[k]) for h, (_, k) in best.items() if h != g}:
             continue                   # "The New York Times reported …": a relay of another supporter's report
         kept.append(g)
     return set(kept)
+
+
+def _named_outlets(s: dict) -> set[str]:
+    """News outlets a sentence names (canonical names), read once per sentence."""
+    if "named" not in s:
+        s["named"] = {name for _, _, name in mentions(s["text"])}
+    return s["named"]
+
+
+def _outlet(s: dict) -> str:
+    """A sentence's outlet under its canonical name, read once per sentence."""
+    if "canonical" not in s:
+        s["canonical"] = canonical_outlet(s["outlet"])
+    return s["canonical"]
 
 
 def _copied(a: dict, b: dict, row, i: int, ja: int, jb: int) -> bool:
