@@ -222,6 +222,13 @@ def _outlet_names() -> tuple[str, ...]:
     return tuple(sorted(names))
 
 
+def _holds_term(name: str, terms: list[str]) -> bool:
+    """Whether a name holds one of the terms as whole words (so only the outlets that could match are masked)."""
+    def spaced(x: str) -> str:
+        return " " + " ".join(_WORD_RE.findall(x.lower())) + " "
+    return any(spaced(t) in spaced(name) for t in terms)
+
+
 @functools.lru_cache(maxsize=8)
 def _load_families(path: str) -> tuple[TermFamily, ...]:
     """Parse and check a contested-terms file once per path (files are small; edits need a restart)."""
@@ -230,7 +237,8 @@ def _load_families(path: str) -> tuple[TermFamily, ...]:
     fams = data.get("family")
     if not isinstance(fams, list) or not fams:
         raise LexiconError(f"{path}: field 'family' must be a non-empty array of tables ([[family]])")
-    masks = _strings(data.get("mask", []), f"{path}: field 'mask'") + _outlet_names()
+    masks = _strings(data.get("mask", []), f"{path}: field 'mask'")
+    outlets = _outlet_names()
     out, seen = [], set()
     for i, fam in enumerate(fams):
         where = f"{path}: family[{i}]"
@@ -263,7 +271,8 @@ def _load_families(path: str) -> tuple[TermFamily, ...]:
         seen.add(name)
         out.append(TermFamily(name=name, terms=tuple(terms), note=note, neutral=neutral,
                               about=_strings(fam.get("about", []), f"{where}.about"),
-                              exclude=_strings(fam.get("exclude", []), f"{where}.exclude") + masks,
+                              exclude=_strings(fam.get("exclude", []), f"{where}.exclude") + masks
+                              + tuple(n for n in outlets if _holds_term(n, terms)),
                               rules=rules))
     return tuple(out)
 
