@@ -651,7 +651,11 @@ def clean_value(value: str) -> str:
     encoding can write them)."""
     if "\x00" in value:
         value = value.replace("\x00", "")
-    return value if value.isascii() else _SURROGATES.sub("\ufffd", value)
+    try:
+        value.encode("utf-8")   # fails only on a lone surrogate; far cheaper than searching for one
+        return value
+    except UnicodeEncodeError:
+        return _SURROGATES.sub("\ufffd", value)
 
 
 def fit(table: sa.Table, row: dict) -> dict:

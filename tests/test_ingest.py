@@ -228,3 +228,26 @@ def test_cli_exit_status_is_failure_only_when_every_feed_failed(site, tmp_path):
         r = CliRunner().invoke(main, ["ingest", "--db", str(tmp_path / "s.sqlite"), "--outlets", str(cat),
                                       "--no-pages", "--no-analyse", "--quiet"])
         assert r.exit_code == code, r.output
+
+
+def _die_on(x: int) -> int:
+    """A task that kills its worker process on one input, as a page crashing lxml would."""
+    import os
+    if x == 3:
+        os._exit(1)
+    return x * 10
+
+
+def test_a_worker_that_dies_fails_only_its_own_task():
+    import asyncio
+    from core.ingest import _extractor
+
+    async def go():
+        with _extractor(Settings(extract_workers=2)) as pool:
+            got = await asyncio.gather(*(pool.run(_die_on, i) for i in range(8)), return_exceptions=True)
+            after = await pool.run(_die_on, 5)   # the replaced pool keeps working
+        return got, after
+    got, after = asyncio.run(go())
+    assert isinstance(got[3], RuntimeError) and "died" in str(got[3])
+    assert [g for i, g in enumerate(got) if i != 3] == [i * 10 for i in range(8) if i != 3]
+    assert after == 50
