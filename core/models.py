@@ -28,6 +28,7 @@ class Article:
     text_status: str = "ok"                # ok / summary-only / failed / empty
     text_error: str | None = None
     first_seen: datetime | None = None
+    title_flag: str | None = None          # None, or how a missing title was made ("from the first sentence")
 
     def to_dict(self) -> dict:
         d = asdict(self)

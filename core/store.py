@@ -40,7 +40,7 @@ articles = sa.Table(
     "articles", metadata,
     sa.Column("id", sa.String(200), primary_key=True),
     sa.Column("outlet", sa.String(200), nullable=False, index=True),
-    sa.Column("title", sa.Text, default=""), sa.Column("text", sa.Text, default=""),
+    sa.Column("title", sa.Text, default=""), sa.Column("title_flag", sa.Text), sa.Column("text", sa.Text, default=""),
     sa.Column("summary", sa.Text, default=""),
     sa.Column("url", sa.String(2000), index=True), sa.Column("guid", sa.Text),
     sa.Column("feed_url", sa.String(2000)), sa.Column("author", sa.Text),
@@ -258,7 +258,8 @@ class Store:
     @staticmethod
     def _article_row(a: Article, origin: str) -> dict:
         return fit(articles, dict(
-            id=a.id, outlet=a.outlet or "unknown", title=a.title or "", text=a.text or "", summary=a.summary or "",
+            id=imported_id(a.id) if origin == "import" else a.id, outlet=a.outlet or "unknown", title=a.title or "",
+            title_flag=a.title_flag, text=a.text or "", summary=a.summary or "",
             url=a.url, guid=a.guid, feed_url=a.feed_url, author=a.author, categories=json.dumps(a.categories or []),
             language=a.language, published=_utc_naive(a.published), date_source=a.date_source, date_flag=a.date_flag,
             first_seen=_utc_naive(a.first_seen), text_status=a.text_status, text_error=a.text_error,
@@ -644,6 +645,18 @@ _SURROGATES = re.compile("[\ud800-\udfff]")
 _TEXT_CAP = Settings().max_text_chars
 # PostgreSQL keeps a whole value in a B-tree index entry, which holds at most 2,704 bytes.
 _INDEX_BYTES = 2_000
+
+
+# Ids made from feeds are "a" and 15 hex digits (core.feeds.article_id). An imported id of that form
+# could take a feed item's place and keep the real item out, so it is stored as "import:<id>"; every
+# other imported id is kept as the researcher gave it.
+_FEED_ID = re.compile(r"^a[0-9a-f]{15}$")
+IMPORT_PREFIX = "import:"
+
+
+def imported_id(rid: str) -> str:
+    """The id an imported row is stored under: kept, unless it has the form of a feed-made id."""
+    return IMPORT_PREFIX + rid if _FEED_ID.match(rid) else rid
 
 
 def clean_value(value: str) -> str:
