@@ -430,9 +430,10 @@ class Store:
         if end is not None:
             q = q.where(articles.c.published < _utc_naive(_as_dt(end)))
         if search:
-            like = f"%{search.strip()}%"
+            like = contains(search.strip())
             # Bound parameter, never string-formatted SQL: the search box is user input.
-            q = q.where(sa.or_(articles.c.title.ilike(like), articles.c.summary.ilike(like)))
+            q = q.where(sa.or_(articles.c.title.ilike(like, escape="\\"),
+                               articles.c.summary.ilike(like, escape="\\")))
         return q
 
     def articles_df(self, outlets_in=None, start=None, end=None, search=None, limit: int | None = 1000,
@@ -487,11 +488,11 @@ class Store:
                                           articles.c.outlet.in_(list(outlets_in))))
         if topics_in:
             # topics is a JSON list in a text column; the quoted name can't match a longer topic.
-            q = q.where(sa.or_(*[events.c.topics.like(f'%{json.dumps(t)[:-1]}"%') for t in topics_in]))
+            q = q.where(sa.or_(*[events.c.topics.like(contains(json.dumps(t)), escape="\\") for t in topics_in]))
         if search:
-            like = f"%{search.strip()}%"
-            q = q.where(sa.or_(events.c.label.ilike(like), sa.exists().where(
-                articles.c.event_id == events.c.id, articles.c.title.ilike(like))))
+            like = contains(search.strip())
+            q = q.where(sa.or_(events.c.label.ilike(like, escape="\\"), sa.exists().where(
+                articles.c.event_id == events.c.id, articles.c.title.ilike(like, escape="\\"))))
         q = q.order_by(events.c.n_original_outlets.desc(), events.c.n_articles.desc(), events.c.last_published.desc())
         if limit:
             q = q.limit(limit)
@@ -652,6 +653,11 @@ _INDEX_BYTES = 2_000
 # other imported id is kept as the researcher gave it.
 _FEED_ID = re.compile(r"^a[0-9a-f]{15}$")
 IMPORT_PREFIX = "import:"
+
+
+def contains(text: str) -> str:
+    """A LIKE pattern matching `text` anywhere, its own % and _ matching themselves (escape character \\)."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 def imported_id(rid: str) -> str:

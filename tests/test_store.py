@@ -130,3 +130,15 @@ def test_a_store_from_a_newer_release_is_refused_with_a_reason(tmp_path):
     s.dispose()
     with pytest.raises(RuntimeError, match="newer framelens"):
         Store(str(tmp_path / "db.sqlite"))
+
+
+def test_search_treats_percent_underscore_and_backslash_as_themselves(db_url):
+    s = Store(db_url)
+    titles = ["Inflation at 5% in May", "Profits up 50 per cent", "snake_case naming", "snakes and ladders",
+              r"A back\slash", "A backslash"]
+    s.add_articles([art(i + 1, "TASS", 1, title=t) for i, t in enumerate(titles)])
+    for query, expected in (("%", {titles[0]}), ("5%", {titles[0]}), ("_", {titles[2]}), ("e_c", {titles[2]}),
+                            ("\\", {titles[4]}), ("k\\s", {titles[4]}), ("50", {titles[1]})):
+        got = {t.rsplit(" ", 1)[0] for t in s.articles_df(search=query)["title"]}   # art() numbers the titles
+        assert got == expected, (query, got)
+        assert s.count_filtered(search=query) == len(expected)
