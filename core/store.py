@@ -53,6 +53,9 @@ articles = sa.Table(
     sa.Column("origin", sa.String(16), default="feed"),   # feed / import
     sa.Column("event_id", sa.String(64), index=True),
     sa.Column("quoted", sa.Boolean, default=False, nullable=False),  # quotes extracted (possibly none)
+    # What an analysis step could not do with this article ("quotes: failed (…)", "quotes: first 100,000 of
+    # 4,600,000 characters"); a step that failed on an article does not start on it again.
+    sa.Column("analysis_notes", sa.Text),
 )
 
 # Composite indexes for the dashboard's per-outlet and per-event aggregates.
@@ -283,24 +286,27 @@ class Store:
             self._set_events(c, assignments)
             self._save_events(c, summaries, merged)
 
-    def unclustered(self) -> list[dict]:
-        """Articles not yet assigned to an event, oldest first."""
+    def unclustered(self, max_chars: int | None = None) -> list[dict]:
+        """Articles not yet assigned to an event, oldest first (text cut to `max_chars`); an article that
+        clustering failed on is done, with its note, and not tried again."""
         # An event id with no event row can only come from an older, interrupted version: redo those too.
         orphan = articles.c.event_id.not_in(sa.select(events.c.id))
-        q = sa.select(articles.c.id, articles.c.outlet, articles.c.title, articles.c.text, articles.c.published,
-                      articles.c.categories).where(sa.or_(articles.c.event_id.is_(None), orphan)
+        failed = articles.c.analysis_notes.like(contains(f"{EVENTS_STEP}: failed"), escape="\\")
+        q = sa.select(articles.c.id, articles.c.outlet, articles.c.title, _text(max_chars), articles.c.published,
+                      articles.c.categories).where(sa.or_(articles.c.event_id.is_(None), orphan),
+                                                   sa.or_(articles.c.analysis_notes.is_(None), ~failed)
                                                    ).order_by(articles.c.published)
         return self._dicts(q)
 
-    def unquoted(self) -> list[dict]:
-        """Articles whose quotes have not been extracted yet."""
-        q = sa.select(articles.c.id, articles.c.outlet, articles.c.title, articles.c.text).where(
-            articles.c.quoted.is_(False)).order_by(articles.c.published)
+    def unquoted(self, max_chars: int | None = None) -> list[dict]:
+        """Articles whose quotes have not been extracted yet (text cut to `max_chars`, its full length given)."""
+        q = sa.select(articles.c.id, articles.c.outlet, articles.c.title, _text(max_chars),
+                      articles.c.text_length).where(articles.c.quoted.is_(False)).order_by(articles.c.published)
         return self._dicts(q)
 
-    def clustered_since(self, since: datetime | None) -> list[dict]:
+    def clustered_since(self, since: datetime | None, max_chars: int | None = None) -> list[dict]:
         """Articles with an event published since `since` (all when None): the clusterer's memory."""
-        q = sa.select(articles.c.id, articles.c.outlet, articles.c.title, articles.c.text, articles.c.published,
+        q = sa.select(articles.c.id, articles.c.outlet, articles.c.title, _text(max_chars), articles.c.published,
                       articles.c.categories, articles.c.event_id).where(articles.c.event_id.is_not(None))
         if since is not None:
             q = q.where(articles.c.published >= _utc_naive(since))
@@ -316,11 +322,12 @@ class Store:
                 r["categories"] = json.loads(r["categories"] or "[]")
         return rows
 
-    def event_articles(self, event_ids: list[str]) -> list[dict]:
-        """Every article (with text) of these events."""
+    def event_articles(self, event_ids: list[str], max_chars: int | None = None) -> list[dict]:
+        """Every article (with text, cut to `max_chars`) of these events."""
         out: list[dict] = []
-        cols = [articles.c[n] for n in ("id", "outlet", "title", "text", "url", "published", "date_source",
-                                        "date_flag", "text_status", "text_length", "event_id", "categories")]
+        cols = [_text(max_chars) if n == "text" else articles.c[n]
+                for n in ("id", "outlet", "title", "text", "url", "published", "date_source", "date_flag",
+                          "text_status", "text_length", "event_id", "categories", "analysis_notes")]
         for i in range(0, len(event_ids), 500):
             out += self._dicts(sa.select(*cols).where(articles.c.event_id.in_(event_ids[i:i + 500])))
         return out
@@ -342,6 +349,9 @@ class Store:
             c.execute(self._insert(events).values(id=e.id, **row)
                       .on_conflict_do_update(index_elements=["id"], set_=row))
         self._recount(c, [e.id for e in summaries])
+        # In the same transaction: an event row no article points at (its articles merged or split away)
+        # would show as an event without coverage.
+        self._drop_empty(c, [e.id for e in summaries] + list(merged))
 
     def _recount(self, c, ids: list[str]) -> None:
         """Counts and time span of events from their stored articles; reprints don't count as coverage."""
@@ -407,6 +417,43 @@ class Store:
     def count_articles(self) -> int:
         with self.engine.connect() as c:
             return c.execute(sa.select(sa.func.count()).select_from(articles)).scalar_one()
+
+    # -- hostile input: event rows consistent with their articles -----------------------------------------
+    @staticmethod
+    def _drop_empty(c, ids: list[str] | None = None) -> int:
+        """Delete the event rows (among `ids`, or all) that no article belongs to; returns how many."""
+        empty = sa.delete(events).where(~sa.exists().where(articles.c.event_id == events.c.id))
+        if ids is None:
+            return c.execute(empty).rowcount or 0
+        return sum(c.execute(empty.where(events.c.id.in_(ids[i:i + 500]))).rowcount or 0
+                   for i in range(0, len(ids), 500))
+
+    def count_outside(self, start: datetime, end: datetime) -> int:
+        """Articles dated before `start` or at or after `end` (two index range counts)."""
+        with self.engine.connect() as c:
+            return sum(c.execute(sa.select(sa.func.count()).select_from(articles).where(cond)).scalar_one()
+                       for cond in (articles.c.published < _utc_naive(start), articles.c.published >= _utc_naive(end)))
+
+    def note_analysis(self, notes: dict[str, str], quoted: bool = False) -> None:
+        """Add a note per article id ("step: what happened"); `quoted` also marks them as quote-extracted,
+        so that a failed or cut quote extraction is not started again."""
+        if not notes:
+            return
+        with self.engine.begin() as c:
+            have = dict(c.execute(sa.select(articles.c.id, articles.c.analysis_notes)
+                                  .where(articles.c.id.in_(list(notes)))).all())
+            for aid, note in notes.items():
+                old = [n for n in (have.get(aid) or "").split("; ") if n and n != note]
+                values = {"analysis_notes": clean_value("; ".join(old + [note]))[:_TEXT_CAP]}
+                if quoted:
+                    values["quoted"] = True
+                c.execute(sa.update(articles).where(articles.c.id == aid).values(**values))
+
+    def repair_events(self) -> int:
+        """Remove event rows left without articles (an interrupted or concurrent analysis, an older
+        release); articles pointing at a missing event are re-clustered by the next pass anyway."""
+        with self.engine.begin() as c:
+            return self._drop_empty(c)
 
     # -- reads for the dashboard -------------------------------------------------------------------
     def outlets_df(self) -> pd.DataFrame:
@@ -653,6 +700,15 @@ _INDEX_BYTES = 2_000
 # other imported id is kept as the researcher gave it.
 _FEED_ID = re.compile(r"^a[0-9a-f]{15}$")
 IMPORT_PREFIX = "import:"
+
+
+EVENTS_STEP, QUOTES_STEP, REPRINTS_STEP = "events", "quotes", "reprints"   # the steps analysis_notes name
+
+
+def _text(max_chars: int | None):
+    """The text column, or its first `max_chars` characters (cut in the database: a 5 MB text is not read
+    whole for a step that reads 100 KB of it)."""
+    return articles.c.text if not max_chars else sa.func.substr(articles.c.text, 1, max_chars).label("text")
 
 
 def contains(text: str) -> str:
