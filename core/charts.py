@@ -3,6 +3,7 @@ stable colour per outlet."""
 from __future__ import annotations
 
 import hashlib
+import html
 import threading
 
 import pandas as pd
@@ -84,6 +85,23 @@ def timeline(points: pd.DataFrame, title: str, top: int = 25) -> dict:
     }
 
 
+def inert(fig: go.Figure) -> go.Figure:
+    """Plotly draws a few HTML tags in any text it shows (trace names, category labels, titles): an outlet
+    named '<a href="…">' would become a live link in the chart and its SVG export. Escaped, each is drawn
+    as the characters it is (plotly decodes the entities back for display)."""
+    def esc(v):
+        return html.escape(v, quote=False) if isinstance(v, str) else v
+    for trace in fig.data:
+        for attr in ("name", "x", "y", "text", "hovertext", "labels"):
+            value = getattr(trace, attr, None)
+            if isinstance(value, str):
+                setattr(trace, attr, esc(value))
+            elif value is not None and len(value) and any(isinstance(v, str) for v in value):
+                setattr(trace, attr, [esc(v) for v in value])
+    fig.layout.title.text = esc(fig.layout.title.text)
+    return fig
+
+
 def period_for(days: float) -> str:
     """Bar width that keeps a chart to at most a few hundred bars."""
     return "MS" if days > 730 else "W-MON" if days > 90 else "D"
@@ -94,14 +112,14 @@ def lines(df: pd.DataFrame, x: str, y: str, colour: str, title: str, top: int = 
     fig = go.Figure()
     if df.empty:
         fig.update_layout(title=title + " (no data)")
-        return fig
+        return inert(fig)
     keep = df.groupby(colour)[y].sum().sort_values(ascending=False).index[:top]
     for name in keep:
         part = df[df[colour] == name].sort_values(x)
         fig.add_trace(go.Scattergl(x=part[x], y=part[y], mode="lines+markers", name=str(name),
                                    line=dict(color=outlet_colour(str(name)) if outlet_colours else None)))
     fig.update_layout(title=title, margin=dict(t=50, l=10, r=10, b=10), yaxis_title=y, xaxis_title=None)
-    return fig
+    return inert(fig)
 
 
 def stacked(df: pd.DataFrame, x: str, y: str, colour: str, title: str, top: int = 10,
@@ -110,7 +128,7 @@ def stacked(df: pd.DataFrame, x: str, y: str, colour: str, title: str, top: int 
     fig = go.Figure()
     if df.empty:
         fig.update_layout(title=title + " (no data)")
-        return fig
+        return inert(fig)
     totals = df.groupby(colour)[y].sum().sort_values(ascending=False)
     keep = list(totals.index[:top])
     d = df.assign(**{colour: df[colour].where(df[colour].isin(keep), other)})
@@ -121,7 +139,7 @@ def stacked(df: pd.DataFrame, x: str, y: str, colour: str, title: str, top: int 
                              marker_color="#9a9a9a" if name == other else outlet_colour(str(name))))
     fig.update_layout(barmode="stack", title=title, margin=dict(t=50, l=10, r=10, b=10), yaxis_title=y,
                       xaxis_title=None, legend=dict(orientation="h", y=-0.15))
-    return fig
+    return inert(fig)
 
 
 def heatmap(matrix: pd.DataFrame, title: str, value: str) -> go.Figure:
@@ -130,14 +148,14 @@ def heatmap(matrix: pd.DataFrame, title: str, value: str) -> go.Figure:
                                hovertemplate="%{y} in %{x}: %{z} " + value + "<extra></extra>"))
     fig.update_layout(title=title, margin=dict(t=50, l=10, r=10, b=10), height=max(300, 22 * len(matrix) + 140),
                       yaxis=dict(autorange="reversed"), xaxis=dict(side="top"))
-    return fig
+    return inert(fig)
 
 
 def bars(df: pd.DataFrame, x: str, y: str, title: str, colour_by_outlet: bool = True) -> go.Figure:
     fig = go.Figure(go.Bar(x=df[x], y=df[y], marker_color=[outlet_colour(str(v)) for v in df[x]]
                            if colour_by_outlet else None))
     fig.update_layout(title=title, margin=dict(t=50, l=10, r=10, b=10), yaxis_title=y, xaxis_title=None)
-    return fig
+    return inert(fig)
 
 
 def box(df: pd.DataFrame, x: str, y: str, title: str) -> go.Figure:
@@ -153,7 +171,7 @@ def box(df: pd.DataFrame, x: str, y: str, title: str) -> go.Figure:
         fig.add_trace(go.Box(name=str(name), x=[str(name)], q1=[q1], median=[med], q3=[q3], lowerfence=[lo], upperfence=[hi],
                              marker_color=outlet_colour(str(name))))
     fig.update_layout(title=title, showlegend=False, margin=dict(t=50, l=10, r=10, b=10), yaxis_title=y)
-    return fig
+    return inert(fig)
 
 
 _EXPORT_LOCK = threading.Lock()

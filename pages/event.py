@@ -4,7 +4,7 @@ import streamlit as st
 
 from core.charts import timeline
 from pages.common import csv_download, downloads, filters, open_page, safe, tabbed
-from pages.data import compare, event_choices
+from pages.data import compare, event_choices, in_window
 
 COLUMNS_PER_ROW = 3
 
@@ -18,7 +18,7 @@ def column(report: dict, outlet: str, first: pd.Series, quotes: pd.DataFrame) ->
         if when is not None and not pd.isna(when):
             lag = (when - first.min()).total_seconds() / 3600
             st.caption(f"{when:%Y-%m-%d %H:%M} UTC · " + ("first to report" if lag == 0 else f"+{lag:.1f} h"))
-        st.write(h.get("lead") or "")
+        st.markdown(safe(h.get("lead") or ""))   # feed text: every markdown character escaped
     q = quotes[quotes["outlet"] == outlet] if not quotes.empty else quotes
     if not q.empty:
         st.markdown("**Quoted**")
@@ -54,8 +54,12 @@ event_id = st.selectbox("Event", options, index=options.index(wanted) if wanted 
 if event_id != wanted:
     st.query_params["event"] = event_id
 report, arts, quotes, reps = compare(s, version, event_id)
+if arts.empty:   # merged into another event or emptied since the list was read: nothing to compare
+    st.info("This event has no articles any more: a later analysis merged it into another event or moved its "
+            "articles. Pick another event.")
+    st.stop()
 for note in report.get("notes", []):
-    st.info(note)
+    st.info(safe(note))
 cov = report["coverage"]
 st.caption(f"{report['n_articles']} articles from {cov['original_outlets']} outlets reporting originally"
            + (f", {len(reps)} reprints shown apart" if len(reps) else ""))
@@ -71,7 +75,7 @@ def side_by_side() -> None:
 
 
 def coverage_timeline() -> None:
-    points = arts.assign(reprint=arts["id"].isin(set(reps["id"]) if not reps.empty else set()))
+    points = in_window(arts.assign(reprint=arts["id"].isin(set(reps["id"]) if not reps.empty else set())), "published")
     spec = timeline(points, "Coverage timeline (hollow = reprint)")
     st.vega_lite_chart(spec, width="stretch", key="chart_event_timeline")
     downloads(spec, f"event-{event_id}-timeline", points[["id", "outlet", "published", "title", "reprint"]], "dl_event")
@@ -88,7 +92,8 @@ def reprint_table() -> None:
 
 
 def data_quality() -> None:
-    quality = arts[["outlet", "title", "published", "date_source", "date_flag", "text_status", "text_length", "url"]]
+    quality = arts[["outlet", "title", "published", "date_source", "date_flag", "text_status", "text_length",
+                    "analysis_notes", "url"]]
     st.dataframe(quality, hide_index=True, width="stretch", key="quality_table",
                  column_config={"url": st.column_config.LinkColumn("original", display_text="open")})
     csv_download("Download comparison (CSV)", quality, f"event-{event_id}.csv", "dl_quality")
