@@ -189,9 +189,16 @@ def filters() -> dict:
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
 
+# Streamlit's markdown turns web and mail addresses in plain text into links after the escapes are
+# resolved, so escaping cannot stop it; an invisible word joiner inside each trigger does.
+_AUTOLINK = re.compile(r"(?i)(www)(?=\.)|(:)(?=//)|(@)")
+
+
 def safe(text) -> str:
-    """Untrusted text made inert for st.markdown: every markdown/HTML special character escaped."""
-    return _MD_SPECIAL.sub(r"\\\1", str(text if text is not None else "")).replace("\n", " ")
+    """Untrusted text made inert for st.markdown: every markdown/HTML special character escaped, and no
+    address in it turned into a link."""
+    text = _AUTOLINK.sub(lambda m: m.group(0) + "\u2060", str(text if text is not None else ""))
+    return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
 
 
 def downloads(fig, name: str, data: pd.DataFrame, key: str) -> None:

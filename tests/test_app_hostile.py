@@ -25,7 +25,7 @@ EVIL_TITLE = "![tracker](https://evil.example/pixel.png) Lava reaches www.evil.e
 EVIL_TEXT = ("[Verify your account](https://evil.example/login) now. ![x](https://evil.example/x.png) "
              "Lava reached the edge of the fishing town of Grindavik on Sunday, the Icelandic Meteorological Office "
              "said, see https://evil.example/a or www.evil.example. \"The town is not safe,\" civil protection chief "
-             "Vidir Reynisson told <b>RUV</b>. Residents had been evacuated in November; the lagoon closed again.")
+             "Vidir Reynisson told <b>RUV</b>, write to press@evil.example. Residents had been evacuated in November; the lagoon closed again.")
 VIEWS = {  # every tab of every page, by the label its ?view= takes
     "overview": ["Events", "Attention by topic", "Attention by outlet group"],
     "event": ["Side by side", "Timeline", "Reprints", "Data quality"],
@@ -96,8 +96,8 @@ def evil_event(s: Store) -> str:
 
 def live_markup(text: str) -> list[str]:
     """What in a markdown body could still become a link, an image or HTML."""
-    found = [m for m in ("](", "![", "www.") if m in text]
-    return found + re.findall(r"(?<!\\)(?:[<>]|://)", text)
+    found = [m for m in ("](", "![", "www.") if m in text.lower()]
+    return found + re.findall(r"(?<!\\)(?:[<>]|://)|@(?!\u2060)", text)
 
 
 # -- markdown and HTML stay inert --------------------------------------------------------------------
@@ -116,6 +116,14 @@ def test_no_page_renders_feed_markup(hostile, page, view):
     for chart in at.get("plotly_chart"):
         drawn = json.dumps(json.loads(chart.proto.spec))
         assert "<a href" not in drawn and "<img" not in drawn, drawn[:300]
+
+
+def test_safe_text_holds_no_link_trigger():
+    """Streamlit links addresses after resolving escapes: safe() breaks each trigger with a word joiner."""
+    from pages.common import safe
+    out = safe("WWW.evil.example, HTTPS://evil.example/x, mailto:me@evil.example and [a](javascript:x)")
+    assert live_markup(out) == [] and out.replace("\u2060", "").replace("\\", "") == \
+        "WWW.evil.example, HTTPS://evil.example/x, mailto:me@evil.example and [a](javascript:x)"
 
 
 def test_chart_builders_draw_names_as_text():
