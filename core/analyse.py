@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from .cluster import ClusterConfig, EventClusterer
 from .config import Settings
+from .language import is_english, language_of
 from .store import EVENTS_STEP, QUOTES_STEP, REPRINTS_STEP, Store
 
 
@@ -18,14 +19,16 @@ class AnalysisSummary:
     events_touched: int = 0
     events_merged: int = 0
     quotes: int = 0
+    not_english: int = 0
     reprints: int = 0
     failed: int = 0          # article steps that failed: recorded on the article, not tried again
     seconds: float = 0.0
 
     def line(self) -> str:
         failed = f"; {self.failed} article steps failed (see each article's analysis notes)" if self.failed else ""
+        skipped = f" ({self.not_english} articles not in English left out)" if self.not_english else ""
         return (f"analysed {self.articles} new articles: {self.events_touched} events updated "
-                f"({self.events_merged} merged), {self.quotes} quotes, {self.reprints} reprints{failed}; "
+                f"({self.events_merged} merged), {self.quotes} quotes{skipped}, {self.reprints} reprints{failed}; "
                 f"{self.seconds:.1f} s")
 
 
@@ -44,11 +47,17 @@ def analyse_new(store: Store, config: ClusterConfig | None = None, quotes: bool 
     new = store.unclustered(s.events_max_chars)
     out = AnalysisSummary(articles=len(new))
     if new:
+        _languages(store, new)
         touched = _cluster(store, new, cfg, report, out, s)
         out.reprints = _reprints(store, sorted(touched), s, out)
     if quotes:
         # Quotes are tracked per article, so an interrupted run's leftovers are picked up here too.
-        out.quotes = _quotes(store, store.unquoted(s.quotes_max_chars), report, s, out)
+        items = store.unquoted(s.quotes_max_chars)
+        english = [a for a in items if is_english(a)]
+        out.not_english = len(items) - len(english)
+        if out.not_english:   # marked done with no quotes: the quote rules read English only
+            store.save_quotes([a["id"] for a in items if not is_english(a)], [])
+        out.quotes = _quotes(store, english, report, s, out)
     out.seconds = time.perf_counter() - t0
     return out
 
@@ -99,6 +108,16 @@ def _cluster(store: Store, new: list[dict], cfg: ClusterConfig, report, out: Ana
     report("events", len(new), len(new))
     out.events_touched, out.events_merged = len(touched), len(merged)
     return touched
+
+
+def _languages(store: Store, new: list[dict]) -> None:
+    """Each new article's language (core.language), stored and set on the dicts the next steps read."""
+    codes = {}
+    for a in new:
+        code = language_of(a)
+        if code != a.get("language"):
+            codes[a["id"]] = a["language"] = code
+    store.set_languages(codes)
 
 
 def _quotes(store: Store, items: list[dict], report, s: Settings | None = None, out: AnalysisSummary | None = None,

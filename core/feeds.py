@@ -13,6 +13,7 @@ from urllib.parse import urljoin
 import feedparser
 from feedparser.encodings import convert_to_utf8
 
+from . import dates
 from .config import Settings
 from .models import Article
 from .urls import canonical_url
@@ -127,24 +128,26 @@ def normalise_entry(entry, outlet: str, feed_url: str, now: datetime, s: Setting
         raise ValueError("no title and no summary")
     author, cut_author = _cap(_clean(entry.get("author")), s.max_field_chars)
     categories = [c for c in (_cap(_clean(t.get("term")), 200)[0] for t in entry.get("tags", [])) if c][:20]
-    published, source, flag = check_date(_entry_time(entry), now, s)
+    published, source, flag, precision = check_date(_entry_time(entry), now, s, _entry_precision(entry))
     art = Article(
         id=article_id(outlet, link, guid), outlet=outlet, title=title or "", summary=summary or "",
         text="", url=link, guid=guid, feed_url=feed_url, author=author, categories=categories,
-        published=published, date_source=source, date_flag=flag, first_seen=now,
+        published=published, date_precision=precision, date_source=source, date_flag=flag, first_seen=now,
         language=language_tag(entry.get("language")), text_status="pending")
     return art, bool(cut_title or cut_summary or cut_author)
 
 
-def check_date(dt: datetime | None, now: datetime, s: Settings) -> tuple[datetime, str, str | None]:
-    """Trust a feed date only when it is plausible; otherwise fall back to first-seen with a flag."""
+def check_date(dt: datetime | None, now: datetime, s: Settings,
+               precision: str = "exact") -> tuple[datetime, str, str | None, str]:
+    """(published, source, flag, precision): a feed date only when plausible (core.dates.check_date),
+    otherwise the first-seen time, which is exact, with a flag."""
     if dt is None:
-        return now, "first-seen", "missing"
-    if dt > now + timedelta(minutes=s.future_skew_minutes):
-        return now, "first-seen", f"future ({dt.isoformat()})"
-    if dt.year < s.oldest_year:
-        return now, "first-seen", f"implausible ({dt.isoformat()})"
-    return dt, "feed", None
+        return now, "first-seen", "missing", "exact"
+    info = dates.check_date(dates.DateInfo(dt, precision, "feed"), now, s.oldest_year,
+                            timedelta(minutes=s.future_skew_minutes))
+    if info.published is None:
+        return now, "first-seen", info.flag, "exact"
+    return dt, "feed", None, precision
 
 
 def article_id(outlet: str, url: str | None, guid: str | None) -> str:
@@ -163,6 +166,15 @@ def _entry_time(entry) -> datetime | None:
             except (OverflowError, ValueError, OSError):
                 return None
     return None
+
+
+def _entry_precision(entry) -> str:
+    """"date" when the entry's raw date carries no time of day ("2026-02-16"), else "exact"."""
+    for key in ("published", "updated", "created"):
+        raw = entry.get(key)
+        if raw:
+            return "exact" if re.search(r"\d:\d\d", str(raw)) else "date"
+    return "exact"
 
 
 def _alternate_link(entry) -> str | None:

@@ -229,7 +229,8 @@ class _Run:
         a.author = a.author or ex.author
         a.language = a.language or language_tag(ex.language)
         if a.date_source == "first-seen" and ex.published and ex.published <= datetime.now(timezone.utc):
-            a.published, a.date_source = ex.published, "page"
+            # trafilatura reads a page's date to the day (YYYY-MM-DD): a date, never a time
+            a.published, a.date_source, a.date_precision = ex.published, "page", "date"
 
 
 def _use_summary(a: Article, why: str) -> None:

@@ -11,6 +11,7 @@ import streamlit as st
 from core.charts import export
 from core.config import Settings
 from core.coverage import outlets_in_groups
+from core.exports import csv_text
 from core.store import Store
 from pages.data import VIEW_START, choices, data_version, outside_window, store
 
@@ -38,6 +39,7 @@ PAGES = [  # (file, title, icon, url path); dashboard.py builds st.navigation fr
     ("pages/timelines.py", "Timelines", ":material/timeline:", "timelines"),
     ("pages/articles.py", "Articles", ":material/article:", "articles"),
     ("pages/outlets.py", "Outlets", ":material/rss_feed:", "outlets"),
+    ("pages/methods.py", "Methods", ":material/menu_book:", "methods"),
 ]
 
 
@@ -223,22 +225,9 @@ def csv_download(label: str, data: pd.DataFrame, file_name: str, key: str, width
                        mime="text/csv", key=key, on_click="ignore", width=width)
 
 
-# A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(…), +cmd|…, @SUM(…),
-# -2+3); full-width forms count in some. OWASP's advice: put a ' in front of such a text cell.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
-
-
 def csv_bytes(data: pd.DataFrame) -> bytes:
     """The table as UTF-8 CSV with every text cell that a spreadsheet would run as a formula made inert."""
-    def inert(v):
-        return "'" + v if isinstance(v, str) and v.startswith(_FORMULA_START) else v
-    safe_data = data.copy()
-    for col in safe_data.columns:
-        if safe_data[col].dtype == object or pd.api.types.is_string_dtype(safe_data[col]):
-            safe_data[col] = safe_data[col].map(inert)
-    safe_data.columns = [inert(str(c)) for c in safe_data.columns]
-    # CRLF line ends (RFC 4180), which also makes the writer quote a cell holding a lone \r.
-    return safe_data.to_csv(index=False, lineterminator="\r\n").encode("utf-8")
+    return csv_text(data).encode("utf-8")
 
 
 def tabbed(views: dict) -> None:

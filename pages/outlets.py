@@ -31,7 +31,7 @@ def health_view() -> None:
 
 
 def import_view() -> None:
-    st.caption("JSONL or CSV with the columns id, outlet, title, text, published (ISO 8601), url. "
+    st.caption("JSONL or CSV with the columns id, outlet, title, text, published (ISO 8601 or a written date), url. "
                "Every row is checked; invalid rows are listed with their line number and the rest go in.")
     upload = st.file_uploader("Corpus file", type=["jsonl", "csv", "ndjson"], key="import_file")
     if upload is None or not st.button("Import", key="import_go"):
@@ -50,7 +50,8 @@ def import_view() -> None:
                                                                         text=f"{stage}: {d} of {t}"))
     bar.empty()
     titled = f" {res.titled} without a title were titled from their first sentence." if res.titled else ""
-    st.success(f"{safe(upload.name)}: {res.rows} rows, {res.valid} valid, {res.new} new.{titled} {analysis.line()}")
+    st.success(f"{safe(upload.name)}: {res.rows} rows, {res.valid} valid, {res.new} new; {res.dates_line()}."
+               f"{titled} {analysis.line()}")
     if res.errors:
         st.warning(f"{len(res.errors)} invalid rows")
         st.dataframe(pd.DataFrame([{"line": e.line, "problem": e.message} for e in res.errors]),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import datetime, timezone
 
 import pandas as pd
 import pytest
@@ -15,6 +16,7 @@ from streamlit.testing.v1 import AppTest
 from core.analyse import analyse_new
 from core.catalog import Outlet
 from core.corpus import import_text
+from core.models import Article
 from core.store import Store, events
 from pages import data
 from tests.conftest import ROOT, shared_path
@@ -65,12 +67,11 @@ def hostile_db(tmp_path_factory) -> str:
     rows += [{"id": f"evil-{i}", "outlet": EVIL_OUTLET if i == 1 else "=HYPERLINK(\"https://evil.example\")",
               "title": EVIL_TITLE + f" ({i})", "text": EVIL_TEXT, "published": f"2024-01-14T0{i}:00:00Z",
               "url": f"https://evil.example/a/{i}"} for i in (1, 2)]
-    rows += [{"id": "year-1", "outlet": "Archive", "title": "Dated year 1", "text": "Officials met.",
-              "published": "0001-01-01T00:00:00Z"},
-             {"id": "year-9999", "outlet": "Archive", "title": "Dated year 9999", "text": "Officials met again.",
-              "published": "9999-12-31T00:00:00Z"}]
     res = import_text(s, "\n".join(json.dumps(r) for r in rows), "jsonl")
     assert not res.errors, res.errors
+    # Imports and feeds now keep such dates out (undated, flagged); a store written before may hold them.
+    s.add_articles([Article(id=f"year-{y}", outlet="Archive", title=f"Dated year {y}", text="Officials met.",
+                            published=datetime(y, 6, 1, tzinfo=timezone.utc)) for y in (1, 9999)], origin="import")
     s.save_outlets([Outlet("Fox News", ["https://fox.example/rss"], groups=["right"]),
                     Outlet("HuffPost", ["https://huff.example/rss"], groups=["left"]),
                     Outlet("New York Times", ["https://nyt.example/rss"], groups=["left"])])
@@ -160,10 +161,17 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised():
 
 
 def test_every_csv_download_goes_through_the_neutralising_writer():
-    offenders = [f"{p.name}:{n}" for p in sorted((ROOT / "pages").glob("*.py"))
+    offenders = [f"{p.name}:{n}" for p in sorted((ROOT / "pages").glob("*.py")) + sorted((ROOT / "core").glob("*.py"))
                  for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
-                 if "to_csv(" in line and "safe_data.to_csv" not in line]
+                 if "to_csv(" in line and "out.to_csv(index=False, lineterminator" not in line]
     assert offenders == []
+
+
+def test_exported_csv_with_provenance_is_neutralised_too():
+    from core.exports import Provenance, csv_bytes
+    prov = Provenance("0", "now", None, {"search": ["=cmd"]})
+    body = csv_bytes(pd.DataFrame({"title": ["=HYPERLINK(1)", "ok"]}), prov).decode()
+    assert "\r\n'=HYPERLINK(1)\r\n" in body and "# filters: search: =cmd" in body
 
 
 # -- empty events and absurd dates ----------------------------------------------------------------------
