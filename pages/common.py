@@ -29,6 +29,7 @@ APPLIES = {
                   "*": frozenset({"Outlets", "Groups", "Published"})},
     "articles": frozenset({"Outlets", "Groups", "Published", "Search"}),
     "outlets": frozenset(),
+    "methods": frozenset(),
 }
 
 

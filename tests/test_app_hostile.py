@@ -217,6 +217,11 @@ def filter_params(s: Store, label: str) -> dict:
     return FILTERS[label]
 
 
+def test_every_page_declares_the_filters_it_applies():
+    from pages.common import APPLIES, PAGES
+    assert {url for *_, url in PAGES} == set(APPLIES)
+
+
 def main_output(at: AppTest) -> list:
     """What a page shows in its main area (tables, charts, captions, text), to compare two runs."""
     out = [df.value.astype(str).to_csv() for df in at.main.dataframe]
