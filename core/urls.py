@@ -49,16 +49,11 @@ def check_url(url: str, allow_private: bool = False) -> None:
     host = check_scheme(url)
     if allow_private:
         return
-    literal = literal_address(host)
-    if literal is not None:
-        addresses = [literal]
-    elif _is_localhost(host):
-        addresses = [ipaddress.ip_address("127.0.0.1")]
-    else:
-        try:
-            addresses = _lookup(host)
-        except (OSError, UnicodeError) as e:
-            raise BlockedURL(f"cannot resolve host {host}: {e}") from None
+    fixed = fixed_address(host)
+    try:
+        addresses = [fixed] if fixed is not None else _lookup(host)
+    except (OSError, UnicodeError) as e:
+        raise BlockedURL(f"cannot resolve host {host}: {e}") from None
     check_addresses(host, addresses)
 
 
@@ -80,12 +75,9 @@ def check_literal(url: str, allow_private: bool = False) -> str:
     """check_scheme, and a host spelled as an address (or localhost) checked too: everything that needs
     no DNS, so it runs on each redirect hop before any connection is made. Returns the host."""
     host = check_scheme(url)
-    if not allow_private:
-        literal = literal_address(host)
-        if literal is None and _is_localhost(host):
-            literal = ipaddress.ip_address("127.0.0.1")
-        if literal is not None:
-            check_addresses(host, [literal])
+    fixed = fixed_address(host)
+    if not allow_private and fixed is not None:
+        check_addresses(host, [fixed])
     return host
 
 
@@ -134,9 +126,14 @@ def literal_address(host: str):
     return None
 
 
-def _is_localhost(host: str) -> bool:
+def fixed_address(host: str):
+    """The address a host stands for without asking DNS: a literal one, or loopback for localhost names
+    (which RFC 6761 reserves for it); None for any other name."""
+    literal = literal_address(host)
+    if literal is not None:
+        return literal
     h = host.lower().rstrip(".")
-    return h == "localhost" or h.endswith(".localhost")
+    return ipaddress.ip_address("127.0.0.1") if h == "localhost" or h.endswith(".localhost") else None
 
 
 def _lookup(host: str) -> list:
@@ -160,7 +157,6 @@ class Resolver:
         self.allow_private, self.timeout = allow_private, timeout
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="framelens-dns")
         self._answers: dict[str, asyncio.Future] = {}
-        self.lookups = 0
 
     async def addresses(self, host: str) -> list[str]:
         """The checked addresses of a host, as strings to connect to; BlockedURL or Unresolvable otherwise."""
@@ -171,13 +167,10 @@ class Resolver:
         return list(await asyncio.shield(fut))
 
     async def _resolve(self, host: str) -> list[str]:
-        literal = literal_address(host)
-        if literal is not None:
-            found = [literal]
-        elif _is_localhost(host):
-            found = [ipaddress.ip_address("127.0.0.1")]
+        fixed = fixed_address(host)
+        if fixed is not None:
+            found = [fixed]
         else:
-            self.lookups += 1
             loop = asyncio.get_running_loop()
             try:
                 found = await asyncio.wait_for(loop.run_in_executor(self._pool, _lookup, host), self.timeout)

@@ -10,7 +10,6 @@ from datetime import datetime, timezone
 import pandas as pd
 import pytest
 import sqlalchemy as sa
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from core.analyse import analyse_new
@@ -20,8 +19,8 @@ from core.models import Article
 from core.store import Store, events
 from pages import data
 from tests.conftest import ROOT, shared_path
+from tests.test_app_pages import fresh_caches, opened  # noqa: F401 - fresh_caches is an autouse fixture
 
-APP = str(ROOT / "dashboard.py")
 EVIL_OUTLET = '<a href="https://evil.example/">Evil</a> [News](https://evil.example) www.evil.example'
 EVIL_TITLE = "![tracker](https://evil.example/pixel.png) Lava reaches www.evil.example <img src=x onerror=alert(1)>"
 EVIL_TEXT = ("[Verify your account](https://evil.example/login) now. ![x](https://evil.example/x.png) "
@@ -39,20 +38,8 @@ VIEWS = {  # every tab of every page, by the label its ?view= takes
 
 
 def app(page: str, params: dict | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=90)
-    at.switch_page(f"pages/{page}.py")
-    for k, v in (params or {}).items():
-        at.query_params[k] = v
-    return at.run()
-
-
-@pytest.fixture(autouse=True)
-def fresh_caches():
-    st.cache_data.clear()
-    data.coverage.clear()
-    yield
-    st.cache_data.clear()
-    data.coverage.clear()
+    """The page run once with these URL query parameters."""
+    return opened(page, params or {})
 
 
 @pytest.fixture(scope="module")
