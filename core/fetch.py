@@ -90,8 +90,8 @@ class _PinnedTransport(httpx.AsyncHTTPTransport):
     """httpx's own transport over a connection pool that connects through _PinnedBackend."""
 
     def __init__(self, backend: _PinnedBackend, limits: httpx.Limits):
-        super().__init__(limits=limits, trust_env=False)
-        # httpx 0.28 takes no network backend, so its pool is rebuilt with the same limits and ours.
+        # httpx 0.28 takes no network backend: the pool its transport would make is made here, with ours
+        # (super().__init__ would build one, and an SSL context, only to be thrown away).
         self._pool = httpcore.AsyncConnectionPool(
             ssl_context=httpx.create_ssl_context(trust_env=False), max_connections=limits.max_connections,
             max_keepalive_connections=limits.max_keepalive_connections, keepalive_expiry=limits.keepalive_expiry,
