@@ -227,3 +227,11 @@ def test_cli_import_says_how_dates_were_had(tmp_path, db_url):
     assert r.exit_code == 0, r.output
     assert "8 rows, 8 valid, 8 new, 0 invalid" in r.output
     assert "dates: 3 parsed, 3 guessed from free text, 2 missing or unreadable (kept undated, flagged)" in r.output
+
+
+def test_a_date_field_never_refuses_its_row(db_url):
+    from core.corpus import import_text
+    rows = [{"id": "long-date", "title": "t", "published": "Posted on " + "Monday " * 60},
+            {"id": "nul-date", "title": "t", "published": "2024-05-16\x00"}]
+    res = import_text(Store(db_url), "\n".join(json.dumps(r) for r in rows), "jsonl")
+    assert res.errors == [] and res.new == 2
