@@ -194,7 +194,7 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
 # Streamlit's markdown turns web and mail addresses in plain text into links after the escapes are
 # resolved, so escaping cannot stop it; an invisible word joiner inside each trigger does.
-_AUTOLINK = re.compile(r"(?i)(www)(?=\.)|(:)(?=//)|(@)")
+_AUTOLINK = re.compile(r"(?i)www(?=\.)|:(?=//)|@")
 
 
 def safe(text) -> str:
