@@ -185,9 +185,9 @@ class Fetcher:
                         resp.error = skip
                         break
                     # A read timeout resets on every chunk, so a feed that trickles bytes
-                    # forever needs an overall deadline as well.
-                    status, hdrs, body = await asyncio.wait_for(
-                        self._stream(current, headers), timeout=self.s.timeout * 3)
+                    # forever needs an overall deadline as well (a scope, not wait_for: no task per request).
+                    async with asyncio.timeout(self.s.timeout * 3):
+                        status, hdrs, body = await self._stream(current, headers)
                     if status in (301, 302, 303, 307, 308) and "location" in hdrs:
                         current = urljoin(current, hdrs["location"])
                         continue
