@@ -251,3 +251,31 @@ def test_a_worker_that_dies_fails_only_its_own_task():
     assert isinstance(got[3], RuntimeError) and "died" in str(got[3])
     assert [g for i, g in enumerate(got) if i != 3] == [i * 10 for i in range(8) if i != 3]
     assert after == 50
+
+
+def test_every_survives_a_run_that_raises(tmp_path, monkeypatch):
+    """`framelens ingest --every`: a run that raises is reported and the schedule goes on."""
+    from click.testing import CliRunner
+    import core.cli as cli
+    import core.ingest as ingest_mod
+    from core.ingest import Summary
+    runs, sleeps = [], []
+
+    def flaky(*a, **k):
+        runs.append(1)
+        if len(runs) == 1:
+            raise RuntimeError("database is locked")
+        return Summary(feeds_ok=1)
+
+    def sleep(seconds):
+        sleeps.append(seconds)
+        if len(sleeps) == 2:
+            raise KeyboardInterrupt
+    monkeypatch.setattr(ingest_mod, "run_ingest", flaky)
+    monkeypatch.setattr(cli.time, "sleep", sleep)
+    cat = tmp_path / "o.toml"
+    cat.write_text('[[outlet]]\nname = "Wire"\nfeeds = ["https://wire.example/rss"]\n')
+    r = CliRunner().invoke(cli.main, ["ingest", "--db", str(tmp_path / "s.sqlite"), "--outlets", str(cat),
+                                      "--every", "15m", "--no-analyse"])
+    assert len(runs) == 2 and "run failed: RuntimeError: database is locked" in r.stderr
+    assert "feeds ok 1" in r.stderr
