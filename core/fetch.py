@@ -110,6 +110,8 @@ class Fetcher:
         # Hosts that could not be resolved or connected to in this run, with the reason: their other
         # URLs are not tried again (each would pay the same timeouts and retries).
         self.unreachable: dict[str, str] = {}
+        self.answered: set[str] = set()   # hosts that sent any HTTP answer this run
+        self._probes: dict[str, asyncio.Lock] = {}
 
     async def __aenter__(self) -> "Fetcher":
         if self._client is None:
@@ -151,12 +153,10 @@ class Fetcher:
         resp = Response(url=url)
         delay = self.s.backoff
         for attempt in range(self.s.retries + 1):
-            resp = await self._get_once(url, headers, last=attempt == self.s.retries)
+            resp = await self._get_once(url, headers, retry=attempt > 0)
             resp.attempts = attempt + 1
             if not self._should_retry(resp) or attempt == self.s.retries:
                 break
-            if resp.error and resp.error.startswith("connection error") and self._skip(url):
-                break   # another request found the host unreachable meanwhile
             # Jitter so that many feeds failing together don't retry in lockstep.
             await asyncio.sleep(delay * (0.5 + random.random()))
             delay *= 2
@@ -169,9 +169,23 @@ class Fetcher:
             return resp.error.startswith(("timeout", "connection error", "server error", "stalled"))
         return resp.status in RETRY_STATUSES
 
-    async def _get_once(self, url: str, headers: dict, last: bool = True) -> Response:
-        """One attempt, following redirects by hand so each hop is checked; a host that cannot be
-        connected to on the `last` attempt is remembered as unreachable for the rest of the run."""
+    async def _get_once(self, url: str, headers: dict, retry: bool = False) -> Response:
+        """One attempt; until a host has answered once, its requests go one at a time, so that a host
+        that does not answer costs one request's timeouts, not one per page (and holds one slot)."""
+        host = host_of(url)
+        if retry or host in self.answered:
+            return await self._attempt(url, headers, retry)
+        async with self._probes.setdefault(host, asyncio.Lock()):
+            return await self._attempt(url, headers, retry)
+
+    async def _attempt(self, url: str, headers: dict, retry: bool = False) -> Response:
+        """One attempt, following redirects by hand so each hop is checked.
+
+        A host that cannot be connected to, or times out without having answered anything this run,
+        is remembered as unreachable at once: the other URLs on it are skipped rather than each waiting
+        out the same timeouts (queued, they would all be tried before any retry), while the requests
+        that found it so still make their retries (`retry`), and one that gets an answer clears it.
+        """
         start = time.perf_counter()
         resp = Response(url=url)
         current = url
@@ -180,7 +194,7 @@ class Fetcher:
                 for _ in range(MAX_REDIRECTS + 1):
                     # Names are resolved and their addresses checked as the connection is made.
                     check_literal(current, self.s.allow_private)
-                    skip = self._skip(current)
+                    skip = None if retry else self._skip(current)
                     if skip:
                         resp.error = skip
                         break
@@ -211,10 +225,13 @@ class Fetcher:
         except (httpx.ConnectError, httpx.ConnectTimeout) as e:
             resp.error = (f"timeout: could not connect within {self.s.timeout:g}s" if isinstance(e, httpx.ConnectTimeout)
                           else f"connection error: {type(e).__name__}: {e}".rstrip(": "))
-            if last:
-                self._mark_unreachable(host_of(current), resp.error)
+            self._mark_unreachable(host_of(current), resp.error)
         except (asyncio.TimeoutError, httpx.TimeoutException):
             resp.error = f"timeout: no complete answer within {self.s.timeout:g}s"
+            # A host that has not answered anything this run does not answer: its other pages would
+            # each wait out the same timeouts. One that did answer has only this URL to blame.
+            if host_of(current) not in self.answered:
+                self._mark_unreachable(host_of(current), f"timeout: no answer within {self.s.timeout:g}s")
         except httpx.TooManyRedirects as e:
             resp.error = f"redirect loop: {e}"
         except httpx.DecodingError as e:
@@ -229,6 +246,8 @@ class Fetcher:
     async def _stream(self, url: str, headers: dict) -> tuple[int, dict, bytes]:
         """Read a body chunk by chunk so a huge or decompression-bomb response is cut off early."""
         async with self._client.stream("GET", url, headers=headers) as r:
+            self.answered.add(host_of(url))
+            self.unreachable.pop(host_of(url).rstrip("."), None)
             hdrs = {k.lower(): v for k, v in r.headers.items()}
             declared = hdrs.get("content-length")
             if declared and declared.isdigit() and int(declared) > self.s.max_bytes:

@@ -333,3 +333,45 @@ def test_safe_makes_markup_inert():
     out = special.sub(r"\\\1", '<img src=x onerror=alert(1)>[click](javascript:alert(2))')
     assert re.search(r"(?<!\\)[<>\[\]()]", out) is None, out   # every markup character escaped
     assert importlib.util.find_spec("streamlit") is not None
+
+
+def test_a_host_that_never_answers_is_skipped_after_its_first_pages(dns):
+    """Accepts connections, never answers: the first pages wait out their timeouts and retries, the
+    rest are skipped with the reason; a host that answered once is not condemned by one slow page."""
+    hits = []
+    stop = threading.Event()
+
+    class Silent(BaseHTTPRequestHandler):
+        def log_message(self, *a):
+            pass
+
+        def do_GET(self):
+            hits.append(self.path)
+            if self.path.startswith("/fine"):
+                self.send_response(200)
+                self.send_header("Content-Length", "2")
+                self.end_headers()
+                self.wfile.write(b"ok")
+                return
+            stop.wait(10)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Silent)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        dns({"silent.test": ["127.0.0.1"], "known.test": ["127.0.0.1"]})
+        port = server.server_port
+        silent = [f"http://silent.test:{port}/p{i}" for i in range(40)]
+        resps, fetcher = _get_all(silent, allow_private=True, timeout=0.3, retries=1, backoff=0.01)
+        # Without the memory: 80 requests. With it, until the host answers once its requests go one at a
+        # time: the first times out, the host is remembered, the first retries, the other 39 are skipped.
+        assert len(hits) == 2 and all(r.error for r in resps)
+        assert sum(r.error.startswith("skipped: silent.test could not be reached") for r in resps) == 39
+        hits.clear()
+        resps, fetcher = _get_all([f"http://known.test:{port}/fine"] + [f"http://known.test:{port}/slow{i}"
+                                                                         for i in range(3)],
+                                  allow_private=True, timeout=0.3, retries=0)
+        assert resps[0].ok and not any(r.error.startswith("skipped") for r in resps[1:])
+    finally:
+        stop.set()
+        server.shutdown()
+        server.server_close()
