@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 
-from .cluster import ClusterConfig, EventClusterer
+from .cluster import ClusterConfig, EventClusterer, clustering_span, order_key
 from .config import Settings
 from .language import is_english, language_of
 from .store import EVENTS_STEP, QUOTES_STEP, REPRINTS_STEP, Store
@@ -68,34 +68,41 @@ def _failure(step: str, e: Exception) -> str:
 
 def _cluster(store: Store, new: list[dict], cfg: ClusterConfig, report, out: AnalysisSummary,
              s: Settings | None = None) -> set[str]:
-    """Assign new articles to events and save assignments, events and merges together."""
+    """Assign new articles to events and save assignments, events and merges together.
+
+    The same procedure as a batch (core.cluster.batch): the new articles in a fixed order, document
+    frequencies fixed over everything the clusterer sees, and a merge over every event they touched — so
+    the events of a corpus do not depend on the order it was imported in or on what the store held.
+    """
     s = s or Settings()
-    dated = [a["published"] for a in new if a["published"] is not None]
-    undated = len(dated) < len(new)
+    new = sorted(new, key=order_key)
+    spans = [clustering_span(a) for a in new]
+    undated = any(span is None for span in spans)
     # The clusterer only needs events that new articles could still join: those within the window.
     try:
-        since = None if undated else min(dated) - timedelta(days=cfg.window_days + 1)
-    except OverflowError:   # an article dated in year 1: every stored event is within reach
+        since = None if undated else \
+            datetime.fromtimestamp(min(span[0] for span in spans), timezone.utc) - timedelta(days=cfg.window_days + 1)
+    except (OverflowError, ValueError, OSError):   # an article dated in year 1: every stored event is in reach
         since = None
     fresh = {a["id"] for a in new}
     memory = [m for m in store.clustered_since(since, s.events_max_chars) if m["id"] not in fresh]
     cl = EventClusterer(cfg, time_bound=not undated)
+    cl.freeze(memory + new)
     if memory:
         cl.restore(memory, [m["event_id"] for m in memory])
     report("events", 0, len(new))
-    assigned, failed = {}, {}
+    first, failed = {}, {}
     for i, a in enumerate(new, 1):
         try:
-            assigned[a["id"]] = cl.add(a)
+            first[a["id"]] = cl.add(a)
         except Exception as e:  # noqa: BLE001 - one article that breaks clustering is that article's failure
             failed[a["id"]] = _failure(EVENTS_STEP, e)
         if i % 500 == 0:
             report("events", i, len(new))
     store.note_analysis(failed)
     out.failed += len(failed)
-    merged = cl.merge()
+    merged = cl.merge(singletons=True)
     merged = {old: cl.resolve(old) for old in {**cl.merged, **merged}}
-    first = assigned
     assigned = {k: cl.event_of(k) for k in first}
     # A split may move stored articles too: they are reassigned, and the part that kept the old id
     # gets its summary refreshed.
@@ -131,6 +138,7 @@ def _quotes(store: Store, items: list[dict], report, s: Settings | None = None, 
     for a in items:
         if (a.get("text_length") or 0) > s.quotes_max_chars:   # cut in the database; say so on the article
             notes[a["id"]] = f"{QUOTES_STEP}: only the first {s.quotes_max_chars:,} of {a['text_length']:,} characters"
+    report("quotes", 0, len(items))
     for i in range(0, len(items), batch):
         chunk = items[i:i + batch]
         try:
