@@ -47,6 +47,11 @@ def valid_validator(value: str | None) -> str | None:
     return value
 
 
+def _host(url: str) -> str:
+    """A URL's host as the per-run memory keys it."""
+    return host_of(url).rstrip(".")
+
+
 class TooLarge(Exception):
     """Body exceeded the size cap."""
 
@@ -128,11 +133,15 @@ class Fetcher:
         self.resolver.close()
 
     def _mark_unreachable(self, host: str, reason: str) -> None:
-        self.unreachable.setdefault(host.lower().rstrip("."), reason)
+        """Remember a host that failed to resolve, connect or answer, unless it has answered this run: then
+        only the URL at hand is to blame (a busy server, one slow page), not the host."""
+        host = host.lower().rstrip(".")
+        if host not in self.answered:
+            self.unreachable.setdefault(host, reason)
 
     def _skip(self, url: str) -> str | None:
         """Why a URL is not tried: its host was unreachable earlier in this run (None when it was not)."""
-        reason = self.unreachable.get(host_of(url).rstrip("."))
+        reason = self.unreachable.get(_host(url))
         return f"skipped: {host_of(url)} could not be reached earlier in this run ({reason})" if reason else None
 
     def _host_sem(self, url: str) -> asyncio.Semaphore:
@@ -150,10 +159,20 @@ class Fetcher:
             headers["If-None-Match"] = etag
         if valid_validator(last_modified):
             headers["If-Modified-Since"] = last_modified
+        host = _host(url)
+        if host in self.answered:
+            return await self._with_retries(url, headers)
+        # Until a host has answered once, its requests go one at a time, each with all its retries: a
+        # host that does not answer costs one request's timeouts, not one per page, and holds one slot.
+        async with self._probes.setdefault(host, asyncio.Lock()):
+            return await self._with_retries(url, headers)
+
+    async def _with_retries(self, url: str, headers: dict) -> Response:
+        """Attempts, with jittered exponential back-off between them, until one needs no retry."""
         resp = Response(url=url)
         delay = self.s.backoff
         for attempt in range(self.s.retries + 1):
-            resp = await self._get_once(url, headers, retry=attempt > 0)
+            resp = await self._attempt(url, headers, retry=attempt > 0)
             resp.attempts = attempt + 1
             if not self._should_retry(resp) or attempt == self.s.retries:
                 break
@@ -169,22 +188,13 @@ class Fetcher:
             return resp.error.startswith(("timeout", "connection error", "server error", "stalled"))
         return resp.status in RETRY_STATUSES
 
-    async def _get_once(self, url: str, headers: dict, retry: bool = False) -> Response:
-        """One attempt; until a host has answered once, its requests go one at a time, so that a host
-        that does not answer costs one request's timeouts, not one per page (and holds one slot)."""
-        host = host_of(url)
-        if retry or host in self.answered:
-            return await self._attempt(url, headers, retry)
-        async with self._probes.setdefault(host, asyncio.Lock()):
-            return await self._attempt(url, headers, retry)
-
     async def _attempt(self, url: str, headers: dict, retry: bool = False) -> Response:
         """One attempt, following redirects by hand so each hop is checked.
 
-        A host that cannot be connected to, or times out without having answered anything this run,
-        is remembered as unreachable at once: the other URLs on it are skipped rather than each waiting
-        out the same timeouts (queued, they would all be tried before any retry), while the requests
-        that found it so still make their retries (`retry`), and one that gets an answer clears it.
+        A host that cannot be resolved, connected to or answer, and has not answered anything this run,
+        is remembered as unreachable: the other URLs on it are skipped rather than each waiting out the
+        same timeouts, while the request that found it so still makes its retries (`retry`), and one that
+        gets an answer clears it.
         """
         start = time.perf_counter()
         resp = Response(url=url)
@@ -228,10 +238,7 @@ class Fetcher:
             self._mark_unreachable(host_of(current), resp.error)
         except (asyncio.TimeoutError, httpx.TimeoutException):
             resp.error = f"timeout: no complete answer within {self.s.timeout:g}s"
-            # A host that has not answered anything this run does not answer: its other pages would
-            # each wait out the same timeouts. One that did answer has only this URL to blame.
-            if host_of(current) not in self.answered:
-                self._mark_unreachable(host_of(current), f"timeout: no answer within {self.s.timeout:g}s")
+            self._mark_unreachable(host_of(current), f"timeout: no answer within {self.s.timeout:g}s")
         except httpx.TooManyRedirects as e:
             resp.error = f"redirect loop: {e}"
         except httpx.DecodingError as e:
@@ -246,8 +253,8 @@ class Fetcher:
     async def _stream(self, url: str, headers: dict) -> tuple[int, dict, bytes]:
         """Read a body chunk by chunk so a huge or decompression-bomb response is cut off early."""
         async with self._client.stream("GET", url, headers=headers) as r:
-            self.answered.add(host_of(url))
-            self.unreachable.pop(host_of(url).rstrip("."), None)
+            self.answered.add(_host(url))
+            self.unreachable.pop(_host(url), None)
             hdrs = {k.lower(): v for k, v in r.headers.items()}
             declared = hdrs.get("content-length")
             if declared and declared.isdigit() and int(declared) > self.s.max_bytes:
