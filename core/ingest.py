@@ -226,6 +226,8 @@ class _Run:
             _use_summary(a, err)
             return
         a.text, a.text_status, a.boilerplate = ex.text, "ok", ex.boilerplate
+        if len(a.text) > self.s.max_text_chars:   # the store would cut it anyway: here it is said
+            a.text, a.text_error = a.text[:self.s.max_text_chars], f"text cut to {self.s.max_text_chars:,} characters"
         a.author = a.author or ex.author
         a.language = a.language or language_tag(ex.language)
         if a.date_source == "first-seen" and ex.published and ex.published <= datetime.now(timezone.utc):

@@ -279,3 +279,15 @@ def test_every_survives_a_run_that_raises(tmp_path, monkeypatch):
                                       "--every", "15m", "--no-analyse"])
     assert len(runs) == 2 and "run failed: RuntimeError: database is locked" in r.stderr
     assert "feeds ok 1" in r.stderr
+
+
+def test_a_page_text_over_the_cap_is_cut_and_says_so(site, db_url):
+    para = "The ministry said the budget would be cut by a third over the next two years. "
+    site.add("/f.xml", rss(site.base, [("big", "A very long page")]))
+    site.add("/a/big.html", f"<html><body><article><p>{para * 400}</p></article></body></html>",
+             content_type="text/html")
+    store = Store(db_url)
+    run_ingest(store, [Outlet("Wire", [site.base + "/f.xml"])], settings(max_text_chars=5_000))
+    row = store.articles_df(with_text=True).iloc[0]
+    assert row["text_status"] == "ok" and len(row["text"]) == 5_000
+    assert row["text_error"] == "text cut to 5,000 characters"
