@@ -24,10 +24,10 @@ ALL_FILTERS = frozenset({"Outlets", "Groups", "Topics", "Published", "Search"})
 APPLIES = {
     "overview": ALL_FILTERS,
     "event": ALL_FILTERS,   # to the events the picker offers
-    "sources": frozenset({"Outlets", "Groups", "Published"}),
-    "timelines": {"Publication times": frozenset({"Outlets", "Groups", "Published", "Search"}),
-                  "*": frozenset({"Outlets", "Groups", "Published"})},
-    "articles": frozenset({"Outlets", "Groups", "Published", "Search"}),
+    "sources": frozenset({"Outlets", "Groups", "Topics", "Published"}),   # quotes have no headline to search
+    "timelines": {"Publication times": ALL_FILTERS,
+                  "*": frozenset({"Outlets", "Groups", "Topics", "Published"})},
+    "articles": ALL_FILTERS,
     "outlets": frozenset(),
     "methods": frozenset(),
 }
