@@ -90,6 +90,7 @@ def _registry() -> tuple[dict[str, str], frozenset[str]]:
 
 
 _USER_ALIASES: dict[str, str] = {}
+_SEEN: dict[str, str] = {}      # outlets of the articles at hand, recognised in credits ("Townhall reported")
 
 
 def set_user_aliases(aliases: dict[str, str]) -> None:
@@ -98,6 +99,15 @@ def set_user_aliases(aliases: dict[str, str]) -> None:
     _USER_ALIASES = {name_key(k): v for k, v in aliases.items() if name_key(k) and v}
     _matcher.cache_clear()
     _known.cache_clear()
+
+
+def recognise(outlets) -> None:
+    """Also recognise these outlet names (those of the articles at hand) when another article credits them."""
+    new = {n.strip(): canonical_outlet(n) for n in outlets
+           if n and n.strip() not in _SEEN and name_key(n) not in NOT_OUTLETS and len(n.strip()) >= 3}
+    if new:
+        _SEEN.update(new)
+        _matcher.cache_clear()
 
 
 def canonical_outlet(name: str) -> str:
@@ -157,6 +167,8 @@ def _spellings() -> dict[str, str]:
             add(canon, canon)
     for key, canon in _USER_ALIASES.items():
         add(key if key.isupper() else key.title(), canon)
+    for spelling, canon in _SEEN.items():
+        add(spelling, canon)
     return forms
 
 

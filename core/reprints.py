@@ -30,7 +30,7 @@ import numpy as np
 from core.align import IDF_SMOOTHING, SAME, align, quote_mask, sentences
 from core.clean import split_boilerplate, strip_dateline
 from core.corpus import read_jsonl
-from core.credits import canonical_outlet, find_credits, is_news_outlet, is_wire
+from core.credits import canonical_outlet, find_credits, is_news_outlet, is_wire, recognise
 from core.lexicon import split_paragraphs, split_sentences
 from core.models import get
 from core.timeline import parse_time
@@ -60,6 +60,7 @@ FAMILY_CREDITS = ("strong", "reporter", "lead")
 COPY_MARKERS = re.compile(r"^source link$|auto-generated from a syndicated feed", re.IGNORECASE)
 UNKNOWN = "unknown"
 _WORD_RE = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+_PAREN = re.compile(r"\s*\([^)]*\)$")
 
 
 @dataclass
@@ -161,17 +162,22 @@ def _prepare(articles) -> list[dict]:
         all_credits = find_credits(title, raw, get(a, "url"))
         docs.append({"id": str(get(a, "id")), "outlet": outlet, "canon": canon, "title": title, "raw": raw,
                      "clean": strip_dateline(clean), "boiler": boiler, "time": t, "precision": precision,
-                     "credits": [c for c in all_credits if c.outlet != canon],
-                     "own_credit": any(c.outlet == canon and c.kind in STRONG_CREDITS for c in all_credits),
+                     "credits": [c for c in all_credits if not same_outlet(c.outlet, canon)],
+                     "own_credit": any(same_outlet(c.outlet, canon) and c.kind in STRONG_CREDITS for c in all_credits),
                      "known": is_news_outlet(outlet) is not None, "wire": is_wire(outlet)})
     return docs
 
 
 # -- pairs that share text ------------------------------------------------------------------------------
 
+def same_outlet(a: str, b: str) -> bool:
+    """Whether two canonical names are one outlet, a section qualifier aside ("New York Post (Opinion)")."""
+    return a == b or _PAREN.sub("", a) == _PAREN.sub("", b)
+
+
 def _credits_outlet(doc: dict, outlet: str) -> bool:
     """Whether doc credits outlet anywhere (photo credits aside)."""
-    return any(c.outlet == outlet and c.kind != "photo" for c in doc["credits"])
+    return any(same_outlet(c.outlet, outlet) and c.kind != "photo" for c in doc["credits"])
 
 
 def direction(a: dict, b: dict, shared: int) -> tuple[float, list[str]]:
@@ -353,6 +359,8 @@ def _credit_evidence(credits) -> list[dict]:
 
 def find_reprints(articles, progress: bool = False) -> list[Reprint]:
     """Derived articles of the input, each naming its family's original (or outlet) with evidence and changes."""
+    articles = list(articles)
+    recognise({get(a, "outlet", "") for a in articles})
     docs = _prepare(articles)
     vocab: dict[str, int] = {}
     sets, token_ids = [], []
@@ -422,7 +430,7 @@ def _families(docs: list[dict], roots: dict, relations: dict, shared_with: dict)
     verdicts: dict[int, Reprint | None] = {}
     for top, group in members.items():
         group = list(dict.fromkeys(group))
-        found = [(i, credit[i]) for i in group if credit[i] and credit[i][0] != docs[i]["canon"]]
+        found = [(i, credit[i]) for i in group if credit[i] and not same_outlet(credit[i][0], docs[i]["canon"])]
         source = _family_source(docs, top, found)
         if source is None:                              # an original and its copies
             for c in group:
@@ -430,7 +438,7 @@ def _families(docs: list[dict], roots: dict, relations: dict, shared_with: dict)
                     verdicts[c] = _text_verdict(docs, c, top, roots[c][1])
             continue
         outlet, via = source
-        present = [i for i in group if docs[i]["canon"] == outlet]
+        present = [i for i in group if same_outlet(docs[i]["canon"], outlet)]
         if present:                                     # the credited outlet's own article is in the family
             orig = min(present, key=lambda i: (docs[i]["time"] is None, docs[i]["time"] or 0, docs[i]["id"]))
             for c in group:
@@ -439,7 +447,7 @@ def _families(docs: list[dict], roots: dict, relations: dict, shared_with: dict)
             continue
         for c in group:                                 # every member carries the absent outlet's story
             own = credit[c]
-            if own and own[1] in FAMILY_CREDITS and own[0] != docs[c]["canon"]:
+            if own and own[1] in FAMILY_CREDITS and not same_outlet(own[0], docs[c]["canon"]):
                 # Its own credit names the source (the family's, or another one it took this text from).
                 verdicts[c] = _credit_only(docs, c, own, shared_with, _relation_of(c, c, roots, relations))
             else:
@@ -447,7 +455,7 @@ def _families(docs: list[dict], roots: dict, relations: dict, shared_with: dict)
     for i, d in enumerate(docs):
         if i in verdicts or i in members:
             continue
-        if credit[i] and credit[i][0] != d["canon"]:
+        if credit[i] and not same_outlet(credit[i][0], d["canon"]):
             verdicts[i] = _credit_only(docs, i, credit[i], shared_with)
         elif not d["known"] and any(COPY_MARKERS.search(b) for b in d["boiler"]):
             verdicts[i] = Reprint(id=d["id"], original_id=None, original_outlet=UNKNOWN,
@@ -514,7 +522,7 @@ def _credit_only(docs, c: int, verdict: tuple, shared_with: dict, matched: tuple
     """An article derived by its own credit; linked to the credited outlet's article when they share enough text."""
     d = docs[c]
     outlet, reason, used = verdict
-    linked = [(n, j) for n, j in shared_with.get(c, []) if docs[j]["canon"] == outlet and n >= PARTIAL_SHARED]
+    linked = [(n, j) for n, j in shared_with.get(c, []) if same_outlet(docs[j]["canon"], outlet) and n >= PARTIAL_SHARED]
     ev = _credit_evidence(used)
     original_id, changes = None, {}
     if linked:
