@@ -583,6 +583,40 @@ def _lookup(verdicts, article_id):
     return None
 
 
+def describe(changes: dict) -> str:
+    """What a copy changed, in words: "retitled; 2 paragraphs cut; 1 added; 3 sentences reworded"."""
+    c = changes or {}
+    said = []
+    if c.get("headline_changed"):
+        said.append("retitled")
+    for key, word in (("paragraphs_cut", "paragraph{} cut"), ("paragraphs_added", "paragraph{} added"),
+                      ("sentences_reworded", "sentence{} reworded"), ("words_substituted", "word{} swapped")):
+        n = c.get(key) or 0
+        if n:
+            said.append(f"{n} " + word.format("" if n == 1 else "s"))
+    if c.get("paragraphs_reordered"):
+        said.append("paragraphs reordered")
+    if c.get("boilerplate_added"):
+        said.append("added " + ", ".join(f"“{b}”" for b in c["boilerplate_added"][:3]))
+    if c.get("lag_hours") is not None and c["lag_hours"] > 0:
+        said.append(f"{c['lag_hours']:.1f} h later")
+    return "; ".join(said) if said else ("no change found" if c else "")
+
+
+def families(verdicts) -> list[dict]:
+    """Derived articles grouped under their family's original, largest family first: {key, original_id,
+    original_outlet, copies} where copies are the verdicts (objects or dicts) of the family."""
+    groups: dict[str, dict] = {}
+    for v in verdicts:
+        get_ = (lambda k, v=v: v.get(k)) if isinstance(v, dict) else (lambda k, v=v: getattr(v, k, None))
+        oid = get_("original_id") or None
+        outlet = get_("original_outlet") or UNKNOWN
+        key = oid or (f"outlet:{outlet}" if outlet != UNKNOWN else f"unknown:{get_('id')}")
+        g = groups.setdefault(key, {"key": key, "original_id": oid, "original_outlet": outlet, "copies": []})
+        g["copies"].append(v)
+    return sorted(groups.values(), key=lambda g: (-len(g["copies"]), g["key"]))
+
+
 def reprint_ids(reprints: list[Reprint]) -> set[str]:
     """Ids of the derived articles, for excluding them from coverage counts."""
     return {r.id for r in reprints}

@@ -456,6 +456,16 @@ class Store:
                 shown[canon] = n
         return lambda name: shown.get(canonical_outlet(name), canonical_outlet(name))
 
+    def outlet_names(self) -> pd.DataFrame:
+        """Every outlet name in the store and the name it is counted under, with why: a user's alias, or
+        a spelling of an outlet framelens knows ("Fox News (Online News)" is Fox News)."""
+        name, aliases = self._outlet_namer(), self.outlet_aliases()
+        with self.engine.connect() as c:
+            names = [r[0] for r in c.execute(sa.select(outlets.c.name).order_by(outlets.c.name))]
+        rows = [(n, name(n), "your alias" if n in aliases else "same outlet") for n in names if name(n) != n]
+        rows += [(a, o, "your alias") for a, o in aliases.items() if a not in names]
+        return pd.DataFrame(rows, columns=["name", "counted as", "why"])
+
     def _read(self, fn):
         with self.engine.connect() as c:
             return fn(c)
