@@ -5,7 +5,7 @@ import streamlit as st
 from core.charts import bars, heatmap, lines
 from core.store import UNRESOLVED
 from pages.common import downloads, filters, open_page, safe, tabbed
-from pages.data import lone_speakers, quote_counts, speaker_quotes
+from pages.data import lone_speakers, other_languages, quote_counts, speaker_quotes
 
 TOP_SPEAKERS, TOP_OUTLETS = 30, 20
 PLACEHOLDERS = {UNRESOLVED, "(unknown)"}
@@ -74,7 +74,7 @@ def speaker_view(pairs: pd.DataFrame, named: pd.DataFrame) -> None:
     with left:
         st.dataframe(verbs, hide_index=True, width="stretch", key="verbs_table")
     with right:
-        fig = lines(over_time, "day", "quotes", "outlet", f"Quotes of {speaker} over time", outlet_colours=True)
+        fig = lines(over_time, "day", "quotes", "outlet", f"Quotes of {speaker} over time")
         st.plotly_chart(fig, width="stretch", key="chart_speaker")
         downloads(fig, "speaker-over-time", over_time, "dl_speaker")
     st.dataframe(mine[["published", "outlet", "cue", "quote", "title"]], hide_index=True, width="stretch",
@@ -83,6 +83,10 @@ def speaker_view(pairs: pd.DataFrame, named: pd.DataFrame) -> None:
 
 s, version = open_page("Named sources")
 pairs, shares = quote_counts(s, version, filters())
+other = other_languages(s, version, filters())
+if other:
+    st.caption(f"Quotes are read from English articles only: {sum(other.values())} articles in other languages ("
+               + ", ".join(f"{safe(k)} {n}" for k, n in sorted(other.items(), key=lambda kv: -kv[1])) + ") are not searched.")
 if pairs.empty:
     st.info("No quotes in this view. Quotes are extracted when articles are analysed (after each fetch or import).")
     st.stop()
