@@ -14,6 +14,8 @@ import math
 import re
 from dataclasses import dataclass
 
+import numpy as np
+
 from .lexicon import STOPWORDS, split_sentences
 
 MIN_CONTENT = 5          # content words outside quotes a sentence needs to be compared at all
@@ -89,36 +91,52 @@ def idf_weights(docs: list[list[Sentence]]) -> dict[str, float]:
     return {k: math.log((n + IDF_SMOOTHING) / (c + 1)) + 1.0 for k, c in df.items()}
 
 
-def similarity(a: frozenset, b: frozenset, idf: dict[str, float]) -> float:
-    """Weighted Dice overlap of two sentences' content words (0 when they share too few)."""
-    shared = a & b
-    if len(shared) < MIN_SHARED_WORDS:
-        return 0.0
-    w = lambda keys: sum(idf.get(k, 1.0) for k in keys)  # noqa: E731
-    return 2 * w(shared) / (w(a) + w(b))
+@dataclass
+class SentenceMatrix:
+    """A text's sentences as (sentence, word id) pairs, for aligning many pairs fast."""
+
+    sents: list[Sentence]
+    rows: np.ndarray         # the sentence of each pair
+    ids: np.ndarray          # the word id of each pair
+
+
+def sentence_matrix(sents: list[Sentence], vocab: dict[str, int]) -> SentenceMatrix:
+    """The sentences' words as ids of `vocab` (new words get the next ids)."""
+    ids = [vocab.setdefault(k, len(vocab) + 1) for s in sents for k in s.keys]
+    rows = np.repeat(np.arange(len(sents)), [len(s.keys) for s in sents])
+    return SentenceMatrix(sents, rows, np.array(ids, dtype=np.int64))
+
+
+def align_matrices(a: SentenceMatrix, b: SentenceMatrix, idf: np.ndarray, threshold: float = MATCH) -> Alignment:
+    """Each sentence of a matched to its best sentence of b by weighted overlap (Dice of idf weights), keeping
+    the longest run of matches in the same order. `idf` holds a weight per word id (1.0 for ids past its end)."""
+    if not a.sents or not b.sents:
+        return Alignment([], len(a.sents), len(b.sents))
+    # 0/1 matrices over only the words the two texts use: small and dense, so the products are fast.
+    cols = np.union1d(a.ids, b.ids)
+    col_w = np.ones(len(cols))
+    known = cols < len(idf)
+    col_w[known] = idf[cols[known]]
+    ma, mb = np.zeros((len(a.sents), len(cols))), np.zeros((len(b.sents), len(cols)))
+    ma[a.rows, np.searchsorted(cols, a.ids)] = 1.0
+    mb[b.rows, np.searchsorted(cols, b.ids)] = 1.0
+    shared = (ma * col_w) @ mb.T                                 # weight of the words each pair shares
+    count = ma @ mb.T                                            # how many words each pair shares
+    wa, wb = ma @ col_w, mb @ col_w
+    dice = np.where(count >= MIN_SHARED_WORDS, 2 * shared / (wa[:, None] + wb[None, :]), 0.0)
+    best = dice.argmax(axis=1)
+    found = [(i, int(j), float(dice[i, j])) for i, j in enumerate(best) if dice[i, j] >= threshold]
+    return Alignment([(a.sents[i], b.sents[j], sim) for i, j, sim in _in_order(found)], len(a.sents), len(b.sents))
 
 
 def align(a: list[Sentence], b: list[Sentence], idf: dict[str, float], threshold: float = MATCH) -> Alignment:
     """Each sentence of a matched to its best sentence of b, keeping the longest run in the same order."""
-    index: dict[str, list[int]] = {}
-    for j, s in enumerate(b):
-        for k in s.keys:
-            index.setdefault(k, []).append(j)
-    found = []
-    for i, s in enumerate(a):
-        counts: dict[int, int] = {}
-        for k in s.keys:
-            for j in index.get(k, ()):
-                counts[j] = counts.get(j, 0) + 1
-        best, best_j = 0.0, -1
-        for j, c in counts.items():
-            if c >= MIN_SHARED_WORDS:
-                sim = similarity(s.keys, b[j].keys, idf)
-                if sim > best:
-                    best, best_j = sim, j
-        if best >= threshold:
-            found.append((i, best_j, best))
-    return Alignment([(a[i], b[j], sim) for i, j, sim in _in_order(found)], len(a), len(b))
+    vocab: dict[str, int] = {}
+    ma, mb = sentence_matrix(a, vocab), sentence_matrix(b, vocab)
+    weights = np.ones(len(vocab) + 1)
+    for k, i in vocab.items():
+        weights[i] = idf.get(k, 1.0)
+    return align_matrices(ma, mb, weights, threshold)
 
 
 def _in_order(found: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:

@@ -38,6 +38,10 @@ _FIRST_WORDS = {"source", "related", "leave", "your", "required", "back", "you",
                 "click", "read", "see", "advertisement", "advertising", "article", "story", "continue", "sign",
                 "subscribe", "all", "copyright", "follow", "most", "recommended", "post", "previous", "next",
                 "disclaimer", "filed", "tags", "tag", "powered", "this"}
+# Any line that may be boilerplate, found in one scan of the whole text.
+_ANY_LINE_RE = re.compile(r"^[^\S\n]*[\W_]{0,3}[^\S\n]*(?:" + "|".join(sorted(_FIRST_WORDS)) + r"|©)",
+                          re.IGNORECASE | re.MULTILINE)
+_BLANK_RUNS = re.compile(r"\n\s*\n(\s*\n)+")
 # Markers that page templates glue into sentences; removed wherever they stand.
 _GLUED_RE = re.compile(
     r"\s*\bARTICLE AD BOX\b\s*|\s*\bADVERTISEMENT\b\s*|\s*\bSCROLL TO CONTINUE WITH CONTENT\b\s*"
@@ -72,9 +76,11 @@ def split_boilerplate(text: str) -> tuple[str, list[str]]:
     """Text without page furniture, and the furniture found (whole lines and glued markers, as written)."""
     if not text:
         return "", []
-    kept, found = [], []
     low_text = text.lower()
     glued = any(h in low_text for h in _GLUED_HINTS)
+    if not glued and not _ANY_LINE_RE.search(text):
+        return _BLANK_RUNS.sub("\n\n", text).strip(), []     # most texts: nothing to remove, one scan to know
+    kept, found = [], []
     for line in text.splitlines():
         s = line.strip()
         if s and len(s) <= MAX_LINE:
@@ -85,8 +91,7 @@ def split_boilerplate(text: str) -> tuple[str, list[str]]:
                 found.append(s)
                 continue
         kept.append(_unglue(line, found) if glued and any(h in s.lower() for h in _GLUED_HINTS) else line)
-    out = "\n".join(kept)
-    return re.sub(r"\n\s*\n(\s*\n)+", "\n\n", out).strip(), found
+    return _BLANK_RUNS.sub("\n\n", "\n".join(kept)).strip(), found
 
 
 def clean_text(text: str) -> str:

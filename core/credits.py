@@ -29,6 +29,7 @@ REGISTRY = DATA_DIR / "news_outlets.toml"
 # Words that name no outlet even when a catalog or corpus uses them as one.
 NOT_OUTLETS = {"unknown", "news", "agencies", "agency", "staff", "reuters staff", "wire", "wires", "none", ""}
 CONTEXT = 160           # characters either side of a mention that decide what it is
+NEAR = 60               # characters before it that most credit phrasings need
 KINDS = ("title", "dateline", "byline", "signoff", "source", "link", "url", "reporter", "told", "reported", "cited",
          "photo")
 
@@ -284,8 +285,10 @@ def _kind(text: str, s: int, e: int, para: tuple[int, int], idx: int, n_paras: i
     left = ("\x00" if lo > para[0] else "") + text[lo:s]      # "\x00": a cut, so "^" means a real line start
     right = text[e:min(para[1], e + CONTEXT)]
     lstrip, rstrip_ = left.rstrip(), right.strip()
-    if _PHOTO_RIGHT.match(right) or _PHOTO_LEFT.search(left) or (left.endswith("(") and right.startswith("/")) \
-            or (left.endswith("(") and len(left) > 1 and left[-2].isalpha()):
+    # Most patterns look only at the words just before the name: a short window keeps "$"-anchored searches cheap.
+    near = ("\x00" if len(left) > NEAR else "") + left[-NEAR:]
+    if _PHOTO_RIGHT.match(right) or (left.endswith("(") and right.startswith("/")) \
+            or (left.endswith("(") and len(left) > 1 and left[-2].isalpha()) or _PHOTO_LEFT.search(left[-100:]):
         return "photo"
     if idx < 4:
         d = dateline_end(text[para[0]:para[1]])
@@ -295,32 +298,32 @@ def _kind(text: str, s: int, e: int, para: tuple[int, int], idx: int, n_paras: i
     short = para[1] - para[0] <= 120
     if short and (idx < 4 or idx >= n_paras - 2) and _BYLINE_LEFT.match(lstrip) and _BYLINE_RIGHT.match(right):
         return "byline"
-    if _SOURCE_LEFT.search(left) and len(rstrip_) <= 40:
+    if _SOURCE_LEFT.search(near) and len(rstrip_) <= 40:
         return "source"
-    if _LINK_LEFT.search(left):
+    if _LINK_LEFT.search(near):
         return "link"
-    if _SIGNOFF_LEFT.search(left) and re.match(r"^\)?\.?\s*$", right):
+    if _SIGNOFF_LEFT.search(near) and re.match(r"^\)?\.?\s*$", right):
         alone = not lstrip or lstrip == "("
         dashed = lstrip.endswith(("-", "–", "—"))
         # "(Reuters)" closing a caption mid-text credits a photo; at the end of the story it credits the text.
         closing = idx >= n_paras - 2 and (lstrip.endswith("(") or text[s:e].isupper())
         if alone or dashed or closing:
             return "signoff"
-    if _REPORTER_LEFT.search(left) and not re.match(r"^['’]s\b", right):
+    if _REPORTER_LEFT.search(near) and not re.match(r"^['’]s\b", right):
         return "reporter"
     # "a Reuters witness", "an AFP reporter saw", "Reuters could not verify": the agency's own reporting.
-    if re.search(r"\b(?:a|an)\s+$", left, re.IGNORECASE) and _REPORTER_RIGHT.match(right):
+    if re.search(r"\b(?:a|an)\s+$", near, re.IGNORECASE) and _REPORTER_RIGHT.match(right):
         return "reporter"
-    if _SENTENCE_START.search(left) and _UNVERIFIED_RIGHT.match(right):
+    if _SENTENCE_START.search(near) and _UNVERIFIED_RIGHT.match(right):
         return "reporter"
-    if _TOLD_LEFT.search(left) and not re.match(r"^['’]s\b", right):
+    if _TOLD_LEFT.search(near) and not re.match(r"^['’]s\b", right):
         return "told"
     if re.match(r"^\s+(?:reports?|reported|said)\s+(?:citing|quoting|with reference to)\b", right):
         return None             # "Censor.NET reports citing RIA Novosti": the writer, not the source
-    if (_TRAILING_LEFT.search(left) and _TRAILING_RIGHT.match(right)) or _QUOTED_RIGHT.match(right) \
-            or (_CREDIT_LEFT.search(left) and _CREDIT_RIGHT.match(right)):
+    if (_TRAILING_LEFT.search(near) and _TRAILING_RIGHT.match(right)) or _QUOTED_RIGHT.match(right) \
+            or (_CREDIT_LEFT.search(near) and _CREDIT_RIGHT.match(right)):
         return "reported"
-    if _CITED_LEFT.search(left) or (_SENTENCE_START.search(left) and _CITED_RIGHT.match(right)):
+    if _CITED_LEFT.search(near) or (_SENTENCE_START.search(near) and _CITED_RIGHT.match(right)):
         return "cited"
     return None
 

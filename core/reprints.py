@@ -27,7 +27,7 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
-from core.align import IDF_SMOOTHING, SAME, align, quote_mask, sentences
+from core.align import IDF_SMOOTHING, SAME, align_matrices, quote_mask, sentence_matrix, sentences
 from core.clean import split_boilerplate, strip_dateline
 from core.corpus import read_jsonl
 from core.credits import canonical_outlet, find_credits, is_news_outlet, is_wire, recognise
@@ -249,6 +249,13 @@ def _sentences(doc: dict) -> list:
     return doc["sents"]
 
 
+def _matrix(doc: dict, vocab: dict[str, int]):
+    """The article's alignment sentences as a sparse matrix over the shingling vocabulary (computed once)."""
+    if "matrix" not in doc:
+        doc["matrix"] = sentence_matrix(_sentences(doc), vocab)
+    return doc["matrix"]
+
+
 def _own_shingles(doc: dict, vocab: dict[str, int]) -> np.ndarray:
     """Shingle hashes of the article's words outside quotation marks (computed once, for candidate pairs only)."""
     if "own" not in doc:
@@ -264,7 +271,7 @@ def _own_shingles(doc: dict, vocab: dict[str, int]) -> np.ndarray:
     return doc["own"]
 
 
-def relate(a: dict, b: dict, shared: int, idf: dict, vocab: dict[str, int]) -> tuple[str, float, list] | None:
+def relate(a: dict, b: dict, shared: int, idf: np.ndarray, vocab: dict[str, int]) -> tuple[str, float, list] | None:
     """How two articles' texts are related: ("copy" | "partial" | "spun", score, evidence) or None."""
     small = min(a["n"], b["n"])
     if small < MIN_SHINGLES:
@@ -284,7 +291,8 @@ def relate(a: dict, b: dict, shared: int, idf: dict, vocab: dict[str, int]) -> t
     sa, sb = _sentences(a), _sentences(b)
     if min(len(sa), len(sb)) < MIN_ALIGNED:
         return None
-    al = align(sa, sb, idf) if len(sa) <= len(sb) else align(sb, sa, idf)
+    ma, mb = _matrix(a, vocab), _matrix(b, vocab)
+    al = align_matrices(ma, mb, idf) if len(sa) <= len(sb) else align_matrices(mb, ma, idf)
     if len(al.pairs) < MIN_ALIGNED or al.share < ALIGNED_SHARE:
         return None
     x, y = (a, b) if len(sa) <= len(sb) else (b, a)
@@ -294,17 +302,21 @@ def relate(a: dict, b: dict, shared: int, idf: dict, vocab: dict[str, int]) -> t
     return ("partial" if al.same * 2 >= len(al.pairs) else "spun"), max(score, al.share), ev
 
 
-def _idf(docs: list[dict], vocab: dict[str, int], token_ids: list[np.ndarray]) -> dict[str, float]:
-    """Inverse document frequency of every word over the input, from the shingling vocabulary."""
-    if not token_ids:
-        return {}
-    df = np.bincount(np.concatenate(token_ids), minlength=len(vocab) + 1) if any(len(t) for t in token_ids) \
-        else np.zeros(len(vocab) + 1, dtype=np.int64)
-    n = len(docs)
+def _idf(n_docs: int, df: np.ndarray) -> np.ndarray:
+    """Inverse document frequency of every word id of the input (index = id), from its document counts."""
     # Smoothed so that a small input (one event's articles) weighs words nearly alike: with two articles,
     # every shared word would otherwise count as common and every swapped word as rare.
-    idf = np.log((n + IDF_SMOOTHING) / (df + 1)) + 1.0
-    return {w: float(idf[i]) for w, i in vocab.items()}
+    return np.log((n_docs + IDF_SMOOTHING) / (df + 1)) + 1.0
+
+
+def _count_words(df: np.ndarray, ids: np.ndarray) -> np.ndarray:
+    """Add one article's words to the document counts (grown as the vocabulary grows)."""
+    if len(ids):
+        top = int(ids.max()) + 1
+        if top > len(df):
+            df = np.concatenate([df, np.zeros(max(top, 2 * len(df)) - len(df), dtype=df.dtype)])
+        df[np.unique(ids)] += 1
+    return df
 
 
 # -- credits ---------------------------------------------------------------------------------------------
@@ -363,17 +375,17 @@ def find_reprints(articles, progress: bool = False) -> list[Reprint]:
     recognise({get(a, "outlet", "") for a in articles})
     docs = _prepare(articles)
     vocab: dict[str, int] = {}
-    sets, token_ids = [], []
+    sets, df = [], np.zeros(1 << 12, dtype=np.int32)
     for d in docs:
         toks = tokens(d["clean"])
         ids = word_ids(toks, vocab)
         sets.append(shingle_hashes(toks, vocab, ids))
-        token_ids.append(np.unique(ids).astype(np.int64))
+        df = _count_words(df, ids)
     for d, s in zip(docs, sets):
         d["n"] = len(s)
     if progress:
         print(f"reprints: indexed {len(docs)} articles", file=sys.stderr)
-    idf: dict = {}
+    idf: np.ndarray | None = None
     parents: dict[int, list] = {}
     relations: dict[tuple[int, int], tuple] = {}       # (copy, original) -> (score, original, reasons, relation)
     shared_with: dict[int, list[tuple[int, int]]] = {}
@@ -383,8 +395,8 @@ def find_reprints(articles, progress: bool = False) -> list[Reprint]:
             continue
         shared_with.setdefault(i, []).append((shared, j))
         shared_with.setdefault(j, []).append((shared, i))
-        if not idf and min(a["n"], b["n"]) >= MIN_SHINGLES:
-            idf.update(_idf(docs, vocab, token_ids))    # only when some pair may need sentence alignment
+        if idf is None:
+            idf = _idf(len(docs), df)                  # only when some pair shares text at all
         rel = relate(a, b, shared, idf, vocab)
         if rel is None:
             continue
