@@ -112,21 +112,29 @@ def align_matrices(a: SentenceMatrix, b: SentenceMatrix, idf: np.ndarray, thresh
     the longest run of matches in the same order. `idf` holds a weight per word id (1.0 for ids past its end)."""
     if not a.sents or not b.sents:
         return Alignment([], len(a.sents), len(b.sents))
-    # 0/1 matrices over only the words the two texts use: small and dense, so the products are fast.
-    cols = np.union1d(a.ids, b.ids)
-    col_w = np.ones(len(cols))
-    known = cols < len(idf)
-    col_w[known] = idf[cols[known]]
-    ma, mb = np.zeros((len(a.sents), len(cols))), np.zeros((len(b.sents), len(cols)))
-    ma[a.rows, np.searchsorted(cols, a.ids)] = 1.0
-    mb[b.rows, np.searchsorted(cols, b.ids)] = 1.0
-    shared = (ma * col_w) @ mb.T                                 # weight of the words each pair shares
+    common = np.intersect1d(a.ids, b.ids)
+    if len(common) < MIN_SHARED_WORDS:
+        return Alignment([], len(a.sents), len(b.sents))
+    weight = lambda ids: np.where(ids < len(idf), idf[np.minimum(ids, len(idf) - 1)], 1.0)  # noqa: E731
+    wa = np.bincount(a.rows, weights=weight(a.ids), minlength=len(a.sents))
+    wb = np.bincount(b.rows, weights=weight(b.ids), minlength=len(b.sents))
+    # 0/1 matrices over only the words both texts use: small and dense, so the products are cheap.
+    ma, mb = _on(a, common), _on(b, common)
+    shared = (ma * weight(common)) @ mb.T                        # weight of the words each pair shares
     count = ma @ mb.T                                            # how many words each pair shares
-    wa, wb = ma @ col_w, mb @ col_w
     dice = np.where(count >= MIN_SHARED_WORDS, 2 * shared / (wa[:, None] + wb[None, :]), 0.0)
     best = dice.argmax(axis=1)
     found = [(i, int(j), float(dice[i, j])) for i, j in enumerate(best) if dice[i, j] >= threshold]
     return Alignment([(a.sents[i], b.sents[j], sim) for i, j, sim in _in_order(found)], len(a.sents), len(b.sents))
+
+
+def _on(m: SentenceMatrix, words: np.ndarray) -> np.ndarray:
+    """Sentences x words (sorted ids): 1 where the sentence has the word."""
+    pos = np.minimum(np.searchsorted(words, m.ids), len(words) - 1)
+    keep = words[pos] == m.ids
+    out = np.zeros((len(m.sents), len(words)), dtype=np.float32)
+    out[m.rows[keep], pos[keep]] = 1.0
+    return out
 
 
 def align(a: list[Sentence], b: list[Sentence], idf: dict[str, float], threshold: float = MATCH) -> Alignment:

@@ -32,6 +32,7 @@ _EDGE = " \t*•·|>»«-–—:;,.!?()[]{}\"'“”‘’_#"    # decoration ar
 # Cheap tests before the regexes: most lines hold none of these.
 _GLUED_HINTS = ("ad box", "advertisement", "scroll to continue", "source link", "full article", "full story",
                 "read more")
+_GLUED_HINT_RE = re.compile("|".join(_GLUED_HINTS), re.IGNORECASE)
 
 # The first words of those lines: any other line is prose, and skips the regex.
 _FIRST_WORDS = {"source", "related", "leave", "your", "required", "back", "you", "share", "like", "comment", "comments",
@@ -76,8 +77,7 @@ def split_boilerplate(text: str) -> tuple[str, list[str]]:
     """Text without page furniture, and the furniture found (whole lines and glued markers, as written)."""
     if not text:
         return "", []
-    low_text = text.lower()
-    glued = any(h in low_text for h in _GLUED_HINTS)
+    glued = _GLUED_HINT_RE.search(text) is not None
     if not glued and not _ANY_LINE_RE.search(text):
         return _BLANK_RUNS.sub("\n\n", text).strip(), []     # most texts: nothing to remove, one scan to know
     kept, found = [], []

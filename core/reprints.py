@@ -44,8 +44,10 @@ PARTIAL_SCORE, PARTIAL_SHARED = 0.4, 25   # a partial copy: a good part of the s
 HEADLINE_SCORE = 0.2        # with the same headline, this share of shared shingles is enough
 MIN_OWN_SHARED = 5          # shingles outside quotation marks a copy must share, whatever else it shares
 MIN_ALIGNED, ALIGNED_SHARE = 3, 0.3       # a spun copy: this many sentences in order, this share of the shorter
+ALIGN_SCORE = 0.1           # a spun copy still shares this share of shingles (a third of its words swapped: 0.12-0.4)
 PARAGRAPH_MATCH = 0.5       # share of a paragraph's shingles found in the other text to count as kept
 LEAD_CHARS, LEAD_SENTENCES = 600, 3       # the lead: the first paragraph if short, else the first sentences
+LEAD_WINDOW = 4000          # characters read to find the lead
 # Direction weights: positive total means "a copied b".
 W_CREDIT, W_BOILERPLATE, W_LATER, W_CONTAINED, W_LONGER = 4.0, 2.0, 3.0, 1.0, 0.5
 W_WIRE, W_KNOWN, W_OWN_CREDIT = 2.0, 1.5, 1.0
@@ -235,7 +237,10 @@ def _norm_title(t: str, outlet: str = "") -> str:
 def same_headline(a: dict, b: dict) -> bool:
     """Whether two articles carry the same headline, or one opens with the other's whole headline
     (five words or more, site names aside): a copy keeps the headline or adds to its end."""
-    ta, tb = _norm_title(a["title"], b["outlet"]), _norm_title(b["title"], a["outlet"])
+    for d in (a, b):
+        if "norm_title" not in d:
+            d["norm_title"] = _norm_title(d["title"], d["outlet"])
+    ta, tb = a["norm_title"], b["norm_title"]
     short, long_ = sorted((ta, tb), key=len)
     return len(short.split()) >= 5 and (long_ == short or long_.startswith(short + " "))
 
@@ -288,6 +293,8 @@ def relate(a: dict, b: dict, shared: int, idf: np.ndarray, vocab: dict[str, int]
     if (copied or partial) and ((score >= 0.8 and shared >= 60) or len(np.intersect1d(
             _own_shingles(a, vocab), _own_shingles(b, vocab), assume_unique=True)) >= MIN_OWN_SHARED):
         return ("copy" if copied else "partial"), score, ev
+    if score < ALIGN_SCORE:
+        return None                 # too little shared for a spun copy: not worth aligning sentences
     sa, sb = _sentences(a), _sentences(b)
     if min(len(sa), len(sb)) < MIN_ALIGNED:
         return None
@@ -323,7 +330,7 @@ def _count_words(df: np.ndarray, ids: np.ndarray) -> np.ndarray:
 
 def _lead_end(text: str) -> int:
     """Where the lead ends: after the first paragraph when it is short, and at least after the first sentences."""
-    body = strip_dateline(text)
+    body = strip_dateline(text[:LEAD_WINDOW])
     offset = len(text) - len(body)
     sents = split_sentences(body)
     end = sents[min(len(sents), LEAD_SENTENCES) - 1][1] if sents else len(body)
@@ -349,8 +356,9 @@ def credit_verdict(doc: dict) -> tuple[str, str, list] | None:
     # "told AFP" is an interview unless the page's photos are the same agency's (a wire story with its pictures).
     told = [c for c in cs if c.kind == "told" and any(d.outlet == c.outlet and d.kind == "photo" for d in doc["credits"])]
     lead = _lead_end(text)
-    first_sentence = split_sentences(strip_dateline(text))[:1]
-    first_end = len(text) - len(strip_dateline(text)) + first_sentence[0][1] if first_sentence else 0
+    opening = strip_dateline(text[:LEAD_WINDOW])
+    first_sentence = split_sentences(opening)[:1]
+    first_end = min(len(text), LEAD_WINDOW) - len(opening) + first_sentence[0][1] if first_sentence else 0
     in_lead = [c for c in cs if (c.kind == "reported" and c.start < lead) or (c.kind == "cited" and c.start < first_end)]
     if in_lead:
         return in_lead[0].outlet, "lead", in_lead[:1]
@@ -387,7 +395,7 @@ def find_reprints(articles, progress: bool = False) -> list[Reprint]:
         print(f"reprints: indexed {len(docs)} articles", file=sys.stderr)
     idf: np.ndarray | None = None
     parents: dict[int, list] = {}
-    relations: dict[tuple[int, int], tuple] = {}       # (copy, original) -> (score, original, reasons, relation)
+    relations: dict = {}    # (copy, original) -> (score, original, reasons, relation); also article -> one of those
     shared_with: dict[int, list[tuple[int, int]]] = {}
     for (i, j), shared in shared_counts(sets).items():
         a, b = docs[i], docs[j]
@@ -410,6 +418,7 @@ def find_reprints(articles, progress: bool = False) -> list[Reprint]:
         parents.setdefault(copy, []).append((rel[1], orig, why, rel))
         relations[(copy, orig)] = (rel[1], orig, why, rel)
         relations[(orig, copy)] = (rel[1], copy, [], rel)
+        relations.setdefault(orig, relations[(orig, copy)])  # any one relation of each article, by its index
     roots = _roots(parents)
     verdicts = _families(docs, roots, relations, shared_with)
     out = [v for v in verdicts.values() if v is not None]
@@ -480,7 +489,7 @@ def _relation_of(c: int, orig: int, roots: dict, relations: dict) -> tuple:
     """The shared-text relation to show for c: with the family's original if direct, else with its own match."""
     if c != orig and (c, orig) in relations:
         return relations[(c, orig)]
-    return roots[c][1] if c in roots else next(v for (x, _), v in relations.items() if x == c)
+    return roots[c][1] if c in roots else relations[c]
 
 
 def _family_source(docs, top: int, found: list) -> tuple[str, int] | None:
@@ -495,7 +504,8 @@ def _family_source(docs, top: int, found: list) -> tuple[str, int] | None:
     return outlet, i
 
 
-def _kind(rel: tuple, score: float) -> str:
+def _kind_of(rel: tuple, score: float) -> str:
+    """The verdict's kind for a copy found by shared text."""
     name = rel[0]
     if name == "spun":
         return "spun copy"
@@ -524,10 +534,10 @@ def _text_verdict(docs, c: int, orig: int | None, matched: tuple, absent: tuple[
             ev.append({"type": "via", "id": docs[via]["id"], "outlet": docs[via]["outlet"],
                        "note": f"{docs[via]['outlet']} credits {outlet}"})
         return Reprint(id=d["id"], original_id=None, original_outlet=outlet, score=round(score, 4), changes=changes,
-                       outlet=d["outlet"], evidence=ev, kind=_kind(rel, score))
+                       outlet=d["outlet"], evidence=ev, kind=_kind_of(rel, score))
     root = docs[orig]
     return Reprint(id=d["id"], original_id=root["id"], original_outlet=root["canon"], score=round(score, 4),
-                   changes=changes, outlet=d["outlet"], evidence=ev, kind=_kind(rel, score))
+                   changes=changes, outlet=d["outlet"], evidence=ev, kind=_kind_of(rel, score))
 
 
 def _credit_only(docs, c: int, verdict: tuple, shared_with: dict, matched: tuple | None = None) -> Reprint:
@@ -665,6 +675,7 @@ def describe_changes(copy: dict, orig: dict, relation: tuple | None = None) -> d
         if tag == "replace":
             subs += min(i2 - i1, j2 - j1)
     old_boiler = {b.lower() for b in orig["boiler"]}
+    spun = relation is not None and relation[0] == "spun"
     lag = None
     if copy["time"] and orig["time"]:
         lag = round((copy["time"] - orig["time"]).total_seconds() / 3600, 2)
@@ -673,9 +684,10 @@ def describe_changes(copy: dict, orig: dict, relation: tuple | None = None) -> d
         "headline_changed": _norm_title(copy["title"], orig["outlet"]) != _norm_title(orig["title"], orig["outlet"]),
         "new_headline": copy["title"],
         "original_headline": orig["title"],
-        "paragraphs_cut": cut,
-        "paragraphs_added": added,
-        "paragraphs_reordered": kept_positions != sorted(kept_positions),
+        # A spun copy rewords every paragraph: shared shingles cannot tell which it kept, cut or added.
+        "paragraphs_cut": None if spun else cut,
+        "paragraphs_added": None if spun else added,
+        "paragraphs_reordered": None if spun else kept_positions != sorted(kept_positions),
         "sentences_reworded": _reworded(relation),
         "boilerplate_added": [b for b in copy["boiler"] if b.lower() not in old_boiler],
         "words_substituted": subs,
