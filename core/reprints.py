@@ -44,10 +44,11 @@ PARTIAL_SCORE, PARTIAL_SHARED = 0.4, 25   # a partial copy: a good part of the s
 HEADLINE_SCORE = 0.2        # with the same headline, this share of shared shingles is enough
 MIN_OWN_SHARED = 5          # shingles outside quotation marks a copy must share, whatever else it shares
 MIN_ALIGNED, ALIGNED_SHARE = 3, 0.3       # a spun copy: this many sentences in order, this share of the shorter
+IDF_SAMPLE = 5000           # articles whose words are counted for the weights of sentence alignment
 ALIGN_SCORE = 0.1           # a spun copy still shares this share of shingles (a third of its words swapped: 0.12-0.4)
 PARAGRAPH_MATCH = 0.5       # share of a paragraph's shingles found in the other text to count as kept
 LEAD_CHARS, LEAD_SENTENCES = 600, 3       # the lead: the first paragraph if short, else the first sentences
-LEAD_WINDOW = 4000          # characters read to find the lead
+LEAD_WINDOW = 1500          # characters read to find the lead (three sentences or a short paragraph)
 # Direction weights: positive total means "a copied b".
 W_CREDIT, W_BOILERPLATE, W_LATER, W_CONTAINED, W_LONGER = 4.0, 2.0, 3.0, 1.0, 0.5
 W_WIRE, W_KNOWN, W_OWN_CREDIT = 2.0, 1.5, 1.0
@@ -309,29 +310,25 @@ def relate(a: dict, b: dict, shared: int, idf: np.ndarray, vocab: dict[str, int]
     return ("partial" if al.same * 2 >= len(al.pairs) else "spun"), max(score, al.share), ev
 
 
-def _idf(n_docs: int, df: np.ndarray) -> np.ndarray:
-    """Inverse document frequency of every word id of the input (index = id), from its document counts."""
+def _idf(docs: list[dict], vocab: dict[str, int]) -> np.ndarray:
+    """Inverse document frequency of every word id (index = id), counted over the input, or over an even
+    sample of IDF_SAMPLE articles of a larger one (the weights only rank rare words above common ones)."""
+    step = max(1, len(docs) // IDF_SAMPLE)
+    counted = [np.unique(word_ids(tokens(d["clean"]), vocab)).astype(np.int64) for d in docs[::step]]
+    ids = [c for c in counted if len(c)]
+    df = np.bincount(np.concatenate(ids), minlength=len(vocab) + 1) if ids else np.zeros(len(vocab) + 1)
     # Smoothed so that a small input (one event's articles) weighs words nearly alike: with two articles,
     # every shared word would otherwise count as common and every swapped word as rare.
-    return np.log((n_docs + IDF_SMOOTHING) / (df + 1)) + 1.0
-
-
-def _count_words(df: np.ndarray, ids: np.ndarray) -> np.ndarray:
-    """Add one article's words to the document counts (grown as the vocabulary grows)."""
-    if len(ids):
-        top = int(ids.max()) + 1
-        if top > len(df):
-            df = np.concatenate([df, np.zeros(max(top, 2 * len(df)) - len(df), dtype=df.dtype)])
-        df[np.unique(ids)] += 1
-    return df
+    return np.log((len(counted) + IDF_SMOOTHING) / (df + 1)) + 1.0
 
 
 # -- credits ---------------------------------------------------------------------------------------------
 
 def _lead_end(text: str) -> int:
     """Where the lead ends: after the first paragraph when it is short, and at least after the first sentences."""
-    body = strip_dateline(text[:LEAD_WINDOW])
-    offset = len(text) - len(body)
+    head = text[:LEAD_WINDOW]
+    body = strip_dateline(head)
+    offset = len(head) - len(body)
     sents = split_sentences(body)
     end = sents[min(len(sents), LEAD_SENTENCES) - 1][1] if sents else len(body)
     paras = split_paragraphs(body)
@@ -383,12 +380,7 @@ def find_reprints(articles, progress: bool = False) -> list[Reprint]:
     recognise({get(a, "outlet", "") for a in articles})
     docs = _prepare(articles)
     vocab: dict[str, int] = {}
-    sets, df = [], np.zeros(1 << 12, dtype=np.int32)
-    for d in docs:
-        toks = tokens(d["clean"])
-        ids = word_ids(toks, vocab)
-        sets.append(shingle_hashes(toks, vocab, ids))
-        df = _count_words(df, ids)
+    sets = [shingle_hashes(tokens(d["clean"]), vocab) for d in docs]
     for d, s in zip(docs, sets):
         d["n"] = len(s)
     if progress:
@@ -404,7 +396,7 @@ def find_reprints(articles, progress: bool = False) -> list[Reprint]:
         shared_with.setdefault(i, []).append((shared, j))
         shared_with.setdefault(j, []).append((shared, i))
         if idf is None:
-            idf = _idf(len(docs), df)                  # only when some pair shares text at all
+            idf = _idf(docs, vocab)                    # only when some pair shares text at all
         rel = relate(a, b, shared, idf, vocab)
         if rel is None:
             continue
