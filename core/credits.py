@@ -4,13 +4,17 @@ Outlet names are matched against one registry: core/data/news_outlets.toml (agen
 credit, with aliases and web domains), the outlet catalog, and aliases users add (stored in the database
 and passed in with `set_user_aliases`). `is_news_outlet` gives the canonical name of any spelling.
 
-A mention of an outlet is a credit only where its place in the text says so: inside a wire dateline,
-as a byline or sign-off, after "Source:", in "Read Full Article at RT.com", in a reporting clause
-(", TASS reported", "according to Xinhua"), as the agency's own reporting ("told Reuters", "an AFP
-reporter saw"), after a dash at the end of a title ("— RT World News"), or in a wires path of the URL.
-Photo credits ("AP Photo/…", "© … / AFP") are returned as kind "photo": they say who took a picture,
-not who wrote the text. Everything here is regular expressions over the text, so it runs on every
-article in milliseconds.
+A mention of an outlet is a credit only where its place in the text says so. Kinds, strongest first:
+"title" ("— RT World News" ending a headline), "dateline" ("KYIV (Reuters) -", "/TASS/."), "byline"
+("By Associated Press", "AFP |"), "link" ("Read Full Article at RT.com"), "source" ("Source: Xinhua"),
+"url" (dailymail.co.uk/wires/reuters/…), "signoff" ("(Reuters)" closing the story, "REUTERS", "–RT"),
+"reporter" (the agency's own reporting: "a Reuters witness", "an AFP reporter saw", "Reuters could not
+verify", "in response to a question from AFP"), "told" ("told Reuters": an interview), "reported"
+(", TASS reported", "according to Xinhua", "X quoted Y as saying") and "cited" ("According to X, …",
+"X reported that …"). "photo" ("AP Photo/…", "© … / AFP") says who took a picture, not who wrote the
+text. Names written together ("according to NBC and the AP") credit no single outlet, and an outlet's
+own dateline is no credit (`own`). Everything here is regular expressions over a window around each
+name, so it runs on every article in a fraction of a millisecond.
 """
 from __future__ import annotations
 
