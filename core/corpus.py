@@ -136,7 +136,8 @@ def to_article(row: dict, now: datetime | None = None) -> Article:
     cats = row.get("categories") or []
     return Article(id=str(rid).strip(), outlet=str(row.get("outlet") or "").strip() or "unknown", title=title,
                    text=text, published=when.published, date_precision=when.precision, url=url,
-                   language=language_of({"title": title, "text": text, "language": row.get("language")}), summary="", categories=[str(c) for c in cats] if isinstance(cats, list) else [],
+                   language=language_of({"title": title, "text": text, "language": row.get("language")}),
+                   summary="", categories=[str(c) for c in cats] if isinstance(cats, list) else [],
                    date_source=when.source, date_flag=when.flag, first_seen=now,
                    text_status="ok" if text else "empty", author=row.get("author") or None, boilerplate=boilerplate)
 

@@ -698,12 +698,15 @@ def _reworded(relation: tuple | None) -> int:
 
 def run_reprints_file(input_path, output_path, progress: bool = True) -> list[Reprint]:
     """`framelens reprints`: read ARTICLES.jsonl, write one JSON line per derived article."""
+    from .progress import note, reporting
     articles = read_jsonl(input_path)
-    reprints = find_reprints(articles, progress=progress)
-    with open(output_path, "w", encoding="utf-8") as fh:
-        for r in reprints:
-            fh.write(json.dumps(r.to_dict(), ensure_ascii=False) + "\n")
-    if progress:
-        print(f"reprints: {len(reprints)} of {len(articles)} articles are derived from another outlet's "
-              f"-> {output_path}", file=sys.stderr)
+    with reporting(progress) as report:
+        report("reprints", 0, len(articles))
+        reprints = find_reprints(articles)
+        report("reprints", len(articles), len(articles))
+        with open(output_path, "w", encoding="utf-8") as fh:
+            for r in reprints:
+                fh.write(json.dumps(r.to_dict(), ensure_ascii=False) + "\n")
+        note(report, f"reprints: {len(reprints)} of {len(articles)} articles are derived from another outlet's "
+                     f"-> {output_path}")
     return reprints

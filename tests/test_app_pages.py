@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import pandas as pd
 
 import pytest
 import streamlit as st
@@ -9,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from core.analyse import analyse_new
 from core.corpus import import_text
+from core.sources import speaker_label
 from core.store import Store
 from pages import data
 from tests.conftest import ROOT, shared_path
@@ -189,6 +191,16 @@ def test_event_from_the_url(small):
                                                           for m in at.markdown if m.value.startswith("####")}
 
 
+def test_event_timing_never_names_a_first_among_date_only_reports(small):
+    # BASIL gives dates without times: the three outlets are a tie on their day, and no lag is in hours
+    eid = small.events_df().iloc[0]["id"]
+    at = opened("event", {"event": eid})
+    captions = [c.value.replace("\\", "") for c in at.caption]
+    assert any(c.startswith("reported on ") for c in captions)
+    assert not any("first to report" in c for c in captions)
+    assert any("(date only, no time given)" in c for c in captions)
+
+
 @pytest.mark.parametrize("view, shows", [
     ("Timeline", lambda at: at.get("vega_lite_chart")),
     ("Data quality", lambda at: at.dataframe),
@@ -220,10 +232,11 @@ def test_event_picker_writes_the_url(small):
     assert at.query_params["event"] in (ids[1], [ids[1]])
 
 
-def test_unknown_event_in_the_url_falls_back_to_the_first(small):
+def test_unknown_event_in_the_url_says_not_found(small):
     at = opened("event", {"event": "ev-does-not-exist"})
     assert not at.exception
-    assert at.selectbox(key="event_pick").value == small.events_df().iloc[0]["id"]
+    assert "Event ev-does-not-exist was not found." in texts(at.error)
+    assert at.selectbox(key="event_pick").value is None   # no other event opened in its place
 
 
 # -- Named sources -------------------------------------------------------------------------------
@@ -247,7 +260,7 @@ def test_sources_opens_on_the_speaker_matrix(small):
     assert not at.get("plotly_chart")  # the heatmap is its own tab
     # The table's counts are the store's: each speaker's row sums to their quotes in those outlets.
     speaker = m.sum(axis=1).idxmax()
-    named = q["canonical_speaker"].where(q["canonical_speaker"].notna(), q["speaker"])
+    named = pd.Series([speaker_label(r) for r in q.to_dict("records")], index=q.index)  # the store's own rule
     assert m.loc[speaker].sum() == ((named == speaker) & q["outlet"].isin(m.columns)).sum()
 
 

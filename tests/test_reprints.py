@@ -115,7 +115,7 @@ def test_bad_input_is_handled():
 def test_scales_to_thousands_of_articles():
     rows = _load(BASIL) + _load(ALLSIDES)
     many = rows + [dict(r, id=f"{r['id']}-b", outlet=r["outlet"] + " mirror") for r in rows[:600]]
-    found = find_reprints(many)                    # its speed is measured in bench/reprints_eval.py
+    found = find_reprints(many)                    # how fast is bench/reprints_eval.py's to print
     assert len(found) >= 590                       # each mirror (or its source) is flagged once
 
 
