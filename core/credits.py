@@ -44,14 +44,22 @@ class Credit:
 
     outlet: str
     phrase: str
-    start: int
+    start: int          # the phrase's span in its field: field_text[start:end] == phrase
     end: int
     field: str          # "title", "text" or "url"
     kind: str           # one of KINDS
+    name_start: int = -1    # the outlet's name inside it (-1: the same as start/end)
+    name_end: int = -1
+
+    def __post_init__(self):
+        if self.name_start < 0:
+            object.__setattr__(self, "name_start", self.start)
+        if self.name_end < 0:
+            object.__setattr__(self, "name_end", self.end)
 
     def to_dict(self) -> dict:
         return {"outlet": self.outlet, "phrase": self.phrase, "start": self.start, "end": self.end,
-                "field": self.field, "kind": self.kind}
+                "field": self.field, "kind": self.kind, "name_start": self.name_start, "name_end": self.name_end}
 
 
 # -- the registry of names ------------------------------------------------------------------------
@@ -269,6 +277,9 @@ _CITED_RIGHT = re.compile(r"^(?:\s+(?:news agency|agency|news service))?\s+(?:ha
 _SENTENCE_START = re.compile(r"(?:^|[.!?\"”’]\s+)(?:[A-Z][\w’'\-]*\s+){0,6}$")
 _TITLE_DASH = re.compile(r"\s(?:[—–|]|-{1,2}|::)\s*$")
 _TITLE_TAIL = re.compile(r"(?:\s+(?:World News|News|news|English|Online|International|Global|Digital))?\s*")
+# The end of a clause: a comma or semicolon, or a sentence end that no abbreviation or initial makes.
+_CLAUSE_END = re.compile(r"[,;]\s|\n|(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|No))(?<!\bSept)"
+                         r"(?<!\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mrs|Gen|Gov|Sen|Rep|Col|Lt\.))[.!?]\s")
 _WIRES_PATH = re.compile(r"/(?:wires?|agencies|syndication)/([a-z][a-z\-]{1,20})/", re.IGNORECASE)
 
 
@@ -345,7 +356,8 @@ def find_credits(title: str | None, text: str | None, url: str | None = None,
     for s, e, outlet in mentions(title):
         # "… — RT World News", "… | Xinhua": the outlet named after a dash at the end of the title.
         if outlet != own_name and _TITLE_DASH.search(title[:s]) and _TITLE_TAIL.fullmatch(title[e:]):
-            out.append(Credit(outlet, title[s:].strip(), s, len(title), "title", "title"))
+            end = len(title.rstrip())
+            out.append(Credit(outlet, title[s:end], s, end, "title", "title", s, e))
     found = mentions(text)
     paras = _paragraphs(text) if found else []
     starts = [a for a, _ in paras]
@@ -360,13 +372,15 @@ def find_credits(title: str | None, text: str | None, url: str | None = None,
         if n in joint and kind in ("reported", "cited", "told"):
             continue            # "according to NBC and the AP": a compilation, credited to none alone
         if kind:
-            a, b = paras[idx]
-            out.append(Credit(outlet, _phrase(text, s, e, a, b), s, e, "text", kind))
+            lo, hi = _phrase_span(text, s, e, *paras[idx], dateline=kind == "dateline")
+            out.append(Credit(outlet, text[lo:hi], lo, hi, "text", kind, s, e))
     if url:
-        m = _WIRES_PATH.search(urlsplit(url).path or "")
+        parts = urlsplit(url)
+        base = url.find(parts.netloc) + len(parts.netloc) if parts.netloc else 0
+        m = _WIRES_PATH.search(url, base)
         name = is_news_outlet(m.group(1)) if m else None
         if name and name != own_name:
-            out.append(Credit(name, m.group(0), m.start(), m.end(), "url", "url"))
+            out.append(Credit(name, m.group(0), m.start(), m.end(), "url", "url", m.start(1), m.end(1)))
     return out
 
 
@@ -380,16 +394,27 @@ def _joined(text: str, found: list[tuple[int, int, str]]) -> set[int]:
     return out
 
 
-def _phrase(text: str, s: int, e: int, a: int, b: int) -> str:
-    """The words around a credit, at most a short clause, for showing as evidence."""
-    lo = max(a, s - 60)
-    hi = min(b, e + 40)
-    left = text[lo:s]
-    cut = max(left.rfind(". "), left.rfind(", "), left.rfind("\n"))
-    if cut >= 0 and lo + cut + 2 <= s:
-        lo = lo + cut + 2
-    right = text[e:hi]
-    m = re.search(r"[.;]|,\s", right)
-    if m:
-        hi = e + m.start() + (1 if right[m.start()] == "." else 0)
-    return text[lo:hi].strip()
+def _phrase_span(text: str, s: int, e: int, a: int, b: int, dateline: bool = False) -> tuple[int, int]:
+    """Where the words around a credit start and end (at most a short clause, whole words only), for showing
+    as evidence: text[start:end] is the phrase. A dateline is shown whole ("BEIJING, Jan. 31 (Xinhua) --")."""
+    if dateline:
+        lo, hi = a, a + dateline_end(text[a:b])
+    else:
+        lo, hi = max(a, s - 60), min(b, e + 40)
+        # A clause ends at ", ", "; " or a sentence end, not at an abbreviation's point ("Jan. 31", "U.S. officials").
+        cuts = [m.end() for m in _CLAUSE_END.finditer(text, lo, s)]
+        if cuts:
+            lo = cuts[-1]
+        elif lo > a and text[lo - 1].isalnum():
+            lo = min(s, text.find(" ", lo, s) + 1 or s)          # no half word at the left edge
+        m = _CLAUSE_END.search(text, e, hi)
+        if m:
+            hi = m.start() + (1 if text[m.start()] in ".!?" else 0)
+        elif hi < b and text[hi].isalnum():
+            hi = max(e, text.rfind(" ", e, hi))                  # nor at the right edge
+        hi = max(hi, e)
+    while lo < s and text[lo].isspace():
+        lo += 1
+    while hi > e and text[hi - 1].isspace():
+        hi -= 1
+    return lo, hi

@@ -28,7 +28,8 @@ from dataclasses import asdict, dataclass, field
 import numpy as np
 
 from core.align import IDF_SMOOTHING, SAME, align_matrices, quote_mask, sentence_matrix, sentences
-from core.clean import split_boilerplate, strip_dateline
+from core.clean import MAX_LINE, split_boilerplate, strip_dateline
+from core.config import Settings
 from core.corpus import read_jsonl
 from core.credits import canonical_outlet, find_credits, is_news_outlet, is_wire, recognise
 from core.lexicon import split_paragraphs, split_sentences
@@ -154,10 +155,7 @@ def _prepare(articles) -> list[dict]:
     for a in articles:
         raw = get(a, "text", "") or ""
         clean, boiler = split_boilerplate(raw)
-        stored = get(a, "boilerplate", None)
-        if isinstance(stored, str):
-            stored = json.loads(stored or "[]") if stored.startswith("[") else [stored]
-        boiler = [*(stored or []), *boiler]
+        boiler = _distinct([*_stored_lines(get(a, "boilerplate", None)), *boiler])
         t, precision = parse_time(get(a, "published"))
         outlet = get(a, "outlet", UNKNOWN) or UNKNOWN
         canon = canonical_outlet(outlet)
@@ -166,9 +164,39 @@ def _prepare(articles) -> list[dict]:
         docs.append({"id": str(get(a, "id")), "outlet": outlet, "canon": canon, "title": title, "raw": raw,
                      "clean": strip_dateline(clean), "boiler": boiler, "time": t, "precision": precision,
                      "credits": [c for c in all_credits if not same_outlet(c.outlet, canon)],
-                     "own_credit": any(same_outlet(c.outlet, canon) and c.kind in STRONG_CREDITS for c in all_credits),
+                     "own_credits": [c for c in all_credits if same_outlet(c.outlet, canon) and c.kind in STRONG_CREDITS],
                      "known": is_news_outlet(outlet) is not None, "wire": is_wire(outlet)})
+        docs[-1]["own_credit"] = bool(docs[-1]["own_credits"])
     return docs
+
+
+def _stored_lines(stored) -> list:
+    """Boilerplate lines a row carries: a JSON list as the store keeps them, one line, or a list."""
+    if isinstance(stored, str):
+        try:
+            stored = json.loads(stored) if stored.startswith("[") else [stored]
+        except ValueError:
+            stored = [stored]               # not the store's JSON: the text itself is the line
+    return stored if isinstance(stored, list) else []
+
+
+def _distinct(lines) -> list[str]:
+    """Boilerplate lines once each (case aside), in order of first appearance, each cut to MAX_LINE characters."""
+    seen: dict[str, str] = {}
+    for line in lines:
+        line = str(line).strip()[:MAX_LINE]
+        if line:
+            seen.setdefault(line.casefold(), line)
+    return list(seen.values())
+
+
+def _boiler_evidence(lines: list[str]) -> dict:
+    """The boilerplate evidence of a verdict: at most Settings.reprint_evidence_lines lines, the rest counted."""
+    cap = Settings.reprint_evidence_lines
+    ev = {"type": "boilerplate", "lines": lines[:cap]}
+    if len(lines) > cap:
+        ev["more"] = len(lines) - cap
+    return ev
 
 
 # -- pairs that share text ------------------------------------------------------------------------------
@@ -343,7 +371,7 @@ def credit_verdict(doc: dict) -> tuple[str, str, list] | None:
     cs = [c for c in doc["credits"] if c.kind != "photo"]
     if not cs:
         return None
-    strong = sorted((c for c in cs if c.kind in STRONG_CREDITS), key=lambda c: (STRONG_CREDITS.index(c.kind), c.start))
+    strong = sorted((c for c in cs if c.kind in STRONG_CREDITS), key=lambda c: (STRONG_CREDITS.index(c.kind), c.name_start))
     if strong:
         return strong[0].outlet, "strong", [strong[0]]
     reporter = [c for c in cs if c.kind == "reporter"]
@@ -356,16 +384,28 @@ def credit_verdict(doc: dict) -> tuple[str, str, list] | None:
     opening = strip_dateline(text[:LEAD_WINDOW])
     first_sentence = split_sentences(opening)[:1]
     first_end = min(len(text), LEAD_WINDOW) - len(opening) + first_sentence[0][1] if first_sentence else 0
-    in_lead = [c for c in cs if (c.kind == "reported" and c.start < lead) or (c.kind == "cited" and c.start < first_end)]
+    in_lead = [c for c in cs if (c.kind == "reported" and c.name_start < lead) or (c.kind == "cited" and c.name_start < first_end)]
     if in_lead:
         return in_lead[0].outlet, "lead", in_lead[:1]
     reporting = [c for c in cs if c.kind in ("reported", "cited")]
-    if len(outlets) == 1 and len(reporting) >= 2 and reporting[0].start < len(text) / 3:
+    if len(outlets) == 1 and len(reporting) >= 2 and reporting[0].name_start < len(text) / 3:
         # One source, credited again and again from early on: the piece is built on it.
         return reporting[0].outlet, "repeated", reporting[:2]
     if told:
         return told[0].outlet, "told", told[:1]
     return None
+
+
+def _own_writing(doc: dict, outlet: str) -> bool:
+    """Whether an article that credits `outlet` (a dateline, a title suffix) shows it is its own writing, not
+    the outlet's copy: it carries its own dateline or byline apart from that credit ("BEIJING, May 16.
+    /TASS/." on TASS, crediting Xinhua in its title), or it reports what the outlet said in the third person
+    ("…, Xinhua reported"), as no wire writes of itself in its own copy."""
+    theirs = [c for c in doc["credits"] if same_outlet(c.outlet, outlet)]
+    if any(c.kind in ("reported", "cited") for c in theirs):
+        return True
+    # "(UrduPoint News / Sputnik)": one dateline naming the site and the wire is the wire's copy, carried.
+    return any(o.field != c.field or o.end <= c.start or c.end <= o.start for o in doc["own_credits"] for c in theirs)
 
 
 def _credit_evidence(credits) -> list[dict]:
@@ -473,7 +513,7 @@ def _families(docs: list[dict], roots: dict, relations: dict, shared_with: dict)
         elif not d["known"] and any(COPY_MARKERS.search(b) for b in d["boiler"]):
             verdicts[i] = Reprint(id=d["id"], original_id=None, original_outlet=UNKNOWN,
                                   score=CREDIT_SCORE["boilerplate"], outlet=d["outlet"], kind="aggregator copy",
-                                  evidence=[{"type": "boilerplate", "lines": d["boiler"]}], changes={})
+                                  evidence=[_boiler_evidence(d["boiler"])], changes={})
     return verdicts
 
 
@@ -515,7 +555,7 @@ def _text_verdict(docs, c: int, orig: int | None, matched: tuple, absent: tuple[
     if why:
         ev.append({"type": "direction", "reasons": why})
     if d["boiler"]:
-        ev.append({"type": "boilerplate", "lines": d["boiler"]})
+        ev.append(_boiler_evidence(d["boiler"]))
     own = credit_verdict(d)
     if own:
         ev += _credit_evidence(own[2])
@@ -549,8 +589,9 @@ def _credit_only(docs, c: int, verdict: tuple, shared_with: dict, matched: tuple
         ev += [{**e, "with": other["id"]} for e in matched[3][2]]
         changes = describe_changes(d, other, matched[3])
     if d["boiler"]:
-        ev.append({"type": "boilerplate", "lines": d["boiler"]})
-    kind = "credited rewrite" if reason in ("lead", "repeated", "told") else "wire copy"
+        ev.append(_boiler_evidence(d["boiler"]))
+    rewrite = reason in ("lead", "repeated", "told") or (not linked and _own_writing(d, outlet))
+    kind = "credited rewrite" if rewrite else "wire copy"
     return Reprint(id=d["id"], original_id=original_id, original_outlet=outlet, score=CREDIT_SCORE[reason],
                    changes=changes, outlet=d["outlet"], evidence=ev, kind=kind)
 
@@ -681,7 +722,7 @@ def describe_changes(copy: dict, orig: dict, relation: tuple | None = None) -> d
         "paragraphs_added": None if spun else added,
         "paragraphs_reordered": None if spun else kept_positions != sorted(kept_positions),
         "sentences_reworded": _reworded(relation),
-        "boilerplate_added": [b for b in copy["boiler"] if b.lower() not in old_boiler],
+        "boilerplate_added": [b for b in copy["boiler"] if b.lower() not in old_boiler][:Settings.reprint_evidence_lines],
         "words_substituted": subs,
         "credit": orig["canon"] if _credits_outlet(copy, orig["canon"]) else None,
         "lag_hours": lag,
