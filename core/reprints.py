@@ -314,7 +314,7 @@ def relate(a: dict, b: dict, shared: int, idf: np.ndarray, vocab: dict[str, int]
     ev = [{"type": "shared text", "shingles": shared, "share": round(score, 3)}]
     headline = same_headline(a, b)
     if headline:
-        ev.append({"type": "headline", "headline": a["title"]})
+        ev.append({"type": "headline", "headline": a["title"], "identical": a["norm_title"] == b["norm_title"]})
     copied = score >= REPRINT_SCORE or (headline and score >= HEADLINE_SCORE)
     partial = score >= PARTIAL_SCORE and shared >= PARTIAL_SHARED
     # Two outlets quoting one long statement share its shingles; a copy shares some of its own words too
@@ -586,7 +586,7 @@ def _credit_only(docs, c: int, verdict: tuple, shared_with: dict, matched: tuple
         changes = describe_changes(d, docs[j])
     elif matched is not None:                       # a copy of the same story elsewhere in the input
         other = docs[matched[1]]
-        ev += [{**e, "with": other["id"]} for e in matched[3][2]]
+        ev += [{**e, "with": other["id"], "outlet": other["outlet"]} for e in matched[3][2]]
         changes = describe_changes(d, other, matched[3])
     if d["boiler"]:
         ev.append(_boiler_evidence(d["boiler"]))
@@ -656,6 +656,30 @@ def describe(changes: dict) -> str:
     if c.get("lag_hours") is not None and c["lag_hours"] > 0:
         said.append(f"{c['lag_hours']:.1f} h later")
     return "; ".join(said) if said else ("no change found" if c else "")
+
+
+def describe_evidence(evidence) -> str:
+    """What a verdict rests on, in words: "credit: “KYIV (Reuters) -” (dateline); same headline; shares 91%
+    of the shorter text with Reuters; 7 sentences aligned in order; boilerplate: “Source link”"."""
+    said = []
+    for e in evidence or ():
+        t = e.get("type") if isinstance(e, dict) else None
+        if t == "credit":
+            said.append(f"credit: “{e.get('phrase', '')}” ({e.get('kind', '')})")
+        elif t == "headline":
+            said.append("same headline" if e.get("identical", True) else "one headline opens with the other's whole")
+        elif t == "shared text" and e.get("share") is not None:
+            said.append(f"shares {float(e['share']):.0%} of the shorter text with {e.get('outlet') or 'the other'}")
+        elif t == "shared text":
+            said.append(f"shares {e.get('shingles', 0)} word sequences with {e.get('outlet') or 'the other'}")
+        elif t == "aligned sentences":
+            said.append(f"{e.get('count', 0)} sentences aligned in order")
+        elif t == "boilerplate" and e.get("lines"):
+            more = f" and {e['more']} more" if e.get("more") else ""
+            said.append("boilerplate: " + ", ".join(f"“{b}”" for b in e["lines"][:3]) + more)
+        elif t == "via":
+            said.append(e.get("note", ""))
+    return "; ".join(x for x in said if x)
 
 
 def families(verdicts) -> list[dict]:

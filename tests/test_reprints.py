@@ -296,3 +296,13 @@ def test_boilerplate_evidence_is_listed_once_and_capped():
     assert len({x.casefold() for x in lines}) == len(lines) and lines[0] == "Source link"
     assert ev[0]["more"] > 0
     assert "copy-2" in verdicts                     # a stored value that is not the store's JSON breaks nothing
+
+
+def test_evidence_is_said_in_words_people_can_check():
+    from core.reprints import describe_evidence
+    copy = _art("st-1", "The Straits Times", [f"MOSCOW (Reuters) - {STORY[0]}", *STORY[1:], "Source link"])
+    orig = _art("rt-1", "Reuters", STORY, published="2023-06-06T08:00:00Z")
+    [r] = find_reprints([copy, dict(orig, text="\n\n".join(STORY))])
+    said = describe_evidence(r.evidence)
+    assert "credit: “MOSCOW (Reuters) -” (dateline)" in said and "boilerplate: “Source link”" in said
+    assert "shares " in said and describe_evidence(None) == "" and describe_evidence([{"type": "odd"}, 3]) == ""
