@@ -51,7 +51,9 @@ _M = [
            "Inherits the clustering's errors (an article in the wrong event).", "See *event*.", "Events"),
     Metric("reprints", "Articles derived from another outlet's story: verbatim, partial or spun copies, credited "
            "rewrites (\"…, TASS reported\" in the lead) and wire copies under a site's own brand (\"(Reuters) -\"); "
-           "each names its original, or the outlet when the original is not in the store, with its evidence.",
+           "each names its original, or the outlet when the original is not in the store, with its evidence. A "
+           "wire's dateline makes a wire copy unless the page shows the writing is its own (its own dateline too, "
+           "or the wire reported on in the third person): then it is a credited rewrite.",
            "Shared text between the event's articles (word shingles outside quotes, sentences aligned in order for "
            "spun copies) and credit lines (datelines, bylines, sign-offs, \"Source:\", credits in the lead).",
            "Uncredited paraphrase of a story that is not in the store is missed; a lead crediting another outlet's "
