@@ -3,7 +3,7 @@ import pandas as pd
 import streamlit as st
 
 from core.charts import timeline
-from core.reprints import describe, families
+from core.reprints import describe, describe_evidence, families
 from pages.common import csv_download, downloads, filters, open_page, safe, tabbed
 from pages.corrections import corrections_view
 from pages.data import compare, event_choices
@@ -137,7 +137,7 @@ def reprint_table() -> None:
         rows = [{"outlet": info.at[r["id"], "outlet"] if r["id"] in info.index else "", "kind": r.get("kind") or "",
                  "headline": info.at[r["id"], "title"] if r["id"] in info.index else "",
                  "what changed": describe(r.get("changes")), "score": round(float(r.get("score") or 0), 2),
-                 "evidence": "; ".join(e.get("phrase", "") for e in r.get("evidence") or [] if e.get("type") == "credit")}
+                 "evidence": describe_evidence(r.get("evidence"))}
                 for r in fam["copies"]]
         st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key=f"family_{fam['key']}")
 
