@@ -45,6 +45,7 @@ PARTIAL_SCORE, PARTIAL_SHARED = 0.4, 25   # a partial copy: a good part of the s
 HEADLINE_SCORE = 0.2        # with the same headline, this share of shared shingles is enough
 MIN_OWN_SHARED = 5          # shingles outside quotation marks a copy must share, whatever else it shares
 MIN_ALIGNED, ALIGNED_SHARE = 3, 0.3       # a spun copy: this many sentences in order, this share of the shorter
+SHAPE_RATIO = 1.25          # ... or, in a text too short for that, paragraphs this close in length, every sentence aligned
 IDF_SAMPLE = 5000           # articles whose words are counted for the weights of sentence alignment
 ALIGN_SCORE = 0.1           # a spun copy still shares this share of shingles (a third of its words swapped: 0.12-0.4)
 PARAGRAPH_MATCH = 0.5       # share of a paragraph's shingles found in the other text to count as kept
@@ -325,17 +326,33 @@ def relate(a: dict, b: dict, shared: int, idf: np.ndarray, vocab: dict[str, int]
     if score < ALIGN_SCORE:
         return None                 # too little shared for a spun copy: not worth aligning sentences
     sa, sb = _sentences(a), _sentences(b)
-    if min(len(sa), len(sb)) < MIN_ALIGNED:
+    # A text of one or two sentences cannot show MIN_ALIGNED of them in order. A spinner keeps the shape of what
+    # it spins, so such a pair must have the same paragraphs, each of about the same length, and align whole.
+    short = min(len(sa), len(sb)) < MIN_ALIGNED
+    if not sa or not sb or (short and not _same_shape(a, b)):
         return None
     ma, mb = _matrix(a, vocab), _matrix(b, vocab)
     al = align_matrices(ma, mb, idf) if len(sa) <= len(sb) else align_matrices(mb, ma, idf)
-    if len(al.pairs) < MIN_ALIGNED or al.share < ALIGNED_SHARE:
+    if al.share < 1 if short else (len(al.pairs) < MIN_ALIGNED or al.share < ALIGNED_SHARE):
         return None
     x, y = (a, b) if len(sa) <= len(sb) else (b, a)
     pairs = [{x["id"]: [p.start, p.end], y["id"]: [q.start, q.end], "similarity": round(s, 2)}
              for p, q, s in al.pairs[:8]]
     ev.append({"type": "aligned sentences", "count": len(al.pairs), "share": round(al.share, 2), "pairs": pairs})
     return ("partial" if al.same * 2 >= len(al.pairs) else "spun"), max(score, al.share), ev
+
+
+def _same_shape(a: dict, b: dict) -> bool:
+    """Whether two texts have as many paragraphs, each within SHAPE_RATIO of the other's length in words."""
+    pa, pb = (_paragraph_words(d) for d in (a, b))
+    return len(pa) == len(pb) and all(min(x, y) * SHAPE_RATIO >= max(x, y) for x, y in zip(pa, pb))
+
+
+def _paragraph_words(doc: dict) -> list[int]:
+    """Words per paragraph of the clean text (computed once)."""
+    if "shape" not in doc:
+        doc["shape"] = [len(tokens(doc["clean"][s:e])) for s, e in split_paragraphs(doc["clean"])]
+    return doc["shape"]
 
 
 def _idf(docs: list[dict], vocab: dict[str, int]) -> np.ndarray:

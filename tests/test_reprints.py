@@ -306,3 +306,17 @@ def test_evidence_is_said_in_words_people_can_check():
     said = describe_evidence(r.evidence)
     assert "credit: “MOSCOW (Reuters) -” (dateline)" in said and "boilerplate: “Source link”" in said
     assert "shares " in said and describe_evidence(None) == "" and describe_evidence([{"type": "odd"}, 3]) == ""
+
+
+def test_a_short_spun_copy_keeps_the_shape_of_its_original_an_independent_summary_does_not():
+    # Two sentences are too few for three aligned in order: the same paragraphs, each about as long, every
+    # sentence aligned, make the spun copy; a summary of the same news in paragraphs of other lengths is none.
+    orig = _art("o", "Valley Courier", [STORY[1], STORY[4]], published="2023-06-06T08:00:00Z")
+    spun = _art("s", "Spin Mirror", [SPUN[1], SPUN[4]], published="2023-06-06T11:00:00Z")
+    other = _art("x", "Gulf Daily", [
+        "Traffic will be diverted through the northern ring road for months, adding about twenty minutes to the "
+        "morning commute, the council said on Tuesday after a vote that followed an engineers' report on the old "
+        "bridge and its two cracked pillars.", "Rebuilding will take at least eighteen months."],
+        published="2023-06-06T09:00:00Z")
+    found = {r.id: (r.original_id, r.kind) for r in find_reprints([orig, spun, other])}
+    assert found == {"s": ("o", "spun copy")}
