@@ -14,6 +14,8 @@ import math
 import re
 from dataclasses import dataclass
 
+import numpy as np
+
 from .lexicon import STOPWORDS, split_sentences
 
 MIN_CONTENT = 5          # content words outside quotes a sentence needs to be compared at all
@@ -89,36 +91,60 @@ def idf_weights(docs: list[list[Sentence]]) -> dict[str, float]:
     return {k: math.log((n + IDF_SMOOTHING) / (c + 1)) + 1.0 for k, c in df.items()}
 
 
-def similarity(a: frozenset, b: frozenset, idf: dict[str, float]) -> float:
-    """Weighted Dice overlap of two sentences' content words (0 when they share too few)."""
-    shared = a & b
-    if len(shared) < MIN_SHARED_WORDS:
-        return 0.0
-    w = lambda keys: sum(idf.get(k, 1.0) for k in keys)  # noqa: E731
-    return 2 * w(shared) / (w(a) + w(b))
+@dataclass
+class SentenceMatrix:
+    """A text's sentences as (sentence, word id) pairs, for aligning many pairs fast."""
+
+    sents: list[Sentence]
+    rows: np.ndarray         # the sentence of each pair
+    ids: np.ndarray          # the word id of each pair
+
+
+def sentence_matrix(sents: list[Sentence], vocab: dict[str, int]) -> SentenceMatrix:
+    """The sentences' words as ids of `vocab` (new words get the next ids)."""
+    ids = [vocab.setdefault(k, len(vocab) + 1) for s in sents for k in s.keys]
+    rows = np.repeat(np.arange(len(sents)), [len(s.keys) for s in sents])
+    return SentenceMatrix(sents, rows, np.array(ids, dtype=np.int64))
+
+
+def align_matrices(a: SentenceMatrix, b: SentenceMatrix, idf: np.ndarray, threshold: float = MATCH) -> Alignment:
+    """Each sentence of a matched to its best sentence of b by weighted overlap (Dice of idf weights), keeping
+    the longest run of matches in the same order. `idf` holds a weight per word id (1.0 for ids past its end)."""
+    if not a.sents or not b.sents:
+        return Alignment([], len(a.sents), len(b.sents))
+    common = np.intersect1d(a.ids, b.ids)
+    if len(common) < MIN_SHARED_WORDS:
+        return Alignment([], len(a.sents), len(b.sents))
+    weight = lambda ids: np.where(ids < len(idf), idf[np.minimum(ids, len(idf) - 1)], 1.0)  # noqa: E731
+    wa = np.bincount(a.rows, weights=weight(a.ids), minlength=len(a.sents))
+    wb = np.bincount(b.rows, weights=weight(b.ids), minlength=len(b.sents))
+    # 0/1 matrices over only the words both texts use: small and dense, so the products are cheap.
+    ma, mb = _on(a, common), _on(b, common)
+    shared = (ma * weight(common)) @ mb.T                        # weight of the words each pair shares
+    count = ma @ mb.T                                            # how many words each pair shares
+    dice = np.where(count >= MIN_SHARED_WORDS, 2 * shared / (wa[:, None] + wb[None, :]), 0.0)
+    best = dice.argmax(axis=1)
+    found = [(i, int(j), float(dice[i, j])) for i, j in enumerate(best) if dice[i, j] >= threshold]
+    return Alignment([(a.sents[i], b.sents[j], sim) for i, j, sim in _in_order(found)], len(a.sents), len(b.sents))
+
+
+def _on(m: SentenceMatrix, words: np.ndarray) -> np.ndarray:
+    """Sentences x words (sorted ids): 1 where the sentence has the word."""
+    pos = np.minimum(np.searchsorted(words, m.ids), len(words) - 1)
+    keep = words[pos] == m.ids
+    out = np.zeros((len(m.sents), len(words)), dtype=np.float32)
+    out[m.rows[keep], pos[keep]] = 1.0
+    return out
 
 
 def align(a: list[Sentence], b: list[Sentence], idf: dict[str, float], threshold: float = MATCH) -> Alignment:
     """Each sentence of a matched to its best sentence of b, keeping the longest run in the same order."""
-    index: dict[str, list[int]] = {}
-    for j, s in enumerate(b):
-        for k in s.keys:
-            index.setdefault(k, []).append(j)
-    found = []
-    for i, s in enumerate(a):
-        counts: dict[int, int] = {}
-        for k in s.keys:
-            for j in index.get(k, ()):
-                counts[j] = counts.get(j, 0) + 1
-        best, best_j = 0.0, -1
-        for j, c in counts.items():
-            if c >= MIN_SHARED_WORDS:
-                sim = similarity(s.keys, b[j].keys, idf)
-                if sim > best:
-                    best, best_j = sim, j
-        if best >= threshold:
-            found.append((i, best_j, best))
-    return Alignment([(a[i], b[j], sim) for i, j, sim in _in_order(found)], len(a), len(b))
+    vocab: dict[str, int] = {}
+    ma, mb = sentence_matrix(a, vocab), sentence_matrix(b, vocab)
+    weights = np.ones(len(vocab) + 1)
+    for k, i in vocab.items():
+        weights[i] = idf.get(k, 1.0)
+    return align_matrices(ma, mb, weights, threshold)
 
 
 def _in_order(found: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:

@@ -141,6 +141,35 @@ def outlets():
         click.echo(f"{o.name}\t{o.country or ''}\t{o.ownership or ''}\t{', '.join(o.groups)}\t{' '.join(o.feeds)}")
 
 
+@main.command()
+@db_option
+@click.argument("alias", required=False)
+@click.argument("outlet", required=False)
+@click.option("--remove", is_flag=True, help="Count ALIAS as an outlet of its own again.")
+def alias(db, alias, outlet, remove):
+    """Count another spelling of an outlet's name as that outlet (ALIAS OUTLET), e.g.
+    `framelens alias "Xinhua News Agency" Xinhua`; with no arguments, list the aliases."""
+    from .store import Store
+    store = Store(db)
+    if remove:
+        if not alias:
+            raise click.UsageError("--remove needs the ALIAS to remove")
+        if not store.remove_alias(alias):
+            raise click.ClickException(f"'{alias}' is no alias")
+        click.echo(f"'{alias}' counts as an outlet of its own again", err=True)
+    elif alias and outlet:
+        try:
+            store.set_alias(alias, outlet)
+        except ValueError as e:
+            raise click.ClickException(str(e)) from None
+        click.echo(f"'{alias}' now counts as '{store.outlet_aliases()[alias]}'", err=True)
+    elif alias:
+        raise click.UsageError("give the OUTLET that ALIAS stands for, or --remove")
+    else:
+        for a, o in store.outlet_aliases().items():
+            click.echo(f"{a}\t{o}")
+
+
 def _io_command(name: str, module: str, func: str, help_text: str):
     """Register `framelens NAME --input X --output Y`, implemented in core.MODULE.FUNC."""
     @main.command(name, help=help_text)
@@ -165,7 +194,10 @@ def _io_command(name: str, module: str, func: str, help_text: str):
 
 _io_command("cluster", "cluster", "run_cluster_file", "Group articles into events; one {id, event} line per article.")
 _io_command("quotes", "quotes", "run_quotes_file", "Extract quotes and their speakers; one line per attribution.")
-_io_command("reprints", "reprints", "run_reprints_file", "Find articles that copy another outlet's article.")
+_io_command("reprints", "reprints", "run_reprints_file",
+            "Find articles derived from another outlet's: copies, spun copies, credited rewrites and wire copies; "
+            "one line per derived article with its original (or the outlet when it is not in the input), "
+            "kind, score, evidence and changes.")
 compare = _io_command("compare", "framing", "run_compare_file",
                       "Every framing figure per event and outlet as one JSON report.")
 compare.params.append(click.Option(["--events", "events_path"], type=click.Path(exists=True, dir_okay=False),

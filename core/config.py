@@ -60,6 +60,9 @@ class Settings:
     # Event clustering has its own settings object, ClusterConfig, declared below Settings.
 
     # -- syndication: reprints, credits, outlet aliases ---------------------------------------------
+    reprint_evidence_lines: int = _setting(8, "Boilerplate lines a reprint verdict shows as evidence (each once, at most "
+                                              "this many, the rest counted): a page repeating 'Advertisement' 40 "
+                                              "times is one line of evidence.")
 
     # -- named sources: quotes and speakers ----------------------------------------------------------
     quote_batch_size: int = _setting(256, "Frame sentences per spaCy nlp.pipe batch when extracting quotes; short docs batch well.")

@@ -41,16 +41,26 @@ _M = [
            "Undated articles are placed by when framelens first saw them.",
            f"Clustering F1 on four labelled corpora: `bench/cluster_eval.py`, figures in the [README]({FIGURES}); "
            f"method after [Miranda et al. 2018]({MIRANDA}).", "Events"),
-    Metric("outlets reporting", "How many different outlets published an original article on the event.",
-           "The event's articles, minus those detected as reprints of another outlet's story.",
-           "A reprint the detector misses counts as one more outlet; an outlet name spelled two ways counts twice.",
-           f"Reprint detection: `bench/reprints_eval.py` ([README]({FIGURES})).", "Events"),
+    Metric("outlets reporting", "How many different outlets reported the event: a family of derived articles counts "
+           "once, under its original's outlet (a Reuters story carried by three sites counts as Reuters), and an "
+           "outlet counts once however its name is spelled.",
+           "The event's original articles, and for each derived one the outlet its credit line or shared text "
+           "names as the original; spellings merged by framelens's list of outlets or on the Outlets page.",
+           "A copy the detector misses counts as one more outlet; a spelling framelens does not know counts apart "
+           "until it is merged on the Outlets page.",
+           f"Derived-article detection: `bench/reprints_eval.py` ([README]({FIGURES})).", "Events"),
     Metric("articles", "All articles in the event, reprints included.", "The store's articles with this event.",
            "Inherits the clustering's errors (an article in the wrong event).", "See *event*.", "Events"),
-    Metric("reprints", "Articles that copy another outlet's article (new headline, cut paragraphs) and so do not "
-           "count as coverage.", "Word-shingle overlap between the event's articles, credit lines and timing.",
-           "Heavy rewrites and partial copies are missed; two outlets quoting one wire story at length can look "
-           "like a reprint.", f"Precision and recall on synthetic reprints: `bench/reprints_eval.py` "
+    Metric("reprints", "Articles derived from another outlet's story: verbatim, partial or spun copies, credited "
+           "rewrites (\"…, TASS reported\" in the lead) and wire copies under a site's own brand (\"(Reuters) -\"); "
+           "each names its original, or the outlet when the original is not in the store, with its evidence. A "
+           "wire's dateline makes a wire copy unless the page shows the writing is its own (its own dateline too, "
+           "or the wire reported on in the third person): then it is a credited rewrite.",
+           "Shared text between the event's articles (word shingles outside quotes, sentences aligned in order for "
+           "spun copies) and credit lines (datelines, bylines, sign-offs, \"Source:\", credits in the lead).",
+           "Uncredited paraphrase of a story that is not in the store is missed; a lead crediting another outlet's "
+           "scoop makes a credited rewrite even when the piece adds reporting of its own.",
+           f"Precision and recall on real-world and synthetic copies: `bench/reprints_eval.py` "
            f"([README]({FIGURES})).", "Events"),
     Metric("first report", "The earliest publication time (UTC) among the event's articles.",
            "Each article's date: from the feed, the page, an import, or when framelens first saw it.",
@@ -69,7 +79,8 @@ _M = [
     # -- comparison of one event
     Metric("lag", "Hours between an outlet's first article on the event and the event's earliest exact time; "
            "measured between exact times only (a report with only a date gets whole days, no hours).",
-           "Publication times of the event's original articles (reprints excluded).",
+           "Publication times of the event's original articles; a story other sites carried counts as its "
+           "original outlet's, at the first copy's time.",
            "Only as precise as the times behind it: a date-only report cannot be placed within its day; a time taken "
            "from when framelens first saw the item measures framelens's fetch schedule, not the outlet.",
            "Each article's date source and precision are shown beside it.", "Comparison"),

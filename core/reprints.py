@@ -27,10 +27,11 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
-from core.align import IDF_SMOOTHING, SAME, align, quote_mask, sentences
-from core.clean import split_boilerplate, strip_dateline
+from core.align import IDF_SMOOTHING, SAME, align_matrices, quote_mask, sentence_matrix, sentences
+from core.clean import MAX_LINE, split_boilerplate, strip_dateline
+from core.config import Settings
 from core.corpus import read_jsonl
-from core.credits import canonical_outlet, find_credits, is_news_outlet, is_wire
+from core.credits import canonical_outlet, find_credits, is_news_outlet, is_wire, recognise
 from core.lexicon import split_paragraphs, split_sentences
 from core.models import get
 from core.timeline import parse_time
@@ -44,8 +45,12 @@ PARTIAL_SCORE, PARTIAL_SHARED = 0.4, 25   # a partial copy: a good part of the s
 HEADLINE_SCORE = 0.2        # with the same headline, this share of shared shingles is enough
 MIN_OWN_SHARED = 5          # shingles outside quotation marks a copy must share, whatever else it shares
 MIN_ALIGNED, ALIGNED_SHARE = 3, 0.3       # a spun copy: this many sentences in order, this share of the shorter
+SHAPE_RATIO = 1.25          # ... or, in a text too short for that, paragraphs this close in length, every sentence aligned
+IDF_SAMPLE = 5000           # articles whose words are counted for the weights of sentence alignment
+ALIGN_SCORE = 0.1           # a spun copy still shares this share of shingles (a third of its words swapped: 0.12-0.4)
 PARAGRAPH_MATCH = 0.5       # share of a paragraph's shingles found in the other text to count as kept
 LEAD_CHARS, LEAD_SENTENCES = 600, 3       # the lead: the first paragraph if short, else the first sentences
+LEAD_WINDOW = 1500          # characters read to find the lead (three sentences or a short paragraph)
 # Direction weights: positive total means "a copied b".
 W_CREDIT, W_BOILERPLATE, W_LATER, W_CONTAINED, W_LONGER = 4.0, 2.0, 3.0, 1.0, 0.5
 W_WIRE, W_KNOWN, W_OWN_CREDIT = 2.0, 1.5, 1.0
@@ -60,6 +65,7 @@ FAMILY_CREDITS = ("strong", "reporter", "lead")
 COPY_MARKERS = re.compile(r"^source link$|auto-generated from a syndicated feed", re.IGNORECASE)
 UNKNOWN = "unknown"
 _WORD_RE = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+_PAREN = re.compile(r"\s*\([^)]*\)$")
 
 
 @dataclass
@@ -150,10 +156,7 @@ def _prepare(articles) -> list[dict]:
     for a in articles:
         raw = get(a, "text", "") or ""
         clean, boiler = split_boilerplate(raw)
-        stored = get(a, "boilerplate", None)
-        if isinstance(stored, str):
-            stored = json.loads(stored or "[]") if stored.startswith("[") else [stored]
-        boiler = [*(stored or []), *boiler]
+        boiler = _distinct([*_stored_lines(get(a, "boilerplate", None)), *boiler])
         t, precision = parse_time(get(a, "published"))
         outlet = get(a, "outlet", UNKNOWN) or UNKNOWN
         canon = canonical_outlet(outlet)
@@ -161,17 +164,52 @@ def _prepare(articles) -> list[dict]:
         all_credits = find_credits(title, raw, get(a, "url"))
         docs.append({"id": str(get(a, "id")), "outlet": outlet, "canon": canon, "title": title, "raw": raw,
                      "clean": strip_dateline(clean), "boiler": boiler, "time": t, "precision": precision,
-                     "credits": [c for c in all_credits if c.outlet != canon],
-                     "own_credit": any(c.outlet == canon and c.kind in STRONG_CREDITS for c in all_credits),
+                     "credits": [c for c in all_credits if not same_outlet(c.outlet, canon)],
+                     "own_credits": [c for c in all_credits if same_outlet(c.outlet, canon) and c.kind in STRONG_CREDITS],
                      "known": is_news_outlet(outlet) is not None, "wire": is_wire(outlet)})
+        docs[-1]["own_credit"] = bool(docs[-1]["own_credits"])
     return docs
+
+
+def _stored_lines(stored) -> list:
+    """Boilerplate lines a row carries: a JSON list as the store keeps them, one line, or a list."""
+    if isinstance(stored, str):
+        try:
+            stored = json.loads(stored) if stored.startswith("[") else [stored]
+        except ValueError:
+            stored = [stored]               # not the store's JSON: the text itself is the line
+    return stored if isinstance(stored, list) else []
+
+
+def _distinct(lines) -> list[str]:
+    """Boilerplate lines once each (case aside), in order of first appearance, each cut to MAX_LINE characters."""
+    seen: dict[str, str] = {}
+    for line in lines:
+        line = str(line).strip()[:MAX_LINE]
+        if line:
+            seen.setdefault(line.casefold(), line)
+    return list(seen.values())
+
+
+def _boiler_evidence(lines: list[str]) -> dict:
+    """The boilerplate evidence of a verdict: at most Settings.reprint_evidence_lines lines, the rest counted."""
+    cap = Settings.reprint_evidence_lines
+    ev = {"type": "boilerplate", "lines": lines[:cap]}
+    if len(lines) > cap:
+        ev["more"] = len(lines) - cap
+    return ev
 
 
 # -- pairs that share text ------------------------------------------------------------------------------
 
+def same_outlet(a: str, b: str) -> bool:
+    """Whether two canonical names are one outlet, a section qualifier aside ("New York Post (Opinion)")."""
+    return a == b or _PAREN.sub("", a) == _PAREN.sub("", b)
+
+
 def _credits_outlet(doc: dict, outlet: str) -> bool:
     """Whether doc credits outlet anywhere (photo credits aside)."""
-    return any(c.outlet == outlet and c.kind != "photo" for c in doc["credits"])
+    return any(same_outlet(c.outlet, outlet) and c.kind != "photo" for c in doc["credits"])
 
 
 def direction(a: dict, b: dict, shared: int) -> tuple[float, list[str]]:
@@ -229,7 +267,10 @@ def _norm_title(t: str, outlet: str = "") -> str:
 def same_headline(a: dict, b: dict) -> bool:
     """Whether two articles carry the same headline, or one opens with the other's whole headline
     (five words or more, site names aside): a copy keeps the headline or adds to its end."""
-    ta, tb = _norm_title(a["title"], b["outlet"]), _norm_title(b["title"], a["outlet"])
+    for d in (a, b):
+        if "norm_title" not in d:
+            d["norm_title"] = _norm_title(d["title"], d["outlet"])
+    ta, tb = a["norm_title"], b["norm_title"]
     short, long_ = sorted((ta, tb), key=len)
     return len(short.split()) >= 5 and (long_ == short or long_.startswith(short + " "))
 
@@ -241,6 +282,13 @@ def _sentences(doc: dict) -> list:
         doc["sents"] = [s for s in sentences(doc["raw"])
                         if not title or " ".join(tokens(doc["raw"][s.start:s.end])) not in title]
     return doc["sents"]
+
+
+def _matrix(doc: dict, vocab: dict[str, int]):
+    """The article's alignment sentences as a sparse matrix over the shingling vocabulary (computed once)."""
+    if "matrix" not in doc:
+        doc["matrix"] = sentence_matrix(_sentences(doc), vocab)
+    return doc["matrix"]
 
 
 def _own_shingles(doc: dict, vocab: dict[str, int]) -> np.ndarray:
@@ -258,7 +306,7 @@ def _own_shingles(doc: dict, vocab: dict[str, int]) -> np.ndarray:
     return doc["own"]
 
 
-def relate(a: dict, b: dict, shared: int, idf: dict, vocab: dict[str, int]) -> tuple[str, float, list] | None:
+def relate(a: dict, b: dict, shared: int, idf: np.ndarray, vocab: dict[str, int]) -> tuple[str, float, list] | None:
     """How two articles' texts are related: ("copy" | "partial" | "spun", score, evidence) or None."""
     small = min(a["n"], b["n"])
     if small < MIN_SHINGLES:
@@ -267,7 +315,7 @@ def relate(a: dict, b: dict, shared: int, idf: dict, vocab: dict[str, int]) -> t
     ev = [{"type": "shared text", "shingles": shared, "share": round(score, 3)}]
     headline = same_headline(a, b)
     if headline:
-        ev.append({"type": "headline", "headline": a["title"]})
+        ev.append({"type": "headline", "headline": a["title"], "identical": a["norm_title"] == b["norm_title"]})
     copied = score >= REPRINT_SCORE or (headline and score >= HEADLINE_SCORE)
     partial = score >= PARTIAL_SCORE and shared >= PARTIAL_SHARED
     # Two outlets quoting one long statement share its shingles; a copy shares some of its own words too
@@ -275,11 +323,17 @@ def relate(a: dict, b: dict, shared: int, idf: dict, vocab: dict[str, int]) -> t
     if (copied or partial) and ((score >= 0.8 and shared >= 60) or len(np.intersect1d(
             _own_shingles(a, vocab), _own_shingles(b, vocab), assume_unique=True)) >= MIN_OWN_SHARED):
         return ("copy" if copied else "partial"), score, ev
+    if score < ALIGN_SCORE:
+        return None                 # too little shared for a spun copy: not worth aligning sentences
     sa, sb = _sentences(a), _sentences(b)
-    if min(len(sa), len(sb)) < MIN_ALIGNED:
+    # A text of one or two sentences cannot show MIN_ALIGNED of them in order. A spinner keeps the shape of what
+    # it spins, so such a pair must have the same paragraphs, each of about the same length, and align whole.
+    short = min(len(sa), len(sb)) < MIN_ALIGNED
+    if not sa or not sb or (short and not _same_shape(a, b)):
         return None
-    al = align(sa, sb, idf) if len(sa) <= len(sb) else align(sb, sa, idf)
-    if len(al.pairs) < MIN_ALIGNED or al.share < ALIGNED_SHARE:
+    ma, mb = _matrix(a, vocab), _matrix(b, vocab)
+    al = align_matrices(ma, mb, idf) if len(sa) <= len(sb) else align_matrices(mb, ma, idf)
+    if al.share < 1 if short else (len(al.pairs) < MIN_ALIGNED or al.share < ALIGNED_SHARE):
         return None
     x, y = (a, b) if len(sa) <= len(sb) else (b, a)
     pairs = [{x["id"]: [p.start, p.end], y["id"]: [q.start, q.end], "similarity": round(s, 2)}
@@ -288,25 +342,38 @@ def relate(a: dict, b: dict, shared: int, idf: dict, vocab: dict[str, int]) -> t
     return ("partial" if al.same * 2 >= len(al.pairs) else "spun"), max(score, al.share), ev
 
 
-def _idf(docs: list[dict], vocab: dict[str, int], token_ids: list[np.ndarray]) -> dict[str, float]:
-    """Inverse document frequency of every word over the input, from the shingling vocabulary."""
-    if not token_ids:
-        return {}
-    df = np.bincount(np.concatenate(token_ids), minlength=len(vocab) + 1) if any(len(t) for t in token_ids) \
-        else np.zeros(len(vocab) + 1, dtype=np.int64)
-    n = len(docs)
+def _same_shape(a: dict, b: dict) -> bool:
+    """Whether two texts have as many paragraphs, each within SHAPE_RATIO of the other's length in words."""
+    pa, pb = (_paragraph_words(d) for d in (a, b))
+    return len(pa) == len(pb) and all(min(x, y) * SHAPE_RATIO >= max(x, y) for x, y in zip(pa, pb))
+
+
+def _paragraph_words(doc: dict) -> list[int]:
+    """Words per paragraph of the clean text (computed once)."""
+    if "shape" not in doc:
+        doc["shape"] = [len(tokens(doc["clean"][s:e])) for s, e in split_paragraphs(doc["clean"])]
+    return doc["shape"]
+
+
+def _idf(docs: list[dict], vocab: dict[str, int]) -> np.ndarray:
+    """Inverse document frequency of every word id (index = id), counted over the input, or over an even
+    sample of IDF_SAMPLE articles of a larger one (the weights only rank rare words above common ones)."""
+    step = max(1, len(docs) // IDF_SAMPLE)
+    counted = [np.unique(word_ids(tokens(d["clean"]), vocab)).astype(np.int64) for d in docs[::step]]
+    ids = [c for c in counted if len(c)]
+    df = np.bincount(np.concatenate(ids), minlength=len(vocab) + 1) if ids else np.zeros(len(vocab) + 1)
     # Smoothed so that a small input (one event's articles) weighs words nearly alike: with two articles,
     # every shared word would otherwise count as common and every swapped word as rare.
-    idf = np.log((n + IDF_SMOOTHING) / (df + 1)) + 1.0
-    return {w: float(idf[i]) for w, i in vocab.items()}
+    return np.log((len(counted) + IDF_SMOOTHING) / (df + 1)) + 1.0
 
 
 # -- credits ---------------------------------------------------------------------------------------------
 
 def _lead_end(text: str) -> int:
     """Where the lead ends: after the first paragraph when it is short, and at least after the first sentences."""
-    body = strip_dateline(text)
-    offset = len(text) - len(body)
+    head = text[:LEAD_WINDOW]
+    body = strip_dateline(head)
+    offset = len(head) - len(body)
     sents = split_sentences(body)
     end = sents[min(len(sents), LEAD_SENTENCES) - 1][1] if sents else len(body)
     paras = split_paragraphs(body)
@@ -321,7 +388,7 @@ def credit_verdict(doc: dict) -> tuple[str, str, list] | None:
     cs = [c for c in doc["credits"] if c.kind != "photo"]
     if not cs:
         return None
-    strong = sorted((c for c in cs if c.kind in STRONG_CREDITS), key=lambda c: (STRONG_CREDITS.index(c.kind), c.start))
+    strong = sorted((c for c in cs if c.kind in STRONG_CREDITS), key=lambda c: (STRONG_CREDITS.index(c.kind), c.name_start))
     if strong:
         return strong[0].outlet, "strong", [strong[0]]
     reporter = [c for c in cs if c.kind == "reporter"]
@@ -331,18 +398,31 @@ def credit_verdict(doc: dict) -> tuple[str, str, list] | None:
     # "told AFP" is an interview unless the page's photos are the same agency's (a wire story with its pictures).
     told = [c for c in cs if c.kind == "told" and any(d.outlet == c.outlet and d.kind == "photo" for d in doc["credits"])]
     lead = _lead_end(text)
-    first_sentence = split_sentences(strip_dateline(text))[:1]
-    first_end = len(text) - len(strip_dateline(text)) + first_sentence[0][1] if first_sentence else 0
-    in_lead = [c for c in cs if (c.kind == "reported" and c.start < lead) or (c.kind == "cited" and c.start < first_end)]
+    opening = strip_dateline(text[:LEAD_WINDOW])
+    first_sentence = split_sentences(opening)[:1]
+    first_end = min(len(text), LEAD_WINDOW) - len(opening) + first_sentence[0][1] if first_sentence else 0
+    in_lead = [c for c in cs if (c.kind == "reported" and c.name_start < lead) or (c.kind == "cited" and c.name_start < first_end)]
     if in_lead:
         return in_lead[0].outlet, "lead", in_lead[:1]
     reporting = [c for c in cs if c.kind in ("reported", "cited")]
-    if len(outlets) == 1 and len(reporting) >= 2 and reporting[0].start < len(text) / 3:
+    if len(outlets) == 1 and len(reporting) >= 2 and reporting[0].name_start < len(text) / 3:
         # One source, credited again and again from early on: the piece is built on it.
         return reporting[0].outlet, "repeated", reporting[:2]
     if told:
         return told[0].outlet, "told", told[:1]
     return None
+
+
+def _own_writing(doc: dict, outlet: str) -> bool:
+    """Whether an article that credits `outlet` (a dateline, a title suffix) shows it is its own writing, not
+    the outlet's copy: it carries its own dateline or byline apart from that credit ("BEIJING, May 16.
+    /TASS/." on TASS, crediting Xinhua in its title), or it reports what the outlet said in the third person
+    ("…, Xinhua reported"), as no wire writes of itself in its own copy."""
+    theirs = [c for c in doc["credits"] if same_outlet(c.outlet, outlet)]
+    if any(c.kind in ("reported", "cited") for c in theirs):
+        return True
+    # "(UrduPoint News / Sputnik)": one dateline naming the site and the wire is the wire's copy, carried.
+    return any(o.field != c.field or o.end <= c.start or c.end <= o.start for o in doc["own_credits"] for c in theirs)
 
 
 def _credit_evidence(credits) -> list[dict]:
@@ -353,21 +433,18 @@ def _credit_evidence(credits) -> list[dict]:
 
 def find_reprints(articles, progress: bool = False) -> list[Reprint]:
     """Derived articles of the input, each naming its family's original (or outlet) with evidence and changes."""
+    articles = list(articles)
+    recognise({get(a, "outlet", "") for a in articles})
     docs = _prepare(articles)
     vocab: dict[str, int] = {}
-    sets, token_ids = [], []
-    for d in docs:
-        toks = tokens(d["clean"])
-        ids = word_ids(toks, vocab)
-        sets.append(shingle_hashes(toks, vocab, ids))
-        token_ids.append(np.unique(ids).astype(np.int64))
+    sets = [shingle_hashes(tokens(d["clean"]), vocab) for d in docs]
     for d, s in zip(docs, sets):
         d["n"] = len(s)
     if progress:
         print(f"reprints: indexed {len(docs)} articles", file=sys.stderr)
-    idf: dict = {}
+    idf: np.ndarray | None = None
     parents: dict[int, list] = {}
-    relations: dict[tuple[int, int], tuple] = {}       # (copy, original) -> (score, original, reasons, relation)
+    relations: dict = {}    # (copy, original) -> (score, original, reasons, relation); also article -> one of those
     shared_with: dict[int, list[tuple[int, int]]] = {}
     for (i, j), shared in shared_counts(sets).items():
         a, b = docs[i], docs[j]
@@ -375,8 +452,8 @@ def find_reprints(articles, progress: bool = False) -> list[Reprint]:
             continue
         shared_with.setdefault(i, []).append((shared, j))
         shared_with.setdefault(j, []).append((shared, i))
-        if not idf and min(a["n"], b["n"]) >= MIN_SHINGLES:
-            idf.update(_idf(docs, vocab, token_ids))    # only when some pair may need sentence alignment
+        if idf is None:
+            idf = _idf(docs, vocab)                    # only when some pair shares text at all
         rel = relate(a, b, shared, idf, vocab)
         if rel is None:
             continue
@@ -390,6 +467,7 @@ def find_reprints(articles, progress: bool = False) -> list[Reprint]:
         parents.setdefault(copy, []).append((rel[1], orig, why, rel))
         relations[(copy, orig)] = (rel[1], orig, why, rel)
         relations[(orig, copy)] = (rel[1], copy, [], rel)
+        relations.setdefault(orig, relations[(orig, copy)])  # any one relation of each article, by its index
     roots = _roots(parents)
     verdicts = _families(docs, roots, relations, shared_with)
     out = [v for v in verdicts.values() if v is not None]
@@ -422,7 +500,7 @@ def _families(docs: list[dict], roots: dict, relations: dict, shared_with: dict)
     verdicts: dict[int, Reprint | None] = {}
     for top, group in members.items():
         group = list(dict.fromkeys(group))
-        found = [(i, credit[i]) for i in group if credit[i] and credit[i][0] != docs[i]["canon"]]
+        found = [(i, credit[i]) for i in group if credit[i] and not same_outlet(credit[i][0], docs[i]["canon"])]
         source = _family_source(docs, top, found)
         if source is None:                              # an original and its copies
             for c in group:
@@ -430,7 +508,7 @@ def _families(docs: list[dict], roots: dict, relations: dict, shared_with: dict)
                     verdicts[c] = _text_verdict(docs, c, top, roots[c][1])
             continue
         outlet, via = source
-        present = [i for i in group if docs[i]["canon"] == outlet]
+        present = [i for i in group if same_outlet(docs[i]["canon"], outlet)]
         if present:                                     # the credited outlet's own article is in the family
             orig = min(present, key=lambda i: (docs[i]["time"] is None, docs[i]["time"] or 0, docs[i]["id"]))
             for c in group:
@@ -439,7 +517,7 @@ def _families(docs: list[dict], roots: dict, relations: dict, shared_with: dict)
             continue
         for c in group:                                 # every member carries the absent outlet's story
             own = credit[c]
-            if own and own[1] in FAMILY_CREDITS and own[0] != docs[c]["canon"]:
+            if own and own[1] in FAMILY_CREDITS and not same_outlet(own[0], docs[c]["canon"]):
                 # Its own credit names the source (the family's, or another one it took this text from).
                 verdicts[c] = _credit_only(docs, c, own, shared_with, _relation_of(c, c, roots, relations))
             else:
@@ -447,12 +525,12 @@ def _families(docs: list[dict], roots: dict, relations: dict, shared_with: dict)
     for i, d in enumerate(docs):
         if i in verdicts or i in members:
             continue
-        if credit[i] and credit[i][0] != d["canon"]:
+        if credit[i] and not same_outlet(credit[i][0], d["canon"]):
             verdicts[i] = _credit_only(docs, i, credit[i], shared_with)
         elif not d["known"] and any(COPY_MARKERS.search(b) for b in d["boiler"]):
             verdicts[i] = Reprint(id=d["id"], original_id=None, original_outlet=UNKNOWN,
                                   score=CREDIT_SCORE["boilerplate"], outlet=d["outlet"], kind="aggregator copy",
-                                  evidence=[{"type": "boilerplate", "lines": d["boiler"]}], changes={})
+                                  evidence=[_boiler_evidence(d["boiler"])], changes={})
     return verdicts
 
 
@@ -460,7 +538,7 @@ def _relation_of(c: int, orig: int, roots: dict, relations: dict) -> tuple:
     """The shared-text relation to show for c: with the family's original if direct, else with its own match."""
     if c != orig and (c, orig) in relations:
         return relations[(c, orig)]
-    return roots[c][1] if c in roots else next(v for (x, _), v in relations.items() if x == c)
+    return roots[c][1] if c in roots else relations[c]
 
 
 def _family_source(docs, top: int, found: list) -> tuple[str, int] | None:
@@ -475,7 +553,8 @@ def _family_source(docs, top: int, found: list) -> tuple[str, int] | None:
     return outlet, i
 
 
-def _kind(rel: tuple, score: float) -> str:
+def _kind_of(rel: tuple, score: float) -> str:
+    """The verdict's kind for a copy found by shared text."""
     name = rel[0]
     if name == "spun":
         return "spun copy"
@@ -493,7 +572,7 @@ def _text_verdict(docs, c: int, orig: int | None, matched: tuple, absent: tuple[
     if why:
         ev.append({"type": "direction", "reasons": why})
     if d["boiler"]:
-        ev.append({"type": "boilerplate", "lines": d["boiler"]})
+        ev.append(_boiler_evidence(d["boiler"]))
     own = credit_verdict(d)
     if own:
         ev += _credit_evidence(own[2])
@@ -504,17 +583,17 @@ def _text_verdict(docs, c: int, orig: int | None, matched: tuple, absent: tuple[
             ev.append({"type": "via", "id": docs[via]["id"], "outlet": docs[via]["outlet"],
                        "note": f"{docs[via]['outlet']} credits {outlet}"})
         return Reprint(id=d["id"], original_id=None, original_outlet=outlet, score=round(score, 4), changes=changes,
-                       outlet=d["outlet"], evidence=ev, kind=_kind(rel, score))
+                       outlet=d["outlet"], evidence=ev, kind=_kind_of(rel, score))
     root = docs[orig]
     return Reprint(id=d["id"], original_id=root["id"], original_outlet=root["canon"], score=round(score, 4),
-                   changes=changes, outlet=d["outlet"], evidence=ev, kind=_kind(rel, score))
+                   changes=changes, outlet=d["outlet"], evidence=ev, kind=_kind_of(rel, score))
 
 
 def _credit_only(docs, c: int, verdict: tuple, shared_with: dict, matched: tuple | None = None) -> Reprint:
     """An article derived by its own credit; linked to the credited outlet's article when they share enough text."""
     d = docs[c]
     outlet, reason, used = verdict
-    linked = [(n, j) for n, j in shared_with.get(c, []) if docs[j]["canon"] == outlet and n >= PARTIAL_SHARED]
+    linked = [(n, j) for n, j in shared_with.get(c, []) if same_outlet(docs[j]["canon"], outlet) and n >= PARTIAL_SHARED]
     ev = _credit_evidence(used)
     original_id, changes = None, {}
     if linked:
@@ -524,11 +603,12 @@ def _credit_only(docs, c: int, verdict: tuple, shared_with: dict, matched: tuple
         changes = describe_changes(d, docs[j])
     elif matched is not None:                       # a copy of the same story elsewhere in the input
         other = docs[matched[1]]
-        ev += [{**e, "with": other["id"]} for e in matched[3][2]]
+        ev += [{**e, "with": other["id"], "outlet": other["outlet"]} for e in matched[3][2]]
         changes = describe_changes(d, other, matched[3])
     if d["boiler"]:
-        ev.append({"type": "boilerplate", "lines": d["boiler"]})
-    kind = "credited rewrite" if reason in ("lead", "repeated", "told") else "wire copy"
+        ev.append(_boiler_evidence(d["boiler"]))
+    rewrite = reason in ("lead", "repeated", "told") or (not linked and _own_writing(d, outlet))
+    kind = "credited rewrite" if rewrite else "wire copy"
     return Reprint(id=d["id"], original_id=original_id, original_outlet=outlet, score=CREDIT_SCORE[reason],
                    changes=changes, outlet=d["outlet"], evidence=ev, kind=kind)
 
@@ -575,6 +655,64 @@ def _lookup(verdicts, article_id):
     return None
 
 
+def describe(changes: dict) -> str:
+    """What a copy changed, in words: "retitled; 2 paragraphs cut; 1 added; 3 sentences reworded"."""
+    c = changes or {}
+    said = []
+    if c.get("headline_changed"):
+        said.append("retitled")
+    for key, word in (("paragraphs_cut", "paragraph{} cut"), ("paragraphs_added", "paragraph{} added"),
+                      ("sentences_reworded", "sentence{} reworded"), ("words_substituted", "word{} swapped")):
+        n = c.get(key) or 0
+        if n:
+            said.append(f"{n} " + word.format("" if n == 1 else "s"))
+    if c.get("paragraphs_reordered"):
+        said.append("paragraphs reordered")
+    if c.get("boilerplate_added"):
+        said.append("added " + ", ".join(f"“{b}”" for b in c["boilerplate_added"][:3]))
+    if c.get("lag_hours") is not None and c["lag_hours"] > 0:
+        said.append(f"{c['lag_hours']:.1f} h later")
+    return "; ".join(said) if said else ("no change found" if c else "")
+
+
+def describe_evidence(evidence) -> str:
+    """What a verdict rests on, in words: "credit: “KYIV (Reuters) -” (dateline); same headline; shares 91%
+    of the shorter text with Reuters; 7 sentences aligned in order; boilerplate: “Source link”"."""
+    said = []
+    for e in evidence or ():
+        t = e.get("type") if isinstance(e, dict) else None
+        if t == "credit":
+            said.append(f"credit: “{e.get('phrase', '')}” ({e.get('kind', '')})")
+        elif t == "headline":
+            said.append("same headline" if e.get("identical", True) else "one headline opens with the other's whole")
+        elif t == "shared text" and e.get("share") is not None:
+            said.append(f"shares {float(e['share']):.0%} of the shorter text with {e.get('outlet') or 'the other'}")
+        elif t == "shared text":
+            said.append(f"shares {e.get('shingles', 0)} word sequences with {e.get('outlet') or 'the other'}")
+        elif t == "aligned sentences":
+            said.append(f"{e.get('count', 0)} sentences aligned in order")
+        elif t == "boilerplate" and e.get("lines"):
+            more = f" and {e['more']} more" if e.get("more") else ""
+            said.append("boilerplate: " + ", ".join(f"“{b}”" for b in e["lines"][:3]) + more)
+        elif t == "via":
+            said.append(e.get("note", ""))
+    return "; ".join(x for x in said if x)
+
+
+def families(verdicts) -> list[dict]:
+    """Derived articles grouped under their family's original, largest family first: {key, original_id,
+    original_outlet, copies} where copies are the verdicts (objects or dicts) of the family."""
+    groups: dict[str, dict] = {}
+    for v in verdicts:
+        get_ = (lambda k, v=v: v.get(k)) if isinstance(v, dict) else (lambda k, v=v: getattr(v, k, None))
+        oid = get_("original_id") or None
+        outlet = get_("original_outlet") or UNKNOWN
+        key = oid or (f"outlet:{outlet}" if outlet != UNKNOWN else f"unknown:{get_('id')}")
+        g = groups.setdefault(key, {"key": key, "original_id": oid, "original_outlet": outlet, "copies": []})
+        g["copies"].append(v)
+    return sorted(groups.values(), key=lambda g: (-len(g["copies"]), g["key"]))
+
+
 def reprint_ids(reprints: list[Reprint]) -> set[str]:
     """Ids of the derived articles, for excluding them from coverage counts."""
     return {r.id for r in reprints}
@@ -611,6 +749,7 @@ def describe_changes(copy: dict, orig: dict, relation: tuple | None = None) -> d
         if tag == "replace":
             subs += min(i2 - i1, j2 - j1)
     old_boiler = {b.lower() for b in orig["boiler"]}
+    spun = relation is not None and relation[0] == "spun"
     lag = None
     if copy["time"] and orig["time"]:
         lag = round((copy["time"] - orig["time"]).total_seconds() / 3600, 2)
@@ -619,11 +758,12 @@ def describe_changes(copy: dict, orig: dict, relation: tuple | None = None) -> d
         "headline_changed": _norm_title(copy["title"], orig["outlet"]) != _norm_title(orig["title"], orig["outlet"]),
         "new_headline": copy["title"],
         "original_headline": orig["title"],
-        "paragraphs_cut": cut,
-        "paragraphs_added": added,
-        "paragraphs_reordered": kept_positions != sorted(kept_positions),
+        # A spun copy rewords every paragraph: shared shingles cannot tell which it kept, cut or added.
+        "paragraphs_cut": None if spun else cut,
+        "paragraphs_added": None if spun else added,
+        "paragraphs_reordered": None if spun else kept_positions != sorted(kept_positions),
         "sentences_reworded": _reworded(relation),
-        "boilerplate_added": [b for b in copy["boiler"] if b.lower() not in old_boiler],
+        "boilerplate_added": [b for b in copy["boiler"] if b.lower() not in old_boiler][:Settings.reprint_evidence_lines],
         "words_substituted": subs,
         "credit": orig["canon"] if _credits_outlet(copy, orig["canon"]) else None,
         "lag_hours": lag,

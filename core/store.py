@@ -448,7 +448,7 @@ class Store:
             if "categories" in r:
                 r["categories"] = json.loads(r["categories"] or "[]")
             if "boilerplate" in r:
-                r["boilerplate"] = json.loads(r["boilerplate"] or "[]")
+                r["boilerplate"] = _json(r["boilerplate"], [])
         return rows
 
     def event_articles(self, event_ids: list[str], max_chars: int | None = None) -> list[dict]:
@@ -799,6 +799,16 @@ class Store:
                 shown[canon] = n
         return lambda name: shown.get(canonical_outlet(name), canonical_outlet(name))
 
+    def outlet_names(self) -> pd.DataFrame:
+        """Every outlet name in the store and the name it is counted under, with why: a user's alias, or
+        a spelling of an outlet framelens knows ("Fox News (Online News)" is Fox News)."""
+        name, aliases = self._outlet_namer(), self.outlet_aliases()
+        with self.engine.connect() as c:
+            names = [r[0] for r in c.execute(sa.select(outlets.c.name).order_by(outlets.c.name))]
+        rows = [(n, name(n), "your alias" if n in aliases else "same outlet") for n in names if name(n) != n]
+        rows += [(a, o, "your alias") for a, o in aliases.items() if a not in names]
+        return pd.DataFrame(rows, columns=["name", "counted as", "why"])
+
     def _read(self, fn):
         with self.engine.connect() as c:
             return fn(c)
@@ -1091,8 +1101,8 @@ class Store:
         q = sa.select(reprints).where(reprints.c.event_id.in_(list(event_ids)))
         with self.engine.connect() as c:
             df = pd.read_sql(q, c)
-        df["changes"] = df["changes"].map(lambda v: json.loads(v) if v else {})
-        df["evidence"] = df["evidence"].map(lambda v: json.loads(v) if v else [])
+        df["changes"] = df["changes"].map(lambda v: _json(v, {}))
+        df["evidence"] = df["evidence"].map(lambda v: _json(v, []))
         # No original in the store: None, not NaN, so "derived from RT (not in the store)" reads as such.
         df["original_id"] = df["original_id"].astype(object).where(df["original_id"].notna(), None)
         return df
@@ -1296,6 +1306,14 @@ def fit(table: sa.Table, row: dict) -> dict:
             value = value.encode("utf-8")[:_INDEX_BYTES].decode("utf-8", "ignore")
         row[key] = value
     return row
+
+
+def _json(value, default):
+    """A JSON column's value, or `default` when empty or unreadable (a value cut to the column's cap)."""
+    try:
+        return json.loads(value) if value else default
+    except ValueError:
+        return default
 
 
 def _literal_default(col: sa.Column) -> str | None:

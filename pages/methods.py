@@ -10,8 +10,9 @@ STEPS = f"""
 1. **Collect.** Feeds of the outlets in the catalog are fetched (or a research corpus is imported); each
    new article's page is fetched and its text extracted. When a page cannot be had, the feed's summary is
    kept and the article is marked *summary-only*. Every date says where it came from.
-2. **Group into events.** Articles reporting the same happening are grouped across outlets; reprints of
-   another outlet's story are detected and kept apart, so they never count as coverage.
+2. **Group into events.** Articles reporting the same happening are grouped across outlets; articles
+   derived from another outlet's story (copies, spun copies, credited rewrites, wire copies) are found and
+   counted once, under their original, so one story carried by five sites is one voice, not six.
 3. **Find who is quoted.** Quotes and reported speech are attributed to speakers, named across articles
    alike.
 4. **Compare.** For one event, each outlet's headline, timing, quotes, distinctive and contested words and

@@ -4,7 +4,7 @@ import streamlit as st
 
 from core.corpus import decode, format_of, import_text
 from pages.common import fetch_now, open_page, safe, tabbed
-from pages.data import profiles
+from pages.data import coverage, profiles
 
 
 s, version = open_page("Outlets", show_fetch_report=True, needs_articles=False)
@@ -58,4 +58,32 @@ def import_view() -> None:
                      hide_index=True, key="import_errors")
 
 
-tabbed({"Profiles": profiles_view, "Feed health": health_view, "Import a corpus": import_view})
+def names_view() -> None:
+    st.caption("Counts are per outlet, not per spelling: names framelens knows for one outlet are merged, and "
+               "you can merge more (for example an importer's \"Xinhua News Agency\" into Xinhua).")
+    names = s.outlet_names()
+    if not names.empty:
+        st.dataframe(names, hide_index=True, width="stretch", key="outlet_names")
+    known = sorted(s.outlets_df()["name"])
+    with st.form("alias_form"):
+        alias = st.selectbox("Count this name…", known, index=None, key="alias_name", accept_new_options=True)
+        outlet = st.selectbox("…as this outlet", known, index=None, key="alias_outlet", accept_new_options=True)
+        merge, undo = st.columns(2)
+        go, remove = merge.form_submit_button("Merge"), undo.form_submit_button("Count it apart again")
+    try:
+        if go and alias and outlet:
+            s.set_alias(alias, outlet)
+        elif remove and alias and not s.remove_alias(alias):
+            st.warning("That name is no alias.")
+            return
+    except ValueError as e:
+        st.error(safe(str(e)))
+        return
+    if (go and alias and outlet) or remove:
+        st.cache_data.clear()       # breadth and outlet lists change with the names
+        coverage.clear()
+        st.rerun()
+
+
+tabbed({"Profiles": profiles_view, "Feed health": health_view, "Import a corpus": import_view,
+        "Outlet names": names_view})

@@ -105,3 +105,22 @@ def test_progress_counts_on_from_the_first_report_and_never_stacks_stages():
     bars.close()
     out = buf.getvalue()
     assert " 300/300 " in out and " 6/9 " in out and " article/s" in out and " page/s" in out
+
+
+def test_alias_command_merges_and_splits_spellings_in_a_store_with_data(tmp_path, db_url):
+    """`framelens alias` as a user runs it, on a store already holding articles."""
+    src = _articles(tmp_path)
+    r = CliRunner().invoke(main, ["import", str(src), "--db", db_url])
+    assert r.exit_code == 0, (r.output, r.exception)
+    r = CliRunner().invoke(main, ["alias", "Kyiv Indy", "The Kyiv Independent", "--db", db_url])
+    assert r.exit_code == 0, r.output
+    assert "'Kyiv Indy' now counts as 'The Kyiv Independent'" in r.stderr
+    listed = CliRunner().invoke(main, ["alias", "--db", db_url])
+    assert listed.stdout == "Kyiv Indy\tThe Kyiv Independent\n"
+    assert CliRunner().invoke(main, ["alias", "Kyiv Indy", "--db", db_url]).exit_code == 2      # no OUTLET
+    assert CliRunner().invoke(main, ["alias", "RT", "RT", "--db", db_url]).exit_code == 1         # refused, named
+    r = CliRunner().invoke(main, ["alias", "Kyiv Indy", "--remove", "--db", db_url])
+    assert r.exit_code == 0 and "counts as an outlet of its own again" in r.stderr
+    assert CliRunner().invoke(main, ["alias", "Kyiv Indy", "--remove", "--db", db_url]).exit_code == 1
+    assert CliRunner().invoke(main, ["alias", "--db", db_url]).stdout == ""
+    assert Store(db_url).count_articles() == 2                  # nothing stored was touched

@@ -1,6 +1,9 @@
 """Credit lines: which outlet an article says its text came from, and where it says so."""
+import json
+
 import pytest
 
+from conftest import shared_path
 from core.credits import canonical_outlet, find_credits, is_news_outlet, is_wire, set_user_aliases
 
 STORY = "The dam on the river gave way overnight and flooded six villages downstream, officials said."
@@ -97,7 +100,44 @@ def test_wire_path_in_the_address():
 def test_offsets_point_at_the_credit():
     text = f"{STORY[:-1]}, TASS reported."
     c = find_credits("", text)[0]
-    assert text[c.start:c.end] == "TASS" and c.field == "text" and "TASS reported" in c.phrase
+    assert text[c.start:c.end] == c.phrase == "TASS reported." and c.field == "text"
+    assert text[c.name_start:c.name_end] == "TASS"
+
+
+@pytest.mark.parametrize("title, text, url, phrase", [
+    # A dateline is shown whole; "Jan." is no sentence end.
+    ("", "BEIJING, Jan. 31 (Xinhua) -- Chinese Defense Minister Dong Jun held a video call on Wednesday.", None,
+     "BEIJING, Jan. 31 (Xinhua) --"),
+    ("", "U.S. officials said the dam on the river gave way overnight, according to Xinhua.", None,
+     "according to Xinhua."),
+    ("", "Rescuers in the Kherson region pulled dozens of people from flooded homes overnight, the Russian "
+         "news agency TASS reported on Tuesday, citing local officials who asked not to be named.", None,
+     "the Russian news agency TASS reported on Tuesday"),
+    ("Dam gives way — RT World News  ", STORY, None, "RT World News"),
+    ("", STORY, "https://www.dailymail.co.uk/wires/reuters/article-1/Dam.html", "/wires/reuters/"),
+])
+def test_phrase_and_offsets_match_the_text_exactly(title, text, url, phrase):
+    c = find_credits(title, text, url)[0]
+    field = {"title": title, "text": text, "url": url}[c.field]
+    assert c.phrase == phrase and field[c.start:c.end] == phrase
+    assert c.start <= c.name_start < c.name_end <= c.end
+    assert canonical_outlet(field[c.name_start:c.name_end]) == c.outlet
+
+
+def test_phrases_on_real_pages_are_whole_words_of_the_text():
+    rows = [json.loads(x) for x in shared_path("data", "realworld", "articles.jsonl").open(encoding="utf-8")]
+    seen = 0
+    for r in rows:
+        text = r.get("text") or ""
+        for c in find_credits(r.get("title"), text, r.get("url")):
+            if c.field != "text":
+                continue
+            seen += 1
+            assert text[c.start:c.end] == c.phrase and c.phrase == c.phrase.strip()
+            # No word cut in half at either edge.
+            assert c.start == 0 or not (text[c.start - 1].isalnum() and text[c.start].isalnum()), c.phrase
+            assert c.end == len(text) or not (text[c.end - 1].isalnum() and text[c.end].isalnum()), c.phrase
+    assert seen >= 50
 
 
 def test_odd_input():

@@ -110,3 +110,120 @@ def test_realworld_event_after_import_and_analyse(db_url):
     assert s.articles_df().set_index("id").loc["putinxi-ngl-1", "outlet"] == "ngl.org.au"   # still its article
     ev = s.events_df()
     assert (ev["n_original_outlets"] <= ev["n_outlets"]).all()
+
+
+def test_alias_command_as_a_user_runs_it(tmp_path):
+    from click.testing import CliRunner
+    from core.cli import main
+    db = str(tmp_path / "store.sqlite")
+    run = CliRunner().invoke
+    r = run(main, ["alias", "--db", db, "Kyiv Indy", "The Kyiv Independent"])
+    assert r.exit_code == 0, r.output
+    r = run(main, ["alias", "--db", db])
+    assert r.exit_code == 0 and r.stdout == "Kyiv Indy\tThe Kyiv Independent\n"
+    assert run(main, ["alias", "--db", db, "RT", "RT"]).exit_code != 0           # refused with a reason
+    assert run(main, ["alias", "--db", db, "Kyiv Indy"]).exit_code != 0          # outlet missing
+    assert run(main, ["alias", "--db", db, "--remove", "Kyiv Indy"]).exit_code == 0
+    assert run(main, ["alias", "--db", db, "--remove", "Kyiv Indy"]).exit_code != 0
+    assert run(main, ["alias", "--db", db]).stdout == ""
+
+
+def test_reprints_command_writes_every_field(tmp_path):
+    from click.testing import CliRunner
+    from core.cli import main
+    rows = [json.loads(x) for x in shared_path("data", "realworld", "articles.jsonl").read_text().splitlines()][:18]
+    inp, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    inp.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    r = CliRunner().invoke(main, ["reprints", "--input", str(inp), "--output", str(out)])
+    assert r.exit_code == 0, r.output
+    lines = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert lines and all({"id", "original_id", "original_outlet", "kind", "score", "evidence", "changes"} <= set(x)
+                         for x in lines)
+    by = {x["id"]: x for x in lines}
+    assert by["putinxi-ngl-1"]["original_id"] == "putinxi-xinhua-1"
+    assert by["putinxi-ddindia-1"]["original_id"] is None and by["putinxi-ddindia-1"]["original_outlet"] == "Reuters"
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "a"}\nnot json\n', encoding="utf-8")
+    r = CliRunner().invoke(main, ["reprints", "--input", str(bad), "--output", str(out)])
+    assert r.exit_code != 0 and "bad.jsonl:2" in r.output
+
+
+def test_event_page_shows_each_family_with_what_its_copies_changed(tmp_path, monkeypatch):
+    # The real-world Putin-Xi event, imported and analysed, on the Event page's Reprints tab.
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+    from pages import data
+    from tests.conftest import ROOT
+    rows = [json.loads(x) for x in shared_path("data", "realworld", "articles.jsonl").read_text().splitlines()]
+    rows = [r for r in rows if r["gold_event"] == "putin-xi-beijing-2024-05-16"]
+    db = str(tmp_path / "store.sqlite")
+    s = Store(db)
+    import_text(s, "\n".join(json.dumps(r) for r in rows), "jsonl")
+    analyse_new(s, quotes=False)
+    event = s.articles_df().set_index("id").loc["putinxi-gvs-1", "event_id"]
+    monkeypatch.setenv("FRAMELENS_DB", db)
+    st.cache_data.clear()
+    data.coverage.clear()
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.switch_page("pages/event.py")
+    at.query_params["event"] = event
+    at.query_params["view"] = "Reprints"
+    at.run()
+    assert not at.exception
+    heads = [m.value for m in at.markdown]
+    assert any("RT" in h and "(original)" in h for h in heads)                   # RT's article is in the store
+    assert any("AFP" in h and "not in the store" in h for h in heads)           # AFP's is not
+    tables = [t.value for t in at.dataframe]
+    assert len(tables) == len(heads)                                            # one table per family
+    rt = tables[next(i for i, h in enumerate(heads) if "RT" in h)]
+    assert "Global Village Space" in set(rt["outlet"]) and rt["what changed"].str.len().gt(0).all()
+    st.cache_data.clear()
+    data.coverage.clear()
+
+
+def test_outlets_page_merges_and_splits_names(tmp_path, monkeypatch):
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+    from pages import data
+    from tests.conftest import ROOT
+    db = str(tmp_path / "store.sqlite")
+    s = stored(db, [
+        art("k1", "Kyiv Indy", "Kyiv condemned the visit, saying Beijing was helping Moscow continue the war, a "
+            "foreign ministry spokesman told journalists on Thursday."),
+        art("k2", "The Kyiv Independent", "Ukraine's foreign ministry said the visit showed that China was not "
+            "a neutral party, and urged Beijing to respect international law.", hours=1, title="Ukraine reacts"),
+        art("f1", "Fox News (Online News)", STORY, hours=2), art("f2", "Fox News", STORY[:200] + " Other words "
+            "of its own follow here, about the trade deals signed in Beijing.", hours=3, title="Trade deals")])
+    for n in ("Kyiv Indy", "The Kyiv Independent", "Fox News (Online News)", "Fox News"):
+        s.ensure_outlet(n)
+    monkeypatch.setenv("FRAMELENS_DB", db)
+
+    def button(at, label):
+        return next(b for b in at.button if b.label == label)
+
+    def page() -> AppTest:
+        st.cache_data.clear()
+        data.coverage.clear()
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+        at.switch_page("pages/outlets.py")
+        at.query_params["view"] = "Outlet names"
+        return at.run()
+
+    at = page()
+    assert not at.exception
+    names = at.dataframe[0].value
+    assert names.set_index("name").loc["Fox News (Online News)", "counted as"] == "Fox News"
+    at.selectbox(key="alias_name").set_value("Kyiv Indy")
+    at.selectbox(key="alias_outlet").set_value("The Kyiv Independent")
+    button(at, "Merge").click().run()
+    assert not at.exception and s.outlet_aliases() == {"Kyiv Indy": "The Kyiv Independent"}
+    assert s.events_df().set_index("id").loc["ev1", "n_original_outlets"] == 2      # Kyiv Independent, Fox News
+    at = page()
+    at.selectbox(key="alias_name").set_value("Kyiv Indy")
+    button(at, "Count it apart again").click().run()
+    assert not at.exception and s.outlet_aliases() == {}
+    at = page()
+    at.selectbox(key="alias_name").set_value("Fox News")
+    at.selectbox(key="alias_outlet").set_value("Fox News")
+    button(at, "Merge").click().run()
+    assert "cannot be an alias of itself" in at.error[0].value

@@ -188,7 +188,22 @@ def test_wire_copy_under_a_sites_brand_names_the_absent_wire():
     assert (r.id, r.original_id, r.original_outlet, r.kind) == ("st-1", None, "Reuters", "wire copy")
     assert r.summary() == "derived from Reuters (not in the store): wire copy"
     credit = next(e for e in r.evidence if e["type"] == "credit")
-    assert credit["kind"] == "dateline" and copy["text"][credit["start"]:credit["end"]] == "Reuters"
+    assert credit["kind"] == "dateline" and copy["text"][credit["start"]:credit["end"]] == "MOSCOW (Reuters) -"
+    assert copy["text"][credit["name_start"]:credit["name_end"]] == "Reuters"
+
+
+def test_a_wire_dateline_on_a_story_the_site_wrote_itself_is_a_credited_rewrite():
+    # A wire's dateline on a site's own page is wire copy unless the page shows the writing is its own:
+    # its own dateline (TASS crediting Xinhua), or the wire reported on in the third person.
+    tass = _art("tass-1", "TASS", [f"BEIJING, May 16. /TASS/. {STORY[0]}", STORY[1]], title="Council shuts bridge — Xinhua")
+    site = _art("site-1", "Gulf Daily", [f"MOSCOW, June 6. /TASS/. {STORY[2][:-1]}, TASS reported.", STORY[3]])
+    wire = _art("site-2", "Valley Courier", [f"MOSCOW, June 6. /TASS/. {STORY[4]}", STORY[5]])
+    # One dateline naming the site and the wire: the wire's copy, carried by the site.
+    carried = _art("site-3", "Gulf Daily", ["MOSCOW (Gulf Daily / TASS - 6th June, 2023) Drivers face long detours "
+                                            "after the council shut the old river bridge on Tuesday afternoon."])
+    found = {r.id: (r.original_outlet, r.kind) for r in find_reprints([tass, site, wire, carried])}
+    assert found == {"tass-1": ("Xinhua", "credited rewrite"), "site-1": ("TASS", "credited rewrite"),
+                     "site-2": ("TASS", "wire copy"), "site-3": ("TASS", "wire copy")}
 
 
 def test_credited_rewrite_in_the_lead_but_not_a_late_citation():
@@ -262,3 +277,46 @@ def test_reprints_file_fields(tmp_path):
     [line] = [json.loads(x) for x in out.read_text().splitlines()]
     assert {"id", "original_id", "original_outlet", "kind", "score", "evidence", "changes"} <= set(line)
     assert line["original_id"] is None and line["original_outlet"] == "Reuters"
+
+
+def test_boilerplate_evidence_is_listed_once_and_capped():
+    from core.config import Settings
+    from core.reprints import find_reprints as find
+    story = _load(ALLSIDES)[0]
+    furniture = [f"Read more: Story number {k}" for k in range(30)]
+    text = story["text"] + "\n\nSource link\nADVERTISEMENT\nSource link\nsource link\n" + "\n".join(furniture)
+    copy = dict(story, id="copy-1", outlet="Some Aggregator Site", text=text,
+                boilerplate='["Source link", "ADVERTISEMENT", "broken [json"]')
+    bad = dict(story, id="copy-2", outlet="Other Aggregator", text=story["text"] + "\n\nSource link",
+               boilerplate="[not json")
+    verdicts = {v.id: v for v in find([story, copy, bad])}
+    ev = [e for e in verdicts["copy-1"].evidence if e["type"] == "boilerplate"]
+    lines = ev[0]["lines"]
+    assert len(ev) == 1 and len(lines) == Settings.reprint_evidence_lines
+    assert len({x.casefold() for x in lines}) == len(lines) and lines[0] == "Source link"
+    assert ev[0]["more"] > 0
+    assert "copy-2" in verdicts                     # a stored value that is not the store's JSON breaks nothing
+
+
+def test_evidence_is_said_in_words_people_can_check():
+    from core.reprints import describe_evidence
+    copy = _art("st-1", "The Straits Times", [f"MOSCOW (Reuters) - {STORY[0]}", *STORY[1:], "Source link"])
+    orig = _art("rt-1", "Reuters", STORY, published="2023-06-06T08:00:00Z")
+    [r] = find_reprints([copy, dict(orig, text="\n\n".join(STORY))])
+    said = describe_evidence(r.evidence)
+    assert "credit: “MOSCOW (Reuters) -” (dateline)" in said and "boilerplate: “Source link”" in said
+    assert "shares " in said and describe_evidence(None) == "" and describe_evidence([{"type": "odd"}, 3]) == ""
+
+
+def test_a_short_spun_copy_keeps_the_shape_of_its_original_an_independent_summary_does_not():
+    # Two sentences are too few for three aligned in order: the same paragraphs, each about as long, every
+    # sentence aligned, make the spun copy; a summary of the same news in paragraphs of other lengths is none.
+    orig = _art("o", "Valley Courier", [STORY[1], STORY[4]], published="2023-06-06T08:00:00Z")
+    spun = _art("s", "Spin Mirror", [SPUN[1], SPUN[4]], published="2023-06-06T11:00:00Z")
+    other = _art("x", "Gulf Daily", [
+        "Traffic will be diverted through the northern ring road for months, adding about twenty minutes to the "
+        "morning commute, the council said on Tuesday after a vote that followed an engineers' report on the old "
+        "bridge and its two cracked pillars.", "Rebuilding will take at least eighteen months."],
+        published="2023-06-06T09:00:00Z")
+    found = {r.id: (r.original_id, r.kind) for r in find_reprints([orig, spun, other])}
+    assert found == {"s": ("o", "spun copy")}
