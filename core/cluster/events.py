@@ -29,7 +29,7 @@ class Incoming:
     categories: tuple[str, ...]
     year: int | None            # publication year, also from a free-text date or a year-only value
     floor: int | None           # with no year: the latest year the text mentions (written then or later)
-    details: Details            # act types, days, figures and places (core.cluster.details)
+    details: Details            # kinds of act and days named (core.cluster.details)
 
 
 @dataclass(slots=True)

@@ -17,6 +17,11 @@ day, so a date is never taken as midnight; a date read from free text gives its 
 article, which also bounds the work (an inverted index holds only those events). Undated articles are
 told apart by years instead (see core.dates and ClusterConfig.year_tolerance / year_mismatch).
 
+The same actors' next happening shares most words with the last; where the dates cannot tell them apart
+(undated or misdated articles), the days their openings name and the kinds of act their headlines report
+(core.cluster.details) lower the similarity of articles that disagree, in joining, merging, cohesion and
+splitting alike.
+
 Merging events that turn out to be one, and splitting events that hold two happenings, live in
 core.cluster.regroup.
 """
