@@ -200,6 +200,17 @@ class ClusterConfig:
                                          "must agree. Per pair of articles, so an event's mix of dated and undated "
                                          "members weighs in proportion (1 disables).")
 
+    detail_act: float = _setting(0.0, "Similarity taken off a pair of articles whose headlines report kinds of act that "
+                                      "one happening's coverage does not report together (a call / a visit, a death / "
+                                      "the funeral, an arrest / the verdict; core.cluster.details), pro rata: the same "
+                                      "actors' next move is another happening.")
+    detail_day: float = _setting(0.1, "Similarity taken off a pair of articles whose openings name different weekdays or "
+                                      "calendar days (\"on Monday\" / \"on Thursday\"; the day either side counts half): "
+                                      "when it happened per the text, where the dates cannot tell (undated or "
+                                      "misdated articles).")
+    detail_bonus: float = _setting(0.0, "Share of a kind's weight added to a pair's similarity when the two give the same "
+                                        "details of that kind (pro rata for some): agreeing details count for them.")
+
     @staticmethod
     def help() -> dict[str, tuple[object, str]]:
         """Each setting's default and help text."""
@@ -208,6 +219,10 @@ class ClusterConfig:
     def weights(self) -> dict[str, float]:
         """Sub-vector weights by field name."""
         return {"title": self.w_title, "lead": self.w_lead, "body": self.w_body, "ent": self.w_ent}
+
+    def detail_weights(self) -> dict[str, float]:
+        """Weights of the kinds of detail that tell look-alike happenings apart (core.cluster.details)."""
+        return {"act": self.detail_act, "weekday": self.detail_day, "date": self.detail_day}
 
 
 def default_db_path() -> Path:

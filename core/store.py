@@ -527,6 +527,8 @@ class Store:
             back = {}
             for p in pins:
                 if p.from_event and self._event_of(c, p.article_id) == p.to_event:
+                    if row.kind != "merge":
+                        self._revive_emptied(c, p.from_event, p.to_event, p.article_id)
                     back[p.article_id] = self._current_event(c, p.from_event) or p.from_event
             self._set_events(c, back)
             touched = self._apply_corrections(c) | set(back.values()) | {row.target_id}
@@ -626,6 +628,18 @@ class Store:
                 return None
             cur = row[0]
         return None
+
+    def _revive_emptied(self, c, event_id: str, went_to: str, article_id: str) -> None:
+        """An event a user emptied by moving its last article (see _drop_if_empty) comes back under its own id
+        when that move is undone, so the article returns to it rather than staying where it went."""
+        alias = c.execute(sa.select(event_aliases.c.event_id, event_aliases.c.by)
+                          .where(event_aliases.c.id == event_id)).first()
+        if alias is None or alias.by != "user" or alias.event_id != went_to:
+            return
+        c.execute(sa.delete(event_aliases).where(event_aliases.c.id == event_id))
+        title = c.execute(sa.select(articles.c.title).where(articles.c.id == article_id)).scalar() or ""
+        c.execute(self._insert(events).values(id=event_id, label=title, terms="[]", topics="[]", updated=self._now())
+                  .on_conflict_do_nothing())
 
     def _drop_if_empty(self, c, event_id: str | None, went_to: str) -> None:
         """An event a user emptied goes, and a link to it opens the event its last article went to."""

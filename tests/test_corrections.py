@@ -58,6 +58,17 @@ def test_merge_move_and_split_out_are_recorded_counted_and_undone(db_url):
     assert store.corrections()["undone"].notna().all()
 
 
+def test_undoing_the_move_of_an_event_s_last_article_brings_the_event_back(db_url):
+    store, events = _store(db_url, n_events=2)
+    (a, arts_a), (b, _) = list(events.items())[:2]
+    _, alone = store.split_out(arts_a[0], reason="its own happening")
+    mid = store.move_article(arts_a[0], b, reason="no, it belongs there")
+    assert store.resolve_event(alone)[0] == b                   # emptied: a link to it opens where it went
+    store.undo_correction(mid)
+    assert _event(store, arts_a[0]) == alone and _count(store, alone) == 1
+    assert store.resolve_event(alone) == (alone, None)
+
+
 def test_corrections_survive_later_analyses_and_ingests(db_url):
     store, events = _store(db_url, 3)
     (a, arts_a), (b, _) = list(events.items())[:2]

@@ -9,6 +9,7 @@ from datetime import datetime, timezone
 
 from core.topics import tag_topics
 
+from .details import Details, Tally
 from .features import FIELDS, Vector, tokens
 
 DAY = 86400.0
@@ -28,6 +29,7 @@ class Incoming:
     categories: tuple[str, ...]
     year: int | None            # publication year, also from a free-text date or a year-only value
     floor: int | None           # with no year: the latest year the text mentions (written then or later)
+    details: Details            # kinds of act and days named (core.cluster.details)
 
 
 @dataclass(slots=True)
@@ -41,6 +43,7 @@ class Member:
     categories: tuple[str, ...]
     year: int | None
     floor: int | None
+    details: Details
 
 
 @dataclass
@@ -91,6 +94,7 @@ class Event:
     floor: int | None = None           # the latest year an undated member mentions
     n_with_year: int = 0               # members with a publication year (see ClusterConfig.year_mismatch)
     cohesion: float = 0.0              # mean similarity between members, once there are cohesion_min
+    details: Tally = field(default_factory=Tally)   # the members' details, summed
 
     def add_years(self, year: int | None, floor: int | None) -> None:
         """Widen the event's years by one member's publication year or year floor."""

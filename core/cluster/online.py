@@ -17,6 +17,11 @@ day, so a date is never taken as midnight; a date read from free text gives its 
 article, which also bounds the work (an inverted index holds only those events). Undated articles are
 told apart by years instead (see core.dates and ClusterConfig.year_tolerance / year_mismatch).
 
+The same actors' next happening shares most words with the last; where the dates cannot tell them apart
+(undated or misdated articles), the days their openings name and the kinds of act their headlines report
+(core.cluster.details) lower the similarity of articles that disagree, in joining, merging, cohesion and
+splitting alike.
+
 Merging events that turn out to be one, and splitting events that hold two happenings, live in
 core.cluster.regroup.
 """
@@ -34,6 +39,7 @@ from core.models import get
 
 from .events import (DAY, LEAD_CHARS, LEADS, Event, EventSummary, Incoming, Member, event_id_for, mixed_weight,
                      summarise, years_clash)
+from .details import pair_conflict, read_details
 from .features import FIELDS, DocFrequencies, Vector, analyse_doc, weigh
 from .regroup import Regrouping
 
@@ -72,6 +78,8 @@ class EventClusterer(Regrouping):
         self.weights = self.config.weights()
         self._avg = self.config.linkage == "average"
         self._live_fields = [(k, f) for k, f in enumerate(FIELDS) if self.weights[f] > 0]
+        self.detail_weights = self.config.detail_weights()
+        self._details = self._avg and any(w > 0 for w in self.detail_weights.values())
         self._events: list[Event] = []
         self._by_id: dict[str, Event] = {}
         self._article_event: dict[str, Event] = {}
@@ -195,8 +203,9 @@ class EventClusterer(Regrouping):
         cats = get(art, "categories") or ()
         if isinstance(cats, str):
             cats = [cats]
+        details = read_details(title, text) if self._details else {}
         return Incoming(str(aid), title, text, str(get(art, "outlet") or "unknown"), span,
-                        tuple(str(c) for c in cats), year, floor)
+                        tuple(str(c) for c in cats), year, floor, details)
 
     # -- joining --
 
@@ -219,6 +228,7 @@ class EventClusterer(Regrouping):
         floor = cfg.top_k_floor * cfg.threshold
         by_member = self._avg and (cfg.top_k > 0 or cfg.copy_similarity < 1.0)
         span = a.span
+        details, dw, bonus = a.details, self.detail_weights, cfg.detail_bonus
         scored = []          # (similarity, event, time and year factor)
         near = []            # candidates worth comparing member by member: (similarity, event, factor, undated)
         for i, num in cands:
@@ -251,6 +261,8 @@ class EventClusterer(Regrouping):
             sc = num / den
             if self._avg:
                 sc /= ev.n
+                if details and sc >= floor:  # details only lower a score: those below the floor cannot win
+                    sc -= ev.details.conflict_with(details, dw, bonus) / ev.n
             factor = exp(-gap / decay) if decay > 0 and gap > 0 else 1.0
             if mix != 1.0 and undated:
                 factor *= mixed_weight(ev.n_with_year if a.year is not None else ev.n - ev.n_with_year, ev.n, mix)
@@ -262,7 +274,7 @@ class EventClusterer(Regrouping):
         near.sort(key=lambda c: (-c[0], c[1].idx))
         keep = cfg.member_candidates
         for sc, ev, factor, undated in near[:keep]:
-            member = self._member_score(vec, present, ev, 0 if undated else cfg.top_k, cfg.copy_similarity)
+            member = self._member_score(vec, details, present, ev, 0 if undated else cfg.top_k, cfg.copy_similarity)
             scored.append((max(sc, member * factor), ev))
         scored.extend((sc, ev) for sc, ev, _, _ in near[keep:])
         alpha = cfg.cohesion if self._avg else 0.0
@@ -274,12 +286,13 @@ class EventClusterer(Regrouping):
                 best, best_s = ev, sc
         return best
 
-    def _member_score(self, vec: Vector, present, ev: Event, k: int, copy: float) -> float:
+    def _member_score(self, vec: Vector, details, present, ev: Event, k: int, copy: float) -> float:
         """An article's similarity to an event from its members one by one: the mean over the k members it is
         most like (0 < k < n), or its similarity to one member when that reaches `copy` (a copy of a
         member belongs with it, dated or not); 0 when neither applies. The most recent member_limit
-        members stand for a larger event."""
+        members stand for a larger event. Each similarity is lowered by the two articles' conflicting details."""
         sims = []
+        dw = self.detail_weights if details else None
         for m in islice(reversed(ev.members.values()), self.config.member_limit):
             num = den = 0.0
             for _, f, w in present:
@@ -288,7 +301,8 @@ class EventClusterer(Regrouping):
                     den += w
                     v = vec[f]
                     num += w * sum([v[t] * mv[t] for t in v.keys() & mv.keys()])
-            sims.append(num / den if den > 0 else 0.0)
+            sim = num / den if den > 0 else 0.0
+            sims.append(sim - pair_conflict(details, m.details, dw, self.config.detail_bonus) if dw and m.details else sim)
         top = heapq.nlargest(max(k, 1), sims)
         best = top[0] if top[0] >= copy else 0.0
         return max(best, sum(top) / k) if 0 < k < ev.n else best
@@ -350,6 +364,8 @@ class EventClusterer(Regrouping):
         self._add_vec(ev, vec, +1.0)
         ev.n += 1
         ev.n_with_year += a.year is not None
+        if a.details:
+            ev.details.add(a.details)
         self._cohere(ev)
         ev.article_ids.append(aid)
         ev.outlets[a.outlet] += 1
@@ -367,7 +383,7 @@ class EventClusterer(Regrouping):
         self._article_event[aid] = ev
         self._touched.add(ev.idx)
         if ev.members is not None:
-            ev.members[aid] = Member(vec, a.span, a.outlet, a.title, a.categories, a.year, a.floor)
+            ev.members[aid] = Member(vec, a.span, a.outlet, a.title, a.categories, a.year, a.floor, a.details)
 
     def _add_vec(self, ev: Event, vec: Vector, sign: float) -> None:
         """Add (or subtract) a vector to an event's sums, keeping norms and the index in step."""
@@ -434,6 +450,7 @@ class EventClusterer(Regrouping):
         Members' vectors are unit length, so |sum|^2 = n + twice the sum of their pairwise similarities: the
         mean per field comes from the norms already kept, with no pass over the members. A member with an
         empty field (no entities, say) makes that field's figure an underestimate, so the guard only loosens.
+        Conflicting details between members lower it as they lower a newcomer's similarity.
         """
         n = ev.n
         if n < max(2, self.config.cohesion_min):
@@ -447,6 +464,8 @@ class EventClusterer(Regrouping):
                 num += w * (n2 - n) / (n * (n - 1))
                 den += w
         ev.cohesion = num / den if den > 0 else 0.0
+        if self._details and ev.details.n:
+            ev.cohesion -= ev.details.conflict_within(self.detail_weights, self.config.detail_bonus) / (n * (n - 1))
 
     def _unindex(self, ev: Event) -> None:
         """Remove an event from the inverted index (it stays in the store of events)."""

@@ -18,6 +18,7 @@ import math
 from itertools import islice
 from typing import TYPE_CHECKING, Iterable
 
+from .details import KINDS, clash_matrix, pair_conflict
 from .events import DAY, LEADS, Event, events_clash, mixed_weight, span_gap
 from .features import FIELDS
 
@@ -121,6 +122,7 @@ class Regrouping:
         The most recent member_limit members stand for a larger event."""
         sims = []
         limit = self.config.member_limit
+        dw = self.detail_weights if self._details else None
         for ma in islice(reversed(a.members.values()), limit):
             for mb in islice(reversed(b.members.values()), limit):
                 num = den = 0.0
@@ -130,7 +132,8 @@ class Regrouping:
                         w = self.weights[f]
                         den += w
                         num += w * sum([va[t] * vb[t] for t in va.keys() & vb.keys()])
-                sims.append(num / den if den > 0 else 0.0)
+                sim = num / den if den > 0 else 0.0
+                sims.append(sim - pair_conflict(ma.details, mb.details, dw, self.config.detail_bonus) if dw and ma.details else sim)
         return sum(heapq.nlargest(k, sims)) / k
 
     def _year_mix(self: "EventClusterer", a: Event, b: Event) -> float:
@@ -139,7 +142,8 @@ class Regrouping:
         return mixed_weight(same, a.n * b.n, self.config.year_mismatch)
 
     def _centroid_sim(self: "EventClusterer", a: Event, b: Event, dots: list[float], gap: float) -> float:
-        """Weighted cosine (or mean pairwise similarity) between two events over shared fields, time-decayed."""
+        """Weighted cosine (or mean pairwise similarity, less the members' conflicting details) between two
+        events over shared fields, time-decayed."""
         num = den = 0.0
         for k, f in enumerate(FIELDS):
             if a.norm2[f] <= 0 or b.norm2[f] <= 0:
@@ -150,6 +154,8 @@ class Regrouping:
         if den <= 0:
             return 0.0
         s = num / den
+        if self._details:
+            s -= a.details.conflict_between(b.details, self.detail_weights, self.config.detail_bonus) / (a.n * b.n)
         if self.config.decay_days > 0 and gap > 0:
             s *= math.exp(-gap / self.config.decay_days)
         return s
@@ -163,6 +169,7 @@ class Regrouping:
             self._add_vec(keep, vec, +1.0)
         keep.n += gone.n
         keep.n_with_year += gone.n_with_year
+        keep.details.absorb(gone.details)
         self._cohere(keep)
         keep.article_ids.extend(gone.article_ids)
         keep.outlets.update(gone.outlets)
@@ -259,6 +266,8 @@ class Regrouping:
             if f == "ent":
                 ent = g
         sim = np.divide(num, den, out=np.zeros_like(num), where=den > 0)
+        if self._details:  # as joining does, less the conflicting details; a graph's weights stay >= 0
+            sim = np.maximum(sim - self._conflicts(ev, aids), 0.0)
         np.fill_diagonal(sim, 0.0)
         deg = np.maximum(sim.sum(axis=1), 1e-12)
         inv = 1.0 / np.sqrt(deg)
@@ -288,6 +297,37 @@ class Regrouping:
         if cfg.split_days >= 0 and self._side_by_side(ev, moved, cfg.split_days):
             return None
         return moved
+
+    def _conflicts(self: "EventClusterer", ev: Event, aids: list[str]):
+        """The matrix of pair_conflict between an event's members (the order of aids)."""
+        import numpy as np
+
+        n = len(aids)
+        out = np.zeros((n, n))
+        for kind in KINDS:
+            w = self.detail_weights.get(kind, 0.0)
+            if w <= 0:
+                continue
+            vocab: dict[str, int] = {}
+            rows, cols, vals = [], [], []
+            for r, aid in enumerate(aids):
+                for t, x in ev.members[aid].details.get(kind, {}).items():
+                    rows.append(r)
+                    cols.append(vocab.setdefault(t, len(vocab)))
+                    vals.append(x)
+            if not vocab:
+                continue
+            x = np.zeros((n, len(vocab)))
+            x[rows, cols] = vals
+            bonus = self.config.detail_bonus
+            if kind == "act":   # acts conflict where they clash (details.clash_matrix), not wherever they differ
+                clash = clash_matrix(list(vocab))
+                out += w * (x @ clash @ x.T - bonus * (x @ x.T))
+                continue
+            present = np.zeros(n)
+            present[rows] = 1.0
+            out += w * (np.outer(present, present) - (1.0 + bonus) * (x @ x.T))
+        return out
 
     def _side_by_side(self: "EventClusterer", ev: Event, moved: list[str], days: float) -> bool:
         """True when the two parts look like one happening told from two sides (each blaming the other):
@@ -323,6 +363,7 @@ class Regrouping:
             m = ev.members.pop(aid)
             self._add_vec(ev, m.vec, -1.0)
             ev.n -= 1
+            ev.details.add(m.details, -1)
             ev.outlets[m.outlet] -= 1
             if ev.outlets[m.outlet] <= 0:
                 del ev.outlets[m.outlet]
