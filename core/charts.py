@@ -83,13 +83,8 @@ def _empty(title: str, reason: str) -> go.Figure:
 def too_little(chart) -> str | None:
     """A sentence saying why this chart would mislead or show nothing (then show that instead), else None."""
     if isinstance(chart, dict):  # a Vega-Lite spec
-        values = (chart.get("data") or {}).get("values") or []
-        times = {v.get("published") for v in values}
-        if not values:
+        if not (chart.get("data") or {}).get("values"):
             return "No article in this view has a publication time, so there is no timeline to draw."
-        if len(times) < 2:
-            return (f"Every article in this view ({len(values)}) carries the same publication time ({next(iter(times))} "
-                    "UTC), so a timeline would show one point; see the table instead.")
         return None
     meta = chart.layout.meta
     return meta.get("too_little") if isinstance(meta, dict) else None
@@ -150,6 +145,10 @@ def timeline(points: pd.DataFrame, title: str, top: int = 25, book=None) -> dict
               for t, o, h, r in zip(published, shown["outlet"], shown["title"], hollow)]
     more = points["outlet"].nunique() - len(keep)
     colours_of = series_colours(keep, book)  # busiest first, so the free colours go to the busiest
+    x_scale = {"type": "utc"}
+    if len(values) and published.min() == published.max():  # one instant: a day around it, not fractions of a second
+        x_scale["domain"] = [(published.min() - pd.Timedelta(hours=12)).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                             (published.min() + pd.Timedelta(hours=12)).strftime("%Y-%m-%dT%H:%M:%SZ")]
     colours = {"field": "outlet", "type": "nominal", "legend": None,
                "scale": {"domain": outlets, "range": [colours_of[o] for o in outlets]}}
     return {
@@ -158,7 +157,7 @@ def timeline(points: pd.DataFrame, title: str, top: int = 25, book=None) -> dict
         "height": {"step": 24},  # a row per outlet however many there are (a fixed height squeezes them)
         "mark": {"type": "point", "filled": True, "size": 60, "strokeWidth": 2, "opacity": 0.9},
         "encoding": {
-            "x": {"field": "published", "type": "temporal", "title": "published (UTC)", "scale": {"type": "utc"}},
+            "x": {"field": "published", "type": "temporal", "title": "published (UTC)", "scale": x_scale},
             # No label limit: Vega cuts labels past 180 px with "…", and an outlet's name is the point.
             "y": {"field": "outlet", "type": "nominal", "title": None, "sort": outlets, "axis": {"labelLimit": 0}},
             "color": colours, "stroke": colours,
