@@ -55,10 +55,11 @@ def store() -> Store:
 
 
 def data_version(s: Store) -> tuple:
-    """Changes whenever articles or events change, so cached reads refresh after an ingest."""
+    """Changes whenever articles, events or outlet details change, so cached reads refresh after an ingest
+    or an edit."""
     lo, hi = s.date_bounds()
     # The store's URL is part of the key: two stores with the same counts must not share a cache.
-    return s.url, s.count_articles(), str(hi), s.count_events()
+    return s.url, s.count_articles(), str(hi), s.count_events(), s.outlets_edited()
 
 
 def article_scope(f: dict) -> dict:
@@ -221,6 +222,12 @@ def _rows(_s, version, **f) -> tuple[pd.DataFrame, int]:
 def article_rows(s: Store, version, f: dict) -> tuple[pd.DataFrame, int]:
     """The newest articles in view and how many match in all."""
     return _rows(s, version, **article_scope(f))
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def snippets(_s, version, ids: tuple[str, ...], text: str) -> dict[str, str]:
+    """Where the full-text search matched in each of these articles."""
+    return _s.snippets(list(ids), text)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

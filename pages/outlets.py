@@ -1,9 +1,11 @@
-"""Outlets: who they are, how much they publish, how their feeds are doing; fetch now; import a corpus."""
+"""Outlets: who they are, how much they publish, how their feeds are doing; their details edited; fetch now;
+import a corpus."""
 import pandas as pd
 import streamlit as st
 
+from core.catalog import OWNERSHIP
 from core.corpus import format_of, import_text
-from pages.common import fetch_now, open_page, tabbed
+from pages.common import fetch_now, open_page, safe, tabbed
 from pages.data import profiles
 
 
@@ -18,6 +20,48 @@ def profiles_view() -> None:
                  column_config={"homepage": st.column_config.LinkColumn(display_text="site")})
 
 
+def edit_view() -> None:
+    """Country, ownership and groups of one outlet or several at once (an imported corpus brings none)."""
+    if "edit_saved" in st.session_state:
+        st.success(st.session_state.pop("edit_saved"))
+    table = profiles(s, version)[["name", "country", "ownership", "groups", "articles"]].fillna("")
+    bare = table[table["groups"] == ""]
+    st.caption(f"Groups drive the group filter and the blind spots on the Overview. {len(bare)} of {len(table)} "
+               "outlets have no group. Edits are kept when the catalog is loaded again.")
+    picked = st.multiselect("Outlets to edit", list(table["name"]), key="edit_outlets",
+                            placeholder="Choose one outlet, or several to give them the same details")
+    if not picked:
+        st.dataframe(table, hide_index=True, width="stretch", key="edit_table")
+        return
+    one = table.set_index("name").loc[picked[0]] if len(picked) == 1 else None
+    if one is None:
+        st.caption("Fields left empty keep each outlet's own value.")
+    with st.form("edit_form", border=False):
+        left, mid = st.columns(2)
+        country = left.text_input("Country", value="" if one is None else one["country"], max_chars=2,
+                                  help="Two-letter code (ISO 3166), e.g. US")
+        kinds = ["", *OWNERSHIP]
+        ownership = mid.selectbox("Ownership", kinds, index=kinds.index(one["ownership"]) if one is not None and
+                                  one["ownership"] in kinds else 0)
+        groups = st.text_input("Groups", value="" if one is None else one["groups"], help="Comma-separated, e.g. right, us")
+        if not st.form_submit_button("Save", type="primary"):
+            return
+    given = {"country": country, "ownership": ownership, "groups": groups}
+    given = given if one is not None else {k: v for k, v in given.items() if v}
+    problems = []
+    for name in picked:
+        try:
+            s.set_outlet_meta(name, **given)
+        except ValueError as e:
+            problems.append(f"{name}: {e}")
+    if problems:
+        st.error("Not saved — " + "; ".join(safe(p) for p in problems[:3])
+                 + (f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""))
+    else:
+        st.session_state["edit_saved"] = f"Saved {len(picked)} outlet{'s' if len(picked) > 1 else ''}."
+        st.rerun()  # the data version changed: every page reads the new details
+
+
 def health_view() -> None:
     health = s.feeds_df()
     if health.empty:
@@ -30,6 +74,17 @@ def health_view() -> None:
                  hide_index=True, width="stretch", key="health_table")
 
 
+def decoded(upload) -> str | None:
+    """The upload's text, or None after saying plainly why it cannot be read."""
+    raw = upload.getvalue()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        st.error(f"{upload.name} is not UTF-8 text: byte 0x{raw[e.start]:02x} at position {e.start:,} is not valid "
+                 "UTF-8. Save the file as UTF-8 (in a spreadsheet: “CSV UTF-8”) and upload it again.")
+        return None
+
+
 def import_view() -> None:
     st.caption("JSONL or CSV with the columns id, outlet, title, text, published (ISO 8601), url. "
                "Every row is checked; invalid rows are listed with their line number and the rest go in.")
@@ -38,9 +93,11 @@ def import_view() -> None:
         return
     try:
         fmt = format_of(upload.name)
-        data = upload.getvalue().decode("utf-8-sig")
-    except (ValueError, UnicodeDecodeError) as e:
-        st.error(f"{upload.name}: {e}")
+    except ValueError as e:
+        st.error(str(e))
+        return
+    data = decoded(upload)
+    if data is None:
         return
     bar = st.progress(0.0, text="Importing…")
     res = import_text(s, data, fmt, progress=lambda stage, d, t: bar.progress(d / t if t else 1.0,
@@ -49,11 +106,24 @@ def import_view() -> None:
     analysis = analyse_new(s, progress=lambda stage, d, t: bar.progress(min(d / t, 1.0) if t else 1.0,
                                                                         text=f"{stage}: {d} of {t}"))
     bar.empty()
-    st.success(f"{upload.name}: {res.rows} rows, {res.valid} valid, {res.new} new. {analysis.line()}")
+    report(upload.name, res, analysis.line())
+
+
+def report(name: str, res, analysis: str) -> None:
+    """What the import did, in words: rows read, stored, already there, refused and why."""
+    kept = res.valid - res.new
+    line = (f"{name}: {res.rows:,} rows read; {res.new:,} new articles stored"
+            + (f", {kept:,} already in the store" if kept else "") + (f", {len(res.errors):,} refused" if res.errors else ""))
+    if not res.valid:
+        st.error(line + ". No row could be imported: see why below.")
+    elif res.errors:
+        st.warning(line + f". {analysis}")
+    else:
+        st.success(line + f". {analysis}")
     if res.errors:
-        st.warning(f"{len(res.errors)} invalid rows")
         st.dataframe(pd.DataFrame([{"line": e.line, "problem": e.message} for e in res.errors]),
                      hide_index=True, key="import_errors")
 
 
-tabbed({"Profiles": profiles_view, "Feed health": health_view, "Import a corpus": import_view})
+tabbed({"Profiles": profiles_view, "Edit details": edit_view, "Feed health": health_view,
+        "Import a corpus": import_view})
