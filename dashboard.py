@@ -17,6 +17,8 @@ if __name__ == "__main__":  # a page run: Streamlit executes this file as __main
     nav = st.navigation([st.Page(home, title="framelens", default=True)]
                         + [st.Page(path, title=title, icon=icon, url_path=url) for path, title, icon, url in PAGES],
                         position="hidden")
+    if nav.title == "framelens":  # the bare address: hop at once, without drawing the sidebar twice
+        home()
     # Filters are drawn here, not in the pages, so they keep their values when the user changes page.
     sidebar(store())
     nav.run()
