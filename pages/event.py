@@ -1,42 +1,121 @@
-"""Event: one happening, one column per outlet — headline, timing, lead, quotes, words, omissions."""
+"""Event: one happening, one card per outlet — headline, timing, lead, quotes, words, omissions — a reader
+for its articles (pages/reading.py), and the whole comparison to export."""
+from urllib.parse import urlencode
+
 import pandas as pd
 import streamlit as st
 
-from core.charts import timeline
-from pages.common import csv_download, downloads, filters, open_page, safe, tabbed
-from pages.data import compare, event_choices
+from core.charts import export, timeline, too_little
+from core.exports import event_html, event_json, provenance
+from core.glossary import help_for
+from pages.common import chart, chosen_filters, compact, csv_download, filters, open_page, safe, tabbed
+from pages.data import colours, compare, event_choices
+from pages.reading import read_article
 
-COLUMNS_PER_ROW = 3
+CARD_WIDTH = 290  # px: cards wrap, three to a row beside the sidebar on a laptop, one on a phone
 
 
-def column(report: dict, outlet: str, first: pd.Series, quotes: pd.DataFrame) -> None:
-    """One outlet's view of the event."""
+def speaker_link(name: str) -> str:
+    """A speaker's name linking to their coverage on the Named sources page."""
+    return f"[{safe(name)}](/sources?{urlencode({'view': 'One speaker', 'speaker': name})})"
+
+
+def who(quote) -> str:
+    """The quote's speaker as a link to their coverage; a pronoun nobody was found for stays plain text."""
+    name = next((n for n in (quote.canonical_speaker, quote.speaker) if isinstance(n, str) and n), None)
+    if not name:
+        return "unattributed"
+    resolved = quote.speaker_type != "pronoun" or isinstance(quote.canonical_speaker, str)
+    return speaker_link(name) if resolved else f"{safe(name)} (unresolved)"
+
+
+def card(outlet: str, first: pd.Series, folded: bool) -> None:
+    """One outlet's view of the event; on a phone, everything past headline and time folded into one expander."""
     st.markdown(f"#### {safe(outlet)}")
-    for h in [h for h in report["headlines"]["articles"] if h["outlet"] == outlet][:2]:
+    heads = [h for h in report["headlines"]["articles"] if h["outlet"] == outlet][:2]
+    for h in heads:
         st.markdown(f"**{safe(h['title'])}**")
         when = first.get(h["id"])
         if when is not None and not pd.isna(when):
             lag = (when - first.min()).total_seconds() / 3600
-            st.caption(f"{when:%Y-%m-%d %H:%M} UTC · " + ("first to report" if lag == 0 else f"+{lag:.1f} h"))
-        st.write(h.get("lead") or "")
+            st.caption(f"{when:%Y-%m-%d %H:%M} UTC · " + ("first to report" if lag == 0 else f"+{lag:.1f} h"),
+                       help=help_for("lag"))
+        if not folded:
+            st.write(h.get("lead") or "")
+    with st.expander("Leads, quotes and words") if folded else st.container():
+        for h in heads if folded else []:
+            st.write(h.get("lead") or "")
+        sections(outlet)
+
+
+def sections(outlet: str) -> None:
+    """Quotes, distinctive words, contested terms and omissions of one outlet, each with what it means."""
     q = quotes[quotes["outlet"] == outlet] if not quotes.empty else quotes
     if not q.empty:
-        st.markdown("**Quoted**")
-        for r in q.head(4).itertuples():
-            st.markdown(f"- {safe(r.canonical_speaker or r.speaker or 'unattributed')} ({safe(r.cue)}): "
-                        f"“{safe((r.quote or '')[:160])}”")
+        st.markdown("**Quoted**\n" + "\n".join(f"- {who(r)} ({safe(r.cue)}): “{safe((r.quote or '')[:160])}”"
+                                                for r in q.head(4).itertuples()), help=help_for("quotes"))
     terms = report["distinctive_terms"].get("outlets", {}).get(outlet, [])[:8]
     if terms:
-        st.markdown("**Distinctive words** " + ", ".join(f"{safe(t['term'])} (z {t['z']:.1f})" for t in terms))
+        st.markdown("**Distinctive words** " + ", ".join(f"{safe(t['term'])} (z {t['z']:.1f})" for t in terms),
+                    help=help_for("distinctive words"))
     contested = report["contested_terms"]["by_outlet"].get(outlet, {})
     if contested:
         st.markdown("**Contested terms** " + "; ".join(
-            f"{safe(fam)}: " + ", ".join(f"{safe(t)} ×{n}" for t, n in terms_.items()) for fam, terms_ in contested.items()))
+            f"{safe(fam)}: " + ", ".join(f"{safe(t)} ×{n}" for t, n in used.items()) for fam, used in contested.items()),
+            help=help_for("contested terms"))
     om = report["omissions"].get("outlets", {}).get(outlet, {})
     if om.get("omits"):
-        with st.expander(f"Leaves out {len(om['omits'])} facts others report"):
-            for o in om["omits"][:6]:
-                st.markdown(f"- {safe(o.get('sentence') or o.get('text') or '')}")
+        st.markdown(f"**Leaves out {len(om['omits'])} facts others report**\n"
+                    + "\n".join(f"- {safe(o.get('sentence') or o.get('text') or '')}" for o in om["omits"][:6]),
+                    help=help_for("omissions"))
+
+
+def side_by_side() -> None:
+    first = arts.set_index("id")["published"]
+    folded = compact()
+    with st.container(horizontal=True, wrap=True, gap="medium"):
+        for outlet in sorted(cov["original_articles"]):
+            with st.container(border=True, width=CARD_WIDTH):
+                card(outlet, first, folded)
+
+
+def reprint_table() -> None:
+    if reps.empty:
+        st.info("No article in this event is a reprint of another outlet's story.")
+        return
+    st.dataframe(pd.DataFrame([{"reprint": r.id, "original outlet": r.original_outlet, "score": round(r.score, 2),
+                                "changes": ", ".join(f"{k}: {v}" for k, v in r.changes.items()
+                                                     if v not in (0, False, [], None, ""))}
+                               for r in reps.itertuples()]), hide_index=True, width="stretch", key="reprints_table",
+                 column_config={"reprint": st.column_config.TextColumn(help=help_for("reprints"))})
+
+
+def data_quality() -> None:
+    quality = arts[["outlet", "title", "published", "date_source", "date_flag", "text_status", "text_length", "url"]]
+    st.dataframe(quality, hide_index=True, width="stretch", key="quality_table",
+                 column_config={"url": st.column_config.LinkColumn("original", display_text="open"),
+                                "date_source": st.column_config.TextColumn(help=help_for("date source")),
+                                "date_flag": st.column_config.TextColumn(help=help_for("date flag")),
+                                "text_status": st.column_config.TextColumn(help=help_for("text status"))})
+
+
+def export_menu(spec: dict) -> None:
+    """The whole comparison as JSON or a self-contained HTML report, and its articles as CSV (with provenance),
+    each made when asked for."""
+    s_, chosen, event = s, chosen_filters(), {"id": event_id, "label": labels.get(event_id, event_id)}
+
+    def html_report() -> bytes:
+        svg = export(spec, "svg")[0] if not too_little(spec) else None
+        return event_html(event, report, arts, quotes, reps, provenance(s_, chosen), timeline_svg=svg)
+    with st.popover("Export this comparison", icon=":material/download:", key="export_menu"):
+        st.download_button("Report (HTML)", html_report, file_name=f"event-{event_id}.html", mime="text/html",
+                           key="export_html", on_click="ignore", width="stretch")
+        st.download_button("Comparison (JSON)", lambda: event_json(event, report, arts, quotes, reps,
+                                                                     provenance(s_, chosen)),
+                           file_name=f"event-{event_id}.json", mime="application/json", key="export_json",
+                           on_click="ignore", width="stretch")
+        csv_download("Articles (CSV)", arts.drop(columns=["text"]), f"event-{event_id}-articles.csv", "dl_quality",
+                     width="stretch")
 
 
 s, version = open_page("Event")
@@ -58,42 +137,12 @@ for note in report.get("notes", []):
     st.info(note)
 cov = report["coverage"]
 st.caption(f"{report['n_articles']} articles from {cov['original_outlets']} outlets reporting originally"
-           + (f", {len(reps)} reprints shown apart" if len(reps) else ""))
-
-
-def side_by_side() -> None:
-    first = arts.set_index("id")["published"]
-    original_outlets = sorted(cov["original_articles"])
-    for i in range(0, len(original_outlets), COLUMNS_PER_ROW):
-        for col, outlet in zip(st.columns(COLUMNS_PER_ROW), original_outlets[i:i + COLUMNS_PER_ROW]):
-            with col:
-                column(report, outlet, first, quotes)
-
-
-def coverage_timeline() -> None:
-    points = arts.assign(reprint=arts["id"].isin(set(reps["id"]) if not reps.empty else set()))
-    spec = timeline(points, "Coverage timeline (hollow = reprint)")
-    st.vega_lite_chart(spec, width="stretch", key="chart_event_timeline")
-    downloads(spec, f"event-{event_id}-timeline", points[["id", "outlet", "published", "title", "reprint"]], "dl_event")
-
-
-def reprint_table() -> None:
-    if reps.empty:
-        st.info("No article in this event is a reprint of another outlet's story.")
-        return
-    st.dataframe(pd.DataFrame([{"reprint": r.id, "original outlet": r.original_outlet, "score": round(r.score, 2),
-                                "changes": ", ".join(f"{k}: {v}" for k, v in r.changes.items()
-                                                     if v not in (0, False, [], None, ""))}
-                               for r in reps.itertuples()]), hide_index=True, width="stretch", key="reprints_table")
-
-
-def data_quality() -> None:
-    quality = arts[["outlet", "title", "published", "date_source", "date_flag", "text_status", "text_length", "url"]]
-    st.dataframe(quality, hide_index=True, width="stretch", key="quality_table",
-                 column_config={"url": st.column_config.LinkColumn("original", display_text="open")})
-    csv_download("Download comparison (CSV)", quality, f"event-{event_id}.csv", "dl_quality")
-
-
+           + (f", {len(reps)} reprints shown apart" if len(reps) else ""), help=help_for("outlets reporting"))
+points = arts.assign(reprint=arts["id"].isin(set(reps["id"]) if not reps.empty else set()))
+spec = timeline(points, "Coverage timeline (hollow = reprint)", book=colours(s, version))
+export_menu(spec)
 # The comparison comes first and needs no charting library; the timeline is a tab away.
-tabbed({"Side by side": side_by_side, "Timeline": coverage_timeline, "Reprints": reprint_table,
-        "Data quality": data_quality})
+tabbed({"Side by side": side_by_side, "Read an article": lambda: read_article(arts, quotes, report),
+        "Timeline": lambda: chart(spec, f"event-{event_id}-timeline",
+                                  points[["id", "outlet", "published", "title", "reprint"]], "event"),
+        "Reprints": reprint_table, "Data quality": data_quality})
