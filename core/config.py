@@ -42,6 +42,11 @@ class Settings:
                                            "0 turns the checks off (the first view is still computed at start).")
 
     # -- hostile input: field caps, per-run host memory, analysis size caps ---------------------------
+    max_title_chars: int = _setting(1_000, "Longest title stored; a feed's longer title is cut (and the cut noted), "
+                                           "an imported one refuses its row.")
+    max_text_chars: int = _setting(2_000_000, "Longest article text or summary stored; a feed's is cut (and the cut "
+                                              "noted), an imported one refuses its row.")
+    max_field_chars: int = _setting(2_000, "Longest short field stored (author, GUID, category, link, feed note).")
 
     # -- events: clustering, dates, languages, topics, corrections -----------------------------------
 

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from sqlalchemy import event as sa_event
 
 from .catalog import OWNERSHIP, Outlet
-from .config import resolve_db
+from .config import Settings, resolve_db
 from .models import Article
 from .search import fts5_query, parse_query, websearch_query
 from .sources import count_words, is_official
@@ -49,6 +49,8 @@ articles = sa.Table(
     sa.Column("feed_url", sa.String(2000)), sa.Column("author", sa.Text),
     sa.Column("categories", sa.Text, default="[]"), sa.Column("language", sa.String(16)),
     sa.Column("published", sa.DateTime, index=True),
+    # core.dates: exact / date / year / none; a "date" is stored at 00:00 UTC and never compared as a time
+    sa.Column("date_precision", sa.String(8)),
     sa.Column("date_source", sa.String(16)), sa.Column("date_flag", sa.Text),
     sa.Column("first_seen", sa.DateTime),
     sa.Column("text_status", sa.String(16)), sa.Column("text_error", sa.Text),
@@ -104,8 +106,26 @@ store_meta = sa.Table(
 
 # Bump when a release changes the schema; add a step to MIGRATIONS when existing rows need more than
 # a new column with its default (new columns and indexes are added by Store() itself).
-SCHEMA_VERSION = 2
-MIGRATIONS: dict[int, "Callable[[sa.Connection], None]"] = {}
+SCHEMA_VERSION = 3
+
+
+def _fill_date_precision(c: sa.Connection) -> None:
+    """Schema 3 (the date model): rows written before it get a precision. Undated rows: none. An import's
+    midnight was a date-only value (earlier releases imported ISO dates only, and a time of exactly 00:00
+    is rare); every other time is exact. Undated imports recorded their source as "unknown": the import."""
+    c.execute(sa.update(articles).where(articles.c.published.is_(None), articles.c.date_precision.is_(None))
+              .values(date_precision="none"))
+    rows = c.execute(sa.select(articles.c.id, articles.c.published).where(
+        articles.c.origin == "import", articles.c.published.is_not(None), articles.c.date_precision.is_(None)))
+    days = [r.id for r in rows if _as_dt(r.published).time() == datetime.min.time()]
+    for i in range(0, len(days), 500):
+        c.execute(sa.update(articles).where(articles.c.id.in_(days[i:i + 500])).values(date_precision="date"))
+    c.execute(sa.update(articles).where(articles.c.date_precision.is_(None)).values(date_precision="exact"))
+    c.execute(sa.update(articles).where(articles.c.origin == "import", sa.or_(
+        articles.c.date_source.is_(None), articles.c.date_source == "unknown")).values(date_source="import"))
+
+
+MIGRATIONS: dict[int, "Callable[[sa.Connection], None]"] = {3: _fill_date_precision}
 
 ARTICLE_FIELDS = [c.name for c in articles.columns]
 QUOTE_FIELDS = [c.name for c in quotes.columns if c.name not in ("article_id", "n", "words", "official")]
@@ -262,21 +282,21 @@ class Store:
         """Insert or update outlets and register their feeds (feed health is kept)."""
         with self.engine.begin() as c:
             for o in catalog:
-                row = dict(name=o.name, homepage=o.homepage, country=o.country, language=o.language,
-                           ownership=o.ownership, groups=json.dumps(o.groups))
+                row = fit(outlets, dict(name=o.name, homepage=o.homepage, country=o.country, language=o.language,
+                                        ownership=o.ownership, groups=json.dumps(o.groups)))
                 stmt = self._insert(outlets).values(**row)
                 # Fields the user edited keep the user's value; the catalog updates the rest.
                 keep = {k: sa.case((outlets.c.edited.is_(True), outlets.c[k]), else_=v) if k in EDITABLE else v
                         for k, v in row.items() if k != "name"}
                 c.execute(stmt.on_conflict_do_update(index_elements=["name"], set_=keep))
                 for url in o.feeds:
-                    c.execute(self._insert(feeds).values(url=url, outlet=o.name, failures_in_row=0,
-                                                         items_seen=0).on_conflict_do_nothing())
+                    c.execute(self._insert(feeds).values(**fit(feeds, dict(url=url, outlet=o.name, failures_in_row=0,
+                                                                           items_seen=0))).on_conflict_do_nothing())
 
     def ensure_outlet(self, name: str) -> None:
         """Make sure an outlet row exists (imports name outlets the catalog may lack)."""
         with self.engine.begin() as c:
-            c.execute(self._insert(outlets).values(name=name, groups="[]").on_conflict_do_nothing())
+            c.execute(self._insert(outlets).values(**fit(outlets, dict(name=name, groups="[]"))).on_conflict_do_nothing())
 
     def feed_state(self) -> dict[str, dict]:
         """Every feed's stored row, by URL."""
@@ -285,9 +305,11 @@ class Store:
 
     def record_feed(self, url: str, outlet: str, **fields) -> None:
         """Update one feed's health after a fetch."""
+        row = fit(feeds, dict(url=url, outlet=outlet, **fields))
         with self.engine.begin() as c:
-            c.execute(self._insert(feeds).values(url=url, outlet=outlet).on_conflict_do_nothing())
-            c.execute(sa.update(feeds).where(feeds.c.url == url).values(**fields))
+            c.execute(self._insert(feeds).values(url=row["url"], outlet=row["outlet"]).on_conflict_do_nothing())
+            c.execute(sa.update(feeds).where(feeds.c.url == row["url"])
+                      .values(**{k: v for k, v in row.items() if k not in ("url", "outlet")}))
 
     # -- articles ------------------------------------------------------------------------------
     def known_ids(self, ids: Iterable[str]) -> set[str]:
@@ -318,12 +340,13 @@ class Store:
 
     @staticmethod
     def _article_row(a: Article, origin: str) -> dict:
-        return dict(
+        return fit(articles, dict(
             id=a.id, outlet=a.outlet or "unknown", title=a.title or "", text=a.text or "", summary=a.summary or "",
             url=a.url, guid=a.guid, feed_url=a.feed_url, author=a.author, categories=json.dumps(a.categories or []),
-            language=a.language, published=_utc_naive(a.published), date_source=a.date_source, date_flag=a.date_flag,
+            language=a.language, published=_utc_naive(a.published), date_precision=a.date_precision,
+            date_source=a.date_source, date_flag=a.date_flag,
             first_seen=_utc_naive(a.first_seen), text_status=a.text_status, text_error=a.text_error,
-            text_length=len(a.text or ""), origin=origin, event_id=None, quoted=False)
+            text_length=len(a.text or ""), origin=origin, event_id=None, quoted=False))
 
     def set_events(self, assignments: dict[str, str]) -> None:
         """Record the event of each article id."""
@@ -347,21 +370,25 @@ class Store:
         """Articles not yet assigned to an event, oldest first."""
         # An event id with no event row can only come from an older, interrupted version: redo those too.
         orphan = articles.c.event_id.not_in(sa.select(events.c.id))
-        q = sa.select(articles.c.id, articles.c.outlet, articles.c.title, articles.c.text, articles.c.published,
-                      articles.c.categories).where(sa.or_(articles.c.event_id.is_(None), orphan)
+        q = sa.select(*self._cluster_cols()).where(sa.or_(articles.c.event_id.is_(None), orphan)
                                                    ).order_by(articles.c.published)
         return self._dicts(q)
 
+    @staticmethod
+    def _cluster_cols() -> list:
+        """What the clusterer reads of an article."""
+        return [articles.c[n] for n in ("id", "outlet", "title", "text", "published", "date_precision", "date_source",
+                                        "first_seen", "categories", "language")]
+
     def unquoted(self) -> list[dict]:
         """Articles whose quotes have not been extracted yet."""
-        q = sa.select(articles.c.id, articles.c.outlet, articles.c.title, articles.c.text).where(
+        q = sa.select(articles.c.id, articles.c.outlet, articles.c.title, articles.c.text, articles.c.language).where(
             articles.c.quoted.is_(False)).order_by(articles.c.published)
         return self._dicts(q)
 
     def clustered_since(self, since: datetime | None) -> list[dict]:
         """Articles with an event published since `since` (all when None): the clusterer's memory."""
-        q = sa.select(articles.c.id, articles.c.outlet, articles.c.title, articles.c.text, articles.c.published,
-                      articles.c.categories, articles.c.event_id).where(articles.c.event_id.is_not(None))
+        q = sa.select(*self._cluster_cols(), articles.c.event_id).where(articles.c.event_id.is_not(None))
         if since is not None:
             q = q.where(articles.c.published >= _utc_naive(since))
         return self._dicts(q.order_by(articles.c.published))
@@ -370,8 +397,9 @@ class Store:
         with self.engine.connect() as c:
             rows = [dict(r._mapping) for r in c.execute(q)]
         for r in rows:
-            if r.get("published") is not None:
-                r["published"] = _as_dt(r["published"])
+            for k in ("published", "first_seen"):
+                if r.get(k) is not None:
+                    r[k] = _as_dt(r[k])
             if "categories" in r:
                 r["categories"] = json.loads(r["categories"] or "[]")
         return rows
@@ -379,11 +407,28 @@ class Store:
     def event_articles(self, event_ids: list[str]) -> list[dict]:
         """Every article (with text) of these events."""
         out: list[dict] = []
-        cols = [articles.c[n] for n in ("id", "outlet", "title", "text", "url", "published", "date_source",
-                                        "date_flag", "text_status", "text_length", "event_id", "categories")]
+        cols = [articles.c[n] for n in ("id", "outlet", "title", "text", "url", "published", "date_precision",
+                                        "date_source", "date_flag", "text_status", "text_length", "event_id",
+                                        "categories", "language")]
         for i in range(0, len(event_ids), 500):
             out += self._dicts(sa.select(*cols).where(articles.c.event_id.in_(event_ids[i:i + 500])))
         return out
+
+    # -- events: languages, corrections --------------------------------------------------------------
+    def set_languages(self, codes: dict[str, str | None]) -> None:
+        """Record the language (ISO 639-1, core.language) of each article id."""
+        if codes:
+            with self.engine.begin() as c:
+                c.execute(sa.update(articles).where(articles.c.id == sa.bindparam("aid"))
+                          .values(language=sa.bindparam("lang")),
+                          [{"aid": k, "lang": v} for k, v in codes.items()])
+
+    def language_counts(self, outlets_in=None, start=None, end=None, search=None) -> dict[str, int]:
+        """Articles per language among those matching the filters (None: undetermined)."""
+        q = self._filtered([articles.c.language, sa.func.count()], outlets_in, start, end, search
+                           ).select_from(articles).group_by(articles.c.language)
+        with self.engine.connect() as c:
+            return {r[0]: r[1] for r in c.execute(q)}
 
     def save_events(self, summaries, merged: dict[str, str]) -> None:
         """Upsert event summaries (counts recomputed in SQL) and fold merged-away events into survivors."""
@@ -397,7 +442,8 @@ class Store:
             c.execute(sa.update(reprints).where(reprints.c.event_id == old).values(event_id=new))
             c.execute(sa.delete(events).where(events.c.id == old))
         for e in summaries:
-            row = dict(label=e.label, terms=json.dumps(list(e.terms)), topics=json.dumps(list(e.topics)), updated=now)
+            row = fit(events, dict(label=e.label, terms=json.dumps(list(e.terms)), topics=json.dumps(list(e.topics)),
+                                   updated=now))
             c.execute(self._insert(events).values(id=e.id, **row)
                       .on_conflict_do_update(index_elements=["id"], set_=row))
         self._recount(c, [e.id for e in summaries])
@@ -432,7 +478,7 @@ class Store:
             row["words"] = count_words(row.get("quote") or "")
             row["official"] = bool(is_official(row.get("speaker_role")) or
                                    (row.get("speaker_type") == "organisation" and is_official(name)))
-            rows.append(row)
+            rows.append(fit(quotes, row))
         with self.engine.begin() as c:
             for i in range(0, len(article_ids), 500):
                 chunk = article_ids[i:i + 500]
@@ -446,8 +492,9 @@ class Store:
         with self.engine.begin() as c:
             for i in range(0, len(article_ids), 500):
                 c.execute(sa.delete(reprints).where(reprints.c.id.in_(article_ids[i:i + 500])))
-            rows = [dict(id=r.id, original_id=r.original_id, original_outlet=r.original_outlet, score=float(r.score),
-                         changes=json.dumps(r.changes, default=str), event_id=event_of.get(r.id)) for r in found]
+            rows = [fit(reprints, dict(id=r.id, original_id=r.original_id, original_outlet=r.original_outlet,
+                                       score=float(r.score), changes=json.dumps(r.changes, default=str),
+                                       event_id=event_of.get(r.id))) for r in found]
             if rows:
                 c.execute(sa.insert(reprints), rows)
             self._recount(c, sorted(set(event_of.values())))
@@ -782,6 +829,37 @@ class Store:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+# -- hostile input: every value fits its column, on SQLite and PostgreSQL alike ------------------------
+_SURROGATES = re.compile("[\ud800-\udfff]")
+_TEXT_CAP = Settings().max_text_chars
+# PostgreSQL keeps a whole value in a B-tree index entry, which holds at most 2,704 bytes.
+_INDEX_BYTES = 2_000
+
+
+def clean_value(value: str) -> str:
+    """A string any backend stores: NUL removed (PostgreSQL refuses it), lone surrogates replaced (no
+    encoding can write them)."""
+    if "\x00" in value:
+        value = value.replace("\x00", "")
+    return value if value.isascii() else _SURROGATES.sub("\ufffd", value)
+
+
+def fit(table: sa.Table, row: dict) -> dict:
+    """The row with every string cleaned and cut to its column: String(n) to n characters (and long
+    indexed ones to the bytes an index entry holds), text to the text cap. The callers cap and note
+    first; this is the last line, so that no value can make a write fail."""
+    for key, value in row.items():
+        if not isinstance(value, str):
+            continue
+        value = clean_value(value)
+        limit = getattr(table.c[key].type, "length", None) if key in table.c else None
+        value = value[:limit or _TEXT_CAP]
+        if limit and limit >= 1000 and len(value.encode("utf-8")) > _INDEX_BYTES:
+            value = value.encode("utf-8")[:_INDEX_BYTES].decode("utf-8", "ignore")
+        row[key] = value
+    return row
 
 
 def _literal_default(col: sa.Column) -> str | None:

@@ -160,6 +160,16 @@ def quote_counts(s: Store, version, f: dict) -> tuple[pd.DataFrame, pd.DataFrame
     return _quote_counts(s, version, **quote_scope(f))
 
 
+@st.cache_data(show_spinner=False, max_entries=32)
+def _languages(_s, version, **f) -> dict:
+    return _s.language_counts(**f)
+
+
+def other_languages(s: Store, version, f: dict) -> dict[str, int]:
+    """Articles in view per language other than English (English-only analyses leave them out)."""
+    return {k: n for k, n in _languages(s, version, **quote_scope(f)).items() if k not in (None, "en")}
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
 def _speaker_quotes(_s, version, speaker, **f) -> pd.DataFrame:
     return _s.speaker_quotes(speaker, **f)
@@ -314,6 +324,7 @@ def warm(s: Store) -> tuple:
     steps = [("events", lambda: events(s, version, f)), ("attention", lambda: attention(s, version, f)),
              ("event", lambda: _warm_event(s, version, f)), ("quote counts", lambda: quote_counts(s, version, f)),
              ("lone speakers", lambda: lone_speakers(s, version, f)), ("timeline", lambda: timeline_spec(s, version, f)),
+             ("languages", lambda: other_languages(s, version, f)),
              ("lags", lambda: event_lags(s, version, f)), ("articles", lambda: article_rows(s, version, f)),
              ("daily counts", lambda: daily(s, version, f)), ("profiles", lambda: profiles(s, version)),
              ("colours", lambda: colours(s, version))]

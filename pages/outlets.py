@@ -86,7 +86,7 @@ def decoded(upload) -> str | None:
 
 
 def import_view() -> None:
-    st.caption("JSONL or CSV with the columns id, outlet, title, text, published (ISO 8601), url. "
+    st.caption("JSONL or CSV with the columns id, outlet, title, text, published (ISO 8601 or a written date), url. "
                "Every row is checked; invalid rows are listed with their line number and the rest go in.")
     upload = st.file_uploader("Corpus file", type=["jsonl", "csv", "ndjson"], key="import_file")
     if upload is None or not st.button("Import", key="import_go"):
@@ -117,9 +117,9 @@ def report(name: str, res, analysis: str) -> None:
     if not res.valid:
         st.error(line + ". No row could be imported: see why below.")
     elif res.errors:
-        st.warning(line + f". {analysis}")
+        st.warning(line + f"; {res.dates_line()}. {analysis}")
     else:
-        st.success(line + f". {analysis}")
+        st.success(line + f"; {res.dates_line()}. {analysis}")
     if res.errors:
         st.dataframe(pd.DataFrame([{"line": e.line, "problem": e.message} for e in res.errors]),
                      hide_index=True, key="import_errors")

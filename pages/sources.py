@@ -1,14 +1,14 @@
 """Named sources: whom each outlet quotes, how much, how anonymously — and one speaker's coverage."""
+from urllib.parse import urlencode
+
 import pandas as pd
 import streamlit as st
-
-from urllib.parse import urlencode
 
 from core.charts import bars, heatmap, lines
 from core.glossary import help_for
 from core.store import UNRESOLVED
 from pages.common import chart, downloads, filters, open_page, safe, tabbed
-from pages.data import colours, lone_speakers, quote_counts, speaker_quotes
+from pages.data import colours, lone_speakers, other_languages, quote_counts, speaker_quotes
 
 TOP_SPEAKERS, TOP_OUTLETS = 30, 20
 PLACEHOLDERS = {UNRESOLVED, "(unknown)"}
@@ -101,6 +101,10 @@ def lone_view() -> None:
 
 s, version = open_page("Named sources")
 pairs, shares = quote_counts(s, version, filters())
+other = other_languages(s, version, filters())
+if other:
+    st.caption(f"Quotes are read from English articles only: {sum(other.values())} articles in other languages ("
+               + ", ".join(f"{safe(k)} {n}" for k, n in sorted(other.items(), key=lambda kv: -kv[1])) + ") are not searched.")
 if pairs.empty:
     st.info("No quotes in this view. Quotes are extracted when articles are analysed (after each fetch or import).")
     st.stop()

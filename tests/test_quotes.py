@@ -312,3 +312,13 @@ def test_run_quotes_file_bad_line(tmp_path, bad, msg):
     src.write_text(json.dumps({"id": "a", "text": "ok"}) + "\n" + bad + "\n", encoding="utf-8")
     with pytest.raises(InputError, match=msg):
         run_quotes_file(src, tmp_path / "out.jsonl", progress=False)
+
+
+def test_surname_expands_within_the_name_window_only():
+    """Surnames take the full name from nearby text; lookups stay local, so huge texts stay linear."""
+    from core.quotes import SETTINGS
+    filler = "Nothing was said here at all. " * (SETTINGS.name_window // 30 + 10)
+    near = 'Dong Jun met his counterpart on Tuesday.\n\n"We will not change our course," Dong said.'
+    assert only(near).speaker == "Dong Jun"
+    far = "Dong Jun met his counterpart on Tuesday.\n\n" + filler + '\n\n"We will not change our course," Dong said.'
+    assert only(far).speaker == "Dong"
