@@ -140,9 +140,10 @@ def timeline(points: pd.DataFrame, title: str, top: int = 25, book=None) -> dict
     hollow = shown.get("reprint", pd.Series(False, index=shown.index)).fillna(False).astype(bool)
     # Titles go in as data: Vega draws them as text (its tooltip escapes HTML), so no escaping here,
     # which would show "&amp;" to the reader.
-    values = [{"published": t.strftime("%Y-%m-%dT%H:%M:%SZ"), "outlet": o, "title": "" if pd.isna(h) else str(h),
-               "reprint": bool(r)}
-              for t, o, h, r in zip(published, shown["outlet"], shown["title"], hollow)]
+    precision = shown.get("date_precision", pd.Series("exact", index=shown.index)).fillna("exact")
+    values = [{"published": t.strftime("%Y-%m-%dT%H:%M:%SZ"), "when": _when(t, p), "outlet": o,
+               "title": "" if pd.isna(h) else str(h), "reprint": bool(r)}
+              for t, p, o, h, r in zip(published, precision, shown["outlet"], shown["title"], hollow)]
     more = points["outlet"].nunique() - len(keep)
     colours_of = series_colours(keep, book)  # busiest first, so the free colours go to the busiest
     x_scale = {"type": "utc"}
@@ -162,11 +163,17 @@ def timeline(points: pd.DataFrame, title: str, top: int = 25, book=None) -> dict
             "y": {"field": "outlet", "type": "nominal", "title": None, "sort": outlets, "axis": {"labelLimit": 0}},
             "color": colours, "stroke": colours,
             "fillOpacity": {"condition": {"test": "datum.reprint", "value": 0}, "value": 1},
-            "tooltip": [{"field": "published", "type": "temporal", "title": "published (UTC)",
-                         "format": "%Y-%m-%d %H:%M", "formatType": "utc"},
+            # The time as text: a date-only value says so instead of showing an invented 00:00.
+            "tooltip": [{"field": "when", "type": "nominal", "title": "published"},
                         {"field": "outlet", "type": "nominal"}, {"field": "title", "type": "nominal"}],
         },
     }
+
+
+def _when(t: pd.Timestamp, precision: str) -> str:
+    """A publication time as a reader should see it (core.dates precision: exact / date / year)."""
+    return f"{t:%Y} (year only)" if precision == "year" else f"{t:%Y-%m-%d} (date only)" if precision == "date" \
+        else f"{t:%Y-%m-%d %H:%M} UTC"
 
 
 def lines(df: pd.DataFrame, x: str, y: str, colour: str, title: str, top: int = MAX_SERIES, book=None) -> go.Figure:

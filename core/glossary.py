@@ -118,6 +118,11 @@ _M = [
     Metric("date source", "Where an article's date came from: feed, page, import, file, or first-seen (no date "
            "found: when framelens first saw it).", "The feed item, the page's metadata, or the imported row.",
            "A first-seen date can be days after publication.", "Shown on every article.", "Articles"),
+    Metric("date precision", "How much of a publication time is known: exact (to the minute), date (the day: shown "
+           "without an hour, never compared as a time), year, or none.",
+           "The feed, the page or the imported value, as parsed; a free-text date names its own precision.",
+           "A date-only value is stored at 00:00 UTC: sorted among exact times it looks earliest.",
+           "`tests/test_dates.py`.", "Articles"),
     Metric("date flag", "Why a date was not trusted: missing, in the future, or implausibly old.",
            "Checks on each date as it arrives.", "A wrong date that looks plausible is not flagged.",
            "`tests/test_feeds.py`.", "Articles"),

@@ -25,7 +25,8 @@ def reader_link(article_id: str, event_id) -> str | None:
 
 def table_view() -> None:
     # st.dataframe renders cells as text, so titles from feeds cannot inject markup.
-    cols = ["published", "outlet", "title", "date_source", "date_flag", "text_status", "text_length", "url"]
+    cols = ["published", "date_precision", "outlet", "title", "date_source", "date_flag", "text_status", "text_length",
+            "url"]
     table = rows.assign(read=[reader_link(a, e) for a, e in zip(rows["id"], rows["event_id"])])
     if f.get("text"):  # where the searched words occur, «marked»
         found = snippets(s, version, tuple(rows["id"]), f["text"])
@@ -39,6 +40,7 @@ def table_view() -> None:
                                                                "terms marked."),
                                 "match": column.TextColumn(width="large", help=help_for("search")),
                                 "published": column.DatetimeColumn("published (UTC)", format="YYYY-MM-DD HH:mm"),
+                                "date_precision": column.TextColumn("precision", help=help_for("date precision")),
                                 "date_source": column.TextColumn(help=help_for("date source")),
                                 "date_flag": column.TextColumn(help=help_for("date flag")),
                                 "text_status": column.TextColumn(help=help_for("text status")),

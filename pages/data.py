@@ -204,7 +204,8 @@ def event_lags(s: Store, version, f: dict) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _points(_s, version, **f) -> pd.DataFrame:
-    return _s.articles_df(limit=MAX_POINTS, **f)[["id", "outlet", "published", "title", "event_id", "date_source"]]
+    return _s.articles_df(limit=MAX_POINTS, **f)[["id", "outlet", "published", "date_precision", "title", "event_id",
+                                                  "date_source"]]
 
 
 def points(s: Store, version, f: dict) -> pd.DataFrame:

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from core.charts import export, timeline, too_little
-from core.exports import event_html, event_json, provenance
+from core.exports import event_html, event_json, format_time, provenance
 from core.glossary import help_for
 from pages.common import chart, chosen_filters, compact, csv_download, filters, open_page, safe, tabbed
 from pages.data import colours, compare, event_choices
@@ -29,17 +29,26 @@ def who(quote) -> str:
     return speaker_link(name) if resolved else f"{safe(name)} (unresolved)"
 
 
-def card(outlet: str, first: pd.Series, folded: bool) -> None:
+def timing(article: dict, first) -> str:
+    """When an article came out and how long after the first report; a date without an hour gets no lag in
+    hours (it would be invented)."""
+    precision = article.get("date_precision") if isinstance(article.get("date_precision"), str) else "exact"
+    when = format_time(article["published"], precision)
+    if precision != "exact" or first is None:
+        return when
+    lag = (article["published"] - first).total_seconds() / 3600
+    return when + (" · first to report" if lag == 0 else f" · +{lag:.1f} h")
+
+
+def card(outlet: str, times: dict, first, folded: bool) -> None:
     """One outlet's view of the event; on a phone, everything past headline and time folded into one expander."""
     st.markdown(f"#### {safe(outlet)}")
     heads = [h for h in report["headlines"]["articles"] if h["outlet"] == outlet][:2]
     for h in heads:
         st.markdown(f"**{safe(h['title'])}**")
-        when = first.get(h["id"])
-        if when is not None and not pd.isna(when):
-            lag = (when - first.min()).total_seconds() / 3600
-            st.caption(f"{when:%Y-%m-%d %H:%M} UTC · " + ("first to report" if lag == 0 else f"+{lag:.1f} h"),
-                       help=help_for("lag"))
+        when = times.get(h["id"])
+        if when is not None and not pd.isna(when["published"]):
+            st.caption(timing(when, first), help=help_for("lag"))
         if not folded:
             st.write(h.get("lead") or "")
     with st.expander("Leads, quotes and words") if folded else st.container():
@@ -71,12 +80,14 @@ def sections(outlet: str) -> None:
 
 
 def side_by_side() -> None:
-    first = arts.set_index("id")["published"]
+    times = arts.set_index("id")[["published", "date_precision"]].to_dict("index")
+    exact = [t["published"] for t in times.values()
+             if not isinstance(t["date_precision"], str) or t["date_precision"] == "exact" if not pd.isna(t["published"])]
     folded = compact()
     with st.container(horizontal=True, wrap=True, gap="medium"):
         for outlet in sorted(cov["original_articles"]):
             with st.container(border=True, width=CARD_WIDTH):
-                card(outlet, first, folded)
+                card(outlet, times, min(exact, default=None), folded)
 
 
 def reprint_table() -> None:
@@ -91,7 +102,8 @@ def reprint_table() -> None:
 
 
 def data_quality() -> None:
-    quality = arts[["outlet", "title", "published", "date_source", "date_flag", "text_status", "text_length", "url"]]
+    quality = arts[["outlet", "title", "published", "date_precision", "date_source", "date_flag", "text_status",
+                    "text_length", "url"]]
     st.dataframe(quality, hide_index=True, width="stretch", key="quality_table",
                  column_config={"url": st.column_config.LinkColumn("original", display_text="open"),
                                 "date_source": st.column_config.TextColumn(help=help_for("date source")),

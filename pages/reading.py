@@ -3,6 +3,7 @@ text escaped (core/reader.py checks each mark against the text first)."""
 import pandas as pd
 import streamlit as st
 
+from core.exports import format_time
 from core.reader import marks, paragraphs
 from pages.common import safe
 
@@ -21,7 +22,8 @@ def read_article(arts: pd.DataFrame, quotes: pd.DataFrame, report: dict) -> None
     a = arts.set_index("id").loc[pick]
     text = a["text"] if isinstance(a["text"], str) else ""
     st.markdown(f"### {safe(a['title'])}")
-    when = "undated" if pd.isna(a["published"]) else f"{a['published']:%Y-%m-%d %H:%M} UTC"
+    precision = a.get("date_precision") if isinstance(a.get("date_precision"), str) else "exact"
+    when = "undated" if pd.isna(a["published"]) else format_time(a["published"], precision)
     st.caption(f"{safe(a['outlet'])} · {when} · date from {safe(a['date_source'])} · text {safe(a['text_status'])}")
     if str(a.get("url") or "").lower().startswith(("http://", "https://")):  # no javascript: or data: links
         st.link_button("Open the original", a["url"], icon=":material/open_in_new:")

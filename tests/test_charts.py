@@ -141,6 +141,13 @@ def test_too_little_data_gives_a_sentence_instead_of_a_chart(make, says):
     assert reason and says in reason
 
 
+def test_a_date_only_time_is_shown_without_an_hour():
+    spec = charts.timeline(pd.DataFrame({"outlet": ["A", "B"], "title": ["x", "y"], "date_precision": ["date", "exact"],
+                                         "published": pd.to_datetime(["2024-01-14T00:00Z", "2024-01-14T06:30Z"])}), "T")
+    assert [v["when"] for v in spec["data"]["values"]] == ["2024-01-14 (date only)", "2024-01-14 06:30 UTC"]
+    assert spec["encoding"]["tooltip"][0]["field"] == "when"
+
+
 def test_a_timeline_of_one_instant_spans_a_day_around_it():
     spec = charts.timeline(pd.DataFrame({"outlet": ["A", "B"], "title": ["x", "y"],
                                          "published": pd.to_datetime(["2024-01-14T06:00Z"] * 2)}), "Times")
