@@ -61,12 +61,31 @@ def format_time(t, precision: str | None = "exact") -> str:
 
 
 # -- CSV ---------------------------------------------------------------------------------------------
+# A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(…), +cmd|…, @SUM(…));
+# full-width forms count in some. OWASP's advice: put a ' in front of such a text cell.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def _inert(v):
+    return "'" + v if isinstance(v, str) and v.startswith(_FORMULA_START) else v
+
+
+PROVENANCE_LINES = 4
+
+
 def csv_bytes(df: pd.DataFrame, prov: Provenance) -> bytes:
-    """A CSV table under '#' lines of provenance (read it with pandas.read_csv(path, comment='#'))."""
-    head = "".join(f"# {line}\n" for line in (f"framelens {prov.version}", f"exported: {prov.exported}",
-                                               f"store last updated: {prov.store_updated or 'never'}",
-                                               f"filters: {_one_line(prov.filters_line())}"))
-    return (head + df.to_csv(index=False)).encode("utf-8")
+    """A CSV table under PROVENANCE_LINES lines of provenance starting with '#' (skip them: pandas.read_csv(path,
+    skiprows=4); not comment='#', which would also cut a cell at a '#'), every text cell a spreadsheet would run
+    as a formula made inert, CRLF line ends (RFC 4180, so a lone CR is quoted)."""
+    head = "".join(f"# {line}\r\n" for line in (f"framelens {prov.version}", f"exported: {prov.exported}",
+                                                 f"store last updated: {prov.store_updated or 'never'}",
+                                                 f"filters: {_one_line(prov.filters_line())}"))
+    data = df.copy()
+    for col in data.columns:
+        if data[col].dtype == object or pd.api.types.is_string_dtype(data[col]):
+            data[col] = data[col].map(_inert)
+    data.columns = [_inert(str(c)) for c in data.columns]
+    return (head + data.to_csv(index=False, lineterminator="\r\n")).encode("utf-8")
 
 
 def _one_line(text: str) -> str:
