@@ -112,7 +112,7 @@ def sidebar_filters(s: Store, version: tuple) -> dict:
                             icon=":material/filter_list:", width="stretch", key="f_menu"):
         outlets = st.multiselect("Outlets", names, default=url["f_outlets"], key="f_outlets", placeholder="All outlets")
         chosen_groups = st.multiselect("Outlet groups", groups, default=url["f_groups"], key="f_groups",
-                                       placeholder="All groups")
+                                       placeholder="All groups" if groups else "No groups yet: set them on Outlets")
         chosen_topics = st.multiselect("Topics", topics, default=url["f_topics"], key="f_topics",
                                        placeholder="All topics")
         # Typed dates in text boxes: Streamlit's date picker applies a typed date only when focus leaves it,

@@ -8,7 +8,7 @@ from core.charts import stacked
 from core.exports import ABOUT
 from core.glossary import help_for
 from pages.common import chart, compact, csv_download, filter_params, filters, open_page, safe, tabbed
-from pages.data import MAX_EVENTS, attention, events
+from pages.data import MAX_EVENTS, attention, choices, events
 
 CARDS = 50  # events shown as cards on a phone; the table (and its CSV) holds them all
 
@@ -22,6 +22,9 @@ def events_view(ev: pd.DataFrame) -> None:
                     "n_original_outlets": "outlets reporting", "n_articles": "articles", "n_reprints": "reprints",
                     "first_published": "first report (UTC)", "blind_spots": "groups that did not report it",
                     "label": "event"})
+    if not any(ev["blind_spots"]) and not choices(s, version)[1]:
+        st.caption("No outlet here has a group yet, so no event has blind spots to show: give outlets groups on "
+                   "the Outlets page (Edit details).")
     if compact():
         cards(table.head(CARDS))
     else:

@@ -125,6 +125,9 @@ def test_event_offers_its_exports(store):
 def test_overview_opens_with_what_framelens_is(store):
     at = opened("overview", {})
     assert at.markdown[0].value.startswith(ABOUT) and "(/methods)" in at.markdown[0].value
+    # An imported corpus brings no outlet groups: say where to set them rather than show blank blind spots.
+    assert any("No outlet here has a group yet" in c.value for c in at.caption)
+    assert at.sidebar.multiselect(key="f_groups").proto.placeholder == "No groups yet: set them on Outlets"
     config = json.loads(at.dataframe[0].proto.columns)
     assert all("help" in config[c] for c in ("event", "outlets reporting", "groups that did not report it"))
 
