@@ -1,7 +1,7 @@
 """The research workflow in a real browser (Playwright, Debian's Chromium): a phone's width, typed dates,
 the article reader's marks, an event's report download, upload messages.
 
-One store (BASIL, a hostile feed item) and one server for the module; a fresh browser context per test,
+One store (BASIL, two hostile feed items) and one server for the module; a fresh browser context per test,
 and every wait is for the app to finish its run, never a sleep.
 """
 from __future__ import annotations
@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser_util import (CHROMIUM, CORPORA, Streamlit, build_store, launch_chromium, open_filters,
-                                wait_idle, wait_rerun, xss_row)
+from tests.browser_util import CHROMIUM, CORPORA, build_store, open_filters, wait_idle, wait_rerun, xss_row
+from tests.test_browser import browser, server  # noqa: F401 - fixtures: one Chromium, and a server on this store
 
 if not Path(CHROMIUM).exists():
     pytest.skip(f"{CHROMIUM} not found (CI installs Debian's chromium package)", allow_module_level=True)
@@ -36,21 +36,6 @@ def store(tmp_path_factory):
                     extra_rows=[xss_row(), QUOTED])
     yield s
     s.dispose()
-
-
-@pytest.fixture(scope="module")
-def server(store, tmp_path_factory):
-    st = Streamlit(store.url.removeprefix("sqlite:///"), log=tmp_path_factory.mktemp("streamlit") / "streamlit.log")
-    yield st
-    st.stop()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        b = launch_chromium(p)
-        yield b
-        b.close()
 
 
 def context(browser, **kw):
