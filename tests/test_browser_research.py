@@ -22,6 +22,7 @@ sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is a te
 expect = sync_api.expect
 
 TIMEOUT = 90_000
+expect.set_options(timeout=TIMEOUT)  # a 2-core machine under load can take seconds to draw a table
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
          "user_agent": "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
                        "Chrome/126.0 Mobile Safari/537.36"}
