@@ -199,7 +199,7 @@ def visits(browser, db: Path, outlets: list[str], repeat: int) -> tuple[dict[str
     script.write_text(f"OUTLETS = {outlets!r}\n" + REFERENCE_APP)
     bare = Streamlit(CACHE / "unused.sqlite", log=CACHE / "reference.log", script=str(script))
     t = time.perf_counter()
-    app = Streamlit(db, log=CACHE / "streamlit.log")
+    app = Streamlit(db, log=CACHE / "streamlit.log", timeout=900)  # it warms every page first: minutes when loaded
     ready = time.perf_counter() - t
     ctx = browser.new_context(viewport={"width": 1400, "height": 900})
     items = [(label, bare.base + "/" + path, sel, title) for label, path, sel, title in BARE] + \
