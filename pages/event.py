@@ -29,12 +29,17 @@ def who(quote) -> str:
     return speaker_link(name) if resolved else f"{safe(name)} (unresolved)"
 
 
+def precision(article: dict) -> str:
+    """exact / date / year (core.dates); a store from before the date model says nothing: exact."""
+    value = article.get("date_precision")
+    return value if isinstance(value, str) and value else "exact"
+
+
 def timing(article: dict, first) -> str:
     """When an article came out and how long after the first report; a date without an hour gets no lag in
     hours (it would be invented)."""
-    precision = article.get("date_precision") if isinstance(article.get("date_precision"), str) else "exact"
-    when = format_time(article["published"], precision)
-    if precision != "exact" or first is None:
+    when = format_time(article["published"], precision(article))
+    if precision(article) != "exact" or first is None:
         return when
     lag = (article["published"] - first).total_seconds() / 3600
     return when + (" · first to report" if lag == 0 else f" · +{lag:.1f} h")
@@ -81,8 +86,7 @@ def sections(outlet: str) -> None:
 
 def side_by_side() -> None:
     times = arts.set_index("id")[["published", "date_precision"]].to_dict("index")
-    exact = [t["published"] for t in times.values()
-             if not isinstance(t["date_precision"], str) or t["date_precision"] == "exact" if not pd.isna(t["published"])]
+    exact = [t["published"] for t in times.values() if not pd.isna(t["published"]) and precision(t) == "exact"]
     folded = compact()
     with st.container(horizontal=True, wrap=True, gap="medium"):
         for outlet in sorted(cov["original_articles"]):
