@@ -11,7 +11,7 @@ import streamlit as st
 from core.charts import export, too_little
 from core.config import Settings
 from core.coverage import outlets_in_groups
-from core.exports import csv_bytes, provenance
+from core.exports import Provenance, csv_bytes, provenance
 from core.store import Store
 from pages.data import choices, data_version, store
 
@@ -209,10 +209,11 @@ def chosen_filters() -> dict[str, list[str]]:
     return {label: st.query_params.get_all(k) for k, label in FILTER_NAMES.items() if st.query_params.get_all(k)}
 
 
-def note_maker() -> Callable[[], str]:
-    """Makes the provenance line when a download is asked for (reading when the store last changed then)."""
+def provenance_maker() -> Callable[[], Provenance]:
+    """Makes an export's provenance when the download is asked for (reading when the store last changed then),
+    with the filters in force now."""
     s, chosen = store(), chosen_filters()
-    return lambda: provenance(s, chosen).line()
+    return lambda: provenance(s, chosen)
 
 
 def chart(fig, name: str, data: pd.DataFrame, key: str) -> None:
@@ -235,11 +236,11 @@ def downloads(fig, name: str, data: pd.DataFrame, key: str) -> None:
     The buttons sit in a popover, which the browser mounts only when opened: three buttons per
     chart on every page were a measurable share of the time to first render.
     """
-    note = note_maker()
+    made = provenance_maker()
     with st.popover("Download", icon=":material/download:", key=f"{key}_menu"):
         for fmt in ("png", "svg"):
             def make(fmt=fmt):
-                return export(fig, fmt, note=note())[0]
+                return export(fig, fmt, note=made().line())[0]
             st.download_button(f"Chart as {fmt.upper()}", make, file_name=f"{name}.{fmt}",
                                mime="image/png" if fmt == "png" else "image/svg+xml", key=f"{key}_{fmt}",
                                on_click="ignore", width="stretch")
@@ -248,8 +249,8 @@ def downloads(fig, name: str, data: pd.DataFrame, key: str) -> None:
 
 def csv_download(label: str, data: pd.DataFrame, file_name: str, key: str, width="content") -> None:
     """A CSV download button; the CSV (under its provenance lines) is written when clicked, not on every run."""
-    s, chosen = store(), chosen_filters()
-    st.download_button(label, lambda: csv_bytes(data, provenance(s, chosen)), file_name=file_name,
+    made = provenance_maker()
+    st.download_button(label, lambda: csv_bytes(data, made()), file_name=file_name,
                        mime="text/csv", key=key, on_click="ignore", width=width)
 
 

@@ -6,9 +6,9 @@ import pandas as pd
 import streamlit as st
 
 from core.charts import export, timeline, too_little
-from core.exports import event_html, event_json, format_time, provenance
+from core.exports import event_html, event_json, format_time
 from core.glossary import help_for
-from pages.common import chart, chosen_filters, compact, csv_download, filters, open_page, safe, tabbed
+from pages.common import chart, compact, csv_download, filters, open_page, provenance_maker, safe, tabbed
 from pages.data import colours, compare, event_choices
 from pages.reading import read_article
 
@@ -118,16 +118,15 @@ def data_quality() -> None:
 def export_menu(spec: dict) -> None:
     """The whole comparison as JSON or a self-contained HTML report, and its articles as CSV (with provenance),
     each made when asked for."""
-    s_, chosen, event = s, chosen_filters(), {"id": event_id, "label": labels.get(event_id, event_id)}
+    made, event = provenance_maker(), {"id": event_id, "label": labels.get(event_id, event_id)}
 
     def html_report() -> bytes:
         svg = export(spec, "svg")[0] if not too_little(spec) else None
-        return event_html(event, report, arts, quotes, reps, provenance(s_, chosen), timeline_svg=svg)
+        return event_html(event, report, arts, quotes, reps, made(), timeline_svg=svg)
     with st.popover("Export this comparison", icon=":material/download:", key="export_menu"):
         st.download_button("Report (HTML)", html_report, file_name=f"event-{event_id}.html", mime="text/html",
                            key="export_html", on_click="ignore", width="stretch")
-        st.download_button("Comparison (JSON)", lambda: event_json(event, report, arts, quotes, reps,
-                                                                     provenance(s_, chosen)),
+        st.download_button("Comparison (JSON)", lambda: event_json(event, report, arts, quotes, reps, made()),
                            file_name=f"event-{event_id}.json", mime="application/json", key="export_json",
                            on_click="ignore", width="stretch")
         csv_download("Articles (CSV)", arts.drop(columns=["text"]), f"event-{event_id}-articles.csv", "dl_quality",
