@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 REPO = "https://github.com/framelens/framelens"
-FIGURES = f"{REPO}#figures-measured-on-this-machine"
+FIGURES = f"{REPO}#figures-measured-on-this-machine-2-cores"
 MONROE = "https://doi.org/10.1093/pan/mpn018"
 MIRANDA = "https://aclanthology.org/D18-1483/"
 POLNEAR = "https://github.com/networkdynamics/PolNeAR"
