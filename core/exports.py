@@ -80,12 +80,12 @@ def csv_bytes(df: pd.DataFrame, prov: Provenance) -> bytes:
     head = "".join(f"# {line}\r\n" for line in (f"framelens {prov.version}", f"exported: {prov.exported}",
                                                  f"store last updated: {prov.store_updated or 'never'}",
                                                  f"filters: {_one_line(prov.filters_line())}"))
-    data = df.copy()
-    for col in data.columns:
-        if data[col].dtype == object or pd.api.types.is_string_dtype(data[col]):
-            data[col] = data[col].map(_inert)
-    data.columns = [_inert(str(c)) for c in data.columns]
-    return (head + data.to_csv(index=False, lineterminator="\r\n")).encode("utf-8")
+    out = df.copy()
+    for col in out.columns:
+        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
+            out[col] = out[col].map(_inert)
+    out.columns = [_inert(str(c)) for c in out.columns]
+    return (head + out.to_csv(index=False, lineterminator="\r\n")).encode("utf-8")
 
 
 def _one_line(text: str) -> str:
