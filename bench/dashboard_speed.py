@@ -26,6 +26,7 @@ import argparse
 import hashlib
 import json
 import math
+import signal
 import statistics
 import sys
 import tempfile
@@ -311,6 +312,8 @@ def main() -> None:
     ap.add_argument("--outlet", default="Fox News", help="the outlet chosen for the filter change")
     args = ap.parse_args()
     from playwright.sync_api import sync_playwright
+    # A kill (SIGTERM) unwinds like an error, so the servers this started are stopped by their finally blocks.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit("stopped"))
 
     outlets = [args.outlet, "HuffPost", "The Hill", "New York Times", "Washington Examiner"]
     results = {}
