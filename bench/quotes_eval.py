@@ -1,4 +1,5 @@
-"""Score quote attribution on PolNeAR (dev by default) against a regex baseline.
+"""Score quote attribution on PolNeAR (dev by default) against a regex baseline, and named sources
+on real multi-outlet news (../shared/data/realworld).
 
 A prediction matches a gold attribution when their content spans overlap by at least 30% of the
 shorter one. Precision counts predictions paired with a gold attribution, recall counts gold
@@ -6,7 +7,14 @@ attributions matched by a prediction, one-to-one (best overlaps paired first). T
 right when the predicted speaker span overlaps the paired gold source span. Tiers: direct quotes (gold content holds a quotation mark; a
 prediction is in the tier when its kind is direct or mixed) and all attributions.
 
-    .venv/bin/python bench/quotes_eval.py [--split dev|train] [--limit N]
+Real-news tier: the canonical speakers framelens shows for each article (one per name, unresolved
+pronouns and mentions that name no speaker left out), made canonical across each event as
+framelens clusters them, against the article's gold speakers, matched by bench/speaker_match.py (which
+follows the set's SOURCES.md conventions). Precision: shown speakers that are a gold speaker of
+that article; recall: gold speakers shown; consistency: of the (event, gold person) pairs found,
+the share shown under exactly one name across the event's articles.
+
+    .venv/bin/python bench/quotes_eval.py [--split dev|train] [--limit N] [--tier all|polnear|realworld] [-v]
 """
 from __future__ import annotations
 
@@ -15,13 +23,17 @@ import json
 import re
 import sys
 import time
+from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 SHARED = ROOT.parent / "shared"
 
-from core.quotes import extract_quotes  # noqa: E402
+from bench.speaker_match import match_article, matches, parse  # noqa: E402
+from core.cluster import cluster_batch  # noqa: E402
+from core.quotes import canonicalise_speakers, extract_quotes  # noqa: E402
+from core.sources import NO_NAMED_SPEAKER, UNRESOLVED_PRONOUN, speaker_label  # noqa: E402
 
 QUOTE_MARKS = '"“”«»„'
 MIN_OVERLAP = 0.30
@@ -131,11 +143,92 @@ def predict(recs: list[dict]) -> tuple[dict[str, list[dict]], float]:
     return out, took
 
 
+# -------------------------------------------------------------------------------- real-news tier
+def load_realworld() -> tuple[list[dict], dict[str, dict]]:
+    """The real-news articles and their gold rows by id."""
+    base = SHARED / "data" / "realworld"
+    arts = [json.loads(line) for line in (base / "articles.jsonl").open(encoding="utf-8")]
+    gold = {}
+    for line in (base / "gold.jsonl").open(encoding="utf-8"):
+        row = json.loads(line)
+        gold[row["id"]] = row
+    return arts, gold
+
+
+def shown_speakers(quotes) -> dict[str, list[tuple[str, str]]]:
+    """Per article, the distinct speakers the dashboard would show: (name, most common type)."""
+    types: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
+    for q in quotes:
+        label = speaker_label(q)
+        if label in (UNRESOLVED_PRONOUN, NO_NAMED_SPEAKER, "(unknown)"):
+            continue
+        types[q.article_id][label][q.speaker_type] += 1
+    return {aid: [(n, c.most_common(1)[0][0]) for n, c in names.items()] for aid, names in types.items()}
+
+
+def score_realworld(arts: list[dict], gold: dict[str, dict], shown: dict, verbose: bool) -> dict:
+    """Precision, recall and per-event consistency of the shown speakers against the gold ones."""
+    n_pred = n_pred_ok = n_gold = n_gold_ok = 0
+    by_type: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    names_of: dict[tuple[str, str], set[str]] = defaultdict(set)   # (event, gold person) -> shown names
+    for a in arts:
+        pred, gspk = shown.get(a["id"], []), gold[a["id"]]["speakers"]
+        pred_ok, gold_ok = match_article(pred, gspk)
+        n_pred, n_pred_ok = n_pred + len(pred), n_pred_ok + sum(pred_ok)
+        n_gold, n_gold_ok = n_gold + len(gspk), n_gold_ok + sum(gold_ok)
+        for g, ok in zip(gspk, gold_ok):
+            by_type[g["type"]][0] += ok
+            by_type[g["type"]][1] += 1
+        for g in gspk:
+            if g["type"] == "person":
+                gname = parse(g["name"], g["type"])
+                for name, kind in pred:
+                    if matches(parse(name, kind), gname):
+                        names_of[(a["gold_event"], g["name"])].add(name)
+        if verbose:
+            wrong = [n for (n, _), ok in zip(pred, pred_ok) if not ok]
+            missed = [g["name"] for g, ok in zip(gspk, gold_ok) if not ok]
+            if wrong or missed:
+                print(f"  {a['id']}: wrong {wrong}  missed {missed}")
+    one = sum(len(v) == 1 for v in names_of.values())
+    if verbose:
+        for (ev, person), names in sorted(names_of.items()):
+            if len(names) > 1:
+                print(f"  {ev}: {person} shown as {sorted(names)}")
+    p = n_pred_ok / n_pred if n_pred else 0.0
+    r = n_gold_ok / n_gold if n_gold else 0.0
+    return {"P": p, "R": r, "F1": 2 * p * r / (p + r) if p + r else 0.0, "pred": n_pred, "gold": n_gold,
+            "by_type": {k: v[0] / v[1] for k, v in by_type.items()},
+            "one_name": one / len(names_of) if names_of else 0.0, "pairs": len(names_of)}
+
+
+def realworld_tier(verbose: bool) -> None:
+    """Print the real-news figures."""
+    arts, gold = load_realworld()
+    t0 = time.perf_counter()
+    # canonical speakers across each event, as framelens clusters them (as analyse does after ingest)
+    events = dict(zip((a["id"] for a in arts), cluster_batch(arts)))
+    quotes = canonicalise_speakers(extract_quotes(arts), event_of=events)
+    took = time.perf_counter() - t0
+    s = score_realworld(arts, gold, shown_speakers(quotes), verbose)
+    print(f"real news: {len(arts)} articles, {s['gold']} gold speakers; framelens took {took:.1f}s")
+    print(f"canonical speakers: P {s['P']:.3f}  R {s['R']:.3f}  F1 {s['F1']:.3f}  "
+          f"({s['pred']} shown)  recall by type: "
+          + ", ".join(f"{k} {v:.3f}" for k, v in sorted(s["by_type"].items())))
+    print(f"one name per gold person per event: {s['one_name']:.3f} of {s['pairs']} (event, person) pairs found")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", default="dev", choices=["dev", "train"])
     ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--tier", default="all", choices=["all", "polnear", "realworld"])
+    ap.add_argument("-v", "--verbose", action="store_true", help="List wrong and missed real-news speakers.")
     args = ap.parse_args()
+    if args.tier in ("all", "realworld"):
+        realworld_tier(args.verbose)
+    if args.tier == "realworld":
+        return
     recs = load_polnear(args.split)
     if args.limit:
         recs = recs[:args.limit]

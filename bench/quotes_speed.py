@@ -38,7 +38,7 @@ def load_texts(limit: int = 0) -> list[dict]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, default=0)
-    ap.add_argument("--batch-size", type=int, default=SETTINGS.batch_size)
+    ap.add_argument("--batch-size", type=int, default=SETTINGS.quote_batch_size)
     args = ap.parse_args()
     arts = load_texts(args.limit)
     t0 = time.perf_counter()

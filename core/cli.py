@@ -1,7 +1,6 @@
 """The framelens command line: ingest feeds, import corpora, and batch analyses."""
 from __future__ import annotations
 
-import sys
 import time
 from datetime import datetime, timezone
 
@@ -11,23 +10,10 @@ from .config import Settings
 
 
 def _progress_bars():
-    """A tqdm bar per stage on stderr, so stdout stays clean for data."""
-    from tqdm import tqdm
-    bars: dict[str, tqdm] = {}
-
-    def report(stage: str, done: int, total: int) -> None:
-        bar = bars.get(stage)
-        if bar is None:
-            bar = bars[stage] = tqdm(total=total, desc=stage, unit=" " + stage.rstrip("s"), file=sys.stderr,
-                                     leave=True, dynamic_ncols=True)
-        bar.total = total
-        bar.n = done
-        bar.refresh()
-
-    def close() -> None:
-        for b in bars.values():
-            b.close()
-    return report, close
+    """(report, close): a bar per stage on stderr, so stdout stays clean for data (core.progress)."""
+    from .progress import Progress
+    bars = Progress()
+    return bars, bars.close
 
 
 @click.group()
@@ -163,11 +149,16 @@ def _io_command(name: str, module: str, func: str, help_text: str):
     @click.option("--quiet", is_flag=True, help="No progress bar.")
     def command(input_path, output_path, quiet, **kw):
         import importlib
+
+        from .progress import Progress
         fn = getattr(importlib.import_module(f"core.{module}"), func)
+        bars = Progress(enabled=not quiet)
         try:
-            fn(input_path, output_path, progress=not quiet, **kw)
+            fn(input_path, output_path, progress=bars, **kw)
         except ValueError as e:
             raise click.ClickException(str(e)) from None
+        finally:
+            bars.close()
     return command
 
 

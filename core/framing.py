@@ -9,18 +9,20 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from collections import Counter, defaultdict
 
+from core.clean import clean_text, dateline_end
+from core.contested import contested_terms as find_contested
 from core.corpus import read_jsonl
 from core.language import is_english, language_of
-from core.lexicon import (PhraseMatcher, lemma, load_contested_terms, load_tone, split_paragraphs,
-                          split_sentences, words)
+from core.lexicon import lemma, load_contested_terms, load_tone, split_paragraphs, split_sentences, words
 from core.models import get
 from core.omissions import MAX_ALIGN_ARTICLES, omissions
-from core.reprints import Reprint, find_reprints
+from core.progress import note, reporting
+from core.reprints import Reprint, family_key, family_outlet, find_reprints
+from core.sources import speaker_label
 from core.timeline import parse_time, timing
-from core.vocab import count_terms, distinctive_terms, evidence_for, headline_lead_words, rank_distinctive
+from core.vocab import Z_MIN, count_terms, distinctive_terms, evidence_for, headline_lead_words, rank_distinctive
 
 __all__ = ["compare_event", "distinctive_terms", "contested_terms", "load_contested_terms", "timing",
            "actors", "attribution", "tone", "run_compare_file"]
@@ -91,13 +93,33 @@ CUE_CLASSES = {
 }
 _CUE_CLASS = {c: k for k, cues in CUE_CLASSES.items() for c in cues}
 _CUE_ALT = "|".join(sorted((re.escape(c) for c in _CUE_CLASS), key=len, reverse=True))
-_SPEAKER = rf"{_CAP_TOKEN}(?:[ \t]+{_CAP_TOKEN}){{0,3}}|[Hh]e|[Ss]he|[Tt]hey"
-_CUE_AFTER_RE = re.compile(rf"(?P<speaker>{_SPEAKER})\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+)?(?P<cue>{_CUE_ALT})\b")
-_CUE_BEFORE_RE = re.compile(rf"[,”\"]\s*(?P<cue>{_CUE_ALT})\s+(?P<speaker>{_CAP_TOKEN}(?:[ \t]+{_CAP_TOKEN}){{0,3}})")
 _DISTANCING_RE = re.compile(r"\b(allegedly|alleged|so-called|so called|purported(?:ly)?|supposed(?:ly)?|"
                             r"self-described|self-styled|self-proclaimed|dubious|questionable)\b", re.IGNORECASE)
 _QUOTED_RE = re.compile(r"[“\"]([^“”\"\n]{1,300})[”\"]|(?<!\w)‘([^‘’\n]{1,80})’(?!\w)")
 _NOT_SCARE_START = {"i", "it", "we", "he", "she", "they", "you", "this", "that", "there", "my", "our", "i'm", "it's"}
+
+
+def lead_spans(text: str, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The lead: the first real sentence (not a dateline, ad marker or page furniture), its dateline cut
+    off, and the next sentence of the same paragraph, up to LEAD_SENTENCES."""
+    paras = split_paragraphs(text)
+    lead: list[tuple[int, int]] = []
+    for s, e in sents:
+        if lead and (len(lead) >= LEAD_SENTENCES or any(lead[0][0] < b <= s for _, b in paras)):
+            break
+        s += dateline_end(text[s:e])
+        if _real_sentence(text[s:e]):
+            lead.append((s, e))
+    return lead
+
+
+def _real_sentence(sentence: str) -> bool:
+    """A sentence of the story: running text (three or more lowercase words) once page furniture is cleaned
+    off, and not a dateline standing alone ("MOSCOW, June 6. /TASS/.") or a byline ("Reuters | Moscow")."""
+    body = clean_text(sentence).strip()
+    if dateline_end(body + " A") >= len(body):
+        return False
+    return sum(1 for w in body.split() if w[:1].islower()) >= 3 and "|" not in body
 
 
 def prepare(articles) -> list[dict]:
@@ -106,9 +128,7 @@ def prepare(articles) -> list[dict]:
     for a in articles:
         text = get(a, "text", "") or ""
         sents = split_sentences(text)
-        paras = split_paragraphs(text)
-        lead_end = paras[0][1] if paras else 0
-        lead = [s for s in sents if s[0] < lead_end][:LEAD_SENTENCES] or sents[:1]
+        lead = lead_spans(text, sents) or sents[:1]
         docs.append({"id": str(get(a, "id")), "outlet": get(a, "outlet", "unknown") or "unknown",
                      "title": get(a, "title", "") or "", "text": text, "sentences": sents, "lead": lead,
                      "published": get(a, "published"), "date_source": get(a, "date_source", "unknown"),
@@ -125,7 +145,7 @@ def headlines_and_leads(docs: list[dict]) -> dict:
     """Headlines and leads side by side, with shared words and words only one outlet uses."""
     items = []
     for d in docs:
-        lead = " ".join(d["text"][s:e] for s, e in d["lead"])
+        lead = " ".join(clean_text(d["text"][s:e]).strip() for s, e in d["lead"])
         items.append({"id": d["id"], "outlet": d["outlet"], "title": d["title"], "lead": lead,
                       "evidence": [_span(d, 0, len(d["title"]), "title")] + [_span(d, s, e) for s, e in d["lead"]]})
     return {"articles": items, "words": headline_lead_words(items)}
@@ -140,7 +160,7 @@ def distinctive(docs: list[dict], top: int = TOP_DISTINCTIVE) -> dict:
         return {"note": "only one outlet covered this event: no vocabulary to compare", "outlets": {}}
     counts, surface = {}, {}
     for outlet, ds in by_outlet.items():
-        counts[outlet], s = count_terms(d["title"] + "\n" + d["text"] for d in ds)
+        counts[outlet], s = count_terms(clean_text(d["title"] + "\n" + d["text"]) for d in ds)
         for k, v in s.items():
             surface.setdefault(k, v)
     ranked = rank_distinctive(counts, surface, top=top)
@@ -148,38 +168,14 @@ def distinctive(docs: list[dict], top: int = TOP_DISTINCTIVE) -> dict:
         ev = evidence_for({r["key"] for r in rows}, [(d["id"], d["text"]) for d in by_outlet[outlet]])
         for r in rows:
             r["evidence"] = [dict(x, field="text") for x in ev.get(r["key"], [])]
-    return {"method": "weighted log-odds, informative Dirichlet prior = pooled event counts (Monroe et al. 2008)",
-            "outlets": ranked}
+    return {"method": "weighted log-odds, informative Dirichlet prior = pooled event counts (Monroe et al. 2008); "
+                      f"terms with z >= {Z_MIN} only, counted in text without page furniture", "outlets": ranked}
 
 
-def contested_terms(articles, families=None) -> dict:
-    """Counts per outlet per family/term of the contested-terms lexicon, with every match's offsets."""
+def contested_terms(articles, families=None, quotes=None) -> dict:
+    """Marked lexicon terms per outlet in its own voice, quoted ones by speaker, every match with its sentence."""
     docs = articles if articles and isinstance(articles[0], dict) and "sentences" in articles[0] else prepare(articles)
-    families = families if families is not None else load_contested_terms()
-    phrase_fams: dict[str, list[str]] = defaultdict(list)
-    for fam in families:
-        for t in fam.terms:
-            phrase_fams[t].append(fam.name)
-    matcher = PhraseMatcher(phrase_fams)
-    counts: dict[str, dict] = defaultdict(lambda: defaultdict(Counter))
-    matches = []
-    for d in docs:
-        for field, text in (("title", d["title"]), ("text", d["text"])):
-            for phrase, fams, s, e in matcher.find(words(text)):
-                for fam in fams:
-                    counts[d["outlet"]][fam][phrase] += 1
-                    matches.append({"id": d["id"], "outlet": d["outlet"], "family": fam, "term": phrase,
-                                    "field": field, "start": s, "end": e, "surface": text[s:e]})
-    by_outlet = {o: {f: dict(c) for f, c in fams.items()} for o, fams in counts.items()}
-    for d in docs:
-        by_outlet.setdefault(d["outlet"], {})
-    contrasts = []
-    for fam in families:
-        used = {o: set(f[fam.name]) for o, f in by_outlet.items() if fam.name in f}
-        if used and (len({frozenset(v) for v in used.values()}) > 1 or len(used) < len(by_outlet)):
-            contrasts.append({"family": fam.name, "terms_by_outlet": {o: sorted(v) for o, v in used.items()},
-                              "absent_in": sorted(set(by_outlet) - set(used))})
-    return {"by_outlet": by_outlet, "contrasts": contrasts, "matches": matches}
+    return find_contested(docs, families if families is not None else load_contested_terms(), quotes)
 
 
 def _canonical(name: str) -> str | None:
@@ -282,37 +278,23 @@ def actors(docs: list[dict], top: int = TOP_ACTORS) -> dict:
             "weights": PROMINENCE, "actors": [{"name": n, **st} for n, st in ranked], "_alias": alias}
 
 
-def attribution(docs: list[dict], quotes=None, alias: dict | None = None) -> dict:
-    """Cue verbs per outlet per speaker (from quotes, or a regex fallback) and distancing marks."""
-    alias = alias or {}
+def attribution(docs: list[dict], quotes=None) -> dict:
+    """Cue verbs per outlet per speaker and distancing marks. Speakers come only from core.quotes'
+    attributions (the same ones `framelens quotes` and the dashboard show), under the name
+    core.sources.speaker_label counts them by; without quotes no speaker is named."""
     by_id = {d["id"]: d for d in docs}
     cues: dict[str, dict] = defaultdict(lambda: defaultdict(Counter))
     evidence: dict[tuple, list] = defaultdict(list)
-    source = "quotes"
-    if quotes is not None:
-        for q in quotes:
-            d = by_id.get(str(get(q, "article_id")))
-            if d is None:
-                continue
-            speaker = get(q, "speaker", "") or "(unattributed)"
-            speaker = alias.get(_canonical(speaker) or speaker, _canonical(speaker) or speaker)
-            cue = (get(q, "cue", "") or "(none)").lower()
-            cues[d["outlet"]][speaker][cue] += 1
-            if len(evidence[(d["outlet"], speaker)]) < MAX_EVIDENCE and get(q, "quote_start") is not None:
-                evidence[(d["outlet"], speaker)].append(_span(d, get(q, "quote_start"), get(q, "quote_end")))
-    else:
-        source = "regex fallback (speaker + cue verb patterns)"
-        for d in docs:
-            for rx in (_CUE_AFTER_RE, _CUE_BEFORE_RE):
-                for m in rx.finditer(d["text"]):
-                    sp = m.group("speaker").strip()
-                    name = "(pronoun: " + sp.lower() + ")" if sp.lower() in ("he", "she", "they") else _canonical(sp)
-                    if not name:
-                        continue
-                    name = alias.get(name, name)
-                    cues[d["outlet"]][name][m.group("cue").lower()] += 1
-                    if len(evidence[(d["outlet"], name)]) < MAX_EVIDENCE:
-                        evidence[(d["outlet"], name)].append(_span(d, m.start(), m.end()))
+    source = "quotes" if quotes is not None else "none: no quotes were given, so no speakers are named"
+    for q in quotes or []:
+        d = by_id.get(str(get(q, "article_id")))
+        if d is None:
+            continue
+        speaker = speaker_label(q)
+        cue = (get(q, "cue", "") or "(none)").lower()
+        cues[d["outlet"]][speaker][cue] += 1
+        if len(evidence[(d["outlet"], speaker)]) < MAX_EVIDENCE and get(q, "quote_start") is not None:
+            evidence[(d["outlet"], speaker)].append(_span(d, get(q, "quote_start"), get(q, "quote_end")))
     per_outlet = {}
     for outlet, speakers in cues.items():
         rows = []
@@ -397,8 +379,12 @@ def _sentence_tone(sent: str, lexicon) -> tuple[float, int, int]:
     return ((pos - neg) / (pos + neg) if pos + neg else 0.0), pos, neg
 
 
-def compare_event(articles, quotes=None, reprints: list[Reprint] | None = None, families=None) -> dict:
-    """Every framing figure for one event's articles, JSON-ready, each with its evidence offsets."""
+def compare_event(articles, quotes=None, reprints: list[Reprint] | None = None, families=None,
+                  default_date_source: str = "unknown") -> dict:
+    """Every framing figure for one event's articles, JSON-ready, each with its evidence offsets.
+
+    default_date_source names where dates came from for articles that do not say ("file" for `compare`).
+    """
     docs = prepare(articles)
     notes = []
     if not docs:
@@ -412,7 +398,9 @@ def compare_event(articles, quotes=None, reprints: list[Reprint] | None = None, 
     with_text = [d for d in originals if d["text"].strip()]
     empty = sorted({d["outlet"] for d in originals if not d["text"].strip()})
     outlets = sorted({d["outlet"] for d in docs})
-    orig_outlets = sorted({d["outlet"] for d in originals})
+    # Each family of derived articles counts once, under its original's outlet (core/reprints.py).
+    verdicts = {r.id: r for r in rep}
+    orig_outlets = sorted({o for d in docs if (o := family_outlet(d["id"], d["outlet"], verdicts))})
     if len(docs) == 1:
         notes.append("only one article covers this event: figures describe it alone, nothing is compared")
     elif len(orig_outlets) == 1:
@@ -421,16 +409,17 @@ def compare_event(articles, quotes=None, reprints: list[Reprint] | None = None, 
         notes.append("no article text from: " + ", ".join(empty) + " (headline only; left out of text figures)")
     if rep:
         notes.append(f"{len(rep)} reprint(s) shown apart and not counted as coverage")
-    # quotes, contested terms and tone are read with English rules and word lists
+    # quotes, contested terms and tone are read with English rules and word lists; omissions align sentences
+    # by their words, so an article in another language would seem to leave out every fact the others state
     english = [d for d in with_text if is_english(d)]
     if len(english) < len(with_text):
         langs = Counter(language_of(d) or "?" for d in with_text if not is_english(d))
         notes.append(f"{len(with_text) - len(english)} article(s) not in English ("
                      + ", ".join(f"{code} {n}" for code, n in langs.most_common())
-                     + ") left out of quotes, contested terms and tone")
-    align_docs = _align_subset(with_text)
-    if len(align_docs) < len(with_text):
-        notes.append(f"sentence alignment used {len(align_docs)} of {len(with_text)} articles (round-robin over outlets)")
+                     + ") left out of quotes, contested terms, omissions and tone")
+    align_docs = _align_subset(english)
+    if len(align_docs) < len(english):
+        notes.append(f"sentence alignment used {len(align_docs)} of {len(english)} articles (round-robin over outlets)")
     act = actors(with_text)
     alias = act.pop("_alias")
     main = [a["name"] for a in act["actors"][:TONE_ACTORS]]
@@ -442,13 +431,14 @@ def compare_event(articles, quotes=None, reprints: list[Reprint] | None = None, 
         "reprints": [r.to_dict() for r in rep],
         "headlines": headlines_and_leads(originals),
         "distinctive_terms": distinctive(with_text),
-        "contested_terms": contested_terms(english, families),
+        "contested_terms": contested_terms(english, families, quotes),
         "emphasis": act,
-        "omissions": omissions(align_docs),
-        "attribution": attribution(english, quotes, alias),
+        "omissions": omissions(align_docs, {d["id"]: family_key(d["id"], rep) for d in align_docs}),
+        "attribution": attribution(english, quotes),
         "tone": tone(english, main, alias),
         "timing": timing([{"id": d["id"], "outlet": d["outlet"], "published": d["published"],
-                           "date_source": d["date_source"], "date_precision": d["date_precision"]} for d in originals]),
+                           "date_source": d["date_source"], "date_precision": d["date_precision"]} for d in originals],
+                         default_date_source),
     }
 
 
@@ -477,45 +467,54 @@ def read_events(path) -> dict[str, str]:
     return out
 
 
-def run_compare_file(input_path, output_path, events_path=None, progress: bool = True, quotes=None) -> dict:
-    """`framelens compare`: every framing figure per event of ARTICLES.jsonl as one JSON document."""
+def run_compare_file(input_path, output_path, events_path=None, progress=True, quotes=None) -> dict:
+    """`framelens compare`: every framing figure per event of ARTICLES.jsonl as one JSON document.
+    progress: True (bars on stderr), False, or a report(stage, done, total) callback."""
     articles = read_jsonl(input_path)
-    if events_path:
-        mapping = read_events(events_path)
-        labels = [mapping.get(str(a.get("id")), f"unassigned:{a.get('id')}") for a in articles]
-        event_source = f"events file {events_path}"
-    else:
-        try:
-            from core.cluster import cluster_batch
-        except ImportError as exc:
-            raise RuntimeError("event clustering (core.cluster) is not available: pass --events EVENTS.jsonl") from exc
-        labels = [str(x) for x in cluster_batch(articles)]
-        event_source = "core.cluster.cluster_batch"
-    reprints = find_reprints(articles, progress=progress)
-    groups: dict[str, list] = defaultdict(list)
-    for a, lab in zip(articles, labels):
-        groups[lab].append(a)
-    qby = defaultdict(list)
-    for q in quotes or []:
-        qby[str(get(q, "article_id"))].append(q)
-    events = []
-    for k, (lab, arts) in enumerate(sorted(groups.items(), key=lambda kv: -len(kv[1]))):
-        if progress:
-            print(f"\rcompare: event {k + 1}/{len(groups)}", end="", file=sys.stderr)
-        ev_quotes = [q for a in arts for q in qby.get(str(get(a, "id")), [])] if quotes is not None else None
-        events.append({"event": lab, "article_ids": [str(get(a, "id")) for a in arts],
-                       **compare_event(arts, quotes=ev_quotes, reprints=reprints)})
-    texts: dict[str, list[str]] = defaultdict(list)
-    rep_ids = {r.id for r in reprints}
-    for a in articles:
-        if str(get(a, "id")) not in rep_ids:
-            texts[get(a, "outlet", "unknown")].append((get(a, "title", "") or "") + "\n" + (get(a, "text", "") or ""))
-    report = {"input": str(input_path), "events_from": event_source, "n_articles": len(articles),
-              "n_events": len(events), "n_reprints": len(reprints),
-              "distinctive_terms_all_events": distinctive_terms(dict(texts)) if len(texts) > 1 else {},
-              "events": events}
-    with open(output_path, "w", encoding="utf-8") as fh:
-        json.dump(report, fh, ensure_ascii=False, indent=1, default=str)
-    if progress:
-        print(f"\ncompare: {len(events)} events, {len(reprints)} reprints -> {output_path}", file=sys.stderr)
+    with reporting(progress) as tick:
+        if events_path:
+            mapping = read_events(events_path)
+            labels = [mapping.get(str(a.get("id")), f"unassigned:{a.get('id')}") for a in articles]
+            event_source = f"events file {events_path}"
+        else:
+            try:
+                from core.cluster import cluster_batch
+            except ImportError as exc:
+                raise RuntimeError("event clustering (core.cluster) is not available: pass --events EVENTS.jsonl") from exc
+            tick("events", 0, len(articles))
+            labels = [str(x) for x in cluster_batch(articles)]
+            tick("events", len(articles), len(articles))
+            event_source = "core.cluster.cluster_batch"
+        tick("reprints", 0, len(articles))
+        reprints = find_reprints(articles)
+        tick("reprints", len(articles), len(articles))
+        if quotes is None:        # the attributions `framelens quotes` and the dashboard show
+            from core.quotes import canonicalise_speakers, extract_quotes
+            quotes = canonicalise_speakers(extract_quotes(articles, progress=tick))
+        groups: dict[str, list] = defaultdict(list)
+        for a, lab in zip(articles, labels):
+            groups[lab].append(a)
+        qby = defaultdict(list)
+        for q in quotes:
+            qby[str(get(q, "article_id"))].append(q)
+        events = []
+        for k, (lab, arts) in enumerate(sorted(groups.items(), key=lambda kv: -len(kv[1]))):
+            tick("events compared", k, len(groups))
+            ev_quotes = [q for a in arts for q in qby.get(str(get(a, "id")), [])]
+            events.append({"event": lab, "article_ids": [str(get(a, "id")) for a in arts],
+                           **compare_event(arts, quotes=ev_quotes, reprints=reprints, default_date_source="file")})
+        tick("events compared", len(groups), len(groups))
+        texts: dict[str, list[str]] = defaultdict(list)
+        rep_ids = {r.id for r in reprints}
+        for a in articles:
+            if str(get(a, "id")) not in rep_ids:
+                texts[get(a, "outlet", "unknown")].append(
+                    clean_text((get(a, "title", "") or "") + "\n" + (get(a, "text", "") or "")))
+        report = {"input": str(input_path), "events_from": event_source, "n_articles": len(articles),
+                  "n_events": len(events), "n_reprints": len(reprints),
+                  "distinctive_terms_all_events": distinctive_terms(dict(texts)) if len(texts) > 1 else {},
+                  "events": events}
+        with open(output_path, "w", encoding="utf-8") as fh:
+            json.dump(report, fh, ensure_ascii=False, indent=1, default=str)
+        note(tick, f"compare: {len(events)} events, {len(reprints)} reprints -> {output_path}")
     return report

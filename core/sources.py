@@ -21,6 +21,24 @@ QUOTE_COLUMNS = ["article_id", "quote", "quote_start", "quote_end", "kind", "cue
 
 
 UNRESOLVED_PRONOUN = "(unresolved pronoun)"
+# Attributions whose mention names no speaker: an unresolved role ("the spokesman"), a news outlet
+# cited as the channel ("TASS reported"), a document or fragment. Counted, never shown as a name.
+NO_NAMED_SPEAKER = "(no named speaker)"
+NOT_SHOWN_TYPES = ("role", "credit", "other")
+
+
+def speaker_label(q) -> str:
+    """The name one attribution (Quote or dict) is counted under everywhere: its canonical speaker,
+    else the mention as written; an unresolved "he" / "they" goes in one bucket, never a name."""
+    get = q.get if isinstance(q, dict) else lambda k, d=None: getattr(q, k, d)
+    canonical, speaker = get("canonical_speaker"), get("speaker")
+    if isinstance(canonical, str) and canonical:
+        return canonical
+    if get("speaker_type") == "pronoun":
+        return UNRESOLVED_PRONOUN
+    if get("speaker_type") in NOT_SHOWN_TYPES:
+        return NO_NAMED_SPEAKER
+    return speaker if isinstance(speaker, str) and speaker else "(unknown)"
 
 
 def quotes_frame(quotes) -> pd.DataFrame:
@@ -42,11 +60,9 @@ def join_articles(quotes: pd.DataFrame, articles: pd.DataFrame, event=None) -> p
     df = q.merge(arts, on="article_id", how="inner")
     if event is not None and "event" in df:
         df = df[df["event"] == event]
-    name = df["canonical_speaker"].where(df["canonical_speaker"].notna(), df["speaker"])
-    # an unresolved "he" / "they" is no speaker of its own: one bucket, never a name
-    name = name.where(df["speaker_type"].ne("pronoun") | df["canonical_speaker"].notna(),
-                      UNRESOLVED_PRONOUN)
-    df = df.assign(speaker_name=name.fillna("(unknown)"),
+    # an unresolved "he" / "they" or "the spokesman" is no speaker of its own: a bucket, never a name
+    name = [speaker_label(r) for r in df[["canonical_speaker", "speaker", "speaker_type"]].to_dict("records")]
+    df = df.assign(speaker_name=name,
                    words=df["quote"].fillna("").map(count_words))
     return df
 

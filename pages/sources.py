@@ -6,12 +6,13 @@ import streamlit as st
 
 from core.charts import bars, heatmap, lines
 from core.glossary import help_for
+from core.sources import NO_NAMED_SPEAKER
 from core.store import UNRESOLVED
 from pages.common import chart, downloads, filters, open_page, safe, tabbed
 from pages.data import colours, lone_speakers, other_languages, quote_counts, speaker_quotes
 
 TOP_SPEAKERS, TOP_OUTLETS = 30, 20
-PLACEHOLDERS = {UNRESOLVED, "(unknown)"}
+PLACEHOLDERS = {UNRESOLVED, NO_NAMED_SPEAKER, "(unknown)"}
 
 
 def matrix(pairs: pd.DataFrame, named: pd.DataFrame, measure: str) -> pd.DataFrame:

@@ -22,20 +22,26 @@ def lag_view(f: dict, view: str) -> None:
         st.info("No event in this view was covered by more than one outlet, so there is no lag to measure.")
         return
     table = lag_table(lagged)
+    n_date = int((~lagged["exact"]).sum())
+    if n_date:
+        st.caption(f"{n_date} of {len(lagged)} first reports have a date but no time: they count as first only a whole "
+                   "day ahead of every other report (otherwise as tied first), and have no lag in hours.")
     book = colours(s, version)
     if view == "firsts":
         firsts = table.sort_values("first", ascending=False).head(25)
-        chart(bars(firsts, "outlet", "first", "Events each outlet reported first (top 25)", book=book),
+        chart(bars(firsts, "outlet", "first", "Events each outlet reported first beyond doubt (top 25)", book=book),
               "first-to-report", table, "first")
         column = st.column_config
         st.dataframe(table, hide_index=True, width="stretch", key="lag_table", column_config={
             "first": column.NumberColumn("first to report", help=help_for("first to report")),
+            "tied_first": column.NumberColumn("tied first", help=help_for("first to report")),
             "median_lag_h": column.NumberColumn("median lag (h)", help=help_for("median lag")),
-            "p90_lag_h": column.NumberColumn("p90 lag (h)", help=help_for("median lag"))})
+            "p90_lag_h": column.NumberColumn("p90 lag (h)", help=help_for("median lag")),
+            "date_only": column.NumberColumn("date only", help=help_for("date precision"))})
     else:
         busiest = table.sort_values("events", ascending=False)["outlet"].head(20)
-        fig = box(lagged[lagged["outlet"].isin(busiest)], "outlet", "lag_hours",
-                  "Hours behind the first report (events covered by 2+ outlets; 20 busiest outlets)", book=book)
+        fig = box(lagged[lagged["outlet"].isin(busiest) & lagged["exact"]], "outlet", "lag_hours",
+                  "Hours behind the first exact time (events covered by 2+ outlets; 20 busiest outlets)", book=book)
         st.caption("Each outlet's lags behind the first report, as a box: the middle half of its lags and their "
                    "median.", help=help_for("lag"))
         chart(fig, "lag-distribution", lagged, "lags")

@@ -1,4 +1,7 @@
 """The framelens command line."""
+import re
+
+import pytest
 from click.testing import CliRunner
 
 from core.cli import main
@@ -43,3 +46,62 @@ def test_fetch_goes_through_db_env_variable(site, tmp_path, monkeypatch):
 def test_outlets_command_lists_catalog():
     r = CliRunner().invoke(main, ["outlets"])
     assert r.exit_code == 0 and "TASS\tRU\tstate" in r.output
+
+
+def _articles(tmp_path):
+    import json
+    rows = [{"id": "a1", "outlet": "TASS", "title": "Dong meets Shoigu", "published": "2024-04-03T08:00:00Z",
+             "text": "Chinese Defense Minister Dong Jun told Sergei Shoigu that cooperation is a pillar of peace.\n\n"
+                     '"We will not change our course," Dong said. Unlike some Western states, Beijing stays neutral.'},
+            {"id": "a2", "outlet": "Reuters", "title": "China's Dong promises support", "published": "2024-04-03T10:00:00Z",
+             "text": '"We supported you in the Ukrainian issue," Chinese Defense Minister Dong Jun said on Tuesday.'}]
+    path = tmp_path / "a.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("command", ["quotes", "cluster", "reprints", "compare"])
+def test_batch_commands_with_progress_bars(tmp_path, command):
+    """Every batch command runs with its progress bars on (the default) and ends with one summary line."""
+    src, out = _articles(tmp_path), tmp_path / "out.json"
+    r = CliRunner().invoke(main, [command, "--input", str(src), "--output", str(out)])
+    assert r.exit_code == 0, (r.output, r.exception)
+    assert r.stdout == "" and out.exists()
+    last = r.stderr.strip().splitlines()[-1]
+    assert last.startswith(f"{command}: ") and str(out) in last
+    # one bar per stage, each drawn on its own line once at the end; no absurd rates
+    assert "Traceback" not in r.stderr
+    for rate in re.findall(r"([\d.,]+)(?:k|M)? ?\w+/s", r.stderr):
+        assert float(rate.replace(",", "")) < 100_000, r.stderr
+
+
+def test_compare_names_the_speakers_quotes_finds(tmp_path):
+    """`compare` credits the speakers `framelens quotes` finds: no regex guesses like "Western"."""
+    import json
+    src, out = _articles(tmp_path), tmp_path / "report.json"
+    r = CliRunner().invoke(main, ["compare", "--input", str(src), "--output", str(out), "--quiet"])
+    assert r.exit_code == 0, r.output
+    report = json.loads(out.read_text(encoding="utf-8"))
+    names = {row["speaker"] for ev in report["events"] for rows in ev["attribution"]["speakers"].values()
+             for row in rows}
+    assert "Dong Jun" in names and not names & {"Western", "Dong", "Chinese Defense Minister Dong Jun"}
+
+
+def test_progress_counts_on_from_the_first_report_and_never_stacks_stages():
+    import io
+
+    from core.progress import Progress
+    buf = io.StringIO()
+    bars = Progress(file=buf)
+    bars("events", 0, 3)
+    bars("events", 3, 3)                      # finished: closed at once
+    bars("quotes", 200, 300)                  # a first report mid-way is a starting point, not a burst
+    assert bars.bars["quotes"].initial == 200 and "events" not in bars.bars
+    bars("quotes", 300, 300)
+    bars("feeds", 0, 2)
+    bars("pages", 5, 5)                       # pages grow while feeds run: kept open
+    bars("pages", 6, 9)
+    assert set(bars.bars) >= {"feeds", "pages"} and "events" not in bars.bars
+    bars.close()
+    out = buf.getvalue()
+    assert " 300/300 " in out and " 6/9 " in out and " article/s" in out and " page/s" in out

@@ -205,10 +205,10 @@ def test_seed_canonical_speakers():
 
 
 def test_prefilter_matches_the_cue_regex():
-    from core.quotes import _CUE_RE, has_trigger
+    from core.quote_cues import CUE_RE, has_trigger
     for t in ("According to the ministry, it rained.", "SAID the minister", "He says so.",
               "The sayings of Mao.", "Nothing here.", "a said-so", "points out"):
-        assert has_trigger(t) == bool(_CUE_RE.search(t)), t
+        assert has_trigger(t) == bool(CUE_RE.search(t)), t
 
 
 def test_numpy_gemm_parses_like_blis():
@@ -316,8 +316,8 @@ def test_run_quotes_file_bad_line(tmp_path, bad, msg):
 
 def test_surname_expands_within_the_name_window_only():
     """Surnames take the full name from nearby text; lookups stay local, so huge texts stay linear."""
-    from core.quotes import SETTINGS
-    filler = "Nothing was said here at all. " * (SETTINGS.name_window // 30 + 10)
+    from core.quote_spans import SETTINGS
+    filler = "Nothing was said here at all. " * (SETTINGS.quote_name_window // 30 + 10)
     near = 'Dong Jun met his counterpart on Tuesday.\n\n"We will not change our course," Dong said.'
     assert only(near).speaker == "Dong Jun"
     far = "Dong Jun met his counterpart on Tuesday.\n\n" + filler + '\n\n"We will not change our course," Dong said.'

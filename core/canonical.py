@@ -1,0 +1,219 @@
+"""Canonical speakers: one name per person (and per institution) across articles."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from typing import TYPE_CHECKING
+
+from core.quote_cues import CUE_FORMS
+from core.mentions import NOT_SHOWN_TYPES, Holder, _add_holder, find_holder
+from core.speakers import NOT_NAMES, PRONOUNS, TITLE_WORDS
+
+if TYPE_CHECKING:
+    from core.quotes import Quote
+
+# ---------------------------------------------------------------------------- canonical speakers
+# Words that introduce a name without being part of it, beyond TITLE_WORDS ("Congressman Anthony
+# Weiner", "Weekly Standard Editor Bill Kristol", "Vermont Independent Sen. Bernie Sanders").
+NAME_PREFIX_WORDS = TITLE_WORDS | set("""congressman congresswoman councilman councilwoman
+assemblyman assemblywoman editor anchor host agent special father sister brother independent
+rep.-elect representative-elect senator-elect sens reps govs mrs. ms. mr. dr. gen. lt. col.
+""".split())
+US_STATES = set("""alabama alaska arizona arkansas california colorado connecticut delaware florida
+georgia hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts
+michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania
+tennessee texas utah vermont virginia washington wisconsin wyoming""".split()) | {
+    "new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota",
+    "rhode island", "south carolina", "south dakota", "west virginia"}
+NAME_SUFFIXES = {"jr": "Jr", "sr": "Sr", "ii": "II", "iii": "III", "iv": "IV"}
+_NAME_PARTICLES = {"de", "da", "di", "del", "van", "von", "der", "bin", "al", "la", "le", "du"}
+
+
+def person_name(name: str) -> str:
+    """A person's bare name from a speaker string: no titles, no "Arkansas Gov." or "Twitter's"
+    before it, no headline verb after it ("Chris Christie Announces"), "Jr." as "Jr". Returns ""
+    when nothing name-like is left ("some of Mr. Trump's former advisers")."""
+    words = [w.strip(",;:()") for w in name.replace("\u2019", "'").split()]
+    words = [w for w in words if w]
+    for i in range(len(words) - 1, -1, -1):          # "Twitter's Adam Sharp": after the owner
+        if words[i].endswith("'s") and i < len(words) - 1:
+            words = words[i + 1:]
+            break
+    if words and words[-1].endswith("'s"):
+        words[-1] = words[-1][:-2]
+    for i in range(len(words) - 1, -1, -1):          # after the last title word
+        low = words[i].lower()
+        if low.strip(".") in NAME_PREFIX_WORDS or low in NAME_PREFIX_WORDS or (
+                "-" in low and low.split("-")[0].strip(".") in TITLE_WORDS):
+            words = words[i + 1:]
+            break
+    run: list[str] = []                              # the trailing run of name-like words
+    for w in reversed(words):
+        if w[:1].isupper() or (w.lower() in _NAME_PARTICLES and run):
+            run.append(w)
+        else:
+            break
+    words = run[::-1]
+    while words and (words[0].lower() in _NAME_PARTICLES or words[0].lower() in NOT_NAMES):
+        words = words[1:]
+    for n in (2, 1):       # "Texas Rick Perry", but "Virginia Foxx" keeps her first name
+        if len(words) >= n + 2 and " ".join(words[:n]).lower() in US_STATES:
+            words = words[n:]
+            break
+    while len(words) > 1 and words[-1].lower() in CUE_FORMS and words[-1].endswith("s"):
+        words = words[:-1]                           # "Chris Christie Announces" (a headline)
+    if words and words[-1].lower().strip(".") in NAME_SUFFIXES:
+        words[-1] = NAME_SUFFIXES[words[-1].lower().strip(".")]
+    elif words and len(words[-1].rstrip(".")) > 1:
+        words[-1] = words[-1].rstrip(".")            # "said Dong Jun." (sentence end)
+    if len(words) == 1 and words[0].lower() in PRONOUNS:
+        return ""
+    return " ".join(words)
+
+
+def _name_key(name: str) -> tuple[str, str, str | None, int]:
+    """(first, last, suffix, tokens) of a bare name, spelled by its transliteration key: "Donald
+    J. Trump" -> ("donald", "trump", None, 2), "Donald Trump Jr" -> ("donald", "trump", "Jr", 2),
+    "Sergey Shoigu" = "Sergei Shoigu"; first is "" for a single word."""
+    words = name.split()
+    suffix = None
+    if len(words) > 1 and words[-1] in NAME_SUFFIXES.values():
+        suffix, words = words[-1], words[:-1]
+    core = [w for w in words if not re.fullmatch(r"[A-Z]\.?", w)]   # middle initials
+    core = core or words
+    if len(core) == 1:
+        return "", spelling_key(core[0]), suffix, 1
+    return spelling_key(core[0]), spelling_key(core[-1]), suffix, len(core)
+
+
+def spelling_key(word: str) -> str:
+    """One key for the English spellings of a transliterated name: case and accents dropped, and
+    the common variants of Slavic names made one (Sergei / Sergey / Sergej, Zelensky / Zelenskyy /
+    Zelenskiy, Dmitry / Dmitri, Alexei / Aleksey, Yevgeny / Evgeny, Yury / Yuri)."""
+    w = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
+    w = re.sub(r"[^a-z-]", "", w)
+    w = w.replace("ks", "x")
+    w = re.sub(r"^ye(?=[vl])", "e", w)                  # Yevgeny / Evgeny, Yelena / Elena
+    return re.sub(r"(?:iy|yy|ij|ii|y|j)$", "i", w)
+
+
+def canonicalise_speakers(quotes: list["Quote"], event_of: dict[str, str] | None = None) -> list["Quote"]:
+    """One canonical name per speaker across articles ("Dong", "Admiral Dong Jun" -> "Dong Jun").
+
+    People: full names are grouped by their transliteration keys of first name and surname, and
+    their generational suffix, so spellings and middle initials merge ("Sergey Shoigu" = "Sergei
+    Shoigu", "Donald J. Trump" = "Donald Trump") while "Donald Trump Jr" stays his own person; each
+    group is shown under its most quoted spelling. A bare surname goes to the most quoted full name
+    with that surname (or, for names written surname first, that starts with it: "Dong" -> "Dong
+    Jun"). A role no article resolved ("the Russian defence minister") goes to the one person the
+    same event names in that role (event_of: article id -> event; without it, all quotes are one
+    scope). An institution named without its country takes the country the event gives it.
+    Pronouns, unresolved roles, credits and non-speakers are never a canonical speaker."""
+    scope = (lambda q: event_of.get(str(q.article_id), "")) if event_of is not None else (lambda q: "")
+    _resolve_roles(quotes, scope)
+    bare: dict[int, str] = {}
+    for i, q in enumerate(quotes):
+        if q.speaker and q.speaker_type in ("person", "unknown"):
+            bare[i] = person_name(q.canonical_speaker or q.speaker) if q.speaker_type == "person" \
+                else person_name(q.speaker)
+    groups: dict[tuple, Counter] = defaultdict(Counter)
+    for i, name in bare.items():
+        if name and quotes[i].speaker_type == "person":
+            first, last, suffix, n = _name_key(name)
+            if first:
+                groups[(first, last, suffix)][name] += 1
+    singles = {name for i, name in bare.items()      # surnames seen alone on a person
+               if quotes[i].speaker_type == "person" and len(name.split()) == 1}
+    size = {k: sum(c.values()) for k, c in groups.items()}
+    show = {k: min(c, key=lambda n: (-c[n], len(n.split()), n)) for k, c in groups.items()}
+    by_last: dict[tuple, list] = defaultdict(list)
+    by_first: dict[str, list] = defaultdict(list)
+    for k in groups:
+        by_last[(k[1], k[2])].append(k)
+        by_last[(k[1], "*")].append(k)
+        by_first[k[0]].append(k)
+
+    def best(keys: list) -> str | None:
+        return show[max(keys, key=lambda k: (size[k], -len(show[k]), show[k]))] if keys else None
+
+    def canonical(name: str) -> str:
+        first, last, suffix, n = _name_key(name)
+        if first:
+            return show[(first, last, suffix)] if (first, last, suffix) in show else name
+        # a bare surname: same suffix if it has one ("Trump Jr"), else any full name
+        return (best(by_last.get((last, suffix if suffix else "*"), []))
+                or best(by_first.get(last, [])) or name)
+
+    for i, q in enumerate(quotes):
+        if q.speaker_type in NOT_SHOWN_TYPES or not q.speaker:
+            q.canonical_speaker = None
+        elif q.speaker_type == "person":
+            name = bare.get(i) or _clean_name(q.speaker)
+            q.canonical_speaker = canonical(name) if bare.get(i) else (
+                None if name.lower() in PRONOUNS else name)
+            if q.canonical_speaker and q.canonical_speaker != (q.speaker or "").strip():
+                q.speaker_how = _how(q.speaker_how, f"{q.speaker!r} is {q.canonical_speaker!r} across articles")
+        elif q.speaker_type == "unknown" and bare.get(i) in singles \
+                and q.speaker.strip() == bare[i] and by_last.get((_name_key(bare[i])[1], "*")):
+            q.canonical_speaker = canonical(bare[i])
+        elif q.speaker_type == "organisation":
+            q.canonical_speaker = q.canonical_speaker or _clean_org(q.speaker)
+        elif q.speaker_type == "anonymous":
+            q.canonical_speaker = q.canonical_speaker or re.sub(r"^(?:the|a|an)\s+", "", q.speaker, flags=re.I)
+        else:                                        # "The president" = "the president"
+            q.canonical_speaker = None if q.speaker.lower() in PRONOUNS else \
+                re.sub(r"^The\b", "the", q.speaker)
+    _institutions_with_country(quotes, scope)
+    return quotes
+
+
+def _how(before: str, step: str) -> str:
+    """A resolution note with one more step."""
+    return f"{before}; {step}" if before else step
+
+
+def _resolve_roles(quotes: list["Quote"], scope) -> None:
+    """Unresolved roles ("the Russian defence minister") take the one person their event names in
+    that role, from the roles other attributions in the event carry."""
+    pending = [q for q in quotes if q.speaker_type == "role" and q.role_query]
+    if not pending:
+        return
+    holders: dict[str, list[Holder]] = defaultdict(list)
+    for q in quotes:
+        if q.speaker_type == "person" and q.speaker_role and (q.canonical_speaker or q.speaker):
+            _add_holder(holders[scope(q)], person_name(q.canonical_speaker or q.speaker), q.speaker_role)
+    for q in pending:
+        head, country, orgs = q.role_query
+        h = find_holder(holders.get(scope(q), []), {head}, country, None, set(orgs))
+        if h is not None:
+            q.speaker_type, q.speaker, q.canonical_speaker = "person", h.name, h.name
+            q.speaker_how = _how(q.speaker_how, f"its holder named elsewhere in the event: {h.name}")
+
+
+def _institutions_with_country(quotes: list["Quote"], scope) -> None:
+    """"Ministry of Foreign Affairs" takes the country the same event gives it, when only one."""
+    named: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for q in quotes:
+        c = q.canonical_speaker
+        if q.speaker_type == "organisation" and c and c.endswith(")") and " (" in c:
+            base = c[:c.rindex(" (")]
+            named[(scope(q), base)].add(c)
+    for q in quotes:
+        if q.speaker_type == "organisation" and q.canonical_speaker:
+            full = named.get((scope(q), q.canonical_speaker))
+            if full and len(full) == 1:
+                q.canonical_speaker = next(iter(full))
+                q.speaker_how = _how(q.speaker_how, "its country from the event")
+
+
+def _clean_name(name: str) -> str:
+    """Drop titles and possessives from a person's name."""
+    words = [w for w in name.replace("’s", "").replace("'s", "").split()
+             if w.lower().strip(".") not in TITLE_WORDS]
+    return " ".join(words) or name
+
+
+def _clean_org(name: str) -> str:
+    """'the Kremlin' and 'Kremlin' are one source."""
+    return re.sub(r"^(?:the)\s+", "", name, flags=re.I).strip()

@@ -1,0 +1,211 @@
+"""Quote spans and frame sentences: where the quotation marks are, and the sentences around them.
+
+Quotation marks are found first and each long quote is swapped for a short stand-in clause, so
+sentence splitting never breaks inside a quote and the parser only sees the attribution frame
+("<q>," Dong said). Every frame keeps a map back to offsets in the article text.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+from core.config import Settings
+
+SETTINGS = Settings()
+
+# Quotation marks: openers, closers and the ambiguous straight mark.
+OPENERS = "“«„"
+CLOSERS = "”»"
+TOGGLES = '"'
+MARK_RE = re.compile(r'["“”«»„]')
+QUOTE_CHARS = '"“”«»„'
+
+# Sentence ends: punctuation (optionally a closing mark), whitespace, then an uppercase start.
+SENT_END = re.compile(r'[.!?]+["”’)\]]*\s+(?=["“‘(\[]?[A-Z0-9])|:\s+(?=["“]?[A-Z])(?!x)')
+ABBREV = set("mr mrs ms dr sen rep gov gen st jr sr lt col capt sgt adm prof rev vs no inc corp co "
+              "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n d.c".split())
+
+
+@dataclass
+class Span:
+    """A quoted span in the original text."""
+
+    start: int
+    end: int                          # exclusive; includes the closing mark when there is one
+    words: int
+    standin: bool = False
+    claimed: bool = False
+
+
+@dataclass
+class Unit:
+    """A frame sentence: original text with long quotes swapped for stand-ins, plus offset map."""
+
+    frame: str
+    pieces: list                      # (frame_start, frame_end, orig_start, orig_end, quote_index|None)
+    para: int
+    quotes: list[int] = field(default_factory=list)   # indices into the article's quote spans
+    has_cue: bool = False
+    doc: Any = None
+    fast: Any = None                  # a regex match when the frame needs no parse
+
+
+# -------------------------------------------------------------------------------- quote detection
+def find_quote_spans(text: str, settings: Settings = SETTINGS) -> list[Span]:
+    """Quoted spans per paragraph: typographic marks by direction, straight marks by alternation."""
+    spans: list[Span] = []
+    for pstart, pend in iter_paragraphs(text):
+        open_at = None
+        for m in MARK_RE.finditer(text, pstart, pend):
+            ch, i = m.group(), m.start()
+            if open_at is None:
+                if ch in OPENERS or ch in TOGGLES:
+                    open_at = i
+                # a stray closer with nothing open is dropped: no way to know where it began
+            elif ch in CLOSERS or ch in TOGGLES:
+                _add_span(spans, text, open_at, i + 1, settings)
+                open_at = None
+            elif ch in OPENERS and _looks_nested(text, open_at, i):
+                continue
+            else:                        # a second opener: the first one was never closed
+                _add_span(spans, text, open_at, _trim_end(text, open_at, i), settings)
+                open_at = i
+        if open_at is not None:          # unclosed: runs to paragraph end (multi-paragraph quotes)
+            end = min(pend, open_at + settings.quote_max_unbalanced_chars)
+            _add_span(spans, text, open_at, _trim_end(text, open_at, end), settings)
+    return spans
+
+
+def _looks_nested(text: str, open_at: int, i: int) -> bool:
+    """An opener right after a word inside an open quote is more likely a nested quote."""
+    return False
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    """Move end back over trailing whitespace."""
+    while end > start + 1 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _add_span(spans: list[Span], text: str, start: int, end: int, settings: Settings) -> None:
+    """Keep a quoted span if it has content."""
+    inner = text[start + 1:end].strip(QUOTE_CHARS + " \n")
+    if len(inner) < settings.quote_min_chars:
+        return
+    words = len(inner.split())
+    spans.append(Span(start, end, words))
+
+
+def iter_paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each non-empty line or paragraph."""
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if line.strip():
+            yield pos, end
+        pos = end + 1
+
+
+# ------------------------------------------------------------------------------------ frame units
+def build_units(text: str, spans: list[Span], settings: Settings = SETTINGS) -> list[Unit]:
+    """Frame sentences for the whole article, with long quotes replaced by stand-in clauses."""
+    units: list[Unit] = []
+    qi = 0
+    for para, (pstart, pend) in enumerate(iter_paragraphs(text)):
+        frame_parts, pieces = [], []
+        fpos, pos = 0, pstart
+        quote_ids = []
+        while qi < len(spans) and spans[qi].start < pend:
+            sp = spans[qi]
+            if sp.start < pos:           # overlapping span (cannot happen, but never loop)
+                qi += 1
+                continue
+            if sp.words >= settings.quote_min_standin_words or _ends_like_speech(text, sp):
+                sp.standin = True
+            if sp.start > pos:
+                chunk = text[pos:sp.start]
+                pieces.append((fpos, fpos + len(chunk), pos, sp.start, None))
+                frame_parts.append(chunk)
+                fpos += len(chunk)
+            chunk = _standin(text, sp) if sp.standin else text[sp.start:sp.end]
+            pieces.append((fpos, fpos + len(chunk), sp.start, sp.end, qi))
+            frame_parts.append(chunk)
+            fpos += len(chunk)
+            quote_ids.append(qi)
+            pos = sp.end
+            qi += 1
+        if pos < pend:
+            chunk = text[pos:pend]
+            pieces.append((fpos, fpos + len(chunk), pos, pend, None))
+            frame_parts.append(chunk)
+        frame = "".join(frame_parts)
+        units.extend(_split_frame(frame, pieces, para, settings))
+    return units
+
+
+def _ends_like_speech(text: str, sp: Span) -> bool:
+    """A quote ending in ,.?! inside its marks is speech, however short."""
+    inner = text[sp.start:sp.end].rstrip(QUOTE_CHARS)
+    return sp.words >= 2 and inner[-1:] in ",.?!"
+
+
+def _standin(text: str, sp: Span) -> str:
+    """A short clause the parser treats like the quote: keeps the quote's final punctuation."""
+    inner = text[sp.start:sp.end].rstrip(QUOTE_CHARS + " ")
+    punct = inner[-1] if inner[-1:] in ",.?!:;" else ""
+    return '"this is so' + punct + '"'
+
+
+def _split_frame(frame: str, pieces: list, para: int, settings: Settings) -> list[Unit]:
+    """Split a paragraph frame into sentences (not after abbreviations), each a Unit."""
+    cuts = [0]
+    for m in SENT_END.finditer(frame):
+        # the word before the stop; a bounded look-back keeps a run of abbreviations linear
+        word = re.search(r"([\w.]+)[.!?:]*[\"”’)\]]*\s*$", frame[max(cuts[-1], m.start() - 60):m.end()])
+        if word and frame[m.start()] == "." and (word.group(1).lower().rstrip(".") in ABBREV
+                                                 or len(word.group(1).rstrip(".")) == 1):
+            continue
+        cuts.append(m.end())
+    cuts.append(len(frame))
+    units = []
+    for a, b in zip(cuts, cuts[1:]):
+        while b - a > settings.quote_max_parse_chars:          # no punctuation for pages: cut at a space
+            cut = frame.rfind(" ", a + settings.quote_max_parse_chars // 2, a + settings.quote_max_parse_chars)
+            cut = cut if cut > a else a + settings.quote_max_parse_chars
+            units.append(_make_unit(frame, pieces, para, a, cut))
+            a = cut
+        if frame[a:b].strip():
+            units.append(_make_unit(frame, pieces, para, a, b))
+    return units
+
+
+def _make_unit(frame: str, pieces: list, para: int, a: int, b: int) -> Unit:
+    """A unit for frame[a:b] with its own piece map (frame offsets rebased to a)."""
+    own, quotes = [], []
+    # pieces are in frame order: start at the first that ends after a (linear in a huge paragraph)
+    first = bisect_right(pieces, a, key=lambda p: p[1])
+    for fs, fe, os_, oe, qi in pieces[first:]:
+        if fs >= b:
+            break
+        if fe <= a:
+            continue
+        if qi is None:
+            lo, hi = max(fs, a), min(fe, b)
+            own.append((lo - a, hi - a, os_ + (lo - fs), os_ + (hi - fs), None))
+        else:
+            own.append((fs - a, fe - a, os_, oe, qi))
+            quotes.append(qi)
+    return Unit(frame[a:b], own, para, quotes)
+
+
+def to_orig(unit: Unit, fpos: int, is_end: bool) -> int:
+    """Map a frame offset in a unit to an offset in the article text."""
+    for fs, fe, os_, oe, qi in unit.pieces:
+        if fs <= fpos < fe or (is_end and fpos == fe):
+            if qi is not None:
+                return oe if is_end else os_
+            return os_ + (fpos - fs)
+    return unit.pieces[-1][3] if unit.pieces else 0

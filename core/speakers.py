@@ -1,0 +1,276 @@
+"""Speaker resolution: the words that make a mention a person, an organisation or an anonymous source,
+the mention's name and role, and the article's names for expanding surnames and resolving pronouns."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right, insort
+
+from core.config import Settings
+from core.gazetteer import country_in
+from core.quote_spans import SETTINGS
+
+TITLE_WORDS = set("""mr mrs ms dr prof sen senator rep representative gov governor gen general
+admiral adm col colonel lt capt captain sgt president vice minister prime secretary chancellor
+premier king queen prince princess pope rev reverend judge justice chief director spokesman
+spokeswoman spokesperson ambassador mayor commissioner chairman chairwoman chair ceo
+defense defence foreign interior finance state deputy former acting leader speaker house
+senate lord sir dame candidate nominee founder officer attorney commander head envoy
+democratic republican democrat gop u.s. us sheriff detective inspector professor
+""".split())
+ORG_WORDS = set("""ministry department government kremlin administration house office agency
+council committee commission party campaign police army military navy court parliament congress
+senate cabinet bureau service services times post news journal press reuters ap afp tass xinhua
+company corp corporation inc group association union network organization organisation institute
+university foundation fund bank board authority authorities embassy pentagon nato un eu fbi cia
+nsa isis taliban hamas guard command forces force regime ministry's council's statement report
+poll survey study data media newspaper magazine channel tv cnn fox nbc abc cbs msnbc breitbart
+""".split())
+GOV_PLACES = set("""beijing moscow washington kyiv kiev london paris berlin tokyo tehran pyongyang
+seoul ankara brussels jerusalem delhi islamabad damascus riyadh china russia ukraine america iran
+israel britain france germany japan india pakistan syria turkey""".split())
+ANON_HEADS = set("""official officials source sources aide aides person people diplomat diplomats
+insider insiders analyst analysts expert experts observer observers critic critics resident
+residents witness witnesses spokesman spokeswoman spokesperson officer officers staffer staffers
+member members adviser advisers advisor advisors someone lawmaker lawmakers strategist strategists
+supporter supporters voter voters""".split())
+ANON_MARKERS = set("""a an some several many few two three four one unnamed anonymous senior
+familiar other others various numerous multiple""".split())
+PRONOUNS = {"he", "she", "they", "i", "we", "you", "it", "him", "her", "them"}
+NAME_RE = re.compile(r"\b([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+"
+                      r"(?:[-'][A-Z]?[a-z]+)?){1,2})\b")
+
+
+# ---------------------------------------------------------------------------------------- speakers
+def speaker_tokens(subj) -> tuple[int, int]:
+    """The speaker mention: the subject phrase up to its first comma, apposition or relative clause."""
+    doc = subj.doc
+    first, last = subj.left_edge.i, subj.i
+    for k in subj.children:
+        if k.i > subj.i and k.dep_ in ("prep", "amod", "acl", "compound", "flat", "nummod", "case"):
+            last = max(last, k.right_edge.i)
+        if k.i > subj.i and k.dep_ in ("appos", "relcl", "punct", "cc", "conj"):
+            break
+    while first < subj.i and (doc[first].tag_ in ("CC", "IN", ",", "``", "''", "_SP") or doc[first].is_space
+                              or doc[first].lower_ in ("but", "and", "so", "from", "yet")):
+        first += 1                               # "But Dong said": the conjunction is no name
+    for i in range(subj.i + 1, last + 1):       # never run across a comma into an apposition
+        if doc[i].text in (",", "(", "—", "–"):
+            last = i - 1
+            break
+    return first, last
+
+
+def role_of(subj, first: int, last: int) -> str | None:
+    """Role from titles before the name ("Defense Minister Dong Jun") or an apposition."""
+    doc = subj.doc
+    titles = [t for t in doc[first:last + 1] if t.lower_ in TITLE_WORDS or t.tag_ in ("JJ", "NN")]
+    name = name_tokens(doc, first, last)
+    role = None
+    if name:
+        pre = [t for t in doc[first:name[0]] if t.tag_ not in ("DT", "PRP$", "POS")]
+        if pre and any(t.lower_ in TITLE_WORDS or t.tag_.startswith("NN") for t in pre):
+            role = " ".join(t.text for t in pre)
+    for k in subj.children:
+        if k.dep_ == "appos":
+            app = doc[k.left_edge.i:k.right_edge.i + 1]
+            if len(app) <= 12:
+                text = app.text.strip(" ,")
+                if name_tokens(doc, k.left_edge.i, k.right_edge.i) and not role \
+                        and not name:            # "the minister, Dong Jun": the name is in appos
+                    return None
+                role = text if not role else role + ", " + text
+            break
+    if role is None and not name and subj.tag_.startswith("NN") and titles:
+        return None
+    return role
+
+
+def name_tokens(doc, first: int, last: int) -> list[int]:
+    """Token indices of the proper name at the end of first..last (titles stripped)."""
+    idx = []
+    i = last
+    while i >= first and doc[i].tag_ in ("NNP", "NNPS") and doc[i].lower_ not in TITLE_WORDS:
+        idx.append(i)
+        i -= 1
+    # "Mr. Obama", "Sen. Ted Cruz": stop at a title even if tagged NNP
+    return sorted(idx)
+
+
+def classify_speaker(words: list[str], tags: list[str], head_lower: str) -> str:
+    """person / organisation / anonymous / pronoun / unknown from the mention's words and tags."""
+    lows = [w.lower() for w in words]
+    if len(words) == 1 and lows[0] in PRONOUNS:
+        return "pronoun"
+    has_name = any(t in ("NNP", "NNPS") and w.lower() not in TITLE_WORDS
+                   and w.lower().rstrip("s") not in TITLE_WORDS for w, t in zip(words, tags))
+    if has_name and (tags[-1] == "NNPS" or lows[0] in ("two", "three", "both", "several")):
+        has_name = False                  # "the two Defense Ministers" is not one person
+    if head_lower in ANON_HEADS and (not has_name or head_lower.endswith("s")
+                                      or set(lows) & ANON_MARKERS):
+        if not (tags and tags[-1] in ("NNP", "NNPS")):
+            return "anonymous"
+    if set(lows) & {"anonymous", "anonymity", "unnamed", "familiar"}:
+        return "anonymous"
+    if head_lower in ORG_WORDS or (set(lows) & ORG_WORDS and has_name) or head_lower in GOV_PLACES:
+        return "organisation"
+    if has_name:
+        return "person"
+    if head_lower in ANON_HEADS:
+        return "anonymous"
+    return "unknown"
+
+
+# Where a sentence starts: after a stop (and closing marks) and a space, or after a line break.
+SENTENCE_START_RE = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z])|\n+")
+# A run of capitalised words (with initials): where person names are looked for.
+CAPS_RUN_RE = re.compile(r"\b[A-Z][a-zà-ÿ]+(?:[-'’][A-Z]?[a-zà-ÿ]+)?(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-zà-ÿ]+(?:[-'’][A-Z]?[a-zà-ÿ]+)?){1,5}\b")
+# Words in a capitalised run that are not part of a person's name: places, buildings, bodies.
+PLACE_WORDS = set("""city hall street square avenue river region oblast district province county
+airport station university college school hospital church cathedral palace park bridge dam plant
+center centre theatre theater museum stadium arena island mountain lake sea ocean valley republic
+federation kingdom state states union""".split())
+
+
+def _not_name_word(word: str) -> bool:
+    """A word of a capitalised run that ends any name before it: a title, place, body or country."""
+    low = word.lower().strip(".")
+    return (low in TITLE_WORDS or low in NOT_NAMES or low in ORG_WORDS or low in GOV_PLACES
+            or low in PLACE_WORDS or low in BODY_NAME_WORDS or country_in([word])[0] is not None)
+
+
+# Words of institutions' and events' names, never of a person's ("National Security and Defense Council").
+BODY_NAME_WORDS = set("""national security council federal central general international united
+ministry agency committee commission department bureau directorate service services affairs
+intelligence defense defence emergency emergencies foreign interior justice health finance energy
+armed forces guard guards navy army police court parliament assembly duma senate congress party
+company corporation group holdings bank fund foundation institute university school college
+hospital airlines airways railways news media press television radio times post daily weekly
+summit forum conference games war peace treaty accord operation day week year""".split())
+
+
+# Capitalised only because they open a sentence: never part of a name.
+NOT_NAMES = set("""but and the so when while as if in on at after before then yet or for a an this
+that from with by of to meanwhile however although despite during under through since until
+because though unless whether where why how what who amid among against without within about over
+including like unlike following meet""".split())
+
+
+class NameIndex:
+    """Person names seen in an article, to expand surnames and resolve pronouns.
+
+    Both lists are kept sorted by offset and searched by bisection within a window, so one lookup
+    costs the same in a 2 KB article and a 4 MB one."""
+
+    def __init__(self, text: str, settings: Settings = SETTINGS, quoted: list[tuple[int, int]] = ()):
+        self.text = text
+        self.mentions: list[tuple[int, str]] = []     # (offset, full name) of resolved persons
+        self._cands = None
+        self._occ: list[tuple[int, str]] | None = None
+        self._sentences: list[int] | None = None
+        self.quoted = sorted(quoted)                   # (start, end) of quotations: no antecedents there
+        self.settings = settings
+
+    def candidates(self) -> list[tuple[int, str]]:
+        """Names of two or three capitalised words, a cheap stand-in for PERSON entities: the end of
+        a capitalised run after its titles ("Chinese President Xi Jinping" -> "Xi Jinping")."""
+        if self._cands is None:
+            self._cands = []
+            for m in CAPS_RUN_RE.finditer(self.text):
+                words = m.group().split()
+                cut = max((i for i, w in enumerate(words) if _not_name_word(w)), default=-1)
+                name = words[cut + 1:]
+                if 2 <= len(name) <= 3:
+                    offset = m.start() + len(" ".join(words[:cut + 1])) + (1 if cut >= 0 else 0)
+                    self._cands.append((offset, " ".join(name)))
+        return self._cands
+
+    @staticmethod
+    def _between(items: list[tuple[int, str]], lo: int, hi: int) -> list[tuple[int, str]]:
+        """The (offset, name) items with lo <= offset < hi."""
+        return items[bisect_left(items, (lo,)):bisect_left(items, (hi,))]
+
+    def expand(self, name: str, pos: int) -> str:
+        """Full name for a surname or short form, from names earlier (or later) in the article."""
+        parts = name.split()
+        best = None
+        w = self.settings.quote_name_window
+        for off, full in (self._between(self.mentions, pos - w, pos + w + 1)
+                          + self._between(self.candidates(), pos - w, pos + w + 1)):
+            fparts = full.split()
+            if len(fparts) > len(parts) and all(p in fparts for p in parts):
+                key = (off <= pos, len(fparts) <= 3, -abs(pos - off))
+                if best is None or key > best[0]:
+                    best = (key, full)
+        return best[1] if best else name
+
+    def resolve_pronoun(self, pron: str, pos: int, window: int) -> str | None:
+        """The person a he/she refers to: the first person named in its own sentence before it
+        (subjects come before objects), else the last speaker of the two sentences before, else the
+        first named in the nearest sentence before that names one; names inside quotations are not
+        antecedents."""
+        if pron.lower() not in ("he", "she", "him", "her"):
+            return None
+        prior = [(o, n) for o, n in sorted(self._between(self.occurrences(), pos - window, pos)
+                                           + self._between(self.mentions, pos - window, pos))
+                 if not self._in_quote(o)]
+        if not prior:
+            return None
+        starts = self.sentences()
+        here = starts[bisect_right(starts, pos) - 1] if starts and starts[0] <= pos else 0
+        same = [n for o, n in prior if o >= here]
+        if same:
+            return same[0]
+        i = bisect_right(starts, here - 1) - 1          # the two sentences before: their last speaker
+        recent = [n for o, n in self._between(self.mentions, starts[max(0, i - 1)] if i >= 0 else 0, here)]
+        if recent:
+            return recent[-1]
+        last_off = prior[-1][0]
+        sent = starts[bisect_right(starts, last_off) - 1] if starts and starts[0] <= last_off else 0
+        return next(n for o, n in prior if o >= sent)
+
+    def occurrences(self) -> list[tuple[int, str]]:
+        """(offset, full name) of every name candidate and of each later use of its surname alone."""
+        if self._occ is None:
+            cands = self.candidates()
+            by_surname = {}
+            for _, full in cands:
+                by_surname.setdefault(full.split()[-1], full)
+            occ = list(cands)
+            if by_surname:
+                surname_re = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(by_surname, key=len, reverse=True)))
+                                        + r")\b")
+                for m in surname_re.finditer(self.text):
+                    i = bisect_right(cands, (m.start(), "\uffff")) - 1   # inside a full name already?
+                    if i < 0 or cands[i][0] + len(cands[i][1]) <= m.start():
+                        occ.append((m.start(), by_surname[m.group()]))
+            self._occ = sorted(set(occ))
+        return self._occ
+
+    def sentences(self) -> list[int]:
+        """Offsets where sentences start (a cheap split: after . ! ? and a space, or a newline)."""
+        if self._sentences is None:
+            self._sentences = [0] + [m.end() for m in SENTENCE_START_RE.finditer(self.text)]
+        return self._sentences
+
+    def _in_quote(self, offset: int) -> bool:
+        """Whether offset lies inside a quotation."""
+        i = bisect_right(self.quoted, (offset, float("inf"))) - 1
+        return i >= 0 and self.quoted[i][0] <= offset < self.quoted[i][1]
+
+    def add(self, pos: int, name: str) -> None:
+        insort(self.mentions, (pos, name))
+
+
+def resolve_speaker(mention: str, name: str, stype: str, pos: int, names: "NameIndex") -> tuple[str, str]:
+    """Resolved speaker name and type for a mention (pronouns and surnames expanded)."""
+    if stype == "pronoun":
+        resolved = names.resolve_pronoun(mention, pos, names.settings.quote_pronoun_window)
+        return (resolved, "person") if resolved else (mention, stype)
+    if stype == "person":
+        name = re.sub(r"(?:['’]s|\.)$", "", name)        # "Dong Jun." (read as June's abbrev.)
+        full = names.expand(name, pos)
+        names.add(pos, full)
+        return full, stype
+    if stype == "organisation":
+        return re.sub(r"^(?:the|The)\s+", "", mention), stype
+    return mention, stype
