@@ -7,6 +7,7 @@ from core.charts import export, timeline, too_little
 from core.exports import event_html, event_json
 from core.glossary import help_for
 from pages.common import chart, compact, csv_download, filters, open_page, provenance_maker, tabbed
+from pages.corrections import corrections_view
 from pages.data import colours, compare, event_choices
 from pages.event_cards import side_by_side
 from pages.reading import read_article
@@ -24,8 +25,10 @@ def reprint_table() -> None:
 
 
 def data_quality() -> None:
-    quality = arts[["outlet", "title", "published", "date_precision", "date_source", "date_flag", "text_status",
-                    "text_length", "url"]]
+    pins = s.pinned(list(arts["id"]))
+    quality = arts.assign(placed_by=[f"user (correction {pins[a]})" if a in pins else "clustering" for a in arts["id"]])[
+        ["outlet", "title", "published", "date_precision", "date_source", "date_flag", "language", "placed_by",
+         "text_status", "text_length", "url"]]
     st.dataframe(quality, hide_index=True, width="stretch", key="quality_table",
                  column_config={"url": st.column_config.LinkColumn("original", display_text="open"),
                                 "date_precision": st.column_config.TextColumn(help=help_for("date precision")),
@@ -55,6 +58,14 @@ def export_menu(spec: dict) -> None:
 s, version = open_page("Event")
 choices = event_choices(s, version, filters())
 wanted = st.query_params.get("event")
+if "fix_done" in st.session_state:
+    st.success(st.session_state.pop("fix_done"))
+missing = False
+if wanted:  # a link to an event merged away opens the survivor and says so; an unknown one says so
+    shown, note = s.resolve_event(wanted)
+    if note:
+        (st.info if shown else st.error)(note)
+    missing, wanted = shown is None, shown
 options = list(choices["id"])
 if wanted and wanted not in options and s.event_articles([wanted]):
     options = [wanted] + options
@@ -62,9 +73,11 @@ if not options:
     st.info("No events match the filters. Clear some filters in the sidebar.")
     st.stop()
 labels = dict(zip(choices["id"], choices["label"]))
-event_id = st.selectbox("Event", options, index=options.index(wanted) if wanted in options else 0, key="event_pick",
-                        format_func=lambda e: labels.get(e, e))
-if event_id != wanted:
+event_id = st.selectbox("Event", options, index=options.index(wanted) if wanted in options else None if missing else 0,
+                        key="event_pick", format_func=lambda e: labels.get(e, e), placeholder="Pick an event")
+if event_id is None:
+    st.stop()
+if event_id != st.query_params.get("event"):
     st.query_params["event"] = event_id
 report, arts, quotes, reps = compare(s, version, event_id)
 for note in report.get("notes", []):
@@ -80,4 +93,5 @@ tabbed({"Side by side": lambda: side_by_side(report, arts, quotes, compact()),
         "Read an article": lambda: read_article(arts, quotes, report),
         "Timeline": lambda: chart(spec, f"event-{event_id}-timeline",
                                   points[["id", "outlet", "published", "title", "reprint"]], "event"),
-        "Reprints": reprint_table, "Data quality": data_quality})
+        "Reprints": reprint_table, "Data quality": data_quality,
+        "Corrections": lambda: corrections_view(s, event_id, arts, choices)})
