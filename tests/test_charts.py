@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import html
+import struct
 
 import numpy as np
 import pandas as pd
@@ -63,6 +64,21 @@ def test_exported_svg_holds_every_label_whole(name):
     assert not svg_labels.outside(svg), "labels cut off at the edge"
     assert not svg_labels.overlapping(svg), "labels drawn over each other"
     assert b"<b>" not in svg
+
+
+@needs_browser
+@pytest.mark.parametrize("name", list(every_chart()))
+def test_exported_png_is_the_checked_svg_drawn_at_twice_its_size(name):
+    """The PNG is drawn from the same layout as the SVG whose labels the test above reads: same canvas,
+    twice the pixels, so no label the SVG holds whole is cut from the PNG."""
+    fig, _ = every_chart()[name]
+    note = "framelens 0.1.0 · store updated 2024-02-01 · filters: none"
+    svg, _, _ = charts.export(fig, "svg", note=note)
+    png, mime, _ = charts.export(fig, "png", note=note)
+    assert mime == "image/png" and png.startswith(b"\x89PNG\r\n\x1a\n")
+    _, width, height = svg_labels.labels(svg)
+    size = struct.unpack(">II", png[16:24])  # the IHDR chunk's width and height
+    assert size == (round(2 * width), round(2 * height))
 
 
 @needs_browser
