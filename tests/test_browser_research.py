@@ -6,12 +6,14 @@ and every wait is for the app to finish its run, never a sleep.
 """
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 
-from tests.browser_util import CHROMIUM, CORPORA, build_store, open_filters, wait_idle, wait_rerun, xss_row
+from tests.browser_util import CHROMIUM, CORPORA, ROOT, build_store, open_filters, wait_idle, wait_rerun, xss_row
 from tests.test_browser import browser, server  # noqa: F401 - fixtures: one Chromium, and a server on this store
 
 if not Path(CHROMIUM).exists():
@@ -75,16 +77,47 @@ OFF_SCREEN = """() => {
   return {page: document.documentElement.scrollWidth, main: document.querySelector('[data-testid="stMain"]').scrollWidth,
           width: W, off: out.slice(0, 5)};
 }"""
-PHONE_VIEWS = ["overview", "event", "event?view=Read+an+article", "event?view=Data+quality", "sources",
-               "sources?view=Anonymous+and+official", "timelines", "timelines?view=First+to+report", "articles",
-               "articles?view=Over+time", "outlets", "outlets?view=Edit+details", "methods"]
 
 
-@pytest.mark.parametrize("path", PHONE_VIEWS)
+def every_view() -> list[str]:
+    """Every tab of every page, read from the pages' own `tabbed({...})` calls, so a tab added later is
+    checked too; and the bare address."""
+    common = ast.parse((ROOT / "pages" / "common.py").read_text(encoding="utf-8"))
+    nav = next(ast.literal_eval(n.value) for n in common.body if isinstance(n, ast.Assign)
+               and getattr(n.targets[0], "id", "") == "PAGES")   # (file, title, icon, url path) per page
+    out = [""]
+    for file, _, _, url in nav:
+        tree = ast.parse((ROOT / file).read_text(encoding="utf-8"))
+        calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "id", "") == "tabbed"]
+        tabs = [k.value for c in calls for k in c.args[0].keys]
+        out += [url] if not tabs else [f"{url}?{urlencode({'view': tab})}" for tab in tabs]
+    return out
+
+
+def test_every_view_is_found():
+    views = every_view()
+    assert "event?view=Corrections" in views and "sources?view=One+speaker" in views and "methods" in views
+    assert len(views) == 1 + 3 + 6 + 5 + 3 + 2 + 4 + 1   # "/", then each page's tabs in order (Methods has none)
+
+
+@pytest.mark.parametrize("path", every_view())
 def test_no_page_scrolls_sideways_on_a_phone(browser, server, path):
     ctx = context(browser, **PHONE)
     page = ctx.new_page()
     page.goto(f"{server.base}/{path}")
+    wait_idle(page, TIMEOUT)
+    page.locator('[data-testid="stMain"] h1').wait_for()
+    found = page.evaluate(OFF_SCREEN)
+    ctx.close()
+    assert found["page"] <= found["width"] and found["main"] <= found["width"], found
+    assert found["off"] == [], found
+
+
+@pytest.mark.parametrize("view", ["Side by side", "Read an article"])
+def test_an_event_with_quotes_and_markup_fits_a_phone(browser, server, store, view):
+    ctx = context(browser, **PHONE)
+    page = ctx.new_page()
+    page.goto(f"{server.base}/event?{urlencode({'event': event_of(store, 'quoted-1'), 'view': view})}")
     wait_idle(page, TIMEOUT)
     page.locator('[data-testid="stMain"] h1').wait_for()
     found = page.evaluate(OFF_SCREEN)
