@@ -34,6 +34,8 @@ def data_quality() -> None:
                                 "date_precision": st.column_config.TextColumn(help=help_for("date precision")),
                                 "date_source": st.column_config.TextColumn(help=help_for("date source")),
                                 "date_flag": st.column_config.TextColumn(help=help_for("date flag")),
+                                "language": st.column_config.TextColumn(help=help_for("language")),
+                                "placed_by": st.column_config.TextColumn("placed by", help=help_for("placed by")),
                                 "text_status": st.column_config.TextColumn(help=help_for("text status"))})
 
 
