@@ -100,30 +100,27 @@ def test_every_view_is_found():
     assert len(views) == 1 + 3 + 6 + 5 + 3 + 2 + 4 + 1   # "/", then each page's tabs in order (Methods has none)
 
 
-@pytest.mark.parametrize("path", every_view())
-def test_no_page_scrolls_sideways_on_a_phone(browser, server, path):
+def assert_fits_a_phone(browser, url: str) -> None:
+    """Open `url` at a phone's width; once the app has finished its run, nothing reaches past the right edge."""
     ctx = context(browser, **PHONE)
     page = ctx.new_page()
-    page.goto(f"{server.base}/{path}")
+    page.goto(url)
     wait_idle(page, TIMEOUT)
     page.locator('[data-testid="stMain"] h1').wait_for()
     found = page.evaluate(OFF_SCREEN)
     ctx.close()
     assert found["page"] <= found["width"] and found["main"] <= found["width"], found
     assert found["off"] == [], found
+
+
+@pytest.mark.parametrize("path", every_view())
+def test_no_page_scrolls_sideways_on_a_phone(browser, server, path):
+    assert_fits_a_phone(browser, f"{server.base}/{path}")
 
 
 @pytest.mark.parametrize("view", ["Side by side", "Read an article"])
 def test_an_event_with_quotes_and_markup_fits_a_phone(browser, server, store, view):
-    ctx = context(browser, **PHONE)
-    page = ctx.new_page()
-    page.goto(f"{server.base}/event?{urlencode({'event': event_of(store, 'quoted-1'), 'view': view})}")
-    wait_idle(page, TIMEOUT)
-    page.locator('[data-testid="stMain"] h1').wait_for()
-    found = page.evaluate(OFF_SCREEN)
-    ctx.close()
-    assert found["page"] <= found["width"] and found["main"] <= found["width"], found
-    assert found["off"] == [], found
+    assert_fits_a_phone(browser, f"{server.base}/event?{urlencode({'event': event_of(store, 'quoted-1'), 'view': view})}")
 
 
 def test_a_phone_gets_event_cards_not_a_wide_table(browser, server, store):
