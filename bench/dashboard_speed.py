@@ -337,8 +337,8 @@ def main() -> None:
             results[n_articles] = {"db": str(db), "visits": pages, "filter": changes, "server_ready": ready,
                                    "exports": export_timings(db, args.repeat), "queries": time_queries(db, args.outlet),
                                    "load": (before, uptime())}
+            report({n_articles: results[n_articles]}, args.repeat)  # each store's figures as soon as they are in
         browser.close()
-    report(results, args.repeat)
 
 
 def report(results: dict, repeat: int) -> None:
@@ -368,7 +368,8 @@ def report(results: dict, repeat: int) -> None:
         print("Store queries the pages make (one call each, seconds):")
         for name, secs in r["queries"]:
             print(f"  {name:<45}{secs:>8.3f}")
-    print(json.dumps({n: {k: r[k] for k in ("visits", "filter", "exports", "server_ready", "load")} for n, r in results.items()}))
+    print(json.dumps({n: {k: r[k] for k in ("visits", "filter", "exports", "server_ready", "load")} for n, r in results.items()}),
+          flush=True)
 
 
 if __name__ == "__main__":
