@@ -61,31 +61,35 @@ def format_time(t, precision: str | None = "exact") -> str:
 
 
 # -- CSV ---------------------------------------------------------------------------------------------
-# A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(…), +cmd|…, @SUM(…));
-# full-width forms count in some. OWASP's advice: put a ' in front of such a text cell.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
-
-
-def _inert(v):
-    return "'" + v if isinstance(v, str) and v.startswith(_FORMULA_START) else v
-
-
 PROVENANCE_LINES = 4
 
 
 def csv_bytes(df: pd.DataFrame, prov: Provenance) -> bytes:
     """A CSV table under PROVENANCE_LINES lines of provenance starting with '#' (skip them: pandas.read_csv(path,
     skiprows=4); not comment='#', which would also cut a cell at a '#'), every text cell a spreadsheet would run
-    as a formula made inert, CRLF line ends (RFC 4180, so a lone CR is quoted)."""
+    as a formula made inert (csv_text), CRLF line ends."""
     head = "".join(f"# {line}\r\n" for line in (f"framelens {prov.version}", f"exported: {prov.exported}",
                                                  f"store last updated: {prov.store_updated or 'never'}",
                                                  f"filters: {_one_line(prov.filters_line())}"))
+    return (head + csv_text(df)).encode("utf-8")
+
+
+# A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(…), +cmd|…, @SUM(…),
+# -2+3); full-width forms count in some. OWASP's advice: put a ' in front of such a text cell.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def csv_text(df: pd.DataFrame) -> str:
+    """The table as CSV, every text cell (and header) that a spreadsheet would run as a formula made inert.
+    CRLF line ends (RFC 4180) also make the writer quote a cell holding a lone CR."""
+    def inert(v):
+        return "'" + v if isinstance(v, str) and v.startswith(_FORMULA_START) else v
     out = df.copy()
     for col in out.columns:
         if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
-            out[col] = out[col].map(_inert)
-    out.columns = [_inert(str(c)) for c in out.columns]
-    return (head + out.to_csv(index=False, lineterminator="\r\n")).encode("utf-8")
+            out[col] = out[col].map(inert)
+    out.columns = [inert(str(c)) for c in out.columns]
+    return out.to_csv(index=False, lineterminator="\r\n")
 
 
 def _one_line(text: str) -> str:

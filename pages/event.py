@@ -6,9 +6,9 @@ import streamlit as st
 from core.charts import export, timeline, too_little
 from core.exports import event_html, event_json
 from core.glossary import help_for
-from pages.common import chart, compact, csv_download, filters, open_page, provenance_maker, tabbed
+from pages.common import chart, compact, csv_download, filters, open_page, provenance_maker, safe, tabbed
 from pages.corrections import corrections_view
-from pages.data import colours, compare, event_choices
+from pages.data import colours, compare, event_choices, in_window
 from pages.event_cards import side_by_side
 from pages.reading import read_article
 
@@ -28,7 +28,7 @@ def data_quality() -> None:
     pins = s.pinned(list(arts["id"]))
     quality = arts.assign(placed_by=[f"user (correction {pins[a]})" if a in pins else "clustering" for a in arts["id"]])[
         ["outlet", "title", "published", "date_precision", "date_source", "date_flag", "language", "placed_by",
-         "text_status", "text_length", "url"]]
+         "text_status", "text_length", "analysis_notes", "url"]]
     st.dataframe(quality, hide_index=True, width="stretch", key="quality_table",
                  column_config={"url": st.column_config.LinkColumn("original", display_text="open"),
                                 "date_precision": st.column_config.TextColumn(help=help_for("date precision")),
@@ -82,12 +82,17 @@ if event_id is None:
 if event_id != st.query_params.get("event"):
     st.query_params["event"] = event_id
 report, arts, quotes, reps = compare(s, version, event_id)
+if arts.empty:   # merged into another event or emptied since the list was read: nothing to compare
+    st.info("This event has no articles any more: a later analysis merged it into another event or moved its "
+            "articles. Pick another event.")
+    st.stop()
 for note in report.get("notes", []):
-    st.info(note)
+    st.info(safe(note))
 cov = report["coverage"]
 st.caption(f"{report['n_articles']} articles from {cov['original_outlets']} outlets reporting originally"
            + (f", {len(reps)} reprints shown apart" if len(reps) else ""), help=help_for("outlets reporting"))
-points = arts.assign(reprint=arts["id"].isin(set(reps["id"]) if not reps.empty else set()))
+reprinted = set(reps["id"]) if not reps.empty else set()
+points = in_window(arts.assign(reprint=arts["id"].isin(reprinted)), "published")   # absurd dates stretch no chart
 spec = timeline(points, "Coverage timeline (hollow = reprint)", book=colours(s, version))
 export_menu(spec)
 # The comparison comes first and needs no charting library; the timeline is a tab away.

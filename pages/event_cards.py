@@ -44,10 +44,10 @@ def card(report: dict, outlet: str, texts: dict, quotes: pd.DataFrame, folded: b
     for h in heads:
         st.markdown(f"**{safe(h['title'])}**")
         if not folded:
-            st.write(h.get("lead") or "")
+            st.markdown(safe(h.get("lead") or ""))  # feed text: every markdown character escaped
     with st.expander("Leads, quotes and words") if folded else st.container():
         for h in heads if folded else []:
-            st.write(h.get("lead") or "")
+            st.markdown(safe(h.get("lead") or ""))  # feed text: every markdown character escaped
         sections(report, outlet, texts, quotes, folded)
 
 

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from core.catalog import OWNERSHIP
-from core.corpus import format_of, import_text
+from core.corpus import decode, format_of, import_text
 from pages.common import fetch_now, open_page, safe, tabbed
 from pages.data import profiles
 
@@ -74,17 +74,6 @@ def health_view() -> None:
                  hide_index=True, width="stretch", key="health_table")
 
 
-def decoded(upload) -> str | None:
-    """The upload's text, or None after saying plainly why it cannot be read."""
-    raw = upload.getvalue()
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        st.error(f"{upload.name} is not UTF-8 text: byte 0x{raw[e.start]:02x} at position {e.start:,} is not valid "
-                 "UTF-8. Save the file as UTF-8 (in a spreadsheet: “CSV UTF-8”) and upload it again.")
-        return None
-
-
 def import_view() -> None:
     st.caption("JSONL or CSV with the columns id, outlet, title, text, published (ISO 8601 or a written date), url. "
                "Every row is checked; invalid rows are listed with their line number and the rest go in.")
@@ -93,11 +82,9 @@ def import_view() -> None:
         return
     try:
         fmt = format_of(upload.name)
+        data = decode(upload.getvalue(), upload.name)
     except ValueError as e:
-        st.error(str(e))
-        return
-    data = decoded(upload)
-    if data is None:
+        st.error(safe(e))
         return
     bar = st.progress(0.0, text="Importing…")
     res = import_text(s, data, fmt, progress=lambda stage, d, t: bar.progress(d / t if t else 1.0,
@@ -112,14 +99,15 @@ def import_view() -> None:
 def report(name: str, res, analysis: str) -> None:
     """What the import did, in words: rows read, stored, already there, refused and why."""
     kept = res.valid - res.new
-    line = (f"{name}: {res.rows:,} rows read; {res.new:,} new articles stored"
+    line = (f"{safe(name)}: {res.rows:,} rows read; {res.new:,} new articles stored"
             + (f", {kept:,} already in the store" if kept else "") + (f", {len(res.errors):,} refused" if res.errors else ""))
+    titled = f" {res.titled} without a title were titled from their first sentence." if res.titled else ""
     if not res.valid:
         st.error(line + ". No row could be imported: see why below.")
     elif res.errors:
-        st.warning(line + f"; {res.dates_line()}. {analysis}")
+        st.warning(line + f"; {res.dates_line()}.{titled} {analysis}")
     else:
-        st.success(line + f"; {res.dates_line()}. {analysis}")
+        st.success(line + f"; {res.dates_line()}.{titled} {analysis}")
     if res.errors:
         st.dataframe(pd.DataFrame([{"line": e.line, "problem": e.message} for e in res.errors]),
                      hide_index=True, key="import_errors")

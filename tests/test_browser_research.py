@@ -190,7 +190,7 @@ def upload(page, server, name: str, data: bytes) -> None:
 def test_a_file_that_is_not_utf8_is_named_with_the_fix(page, server):
     upload(page, server, "latin1.csv", "id,outlet,title,text,published,url\nx1,Le Monde,Élysée,été,,\n".encode("latin-1"))
     expect(page.get_by_test_id("stAlert")).to_contain_text("latin1.csv is not UTF-8 text")
-    expect(page.get_by_test_id("stAlert")).to_contain_text("Save the file as UTF-8")
+    expect(page.get_by_test_id("stAlert")).to_contain_text("save it as UTF-8")
 
 
 def test_an_upload_says_what_went_in_and_what_was_refused(page, server):
