@@ -1,4 +1,6 @@
 """framelens dashboard entry point: `streamlit run dashboard.py`. Routes to the pages in pages/."""
+from pathlib import Path
+
 import streamlit as st
 
 if __name__ == "__main__":  # a page run: Streamlit executes this file as __main__ for every visitor
@@ -8,14 +10,18 @@ if __name__ == "__main__":  # a page run: Streamlit executes this file as __main
 
     # Our own sidebar links (not st.navigation's) so that the filters in the query string follow
     # the user from page to page, and so that the sidebar looks the same however a page was reached.
+    (overview, title, icon, url), *others = PAGES
 
-    def home() -> None:
-        """The bare address opens Overview at its own URL, so /overview links work too."""
-        st.switch_page("pages/overview.py", query_params={k: st.query_params.get_all(k) for k in st.query_params})
+    def overview_by_name() -> None:
+        """/overview: the Overview at its own name, for links that use it. The bare address runs the same
+        script as the default page, without the hop through st.switch_page that made it the slowest."""
+        path = Path(__file__).parent / overview
+        exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"), {"__name__": "__main__"})
 
-    # Streamlit serves the default page at "/" and ignores its url_path, so the default is a hop to Overview.
-    nav = st.navigation([st.Page(home, title="framelens", default=True)]
-                        + [st.Page(path, title=title, icon=icon, url_path=url) for path, title, icon, url in PAGES],
+    # Streamlit serves the default page at "/" but reserves its url_path too: "start" names nothing else.
+    nav = st.navigation([st.Page(overview, title=title, icon=icon, default=True, url_path="start"),
+                         st.Page(overview_by_name, title=title, icon=icon, url_path=url)]
+                        + [st.Page(path, title=title, icon=icon, url_path=url) for path, title, icon, url in others],
                         position="hidden")
     # Filters are drawn here, not in the pages, so they keep their values when the user changes page.
     sidebar(store(), nav.url_path)

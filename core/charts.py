@@ -83,13 +83,8 @@ def _empty(title: str, reason: str) -> go.Figure:
 def too_little(chart) -> str | None:
     """A sentence saying why this chart would mislead or show nothing (then show that instead), else None."""
     if isinstance(chart, dict):  # a Vega-Lite spec
-        values = (chart.get("data") or {}).get("values") or []
-        times = {v.get("published") for v in values}
-        if not values:
+        if not (chart.get("data") or {}).get("values"):
             return "No article in this view has a publication time, so there is no timeline to draw."
-        if len(times) < 2:
-            return (f"Every article in this view ({len(values)}) carries the same publication time ({next(iter(times))} "
-                    "UTC), so a timeline would show one point; see the table instead.")
         return None
     meta = chart.layout.meta
     return meta.get("too_little") if isinstance(meta, dict) else None
@@ -145,11 +140,16 @@ def timeline(points: pd.DataFrame, title: str, top: int = 25, book=None) -> dict
     hollow = shown.get("reprint", pd.Series(False, index=shown.index)).fillna(False).astype(bool)
     # Titles go in as data: Vega draws them as text (its tooltip escapes HTML), so no escaping here,
     # which would show "&amp;" to the reader.
-    values = [{"published": t.strftime("%Y-%m-%dT%H:%M:%SZ"), "outlet": o, "title": "" if pd.isna(h) else str(h),
-               "reprint": bool(r)}
-              for t, o, h, r in zip(published, shown["outlet"], shown["title"], hollow)]
+    precision = shown.get("date_precision", pd.Series("exact", index=shown.index)).fillna("exact")
+    values = [{"published": t.strftime("%Y-%m-%dT%H:%M:%SZ"), "when": _when(t, p), "outlet": o,
+               "title": "" if pd.isna(h) else str(h), "reprint": bool(r)}
+              for t, p, o, h, r in zip(published, precision, shown["outlet"], shown["title"], hollow)]
     more = points["outlet"].nunique() - len(keep)
     colours_of = series_colours(keep, book)  # busiest first, so the free colours go to the busiest
+    x_scale = {"type": "utc"}
+    if len(values) and published.min() == published.max():  # one instant: a day around it, not fractions of a second
+        x_scale["domain"] = [(published.min() - pd.Timedelta(hours=12)).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                             (published.min() + pd.Timedelta(hours=12)).strftime("%Y-%m-%dT%H:%M:%SZ")]
     colours = {"field": "outlet", "type": "nominal", "legend": None,
                "scale": {"domain": outlets, "range": [colours_of[o] for o in outlets]}}
     return {
@@ -158,16 +158,22 @@ def timeline(points: pd.DataFrame, title: str, top: int = 25, book=None) -> dict
         "height": {"step": 24},  # a row per outlet however many there are (a fixed height squeezes them)
         "mark": {"type": "point", "filled": True, "size": 60, "strokeWidth": 2, "opacity": 0.9},
         "encoding": {
-            "x": {"field": "published", "type": "temporal", "title": "published (UTC)", "scale": {"type": "utc"}},
+            "x": {"field": "published", "type": "temporal", "title": "published (UTC)", "scale": x_scale},
             # No label limit: Vega cuts labels past 180 px with "…", and an outlet's name is the point.
             "y": {"field": "outlet", "type": "nominal", "title": None, "sort": outlets, "axis": {"labelLimit": 0}},
             "color": colours, "stroke": colours,
             "fillOpacity": {"condition": {"test": "datum.reprint", "value": 0}, "value": 1},
-            "tooltip": [{"field": "published", "type": "temporal", "title": "published (UTC)",
-                         "format": "%Y-%m-%d %H:%M", "formatType": "utc"},
+            # The time as text: a date-only value says so instead of showing an invented 00:00.
+            "tooltip": [{"field": "when", "type": "nominal", "title": "published"},
                         {"field": "outlet", "type": "nominal"}, {"field": "title", "type": "nominal"}],
         },
     }
+
+
+def _when(t: pd.Timestamp, precision: str) -> str:
+    """A publication time as a reader should see it (core.dates precision: exact / date / year)."""
+    return f"{t:%Y} (year only)" if precision == "year" else f"{t:%Y-%m-%d} (date only)" if precision == "date" \
+        else f"{t:%Y-%m-%d %H:%M} UTC"
 
 
 def lines(df: pd.DataFrame, x: str, y: str, colour: str, title: str, top: int = MAX_SERIES, book=None) -> go.Figure:

@@ -45,13 +45,14 @@ class Provenance:
 def provenance(store, filters: dict[str, list[str]] | None = None) -> Provenance:
     """The provenance of an export made now from `store` with these filters (name -> chosen values)."""
     updated = store.last_updated()
-    return Provenance(version=VERSION, exported=_utc(datetime.now(timezone.utc)),
-                      store_updated=_utc(updated) if updated else None,
+    return Provenance(version=VERSION, exported=format_time(datetime.now(timezone.utc)),
+                      store_updated=format_time(updated) if updated else None,
                       filters={k: [str(x) for x in v] for k, v in (filters or {}).items() if v})
 
 
-def _utc(t, precision: str | None = "exact") -> str:
-    """A time as UTC text; a date-only value (stored at 00:00, precision "date") as its date alone."""
+def format_time(t, precision: str | None = "exact") -> str:
+    """A time as UTC text; a date-only value (stored at 00:00, precision "date") as its date alone, a year-only
+    one as its year: the hours would be invented."""
     ts = pd.Timestamp(t)
     ts = ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
     if precision == "year":
@@ -60,11 +61,16 @@ def _utc(t, precision: str | None = "exact") -> str:
 
 
 # -- CSV ---------------------------------------------------------------------------------------------
+PROVENANCE_LINES = 4
+
+
 def csv_bytes(df: pd.DataFrame, prov: Provenance) -> bytes:
-    """A CSV table under '#' lines of provenance (read it with pandas.read_csv(path, comment='#'))."""
-    head = "".join(f"# {line}\n" for line in (f"framelens {prov.version}", f"exported: {prov.exported}",
-                                               f"store last updated: {prov.store_updated or 'never'}",
-                                               f"filters: {_one_line(prov.filters_line())}"))
+    """A CSV table under PROVENANCE_LINES lines of provenance starting with '#' (skip them: pandas.read_csv(path,
+    skiprows=4); not comment='#', which would also cut a cell at a '#'), every text cell a spreadsheet would run
+    as a formula made inert (csv_text), CRLF line ends."""
+    head = "".join(f"# {line}\r\n" for line in (f"framelens {prov.version}", f"exported: {prov.exported}",
+                                                 f"store last updated: {prov.store_updated or 'never'}",
+                                                 f"filters: {_one_line(prov.filters_line())}"))
     return (head + csv_text(df)).encode("utf-8")
 
 
@@ -100,7 +106,7 @@ def article_rows(arts: pd.DataFrame, reps: pd.DataFrame) -> list[dict]:
     rows = []
     for a in arts.reindex(columns=cols).to_dict("records"):
         a = {k: (None if _missing(v) else v) for k, v in a.items()}
-        a["published"] = _utc(a["published"], a["date_precision"]) if a["published"] is not None else None
+        a["published"] = format_time(a["published"], a["date_precision"]) if a["published"] is not None else None
         a["reprint_of"] = original_of.get(a["id"])
         rows.append(a)
     return sorted(rows, key=lambda r: (r["published"] is None, r["published"] or "", r["outlet"] or ""))
@@ -206,7 +212,7 @@ def _when(article: dict, first, first_beyond_doubt: bool = False) -> str:
     """Publication time and lag behind the earliest exact time; no hours for a date-only time (they would be
     invented), and "first to report" only when the timing figure names this outlet first beyond doubt."""
     precision = _precision(article)
-    when = _utc(article["published"], precision)
+    when = format_time(article["published"], precision)
     if precision != "exact" or first is None:
         return when
     hours = (pd.Timestamp(article["published"]) - first).total_seconds() / 3600

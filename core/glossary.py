@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from core.config import Settings
 
 REPO = "https://github.com/framelens/framelens"
-FIGURES = f"{REPO}#figures-measured-on-this-machine"
+FIGURES = f"{REPO}#figures-measured-on-this-machine-2-cores"
 MONROE = "https://doi.org/10.1093/pan/mpn018"
 MIRANDA = "https://aclanthology.org/D18-1483/"
 POLNEAR = "https://github.com/networkdynamics/PolNeAR"
@@ -62,6 +62,11 @@ _M = [
            "scoop makes a credited rewrite even when the piece adds reporting of its own.",
            f"Precision and recall on real-world and synthetic copies: `bench/reprints_eval.py` "
            f"([README]({FIGURES})).", "Events"),
+    Metric("placed by", "Who put an article in this event: the clustering, or a user's correction (merge, move, "
+           "move out; the Event page's *Corrections* tab lists them with their reasons and can undo them).",
+           "The store's log of corrections; a corrected article keeps its place through later analyses.",
+           "A correction is a person's judgement and is shown as such; it is not checked against the text.",
+           "`tests/test_corrections.py`.", "Events"),
     Metric("first report", "The earliest publication time (UTC) among the event's articles.",
            "Each article's date: from the feed, the page, an import, or when framelens first saw it.",
            "A date without an hour is stored at 00:00 UTC and looks earliest; a wrong feed date moves it.",
@@ -148,6 +153,17 @@ _M = [
     Metric("date source", "Where an article's date came from: feed, page, import, file, or first-seen (no date "
            "found: when framelens first saw it).", "The feed item, the page's metadata, or the imported row.",
            "A first-seen date can be days after publication.", "Shown on every article.", "Articles"),
+    Metric("date precision", "How much of a publication time is known: exact (to the minute), date (the day: shown "
+           "without an hour, never compared as a time), year, or none.",
+           "The feed, the page or the imported value, as parsed; a free-text date names its own precision.",
+           "A date-only value is stored at 00:00 UTC: sorted among exact times it looks earliest.",
+           "`tests/test_dates.py`.", "Articles"),
+    Metric("language", "The article's language as an ISO 639-1 code (en, ru, zh…). Quotes, contested terms and "
+           "tone are read in English articles only (Named sources says how many articles in view that leaves out).",
+           "Detected from the title and the start of the text (English function words; py3langid for other "
+           "languages and scripts); when that cannot tell, the language the feed, page or corpus gave.",
+           "Text too short or too mixed to tell stays undetermined and counts as English.",
+           "`tests/test_language.py`.", "Articles"),
     Metric("date flag", "Why a date was not trusted: missing, in the future, or implausibly old.",
            "Checks on each date as it arrives.", "A wrong date that looks plausible is not flagged.",
            "`tests/test_feeds.py`.", "Articles"),

@@ -1236,9 +1236,18 @@ class Store:
                 raise ValueError(f"outlet {name!r}: no such outlet in this store")
             row = {k: (json.dumps(v) if k == "groups" else v) for k, v in values.items() if v is not None}
             c.execute(sa.update(outlets).where(outlets.c.name == name).values(**row, edited=True))
+            stamp = datetime.now(timezone.utc).isoformat()
+            c.execute(self._insert(store_meta).values(key="outlets_edited", value=stamp)
+                      .on_conflict_do_update(index_elements=["key"], set_={"value": stamp}))
             stored = c.execute(sa.select(outlets.c.country, outlets.c.ownership, outlets.c.groups)
                                .where(outlets.c.name == name)).one()
         return {"country": stored.country, "ownership": stored.ownership, "groups": json.loads(stored.groups or "[]")}
+
+    def outlets_edited(self) -> str | None:
+        """When a user last edited an outlet's details (None if never): part of the dashboard's data version,
+        so that groups, filters and blind spots follow an edit at once."""
+        with self.engine.connect() as c:
+            return c.execute(sa.select(store_meta.c.value).where(store_meta.c.key == "outlets_edited")).scalar()
 
     def last_updated(self) -> datetime | None:
         """When the store last changed: the latest article stored, event analysed or feed fetched (UTC)."""

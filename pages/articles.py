@@ -1,9 +1,12 @@
 """Articles: what has been collected, per outlet over time, with a filterable table."""
 import streamlit as st
 
+from urllib.parse import urlencode
+
 from core.charts import articles_over_time
-from pages.common import csv_download, downloads, filters, open_page, tabbed
-from pages.data import MAX_ROWS, article_rows, daily
+from core.glossary import help_for
+from pages.common import chart, csv_download, filters, open_page, tabbed
+from pages.data import MAX_ROWS, article_rows, colours, daily, snippets
 
 
 s, version = open_page("Articles", show_fetch_report=True)
@@ -13,21 +16,41 @@ st.caption(("1 article matches" if total == 1 else f"{total:,} articles match")
            + (f"; showing the newest {MAX_ROWS:,}" if total > MAX_ROWS else ""))
 
 
+def reader_link(article_id: str, event_id) -> str | None:
+    """The Event page's reader open at this article (None for an article not yet in an event)."""
+    if not isinstance(event_id, str) or not event_id:
+        return None
+    return "/event?" + urlencode({"event": event_id, "view": "Read an article", "article": article_id})
+
+
 def table_view() -> None:
     # st.dataframe renders cells as text, so titles from feeds cannot inject markup.
-    table = rows[["published", "outlet", "title", "date_source", "date_flag", "text_status", "text_length", "url"]]
-    st.dataframe(table, hide_index=True, width="stretch", key="articles_table",
-                 column_config={"url": st.column_config.LinkColumn("link", display_text="open"),
-                                "published": st.column_config.DatetimeColumn("published (UTC)", format="YYYY-MM-DD HH:mm"),
-                                "text_length": st.column_config.NumberColumn("text chars")})
-    csv_download("Download these rows (CSV)", table, "framelens-articles.csv", "dl_articles")
+    cols = ["published", "date_precision", "outlet", "title", "date_source", "date_flag", "text_status", "text_length",
+            "url"]
+    table = rows.assign(read=[reader_link(a, e) for a, e in zip(rows["id"], rows["event_id"])])
+    if f.get("text"):  # where the searched words occur, «marked»
+        found = snippets(s, version, tuple(rows["id"]), f["text"])
+        table = table.assign(match=[found.get(i, "") for i in rows["id"]])
+        cols.insert(3, "match")
+    column = st.column_config
+    st.dataframe(table[cols + ["read"]], hide_index=True, width="stretch", key="articles_table",
+                 column_config={"url": column.LinkColumn("link", display_text="open"),
+                                "read": column.LinkColumn("in framelens", display_text="read",
+                                                          help="Read the stored text with its quotes and contested "
+                                                               "terms marked."),
+                                "match": column.TextColumn(width="large", help=help_for("search")),
+                                "published": column.DatetimeColumn("published (UTC)", format="YYYY-MM-DD HH:mm"),
+                                "date_precision": column.TextColumn("precision", help=help_for("date precision")),
+                                "date_source": column.TextColumn(help=help_for("date source")),
+                                "date_flag": column.TextColumn(help=help_for("date flag")),
+                                "text_status": column.TextColumn(help=help_for("text status")),
+                                "text_length": column.NumberColumn("text chars")})
+    csv_download("Download these rows (CSV)", table[cols], "framelens-articles.csv", "dl_articles")
 
 
 def over_time() -> None:
     per_day = daily(s, version, f)
-    fig = articles_over_time(per_day)
-    st.plotly_chart(fig, width="stretch", key="chart_daily")
-    downloads(fig, "articles-per-day", per_day, "dl_daily")
+    chart(articles_over_time(per_day, book=colours(s, version)), "articles-per-day", per_day, "daily")
 
 
 tabbed({"Table": table_view, "Over time": over_time})

@@ -4,27 +4,29 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
+from typing import Callable
 
 import pandas as pd
 import streamlit as st
 
-from core.charts import export
+from core.charts import export, too_little
 from core.config import Settings
 from core.coverage import outlets_in_groups
-from core.exports import csv_text
+from core.exports import Provenance, csv_text, provenance
+from core.exports import csv_bytes as csv_with_provenance
 from core.store import Store
 from pages.data import VIEW_START, choices, data_version, outside_window, store
 
-FILTER_KEYS = ("outlet", "group", "topic", "from", "to", "q")
+FILTER_KEYS = ("outlet", "group", "topic", "from", "to", "q", "text")
 ICON = Path(__file__).with_name("icon.png")   # served by this server: a material icon is fetched from Google
 
 # The filters each page applies, by the label its Filters line uses; a page whose tabs differ maps each
 # tab ("*": the others). A filter that is set but not applied is named as such, never as active.
-ALL_FILTERS = frozenset({"Outlets", "Groups", "Topics", "Published", "Search"})
+ALL_FILTERS = frozenset({"Outlets", "Groups", "Topics", "Published", "Search", "Text"})
 APPLIES = {
     "overview": ALL_FILTERS,
     "event": ALL_FILTERS,   # to the events the picker offers
-    "sources": frozenset({"Outlets", "Groups", "Topics", "Published"}),   # quotes have no headline to search
+    "sources": frozenset({"Outlets", "Groups", "Topics", "Published"}),   # quotes: no headline or text search
     "timelines": {"Publication times": ALL_FILTERS,
                   "*": frozenset({"Outlets", "Groups", "Topics", "Published"})},
     "articles": ALL_FILTERS,
@@ -87,11 +89,25 @@ def _qp_list(key: str) -> list[str]:
     return [v for v in st.query_params.get_all(key) if v]
 
 
-def _qp_date(key: str) -> date | None:
+def _parse_date(text: str) -> date | None:
+    """A typed date (2024-05-16 or 2024/05/16); None when empty or not a date."""
     try:
-        return date.fromisoformat(st.query_params.get(key, ""))
+        return date.fromisoformat(str(text).strip().replace("/", "-"))
     except ValueError:
         return None
+
+
+DATE_HELP = ("Type a date as YYYY-MM-DD and press Enter (UTC days; both ends included). Empty means from the first "
+             "article, or up to the last.")
+TEXT_HELP = ("Full-text search in titles, summaries and article text: every word and \"quoted phrase\" must occur; "
+             "-word excludes. Whole words, any case; press Enter.")
+WIDGETS = {"f_outlets": [], "f_groups": [], "f_topics": [], "f_from": "", "f_to": "", "f_q": "", "f_text": ""}
+
+
+def clear_filters() -> None:
+    """Every filter back to none (a button's callback: it runs before the widgets are drawn again)."""
+    for key, empty in WIDGETS.items():
+        st.session_state[key] = type(empty)()
 
 
 def applied_here(page: str) -> frozenset:
@@ -112,30 +128,46 @@ def sidebar_filters(s: Store, version: tuple, page: str = "") -> dict:
     # the widgets run, so it counts from their state where they have one, else from these.
     url = {"f_outlets": [o for o in _qp_list("outlet") if o in names],
            "f_groups": [g for g in _qp_list("group") if g in groups],
-           "f_topics": [t for t in _qp_list("topic") if t in topics], "f_q": st.query_params.get("q", "")}
+           "f_topics": [t for t in _qp_list("topic") if t in topics], "f_q": st.query_params.get("q", ""),
+           "f_text": st.query_params.get("text", ""), "f_from": st.query_params.get("from", ""),
+           "f_to": st.query_params.get("to", "")}
     span = (lo.date(), hi.date()) if lo and hi else None
-    if span:
-        url["f_dates"] = (max(_qp_date("from") or span[0], span[0]), min(_qp_date("to") or span[1], span[1]))
-    n_active = sum((tuple(st.session_state.get(k, v)) != span) if k == "f_dates" else bool(st.session_state.get(k, v))
-                   for k, v in url.items())
+    now = {k: st.session_state.get(k, v) for k, v in url.items()}
+    n_active = sum(bool(v) for k, v in now.items() if k not in ("f_from", "f_to")) + bool(now["f_from"] or now["f_to"])
     with st.sidebar.popover(f"Filters · {n_active} active" if n_active else "Filters",
                             icon=":material/filter_list:", width="stretch", key="f_menu"):
         outlets = st.multiselect("Outlets", names, default=url["f_outlets"], key="f_outlets", placeholder="All outlets")
         chosen_groups = st.multiselect("Outlet groups", groups, default=url["f_groups"], key="f_groups",
-                                       placeholder="All groups")
+                                       placeholder="All groups" if groups else "No groups yet: set them on Outlets")
         chosen_topics = st.multiselect("Topics", topics, default=url["f_topics"], key="f_topics",
                                        placeholder="All topics")
-        start = end = None
-        if span:
-            picked = st.date_input("Published (UTC)", value=url["f_dates"], min_value=span[0], max_value=span[1],
-                                   key="f_dates")
-            if isinstance(picked, (tuple, list)) and len(picked) == 2:
-                start, end = picked
+        # Typed dates in text boxes: Streamlit's date picker applies a typed date only when focus leaves it,
+        # where a text box applies it on Enter.
+        left, right = st.columns(2)
+        typed_from = left.text_input("Published from", value=url["f_from"], key="f_from", help=DATE_HELP,
+                                     placeholder=str(span[0]) if span else "YYYY-MM-DD")
+        typed_to = right.text_input("to", value=url["f_to"], key="f_to", help=DATE_HELP,
+                                    placeholder=str(span[1]) if span else "YYYY-MM-DD")
         search = st.text_input("Search headlines", value=url["f_q"], key="f_q")
-    dated = span and start and end and (start, end) != span
+        text = st.text_input("Search article text", value=url["f_text"], key="f_text", help=TEXT_HELP)
+        st.button("Clear all filters", key="f_clear_menu", on_click=clear_filters, width="stretch",
+                  disabled=not n_active)
+    start, end = _parse_date(typed_from), _parse_date(typed_to)
+    for label, typed, parsed in (("From", typed_from, start), ("To", typed_to, end)):
+        if typed.strip() and parsed is None:
+            st.sidebar.warning(f"{label}: “{safe(typed[:40])}” is not a date (YYYY-MM-DD), so it is not applied.")
+    if start and end and start > end:
+        st.sidebar.warning(f"From ({start}) is after To ({end}): no article can match.")
+    if span:  # outside the store's span is the same as its edge: no condition at all
+        start = start if start and start > span[0] else None
+        end = end if end and end < span[1] else None
+    else:
+        start = end = None
+    dated = bool(start or end)
     active = [(label, values) for label, values in (
         ("Outlets", outlets), ("Groups", chosen_groups), ("Topics", chosen_topics),
-        ("Published", [f"{start} to {end}"] if dated else []), ("Search", [search] if search else [])) if values]
+        ("Published", [f"{start or span[0]} to {end or span[1]}"] if dated else []),
+        ("Search", [search] if search else []), ("Text", [text] if text else [])) if values]
     here = applied_here(page)
     lines = [f"**{label}:** " + ", ".join(safe(v) for v in values) for label, values in active
              if label in here] or ["All outlets, topics and dates."]
@@ -147,6 +179,9 @@ def sidebar_filters(s: Store, version: tuple, page: str = "") -> dict:
         lines.append(f"*{outside:,} articles dated before {VIEW_START.year} or in the future are left out of the "
                      "charts and the date range.*")
     st.sidebar.caption("  \n".join(lines))
+    if active:
+        st.sidebar.button("Clear all filters", key="f_clear", on_click=clear_filters, icon=":material/close:",
+                          type="tertiary")
     keep = {k: st.query_params.get_all(k) for k in st.query_params if k not in FILTER_KEYS}
     params = dict(keep)
     if outlets:
@@ -155,12 +190,14 @@ def sidebar_filters(s: Store, version: tuple, page: str = "") -> dict:
         params["group"] = chosen_groups
     if chosen_topics:
         params["topic"] = chosen_topics
-    if start and lo and start != lo.date():
+    if start:
         params["from"] = start.isoformat()
-    if end and hi and end != hi.date():
+    if end:
         params["to"] = end.isoformat()
     if search:
         params["q"] = search
+    if text:
+        params["text"] = text
     if params != {k: st.query_params.get_all(k) for k in st.query_params}:
         st.query_params.from_dict(params)
     scope = set(outlets)
@@ -172,9 +209,10 @@ def sidebar_filters(s: Store, version: tuple, page: str = "") -> dict:
     # server warmed at start (pages.data.warm), and no date condition in the queries.
     return {
         "outlets_in": tuple(sorted(scope)) or None,
-        "start": datetime.combine(start, time.min, tzinfo=timezone.utc) if dated else None,
-        "end": datetime.combine(end, time.min, tzinfo=timezone.utc) + timedelta(days=1) if dated else None,
+        "start": datetime.combine(start, time.min, tzinfo=timezone.utc) if start else None,
+        "end": datetime.combine(end, time.min, tzinfo=timezone.utc) + timedelta(days=1) if end else None,
         "search": search.strip() or None,
+        "text": text.strip() or None,
         "topics_in": tuple(chosen_topics) or None,
     }
 
@@ -204,16 +242,47 @@ def safe(text) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
 
 
+FILTER_NAMES = {"outlet": "Outlets", "group": "Outlet groups", "topic": "Topics", "from": "Published from",
+                "to": "Published to", "q": "Headline search", "text": "Text search"}
+
+
+def chosen_filters() -> dict[str, list[str]]:
+    """The filters in force, named as a reader would, for an export's provenance."""
+    return {label: st.query_params.get_all(k) for k, label in FILTER_NAMES.items() if st.query_params.get_all(k)}
+
+
+def provenance_maker() -> Callable[[], Provenance]:
+    """Makes an export's provenance when the download is asked for (reading when the store last changed then),
+    with the filters in force now."""
+    s, chosen = store(), chosen_filters()
+    return lambda: provenance(s, chosen)
+
+
+def chart(fig, name: str, data: pd.DataFrame, key: str) -> None:
+    """A chart with its Download menu, or the sentence saying why there is too little data to draw one."""
+    reason = too_little(fig)
+    if reason:
+        st.info(reason)
+        return
+    if isinstance(fig, dict):
+        st.vega_lite_chart(fig, width="stretch", key=f"chart_{key}")
+    else:
+        st.plotly_chart(fig, width="stretch", key=f"chart_{key}")
+    downloads(fig, name, data, f"dl_{key}")
+
+
 def downloads(fig, name: str, data: pd.DataFrame, key: str) -> None:
-    """A 'Download' menu under a chart: PNG, SVG and the data as CSV, each made only when asked for.
+    """A 'Download' menu under a chart: PNG, SVG and the data as CSV, each made only when asked for and
+    each carrying its provenance.
 
     The buttons sit in a popover, which the browser mounts only when opened: three buttons per
     chart on every page were a measurable share of the time to first render.
     """
+    made = provenance_maker()
     with st.popover("Download", icon=":material/download:", key=f"{key}_menu"):
         for fmt in ("png", "svg"):
             def make(fmt=fmt):
-                return export(fig, fmt)[0]
+                return export(fig, fmt, note=made().line())[0]
             st.download_button(f"Chart as {fmt.upper()}", make, file_name=f"{name}.{fmt}",
                                mime="image/png" if fmt == "png" else "image/svg+xml", key=f"{key}_{fmt}",
                                on_click="ignore", width="stretch")
@@ -221,13 +290,25 @@ def downloads(fig, name: str, data: pd.DataFrame, key: str) -> None:
 
 
 def csv_download(label: str, data: pd.DataFrame, file_name: str, key: str, width="content") -> None:
-    """A CSV download button; the CSV is written when clicked, not on every run."""
-    st.download_button(label, lambda: csv_bytes(data), file_name=file_name,
+    """A CSV download button; the CSV (under its provenance lines) is written when clicked, not on every run."""
+    made = provenance_maker()
+    st.download_button(label, lambda: csv_with_provenance(data, made()), file_name=file_name,
                        mime="text/csv", key=key, on_click="ignore", width=width)
 
 
+def compact() -> bool:
+    """Phone-sized layout: asked for in the URL (?layout=compact or wide), else when the browser says it is a
+    phone (its Sec-CH-UA-Mobile hint, or "Mobi" in its user agent, as MDN advises)."""
+    asked = st.query_params.get("layout")
+    if asked in ("compact", "wide"):
+        return asked == "compact"
+    headers = st.context.headers or {}
+    return headers.get("Sec-CH-UA-Mobile") == "?1" or "Mobi" in (headers.get("User-Agent") or "")
+
+
 def csv_bytes(data: pd.DataFrame) -> bytes:
-    """The table as UTF-8 CSV with every text cell that a spreadsheet would run as a formula made inert."""
+    """The table as UTF-8 CSV with every text cell that a spreadsheet would run as a formula made inert (no
+    provenance lines: csv_download adds them)."""
     return csv_text(data).encode("utf-8")
 
 
@@ -277,12 +358,16 @@ def last_fetch_report() -> None:
             st.dataframe(pd.DataFrame(failed, columns=["outlet", "feed", "error"]), hide_index=True)
 
 
-def open_page(title: str, show_fetch_report: bool = False, needs_articles: bool = True) -> tuple[Store, tuple]:
-    """Every page's opening: sidebar, title, and the empty state; returns the store and data version."""
+def open_page(title: str, show_fetch_report: bool = False, needs_articles: bool = True,
+              intro: str | None = None) -> tuple[Store, tuple]:
+    """Every page's opening: sidebar, title, an introduction, and the empty state; returns the store and data
+    version."""
     route_through_entrypoint(next((url for _, t, _, url in PAGES if t == title), ""))
     s = store()
     version = st.session_state.get("data_version") or data_version(s)
     st.title(title)
+    if intro:
+        st.markdown(intro)
     if show_fetch_report:
         last_fetch_report()
     if needs_articles and empty_state(version[1]):

@@ -59,11 +59,12 @@ def store() -> Store:
 
 
 def data_version(s: Store) -> tuple:
-    """Changes whenever articles or events change, so cached reads refresh after an ingest."""
+    """Changes whenever articles, events or outlet details change, so cached reads refresh after an ingest
+    or an edit."""
     lo, hi = s.date_bounds()
     # The store's URL is part of the key: two stores with the same counts must not share a cache.
     # A user's correction of an event changes no count, so its mark is part of the version too.
-    return s.url, s.count_articles(), str(hi), s.count_events(), s.corrections_mark()
+    return s.url, s.count_articles(), str(hi), s.count_events(), s.outlets_edited(), s.corrections_mark()
 
 
 def article_scope(f: dict) -> dict:
@@ -240,8 +241,8 @@ def event_lags(s: Store, version, f: dict) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _points(_s, version, **f) -> pd.DataFrame:
-    return _s.articles_df(limit=MAX_POINTS, **windowed(f))[["id", "outlet", "published", "title", "event_id",
-                                                            "date_source"]]
+    return _s.articles_df(limit=MAX_POINTS, **windowed(f))[["id", "outlet", "published", "date_precision", "title",
+                                                            "event_id", "date_source"]]
 
 
 def points(s: Store, version, f: dict) -> pd.DataFrame:
@@ -269,6 +270,12 @@ def _rows(_s, version, **f) -> tuple[pd.DataFrame, int]:
 def article_rows(s: Store, version, f: dict) -> tuple[pd.DataFrame, int]:
     """The newest articles in view and how many match in all."""
     return _rows(s, version, **article_scope(f))
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def snippets(_s, version, ids: tuple[str, ...], text: str) -> dict[str, str]:
+    """Where the full-text search matched in each of these articles."""
+    return _s.snippets(list(ids), text)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -1,74 +1,73 @@
-"""Event: one happening, one column per outlet — headline, timing, lead, quotes, words, omissions."""
+"""Event: one happening, one card per outlet (pages/event_cards.py) — timing, headline, lead, quotes, words,
+omissions — a reader for its articles (pages/reading.py), and the whole comparison to export."""
 import pandas as pd
 import streamlit as st
 
-from core.charts import timeline
+from core.charts import export, timeline, too_little
+from core.exports import event_html, event_json
+from core.glossary import help_for
 from core.reprints import describe, describe_evidence, families
-from pages.common import csv_download, downloads, filters, open_page, safe, tabbed
+from pages.common import chart, compact, csv_download, filters, open_page, provenance_maker, safe, tabbed
 from pages.corrections import corrections_view
-from pages.data import compare, event_choices, in_window
-
-COLUMNS_PER_ROW = 3
-
-
-VOICE = {"own": "own words", "quoted": "quoting {}", "attributed": "reporting {}"}
+from pages.data import colours, compare, event_choices, in_window
+from pages.event_cards import side_by_side
+from pages.reading import read_article
 
 
-def when(row: dict | None) -> str:
-    """An outlet's first report as the timing figure has it: a time, a date only, or none."""
-    if not row or not row.get("first_report"):
-        return "no date"
-    src = f" · date from {row['date_source']}" if row.get("date_source") else ""
-    if row["precision"] == "date":
-        return f"{row['first_report']} (date only, no time given){src}"
-    lag = f" · +{row['lag_hours']:.1f} h" if row.get("lag_hours") else ""
-    return f"{row['first_report'][:16].replace('T', ' ')} UTC{lag}{src}"
+def reprint_table() -> None:
+    """Each family of derived articles together: its original, then what every copy changed."""
+    if reps.empty:
+        st.info("No article in this event is a reprint of another outlet's story.")
+        return
+    info = arts.set_index("id")
+    for fam in families(reps.to_dict("records")):
+        oid = fam["original_id"]
+        if oid and oid in info.index:
+            st.markdown(f"**{safe(info.at[oid, 'outlet'])}** (original): {safe(info.at[oid, 'title'])}")
+        elif fam["original_outlet"] == "unknown":
+            st.markdown("**Source not named** (an aggregator's copy)")
+        else:
+            st.markdown(f"**{safe(fam['original_outlet'])}** (original not in the store)")
+        rows = [{"outlet": info.at[r["id"], "outlet"] if r["id"] in info.index else "", "kind": r.get("kind") or "",
+                 "headline": info.at[r["id"], "title"] if r["id"] in info.index else "",
+                 "what changed": describe(r.get("changes")), "score": round(float(r.get("score") or 0), 2),
+                 "evidence": describe_evidence(r.get("evidence"))}
+                for r in fam["copies"]]
+        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key=f"family_{fam['key']}",
+                     column_config={"kind": st.column_config.TextColumn(help=help_for("reprints"))})
 
 
-def voice(m: dict) -> str:
-    """Whose words a contested term is in, as shown beside it."""
-    who = m.get("speaker") or ("someone the text does not name" if m["voice"] == "quoted" else "a source not named")
-    return VOICE[m["voice"]].format(who)
+def data_quality() -> None:
+    pins = s.pinned(list(arts["id"]))
+    quality = arts.assign(placed_by=[f"user (correction {pins[a]})" if a in pins else "clustering" for a in arts["id"]])[
+        ["outlet", "title", "published", "date_precision", "date_source", "date_flag", "language", "placed_by",
+         "text_status", "text_length", "analysis_notes", "url"]]
+    st.dataframe(quality, hide_index=True, width="stretch", key="quality_table",
+                 column_config={"url": st.column_config.LinkColumn("original", display_text="open"),
+                                "date_precision": st.column_config.TextColumn(help=help_for("date precision")),
+                                "date_source": st.column_config.TextColumn(help=help_for("date source")),
+                                "date_flag": st.column_config.TextColumn(help=help_for("date flag")),
+                                "language": st.column_config.TextColumn(help=help_for("language")),
+                                "placed_by": st.column_config.TextColumn("placed by", help=help_for("placed by")),
+                                "text_status": st.column_config.TextColumn(help=help_for("text status"))})
 
 
-def column(report: dict, outlet: str, texts: dict, quotes: pd.DataFrame) -> None:
-    """One outlet's view of the event."""
-    st.markdown(f"#### {safe(outlet)}")
-    timing = {r["outlet"]: r for r in report["timing"]["outlets"]}
-    first = report["timing"]["first_outlet"] == outlet
-    st.caption(safe(when(timing.get(outlet))) + (" · first to report" if first else ""))
-    for h in [h for h in report["headlines"]["articles"] if h["outlet"] == outlet][:2]:
-        st.markdown(f"**{safe(h['title'])}**")
-        st.markdown(safe(h.get("lead") or ""))   # feed text: every markdown character escaped
-    q = quotes[quotes["outlet"] == outlet] if not quotes.empty else quotes
-    if not q.empty:
-        st.markdown("**Quoted**")
-        for r in q.head(4).itertuples():
-            st.markdown(f"- {safe(r.canonical_speaker or r.speaker or 'unattributed')} ({safe(r.cue)}): "
-                        f"“{safe((r.quote or '')[:160])}”")
-    terms = report["distinctive_terms"].get("outlets", {}).get(outlet, [])[:8]
-    if terms:
-        st.markdown("**Distinctive words** " + ", ".join(f"{safe(t['term'])} (z {t['z']:.1f})" for t in terms))
-    ct = report["contested_terms"]
-    own, quoted = ct["by_outlet"].get(outlet, {}), ct.get("quoted", {}).get(outlet, {})
-    if own:
-        st.markdown("**Contested terms, own words** " + "; ".join(
-            f"{safe(fam)}: " + ", ".join(f"{safe(t)} ×{n}" for t, n in terms_.items()) for fam, terms_ in own.items()))
-    if quoted:
-        st.markdown("**Contested terms it quotes** " + "; ".join(
-            f"{safe(t)} ({safe(sp)}) ×{n}" for fam in quoted.values() for t, sps in fam.items() for sp, n in sps.items()))
-    matches = [m for m in ct["matches"] if m["outlet"] == outlet]
-    if matches:
-        with st.expander(f"Contested terms in their sentences ({len(matches)})"):
-            for m in matches[:30]:
-                text = texts.get(m["id"], {}).get(m["field"], "")
-                st.markdown(f"- **{safe(m['surface'])}** ({safe(m['family'])}; {safe(voice(m))}): "
-                            f"{safe(text[m['sentence'][0]:m['sentence'][1]][:400])}")
-    om = report["omissions"].get("outlets", {}).get(outlet, {})
-    if om.get("omits"):
-        with st.expander(f"Leaves out {len(om['omits'])} facts others report"):
-            for o in om["omits"][:6]:
-                st.markdown(f"- {safe(o.get('text') or '')} — reported by {safe(', '.join(o['reported_by']))}")
+def export_menu(spec: dict) -> None:
+    """The whole comparison as JSON or a self-contained HTML report, and its articles as CSV (with provenance),
+    each made when asked for."""
+    made, event = provenance_maker(), {"id": event_id, "label": labels.get(event_id, event_id)}
+
+    def html_report() -> bytes:
+        svg = export(spec, "svg")[0] if not too_little(spec) else None
+        return event_html(event, report, arts, quotes, reps, made(), timeline_svg=svg)
+    with st.popover("Export this comparison", icon=":material/download:", key="export_menu"):
+        st.download_button("Report (HTML)", html_report, file_name=f"event-{event_id}.html", mime="text/html",
+                           key="export_html", on_click="ignore", width="stretch")
+        st.download_button("Comparison (JSON)", lambda: event_json(event, report, arts, quotes, reps, made()),
+                           file_name=f"event-{event_id}.json", mime="application/json", key="export_json",
+                           on_click="ignore", width="stretch")
+        csv_download("Articles (CSV)", arts.drop(columns=["text"]), f"event-{event_id}-articles.csv", "dl_quality",
+                     width="stretch")
 
 
 s, version = open_page("Event")
@@ -104,58 +103,15 @@ for note in report.get("notes", []):
     st.info(safe(note))
 cov = report["coverage"]
 st.caption(f"{report['n_articles']} articles from {cov['original_outlets']} outlets reporting originally"
-           + (f", {len(reps)} reprints shown apart" if len(reps) else ""))
-
-
-def side_by_side() -> None:
-    texts = {r["id"]: {"title": r["title"] or "", "text": r["text"] or ""} for r in arts.to_dict("records")}
-    st.caption(safe(report["timing"]["first"]["label"]) + "".join(f" · {safe(n)}" for n in report["timing"]["notes"]))
-    original_outlets = sorted(cov["original_articles"])
-    for i in range(0, len(original_outlets), COLUMNS_PER_ROW):
-        for col, outlet in zip(st.columns(COLUMNS_PER_ROW), original_outlets[i:i + COLUMNS_PER_ROW]):
-            with col:
-                column(report, outlet, texts, quotes)
-
-
-def coverage_timeline() -> None:
-    points = in_window(arts.assign(reprint=arts["id"].isin(set(reps["id"]) if not reps.empty else set())), "published")
-    spec = timeline(points, "Coverage timeline (hollow = reprint)")
-    st.vega_lite_chart(spec, width="stretch", key="chart_event_timeline")
-    downloads(spec, f"event-{event_id}-timeline", points[["id", "outlet", "published", "title", "reprint"]], "dl_event")
-
-
-def reprint_table() -> None:
-    """Each family of derived articles together: its original, then what every copy changed."""
-    if reps.empty:
-        st.info("No article in this event is a reprint of another outlet's story.")
-        return
-    info = arts.set_index("id")
-    for fam in families(reps.to_dict("records")):
-        oid = fam["original_id"]
-        if oid and oid in info.index:
-            st.markdown(f"**{safe(info.at[oid, 'outlet'])}** (original): {safe(info.at[oid, 'title'])}")
-        elif fam["original_outlet"] == "unknown":
-            st.markdown("**Source not named** (an aggregator's copy)")
-        else:
-            st.markdown(f"**{safe(fam['original_outlet'])}** (original not in the store)")
-        rows = [{"outlet": info.at[r["id"], "outlet"] if r["id"] in info.index else "", "kind": r.get("kind") or "",
-                 "headline": info.at[r["id"], "title"] if r["id"] in info.index else "",
-                 "what changed": describe(r.get("changes")), "score": round(float(r.get("score") or 0), 2),
-                 "evidence": describe_evidence(r.get("evidence"))}
-                for r in fam["copies"]]
-        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key=f"family_{fam['key']}")
-
-
-def data_quality() -> None:
-    pins = s.pinned(list(arts["id"]))
-    quality = arts.assign(placed_by=[f"user (correction {pins[a]})" if a in pins else "clustering" for a in arts["id"]])[
-        ["outlet", "title", "published", "date_precision", "date_source", "date_flag", "language", "placed_by",
-         "text_status", "text_length", "analysis_notes", "url"]]
-    st.dataframe(quality, hide_index=True, width="stretch", key="quality_table",
-                 column_config={"url": st.column_config.LinkColumn("original", display_text="open")})
-    csv_download("Download comparison (CSV)", quality, f"event-{event_id}.csv", "dl_quality")
-
-
+           + (f", {len(reps)} reprints shown apart" if len(reps) else ""), help=help_for("outlets reporting"))
+reprinted = set(reps["id"]) if not reps.empty else set()
+points = in_window(arts.assign(reprint=arts["id"].isin(reprinted)), "published")   # absurd dates stretch no chart
+spec = timeline(points, "Coverage timeline (hollow = reprint)", book=colours(s, version))
+export_menu(spec)
 # The comparison comes first and needs no charting library; the timeline is a tab away.
-tabbed({"Side by side": side_by_side, "Timeline": coverage_timeline, "Reprints": reprint_table,
-        "Data quality": data_quality, "Corrections": lambda: corrections_view(s, event_id, arts, choices)})
+tabbed({"Side by side": lambda: side_by_side(report, arts, quotes, compact()),
+        "Read an article": lambda: read_article(arts, quotes, report),
+        "Timeline": lambda: chart(spec, f"event-{event_id}-timeline",
+                                  points[["id", "outlet", "published", "title", "reprint"]], "event"),
+        "Reprints": reprint_table, "Data quality": data_quality,
+        "Corrections": lambda: corrections_view(s, event_id, arts, choices)})

@@ -24,9 +24,10 @@ each one below says how it can be wrong. Benchmarks and their figures are listed
 """
 EXPORTS = """
 Every download carries its provenance: the framelens version, when it was exported, when the store last
-changed, and the filters in force. CSV files hold it in lines starting with `#` above the table (read
-them with `pandas.read_csv(path, comment="#")`); charts show it under their title; an event's JSON and
-HTML exports hold it at the top, and list every article with its URL.
+changed, and the filters in force. CSV files hold it in four lines starting with `#` above the table (skip
+them: `pandas.read_csv(path, skiprows=4)`, or `read.csv(path, skip = 4)` in R); cells a spreadsheet would
+run as formulas start with `'`. Charts show it under their title; an event's JSON and HTML exports hold it
+at the top, and list every article with its URL.
 """
 
 

@@ -1,7 +1,9 @@
-"""Outlets: who they are, how much they publish, how their feeds are doing; fetch now; import a corpus."""
+"""Outlets: who they are, how much they publish, how their feeds are doing; their details edited; fetch now;
+import a corpus."""
 import pandas as pd
 import streamlit as st
 
+from core.catalog import OWNERSHIP
 from core.corpus import decode, format_of, import_text
 from pages.common import fetch_now, open_page, safe, tabbed
 from pages.data import coverage, profiles
@@ -16,6 +18,48 @@ def profiles_view() -> None:
     st.dataframe(profiles(s, version)[["name", "country", "ownership", "groups", "articles", "events", "main topics", "first",
                            "last", "homepage"]], hide_index=True, width="stretch", key="profiles_table",
                  column_config={"homepage": st.column_config.LinkColumn(display_text="site")})
+
+
+def edit_view() -> None:
+    """Country, ownership and groups of one outlet or several at once (an imported corpus brings none)."""
+    if "edit_saved" in st.session_state:
+        st.success(st.session_state.pop("edit_saved"))
+    table = profiles(s, version)[["name", "country", "ownership", "groups", "articles"]].fillna("")
+    bare = table[table["groups"] == ""]
+    st.caption(f"Groups drive the group filter and the blind spots on the Overview. {len(bare)} of {len(table)} "
+               "outlets have no group. Edits are kept when the catalog is loaded again.")
+    picked = st.multiselect("Outlets to edit", list(table["name"]), key="edit_outlets",
+                            placeholder="Choose one outlet, or several to give them the same details")
+    if not picked:
+        st.dataframe(table, hide_index=True, width="stretch", key="edit_table")
+        return
+    one = table.set_index("name").loc[picked[0]] if len(picked) == 1 else None
+    if one is None:
+        st.caption("Fields left empty keep each outlet's own value.")
+    with st.form("edit_form", border=False):
+        left, mid = st.columns(2)
+        country = left.text_input("Country", value="" if one is None else one["country"], max_chars=2,
+                                  help="Two-letter code (ISO 3166), e.g. US")
+        kinds = ["", *OWNERSHIP]
+        ownership = mid.selectbox("Ownership", kinds, index=kinds.index(one["ownership"]) if one is not None and
+                                  one["ownership"] in kinds else 0)
+        groups = st.text_input("Groups", value="" if one is None else one["groups"], help="Comma-separated, e.g. right, us")
+        if not st.form_submit_button("Save", type="primary"):
+            return
+    given = {"country": country, "ownership": ownership, "groups": groups}
+    given = given if one is not None else {k: v for k, v in given.items() if v}
+    problems = []
+    for name in picked:
+        try:
+            s.set_outlet_meta(name, **given)
+        except ValueError as e:
+            problems.append(f"{name}: {e}")
+    if problems:
+        st.error("Not saved — " + "; ".join(safe(p) for p in problems[:3])
+                 + (f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""))
+    else:
+        st.session_state["edit_saved"] = f"Saved {len(picked)} outlet{'s' if len(picked) > 1 else ''}."
+        st.rerun()  # the data version changed: every page reads the new details
 
 
 def health_view() -> None:
@@ -49,11 +93,22 @@ def import_view() -> None:
     analysis = analyse_new(s, progress=lambda stage, d, t: bar.progress(min(d / t, 1.0) if t else 1.0,
                                                                         text=f"{stage}: {d} of {t}"))
     bar.empty()
+    report(upload.name, res, analysis.line())
+
+
+def report(name: str, res, analysis: str) -> None:
+    """What the import did, in words: rows read, stored, already there, refused and why."""
+    kept = res.valid - res.new
+    line = (f"{safe(name)}: {res.rows:,} rows read; {res.new:,} new articles stored"
+            + (f", {kept:,} already in the store" if kept else "") + (f", {len(res.errors):,} refused" if res.errors else ""))
     titled = f" {res.titled} without a title were titled from their first sentence." if res.titled else ""
-    st.success(f"{safe(upload.name)}: {res.rows} rows, {res.valid} valid, {res.new} new; {res.dates_line()}."
-               f"{titled} {analysis.line()}")
+    if not res.valid:
+        st.error(line + ". No row could be imported: see why below.")
+    elif res.errors:
+        st.warning(line + f"; {res.dates_line()}.{titled} {analysis}")
+    else:
+        st.success(line + f"; {res.dates_line()}.{titled} {analysis}")
     if res.errors:
-        st.warning(f"{len(res.errors)} invalid rows")
         st.dataframe(pd.DataFrame([{"line": e.line, "problem": e.message} for e in res.errors]),
                      hide_index=True, key="import_errors")
 
@@ -85,5 +140,5 @@ def names_view() -> None:
         st.rerun()
 
 
-tabbed({"Profiles": profiles_view, "Feed health": health_view, "Import a corpus": import_view,
-        "Outlet names": names_view})
+tabbed({"Profiles": profiles_view, "Edit details": edit_view, "Feed health": health_view,
+        "Import a corpus": import_view, "Outlet names": names_view})

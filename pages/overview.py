@@ -1,14 +1,20 @@
 """Overview: the events in view, ranked by how many outlets reported them, and attention over time."""
+from urllib.parse import urlencode
+
 import pandas as pd
 import streamlit as st
 
 from core.charts import stacked
-from pages.common import csv_download, downloads, filter_params, filters, open_page, tabbed
-from pages.data import MAX_EVENTS, attention, events
+from core.exports import ABOUT
+from core.glossary import help_for
+from pages.common import chart, compact, csv_download, filter_params, filters, open_page, safe, tabbed
+from pages.data import MAX_EVENTS, attention, choices, events
+
+CARDS = 50  # events shown as cards on a phone; the table (and its CSV) holds them all
 
 
 def events_view(ev: pd.DataFrame) -> None:
-    """The events table; choosing a row opens that event's comparison."""
+    """The events table (cards on a phone); choosing a row opens that event's comparison."""
     st.caption(f"{len(ev):,} events" + (f" (the {MAX_EVENTS:,} broadest)" if len(ev) >= MAX_EVENTS else "")
                + ". Breadth counts outlets with original reporting; reprints are counted apart.")
     table = ev[["label", "topics", "n_original_outlets", "n_articles", "n_reprints", "first_published", "outlets",
@@ -16,15 +22,43 @@ def events_view(ev: pd.DataFrame) -> None:
                     "n_original_outlets": "outlets reporting", "n_articles": "articles", "n_reprints": "reprints",
                     "first_published": "first report (UTC)", "blind_spots": "groups that did not report it",
                     "label": "event"})
-    picked = st.dataframe(table, hide_index=True, width="stretch", key="events_table", on_select="rerun",
-                          selection_mode="single-row", column_config={
-                              "id": None, "event": st.column_config.TextColumn(width="large"),
-                              "first report (UTC)": st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm")})
-    rows = picked.selection.rows if picked and picked.selection else []
-    if rows:
-        st.switch_page("pages/event.py", query_params={**filter_params(), "event": table.iloc[rows[0]]["id"]})
-    st.caption("Select a row to compare how each outlet covered that event.")
+    if not any(ev["blind_spots"]) and not choices(s, version)[1]:
+        st.caption("No outlet here has a group yet, so no event has blind spots to show: give outlets groups on "
+                   "the Outlets page (Edit details).")
+    if compact():
+        cards(table.head(CARDS))
+    else:
+        column = st.column_config
+        picked = st.dataframe(table, hide_index=True, width="stretch", key="events_table", on_select="rerun",
+                              selection_mode="single-row", column_config={
+                                  "id": None, "event": column.TextColumn(width="large", help=help_for("event")),
+                                  "topics": column.ListColumn(help=help_for("topics")),
+                                  **{name: column.NumberColumn(help=help_for(name))
+                                     for name in ("outlets reporting", "articles", "reprints")},
+                                  "outlets": column.TextColumn(help=help_for("outlets reporting")),
+                                  "groups that did not report it": column.TextColumn(
+                                      help=help_for("groups that did not report it")),
+                                  "first report (UTC)": column.DatetimeColumn(format="YYYY-MM-DD HH:mm",
+                                                                              help=help_for("first report"))})
+        rows = picked.selection.rows if picked and picked.selection else []
+        if rows:
+            st.switch_page("pages/event.py", query_params={**filter_params(), "event": table.iloc[rows[0]]["id"]})
+        st.caption("Select a row to compare how each outlet covered that event.")
     csv_download("Download events (CSV)", table, "framelens-events.csv", "dl_events")
+
+
+def cards(table: pd.DataFrame) -> None:
+    """Events as short cards that fit a phone's width, each linking to its comparison."""
+    for r in table.to_dict("records"):
+        with st.container(border=True):
+            link = "/event?" + urlencode({**filter_params(), "event": r["id"]}, doseq=True)
+            st.markdown(f"**[{safe(r['event'])}]({link})**")
+            when = "" if pd.isna(r["first report (UTC)"]) else f" · first {r['first report (UTC)']:%Y-%m-%d %H:%M} UTC"
+            st.caption(f"{r['outlets reporting']} outlets reporting · {r['articles']} articles{when}"
+                       + (f"  \nNot reported by: {safe(r['groups that did not report it'])}"
+                          if r["groups that did not report it"] else ""), help=help_for("outlets reporting"))
+    if len(table) == CARDS:
+        st.caption(f"The {CARDS} broadest events; the CSV below holds every event in view.")
 
 
 def attention_view(by: str) -> None:
@@ -32,11 +66,10 @@ def attention_view(by: str) -> None:
     by_topic, by_group = attention(s, version, f)
     data, name = (by_topic, "topic") if by == "topic" else (by_group, "group")
     fig = stacked(data, "day", "articles", name, f"Original articles per {'topic' if by == 'topic' else 'outlet group'}")
-    st.plotly_chart(fig, width="stretch", key=f"chart_{name}s")
-    downloads(fig, f"attention-by-{name}", data, f"dl_{name}s")
+    chart(fig, f"attention-by-{name}", data, f"{name}s")
 
 
-s, version = open_page("Overview", show_fetch_report=True)
+s, version = open_page("Overview", show_fetch_report=True, intro=f"{ABOUT} [How the numbers are made](/methods).")
 f = filters()
 ev = events(s, version, f)
 if ev.empty:

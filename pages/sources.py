@@ -1,12 +1,15 @@
 """Named sources: whom each outlet quotes, how much, how anonymously — and one speaker's coverage."""
+from urllib.parse import urlencode
+
 import pandas as pd
 import streamlit as st
 
 from core.charts import bars, heatmap, lines
+from core.glossary import help_for
 from core.sources import NO_NAMED_SPEAKER
 from core.store import UNRESOLVED
-from pages.common import downloads, filters, open_page, safe, tabbed
-from pages.data import in_window, lone_speakers, other_languages, quote_counts, speaker_quotes
+from pages.common import chart, downloads, filters, open_page, safe, tabbed
+from pages.data import colours, in_window, lone_speakers, other_languages, quote_counts, speaker_quotes
 
 TOP_SPEAKERS, TOP_OUTLETS = 30, 20
 PLACEHOLDERS = {UNRESOLVED, NO_NAMED_SPEAKER, "(unknown)"}
@@ -29,31 +32,29 @@ def shade(m: pd.DataFrame):
 
 
 def matrix_view(pairs: pd.DataFrame, named: pd.DataFrame, as_chart: bool) -> None:
-    measure = st.radio("Measure", ["quotes", "words"], horizontal=True, key="src_measure")
+    measure = st.radio("Measure", ["quotes", "words"], horizontal=True, key="src_measure",
+                       help=help_for("quotes") + "\n\n" + help_for("quoted words"))
     m = matrix(pairs, named, measure)
     title = f"Top {len(m)} speakers × {m.shape[1]} busiest outlets ({measure})"
     fig = heatmap(m, title, measure)
     if as_chart:
-        st.plotly_chart(fig, width="stretch", key="chart_matrix")
-    else:  # a table first: exact numbers, sortable, and no charting library to load
-        st.caption(title)
-        st.dataframe(shade(m), width="stretch", key="matrix_table", height=min(36 + 35 * len(m), 720))
+        chart(fig, "speakers-by-outlet", pairs, "matrix")
+        return
+    st.caption(title)  # a table first: exact numbers, sortable, and no charting library to load
+    st.dataframe(shade(m), width="stretch", key="matrix_table", height=min(36 + 35 * len(m), 720))
     downloads(fig, "speakers-by-outlet", pairs, "dl_matrix")
 
 
 def shares_view(shares: pd.DataFrame) -> None:
     shares = shares.sort_values("quotes", ascending=False).head(TOP_OUTLETS)
+    book = colours(s, version)
     left, right = st.columns(2)
-    with left:
-        anon = shares.sort_values("anonymous_share", ascending=False)
-        fig = bars(anon, "outlet", "anonymous_share", "Share of attributions to anonymous sources")
-        st.plotly_chart(fig, width="stretch", key="chart_anon")
-        downloads(fig, "anonymous-share", anon, "dl_anon")
-    with right:
-        off = shares.sort_values("official_share", ascending=False)
-        fig = bars(off, "outlet", "official_share", "Share of attributions to officials (by role)")
-        st.plotly_chart(fig, width="stretch", key="chart_official")
-        downloads(fig, "official-share", off, "dl_official")
+    for col, share, title, key in ((left, "anonymous_share", "Share of attributions to anonymous sources", "anon"),
+                                   (right, "official_share", "Share of attributions to officials (by role)", "official")):
+        with col:
+            data = shares.sort_values(share, ascending=False)
+            st.caption(title, help=help_for(share.replace("_", " ")))
+            chart(bars(data, "outlet", share, title, book=book), share.replace("_", "-"), data, key)
 
 
 def speaker_view(pairs: pd.DataFrame, named: pd.DataFrame) -> None:
@@ -76,11 +77,28 @@ def speaker_view(pairs: pd.DataFrame, named: pd.DataFrame) -> None:
     with left:
         st.dataframe(verbs, hide_index=True, width="stretch", key="verbs_table")
     with right:
-        fig = lines(over_time, "day", "quotes", "outlet", f"Quotes of {speaker} over time")
-        st.plotly_chart(fig, width="stretch", key="chart_speaker")
-        downloads(fig, "speaker-over-time", over_time, "dl_speaker")
-    st.dataframe(mine[["published", "outlet", "cue", "quote", "title"]], hide_index=True, width="stretch",
-                 key="speaker_quotes")
+        fig = lines(over_time, "day", "quotes", "outlet", f"Quotes of {speaker} over time", book=colours(s, version))
+        chart(fig, "speaker-over-time", over_time, "speaker")
+    table = mine.assign(event=[event_link(e) for e in mine["event_id"]])
+    st.dataframe(table[["published", "outlet", "cue", "quote", "title", "event"]], hide_index=True, width="stretch",
+                 key="speaker_quotes", column_config={"event": st.column_config.LinkColumn(display_text="open event")})
+
+
+def event_link(event_id) -> str | None:
+    """The Event page's address for an event (None for a quote whose article has no event yet)."""
+    return f"/event?{urlencode({'event': event_id})}" if isinstance(event_id, str) and event_id else None
+
+
+def lone_view() -> None:
+    """Named speakers one outlet alone quotes within an event, linked to the event and to the speaker."""
+    lone = lone_speakers(s, version, filters())
+    lone = lone.assign(event=[event_link(e) for e in lone["event_id"]],
+                       coverage=[f"/sources?{urlencode({'view': 'One speaker', 'speaker': n})}" for n in lone["speaker"]])
+    st.dataframe(lone[["speaker", "outlet", "quotes", "event", "coverage"]], hide_index=True, width="stretch",
+                 key="unique_table", column_config={
+                     "speaker": st.column_config.TextColumn(help=help_for("quoted by one outlet only")),
+                     "event": st.column_config.LinkColumn(display_text="open event"),
+                     "coverage": st.column_config.LinkColumn("speaker's coverage", display_text="open")})
 
 
 s, version = open_page("Named sources")
@@ -96,6 +114,5 @@ named = pairs[~pairs["speaker"].isin(PLACEHOLDERS)]
 tabbed({"Speakers × outlets": lambda: matrix_view(pairs, named, as_chart=False),
         "Heatmap": lambda: matrix_view(pairs, named, as_chart=True),
         "Anonymous and official": lambda: shares_view(shares),
-        "Quoted by one outlet only": lambda: st.dataframe(lone_speakers(s, version, filters()), hide_index=True,
-                                                          width="stretch", key="unique_table"),
+        "Quoted by one outlet only": lone_view,
         "One speaker": lambda: speaker_view(pairs, named)})

@@ -3,14 +3,13 @@ import streamlit as st
 
 from core.charts import bars, box
 from core.coverage import lag_table
-from pages.common import downloads, filters, open_page, tabbed
-from pages.data import event_lags, points, timeline_spec
+from core.glossary import help_for
+from pages.common import chart, filters, open_page, tabbed
+from pages.data import colours, event_lags, points, timeline_spec
 
 
 def publication_view(f: dict) -> None:
-    spec = timeline_spec(s, version, f)
-    st.vega_lite_chart(spec, width="stretch", key="chart_pub")
-    downloads(spec, "publication-timeline", points(s, version, f), "dl_pub")
+    chart(timeline_spec(s, version, f), "publication-timeline", points(s, version, f), "pub")
 
 
 def lag_view(f: dict, view: str) -> None:
@@ -27,18 +26,25 @@ def lag_view(f: dict, view: str) -> None:
     if n_date:
         st.caption(f"{n_date} of {len(lagged)} first reports have a date but no time: they count as first only a whole "
                    "day ahead of every other report (otherwise as tied first), and have no lag in hours.")
+    book = colours(s, version)
     if view == "firsts":
         firsts = table.sort_values("first", ascending=False).head(25)
-        fig = bars(firsts, "outlet", "first", "Events each outlet reported first beyond doubt (top 25)")
-        st.plotly_chart(fig, width="stretch", key="chart_first")
-        downloads(fig, "first-to-report", table, "dl_first")
-        st.dataframe(table, hide_index=True, width="stretch", key="lag_table")
+        chart(bars(firsts, "outlet", "first", "Events each outlet reported first beyond doubt (top 25)", book=book),
+              "first-to-report", table, "first")
+        column = st.column_config
+        st.dataframe(table, hide_index=True, width="stretch", key="lag_table", column_config={
+            "first": column.NumberColumn("first to report", help=help_for("first to report")),
+            "tied_first": column.NumberColumn("tied first", help=help_for("first to report")),
+            "median_lag_h": column.NumberColumn("median lag (h)", help=help_for("median lag")),
+            "p90_lag_h": column.NumberColumn("p90 lag (h)", help=help_for("median lag")),
+            "date_only": column.NumberColumn("date only", help=help_for("date precision"))})
     else:
         busiest = table.sort_values("events", ascending=False)["outlet"].head(20)
         fig = box(lagged[lagged["outlet"].isin(busiest) & lagged["exact"]], "outlet", "lag_hours",
-                  "Hours behind the first exact time (events covered by 2+ outlets; 20 busiest outlets)")
-        st.plotly_chart(fig, width="stretch", key="chart_lags")
-        downloads(fig, "lag-distribution", lagged, "dl_lags")
+                  "Hours behind the first exact time (events covered by 2+ outlets; 20 busiest outlets)", book=book)
+        st.caption("Each outlet's lags behind the first report, as a box: the middle half of its lags and their "
+                   "median.", help=help_for("lag"))
+        chart(fig, "lag-distribution", lagged, "lags")
 
 
 s, version = open_page("Timelines")

@@ -50,7 +50,8 @@ def build_store(db: Path, corpora=("basil.jsonl", "allsides_dev.jsonl"), extra_r
 class Streamlit:
     """`streamlit run dashboard.py` (or another script) on a free port against one store; stop() ends it."""
 
-    def __init__(self, db: Path | str, port: int | None = None, log: Path | None = None, script: str = "dashboard.py"):
+    def __init__(self, db: Path | str, port: int | None = None, log: Path | None = None, script: str = "dashboard.py",
+                 timeout: float = 60):
         self.port = port or free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         env = {**os.environ, "FRAMELENS_DB": str(db), "PYTHONUNBUFFERED": "1"}
@@ -61,7 +62,7 @@ class Streamlit:
              "--server.headless", "true", "--server.address", "127.0.0.1",
              "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
             cwd=ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT)
-        self._wait()
+        self._wait(timeout)
 
     def _wait(self, timeout: float = 60) -> None:
         deadline = time.monotonic() + timeout

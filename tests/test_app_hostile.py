@@ -82,8 +82,14 @@ def evil_event(s: Store) -> str:
     return next(a["event_id"] for a in s.clustered_since(None) if a["id"] == "evil-1")
 
 
+# framelens's own links into the app (an event, a speaker, Methods): a relative path it builds itself from
+# ids and URL-encoded names. Feed text cannot make one: safe() escapes its brackets and parentheses.
+OWN_LINK = re.compile(r"\]\(/[A-Za-z0-9_\-./?=&%+]*\)")
+
+
 def live_markup(text: str) -> list[str]:
-    """What in a markdown body could still become a link, an image or HTML."""
+    """What in a markdown body could still become a link, an image or HTML (framelens's own links aside)."""
+    text = OWN_LINK.sub("", text)
     found = [m for m in ("](", "![", "www.") if m in text.lower()]
     return found + re.findall(r"(?<!\\)(?:[<>]|://)|@(?!\u2060)", text)
 
@@ -181,7 +187,8 @@ def test_absurd_dates_stretch_no_view(hostile):
         assert years and VIEW_START.year <= min(years) and max(years) <= view_end().year, years
     note = at.sidebar.caption[0].value
     assert "2 articles dated before 1900 or in the future are left out of the charts" in note
-    lo, hi = at.sidebar.date_input(key="f_dates").value
+    # The typed date boxes offer the store's span, absurd dates left out, as their placeholders.
+    lo, hi = (pd.Timestamp(at.sidebar.text_input(key=k).proto.placeholder).date() for k in ("f_from", "f_to"))
     assert lo.year >= 1900 and hi <= view_end().date()
     # Still listed where each article is shown with its date, so nothing is hidden.
     assert {"Dated year 1", "Dated year 9999"} <= set(app("articles").dataframe[0].value["title"])

@@ -309,10 +309,12 @@ def test_timeline_titles_are_data_and_colours_are_the_outlets():
                            "reprint": [False, True, None, False]})
     spec = timeline(points, "Publication times")
     assert spec["data"]["values"] == [  # the undated one has no place on a time axis
-        {"published": "2021-07-01T12:00:00Z", "outlet": "Hostile Feed", "title": "<img src=x onerror=alert(1)>",
-         "reprint": False},
-        {"published": "2021-07-02T12:00:00Z", "outlet": "Hostile Feed", "title": "A & B", "reprint": True},
-        {"published": "2021-07-01T13:00:00Z", "outlet": "Other", "title": "", "reprint": False}]
+        {"published": "2021-07-01T12:00:00Z", "when": "2021-07-01 12:00 UTC", "outlet": "Hostile Feed",
+         "title": "<img src=x onerror=alert(1)>", "reprint": False},
+        {"published": "2021-07-02T12:00:00Z", "when": "2021-07-02 12:00 UTC", "outlet": "Hostile Feed",
+         "title": "A & B", "reprint": True},
+        {"published": "2021-07-01T13:00:00Z", "when": "2021-07-01 13:00 UTC", "outlet": "Other", "title": "",
+         "reprint": False}]
     scale = spec["encoding"]["color"]["scale"]
     assert dict(zip(scale["domain"], scale["range"])) == series_colours(["Hostile Feed", "Other"])
     assert "mark" not in spec["encoding"]["tooltip"][2] and spec["encoding"]["tooltip"][2]["field"] == "title"

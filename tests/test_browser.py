@@ -206,7 +206,10 @@ def test_download_chart_data_as_csv(page, server, store):
     with page.expect_download() as dl:
         page.locator(".st-key-dl_daily_csv button").click()
     assert dl.value.suggested_filename == "articles-per-day.csv"
-    rows = list(csv.DictReader(io.StringIO(Path(dl.value.path()).read_text("utf-8"))))
+    lines = Path(dl.value.path()).read_text("utf-8").splitlines()
+    head = [line for line in lines if line.startswith("#")]
+    assert head[0].startswith("# framelens ") and any(line.startswith("# store last updated: ") for line in head)
+    rows = list(csv.DictReader(io.StringIO("\n".join(line for line in lines if not line.startswith("#")))))
     assert list(rows[0]) == ["day", "outlet", "articles"]
     assert len(rows) == expected
     assert sum(int(r["articles"]) for r in rows) == store.count_articles()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import html
+import struct
 
 import numpy as np
 import pandas as pd
@@ -63,6 +64,21 @@ def test_exported_svg_holds_every_label_whole(name):
     assert not svg_labels.outside(svg), "labels cut off at the edge"
     assert not svg_labels.overlapping(svg), "labels drawn over each other"
     assert b"<b>" not in svg
+
+
+@needs_browser
+@pytest.mark.parametrize("name", list(every_chart()))
+def test_exported_png_is_the_checked_svg_drawn_at_twice_its_size(name):
+    """The PNG is drawn from the same layout as the SVG whose labels the test above reads: same canvas,
+    twice the pixels, so no label the SVG holds whole is cut from the PNG."""
+    fig, _ = every_chart()[name]
+    note = "framelens 0.1.0 · store updated 2024-02-01 · filters: none"
+    svg, _, _ = charts.export(fig, "svg", note=note)
+    png, mime, _ = charts.export(fig, "png", note=note)
+    assert mime == "image/png" and png.startswith(b"\x89PNG\r\n\x1a\n")
+    _, width, height = svg_labels.labels(svg)
+    size = struct.unpack(">II", png[16:24])  # the IHDR chunk's width and height
+    assert size == (round(2 * width), round(2 * height))
 
 
 @needs_browser
@@ -134,13 +150,25 @@ def test_series_past_the_palette_are_grey():
     (lambda: charts.heatmap(pd.DataFrame(), "Speakers", "quotes"), "No quotes"),
     (lambda: charts.lines(pd.DataFrame({"day": pd.to_datetime(["2024-01-14"]), "outlet": ["A"], "quotes": [2]}), "day",
                           "quotes", "outlet", "Quotes over time"), "one day"),
-    (lambda: charts.timeline(pd.DataFrame({"outlet": ["A", "B"], "title": ["x", "y"], "published": pd.to_datetime(
-        ["2024-01-14T00:00Z"] * 2)}), "Times"), "same publication time"),
     (lambda: charts.timeline(pd.DataFrame(columns=["outlet", "title", "published"]), "Times"), "no timeline"),
 ])
 def test_too_little_data_gives_a_sentence_instead_of_a_chart(make, says):
     reason = charts.too_little(make())
     assert reason and says in reason
+
+
+def test_a_date_only_time_is_shown_without_an_hour():
+    spec = charts.timeline(pd.DataFrame({"outlet": ["A", "B"], "title": ["x", "y"], "date_precision": ["date", "exact"],
+                                         "published": pd.to_datetime(["2024-01-14T00:00Z", "2024-01-14T06:30Z"])}), "T")
+    assert [v["when"] for v in spec["data"]["values"]] == ["2024-01-14 (date only)", "2024-01-14 06:30 UTC"]
+    assert spec["encoding"]["tooltip"][0]["field"] == "when"
+
+
+def test_a_timeline_of_one_instant_spans_a_day_around_it():
+    spec = charts.timeline(pd.DataFrame({"outlet": ["A", "B"], "title": ["x", "y"],
+                                         "published": pd.to_datetime(["2024-01-14T06:00Z"] * 2)}), "Times")
+    assert charts.too_little(spec) is None  # one point per outlet still says when
+    assert spec["encoding"]["x"]["scale"]["domain"] == ["2024-01-13T18:00:00Z", "2024-01-14T18:00:00Z"]
 
 
 def test_enough_data_draws_the_chart():

@@ -51,7 +51,15 @@ def test_csv_carries_provenance_lines_and_reads_back():
     head = [line for line in data.splitlines() if line.startswith("#")]
     assert head == ["# framelens 0.1.0", "# exported: 2024-06-01 10:00 UTC", "# store last updated: 2024-05-31 08:00 UTC",
                     "# filters: Outlets: TASS, Reuters Injected: line"]  # a line break in a value stays in its line
-    assert pd.read_csv(io.StringIO(data), comment="#").equals(df)
+    assert pd.read_csv(io.StringIO(data), skiprows=exports.PROVENANCE_LINES).equals(df)
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_inert():
+    df = pd.DataFrame({"title": ["=HYPERLINK(\"http://x\")", "+cmd|' /C calc'!A0", "@SUM(1)", "#MeToo", "a\rb"],
+                       "n": [-1, 2, 3, 4, 5]})
+    back = pd.read_csv(io.StringIO(exports.csv_bytes(df, PROV).decode("utf-8")), skiprows=exports.PROVENANCE_LINES)
+    assert list(back["title"]) == ["'=HYPERLINK(\"http://x\")", "'+cmd|' /C calc'!A0", "'@SUM(1)", "#MeToo", "a\rb"]
+    assert list(back["n"]) == [-1, 2, 3, 4, 5]  # numbers stay numbers
 
 
 def test_event_json_holds_the_comparison_the_articles_urls_and_provenance(report):

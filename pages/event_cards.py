@@ -1,0 +1,120 @@
+"""The Event page's outlet cards: timing, headline, lead, quotes, distinctive and contested words and
+omissions of each outlet, side by side; cards wrap, and on a phone everything past the headline folds."""
+from contextlib import contextmanager
+from urllib.parse import urlencode
+
+import pandas as pd
+import streamlit as st
+
+from core.glossary import help_for
+from pages.common import safe
+
+CARD_WIDTH = 290  # px: cards wrap, three to a row beside the sidebar on a laptop, one on a phone
+VOICE = {"own": "own words", "quoted": "quoting {}", "attributed": "reporting {}"}
+
+
+def side_by_side(report: dict, arts: pd.DataFrame, quotes: pd.DataFrame, folded: bool) -> None:
+    """Every outlet that reported the event originally, one card each."""
+    texts = {r["id"]: {"title": r["title"] or "", "text": r["text"] or ""} for r in arts.to_dict("records")}
+    st.caption(safe(report["timing"]["first"]["label"]) + "".join(f" · {safe(n)}" for n in report["timing"]["notes"]))
+    with st.container(horizontal=True, wrap=True, gap="medium"):
+        for outlet in sorted(report["coverage"]["original_articles"]):
+            with st.container(border=True, width=CARD_WIDTH):
+                card(report, outlet, texts, quotes, folded)
+
+
+def when(row: dict | None) -> str:
+    """An outlet's first report as the timing figure has it: a time, a date only, or none."""
+    if not row or not row.get("first_report"):
+        return "no date"
+    src = f" · date from {row['date_source']}" if row.get("date_source") else ""
+    if row["precision"] == "date":
+        return f"{row['first_report']} (date only, no time given){src}"
+    lag = f" · +{row['lag_hours']:.1f} h" if row.get("lag_hours") else ""
+    return f"{row['first_report'][:16].replace('T', ' ')} UTC{lag}{src}"
+
+
+def card(report: dict, outlet: str, texts: dict, quotes: pd.DataFrame, folded: bool) -> None:
+    """One outlet's view of the event."""
+    st.markdown(f"#### {safe(outlet)}")
+    timing = {r["outlet"]: r for r in report["timing"]["outlets"]}
+    first = report["timing"]["first_outlet"] == outlet
+    st.caption(safe(when(timing.get(outlet))) + (" · first to report" if first else ""), help=help_for("lag"))
+    heads = [h for h in report["headlines"]["articles"] if h["outlet"] == outlet][:2]
+    for h in heads:
+        st.markdown(f"**{safe(h['title'])}**")
+        if not folded:
+            st.markdown(safe(h.get("lead") or ""))  # feed text: every markdown character escaped
+    with st.expander("Leads, quotes and words") if folded else st.container():
+        for h in heads if folded else []:
+            st.markdown(safe(h.get("lead") or ""))  # feed text: every markdown character escaped
+        sections(report, outlet, texts, quotes, folded)
+
+
+@contextmanager
+def fold(label: str, folded: bool):
+    """A list behind an expander; inside a card that is folded already, a plain list under its label
+    (Streamlit nests no expanders)."""
+    if folded:
+        st.markdown(f"**{label}**")
+        yield
+    else:
+        with st.expander(label):
+            yield
+
+
+def sections(report: dict, outlet: str, texts: dict, quotes: pd.DataFrame, folded: bool) -> None:
+    """Quotes, distinctive words, contested terms and omissions of one outlet, each with what it means."""
+    q = quotes[quotes["outlet"] == outlet] if not quotes.empty else quotes
+    if not q.empty:
+        st.markdown("**Quoted**\n" + "\n".join(f"- {who(r)} ({safe(r.cue)}): “{safe((r.quote or '')[:160])}”"
+                                                for r in q.head(4).itertuples()), help=help_for("quotes"))
+    terms = report["distinctive_terms"].get("outlets", {}).get(outlet, [])[:8]
+    if terms:
+        st.markdown("**Distinctive words** " + ", ".join(f"{safe(t['term'])} (z {t['z']:.1f})" for t in terms),
+                    help=help_for("distinctive words"))
+    ct = report["contested_terms"]
+    own, quoted = ct["by_outlet"].get(outlet, {}), ct.get("quoted", {}).get(outlet, {})
+    if own:
+        st.markdown("**Contested terms, own words** " + "; ".join(
+            f"{safe(fam)}: " + ", ".join(f"{safe(t)} ×{n}" for t, n in used.items()) for fam, used in own.items()),
+            help=help_for("contested terms"))
+    if quoted:
+        st.markdown("**Contested terms it quotes** " + "; ".join(
+            f"{safe(t)} ({safe(sp)}) ×{n}" for fam in quoted.values() for t, sps in fam.items() for sp, n in sps.items()))
+    matches = [m for m in ct["matches"] if m["outlet"] == outlet]
+    if matches:
+        with fold(f"Contested terms in their sentences ({len(matches)})", folded):
+            st.markdown("\n".join(f"- **{safe(m['surface'])}** ({safe(m['family'])}; {safe(voice(m))}): "
+                                  f"{safe(sentence(texts, m)[:400])}" for m in matches[:30]))
+    om = report["omissions"].get("outlets", {}).get(outlet, {})
+    if om.get("omits"):
+        with fold(f"Leaves out {len(om['omits'])} facts others report", folded):
+            st.markdown("\n".join(f"- {safe(o.get('text') or '')} — reported by {safe(', '.join(o['reported_by']))}"
+                                  for o in om["omits"][:6]), help=help_for("omissions"))
+
+
+def sentence(texts: dict, m: dict) -> str:
+    """The sentence a contested term stands in."""
+    text = texts.get(m["id"], {}).get(m["field"], "")
+    return text[m["sentence"][0]:m["sentence"][1]]
+
+
+def voice(m: dict) -> str:
+    """Whose words a contested term is in, as shown beside it."""
+    who = m.get("speaker") or ("someone the text does not name" if m["voice"] == "quoted" else "a source not named")
+    return VOICE[m["voice"]].format(who)
+
+
+def speaker_link(name: str) -> str:
+    """A speaker's name linking to their coverage on the Named sources page."""
+    return f"[{safe(name)}](/sources?{urlencode({'view': 'One speaker', 'speaker': name})})"
+
+
+def who(quote) -> str:
+    """The quote's speaker as a link to their coverage; a pronoun nobody was found for stays plain text."""
+    name = next((n for n in (quote.canonical_speaker, quote.speaker) if isinstance(n, str) and n), None)
+    if not name:
+        return "unattributed"
+    resolved = quote.speaker_type != "pronoun" or isinstance(quote.canonical_speaker, str)
+    return speaker_link(name) if resolved else f"{safe(name)} (unresolved)"

@@ -1,0 +1,171 @@
+"""The research workflow through AppTest, one user action per test: full-text search, typed dates, clearing
+filters, the article reader, links, the Overview's introduction and phone cards, exports, outlet details."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from core.analyse import analyse_new
+from core.corpus import import_text
+from core.exports import ABOUT
+from core.store import Store
+from tests.test_app_pages import app, basil_rows, fresh_caches, opened  # noqa: F401 - fixture
+
+HOSTILE = {"id": "h-1", "outlet": "Hostile <b>Feed</b>", "title": "Talks *end* <img src=x onerror=alert(1)>",
+           "published": "2024-03-02T10:00:00Z", "url": "https://hostile.example/a/1",
+           "text": "Officials met in Minsk. <script>alert(2)</script>\n\"We will not retreat,\" Defence Minister Sergei "
+                   "Shoigu said on Saturday. The invasion of Ukraine continued as the talks ended [without](x) a deal."}
+
+
+@pytest.fixture(scope="module")
+def research_db(tmp_path_factory) -> str:
+    db = str(tmp_path_factory.mktemp("research") / "r.sqlite")
+    s = Store(db)
+    res = import_text(s, "\n".join(json.dumps(r) for r in basil_rows(3) + [HOSTILE]), "jsonl")
+    assert res.valid == 10
+    analyse_new(s)
+    s.dispose()
+    return db
+
+
+@pytest.fixture
+def store(research_db, monkeypatch) -> Store:
+    monkeypatch.setenv("FRAMELENS_DB", research_db)
+    s = Store(research_db)
+    yield s
+    s.dispose()
+
+
+def event_of(s: Store, article_id: str) -> str:
+    return next(a["event_id"] for a in s.clustered_since(None) if a["id"] == article_id)
+
+
+# -- filters ----------------------------------------------------------------------------------------
+def test_text_search_finds_words_in_the_body_and_shows_where(store):
+    at = opened("articles", {"text": "retreat"})
+    assert not at.exception
+    assert at.caption[0].value == "1 article matches"
+    table = at.dataframe[0].value
+    assert list(table["title"]) == [HOSTILE["title"]] and "«retreat»" in table["match"].iloc[0]
+    assert "**Text:** retreat" in at.sidebar.caption[0].value
+
+
+def test_typing_a_text_search_puts_it_in_the_url(store):
+    at = opened("articles", {})
+    at.sidebar.text_input(key="f_text").input('"not retreat"').run()
+    assert at.query_params["text"] in ('"not retreat"', ['"not retreat"'])
+    assert at.caption[0].value == "1 article matches"
+
+
+def test_a_typed_date_applies_on_enter(store):
+    at = opened("articles", {})
+    total = store.count_articles()
+    at.sidebar.text_input(key="f_from").input("2024-03-01").run()  # AppTest's input is the Enter of a text box
+    assert at.query_params["from"] in ("2024-03-01", ["2024-03-01"])
+    assert at.caption[0].value == "1 article matches" and total > 1
+    at.sidebar.text_input(key="f_to").input("2024/03/01").run()
+    assert at.caption[0].value == "0 articles match"
+
+
+def test_a_date_that_is_no_date_is_named_and_not_applied(store):
+    at = opened("articles", {})
+    at.sidebar.text_input(key="f_from").input("2024-13-45").run()
+    assert "From: “2024\\-13\\-45” is not a date" in at.sidebar.warning[0].value
+    assert "from" not in at.query_params and at.caption[0].value == f"{store.count_articles()} articles match"
+
+
+def test_clear_all_filters_clears_every_filter_and_the_url(store):
+    at = opened("articles", {"outlet": "Fox News", "q": "Obama", "text": "president", "from": "2011-01-01"})
+    assert at.sidebar.caption[0].value != "All outlets, topics and dates."
+    at.sidebar.button(key="f_clear").click().run()
+    assert at.sidebar.caption[0].value == "All outlets, topics and dates."
+    assert not any(k in at.query_params for k in ("outlet", "q", "text", "from"))
+    assert at.sidebar.multiselect(key="f_outlets").value == [] and at.sidebar.text_input(key="f_text").value == ""
+    assert at.caption[0].value == f"{store.count_articles()} articles match"
+
+
+# -- the Event page -----------------------------------------------------------------------------------
+def test_reader_shows_the_stored_text_with_quotes_and_terms_marked_and_escaped(store):
+    at = opened("event", {"event": event_of(store, "h-1"), "view": "Read an article", "article": "h-1"})
+    assert not at.exception
+    text = "\n".join(m.value for m in at.markdown)
+    assert ':blue-background["We will not retreat,"]' in text  # the quote, at the offsets stored for it
+    assert ":orange-background[invasion]" in text  # a contested term
+    assert "<script>" not in text and "\\<script\\>" in text and "\\[without\\]\\(x\\)" in text
+    assert at.get("link_button")[0].proto.url == "https://hostile.example/a/1"
+
+
+def test_reader_defaults_to_the_first_article_and_writes_the_url(store):
+    at = opened("event", {"event": event_of(store, "h-1"), "view": "Read an article"})
+    assert at.selectbox(key="read_pick").value == "h-1" and at.query_params["article"] in ("h-1", ["h-1"])
+
+
+def test_speakers_link_to_their_coverage(store):
+    eid = next(e for e in store.events_df()["id"] if not store.quotes_df(event_ids=[e]).empty)
+    at = opened("event", {"event": eid})
+    links = [m.value for m in at.markdown if "](/sources?view=One+speaker&speaker=" in m.value]
+    assert links
+
+
+def test_event_cards_fold_on_a_phone(store):
+    at = opened("event", {"event": event_of(store, "h-1"), "layout": "compact"})
+    assert [e.label for e in at.expander] == ["Leads, quotes and words"]
+    wide = opened("event", {"event": event_of(store, "h-1"), "layout": "wide"})
+    assert "Leads, quotes and words" not in [e.label for e in wide.expander]  # everything open on a wide screen
+
+
+def test_event_offers_its_exports(store):
+    at = opened("event", {"event": event_of(store, "h-1")})
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert {"Report (HTML)", "Comparison (JSON)", "Articles (CSV)"} <= set(labels)
+
+
+# -- Overview, Timelines, Methods ---------------------------------------------------------------------
+def test_overview_opens_with_what_framelens_is(store):
+    at = opened("overview", {})
+    assert at.markdown[0].value.startswith(ABOUT) and "(/methods)" in at.markdown[0].value
+    # An imported corpus brings no outlet groups: say where to set them rather than show blank blind spots.
+    assert any("No outlet here has a group yet" in c.value for c in at.caption)
+    assert at.sidebar.multiselect(key="f_groups").proto.placeholder == "No groups yet: set them on Outlets"
+    config = json.loads(at.dataframe[0].proto.columns)
+    assert all("help" in config[c] for c in ("event", "outlets reporting", "groups that did not report it"))
+
+
+def test_overview_shows_cards_on_a_phone(store):
+    at = opened("overview", {"layout": "compact"})
+    assert not at.exception and not at.dataframe
+    assert any("](/event?event=" in m.value for m in at.markdown)
+
+
+def test_a_chart_with_too_little_data_says_so(store):
+    at = opened("articles", {"view": "Over time", "from": "2024-03-02", "to": "2024-03-02"})
+    # One day: plotly would stretch a single bar over an axis of fractions of a second.
+    assert not at.exception and any("fall in one day (2024-03-02)" in i.value for i in at.info)
+    assert not at.get("plotly_chart")
+
+
+# -- Outlets ------------------------------------------------------------------------------------------
+def save(at) -> None:
+    next(b for b in at.button if b.label == "Save").click().run()
+
+
+def test_outlet_details_are_edited_and_used_at_once(store):
+    at = opened("outlets", {"view": "Edit details"})
+    at.multiselect(key="edit_outlets").select("Fox News").run()
+    at.main.text_input[0].input("us")
+    at.main.text_input[1].input("right, us cable")
+    save(at)
+    assert not at.exception and "Saved 1 outlet." in at.success[0].value
+    row = store.outlets_df().set_index("name").loc["Fox News"]
+    assert (row["country"], row["groups"]) == ("US", ["right", "us cable"])
+    assert "us cable" in opened("overview", {}).sidebar.multiselect(key="f_groups").options
+
+
+def test_a_bad_outlet_detail_is_refused_with_its_reason(store):
+    at = opened("outlets", {"view": "Edit details"})
+    at.multiselect(key="edit_outlets").select("HuffPost").run()
+    at.main.text_input[1].input("x" * 41)
+    save(at)
+    assert "Not saved" in at.error[0].value and "longer than 40 characters" in at.error[0].value
+    assert store.outlets_df().set_index("name").loc["HuffPost", "groups"] == []
