@@ -90,11 +90,12 @@ def _name_key(name: str) -> tuple[str, str, str | None, int]:
 def spelling_key(word: str) -> str:
     """One key for the English spellings of a transliterated name: case and accents dropped, and
     the common variants of Slavic names made one (Sergei / Sergey / Sergej, Zelensky / Zelenskyy /
-    Zelenskiy, Dmitry / Dmitri, Alexei / Aleksey, Yevgeny / Evgeny, Yury / Yuri)."""
+    Zelenskiy, Dmitry / Dmitri, Alexei / Aleksey, Yevgeny / Evgeny, Yury / Yuri, Leontyev / Leontiev)."""
     w = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
     w = re.sub(r"[^a-z-]", "", w)
     w = w.replace("ks", "x")
     w = re.sub(r"^ye(?=[vl])", "e", w)                  # Yevgeny / Evgeny, Yelena / Elena
+    w = re.sub(r"(?<=[^aeiouy])y(?=[aeiou])", "i", w)   # Leontyev / Leontiev, Dmytro / Dmitro
     return re.sub(r"(?:iy|yy|ij|ii|y|j)$", "i", w)
 
 

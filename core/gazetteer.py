@@ -121,9 +121,18 @@ def government(mention: str) -> str | None:
     if country is None:
         return None
     rest = [w for w in rest if w.lower() not in ("the", "'s")]
+    if not rest and _is_adjective(words, country):
+        return None                           # "the Russian" alone names no one
     if not rest or (len(rest) == 1 and rest[0].lower() in _GOV_WORDS):
         return f"Government of {country}"
     return None
+
+
+def _is_adjective(words: list[str], country: str) -> bool:
+    """The country is named only by its adjective ("Russian", "Chinese"), not its name or capital."""
+    name = country.lower().removeprefix("the ")
+    low = [w.lower().rstrip(".") for w in words if w.lower() not in ("the", "'s")]
+    return all(w != name and w.endswith(("an", "ese", "ish", "ic", "i")) for w in low)
 
 
 def institution(mention: str) -> Body | None:

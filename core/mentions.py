@@ -261,6 +261,10 @@ class _Context:
         if domain:                                   # "Censor.NET" cut at its dot by the tokenizer
             mention = self.text[q.speaker_start:domain.end()].strip()
             q.speaker_end = domain.end()
+        head_of = _DOMAIN_HEAD_RE.search(self.text, max(0, q.speaker_start - 40), q.speaker_start)
+        if head_of and _DOMAIN_RE.fullmatch(head_of.group() + mention.split()[0] if mention else ""):
+            mention = head_of.group() + mention     # "Censor." + "NET"
+            q.speaker_start = head_of.start()
         after = _NAME_AFTER_RE.match(self.text, q.speaker_end)
         if after and _head(words_of(mention)).removesuffix("s") in _NAMED_ROLES | {_head(words_of(mention))} \
                 and bare_name(words_of(after.group("name"))):
@@ -300,6 +304,10 @@ class _Context:
         if body is not None:
             return body
         name = bare_name(words)
+        if name and (name.lower() in _COMMON_CAPITALS or (q.speaker_type == "unknown" and name.split()[-1].endswith("s")
+                                                          and not name.split()[-1].endswith(("ss", "us", "is")))):
+            # "United said", "The Comey Memos said": a capitalised word the parse did not take for a name
+            return Settled("other", None, how=f"{mention!r} is not a person's name")
         if name:
             role = _role_words(words, name)
             full = bare_name(words_of(q.speaker or ""))
@@ -433,7 +441,7 @@ class _Context:
                 return Settled("organisation", found.label, how=f"unnamed spokesperson of a named body ({found.how})")
         head = _head(words)
         capital = [w for w in words if w[:1].isupper() and w.lower() not in _DETERMINERS]
-        if _ACRONYM_WORD_RE.fullmatch(words[-1]) and words[-1].lower() not in TITLE_WORDS \
+        if _ACRONYM_WORD_RE.fullmatch(words[-1]) and head == words[-1].lower() and words[-1].lower() not in TITLE_WORDS \
                 and not country_in(words[-1:])[0]:
             # "state-owned oil giant CNOOC": a body known by its acronym
             return Settled("organisation", words[-1], how=f"a body known by its acronym: {mention!r}")
@@ -554,6 +562,11 @@ class _Context:
 _BLOC_WORDS = {"western", "west", "european", "arab", "african", "asian", "foreign", "other", "some", "several",
                "many", "allied", "nato", "g7", "gulf", "eastern", "regional", "neighbouring", "neighboring"}
 _COLLECTIVE_HEADS = {"government", "country", "state", "leader", "capital", "nation", "power", "ally"}
+# Capitalised words that are no one's name on their own.
+_COMMON_CAPITALS = {"united", "national", "federal", "royal", "central", "general", "special", "international",
+                    "western", "eastern", "northern", "southern", "democratic", "republican", "liberal",
+                    "conservative", "communist", "socialist", "islamic", "christian", "muslim", "jewish",
+                    "catholic", "orthodox", "breaking", "exclusive", "update", "analysis", "opinion", "editorial"}
 _QUANTIFIERS = {"many", "some", "others", "most", "several", "few", "all", "everyone", "everybody", "nobody",
                 "none", "both", "each", "either", "neither", "one", "anyone", "anybody", "somebody"}
 _LEADER_ROLES = {"president", "leader", "premier", "prime minister", "chairman", "head of state"}
@@ -577,6 +590,7 @@ _BODY_NAME_RE = re.compile(r"\b(?:[\w'’-]+\s+){0,4}(?:ministry|agency|committe
 # "Federal Penitentiary Service (FPS)": an acronym the article spells out.
 _ACRONYM_RE = re.compile(r"(?P<long>(?:[A-Z][\w'’-]+\s+(?:of\s+(?:the\s+)?)?){1,6}[A-Z][\w'’-]+)\s+\((?P<short>[A-Z]{2,6})\)")
 _CAP_WORD_RE = re.compile(r"\b[A-Z][a-z]+\b")
+_DOMAIN_HEAD_RE = re.compile(r"[\w-]+\.$")
 _DOMAIN_TAIL_RE = re.compile(r"\.(?:com|net|org|ru|ua|cn|in|uk|info|news|tv|co|io)\b", re.I)
 _ACRONYM_WORD_RE = re.compile(r"[A-Z][A-Z0-9&]{1,6}")
 _DOMAIN_RE = re.compile(r"[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|ru|ua|cn|in|uk|info|news|tv|co|io)", re.I)
@@ -653,8 +667,8 @@ def _document_owner(mention: str, head: str) -> str | None:
     mods = [w for w in words[:-1] if w.lower() not in _DETERMINERS and w.lower() not in ("joint", "official",
             "new", "latest", "earlier", "later", "preliminary", "short", "brief", "written", "separate",
             "recent", "previous", "first", "second", "final", "initial", "same")]
-    if mods and any(w[:1].isupper() for w in mods):   # "a Kremlin statement", "a defence ministry statement"
-        return " ".join(mods)
+    if mods and (any(w[:1].isupper() for w in mods) or institution(" ".join(mods))):
+        return " ".join(mods)                         # "a Kremlin statement", "a defence ministry statement"
     return None if head in DOC_WORDS else ""
 
 

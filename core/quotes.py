@@ -26,7 +26,7 @@ from core.progress import note, reporting
 from core.quote_input import is_english, masked_text
 from core.quote_cues import CORE_SET, CUE_ALT, CUE_FORMS, has_trigger  # noqa: F401
 from core.quote_spans import (QUOTE_CHARS, SETTINGS, Span, Unit, build_units, find_quote_spans,
-                              to_orig)
+                              to_orig, whole_span)
 from core.speakers import (PRONOUNS, TITLE_WORDS, NameIndex, classify_speaker, name_tokens,
                            resolve_speaker, role_of, speaker_tokens)
 
@@ -154,6 +154,10 @@ def extract_article(aid: str, text: str, spans: list[Span], units: list[Unit],
                 quotes.append(q)
             last_speaker_by_unit[ui] = q
     quotes.extend(_attach_orphans(aid, text, units, spans, last_speaker_by_unit, settings))
+    for q in quotes:                    # whole words, one pair of marks
+        q.quote_start, q.quote_end = whole_span(text, q.quote_start, q.quote_end)
+        q.quote = text[q.quote_start:q.quote_end]
+    quotes = [q for q in quotes if q.quote_end > q.quote_start]
     quotes.sort(key=lambda q: (q.quote_start, q.quote_end))
     return [q for i, q in enumerate(quotes) if i == 0 or not _same_attribution(quotes[i - 1], q)]
 
@@ -399,6 +403,8 @@ def _subject_of(tok):
             break
     if tok.dep_ == "relcl" and tok.head.tag_.startswith("N"):    # "Dong, who said ..."
         return tok.head
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.tag_.startswith("N"):
+        return tok.head                  # "with some US officials accusing Beijing of …"
     return None
 
 
@@ -514,6 +520,8 @@ def _make_quote(aid, text, start, end, kind, cue_tok, u: Unit, subj, names: Name
     """Build a Quote: resolve the speaker mention to a name, type and role."""
     doc = subj.doc
     first, last = speaker_tokens(subj)
+    if first <= cue_tok.i <= last and cue_tok.doc is doc:
+        last = max(first, cue_tok.i - 1)   # "some US officials accusing …": the mention ends at its cue
     s_start, s_end = _span_orig(u, doc, first, last)
     words = [t.text for t in doc[first:last + 1]]
     tags = [t.tag_ for t in doc[first:last + 1]]
