@@ -606,14 +606,28 @@ def read_articles(path: str | Path) -> list[dict]:
 
 OUTPUT_FIELDS = ("article_id", "quote", "quote_start", "quote_end", "kind", "cue", "speaker",
                  "speaker_start", "speaker_end", "speaker_type", "speaker_role",
-                 "canonical_speaker")
+                 "canonical_speaker", "speaker_how")
+
+def _events_of(articles: list[dict], report) -> dict[str, str] | None:
+    """Article id -> event, as framelens clusters the file, so speakers are made canonical per event
+    ("the defence minister" is the one the event names); None when clustering is not available."""
+    try:
+        from core.cluster import cluster_batch
+    except ImportError:                     # pragma: no cover - clustering is part of framelens
+        return None
+    report("events", 0, len(articles))
+    labels = cluster_batch(articles)
+    report("events", len(articles), len(articles))
+    return {str(_get(a, "id")): str(e) for a, e in zip(articles, labels)}
+
 
 def run_quotes_file(input_path: str | Path, output_path: str | Path, progress=True) -> int:
     """Extract attributions from a JSONL of articles into a JSONL of quotes; returns the count.
     progress: True (bars on stderr), False, or a report(stage, done, total) callback."""
     articles = read_articles(input_path)
     with reporting(progress) as report:
-        quotes = canonicalise_speakers(extract_quotes(articles, progress=report))
+        quotes = extract_quotes(articles, progress=report)
+        quotes = canonicalise_speakers(quotes, event_of=_events_of(articles, report))
         with open(output_path, "w", encoding="utf-8") as fh:
             for q in quotes:
                 d = q.to_dict()

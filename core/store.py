@@ -80,6 +80,7 @@ quotes = sa.Table(
     sa.Column("speaker", sa.Text), sa.Column("canonical_speaker", sa.Text, index=True),
     sa.Column("speaker_start", sa.Integer), sa.Column("speaker_end", sa.Integer),
     sa.Column("speaker_type", sa.String(16)), sa.Column("speaker_role", sa.Text),
+    sa.Column("speaker_how", sa.Text, default=""),   # how the shown name was reached from the mention
     # Derived at write time so the Named sources page can aggregate in SQL.
     sa.Column("words", sa.Integer, default=0), sa.Column("official", sa.Boolean, default=False),
 )
@@ -100,8 +101,12 @@ store_meta = sa.Table(
 
 # Bump when a release changes the schema; add a step to MIGRATIONS when existing rows need more than
 # a new column with its default (new columns and indexes are added by Store() itself).
-SCHEMA_VERSION = 2
-MIGRATIONS: dict[int, "Callable[[sa.Connection], None]"] = {}
+SCHEMA_VERSION = 3
+MIGRATIONS: dict[int, "Callable[[sa.Connection], None]"] = {
+    # 3: named sources are settled and made canonical per event (issue 16): quotes are derived data, so
+    # every article is marked for a fresh extraction, which the next analyse does (and replaces its rows).
+    3: lambda c: c.execute(sa.update(articles).values(quoted=False)),
+}
 
 ARTICLE_FIELDS = [c.name for c in articles.columns]
 QUOTE_FIELDS = [c.name for c in quotes.columns if c.name not in ("article_id", "n", "words", "official")]
@@ -289,9 +294,10 @@ class Store:
         return self._dicts(q)
 
     def unquoted(self) -> list[dict]:
-        """Articles whose quotes have not been extracted yet."""
-        q = sa.select(articles.c.id, articles.c.outlet, articles.c.title, articles.c.text).where(
-            articles.c.quoted.is_(False)).order_by(articles.c.published)
+        """Articles whose quotes have not been extracted yet (with language and event, which quote
+        extraction reads)."""
+        q = sa.select(articles.c.id, articles.c.outlet, articles.c.title, articles.c.text, articles.c.language,
+                      articles.c.event_id).where(articles.c.quoted.is_(False)).order_by(articles.c.published)
         return self._dicts(q)
 
     def clustered_since(self, since: datetime | None) -> list[dict]:
@@ -575,8 +581,12 @@ class Store:
             return pd.read_sql(q, c)
 
     def speaker_quotes(self, speaker: str, outlets_in=None, start=None, end=None, limit: int = 5000) -> pd.DataFrame:
-        """One speaker's quotes with their outlet, time and headline."""
-        q = (self._quote_scope([quotes.c.quote, quotes.c.cue, quotes.c.speaker_role, articles.c.outlet,
+        """One speaker's quotes with their outlet, time and headline, the name as the article wrote it
+        and how it was resolved."""
+        as_written = sa.func.substr(articles.c.text, quotes.c.speaker_start + 1,
+                                    quotes.c.speaker_end - quotes.c.speaker_start).label("as_written")
+        q = (self._quote_scope([quotes.c.quote, quotes.c.cue, quotes.c.speaker_role, as_written,
+                                quotes.c.speaker_how, articles.c.outlet,
                                 articles.c.published, articles.c.title, articles.c.event_id], outlets_in, start, end)
              .where(self._speaker() == speaker).order_by(articles.c.published.desc()).limit(limit))
         with self.engine.connect() as c:
@@ -632,6 +642,20 @@ class Store:
             df = pd.read_sql(q, c)
         df["topics"] = df["topics"].map(lambda v: json.loads(v) if v else [])
         return df
+
+    # -- named sources: canonical speakers kept consistent within an event across analysis runs ----
+    def event_speakers(self, event_ids: list[str]) -> list[dict]:
+        """The speakers already stored for these events: {event_id, canonical_speaker, speaker_type,
+        speaker_role, n}, so a new run names the same people the same way."""
+        rows: list[dict] = []
+        for i in range(0, len(event_ids), 500):
+            q = (sa.select(articles.c.event_id, quotes.c.canonical_speaker, quotes.c.speaker_type,
+                           sa.func.max(quotes.c.speaker_role).label("speaker_role"), sa.func.count().label("n"))
+                 .select_from(quotes.join(articles, articles.c.id == quotes.c.article_id))
+                 .where(articles.c.event_id.in_(event_ids[i:i + 500]), quotes.c.canonical_speaker.is_not(None))
+                 .group_by(articles.c.event_id, quotes.c.canonical_speaker, quotes.c.speaker_type))
+            rows += self._dicts(q)
+        return rows
 
     def dispose(self) -> None:
         self.engine.dispose()

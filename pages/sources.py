@@ -78,8 +78,10 @@ def speaker_view(pairs: pd.DataFrame, named: pd.DataFrame) -> None:
         fig = lines(over_time, "day", "quotes", "outlet", f"Quotes of {speaker} over time", outlet_colours=True)
         st.plotly_chart(fig, width="stretch", key="chart_speaker")
         downloads(fig, "speaker-over-time", over_time, "dl_speaker")
-    st.dataframe(mine[["published", "outlet", "cue", "quote", "title"]], hide_index=True, width="stretch",
-                 key="speaker_quotes")
+    # the name as each article wrote it, and how it became this speaker ("'the spokesman' -> …")
+    st.dataframe(mine[["published", "outlet", "as_written", "cue", "quote", "speaker_how", "title"]]
+                 .rename(columns={"as_written": "as written", "speaker_how": "how resolved"}), hide_index=True,
+                 width="stretch", key="speaker_quotes")
 
 
 s, version = open_page("Named sources")

@@ -246,7 +246,8 @@ def test_sources_opens_on_the_speaker_matrix(small):
     assert not at.get("plotly_chart")  # the heatmap is its own tab
     # The table's counts are the store's: each speaker's row sums to their quotes in those outlets.
     speaker = m.sum(axis=1).idxmax()
-    named = q["canonical_speaker"].where(q["canonical_speaker"].notna(), q["speaker"])
+    from core.sources import speaker_label
+    named = q.apply(lambda r: speaker_label(r.to_dict()), axis=1)
     assert m.loc[speaker].sum() == ((named == speaker) & q["outlet"].isin(m.columns)).sum()
 
 
