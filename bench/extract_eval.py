@@ -23,7 +23,7 @@ def main() -> None:
         got = extract_page(gzip.open(root / "html" / f"{key}.html.gz").read(), gold.get("url"))
         scores.append(token_f1(got.text if got else "", gold["articleBody"]))
     dt = time.perf_counter() - t0
-    print(f"{len(scores)} pages: mean token F1 {sum(scores) / len(scores):.3f}, "
+    print(f"{len(scores)} pages: mean token F1 {sum(scores) / len(scores):.4f}, "
           f"{sum(s == 0 for s in scores)} empty, {len(scores) / dt:.0f} pages/s")
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from .cluster import ClusterConfig, EventClusterer
+from .language import is_english, language_of
 from .store import Store
 
 
@@ -17,12 +18,15 @@ class AnalysisSummary:
     events_touched: int = 0
     events_merged: int = 0
     quotes: int = 0
+    not_english: int = 0
     reprints: int = 0
     seconds: float = 0.0
 
     def line(self) -> str:
+        skipped = f" ({self.not_english} articles not in English left out)" if self.not_english else ""
         return (f"analysed {self.articles} new articles: {self.events_touched} events updated "
-                f"({self.events_merged} merged), {self.quotes} quotes, {self.reprints} reprints; {self.seconds:.1f} s")
+                f"({self.events_merged} merged), {self.quotes} quotes{skipped}, {self.reprints} reprints; "
+                f"{self.seconds:.1f} s")
 
 
 def analyse_new(store: Store, config: ClusterConfig | None = None, quotes: bool = True,
@@ -34,11 +38,17 @@ def analyse_new(store: Store, config: ClusterConfig | None = None, quotes: bool 
     new = store.unclustered()
     out = AnalysisSummary(articles=len(new))
     if new:
+        _languages(store, new)
         touched = _cluster(store, new, cfg, report, out)
         out.reprints = _reprints(store, sorted(touched))
     if quotes:
         # Quotes are tracked per article, so an interrupted run's leftovers are picked up here too.
-        out.quotes = _quotes(store, store.unquoted(), report)
+        items = store.unquoted()
+        english = [a for a in items if is_english(a)]
+        out.not_english = len(items) - len(english)
+        if out.not_english:   # marked done with no quotes: the quote rules read English only
+            store.save_quotes([a["id"] for a in items if not is_english(a)], [])
+        out.quotes = _quotes(store, english, report)
     out.seconds = time.perf_counter() - t0
     return out
 
@@ -75,6 +85,16 @@ def _cluster(store: Store, new: list[dict], cfg: ClusterConfig, report, out: Ana
     report("events", len(new), len(new))
     out.events_touched, out.events_merged = len(touched), len(merged)
     return touched
+
+
+def _languages(store: Store, new: list[dict]) -> None:
+    """Each new article's language (core.language), stored and set on the dicts the next steps read."""
+    codes = {}
+    for a in new:
+        code = language_of(a)
+        if code != a.get("language"):
+            codes[a["id"]] = a["language"] = code
+    store.set_languages(codes)
 
 
 def _quotes(store: Store, items: list[dict], report, batch: int = 200) -> int:

@@ -61,15 +61,29 @@ def ingest(db, outlets_file, no_pages, concurrency, per_host, timeout, allow_pri
         report, close = _progress_bars() if not quiet and interval is None else (None, lambda: None)
         try:
             summary = run_ingest(store, catalog, settings, progress=report)
+        except Exception as e:  # noqa: BLE001 - with --every, one broken run must not end the schedule
+            if interval is None:
+                raise
+            click.echo(f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M:%S}Z run failed: {type(e).__name__}: {e}", err=True)
+            summary = None
         finally:
             close()
-        for f in summary.feeds:
-            if f.status == "failed":
-                click.echo(f"failed: {f.outlet}: {f.url}: {f.error}", err=True)
-        click.echo(f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M:%S}Z {summary.line()}", err=True)
+        if summary is not None:
+            for f in summary.feeds:
+                if f.status == "failed":
+                    click.echo(f"failed: {f.outlet}: {f.url}: {f.error}", err=True)
+            click.echo(f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M:%S}Z {summary.line()}", err=True)
         if not no_analyse:
-            _analyse(store, quiet or interval is not None)
+            try:
+                _analyse(store, quiet or interval is not None)
+            except Exception as e:  # noqa: BLE001 - as above: the next run tries again
+                if interval is None:
+                    raise
+                click.echo(f"analysis failed: {type(e).__name__}: {e}", err=True)
         if interval is None:
+            # The run is a failure only when every feed it tried failed; one good feed makes it a success.
+            if summary.feeds_failed and not (summary.feeds_ok or summary.feeds_not_modified):
+                raise SystemExit(1)
             return
         # Conditional GET and per-feed back-off make each scheduled run cheap for healthy feeds.
         time.sleep(max(0.0, interval - (time.monotonic() - started)))
@@ -113,6 +127,7 @@ def import_(db, no_analyse, quiet, file):
     if len(res.errors) > 50:
         click.echo(f"{file}: … and {len(res.errors) - 50} more invalid rows", err=True)
     click.echo(f"{file}: {res.rows} rows, {res.valid} valid, {res.new} new, {len(res.errors)} invalid", err=True)
+    click.echo(f"{file}: {res.dates_line()}", err=True)
     if not no_analyse:
         _analyse(store, quiet)
 

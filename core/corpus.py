@@ -9,7 +9,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
-from .models import Article, parse_time
+from .dates import date_kind, parse_date
+from .language import language_of
+from .models import Article
 from .urls import canonical_url
 
 REQUIRED = ("id",)
@@ -35,6 +37,13 @@ class ImportResult:
     valid: int = 0
     new: int = 0
     errors: list[RowError] = field(default_factory=list)
+    dates: dict[str, int] = field(default_factory=lambda: {"parsed": 0, "guessed": 0, "missing": 0})
+
+    def dates_line(self) -> str:
+        """How the valid rows' dates were had, for the CLI and the upload form."""
+        d = self.dates
+        return (f"dates: {d['parsed']} parsed, {d['guessed']} guessed from free text, "
+                f"{d['missing']} missing or unreadable (kept undated, flagged)")
 
 
 def read_rows(data: str, fmt: str) -> Iterator[tuple[int, dict | None, str | None]]:
@@ -119,20 +128,13 @@ def to_article(row: dict, now: datetime | None = None) -> Article:
     url = canonical_url(str(url_raw)) if url_raw else None
     if url_raw and not url:
         raise ValueError(f"field 'url' is not an http(s) URL: {str(url_raw)[:80]!r}")
-    published, source, flag = None, "import", None
-    if row.get("published") not in (None, ""):
-        published = parse_time(row["published"])
-        if published is None:
-            raise ValueError(f"field 'published' is not an ISO 8601 date: {str(row['published'])[:40]!r}")
-        if published > now:
-            flag = f"future ({published.isoformat()})"
-    else:
-        source, flag = "unknown", "missing"
+    # A date that cannot be read never costs the row: it is kept undated, the raw value in its flag.
+    when = parse_date(row.get("published"), source="import", now=now)
     cats = row.get("categories") or []
     return Article(id=str(rid).strip(), outlet=str(row.get("outlet") or "").strip() or "unknown", title=title,
-                   text=text, published=published, url=url, language=row.get("language") or None,
-                   summary="", categories=[str(c) for c in cats] if isinstance(cats, list) else [],
-                   date_source=source, date_flag=flag, first_seen=now,
+                   text=text, published=when.published, date_precision=when.precision, url=url,
+                   language=language_of({"title": title, "text": text, "language": row.get("language")}), summary="", categories=[str(c) for c in cats] if isinstance(cats, list) else [],
+                   date_source=when.source, date_flag=when.flag, first_seen=now,
                    text_status="ok" if text else "empty", author=row.get("author") or None)
 
 
@@ -164,6 +166,8 @@ def import_text(store, data: str, fmt: str, batch: int = 500, progress=None) -> 
     """Validate and store rows; valid rows go in even when others fail, existing ids are kept."""
     good, errors, rows = load_articles(data, fmt)
     res = ImportResult(rows=rows, valid=len(good), errors=errors)
+    for a in good:
+        res.dates[date_kind(a.published, a.date_flag)] += 1
     for name in sorted({a.outlet for a in good}):
         store.ensure_outlet(name)
     for i in range(0, len(good), batch):

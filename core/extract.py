@@ -1,4 +1,4 @@
-"""Article text and metadata from a page's HTML, with aggregator boilerplate removed."""
+"""Article text and metadata from a page's HTML, with aggregator boilerplate removed (core/clean.py)."""
 from __future__ import annotations
 
 import re
@@ -8,21 +8,10 @@ from datetime import datetime
 import trafilatura
 from trafilatura.settings import use_config
 
+from .clean import clean_text
 from .models import parse_time
 
-# Lines aggregators and CMSs append to copied stories; they are never the article's words.
-BOILERPLATE_LINES = [
-    r"source link", r"related (articles|posts|stories|news)", r"leave a (reply|comment)",
-    r"your email address will not be published\.?( required fields are marked \*)?",
-    r"required fields are marked \*", r"back to top( button)?", r"you can share this story on social media:?",
-    r"share this (story|article)( on social media)?\.?", r"click here to (read|subscribe).*", r"read more:?",
-    r"advertisement", r"(continue reading|read the full (story|article)).{0,40}", r"sign up for our newsletter.*",
-    r"all rights reserved\.?", r"copyright .{0,60}", r"©.{0,80}", r"follow us on .{0,60}",
-    r"(the post|this article) .{0,120} (appeared|was published) first on .{0,80}",
-    r"originally published (at|on|by) .{0,80}", r"most read", r"you may also like", r"recommended( for you)?",
-]
 MIN_WORDS = 15
-_BOILERPLATE = re.compile(r"^\s*(?:" + "|".join(BOILERPLATE_LINES) + r")\s*$", re.IGNORECASE)
 
 
 @dataclass
@@ -57,20 +46,12 @@ def extract_page(html: str | bytes, url: str | None = None) -> Extracted | None:
     if doc is None:
         return None
     get = (lambda k: getattr(doc, k, None)) if not isinstance(doc, dict) else doc.get
-    text = drop_title_line(strip_boilerplate(get("text") or ""), get("title"))
+    text = drop_title_line(clean_text(get("text") or ""), get("title"))
     # A menu or cookie notice is not a story; the feed summary is a better stand-in.
     if len(text.split()) < MIN_WORDS:
         return None
     return Extracted(text=text, title=get("title"), author=get("author"), published=parse_time(get("date")),
                      language=get("language"), sitename=get("sitename"))
-
-
-def strip_boilerplate(text: str) -> str:
-    """Drop aggregator/CMS boilerplate lines and everything after a trailing run of them."""
-    lines = text.splitlines()
-    kept = [ln for ln in lines if not _BOILERPLATE.match(ln)]
-    out = "\n".join(kept)
-    return re.sub(r"\n{3,}", "\n\n", out).strip()
 
 
 def drop_title_line(text: str, title: str | None) -> str:

@@ -8,17 +8,31 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
-import feedparser
+from urllib.parse import urljoin
 
+import feedparser
+from feedparser.encodings import convert_to_utf8
+
+from . import dates
 from .config import Settings
 from .models import Article
 from .urls import canonical_url
 
 # feedparser resolves relative URIs and sanitizes HTML by default; both stay on.
 _TAGS = re.compile(r"<[^>]+>")
-# An entity declaration in the prolog is how "billion laughs" and external-entity (XXE) attacks
+# An entity declaration is how "billion laughs", quadratic blow-up and external-entity (XXE) attacks
 # start; feeds have no use for them, so such a document is refused before any parser sees it.
-_DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
+_ENTITY = re.compile(rb"<!ENTITY", re.IGNORECASE)
+_CDATA = re.compile(rb"<!\[CDATA\[.*?\]\]>", re.DOTALL)
+_FIRST_ITEM = re.compile(rb"<(item|entry)[\s>/]", re.IGNORECASE)
+# A character reference to something that is not an XML character (a lone surrogate, NUL, U+FFFE…)
+# makes expat give up, and feedparser's loose parser then builds a string Python cannot encode.
+_CHAR_REF = re.compile(rb"&#(x[0-9a-fA-F]+|[0-9]+);")
+# What expat says when it gives up on entity tricks ("undefined entity", an HTML entity such as
+# &nbsp; in a feed, is not one of them: the loose parser handles that one safely).
+_SECURITY_WORDS = ("amplification", "recursive entity", "external entity", "binary entity", "parameter entity",
+                   "entity declared")
+_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$")
 
 
 class FeedError(ValueError):
@@ -40,13 +54,24 @@ def parse_feed(body: bytes, outlet: str, feed_url: str, content_type: str | None
     """Parse RSS/Atom/RDF bytes into Articles; raise FeedError when nothing usable is there."""
     s = settings or Settings()
     now = now or datetime.now(timezone.utc)
-    headers = {"content-type": content_type} if content_type else {}
     if not body or not body.strip():
         raise FeedError("empty response where a feed was expected")
-    if _declares_entities(body) or _declares_entities(_as_utf8(body)):
+    data, encoding_note = _as_parsed(body, content_type)
+    if _declares_entities(body) or _declares_entities(data):
         raise FeedError("refused: the feed declares XML entities in a DOCTYPE "
                         "(entity expansion / external entity risk)")
-    d = feedparser.parse(body, response_headers=headers, resolve_relative_uris=True, sanitize_html=True)
+    # Decoded here once, so the parser sees exactly the bytes that were checked; relative links are
+    # resolved against the feed's own address.
+    headers = {"content-type": "application/xml", "content-location": feed_url}
+    try:
+        d = feedparser.parse(_neutral_char_refs(data), response_headers=headers, resolve_relative_uris=True,
+                             sanitize_html=True)
+    except Exception as e:  # noqa: BLE001 - whatever the parser trips on is this feed's failure, not the run's
+        raise FeedError(f"unreadable feed: the parser failed with {type(e).__name__}: {str(e)[:200]}") from None
+    if d.get("bozo") and _refused_for_security(d):
+        raise FeedError(f"refused: the XML parser stopped on an entity problem ({_bozo_reason(d)})")
+    if encoding_note and not d.get("bozo"):
+        d["bozo"], d["bozo_exception"] = True, encoding_note
     if not d.entries:
         if _looks_like_html(body, d):
             raise FeedError("not a feed: the URL returned an HTML page")
@@ -54,58 +79,75 @@ def parse_feed(body: bytes, outlet: str, feed_url: str, content_type: str | None
             raise FeedError(f"malformed feed: {_bozo_reason(d)}")
         if not d.get("version"):
             raise FeedError("not a feed: no RSS, Atom or RDF content found")
-    out = ParsedFeed(title=_clean(d.feed.get("title")))
+    out = ParsedFeed(title=_cap(_clean(d.feed.get("title")), s.max_title_chars)[0])
     if d.get("bozo") and d.entries:
         out.warnings.append(f"feed parsed with errors: {_bozo_reason(d)}")
     seen: set[str] = set()
+    cut = 0
     for n, entry in enumerate(d.entries, 1):
         try:
-            art = normalise_entry(entry, outlet, feed_url, now, s)
+            art, was_cut = normalise_entry(entry, outlet, feed_url, now, s)
         except ValueError as e:
             out.skipped.append(f"item {n}: {e}")
+            continue
+        except Exception as e:  # noqa: BLE001 - one strange item is skipped, its neighbours are kept
+            out.skipped.append(f"item {n}: unreadable ({type(e).__name__}: {str(e)[:120]})")
             continue
         if art.id in seen:
             out.skipped.append(f"item {n}: duplicate of an earlier item ({art.guid or art.url})")
             continue
+        cut += was_cut
         seen.add(art.id)
         out.items.append(art)
+    if cut:
+        out.warnings.append(f"{cut} item(s) had a field longer than its cap; it was cut")
     if not out.items and d.get("bozo"):
         raise FeedError(f"malformed feed: {_bozo_reason(d)}")
     return out
 
 
-def normalise_entry(entry, outlet: str, feed_url: str, now: datetime, s: Settings) -> Article:
-    """One feed entry as an Article, with its date checked rather than trusted."""
-    link = canonical_url(entry.get("link") or _alternate_link(entry))
+def normalise_entry(entry, outlet: str, feed_url: str, now: datetime, s: Settings) -> tuple[Article, bool]:
+    """One feed entry as an Article (dates checked rather than trusted, fields capped), and whether a
+    field had to be cut to its cap."""
+    raw_link = (entry.get("link") or _alternate_link(entry) or "").strip()
     guid = (entry.get("id") or entry.get("guid") or "").strip() or None
-    raw_link = (entry.get("link") or "").strip()
+    # Relative and protocol-relative links ("/news/1", "//cdn.example/1") name a page on the feed's site.
+    link = canonical_url(urljoin(feed_url, raw_link)) if raw_link else None
+    if link and len(link) > s.max_field_chars:
+        raise ValueError(f"link is {len(link):,} characters long (more than {s.max_field_chars:,})")
     # feedparser copies a non-URL GUID into `link`; only a link of the feed's own making is suspect.
     if not link and raw_link and raw_link != guid:
         raise ValueError(f"link {raw_link[:80]!r} is not an http(s) URL")
     if not link and not guid:
         raise ValueError("no link and no GUID")
-    title = _clean(entry.get("title"))
-    summary = _clean(entry.get("summary") or entry.get("description"))
+    if guid and len(guid) > s.max_field_chars:
+        guid = hashlib.sha1(guid.encode("utf-8", "replace")).hexdigest() if not link else None
+    title, cut_title = _cap(_clean(entry.get("title")), s.max_title_chars)
+    summary, cut_summary = _cap(_clean(entry.get("summary") or entry.get("description")), s.max_text_chars)
     if not title and not summary:
         raise ValueError("no title and no summary")
-    published, source, flag = check_date(_entry_time(entry), now, s)
-    return Article(
+    author, cut_author = _cap(_clean(entry.get("author")), s.max_field_chars)
+    categories = [c for c in (_cap(_clean(t.get("term")), 200)[0] for t in entry.get("tags", [])) if c][:20]
+    published, source, flag, precision = check_date(_entry_time(entry), now, s, _entry_precision(entry))
+    art = Article(
         id=article_id(outlet, link, guid), outlet=outlet, title=title or "", summary=summary or "",
-        text="", url=link, guid=guid, feed_url=feed_url, author=_clean(entry.get("author")),
-        categories=[c for c in (_clean(t.get("term")) for t in entry.get("tags", [])) if c][:20],
-        published=published, date_source=source, date_flag=flag, first_seen=now,
-        language=(entry.get("language") or None), text_status="pending")
+        text="", url=link, guid=guid, feed_url=feed_url, author=author, categories=categories,
+        published=published, date_precision=precision, date_source=source, date_flag=flag, first_seen=now,
+        language=language_tag(entry.get("language")), text_status="pending")
+    return art, bool(cut_title or cut_summary or cut_author)
 
 
-def check_date(dt: datetime | None, now: datetime, s: Settings) -> tuple[datetime, str, str | None]:
-    """Trust a feed date only when it is plausible; otherwise fall back to first-seen with a flag."""
+def check_date(dt: datetime | None, now: datetime, s: Settings,
+               precision: str = "exact") -> tuple[datetime, str, str | None, str]:
+    """(published, source, flag, precision): a feed date only when plausible (core.dates.check_date),
+    otherwise the first-seen time, which is exact, with a flag."""
     if dt is None:
-        return now, "first-seen", "missing"
-    if dt > now + timedelta(minutes=s.future_skew_minutes):
-        return now, "first-seen", f"future ({dt.isoformat()})"
-    if dt.year < s.oldest_year:
-        return now, "first-seen", f"implausible ({dt.isoformat()})"
-    return dt, "feed", None
+        return now, "first-seen", "missing", "exact"
+    info = dates.check_date(dates.DateInfo(dt, precision, "feed"), now, s.oldest_year,
+                            timedelta(minutes=s.future_skew_minutes))
+    if info.published is None:
+        return now, "first-seen", info.flag, "exact"
+    return dt, "feed", None, precision
 
 
 def article_id(outlet: str, url: str | None, guid: str | None) -> str:
@@ -126,6 +168,15 @@ def _entry_time(entry) -> datetime | None:
     return None
 
 
+def _entry_precision(entry) -> str:
+    """"date" when the entry's raw date carries no time of day ("2026-02-16"), else "exact"."""
+    for key in ("published", "updated", "created"):
+        raw = entry.get(key)
+        if raw:
+            return "exact" if re.search(r"\d:\d\d", str(raw)) else "date"
+    return "exact"
+
+
 def _alternate_link(entry) -> str | None:
     for ln in entry.get("links", []):
         if ln.get("rel") in (None, "alternate") and ln.get("href"):
@@ -144,24 +195,58 @@ def _clean(value) -> str | None:
     return text or None
 
 
-def _declares_entities(body: bytes) -> bool:
-    """Whether a DOCTYPE's internal subset declares an entity (one linear scan, any subset size)."""
-    m = _DOCTYPE.search(body)
-    if not m:
-        return False
-    end = body.find(b"]>", m.end())
-    return b"<!ENTITY" in body[m.end(): end if end != -1 else len(body)].upper()
+def _as_parsed(body: bytes, content_type: str | None) -> tuple[bytes, Exception | None]:
+    """The feed as the UTF-8 bytes the parser will read (feedparser's own choice of encoding, from the
+    HTTP header, BOM, XML declaration or sniffing: UTF-16/32 with or without BOM, EBCDIC…), and its
+    note when the declared encoding was wrong."""
+    info: dict = {}
+    data = convert_to_utf8({"content-type": content_type} if content_type else {}, body, info)
+    note = info.get("bozo_exception") if info.get("encoding") else None
+    # A non-XML media type is no reason to doubt the text; only a wrong or unknown charset is worth a note.
+    return data, note if note is not None and "encoding" in type(note).__name__.lower() else None
 
 
-def _as_utf8(head: bytes) -> bytes:
-    """UTF-16/32 feeds hide ASCII markup between NUL bytes; look at them as UTF-8 too."""
-    head = head[:1_000_000]
-    for bom, enc in ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
-                     (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"), (b"<\x00", "utf-16-le"),
-                     (b"\x00<", "utf-16-be")):
-        if head.startswith(bom):
-            return head.decode(enc, errors="ignore").encode("utf-8")
-    return b""
+def _declares_entities(data: bytes) -> bool:
+    """Whether the document declares an entity anywhere a parser would honour it: everywhere but the
+    CDATA sections of items (where an article about XML may quote one)."""
+    first = _FIRST_ITEM.search(data)
+    if first is None:
+        return bool(_ENTITY.search(data))
+    head, rest = data[:first.start()], data[first.start():]
+    return bool(_ENTITY.search(head)) or bool(_ENTITY.search(_CDATA.sub(b"", rest)))
+
+
+def _neutral_char_refs(data: bytes) -> bytes:
+    """Character references to non-characters (&#xD800;, &#0;, &#xFFFE;…) become U+FFFD."""
+    def fix(m: re.Match) -> bytes:
+        ref = m.group(1)
+        try:
+            n = int(ref[1:], 16) if ref[:1] in (b"x", b"X") else int(ref)
+        except ValueError:
+            return b"&#xFFFD;"
+        ok = n in (0x9, 0xA, 0xD) or 0x20 <= n <= 0xD7FF or 0xE000 <= n <= 0xFFFD or 0x10000 <= n <= 0x10FFFF
+        return m.group(0) if ok else b"&#xFFFD;"
+    return _CHAR_REF.sub(fix, data) if b"&#" in data else data
+
+
+def _refused_for_security(d) -> bool:
+    """Whether the strict parser gave up because of entities (then nothing parsed loosely is kept)."""
+    exc = d.get("bozo_exception")
+    msg = str(exc).lower() if exc is not None else ""
+    return type(exc).__name__ == "SAXParseException" and any(w in msg for w in _SECURITY_WORDS)
+
+
+def _cap(text: str | None, limit: int) -> tuple[str | None, bool]:
+    """Text cut to `limit` characters (with an ellipsis) and whether it was cut."""
+    if text is None or len(text) <= limit:
+        return text, False
+    return text[:max(limit - 1, 0)].rstrip() + "…", True
+
+
+def language_tag(value) -> str | None:
+    """A language tag as given ("en", "en-US"), or None when it is not one."""
+    v = str(value or "").strip()
+    return v if len(v) <= 16 and _LANGUAGE.match(v) else None
 
 
 def _looks_like_html(body: bytes, d) -> bool:

@@ -39,6 +39,13 @@ class Response:
         return self.status == 304
 
 
+def valid_validator(value: str | None) -> str | None:
+    """An ETag or Last-Modified value that can be sent back as a header (visible ASCII, bounded), else None."""
+    if not value or len(value) > 512 or not all(" " <= ch <= "~" for ch in value):
+        return None
+    return value
+
+
 class TooLarge(Exception):
     """Body exceeded the size cap."""
 
@@ -74,9 +81,10 @@ class Fetcher:
                   accept: str = "*/*") -> Response:
         """GET with retries and back-off; never raises, errors are in Response.error."""
         headers = {"Accept": accept}
-        if etag:
+        # A stored validator that cannot go out as a header would fail every request for this URL.
+        if valid_validator(etag):
             headers["If-None-Match"] = etag
-        if last_modified:
+        if valid_validator(last_modified):
             headers["If-Modified-Since"] = last_modified
         resp = Response(url=url)
         delay = self.s.backoff

@@ -12,6 +12,7 @@ import re
 from collections import Counter, defaultdict
 
 from core.corpus import read_jsonl
+from core.language import is_english, language_of
 from core.lexicon import (PhraseMatcher, lemma, load_contested_terms, load_tone, split_paragraphs,
                           split_sentences, words)
 from core.models import get
@@ -108,7 +109,8 @@ def prepare(articles) -> list[dict]:
         lead = [s for s in sents if s[0] < lead_end][:LEAD_SENTENCES] or sents[:1]
         docs.append({"id": str(get(a, "id")), "outlet": get(a, "outlet", "unknown") or "unknown",
                      "title": get(a, "title", "") or "", "text": text, "sentences": sents, "lead": lead,
-                     "published": get(a, "published"), "date_source": get(a, "date_source", "unknown")})
+                     "published": get(a, "published"), "date_source": get(a, "date_source", "unknown"),
+                     "date_precision": get(a, "date_precision"), "language": get(a, "language")})
     return docs
 
 
@@ -403,6 +405,13 @@ def compare_event(articles, quotes=None, reprints: list[Reprint] | None = None, 
         notes.append("no article text from: " + ", ".join(empty) + " (headline only; left out of text figures)")
     if rep:
         notes.append(f"{len(rep)} reprint(s) shown apart and not counted as coverage")
+    # quotes, contested terms and tone are read with English rules and word lists
+    english = [d for d in with_text if is_english(d)]
+    if len(english) < len(with_text):
+        langs = Counter(language_of(d) or "?" for d in with_text if not is_english(d))
+        notes.append(f"{len(with_text) - len(english)} article(s) not in English ("
+                     + ", ".join(f"{code} {n}" for code, n in langs.most_common())
+                     + ") left out of quotes, contested terms and tone")
     align_docs = _align_subset(with_text)
     if len(align_docs) < len(with_text):
         notes.append(f"sentence alignment used {len(align_docs)} of {len(with_text)} articles (round-robin over outlets)")
@@ -417,13 +426,13 @@ def compare_event(articles, quotes=None, reprints: list[Reprint] | None = None, 
         "reprints": [r.to_dict() for r in rep],
         "headlines": headlines_and_leads(originals),
         "distinctive_terms": distinctive(with_text),
-        "contested_terms": contested_terms(with_text, families),
+        "contested_terms": contested_terms(english, families),
         "emphasis": act,
         "omissions": omissions(align_docs),
-        "attribution": attribution(with_text, quotes),
-        "tone": tone(with_text, main, alias),
+        "attribution": attribution(english, quotes),
+        "tone": tone(english, main, alias),
         "timing": timing([{"id": d["id"], "outlet": d["outlet"], "published": d["published"],
-                           "date_source": d["date_source"]} for d in originals]),
+                           "date_source": d["date_source"], "date_precision": d["date_precision"]} for d in originals]),
     }
 
 

@@ -12,8 +12,8 @@ from typing import Callable
 from .catalog import Outlet
 from .config import Settings
 from .extract import extract_page
-from .feeds import FeedError, parse_feed
-from .fetch import Fetcher, Response
+from .feeds import FeedError, language_tag, parse_feed
+from .fetch import Fetcher, Response, valid_validator
 from .models import Article
 from .store import Store
 
@@ -132,9 +132,24 @@ class _Run:
     async def feed(self, outlet: Outlet, url: str, prev: dict) -> FeedResult:
         """Fetch, parse and store one feed; any failure is recorded on the feed, never raised."""
         now = datetime.now(timezone.utc)
-        resp = await self.fetcher.get(url, prev.get("etag"), prev.get("last_modified"), accept=FEED_ACCEPT)
         fails = prev.get("failures_in_row") or 0
-        base = dict(last_fetched=now.replace(tzinfo=None), latency_ms=round(resp.latency_ms, 1), http_status=resp.status)
+        base = dict(last_fetched=now.replace(tzinfo=None))
+        try:
+            return await self._feed(outlet, url, prev, now, base)
+        except Exception as e:  # noqa: BLE001 - parse, store, validators, anything: this feed failed, not the run
+            error = f"failed: {type(e).__name__}: {str(e)[:300]}"
+        try:
+            self.store.record_feed(url, outlet.name, last_status="failed", last_error=error,
+                                   failures_in_row=fails + 1, **base)
+        except Exception as e:  # noqa: BLE001 - even recording it failed: say so in the summary
+            error += f" (and recording the failure failed: {type(e).__name__})"
+        return FeedResult(url, outlet.name, "failed", error=error)
+
+    async def _feed(self, outlet: Outlet, url: str, prev: dict, now: datetime, base: dict) -> FeedResult:
+        etag, modified = valid_validator(prev.get("etag")), valid_validator(prev.get("last_modified"))
+        resp = await self.fetcher.get(url, etag, modified, accept=FEED_ACCEPT)
+        fails = prev.get("failures_in_row") or 0
+        base.update(latency_ms=round(resp.latency_ms, 1), http_status=resp.status)
         if resp.not_modified:
             self.store.record_feed(url, outlet.name, last_status="not-modified", last_error=None, failures_in_row=0,
                                    last_ok=base["last_fetched"], **base)
@@ -157,12 +172,19 @@ class _Run:
         new = self.store.add_articles(fresh)
         if fresh and self.on_new:
             self.on_new(fresh)
-        note = "; ".join(parsed.warnings + parsed.skipped[:5]) or None
+        notes = parsed.warnings + parsed.skipped[:5]
+        # A validator the server sent that cannot be sent back (non-ASCII, absurdly long) is not kept:
+        # conditional GET only saves time, and a bad one would fail every later request for the feed.
+        new_etag, new_modified = (resp.headers.get(k) for k in ("etag", "last-modified"))
+        for name, value in (("ETag", new_etag), ("Last-Modified", new_modified)):
+            if value and valid_validator(value) is None:
+                notes.append(f"ignored an unusable {name} header")
         # Validators are stored only now, after the items: a crash before this line means the
         # next run gets the full feed again instead of a 304 that would hide unsaved items.
-        self.store.record_feed(url, outlet.name, last_status="ok", last_error=note, failures_in_row=0,
-                               etag=resp.headers.get("etag"), last_modified=resp.headers.get("last-modified"),
-                               items_seen=len(parsed.items), new_articles=new, last_ok=base["last_fetched"], **base)
+        self.store.record_feed(url, outlet.name, last_status="ok", last_error="; ".join(notes) or None,
+                               failures_in_row=0, etag=valid_validator(new_etag),
+                               last_modified=valid_validator(new_modified), items_seen=len(parsed.items),
+                               new_articles=new, last_ok=base["last_fetched"], **base)
         return FeedResult(url, outlet.name, "ok", new_articles=new, items=len(parsed.items))
 
     async def _fill_text(self, items: list[Article]) -> None:
@@ -172,34 +194,41 @@ class _Run:
         await asyncio.gather(*(self._page(a) for a in items))
 
     async def _page(self, a: Article) -> None:
-        loop = asyncio.get_running_loop()
         try:
-            if not a.url:
-                _use_summary(a, "no link in feed")
-                return
-            resp: Response = await self.fetcher.get(a.url, accept="text/html,application/xhtml+xml,*/*;q=0.8")
-            if not resp.ok:
-                _use_summary(a, resp.error or f"HTTP {resp.status}")
-                return
-            try:
-                ex = await loop.run_in_executor(self.pool, extract_page, resp.body, resp.final_url or a.url)
-            except Exception as e:  # noqa: BLE001 - a page that breaks the extractor is one failed page
-                ex, err = None, f"extraction failed: {type(e).__name__}: {e}"
-            else:
-                err = "no article text found on page"
-            if ex is None:
-                _use_summary(a, err)
-                return
-            a.text, a.text_status = ex.text, "ok"
-            a.author = a.author or ex.author
-            a.language = a.language or ex.language
-            if a.date_source == "first-seen" and ex.published and ex.published <= datetime.now(timezone.utc):
-                a.published, a.date_source = ex.published, "page"
+            await self._fetch_page(a)
+        except Exception as e:  # noqa: BLE001 - one page that breaks anything is one page kept as its summary
+            _use_summary(a, f"page failed: {type(e).__name__}: {str(e)[:200]}")
         finally:
             if a.text_status != "ok":
                 self.pages_failed += 1
             self.pages_done += 1
             self.report("pages", self.pages_done, self.pages_total)
+
+    async def _fetch_page(self, a: Article) -> None:
+        """Fetch and extract one page; keep the feed summary and say why when that fails."""
+        loop = asyncio.get_running_loop()
+        if not a.url:
+            _use_summary(a, "no link in feed")
+            return
+        resp: Response = await self.fetcher.get(a.url, accept="text/html,application/xhtml+xml,*/*;q=0.8")
+        if not resp.ok:
+            _use_summary(a, resp.error or f"HTTP {resp.status}")
+            return
+        try:
+            ex = await loop.run_in_executor(self.pool, extract_page, resp.body, resp.final_url or a.url)
+        except Exception as e:  # noqa: BLE001 - a page that breaks the extractor is one failed page
+            ex, err = None, f"extraction failed: {type(e).__name__}: {e}"
+        else:
+            err = "no article text found on page"
+        if ex is None:
+            _use_summary(a, err)
+            return
+        a.text, a.text_status = ex.text, "ok"
+        a.author = a.author or ex.author
+        a.language = a.language or language_tag(ex.language)
+        if a.date_source == "first-seen" and ex.published and ex.published <= datetime.now(timezone.utc):
+            # trafilatura reads a page's date to the day (YYYY-MM-DD): a date, never a time
+            a.published, a.date_source, a.date_precision = ex.published, "page", "date"
 
 
 def _use_summary(a: Article, why: str) -> None:

@@ -16,6 +16,7 @@ class Article:
     title: str = ""
     text: str = ""
     published: datetime | None = None      # always UTC when set
+    date_precision: str | None = None      # exact / date / year / none (core.dates); None: exact if published
     url: str | None = None
     language: str | None = None
     summary: str = ""
@@ -23,11 +24,15 @@ class Article:
     categories: list[str] = field(default_factory=list)
     guid: str | None = None
     feed_url: str | None = None
-    date_source: str = "unknown"           # feed / page / first-seen / import / unknown
-    date_flag: str | None = None           # missing / future / implausible, never silently trusted
+    date_source: str = "unknown"           # feed / page / import / file / first-seen (core.dates)
+    date_flag: str | None = None           # why a date is missing, guessed or not trusted (core.dates)
     text_status: str = "ok"                # ok / summary-only / failed / empty
     text_error: str | None = None
     first_seen: datetime | None = None
+
+    def __post_init__(self) -> None:
+        if self.date_precision is None:
+            self.date_precision = "exact" if self.published is not None else "none"
 
     def to_dict(self) -> dict:
         d = asdict(self)

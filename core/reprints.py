@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
+from core.clean import split_boilerplate
 from core.corpus import read_jsonl
 from core.lexicon import split_paragraphs
 from core.models import get
@@ -32,17 +33,6 @@ W_CREDIT, W_BOILERPLATE, W_LATER, W_CONTAINED, W_LONGER = 4.0, 2.0, 3.0, 1.0, 0.
 W_MAYBE_LATER = 0.75        # later, but within the uncertainty of a date-only timestamp
 LATER_MIN_HOURS = 0.5       # closer publication times than this say nothing about who was first
 
-BOILERPLATE_PATTERNS = [
-    r"source link", r"related articles?", r"leave a reply", r"your email address will not be published.*",
-    r"required fields are marked.*", r"back to top( button)?.*", r"you can share this story.*",
-    r"share this( article| story)?:?", r"like this:?", r"read more:?.*", r"click here.*",
-    r"(read|see) the original (article|story).*", r"this (article|story) (was )?originally (appeared|published).*",
-    r"originally published (on|at|by).*", r"source: .{0,60}", r"via .{0,40}", r"subscribe.*newsletter.*",
-    r"follow us on .*", r"advertisement", r"related posts?:?", r"comments?", r"post navigation",
-    r"previous (article|post).*", r"next (article|post).*", r"disclaimer:.*", r"filed under.*",
-    r"tags?:.*", r"copyright ©?.*", r"all rights reserved.*", r"powered by .*",
-]
-_BOILER_RE = re.compile(r"^\W*(?:" + "|".join(BOILERPLATE_PATTERNS) + r")\W*$", re.IGNORECASE)
 _WORD_RE = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 
 
@@ -61,18 +51,6 @@ class Reprint:
     def to_dict(self) -> dict:
         """The JSON line written by `framelens reprints`."""
         return asdict(self)
-
-
-def strip_boilerplate(text: str) -> tuple[str, list[str]]:
-    """Text without aggregator boilerplate paragraphs/lines, and the boilerplate lines found."""
-    kept, found = [], []
-    for line in text.splitlines():
-        s = line.strip()
-        if s and len(s) <= 120 and _BOILER_RE.match(s):
-            found.append(s)
-        else:
-            kept.append(line)
-    return "\n".join(kept), found
 
 
 def tokens(text: str) -> list[str]:
@@ -185,7 +163,7 @@ def _prepare(articles) -> list[dict]:
     docs = []
     for a in articles:
         raw = get(a, "text", "") or ""
-        clean, boiler = strip_boilerplate(raw)
+        clean, boiler = split_boilerplate(raw)
         t, precision = parse_time(get(a, "published"))
         docs.append({"id": str(get(a, "id")), "outlet": get(a, "outlet", "unknown") or "unknown",
                      "title": get(a, "title", "") or "", "raw": raw, "clean": clean, "boiler": boiler,

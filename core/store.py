@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime, timezone
 from typing import Callable, Iterable
 
@@ -9,9 +10,10 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy import event as sa_event
 
-from .catalog import Outlet
-from .config import resolve_db
+from .catalog import OWNERSHIP, Outlet
+from .config import Settings, resolve_db
 from .models import Article
+from .search import fts5_query, parse_query, websearch_query
 from .sources import NO_NAMED_SPEAKER, NOT_SHOWN_TYPES, count_words, is_official
 
 metadata = sa.MetaData()
@@ -21,6 +23,8 @@ outlets = sa.Table(
     sa.Column("name", sa.String(200), primary_key=True),
     sa.Column("homepage", sa.Text), sa.Column("country", sa.String(8)), sa.Column("language", sa.String(16)),
     sa.Column("ownership", sa.String(16)), sa.Column("groups", sa.Text, default="[]"),
+    # Set when a user edits country, ownership or groups: a catalog reload then keeps the user's values.
+    sa.Column("edited", sa.Boolean, default=False, nullable=False),
 )
 
 feeds = sa.Table(
@@ -45,6 +49,8 @@ articles = sa.Table(
     sa.Column("feed_url", sa.String(2000)), sa.Column("author", sa.Text),
     sa.Column("categories", sa.Text, default="[]"), sa.Column("language", sa.String(16)),
     sa.Column("published", sa.DateTime, index=True),
+    # core.dates: exact / date / year / none; a "date" is stored at 00:00 UTC and never compared as a time
+    sa.Column("date_precision", sa.String(8)),
     sa.Column("date_source", sa.String(16)), sa.Column("date_flag", sa.Text),
     sa.Column("first_seen", sa.DateTime),
     sa.Column("text_status", sa.String(16)), sa.Column("text_error", sa.Text),
@@ -101,16 +107,92 @@ store_meta = sa.Table(
 
 # Bump when a release changes the schema; add a step to MIGRATIONS when existing rows need more than
 # a new column with its default (new columns and indexes are added by Store() itself).
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
+
+
+def _fill_date_precision(c: sa.Connection) -> None:
+    """Schema 3 (the date model): rows written before it get a precision. Undated rows: none. An import's
+    midnight was a date-only value (earlier releases imported ISO dates only, and a time of exactly 00:00
+    is rare); every other time is exact. Undated imports recorded their source as "unknown": the import."""
+    c.execute(sa.update(articles).where(articles.c.published.is_(None), articles.c.date_precision.is_(None))
+              .values(date_precision="none"))
+    rows = c.execute(sa.select(articles.c.id, articles.c.published).where(
+        articles.c.origin == "import", articles.c.published.is_not(None), articles.c.date_precision.is_(None)))
+    days = [r.id for r in rows if _as_dt(r.published).time() == datetime.min.time()]
+    for i in range(0, len(days), 500):
+        c.execute(sa.update(articles).where(articles.c.id.in_(days[i:i + 500])).values(date_precision="date"))
+    c.execute(sa.update(articles).where(articles.c.date_precision.is_(None)).values(date_precision="exact"))
+    c.execute(sa.update(articles).where(articles.c.origin == "import", sa.or_(
+        articles.c.date_source.is_(None), articles.c.date_source == "unknown")).values(date_source="import"))
+
+
 MIGRATIONS: dict[int, "Callable[[sa.Connection], None]"] = {
-    # 3: named sources are settled and made canonical per event (issue 16): quotes are derived data, so
+    3: _fill_date_precision,
+    # 4: named sources are settled and made canonical per event (issue 16): quotes are derived data, so
     # every article is marked for a fresh extraction, which the next analyse does (and replaces its rows).
-    3: lambda c: c.execute(sa.update(articles).values(quoted=False)),
+    4: lambda c: c.execute(sa.update(articles).values(quoted=False)),
 }
 
 ARTICLE_FIELDS = [c.name for c in articles.columns]
 QUOTE_FIELDS = [c.name for c in quotes.columns if c.name not in ("article_id", "n", "words", "official")]
 UNRESOLVED = "(unresolved pronoun)"
+
+# -- full-text search (core.search parses the queries) ------------------------------------------------
+# SQLite: an FTS5 index over the articles table's own rows (external content, so the text is stored
+# once), kept in sync by triggers on every insert, update and delete. Accents are kept ("café" is not
+# "cafe"), as PostgreSQL's 'simple' configuration keeps them: both backends find the same articles.
+_fts = sa.table("articles_fts", sa.column("rowid"), sa.column("articles_fts"))
+SQLITE_SEARCH_DDL = [
+    "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, summary, text, content='articles', "
+    "content_rowid='rowid', tokenize='unicode61 remove_diacritics 0')",
+    "CREATE TRIGGER IF NOT EXISTS articles_fts_insert AFTER INSERT ON articles BEGIN "
+    "INSERT INTO articles_fts(rowid, title, summary, text) VALUES (new.rowid, new.title, new.summary, new.text); END",
+    "CREATE TRIGGER IF NOT EXISTS articles_fts_delete AFTER DELETE ON articles BEGIN "
+    "INSERT INTO articles_fts(articles_fts, rowid, title, summary, text) "
+    "VALUES ('delete', old.rowid, old.title, old.summary, old.text); END",
+    "CREATE TRIGGER IF NOT EXISTS articles_fts_update AFTER UPDATE OF title, summary, text ON articles BEGIN "
+    "INSERT INTO articles_fts(articles_fts, rowid, title, summary, text) "
+    "VALUES ('delete', old.rowid, old.title, old.summary, old.text); "
+    "INSERT INTO articles_fts(rowid, title, summary, text) VALUES (new.rowid, new.title, new.summary, new.text); END",
+]
+# PostgreSQL: the words of the first 100,000 characters of title, summary and text ('simple': no
+# stemming, no stop words, as FTS5's tokenizer), indexed by expression. The cap keeps every article
+# under tsvector's 1 MB limit, past which an insert would fail; news articles are far shorter.
+PG_DOCUMENT = ("to_tsvector('simple'::regconfig, left(coalesce(articles.title, '') || ' ' || "
+               "coalesce(articles.summary, '') || ' ' || coalesce(articles.text, ''), 100000))")
+PG_SEARCH_INDEX = "CREATE INDEX IF NOT EXISTS ix_articles_fulltext ON articles USING gin ((" + PG_DOCUMENT + "))"
+
+# -- outlet metadata a user may set (imported outlets arrive with none) ------------------------------
+EDITABLE = ("country", "ownership", "groups")
+MAX_GROUPS, MAX_GROUP_CHARS = 20, 40
+
+
+def check_outlet_meta(country=None, ownership=None, groups=None) -> dict:
+    """Normalised outlet metadata (None where not given); a bad value raises ValueError naming the field."""
+    out: dict = {"country": None, "ownership": None, "groups": None}
+    if country is not None:
+        code = str(country).strip().upper()
+        if code and not re.fullmatch(r"[A-Z]{2}", code):
+            raise ValueError(f"country: {str(country)[:40]!r} is not a two-letter country code (ISO 3166, e.g. US)")
+        out["country"] = code
+    if ownership is not None:
+        kind = str(ownership).strip().lower()
+        if kind and kind not in OWNERSHIP:
+            raise ValueError(f"ownership: {str(ownership)[:40]!r} is not one of {', '.join(OWNERSHIP)}")
+        out["ownership"] = kind
+    if groups is not None:
+        if isinstance(groups, str):
+            groups = groups.split(",")
+        names = list(dict.fromkeys(" ".join(str(g).split()) for g in groups))
+        names = [g for g in names if g]
+        bad = [g for g in names if len(g) > MAX_GROUP_CHARS or not g.isprintable()]
+        if bad:
+            raise ValueError(f"groups: {bad[0][:60]!r} is longer than {MAX_GROUP_CHARS} characters or holds "
+                             "control characters")
+        if len(names) > MAX_GROUPS:
+            raise ValueError(f"groups: {len(names)} given, at most {MAX_GROUPS}")
+        out["groups"] = names
+    return out
 
 
 def _utc_naive(dt: datetime | None) -> datetime | None:
@@ -131,6 +213,7 @@ class Store:
         metadata.create_all(self.engine)
         self._add_new_columns()
         self._add_new_indexes()
+        self._add_search_index()
         self._migrate()
 
     def _add_new_columns(self) -> None:
@@ -205,19 +288,21 @@ class Store:
         """Insert or update outlets and register their feeds (feed health is kept)."""
         with self.engine.begin() as c:
             for o in catalog:
-                row = dict(name=o.name, homepage=o.homepage, country=o.country, language=o.language,
-                           ownership=o.ownership, groups=json.dumps(o.groups))
+                row = fit(outlets, dict(name=o.name, homepage=o.homepage, country=o.country, language=o.language,
+                                        ownership=o.ownership, groups=json.dumps(o.groups)))
                 stmt = self._insert(outlets).values(**row)
-                c.execute(stmt.on_conflict_do_update(index_elements=["name"],
-                                                     set_={k: v for k, v in row.items() if k != "name"}))
+                # Fields the user edited keep the user's value; the catalog updates the rest.
+                keep = {k: sa.case((outlets.c.edited.is_(True), outlets.c[k]), else_=v) if k in EDITABLE else v
+                        for k, v in row.items() if k != "name"}
+                c.execute(stmt.on_conflict_do_update(index_elements=["name"], set_=keep))
                 for url in o.feeds:
-                    c.execute(self._insert(feeds).values(url=url, outlet=o.name, failures_in_row=0,
-                                                         items_seen=0).on_conflict_do_nothing())
+                    c.execute(self._insert(feeds).values(**fit(feeds, dict(url=url, outlet=o.name, failures_in_row=0,
+                                                                           items_seen=0))).on_conflict_do_nothing())
 
     def ensure_outlet(self, name: str) -> None:
         """Make sure an outlet row exists (imports name outlets the catalog may lack)."""
         with self.engine.begin() as c:
-            c.execute(self._insert(outlets).values(name=name, groups="[]").on_conflict_do_nothing())
+            c.execute(self._insert(outlets).values(**fit(outlets, dict(name=name, groups="[]"))).on_conflict_do_nothing())
 
     def feed_state(self) -> dict[str, dict]:
         """Every feed's stored row, by URL."""
@@ -226,9 +311,11 @@ class Store:
 
     def record_feed(self, url: str, outlet: str, **fields) -> None:
         """Update one feed's health after a fetch."""
+        row = fit(feeds, dict(url=url, outlet=outlet, **fields))
         with self.engine.begin() as c:
-            c.execute(self._insert(feeds).values(url=url, outlet=outlet).on_conflict_do_nothing())
-            c.execute(sa.update(feeds).where(feeds.c.url == url).values(**fields))
+            c.execute(self._insert(feeds).values(url=row["url"], outlet=row["outlet"]).on_conflict_do_nothing())
+            c.execute(sa.update(feeds).where(feeds.c.url == row["url"])
+                      .values(**{k: v for k, v in row.items() if k not in ("url", "outlet")}))
 
     # -- articles ------------------------------------------------------------------------------
     def known_ids(self, ids: Iterable[str]) -> set[str]:
@@ -259,12 +346,13 @@ class Store:
 
     @staticmethod
     def _article_row(a: Article, origin: str) -> dict:
-        return dict(
+        return fit(articles, dict(
             id=a.id, outlet=a.outlet or "unknown", title=a.title or "", text=a.text or "", summary=a.summary or "",
             url=a.url, guid=a.guid, feed_url=a.feed_url, author=a.author, categories=json.dumps(a.categories or []),
-            language=a.language, published=_utc_naive(a.published), date_source=a.date_source, date_flag=a.date_flag,
+            language=a.language, published=_utc_naive(a.published), date_precision=a.date_precision,
+            date_source=a.date_source, date_flag=a.date_flag,
             first_seen=_utc_naive(a.first_seen), text_status=a.text_status, text_error=a.text_error,
-            text_length=len(a.text or ""), origin=origin, event_id=None, quoted=False)
+            text_length=len(a.text or ""), origin=origin, event_id=None, quoted=False))
 
     def set_events(self, assignments: dict[str, str]) -> None:
         """Record the event of each article id."""
@@ -288,10 +376,15 @@ class Store:
         """Articles not yet assigned to an event, oldest first."""
         # An event id with no event row can only come from an older, interrupted version: redo those too.
         orphan = articles.c.event_id.not_in(sa.select(events.c.id))
-        q = sa.select(articles.c.id, articles.c.outlet, articles.c.title, articles.c.text, articles.c.published,
-                      articles.c.categories).where(sa.or_(articles.c.event_id.is_(None), orphan)
+        q = sa.select(*self._cluster_cols()).where(sa.or_(articles.c.event_id.is_(None), orphan)
                                                    ).order_by(articles.c.published)
         return self._dicts(q)
+
+    @staticmethod
+    def _cluster_cols() -> list:
+        """What the clusterer reads of an article."""
+        return [articles.c[n] for n in ("id", "outlet", "title", "text", "published", "date_precision", "date_source",
+                                        "first_seen", "categories", "language")]
 
     def unquoted(self) -> list[dict]:
         """Articles whose quotes have not been extracted yet (with language and event, which quote
@@ -302,8 +395,7 @@ class Store:
 
     def clustered_since(self, since: datetime | None) -> list[dict]:
         """Articles with an event published since `since` (all when None): the clusterer's memory."""
-        q = sa.select(articles.c.id, articles.c.outlet, articles.c.title, articles.c.text, articles.c.published,
-                      articles.c.categories, articles.c.event_id).where(articles.c.event_id.is_not(None))
+        q = sa.select(*self._cluster_cols(), articles.c.event_id).where(articles.c.event_id.is_not(None))
         if since is not None:
             q = q.where(articles.c.published >= _utc_naive(since))
         return self._dicts(q.order_by(articles.c.published))
@@ -312,8 +404,9 @@ class Store:
         with self.engine.connect() as c:
             rows = [dict(r._mapping) for r in c.execute(q)]
         for r in rows:
-            if r.get("published") is not None:
-                r["published"] = _as_dt(r["published"])
+            for k in ("published", "first_seen"):
+                if r.get(k) is not None:
+                    r[k] = _as_dt(r[k])
             if "categories" in r:
                 r["categories"] = json.loads(r["categories"] or "[]")
         return rows
@@ -321,11 +414,28 @@ class Store:
     def event_articles(self, event_ids: list[str]) -> list[dict]:
         """Every article (with text) of these events."""
         out: list[dict] = []
-        cols = [articles.c[n] for n in ("id", "outlet", "title", "text", "url", "published", "date_source",
-                                        "date_flag", "text_status", "text_length", "event_id", "categories")]
+        cols = [articles.c[n] for n in ("id", "outlet", "title", "text", "url", "published", "date_precision",
+                                        "date_source", "date_flag", "text_status", "text_length", "event_id",
+                                        "categories", "language")]
         for i in range(0, len(event_ids), 500):
             out += self._dicts(sa.select(*cols).where(articles.c.event_id.in_(event_ids[i:i + 500])))
         return out
+
+    # -- events: languages, corrections --------------------------------------------------------------
+    def set_languages(self, codes: dict[str, str | None]) -> None:
+        """Record the language (ISO 639-1, core.language) of each article id."""
+        if codes:
+            with self.engine.begin() as c:
+                c.execute(sa.update(articles).where(articles.c.id == sa.bindparam("aid"))
+                          .values(language=sa.bindparam("lang")),
+                          [{"aid": k, "lang": v} for k, v in codes.items()])
+
+    def language_counts(self, outlets_in=None, start=None, end=None, search=None) -> dict[str, int]:
+        """Articles per language among those matching the filters (None: undetermined)."""
+        q = self._filtered([articles.c.language, sa.func.count()], outlets_in, start, end, search
+                           ).select_from(articles).group_by(articles.c.language)
+        with self.engine.connect() as c:
+            return {r[0]: r[1] for r in c.execute(q)}
 
     def save_events(self, summaries, merged: dict[str, str]) -> None:
         """Upsert event summaries (counts recomputed in SQL) and fold merged-away events into survivors."""
@@ -339,7 +449,8 @@ class Store:
             c.execute(sa.update(reprints).where(reprints.c.event_id == old).values(event_id=new))
             c.execute(sa.delete(events).where(events.c.id == old))
         for e in summaries:
-            row = dict(label=e.label, terms=json.dumps(list(e.terms)), topics=json.dumps(list(e.topics)), updated=now)
+            row = fit(events, dict(label=e.label, terms=json.dumps(list(e.terms)), topics=json.dumps(list(e.topics)),
+                                   updated=now))
             c.execute(self._insert(events).values(id=e.id, **row)
                       .on_conflict_do_update(index_elements=["id"], set_=row))
         self._recount(c, [e.id for e in summaries])
@@ -374,7 +485,7 @@ class Store:
             row["words"] = count_words(row.get("quote") or "")
             row["official"] = bool(is_official(row.get("speaker_role")) or
                                    (row.get("speaker_type") == "organisation" and is_official(name)))
-            rows.append(row)
+            rows.append(fit(quotes, row))
         with self.engine.begin() as c:
             for i in range(0, len(article_ids), 500):
                 chunk = article_ids[i:i + 500]
@@ -388,8 +499,9 @@ class Store:
         with self.engine.begin() as c:
             for i in range(0, len(article_ids), 500):
                 c.execute(sa.delete(reprints).where(reprints.c.id.in_(article_ids[i:i + 500])))
-            rows = [dict(id=r.id, original_id=r.original_id, original_outlet=r.original_outlet, score=float(r.score),
-                         changes=json.dumps(r.changes, default=str), event_id=event_of.get(r.id)) for r in found]
+            rows = [fit(reprints, dict(id=r.id, original_id=r.original_id, original_outlet=r.original_outlet,
+                                       score=float(r.score), changes=json.dumps(r.changes, default=str),
+                                       event_id=event_of.get(r.id))) for r in found]
             if rows:
                 c.execute(sa.insert(reprints), rows)
             self._recount(c, sorted(set(event_of.values())))
@@ -420,9 +532,11 @@ class Store:
         with self.engine.connect() as c:
             return pd.read_sql(sa.select(feeds).order_by(feeds.c.outlet, feeds.c.url), c)
 
-    def _filtered(self, cols, outlets_in=None, start=None, end=None, search=None):
+    def _filtered(self, cols, outlets_in=None, start=None, end=None, search=None, text=None):
         """A SELECT over articles with the dashboard's filters applied in SQL."""
         q = sa.select(*cols)
+        if text:
+            q = q.where(self._text_match(text))
         if outlets_in:
             q = q.where(articles.c.outlet.in_(list(outlets_in)))
         if start is not None:
@@ -436,10 +550,10 @@ class Store:
         return q
 
     def articles_df(self, outlets_in=None, start=None, end=None, search=None, limit: int | None = 1000,
-                    with_text: bool = False) -> pd.DataFrame:
+                    with_text: bool = False, text=None) -> pd.DataFrame:
         """Newest articles matching the filters (at most `limit` rows)."""
         cols = [articles.c[n] for n in ARTICLE_FIELDS if with_text or n != "text"]
-        q = self._filtered(cols, outlets_in, start, end, search).order_by(articles.c.published.desc())
+        q = self._filtered(cols, outlets_in, start, end, search, text).order_by(articles.c.published.desc())
         if limit:
             q = q.limit(limit)
         with self.engine.connect() as c:
@@ -448,17 +562,17 @@ class Store:
             df[col] = pd.to_datetime(df[col], utc=True)
         return df
 
-    def count_filtered(self, outlets_in=None, start=None, end=None, search=None) -> int:
+    def count_filtered(self, outlets_in=None, start=None, end=None, search=None, text=None) -> int:
         # count() names no table, so the FROM must be given: unfiltered, it would count one row.
-        q = self._filtered([sa.func.count()], outlets_in, start, end, search).select_from(articles)
+        q = self._filtered([sa.func.count()], outlets_in, start, end, search, text).select_from(articles)
         with self.engine.connect() as c:
             return c.execute(q).scalar_one()
 
-    def daily_counts(self, outlets_in=None, start=None, end=None, search=None) -> pd.DataFrame:
+    def daily_counts(self, outlets_in=None, start=None, end=None, search=None, text=None) -> pd.DataFrame:
         """Articles per outlet per UTC day, counted in the database."""
         day = sa.func.date(articles.c.published).label("day")
         q = self._filtered([day, articles.c.outlet, sa.func.count().label("articles")],
-                           outlets_in, start, end, search).group_by(day, articles.c.outlet).order_by(day)
+                           outlets_in, start, end, search, text).group_by(day, articles.c.outlet).order_by(day)
         with self.engine.connect() as c:
             df = pd.read_sql(q, c)
         df["day"] = pd.to_datetime(df["day"])
@@ -475,9 +589,11 @@ class Store:
 
     # -- events, quotes and reprints for the dashboard -------------------------------------------
     def events_df(self, outlets_in=None, start=None, end=None, search=None, topics_in=None,
-                  limit: int | None = 1000) -> pd.DataFrame:
+                  limit: int | None = 1000, text=None) -> pd.DataFrame:
         """Events overlapping the date range, covered by one of the outlets, ranked by breadth."""
         q = sa.select(events)
+        if text:  # events with an article whose words match
+            q = q.where(events.c.id.in_(sa.select(articles.c.event_id).where(self._text_match(text))))
         if start is not None:
             q = q.where(events.c.last_published >= _utc_naive(_as_dt(start)))
         if end is not None:
@@ -521,11 +637,11 @@ class Store:
         df["first"] = pd.to_datetime(df["first"], utc=True)
         return df.reset_index(drop=True)
 
-    def attention(self, outlets_in=None, start=None, end=None, search=None) -> pd.DataFrame:
+    def attention(self, outlets_in=None, start=None, end=None, search=None, text=None) -> pd.DataFrame:
         """Articles per day, outlet and event topic list (reprints excluded), counted in SQL."""
         day = sa.func.date(articles.c.published).label("day")
         q = (self._filtered([day, articles.c.outlet, events.c.topics, sa.func.count().label("articles")],
-                            outlets_in, start, end, search)
+                            outlets_in, start, end, search, text)
              .select_from(articles.join(events, events.c.id == articles.c.event_id)
                           .outerjoin(reprints, reprints.c.id == articles.c.id))
              .where(reprints.c.id.is_(None))
@@ -643,6 +759,79 @@ class Store:
         df["topics"] = df["topics"].map(lambda v: json.loads(v) if v else [])
         return df
 
+    # -- dashboard: full-text search, outlet metadata, provenance -------------------------------------
+    def _add_search_index(self) -> None:
+        """The full-text index over title, summary and text: FTS5 kept in sync by triggers on SQLite, a
+        GIN expression index on PostgreSQL (kept in sync by the database itself). A store made before it
+        existed gets it here, filled from the articles it holds."""
+        with self.engine.begin() as c:
+            if self.dialect == "postgresql":
+                c.exec_driver_sql(PG_SEARCH_INDEX)
+                return
+            new = c.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = 'articles_fts'").first() is None
+            for ddl in SQLITE_SEARCH_DDL:
+                c.exec_driver_sql(ddl)
+            if new:
+                c.exec_driver_sql("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
+
+    def _text_match(self, text: str):
+        """The condition "this article's words match the full-text query `text`" (see core.search)."""
+        q = parse_query(text)
+        if not q:
+            return sa.false()  # nothing searchable typed (only punctuation): nothing matches, never everything
+        if self.dialect == "postgresql":
+            return sa.literal_column(PG_DOCUMENT).op("@@")(
+                sa.func.websearch_to_tsquery(sa.literal_column("'simple'::regconfig"), websearch_query(q)))
+        return sa.literal_column("articles.rowid").in_(
+            sa.select(_fts.c.rowid).where(_fts.c.articles_fts.op("MATCH")(fts5_query(q))))
+
+    def snippets(self, ids: list[str], text: str, words: int = 16) -> dict[str, str]:
+        """For these article ids, a short passage around where the full-text query matches, with the
+        matching words between « and »."""
+        q = parse_query(text)
+        if not q or not ids:
+            return {}
+        out: dict[str, str] = {}
+        with self.engine.connect() as c:
+            for i in range(0, len(ids), 500):
+                chunk = ids[i:i + 500]
+                if self.dialect == "postgresql":
+                    tsq = sa.func.websearch_to_tsquery(sa.literal_column("'simple'::regconfig"), websearch_query(q))
+                    doc = sa.func.left(sa.func.coalesce(articles.c.title, "") + " · " + sa.func.coalesce(
+                        articles.c.text, ""), 100_000)
+                    snip = sa.func.ts_headline(sa.literal_column("'simple'::regconfig"), doc, tsq,
+                                               f"StartSel=«, StopSel=», MaxWords={words}, MinWords={words // 2}")
+                    rows = c.execute(sa.select(articles.c.id, snip).where(articles.c.id.in_(chunk),
+                                                                          self._text_match(text)))
+                else:
+                    snip = sa.func.snippet(sa.literal_column("articles_fts"), -1, "«", "»", "…", words)
+                    rows = c.execute(sa.select(articles.c.id, snip)
+                                     .select_from(articles.join(_fts, _fts.c.rowid == sa.literal_column("articles.rowid")))
+                                     .where(_fts.c.articles_fts.op("MATCH")(fts5_query(q)), articles.c.id.in_(chunk)))
+                out.update({r[0]: r[1] for r in rows})
+        return out
+
+    def set_outlet_meta(self, name: str, country=None, ownership=None, groups=None) -> dict:
+        """Set an outlet's country, ownership and groups (each None leaves it as it is); a later catalog
+        load keeps them. Returns the stored values; a bad value raises ValueError naming the field."""
+        values = check_outlet_meta(country=country, ownership=ownership, groups=groups)
+        with self.engine.begin() as c:
+            if c.execute(sa.select(outlets.c.name).where(outlets.c.name == name)).first() is None:
+                raise ValueError(f"outlet {name!r}: no such outlet in this store")
+            row = {k: (json.dumps(v) if k == "groups" else v) for k, v in values.items() if v is not None}
+            c.execute(sa.update(outlets).where(outlets.c.name == name).values(**row, edited=True))
+            stored = c.execute(sa.select(outlets.c.country, outlets.c.ownership, outlets.c.groups)
+                               .where(outlets.c.name == name)).one()
+        return {"country": stored.country, "ownership": stored.ownership, "groups": json.loads(stored.groups or "[]")}
+
+    def last_updated(self) -> datetime | None:
+        """When the store last changed: the latest article stored, event analysed or feed fetched (UTC)."""
+        with self.engine.connect() as c:
+            times = [c.execute(sa.select(sa.func.max(col))).scalar()
+                     for col in (articles.c.first_seen, events.c.updated, feeds.c.last_fetched)]
+        times = [_as_dt(t) for t in times if t is not None]
+        return max(times) if times else None
+
     # -- named sources: canonical speakers kept consistent within an event across analysis runs ----
     def event_speakers(self, event_ids: list[str]) -> list[dict]:
         """The speakers already stored for these events: {event_id, canonical_speaker, speaker_type,
@@ -659,6 +848,37 @@ class Store:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+# -- hostile input: every value fits its column, on SQLite and PostgreSQL alike ------------------------
+_SURROGATES = re.compile("[\ud800-\udfff]")
+_TEXT_CAP = Settings().max_text_chars
+# PostgreSQL keeps a whole value in a B-tree index entry, which holds at most 2,704 bytes.
+_INDEX_BYTES = 2_000
+
+
+def clean_value(value: str) -> str:
+    """A string any backend stores: NUL removed (PostgreSQL refuses it), lone surrogates replaced (no
+    encoding can write them)."""
+    if "\x00" in value:
+        value = value.replace("\x00", "")
+    return value if value.isascii() else _SURROGATES.sub("\ufffd", value)
+
+
+def fit(table: sa.Table, row: dict) -> dict:
+    """The row with every string cleaned and cut to its column: String(n) to n characters (and long
+    indexed ones to the bytes an index entry holds), text to the text cap. The callers cap and note
+    first; this is the last line, so that no value can make a write fail."""
+    for key, value in row.items():
+        if not isinstance(value, str):
+            continue
+        value = clean_value(value)
+        limit = getattr(table.c[key].type, "length", None) if key in table.c else None
+        value = value[:limit or _TEXT_CAP]
+        if limit and limit >= 1000 and len(value.encode("utf-8")) > _INDEX_BYTES:
+            value = value.encode("utf-8")[:_INDEX_BYTES].decode("utf-8", "ignore")
+        row[key] = value
+    return row
 
 
 def _literal_default(col: sa.Column) -> str | None:

@@ -3,16 +3,17 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from core.models import get, parse_time as utc_time
+from core.dates import date_of, parse_date
+from core.models import get
 
 
 def parse_time(value) -> tuple[datetime | None, str]:
-    """A UTC datetime and its precision ("datetime", "date" or "missing") from a datetime or ISO string."""
-    dt = utc_time(value)
-    if dt is None:
+    """A UTC datetime and its precision ("datetime", "date" or "missing") from any date value (core.dates);
+    a value that names only a year is no time to order by: missing."""
+    info = parse_date(value, source="file")
+    if info.precision not in ("exact", "date"):
         return None, "missing"
-    day_only = not isinstance(value, datetime) and len(str(value).strip()) <= 10
-    return dt, "date" if day_only else "datetime"
+    return info.published, "datetime" if info.precision == "exact" else "date"
 
 
 def timing(articles) -> dict:
@@ -21,8 +22,10 @@ def timing(articles) -> dict:
     undated = []
     for a in articles:
         outlet = get(a, "outlet", "unknown")
-        dt, precision = parse_time(get(a, "published"))
-        source = get(a, "date_source", "unknown") if dt else "missing"
+        info = date_of(a)   # the stored precision: a date-only value is a day, never midnight
+        dt = info.published if info.precision in ("exact", "date") else None
+        precision = "datetime" if info.precision == "exact" else "date"
+        source = info.source if dt else "missing"
         if dt is None:
             undated.append({"id": get(a, "id"), "outlet": outlet})
             per_outlet.setdefault(outlet, {"first": None})

@@ -23,6 +23,7 @@ PAGES = [  # (file, title, icon, url path); dashboard.py builds st.navigation fr
     ("pages/timelines.py", "Timelines", ":material/timeline:", "timelines"),
     ("pages/articles.py", "Articles", ":material/article:", "articles"),
     ("pages/outlets.py", "Outlets", ":material/rss_feed:", "outlets"),
+    ("pages/methods.py", "Methods", ":material/menu_book:", "methods"),
 ]
 
 

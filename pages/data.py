@@ -17,7 +17,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.logger import get_logger
 
-from core.charts import timeline
+from core.charts import EXPORTER, colour_book, timeline
 from core.config import Settings
 from core.coverage import attention_by_group, attention_by_topic, blind_spots, lags, original_outlets
 from core.framing import compare_event
@@ -41,7 +41,7 @@ logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").add
 MAX_EVENTS = 1000  # Overview's table and the Event page's picker
 MAX_POINTS = 3000  # Timelines' publication chart
 MAX_ROWS = 1000  # Articles' table
-ARTICLE_KEYS = ("outlets_in", "start", "end", "search")
+ARTICLE_KEYS = ("outlets_in", "start", "end", "search", "text")
 
 
 @st.cache_resource(show_spinner=False)
@@ -64,6 +64,12 @@ def data_version(s: Store) -> tuple:
 def article_scope(f: dict) -> dict:
     """The filters that apply to article queries, always in the same order (it is part of the cache key)."""
     return {k: f.get(k) for k in ARTICLE_KEYS}
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def colours(_s: Store, version) -> dict[str, str]:
+    """The colour each of the store's busiest outlets keeps on every chart (core.charts.colour_book)."""
+    return colour_book(profiles(_s, version)["name"])
 
 
 def quote_scope(f: dict) -> dict:
@@ -154,6 +160,16 @@ def quote_counts(s: Store, version, f: dict) -> tuple[pd.DataFrame, pd.DataFrame
     return _quote_counts(s, version, **quote_scope(f))
 
 
+@st.cache_data(show_spinner=False, max_entries=32)
+def _languages(_s, version, **f) -> dict:
+    return _s.language_counts(**f)
+
+
+def other_languages(s: Store, version, f: dict) -> dict[str, int]:
+    """Articles in view per language other than English (English-only analyses leave them out)."""
+    return {k: n for k, n in _languages(s, version, **quote_scope(f)).items() if k not in (None, "en")}
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
 def _speaker_quotes(_s, version, speaker, **f) -> pd.DataFrame:
     return _s.speaker_quotes(speaker, **f)
@@ -199,7 +215,7 @@ def points(s: Store, version, f: dict) -> pd.DataFrame:
 @st.cache_data(show_spinner=False, max_entries=32)
 def _timeline(_s, version, **f) -> dict:
     pts = _points(_s, version, **f)
-    return timeline(pts, f"Publication times (newest {len(pts):,} articles in view)")
+    return timeline(pts, f"Publication times (newest {len(pts):,} articles in view)", book=colours(_s, version))
 
 
 def timeline_spec(s: Store, version, f: dict) -> dict:
@@ -256,8 +272,19 @@ async def lifespan(_app):
     stop = threading.Event()
     if every > 0:
         threading.Thread(target=_keep_warm, args=(version, every, stop), name="framelens-warm", daemon=True).start()
+    if Settings.from_env().export_browser:  # after the pages' caches: the browser is for exports, which come later
+        threading.Thread(target=_warm_exports, name="framelens-export-warm", daemon=True).start()
     yield
     stop.set()
+    EXPORTER.close()
+
+
+def _warm_exports() -> None:
+    """Start the export browser now, so that the first chart download does not wait 5-9 s for it."""
+    try:
+        EXPORTER.warm()
+    except Exception:  # noqa: BLE001 - exports fall back to HTML and try the browser again when asked
+        log.exception("framelens: starting the browser for chart exports failed")
 
 
 def _keep_warm(version, every: float, stop: threading.Event) -> None:
@@ -291,8 +318,10 @@ def warm(s: Store) -> tuple:
     steps = [("events", lambda: events(s, version, f)), ("attention", lambda: attention(s, version, f)),
              ("event", lambda: _warm_event(s, version, f)), ("quote counts", lambda: quote_counts(s, version, f)),
              ("lone speakers", lambda: lone_speakers(s, version, f)), ("timeline", lambda: timeline_spec(s, version, f)),
+             ("languages", lambda: other_languages(s, version, f)),
              ("lags", lambda: event_lags(s, version, f)), ("articles", lambda: article_rows(s, version, f)),
-             ("daily counts", lambda: daily(s, version, f)), ("profiles", lambda: profiles(s, version))]
+             ("daily counts", lambda: daily(s, version, f)), ("profiles", lambda: profiles(s, version)),
+             ("colours", lambda: colours(s, version))]
     for name, step in steps:
         t = time.perf_counter()
         try:

@@ -31,7 +31,7 @@ def health_view() -> None:
 
 
 def import_view() -> None:
-    st.caption("JSONL or CSV with the columns id, outlet, title, text, published (ISO 8601), url. "
+    st.caption("JSONL or CSV with the columns id, outlet, title, text, published (ISO 8601 or a written date), url. "
                "Every row is checked; invalid rows are listed with their line number and the rest go in.")
     upload = st.file_uploader("Corpus file", type=["jsonl", "csv", "ndjson"], key="import_file")
     if upload is None or not st.button("Import", key="import_go"):
@@ -49,7 +49,8 @@ def import_view() -> None:
     analysis = analyse_new(s, progress=lambda stage, d, t: bar.progress(min(d / t, 1.0) if t else 1.0,
                                                                         text=f"{stage}: {d} of {t}"))
     bar.empty()
-    st.success(f"{upload.name}: {res.rows} rows, {res.valid} valid, {res.new} new. {analysis.line()}")
+    st.success(f"{upload.name}: {res.rows} rows, {res.valid} valid, {res.new} new; {res.dates_line()}. "
+               f"{analysis.line()}")
     if res.errors:
         st.warning(f"{len(res.errors)} invalid rows")
         st.dataframe(pd.DataFrame([{"line": e.line, "problem": e.message} for e in res.errors]),

@@ -6,7 +6,7 @@ from core.charts import bars, heatmap, lines
 from core.sources import NO_NAMED_SPEAKER
 from core.store import UNRESOLVED
 from pages.common import downloads, filters, open_page, safe, tabbed
-from pages.data import lone_speakers, quote_counts, speaker_quotes
+from pages.data import lone_speakers, other_languages, quote_counts, speaker_quotes
 
 TOP_SPEAKERS, TOP_OUTLETS = 30, 20
 PLACEHOLDERS = {UNRESOLVED, NO_NAMED_SPEAKER, "(unknown)"}
@@ -75,7 +75,7 @@ def speaker_view(pairs: pd.DataFrame, named: pd.DataFrame) -> None:
     with left:
         st.dataframe(verbs, hide_index=True, width="stretch", key="verbs_table")
     with right:
-        fig = lines(over_time, "day", "quotes", "outlet", f"Quotes of {speaker} over time", outlet_colours=True)
+        fig = lines(over_time, "day", "quotes", "outlet", f"Quotes of {speaker} over time")
         st.plotly_chart(fig, width="stretch", key="chart_speaker")
         downloads(fig, "speaker-over-time", over_time, "dl_speaker")
     # the name as each article wrote it, and how it became this speaker ("'the spokesman' -> …")
@@ -86,6 +86,10 @@ def speaker_view(pairs: pd.DataFrame, named: pd.DataFrame) -> None:
 
 s, version = open_page("Named sources")
 pairs, shares = quote_counts(s, version, filters())
+other = other_languages(s, version, filters())
+if other:
+    st.caption(f"Quotes are read from English articles only: {sum(other.values())} articles in other languages ("
+               + ", ".join(f"{safe(k)} {n}" for k, n in sorted(other.items(), key=lambda kv: -kv[1])) + ") are not searched.")
 if pairs.empty:
     st.info("No quotes in this view. Quotes are extracted when articles are analysed (after each fetch or import).")
     st.stop()

@@ -396,6 +396,92 @@ def _cases() -> list[Case]:
                                               f'<p onmouseover="alert(8)">{GOOD_PARA}</p><img src=x onerror=alert(9)>'),
                      content_type="text/html; charset=utf-8")
 
+    # Round two (issue 13): one feed must never stop the others ---------------------------------
+    @case("surrogate_char_ref", "a reference to a lone surrogate (&#xD800;) becomes U+FFFD; the items are kept",
+          all_of(feed_ok_with(2), article_where(lambda r: "\ufffd" in r["title"] or r["title"] == "Budget",
+                                                "surrogate not replaced")))
+    def _(site, p):
+        _std(site, p, rss(item("Bad &#xD800; char", site.base + p + "/a/x.html"),
+                          item("Budget", site.base + p + "/a/budget.html")))
+        _pages(site, p, "budget")
+
+    @case("non_characters", "references to NUL, U+FFFE and beyond U+10FFFF are neutralised; item kept",
+          all_of(feed_ok_with(1), article_where(lambda r: "\x00" not in r["title"] and "\ufffe" not in r["title"],
+                                                "non-character stored")))
+    def _(site, p):
+        _std(site, p, rss(item("Odd &#0; &#xFFFE; &#x110000; &#99999999999; chars", site.base + p + "/a/x.html")))
+
+    @case("language_too_long", "a <dc:language> of 40 characters is dropped, not stored (PostgreSQL allows 16)",
+          all_of(feed_ok_with(1), article_where(lambda r: r["language"] is None, "language kept")))
+    def _(site, p):
+        _std(site, p, '<?xml version="1.0"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>'
+                      f'<title>F</title><dc:language>{"x" * 40}</dc:language><item><title>Long language</title>'
+                      f'<dc:language>{"y" * 40}</dc:language><link>{site.base + p}/a/x.html</link></item></channel></rss>')
+
+    @case("link_too_long", "an item link over 2,000 characters is skipped with its length; its neighbour kept",
+          all_of(feed_ok_with(1, "characters long"), titles_are("Budget")))
+    def _(site, p):
+        _std(site, p, rss(item("Long link", site.base + p + "/a/" + "x" * 2100 + ".html"),
+                          item("Budget", site.base + p + "/a/budget.html")))
+        _pages(site, p, "budget")
+
+    @case("huge_fields", "a 300,000-character title and author are cut to their caps, and the cut is noted",
+          all_of(feed_ok_with(1, "longer than its cap"),
+                 article_where(lambda r: len(r["title"]) <= 1000 and len(r["author"] or "") <= 2000, "not cut")))
+    def _(site, p):
+        big = "Budget " * 50_000
+        _std(site, p, rss(item(big, site.base + p + "/a/x.html").replace(
+            "<title>", f"<author>{big}</author><title>", 1)))
+
+    @case("non_ascii_etag", "an ETag that is not ASCII (\"café\") is not kept; the next run fetches the feed normally",
+          all_of(feed_ok_with(1, "ignored an unusable ETag"), lambda c: None if c.feed()["failures_in_row"] == 0
+                 and c.hits("feed.xml") == 2 else (_ for _ in ()).throw(AssertionError(f"{c.feed()}"))),
+          change=lambda site, p: None)
+    def _(site, p):
+        _std(site, p, rss(item("Etag story", site.base + p + "/a/x.html")), etag='"café"')
+
+    # Entity declarations in any encoding ------------------------------------------------------------
+    def _blowup(site, p, encoding: str, bom: bytes = b"", padding: str = "") -> bytes:
+        """A quadratic blow-up: one 50 KB entity referenced 2,000 times (100 MB if expanded)."""
+        doc = (f'<?xml version="1.0" encoding="{encoding}"?>{padding}<!DOCTYPE rss [<!ENTITY a "{"A" * 50_000}">]>'
+               + rss(item("&a;" * 2000, site.base + p + "/a/x.html"), decl=None))
+        return bom + doc.encode(encoding)
+
+    @case("entities_utf16le_no_bom", "UTF-16LE without a BOM declaring an entity is refused, nothing expanded",
+          feed_failed("refused: the feed declares XML entities"))
+    def _(site, p):
+        _std(site, p, _blowup(site, p, "utf-16-le"))
+
+    @case("entities_utf16_bom_after_comment", "UTF-16 with a BOM and a 600 KB comment before the DOCTYPE is refused",
+          feed_failed("refused: the feed declares XML entities"))
+    def _(site, p):
+        _std(site, p, _blowup(site, p, "utf-16-le", b"\xff\xfe", "<!--" + "c" * 600_000 + "-->"))
+
+    @case("entities_utf32be_no_bom", "UTF-32BE without a BOM declaring an entity is refused",
+          feed_failed("refused: the feed declares XML entities"))
+    def _(site, p):
+        _std(site, p, _blowup(site, p, "utf-32-be"))
+
+    @case("entities_ebcdic", "EBCDIC (cp037) declaring an entity is refused",
+          feed_failed("refused: the feed declares XML entities"))
+    def _(site, p):
+        _std(site, p, _blowup(site, p, "cp037"))
+
+    @case("entity_text_in_cdata", "an article quoting \"<!ENTITY\" inside CDATA is an ordinary item, kept",
+          feed_ok_with(1))
+    def _(site, p):
+        _std(site, p, rss(item("How XXE works", site.base + p + "/a/x.html",
+                               description="<![CDATA[<p>Attackers write <!ENTITY x SYSTEM 'file:///etc/passwd'>.</p>]]>")))
+
+    # Links -------------------------------------------------------------------------------------------
+    @case("relative_links", "relative and protocol-relative links are resolved against the feed URL; pages fetched",
+          all_of(feed_ok_with(2), article_where(lambda r: r["text_status"] == "ok" and r["url"].startswith(
+              "http://127.0.0.1"), "link not resolved")))
+    def _(site, p):
+        host = site.base.split("://", 1)[1]
+        _std(site, p, rss(item("Relative", f"{p}/a/rel.html"), item("Protocol relative", f"//{host}{p}/a/proto.html")))
+        _pages(site, p, "rel", "proto")
+
     return cases
 
 

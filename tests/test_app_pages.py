@@ -288,7 +288,7 @@ def test_timeline_titles_are_data_and_colours_are_the_outlets():
     """Feed titles reach the chart as data, which Vega draws as text; each outlet keeps its colour."""
     import pandas as pd
 
-    from core.charts import outlet_colour, timeline
+    from core.charts import series_colours, timeline
     points = pd.DataFrame({"outlet": ["Hostile Feed", "Hostile Feed", "Other", "Other"],
                            "published": pd.to_datetime(["2021-07-01T12:00Z", "2021-07-02T12:00Z", "2021-07-01T13:00Z",
                                                         None]),
@@ -301,7 +301,7 @@ def test_timeline_titles_are_data_and_colours_are_the_outlets():
         {"published": "2021-07-02T12:00:00Z", "outlet": "Hostile Feed", "title": "A & B", "reprint": True},
         {"published": "2021-07-01T13:00:00Z", "outlet": "Other", "title": "", "reprint": False}]
     scale = spec["encoding"]["color"]["scale"]
-    assert dict(zip(scale["domain"], scale["range"])) == {n: outlet_colour(n) for n in ("Hostile Feed", "Other")}
+    assert dict(zip(scale["domain"], scale["range"])) == series_colours(["Hostile Feed", "Other"])
     assert "mark" not in spec["encoding"]["tooltip"][2] and spec["encoding"]["tooltip"][2]["field"] == "title"
 
 

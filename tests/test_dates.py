@@ -5,7 +5,8 @@ from datetime import datetime, timezone
 
 import pytest
 
-from core.dates import publication_year, year_floor, years_mentioned
+from core.dates import DateInfo, date_of, parse_date, publication_year, year_floor, years_mentioned
+from core.models import Article
 
 
 @pytest.mark.parametrize("published, year", [
@@ -40,3 +41,87 @@ def test_years_mentioned_skips_money_decimals_and_longer_numbers():
 def test_year_floor_is_the_latest_year_mentioned():
     assert year_floor("He won in 1999 and again in 2003, retiring in 2001.") == 2003
     assert year_floor("No year here, only 5.6 magnitude and 10 dead.") is None
+
+
+# -- the date model: parse_date ----------------------------------------------------------------------
+
+NOW = datetime(2026, 3, 1, 12, tzinfo=timezone.utc)
+
+
+def utc(*a):
+    return datetime(*a, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize("value, published, precision, kind", [
+    ("2024-05-16", utc(2024, 5, 16), "date", "parsed"),                       # a day: never midnight
+    ("2024-05-16T17:12:00+08:00", utc(2024, 5, 16, 9, 12), "exact", "parsed"),
+    ("2024-05-15T20:41", utc(2024, 5, 15, 20, 41), "exact", "parsed"),       # no zone: UTC, as stored
+    ("2021-07-16T14:30:00Z", utc(2021, 7, 16, 14, 30), "exact", "parsed"),
+    ("Mon, 16 Feb 2026 10:00:00 GMT", utc(2026, 2, 16, 10), "exact", "parsed"),  # RFC 2822, as RSS writes
+    (1715860000, utc(2024, 5, 16, 11, 46, 40), "exact", "parsed"),
+    (1715860000000, utc(2024, 5, 16, 11, 46, 40), "exact", "parsed"),        # milliseconds
+    ("2005", utc(2005, 1, 1), "year", "parsed"),
+    (datetime(2020, 1, 2, 3, 4), utc(2020, 1, 2, 3, 4), "exact", "parsed"),
+    ("Wednesday, July 28, 2004", utc(2004, 7, 28), "date", "guessed"),
+    ("17 September 2013 - 21 : 29", utc(2013, 9, 17, 21, 29), "exact", "guessed"),
+    ("Posted : Nov 27, 2005 8 : 20 AM ET Last Updated : Nov 27, 2005 8 : 10 PM ET", utc(2005, 11, 27, 13, 20),
+     "exact", "guessed"),                                                      # the posted time, Eastern
+    ("Tuesday 28 April 2009 22.34 BST", utc(2009, 4, 28, 21, 34), "exact", "guessed"),
+    ("updated 8 : 41 p. m. EST, Tue March 3, 2009", utc(2009, 3, 4, 1, 41), "exact", "guessed"),
+    ("21 July 2013 Last updated at 11 : 11 GMT", utc(2013, 7, 21), "date", "guessed"),  # an update time is no publication time
+    ("UPDATED 05 / 03 / 2014 Originally published 05 / 03 / 2013", utc(2013, 1, 1), "year", "guessed"),
+    ("27 / 09 / 2013", utc(2013, 9, 27), "date", "guessed"),                  # only one reading is a date
+    ("11 / 28 / 05", utc(2005, 11, 28), "date", "guessed"),
+    ("March 2009", utc(2009, 1, 1), "year", "guessed"),
+])
+def test_parse_date_reads_what_corpora_carry_without_inventing_parts(value, published, precision, kind):
+    info = parse_date(value, now=NOW)
+    assert (info.published, info.precision, info.kind) == (published, precision, kind)
+    assert info.source == "import"
+
+
+@pytest.mark.parametrize("value, flag", [
+    (None, "missing"),
+    ("  ", "missing"),
+    ("yesterday", "unreadable ('yesterday')"),                  # relative: it depends on a now the row lacks
+    ("APR 28", "unreadable ('APR 28')"),                        # no year
+    ("In 2008, Klitschko stopped Thompson", "unreadable"),     # a line of text, not a date
+    ("0001-01-01T00:00:00+05:00", "out of range ('0001-01-01T00:00:00+05:00')"),   # OverflowError before
+    ("9999-12-31T23:59:59-05:00", "out of range"),
+    ("2024-13-45", "unreadable"),
+    ("2030-01-01", "future ('2030-01-01')"),
+    ("1750-06-01", "implausible ('1750-06-01')"),
+    (10 ** 20, "out of range"),
+    (float("nan"), "missing"),
+    (True, "unreadable"),
+    ("x" * 100_000 + " May 2, 2013", "unreadable"),             # a field that long is text: only its start is read
+])
+def test_parse_date_flags_what_it_cannot_read_and_never_raises(value, flag):
+    info = parse_date(value, now=NOW)
+    assert info.published is None and info.precision == "none" and info.kind == "missing"
+    assert info.flag.startswith(flag)
+
+
+def test_a_day_or_a_year_is_in_the_future_only_once_all_of_it_is():
+    assert parse_date("2026-03-01", now=NOW).precision == "date"
+    assert parse_date("2026", now=NOW).precision == "year"
+    assert parse_date("2026-03-01T12:30:00Z", now=NOW).flag.startswith("future")
+
+
+def test_span_of_a_date_is_its_whole_day_and_a_year_is_no_time():
+    day = parse_date("2024-05-16")
+    start = utc(2024, 5, 16).timestamp()
+    assert day.span() == (start, start + 86400)
+    assert parse_date("2024-05-16T10:00:00Z").span() == (start + 36000,) * 2
+    assert parse_date("2024").span() is None and parse_date("2024").year == 2024
+    assert parse_date(None).span() is None and parse_date(None).year is None
+
+
+def test_date_of_trusts_a_stored_precision_and_reads_raw_values():
+    stored = {"published": utc(2024, 5, 16), "date_precision": "date", "date_source": "page"}
+    assert date_of(stored) == DateInfo(utc(2024, 5, 16), "date", "page", None)
+    raw = date_of({"published": "Wednesday, July 28, 2004"})
+    assert (raw.published, raw.precision, raw.source) == (utc(2004, 7, 28), "date", "file")
+    assert date_of({"published": None}).precision == "none"
+    assert date_of(Article(id="a", published=utc(2024, 1, 1, 5))).precision == "exact"
+    assert Article(id="b").date_precision == "none"

@@ -4,7 +4,8 @@ import json
 import re
 from collections import Counter
 
-from core.extract import extract_page, strip_boilerplate
+from core.clean import clean_text
+from core.extract import extract_page
 from tests.conftest import shared_path
 
 
@@ -33,7 +34,7 @@ def test_scrapinghub_pages_token_f1():
 
 def test_seed_boilerplate_is_removed():
     seed = shared_path("seed", "000_4055cd44b54a232e.txt").read_text()
-    clean = strip_boilerplate(seed)
+    clean = clean_text(seed)
     for junk in ("Source link", "Related Articles", "Leave a Reply", "Your email address will not be published",
                  "Back to top button", "You can share this story on social media"):
         assert junk in seed and junk not in clean, junk

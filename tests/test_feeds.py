@@ -125,4 +125,4 @@ def test_canonical_url_drops_tracking_and_fragments():
 def test_check_date_keeps_plausible_times():
     s = Settings()
     when = datetime(2026, 2, 28, tzinfo=timezone.utc)
-    assert check_date(when, NOW, s) == (when, "feed", None)
+    assert check_date(when, NOW, s) == (when, "feed", None, "exact")

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import math
-import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -188,10 +187,8 @@ def test_bad_input_empty_single_article_single_outlet_empty_text(basil):
 def test_huge_event_of_500_articles(basil):
     rows = [a for ev in basil.values() for a in ev]
     huge = [dict(rows[k % len(rows)], id=f"h{k}", outlet=f"Outlet {k % 23}") for k in range(500)]
-    t0 = time.perf_counter()
+    # How long this takes is bench/framing_speed.py's to print, not a test's to assert (machines differ).
     rep = compare_event(huge)
-    secs = time.perf_counter() - t0
-    assert secs < 30
     assert rep["n_articles"] == 500
     # the copies of each BASIL text across outlets are reprints and are shown apart, not counted
     assert rep["coverage"]["original_outlets"] >= 1 and len(rep["reprints"]) >= 200

@@ -10,10 +10,11 @@ import sys
 
 import pytest
 
+from core.catalog import Outlet
 from core.config import Settings
 from core.ingest import run_ingest
 from core.store import Store
-from tests.hostile_cases import CASES, Case, Ctx
+from tests.hostile_cases import CASES, Case, Ctx, item, page, rss
 
 MEMORY_BUDGET_MB = 150   # growth of peak RSS allowed over a whole run of hostile cases
 
@@ -56,14 +57,30 @@ def _add_streaming(site) -> None:
     site.stream = lambda path, total: streams.__setitem__(path, total)
 
 
+def serve_good(site) -> Outlet:
+    """A healthy outlet served next to the hostile ones: whatever they do, its articles must land."""
+    site.add("/good/feed.xml", rss(item("Good budget story", site.base + "/good/a/one.html"),
+                                   item("Good tariff story", site.base + "/good/a/two.html")))
+    for slug in ("one", "two"):
+        site.add(f"/good/a/{slug}.html", page(slug.title()), content_type="text/html; charset=utf-8")
+    return Outlet("Good outlet", [site.base + "/good/feed.xml"])
+
+
+def good_stored(store: Store) -> bool:
+    arts = store.articles_df(outlets_in=["Good outlet"], limit=None)
+    return len(arts) == 2 and set(arts["text_status"]) == {"ok"}
+
+
 def run_cases(site, db: str, cases: list[Case]) -> tuple[dict[str, str | None], Store]:
-    """Serve the cases, ingest them (twice where a case changes), and check each: name -> failure or None."""
+    """Serve the cases next to a good feed, ingest them (twice where a case changes), and check each:
+    name -> failure or None."""
     _add_streaming(site)
     for c in cases:
         c.serve(site, "/" + c.name)
     store = Store(db)
-    catalog = [c.outlet(site) for c in cases]
+    catalog = [c.outlet(site) for c in cases] + [serve_good(site)]
     summary = run_ingest(store, catalog, settings())
+    assert good_stored(store), "the good feed's articles were not stored"
     changing = [c for c in cases if c.change]
     if changing:
         for c in changing:
@@ -102,3 +119,48 @@ def test_hostile_corpus_tally(site, db_url, capsys):
 def test_hostile_case(site, tmp_path, case):
     results, _ = run_cases(site, str(tmp_path / "case.sqlite"), [case])
     assert results[case.name] is None, f"{case.name} ({case.expected}): {results[case.name]}"
+
+
+def test_cli_ingest_with_every_case_next_to_a_good_feed(site, tmp_path):
+    """`framelens ingest` as a user runs it (default flags, progress bars on, a store that already holds
+    other data) with every hostile case beside a good feed: exit status 0, the good feed's articles and
+    the earlier data stored, every case's outcome as expected. The stalled feed is left out: with the
+    default 10 s timeout its deadline and retries alone take a minute and a half."""
+    import json
+    import subprocess
+    from core.corpus import import_text
+    from tests.conftest import ROOT
+    cases = [c for c in CASES if c.name != "stall_mid_body"]
+    _add_streaming(site)
+    for c in cases:
+        c.serve(site, "/" + c.name)
+    good = serve_good(site)
+    db = str(tmp_path / "cli.sqlite")
+    earlier = [{"id": f"old-{i}", "outlet": "Archive", "title": f"Earlier story {i}", "text": "Officials met on Monday.",
+                "published": "2024-01-0{}T10:00:00Z".format(i + 1)} for i in range(3)]
+    import_text(Store(db), "\n".join(json.dumps(r) for r in earlier), "jsonl")
+    cat = tmp_path / "catalog.toml"
+
+    def run(outlets) -> subprocess.CompletedProcess:
+        cat.write_text("".join(f"[[outlet]]\nname = {json.dumps(o.name)}\nfeeds = {json.dumps(o.feeds)}\n\n"
+                               for o in outlets), encoding="utf-8")
+        return subprocess.run([str(ROOT / ".venv" / "bin" / "framelens"), "ingest", "--db", db, "--outlets", str(cat)],
+                              capture_output=True, text=True, timeout=600)
+    first = run([c.outlet(site) for c in cases] + [good])
+    assert first.returncode == 0, first.stderr[-3000:]
+    assert "feeds:" in first.stderr and "pages:" in first.stderr   # the progress bars ran
+    for c in cases:
+        if c.change:
+            c.change(site, "/" + c.name)
+    second = run([c.outlet(site) for c in cases if c.change] + [good])
+    assert second.returncode == 0, second.stderr[-3000:]
+    store = Store(db)
+    assert good_stored(store)
+    assert set(store.articles_df(outlets_in=["Archive"])["id"]) == {r["id"] for r in earlier}
+    failures = {}
+    for c in cases:
+        try:
+            c.check(Ctx(store, site, c.name))
+        except AssertionError as e:
+            failures[c.name] = str(e)
+    assert failures == {}

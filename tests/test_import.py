@@ -1,6 +1,8 @@
 """Importing researchers' corpora: valid rows go in, invalid rows are named by line."""
 import json
 
+import pandas as pd
+
 from click.testing import CliRunner
 
 from core.cli import main
@@ -38,16 +40,19 @@ def test_invalid_jsonl_rows_are_reported_by_line(tmp_path, db_url):
     p.write_text("\n".join(r if isinstance(r, str) else json.dumps(r) for r in rows) + "\n")
     res = import_file(Store(db_url), p)
     msgs = {e.line: e.message for e in res.errors}
-    assert res.rows == 9 and res.valid == 2 and res.new == 2
+    assert res.rows == 9 and res.valid == 3 and res.new == 3
     assert msgs[2].startswith("not valid JSON")
     assert "'id' is required" in msgs[3]
-    assert "'published' is not an ISO 8601 date" in msgs[4]
+    assert 4 not in msgs   # an unreadable date never costs the row
     assert msgs[5] == "duplicate id 'a1' (first on line 1)"
     assert "'url' is not an http(s) URL" in msgs[7]
     assert "neither 'title' nor 'text'" in msgs[8]
     assert msgs[9] == "not a JSON object"
     df = Store(db_url).articles_df().set_index("id")
     assert df.loc["a3", "outlet"] == "unknown" and df.loc["a3", "date_flag"] == "missing"
+    assert pd.isna(df.loc["a2", "published"]) and df.loc["a2", "date_precision"] == "none"
+    assert df.loc["a2", "date_flag"] == "unreadable ('yesterday')" and df.loc["a2", "date_source"] == "import"
+    assert res.dates == {"parsed": 1, "guessed": 0, "missing": 2}
 
 
 def test_csv_import_with_multiline_text(tmp_path, db_url):
@@ -73,6 +78,7 @@ def test_cli_import_reports_invalid_rows(tmp_path, db_url):
     assert r.exit_code == 0, r.output
     assert f"{p}: line 2: not valid JSON" in r.output
     assert "2 rows, 1 valid, 1 new, 1 invalid" in r.output
+    assert "dates: 0 parsed, 0 guessed from free text, 1 missing or unreadable" in r.output
 
 
 def test_cli_import_unknown_format(tmp_path, db_url):
@@ -80,3 +86,42 @@ def test_cli_import_unknown_format(tmp_path, db_url):
     p.write_text("hello")
     r = CliRunner().invoke(main, ["import", str(p), "--db", db_url])
     assert r.exit_code == 1 and "cannot tell the format" in r.output
+
+
+FREE_TEXT_DATES = [
+    {"id": "d1", "title": "Free text", "published": "Wednesday, July 28, 2004"},
+    {"id": "d2", "title": "Free text with a time", "published": "17 September 2013 - 21 : 29"},
+    {"id": "d3", "title": "Year one with an offset", "published": "0001-01-01T00:00:00+05:00"},
+    {"id": "d4", "title": "The end of time", "published": "9999-12-31T23:59:59-05:00"},
+    {"id": "d5", "title": "ISO day", "published": "2024-05-16"},
+    {"id": "d6", "title": "ISO time", "published": "2024-05-16T17:12:00+08:00"},
+    {"id": "d7", "title": "Day or month?", "published": "05 / 03 / 2014"},
+    {"id": "d8", "title": "Epoch seconds", "published": 1715860000},
+]
+
+
+def test_free_text_and_out_of_range_dates_are_kept_with_precision_and_flag(tmp_path, db_url):
+    p = tmp_path / "dates.jsonl"
+    p.write_text("\n".join(json.dumps(r) for r in FREE_TEXT_DATES) + "\n")
+    res = import_file(Store(db_url), p)
+    assert (res.valid, res.new, res.errors) == (8, 8, [])
+    assert res.dates == {"parsed": 3, "guessed": 3, "missing": 2}
+    df = Store(db_url).articles_df().set_index("id")
+    got = {i: (None if pd.isna(r.published) else r.published.isoformat(), r.date_precision) for i, r in df.iterrows()}
+    assert got == {"d1": ("2004-07-28T00:00:00+00:00", "date"), "d2": ("2013-09-17T21:29:00+00:00", "exact"),
+                   "d3": (None, "none"), "d4": (None, "none"), "d5": ("2024-05-16T00:00:00+00:00", "date"),
+                   "d6": ("2024-05-16T09:12:00+00:00", "exact"), "d7": ("2014-01-01T00:00:00+00:00", "year"),
+                   "d8": ("2024-05-16T11:46:40+00:00", "exact")}
+    assert df.loc["d1", "date_flag"] == "read from free text ('Wednesday, July 28, 2004')"
+    assert df.loc["d3", "date_flag"].startswith("out of range ('0001-01-01")
+    assert df.loc["d4", "date_flag"].startswith("out of range ('9999-12-31")
+    assert pd.isna(df.loc["d5", "date_flag"]) and set(df["date_source"]) == {"import"}
+
+
+def test_cli_import_says_how_dates_were_had(tmp_path, db_url):
+    p = tmp_path / "dates.jsonl"
+    p.write_text("\n".join(json.dumps(r) for r in FREE_TEXT_DATES) + "\n")
+    r = CliRunner().invoke(main, ["import", str(p), "--db", db_url, "--no-analyse"])
+    assert r.exit_code == 0, r.output
+    assert "8 rows, 8 valid, 8 new, 0 invalid" in r.output
+    assert "dates: 3 parsed, 3 guessed from free text, 2 missing or unreadable (kept undated, flagged)" in r.output

@@ -169,3 +169,62 @@ def test_parse_every():
         parse_every("soon")
     with pytest.raises(ValueError, match="at least"):
         parse_every("1s")
+
+
+# -- one feed's failure of any kind is that feed's, never the run's ------------------------------------
+def test_anything_failing_in_one_feed_is_that_feeds_recorded_failure(site, newsroom, db_url, monkeypatch):
+    """A parser crash in one feed and a store crash in another: both recorded and backed off like any
+    failure; the healthy feed's articles land and it is not marked failed (the client stays open)."""
+    import core.ingest as ingest_mod
+    site.add("/crash.xml", rss(site.base, [("c1", "Parser crash")]))
+    site.add("/storefail.xml", rss(site.base, [("s1", "Store crash")]))
+    real_parse, store = ingest_mod.parse_feed, Store(db_url)
+    real_add = store.add_articles
+
+    def parse(body, outlet, url, *a, **k):
+        if url.endswith("/crash.xml"):
+            raise UnicodeEncodeError("utf-8", "\ud800", 0, 1, "surrogates not allowed")
+        return real_parse(body, outlet, url, *a, **k)
+
+    def add(items, *a, **k):
+        items = list(items)
+        if any(x.outlet == "Store crash" for x in items):
+            raise RuntimeError("value too long for type character varying(16)")
+        return real_add(items, *a, **k)
+    monkeypatch.setattr(ingest_mod, "parse_feed", parse)
+    monkeypatch.setattr(store, "add_articles", add)
+    catalog = newsroom[:1] + [Outlet("Parser crash", [site.base + "/crash.xml"]),
+                              Outlet("Store crash", [site.base + "/storefail.xml"])]
+    for run in range(1, 4):
+        summary = run_ingest(store, catalog, settings())
+        assert summary.feeds_failed == 2
+    health = store.feeds_df().set_index("outlet")
+    assert health.loc["Wire", "last_status"] in ("ok", "not-modified")
+    assert health.loc["Parser crash", "last_error"].startswith("failed: UnicodeEncodeError")
+    assert health.loc["Store crash", "last_error"].startswith("failed: RuntimeError: value too long")
+    assert (health.loc[["Parser crash", "Store crash"], "failures_in_row"] == 3).all()
+    assert run_ingest(store, catalog, settings()).feeds_backed_off == 2   # backed off like any failing feed
+    assert store.count_articles() == 2
+
+
+def test_a_stored_validator_that_cannot_be_sent_is_left_out(site, db_url):
+    """A non-ASCII ETag stored by an older framelens no longer fails every request for its feed."""
+    url = site.add("/f.xml", rss(site.base, [("one", "One story")]))
+    store = Store(db_url)
+    store.save_outlets([Outlet("Wire", [url])])
+    store.record_feed(url, "Wire", etag='"café"', last_modified="Mon, 01 Jan 2024 00:00:00 GMT\u2028")
+    s = run_ingest(store, [Outlet("Wire", [url])], settings(fetch_pages=False))
+    assert s.feeds_ok == 1 and store.count_articles() == 1
+
+
+def test_cli_exit_status_is_failure_only_when_every_feed_failed(site, tmp_path):
+    from click.testing import CliRunner
+    from core.cli import main
+    site.add("/ok.xml", rss(site.base, [("one", "One story")]))
+    site.add("/bad.xml", b"oops", status=404)
+    cat = tmp_path / "o.toml"
+    for feeds, code in (([site.base + "/bad.xml"], 1), ([site.base + "/ok.xml", site.base + "/bad.xml"], 0)):
+        cat.write_text(f'[[outlet]]\nname = "Wire"\nfeeds = {feeds!r}\n'.replace("'", '"'))
+        r = CliRunner().invoke(main, ["ingest", "--db", str(tmp_path / "s.sqlite"), "--outlets", str(cat),
+                                      "--no-pages", "--no-analyse", "--quiet"])
+        assert r.exit_code == code, r.output

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from core.reprints import find_reprints, run_reprints_file, strip_boilerplate
+from core.clean import split_boilerplate
+from core.reprints import find_reprints, run_reprints_file
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEED = SHARED / "seed" / "000_4055cd44b54a232e.txt"
@@ -57,7 +58,7 @@ def test_seed_copy_detected_without_dates_by_boilerplate():
 
 
 def test_strip_boilerplate_finds_aggregator_lines():
-    text, found = strip_boilerplate("Para one.\n\nSource link\n\nRelated Articles\n\nLeave a Reply")
+    text, found = split_boilerplate("Para one.\n\nSource link\n\nRelated Articles\n\nLeave a Reply")
     assert text.strip() == "Para one."
     assert found == ["Source link", "Related Articles", "Leave a Reply"]
 

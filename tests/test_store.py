@@ -130,3 +130,26 @@ def test_a_store_from_a_newer_release_is_refused_with_a_reason(tmp_path):
     s.dispose()
     with pytest.raises(RuntimeError, match="newer framelens"):
         Store(str(tmp_path / "db.sqlite"))
+
+
+def test_rows_of_an_older_store_get_a_date_precision(db_url):
+    import sqlalchemy as sa
+    from core.store import metadata
+    if "://" in db_url:
+        engine = sa.create_engine(db_url)
+        with engine.begin() as c:
+            c.exec_driver_sql("DROP TABLE IF EXISTS " + ", ".join(t.name for t in metadata.sorted_tables) + " CASCADE")
+        engine.dispose()
+    _old_store(db_url)
+    engine = sa.create_engine(db_url if "://" in db_url else f"sqlite:///{db_url}")
+    with engine.begin() as c:
+        for aid, published, source in (("imp-day", "'2024-05-16 00:00:00'", "'import'"),
+                                       ("imp-time", "'2024-05-16 09:12:00'", "'import'"),
+                                       ("imp-none", "NULL", "'unknown'")):
+            c.exec_driver_sql("INSERT INTO articles (id, outlet, title, published, date_source, origin, quoted) "
+                              f"VALUES ('{aid}', 'TASS', 't', {published}, {source}, 'import', FALSE)")
+    engine.dispose()
+    df = Store(db_url).articles_df().set_index("id")
+    assert df["date_precision"].to_dict() == {"old1": "exact", "imp-day": "date", "imp-time": "exact",
+                                              "imp-none": "none"}
+    assert df.loc["imp-none", "date_source"] == "import" and df.loc["old1", "published"].hour == 12

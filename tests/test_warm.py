@@ -103,6 +103,7 @@ def test_a_store_that_cannot_be_opened_does_not_stop_the_server(tmp_path, monkey
 def test_the_server_start_warms_then_keeps_warm(own_store, monkeypatch):
     import_text(own_store, rows(2), "jsonl")
     monkeypatch.setenv("FRAMELENS_REWARM_SECONDS", "0.05")
+    monkeypatch.setenv("FRAMELENS_EXPORT_BROWSER", "0")
     warmed = []
     monkeypatch.setattr(data, "warm", lambda st: warmed.append(data.data_version(st)) or warmed[-1])
 
@@ -115,6 +116,29 @@ def test_the_server_start_warms_then_keeps_warm(own_store, monkeypatch):
                 await asyncio.sleep(0.05)
     asyncio.run(serve())
     assert [v[1] for v in warmed] == [2, 3]
+
+
+@pytest.mark.parametrize("setting, started", [("", True), ("0", False)])
+def test_the_export_browser_starts_with_the_server_unless_turned_off(own_store, monkeypatch, setting, started):
+    class Exporter:
+        calls: list[str] = []
+
+        def warm(self):
+            self.calls.append("warm")
+
+        def close(self):
+            self.calls.append("close")
+    monkeypatch.setenv("FRAMELENS_EXPORT_BROWSER", setting)
+    monkeypatch.setenv("FRAMELENS_REWARM_SECONDS", "0")
+    monkeypatch.setattr(data, "EXPORTER", Exporter())
+
+    async def serve():
+        async with data.lifespan(None):
+            deadline = time.monotonic() + 10
+            while started and not Exporter.calls and time.monotonic() < deadline:
+                await asyncio.sleep(0.02)
+    asyncio.run(serve())
+    assert Exporter.calls == (["warm", "close"] if started else ["close"])
 
 
 def test_streamlit_run_serves_the_app_with_its_start_up_step():

@@ -1,0 +1,129 @@
+"""The one text cleaner: page furniture that is never the article's words, and wire datelines.
+
+Extraction, import, reprints, quotes and framing all read article text through these functions, so a
+"Source link" footer or an "ARTICLE AD BOX" glued into a sentence is dropped once, the same way, for all.
+What is removed is page furniture only: credit lines ("Source: Xinhua", "(Reuters) -") stay in the text,
+as core/credits.py reads them and they are the article's own statement of where it came from.
+"""
+from __future__ import annotations
+
+import re
+
+MAX_LINE = 160          # a longer line is prose, whatever it starts with
+MAX_READ_MORE_WORDS = 20  # a related-story headline glued after "Read more" is at most this long
+
+# Lines aggregators and CMSs add around a story; matched against the whole line, case-insensitively.
+BOILERPLATE_LINES = [
+    r"source link", r"related( articles?| posts?| stories| news| content| coverage)?:?", r"related posts?:?",
+    r"leave a (reply|comment)", r"your email address will not be published\.?.*", r"required fields are marked.*",
+    r"back to top( button)?", r"you can share this story on social media:?",
+    r"share( this)?( story| article| post)?( on social media)?:?", r"like this:?", r"comments?",
+    r"click here to (read|subscribe|sign up|see).*", r"read more:?", r"read more:? .{0,120}",
+    r"(read|see) the original (article|story).*", r"read (the )?full (article|story)( at| on)? .{0,60}",
+    r"advertisement", r"advertising", r"article ad box", r"story continues below( advertisement)?",
+    r"(continue reading|read the full (story|article)).{0,40}", r"sign up for our newsletter.*",
+    r"subscribe.{0,40}newsletter.*", r"all rights reserved\.?.*", r"copyright .{0,60}", r"©.{0,80}",
+    r"follow us on .{0,60}", r"most read", r"you may also like", r"recommended( for you)?", r"post navigation",
+    r"(previous|next) (article|post|story).*", r"disclaimer:.*", r"filed under.*", r"tags?:.*",
+    r"powered by .{0,60}", r"(this story|this article) has not been edited by .{0,120}",
+]
+_LINE_RE = re.compile("|".join(BOILERPLATE_LINES), re.IGNORECASE)
+_EDGE = " \t*•·|>»«-–—:;,.!?()[]{}\"'“”‘’_#"    # decoration around a boilerplate line
+# Cheap tests before the regexes: most lines hold none of these.
+_GLUED_HINTS = ("ad box", "advertisement", "scroll to continue", "source link", "full article", "full story",
+                "read more")
+
+# Markers that page templates glue into sentences; removed wherever they stand.
+_GLUED_RE = re.compile(
+    r"\s*\bARTICLE AD BOX\b\s*|\s*\bADVERTISEMENT\b\s*|\s*\bSCROLL TO CONTINUE WITH CONTENT\b\s*"
+    r"|\s*\bStory continues below advertisement\b\s*")
+# "Source link" or "Read Full Article at RT.com" glued to the end of a line.
+_GLUED_TAIL_RE = re.compile(r"(?<=\S)\s*(?:Source link|Read Full (?:Article|Story) (?:at|on) [\w.\-]+)\s*$",
+                            re.IGNORECASE)
+# "Read more" glued after a sentence, with the related headline that follows it.
+_READ_MORE_RE = re.compile(r"(?<=[.!?”\"’)])\s*Read more:?\s*|(?<=\S)\s+Read more:\s*")
+# Where a glued headline ends and the next sentence begins: "...in BeijingChinese officials".
+_GLUE_POINT_RE = re.compile(r"(?<=[a-z0-9”\"’.!?)])(?=[A-Z][a-z])")
+
+_MONTH = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?"
+          r"|Sep(?:t|tember|\.)?\.?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
+_DATE = rf"{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
+_UPPER_PLACE = r"[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,3}(?:,\s+[A-Z][a-zA-Z.]+(?:\s+[A-Z][a-zA-Z.]+)?)?"
+_MIXED_PLACE = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?:\s+\([A-Z][a-z]+\))?(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?"
+_AGENCY = r"\((?:[A-Z][^()\n]{0,60})\)"
+_DASH = r"(?:--|[-—–―⸻]|βΈ»)"
+# Wire datelines at the very start of a text, most specific first.
+DATELINE_PATTERNS = [
+    rf"{_UPPER_PLACE}[.,]\s+(?:{_DATE}\.?\s+)?/[A-Z][A-Za-z\-]+/\.?",                       # MOSCOW, June 6. /TASS/.
+    rf"(?:{_UPPER_PLACE}|{_MIXED_PLACE})(?:,\s+{_DATE})?\s+{_AGENCY}\s*(?:{_DASH}|:)?",    # BEIJING, May 16 (Xinhua) --
+    rf"{_AGENCY}\s*(?:{_DASH}|:)?",                                                          # (CNN) —
+    rf"{_UPPER_PLACE}(?:,\s+{_DATE})?\s*(?:{_DASH}|:)",                                       # MOSCOW -
+    rf"{_MIXED_PLACE}\s+{_DASH}",                                                              # Beijing —
+]
+_DATELINE_RE = re.compile(r"\A\s*(?:" + "|".join(f"(?:{p})" for p in DATELINE_PATTERNS) + r")[ \t]*")
+
+
+def split_boilerplate(text: str) -> tuple[str, list[str]]:
+    """Text without page furniture, and the furniture found (whole lines and glued markers, as written)."""
+    if not text:
+        return "", []
+    kept, found = [], []
+    for line in text.splitlines():
+        s = line.strip()
+        if s and len(s) <= MAX_LINE and _LINE_RE.fullmatch(s.strip(_EDGE)):
+            found.append(s)
+            continue
+        low = s.lower()
+        kept.append(_unglue(line, found) if any(h in low for h in _GLUED_HINTS) else line)
+    out = "\n".join(kept)
+    return re.sub(r"\n\s*\n(\s*\n)+", "\n\n", out).strip(), found
+
+
+def clean_text(text: str) -> str:
+    """Text without boilerplate lines ("Source link", "Related Articles"…) and glued markers ("ARTICLE AD BOX")."""
+    return split_boilerplate(text)[0]
+
+
+def _unglue(line: str, found: list[str]) -> str:
+    """A line with the markers glued into it removed (each noted in `found`)."""
+    if _GLUED_RE.search(line):
+        found += [m.group().strip() for m in _GLUED_RE.finditer(line)]
+        line = _GLUED_RE.sub(" ", line)
+    m = _GLUED_TAIL_RE.search(line)
+    if m:
+        found.append(m.group().strip())
+        line = line[:m.start()]
+    m = _READ_MORE_RE.search(line)
+    while m:
+        line = _drop_read_more(line, m, found)
+        m = _READ_MORE_RE.search(line, m.start() + 1)
+    return line.rstrip() if line.strip() else ""
+
+
+def _drop_read_more(line: str, m: re.Match, found: list[str]) -> str:
+    """Remove a glued "Read more" and the related headline after it, when its end can be told."""
+    rest = line[m.end():]
+    glue = _GLUE_POINT_RE.search(rest)
+    end = glue.start() if glue else len(rest)
+    headline = rest[:end]
+    # The headline has no sentence end inside it; if it would be long, only the marker is dropped.
+    if len(headline.split()) > MAX_READ_MORE_WORDS or re.search(r"[.!?]\s", headline):
+        end, headline = 0, ""
+    found.append(("Read more " + headline).strip())
+    sep = " " if m.start() > 0 and end < len(rest) else ""
+    return line[:m.start()] + sep + rest[end:]
+
+
+def dateline_end(text: str) -> int:
+    """Length of the wire dateline opening text ("BEIJING, May 16 (Xinhua) -- "), 0 when there is none."""
+    m = _DATELINE_RE.match(text or "")
+    if not m:
+        return 0
+    rest = text[m.end():m.end() + 2]
+    # A dateline is followed by the story: a word or an opening quote, not the end of the text.
+    return m.end() if rest and (rest[0].isalnum() or rest[0] in "\"“'‘") else 0
+
+
+def strip_dateline(text: str) -> str:
+    """Text without its opening wire dateline ("MOSCOW. January 31. /TASS/.", "BEIJING, May 16 (Xinhua) --")."""
+    return (text or "")[dateline_end(text):]

@@ -1,0 +1,145 @@
+"""What every number the dashboard shows means: what is counted, from what, its known errors and the
+evidence for it. One source for the `help=` tooltips on the pages and for the Methods page, so the two
+never disagree. Text here is framelens's own (markdown), never anything from a feed."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+REPO = "https://github.com/framelens/framelens"
+FIGURES = f"{REPO}#figures-measured-on-this-machine"
+MONROE = "https://doi.org/10.1093/pan/mpn018"
+MIRANDA = "https://aclanthology.org/D18-1483/"
+POLNEAR = "https://github.com/networkdynamics/PolNeAR"
+TOL = "https://personal.sron.nl/~pault/"
+
+
+@dataclass(frozen=True)
+class Metric:
+    """One figure: its name on the pages, what it counts, from what, how it goes wrong, what backs it."""
+
+    name: str
+    what: str
+    source: str
+    errors: str
+    evidence: str
+    section: str
+
+    def help(self) -> str:
+        """The tooltip: all four parts, short enough to read in place."""
+        return (f"**{self.name}**: {self.what}  \n**From:** {self.source}  \n**Known errors:** {self.errors}  \n"
+                f"**Evidence:** {self.evidence}  \nMore on the Methods page.")
+
+
+_M = [
+    # -- events and breadth
+    Metric("event", "One happening (a call between two ministers on one day), not a topic: the articles that report it.",
+           "Article titles, leads, text and named entities, compared by TF-IDF similarity within a 4-day window; "
+           "years named in undated texts keep happenings years apart apart.",
+           "Two similar happenings close in time can merge; a long story can split into several events. "
+           "Undated articles are placed by when framelens first saw them.",
+           f"Clustering F1 on four labelled corpora: `bench/cluster_eval.py`, figures in the [README]({FIGURES}); "
+           f"method after [Miranda et al. 2018]({MIRANDA}).", "Events"),
+    Metric("outlets reporting", "How many different outlets published an original article on the event.",
+           "The event's articles, minus those detected as reprints of another outlet's story.",
+           "A reprint the detector misses counts as one more outlet; an outlet name spelled two ways counts twice.",
+           f"Reprint detection: `bench/reprints_eval.py` ([README]({FIGURES})).", "Events"),
+    Metric("articles", "All articles in the event, reprints included.", "The store's articles with this event.",
+           "Inherits the clustering's errors (an article in the wrong event).", "See *event*.", "Events"),
+    Metric("reprints", "Articles that copy another outlet's article (new headline, cut paragraphs) and so do not "
+           "count as coverage.", "Word-shingle overlap between the event's articles, credit lines and timing.",
+           "Heavy rewrites and partial copies are missed; two outlets quoting one wire story at length can look "
+           "like a reprint.", f"Precision and recall on synthetic reprints: `bench/reprints_eval.py` "
+           f"([README]({FIGURES})).", "Events"),
+    Metric("first report", "The earliest publication time (UTC) among the event's articles.",
+           "Each article's date: from the feed, the page, an import, or when framelens first saw it.",
+           "A date without an hour is stored at 00:00 UTC and looks earliest; a wrong feed date moves it.",
+           "Each article's date source is on the Event page's *Data quality* tab.", "Events"),
+    Metric("groups that did not report it", "Outlet groups (e.g. *wire*, *state media*, *right*) none of whose "
+           "outlets reported the event originally: its blind spots.",
+           "The outlet groups in the catalog or set on the Outlets page, and the event's original articles.",
+           "Only outlets framelens collects count: a group looks blind when its outlets' feeds failed or are not "
+           "in the catalog. Outlets without groups count for no group.",
+           "Groups are labels users set; check them on the Outlets page.", "Events"),
+    Metric("topics", "Subjects an event is about, from an editable taxonomy (`core/data/topics.toml`).",
+           "Keywords and names in titles and texts, and feed categories that match a topic.",
+           "Keyword matching: an event mentioning a topic's words in passing gets the topic.",
+           "`tests/test_topics.py`; the taxonomy is a file to read and edit.", "Events"),
+    # -- comparison of one event
+    Metric("lag", "Hours between an outlet's first article on the event and the event's first report.",
+           "Publication times of the event's original articles (reprints excluded).",
+           "Only as precise as the times behind it: date-only times make lags whole days or 0; a time taken "
+           "from when framelens first saw the item measures framelens's fetch schedule, not the outlet.",
+           "Each article's date source and precision are shown beside it.", "Comparison"),
+    Metric("distinctive words", "Words one outlet uses more than the other outlets covering the same event; "
+           "z is the weighted log-odds ratio divided by its standard deviation.",
+           "Word counts of the event's original articles, with the whole event as the prior.",
+           "Small events give small counts: |z| below about 2 is weak evidence. Names and boilerplate can rank high.",
+           f"[Monroe, Colaresi & Quinn 2008]({MONROE}); each word links back to its sentences.", "Comparison"),
+    Metric("contested terms", "Which word of a contested family an outlet uses (invasion / special military "
+           "operation, terrorist / militant …) and how often.",
+           "Exact phrase matches of the lexicon `core/data/contested_terms.toml` in titles and texts.",
+           "A term quoted from someone else counts like the outlet's own word; a family missing from the lexicon "
+           "is not seen. English only.", "Every count lists the matched spans; the lexicon is a file to read.",
+           "Comparison"),
+    Metric("omissions", "Facts most other outlets report that this outlet leaves out.",
+           "Sentences aligned across the event's articles by lexical similarity (TF-IDF cosine ≥ 0.35); a fact "
+           "counts when a strict majority of the other outlets report it.",
+           "Paraphrases are missed, so a fact said in other words reads as left out; texts cut short (summaries, "
+           "paywalls) leave out much.", "Each omission shows the sentence others report.", "Comparison"),
+    # -- named sources
+    Metric("quotes", "Direct quotes and reported speech attributed to a speaker.",
+           "A spaCy parse of sentences with quotation marks or speech verbs; speakers resolved to a full name "
+           "within the article and made canonical across articles.",
+           "Pronouns left unresolved are counted apart; an organisation and its spokesperson can count as two. "
+           "English only.", f"Quote and speaker accuracy on [PolNeAR]({POLNEAR}): `bench/quotes_eval.py` "
+           f"([README]({FIGURES})).", "Sources"),
+    Metric("quoted words", "Words inside the quotes given to a speaker.", "The quotes above.",
+           "Indirect speech counts its reported words, which are the outlet's, not the speaker's.",
+           "See *quotes*.", "Sources"),
+    Metric("anonymous share", "Share of an outlet's attributions whose speaker is anonymous (\"a source familiar "
+           "with …\", \"officials said\").", "The speaker type of each quote.",
+           "Unnamed groups (\"officials\") count as anonymous; a name the parser missed can too.",
+           "See *quotes*.", "Sources"),
+    Metric("official share", "Share of an outlet's attributions to officials: a speaker with an official role "
+           "(minister, spokesperson, senator …) or an official body.",
+           "Roles from titles and appositions (\"Defense Minister Dong Jun\") matched against a word list.",
+           "A role the article does not state is not seen; the word list is short.", "`core/sources.py`.",
+           "Sources"),
+    Metric("quoted by one outlet only", "Named speakers whom exactly one outlet quotes within an event.",
+           "The event's quotes by person or organisation.",
+           "Spelling variants the canonicaliser missed look like different speakers.", "See *quotes*.", "Sources"),
+    # -- timing
+    Metric("first to report", "Events an outlet reported before every other outlet (ties count for each).",
+           "Each outlet's first original article per event covered by two or more outlets.",
+           "See *lag*: date-only times make ties and false firsts.", "See *lag*.", "Timing"),
+    Metric("median lag", "The middle of an outlet's lags (hours) over the events it covered with others; p90: nine "
+           "in ten lags are shorter.", "See *lag*.", "See *lag*.", "See *lag*.", "Timing"),
+    # -- articles
+    Metric("date source", "Where an article's date came from: feed, page, import, file, or first-seen (no date "
+           "found: when framelens first saw it).", "The feed item, the page's metadata, or the imported row.",
+           "A first-seen date can be days after publication.", "Shown on every article.", "Articles"),
+    Metric("date flag", "Why a date was not trusted: missing, in the future, or implausibly old.",
+           "Checks on each date as it arrives.", "A wrong date that looks plausible is not flagged.",
+           "`tests/test_feeds.py`.", "Articles"),
+    Metric("text status", "ok (full text extracted), summary-only (the page could not be had: the feed summary is "
+           "kept), failed or empty.", "The page fetch and text extraction.",
+           "Extraction can keep boilerplate or drop a paragraph.",
+           f"Token F1 on 181 real pages: `bench/extract_eval.py` ([README]({FIGURES})).", "Articles"),
+    Metric("search", "Articles whose title, summary or text contain every word and \"phrase\" typed, and none "
+           "marked -excluded (full-text search; case-insensitive, accents count).",
+           "A full-text index kept with every article stored.",
+           "Whole words only: *sanction* does not find *sanctions*. Only the first 100,000 characters of an "
+           "article are indexed on PostgreSQL.", "`tests/test_search.py`.", "Articles"),
+    Metric("colours", "Each of the nine busiest outlets keeps one colour on every chart; the other series of a "
+           "chart take the colours left, and grey once they run out.",
+           f"Paul Tol's colour-blind-safe *muted* scheme ([Tol]({TOL})).",
+           "Nine colours is the most a colour-blind-safe scheme offers: charts draw at most nine series and sum "
+           "the rest as grey *other*.", "`tests/test_charts.py`.", "Articles"),
+]
+METRICS: dict[str, Metric] = {m.name: m for m in _M}
+SECTIONS = ["Events", "Comparison", "Sources", "Timing", "Articles"]
+
+
+def help_for(name: str) -> str:
+    """The tooltip for a metric by its name on the pages (KeyError for an unknown one: a typo fails loudly)."""
+    return METRICS[name].help()

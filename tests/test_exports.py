@@ -1,0 +1,90 @@
+"""Exports: CSV, an event's comparison as JSON and as a self-contained HTML report, each with provenance."""
+from __future__ import annotations
+
+import base64
+import html
+import io
+import json
+import re
+from datetime import datetime, timezone
+
+import pandas as pd
+import pytest
+
+from core import exports
+from core.charts import export, timeline
+from core.framing import compare_event
+from core.models import Article
+from core.store import Store
+from tests.browser_util import XSS_TEXT, XSS_TITLE
+
+ARTS = [
+    {"id": "a1", "outlet": "TASS", "title": "Shoigu and Dong hold talks", "url": "https://tass.com/1",
+     "published": datetime(2024, 5, 16, 9, tzinfo=timezone.utc), "date_source": "feed", "date_flag": None,
+     "text_status": "ok", "text": "Sergei Shoigu met Dong Jun in Beijing. \"We stand together,\" Dong said. "
+                                  "The special military operation was discussed."},
+    {"id": "a2", "outlet": "Hostile Feed", "title": XSS_TITLE, "url": "javascript:alert(3)",
+     "published": datetime(2024, 5, 16, 12, tzinfo=timezone.utc), "date_source": "page", "date_flag": None,
+     "text_status": "ok", "text": XSS_TEXT + " Shoigu met Dong Jun in Beijing; the invasion of Ukraine came up."},
+    {"id": "a3", "outlet": "Reuters", "title": "Defence ministers meet", "url": "https://reuters.com/3",
+     "published": datetime(2024, 5, 16, tzinfo=timezone.utc), "date_precision": "date", "date_source": "page",
+     "date_flag": None, "text_status": "ok", "text": "China's defence minister met Russia's Shoigu in Beijing."},
+]
+QUOTES = pd.DataFrame([{"article_id": "a1", "n": 0, "outlet": "TASS", "quote": "We stand together",
+                        "speaker": "Dong", "canonical_speaker": "Dong Jun", "cue": "said", "title": "x"},
+                       {"article_id": "a2", "n": 0, "outlet": "Hostile Feed", "quote": "<script>alert(4)</script>",
+                        "speaker": "<b>Bob</b>", "canonical_speaker": None, "cue": "said", "title": "y"}])
+REPS = pd.DataFrame(columns=["id", "original_id", "original_outlet", "score", "changes"])
+PROV = exports.Provenance(version="0.1.0", exported="2024-06-01 10:00 UTC", store_updated="2024-05-31 08:00 UTC",
+                          filters={"Outlets": ["TASS", "Reuters\nInjected: line"], "Topics": []})
+EVENT = {"id": "e1", "label": "Shoigu meets Dong <i>in</i> Beijing"}
+
+
+@pytest.fixture(scope="module")
+def report():
+    return compare_event(ARTS, quotes=QUOTES.to_dict("records"), reprints=[])
+
+
+def test_csv_carries_provenance_lines_and_reads_back():
+    df = pd.DataFrame({"outlet": ["TASS", "RT"], "articles": [3, 4]})
+    data = exports.csv_bytes(df, PROV).decode("utf-8")
+    head = [line for line in data.splitlines() if line.startswith("#")]
+    assert head == ["# framelens 0.1.0", "# exported: 2024-06-01 10:00 UTC", "# store last updated: 2024-05-31 08:00 UTC",
+                    "# filters: Outlets: TASS, Reuters Injected: line"]  # a line break in a value stays in its line
+    assert pd.read_csv(io.StringIO(data), comment="#").equals(df)
+
+
+def test_event_json_holds_the_comparison_the_articles_urls_and_provenance(report):
+    doc = json.loads(exports.event_json(EVENT, report, pd.DataFrame(ARTS), QUOTES, REPS, PROV))
+    assert doc["provenance"] == {"version": "0.1.0", "exported": "2024-06-01 10:00 UTC",
+                                 "store_updated": "2024-05-31 08:00 UTC",
+                                 "filters": {"Outlets": ["TASS", "Reuters\nInjected: line"], "Topics": []}}
+    assert {a["id"]: a["url"] for a in doc["articles"]} == {a["id"]: a["url"] for a in ARTS}
+    assert {a["id"]: a["published"] for a in doc["articles"]}["a3"] == "2024-05-16 (date only)"
+    assert doc["event"] == EVENT and doc["comparison"]["n_articles"] == 3
+    assert [q["quote"] for q in doc["quotes"]] == ["We stand together", "<script>alert(4)</script>"]
+    matches = doc["comparison"]["contested_terms"]["matches"]
+    a2 = next(a for a in ARTS if a["id"] == "a2")
+    assert matches and all(a2["text"][m["start"]:m["end"]] == m["surface"] for m in matches if m["id"] == "a2")
+
+
+def test_event_html_is_self_contained_and_escapes_every_text(report):
+    svg = export(timeline(pd.DataFrame(ARTS), "Coverage timeline"), "svg")[0]
+    page = exports.event_html(EVENT, report, pd.DataFrame(ARTS), QUOTES, REPS, PROV, timeline_svg=svg).decode("utf-8")
+    assert "<script" not in page.lower() and "<img src=x" not in page and "<b>Bob" not in page and "<i>in" not in page
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page and "&lt;script&gt;alert(4)&lt;/script&gt;" in page
+    assert "href='https://tass.com/1'" in page and "href='javascript" not in page  # other schemes stay text
+    assert not re.search(r"""(src|href)=['"]?(https?:)?//""", page.replace("href='https://", "")), "an outside resource"
+    img = re.search(r"src='data:image/svg\+xml;base64,([^']+)'", page)
+    assert img and b"Hostile Feed" in base64.b64decode(img.group(1))
+    for text in ("<th>framelens</th><td>0.1.0</td>", "2024-05-31 08:00 UTC", "Outlets: TASS", html.escape(exports.ABOUT), "Dong Jun",
+                 "We stand together", "2024-05-16 (date only)", "first to report", "+3.0 h"):
+        assert text in page, text
+
+
+def test_provenance_from_a_store(tmp_path):
+    s = Store(str(tmp_path / "s.sqlite"))
+    s.add_articles([Article(id="x", outlet="TASS", title="t", first_seen=datetime(2024, 5, 1, 7, 30, tzinfo=timezone.utc))])
+    prov = exports.provenance(s, {"Outlets": ["TASS"], "Search": []})
+    assert prov.store_updated == "2024-05-01 07:30 UTC" and prov.filters == {"Outlets": ["TASS"]}
+    assert prov.line().startswith("framelens ") and "filters: Outlets: TASS" in prov.line()
