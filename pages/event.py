@@ -3,6 +3,7 @@ import pandas as pd
 import streamlit as st
 
 from core.charts import timeline
+from core.sources import quote_excerpt, speaker_label
 from pages.common import csv_download, downloads, filters, open_page, safe, tabbed
 from pages.data import compare, event_choices
 
@@ -22,9 +23,8 @@ def column(report: dict, outlet: str, first: pd.Series, quotes: pd.DataFrame) ->
     q = quotes[quotes["outlet"] == outlet] if not quotes.empty else quotes
     if not q.empty:
         st.markdown("**Quoted**")
-        for r in q.head(4).itertuples():
-            st.markdown(f"- {safe(r.canonical_speaker or r.speaker or 'unattributed')} ({safe(r.cue)}): "
-                        f"“{safe((r.quote or '')[:160])}”")
+        for r in q.head(4).itertuples():      # one name rule everywhere; the quote with its own marks
+            st.markdown(f"- {safe(speaker_label(r._asdict()))} ({safe(r.cue)}): {safe(quote_excerpt(r.quote))}")
     terms = report["distinctive_terms"].get("outlets", {}).get(outlet, [])[:8]
     if terms:
         st.markdown("**Distinctive words** " + ", ".join(f"{safe(t['term'])} (z {t['z']:.1f})" for t in terms))

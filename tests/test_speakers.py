@@ -246,3 +246,16 @@ def test_upgrading_a_store_extracts_its_quotes_again(db_url):
     assert again.unquoted() == [] and set(again.quotes_df()["speaker_type"]) == {"credit"}
     with again.engine.connect() as c:
         assert c.execute(sa.select(sa.func.count()).select_from(articles).where(articles.c.quoted.is_(False))).scalar() == 0
+
+
+def test_views_show_a_quote_with_its_own_marks_and_one_name_rule():
+    from core.exports import _outlet_html
+    from core.sources import quote_excerpt
+    assert quote_excerpt('"We will not change our course."') == '"We will not change our course."'
+    long = "that " + "the talks went well and " * 20
+    assert quote_excerpt(long).endswith("…") and len(quote_excerpt(long)) <= 161 and " wel…" not in quote_excerpt(long)
+    import pandas as pd
+    quotes = pd.DataFrame([{"outlet": "X", "quote": '"We will win."', "cue": "said", "speaker": "TASS",
+                            "speaker_type": "credit", "canonical_speaker": None}])
+    page = _outlet_html({"headlines": {"articles": []}}, "X", quotes, {}, None)
+    assert "“\"" not in page and "(no named speaker)" in page and ">TASS" not in page
