@@ -7,7 +7,8 @@ from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
 from core.quote_cues import CUE_FORMS
-from core.mentions import NOT_SHOWN_TYPES, Holder, _add_holder, find_holder
+from core.mention_words import Holder, add_holder, find_holder
+from core.mentions import NOT_SHOWN_TYPES
 from core.speakers import NOT_NAMES, PRONOUNS, TITLE_WORDS
 
 if TYPE_CHECKING:
@@ -195,10 +196,10 @@ def _resolve_roles(quotes: list["Quote"], scope, known: list[dict]) -> None:
     holders: dict[str, list[Holder]] = defaultdict(list)
     for k in known:
         if k.get("speaker_type") == "person" and k.get("speaker_role"):
-            _add_holder(holders[k.get("event_id") or ""], k["canonical_speaker"], k["speaker_role"])
+            add_holder(holders[k.get("event_id") or ""], k["canonical_speaker"], k["speaker_role"])
     for q in quotes:
         if q.speaker_type == "person" and q.speaker_role and (q.canonical_speaker or q.speaker):
-            _add_holder(holders[scope(q)], person_name(q.canonical_speaker or q.speaker), q.speaker_role)
+            add_holder(holders[scope(q)], person_name(q.canonical_speaker or q.speaker), q.speaker_role)
     for q in pending:
         head, country, orgs = q.role_query
         h = find_holder(holders.get(scope(q), []), {head}, country, None, set(orgs))

@@ -68,10 +68,16 @@ def _is_acronym(alias: str) -> bool:
 
 def words_of(mention: str) -> list[str]:
     """A mention's words, possessives split off ("Russia's" -> "Russia", "'s"), punctuation dropped."""
+    return list(_words(mention))
+
+
+@lru_cache(maxsize=65536)
+def _words(mention: str) -> tuple[str, ...]:
+    """words_of, once per distinct mention."""
     m = mention.replace("\u2019", "'").replace("\u2018", "'")
     m = re.sub(r"(\w)'s\b", r"\1 's", m)
     m = re.sub(r"(\w)s'(?=\s|$)", r"\1s 's", m)
-    return re.findall(r"[\w][\w.&'-]*[\w.]|[\w]|'s", m)
+    return tuple(re.findall(r"[\w][\w.&'-]*[\w.]|[\w]|'s", m))
 
 
 def country_in(words: list[str]) -> tuple[str | None, list[str]]:
@@ -113,6 +119,7 @@ def _strip_leading(words: list[str]) -> list[str]:
     return words
 
 
+@lru_cache(maxsize=65536)
 def government(mention: str) -> str | None:
     """"Government of X" when the mention is a state or capital as an actor: "Moscow", "China",
     "the Chinese side", "the Russian government", "Washington"."""
@@ -135,6 +142,7 @@ def _is_adjective(words: list[str], country: str) -> bool:
     return all(w != name and w.endswith(("an", "ese", "ish", "ic", "i")) for w in low)
 
 
+@lru_cache(maxsize=65536)
 def institution(mention: str) -> Body | None:
     """The canonical institution a mention names, with its country, or None."""
     d = _data()
