@@ -1,9 +1,6 @@
-"""What quote extraction reads: English articles, their text with page furniture and the wire dateline
-blanked out, and the outlets the article credits.
-
-These lean on other areas' modules — core.language (is_english), core.clean (split_boilerplate,
-dateline_end) and core.credits (find_credits, is_news_outlet) — and fall back to small local
-versions of each while those are not installed, so extraction runs either way.
+"""What quote extraction reads: English articles (core.language), their text with page furniture and
+the wire dateline blanked out (core.clean), and the outlets the article credits (core.credits, with a
+small local stand-in while that module is not installed).
 """
 from __future__ import annotations
 
@@ -13,77 +10,22 @@ from typing import Any
 
 from core.models import get
 
-try:                                    # the events issue's language detection
-    from core.language import is_english as _language_is_english
-except ImportError:                     # pragma: no cover - until core/language.py is installed
-    _language_is_english = None
-try:                                    # the syndication issue's cleaner and credit lines
-    from core.clean import dateline_end as _clean_dateline_end, split_boilerplate as _clean_split
-except ImportError:                     # pragma: no cover
-    _clean_dateline_end = _clean_split = None
-try:
+from core.clean import dateline_end, split_boilerplate
+from core.language import is_english  # noqa: F401 - the English-only rule quote extraction applies
+
+try:                                    # the syndication issue's credit lines
     from core.credits import find_credits as _find_credits, is_news_outlet as _is_news_outlet
-except ImportError:                     # pragma: no cover
+except ImportError:                     # pragma: no cover - until core/credits.py is installed
     _find_credits = _is_news_outlet = None
 
-# -- English only ----------------------------------------------------------------------------------
-_NON_LATIN = re.compile(r"[^\W\d_\u0000-\u024f\u1e00-\u1eff]")
-_WORD = re.compile(r"[^\W\d_]+")
-_ENGLISH = frozenset("the of and to in a is that for on was with as by at it from he has have are said".split())
-
-
-def is_english(article: Any) -> bool:
-    """Whether the English-only quote rules apply (core.language; English or undetermined)."""
-    if _language_is_english is None:
-        return _is_english_fallback(article)
-    return _language_is_english(article)
-
-
-def _is_english_fallback(article: Any) -> bool:
-    """The article's own language tag, else a look at its script and function words."""
-    code = get(article, "language")
-    if isinstance(code, str) and code.strip():
-        return code.strip().lower().replace("_", "-").split("-")[0] == "en"
-    sample = f"{get(article, 'title', '') or ''}\n{(get(article, 'text', '') or '')[:1000]}"
-    words = _WORD.findall(sample.lower())
-    if len(words) < 8:
-        return True
-    if 2 * len(_NON_LATIN.findall(sample)) > sum(map(len, words)):
-        return False
-    return sum(w in _ENGLISH for w in words) / len(words) >= 0.08
-
-
-# -- page furniture and datelines, blanked so offsets stay those of the article text -----------------
-_FALLBACK_LINES = re.compile(
-    r"\s*(?:source link|related (?:articles|posts|stories)|leave a reply|back to top(?: button)?"
-    r"|you can share this story on social media:?|your email address will not be published.*"
-    r"|read more:?.{0,120}|advertisement|article ad box|share this:?)\s*", re.I)
-_FALLBACK_GLUED = re.compile(r"ARTICLE AD BOX|ADVERTISEMENT|(?<=[.!?”\"’])Read more:?")
-_FALLBACK_DATELINE = re.compile(
-    r"\A\s*(?:[A-Z][A-Z.'’\-]+(?:[ ,]+[A-Z][A-Za-z.'’\-]+){0,3}[.,]?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}[.,]?\s*)?"
-    r"(?:/[A-Z]+/\.?|\([A-Z][\w .-]{1,40}\)\s*(?:--|[-—–])?|(?:--|[—–]))|\([A-Z][\w .-]{1,40}\)\s*(?:--|[-—–]))[ \t]*")
-
-
-def _split_boilerplate(text: str) -> tuple[str, list[str]]:
-    """core.clean.split_boilerplate, or a short list of the commonest furniture."""
-    if _clean_split is None:
-        found = [ln.strip() for ln in text.splitlines() if ln.strip() and _FALLBACK_LINES.fullmatch(ln)]
-        found += [m.group() for m in _FALLBACK_GLUED.finditer(text)]
-        return text, found
-    return _clean_split(text)
-
-
-def dateline_end(text: str) -> int:
-    """core.clean.dateline_end, or a pattern for the commonest wire datelines."""
-    if _clean_dateline_end is None:
-        m = _FALLBACK_DATELINE.match(text)
-        return m.end() if m and text[m.end():m.end() + 1][:1].isalnum() else 0
-    return _clean_dateline_end(text)
+# Furniture is looked for this far after the piece before it, so a piece that cannot be placed costs
+# a bounded scan, not one of the whole text (huge texts stay linear).
+SEARCH_WINDOW = 50_000
 
 
 def masked_text(text: str) -> str:
-    """The text with its boilerplate and opening dateline replaced by spaces (newlines kept), so
-    quote offsets found in it are offsets into the article text."""
+    """The text with its page furniture (core.clean) and opening wire dateline replaced by spaces
+    (newlines kept), so quote offsets found in it are offsets into the article text."""
     if not text:
         return text
     cut: list[tuple[int, int]] = []
@@ -91,7 +33,7 @@ def masked_text(text: str) -> str:
     if end:
         cut.append((0, end))
     pos = 0
-    _, found = _split_boilerplate(text)
+    _, found = split_boilerplate(text)
     for item in found:
         # the furniture was found in text order: look for it from where the last one ended, as a
         # whole line first, then glued into a line (spaces between its words may have changed)
@@ -99,7 +41,8 @@ def masked_text(text: str) -> str:
         if not words:
             continue
         line = re.compile(r"(?m)^[^\S\n]*" + r"\s*".join(words) + r"[^\S\n]*$")
-        m = line.search(text, pos) or re.compile(r"\s*".join(words)).search(text, pos)
+        stop = min(len(text), pos + SEARCH_WINDOW)
+        m = line.search(text, pos, stop) or re.compile(r"\s*".join(words)).search(text, pos, stop)
         if m:
             cut.append((m.start(), m.end()))
             pos = m.end()

@@ -5,8 +5,10 @@ quote is swapped for a short stand-in clause (core.quote_spans), so sentence spl
 inside a quote and the parser only sees the attribution frame ("<q>," Dong said). Only frame
 sentences that hold a cue word (core.quote_cues) are parsed (tagger + parser; no NER, no
 lemmatizer), in batches with nlp.pipe, with one BLAS thread (see core.nlp: numpy matrix products,
-single-threaded, are what makes this fast). Speakers are resolved by core.speakers and made
-canonical by core.canonical.
+single-threaded, are what makes this fast). The text read is the article's with page furniture and
+its dateline blanked (core.quote_input), English articles only. Speaker mentions come from the parse
+(core.speakers), are settled per article to a person, institution, government, anonymous source or
+no speaker (core.mentions) and made canonical across an event (core.canonical).
 """
 from __future__ import annotations
 
@@ -20,8 +22,8 @@ from core.canonical import canonicalise_speakers  # noqa: F401 - part of this mo
 from core.config import Settings
 from core.corpus import InputError, read_jsonl  # noqa: F401 - InputError is part of this API
 from core.models import get as _get
-from core.nlp import load_nlp, single_thread_blas
 from core.mentions import settle_article
+from core.nlp import load_nlp, single_thread_blas
 from core.progress import note, reporting
 from core.quote_input import is_english, masked_text
 from core.quote_cues import CORE_SET, CUE_ALT, CUE_FORMS, has_trigger  # noqa: F401
@@ -64,7 +66,8 @@ class Quote:
     speaker: str | None               # resolved name ("he" -> "Dong Jun")
     speaker_start: int | None         # the mention in the text the cue attaches to
     speaker_end: int | None
-    speaker_type: str                 # person / organisation / anonymous / pronoun / unknown
+    speaker_type: str                 # person / organisation / anonymous (shown under a name); pronoun /
+                                      # role / credit / other (not); unknown (no speaker found)
     speaker_role: str | None
     canonical_speaker: str | None = None
     cue_start: int | None = None
