@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
 from core.quote_cues import CUE_FORMS
-from core.mention_words import Holder, add_holder, find_holder
+from core.mention_words import Holders
 from core.mentions import NOT_SHOWN_TYPES
 from core.speakers import NOT_NAMES, PRONOUNS, TITLE_WORDS
 
@@ -193,16 +193,16 @@ def _resolve_roles(quotes: list["Quote"], scope, known: list[dict]) -> None:
     pending = [q for q in quotes if q.speaker_type == "role" and q.role_query]
     if not pending:
         return
-    holders: dict[str, list[Holder]] = defaultdict(list)
+    holders: dict[str, Holders] = defaultdict(Holders)
     for k in known:
         if k.get("speaker_type") == "person" and k.get("speaker_role"):
-            add_holder(holders[k.get("event_id") or ""], k["canonical_speaker"], k["speaker_role"])
+            holders[k.get("event_id") or ""].add(k["canonical_speaker"], k["speaker_role"])
     for q in quotes:
         if q.speaker_type == "person" and q.speaker_role and (q.canonical_speaker or q.speaker):
-            add_holder(holders[scope(q)], person_name(q.canonical_speaker or q.speaker), q.speaker_role)
+            holders[scope(q)].add(person_name(q.canonical_speaker or q.speaker), q.speaker_role)
     for q in pending:
         head, country, orgs = q.role_query
-        h = find_holder(holders.get(scope(q), []), {head}, country, None, set(orgs))
+        h = holders[scope(q)].find({head}, country, None, set(orgs))
         if h is not None:
             q.speaker_type, q.speaker, q.canonical_speaker = "person", h.name, h.name
             q.speaker_how = _how(q.speaker_how, f"its holder named elsewhere in the event: {h.name}")

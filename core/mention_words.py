@@ -4,6 +4,7 @@ article names with a title or role (for resolving "the Chinese president" to Xi 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -245,10 +246,10 @@ _APPOS_RE = re.compile(r"(?P<name>[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-
                        r"governor|chairman|leader|premier|general)\b[^,.;]{0,60})")
 
 
-def titled_names(text: str) -> list[Holder]:
+def titled_names(text: str) -> "Holders":
     """Persons the article names with a title or role: "Chinese President Xi Jinping", "Kremlin
     spokesman Dmitry Peskov", "presidential aide Yury Ushakov", "Dmitry Peskov, the Kremlin spokesman"."""
-    holders: list[Holder] = []
+    holders = Holders()
     for m in _TITLED_RE.finditer(text):
         words = words_of(m.group())
         name = bare_name(words)
@@ -261,47 +262,67 @@ def titled_names(text: str) -> list[Holder]:
                 break
         role = " ".join(before + words[:len(words) - len(name.split())]).strip()
         if any(w.lower().strip(".") in ROLE_SYNONYMS or w.lower().strip(".") in TITLE_WORDS for w in role.split()):
-            add_holder(holders, name, role)
+            holders.add(name, role, m.start())
     for m in _APPOS_RE.finditer(text):
         name = bare_name(words_of(m.group("name")))
         if name:
-            add_holder(holders, name, m.group("role"))
+            holders.add(name, m.group("role"), m.start())
     return holders
 
 
-def add_holder(holders: list[Holder], name: str, role: str) -> None:
-    """Record (or extend) a titled person."""
-    low = role.lower().replace("’", "'")
-    words = set(re.findall(r"[a-z][a-z.-]*", low))
-    phrases = {p for p in ("prime minister", "head of state", "press secretary", "secretary general",
-                           "foreign minister", "defense minister", "defence minister") if p in low}
-    country, _ = country_in(role.split())
-    orgs = words & ORG_TITLE_WORDS
-    for h in holders:
-        if h.name == name:
-            h.role |= words | phrases
-            h.orgs |= orgs
-            h.country = h.country or country
-            return
-    holders.append(Holder(name, words | phrases, country, orgs))
+class Holders:
+    """Persons named with a role: by name, and by role word with the offsets where they were named,
+    so a look-up near one mention reads only the holders named nearby (huge texts stay linear)."""
 
+    def __init__(self):
+        self.by_name: dict[str, Holder] = {}
+        self.by_role: dict[str, list[tuple[int, str]]] = {}
 
-def find_holder(holders: list[Holder], roles: set[str], country: str | None, body: str | None = None,
-                orgs: set[str] = frozenset()) -> Holder | None:
-    """The one holder with one of these roles (synonyms included) and, when given, the country and
-    title words; None when none or several match."""
-    wanted = set()
-    for r in roles:
-        wanted |= ROLE_SYNONYMS.get(r, {r})
-    found = {}
-    for h in holders:
-        if not wanted & h.role:
-            continue
-        if country and h.country and h.country != country:
-            continue
-        if orgs and not orgs <= (h.orgs | h.role):
-            continue
-        if body and body.lower() not in " ".join(sorted(h.role)) and not (h.orgs & set(body.lower().split())):
-            continue
-        found[h.name] = h
-    return next(iter(found.values())) if len(found) == 1 else None
+    def __iter__(self):
+        return iter(self.by_name.values())
+
+    def add(self, name: str, role: str, offset: int = 0) -> None:
+        """Record (or extend) a titled person."""
+        low = role.lower().replace("’", "'")
+        words = set(re.findall(r"[a-z][a-z.-]*", low))
+        phrases = {p for p in ("prime minister", "head of state", "press secretary", "secretary general",
+                               "foreign minister", "defense minister", "defence minister") if p in low}
+        country, _ = country_in(role.split())
+        h = self.by_name.get(name)
+        if h is None:
+            h = self.by_name[name] = Holder(name)
+        h.role |= words | phrases
+        h.orgs |= words & ORG_TITLE_WORDS
+        h.country = h.country or country
+        for w in words | phrases:
+            insort(self.by_role.setdefault(w, []), (offset, name))
+
+    def named(self, roles: set[str], near: int | None = None, window: int = 0) -> set[str]:
+        """Names of the holders with one of these role words (exactly), named within window of near."""
+        names = set()
+        for w in roles:
+            items = self.by_role.get(w, [])
+            if near is not None:
+                items = items[bisect_left(items, (near - window,)):bisect_left(items, (near + window + 1,))]
+            names.update(n for _, n in items)
+        return names
+
+    def find(self, roles: set[str], country: str | None, body: str | None = None, orgs: set[str] = frozenset(),
+             near: int | None = None, window: int = 0) -> Holder | None:
+        """The one holder with one of these roles (synonyms included) and, when given, the country
+        and title words, named within window of near (anywhere when near is None); None when none or
+        several match."""
+        wanted = set()
+        for r in roles:
+            wanted |= ROLE_SYNONYMS.get(r, {r})
+        found = {}
+        for name in self.named(wanted, near, window):
+            h = self.by_name[name]
+            if country and h.country and h.country != country:
+                continue
+            if orgs and not orgs <= (h.orgs | h.role):
+                continue
+            if body and body.lower() not in " ".join(sorted(h.role)) and not (h.orgs & set(body.lower().split())):
+                continue
+            found[h.name] = h
+        return next(iter(found.values())) if len(found) == 1 else None

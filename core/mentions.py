@@ -34,10 +34,11 @@ from core.gazetteer import Body, country_in, government, institution, words_of
 from core.mention_words import (ANON_WORDS, BLOC_WORDS, BODY_HEADS, COLLECTIVE_HEADS, COMMON_CAPITALS,
                                 DETERMINERS, DOC_WORDS, LEADER_ROLES, MEDIA_PLURALS, MEDIA_WORDS,
                                 NAMED_ROLES, ORG_HEADS, ORG_TITLE_WORDS, QUANTIFIERS, REPORTER_WORDS,
-                                ROLE_SYNONYMS, THING_WORDS, Holder, add_holder, bare_name, capital_runs,
-                                description, document_owner, find_holder, head_of, proper_name_run,
-                                role_words, titled_names, trim_mention)
+                                ROLE_SYNONYMS, THING_WORDS, Holder, Holders, bare_name, capital_runs, description,
+                                document_owner, head_of, proper_name_run, role_words, titled_names,
+                                trim_mention)
 from core.quote_input import credited_outlets, dateline_end, news_outlet
+from core.quote_spans import SETTINGS
 from core.speakers import PRONOUNS, TITLE_WORDS
 
 if TYPE_CHECKING:
@@ -143,8 +144,8 @@ class _Context:
     def __init__(self, article: Any, text: str):
         self.article, self.text = article, text
         self._credits: set[str] | None = None
-        self._holders: list[Holder] | None = None     # titled names, read when a role needs them
-        self._pending: list[tuple[str, str]] = []
+        self._holders: Holders | None = None          # titled names, read when a role needs them
+        self._pending: list[tuple[str, str, int]] = []
         self.bodies: list[tuple[int, str]] = []       # (offset, label) of institutions named
         self.authors: list[tuple[int, str, str]] = []  # (offset, kind, name) of shown speakers
         self._named: list[tuple[int, str]] | None = None
@@ -155,12 +156,12 @@ class _Context:
         self._countries: Counter | None = None
 
     @property
-    def holders(self) -> list[Holder]:
+    def holders(self) -> Holders:
         """Persons the article names with a role (titled_names), and the roles of speakers so far."""
         if self._holders is None:
             self._holders = titled_names(self.text)
-            for name, role in self._pending:
-                add_holder(self._holders, name, role)
+            for name, role, offset in self._pending:
+                self._holders.add(name, role, offset)
         return self._holders
 
     @property
@@ -182,9 +183,9 @@ class _Context:
             del self.bodies[:-20]               # "the ministry" refers to a body named recently
         if s.kind == "person" and s.name and s.role:
             if self._holders is None:
-                self._pending.append((s.name, s.role))
+                self._pending.append((s.name, s.role, q.speaker_start))
             else:
-                add_holder(self._holders, s.name, s.role)
+                self._holders.add(s.name, s.role, q.speaker_start)
 
     def settle(self, q: "Quote") -> Settled:
         """What q's mention names."""
@@ -201,6 +202,11 @@ class _Context:
             if q.speaker_type == "pronoun":
                 return Settled("pronoun", None, how="pronoun with no antecedent")
             if q.speaker_type == "person":
+                if not bare_name(words_of(q.speaker or "")):    # its antecedent is no name ("Navalny's wife")
+                    if last and last[1].kind == "person" and self.pos - last[0] <= 600:
+                        return Settled("person", last[1].name, last[1].role,
+                                       how=f"{mention!r} continues the speaker just before")
+                    return Settled("pronoun", None, how="pronoun whose antecedent is no name")
                 return self.person(q.speaker, q.speaker_role, "pronoun resolved to the person named before it")
         domain = _DOMAIN_TAIL_RE.match(self.text, q.speaker_end)
         if domain:                                   # "Censor.NET" cut at its dot by the tokenizer
@@ -277,7 +283,7 @@ class _Context:
         the article is about, when it is clearly about two; "the country": the one it spoke of last."""
         definite = bool(set(low) & {"the", "both", "two"})
         if head in ("leaders", "presidents") and definite:
-            names = _two(Counter(h.name for h in self.holders if h.role & LEADER_ROLES for _ in range(1)))
+            names = _two(Counter(self.holders.named(LEADER_ROLES, self.pos, SETTINGS.quote_name_window)))
             if names:
                 first, second = (Settled("person", n, how=f"{mention!r}: one of the two leaders the article names")
                                  for n in names)
@@ -467,7 +473,7 @@ class _Context:
     def holder(self, roles: set[str], country: str | None, body: str | None = None,
                orgs: set[str] = frozenset()) -> Holder | None:
         """The one person the article names with one of these roles (and country / body)."""
-        return find_holder(self.holders, roles, country, body, orgs)
+        return self.holders.find(roles, country, body, orgs, near=self.pos, window=SETTINGS.quote_name_window)
 
     def last_body(self, head: str, pos: int) -> str | None:
         """The institution of this kind ("ministry") the article named last before pos."""
@@ -475,13 +481,14 @@ class _Context:
             if head in label.lower():
                 return label
         named = self.named_bodies()
-        for i in range(bisect_left(named, (pos,)) - 1, -1, -1):
+        end = bisect_left(named, (pos,))
+        for i in range(end - 1, max(-1, end - 51), -1):      # the 50 bodies named last, at most
             if head in named[i][1].lower():
                 return named[i][1]
         return None
 
     def named_bodies(self) -> list[tuple[int, str]]:
-        """(offset, label) of every institution the text names by a capitalised name, once."""
+        """(offset, label) of every institution the text names, once."""
         if self._named is None:
             self._named = []
             for m in _BODY_NAME_RE.finditer(self.text):

@@ -122,6 +122,7 @@ def classify_speaker(words: list[str], tags: list[str], head_lower: str) -> str:
 
 # Where a sentence starts: after a stop (and closing marks) and a space, or after a line break.
 SENTENCE_START_RE = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z])|\n+")
+CAP_WORD_RE = re.compile(r"\b[A-Z][a-zà-ÿ'’-]+\b")
 # A run of capitalised words (with initials): where person names are looked for.
 CAPS_RUN_RE = re.compile(r"\b[A-Z][a-zà-ÿ]+(?:[-'’][A-Z]?[a-zà-ÿ]+)?(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-zà-ÿ]+(?:[-'’][A-Z]?[a-zà-ÿ]+)?){1,5}\b")
 # Words in a capitalised run that are not part of a person's name: places, buildings, bodies.
@@ -229,20 +230,20 @@ class NameIndex:
         return next(n for o, n in prior if o >= sent)
 
     def occurrences(self) -> list[tuple[int, str]]:
-        """(offset, full name) of every name candidate and of each later use of its surname alone."""
+        """(offset, full name) of every name candidate and of each later use of its surname alone
+        (taken as the person last named in full with it): one pass over the capitalised words."""
         if self._occ is None:
             cands = self.candidates()
-            by_surname = {}
-            for _, full in cands:
-                by_surname.setdefault(full.split()[-1], full)
             occ = list(cands)
-            if by_surname:
-                surname_re = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(by_surname, key=len, reverse=True)))
-                                        + r")\b")
-                for m in surname_re.finditer(self.text):
-                    i = bisect_right(cands, (m.start(), "\uffff")) - 1   # inside a full name already?
-                    if i < 0 or cands[i][0] + len(cands[i][1]) <= m.start():
-                        occ.append((m.start(), by_surname[m.group()]))
+            last_full: dict[str, str] = {}
+            k, inside_end = 0, -1
+            for m in CAP_WORD_RE.finditer(self.text):
+                while k < len(cands) and cands[k][0] <= m.start():
+                    last_full[cands[k][1].split()[-1]] = cands[k][1]
+                    inside_end = max(inside_end, cands[k][0] + len(cands[k][1]))
+                    k += 1
+                if m.start() >= inside_end and m.group() in last_full:
+                    occ.append((m.start(), last_full[m.group()]))
             self._occ = sorted(set(occ))
         return self._occ
 
