@@ -1,4 +1,7 @@
-"""Canonical speakers: one name per person (and per institution) across articles."""
+"""Canonical speakers: one name per person (and per institution) across the articles of an event and
+across analysis runs: transliteration variants and short forms of one person's name made one, roles
+no article resolved given to the person the event names in them, institutions named without their
+country given the country the event names."""
 from __future__ import annotations
 
 import re
@@ -6,9 +9,9 @@ import unicodedata
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
-from core.quote_cues import CUE_FORMS
 from core.mention_words import Holders
 from core.mentions import NOT_SHOWN_TYPES
+from core.quote_cues import CUE_FORMS
 from core.speakers import NOT_NAMES, PRONOUNS, TITLE_WORDS
 
 if TYPE_CHECKING:

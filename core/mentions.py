@@ -166,6 +166,7 @@ class _Context:
 
     @property
     def credits(self) -> set[str]:
+        """The outlet that published the article and those its credit lines name."""
         if self._credits is None:
             self._credits = credited_outlets(self.article)
         return self._credits
