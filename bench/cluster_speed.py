@@ -1,31 +1,36 @@
-"""Incremental clustering speed: 100k articles added one at a time, as ingest does.
+"""Incremental clustering speed: 100k articles added one at a time, as ingest does, by today's clusterer
+next to the clusterer of release 0.1.0 on the same stream, in the same run.
 
-The shared gold corpora are replicated with shifted dates (copy k: +30·k days, fresh ids) up to
---n articles; undated articles get a date inside their copy's span so every article has a time, as
-online ingest guarantees (first-seen time). The stream is fed in publication order. Prints overall
-articles/s, time per article for each 10k block (flat = the time window bounds the work) and peak
-memory (ru_maxrss). Each block also gets its process CPU time: on a shared machine the wall-clock
-figures include waiting for a core, the CPU figures do not (run `uptime` alongside).
+The shared gold corpora are replicated with shifted dates (copy k: +30·k days, fresh ids) up to --n
+articles; undated articles get a date inside their copy's span so every article has a time, as online
+ingest guarantees (first-seen time). The stream is fed in publication order. For each clusterer, in a
+process of its own (so peak memory is its own): articles/s overall, time per article for each 10k block
+(flat = the time window bounds the work), process CPU time (on a shared machine the wall-clock figures
+include waiting for a core, the CPU figures do not: run `uptime` alongside) and peak memory (ru_maxrss).
+The 0.1.0 clusterer is core/cluster.py as of commit BASELINE, read from git.
 
-    .venv/bin/python bench/cluster_speed.py [--n 100000] [--block 10000]
+    .venv/bin/python bench/cluster_speed.py [--n 100000] [--block 10000] [--only new|baseline]
 """
 from __future__ import annotations
 
 import argparse
 import json
 import resource
+import subprocess
 import sys
 import time
+import types
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from core.cluster import ClusterConfig, EventClusterer, parse_time  # noqa: E402
+from core.cluster import clustering_span  # noqa: E402
 
 CORPORA = ROOT.parent / "shared" / "data" / "corpora"
 BASE = datetime(2021, 4, 1, tzinfo=timezone.utc)
+BASELINE = "1a8c6de"   # main when issue 14 began: core/cluster.py in one file
 
 
 def load_all() -> list[dict]:
@@ -46,7 +51,9 @@ def replicate(rows: list[dict], n: int) -> list[dict]:
         for j, r in enumerate(rows):
             if len(out) >= n:
                 break
-            dt = parse_time(r.get("published"))
+            # what clustering trusts (core.cluster.clustering_span): machine-readable dates, not free text
+            span = clustering_span(r)
+            dt = datetime.fromtimestamp(span[0], timezone.utc) if span else None
             if dt is None:  # spread undated ones over the copy's four months, deterministically
                 dt = BASE + timedelta(hours=(j * 7919) % (120 * 24))
             out.append({"id": f"{r['id']}~{k}", "outlet": r.get("outlet"), "title": r.get("title"),
@@ -61,35 +68,78 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def baseline_module() -> types.ModuleType:
+    """core/cluster.py of commit BASELINE, loaded as a module of its own."""
+    src = subprocess.run(["git", "-C", str(ROOT), "show", f"{BASELINE}:core/cluster.py"], check=True,
+                         capture_output=True, text=True).stdout
+    mod = types.ModuleType("cluster_baseline")
+    mod.__file__ = f"{BASELINE}:core/cluster.py"
+    sys.modules[mod.__name__] = mod
+    exec(compile(src, mod.__file__, "exec"), mod.__dict__)
+    return mod
+
+
+def run(which: str, n: int, block: int) -> dict:
+    """Cluster the stream with one clusterer, printing a line per block; returns the totals."""
+    stream = replicate(load_all(), n)
+    if which == "baseline":
+        mod = baseline_module()
+        cl = mod.EventClusterer(mod.ClusterConfig())
+    else:
+        from core.cluster import EventClusterer
+        cl = EventClusterer()
+    print(f"[{which}] {len(stream)} articles, {stream[0]['published']:%Y-%m-%d} .. {stream[-1]['published']:%Y-%m-%d}; "
+          f"memory before clustering {peak_mb():.0f} MB", flush=True)
+    print(f"[{which}] {'articles':>9} {'block s':>8} {'µs/article':>11} {'articles/s':>11} {'CPU s':>7} "
+          f"{'CPU art/s':>10} {'events':>8} {'indexed':>8}", flush=True)
+    t_all, c_all = time.perf_counter(), time.process_time()
+    for start in range(0, len(stream), block):
+        t0, c0 = time.perf_counter(), time.process_time()
+        for a in stream[start:start + block]:
+            cl.add(a)
+        dt, dc = time.perf_counter() - t0, time.process_time() - c0
+        done = min(start + block, len(stream))
+        m = done - start
+        print(f"[{which}] {done:>9} {dt:8.2f} {1e6 * dt / m:11.0f} {m / dt:11.0f} {dc:7.2f} {m / dc:10.0f} "
+              f"{cl.n_events():>8} {cl.n_indexed():>8}", flush=True)
+    total, cpu = time.perf_counter() - t_all, time.process_time() - c_all
+    return {"which": which, "n": len(stream), "seconds": total, "cpu": cpu, "peak_mb": peak_mb()}
+
+
 def main() -> int:
-    """Run the benchmark and print the figures."""
+    """Run both clusterers (each in a child process) and print the comparison."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=100_000)
     ap.add_argument("--block", type=int, default=10_000)
+    ap.add_argument("--only", choices=["new", "baseline"], help="run one clusterer in this process")
     args = ap.parse_args()
     if not CORPORA.is_dir():
         print(f"no corpora at {CORPORA}", file=sys.stderr)
         return 1
-    stream = replicate(load_all(), args.n)
-    print(f"{len(stream)} articles, {stream[0]['published']:%Y-%m-%d} .. {stream[-1]['published']:%Y-%m-%d}; "
-          f"memory before clustering {peak_mb():.0f} MB")
-    cl = EventClusterer(ClusterConfig())
-    print(f"{'articles':>9} {'block s':>8} {'µs/article':>11} {'articles/s':>11} {'CPU s':>7} {'CPU art/s':>10} "
-          f"{'events':>8} {'indexed':>8}")
-    t_all, c_all = time.perf_counter(), time.process_time()
-    for start in range(0, len(stream), args.block):
-        t0, c0 = time.perf_counter(), time.process_time()
-        for a in stream[start:start + args.block]:
-            cl.add(a)
-        dt, dc = time.perf_counter() - t0, time.process_time() - c0
-        done = min(start + args.block, len(stream))
-        m = done - start
-        print(f"{done:>9} {dt:8.2f} {1e6 * dt / m:11.0f} {m / dt:11.0f} {dc:7.2f} {m / dc:10.0f} "
-              f"{cl.n_events():>8} {cl.n_indexed():>8}", flush=True)
-    total, cpu = time.perf_counter() - t_all, time.process_time() - c_all
-    print(f"total {total:.1f} s for {len(stream)} articles: {len(stream) / total:.0f} articles/s "
-          f"(CPU {cpu:.1f} s: {len(stream) / cpu:.0f} articles/s); "
-          f"peak memory {peak_mb():.0f} MB (ru_maxrss, whole process incl. the corpus)")
+    if args.only:
+        print("RESULT " + json.dumps(run(args.only, args.n, args.block)), flush=True)
+        return 0
+    results = {}
+    for which in ("baseline", "new"):
+        proc = subprocess.run([sys.executable, __file__, "--n", str(args.n), "--block", str(args.block), "--only", which],
+                              capture_output=True, text=True)
+        lines = proc.stdout.splitlines()
+        for line in lines:
+            if not line.startswith("RESULT "):
+                print(line)
+        if proc.returncode != 0:
+            print(proc.stderr, file=sys.stderr)
+            return proc.returncode
+        results[which] = json.loads(next(x for x in lines if x.startswith("RESULT "))[7:])
+    print()
+    for which, label in (("baseline", f"0.1.0 ({BASELINE})"), ("new", "today")):
+        r = results[which]
+        print(f"{label:<18} {r['seconds']:7.1f} s ({r['n'] / r['seconds']:,.0f} articles/s), CPU {r['cpu']:.1f} s "
+              f"({r['n'] / r['cpu']:,.0f} articles/s), peak memory {r['peak_mb']:,.0f} MB")
+    b, t = results["baseline"], results["new"]
+    ratio = t["cpu"] / b["cpu"]
+    print(f"today / 0.1.0: {t['seconds'] / b['seconds']:.2f}x wall clock, {ratio:.2f}x CPU   "
+          f"target ≤1.5x {'met' if ratio <= 1.5 else 'MISSED'}; peak < 2 GB {'met' if t['peak_mb'] < 2048 else 'MISSED'}")
     return 0
 
 

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 
-from .cluster import ClusterConfig, EventClusterer
+from .cluster import ClusterConfig, EventClusterer, clustering_span, order_key
 from .language import is_english, language_of
 from .store import Store
 
@@ -54,25 +54,32 @@ def analyse_new(store: Store, config: ClusterConfig | None = None, quotes: bool 
 
 
 def _cluster(store: Store, new: list[dict], cfg: ClusterConfig, report, out: AnalysisSummary) -> set[str]:
-    """Assign new articles to events and save assignments, events and merges together."""
-    dated = [a["published"] for a in new if a["published"] is not None]
-    undated = len(dated) < len(new)
+    """Assign new articles to events and save assignments, events and merges together.
+
+    The same procedure as a batch (core.cluster.batch): the new articles in a fixed order, document
+    frequencies fixed over everything the clusterer sees, and a merge over every event they touched — so
+    the events of a corpus do not depend on the order it was imported in or on what the store held.
+    """
+    new = sorted(new, key=order_key)
+    spans = [clustering_span(a) for a in new]
+    undated = any(s is None for s in spans)
     # The clusterer only needs events that new articles could still join: those within the window.
-    since = None if undated else min(dated) - timedelta(days=cfg.window_days + 1)
+    since = None if undated else \
+        datetime.fromtimestamp(min(s[0] for s in spans), timezone.utc) - timedelta(days=cfg.window_days + 1)
     fresh = {a["id"] for a in new}
     memory = [m for m in store.clustered_since(since) if m["id"] not in fresh]
     cl = EventClusterer(cfg, time_bound=not undated)
+    cl.freeze(memory + new)
     if memory:
         cl.restore(memory, [m["event_id"] for m in memory])
     report("events", 0, len(new))
-    assigned = {}
+    first = {}
     for i, a in enumerate(new, 1):
-        assigned[a["id"]] = cl.add(a)
+        first[a["id"]] = cl.add(a)
         if i % 500 == 0:
             report("events", i, len(new))
-    merged = cl.merge()
+    merged = cl.merge(singletons=True)
     merged = {old: cl.resolve(old) for old in {**cl.merged, **merged}}
-    first = assigned
     assigned = {k: cl.event_of(k) for k in first}
     # A split may move stored articles too: they are reassigned, and the part that kept the old id
     # gets its summary refreshed.

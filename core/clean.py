@@ -33,6 +33,11 @@ _EDGE = " \t*•·|>»«-–—:;,.!?()[]{}\"'“”‘’_#"    # decoration ar
 _GLUED_HINTS = ("ad box", "advertisement", "scroll to continue", "source link", "full article", "full story",
                 "read more")
 
+# The first words of those lines: any other line is prose, and skips the regex.
+_FIRST_WORDS = {"source", "related", "leave", "your", "required", "back", "you", "share", "like", "comment", "comments",
+                "click", "read", "see", "advertisement", "advertising", "article", "story", "continue", "sign",
+                "subscribe", "all", "copyright", "follow", "most", "recommended", "post", "previous", "next",
+                "disclaimer", "filed", "tags", "tag", "powered", "this"}
 # Markers that page templates glue into sentences; removed wherever they stand.
 _GLUED_RE = re.compile(
     r"\s*\bARTICLE AD BOX\b\s*|\s*\bADVERTISEMENT\b\s*|\s*\bSCROLL TO CONTINUE WITH CONTENT\b\s*"
@@ -68,13 +73,18 @@ def split_boilerplate(text: str) -> tuple[str, list[str]]:
     if not text:
         return "", []
     kept, found = [], []
+    low_text = text.lower()
+    glued = any(h in low_text for h in _GLUED_HINTS)
     for line in text.splitlines():
         s = line.strip()
-        if s and len(s) <= MAX_LINE and _LINE_RE.fullmatch(s.strip(_EDGE)):
-            found.append(s)
-            continue
-        low = s.lower()
-        kept.append(_unglue(line, found) if any(h in low for h in _GLUED_HINTS) else line)
+        if s and len(s) <= MAX_LINE:
+            bare = s.strip(_EDGE)
+            # Only a line whose first word opens some boilerplate pattern is worth the regex.
+            first = bare[:16].split(None, 1)[0].lower().rstrip(":") if bare else ""
+            if (first in _FIRST_WORDS or bare.startswith("©")) and _LINE_RE.fullmatch(bare):
+                found.append(s)
+                continue
+        kept.append(_unglue(line, found) if glued and any(h in s.lower() for h in _GLUED_HINTS) else line)
     out = "\n".join(kept)
     return re.sub(r"\n\s*\n(\s*\n)+", "\n\n", out).strip(), found
 

@@ -49,6 +49,7 @@ class Settings:
     max_field_chars: int = _setting(2_000, "Longest short field stored (author, GUID, category, link, feed note).")
 
     # -- events: clustering, dates, languages, topics, corrections -----------------------------------
+    # Event clustering has its own settings object, ClusterConfig, declared below Settings.
 
     # -- syndication: reprints, credits, outlet aliases ---------------------------------------------
 
@@ -100,6 +101,92 @@ class Settings:
     def help() -> dict[str, tuple[object, str]]:
         """Each setting's default and help text."""
         return {f.name: (f.default, f.metadata["help"]) for f in fields(Settings)}
+
+
+# -- events: clustering (core.cluster) -------------------------------------------------------------
+
+@dataclass
+class ClusterConfig:
+    """Every tunable of event clustering, one configuration for all corpora."""
+
+    threshold: float = _setting(0.07, "Least similarity to an event's centroid for an article to join it; "
+                                      "below it the article opens a new event.")
+    merge_threshold: float = _setting(0.10, "Least event-to-event similarity (same linkage) for two events to merge.")
+    w_title: float = _setting(0.25, "Weight of the title sub-vector's cosine in the combined similarity.")
+    w_lead: float = _setting(0.20, "Weight of the lead (first words of the text) sub-vector.")
+    w_body: float = _setting(0.30, "Weight of the full-text (title + text) sub-vector.")
+    w_ent: float = _setting(0.25, "Weight of the named-entity (capitalised phrase) sub-vector.")
+    linkage: str = _setting("average", "How an article is compared with an event: 'average' (mean similarity "
+                                       "to its members, not inflated by event size) or 'centroid' (cosine).")
+    max_terms: int = _setting(30, "Highest-weighted terms kept per sub-vector: bounds work per article and "
+                                  "drops the weak tail that only adds noise.")
+    lead_words: int = _setting(60, "Content words of the text that make up the lead.")
+    max_chars: int = _setting(3000, "Characters of the text read for terms and entities: news puts the event "
+                                    "first, and the tail of long articles costs time and adds background noise.")
+    window_days: float = _setting(4.0, "An event is a candidate only while the article is at most this many "
+                                       "days from the event's first..last publication span; "
+                                       "bounds the work and keeps similar happenings weeks apart apart.")
+    decay_days: float = _setting(2.0, "Similarity is multiplied by exp(-gap/decay_days) for a gap in days "
+                                      "between the article and the event's span (0 disables the decay).")
+    min_df_ratio_index: float = _setting(0.5, "Terms in more than this share of documents are not indexed: "
+                                              "they add little similarity and long posting lists.")
+    compact_every: int = _setting(100, "Articles between drops of events that left the time window.")
+    merge_every: int = _setting(1000, "Articles between online merge passes over recently changed events.")
+    label_terms: int = _setting(6, "Key terms shown per event.")
+    split_min_articles: int = _setting(6, "Events with at least this many articles are checked at merge time for "
+                                          "being two similar happenings glued together (0 disables splitting).")
+    split_min_side: int = _setting(2, "Least articles on each side of a split: one stray article is no second event.")
+    split_silhouette: float = _setting(0.5, "Least mean silhouette of a two-way split, on the full similarity or on "
+                                            "the named-entity part alone, for it to be accepted (0.5 is Kaufman and "
+                                            "Rousseeuw's 'reasonable structure'; genuine single events stay below).")
+    split_growth: float = _setting(1.5, "An event is checked again only once it has grown by this factor since its "
+                                        "last check, so the work stays amortised.")
+    split_max_articles: int = _setting(400, "Events larger than this are not checked (bounds the quadratic work).")
+    split_days: float = _setting(1.0, "A split is refused when most dated articles of one part were published within this "
+                                      "many days of the other part's span and the parts name the same things "
+                                      "(split_shared_entities): that is one happening told from two sides, not two "
+                                      "happenings (-1 disables the check).")
+    split_shared_entities: float = _setting(0.1, "Cosine between the two parts' entity centroids from which concurrent "
+                                                 "parts count as naming the same things (see split_days).")
+    year_tolerance: int = _setting(2, "Years by which an article's publication year (from its date, or the year a "
+                                      "free-text date names) may differ from an event's, and by which the latest "
+                                      "year an undated article mentions may lie after it, before the two are kept "
+                                      "apart as different happenings; -1 ignores years. Only consulted when one "
+                                      "side is undated (the time window rules otherwise); 2, not 1, because "
+                                      "follow-up coverage a year or two on and next-year mentions are common.")
+
+    top_k: int = _setting(2, "An article is compared with an event of more than top_k articles by the larger of its mean "
+                             "similarity to all members and its mean similarity to the top_k members it is most like: "
+                             "coverage of one happening told from different sides (who blew up the dam) is broad, "
+                             "and a newcomer close to one side of it belongs to it. Only where both are dated: "
+                             "that coverage is concurrent, and undated look-alikes are not (0 disables).")
+    copy_similarity: float = _setting(0.4, "An article this similar to one member of an event (a copy or a light rewrite "
+                                           "of it) may join the event on that member alone, dated or not (1 disables).")
+    member_candidates: int = _setting(2, "Events (the most similar ones) an article is compared with member by member.")
+    member_limit: int = _setting(30, "Most recent members of an event that stand for it in member-by-member comparisons: "
+                                     "bounds the work for the largest events.")
+    top_k_floor: float = _setting(0.5, "Share of the join threshold an article's mean similarity to an event must reach "
+                                       "before its members are compared one by one (bounds the work).")
+    cohesion: float = _setting(0.42, "An article joins an event only if its similarity reaches this share of the "
+                                    "event's cohesion (the mean similarity between its members): a tight event "
+                                    "asks more of a newcomer than the bare threshold, so a similar happening "
+                                    "with the same actors stays out of it (0 disables; average linkage only).")
+    cohesion_min: int = _setting(3, "Least articles an event needs before its cohesion is consulted: two are "
+                                    "too few to say how tight it is.")
+    year_mismatch: float = _setting(0.7, "Similarity factor for a pair where one side has a publication year (from "
+                                         "its date or a free-text date) and the other has none, when the window "
+                                         "cannot rule: with nothing to say the two are of one time, more of the text "
+                                         "must agree. Per pair of articles, so an event's mix of dated and undated "
+                                         "members weighs in proportion (1 disables).")
+
+    @staticmethod
+    def help() -> dict[str, tuple[object, str]]:
+        """Each setting's default and help text."""
+        return {f.name: (f.default, f.metadata["help"]) for f in fields(ClusterConfig)}
+
+    def weights(self) -> dict[str, float]:
+        """Sub-vector weights by field name."""
+        return {"title": self.w_title, "lead": self.w_lead, "body": self.w_body, "ent": self.w_ent}
 
 
 def default_db_path() -> Path:

@@ -9,6 +9,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
+from .clean import split_boilerplate
 from .dates import date_kind, parse_date
 from .language import language_of
 from .models import Article
@@ -122,6 +123,8 @@ def to_article(row: dict, now: datetime | None = None) -> Article:
         if isinstance(v, str) and len(v) > MAX_FIELD:
             raise ValueError(f"field '{key}' is longer than {MAX_FIELD:,} characters")
     title, text = str(row.get("title") or "").strip(), str(row.get("text") or "").strip()
+    # The one cleaner (core/clean.py), as for fetched pages; what it removes is kept apart, not lost.
+    text, boilerplate = split_boilerplate(text)
     if not title and not text:
         raise ValueError("row has neither 'title' nor 'text'")
     url_raw = row.get("url")
@@ -133,9 +136,10 @@ def to_article(row: dict, now: datetime | None = None) -> Article:
     cats = row.get("categories") or []
     return Article(id=str(rid).strip(), outlet=str(row.get("outlet") or "").strip() or "unknown", title=title,
                    text=text, published=when.published, date_precision=when.precision, url=url,
-                   language=language_of({"title": title, "text": text, "language": row.get("language")}), summary="", categories=[str(c) for c in cats] if isinstance(cats, list) else [],
+                   language=language_of({"title": title, "text": text, "language": row.get("language")}),
+                   summary="", categories=[str(c) for c in cats] if isinstance(cats, list) else [],
                    date_source=when.source, date_flag=when.flag, first_seen=now,
-                   text_status="ok" if text else "empty", author=row.get("author") or None)
+                   text_status="ok" if text else "empty", author=row.get("author") or None, boilerplate=boilerplate)
 
 
 def load_articles(data: str, fmt: str) -> tuple[list[Article], list[RowError], int]:

@@ -15,8 +15,17 @@ def outlets_in_groups(outlets: pd.DataFrame, groups) -> list[str]:
     return sorted(n for n, gs in outlet_groups(outlets).items() if wanted & set(gs))
 
 
-def original_outlets(pairs: pd.DataFrame) -> dict[str, list[str]]:
-    """Per event, the outlets that reported it originally (not only through reprints), sorted."""
+def original_outlets(pairs: pd.DataFrame, families: pd.DataFrame | None = None) -> dict[str, list[str]]:
+    """Per event, the outlets that reported it originally, sorted.
+
+    With `families` (Store.event_families: one row per event and outlet it counts), a family of derived
+    articles counts once, under its original's outlet, even when that original is not in the store (a
+    Reuters story on three sites is Reuters); without, outlets with an article that is no reprint."""
+    if families is not None:
+        grouped: dict[str, list[str]] = {}
+        for event, outlet in zip(families["event_id"].tolist(), families["outlet"].tolist()):
+            grouped.setdefault(event, []).append(outlet)
+        return {e: sorted(set(o)) for e, o in grouped.items()}
     out: dict[str, list[str]] = {}
     # A plain loop over lists: a pandas groupby with a Python aggregate was a tenth of the Overview's
     # run, and iterating Arrow-backed string columns element by element is slow.
@@ -63,22 +72,47 @@ def attention_by_group(att: pd.DataFrame, outlets: pd.DataFrame, freq: str = "D"
 
 
 def lags(times: pd.DataFrame) -> pd.DataFrame:
-    """Each outlet's lag in hours behind the first original report of each event it covered."""
+    """Each outlet's lag behind the first original report of each event it covered, honest about precision.
+
+    times: event_id, outlet, first (UTC) and, when known, date_precision. Hours are measured between
+    exact times only (a date-only report gets whole days, lag_hours NaN); first_to_report is set only
+    when one outlet was first beyond doubt, and tied_first marks the outlets that may have been first.
+    Without a precision column, a time of exactly 00:00:00 UTC is read as a date without a time, which
+    is how the store writes date-only values.
+    """
+    cols = dict(lag_hours=pd.Series(dtype=float), lag_days=pd.Series(dtype=float), first_to_report=pd.Series(dtype=bool),
+                tied_first=pd.Series(dtype=bool), exact=pd.Series(dtype=bool))
     if times.empty:
-        return times.assign(lag_hours=pd.Series(dtype=float), first_to_report=pd.Series(dtype=bool))
-    first = times.groupby("event_id")["first"].transform("min")
+        return times.assign(**cols)
+    if "date_precision" in times:
+        exact = times["date_precision"].fillna("exact").eq("exact")
+    else:
+        t = times["first"]
+        exact = ~((t.dt.hour == 0) & (t.dt.minute == 0) & (t.dt.second == 0))
+    times = times.assign(exact=exact.to_numpy(), day=times["first"].dt.floor("D"))
+    first_day = times.groupby("event_id")["day"].transform("min")
+    first_exact = times["first"].where(times["exact"]).groupby(times["event_id"]).transform("min")
     n = times.groupby("event_id")["outlet"].transform("count")
-    out = times.assign(lag_hours=(times["first"] - first).dt.total_seconds() / 3600.0,
-                       first_to_report=times["first"] == first, n_outlets=n)
-    return out[out["n_outlets"] > 1]
+    on_first_day = times["day"] == first_day
+    undated_first_day = (on_first_day & ~times["exact"]).groupby(times["event_id"]).transform("sum")
+    earliest = times["exact"] & (times["first"] == first_exact) & on_first_day
+    n_earliest = earliest.groupby(times["event_id"]).transform("sum")
+    sure = (earliest & (n_earliest == 1) & (undated_first_day == 0)) | \
+           (~times["exact"] & on_first_day & (times.groupby("event_id")["day"].transform(lambda d: (d == d.min()).sum()) == 1))
+    out = times.assign(lag_hours=((times["first"] - first_exact).dt.total_seconds() / 3600.0).where(times["exact"]),
+                       lag_days=(times["day"] - first_day).dt.days.astype(float),
+                       first_to_report=sure.to_numpy(), tied_first=(on_first_day & ~sure).to_numpy(), n_outlets=n)
+    return out[out["n_outlets"] > 1].drop(columns=["day"])
 
 
 def lag_table(lagged: pd.DataFrame) -> pd.DataFrame:
-    """Per outlet: events covered with others, times first, median and 90th-percentile lag."""
+    """Per outlet: events covered with others, times first beyond doubt, times tied first, median and
+    90th-percentile lag in hours (exact times only) and how many of its reports had only a date."""
     if lagged.empty:
-        return pd.DataFrame(columns=["outlet", "events", "first", "median_lag_h", "p90_lag_h"])
+        return pd.DataFrame(columns=["outlet", "events", "first", "tied_first", "median_lag_h", "p90_lag_h", "date_only"])
     g = lagged.groupby("outlet")
     return pd.DataFrame({
-        "events": g.size(), "first": g["first_to_report"].sum(),
+        "events": g.size(), "first": g["first_to_report"].sum(), "tied_first": g["tied_first"].sum(),
         "median_lag_h": g["lag_hours"].median().round(1), "p90_lag_h": g["lag_hours"].quantile(0.9).round(1),
+        "date_only": g["exact"].apply(lambda e: int((~e).sum())),
     }).reset_index().sort_values(["first", "events"], ascending=False)

@@ -150,12 +150,17 @@ def _read_number(x: float) -> tuple[datetime, str, bool]:
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{8}")
+_ISO_MONTH = re.compile(r"\d{4}-\d{2}")
 _ISO_TIME = re.compile(r"\d{4}-?\d{2}-?\d{2}[T ]\d{2}(?::?\d{2})?(?::?\d{2}(?:[.,]\d+)?)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?",
                        re.IGNORECASE)
 
 
 def _read_iso(s: str) -> tuple[datetime, str] | None:
     """An ISO 8601 date or date-time, or None when the string is something else."""
+    if _ISO_MONTH.fullmatch(s):   # "2024-02": a month, and a month is no day; the year is what it gives
+        if not 1 <= int(s[5:]) <= 12:
+            raise ValueError(f"month out of range: {s}")
+        return datetime(int(s[:4]), 1, 1, tzinfo=timezone.utc), "year"
     if _ISO_DATE.fullmatch(s):
         d = date.fromisoformat(s if "-" in s else f"{s[:4]}-{s[4:6]}-{s[6:]}")
         return datetime(d.year, d.month, d.day, tzinfo=timezone.utc), "date"
@@ -318,15 +323,16 @@ def _zoned(local: datetime, tz: str | None) -> datetime:
 
 
 def date_of(article: Any, source: str = "file") -> DateInfo:
-    """The date model of an article (a mapping or an Article): its stored precision when it has one,
-    else its `published` value read by parse_date (batch files carry raw values)."""
+    """The date model of an article (a mapping or an Article): a datetime with its stored precision (exact
+    when none is stored), else its raw `published` value read by parse_date (batch files carry those)."""
     from .models import get
     value = get(article, "published")
     precision = get(article, "date_precision")
-    if precision in PRECISIONS and (value is None or isinstance(value, datetime)):
-        dt = _utc(value) if isinstance(value, datetime) else None
-        return DateInfo(dt, precision if dt is not None else "none", get(article, "date_source", source),
-                        get(article, "date_flag"))
+    if value is None or isinstance(value, datetime):
+        # a datetime has been through the date model already (or was made by a program): no re-checks
+        dt = _utc(value) if value is not None else None
+        precision = (precision if precision in PRECISIONS else "exact") if dt is not None else "none"
+        return DateInfo(dt, precision, get(article, "date_source", source), get(article, "date_flag"))
     return parse_date(value, source=get(article, "date_source", source))
 
 

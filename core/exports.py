@@ -130,8 +130,13 @@ def event_html(event: dict, report: dict, arts: pd.DataFrame, quotes: pd.DataFra
              if not _missing(a["published"])}
     first = min((pd.Timestamp(a["published"]) for a in times.values()
                  if _precision(a) == "exact"), default=None)
+    # who was first is the timing figure's to say: a date-only report on the same day makes it a tie
+    said = (report.get("timing") or {}).get("first") or {}
+    if said.get("label"):
+        parts.append(f"<p class='note'>{e(str(said['label']))}</p>")
+    sure = said["outlets"][0] if said.get("outlets") and not said.get("tie") and said.get("precision") == "exact" else None
     for outlet in sorted((report.get("coverage") or {}).get("original_articles", {})):
-        parts.append(_outlet_html(report, outlet, quotes, times, first))
+        parts.append(_outlet_html(report, outlet, quotes, times, first, sure))
     parts.append("</div>")
     parts.append(_articles_html(article_rows(arts, reps)))
     body = "\n".join(parts)
@@ -148,7 +153,7 @@ def _provenance_html(prov: Provenance, event: dict) -> str:
         "</table>"
 
 
-def _outlet_html(report: dict, outlet: str, quotes: pd.DataFrame, times: dict, first) -> str:
+def _outlet_html(report: dict, outlet: str, quotes: pd.DataFrame, times: dict, first, sure_first=None) -> str:
     """One outlet's column: headline, time and lag, lead, quotes, distinctive and contested words, omissions."""
     e = html.escape
     out = [f"<section><h3>{e(outlet)}</h3>"]
@@ -156,7 +161,7 @@ def _outlet_html(report: dict, outlet: str, quotes: pd.DataFrame, times: dict, f
         out.append(f"<p class='headline'>{e(str(h.get('title') or ''))}</p>")
         t = times.get(h.get("id"))
         if t:
-            out.append(f"<p class='when'>{e(_when(t, first))}</p>")
+            out.append(f"<p class='when'>{e(_when(t, first, outlet == sure_first))}</p>")
         out.append(f"<p>{e(str(h.get('lead') or ''))}</p>")
     mine = quotes[quotes["outlet"] == outlet] if not quotes.empty else quotes
     if not mine.empty:
@@ -181,14 +186,17 @@ def _outlet_html(report: dict, outlet: str, quotes: pd.DataFrame, times: dict, f
     return "\n".join(out) + "</section>"
 
 
-def _when(article: dict, first) -> str:
-    """Publication time and lag behind the first report; no hours for a date-only time (they would be invented)."""
+def _when(article: dict, first, first_beyond_doubt: bool = False) -> str:
+    """Publication time and lag behind the earliest exact time; no hours for a date-only time (they would be
+    invented), and "first to report" only when the timing figure names this outlet first beyond doubt."""
     precision = _precision(article)
     when = _utc(article["published"], precision)
     if precision != "exact" or first is None:
         return when
     hours = (pd.Timestamp(article["published"]) - first).total_seconds() / 3600
-    return when + (" · first to report" if hours == 0 else f" · +{hours:.1f} h")
+    if hours == 0:
+        return when + (" · first to report" if first_beyond_doubt else " · earliest time given")
+    return when + f" · +{hours:.1f} h"
 
 
 def _articles_html(rows: list[dict]) -> str:

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 import trafilatura
 from trafilatura.settings import use_config
 
-from .clean import clean_text
+from .clean import split_boilerplate
 from .models import parse_time
 
 MIN_WORDS = 15
@@ -24,6 +24,7 @@ class Extracted:
     published: datetime | None = None
     language: str | None = None
     sitename: str | None = None
+    boilerplate: list[str] = field(default_factory=list)   # lines the cleaner removed (kept as reprint evidence)
 
 
 def _config():
@@ -46,12 +47,13 @@ def extract_page(html: str | bytes, url: str | None = None) -> Extracted | None:
     if doc is None:
         return None
     get = (lambda k: getattr(doc, k, None)) if not isinstance(doc, dict) else doc.get
-    text = drop_title_line(clean_text(get("text") or ""), get("title"))
+    text, boilerplate = split_boilerplate(get("text") or "")
+    text = drop_title_line(text, get("title"))
     # A menu or cookie notice is not a story; the feed summary is a better stand-in.
     if len(text.split()) < MIN_WORDS:
         return None
     return Extracted(text=text, title=get("title"), author=get("author"), published=parse_time(get("date")),
-                     language=get("language"), sitename=get("sitename"))
+                     language=get("language"), sitename=get("sitename"), boilerplate=boilerplate)
 
 
 def drop_title_line(text: str, title: str | None) -> str:

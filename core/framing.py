@@ -11,17 +11,18 @@ import json
 import re
 from collections import Counter, defaultdict
 
+from core.clean import clean_text, dateline_end
+from core.contested import contested_terms as find_contested
 from core.corpus import read_jsonl
 from core.language import is_english, language_of
-from core.lexicon import (PhraseMatcher, lemma, load_contested_terms, load_tone, split_paragraphs,
-                          split_sentences, words)
+from core.lexicon import lemma, load_contested_terms, load_tone, split_paragraphs, split_sentences, words
 from core.models import get
 from core.omissions import MAX_ALIGN_ARTICLES, omissions
 from core.progress import note, reporting
-from core.reprints import Reprint, find_reprints
+from core.reprints import Reprint, family_key, family_outlet, find_reprints
 from core.sources import speaker_label
 from core.timeline import parse_time, timing
-from core.vocab import count_terms, distinctive_terms, evidence_for, headline_lead_words, rank_distinctive
+from core.vocab import Z_MIN, count_terms, distinctive_terms, evidence_for, headline_lead_words, rank_distinctive
 
 __all__ = ["compare_event", "distinctive_terms", "contested_terms", "load_contested_terms", "timing",
            "actors", "attribution", "tone", "run_compare_file"]
@@ -98,15 +99,36 @@ _QUOTED_RE = re.compile(r"[“\"]([^“”\"\n]{1,300})[”\"]|(?<!\w)‘([^‘�
 _NOT_SCARE_START = {"i", "it", "we", "he", "she", "they", "you", "this", "that", "there", "my", "our", "i'm", "it's"}
 
 
+def lead_spans(text: str, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The lead: the first real sentence (not a dateline, ad marker or page furniture), its dateline cut
+    off, and the next sentence of the same paragraph, up to LEAD_SENTENCES."""
+    paras = split_paragraphs(text)
+    lead: list[tuple[int, int]] = []
+    for s, e in sents:
+        if lead and (len(lead) >= LEAD_SENTENCES or any(lead[0][0] < b <= s for _, b in paras)):
+            break
+        s += dateline_end(text[s:e])
+        if _real_sentence(text[s:e]):
+            lead.append((s, e))
+    return lead
+
+
+def _real_sentence(sentence: str) -> bool:
+    """A sentence of the story: running text (three or more lowercase words) once page furniture is cleaned
+    off, and not a dateline standing alone ("MOSCOW, June 6. /TASS/.") or a byline ("Reuters | Moscow")."""
+    body = clean_text(sentence).strip()
+    if dateline_end(body + " A") >= len(body):
+        return False
+    return sum(1 for w in body.split() if w[:1].islower()) >= 3 and "|" not in body
+
+
 def prepare(articles) -> list[dict]:
     """Per-article fields used by every figure: text, sentences, lead span and the lead's sentences."""
     docs = []
     for a in articles:
         text = get(a, "text", "") or ""
         sents = split_sentences(text)
-        paras = split_paragraphs(text)
-        lead_end = paras[0][1] if paras else 0
-        lead = [s for s in sents if s[0] < lead_end][:LEAD_SENTENCES] or sents[:1]
+        lead = lead_spans(text, sents) or sents[:1]
         docs.append({"id": str(get(a, "id")), "outlet": get(a, "outlet", "unknown") or "unknown",
                      "title": get(a, "title", "") or "", "text": text, "sentences": sents, "lead": lead,
                      "published": get(a, "published"), "date_source": get(a, "date_source", "unknown"),
@@ -123,7 +145,7 @@ def headlines_and_leads(docs: list[dict]) -> dict:
     """Headlines and leads side by side, with shared words and words only one outlet uses."""
     items = []
     for d in docs:
-        lead = " ".join(d["text"][s:e] for s, e in d["lead"])
+        lead = " ".join(clean_text(d["text"][s:e]).strip() for s, e in d["lead"])
         items.append({"id": d["id"], "outlet": d["outlet"], "title": d["title"], "lead": lead,
                       "evidence": [_span(d, 0, len(d["title"]), "title")] + [_span(d, s, e) for s, e in d["lead"]]})
     return {"articles": items, "words": headline_lead_words(items)}
@@ -138,7 +160,7 @@ def distinctive(docs: list[dict], top: int = TOP_DISTINCTIVE) -> dict:
         return {"note": "only one outlet covered this event: no vocabulary to compare", "outlets": {}}
     counts, surface = {}, {}
     for outlet, ds in by_outlet.items():
-        counts[outlet], s = count_terms(d["title"] + "\n" + d["text"] for d in ds)
+        counts[outlet], s = count_terms(clean_text(d["title"] + "\n" + d["text"]) for d in ds)
         for k, v in s.items():
             surface.setdefault(k, v)
     ranked = rank_distinctive(counts, surface, top=top)
@@ -146,38 +168,14 @@ def distinctive(docs: list[dict], top: int = TOP_DISTINCTIVE) -> dict:
         ev = evidence_for({r["key"] for r in rows}, [(d["id"], d["text"]) for d in by_outlet[outlet]])
         for r in rows:
             r["evidence"] = [dict(x, field="text") for x in ev.get(r["key"], [])]
-    return {"method": "weighted log-odds, informative Dirichlet prior = pooled event counts (Monroe et al. 2008)",
-            "outlets": ranked}
+    return {"method": "weighted log-odds, informative Dirichlet prior = pooled event counts (Monroe et al. 2008); "
+                      f"terms with z >= {Z_MIN} only, counted in text without page furniture", "outlets": ranked}
 
 
-def contested_terms(articles, families=None) -> dict:
-    """Counts per outlet per family/term of the contested-terms lexicon, with every match's offsets."""
+def contested_terms(articles, families=None, quotes=None) -> dict:
+    """Marked lexicon terms per outlet in its own voice, quoted ones by speaker, every match with its sentence."""
     docs = articles if articles and isinstance(articles[0], dict) and "sentences" in articles[0] else prepare(articles)
-    families = families if families is not None else load_contested_terms()
-    phrase_fams: dict[str, list[str]] = defaultdict(list)
-    for fam in families:
-        for t in fam.terms:
-            phrase_fams[t].append(fam.name)
-    matcher = PhraseMatcher(phrase_fams)
-    counts: dict[str, dict] = defaultdict(lambda: defaultdict(Counter))
-    matches = []
-    for d in docs:
-        for field, text in (("title", d["title"]), ("text", d["text"])):
-            for phrase, fams, s, e in matcher.find(words(text)):
-                for fam in fams:
-                    counts[d["outlet"]][fam][phrase] += 1
-                    matches.append({"id": d["id"], "outlet": d["outlet"], "family": fam, "term": phrase,
-                                    "field": field, "start": s, "end": e, "surface": text[s:e]})
-    by_outlet = {o: {f: dict(c) for f, c in fams.items()} for o, fams in counts.items()}
-    for d in docs:
-        by_outlet.setdefault(d["outlet"], {})
-    contrasts = []
-    for fam in families:
-        used = {o: set(f[fam.name]) for o, f in by_outlet.items() if fam.name in f}
-        if used and (len({frozenset(v) for v in used.values()}) > 1 or len(used) < len(by_outlet)):
-            contrasts.append({"family": fam.name, "terms_by_outlet": {o: sorted(v) for o, v in used.items()},
-                              "absent_in": sorted(set(by_outlet) - set(used))})
-    return {"by_outlet": by_outlet, "contrasts": contrasts, "matches": matches}
+    return find_contested(docs, families if families is not None else load_contested_terms(), quotes)
 
 
 def _canonical(name: str) -> str | None:
@@ -381,8 +379,12 @@ def _sentence_tone(sent: str, lexicon) -> tuple[float, int, int]:
     return ((pos - neg) / (pos + neg) if pos + neg else 0.0), pos, neg
 
 
-def compare_event(articles, quotes=None, reprints: list[Reprint] | None = None, families=None) -> dict:
-    """Every framing figure for one event's articles, JSON-ready, each with its evidence offsets."""
+def compare_event(articles, quotes=None, reprints: list[Reprint] | None = None, families=None,
+                  default_date_source: str = "unknown") -> dict:
+    """Every framing figure for one event's articles, JSON-ready, each with its evidence offsets.
+
+    default_date_source names where dates came from for articles that do not say ("file" for `compare`).
+    """
     docs = prepare(articles)
     notes = []
     if not docs:
@@ -396,7 +398,9 @@ def compare_event(articles, quotes=None, reprints: list[Reprint] | None = None, 
     with_text = [d for d in originals if d["text"].strip()]
     empty = sorted({d["outlet"] for d in originals if not d["text"].strip()})
     outlets = sorted({d["outlet"] for d in docs})
-    orig_outlets = sorted({d["outlet"] for d in originals})
+    # Each family of derived articles counts once, under its original's outlet (core/reprints.py).
+    verdicts = {r.id: r for r in rep}
+    orig_outlets = sorted({o for d in docs if (o := family_outlet(d["id"], d["outlet"], verdicts))})
     if len(docs) == 1:
         notes.append("only one article covers this event: figures describe it alone, nothing is compared")
     elif len(orig_outlets) == 1:
@@ -405,16 +409,17 @@ def compare_event(articles, quotes=None, reprints: list[Reprint] | None = None, 
         notes.append("no article text from: " + ", ".join(empty) + " (headline only; left out of text figures)")
     if rep:
         notes.append(f"{len(rep)} reprint(s) shown apart and not counted as coverage")
-    # quotes, contested terms and tone are read with English rules and word lists
+    # quotes, contested terms and tone are read with English rules and word lists; omissions align sentences
+    # by their words, so an article in another language would seem to leave out every fact the others state
     english = [d for d in with_text if is_english(d)]
     if len(english) < len(with_text):
         langs = Counter(language_of(d) or "?" for d in with_text if not is_english(d))
         notes.append(f"{len(with_text) - len(english)} article(s) not in English ("
                      + ", ".join(f"{code} {n}" for code, n in langs.most_common())
-                     + ") left out of quotes, contested terms and tone")
-    align_docs = _align_subset(with_text)
-    if len(align_docs) < len(with_text):
-        notes.append(f"sentence alignment used {len(align_docs)} of {len(with_text)} articles (round-robin over outlets)")
+                     + ") left out of quotes, contested terms, omissions and tone")
+    align_docs = _align_subset(english)
+    if len(align_docs) < len(english):
+        notes.append(f"sentence alignment used {len(align_docs)} of {len(english)} articles (round-robin over outlets)")
     act = actors(with_text)
     alias = act.pop("_alias")
     main = [a["name"] for a in act["actors"][:TONE_ACTORS]]
@@ -426,13 +431,14 @@ def compare_event(articles, quotes=None, reprints: list[Reprint] | None = None, 
         "reprints": [r.to_dict() for r in rep],
         "headlines": headlines_and_leads(originals),
         "distinctive_terms": distinctive(with_text),
-        "contested_terms": contested_terms(english, families),
+        "contested_terms": contested_terms(english, families, quotes),
         "emphasis": act,
-        "omissions": omissions(align_docs),
+        "omissions": omissions(align_docs, {d["id"]: family_key(d["id"], rep) for d in align_docs}),
         "attribution": attribution(english, quotes),
         "tone": tone(english, main, alias),
         "timing": timing([{"id": d["id"], "outlet": d["outlet"], "published": d["published"],
-                           "date_source": d["date_source"], "date_precision": d["date_precision"]} for d in originals]),
+                           "date_source": d["date_source"], "date_precision": d["date_precision"]} for d in originals],
+                         default_date_source),
     }
 
 
@@ -497,13 +503,14 @@ def run_compare_file(input_path, output_path, events_path=None, progress=True, q
             tick("events compared", k, len(groups))
             ev_quotes = [q for a in arts for q in qby.get(str(get(a, "id")), [])]
             events.append({"event": lab, "article_ids": [str(get(a, "id")) for a in arts],
-                           **compare_event(arts, quotes=ev_quotes, reprints=reprints)})
+                           **compare_event(arts, quotes=ev_quotes, reprints=reprints, default_date_source="file")})
         tick("events compared", len(groups), len(groups))
         texts: dict[str, list[str]] = defaultdict(list)
         rep_ids = {r.id for r in reprints}
         for a in articles:
             if str(get(a, "id")) not in rep_ids:
-                texts[get(a, "outlet", "unknown")].append((get(a, "title", "") or "") + "\n" + (get(a, "text", "") or ""))
+                texts[get(a, "outlet", "unknown")].append(
+                    clean_text((get(a, "title", "") or "") + "\n" + (get(a, "text", "") or "")))
         report = {"input": str(input_path), "events_from": event_source, "n_articles": len(articles),
                   "n_events": len(events), "n_reprints": len(reprints),
                   "distinctive_terms_all_events": distinctive_terms(dict(texts)) if len(texts) > 1 else {},

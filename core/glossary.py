@@ -65,27 +65,37 @@ _M = [
            "Keyword matching: an event mentioning a topic's words in passing gets the topic.",
            "`tests/test_topics.py`; the taxonomy is a file to read and edit.", "Events"),
     # -- comparison of one event
-    Metric("lag", "Hours between an outlet's first article on the event and the event's first report.",
+    Metric("lag", "Hours between an outlet's first article on the event and the event's earliest exact time; "
+           "measured between exact times only (a report with only a date gets whole days, no hours).",
            "Publication times of the event's original articles (reprints excluded).",
-           "Only as precise as the times behind it: date-only times make lags whole days or 0; a time taken "
+           "Only as precise as the times behind it: a date-only report cannot be placed within its day; a time taken "
            "from when framelens first saw the item measures framelens's fetch schedule, not the outlet.",
            "Each article's date source and precision are shown beside it.", "Comparison"),
     Metric("distinctive words", "Words one outlet uses more than the other outlets covering the same event; "
            "z is the weighted log-odds ratio divided by its standard deviation.",
            "Word counts of the event's original articles, with the whole event as the prior.",
-           "Small events give small counts: |z| below about 2 is weak evidence. Names and boilerplate can rank high.",
+           "Only words with z of at least 1.96 are shown, counted in text without page furniture; small events "
+           "give small counts, so few words pass. Names can rank high.",
            f"[Monroe, Colaresi & Quinn 2008]({MONROE}); each word links back to its sentences.", "Comparison"),
-    Metric("contested terms", "Which word of a contested family an outlet uses (invasion / special military "
-           "operation, terrorist / militant …) and how often.",
-           "Exact phrase matches of the lexicon `core/data/contested_terms.toml` in titles and texts.",
-           "A term quoted from someone else counts like the outlet's own word; a family missing from the lexicon "
-           "is not seen. English only.", "Every count lists the matched spans; the lexicon is a file to read.",
-           "Comparison"),
-    Metric("omissions", "Facts most other outlets report that this outlet leaves out.",
-           "Sentences aligned across the event's articles by lexical similarity (TF-IDF cosine ≥ 0.35); a fact "
-           "counts when a strict majority of the other outlets report it.",
-           "Paraphrases are missed, so a fact said in other words reads as left out; texts cut short (summaries, "
-           "paywalls) leave out much.", "Each omission shows the sentence others report.", "Comparison"),
+    Metric("contested terms", "Which marked word of a contested family an outlet uses in its own voice (invasion / "
+           "special military operation, regime, terrorist …) and how often; words it quotes or attributes are "
+           "listed apart under their speaker.",
+           "Phrase matches of the lexicon `core/data/contested_terms.toml` in titles and texts, in the contested "
+           "sense only (names such as People's Liberation Army masked, per-term context rules), and whose voice "
+           "each match is in (quotation marks, 'X said', 'according to X').",
+           "A speech reported without quotation marks can read as the outlet's own words; a family missing from "
+           "the lexicon is not seen. English only.",
+           f"Precision and recall against hand-labelled samples: `bench/framing_eval.py` ([README]({FIGURES})); "
+           "every match links to its sentence.", "Comparison"),
+    Metric("omissions", "Facts (a name or a number) at least two and most other independent outlets report "
+           "that this outlet leaves out.",
+           "Sentences aligned across the event's original articles by lexical similarity (TF-IDF cosine ≥ 0.35); "
+           "copies of one story count once; a fact is not listed when the outlet states part of it in one or two "
+           "of its sentences or its headline.",
+           "A fact the outlet states in quite other words can still read as left out; texts cut short (summaries, "
+           "paywalls) leave out much.",
+           f"Precision on hand-labelled claims: `bench/framing_eval.py` ([README]({FIGURES})); each omission names "
+           "the outlets that report it, with their sentences.", "Comparison"),
     # -- named sources
     Metric("quotes", "Direct quotes and reported speech attributed to a speaker.",
            "A spaCy parse of sentences with quotation marks or speech verbs; speakers resolved to a full name "
@@ -109,9 +119,10 @@ _M = [
            "The event's quotes by person or organisation.",
            "Spelling variants the canonicaliser missed look like different speakers.", "See *quotes*.", "Sources"),
     # -- timing
-    Metric("first to report", "Events an outlet reported before every other outlet (ties count for each).",
+    Metric("first to report", "Events an outlet reported before every other outlet beyond doubt; 'tied first' "
+           "counts the events it may have been first on (a date-only report on the first day makes a tie).",
            "Each outlet's first original article per event covered by two or more outlets.",
-           "See *lag*: date-only times make ties and false firsts.", "See *lag*.", "Timing"),
+           "See *lag*: a wrong feed date makes a false first.", "See *lag*.", "Timing"),
     Metric("median lag", "The middle of an outlet's lags (hours) over the events it covered with others; p90: nine "
            "in ten lags are shorter.", "See *lag*.", "See *lag*.", "See *lag*.", "Timing"),
     # -- articles

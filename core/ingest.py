@@ -223,7 +223,7 @@ class _Run:
         if ex is None:
             _use_summary(a, err)
             return
-        a.text, a.text_status = ex.text, "ok"
+        a.text, a.text_status, a.boilerplate = ex.text, "ok", ex.boilerplate
         a.author = a.author or ex.author
         a.language = a.language or language_tag(ex.language)
         if a.date_source == "first-seen" and ex.published and ex.published <= datetime.now(timezone.utc):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -126,12 +126,49 @@ class LexiconError(ValueError):
 
 
 @dataclass(frozen=True)
+class TermRule:
+    """When a term counts in its contested sense: words its sentence must or must not hold, and its neighbours.
+
+    Words are compared as lemma keys (multiword entries as a run of keys), so "territories" meets
+    "territory". An empty rule always holds.
+    """
+
+    context: tuple[str, ...] = ()     # the sentence holds at least one of these
+    unless: tuple[str, ...] = ()      # the sentence holds none of these
+    next: tuple[str, ...] = ()        # the word right after the term is one of these
+    not_next: tuple[str, ...] = ()    # the word right after the term is none of these
+    not_prev: tuple[str, ...] = ()    # the word right before the term is none of these
+    forms: tuple[str, ...] = ()       # the term as written (lowercase) is one of these ("spying", not "spies")
+
+
+RULE_FIELDS = tuple(f for f in TermRule.__dataclass_fields__)
+
+
+@dataclass(frozen=True)
 class TermFamily:
-    """A set of competing words for one thing, where choosing one is a stance."""
+    """A set of competing words for one thing, where choosing one is a stance.
+
+    `terms` are the marked members, counted when used in the family's sense; `neutral` are the plain
+    words every side uses for the same thing, listed as the alternatives but never counted (they are
+    ordinary words in most contexts). `about` names the family's subject: a term only counts in an
+    article that mentions one of these. `exclude` lists phrases holding a term that are not its sense
+    (names, other meanings), and `rules` the per-term TermRule.
+    """
 
     name: str
     terms: tuple[str, ...]
     note: str = ""
+    neutral: tuple[str, ...] = ()
+    about: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    rules: dict = field(default_factory=dict, compare=False)
+
+    def rule(self, term: str) -> TermRule:
+        """The term's rule (an empty rule when it has none)."""
+        return self.rules.get(term, _NO_RULE)
+
+
+_NO_RULE = TermRule()
 
 
 def _read_toml(path: Path) -> dict:
@@ -150,6 +187,27 @@ def load_contested_terms(path: str | Path | None = None) -> list[TermFamily]:
     return list(_load_families(str(Path(path) if path else DATA_DIR / "contested_terms.toml")))
 
 
+def _strings(value, where: str, allow_empty: bool = True) -> tuple[str, ...]:
+    """A list of non-empty strings as a tuple, or LexiconError naming where."""
+    if not isinstance(value, list) or not all(isinstance(t, str) and t.strip() for t in value) \
+            or (not allow_empty and not value):
+        raise LexiconError(f"{where} must be a list of non-empty strings")
+    return tuple(t.strip() for t in value)
+
+
+def _term(entry, where: str) -> tuple[str, TermRule | None]:
+    """One `terms` entry: a string, or a table {term = "…", context = […], …} with its rule."""
+    if isinstance(entry, str) and entry.strip():
+        return entry.strip(), None
+    if not isinstance(entry, dict) or not isinstance(entry.get("term"), str) or not entry["term"].strip():
+        raise LexiconError(f"{where} must be a non-empty string or a table with a non-empty 'term'")
+    unknown = set(entry) - {"term", *RULE_FIELDS}
+    if unknown:
+        raise LexiconError(f"{where} has unknown field(s) {sorted(unknown)}; allowed: term, {', '.join(RULE_FIELDS)}")
+    rule = TermRule(**{k: _strings(entry[k], f"{where}.{k}") for k in RULE_FIELDS if k in entry})
+    return entry["term"].strip(), rule
+
+
 @functools.lru_cache(maxsize=8)
 def _load_families(path: str) -> tuple[TermFamily, ...]:
     """Parse and check a contested-terms file once per path (files are small; edits need a restart)."""
@@ -158,6 +216,7 @@ def _load_families(path: str) -> tuple[TermFamily, ...]:
     fams = data.get("family")
     if not isinstance(fams, list) or not fams:
         raise LexiconError(f"{path}: field 'family' must be a non-empty array of tables ([[family]])")
+    masks = _strings(data.get("mask", []), f"{path}: field 'mask'")
     out, seen = [], set()
     for i, fam in enumerate(fams):
         where = f"{path}: family[{i}]"
@@ -167,17 +226,31 @@ def _load_families(path: str) -> tuple[TermFamily, ...]:
         if not isinstance(name, str) or not name.strip():
             raise LexiconError(f"{where}.name must be a non-empty string")
         where = f"{path}: family[{i}] ({name!r})"
-        terms = fam.get("terms")
-        if (not isinstance(terms, list) or len(terms) < 2
-                or not all(isinstance(t, str) and t.strip() for t in terms)):
-            raise LexiconError(f"{where}.terms must be a list of at least two non-empty strings")
+        entries = fam.get("terms")
+        if not isinstance(entries, list) or not entries:
+            raise LexiconError(f"{where}.terms must be a list of at least one term (a string or a {{term = …}} table)")
+        terms, rules = [], {}
+        for k, entry in enumerate(entries):
+            term, rule = _term(entry, f"{where}.terms[{k}]")
+            terms.append(term)
+            if rule is not None:
+                rules[term] = rule
+        neutral = _strings(fam.get("neutral", []), f"{where}.neutral")
+        if len(terms) + len(neutral) < 2:
+            raise LexiconError(f"{where}.terms and .neutral together must name at least two competing words")
         note = fam.get("note", "")
         if not isinstance(note, str):
             raise LexiconError(f"{where}.note must be a string")
+        unknown = set(fam) - {"name", "terms", "neutral", "note", "about", "exclude"}
+        if unknown:
+            raise LexiconError(f"{where} has unknown field(s) {sorted(unknown)}")
         if name in seen:
             raise LexiconError(f"{where}.name is a duplicate")
         seen.add(name)
-        out.append(TermFamily(name=name, terms=tuple(t.strip() for t in terms), note=note))
+        out.append(TermFamily(name=name, terms=tuple(terms), note=note, neutral=neutral,
+                              about=_strings(fam.get("about", []), f"{where}.about"),
+                              exclude=_strings(fam.get("exclude", []), f"{where}.exclude") + masks,
+                              rules=rules))
     return tuple(out)
 
 
@@ -228,13 +301,17 @@ class PhraseMatcher:
 
     def find(self, toks: list[tuple[str, int, int]]) -> list[tuple[str, object, int, int]]:
         """Matches as (phrase, payload, start, end) over tokens (surface, start, end)."""
-        keys = [lemma(t[0]) for t in toks]
+        return [(phrase, payload, toks[i][1], toks[j - 1][2])
+                for phrase, payload, i, j in self.find_tokens([lemma(t[0]) for t in toks])]
+
+    def find_tokens(self, keys: list[str]) -> list[tuple[str, object, int, int]]:
+        """Matches as (phrase, payload, i, j) over lemma keys: tokens i..j-1, longest first, no overlaps."""
         out, i = [], 0
         while i < len(keys):
             for cand, phrase, payload in self.by_first.get(keys[i], ()):
                 n = len(cand)
                 if tuple(keys[i:i + n]) == cand:
-                    out.append((phrase, payload, toks[i][1], toks[i + n - 1][2]))
+                    out.append((phrase, payload, i, i + n))
                     i += n - 1
                     break
             i += 1

@@ -27,6 +27,7 @@ class Article:
     date_source: str = "unknown"           # feed / page / import / file / first-seen (core.dates)
     date_flag: str | None = None           # why a date is missing, guessed or not trusted (core.dates)
     text_status: str = "ok"                # ok / summary-only / failed / empty
+    boilerplate: list[str] = field(default_factory=list)  # page furniture core/clean.py took out of the text
     text_error: str | None = None
     first_seen: datetime | None = None
 

@@ -1,10 +1,21 @@
-"""Reprints: find articles that copy another outlet's article, name the original, and say what changed.
+"""Derived articles: copies, spun copies, credited rewrites and wire copies, each with its evidence.
 
-Candidates come from an inverted index of hashed word 4-gram shingles (vectorised with numpy), so only
-pairs that share many shingles are ever compared: thousands of articles take seconds. A pair is a
-reprint when most of the smaller article's shingles occur in the other. The direction (who copied whom)
-is decided by credit lines naming the other outlet, aggregator boilerplate, publication time, and
-which text is contained in the other, in that order of weight.
+Two kinds of evidence, combined per article:
+
+- Shared text with another article of the input. Candidates come from an inverted index of hashed word
+  4-gram shingles (numpy), so only pairs sharing many shingles are compared: a verbatim or partial copy
+  shares most of the smaller text's shingles; a spun copy (synonyms swapped, sentences kept in order)
+  is found by sentence alignment (core/align.py). Who copied whom is decided by credits naming the other
+  outlet, aggregator boilerplate, publication time, which one is a wire or a known outlet, and which
+  text holds the other, in that order of weight.
+- Credits the article gives (core/credits.py): a wire dateline, byline or sign-off, "Source: Xinhua",
+  "— RT World News" in the title, ", TASS reported" in the lead. Such an article is derived from the
+  credited outlet even when that outlet's story is not in the input ("derived from RT (not in the store)").
+
+Articles that share text form a family under one original: the article of the outlet the family credits
+when it is there, the family's credited outlet when it is not, else the earliest, most original-looking
+member. Every derived article names its family's original (`original_id`, or None when the original is
+not in the input) and outlet; `family_key` gives the key that anything counting outlets counts once.
 """
 from __future__ import annotations
 
@@ -16,9 +27,11 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
-from core.clean import split_boilerplate
+from core.align import IDF_SMOOTHING, SAME, align, quote_mask, sentences
+from core.clean import split_boilerplate, strip_dateline
 from core.corpus import read_jsonl
-from core.lexicon import split_paragraphs
+from core.credits import canonical_outlet, find_credits, is_news_outlet, is_wire
+from core.lexicon import split_paragraphs, split_sentences
 from core.models import get
 from core.timeline import parse_time
 
@@ -27,30 +40,49 @@ MAX_DF = 40                 # shingles in more articles than this are stock phra
 MIN_SHARED = 10             # fewer shared shingles than this is never a reprint
 MIN_SHINGLES = 15           # articles shorter than this (in shingles) are too short to judge
 REPRINT_SCORE = 0.6         # share of the smaller article's shingles found in the other (wire-sharing originals reach ~0.5)
+PARTIAL_SCORE, PARTIAL_SHARED = 0.4, 25   # a partial copy: a good part of the smaller text, and many shingles
+HEADLINE_SCORE = 0.2        # with the same headline, this share of shared shingles is enough
+MIN_OWN_SHARED = 5          # shingles outside quotation marks a copy must share, whatever else it shares
+MIN_ALIGNED, ALIGNED_SHARE = 3, 0.3       # a spun copy: this many sentences in order, this share of the shorter
 PARAGRAPH_MATCH = 0.5       # share of a paragraph's shingles found in the other text to count as kept
+LEAD_CHARS, LEAD_SENTENCES = 600, 3       # the lead: the first paragraph if short, else the first sentences
 # Direction weights: positive total means "a copied b".
 W_CREDIT, W_BOILERPLATE, W_LATER, W_CONTAINED, W_LONGER = 4.0, 2.0, 3.0, 1.0, 0.5
+W_WIRE, W_KNOWN, W_OWN_CREDIT = 2.0, 1.5, 1.0
 W_MAYBE_LATER = 0.75        # later, but within the uncertainty of a date-only timestamp
 LATER_MIN_HOURS = 0.5       # closer publication times than this say nothing about who was first
-
+# Credits that make an article derived on their own, strongest first; the verdict's kind and score.
+STRONG_CREDITS = ("title", "dateline", "byline", "link", "source", "url", "signoff")
+CREDIT_SCORE = {"strong": 0.9, "reporter": 0.8, "lead": 0.7, "repeated": 0.6, "told": 0.6, "boilerplate": 0.5}
+# Credits strong enough to name the source of a whole family of copies, not only of the article giving them.
+FAMILY_CREDITS = ("strong", "reporter", "lead")
+# Footer lines only copying sites add: on a site that is no known outlet they say the text was taken from elsewhere.
+COPY_MARKERS = re.compile(r"^source link$|auto-generated from a syndicated feed", re.IGNORECASE)
+UNKNOWN = "unknown"
 _WORD_RE = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 
 
 @dataclass
 class Reprint:
-    """An article judged to copy another outlet's article, with the evidence and the changes."""
+    """A derived article: its original (None when not in the input), outlet, kind, evidence and changes."""
 
     id: str
-    original_id: str
+    original_id: str | None
     original_outlet: str
     score: float
     changes: dict = field(default_factory=dict)
     outlet: str = ""
-    evidence: list[str] = field(default_factory=list)
+    evidence: list = field(default_factory=list)
+    kind: str = "verbatim copy"
 
     def to_dict(self) -> dict:
         """The JSON line written by `framelens reprints`."""
         return asdict(self)
+
+    def summary(self) -> str:
+        """One line for people: "derived from RT (not in the store): credited rewrite"."""
+        where = f"article {self.original_id}" if self.original_id else "not in the store"
+        return f"derived from {self.original_outlet} ({where}): {self.kind}"
 
 
 def tokens(text: str) -> list[str]:
@@ -58,17 +90,26 @@ def tokens(text: str) -> list[str]:
     return _WORD_RE.findall(text.lower().replace("’", "'"))
 
 
-def shingle_hashes(toks: list[str], vocab: dict[str, int]) -> np.ndarray:
+def word_ids(toks: list[str], vocab: dict[str, int]) -> np.ndarray:
+    """Each token's id in the vocabulary (new words get the next id)."""
+    return np.fromiter((vocab.setdefault(t, len(vocab) + 1) for t in toks), dtype=np.uint64, count=len(toks))
+
+
+def shingle_hashes(toks: list[str], vocab: dict[str, int], ids: np.ndarray | None = None) -> np.ndarray:
     """Unique 64-bit hashes of the word SHINGLE-grams (polynomial rolling hash over word ids)."""
     if len(toks) < SHINGLE:
         return np.empty(0, dtype=np.uint64)
-    ids = np.fromiter((vocab.setdefault(t, len(vocab) + 1) for t in toks), dtype=np.uint64, count=len(toks))
+    return np.unique(_rolling(word_ids(toks, vocab) if ids is None else ids))
+
+
+def _rolling(ids: np.ndarray) -> np.ndarray:
+    """The hash of every run of SHINGLE word ids, in text order."""
     h = np.zeros(len(ids) - SHINGLE + 1, dtype=np.uint64)
     mult = np.uint64(1000003)
     with np.errstate(over="ignore"):
         for k in range(SHINGLE):
             h = h * mult + ids[k:len(ids) - SHINGLE + 1 + k]
-    return np.unique(h)
+    return h
 
 
 def shared_counts(sets: list[np.ndarray]) -> dict[tuple[int, int], int]:
@@ -103,35 +144,45 @@ def shared_counts(sets: list[np.ndarray]) -> dict[tuple[int, int], int]:
     return {(int(k // n), int(k % n)): int(c) for k, c in zip(uniq[good], counts[good])}
 
 
-def _outlet_pattern(outlet: str) -> re.Pattern | None:
-    """A regex finding an outlet's name as a credit ("(Reuters)", "Source: TASS"), or None if too generic."""
-    name = re.sub(r"^the\s+", "", outlet.strip(), flags=re.IGNORECASE)
-    name = re.sub(r"\s+(world\s+)?news$|\.com$", "", name, flags=re.IGNORECASE) or name
-    if len(name) < 2 or name.lower() in {"unknown", "news"}:
-        return None
-    flags = 0 if len(name) <= 3 else re.IGNORECASE
-    return re.compile(r"(?<![A-Za-z])" + re.escape(name) + r"(?![A-Za-z])", flags)
+def _prepare(articles) -> list[dict]:
+    """Per-article fields needed for detection."""
+    docs = []
+    for a in articles:
+        raw = get(a, "text", "") or ""
+        clean, boiler = split_boilerplate(raw)
+        stored = get(a, "boilerplate", None)
+        if isinstance(stored, str):
+            stored = json.loads(stored or "[]") if stored.startswith("[") else [stored]
+        boiler = [*(stored or []), *boiler]
+        t, precision = parse_time(get(a, "published"))
+        outlet = get(a, "outlet", UNKNOWN) or UNKNOWN
+        canon = canonical_outlet(outlet)
+        title = get(a, "title", "") or ""
+        all_credits = find_credits(title, raw, get(a, "url"))
+        docs.append({"id": str(get(a, "id")), "outlet": outlet, "canon": canon, "title": title, "raw": raw,
+                     "clean": strip_dateline(clean), "boiler": boiler, "time": t, "precision": precision,
+                     "credits": [c for c in all_credits if c.outlet != canon],
+                     "own_credit": any(c.outlet == canon and c.kind in STRONG_CREDITS for c in all_credits),
+                     "known": is_news_outlet(outlet) is not None, "wire": is_wire(outlet)})
+    return docs
 
 
-def _credits(doc: dict, outlet: str) -> int:
-    """How often doc's title and text name outlet."""
-    pat = _outlet_pattern(outlet)
-    if pat is None:
-        return 0
-    return len(pat.findall(doc["title"])) + len(pat.findall(doc["raw"]))
+# -- pairs that share text ------------------------------------------------------------------------------
+
+def _credits_outlet(doc: dict, outlet: str) -> bool:
+    """Whether doc credits outlet anywhere (photo credits aside)."""
+    return any(c.outlet == outlet and c.kind != "photo" for c in doc["credits"])
 
 
 def direction(a: dict, b: dict, shared: int) -> tuple[float, list[str]]:
     """Weight of evidence that a copied b (positive) rather than b copied a (negative), with reasons."""
     w, why = 0.0, []
-    ca = _credits(a, b["outlet"]) - _credits(b, b["outlet"])     # a names b more than b names itself
-    cb = _credits(b, a["outlet"]) - _credits(a, a["outlet"])
-    if ca > 0 and cb <= 0:
+    ca, cb = _credits_outlet(a, b["canon"]), _credits_outlet(b, a["canon"])
+    if ca and not cb:
         w += W_CREDIT
-        why.append(f"credits {b['outlet']}")
-    elif cb > 0 and ca <= 0:
+        why.append(f"credits {b['canon']}")
+    elif cb and not ca:
         w -= W_CREDIT
-        why.append(f"other credits {a['outlet']}")
     if a["boiler"] and not b["boiler"]:
         w += W_BOILERPLATE
         why.append("aggregator boilerplate")
@@ -148,6 +199,13 @@ def direction(a: dict, b: dict, shared: int) -> tuple[float, list[str]]:
             w += W_MAYBE_LATER if hours > 0 else -W_MAYBE_LATER
             if hours > 0:
                 why.append("possibly later (date-only timestamp)")
+    for key, weight, reason in (("wire", W_WIRE, "the other is a wire"), ("known", W_KNOWN, "the other is a known outlet"),
+                                ("own_credit", W_OWN_CREDIT, "the other carries its own dateline")):
+        if b[key] and not a[key]:
+            w += weight
+            why.append(reason)
+        elif a[key] and not b[key]:
+            w -= weight
     ra, rb = shared / max(a["n"], 1), shared / max(b["n"], 1)
     if abs(ra - rb) > 0.05:
         w += W_CONTAINED if ra > rb else -W_CONTAINED
@@ -158,35 +216,169 @@ def direction(a: dict, b: dict, shared: int) -> tuple[float, list[str]]:
     return w, why
 
 
-def _prepare(articles) -> list[dict]:
-    """Per-article fields needed for detection."""
-    docs = []
-    for a in articles:
-        raw = get(a, "text", "") or ""
-        clean, boiler = split_boilerplate(raw)
-        t, precision = parse_time(get(a, "published"))
-        docs.append({"id": str(get(a, "id")), "outlet": get(a, "outlet", "unknown") or "unknown",
-                     "title": get(a, "title", "") or "", "raw": raw, "clean": clean, "boiler": boiler,
-                     "time": t, "precision": precision})
-    return docs
+def _norm_title(t: str, outlet: str = "") -> str:
+    """Title words only, without a " — Outlet" suffix, so punctuation, case or a site name is no new headline."""
+    parts = re.split(r"\s+[—–|-]\s+", t or "")
+    if len(parts) > 1 and len(parts[-1].split()) <= 5 and (
+            is_news_outlet(re.sub(r"\s+(?:World )?News$", "", parts[-1])) or parts[-1].strip().lower() == "news"
+            or (outlet and canonical_outlet(parts[-1]) == canonical_outlet(outlet))):
+        t = " ".join(parts[:-1])
+    return " ".join(tokens(t))
 
+
+def same_headline(a: dict, b: dict) -> bool:
+    """Whether two articles carry the same headline, or one opens with the other's whole headline
+    (five words or more, site names aside): a copy keeps the headline or adds to its end."""
+    ta, tb = _norm_title(a["title"], b["outlet"]), _norm_title(b["title"], a["outlet"])
+    short, long_ = sorted((ta, tb), key=len)
+    return len(short.split()) >= 5 and (long_ == short or long_.startswith(short + " "))
+
+
+def _sentences(doc: dict) -> list:
+    """The article's sentences for alignment (computed once), without lines that repeat the headline."""
+    if "sents" not in doc:
+        title = " ".join(tokens(doc["title"]))
+        doc["sents"] = [s for s in sentences(doc["raw"])
+                        if not title or " ".join(tokens(doc["raw"][s.start:s.end])) not in title]
+    return doc["sents"]
+
+
+def _own_shingles(doc: dict, vocab: dict[str, int]) -> np.ndarray:
+    """Shingle hashes of the article's words outside quotation marks (computed once, for candidate pairs only)."""
+    if "own" not in doc:
+        text = doc["clean"].lower().replace("’", "'")
+        found = list(_WORD_RE.finditer(text))
+        if len(found) < SHINGLE:
+            doc["own"] = np.empty(0, dtype=np.uint64)
+            return doc["own"]
+        quoted = np.frombuffer(bytes(quote_mask(text)), dtype=np.uint8)[[m.start() for m in found]]
+        free = np.convolve(quoted, np.ones(SHINGLE, dtype=np.uint8), "valid") == 0
+        hashes = _rolling(word_ids([m.group() for m in found], vocab))
+        doc["own"] = np.unique(hashes[free])
+    return doc["own"]
+
+
+def relate(a: dict, b: dict, shared: int, idf: dict, vocab: dict[str, int]) -> tuple[str, float, list] | None:
+    """How two articles' texts are related: ("copy" | "partial" | "spun", score, evidence) or None."""
+    small = min(a["n"], b["n"])
+    if small < MIN_SHINGLES:
+        return None
+    score = shared / small
+    ev = [{"type": "shared text", "shingles": shared, "share": round(score, 3)}]
+    headline = same_headline(a, b)
+    if headline:
+        ev.append({"type": "headline", "headline": a["title"]})
+    copied = score >= REPRINT_SCORE or (headline and score >= HEADLINE_SCORE)
+    partial = score >= PARTIAL_SCORE and shared >= PARTIAL_SHARED
+    # Two outlets quoting one long statement share its shingles; a copy shares some of its own words too
+    # (a long, near-complete match needs no such check: no two reports are one quote end to end).
+    if (copied or partial) and ((score >= 0.8 and shared >= 60) or len(np.intersect1d(
+            _own_shingles(a, vocab), _own_shingles(b, vocab), assume_unique=True)) >= MIN_OWN_SHARED):
+        return ("copy" if copied else "partial"), score, ev
+    sa, sb = _sentences(a), _sentences(b)
+    if min(len(sa), len(sb)) < MIN_ALIGNED:
+        return None
+    al = align(sa, sb, idf) if len(sa) <= len(sb) else align(sb, sa, idf)
+    if len(al.pairs) < MIN_ALIGNED or al.share < ALIGNED_SHARE:
+        return None
+    x, y = (a, b) if len(sa) <= len(sb) else (b, a)
+    pairs = [{x["id"]: [p.start, p.end], y["id"]: [q.start, q.end], "similarity": round(s, 2)}
+             for p, q, s in al.pairs[:8]]
+    ev.append({"type": "aligned sentences", "count": len(al.pairs), "share": round(al.share, 2), "pairs": pairs})
+    return ("partial" if al.same * 2 >= len(al.pairs) else "spun"), max(score, al.share), ev
+
+
+def _idf(docs: list[dict], vocab: dict[str, int], token_ids: list[np.ndarray]) -> dict[str, float]:
+    """Inverse document frequency of every word over the input, from the shingling vocabulary."""
+    if not token_ids:
+        return {}
+    df = np.bincount(np.concatenate(token_ids), minlength=len(vocab) + 1) if any(len(t) for t in token_ids) \
+        else np.zeros(len(vocab) + 1, dtype=np.int64)
+    n = len(docs)
+    # Smoothed so that a small input (one event's articles) weighs words nearly alike: with two articles,
+    # every shared word would otherwise count as common and every swapped word as rare.
+    idf = np.log((n + IDF_SMOOTHING) / (df + 1)) + 1.0
+    return {w: float(idf[i]) for w, i in vocab.items()}
+
+
+# -- credits ---------------------------------------------------------------------------------------------
+
+def _lead_end(text: str) -> int:
+    """Where the lead ends: after the first paragraph when it is short, and at least after the first sentences."""
+    body = strip_dateline(text)
+    offset = len(text) - len(body)
+    sents = split_sentences(body)
+    end = sents[min(len(sents), LEAD_SENTENCES) - 1][1] if sents else len(body)
+    paras = split_paragraphs(body)
+    if paras and paras[0][1] - paras[0][0] <= LEAD_CHARS:
+        end = max(end, paras[0][1])
+    return offset + end
+
+
+def credit_verdict(doc: dict) -> tuple[str, str, list] | None:
+    """The outlet an article's own credits say it comes from: (outlet, reason, credits used), or None."""
+    text = doc["raw"]
+    cs = [c for c in doc["credits"] if c.kind != "photo"]
+    if not cs:
+        return None
+    strong = sorted((c for c in cs if c.kind in STRONG_CREDITS), key=lambda c: (STRONG_CREDITS.index(c.kind), c.start))
+    if strong:
+        return strong[0].outlet, "strong", [strong[0]]
+    reporter = [c for c in cs if c.kind == "reporter"]
+    if reporter:
+        return reporter[0].outlet, "reporter", reporter[:1]
+    outlets = {c.outlet for c in cs}
+    # "told AFP" is an interview unless the page's photos are the same agency's (a wire story with its pictures).
+    told = [c for c in cs if c.kind == "told" and any(d.outlet == c.outlet and d.kind == "photo" for d in doc["credits"])]
+    lead = _lead_end(text)
+    first_sentence = split_sentences(strip_dateline(text))[:1]
+    first_end = len(text) - len(strip_dateline(text)) + first_sentence[0][1] if first_sentence else 0
+    in_lead = [c for c in cs if (c.kind == "reported" and c.start < lead) or (c.kind == "cited" and c.start < first_end)]
+    if in_lead:
+        return in_lead[0].outlet, "lead", in_lead[:1]
+    reporting = [c for c in cs if c.kind in ("reported", "cited")]
+    if len(outlets) == 1 and len(reporting) >= 2 and reporting[0].start < len(text) / 3:
+        # One source, credited again and again from early on: the piece is built on it.
+        return reporting[0].outlet, "repeated", reporting[:2]
+    if told:
+        return told[0].outlet, "told", told[:1]
+    return None
+
+
+def _credit_evidence(credits) -> list[dict]:
+    return [{"type": "credit", **c.to_dict()} for c in credits]
+
+
+# -- detection ---------------------------------------------------------------------------------------------
 
 def find_reprints(articles, progress: bool = False) -> list[Reprint]:
-    """Articles judged to copy another outlet's article, each naming its original and the changes."""
+    """Derived articles of the input, each naming its family's original (or outlet) with evidence and changes."""
     docs = _prepare(articles)
     vocab: dict[str, int] = {}
-    sets = [shingle_hashes(tokens(d["clean"]), vocab) for d in docs]
+    sets, token_ids = [], []
+    for d in docs:
+        toks = tokens(d["clean"])
+        ids = word_ids(toks, vocab)
+        sets.append(shingle_hashes(toks, vocab, ids))
+        token_ids.append(np.unique(ids).astype(np.int64))
     for d, s in zip(docs, sets):
         d["n"] = len(s)
     if progress:
         print(f"reprints: indexed {len(docs)} articles", file=sys.stderr)
-    copies: dict[int, list[tuple[float, int, list[str]]]] = {}
+    idf: dict = {}
+    parents: dict[int, list] = {}
+    relations: dict[tuple[int, int], tuple] = {}       # (copy, original) -> (score, original, reasons, relation)
+    shared_with: dict[int, list[tuple[int, int]]] = {}
     for (i, j), shared in shared_counts(sets).items():
         a, b = docs[i], docs[j]
-        if a["outlet"] == b["outlet"] or min(a["n"], b["n"]) < MIN_SHINGLES:
+        if a["canon"] == b["canon"]:
             continue
-        score = shared / min(a["n"], b["n"])
-        if score < REPRINT_SCORE:
+        shared_with.setdefault(i, []).append((shared, j))
+        shared_with.setdefault(j, []).append((shared, i))
+        if not idf and min(a["n"], b["n"]) >= MIN_SHINGLES:
+            idf.update(_idf(docs, vocab, token_ids))    # only when some pair may need sentence alignment
+        rel = relate(a, b, shared, idf, vocab)
+        if rel is None:
             continue
         w, why = direction(a, b, shared)
         if w == 0:
@@ -195,22 +387,200 @@ def find_reprints(articles, progress: bool = False) -> list[Reprint]:
         copy, orig = (i, j) if w > 0 else (j, i)
         if w < 0:
             why = direction(b, a, shared)[1]
-        copies.setdefault(copy, []).append((score, orig, why))
-    out = []
-    for c, cands in copies.items():
-        roots = [x for x in cands if x[1] not in copies] or cands
-        score, orig, why = max(roots, key=lambda x: (x[0], -x[1]))
-        seen = {c}
-        while orig in copies and orig not in seen:       # follow reprint chains to the first original
-            seen.add(orig)
-            orig = max(copies[orig], key=lambda x: x[0])[1]
-        o = docs[orig]
-        out.append(Reprint(id=docs[c]["id"], original_id=o["id"], original_outlet=o["outlet"],
-                           score=round(score, 4), changes=describe_changes(docs[c], o),
-                           outlet=docs[c]["outlet"], evidence=why))
+        parents.setdefault(copy, []).append((rel[1], orig, why, rel))
+        relations[(copy, orig)] = (rel[1], orig, why, rel)
+        relations[(orig, copy)] = (rel[1], copy, [], rel)
+    roots = _roots(parents)
+    verdicts = _families(docs, roots, relations, shared_with)
+    out = [v for v in verdicts.values() if v is not None]
     out.sort(key=lambda r: r.id)
     return out
 
+
+def _roots(parents: dict[int, list]) -> dict[int, tuple[int, tuple]]:
+    """For every copy, the article it was copied from (preferring originals) and the top of its chain."""
+    chosen: dict[int, tuple] = {}
+    for c, cands in parents.items():
+        pool = [x for x in cands if x[1] not in parents] or cands
+        chosen[c] = max(pool, key=lambda x: (x[0], -x[1]))
+    out = {}
+    for c, best in chosen.items():
+        top, seen = best[1], {c}
+        while top in chosen and top not in seen:       # follow chains of copies to the first original
+            seen.add(top)
+            top = chosen[top][1]
+        out[c] = (top, best)
+    return out
+
+
+def _families(docs: list[dict], roots: dict, relations: dict, shared_with: dict) -> dict[int, Reprint | None]:
+    """Each article's verdict, resolving families: the credited outlet's article, or outlet, is the original."""
+    members: dict[int, list[int]] = {}
+    for c, (top, _) in roots.items():
+        members.setdefault(top, [top]).append(c)
+    credit = {i: credit_verdict(d) for i, d in enumerate(docs)}
+    verdicts: dict[int, Reprint | None] = {}
+    for top, group in members.items():
+        group = list(dict.fromkeys(group))
+        found = [(i, credit[i]) for i in group if credit[i] and credit[i][0] != docs[i]["canon"]]
+        source = _family_source(docs, top, found)
+        if source is None:                              # an original and its copies
+            for c in group:
+                if c != top:
+                    verdicts[c] = _text_verdict(docs, c, top, roots[c][1])
+            continue
+        outlet, via = source
+        present = [i for i in group if docs[i]["canon"] == outlet]
+        if present:                                     # the credited outlet's own article is in the family
+            orig = min(present, key=lambda i: (docs[i]["time"] is None, docs[i]["time"] or 0, docs[i]["id"]))
+            for c in group:
+                if c != orig:
+                    verdicts[c] = _text_verdict(docs, c, orig, _relation_of(c, orig, roots, relations))
+            continue
+        for c in group:                                 # every member carries the absent outlet's story
+            own = credit[c]
+            if own and own[1] in FAMILY_CREDITS and own[0] != docs[c]["canon"]:
+                # Its own credit names the source (the family's, or another one it took this text from).
+                verdicts[c] = _credit_only(docs, c, own, shared_with, _relation_of(c, c, roots, relations))
+            else:
+                verdicts[c] = _text_verdict(docs, c, None, _relation_of(c, c, roots, relations), absent=(outlet, via))
+    for i, d in enumerate(docs):
+        if i in verdicts or i in members:
+            continue
+        if credit[i] and credit[i][0] != d["canon"]:
+            verdicts[i] = _credit_only(docs, i, credit[i], shared_with)
+        elif not d["known"] and any(COPY_MARKERS.search(b) for b in d["boiler"]):
+            verdicts[i] = Reprint(id=d["id"], original_id=None, original_outlet=UNKNOWN,
+                                  score=CREDIT_SCORE["boilerplate"], outlet=d["outlet"], kind="aggregator copy",
+                                  evidence=[{"type": "boilerplate", "lines": d["boiler"]}], changes={})
+    return verdicts
+
+
+def _relation_of(c: int, orig: int, roots: dict, relations: dict) -> tuple:
+    """The shared-text relation to show for c: with the family's original if direct, else with its own match."""
+    if c != orig and (c, orig) in relations:
+        return relations[(c, orig)]
+    return roots[c][1] if c in roots else next(v for (x, _), v in relations.items() if x == c)
+
+
+def _family_source(docs, top: int, found: list) -> tuple[str, int] | None:
+    """The outlet a family's credits name (the strongest credit wins) and the member giving it, or None.
+
+    A wire at the top of a family that credits no one is the original: wires do not copy their clients."""
+    found = [f for f in found if f[1][1] in FAMILY_CREDITS]
+    if not found or (docs[top]["wire"] and all(i != top for i, _ in found)):
+        return None
+    rank = {r: n for n, r in enumerate(FAMILY_CREDITS)}
+    i, (outlet, _, _) = min(found, key=lambda f: (rank[f[1][1]], f[0]))
+    return outlet, i
+
+
+def _kind(rel: tuple, score: float) -> str:
+    name = rel[0]
+    if name == "spun":
+        return "spun copy"
+    if name == "copy" and score >= 0.8:
+        return "verbatim copy"
+    return "partial copy"
+
+
+def _text_verdict(docs, c: int, orig: int | None, matched: tuple, absent: tuple[str, int] | None = None) -> Reprint:
+    """A copy found by shared text: derived from `orig`, or from an absent outlet its family credits."""
+    score, other, why, rel = matched
+    d, o = docs[c], docs[other]
+    ev = [{**e, "with": o["id"], "outlet": o["outlet"]} if e["type"] != "aligned sentences" else {**e, "with": o["id"]}
+          for e in rel[2]]
+    if why:
+        ev.append({"type": "direction", "reasons": why})
+    if d["boiler"]:
+        ev.append({"type": "boilerplate", "lines": d["boiler"]})
+    own = credit_verdict(d)
+    if own:
+        ev += _credit_evidence(own[2])
+    changes = describe_changes(d, o, rel)
+    if absent is not None:
+        outlet, via = absent
+        if via != c:
+            ev.append({"type": "via", "id": docs[via]["id"], "outlet": docs[via]["outlet"],
+                       "note": f"{docs[via]['outlet']} credits {outlet}"})
+        return Reprint(id=d["id"], original_id=None, original_outlet=outlet, score=round(score, 4), changes=changes,
+                       outlet=d["outlet"], evidence=ev, kind=_kind(rel, score))
+    root = docs[orig]
+    return Reprint(id=d["id"], original_id=root["id"], original_outlet=root["canon"], score=round(score, 4),
+                   changes=changes, outlet=d["outlet"], evidence=ev, kind=_kind(rel, score))
+
+
+def _credit_only(docs, c: int, verdict: tuple, shared_with: dict, matched: tuple | None = None) -> Reprint:
+    """An article derived by its own credit; linked to the credited outlet's article when they share enough text."""
+    d = docs[c]
+    outlet, reason, used = verdict
+    linked = [(n, j) for n, j in shared_with.get(c, []) if docs[j]["canon"] == outlet and n >= PARTIAL_SHARED]
+    ev = _credit_evidence(used)
+    original_id, changes = None, {}
+    if linked:
+        n, j = max(linked)
+        original_id = docs[j]["id"]
+        ev.append({"type": "shared text", "with": docs[j]["id"], "outlet": docs[j]["outlet"], "shingles": n})
+        changes = describe_changes(d, docs[j])
+    elif matched is not None:                       # a copy of the same story elsewhere in the input
+        other = docs[matched[1]]
+        ev += [{**e, "with": other["id"]} for e in matched[3][2]]
+        changes = describe_changes(d, other, matched[3])
+    if d["boiler"]:
+        ev.append({"type": "boilerplate", "lines": d["boiler"]})
+    kind = "credited rewrite" if reason in ("lead", "repeated", "told") else "wire copy"
+    return Reprint(id=d["id"], original_id=original_id, original_outlet=outlet, score=CREDIT_SCORE[reason],
+                   changes=changes, outlet=d["outlet"], evidence=ev, kind=kind)
+
+
+# -- families ---------------------------------------------------------------------------------------------
+
+def family_key(article_id: str, verdicts) -> str:
+    """The family an article counts under: its original's id when in the store, else "outlet:<original outlet>";
+    an original's key is its own id (so is a copy's whose original is unknown)."""
+    v = _lookup(verdicts, article_id)
+    if v is None:
+        return str(article_id)
+    if v.original_id:
+        return str(v.original_id)
+    return f"outlet:{v.original_outlet}" if v.original_outlet and v.original_outlet != UNKNOWN else str(article_id)
+
+
+def family_outlet(article_id: str, outlet: str, verdicts) -> str | None:
+    """The outlet an article's family counts as: its original's outlet (None when unknown), else its own."""
+    v = _lookup(verdicts, article_id)
+    if v is None:
+        return canonical_outlet(outlet)
+    return None if v.original_outlet in (None, "", UNKNOWN) else canonical_outlet(v.original_outlet)
+
+
+def family_outlets(members, name=canonical_outlet) -> set[str]:
+    """The outlets an event's articles count as, each family once: rows with .outlet, .original_outlet and
+    .derived (None for an original), as the store reads them; `name` gives an outlet its one name."""
+    out = set()
+    for m in members:
+        if m.derived is None:
+            out.add(name(m.outlet))
+        elif m.original_outlet and m.original_outlet != UNKNOWN:
+            out.add(name(m.original_outlet))
+    return out
+
+
+def _lookup(verdicts, article_id):
+    if isinstance(verdicts, dict):
+        return verdicts.get(article_id)
+    for v in verdicts or ():
+        if v.id == article_id:
+            return v
+    return None
+
+
+def reprint_ids(reprints: list[Reprint]) -> set[str]:
+    """Ids of the derived articles, for excluding them from coverage counts."""
+    return {r.id for r in reprints}
+
+
+# -- what changed ----------------------------------------------------------------------------------------
 
 def _para_shingles(text: str) -> list[tuple[str, set]]:
     """Paragraphs of text with their shingle sets (as tuples; only used for flagged pairs)."""
@@ -221,8 +591,9 @@ def _para_shingles(text: str) -> list[tuple[str, set]]:
     return out
 
 
-def describe_changes(copy: dict, orig: dict) -> dict:
-    """What the reprint changed: headline, paragraphs cut/added/reordered, boilerplate, words, credit."""
+def describe_changes(copy: dict, orig: dict, relation: tuple | None = None) -> dict:
+    """What the copy changed against the text it matched: headline, paragraphs cut/added/reordered,
+    sentences reworded (when sentences were aligned), boilerplate, words, credit."""
     cp, op = _para_shingles(copy["clean"]), _para_shingles(orig["clean"])
     c_all = set().union(*(s for _, s in cp)) if cp else set()
     o_all = set().union(*(s for _, s in op)) if op else set()
@@ -240,40 +611,35 @@ def describe_changes(copy: dict, orig: dict) -> dict:
         if tag == "replace":
             subs += min(i2 - i1, j2 - j1)
     old_boiler = {b.lower() for b in orig["boiler"]}
-    credit = orig["outlet"] if _credits(copy, orig["outlet"]) > _credits(orig, orig["outlet"]) else None
     lag = None
     if copy["time"] and orig["time"]:
         lag = round((copy["time"] - orig["time"]).total_seconds() / 3600, 2)
     return {
+        "compared_with": orig["id"],
         "headline_changed": _norm_title(copy["title"], orig["outlet"]) != _norm_title(orig["title"], orig["outlet"]),
         "new_headline": copy["title"],
         "original_headline": orig["title"],
         "paragraphs_cut": cut,
         "paragraphs_added": added,
         "paragraphs_reordered": kept_positions != sorted(kept_positions),
+        "sentences_reworded": _reworded(relation),
         "boilerplate_added": [b for b in copy["boiler"] if b.lower() not in old_boiler],
         "words_substituted": subs,
-        "credit": credit,
+        "credit": orig["canon"] if _credits_outlet(copy, orig["canon"]) else None,
         "lag_hours": lag,
     }
 
 
-def _norm_title(t: str, outlet: str = "") -> str:
-    """Title words only, without a " — Outlet" suffix, so punctuation, case or a site name is no new headline."""
-    pat = _outlet_pattern(outlet) if outlet else None
-    parts = re.split(r"\s+[—–|-]\s+", t)
-    if len(parts) > 1 and pat is not None and pat.search(parts[-1]) and len(parts[-1].split()) <= 5:
-        t = " ".join(parts[:-1])
-    return " ".join(tokens(t))
-
-
-def reprint_ids(reprints: list[Reprint]) -> set[str]:
-    """Ids of the reprints, for excluding them from coverage counts."""
-    return {r.id for r in reprints}
+def _reworded(relation: tuple | None) -> int:
+    """Aligned sentence pairs that are reworded rather than copied (0 when the texts were not aligned)."""
+    for e in (relation[2] if relation else ()):
+        if e["type"] == "aligned sentences":
+            return sum(1 for p in e["pairs"] if p["similarity"] < SAME)
+    return 0
 
 
 def run_reprints_file(input_path, output_path, progress: bool = True) -> list[Reprint]:
-    """`framelens reprints`: read ARTICLES.jsonl, write one JSON line per reprint found."""
+    """`framelens reprints`: read ARTICLES.jsonl, write one JSON line per derived article."""
     from .progress import note, reporting
     articles = read_jsonl(input_path)
     with reporting(progress) as report:
@@ -283,5 +649,6 @@ def run_reprints_file(input_path, output_path, progress: bool = True) -> list[Re
         with open(output_path, "w", encoding="utf-8") as fh:
             for r in reprints:
                 fh.write(json.dumps(r.to_dict(), ensure_ascii=False) + "\n")
-        note(report, f"reprints: {len(reprints)} of {len(articles)} articles are reprints -> {output_path}")
+        note(report, f"reprints: {len(reprints)} of {len(articles)} articles are derived from another outlet's "
+                     f"-> {output_path}")
     return reprints

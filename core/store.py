@@ -12,6 +12,7 @@ from sqlalchemy import event as sa_event
 
 from .catalog import OWNERSHIP, Outlet
 from .config import Settings, resolve_db
+from .credits import canonical_outlet, set_user_aliases
 from .models import Article
 from .search import fts5_query, parse_query, websearch_query
 from .sources import NO_NAMED_SPEAKER, NOT_SHOWN_TYPES, count_words, is_official
@@ -25,6 +26,12 @@ outlets = sa.Table(
     sa.Column("ownership", sa.String(16)), sa.Column("groups", sa.Text, default="[]"),
     # Set when a user edits country, ownership or groups: a catalog reload then keeps the user's values.
     sa.Column("edited", sa.Boolean, default=False, nullable=False),
+)
+
+# Other spellings of an outlet's name that users merged into it ("Xinhua News Agency" -> "Xinhua").
+outlet_aliases = sa.Table(
+    "outlet_aliases", metadata,
+    sa.Column("alias", sa.String(200), primary_key=True), sa.Column("outlet", sa.String(200), nullable=False),
 )
 
 feeds = sa.Table(
@@ -55,6 +62,7 @@ articles = sa.Table(
     sa.Column("first_seen", sa.DateTime),
     sa.Column("text_status", sa.String(16)), sa.Column("text_error", sa.Text),
     sa.Column("text_length", sa.Integer, default=0),
+    sa.Column("boilerplate", sa.Text, default="[]"),     # page furniture the cleaner removed, as a JSON list
     sa.Column("origin", sa.String(16), default="feed"),   # feed / import
     sa.Column("event_id", sa.String(64), index=True),
     sa.Column("quoted", sa.Boolean, default=False, nullable=False),  # quotes extracted (possibly none)
@@ -97,6 +105,8 @@ reprints = sa.Table(
     sa.Column("original_id", sa.String(200), index=True), sa.Column("original_outlet", sa.String(200)),
     sa.Column("score", sa.Float), sa.Column("changes", sa.Text, default="{}"),
     sa.Column("event_id", sa.String(64), index=True),
+    # original_id is empty when the original is not in the store ("derived from RT (not in the store)").
+    sa.Column("kind", sa.String(32), default=""), sa.Column("evidence", sa.Text, default="[]"),
 )
 
 # One row per setting of the store itself: the schema version it was last opened with.
@@ -215,6 +225,7 @@ class Store:
         self._add_new_indexes()
         self._add_search_index()
         self._migrate()
+        set_user_aliases(self.outlet_aliases())
 
     def _add_new_columns(self) -> None:
         """A store made by an older framelens lacks the columns added since: add each with its default,
@@ -352,7 +363,8 @@ class Store:
             language=a.language, published=_utc_naive(a.published), date_precision=a.date_precision,
             date_source=a.date_source, date_flag=a.date_flag,
             first_seen=_utc_naive(a.first_seen), text_status=a.text_status, text_error=a.text_error,
-            text_length=len(a.text or ""), origin=origin, event_id=None, quoted=False))
+            text_length=len(a.text or ""), boilerplate=json.dumps(list(getattr(a, "boilerplate", None) or [])),
+            origin=origin, event_id=None, quoted=False))
 
     def set_events(self, assignments: dict[str, str]) -> None:
         """Record the event of each article id."""
@@ -409,6 +421,8 @@ class Store:
                     r[k] = _as_dt(r[k])
             if "categories" in r:
                 r["categories"] = json.loads(r["categories"] or "[]")
+            if "boilerplate" in r:
+                r["boilerplate"] = json.loads(r["boilerplate"] or "[]")
         return rows
 
     def event_articles(self, event_ids: list[str]) -> list[dict]:
@@ -416,7 +430,7 @@ class Store:
         out: list[dict] = []
         cols = [articles.c[n] for n in ("id", "outlet", "title", "text", "url", "published", "date_precision",
                                         "date_source", "date_flag", "text_status", "text_length", "event_id",
-                                        "categories", "language")]
+                                        "categories", "language", "boilerplate")]
         for i in range(0, len(event_ids), 500):
             out += self._dicts(sa.select(*cols).where(articles.c.event_id.in_(event_ids[i:i + 500])))
         return out
@@ -456,23 +470,30 @@ class Store:
         self._recount(c, [e.id for e in summaries])
 
     def _recount(self, c, ids: list[str]) -> None:
-        """Counts and time span of events from their stored articles; reprints don't count as coverage."""
+        """Counts and time span of events from their stored articles. Breadth counts outlets of original
+        reporting, a family of derived articles once under its original's outlet, each outlet once
+        whatever its spelling (core/reprints.py family_outlet, core/credits.py aliases)."""
+        from .reprints import family_outlets
+        name = self._outlet_namer(c) if ids else None
         for i in range(0, len(ids), 500):
             chunk = ids[i:i + 500]
-            rep = sa.select(reprints.c.id)
             q = (sa.select(articles.c.event_id, sa.func.count().label("n"),
-                           sa.func.count(sa.distinct(articles.c.outlet)).label("o"),
                            sa.func.min(articles.c.published).label("lo"), sa.func.max(articles.c.published).label("hi"))
                  .where(articles.c.event_id.in_(chunk)).group_by(articles.c.event_id))
-            orig = (sa.select(articles.c.event_id, sa.func.count(sa.distinct(articles.c.outlet)).label("o"),
-                              sa.func.count().label("n"))
-                    .where(articles.c.event_id.in_(chunk), articles.c.id.not_in(rep)).group_by(articles.c.event_id))
-            originals = {r.event_id: (r.o, r.n) for r in c.execute(orig)}
+            rows = c.execute(sa.select(articles.c.event_id, articles.c.id, articles.c.outlet, reprints.c.original_outlet,
+                                       reprints.c.id.label("derived"))
+                             .select_from(articles.outerjoin(reprints, reprints.c.id == articles.c.id))
+                             .where(articles.c.event_id.in_(chunk))).all()
+            by_event: dict[str, list] = {}
+            for r in rows:
+                by_event.setdefault(r.event_id, []).append(r)
             for r in c.execute(q).all():
-                o, n = originals.get(r.event_id, (0, 0))
+                members = by_event.get(r.event_id, [])
+                derived = sum(1 for m in members if m.derived is not None)
+                outlets = {name(m.outlet) for m in members}
                 c.execute(sa.update(events).where(events.c.id == r.event_id).values(
-                    n_articles=r.n, n_outlets=r.o, first_published=r.lo, last_published=r.hi,
-                    n_original_outlets=o, n_reprints=r.n - n))
+                    n_articles=r.n, n_outlets=len(outlets), first_published=r.lo, last_published=r.hi,
+                    n_original_outlets=len(family_outlets(members, name)), n_reprints=derived))
 
     def save_quotes(self, article_ids: list[str], found) -> None:
         """Replace the quotes of these articles."""
@@ -501,10 +522,89 @@ class Store:
                 c.execute(sa.delete(reprints).where(reprints.c.id.in_(article_ids[i:i + 500])))
             rows = [fit(reprints, dict(id=r.id, original_id=r.original_id, original_outlet=r.original_outlet,
                                        score=float(r.score), changes=json.dumps(r.changes, default=str),
-                                       event_id=event_of.get(r.id))) for r in found]
+                                       event_id=event_of.get(r.id), kind=r.kind,
+                                       evidence=json.dumps(r.evidence, default=str))) for r in found]
             if rows:
                 c.execute(sa.insert(reprints), rows)
             self._recount(c, sorted(set(event_of.values())))
+
+    # -- syndication: reprint families and outlet aliases ------------------------------------------
+    def outlet_aliases(self) -> dict[str, str]:
+        """Spellings users merged into an outlet: alias -> outlet."""
+        with self.engine.connect() as c:
+            return {r.alias: r.outlet for r in c.execute(sa.select(outlet_aliases).order_by(outlet_aliases.c.alias))}
+
+    def set_alias(self, alias: str, outlet: str) -> None:
+        """Count `alias` as `outlet` from now on (both names as written); events naming either are recounted."""
+        alias, outlet = (alias or "").strip(), (outlet or "").strip()
+        if not alias or not outlet:
+            raise ValueError("an alias needs both a spelling and the outlet it stands for")
+        if len(alias) > 200 or len(outlet) > 200:
+            raise ValueError("outlet names are at most 200 characters")
+        current = self.outlet_aliases()
+        target = current.get(outlet, outlet)            # merging into an alias merges into what it stands for
+        if canonical_outlet(target).casefold() == alias.casefold() or target.casefold() == alias.casefold():
+            raise ValueError(f"'{alias}' cannot be an alias of itself")
+        with self.engine.begin() as c:
+            c.execute(self._insert(outlet_aliases).values(alias=alias, outlet=target)
+                      .on_conflict_do_update(index_elements=["alias"], set_={"outlet": target}))
+            # Aliases of the alias follow it to its new outlet, so no chain is left behind.
+            c.execute(sa.update(outlet_aliases).where(outlet_aliases.c.outlet == alias).values(outlet=target))
+        self._aliases_changed([alias, outlet, target])
+
+    def remove_alias(self, alias: str) -> bool:
+        """Count `alias` as its own outlet again; False when it was no alias."""
+        with self.engine.begin() as c:
+            gone = c.execute(sa.delete(outlet_aliases).where(outlet_aliases.c.alias == alias)).rowcount
+        if gone:
+            self._aliases_changed([alias])
+        return bool(gone)
+
+    def _outlet_namer(self, c=None):
+        """A function naming an outlet for counting: one name per outlet however it is spelled, the spelling
+        this store uses for it (so a corpus's "New York Times" stays that, and its "New York Times (News)" joins it)."""
+        def read(conn):
+            return [r[0] for r in conn.execute(sa.select(outlets.c.name))]
+        names = read(c) if c is not None else self._read(read)
+        shown: dict[str, str] = {}
+        for n in sorted(names):
+            canon = canonical_outlet(n)
+            if canon not in shown or n == canon:
+                shown[canon] = n
+        return lambda name: shown.get(canonical_outlet(name), canonical_outlet(name))
+
+    def _read(self, fn):
+        with self.engine.connect() as c:
+            return fn(c)
+
+    def _aliases_changed(self, names: list[str]) -> None:
+        """Use the new aliases and recount the events whose articles or reprints name any of these outlets."""
+        set_user_aliases(self.outlet_aliases())
+        with self.engine.begin() as c:
+            ids = {r[0] for r in c.execute(sa.select(articles.c.event_id).distinct().where(
+                articles.c.outlet.in_(names), articles.c.event_id.is_not(None)))}
+            ids |= {r[0] for r in c.execute(sa.select(reprints.c.event_id).distinct().where(
+                reprints.c.original_outlet.in_(names), reprints.c.event_id.is_not(None)))}
+            self._recount(c, sorted(ids))
+
+    def event_families(self, event_ids: list[str] | None = None) -> pd.DataFrame:
+        """(event, outlet) for every outlet an event counts, each family of derived articles once under
+        its original's outlet and each outlet under one name (core/reprints.py family_outlets)."""
+        from .reprints import family_outlets
+        q = (sa.select(articles.c.event_id, articles.c.outlet, reprints.c.original_outlet, reprints.c.id.label("derived"))
+             .select_from(articles.outerjoin(reprints, reprints.c.id == articles.c.id))
+             .where(articles.c.event_id.is_not(None)))
+        rows: list = []
+        with self.engine.connect() as c:
+            chunks = [None] if event_ids is None else [event_ids[i:i + 500] for i in range(0, len(event_ids), 500)]
+            for chunk in chunks:
+                rows += c.execute(q if chunk is None else q.where(articles.c.event_id.in_(chunk))).all()
+        by_event: dict[str, list] = {}
+        for r in rows:
+            by_event.setdefault(r.event_id, []).append(r)
+        name = self._outlet_namer()
+        pairs = [(e, o) for e, members in by_event.items() for o in sorted(family_outlets(members, name))]
+        return pd.DataFrame(pairs, columns=["event_id", "outlet"])
 
     def count_events(self) -> int:
         with self.engine.connect() as c:
@@ -726,18 +826,43 @@ class Store:
         with self.engine.connect() as c:
             df = pd.read_sql(q, c)
         df["changes"] = df["changes"].map(lambda v: json.loads(v) if v else {})
+        df["evidence"] = df["evidence"].map(lambda v: json.loads(v) if v else [])
+        # No original in the store: None, not NaN, so "derived from RT (not in the store)" reads as such.
+        df["original_id"] = df["original_id"].astype(object).where(df["original_id"].notna(), None)
         return df
 
     def event_times(self, outlets_in=None, start=None, end=None) -> pd.DataFrame:
-        """Each outlet's first original report of each event, for lag statistics."""
+        """Each outlet's first original report of each event, for lag statistics, with its date_precision:
+        "exact" when that first report has a time, "date" when it has only a day (year-only and undated
+        reports give no order). A story carried by other sites whose original is not in the store counts
+        as its original outlet's report, at the first copy."""
+        exact = sa.or_(articles.c.date_precision == "exact", articles.c.date_precision.is_(None))
+        ordered = sa.and_(articles.c.published.is_not(None), sa.or_(exact, articles.c.date_precision == "date"))
+        first_exact = sa.func.min(sa.case((exact, articles.c.published))).label("first_exact")
         q = (self._filtered([articles.c.event_id, articles.c.outlet, sa.func.min(articles.c.published).label("first"),
-                             sa.func.min(articles.c.date_source).label("date_source")], outlets_in, start, end)
+                             first_exact, sa.func.min(articles.c.date_source).label("date_source")],
+                            outlets_in, start, end)
              .select_from(articles.outerjoin(reprints, reprints.c.id == articles.c.id))
-             .where(articles.c.event_id.is_not(None), reprints.c.id.is_(None))
+             .where(articles.c.event_id.is_not(None), reprints.c.id.is_(None), ordered)
              .group_by(articles.c.event_id, articles.c.outlet))
+        carried = (self._filtered([articles.c.event_id, reprints.c.original_outlet.label("outlet"),
+                                   sa.func.min(articles.c.published).label("first"), first_exact,
+                                   sa.func.min(articles.c.date_source).label("date_source")], outlets_in, start, end)
+                   .select_from(articles.join(reprints, reprints.c.id == articles.c.id))
+                   .where(articles.c.event_id.is_not(None), reprints.c.original_id.is_(None),
+                          reprints.c.original_outlet != "unknown", ordered)
+                   .group_by(articles.c.event_id, reprints.c.original_outlet))
         with self.engine.connect() as c:
-            df = pd.read_sql(q, c)
+            df, extra = pd.read_sql(q, c), pd.read_sql(carried, c)
+        if not extra.empty:
+            # One row per event and outlet, however it is spelled and whichever way it reported.
+            df = pd.concat([df, extra], ignore_index=True)
+            df["outlet"] = df["outlet"].map(self._outlet_namer())
+            df = (df.sort_values("first").groupby(["event_id", "outlet"], as_index=False, sort=False)
+                  .agg(first=("first", "min"), first_exact=("first_exact", "min"), date_source=("date_source", "first")))
         df["first"] = pd.to_datetime(df["first"], utc=True)
+        first_exact = pd.to_datetime(df.pop("first_exact"), utc=True)
+        df["date_precision"] = first_exact.eq(df["first"]).map({True: "exact", False: "date"}).astype(object)
         return df
 
     def outlet_volume(self) -> pd.DataFrame:

@@ -1,7 +1,14 @@
-"""Timing: who reported an event first and how far behind each outlet was, with the date's source."""
+"""Timing: who reported an event first and how far behind each outlet was, with each date's precision.
+
+Dates follow the date model (core.dates): a value, a precision (exact / date / year / none) and a
+source (feed / page / import / file / first-seen). A date-only value is midnight UTC by convention and
+is never compared as a time: outlets whose first report falls on the same earliest day without a time
+to tell them apart are a tie ("reported on 31 Jan 2024: Reuters, TASS"), never a "first"; lags are
+hours between exact times only, and outlets with only a date get whole days instead.
+"""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from core.dates import date_of, parse_date
 from core.models import get
@@ -16,46 +23,96 @@ def parse_time(value) -> tuple[datetime | None, str]:
     return info.published, "datetime" if info.precision == "exact" else "date"
 
 
-def timing(articles) -> dict:
-    """Per-outlet first report time, lag behind the event's first report (hours) and the date's source."""
+def _coarser(read: str, stated) -> str:
+    """The coarser of the precision read from a value and the one a row states (a file's "2024-01-31T00:00:00Z"
+    marked "date" is a day): a stated precision may take a claim back, never add one."""
+    order = ("exact", "date", "year", "none")
+    return stated if stated in order and order.index(stated) > order.index(read) else read
+
+
+def _day_label(d: date) -> str:
+    """A day as '31 Jan 2024'."""
+    return f"{d.day} {d:%b %Y}"
+
+
+def timing(articles, default_source: str = "unknown") -> dict:
+    """Per outlet its first report with precision and source; the first outlet(s); lags between exact times only."""
     per_outlet: dict[str, dict] = {}
     undated = []
     for a in articles:
         outlet = get(a, "outlet", "unknown")
-        info = date_of(a)   # the stored precision: a date-only value is a day, never midnight
-        dt = info.published if info.precision in ("exact", "date") else None
-        precision = "datetime" if info.precision == "exact" else "date"
-        source = info.source if dt else "missing"
+        info = date_of(a, default_source)   # the stored precision: a date-only value is a day, never midnight
+        precision = _coarser(info.precision, get(a, "date_precision"))
+        dt = info.published if precision in ("exact", "date") else None
+        source = default_source if info.source in (None, "", "unknown") else info.source
         if dt is None:
-            undated.append({"id": get(a, "id"), "outlet": outlet})
-            per_outlet.setdefault(outlet, {"first": None})
+            undated.append({"id": get(a, "id"), "outlet": outlet, "precision": precision})
+            per_outlet.setdefault(outlet, None)
             continue
+        key = (dt.date(), precision == "date", dt)       # the earliest day; on one day, an unknown time wins over a known one
         cur = per_outlet.get(outlet)
-        if cur is None or cur.get("first") is None or dt < cur["first"]:
-            per_outlet[outlet] = {"first": dt, "id": get(a, "id"), "precision": precision,
-                                  "date_source": source}
-    dated = {o: v for o, v in per_outlet.items() if v.get("first") is not None}
-    first = min((v["first"] for v in dated.values()), default=None)
+        if cur is None or key < cur["key"]:
+            per_outlet[outlet] = {"key": key, "first": dt, "id": get(a, "id"), "precision": precision, "date_source": source}
+    dated = {o: v for o, v in per_outlet.items() if v is not None}
     rows = []
     for outlet, v in per_outlet.items():
-        if v.get("first") is None:
-            rows.append({"outlet": outlet, "first_report": None, "lag_hours": None, "id": None,
-                         "precision": "missing", "date_source": "missing", "rank": None})
+        if v is None:
+            rows.append({"outlet": outlet, "first_report": None, "precision": "none", "date_source": None, "id": None,
+                         "lag_hours": None, "lag_days": None, "rank": None})
             continue
-        rows.append({"outlet": outlet, "first_report": v["first"].isoformat(), "id": v["id"],
-                     "lag_hours": round((v["first"] - first).total_seconds() / 3600, 2),
-                     "precision": v["precision"], "date_source": v["date_source"]})
-    rows.sort(key=lambda r: (r["lag_hours"] is None, r["lag_hours"] or 0, r["outlet"]))
-    for rank, r in enumerate((r for r in rows if r["lag_hours"] is not None), 1):
+        rows.append({"outlet": outlet, "first_report": v["first"].isoformat() if v["precision"] == "exact"
+                     else v["first"].date().isoformat(), "precision": v["precision"], "date_source": v["date_source"],
+                     "id": v["id"], "lag_hours": None, "lag_days": None, "rank": None, "_key": v["key"]})
+    first = _first(dated)
+    exact = sorted((r for r in rows if r["precision"] == "exact"), key=lambda r: r["_key"])
+    t0 = exact[0]["_key"][2] if exact else None
+    for rank, r in enumerate(exact, 1):
         r["rank"] = rank
+        r["lag_hours"] = round((r["_key"][2] - t0).total_seconds() / 3600, 2)
+    d0 = min((v["key"][0] for v in dated.values()), default=None)
+    for r in rows:
+        if "_key" in r:
+            r["lag_days"] = (r["_key"][0] - d0).days
+    rows.sort(key=lambda r: (r.get("_key") is None, r.get("_key") or (date.min, False, datetime.min), r["outlet"]))
+    for r in rows:
+        r.pop("_key", None)
     notes = []
     if not dated:
         notes.append("no article has a publication date: the order of reporting is unknown")
     elif undated:
-        notes.append(f"{len(undated)} article(s) have no date and are left out of the order")
-    if any(r.get("precision") == "date" for r in rows):
-        notes.append("some dates have no time of day: lags are only accurate to the day")
-    first_row = rows[0] if dated else None
-    return {"first_outlet": first_row["outlet"] if first_row else None,
-            "first_report": first_row["first_report"] if first_row else None,
-            "outlets": rows, "undated": undated, "notes": notes}
+        notes.append(f"{len(undated)} article(s) have no date (or only a year) and are left out of the order")
+    n_day = sum(1 for r in rows if r["precision"] == "date")
+    if n_day:
+        notes.append(f"{n_day} outlet(s) have only a date, no time: they are ordered by day and get no lag in hours; "
+                     "lags in hours are between exact times only")
+    if first["tie"]:
+        notes.append(first["label"] + ": no first can be named")
+    return {"first_outlet": first["outlets"][0] if first["outlets"] and not first["tie"] else None,
+            "first_report": first["when"], "first": first, "outlets": rows, "undated": undated,
+            "lags_from": exact[0]["outlet"] if exact else None, "notes": notes}
+
+
+def _first(dated: dict[str, dict]) -> dict:
+    """Who reported first, or the tie of outlets that may have, with a label saying which."""
+    if not dated:
+        return {"outlets": [], "when": None, "precision": None, "tie": False, "label": "no dated report"}
+    d0 = min(v["key"][0] for v in dated.values())
+    on_day = {o: v for o, v in dated.items() if v["key"][0] == d0}
+    day_only = sorted(o for o, v in on_day.items() if v["precision"] == "date")
+    timed = sorted(on_day.items(), key=lambda kv: kv[1]["first"])
+    if not day_only:
+        t0 = timed[0][1]["first"]
+        outs = sorted(o for o, v in timed if v["first"] == t0)
+        when = t0.isoformat()
+        label = (f"first to report: {outs[0]} ({t0:%d %b %Y %H:%M} UTC)" if len(outs) == 1
+                 else f"reported at {t0:%d %b %Y %H:%M} UTC: " + ", ".join(outs))
+        return {"outlets": outs, "when": when, "precision": "exact", "tie": len(outs) > 1, "label": label}
+    if len(on_day) == 1:
+        o = day_only[0]
+        return {"outlets": [o], "when": d0.isoformat(), "precision": "date", "tie": False,
+                "label": f"first to report: {o} (on {_day_label(d0)}, no time given)"}
+    outs = sorted(on_day)
+    timed_note = "; " + ", ".join(f"{o} at {v['first']:%H:%M} UTC" for o, v in timed if v["precision"] == "exact") \
+        if any(v["precision"] == "exact" for _, v in timed) else ""
+    return {"outlets": outs, "when": d0.isoformat(), "precision": "date", "tie": True,
+            "label": f"reported on {_day_label(d0)}: " + ", ".join(outs) + timed_note}

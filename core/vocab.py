@@ -19,6 +19,7 @@ from core.timeline import parse_time
 
 PRIOR_FLOOR = 0.01        # pseudo-count for a term absent from the background, so logs stay finite
 MIN_COUNT = 2             # a term must occur this often in the outlet to be listed as distinctive
+Z_MIN = 1.96              # z-score a term must reach to be listed: below it the difference may be chance (95%)
 MAX_EVIDENCE = 3          # sentences kept per listed term, as the figure's evidence
 
 
@@ -82,7 +83,7 @@ def rank_distinctive(counts_by_outlet: dict[str, Counter], surface: dict[str, st
         scores = fightin_words(mine, rest, prior if prior is not None else total)
         rows = [{"term": surface.get(w, w), "key": w, "z": round(z, 3), "delta": round(d, 4),
                  "count": mine.get(w, 0), "count_rest": rest.get(w, 0)}
-                for w, (d, z) in scores.items() if mine.get(w, 0) >= min_count and z > 0]
+                for w, (d, z) in scores.items() if mine.get(w, 0) >= min_count and z >= Z_MIN]
         rows.sort(key=lambda r: (-r["z"], r["term"]))
         out[outlet] = rows[:top]
     return out

@@ -93,7 +93,7 @@ def coverage(_s, version) -> dict[str, tuple[str, str]]:
     that a filter change only ranks events (one indexed query) instead of re-reading who covered them.
     A resource, not data: it is shared read-only, where cache_data would copy it for every caller."""
     pairs = _s.event_outlets()
-    orig = original_outlets(pairs)
+    orig = original_outlets(pairs, _s.event_families())
     spots = blind_spots(pairs, _s.outlets_df(), orig)
     return {e: (", ".join(orig.get(e, ())), ", ".join(g)) for e, g in spots.items()}
 
@@ -141,8 +141,10 @@ def compare(_s, version, event_id: str) -> tuple[dict, pd.DataFrame, pd.DataFram
     quotes = _s.quotes_df(event_ids=[event_id])
     reps = _s.reprints_df([event_id])
     from core.reprints import Reprint
-    rep_objs = [Reprint(id=r.id, original_id=r.original_id, original_outlet=r.original_outlet, score=r.score,
-                        changes=r.changes) for r in reps.itertuples()] if not reps.empty else []
+    rep_objs = [Reprint(id=r.id, original_id=r.original_id if isinstance(r.original_id, str) and r.original_id else None,
+                        original_outlet=r.original_outlet, score=r.score,
+                        changes=r.changes, kind=r.kind or "", evidence=r.evidence)
+                for r in reps.itertuples()] if not reps.empty else []
     # the stored attributions, even none: the page shows the speakers `framelens quotes` finds
     report = compare_event(arts, quotes=quotes.to_dict("records"), reprints=rep_objs)
     return report, pd.DataFrame(arts), quotes, reps

@@ -10,15 +10,34 @@ from pages.data import compare, event_choices
 COLUMNS_PER_ROW = 3
 
 
-def column(report: dict, outlet: str, first: pd.Series, quotes: pd.DataFrame) -> None:
+VOICE = {"own": "own words", "quoted": "quoting {}", "attributed": "reporting {}"}
+
+
+def when(row: dict | None) -> str:
+    """An outlet's first report as the timing figure has it: a time, a date only, or none."""
+    if not row or not row.get("first_report"):
+        return "no date"
+    src = f" · date from {row['date_source']}" if row.get("date_source") else ""
+    if row["precision"] == "date":
+        return f"{row['first_report']} (date only, no time given){src}"
+    lag = f" · +{row['lag_hours']:.1f} h" if row.get("lag_hours") else ""
+    return f"{row['first_report'][:16].replace('T', ' ')} UTC{lag}{src}"
+
+
+def voice(m: dict) -> str:
+    """Whose words a contested term is in, as shown beside it."""
+    who = m.get("speaker") or ("someone the text does not name" if m["voice"] == "quoted" else "a source not named")
+    return VOICE[m["voice"]].format(who)
+
+
+def column(report: dict, outlet: str, texts: dict, quotes: pd.DataFrame) -> None:
     """One outlet's view of the event."""
     st.markdown(f"#### {safe(outlet)}")
+    timing = {r["outlet"]: r for r in report["timing"]["outlets"]}
+    first = report["timing"]["first_outlet"] == outlet
+    st.caption(safe(when(timing.get(outlet))) + (" · first to report" if first else ""))
     for h in [h for h in report["headlines"]["articles"] if h["outlet"] == outlet][:2]:
         st.markdown(f"**{safe(h['title'])}**")
-        when = first.get(h["id"])
-        if when is not None and not pd.isna(when):
-            lag = (when - first.min()).total_seconds() / 3600
-            st.caption(f"{when:%Y-%m-%d %H:%M} UTC · " + ("first to report" if lag == 0 else f"+{lag:.1f} h"))
         st.write(h.get("lead") or "")
     q = quotes[quotes["outlet"] == outlet] if not quotes.empty else quotes
     if not q.empty:
@@ -28,15 +47,26 @@ def column(report: dict, outlet: str, first: pd.Series, quotes: pd.DataFrame) ->
     terms = report["distinctive_terms"].get("outlets", {}).get(outlet, [])[:8]
     if terms:
         st.markdown("**Distinctive words** " + ", ".join(f"{safe(t['term'])} (z {t['z']:.1f})" for t in terms))
-    contested = report["contested_terms"]["by_outlet"].get(outlet, {})
-    if contested:
-        st.markdown("**Contested terms** " + "; ".join(
-            f"{safe(fam)}: " + ", ".join(f"{safe(t)} ×{n}" for t, n in terms_.items()) for fam, terms_ in contested.items()))
+    ct = report["contested_terms"]
+    own, quoted = ct["by_outlet"].get(outlet, {}), ct.get("quoted", {}).get(outlet, {})
+    if own:
+        st.markdown("**Contested terms, own words** " + "; ".join(
+            f"{safe(fam)}: " + ", ".join(f"{safe(t)} ×{n}" for t, n in terms_.items()) for fam, terms_ in own.items()))
+    if quoted:
+        st.markdown("**Contested terms it quotes** " + "; ".join(
+            f"{safe(t)} ({safe(sp)}) ×{n}" for fam in quoted.values() for t, sps in fam.items() for sp, n in sps.items()))
+    matches = [m for m in ct["matches"] if m["outlet"] == outlet]
+    if matches:
+        with st.expander(f"Contested terms in their sentences ({len(matches)})"):
+            for m in matches[:30]:
+                text = texts.get(m["id"], {}).get(m["field"], "")
+                st.markdown(f"- **{safe(m['surface'])}** ({safe(m['family'])}; {safe(voice(m))}): "
+                            f"{safe(text[m['sentence'][0]:m['sentence'][1]][:400])}")
     om = report["omissions"].get("outlets", {}).get(outlet, {})
     if om.get("omits"):
         with st.expander(f"Leaves out {len(om['omits'])} facts others report"):
             for o in om["omits"][:6]:
-                st.markdown(f"- {safe(o.get('sentence') or o.get('text') or '')}")
+                st.markdown(f"- {safe(o.get('text') or '')} — reported by {safe(', '.join(o['reported_by']))}")
 
 
 s, version = open_page("Event")
@@ -62,12 +92,13 @@ st.caption(f"{report['n_articles']} articles from {cov['original_outlets']} outl
 
 
 def side_by_side() -> None:
-    first = arts.set_index("id")["published"]
+    texts = {r["id"]: {"title": r["title"] or "", "text": r["text"] or ""} for r in arts.to_dict("records")}
+    st.caption(safe(report["timing"]["first"]["label"]) + "".join(f" · {safe(n)}" for n in report["timing"]["notes"]))
     original_outlets = sorted(cov["original_articles"])
     for i in range(0, len(original_outlets), COLUMNS_PER_ROW):
         for col, outlet in zip(st.columns(COLUMNS_PER_ROW), original_outlets[i:i + COLUMNS_PER_ROW]):
             with col:
-                column(report, outlet, first, quotes)
+                column(report, outlet, texts, quotes)
 
 
 def coverage_timeline() -> None:

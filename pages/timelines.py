@@ -23,16 +23,20 @@ def lag_view(f: dict, view: str) -> None:
         st.info("No event in this view was covered by more than one outlet, so there is no lag to measure.")
         return
     table = lag_table(lagged)
+    n_date = int((~lagged["exact"]).sum())
+    if n_date:
+        st.caption(f"{n_date} of {len(lagged)} first reports have a date but no time: they count as first only a whole "
+                   "day ahead of every other report (otherwise as tied first), and have no lag in hours.")
     if view == "firsts":
         firsts = table.sort_values("first", ascending=False).head(25)
-        fig = bars(firsts, "outlet", "first", "Events each outlet reported first (top 25)")
+        fig = bars(firsts, "outlet", "first", "Events each outlet reported first beyond doubt (top 25)")
         st.plotly_chart(fig, width="stretch", key="chart_first")
         downloads(fig, "first-to-report", table, "dl_first")
         st.dataframe(table, hide_index=True, width="stretch", key="lag_table")
     else:
         busiest = table.sort_values("events", ascending=False)["outlet"].head(20)
-        fig = box(lagged[lagged["outlet"].isin(busiest)], "outlet", "lag_hours",
-                  "Hours behind the first report (events covered by 2+ outlets; 20 busiest outlets)")
+        fig = box(lagged[lagged["outlet"].isin(busiest) & lagged["exact"]], "outlet", "lag_hours",
+                  "Hours behind the first exact time (events covered by 2+ outlets; 20 busiest outlets)")
         st.plotly_chart(fig, width="stretch", key="chart_lags")
         downloads(fig, "lag-distribution", lagged, "dl_lags")
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import pandas as pd
 
 import pytest
 import streamlit as st
@@ -9,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from core.analyse import analyse_new
 from core.corpus import import_text
+from core.sources import speaker_label
 from core.store import Store
 from pages import data
 from tests.conftest import ROOT, shared_path
@@ -127,7 +129,8 @@ def test_overview_names_each_events_outlets_and_blind_spots(small):
     from core.coverage import blind_spots, original_outlets
     ids = list(small.events_df()["id"])
     pairs = small.event_outlets(ids)
-    orig, spots = original_outlets(pairs), blind_spots(pairs, small.outlets_df())
+    orig = original_outlets(pairs, small.event_families(ids))     # each family of derived articles once
+    spots = blind_spots(pairs, small.outlets_df(), orig)
     for params in ({}, {"outlet": "Fox News"}):
         table = opened("overview", params).dataframe[0].value.set_index("id")
         assert len(table) and set(table.index) <= set(ids)
@@ -188,6 +191,16 @@ def test_event_from_the_url(small):
                                                           for m in at.markdown if m.value.startswith("####")}
 
 
+def test_event_timing_never_names_a_first_among_date_only_reports(small):
+    # BASIL gives dates without times: the three outlets are a tie on their day, and no lag is in hours
+    eid = small.events_df().iloc[0]["id"]
+    at = opened("event", {"event": eid})
+    captions = [c.value.replace("\\", "") for c in at.caption]
+    assert any(c.startswith("reported on ") for c in captions)
+    assert not any("first to report" in c for c in captions)
+    assert any("(date only, no time given)" in c for c in captions)
+
+
 @pytest.mark.parametrize("view, shows", [
     ("Timeline", lambda at: at.get("vega_lite_chart")),
     ("Data quality", lambda at: at.dataframe),
@@ -246,8 +259,7 @@ def test_sources_opens_on_the_speaker_matrix(small):
     assert not at.get("plotly_chart")  # the heatmap is its own tab
     # The table's counts are the store's: each speaker's row sums to their quotes in those outlets.
     speaker = m.sum(axis=1).idxmax()
-    from core.sources import speaker_label
-    named = q.apply(lambda r: speaker_label(r.to_dict()), axis=1)
+    named = pd.Series([speaker_label(r) for r in q.to_dict("records")], index=q.index)  # the store's own rule
     assert m.loc[speaker].sum() == ((named == speaker) & q["outlet"].isin(m.columns)).sum()
 
 

@@ -171,6 +171,8 @@ def test_years_keep_undated_happenings_of_one_kind_apart_in_batch():
     assert ids[0] == ids[1] == ids[2]  # no year said: it may join
     ids = cluster_batch([art("o1", *QUAKE, published="Nov 27, 2005"), art("o2", *QUAKE2, published="May 3, 2007")])
     assert ids[0] == ids[1]  # two years on is within the tolerance (follow-ups, next-year mentions)
+    ids = cluster_batch([art("o1", *QUAKE, published="2005-11-27"), art("o2", *QUAKE2, published="2007-05-03")])
+    assert ids[0] != ids[1]  # machine-readable dates: far outside the time window
     ids = cluster_batch(old + [undated_later], ClusterConfig(year_tolerance=-1))
     assert len(set(ids)) == 1  # -1 ignores years
 
@@ -222,16 +224,16 @@ def test_cohesion_follows_the_members_through_joins_merges_and_splits():
     for i, a in enumerate(ANGELS):
         cl.add(art(f"a{i}", *a, published=T0 + timedelta(hours=i)))
     ev = cl._article_event["a0"]
-    vecs = [m[0] for m in ev.members.values()]
+    vecs = [m.vec for m in ev.members.values()]
     w = cl.weights
     expect = sum(w[f] * sum(sum(x * b[f].get(t, 0.0) for t, x in a[f].items())
                             for i, a in enumerate(vecs) for b in vecs[i + 1:]) / 3 for f in w) / sum(w.values())
-    assert math.isclose(ev.coh, expect, rel_tol=1e-9)
-    assert 0 < ev.coh < 1
+    assert math.isclose(ev.cohesion, expect, rel_tol=1e-9)
+    assert 0 < ev.cohesion < 1
     parted = cl._split_off(ev, ["a2"])
-    assert parted.coh == 0.0 and ev.coh == 0.0  # two and one members: too few to say how tight
+    assert parted.cohesion == 0.0 and ev.cohesion == 0.0  # two and one members: too few to say how tight
     cl._absorb(ev, parted)
-    assert math.isclose(ev.coh, expect, rel_tol=1e-9)  # merged back: the same three members
+    assert math.isclose(ev.cohesion, expect, rel_tol=1e-9)  # merged back: the same three members
 
 
 def test_free_text_years_keep_two_dated_events_apart_when_merging():
@@ -319,25 +321,25 @@ def test_run_cluster_file_names_bad_lines(tmp_path):
 
 
 def test_long_text_tail_beyond_max_chars_is_ignored():
-    from core.cluster import _analyse
+    from core.cluster.features import analyse_doc
     head = "Earthquake strikes Hokkaido coast. " * 20
     tail = " Zanzibar parliament budget vote." * 200
-    doc = _analyse("Quake", head + tail, 60, max_chars=len(head) + 5)
+    doc = analyse_doc("Quake", head + tail, 60, max_chars=len(head) + 5)
     assert "earthquake" in doc.terms and "zanzibar" not in doc.terms
-    assert "zanzibar" in _analyse("Quake", head + tail, 60, max_chars=0).terms
+    assert "zanzibar" in analyse_doc("Quake", head + tail, 60, max_chars=0).terms
     assert ClusterConfig().max_chars > 0
 
 
 def test_top_terms_cut_is_deterministic_with_ties():
-    from core.cluster import _top
+    from core.cluster.features import top_terms
     v = {"a": 1.0, "b": 3.0, "c": 1.0, "d": 2.0, "e": 1.0}
-    assert _top(v, 3) == {"b": 3.0, "d": 2.0, "a": 1.0}
-    assert _top(v, 4) == {"b": 3.0, "d": 2.0, "a": 1.0, "c": 1.0}
+    assert top_terms(v, 3) == {"b": 3.0, "d": 2.0, "a": 1.0}
+    assert top_terms(v, 4) == {"b": 3.0, "d": 2.0, "a": 1.0, "c": 1.0}
 
 
 def test_entity_possessives_fold_into_the_name():
-    from core.cluster import _entities
-    assert _entities("Klitschko's trainer praised Klitschko after the fight in Bern.").count("klitschko") == 2
+    from core.cluster.features import entities
+    assert entities("Klitschko's trainer praised Klitschko after the fight in Bern.").count("klitschko") == 2
 
 
 # two happenings of one kind: the same vocabulary, different who / where

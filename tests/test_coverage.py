@@ -36,3 +36,31 @@ def test_lags_measure_hours_behind_the_first_report():
     assert list(out["lag_hours"]) == [0.0, 3.0]
     table = lag_table(out).set_index("outlet")
     assert table.loc["TASS", "first"] == 1 and table.loc["Reuters", "median_lag_h"] == 3.0
+
+
+def test_a_family_counts_once_under_its_original_even_when_absent():
+    # Two sites carried one Reuters story (Reuters itself is not in the store); RT's copy of TASS counts as TASS.
+    p = pairs(("e1", "Straits Daily", 1, 1), ("e1", "Gulf Daily", 1, 1), ("e1", "RT", 1, 1), ("e1", "TASS", 1, 0))
+    fam = pd.DataFrame([("e1", "Reuters"), ("e1", "TASS")], columns=["event_id", "outlet"])
+    assert original_outlets(p, fam) == {"e1": ["Reuters", "TASS"]}
+    assert blind_spots(p, OUTLETS, original_outlets(p, fam)) == {"e1": ["ukrainian"]}
+
+
+def test_lags_only_between_exact_times_and_date_only_ties_are_never_first():
+    t = pd.to_datetime(["2024-01-31T00:00Z", "2024-01-31T00:00Z", "2024-01-31T14:05Z",    # e1: two dates, one time
+                        "2024-01-30T00:00Z", "2024-01-31T06:00Z",                         # e2: a date a day earlier
+                        "2024-02-01T08:00Z", "2024-02-01T09:30Z"], utc=True)              # e3: two exact times
+    times = pd.DataFrame({"event_id": ["e1", "e1", "e1", "e2", "e2", "e3", "e3"],
+                          "outlet": ["Reuters", "TASS", "Xinhua", "TASS", "Reuters", "A", "B"], "first": t})
+    out = lags(times).set_index(["event_id", "outlet"])
+    assert not out.loc[("e1", "Reuters"), "first_to_report"] and out.loc[("e1", "Reuters"), "tied_first"]
+    assert not out.loc[("e1", "Xinhua"), "first_to_report"] and out.loc[("e1", "Xinhua"), "lag_hours"] == 0.0
+    assert pd.isna(out.loc[("e1", "TASS"), "lag_hours"])                 # a date is not a time: no hours
+    assert out.loc[("e2", "TASS"), "first_to_report"] and out.loc[("e2", "Reuters"), "lag_days"] == 1
+    assert out.loc[("e3", "A"), "first_to_report"] and out.loc[("e3", "B"), "lag_hours"] == 1.5
+    # a stored precision wins over the midnight reading
+    times["date_precision"] = ["exact", "date", "exact", "date", "exact", "exact", "exact"]
+    out = lags(times).set_index(["event_id", "outlet"])
+    assert out.loc[("e1", "Reuters"), "lag_hours"] == 0.0 and pd.isna(out.loc[("e1", "TASS"), "lag_hours"])
+    table = lag_table(lags(times)).set_index("outlet")
+    assert table.loc["TASS", "date_only"] == 2 and table.loc["TASS", "first"] == 1

@@ -78,8 +78,13 @@ def test_event_html_is_self_contained_and_escapes_every_text(report):
     img = re.search(r"src='data:image/svg\+xml;base64,([^']+)'", page)
     assert img and b"Hostile Feed" in base64.b64decode(img.group(1))
     for text in ("<th>framelens</th><td>0.1.0</td>", "2024-05-31 08:00 UTC", "Outlets: TASS", html.escape(exports.ABOUT), "Dong Jun",
-                 "We stand together", "2024-05-16 (date only)", "first to report", "+3.0 h"):
+                 "We stand together", "2024-05-16 (date only)", "earliest time given", "+3.0 h"):
         assert text in page, text
+    # Reuters has only the day TASS reported at 09:00: a tie, so nobody is "first to report"
+    assert "first to report" not in page and "reported on 16 May 2024: Hostile Feed, Reuters, TASS" in page
+    sure = exports.event_html(EVENT, compare_event(ARTS[:2], quotes=[], reprints=[]), pd.DataFrame(ARTS[:2]), QUOTES,
+                              REPS, PROV).decode("utf-8")
+    assert "09:00 UTC · first to report" in sure and "+3.0 h" in sure
 
 
 def test_provenance_from_a_store(tmp_path):

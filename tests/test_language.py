@@ -75,7 +75,9 @@ def test_analysis_detects_languages_of_feed_articles(db_url):
 def test_compare_leaves_other_languages_out_of_english_figures_and_says_so():
     arts = [{**r, "language": language_of(r)} for r in _rows()]
     report = compare_event(arts)
-    assert any("2 article(s) not in English (ru 1, uk 1) left out of quotes, contested terms and tone" in n
+    assert any("2 article(s) not in English (ru 1, uk 1) left out of quotes, contested terms, omissions and tone" in n
                for n in report["notes"])
     assert set(report["coverage"]["original_articles"]) == {"TASS", "Reuters", "UNN"}   # still coverage
     assert set(report["contested_terms"]["by_outlet"]) <= {"Reuters"}
+    # sentences are aligned by their words: a Russian article would seem to leave out all the English ones say
+    assert set(report["omissions"].get("outlets", {})) <= {"Reuters"}

@@ -153,3 +153,22 @@ def test_rows_of_an_older_store_get_a_date_precision(db_url):
     assert df["date_precision"].to_dict() == {"old1": "exact", "imp-day": "date", "imp-time": "exact",
                                               "imp-none": "none"}
     assert df.loc["imp-none", "date_source"] == "import" and df.loc["old1", "published"].hour == 12
+
+
+def test_event_times_say_whether_each_first_report_has_a_time(db_url):
+    from datetime import timedelta
+    s = Store(db_url)
+    day = datetime(2024, 4, 1, tzinfo=timezone.utc)
+    rows = [Article(id="t1", outlet="TASS", title="a", published=day + timedelta(hours=9), date_precision="exact"),
+            Article(id="r1", outlet="RT", title="b", published=day, date_precision="date"),          # a day, no time
+            Article(id="r2", outlet="RT", title="c", published=day + timedelta(hours=20), date_precision="exact"),
+            Article(id="x1", outlet="Xinhua", title="d", published=datetime(2024, 1, 1, tzinfo=timezone.utc),
+                    date_precision="year"),                                                        # no order at all
+            Article(id="b1", outlet="BBC", title="e", published=None, date_precision="none")]
+    s.add_articles(rows)
+    s.set_events({a.id: "e1" for a in rows})
+    times = s.event_times().set_index("outlet")
+    assert set(times.index) == {"TASS", "RT"}
+    assert times.loc["TASS", "date_precision"] == "exact" and times.loc["TASS", "first"].hour == 9
+    # RT's first report is the date-only one: on the day, no time, so no lag in hours can be had from it
+    assert times.loc["RT", "date_precision"] == "date" and times.loc["RT", "first"].hour == 0

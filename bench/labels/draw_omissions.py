@@ -47,7 +47,8 @@ def claims() -> list[dict]:
                 for f in v["omits"]:
                     out.append({"source": source, "event": event, "outlet": outlet, "outlet_ids": ids,
                                 "fact": {"id": f["id"], "outlet": f["outlet"], "start": f["start"], "end": f["end"]},
-                                "reported_by": f["reported_by"]})
+                                "reported_by": f["reported_by"],
+                                "versions": [(e["id"], e["start"]) for e in f.get("evidence", ())]})
     return out
 
 
@@ -60,6 +61,7 @@ def main() -> None:
     print(f"{len(found)} claims ({len(real)} real-world, {len(corp)} corpora)", file=sys.stderr)
     picked = rng.sample(real, min(PER_STRATUM, len(real))) + rng.sample(corp, min(PER_STRATUM, len(corp)))
     for n, c in enumerate(picked):
+        c.pop("versions")
         print(json.dumps({"claim": n, **c}))
 
 

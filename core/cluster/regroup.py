@@ -1,0 +1,365 @@
+"""Regrouping events after articles join: merge events that turned out to be one happening, and split
+events that hold two.
+
+Joining one article at a time can open two events for one happening (the first reports differ) or
+glue two happenings of one kind together (two celebrities entering rehab, two fires at one chain's
+stores share most of their vocabulary). The merge pass joins events whose centroids are similar enough
+(Miranda et al. 2018); the split pass checks events that have grown large: a spectral two-way split of
+the members' similarity graph is accepted when it shows clear structure (mean silhouette >= 0.5) on the
+full similarity or on the named entities alone — an event is one happening, and two happenings differ
+in their who and where.
+
+Regrouping is a mixin of EventClusterer (core.cluster.online), whose state it reads and changes.
+"""
+from __future__ import annotations
+
+import heapq
+import math
+from itertools import islice
+from typing import TYPE_CHECKING, Iterable
+
+from .events import DAY, Event, events_clash, mixed_weight, span_gap
+from .features import FIELDS
+
+if TYPE_CHECKING:
+    from .online import EventClusterer
+
+
+class Regrouping:
+    """Merging and splitting of an EventClusterer's events."""
+
+    def merge(self: "EventClusterer", everything: bool = False, singletons: bool = False) -> dict[str, str]:
+        """Merge events whose centroids are similar enough; returns {merged-away id: surviving id}.
+
+        Every live event is checked when `everything`, else the events changed since the last merge (those
+        with one article too when `singletons`: a batch's last pass; online passes skip them for speed).
+
+        Large events among those that changed are then checked for holding two happenings and split
+        (see `split`); the parts of a split never merge back with each other, but each may still merge
+        with a third event, so they go through the merge loop once more.
+        """
+        cfg = self.config
+        todo = [e for e in self._events if e.alive] if everything else \
+            [self._events[i] for i in sorted(self._touched)
+             if self._events[i].alive and (singletons or self._events[i].n > 1)]
+        self._touched.clear()
+        done: dict[str, str] = {}
+        for _ in range(3):  # merge, split, merge the parts: bounded, as parts only get smaller
+            changed = self._merge_loop(todo, done)
+            if cfg.split_min_articles <= 0:
+                break
+            parts = self._split_pass(sorted(changed))
+            if not parts:
+                break
+            todo = [self._events[i] for i in sorted(parts) if self._events[i].alive]
+        self.merged.update(done)
+        return done
+
+    def _merge_loop(self: "EventClusterer", todo: list[Event], done: dict[str, str]) -> set[int]:
+        """Greedy merging, largest first, of the given events into their closest neighbours; returns the
+        indexes of the events that were checked or grew."""
+        heap = [(-e.n, e.idx) for e in todo]
+        heapq.heapify(heap)
+        changed = {e.idx for e in todo}
+        while heap:
+            _, idx = heapq.heappop(heap)
+            ev = self._events[idx]
+            if not ev.alive:
+                continue
+            best, score = self._closest_event(ev)
+            if best is None or score < self.config.merge_threshold:
+                continue
+            keep, gone = (best, ev) if _older(best, ev) else (ev, best)
+            self._absorb(keep, gone)
+            done[gone.id] = keep.id
+            changed.add(keep.idx)
+            heapq.heappush(heap, (-keep.n, keep.idx))
+        return changed
+
+    def _closest_event(self: "EventClusterer", ev: Event) -> tuple[Event | None, float]:
+        """The most similar other live, indexed event to ev's centroid and the similarity."""
+        acc: dict[int, list[float]] = {}
+        for k, f in enumerate(FIELDS):
+            post = self._post[f]
+            for term, w in ev.sums[f].items():
+                p = post.get(term)
+                if not p:
+                    continue
+                for i, s in p.items():
+                    if i == ev.idx:
+                        continue
+                    a = acc.get(i)
+                    if a is None:
+                        a = acc[i] = [0.0, 0.0, 0.0, 0.0]
+                    a[k] += w * s
+        best, best_s = None, -1.0
+        tol = self.config.year_tolerance
+        k, floor = self.config.top_k, self.config.top_k_floor * self.config.merge_threshold
+        for i, dots in acc.items():
+            other = self._events[i]
+            if not other.alive or i in ev.apart:
+                continue
+            gap = span_gap(ev, other)
+            if gap > self.config.window_days:
+                continue
+            undated = ev.first is None or other.first is None
+            if undated and events_clash(ev, other, tol):
+                continue
+            s = self._centroid_sim(ev, other, dots, gap)
+            if undated:
+                s *= self._year_mix(ev, other)
+            elif k and gap == 0 and s >= floor and ev.members is not None and other.members is not None \
+                    and ev.n * other.n > k:
+                s = max(s, self._top_pairs(ev, other, k))
+            if s > best_s or (s == best_s and best is not None and other.idx < best.idx):
+                best, best_s = other, s
+        return best, best_s
+
+    def _top_pairs(self: "EventClusterer", a: Event, b: Event, k: int) -> float:
+        """Mean of the k largest similarities between a member of one event and a member of the other: two
+        events of concurrent coverage are one when some of their articles are close, however broad each is.
+        The most recent member_limit members stand for a larger event."""
+        sims = []
+        limit = self.config.member_limit
+        for ma in islice(reversed(a.members.values()), limit):
+            for mb in islice(reversed(b.members.values()), limit):
+                num = den = 0.0
+                for _, f in self._live_fields:
+                    va, vb = ma.vec[f], mb.vec[f]
+                    if va and vb:
+                        w = self.weights[f]
+                        den += w
+                        num += w * sum([va[t] * vb[t] for t in va.keys() & vb.keys()])
+                sims.append(num / den if den > 0 else 0.0)
+        return sum(heapq.nlargest(k, sims)) / k
+
+    def _year_mix(self: "EventClusterer", a: Event, b: Event) -> float:
+        """The year_mismatch factor averaged over the pairs of members of two events."""
+        same = a.n_with_year * b.n_with_year + (a.n - a.n_with_year) * (b.n - b.n_with_year)
+        return mixed_weight(same, a.n * b.n, self.config.year_mismatch)
+
+    def _centroid_sim(self: "EventClusterer", a: Event, b: Event, dots: list[float], gap: float) -> float:
+        """Weighted cosine (or mean pairwise similarity) between two events over shared fields, time-decayed."""
+        num = den = 0.0
+        for k, f in enumerate(FIELDS):
+            if a.norm2[f] <= 0 or b.norm2[f] <= 0:
+                continue
+            w = self.weights[f]
+            num += w * dots[k] / ((a.n * b.n) if self._avg else math.sqrt(a.norm2[f] * b.norm2[f]))
+            den += w
+        if den <= 0:
+            return 0.0
+        s = num / den
+        if self.config.decay_days > 0 and gap > 0:
+            s *= math.exp(-gap / self.config.decay_days)
+        return s
+
+    def _absorb(self: "EventClusterer", keep: Event, gone: Event) -> None:
+        """Move every article of `gone` into `keep`; `gone` dies and its id maps to `keep`."""
+        self._unindex(gone)
+        for f in FIELDS:
+            vec = {f2: {} for f2 in FIELDS}
+            vec[f] = gone.sums[f]
+            self._add_vec(keep, vec, +1.0)
+        keep.n += gone.n
+        keep.n_with_year += gone.n_with_year
+        self._cohere(keep)
+        keep.article_ids.extend(gone.article_ids)
+        keep.outlets.update(gone.outlets)
+        keep.titles.extend(gone.titles[: max(0, 50 - len(keep.titles))])
+        keep.categories.update(gone.categories)
+        keep.add_years(gone.ymin, gone.floor)
+        keep.add_years(gone.ymax, None)
+        if gone.first is not None:
+            keep.add_span((gone.first, gone.last))
+            heapq.heappush(self._expiry, (keep.last, keep.idx))
+        for aid in gone.article_ids:
+            self._article_event[aid] = keep
+        if keep.members is None or gone.members is None:
+            keep.members = None
+        else:
+            keep.members.update(gone.members)
+        gone.members = None
+        for j in gone.apart:  # what was split apart from either stays apart from the union
+            other = self._events[j].apart
+            other.discard(gone.idx)
+            other.add(keep.idx)
+        keep.apart |= gone.apart
+        keep.apart.discard(keep.idx)
+        gone.alive = False
+        gone.sums = {f: {} for f in FIELDS}
+        del self._by_id[gone.id]
+        for k, v in self.merged.items():
+            if v == gone.id:
+                self.merged[k] = keep.id
+        self._touched.add(keep.idx)
+
+    # -- splitting events that hold two happenings --
+
+    def _split_pass(self: "EventClusterer", idxs: Iterable[int]) -> set[int]:
+        """Check the given events (and the parts of any split) for being two happenings; split those that
+        are. Returns the indexes of the parts."""
+        cfg = self.config
+        parts: set[int] = set()
+        queue = list(idxs)
+        while queue:
+            ev = self._events[queue.pop()]
+            if (not ev.alive or ev.members is None or len(ev.members) != ev.n
+                    or ev.n < max(cfg.split_min_articles, 2 * cfg.split_min_side)
+                    or ev.n > cfg.split_max_articles or ev.n < cfg.split_growth * ev.checked_n):
+                continue
+            ev.checked_n = ev.n
+            moved = self._two_way(ev)
+            if moved:
+                new = self._split_off(ev, moved)
+                ev.checked_n = new.checked_n = 0  # each part may itself still hold two happenings
+                queue.extend((new.idx, ev.idx))
+                parts.update((new.idx, ev.idx))
+        return parts
+
+    def _two_way(self: "EventClusterer", ev: Event) -> list[str] | None:
+        """Articles of the smaller side of a clearly structured two-way split of ev, or None.
+
+        The split is the normalised-cut sweep over the Fiedler vector of the members' similarity graph
+        (the same weighted cosine as joining uses); it is accepted when its mean silhouette reaches
+        split_silhouette on that similarity or on the entity sub-vectors alone.
+        """
+        import numpy as np
+
+        cfg = self.config
+        aids = list(ev.members)
+        n = len(aids)
+        num = np.zeros((n, n))
+        den = np.zeros((n, n))
+        ent = None
+        for _, f in self._live_fields:
+            vocab: dict[str, int] = {}
+            rows, cols, vals = [], [], []
+            for r, aid in enumerate(aids):
+                for term, w in ev.members[aid].vec[f].items():
+                    rows.append(r)
+                    cols.append(vocab.setdefault(term, len(vocab)))
+                    vals.append(w)
+            if not vocab:
+                continue
+            if n * len(vocab) <= 2_000_000:  # dense is fastest for the usual few dozen articles
+                x = np.zeros((n, len(vocab)))
+                x[rows, cols] = vals
+                g = x @ x.T
+            else:
+                from scipy.sparse import csr_matrix
+                x = csr_matrix((vals, (rows, cols)), shape=(n, len(vocab)))
+                g = (x @ x.T).toarray()
+            present = np.zeros(n)
+            present[rows] = 1.0
+            w = self.weights[f]
+            num += w * g
+            den += w * np.outer(present, present)
+            if f == "ent":
+                ent = g
+        sim = np.divide(num, den, out=np.zeros_like(num), where=den > 0)
+        np.fill_diagonal(sim, 0.0)
+        deg = np.maximum(sim.sum(axis=1), 1e-12)
+        inv = 1.0 / np.sqrt(deg)
+        _, vecs = np.linalg.eigh(inv[:, None] * sim * inv[None, :])
+        order = np.argsort(inv * vecs[:, -2], kind="stable")  # the Fiedler vector, as a ranking
+        p = sim[np.ix_(order, order)]
+        inner = np.cumsum(np.cumsum(p, axis=0), axis=1)
+        ks = np.arange(cfg.split_min_side, n - cfg.split_min_side + 1)
+        if not len(ks):
+            return None
+        cut = inner[ks - 1, n - 1] - inner[ks - 1, ks - 1]
+        vol_a = np.cumsum(deg[order])[ks - 1]
+        ncut = cut / vol_a + cut / np.maximum(deg.sum() - vol_a, 1e-12)
+        k = int(ks[int(np.argmin(ncut))])
+        side = np.zeros(n, dtype=bool)
+        side[order[:k]] = True
+        best = silhouette(sim, side)
+        if ent is not None and best < cfg.split_silhouette:
+            np.fill_diagonal(ent, 0.0)
+            best = max(best, silhouette(ent, side))
+        if best < cfg.split_silhouette:
+            return None
+        # the larger part keeps the id; on a tie, the part holding the event's first article
+        first = aids.index(ev.article_ids[0])
+        small = side if (side.sum() < n - side.sum() or (2 * side.sum() == n and not side[first])) else ~side
+        moved = [aids[i] for i in range(n) if small[i]]
+        if cfg.split_days >= 0 and self._side_by_side(ev, moved, cfg.split_days):
+            return None
+        return moved
+
+    def _side_by_side(self: "EventClusterer", ev: Event, moved: list[str], days: float) -> bool:
+        """True when the two parts look like one happening told from two sides (each blaming the other):
+        most dated articles of one part were published within `days` of the other part's, and the parts
+        name the same things (entity centroids at least split_shared_entities alike). Two happenings that
+        look alike on one day differ in where and to whom."""
+        gone = set(moved)
+        spans = [(aid in gone, m.span) for aid, m in ev.members.items() if m.span is not None]
+        here = [sp for out, sp in spans if not out]
+        there = [sp for out, sp in spans if out]
+        if not here or not there:
+            return False
+        lo, hi = min(sp[0] for sp in here) - days * DAY, max(sp[1] for sp in here) + days * DAY
+        if sum(1 for sp in there if sp[1] >= lo and sp[0] <= hi) < 0.5 * len(there):
+            return False
+        a, b = {}, {}
+        for aid, m in ev.members.items():
+            side = b if aid in gone else a
+            for t, w in m.vec["ent"].items():
+                side[t] = side.get(t, 0.0) + w
+        na, nb = math.sqrt(sum(x * x for x in a.values())), math.sqrt(sum(x * x for x in b.values()))
+        shared = sum(w * b.get(t, 0.0) for t, w in a.items()) / (na * nb) if na and nb else 0.0
+        return shared >= self.config.split_shared_entities
+
+    def _split_off(self: "EventClusterer", ev: Event, moved: list[str]) -> Event:
+        """Move the given articles of ev into a new event (id from the first of them); returns it."""
+        gone = set(moved)
+        moved = [a for a in ev.article_ids if a in gone]
+        # not event_id_for(moved[0]) itself: that id may name the event the article opened, which a store
+        # may hold as merged away in an earlier run this clusterer never saw
+        new = self._open(moved[0], f"{moved[0]}#split")
+        for aid in moved:
+            m = ev.members.pop(aid)
+            self._add_vec(ev, m.vec, -1.0)
+            ev.n -= 1
+            ev.outlets[m.outlet] -= 1
+            if ev.outlets[m.outlet] <= 0:
+                del ev.outlets[m.outlet]
+            ev.categories.subtract(m.categories)
+            self._join(new, m, m.vec, aid)
+            self.split[aid] = new.id
+        ev.categories = +ev.categories
+        ev.article_ids = [a for a in ev.article_ids if a not in gone]
+        ev.titles = [(a, ev.members[a].title) for a in ev.article_ids[:50]]
+        ev.first = ev.last = None
+        ev.ymin = ev.ymax = ev.floor = None
+        ev.n_with_year = 0
+        for m in ev.members.values():
+            ev.add_span(m.span)
+            ev.add_years(m.year, m.floor)
+            ev.n_with_year += m.year is not None
+        self._cohere(ev)
+        if ev.last is not None:
+            heapq.heappush(self._expiry, (ev.last, ev.idx))
+        ev.apart.add(new.idx)
+        new.apart.add(ev.idx)
+        self._touched.add(ev.idx)
+        return new
+
+
+def silhouette(sim, side) -> float:
+    """Mean silhouette of a two-way partition under a similarity matrix with a zero diagonal."""
+    import numpy as np
+
+    out = np.empty(len(side))
+    for mask in (side, ~side):
+        m = int(mask.sum())
+        own = sim[mask][:, mask].sum(axis=1) / max(m - 1, 1)
+        other = sim[mask][:, ~mask].mean(axis=1)
+        out[mask] = (own - other) / np.maximum(np.maximum(own, other), 1e-12)
+    return float(out.mean())
+
+
+def _older(a: Event, b: Event) -> bool:
+    """True when a should keep its id over b: larger first, then earlier-opened."""
+    return (a.n, -a.idx) > (b.n, -b.idx)

@@ -1,0 +1,219 @@
+"""Contested terms in context: which marked words an outlet uses in its own voice, and whose the rest are.
+
+A lexicon term counts only when it is used in its family's sense: names that hold it are masked
+("People's Liberation Army", any lowercase term written inside a run of capitalised words), each
+family's `exclude` phrases and per-term rules (context words, neighbours) are applied, and a family
+with an `about` list counts only in articles on its subject. The family's neutral words are never
+counted. Each match carries its voice (core.voice): the outlet's own words count for the outlet;
+words in quotations or reported speech are shown as the speaker's. Every match points at its sentence.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections import Counter, defaultdict
+
+from core.lexicon import PhraseMatcher, TermFamily, lemma, words
+from core.voice import VoiceMap
+
+CONNECTORS = frozenset({"of", "and", "for", "the", "de", "&", "on"})
+TITLE_CASE_SHARE = 0.6      # a title with this share of capitalised long words is title case: capitals say nothing
+METHOD = ("lexicon terms in their family's sense (names masked, per-term context rules); own voice only is "
+          "counted for the outlet, words in quotations or reported speech are the speaker's")
+
+
+class _Compiled:
+    """A lexicon turned into matchers: terms, suffix terms, exclusions, and rules as lemma-key runs."""
+
+    def __init__(self, families: tuple[TermFamily, ...]):
+        """Index every family's terms, exclusions, subjects and rules."""
+        phrases: dict[str, list] = defaultdict(list)
+        self.suffixes: list[tuple[str, TermFamily]] = []
+        self.excludes: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+        for fam in families:
+            for t in fam.terms:
+                if t.startswith("-"):
+                    self.suffixes.append((t[1:].lower(), fam))
+                else:
+                    phrases[t].append(fam)
+            for x in fam.exclude:
+                keys = _keys(x)
+                if keys:
+                    self.excludes[keys[0]].append((keys, fam.name))
+        self.longest_exclude = max((len(r) for lst in self.excludes.values() for r, _ in lst), default=0)
+        self.matcher = PhraseMatcher(phrases)
+        self.suffix_res = [re.compile(r"\b[A-Z][A-Za-z]{2,}" + re.escape(sfx) + r"\b") for sfx, _ in self.suffixes]
+        self.lower_term = {t: t == t.lower() for t in phrases}
+        self.about = {f.name: [_keys(a) for a in f.about] for f in families}
+        self.rules = {(f.name, t): _compile_rule(f.rule(t)) for f in families for t in f.terms}
+
+
+def _keys(phrase: str) -> tuple[str, ...]:
+    """A phrase as its run of lemma keys."""
+    return tuple(lemma(w) for w, _, _ in words(phrase))
+
+
+def _compile_rule(rule) -> tuple:
+    """A TermRule with its word lists as lemma-key runs (neighbour lists as lowercase words and keys)."""
+    def near(ws):
+        return frozenset(w.lower() for w in ws) | frozenset(lemma(w) for w in ws)
+    return ([_keys(w) for w in rule.context], [_keys(w) for w in rule.unless],
+            near(rule.next), near(rule.not_next), near(rule.not_prev), frozenset(f.lower() for f in rule.forms))
+
+
+@functools.lru_cache(maxsize=4)
+def compile_lexicon(families: tuple[TermFamily, ...]) -> _Compiled:
+    """The compiled form of a lexicon, kept for reuse across events."""
+    return _Compiled(families)
+
+
+def _has(run_text: str, runs) -> bool:
+    """Whether ' k1 k2 … ' of any run occurs in the padded, space-joined key text."""
+    return any(r and f" {' '.join(r)} " in run_text for r in runs)
+
+
+def find_matches(doc: dict, lex: _Compiled, quotes=None) -> list[dict]:
+    """Every counted lexicon match in one prepared article (title and text), with voice and sentence."""
+    fields = []
+    for field, text, sentences in (("title", doc["title"], [(0, len(doc["title"]))] if doc["title"].strip() else []),
+                                   ("text", doc["text"], doc["sentences"])):
+        if sentences:
+            toks = words(text)
+            fields.append((field, text, sentences, toks, [lemma(t[0]) for t in toks]))
+    article_keys = " " + " ".join(k for f in fields for k in f[4]) + " "
+    out = []
+    for field, text, sentences, toks, keys in fields:
+        found = lex.matcher.find_tokens(keys) + _suffix_matches(text, toks, lex)
+        if not found:
+            continue
+        starts = [s for s, _ in sentences]
+        tok_starts = [t[1] for t in toks]
+        start_set = {toks[k][1] for k in (bisect.bisect_left(tok_starts, s) for s in starts) if k < len(toks)}
+        title_case = field == "title" and _is_title_case(toks)
+        voices = VoiceMap(text, sentences, quotes if field == "text" else None)
+        for phrase, fams, i, j in found:
+            if lex.lower_term.get(phrase) and not title_case and _inside_name(toks, i, j, start_set):
+                continue
+            k = bisect.bisect_right(starts, toks[i][1]) - 1
+            s0, e0 = sentences[max(k, 0)]
+            w0 = sentences[k - 1][0] if k > 0 else s0
+            window = " " + " ".join(keys[bisect.bisect_left(tok_starts, w0):bisect.bisect_left(tok_starts, e0)]) + " "
+            prev = (toks[i - 1][0].lower(), keys[i - 1]) if i > 0 and toks[i - 1][1] >= w0 else ("", "")
+            nxt = (toks[j][0].lower(), keys[j]) if j < len(toks) and toks[j][1] < e0 else ("", "")
+            s, e = toks[i][1], toks[j - 1][2]
+            for fam in fams:
+                if _excluded(keys, i, j, fam.name, lex):
+                    continue
+                if lex.about[fam.name] and not _has(article_keys, lex.about[fam.name]):
+                    continue
+                if not _rule_holds(lex.rules.get((fam.name, phrase)), window, prev, nxt, text[s:e]):
+                    continue
+                v = voices.at(s, e)
+                out.append({"id": doc["id"], "outlet": doc["outlet"], "family": fam.name, "term": phrase,
+                            "field": field, "start": s, "end": e, "surface": text[s:e],
+                            "voice": v.kind, "speaker": v.speaker, "sentence": [s0, e0]})
+    return out
+
+
+def _suffix_matches(text: str, toks, lex: _Compiled) -> list[tuple]:
+    """'-gate' style terms: one capitalised word ending in the suffix, at least three letters before it."""
+    if not lex.suffixes:
+        return []
+    tok_starts = [t[1] for t in toks]
+    out = []
+    for (suffix, fam), rx in zip(lex.suffixes, lex.suffix_res):
+        for m in rx.finditer(text):
+            i = bisect.bisect_left(tok_starts, m.start())
+            stem = m.group()[:-len(suffix)]
+            # "Russiagate" names a scandal after something the article mentions; "Lionsgate" is just a name
+            if i < len(toks) and toks[i][1] == m.start() and toks[i][2] == m.end() \
+                    and lemma(m.group()) not in _ORDINARY_SUFFIX_WORDS \
+                    and re.search(r"\b" + re.escape(stem) + r"\b", text[:m.start()] + " " + text[m.end():], re.I):
+                out.append(("-" + suffix, [fam], i, i + 1))
+    return out
+
+
+# Ordinary words that end like a scandal suffix ("Investigate", "Delegates" at a sentence start).
+_ORDINARY_SUFFIX_WORDS = frozenset(lemma(w) for w in """delegate investigate aggregate navigate irrigate instigate
+mitigate propagate litigate congregate interrogate segregate subjugate obligate castigate abrogate promulgate
+tailgate tollgate floodgate watergate billingsgate""".split())
+
+
+def _excluded(keys: list[str], i: int, j: int, family: str, lex: _Compiled) -> bool:
+    """Whether an exclusion phrase of the family covers tokens i..j-1 ("fighter jet" covers "fighter")."""
+    for a in range(max(0, j - lex.longest_exclude), i + 1):
+        for run, fam in lex.excludes.get(keys[a], ()):
+            if fam == family and a + len(run) >= j and tuple(keys[a:a + len(run)]) == run:
+                return True
+    return False
+
+
+def _rule_holds(rule, window: str, prev: tuple[str, str], nxt: tuple[str, str], surface: str) -> bool:
+    """Whether a compiled TermRule holds for a match with this sentence window, neighbours and surface."""
+    if rule is None:
+        return True
+    context, unless, next_, not_next, not_prev, forms = rule
+    if forms and surface.lower() not in forms:
+        return False
+    if context and not _has(window, context):
+        return False
+    if unless and _has(window, unless):
+        return False
+    if next_ and not (set(nxt) & next_):
+        return False
+    if not_next and set(nxt) & not_next:
+        return False
+    return not (not_prev and set(prev) & not_prev)
+
+
+def _is_title_case(toks) -> bool:
+    """Most longer words capitalised: a headline in title case, where capitals do not mark names."""
+    long_words = [w for w, _, _ in toks if len(w) > 3]
+    return bool(long_words) and sum(w[:1].isupper() for w in long_words) / len(long_words) >= TITLE_CASE_SHARE
+
+
+def _inside_name(toks, i: int, j: int, sent_starts: set) -> bool:
+    """A lowercase term written capitalised next to other capitalised words is part of a name.
+
+    A neighbour that starts a sentence says nothing; "of"/"and"/"for" may join a name's words
+    ("Center for Biological Diversity"), except around a sentence's first word ("Liberation of Kherson").
+    """
+    if not toks[i][0][:1].isupper():
+        return False
+    at_start = toks[i][1] in sent_starts
+
+    def capital(k: int, step: int) -> bool:
+        if not at_start and 0 <= k < len(toks) and toks[k][0].lower() in CONNECTORS:
+            k += step
+        return 0 <= k < len(toks) and toks[k][0][:1].isupper() and toks[k][1] not in sent_starts
+
+    return capital(j, 1) or (not at_start and capital(i - 1, -1))
+
+
+def contested_terms(docs: list[dict], families, quotes=None) -> dict:
+    """Per outlet: marked terms used in its own voice; terms it quotes, by speaker; every match with its sentence."""
+    lex = compile_lexicon(tuple(families))
+    qby = defaultdict(list)
+    for q in quotes or ():
+        qby[str(q.get("article_id") if isinstance(q, dict) else getattr(q, "article_id", ""))].append(q)
+    matches = [m for d in docs for m in find_matches(d, lex, qby.get(d["id"]) if quotes is not None else None)]
+    own: dict[str, dict] = defaultdict(lambda: defaultdict(Counter))
+    quoted: dict[str, dict] = defaultdict(lambda: defaultdict(lambda: defaultdict(Counter)))
+    for m in matches:
+        if m["voice"] == "own":
+            own[m["outlet"]][m["family"]][m["term"]] += 1
+        else:
+            quoted[m["outlet"]][m["family"]][m["term"]][m["speaker"] or "(speaker not named)"] += 1
+    by_outlet = {o: {f: dict(c) for f, c in fams.items()} for o, fams in own.items()}
+    for d in docs:
+        by_outlet.setdefault(d["outlet"], {})
+    contrasts = []
+    for fam in families:
+        used = {o: set(f[fam.name]) for o, f in by_outlet.items() if fam.name in f}
+        if used and (len({frozenset(v) for v in used.values()}) > 1 or len(used) < len(by_outlet)):
+            contrasts.append({"family": fam.name, "terms_by_outlet": {o: sorted(v) for o, v in used.items()},
+                              "absent_in": sorted(set(by_outlet) - set(used)), "neutral": list(fam.neutral)})
+    return {"method": METHOD, "by_outlet": by_outlet, "contrasts": contrasts, "matches": matches,
+            "quoted": {o: {f: {t: dict(sp) for t, sp in ts.items()} for f, ts in fams.items()} for o, fams in quoted.items()},
+            "neutral": {f.name: list(f.neutral) for f in families if f.neutral}}

@@ -1,0 +1,376 @@
+"""Credit lines: where an article says its text came from ("(Reuters) -", "citing TASS", "Source: Xinhua").
+
+Outlet names are matched against one registry: core/data/news_outlets.toml (agencies and outlets others
+credit, with aliases and web domains), the outlet catalog, and aliases users add (stored in the database
+and passed in with `set_user_aliases`). `is_news_outlet` gives the canonical name of any spelling.
+
+A mention of an outlet is a credit only where its place in the text says so: inside a wire dateline,
+as a byline or sign-off, after "Source:", in "Read Full Article at RT.com", in a reporting clause
+(", TASS reported", "according to Xinhua"), as the agency's own reporting ("told Reuters", "an AFP
+reporter saw"), after a dash at the end of a title ("— RT World News"), or in a wires path of the URL.
+Photo credits ("AP Photo/…", "© … / AFP") are returned as kind "photo": they say who took a picture,
+not who wrote the text. Everything here is regular expressions over the text, so it runs on every
+article in milliseconds.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .clean import dateline_end
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+REGISTRY = DATA_DIR / "news_outlets.toml"
+# Words that name no outlet even when a catalog or corpus uses them as one.
+NOT_OUTLETS = {"unknown", "news", "agencies", "agency", "staff", "reuters staff", "wire", "wires", "none", ""}
+CONTEXT = 160           # characters either side of a mention that decide what it is
+KINDS = ("title", "dateline", "byline", "signoff", "source", "link", "url", "reporter", "told", "reported", "cited",
+         "photo")
+
+
+@dataclass(frozen=True)
+class Credit:
+    """One credit to an outlet: its canonical name, the words that credit it and where they are."""
+
+    outlet: str
+    phrase: str
+    start: int
+    end: int
+    field: str          # "title", "text" or "url"
+    kind: str           # one of KINDS
+
+    def to_dict(self) -> dict:
+        return {"outlet": self.outlet, "phrase": self.phrase, "start": self.start, "end": self.end,
+                "field": self.field, "kind": self.kind}
+
+
+# -- the registry of names ------------------------------------------------------------------------
+
+def name_key(name: str) -> str:
+    """A spelling reduced to what tells outlets apart: case, "The", medium qualifiers and web prefixes go."""
+    k = re.sub(r"\s+", " ", (name or "").strip().casefold().replace("’", "'"))
+    k = re.sub(r"^(?:https?://)?(?:www\.)?", "", k).rstrip("/")
+    if re.match(r"^[\w\-]+(?:\.[\w\-]+)*\.[a-z]{2,}(?:/|$)", k):
+        k = k.split("/")[0]                      # an address: its host names the outlet
+    k = re.sub(r"^the ", "", k)
+    # "Fox News (Online News)", "New York Times (News)": the same outlet in another medium or section.
+    k = re.sub(r"\s*\((?:online news|online|news|web|digital|website)\)$", "", k)
+    return k.strip()
+
+
+@functools.lru_cache(maxsize=1)
+def _registry() -> tuple[dict[str, str], frozenset[str]]:
+    """Alias key -> canonical name, and the canonical names of wires, from the data file and the catalog."""
+    names: dict[str, str] = {}
+    wires: set[str] = set()
+    doc = tomllib.loads(REGISTRY.read_text(encoding="utf-8"))
+    for entry in doc.get("outlet", []):
+        canon = entry["name"]
+        for spelling in [canon, *entry.get("aliases", []), *entry.get("domains", [])]:
+            names.setdefault(name_key(spelling), canon)
+        if entry.get("wire"):
+            wires.add(canon)
+    try:
+        from .catalog import load_catalog
+        catalog = load_catalog()
+    except Exception:  # noqa: BLE001 - a broken catalog must not stop credit detection
+        catalog = []
+    for o in catalog:
+        names.setdefault(name_key(o.name), o.name)
+        if o.homepage:
+            names.setdefault(name_key(urlsplit(o.homepage).netloc), o.name)
+        if "wire" in (o.groups or []):
+            wires.add(o.name)
+    return names, frozenset(wires)
+
+
+_USER_ALIASES: dict[str, str] = {}
+
+
+def set_user_aliases(aliases: dict[str, str]) -> None:
+    """Aliases users added (spelling -> canonical name), which override the packaged registry."""
+    global _USER_ALIASES
+    _USER_ALIASES = {name_key(k): v for k, v in aliases.items() if name_key(k) and v}
+    _matcher.cache_clear()
+    _known.cache_clear()
+
+
+def canonical_outlet(name: str) -> str:
+    """The canonical name of an outlet spelling: a user alias, the registry's or catalog's name, else as given."""
+    found = is_news_outlet(name)
+    return found or (name or "").strip()
+
+
+def is_news_outlet(name: str) -> str | None:
+    """The canonical name when `name` is a news outlet or agency framelens knows (any spelling), else None."""
+    return _known(name or "")
+
+
+@functools.lru_cache(maxsize=65536)
+def _known(name: str) -> str | None:
+    """is_news_outlet, remembered per spelling (an input names the same outlets again and again)."""
+    key = name_key(name)
+    if key in NOT_OUTLETS:
+        return None
+    if key in _USER_ALIASES:
+        return _USER_ALIASES[key]
+    names, _ = _registry()
+    if key in names:
+        return names[key]
+    # "Russia's TASS agency", "Xinhua news agency", "the AFP news agency": a known name plus a descriptor.
+    bare = re.sub(r"\s+(?:news agency|news service|agency|newspaper|news|daily|tv|channel)$", "", key)
+    bare = re.sub(r"^(?:[\w\-']+\s+){0,3}?(?:state(?:-run|-owned|-controlled)?\s+)?(?:news agency|agency)\s+", "", bare)
+    return names.get(bare) or _USER_ALIASES.get(bare)
+
+
+def is_wire(outlet: str) -> bool:
+    """Whether the outlet is a wire or news agency, whose stories other outlets carry as their own."""
+    return canonical_outlet(outlet) in _registry()[1]
+
+
+# -- finding names in text ---------------------------------------------------------------------------
+
+def _spellings() -> dict[str, str]:
+    """Every written form to look for in text -> canonical name."""
+    names, _ = _registry()
+    doc = tomllib.loads(REGISTRY.read_text(encoding="utf-8"))
+    forms: dict[str, str] = {}
+
+    def add(form: str, canon: str) -> None:
+        form = form.strip()
+        if len(form) < 2 or name_key(form) in NOT_OUTLETS:
+            return
+        variants = {form, form.upper()} if len(form) >= 3 or form.isupper() else {form}
+        for v in variants:
+            forms.setdefault(v, canon)
+
+    for entry in doc.get("outlet", []):
+        for spelling in [entry["name"], *entry.get("aliases", []), *entry.get("domains", [])]:
+            add(spelling, entry["name"])
+    for key, canon in names.items():       # catalog names, as written in the catalog
+        if canon not in forms.values() or key == name_key(canon):
+            add(canon, canon)
+    for key, canon in _USER_ALIASES.items():
+        add(key if key.isupper() else key.title(), canon)
+    return forms
+
+
+def _trie_regex(words: list[str]) -> str:
+    """One regex matching any of the words, factored by common prefixes so it runs fast."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items(), key=lambda kv: kv[0]) if ch]
+        end = "" in node
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if end else body
+
+    return build(trie)
+
+
+@functools.lru_cache(maxsize=1)
+def _matcher() -> tuple[re.Pattern, dict[str, str]]:
+    """One regex for every capitalised spelling (it only tries where a capital or digit starts), and the map
+    from spelling to canonical name. Lower-case spellings (web domains) are left to is_news_outlet."""
+    forms = {f: c for f, c in _spellings().items() if f[0].isupper() or f[0].isdigit()}
+    return re.compile(_trie_regex(sorted(forms, key=len, reverse=True))), forms
+
+
+def mentions(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, canonical outlet) of every outlet name written in text, as a whole word."""
+    rx, forms = _matcher()
+    text = text or ""
+    out = []
+    for m in rx.finditer(text):
+        s, e = m.span()
+        # Whole words only: not inside "CNNMoney", "@Reuters" or "Reuters.com".
+        if s and (text[s - 1].isalnum() or text[s - 1] in "@.-_"):
+            continue
+        if e < len(text) and (text[e].isalnum() or text[e] in "-_" or (text[e] == "." and text[e + 1:e + 2].isalnum())):
+            continue
+        if m.group() in forms:
+            out.append((s, e, forms[m.group()]))
+    return out
+
+
+# -- telling credits from other mentions -------------------------------------------------------------
+
+_OPEN_Q, _CLOSE_Q = "\"“‘'«", "\"”’'»"
+_DESCRIPTOR = r"(?:[A-Za-z’'\-]+\s+){0,4}?"
+_PHOTO_LEFT = re.compile(r"(?:\b(?:Photos?|Photograph|Image|Picture|Pic|Video|Footage)\s*(?:by|credit)?\s*[:/|]?\s*"
+                         r"(?:[^.\n:]{0,80}?/\s*)?|©[^\n]{0,80}?/?\s*|\(Photo by [^)\n]{0,80}?/\s*)$", re.IGNORECASE)
+_PHOTO_RIGHT = re.compile(r"^\s*(?:Photo|PHOTO|Images?|TV|Video)\b")
+_BYLINE_LEFT = re.compile(r"^(?:(?:By|BY|Written by|Story by|From)\s*:?\s*(?:the\s+)?|.{0,60}?(?:,|/|\||\band\b)"
+                          r"\s*(?:the\s+)?)?$")
+_BYLINE_RIGHT = re.compile(r"^(?:\s*(?:news agency|staff|Staff|News)?\s*(?:[|/,]|[-–—]\s|Published|Updated|$))")
+_SIGNOFF_LEFT = re.compile(r"(?:^|[.!?\"”’)]\s+|[-–—]{1,2}\s*|\(\s*)$")
+_SOURCE_LEFT = re.compile(r"(?:^|\()\s*(?:Source|Sources|SOURCE|Via|VIA|via|Credit|Courtesy(?: of)?|来源)\s*[:：]?\s*"
+                          r"(?:the\s+)?$")
+_LINK_LEFT = re.compile(r"(?:Read (?:the )?(?:Full|full|original|Original) (?:Article|article|Story|story)|"
+                        r"(?:^|\b(?:article|story|post|report|This|It)\s+(?:was\s+|has been\s+)?)(?:originally|first)\s+"
+                        r"(?:appeared|published)|\bappeared first|Continue reading)\s+(?:at|on|in|by)\s+(?:the\s+)?$")
+_REPORTER_LEFT = re.compile(r"(?:\bquestions? (?:from|by)|\b(?:request|inquiry|query) (?:from|by)|"
+                            r"\btranslated\b[^.\n]{0,60}\bby)\s+(?:the\s+)?(?:news agency\s+)?$")
+_TOLD_LEFT = re.compile(r"\b(?:told|telling|tells)\s+(?:the\s+)?(?:news agency\s+)?$")
+_REPORTER_RIGHT = re.compile(r"^(?:\s+news agency)?\s+(?:witness|reporter|correspondent|photographer|journalist|"
+                             r"cameraman|crew|team)s?\s+(?:who\s+)?(?:saw|said|says|reported|witnessed|counted|heard|"
+                             r"observed|visited|there|at the scene|on the scene|in [A-Z]|and\b)")
+_UNVERIFIED_RIGHT = re.compile(r"^(?:\s+news agency)?\s+(?:was|were|is|could|has|had|did)\s+(?:not|unable|been "
+                               r"unable)[^.\n]{0,30}\b(?:verify|confirm)")
+_TRAILING_LEFT = re.compile(r"(?:,|\bwhile|\bas)\s*[" + _OPEN_Q + r"]?(?:the\s+)?" + _DESCRIPTOR + r"[" + _OPEN_Q
+                            + r"]?$")
+_WHEN = (r"(?:\s+(?:on|late on|early on|earlier on|last|this|late|early|earlier|later)\s+(?:[A-Z][a-z]+day|[A-Z][a-z]+\.?"
+         r" \d{1,2}|night|morning|evening|week|month)|\s+(?:earlier|later|today|yesterday|overnight))?")
+_TRAILING_RIGHT = re.compile(r"^[" + _CLOSE_Q + r"]?(?:\s+(?:news agency|agency|news service|website))?"
+                             r"\s+(?:has\s+|had\s+)?(?:reported|reports|wrote|informed|added|noted|said)" + _WHEN
+                             + r"\s*(?:[.;:)!]|,|$|\s+(?:citing|quoting|that|in a|in its))")
+_QUOTED_RIGHT = re.compile(r"^[" + _CLOSE_Q + r"]?(?:\s+(?:news agency|agency))?\s+quoted\s+[A-Z]")
+_CREDIT_LEFT = re.compile(r"(?:(?:,|\bas|\band)\s*(?:[\w.\-]+\s+(?:reports|reported|said)\s+)?(?:was\s+)?(?:reported|reports|"
+                          r"reporting|according to|citing|cited by|quoted by|said|wrote|writes|informs|via)|\b(?:citing|according to|cited by|"
+                          r"quoted by|seen by))\s+(?:(?:a|an|the) (?:report|reports|article|"
+                          r"dispatch|statement)\s+(?:by|in|from|of)\s+)?(?:the\s+)?" + _DESCRIPTOR + r"[" + _OPEN_Q
+                          + r"]?$")
+_CREDIT_RIGHT = re.compile(r"^[" + _CLOSE_Q + r"]?(?:\s+(?:news agency|agency|news service|website|reported|reports))?"
+                           r"\s*(?:[.;:)!]|,\s*(?:citing|quoting|which|who|with|adding)|\s+(?:citing|quoting)|$)")
+_CITED_LEFT = re.compile(r"(?:^|[.!?\"”’]\s+)(?:According to|As reported by|Citing|In a report by|A report by|"
+                         r"In comments (?:reported|published) by|Reports? by)\s+(?:(?:a|an|the) (?:report|reports|"
+                         r"article) (?:by|in|from|of)\s+)?(?:the\s+)?" + _DESCRIPTOR + r"$")
+_CITED_RIGHT = re.compile(r"^(?:\s+(?:news agency|agency|news service))?\s+(?:has\s+|had\s+)?(?:reported|reports|said|"
+                          r"wrote|cited)\b[^.\n]{0,40}?\bthat\b")
+_SENTENCE_START = re.compile(r"(?:^|[.!?\"”’]\s+)(?:[A-Z][\w’'\-]*\s+){0,6}$")
+_TITLE_DASH = re.compile(r"\s(?:[—–|]|-{1,2}|::)\s*$")
+_TITLE_TAIL = re.compile(r"(?:\s+(?:World News|News|news|English|Online|International|Global|Digital))?\s*")
+_WIRES_PATH = re.compile(r"/(?:wires?|agencies|syndication)/([a-z][a-z\-]{1,20})/", re.IGNORECASE)
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Line spans (each line a paragraph here: bylines and sign-offs sit on their own lines)."""
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _kind(text: str, s: int, e: int, para: tuple[int, int], idx: int, n_paras: int) -> str | None:
+    """What a mention of an outlet at text[s:e] is, judged by its place: a credit kind or None."""
+    # A window around the mention: the regexes anchor at its edges, and a long paragraph must not cost more.
+    lo = max(para[0], s - CONTEXT)
+    left = ("\x00" if lo > para[0] else "") + text[lo:s]      # "\x00": a cut, so "^" means a real line start
+    right = text[e:min(para[1], e + CONTEXT)]
+    lstrip, rstrip_ = left.rstrip(), right.strip()
+    if _PHOTO_RIGHT.match(right) or _PHOTO_LEFT.search(left) or (left.endswith("(") and right.startswith("/")) \
+            or (left.endswith("(") and len(left) > 1 and left[-2].isalpha()):
+        return "photo"
+    if idx < 4:
+        d = dateline_end(text[para[0]:para[1]])
+        inside = s - para[0] < d and (re.search(r"[(/][^()/]*$", left) is not None)
+        if inside:
+            return "dateline"
+    short = para[1] - para[0] <= 120
+    if short and (idx < 4 or idx >= n_paras - 2) and _BYLINE_LEFT.match(lstrip) and _BYLINE_RIGHT.match(right):
+        return "byline"
+    if _SOURCE_LEFT.search(left) and len(rstrip_) <= 40:
+        return "source"
+    if _LINK_LEFT.search(left):
+        return "link"
+    if _SIGNOFF_LEFT.search(left) and re.match(r"^\)?\.?\s*$", right):
+        alone = not lstrip or lstrip == "("
+        dashed = lstrip.endswith(("-", "–", "—"))
+        # "(Reuters)" closing a caption mid-text credits a photo; at the end of the story it credits the text.
+        closing = idx >= n_paras - 2 and (lstrip.endswith("(") or text[s:e].isupper())
+        if alone or dashed or closing:
+            return "signoff"
+    if _REPORTER_LEFT.search(left) and not re.match(r"^['’]s\b", right):
+        return "reporter"
+    # "a Reuters witness", "an AFP reporter saw", "Reuters could not verify": the agency's own reporting.
+    if re.search(r"\b(?:a|an)\s+$", left, re.IGNORECASE) and _REPORTER_RIGHT.match(right):
+        return "reporter"
+    if _SENTENCE_START.search(left) and _UNVERIFIED_RIGHT.match(right):
+        return "reporter"
+    if _TOLD_LEFT.search(left) and not re.match(r"^['’]s\b", right):
+        return "told"
+    if re.match(r"^\s+(?:reports?|reported|said)\s+(?:citing|quoting|with reference to)\b", right):
+        return None             # "Censor.NET reports citing RIA Novosti": the writer, not the source
+    if (_TRAILING_LEFT.search(left) and _TRAILING_RIGHT.match(right)) or _QUOTED_RIGHT.match(right) \
+            or (_CREDIT_LEFT.search(left) and _CREDIT_RIGHT.match(right)):
+        return "reported"
+    if _CITED_LEFT.search(left) or (_SENTENCE_START.search(left) and _CITED_RIGHT.match(right)):
+        return "cited"
+    return None
+
+
+def find_credits(title: str | None, text: str | None, url: str | None = None,
+                 own: str | None = None) -> list[Credit]:
+    """Credits to other outlets in an article's title, text and address, in order of position.
+
+    `own` is the publishing outlet: its own dateline or byline ("MOSCOW, June 6. /TASS/." on TASS) is
+    no credit to another outlet and is left out.
+    """
+    own_name = canonical_outlet(own) if own else None
+    out: list[Credit] = []
+    title, text = title or "", text or ""
+    for s, e, outlet in mentions(title):
+        # "… — RT World News", "… | Xinhua": the outlet named after a dash at the end of the title.
+        if outlet != own_name and _TITLE_DASH.search(title[:s]) and _TITLE_TAIL.fullmatch(title[e:]):
+            out.append(Credit(outlet, title[s:].strip(), s, len(title), "title", "title"))
+    found = mentions(text)
+    paras = _paragraphs(text) if found else []
+    starts = [a for a, _ in paras]
+    joint = _joined(text, found)
+    for n, (s, e, outlet) in enumerate(found):
+        if outlet == own_name:
+            continue
+        idx = bisect.bisect_right(starts, s) - 1
+        if idx < 0 or s >= paras[idx][1]:
+            continue
+        kind = _kind(text, s, e, paras[idx], idx, len(paras))
+        if n in joint and kind in ("reported", "cited", "told"):
+            continue            # "according to NBC and the AP": a compilation, credited to none alone
+        if kind:
+            a, b = paras[idx]
+            out.append(Credit(outlet, _phrase(text, s, e, a, b), s, e, "text", kind))
+    if url:
+        m = _WIRES_PATH.search(urlsplit(url).path or "")
+        name = is_news_outlet(m.group(1)) if m else None
+        if name and name != own_name:
+            out.append(Credit(name, m.group(0), m.start(), m.end(), "url", "url"))
+    return out
+
+
+def _joined(text: str, found: list[tuple[int, int, str]]) -> set[int]:
+    """Indexes of mentions written together with another outlet's ("CNN and NBC", "NBC/WSJ")."""
+    out = set()
+    for n in range(len(found) - 1):
+        (_, e, a), (s2, _, b) = found[n], found[n + 1]
+        if a != b and re.fullmatch(r"\s*(?:,|and|or|&|/)\s*(?:the\s+)?", text[e:s2]):
+            out.update((n, n + 1))
+    return out
+
+
+def _phrase(text: str, s: int, e: int, a: int, b: int) -> str:
+    """The words around a credit, at most a short clause, for showing as evidence."""
+    lo = max(a, s - 60)
+    hi = min(b, e + 40)
+    left = text[lo:s]
+    cut = max(left.rfind(". "), left.rfind(", "), left.rfind("\n"))
+    if cut >= 0 and lo + cut + 2 <= s:
+        lo = lo + cut + 2
+    right = text[e:hi]
+    m = re.search(r"[.;]|,\s", right)
+    if m:
+        hi = e + m.start() + (1 if right[m.start()] == "." else 0)
+    return text[lo:hi].strip()
