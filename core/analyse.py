@@ -57,8 +57,8 @@ def _cluster(store: Store, new: list[dict], cfg: ClusterConfig, report, out: Ana
     """Assign new articles to events and save assignments, events and merges together.
 
     The same procedure as a batch (core.cluster.batch): the new articles in a fixed order, document
-    frequencies fixed over everything the clusterer sees, and a merge over every event they touched — so
-    the events of a corpus do not depend on the order it was imported in or on what the store held.
+    frequencies fixed before any is placed, and a merge over every event they touched — so the events of
+    a corpus do not depend on the order it was imported in or on what the store held.
     """
     new = sorted(new, key=order_key)
     spans = [clustering_span(a) for a in new]
@@ -69,7 +69,15 @@ def _cluster(store: Store, new: list[dict], cfg: ClusterConfig, report, out: Ana
     fresh = {a["id"] for a in new}
     memory = [m for m in store.clustered_since(since) if m["id"] not in fresh]
     cl = EventClusterer(cfg, time_bound=not undated)
-    cl.freeze(memory + new)
+    # Document frequencies over the new articles and the stored ones of their time: a corpus imported
+    # next to others is weighted as it is on its own, and a feed's new items as the days around them.
+    dated = [sp for sp in spans if sp is not None]
+    near = []
+    if dated:
+        pad = (cfg.window_days + 1) * 86400
+        lo, hi = min(sp[0] for sp in dated) - pad, max(sp[1] for sp in dated) + pad
+        near = [m for m in memory if (sp := clustering_span(m)) is not None and sp[1] >= lo and sp[0] <= hi]
+    cl.freeze(near + new)
     if memory:
         cl.restore(memory, [m["event_id"] for m in memory])
     report("events", 0, len(new))

@@ -86,6 +86,31 @@ events = sa.Table(
 sa.Index("ix_events_rank", events.c.n_original_outlets.desc(), events.c.n_articles.desc(),
          events.c.last_published.desc())
 
+# A user's corrections of events, kept apart from the clusterer's output and applied over it after every
+# analysis: each pins articles to an event (the last pin of an article wins) until it is undone.
+event_corrections = sa.Table(
+    "event_corrections", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("kind", sa.String(16), nullable=False),          # merge / move / split-out
+    sa.Column("event_id", sa.String(64), index=True),           # the event acted on
+    sa.Column("target_id", sa.String(64), index=True),          # where its articles went
+    sa.Column("article_id", sa.String(200)),                    # the article moved (move, split-out)
+    sa.Column("reason", sa.Text, default=""),
+    sa.Column("created", sa.DateTime), sa.Column("undone", sa.DateTime),
+)
+correction_pins = sa.Table(
+    "correction_pins", metadata,
+    sa.Column("correction_id", sa.Integer, primary_key=True), sa.Column("article_id", sa.String(200), primary_key=True),
+    sa.Column("from_event", sa.String(64)), sa.Column("to_event", sa.String(64)),
+)
+sa.Index("ix_correction_pins_article", correction_pins.c.article_id)
+# Events merged away (by the clusterer or a user): a link to one opens the event it went into.
+event_aliases = sa.Table(
+    "event_aliases", metadata,
+    sa.Column("id", sa.String(64), primary_key=True), sa.Column("event_id", sa.String(64), nullable=False),
+    sa.Column("by", sa.String(16)), sa.Column("created", sa.DateTime),   # by: clusterer / user
+)
+
 quotes = sa.Table(
     "quotes", metadata,
     sa.Column("article_id", sa.String(200), primary_key=True), sa.Column("n", sa.Integer, primary_key=True),
@@ -396,7 +421,7 @@ class Store:
     def _cluster_cols() -> list:
         """What the clusterer reads of an article."""
         return [articles.c[n] for n in ("id", "outlet", "title", "text", "published", "date_precision", "date_source",
-                                        "first_seen", "categories", "language")]
+                                        "date_flag", "first_seen", "categories", "language")]
 
     def unquoted(self) -> list[dict]:
         """Articles whose quotes have not been extracted yet (with language and event, which quote
@@ -436,6 +461,193 @@ class Store:
         return out
 
     # -- events: languages, corrections --------------------------------------------------------------
+    def merge_events(self, source: str, target: str, reason: str = "") -> int:
+        """A user's merge: every article of `source` goes to `target`, and stays there; returns its id."""
+        with self.engine.begin() as c:
+            self._need_events(c, source, target)
+            if source == target:
+                raise ValueError("an event cannot be merged with itself")
+            moved = self._ids_of(c, source)
+            pins = [(aid, source, target) for aid in sorted(moved)] + \
+                [(aid, target, target) for aid in sorted(self._ids_of(c, target))]
+            cid = self._correction(c, "merge", source, target, None, reason, pins)
+            self._merge_event(c, source, target, "user", self._now())
+            self._recount(c, [target])
+            return cid
+
+    def move_article(self, article_id: str, target: str, reason: str = "") -> int:
+        """A user's move of one article into another event, where it stays; returns the correction's id."""
+        with self.engine.begin() as c:
+            source = self._event_of(c, article_id)
+            self._need_events(c, target)
+            if source == target:
+                raise ValueError(f"article {article_id!r} is already in event {target!r}")
+            cid = self._correction(c, "move", source, target, article_id, reason, [(article_id, source, target)])
+            self._apply_corrections(c)
+            self._recount(c, [x for x in (source, target) if x])
+            self._drop_if_empty(c, source, target)
+            return cid
+
+    def split_out(self, article_id: str, reason: str = "") -> tuple[int, str]:
+        """A user's move of one article out to an event of its own; returns (correction id, new event id)."""
+        import hashlib
+        with self.engine.begin() as c:
+            source = self._event_of(c, article_id)
+            new = "ev-u" + hashlib.sha1(f"{article_id}\n{self._now().isoformat()}".encode()).hexdigest()[:11]
+            title = c.execute(sa.select(articles.c.title).where(articles.c.id == article_id)).scalar() or ""
+            c.execute(self._insert(events).values(id=new, label=title, terms="[]", topics="[]", updated=self._now())
+                      .on_conflict_do_nothing())
+            cid = self._correction(c, "split-out", source, new, article_id, reason, [(article_id, source, new)])
+            self._apply_corrections(c)
+            self._recount(c, [x for x in (source, new) if x])
+            self._drop_if_empty(c, source, new)
+            return cid, new
+
+    def undo_correction(self, correction_id: int) -> None:
+        """Take a correction back: its articles return to the events they came from (or where those went)."""
+        with self.engine.begin() as c:
+            row = c.execute(sa.select(event_corrections).where(event_corrections.c.id == correction_id)).first()
+            if row is None:
+                raise ValueError(f"no correction {correction_id}")
+            if row.undone is not None:
+                return
+            c.execute(sa.update(event_corrections).where(event_corrections.c.id == correction_id)
+                      .values(undone=self._now()))
+            pins = c.execute(sa.select(correction_pins).where(correction_pins.c.correction_id == correction_id)).all()
+            if row.kind == "merge":   # the merged-away event comes back under its own id
+                c.execute(sa.delete(event_aliases).where(event_aliases.c.id == row.event_id))
+                label = c.execute(sa.select(events.c.label, events.c.terms, events.c.topics)
+                                  .where(events.c.id == row.target_id)).first()
+                c.execute(self._insert(events).values(id=row.event_id, label=label.label if label else "",
+                                                      terms=label.terms if label else "[]",
+                                                      topics=label.topics if label else "[]", updated=self._now())
+                          .on_conflict_do_nothing())
+            back = {}
+            for p in pins:
+                if p.from_event and self._event_of(c, p.article_id) == p.to_event:
+                    back[p.article_id] = self._current_event(c, p.from_event) or p.from_event
+            self._set_events(c, back)
+            touched = self._apply_corrections(c) | set(back.values()) | {row.target_id}
+            self._recount(c, sorted(x for x in touched if x))
+
+    def corrections_mark(self) -> tuple[int, int]:
+        """(latest correction id, corrections undone): changes with every correction and every undo."""
+        with self.engine.connect() as c:
+            last = c.execute(sa.select(sa.func.max(event_corrections.c.id))).scalar() or 0
+            undone = c.execute(sa.select(sa.func.count()).select_from(event_corrections)
+                               .where(event_corrections.c.undone.is_not(None))).scalar_one()
+        return int(last), int(undone)
+
+    def corrections(self, event_id: str | None = None) -> pd.DataFrame:
+        """Corrections (newest first), those touching one event when given, with the articles they moved."""
+        q = sa.select(event_corrections).order_by(event_corrections.c.id.desc())
+        if event_id is not None:
+            q = q.where(sa.or_(event_corrections.c.event_id == event_id, event_corrections.c.target_id == event_id))
+        with self.engine.connect() as c:
+            df = pd.read_sql(q, c)
+            pins = pd.read_sql(sa.select(correction_pins.c.correction_id, correction_pins.c.article_id)
+                               .where(correction_pins.c.correction_id.in_([int(x) for x in df["id"]])), c)
+        df["articles"] = df["id"].map(pins.groupby("correction_id")["article_id"].apply(list)).map(
+            lambda v: v if isinstance(v, list) else [])
+        for col in ("created", "undone"):
+            df[col] = pd.to_datetime(df[col], utc=True)
+        return df
+
+    def pinned(self, article_ids: list[str]) -> dict[str, int]:
+        """Articles among these that a user placed, with the correction that placed them."""
+        out: dict[str, int] = {}
+        with self.engine.connect() as c:
+            for i in range(0, len(article_ids), 500):
+                q = (sa.select(correction_pins.c.article_id, correction_pins.c.correction_id)
+                     .select_from(correction_pins.join(event_corrections,
+                                                       event_corrections.c.id == correction_pins.c.correction_id))
+                     .where(correction_pins.c.article_id.in_(article_ids[i:i + 500]), event_corrections.c.undone.is_(None))
+                     .order_by(correction_pins.c.correction_id))
+                out.update({r[0]: r[1] for r in c.execute(q)})
+        return out
+
+    def resolve_event(self, event_id: str) -> tuple[str | None, str | None]:
+        """(the event to show, a note): the event itself; the one it was merged into, saying so; or (None,
+        "not found")."""
+        with self.engine.connect() as c:
+            if c.execute(sa.select(events.c.id).where(events.c.id == event_id)).first():
+                return event_id, None
+            cur, by, when = event_id, None, None
+            for _ in range(100):   # follow merges of merges; a cycle cannot loop forever
+                row = c.execute(sa.select(event_aliases).where(event_aliases.c.id == cur)).first()
+                if row is None:
+                    break
+                cur, by, when = row.event_id, by or row.by, row.created
+                if c.execute(sa.select(events.c.id).where(events.c.id == cur)).first():
+                    who = "a user" if by == "user" else "the clustering"
+                    day = f" on {when:%Y-%m-%d}" if when else ""
+                    return cur, f"Event {event_id} was merged into this event by {who}{day}."
+        return None, f"Event {event_id} was not found."
+
+    def _correction(self, c, kind: str, event_id: str | None, target: str, article_id: str | None, reason: str,
+                    pins: list[tuple[str, str | None, str]]) -> int:
+        """Record a correction and the articles it pins; returns its id."""
+        res = c.execute(sa.insert(event_corrections).values(kind=kind, event_id=event_id, target_id=target,
+                                                            article_id=article_id, reason=(reason or "")[:2000],
+                                                            created=self._now()))
+        cid = int(res.inserted_primary_key[0])
+        if pins:
+            c.execute(sa.insert(correction_pins), [dict(correction_id=cid, article_id=a, from_event=f, to_event=t)
+                                                   for a, f, t in pins])
+        return cid
+
+    def _apply_corrections(self, c) -> set[str]:
+        """Put every pinned article where its latest active correction put it (after the clusterer has run,
+        which may have moved it); returns the events that changed."""
+        q = (sa.select(correction_pins.c.article_id, correction_pins.c.to_event, articles.c.event_id)
+             .select_from(correction_pins.join(event_corrections, event_corrections.c.id == correction_pins.c.correction_id)
+                          .join(articles, articles.c.id == correction_pins.c.article_id))
+             .where(event_corrections.c.undone.is_(None)).order_by(correction_pins.c.correction_id))
+        want, have = {}, {}
+        for aid, to, cur in c.execute(q):
+            want[aid], have[aid] = self._current_event(c, to) or to, cur
+        moves = {a: e for a, e in want.items() if have[a] != e}
+        for e in set(moves.values()):   # an event a user made may have lost its row to a merge
+            c.execute(self._insert(events).values(id=e, label="", terms="[]", topics="[]", updated=self._now())
+                      .on_conflict_do_nothing())
+        self._set_events(c, moves)
+        return set(moves.values()) | {have[a] for a in moves if have[a]}
+
+    def _current_event(self, c, event_id: str) -> str | None:
+        """An event id, or the event it was merged into by the clusterer (a user's own merges are pins)."""
+        cur = event_id
+        for _ in range(100):
+            if c.execute(sa.select(events.c.id).where(events.c.id == cur)).first():
+                return cur
+            row = c.execute(sa.select(event_aliases.c.event_id).where(event_aliases.c.id == cur)).first()
+            if row is None:
+                return None
+            cur = row[0]
+        return None
+
+    def _drop_if_empty(self, c, event_id: str | None, went_to: str) -> None:
+        """An event a user emptied goes, and a link to it opens the event its last article went to."""
+        if event_id and not c.execute(sa.select(articles.c.id).where(articles.c.event_id == event_id).limit(1)).first():
+            self._merge_event(c, event_id, went_to, "user", self._now())
+
+    def _need_events(self, c, *ids: str) -> None:
+        for e in ids:
+            if not c.execute(sa.select(events.c.id).where(events.c.id == e)).first():
+                raise ValueError(f"event {e!r} not found")
+
+    def _event_of(self, c, article_id: str) -> str | None:
+        row = c.execute(sa.select(articles.c.event_id).where(articles.c.id == article_id)).first()
+        if row is None:
+            raise ValueError(f"article {article_id!r} not found")
+        return row[0]
+
+    def _ids_of(self, c, event_id: str) -> set[str]:
+        return {r[0] for r in c.execute(sa.select(articles.c.id).where(articles.c.event_id == event_id))}
+
+    @staticmethod
+    def _now() -> datetime:
+        return datetime.now(timezone.utc).replace(tzinfo=None)
+
     def set_languages(self, codes: dict[str, str | None]) -> None:
         """Record the language (ISO 639-1, core.language) of each article id."""
         if codes:
@@ -444,10 +656,10 @@ class Store:
                           .values(language=sa.bindparam("lang")),
                           [{"aid": k, "lang": v} for k, v in codes.items()])
 
-    def language_counts(self, outlets_in=None, start=None, end=None, search=None) -> dict[str, int]:
+    def language_counts(self, outlets_in=None, start=None, end=None, search=None, topics_in=None) -> dict[str, int]:
         """Articles per language among those matching the filters (None: undetermined)."""
-        q = self._filtered([articles.c.language, sa.func.count()], outlets_in, start, end, search
-                           ).select_from(articles).group_by(articles.c.language)
+        q = self._filtered([articles.c.language, sa.func.count()], outlets_in, start, end, search,
+                           topics_in=topics_in).select_from(articles).group_by(articles.c.language)
         with self.engine.connect() as c:
             return {r[0]: r[1] for r in c.execute(q)}
 
@@ -456,18 +668,27 @@ class Store:
         with self.engine.begin() as c:
             self._save_events(c, summaries, merged)
 
-    def _save_events(self, c, summaries, merged: dict[str, str]) -> None:
+    def _save_events(self, c, summaries, merged: dict[str, str], by: str = "clusterer") -> None:
         now = datetime.now(timezone.utc).replace(tzinfo=None)
         for old, new in merged.items():
-            c.execute(sa.update(articles).where(articles.c.event_id == old).values(event_id=new))
-            c.execute(sa.update(reprints).where(reprints.c.event_id == old).values(event_id=new))
-            c.execute(sa.delete(events).where(events.c.id == old))
+            self._merge_event(c, old, new, by, now)
         for e in summaries:
             row = fit(events, dict(label=e.label, terms=json.dumps(list(e.terms)), topics=json.dumps(list(e.topics)),
                                    updated=now))
             c.execute(self._insert(events).values(id=e.id, **row)
                       .on_conflict_do_update(index_elements=["id"], set_=row))
-        self._recount(c, [e.id for e in summaries])
+        touched = self._apply_corrections(c) | {e.id for e in summaries}
+        self._recount(c, sorted(touched))
+
+    def _merge_event(self, c, old: str, new: str, by: str, now: datetime) -> None:
+        """Fold one event into another: its articles and reprints move, its row goes, a link to it follows."""
+        c.execute(sa.update(articles).where(articles.c.event_id == old).values(event_id=new))
+        c.execute(sa.update(reprints).where(reprints.c.event_id == old).values(event_id=new))
+        c.execute(sa.delete(events).where(events.c.id == old))
+        c.execute(sa.delete(event_aliases).where(event_aliases.c.id == new))   # an event that comes back is itself
+        alias = dict(event_id=new, by=by, created=now)
+        c.execute(self._insert(event_aliases).values(id=old, **alias)
+                  .on_conflict_do_update(index_elements=["id"], set_=alias))
 
     def _recount(self, c, ids: list[str]) -> None:
         """Counts and time span of events from their stored articles. Breadth counts outlets of original
@@ -632,11 +853,13 @@ class Store:
         with self.engine.connect() as c:
             return pd.read_sql(sa.select(feeds).order_by(feeds.c.outlet, feeds.c.url), c)
 
-    def _filtered(self, cols, outlets_in=None, start=None, end=None, search=None, text=None):
+    def _filtered(self, cols, outlets_in=None, start=None, end=None, search=None, text=None, topics_in=None):
         """A SELECT over articles with the dashboard's filters applied in SQL."""
         q = sa.select(*cols)
         if text:
             q = q.where(self._text_match(text))
+        if topics_in:   # articles of events with one of these topics
+            q = q.where(articles.c.event_id.in_(sa.select(events.c.id).where(_topic_match(topics_in))))
         if outlets_in:
             q = q.where(articles.c.outlet.in_(list(outlets_in)))
         if start is not None:
@@ -650,10 +873,10 @@ class Store:
         return q
 
     def articles_df(self, outlets_in=None, start=None, end=None, search=None, limit: int | None = 1000,
-                    with_text: bool = False, text=None) -> pd.DataFrame:
+                    with_text: bool = False, text=None, topics_in=None) -> pd.DataFrame:
         """Newest articles matching the filters (at most `limit` rows)."""
         cols = [articles.c[n] for n in ARTICLE_FIELDS if with_text or n != "text"]
-        q = self._filtered(cols, outlets_in, start, end, search, text).order_by(articles.c.published.desc())
+        q = self._filtered(cols, outlets_in, start, end, search, text, topics_in).order_by(articles.c.published.desc())
         if limit:
             q = q.limit(limit)
         with self.engine.connect() as c:
@@ -662,17 +885,18 @@ class Store:
             df[col] = pd.to_datetime(df[col], utc=True)
         return df
 
-    def count_filtered(self, outlets_in=None, start=None, end=None, search=None, text=None) -> int:
+    def count_filtered(self, outlets_in=None, start=None, end=None, search=None, text=None, topics_in=None) -> int:
         # count() names no table, so the FROM must be given: unfiltered, it would count one row.
-        q = self._filtered([sa.func.count()], outlets_in, start, end, search, text).select_from(articles)
+        q = self._filtered([sa.func.count()], outlets_in, start, end, search, text, topics_in).select_from(articles)
         with self.engine.connect() as c:
             return c.execute(q).scalar_one()
 
-    def daily_counts(self, outlets_in=None, start=None, end=None, search=None, text=None) -> pd.DataFrame:
+    def daily_counts(self, outlets_in=None, start=None, end=None, search=None, text=None,
+                     topics_in=None) -> pd.DataFrame:
         """Articles per outlet per UTC day, counted in the database."""
         day = sa.func.date(articles.c.published).label("day")
         q = self._filtered([day, articles.c.outlet, sa.func.count().label("articles")],
-                           outlets_in, start, end, search, text).group_by(day, articles.c.outlet).order_by(day)
+                           outlets_in, start, end, search, text, topics_in).group_by(day, articles.c.outlet).order_by(day)
         with self.engine.connect() as c:
             df = pd.read_sql(q, c)
         df["day"] = pd.to_datetime(df["day"])
@@ -703,7 +927,7 @@ class Store:
                                           articles.c.outlet.in_(list(outlets_in))))
         if topics_in:
             # topics is a JSON list in a text column; the quoted name can't match a longer topic.
-            q = q.where(sa.or_(*[events.c.topics.like(f'%{json.dumps(t)[:-1]}"%') for t in topics_in]))
+            q = q.where(_topic_match(topics_in))
         if search:
             like = f"%{search.strip()}%"
             q = q.where(sa.or_(events.c.label.ilike(like), sa.exists().where(
@@ -753,10 +977,10 @@ class Store:
         return df
 
     def quotes_df(self, event_ids=None, outlets_in=None, start=None, end=None, speaker=None,
-                  limit: int | None = 200_000) -> pd.DataFrame:
+                  limit: int | None = 200_000, topics_in=None) -> pd.DataFrame:
         """Quotes joined with their article's outlet, event and time."""
         q = (self._filtered([quotes, articles.c.outlet, articles.c.event_id, articles.c.published, articles.c.title],
-                            outlets_in, start, end)
+                            outlets_in, start, end, topics_in=topics_in)
              .select_from(quotes.join(articles, articles.c.id == quotes.c.article_id)))
         if event_ids is not None:
             q = q.where(articles.c.event_id.in_(list(event_ids)))
@@ -777,11 +1001,11 @@ class Store:
                         sa.func.coalesce(quotes.c.canonical_speaker, NO_NAMED_SPEAKER)),
                        else_=sa.func.coalesce(quotes.c.canonical_speaker, quotes.c.speaker, "(unknown)"))
 
-    def _quote_scope(self, cols, outlets_in=None, start=None, end=None):
-        return (self._filtered(cols, outlets_in, start, end)
+    def _quote_scope(self, cols, outlets_in=None, start=None, end=None, topics_in=None):
+        return (self._filtered(cols, outlets_in, start, end, topics_in=topics_in)
                 .select_from(quotes.join(articles, articles.c.id == quotes.c.article_id)))
 
-    def speaker_outlet_counts(self, outlets_in=None, start=None, end=None) -> pd.DataFrame:
+    def speaker_outlet_counts(self, outlets_in=None, start=None, end=None, topics_in=None) -> pd.DataFrame:
         """(speaker, outlet): quotes, quoted words, and how many of the quotes are anonymous or by officials.
 
         One pass over quotes ⋈ articles serves both the speaker matrix and the per-outlet shares
@@ -791,30 +1015,33 @@ class Store:
         anon = sa.func.sum(sa.case((quotes.c.speaker_type == "anonymous", 1), else_=0)).label("anonymous")
         off = sa.func.sum(sa.case((quotes.c.official.is_(True), 1), else_=0)).label("official")
         q = (self._quote_scope([who, articles.c.outlet, sa.func.count().label("quotes"),
-                                sa.func.sum(quotes.c.words).label("words"), anon, off], outlets_in, start, end)
+                                sa.func.sum(quotes.c.words).label("words"), anon, off], outlets_in, start, end,
+                               topics_in)
              .group_by(who, articles.c.outlet))
         with self.engine.connect() as c:
             return pd.read_sql(q, c)
 
-    def speaker_quotes(self, speaker: str, outlets_in=None, start=None, end=None, limit: int = 5000) -> pd.DataFrame:
+    def speaker_quotes(self, speaker: str, outlets_in=None, start=None, end=None, limit: int = 5000,
+                       topics_in=None) -> pd.DataFrame:
         """One speaker's quotes with their outlet, time and headline, the name as the article wrote it
         and how it was resolved."""
         as_written = sa.func.substr(articles.c.text, quotes.c.speaker_start + 1,
                                     quotes.c.speaker_end - quotes.c.speaker_start).label("as_written")
         q = (self._quote_scope([quotes.c.quote, quotes.c.cue, quotes.c.speaker_role, as_written,
                                 quotes.c.speaker_how, articles.c.outlet,
-                                articles.c.published, articles.c.title, articles.c.event_id], outlets_in, start, end)
+                                articles.c.published, articles.c.title, articles.c.event_id], outlets_in, start, end,
+                               topics_in)
              .where(self._speaker() == speaker).order_by(articles.c.published.desc()).limit(limit))
         with self.engine.connect() as c:
             df = pd.read_sql(q, c)
         df["published"] = pd.to_datetime(df["published"], utc=True)
         return df
 
-    def lone_speakers(self, outlets_in=None, start=None, end=None, limit: int = 2000) -> pd.DataFrame:
+    def lone_speakers(self, outlets_in=None, start=None, end=None, limit: int = 2000, topics_in=None) -> pd.DataFrame:
         """Named speakers whom exactly one outlet quotes within an event."""
         who = self._speaker().label("speaker")
         q = (self._quote_scope([articles.c.event_id, who, sa.func.min(articles.c.outlet).label("outlet"),
-                                sa.func.count().label("quotes")], outlets_in, start, end)
+                                sa.func.count().label("quotes")], outlets_in, start, end, topics_in)
              .where(quotes.c.speaker_type.in_(["person", "organisation"]), articles.c.event_id.is_not(None))
              .group_by(articles.c.event_id, who).having(sa.func.count(sa.distinct(articles.c.outlet)) == 1)
              .order_by(sa.func.count().desc()).limit(limit))
@@ -831,7 +1058,7 @@ class Store:
         df["original_id"] = df["original_id"].astype(object).where(df["original_id"].notna(), None)
         return df
 
-    def event_times(self, outlets_in=None, start=None, end=None) -> pd.DataFrame:
+    def event_times(self, outlets_in=None, start=None, end=None, topics_in=None) -> pd.DataFrame:
         """Each outlet's first original report of each event, for lag statistics, with its date_precision:
         "exact" when that first report has a time, "date" when it has only a day (year-only and undated
         reports give no order). A story carried by other sites whose original is not in the store counts
@@ -841,13 +1068,14 @@ class Store:
         first_exact = sa.func.min(sa.case((exact, articles.c.published))).label("first_exact")
         q = (self._filtered([articles.c.event_id, articles.c.outlet, sa.func.min(articles.c.published).label("first"),
                              first_exact, sa.func.min(articles.c.date_source).label("date_source")],
-                            outlets_in, start, end)
+                            outlets_in, start, end, topics_in=topics_in)
              .select_from(articles.outerjoin(reprints, reprints.c.id == articles.c.id))
              .where(articles.c.event_id.is_not(None), reprints.c.id.is_(None), ordered)
              .group_by(articles.c.event_id, articles.c.outlet))
         carried = (self._filtered([articles.c.event_id, reprints.c.original_outlet.label("outlet"),
                                    sa.func.min(articles.c.published).label("first"), first_exact,
-                                   sa.func.min(articles.c.date_source).label("date_source")], outlets_in, start, end)
+                                   sa.func.min(articles.c.date_source).label("date_source")], outlets_in, start, end,
+                                  topics_in=topics_in)
                    .select_from(articles.join(reprints, reprints.c.id == articles.c.id))
                    .where(articles.c.event_id.is_not(None), reprints.c.original_id.is_(None),
                           reprints.c.original_outlet != "unknown", ordered)
@@ -973,6 +1201,15 @@ class Store:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def _topic_match(topics_in):
+    """Events carrying one of these topics: topics is a JSON list in a text column, so the quoted name
+    (as json.dumps writes it, "\u2013" for a dash) is looked for, with LIKE's own characters escaped —
+    PostgreSQL would otherwise read the backslash as an escape — and can't match a longer topic's."""
+    def pattern(t: str) -> str:
+        return "%" + json.dumps(t).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%"
+    return sa.or_(*[events.c.topics.like(pattern(t), escape="!") for t in topics_in])
 
 
 # -- hostile input: every value fits its column, on SQLite and PostgreSQL alike ------------------------

@@ -1,11 +1,17 @@
 """Topic tags for the dashboard's topic filter, from an editable taxonomy (core/data/topics.toml).
 
-A topic matches a text when at least `min_hits` distinct keywords/entities occur in title + text, or
-one occurs in the title. Matching is on word boundaries ("AI" never fires inside "said"), and short
-all-capitals names (AI, EU, UN) only match in capitals.
+A topic is tagged on evidence, never on one word. Each distinct term of the topic found in title + text
+counts 1 when it is a single keyword ("director", "china") and 2 when it is a name or a phrase
+("Xi Jinping", "taiwan strait"), half as much again in the title. A topic needs at least two distinct
+terms, `min_hits` of them when none is a name or phrase, a score of at least `min_score`, and one of its
+`requires` terms when it lists them (the Russia-Ukraine war needs Ukraine, not only Putin). Of the
+topics that qualify, those scoring under `keep_share` of the best are dropped: an event is tagged with
+what it is about, not with everything it mentions. Matching is on word boundaries ("AI" never fires
+inside "said"), and short all-capitals names (AI, EU, UN) only match in capitals.
 Feed categories map onto topics through each topic's `categories` list; a category that maps to no
 topic is dropped rather than kept as its own label, because free-text feed categories ("World",
 "News", "Top Stories") would flood the filter with near-duplicates of real topics.
+Measured against AllSides' own topic labels by bench/topics_eval.py.
 """
 from __future__ import annotations
 
@@ -27,9 +33,14 @@ class Topic:
     keywords: tuple[str, ...]          # matched case-insensitively
     entities: tuple[str, ...]          # proper names, matched case-sensitively when they are acronyms
     categories: tuple[str, ...]        # lowercase feed categories that imply the topic
-    min_hits: int
+    min_hits: int                      # distinct terms needed when none is a name or a phrase
     pattern: re.Pattern
     acronyms: re.Pattern | None
+    strong: frozenset[str] = frozenset()     # names and phrases (as _key gives them): stronger than a word
+    requires: frozenset[str] = frozenset()   # at least one of these must be found, when given
+    min_score: float = 2.5
+    keep_share: float = 0.5
+    first_words: frozenset[str] = frozenset()   # each term's first word: a text without any skips the topic
 
 
 class TopicFileError(ValueError):
@@ -69,6 +80,12 @@ def load_topics(path: str | Path | None = None) -> list[Topic]:
     if not isinstance(entries, list) or not entries:
         raise TopicFileError(f"{path}: topic: expected one or more [[topic]] tables")
     default_hits = data.get("min_hits", 2)
+    scoring = {}
+    for key in ("min_score", "keep_share"):
+        value = data.get(key, Topic.__dataclass_fields__[key].default)
+        if not isinstance(value, (int, float)) or isinstance(value, bool) or value < 0:
+            raise TopicFileError(f"{path}: {key}: expected a non-negative number")
+        scoring[key] = float(value)
     topics, names = [], set()
     for n, t in enumerate(entries, 1):
         where = f"topic #{n}"
@@ -89,16 +106,24 @@ def load_topics(path: str | Path | None = None) -> list[Topic]:
         hits = t.get("min_hits", default_hits)
         if not isinstance(hits, int) or isinstance(hits, bool) or hits < 1:
             raise TopicFileError(f"{path}: {where}.min_hits: expected a positive integer")
-        unknown = set(t) - {"name", "keywords", "entities", "categories", "min_hits"}
+        requires = _strings(path, f"{where}.requires", t.get("requires"))
+        unknown = set(t) - {"name", "keywords", "entities", "categories", "min_hits", "requires"}
         if unknown:
             raise TopicFileError(f"{path}: {where}.{sorted(unknown)[0]}: unknown field")
         # Short all-caps names (AI, EU, UN, NBA) only count in capitals: "ai" or "un" in
         # running text is noise.
         acr = [e for e in entities + keywords if e.isupper() and len(e) <= 4]
         rest = [e for e in entities + keywords if e not in acr]
+        known = {_key(x) for x in entities + keywords}
+        bad = [r for r in requires if _key(r) not in known]
+        if bad:
+            raise TopicFileError(f"{path}: {where}.requires: {bad[0]!r} is not one of its keywords or entities")
+        strong = frozenset(_key(e) for e in entities) | frozenset(_key(k) for k in keywords if " " in k or "-" in k)
+        first = frozenset(w[0] for w in (_WORDS.findall(x.lower()) for x in entities + keywords) if w)
         topics.append(Topic(name, keywords, entities, tuple(c.lower() for c in cats), hits,
                             _compile(rest, re.IGNORECASE) or re.compile(r"(?!x)x"),
-                            _compile(acr, 0)))
+                            _compile(acr, 0), strong, frozenset(_key(r) for r in requires), **scoring,
+                            first_words=first))
     return topics
 
 
@@ -108,24 +133,51 @@ def _cached(path: str | None) -> tuple[Topic, ...]:
     return tuple(load_topics(path))
 
 
-def tag_topics(title: str, text: str = "", categories: Iterable[str] = (),
-               topics: Iterable[Topic] | None = None) -> list[str]:
-    """Names of the topics a text belongs to, in taxonomy order."""
+_WORDS = re.compile(r"[^\W_]+")
+
+
+def _key(term: str) -> str:
+    """A term as matches are compared: lowercase, hyphens and runs of spaces as one space."""
+    return re.sub(r"[\s\-]+", " ", term.strip().lower())
+
+
+def _found(tp: Topic, text: str) -> set[str]:
+    """The topic's terms found in a text (as _key gives them)."""
+    found = {_key(m) for m in tp.pattern.findall(text)}
+    if tp.acronyms is not None:
+        found |= {_key(m) for m in tp.acronyms.findall(text)}
+    return found
+
+
+def topic_scores(title: str, text: str = "", topics: Iterable[Topic] | None = None) -> dict[str, float]:
+    """Each qualifying topic's evidence score (see the module docstring), before the keep_share cut."""
     topics = _cached(None) if topics is None else tuple(topics)
     title = title or ""
     body = f"{title}\n{text or ''}"
-    cats = {c.strip().lower() for c in categories if c and c.strip()}
-    out = []
+    words = set(_WORDS.findall(body.lower()))
+    out = {}
     for tp in topics:
-        if cats & set(tp.categories):
-            out.append(tp.name)
+        if not tp.first_words & words:   # no term can start here: skip the costly pattern
             continue
-        found = {m.lower() for m in tp.pattern.findall(body)}
-        if tp.acronyms is not None:
-            found |= set(tp.acronyms.findall(body))
-        if not found:
+        found = _found(tp, body)
+        if len(found) < 2 or (tp.requires and not found & tp.requires):
             continue
-        in_title = bool(tp.pattern.search(title)) or bool(tp.acronyms and tp.acronyms.search(title))
-        if in_title or len(found) >= tp.min_hits:
-            out.append(tp.name)
+        strong = found & tp.strong
+        if not strong and len(found) < tp.min_hits:
+            continue
+        in_title = _found(tp, title)
+        score = sum((2.0 if t in strong else 1.0) * (1.5 if t in in_title else 1.0) for t in found)
+        if score >= tp.min_score:
+            out[tp.name] = score
     return out
+
+
+def tag_topics(title: str, text: str = "", categories: Iterable[str] = (),
+               topics: Iterable[Topic] | None = None) -> list[str]:
+    """Names of the topics a text is about, in taxonomy order."""
+    topics = _cached(None) if topics is None else tuple(topics)
+    cats = {c.strip().lower() for c in categories if c and c.strip()}
+    scores = topic_scores(title, text, topics)
+    best = max(scores.values(), default=0.0)
+    return [tp.name for tp in topics
+            if cats & set(tp.categories) or scores.get(tp.name, -1.0) >= tp.keep_share * best > 0]

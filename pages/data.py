@@ -41,7 +41,7 @@ logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").add
 MAX_EVENTS = 1000  # Overview's table and the Event page's picker
 MAX_POINTS = 3000  # Timelines' publication chart
 MAX_ROWS = 1000  # Articles' table
-ARTICLE_KEYS = ("outlets_in", "start", "end", "search", "text")
+ARTICLE_KEYS = ("outlets_in", "start", "end", "search", "text", "topics_in")   # the topic filter applies everywhere
 
 
 @st.cache_resource(show_spinner=False)
@@ -58,7 +58,8 @@ def data_version(s: Store) -> tuple:
     """Changes whenever articles or events change, so cached reads refresh after an ingest."""
     lo, hi = s.date_bounds()
     # The store's URL is part of the key: two stores with the same counts must not share a cache.
-    return s.url, s.count_articles(), str(hi), s.count_events()
+    # A user's correction of an event changes no count, so its mark is part of the version too.
+    return s.url, s.count_articles(), str(hi), s.count_events(), s.corrections_mark()
 
 
 def article_scope(f: dict) -> dict:
@@ -73,8 +74,8 @@ def colours(_s: Store, version) -> dict[str, str]:
 
 
 def quote_scope(f: dict) -> dict:
-    """Quotes follow the outlet and date filters (headline search does not apply to quotes)."""
-    return {k: f.get(k) for k in ("outlets_in", "start", "end")}
+    """Quotes follow the outlet, date and topic filters (headline search does not apply to quotes)."""
+    return {k: f.get(k) for k in ("outlets_in", "start", "end", "topics_in")}
 
 
 # -- the sidebar ------------------------------------------------------------------------------------
@@ -110,11 +111,11 @@ def _events(_s, version, **f) -> pd.DataFrame:
 
 def events(s: Store, version, f: dict) -> pd.DataFrame:
     """The broadest events in view, with their reporting outlets and blind spots."""
-    return _events(s, version, **article_scope(f), topics_in=f.get("topics_in"))
+    return _events(s, version, **article_scope(f))
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _attention(_s, version, topics_in, **f) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _attention(_s, version, topics_in=None, **f) -> tuple[pd.DataFrame, pd.DataFrame]:
     att = _s.attention(**f)
     if topics_in:
         att = att[att["topics"].map(lambda ts: bool(set(ts) & set(topics_in)))]
@@ -125,7 +126,7 @@ def _attention(_s, version, topics_in, **f) -> tuple[pd.DataFrame, pd.DataFrame]
 
 def attention(s: Store, version, f: dict) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Original articles per period, by topic and by outlet group."""
-    return _attention(s, version, f.get("topics_in"), **article_scope(f))
+    return _attention(s, version, **article_scope(f))
 
 
 # -- Event ------------------------------------------------------------------------------------------
@@ -194,14 +195,14 @@ def lone_speakers(s: Store, version, f: dict) -> pd.DataFrame:
 
 # -- Timelines --------------------------------------------------------------------------------------
 @st.cache_data(show_spinner=False, max_entries=32)
-def _lags(_s, version, start, end) -> pd.DataFrame:
-    return lags(_s.event_times(start=start, end=end))
+def _lags(_s, version, start, end, topics_in=None) -> pd.DataFrame:
+    return lags(_s.event_times(start=start, end=end, topics_in=topics_in))
 
 
 def event_lags(s: Store, version, f: dict) -> pd.DataFrame:
     """Each outlet's lag behind the first report of each event, measured against every outlet (the
     outlet filter is applied by the page, after the lags are measured)."""
-    return _lags(s, version, f.get("start"), f.get("end"))
+    return _lags(s, version, f.get("start"), f.get("end"), f.get("topics_in"))
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

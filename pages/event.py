@@ -5,6 +5,7 @@ import streamlit as st
 from core.charts import timeline
 from core.sources import quote_excerpt, speaker_label
 from pages.common import csv_download, downloads, filters, open_page, safe, tabbed
+from pages.corrections import corrections_view
 from pages.data import compare, event_choices
 
 COLUMNS_PER_ROW = 3
@@ -72,6 +73,14 @@ def column(report: dict, outlet: str, texts: dict, quotes: pd.DataFrame) -> None
 s, version = open_page("Event")
 choices = event_choices(s, version, filters())
 wanted = st.query_params.get("event")
+if "fix_done" in st.session_state:
+    st.success(st.session_state.pop("fix_done"))
+missing = False
+if wanted:  # a link to an event merged away opens the survivor and says so; an unknown one says so
+    shown, note = s.resolve_event(wanted)
+    if note:
+        (st.info if shown else st.error)(note)
+    missing, wanted = shown is None, shown
 options = list(choices["id"])
 if wanted and wanted not in options and s.event_articles([wanted]):
     options = [wanted] + options
@@ -79,9 +88,11 @@ if not options:
     st.info("No events match the filters. Clear some filters in the sidebar.")
     st.stop()
 labels = dict(zip(choices["id"], choices["label"]))
-event_id = st.selectbox("Event", options, index=options.index(wanted) if wanted in options else 0, key="event_pick",
-                        format_func=lambda e: labels.get(e, e))
-if event_id != wanted:
+event_id = st.selectbox("Event", options, index=options.index(wanted) if wanted in options else None if missing else 0,
+                        key="event_pick", format_func=lambda e: labels.get(e, e), placeholder="Pick an event")
+if event_id is None:
+    st.stop()
+if event_id != st.query_params.get("event"):
     st.query_params["event"] = event_id
 report, arts, quotes, reps = compare(s, version, event_id)
 for note in report.get("notes", []):
@@ -119,7 +130,10 @@ def reprint_table() -> None:
 
 
 def data_quality() -> None:
-    quality = arts[["outlet", "title", "published", "date_source", "date_flag", "text_status", "text_length", "url"]]
+    pins = s.pinned(list(arts["id"]))
+    quality = arts.assign(placed_by=[f"user (correction {pins[a]})" if a in pins else "clustering" for a in arts["id"]])[
+        ["outlet", "title", "published", "date_precision", "date_source", "date_flag", "language", "placed_by",
+         "text_status", "text_length", "url"]]
     st.dataframe(quality, hide_index=True, width="stretch", key="quality_table",
                  column_config={"url": st.column_config.LinkColumn("original", display_text="open")})
     csv_download("Download comparison (CSV)", quality, f"event-{event_id}.csv", "dl_quality")
@@ -127,4 +141,4 @@ def data_quality() -> None:
 
 # The comparison comes first and needs no charting library; the timeline is a tab away.
 tabbed({"Side by side": side_by_side, "Timeline": coverage_timeline, "Reprints": reprint_table,
-        "Data quality": data_quality})
+        "Data quality": data_quality, "Corrections": lambda: corrections_view(s, event_id, arts, choices)})

@@ -232,10 +232,11 @@ def test_event_picker_writes_the_url(small):
     assert at.query_params["event"] in (ids[1], [ids[1]])
 
 
-def test_unknown_event_in_the_url_falls_back_to_the_first(small):
+def test_unknown_event_in_the_url_says_not_found(small):
     at = opened("event", {"event": "ev-does-not-exist"})
     assert not at.exception
-    assert at.selectbox(key="event_pick").value == small.events_df().iloc[0]["id"]
+    assert "Event ev-does-not-exist was not found." in texts(at.error)
+    assert at.selectbox(key="event_pick").value is None   # no other event opened in its place
 
 
 # -- Named sources -------------------------------------------------------------------------------

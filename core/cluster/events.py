@@ -12,6 +12,7 @@ from core.topics import tag_topics
 from .features import FIELDS, Vector, tokens
 
 DAY = 86400.0
+LEADS, LEAD_CHARS = 10, 400  # what topics read of an event besides its titles: its first members' openings
 Span = tuple[float, float]   # epoch seconds (start, end): an exact time has start == end, a date spans its day
 
 
@@ -77,6 +78,7 @@ class Event:
     article_ids: list[str] = field(default_factory=list)
     outlets: Counter = field(default_factory=Counter)
     titles: list[tuple[str, str]] = field(default_factory=list)   # (article id, title), for labels and topics
+    leads: list[str] = field(default_factory=list)     # the first members' opening lines, for topics
     categories: Counter = field(default_factory=Counter)
     alive: bool = True
     indexed: bool = False
@@ -151,10 +153,11 @@ def summarise(ev: Event, label_terms: int) -> EventSummary:
     terms = ranked[:label_terms]
     to_dt = (lambda x: datetime.fromtimestamp(x, tz=timezone.utc) if x is not None else None)
     titles = " . ".join(t for _, t in ev.titles[:10])
+    leads = "\n".join(ev.leads)
     return EventSummary(
         id=ev.id, label=label(ev), terms=terms, first_published=to_dt(ev.first), last_published=to_dt(ev.last),
         n_articles=ev.n, n_outlets=len(ev.outlets), outlets=sorted(ev.outlets), article_ids=list(ev.article_ids),
-        topics=tag_topics(titles, " ".join(terms), tuple(ev.categories)))
+        topics=tag_topics(titles, leads + "\n" + " ".join(terms), tuple(ev.categories)))
 
 
 def label(ev: Event) -> str:

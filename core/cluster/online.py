@@ -6,6 +6,12 @@ the best event above `threshold`, provided the similarity also reaches a share (
 event's own mean similarity between members: a tight event asks more of a newcomer, so the same actors'
 next move stays out while a retelling of the same happening joins.
 
+Coverage of one big happening is broad (the attack, the claim of responsibility, the condolences, each
+side blaming the other), so a mean over all members undersells a newcomer close to one part of it. For
+the two most similar events an article is also compared member by member: a dated article near a dated
+event scores the mean over its `top_k` closest members, and an article close to one member as a copy is
+(`copy_similarity`) scores that member's similarity, dated or not.
+
 Time: an article's date is a span (core.dates): an exact time is a point, a date-only value its whole UTC
 day, so a date is never taken as midnight; a date read from free text gives its year only. Events are candidates only while within `window_days` of an
 article, which also bounds the work (an inverted index holds only those events). Undated articles are
@@ -26,8 +32,8 @@ from core.config import ClusterConfig
 from core.dates import date_of, publication_year, year_floor
 from core.models import get
 
-from .events import (DAY, Event, EventSummary, Incoming, Member, event_id_for, mixed_weight, summarise,
-                     years_clash)
+from .events import (DAY, LEAD_CHARS, LEADS, Event, EventSummary, Incoming, Member, event_id_for, mixed_weight,
+                     summarise, years_clash)
 from .features import FIELDS, DocFrequencies, Vector, analyse_doc, weigh
 from .regroup import Regrouping
 
@@ -349,6 +355,8 @@ class EventClusterer(Regrouping):
         ev.outlets[a.outlet] += 1
         if len(ev.titles) < 50:
             ev.titles.append((aid, a.title))
+        if len(ev.leads) < LEADS and isinstance(a, Incoming) and a.text:
+            ev.leads.append(a.text[:LEAD_CHARS])
         ev.categories.update(a.categories)
         if a.span is not None:
             ev.add_span(a.span)

@@ -18,7 +18,7 @@ import math
 from itertools import islice
 from typing import TYPE_CHECKING, Iterable
 
-from .events import DAY, Event, events_clash, mixed_weight, span_gap
+from .events import DAY, LEADS, Event, events_clash, mixed_weight, span_gap
 from .features import FIELDS
 
 if TYPE_CHECKING:
@@ -167,6 +167,7 @@ class Regrouping:
         keep.article_ids.extend(gone.article_ids)
         keep.outlets.update(gone.outlets)
         keep.titles.extend(gone.titles[: max(0, 50 - len(keep.titles))])
+        keep.leads.extend(gone.leads[: max(0, LEADS - len(keep.leads))])
         keep.categories.update(gone.categories)
         keep.add_years(gone.ymin, gone.floor)
         keep.add_years(gone.ymax, None)

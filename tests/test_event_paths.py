@@ -1,0 +1,49 @@
+"""Same answer on every path: a corpus's events do not depend on the order it is imported in, on what the
+store already holds, or on whether it goes through the store or `framelens cluster`."""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+
+from core.analyse import analyse_new
+from core.cluster import cluster_batch
+from core.corpus import import_text
+from core.store import Store
+from tests.conftest import shared_path
+
+
+def _rows(*parts: str) -> list[dict]:
+    return [json.loads(line) for line in shared_path(*parts).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _partition(ids, events) -> set[frozenset]:
+    groups = defaultdict(set)
+    for i, e in zip(ids, events):
+        groups[e].add(str(i))
+    return {frozenset(g) for g in groups.values()}
+
+
+def _through_store(db_url: str, *corpora: list[dict]) -> dict[str, str]:
+    """Import each corpus in turn into one store, analysing after each as `framelens import` does."""
+    store = Store(db_url)
+    for rows in corpora:
+        import_text(store, "\n".join(json.dumps(r) for r in rows), "jsonl")
+        analyse_new(store, quotes=False)
+    df = store.articles_df(limit=None)
+    store.dispose()
+    return dict(zip(df["id"], df["event_id"]))
+
+
+def test_a_corpus_gets_the_same_events_in_any_order_after_other_data_and_in_batch(db_url, tmp_path):
+    rows = _rows("data", "realworld", "articles.jsonl")
+    ids = [str(r["id"]) for r in rows]
+    batch = _partition(ids, cluster_batch(rows))
+    forward = _through_store(db_url, rows)
+    assert _partition(ids, [forward[i] for i in ids]) == batch
+    backward = _through_store(str(tmp_path / "backward.sqlite"), rows[::-1])
+    assert _partition(ids, [backward[i] for i in ids]) == batch
+    # after an unrelated corpus (PolNeAR: US politics of 2016)
+    other = _rows("data", "attribution", "polnear_dev.jsonl")
+    after = _through_store(str(tmp_path / "after.sqlite"), other, rows)
+    assert _partition(ids, [after[i] for i in ids]) == batch
+    assert not {after[i] for i in ids} & {after[str(r["id"])] for r in other}   # nothing glued to it
