@@ -84,9 +84,7 @@ def settle_article(quotes: list["Quote"], article: Any, text: str) -> list["Quot
             _apply(twin, other)
             joint.append(twin)
             ctx.remember(twin, other)
-    quotes = quotes + joint
-    _hide_nested(quotes)
-    return _one_row_per_speaker(quotes)
+    return _one_row_per_speaker(_settle_nested(quotes + joint))
 
 
 def _one_row_per_speaker(quotes: list["Quote"]) -> list["Quote"]:
@@ -117,25 +115,40 @@ def _apply(q: "Quote", s: Settled) -> None:
     q.role_query = s.role_query
 
 
-def _hide_nested(quotes: list["Quote"]) -> None:
-    """A speaker named inside another speaker's words ("Xie said China urged the US…") is part of
-    what that speaker said, not a source of the article: shown under no name."""
-    outer = sorted((q.quote_start, q.quote_end, id(q)) for q in quotes if q.speaker_type in SHOWN_TYPES)
-    starts = [a for a, _, _ in outer]
+def _settle_nested(quotes: list["Quote"]) -> list["Quote"]:
+    """A speaker named inside another speaker's words ("Xie said China urged the US…").
+
+    A paraphrase there ("China urged…") is part of what the outer speaker said: when its words lie
+    within the outer quote it goes (they are shown there already), otherwise it is shown under no
+    name. A direct quote there keeps its own speaker ("Comey wrote that Trump told him, “I need
+    loyalty.”" is Trump's, relayed by Comey): its marks say whose words they are.
+    """
+    outer = sorted((q.quote_start, q.quote_end, id(q), q) for q in quotes if q.speaker_type in SHOWN_TYPES)
+    starts = [a for a, _, _, _ in outer]
     reach, far = [], -1                  # reach[i]: the furthest end among outer[:i + 1]
-    for _, b, _ in outer:
+    for _, b, _, _ in outer:
         far = max(far, b)
         reach.append(far)
+    gone = set()
     for q in quotes:
         if q.speaker_type not in SHOWN_TYPES or q.speaker_start is None:
             continue
         i = bisect_right(starts, q.speaker_start) - 1
+        if i < 0 or reach[i] <= q.speaker_start:
+            continue
         # spans starting at or before the mention; the last few are checked one by one
-        inside = i >= 0 and reach[i] > q.speaker_start and any(
-            b > q.speaker_start and k != id(q) for _, b, k in outer[max(0, i - 50):i + 1])
-        if inside:
+        host = next((o for _, b, k, o in reversed(outer[max(0, i - 50):i + 1])
+                     if b > q.speaker_start and k != id(q)), None)
+        if host is None:
+            continue
+        if q.kind == "direct":
+            q.speaker_how = f"{q.speaker_how}; quoted within {host.canonical_speaker}'s words"
+        elif host.quote_start <= q.quote_start and q.quote_end <= host.quote_end:
+            gone.add(id(q))
+        else:
             q.speaker_type, q.canonical_speaker = "other", None
             q.speaker_how = "named inside another speaker's words"
+    return [q for q in quotes if id(q) not in gone]
 
 
 class _Context:

@@ -126,7 +126,22 @@ def test_joint_speakers_get_one_row_each():
 def test_a_speaker_inside_another_speakers_words_is_not_a_source():
     qs = attributions("Xie said China urged the US not to take further moves that violate China's interests.")
     assert shown("Xie said China urged the US not to take further moves.") == {"Xie"}
-    assert any(q.speaker_how == "named inside another speaker's words" for q in qs)
+    # the paraphrase is Xie's words, shown once under Xie, not again under no name
+    assert {speaker_label(q) for q in qs} == {"Xie"}
+
+
+def test_a_direct_quote_relayed_by_another_speaker_keeps_its_speaker():
+    # the bug: Trump's own words inside Comey's account were typed 'other', so the dashboard counted
+    # them under "(no named speaker)"
+    t = ("Former FBI Director James Comey met President Donald Trump in January. "
+         "Comey wrote that Trump told him directly, \u201cI need loyalty.\u201d")
+    qs = attributions(t)
+    loyalty = [q for q in qs if "loyalty" in q.quote]
+    assert loyalty and all(speaker_label(q) in ("Donald Trump", "James Comey") for q in loyalty)
+    direct = [q for q in loyalty if q.kind == "direct"]
+    assert [speaker_label(q) for q in direct] == ["Donald Trump"]
+    assert "within James Comey's words" in direct[0].speaker_how
+    assert NO_NAMED_SPEAKER not in {speaker_label(q) for q in qs}
 
 
 # --------------------------------------------------------------- translated and state-media English
