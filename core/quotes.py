@@ -434,6 +434,8 @@ def _from_cue_verb(aid, text, u: Unit, tok, spans, names) -> Quote | None:
     if rng is None or (lemma in CORE_SET and not qids and _free_quote(u, spans) is not None
                        and rng[1] - rng[0] < 2):
         qi = _free_quote(u, spans) if lemma in CORE_SET else None
+        if qi is not None and _quote_after_sentence_end(u, tok, qi):
+            qi = None                   # 'The talks would continue. "…," Trump said.': not the talks'
         if qi is None:
             if rng is None:
                 if lemma in CORE_SET and u.frame.rstrip().endswith(":"):
@@ -470,6 +472,17 @@ def _from_cue_verb(aid, text, u: Unit, tok, spans, names) -> Quote | None:
     if lemma not in CORE_SET and kind == "indirect" and end - start > 400:
         return None
     return _make_quote(aid, text, start, end, kind, tok, u, subj, names)
+
+
+# a full stop that is no abbreviation's ("Mr.", "Dr.", "U.S."), or "!" / "?", before a space
+_SENTENCE_END_RE = re.compile(r"(?<!\b[A-Z][a-z])(?<!\b[A-Z])\.\s|[!?]\s")
+
+
+def _quote_after_sentence_end(u: Unit, tok, qi: int) -> bool:
+    """The quote comes after the cue's sentence has ended ('… would continue. "B," X said.')."""
+    piece = next(p for p in u.pieces if p[4] == qi)
+    between = u.frame[tok.idx + len(tok.text):piece[0]]
+    return piece[0] > tok.idx and _SENTENCE_END_RE.search(between + " ") is not None
 
 
 def _free_quote(u: Unit, spans) -> int | None:
