@@ -265,13 +265,17 @@ class _Context:
         gov = government(mention)
         if gov:
             return Settled("organisation", gov, how=f"state or capital {mention!r} as an actor")
+        led = _led_body(words)
+        if led:
+            return Settled("organisation", led, how=f"{mention!r}: the body a named person leads")
         body = self.body(mention, words, low)
         if body is not None:
             return body
         name = bare_name(words)
-        if name and (name.lower() in COMMON_CAPITALS or (q.speaker_type == "unknown" and name.split()[-1].endswith("s")
-                                                          and not name.split()[-1].endswith(("ss", "us", "is")))):
-            # "United said", "The Comey Memos said": a capitalised word the parse did not take for a name
+        if name and (name.lower() in COMMON_CAPITALS | _HEAD_WORDS or (q.speaker_type == "unknown" and name.split()[-1].endswith("s")
+                                                                      and not name.split()[-1].endswith(("ss", "us", "is")))):
+            # "United said", "The Comey Memos said", "The Government said": a capitalised word the
+            # parse did not take for a name
             return Settled("other", None, how=f"{mention!r} is not a person's name")
         if name:
             role = role_words(words, name)
@@ -524,6 +528,29 @@ class _Context:
 
 
 # --------------------------------------------------------------------------------------- helpers
+# "the Trump administration", "Netanyahu's government", "the Clinton campaign": a body known by the
+# person who leads it, shown by the surname and the head ("Trump administration").
+LED_HEADS = ("administration", "government", "cabinet", "campaign")
+_ADJECTIVE_ENDS = ("al", "ian", "ese", "ish", "ic", "ary", "ive", "ern", "ist")
+# Capitalised heads that name no one on their own ("The Government said", "The Ministry said").
+_HEAD_WORDS = frozenset(BODY_HEADS | ORG_HEADS | set(LED_HEADS))
+
+
+def _led_body(words: list[str]) -> str | None:
+    """"<Surname> <head>" when the mention is a named person's administration, government or campaign."""
+    if len(words) < 2 or len(words) > 5 or words[-1].lower() not in LED_HEADS:
+        return None
+    rest = words[:-1]
+    if rest[-1] == "'s":
+        rest = rest[:-1]
+    while rest and rest[0].lower() in DETERMINERS:
+        rest = rest[1:]
+    name = bare_name(rest) if rest and all(w[:1].isupper() for w in rest) else ""
+    if not name or name.lower() in COMMON_CAPITALS or (" " not in name and name.lower().endswith(_ADJECTIVE_ENDS)):
+        return None                     # "the Presidential Administration", "the Western cabinet"
+    return f"{name.split()[-1]} {words[-1].lower()}"
+
+
 def _two(counts: Counter) -> tuple[str, str] | None:
     """The two leading items when two clearly lead (the third, if any, has at most half the second's count)."""
     top = counts.most_common(3)

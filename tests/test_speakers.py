@@ -35,6 +35,7 @@ def shown(text: str, **kw) -> set[str]:
     "The Russian said the deal was off.",
     "Many said the deal was off.",
     "Video posted on social media showed the dam collapsing.",
+    "The Government said the strikes would go on.",
 ])
 def test_no_speaker_is_shown(text):
     qs = attributions(text, outlet="UNN" if "UNN" in text else "Sputnik" if "Sputnik" in text else "Wire")
@@ -121,6 +122,17 @@ def test_joint_speakers_get_one_row_each():
     qs = attributions("Both Ukraine and Russia said this was an intentional attack by the other's forces.")
     assert {q.canonical_speaker for q in qs} == {"Government of Ukraine", "Government of Russia"}
     assert len({(q.quote_start, q.quote_end) for q in qs}) == 1
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Trump administration said the tariffs would stay.", "Trump administration"),
+    ("Donald Trump's campaign said the ad was false.", "Trump campaign"),
+    ("Netanyahu's government said the strikes would go on.", "Netanyahu government"),
+])
+def test_a_body_known_by_its_leader_is_an_organisation(text, name):
+    # typed 'other' before, so the dashboard counted it under "(no named speaker)"
+    assert shown(text) == {name}
+    assert shown("The Presidential Administration said the strikes would go on.") != {"Presidential administration"}
 
 
 def test_a_speaker_inside_another_speakers_words_is_not_a_source():
