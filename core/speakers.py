@@ -129,7 +129,13 @@ CAPS_RUN_RE = re.compile(r"\b[A-Z][a-zà-ÿ]+(?:[-'’][A-Z]?[a-zà-ÿ]+)?(?:\s+
 PLACE_WORDS = set("""city hall street square avenue river region oblast district province county
 airport station university college school hospital church cathedral palace park bridge dam plant
 center centre theatre theater museum stadium arena island mountain lake sea ocean valley republic
-federation kingdom state states union""".split())
+federation kingdom state states union east west north south middle one two three""".split())
+
+
+# Titles that only a person carries, so the one capitalised word after them is a name.
+PERSON_TITLES = set("""mr mrs ms dr sen senator rep gov governor gen general admiral president
+minister secretary chancellor premier king queen prince princess pope judge ambassador mayor
+spokesman spokeswoman spokesperson""".split())
 
 
 def _not_name_word(word: str) -> bool:
@@ -180,7 +186,8 @@ class NameIndex:
                 words = m.group().split()
                 cut = max((i for i, w in enumerate(words) if _not_name_word(w)), default=-1)
                 name = words[cut + 1:]
-                if 2 <= len(name) <= 3:
+                titled = len(name) == 1 and cut >= 0 and words[cut].lower().strip(".") in PERSON_TITLES
+                if 2 <= len(name) <= 3 or titled:      # "President Trump", "Mr. Kim": a name too
                     offset = m.start() + len(" ".join(words[:cut + 1])) + (1 if cut >= 0 else 0)
                     self._cands.append((offset, " ".join(name)))
         return self._cands

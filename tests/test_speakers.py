@@ -286,3 +286,18 @@ def test_views_show_a_quote_with_its_own_marks_and_one_name_rule():
                             "speaker_type": "credit", "canonical_speaker": None}])
     page = _outlet_html({"headlines": {"articles": []}}, "X", quotes, {}, None)
     assert "“\"" not in page and "(no named speaker)" in page and ">TASS" not in page
+
+
+# ------------------------------------------------------------------- pronouns on real pages' shapes
+def test_a_pronoun_is_never_a_place_or_a_vehicle():
+    t = ("President Trump walked out before the Marine One departure. He said the economy was doing well. "
+         "He congratulated Netanyahu and said that will improve chances for peace in the Middle East. "
+         "He said he would love to release his taxes.")
+    names = shown(t)
+    assert names == {"Trump", "Netanyahu"} or names == {"Trump"}, names
+    assert not names & {"Marine One", "Middle East"}
+
+
+def test_a_pronoun_with_only_places_before_it_stays_unresolved():
+    qs = attributions("Before the Marine One departure in the Middle East, he said the economy was doing well.")
+    assert {speaker_label(q) for q in qs} == {UNRESOLVED_PRONOUN}
