@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from core.gazetteer import country_in, government, institution, words_of
 from core.quote_input import news_outlet
-from core.speakers import ANON_HEADS, NOT_NAMES, TITLE_WORDS
+from core.speakers import ANON_HEADS, NOT_NAMES, PLACE_WORDS, TITLE_WORDS
 
 # Words for a written or recorded source: its author is the speaker.
 DOC_WORDS = set("""statement statements report reports readout communique communiqué release
@@ -98,8 +98,6 @@ ORG_HEADS = {"ministry", "department", "agency", "committee", "commission", "cou
              "institute", "university", "foundation", "group", "union", "organization", "organisation",
              "association", "center", "centre", "board", "parliament", "assembly", "duma", "senate",
              "congress", "prosecutor's", "headquarters", "staff", "mission", "secretariat"}
-PLACE_WORDS = {"city", "hall", "street", "square", "river", "region", "oblast", "district", "province",
-               "county", "airport", "station", "plant", "dam", "bridge", "island", "sea", "lake"}
 # Roles people have towards another person ("Navalny's wife, Yulia Navalnaya,").
 PERSONAL_ROLES = {"wife", "husband", "widow", "son", "daughter", "mother", "father", "brother", "sister",
                   "lawyer", "attorney", "aide", "adviser", "advisor", "assistant", "deputy", "ally", "partner"}

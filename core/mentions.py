@@ -272,10 +272,11 @@ class _Context:
         if body is not None:
             return body
         name = bare_name(words)
-        if name and (name.lower() in COMMON_CAPITALS | _HEAD_WORDS or (q.speaker_type == "unknown" and name.split()[-1].endswith("s")
-                                                                      and not name.split()[-1].endswith(("ss", "us", "is")))):
+        if name and (name.lower() in COMMON_CAPITALS | _HEAD_WORDS or (
+                q.speaker_type == "unknown" and name.split()[-1].endswith("s")
+                and not name.split()[-1].endswith(("ss", "us", "is")) and not self.surname_of_speaker(name))):
             # "United said", "The Comey Memos said", "The Government said": a capitalised word the
-            # parse did not take for a name
+            # parse did not take for a name (but "Sanders" after "Sarah Sanders said" is hers)
             return Settled("other", None, how=f"{mention!r} is not a person's name")
         if name:
             role = role_words(words, name)
@@ -295,6 +296,10 @@ class _Context:
                 or (head.removesuffix("s") in COLLECTIVE_HEADS and set(low) & BLOC_WORDS) or low[-2:] == ["the", "west"]:
             return Settled("anonymous", description(words), how=f"unnamed or collective source {mention!r}")
         return Settled("other", None, how=f"{mention!r} names no speaker")
+
+    def surname_of_speaker(self, name: str) -> bool:
+        """A person settled earlier in the article has this surname."""
+        return any(k == "person" and n.split()[-1] == name for _, k, n in self.authors)
 
     def pair(self, mention: str, low: list[str], head: str) -> Settled | None:
         """"The two leaders", "both sides", "a joint statement": the two leaders or the two countries

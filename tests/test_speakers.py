@@ -301,3 +301,15 @@ def test_a_pronoun_is_never_a_place_or_a_vehicle():
 def test_a_pronoun_with_only_places_before_it_stays_unresolved():
     qs = attributions("Before the Marine One departure in the Middle East, he said the economy was doing well.")
     assert {speaker_label(q) for q in qs} == {UNRESOLVED_PRONOUN}
+
+
+def test_a_surname_ending_in_s_is_the_person_named_before():
+    t = ("Press Secretary Sarah Sanders insisted that Trump said it. "
+         "Sanders had earlier tweeted a message disputing the article.")
+    assert [speaker_label(q) for q in attributions(t)] == ["Sarah Sanders"] * 2
+
+
+def test_a_long_title_with_a_country_is_not_part_of_the_name():
+    t = ("Press Secretary of the President of the Russian Federation Dmitry Peskov told reporters that he "
+         "did not know of any such cases. \u201cI am not aware of such examples,\u201d Peskov answered.")
+    assert shown(t) == {"Dmitry Peskov"}
