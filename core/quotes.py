@@ -624,6 +624,7 @@ OUTPUT_FIELDS = ("article_id", "quote", "quote_start", "quote_end", "kind", "cue
                  "speaker_start", "speaker_end", "speaker_type", "speaker_role",
                  "canonical_speaker", "speaker_how")
 
+
 def _events_of(articles: list[dict], report) -> dict[str, str] | None:
     """Article id -> event, as framelens clusters the file, so speakers are made canonical per event
     ("the defence minister" is the one the event names); None when clustering is not available."""
