@@ -18,7 +18,7 @@ if __name__ == "__main__":  # a page run: Streamlit executes this file as __main
                         + [st.Page(path, title=title, icon=icon, url_path=url) for path, title, icon, url in PAGES],
                         position="hidden")
     # Filters are drawn here, not in the pages, so they keep their values when the user changes page.
-    sidebar(store())
+    sidebar(store(), nav.url_path)
     nav.run()
 else:
     # `streamlit run dashboard.py` finds `app` here and serves it: the same pages, plus a start-up

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from .cluster import ClusterConfig, EventClusterer, clustering_span, order_key
+from .config import Settings
 from .language import is_english, language_of
-from .store import Store
+from .store import EVENTS_STEP, QUOTES_STEP, REPRINTS_STEP, Store
 
 
 @dataclass
@@ -20,54 +21,71 @@ class AnalysisSummary:
     quotes: int = 0
     not_english: int = 0
     reprints: int = 0
+    failed: int = 0          # article steps that failed: recorded on the article, not tried again
     seconds: float = 0.0
 
     def line(self) -> str:
+        failed = f"; {self.failed} article steps failed (see each article's analysis notes)" if self.failed else ""
         skipped = f" ({self.not_english} articles not in English left out)" if self.not_english else ""
         return (f"analysed {self.articles} new articles: {self.events_touched} events updated "
-                f"({self.events_merged} merged), {self.quotes} quotes{skipped}, {self.reprints} reprints; "
+                f"({self.events_merged} merged), {self.quotes} quotes{skipped}, {self.reprints} reprints{failed}; "
                 f"{self.seconds:.1f} s")
 
 
 def analyse_new(store: Store, config: ClusterConfig | None = None, quotes: bool = True,
-                progress=None) -> AnalysisSummary:
-    """Cluster unassigned articles against the events still inside the time window, then enrich them."""
+                progress=None, settings: Settings | None = None) -> AnalysisSummary:
+    """Cluster unassigned articles against the events still inside the time window, then enrich them.
+
+    Each step reads at most its size cap of an article's text, and a step that fails on one article is
+    recorded on that article (analysis_notes) and not started on it again: no article stops a pass.
+    """
     t0 = time.perf_counter()
     cfg = config or ClusterConfig()
+    s = settings or Settings.from_env()
     report = progress or (lambda *a: None)
-    new = store.unclustered()
+    store.repair_events()
+    new = store.unclustered(s.events_max_chars)
     out = AnalysisSummary(articles=len(new))
     if new:
         _languages(store, new)
-        touched = _cluster(store, new, cfg, report, out)
-        out.reprints = _reprints(store, sorted(touched))
+        touched = _cluster(store, new, cfg, report, out, s)
+        out.reprints = _reprints(store, sorted(touched), s, out)
     if quotes:
         # Quotes are tracked per article, so an interrupted run's leftovers are picked up here too.
-        items = store.unquoted()
+        items = store.unquoted(s.quotes_max_chars)
         english = [a for a in items if is_english(a)]
         out.not_english = len(items) - len(english)
         if out.not_english:   # marked done with no quotes: the quote rules read English only
             store.save_quotes([a["id"] for a in items if not is_english(a)], [])
-        out.quotes = _quotes(store, english, report)
+        out.quotes = _quotes(store, english, report, s, out)
     out.seconds = time.perf_counter() - t0
     return out
 
 
-def _cluster(store: Store, new: list[dict], cfg: ClusterConfig, report, out: AnalysisSummary) -> set[str]:
+def _failure(step: str, e: Exception) -> str:
+    return f"{step}: failed ({type(e).__name__}: {str(e)[:200]})"
+
+
+def _cluster(store: Store, new: list[dict], cfg: ClusterConfig, report, out: AnalysisSummary,
+             s: Settings | None = None) -> set[str]:
     """Assign new articles to events and save assignments, events and merges together.
 
     The same procedure as a batch (core.cluster.batch): the new articles in a fixed order, document
     frequencies fixed before any is placed, and a merge over every event they touched — so the events of
     a corpus do not depend on the order it was imported in or on what the store held.
     """
+    s = s or Settings()
     new = sorted(new, key=order_key)
     spans = [clustering_span(a) for a in new]
-    undated = any(s is None for s in spans)
+    undated = any(span is None for span in spans)
     # The clusterer only needs events that new articles could still join: those within the window.
-    since = None if undated else \
-        datetime.fromtimestamp(min(s[0] for s in spans), timezone.utc) - timedelta(days=cfg.window_days + 1)
+    try:
+        since = None if undated else \
+            datetime.fromtimestamp(min(span[0] for span in spans), timezone.utc) - timedelta(days=cfg.window_days + 1)
+    except (OverflowError, ValueError, OSError):   # an article dated in year 1: every stored event is in reach
+        since = None
     fresh = {a["id"] for a in new}
-    memory = [m for m in store.clustered_since(since) if m["id"] not in fresh]
+    memory = [m for m in store.clustered_since(since, s.events_max_chars) if m["id"] not in fresh]
     cl = EventClusterer(cfg, time_bound=not undated)
     # Document frequencies over the new articles and the stored ones of their time: a corpus imported
     # next to others is weighted as it is on its own, and a feed's new items as the days around them.
@@ -81,11 +99,16 @@ def _cluster(store: Store, new: list[dict], cfg: ClusterConfig, report, out: Ana
     if memory:
         cl.restore(memory, [m["event_id"] for m in memory])
     report("events", 0, len(new))
-    first = {}
+    first, failed = {}, {}
     for i, a in enumerate(new, 1):
-        first[a["id"]] = cl.add(a)
+        try:
+            first[a["id"]] = cl.add(a)
+        except Exception as e:  # noqa: BLE001 - one article that breaks clustering is that article's failure
+            failed[a["id"]] = _failure(EVENTS_STEP, e)
         if i % 500 == 0:
             report("events", i, len(new))
+    store.note_analysis(failed)
+    out.failed += len(failed)
     merged = cl.merge(singletons=True)
     merged = {old: cl.resolve(old) for old in {**cl.merged, **merged}}
     assigned = {k: cl.event_of(k) for k in first}
@@ -112,15 +135,29 @@ def _languages(store: Store, new: list[dict]) -> None:
     store.set_languages(codes)
 
 
-def _quotes(store: Store, items: list[dict], report, batch: int = 200) -> int:
+def _quotes(store: Store, items: list[dict], report, s: Settings | None = None, out: AnalysisSummary | None = None,
+            batch: int = 200) -> int:
     """Quotes and speakers of each new article, speakers made canonical across the whole run."""
     from .quotes import canonicalise_speakers, extract_quotes
+    s, out = s or Settings(), out or AnalysisSummary()
     if not items:
         return 0
-    found = []
+    found, notes = [], {}
+    for a in items:
+        if (a.get("text_length") or 0) > s.quotes_max_chars:   # cut in the database; say so on the article
+            notes[a["id"]] = f"{QUOTES_STEP}: only the first {s.quotes_max_chars:,} of {a['text_length']:,} characters"
     report("quotes", 0, len(items))
     for i in range(0, len(items), batch):
-        found += extract_quotes(items[i:i + batch])
+        chunk = items[i:i + batch]
+        try:
+            found += extract_quotes(chunk)
+        except Exception:  # noqa: BLE001 - find the article at fault; the others keep their quotes
+            for a in chunk:
+                try:
+                    found += extract_quotes([a])
+                except Exception as e:  # noqa: BLE001
+                    notes[a["id"]] = _failure(QUOTES_STEP, e)
+                    out.failed += 1
         report("quotes", min(i + batch, len(items)), len(items))
     # One pass over every new quote, so "Trump" in one batch and "Donald Trump" in another agree, scoped
     # by event (roles resolve to the person the event names), and agreeing with the names the same
@@ -129,15 +166,30 @@ def _quotes(store: Store, items: list[dict], report, batch: int = 200) -> int:
     known = store.event_speakers(sorted({e for e in event_of.values() if e}))
     found = canonicalise_speakers(found, event_of=event_of, known=known)
     store.save_quotes([a["id"] for a in items], found)
+    store.note_analysis(notes, quoted=True)
     return len(found)
 
 
-def _reprints(store: Store, event_ids: list[str]) -> int:
+def _reprints(store: Store, event_ids: list[str], s: Settings | None = None, out: AnalysisSummary | None = None) -> int:
     """Reprint verdicts within each touched event (a copy lands in its original's event)."""
     from .reprints import find_reprints
-    arts = store.event_articles(event_ids)
+    s, out = s or Settings(), out or AnalysisSummary()
+    arts = store.event_articles(event_ids, s.reprints_max_chars)
     if not arts:
         return 0
-    found = [r for r in find_reprints(arts)]
+    try:
+        found = list(find_reprints(arts))
+    except Exception:  # noqa: BLE001 - event by event, so that one event's failure stays its own
+        found, notes = [], {}
+        by_event: dict[str, list[dict]] = {}
+        for a in arts:
+            by_event.setdefault(a["event_id"], []).append(a)
+        for members in by_event.values():
+            try:
+                found += find_reprints(members)
+            except Exception as e:  # noqa: BLE001
+                notes.update({a["id"]: _failure(REPRINTS_STEP, e) for a in members})
+        store.note_analysis(notes)
+        out.failed += len(notes)
     store.save_reprints([a["id"] for a in arts], found, {a["id"]: a["event_id"] for a in arts})
     return len(found)

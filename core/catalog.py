@@ -6,9 +6,13 @@ import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 OWNERSHIP = ("state", "public", "private", "nonprofit")
 DEFAULT_CATALOG = "outlets.toml"
+MAX_NAME = 200     # the store's outlet columns hold 200 characters
+MAX_URL = 2_000    # and its feed URL column 2,000
+_WEB_URL = re.compile(r"^https?://[^\s/]+", re.IGNORECASE)   # "HTTPS://" is as good a scheme as "https://"
 
 
 class CatalogError(ValueError):
@@ -58,22 +62,36 @@ def parse_catalog(raw: str, path: str = "<catalog>") -> list[Outlet]:
     except tomllib.TOMLDecodeError as e:
         line = getattr(e, "lineno", None) or _line_from_message(str(e))
         raise CatalogError(path, line, None, f"is not valid TOML: {getattr(e, 'msg', e)}") from None
+    except RecursionError:
+        raise CatalogError(path, None, None, "is nested too deeply to read (arrays or tables inside one "
+                                             "another thousands of levels deep)") from None
     lines = raw.splitlines()
     blocks = _block_lines(lines)
     outlets = doc.get("outlet")
     if not isinstance(outlets, list) or not outlets:
         raise CatalogError(path, None, "outlet", "no [[outlet]] tables found")
     seen: dict[str, int] = {}
+    feed_owner: dict[str, tuple[str, int]] = {}
     result = []
     for i, entry in enumerate(outlets):
         start, end = blocks[i] if i < len(blocks) else (None, None)
         line_of = lambda key: _field_line(lines, start, end, key)  # noqa: E731
+        if not isinstance(entry, dict):
+            raise CatalogError(path, start, "outlet", "each [[outlet]] must be a table with name and feeds")
         result.append(_validate_outlet(entry, path, start, line_of))
         name = result[-1].name.casefold()
         if name in seen:
             raise CatalogError(path, line_of("name"), "name",
                                f"duplicate outlet name '{result[-1].name}' (first at line {seen[name]})")
         seen[name] = line_of("name") or 0
+        # A feed's items are one outlet's articles (its id hashes the outlet): under two outlets it would
+        # be stored twice, counted as two outlets' coverage, and its health would flip between them.
+        for f in result[-1].feeds:
+            if f in feed_owner and feed_owner[f][0] != result[-1].name:
+                other, at = feed_owner[f]
+                raise CatalogError(path, line_of("feeds"), "feeds", f"outlet '{result[-1].name}': feed '{f}' is "
+                                                                    f"also listed under outlet '{other}' (line {at})")
+            feed_owner.setdefault(f, (result[-1].name, line_of("feeds") or 0))
     return result
 
 
@@ -82,18 +100,27 @@ def _validate_outlet(entry: dict, path: str, start: int | None, line_of) -> Outl
     name = entry.get("name")
     if not isinstance(name, str) or not name.strip():
         raise CatalogError(path, line_of("name") or start, "name", "is required and must be a non-empty string")
+    if len(name) > MAX_NAME:
+        raise CatalogError(path, line_of("name"), "name", f"is {len(name):,} characters long (at most {MAX_NAME})")
     feeds = entry.get("feeds")
     if not isinstance(feeds, list) or not feeds or not all(isinstance(f, str) for f in feeds):
         raise CatalogError(path, line_of("feeds") or start, "feeds",
                            f"outlet '{name}': must be a non-empty list of URL strings")
     for f in feeds:
-        if not re.match(r"^https?://[^\s/]+", f):
-            raise CatalogError(path, line_of("feeds"), "feeds", f"outlet '{name}': '{f}' is not an http(s) URL")
+        if not _WEB_URL.match(f):
+            raise CatalogError(path, line_of("feeds"), "feeds", f"outlet '{name}': '{f[:200]}' is not an http(s) URL")
+        if len(f.encode("utf-8")) > MAX_URL:
+            raise CatalogError(path, line_of("feeds"), "feeds", f"outlet '{name}': a feed URL is longer than "
+                                                                f"{MAX_URL:,} bytes")
+    try:
+        feeds = [_normal_url(f) for f in feeds]
+    except ValueError as e:
+        raise CatalogError(path, line_of("feeds"), "feeds", f"outlet '{name}': a feed URL is malformed ({e})") from None
     for key in ("homepage", "country", "language", "ownership"):
         if key in entry and not isinstance(entry[key], str):
             raise CatalogError(path, line_of(key), key, f"outlet '{name}': must be a string")
     # The dashboard turns the homepage into a link, so only a web address may go there.
-    if entry.get("homepage") and not re.match(r"^https?://[^\s/]+", entry["homepage"]):
+    if entry.get("homepage") and not _WEB_URL.match(entry["homepage"]):
         raise CatalogError(path, line_of("homepage"), "homepage", f"outlet '{name}': '{entry['homepage']}' is not an http(s) URL")
     ownership = entry.get("ownership")
     if ownership is not None and ownership not in OWNERSHIP:
@@ -105,6 +132,18 @@ def _validate_outlet(entry: dict, path: str, start: int | None, line_of) -> Outl
     return Outlet(name=name.strip(), feeds=list(dict.fromkeys(feeds)), homepage=entry.get("homepage"),
                   country=entry.get("country"), language=entry.get("language"),
                   ownership=ownership, groups=groups)
+
+
+def _normal_url(url: str) -> str:
+    """A feed URL with its scheme and host in lower case, so "HTTPS://Example.com/rss" is one feed with
+    "https://example.com/rss" (the path is left alone: it may be case-sensitive)."""
+    parts = urlsplit(url.strip())
+    netloc = parts.netloc
+    host = parts.hostname or ""
+    if host:
+        userinfo, _, hostport = netloc.rpartition("@")
+        netloc = (userinfo + "@" if userinfo else "") + hostport.lower()
+    return urlunsplit((parts.scheme.lower(), netloc, parts.path, parts.query, parts.fragment))
 
 
 def _block_lines(lines: list[str]) -> list[tuple[int, int]]:

@@ -126,7 +126,8 @@ def import_(db, no_analyse, quiet, file):
         click.echo(f"{file}: {err}", err=True)
     if len(res.errors) > 50:
         click.echo(f"{file}: … and {len(res.errors) - 50} more invalid rows", err=True)
-    click.echo(f"{file}: {res.rows} rows, {res.valid} valid, {res.new} new, {len(res.errors)} invalid", err=True)
+    titled = f"; {res.titled} without a title, titled from their first sentence" if res.titled else ""
+    click.echo(f"{file}: {res.rows} rows, {res.valid} valid, {res.new} new, {len(res.errors)} invalid{titled}", err=True)
     click.echo(f"{file}: {res.dates_line()}", err=True)
     if not no_analyse:
         _analyse(store, quiet)

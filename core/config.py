@@ -47,6 +47,14 @@ class Settings:
     max_text_chars: int = _setting(2_000_000, "Longest article text or summary stored; a feed's is cut (and the cut "
                                               "noted), an imported one refuses its row.")
     max_field_chars: int = _setting(2_000, "Longest short field stored (author, GUID, category, link, feed note).")
+    events_max_chars: int = _setting(20_000, "Characters of an article's text that event clustering reads.")
+    quotes_max_chars: int = _setting(100_000, "Characters of an article's text searched for quotes; a longer text "
+                                              "is cut and the cut noted on the article.")
+    reprints_max_chars: int = _setting(100_000, "Characters of an article's text compared when looking for reprints.")
+    framing_max_chars: int = _setting(100_000, "Characters of each article's text the Event page's comparison reads.")
+    view_oldest_year: int = _setting(1900, "Charts and the date filter span from this year to today: an article "
+                                           "dated outside (year 1, 9999) would stretch every axis; it stays in "
+                                           "the tables, and the sidebar says how many there are.")
 
     # -- events: clustering, dates, languages, topics, corrections -----------------------------------
     # Event clustering has its own settings object, ClusterConfig, declared below Settings.

@@ -4,12 +4,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+import sys
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
 from .clean import split_boilerplate
+from .config import Settings
 from .dates import date_kind, parse_date
 from .language import language_of
 from .models import Article
@@ -17,6 +20,12 @@ from .urls import canonical_url
 
 REQUIRED = ("id",)
 MAX_FIELD = 2_000_000   # characters; a longer field is almost certainly a broken row
+# The fields of the shared schema that hold one value (a string, or a number used as one).
+SCALAR_FIELDS = ("id", "outlet", "title", "text", "url", "published", "language", "author")
+MAX_ID = 190            # the store's id column holds 200; "import:" may be put in front (see Store)
+MAX_OUTLET = 200
+TITLED = "from the first sentence"   # title_flag of a row whose title was made from its text
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 
 
 @dataclass
@@ -38,6 +47,7 @@ class ImportResult:
     valid: int = 0
     new: int = 0
     errors: list[RowError] = field(default_factory=list)
+    titled: int = 0          # rows without a title, titled from their first sentence
     dates: dict[str, int] = field(default_factory=lambda: {"parsed": 0, "guessed": 0, "missing": 0})
 
     def dates_line(self) -> str:
@@ -50,7 +60,10 @@ class ImportResult:
 def read_rows(data: str, fmt: str) -> Iterator[tuple[int, dict | None, str | None]]:
     """Yield (line number, row, error) from JSONL or CSV text."""
     if fmt == "jsonl":
-        for n, line in enumerate(data.splitlines(), 1):
+        # Lines end at \n only: str.splitlines() would also split at U+2028, U+2029 and U+0085, which
+        # JSON allows unescaped inside a string.
+        for n, line in enumerate(data.split("\n"), 1):
+            line = line.rstrip("\r")
             if not line.strip():
                 continue
             try:
@@ -58,15 +71,79 @@ def read_rows(data: str, fmt: str) -> Iterator[tuple[int, dict | None, str | Non
             except json.JSONDecodeError as e:
                 yield n, None, f"not valid JSON ({e.msg} at column {e.colno})"
                 continue
+            except RecursionError:
+                yield n, None, "not usable JSON (nested too deeply)"
+                continue
+            except ValueError as e:   # e.g. an integer of more digits than Python converts
+                yield n, None, f"not usable JSON ({e})"
+                continue
             yield (n, row, None) if isinstance(row, dict) else (n, None, "not a JSON object")
     elif fmt == "csv":
-        csv.field_size_limit(MAX_FIELD)
+        # No limit here: an over-long field is named by check_row with its line, where the csv
+        # module's own limit raised an error that lost track of the line.
+        csv.field_size_limit(sys.maxsize)
         reader = csv.DictReader(io.StringIO(data))
-        for row in reader:
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as e:
+                yield reader.line_num, None, f"not valid CSV ({e})"
+                continue
             # line_num counts physical lines, so a row with multi-line text is named by its last line.
             yield reader.line_num, {k: v for k, v in row.items() if k is not None}, None
     else:
         raise ValueError(f"unknown format '{fmt}' (use jsonl or csv)")
+
+
+def check_row(row: dict, s: Settings | None = None) -> None:
+    """Raise ValueError naming the field when a row holds something the store cannot take as it is: a
+    list or object where one value belongs, a NUL character, a lone surrogate, or a field over its cap."""
+    s = s or Settings()
+    limits = {"id": MAX_ID, "outlet": MAX_OUTLET, "title": s.max_title_chars, "text": s.max_text_chars,
+              "url": s.max_field_chars, "author": s.max_field_chars, "language": 16}
+    for key in SCALAR_FIELDS:
+        v = row.get(key)
+        if v is None:
+            continue
+        if isinstance(v, bool) or not isinstance(v, (str, int, float)):
+            raise ValueError(f"field '{key}' must be a string, not {_kind(v)}")
+        if key != "published":   # a date that cannot be used never costs the row (to_article flags it)
+            _check_text(key, str(v), limits[key])
+    cats = row.get("categories")
+    if cats is not None:
+        if not isinstance(cats, list) or not all(isinstance(c, (str, int, float)) and not isinstance(c, bool)
+                                                 for c in cats):
+            raise ValueError("field 'categories' must be a list of strings")
+        for c in cats:
+            _check_text("categories", str(c), 200)
+    url = row.get("url")
+    if isinstance(url, str) and len(url.encode("utf-8", "replace")) > s.max_field_chars:
+        raise ValueError(f"field 'url' is longer than {s.max_field_chars:,} bytes")
+
+
+def _check_text(key: str, v: str, limit: int) -> None:
+    if len(v) > limit:
+        raise ValueError(f"field '{key}' is {len(v):,} characters long (at most {limit:,})")
+    if "\x00" in v:
+        raise ValueError(f"field '{key}' contains a NUL character at position {v.index(chr(0)):,}")
+    try:
+        v.encode("utf-8")
+    except UnicodeEncodeError as e:
+        raise ValueError(f"field '{key}' contains a lone surrogate (invalid Unicode) at position {e.start:,}") from None
+
+
+def _kind(v) -> str:
+    return {dict: "an object", list: "a list"}.get(type(v), type(v).__name__)
+
+
+def first_sentence(text: str, limit: int = 160) -> str:
+    """A title made from a text: its first sentence, cut at a word before `limit` characters."""
+    first = _SENTENCE_END.split(" ".join(text.split()), maxsplit=1)[0]
+    if len(first) <= limit:
+        return first
+    return first[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 class InputError(ValueError):
@@ -142,8 +219,13 @@ def to_article(row: dict, now: datetime | None = None) -> Article:
                    text_status="ok" if text else "empty", author=row.get("author") or None, boilerplate=boilerplate)
 
 
-def load_articles(data: str, fmt: str) -> tuple[list[Article], list[RowError], int]:
+def load_articles(data: str, fmt: str, settings: Settings | None = None) -> tuple[list[Article], list[RowError], int]:
     """Valid articles, invalid rows and the row count; duplicate ids after the first are errors."""
+    good, errors, rows, _ = _load(data, fmt, settings)
+    return good, errors, rows
+
+
+def _load(data: str, fmt: str, settings: Settings | None = None):
     good: list[Article] = []
     errors: list[RowError] = []
     seen: dict[str, int] = {}
@@ -154,38 +236,68 @@ def load_articles(data: str, fmt: str) -> tuple[list[Article], list[RowError], i
             errors.append(RowError(line, err))
             continue
         try:
+            check_row(row, settings)
             art = to_article(row)
         except ValueError as e:
             errors.append(RowError(line, str(e)))
             continue
+        except Exception as e:  # noqa: BLE001 - whatever one row trips on is that row's error, never the import's
+            errors.append(RowError(line, f"cannot be read: {type(e).__name__}: {str(e)[:200]}"))
+            continue
         if art.id in seen:
             errors.append(RowError(line, f"duplicate id '{art.id}' (first on line {seen[art.id]})"))
             continue
+        if not art.title and art.text:
+            art.title, art.title_flag = first_sentence(art.text), TITLED
         seen[art.id] = line
         good.append(art)
-    return good, errors, rows
+    return good, errors, rows, seen
 
 
 def import_text(store, data: str, fmt: str, batch: int = 500, progress=None) -> ImportResult:
     """Validate and store rows; valid rows go in even when others fail, existing ids are kept."""
-    good, errors, rows = load_articles(data, fmt)
-    res = ImportResult(rows=rows, valid=len(good), errors=errors)
+    good, errors, rows, line_of = _load(data, fmt)
+    res = ImportResult(rows=rows, valid=len(good), errors=errors,
+                       titled=sum(1 for a in good if a.title_flag == TITLED))
     for a in good:
         res.dates[date_kind(a.published, a.date_flag)] += 1
     for name in sorted({a.outlet for a in good}):
         store.ensure_outlet(name)
     for i in range(0, len(good), batch):
-        res.new += store.add_articles(good[i:i + batch], origin="import")
+        chunk = good[i:i + batch]
+        try:
+            res.new += store.add_articles(chunk, origin="import")
+        except Exception:  # noqa: BLE001 - find the row the database refused; the others go in
+            res.new += _add_one_by_one(store, chunk, line_of, res)
         if progress:
             progress("import", min(i + batch, len(good)), len(good))
+    res.errors.sort(key=lambda e: e.line)
     return res
+
+
+def _add_one_by_one(store, chunk: list[Article], line_of: dict[str, int], res: ImportResult) -> int:
+    new = 0
+    for a in chunk:
+        try:
+            new += store.add_articles([a], origin="import")
+        except Exception as e:  # noqa: BLE001
+            res.valid -= 1
+            res.errors.append(RowError(line_of[a.id], f"the database refused it: {type(e).__name__}: "
+                                                      f"{str(e).splitlines()[0][:200]}"))
+    return new
+
+
+def decode(data: bytes, name: str) -> str:
+    """A corpus file's text; ValueError with a sentence a researcher can act on when it is not UTF-8."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1
+        raise ValueError(f"{name} is not UTF-8 text (line {line:,}, byte {e.start:,} is not valid UTF-8): save it "
+                         "as UTF-8 and import it again") from None
 
 
 def import_file(store, path: str | Path, progress=None) -> ImportResult:
     """Import a JSONL or CSV file into the store."""
     fmt = format_of(path)
-    try:
-        data = Path(path).read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise ValueError(f"{path}: not UTF-8 text (byte {e.start})") from None
-    return import_text(store, data, fmt, progress=progress)
+    return import_text(store, decode(Path(path).read_bytes(), str(path)), fmt, progress=progress)

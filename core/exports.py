@@ -66,7 +66,25 @@ def csv_bytes(df: pd.DataFrame, prov: Provenance) -> bytes:
     head = "".join(f"# {line}\n" for line in (f"framelens {prov.version}", f"exported: {prov.exported}",
                                                f"store last updated: {prov.store_updated or 'never'}",
                                                f"filters: {_one_line(prov.filters_line())}"))
-    return (head + df.to_csv(index=False)).encode("utf-8")
+    return (head + csv_text(df)).encode("utf-8")
+
+
+# A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(…), +cmd|…, @SUM(…),
+# -2+3); full-width forms count in some. OWASP's advice: put a ' in front of such a text cell.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def csv_text(df: pd.DataFrame) -> str:
+    """The table as CSV, every text cell (and header) that a spreadsheet would run as a formula made inert.
+    CRLF line ends (RFC 4180) also make the writer quote a cell holding a lone CR."""
+    def inert(v):
+        return "'" + v if isinstance(v, str) and v.startswith(_FORMULA_START) else v
+    out = df.copy()
+    for col in out.columns:
+        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
+            out[col] = out[col].map(inert)
+    out.columns = [inert(str(c)) for c in out.columns]
+    return out.to_csv(index=False, lineterminator="\r\n")
 
 
 def _one_line(text: str) -> str:

@@ -5,13 +5,14 @@ import asyncio
 import os
 import time
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Callable
 
 from .catalog import Outlet
 from .config import Settings
-from .extract import extract_page
+from .extract import extract_page, warm_up
 from .feeds import FeedError, language_tag, parse_feed
 from .fetch import Fetcher, Response, valid_validator
 from .models import Article
@@ -124,7 +125,7 @@ def parse_every(text: str) -> float:
 class _Run:
     """State shared by the feed tasks of one run."""
 
-    def __init__(self, store: Store, fetcher: Fetcher, pool: Executor, s: Settings, report: Progress, on_new):
+    def __init__(self, store: Store, fetcher: Fetcher, pool: "_extractor", s: Settings, report: Progress, on_new):
         self.store, self.fetcher, self.pool, self.s, self.report, self.on_new = store, fetcher, pool, s, report, on_new
         self.pages_total = self.pages_done = self.pages_failed = 0
         self.claimed: set[str] = set()   # ids being fetched by another feed task this run
@@ -157,7 +158,9 @@ class _Run:
         try:
             if not resp.ok:
                 raise FeedError(resp.error or f"HTTP {resp.status}")
-            parsed = parse_feed(resp.body, outlet.name, url, resp.headers.get("content-type"), now, self.s)
+            # In a worker: parsing a feed takes long enough to hold up every page fetch in flight.
+            parsed = await self.pool.run(parse_feed, resp.body, outlet.name, url, resp.headers.get("content-type"),
+                                         now, self.s)
         except FeedError as e:
             self.store.record_feed(url, outlet.name, last_status="failed", last_error=str(e), failures_in_row=fails + 1, **base)
             return FeedResult(url, outlet.name, "failed", error=str(e))
@@ -206,7 +209,6 @@ class _Run:
 
     async def _fetch_page(self, a: Article) -> None:
         """Fetch and extract one page; keep the feed summary and say why when that fails."""
-        loop = asyncio.get_running_loop()
         if not a.url:
             _use_summary(a, "no link in feed")
             return
@@ -215,7 +217,7 @@ class _Run:
             _use_summary(a, resp.error or f"HTTP {resp.status}")
             return
         try:
-            ex = await loop.run_in_executor(self.pool, extract_page, resp.body, resp.final_url or a.url)
+            ex = await self.pool.run(extract_page, resp.body, resp.final_url or a.url)
         except Exception as e:  # noqa: BLE001 - a page that breaks the extractor is one failed page
             ex, err = None, f"extraction failed: {type(e).__name__}: {e}"
         else:
@@ -224,6 +226,8 @@ class _Run:
             _use_summary(a, err)
             return
         a.text, a.text_status, a.boilerplate = ex.text, "ok", ex.boilerplate
+        if len(a.text) > self.s.max_text_chars:   # the store would cut it anyway: here it is said
+            a.text, a.text_error = a.text[:self.s.max_text_chars], f"text cut to {self.s.max_text_chars:,} characters"
         a.author = a.author or ex.author
         a.language = a.language or language_tag(ex.language)
         if a.date_source == "first-seen" and ex.published and ex.published <= datetime.now(timezone.utc):
@@ -239,14 +243,45 @@ def _use_summary(a: Article, why: str) -> None:
 
 
 class _extractor:
-    """Process pool for extraction (it is CPU-bound); threads when only one core is there."""
+    """Process pool for the CPU-bound work (feed parsing, extraction); threads when only one core is there.
+
+    The workers are started and warmed up at once, while the feeds are being fetched. A worker that
+    dies (a page that crashes the C parser) breaks the pool and every task in it: the pool is replaced
+    and each of those tasks is tried again in a process of its own, so only the one that kills it fails.
+    """
 
     def __init__(self, s: Settings):
-        n = s.extract_workers or (os.cpu_count() or 1)
-        self.pool: Executor = ProcessPoolExecutor(max_workers=n) if n > 1 else ThreadPoolExecutor(max_workers=1)
+        self.n = s.extract_workers or (os.cpu_count() or 1)
+        self.pool: Executor = self._start()
 
-    def __enter__(self) -> Executor:
-        return self.pool
+    def _start(self) -> Executor:
+        if self.n <= 1:
+            return ThreadPoolExecutor(max_workers=1)
+        pool = ProcessPoolExecutor(max_workers=self.n)
+        for _ in range(self.n):
+            pool.submit(warm_up)
+        return pool
+
+    async def run(self, fn, *args):
+        """fn(*args) in a worker."""
+        loop, pool = asyncio.get_running_loop(), self.pool
+        try:
+            return await loop.run_in_executor(pool, fn, *args)
+        except BrokenProcessPool:
+            if self.pool is pool:
+                self.pool = self._start()
+                pool.shutdown(wait=False, cancel_futures=True)
+        # Tried again alone, in a process of its own: if that one dies too, this task is the culprit.
+        solo = ProcessPoolExecutor(max_workers=1)
+        try:
+            return await loop.run_in_executor(solo, fn, *args)
+        except BrokenProcessPool:
+            raise RuntimeError("the worker process died on this input") from None
+        finally:
+            solo.shutdown(wait=False)
+
+    def __enter__(self) -> "_extractor":
+        return self
 
     def __exit__(self, *exc) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)

@@ -30,6 +30,7 @@ class Article:
     boilerplate: list[str] = field(default_factory=list)  # page furniture core/clean.py took out of the text
     text_error: str | None = None
     first_seen: datetime | None = None
+    title_flag: str | None = None          # None, or how a missing title was made ("from the first sentence")
 
     def __post_init__(self) -> None:
         if self.date_precision is None:

@@ -50,7 +50,7 @@ articles = sa.Table(
     "articles", metadata,
     sa.Column("id", sa.String(200), primary_key=True),
     sa.Column("outlet", sa.String(200), nullable=False, index=True),
-    sa.Column("title", sa.Text, default=""), sa.Column("text", sa.Text, default=""),
+    sa.Column("title", sa.Text, default=""), sa.Column("title_flag", sa.Text), sa.Column("text", sa.Text, default=""),
     sa.Column("summary", sa.Text, default=""),
     sa.Column("url", sa.String(2000), index=True), sa.Column("guid", sa.Text),
     sa.Column("feed_url", sa.String(2000)), sa.Column("author", sa.Text),
@@ -66,6 +66,9 @@ articles = sa.Table(
     sa.Column("origin", sa.String(16), default="feed"),   # feed / import
     sa.Column("event_id", sa.String(64), index=True),
     sa.Column("quoted", sa.Boolean, default=False, nullable=False),  # quotes extracted (possibly none)
+    # What an analysis step could not do with this article ("quotes: failed (…)", "quotes: first 100,000 of
+    # 4,600,000 characters"); a step that failed on an article does not start on it again.
+    sa.Column("analysis_notes", sa.Text),
 )
 
 # Composite indexes for the dashboard's per-outlet and per-event aggregates.
@@ -383,7 +386,8 @@ class Store:
     @staticmethod
     def _article_row(a: Article, origin: str) -> dict:
         return fit(articles, dict(
-            id=a.id, outlet=a.outlet or "unknown", title=a.title or "", text=a.text or "", summary=a.summary or "",
+            id=imported_id(a.id) if origin == "import" else a.id, outlet=a.outlet or "unknown", title=a.title or "",
+            title_flag=a.title_flag, text=a.text or "", summary=a.summary or "",
             url=a.url, guid=a.guid, feed_url=a.feed_url, author=a.author, categories=json.dumps(a.categories or []),
             language=a.language, published=_utc_naive(a.published), date_precision=a.date_precision,
             date_source=a.date_source, date_flag=a.date_flag,
@@ -409,30 +413,35 @@ class Store:
             self._set_events(c, assignments)
             self._save_events(c, summaries, merged)
 
-    def unclustered(self) -> list[dict]:
-        """Articles not yet assigned to an event, oldest first."""
+    def unclustered(self, max_chars: int | None = None) -> list[dict]:
+        """Articles not yet assigned to an event, oldest first (text cut to `max_chars`); an article that
+        clustering failed on is done, with its note, and not tried again."""
         # An event id with no event row can only come from an older, interrupted version: redo those too.
         orphan = articles.c.event_id.not_in(sa.select(events.c.id))
-        q = sa.select(*self._cluster_cols()).where(sa.or_(articles.c.event_id.is_(None), orphan)
-                                                   ).order_by(articles.c.published)
+        failed = articles.c.analysis_notes.like(contains(f"{EVENTS_STEP}: failed"), escape="\\")
+        q = sa.select(*self._cluster_cols(max_chars)).where(sa.or_(articles.c.event_id.is_(None), orphan),
+                                                            sa.or_(articles.c.analysis_notes.is_(None), ~failed)
+                                                            ).order_by(articles.c.published)
         return self._dicts(q)
 
     @staticmethod
-    def _cluster_cols() -> list:
-        """What the clusterer reads of an article."""
-        return [articles.c[n] for n in ("id", "outlet", "title", "text", "published", "date_precision", "date_source",
-                                        "date_flag", "first_seen", "categories", "language")]
+    def _cluster_cols(max_chars: int | None = None) -> list:
+        """What the clusterer reads of an article (its text cut to `max_chars`)."""
+        return [_text(max_chars) if n == "text" else articles.c[n]
+                for n in ("id", "outlet", "title", "text", "published", "date_precision", "date_source",
+                          "date_flag", "first_seen", "categories", "language")]
 
-    def unquoted(self) -> list[dict]:
-        """Articles whose quotes have not been extracted yet (with language and event, which quote
-        extraction reads)."""
-        q = sa.select(articles.c.id, articles.c.outlet, articles.c.title, articles.c.text, articles.c.language,
-                      articles.c.event_id).where(articles.c.quoted.is_(False)).order_by(articles.c.published)
+    def unquoted(self, max_chars: int | None = None) -> list[dict]:
+        """Articles whose quotes have not been extracted yet (text cut to `max_chars`, its full length
+        given), with language and event, which quote extraction reads."""
+        q = sa.select(articles.c.id, articles.c.outlet, articles.c.title, _text(max_chars), articles.c.language,
+                      articles.c.text_length, articles.c.event_id).where(articles.c.quoted.is_(False)).order_by(
+            articles.c.published)
         return self._dicts(q)
 
-    def clustered_since(self, since: datetime | None) -> list[dict]:
+    def clustered_since(self, since: datetime | None, max_chars: int | None = None) -> list[dict]:
         """Articles with an event published since `since` (all when None): the clusterer's memory."""
-        q = sa.select(*self._cluster_cols(), articles.c.event_id).where(articles.c.event_id.is_not(None))
+        q = sa.select(*self._cluster_cols(max_chars), articles.c.event_id).where(articles.c.event_id.is_not(None))
         if since is not None:
             q = q.where(articles.c.published >= _utc_naive(since))
         return self._dicts(q.order_by(articles.c.published))
@@ -450,12 +459,13 @@ class Store:
                 r["boilerplate"] = json.loads(r["boilerplate"] or "[]")
         return rows
 
-    def event_articles(self, event_ids: list[str]) -> list[dict]:
-        """Every article (with text) of these events."""
+    def event_articles(self, event_ids: list[str], max_chars: int | None = None) -> list[dict]:
+        """Every article (with text, cut to `max_chars`) of these events."""
         out: list[dict] = []
-        cols = [articles.c[n] for n in ("id", "outlet", "title", "text", "url", "published", "date_precision",
-                                        "date_source", "date_flag", "text_status", "text_length", "event_id",
-                                        "categories", "language", "boilerplate")]
+        cols = [_text(max_chars) if n == "text" else articles.c[n]
+                for n in ("id", "outlet", "title", "text", "url", "published", "date_precision", "date_source",
+                          "date_flag", "text_status", "text_length", "event_id", "categories", "language",
+                          "boilerplate", "analysis_notes")]
         for i in range(0, len(event_ids), 500):
             out += self._dicts(sa.select(*cols).where(articles.c.event_id.in_(event_ids[i:i + 500])))
         return out
@@ -679,6 +689,9 @@ class Store:
                       .on_conflict_do_update(index_elements=["id"], set_=row))
         touched = self._apply_corrections(c) | {e.id for e in summaries}
         self._recount(c, sorted(touched))
+        # In the same transaction: an event row no article points at (its articles merged or split away)
+        # would show as an event without coverage.
+        self._drop_empty(c, sorted(touched | set(merged)))
 
     def _merge_event(self, c, old: str, new: str, by: str, now: datetime) -> None:
         """Fold one event into another: its articles and reprints move, its row goes, a link to it follows."""
@@ -841,6 +854,43 @@ class Store:
         with self.engine.connect() as c:
             return c.execute(sa.select(sa.func.count()).select_from(articles)).scalar_one()
 
+    # -- hostile input: event rows consistent with their articles -----------------------------------------
+    @staticmethod
+    def _drop_empty(c, ids: list[str] | None = None) -> int:
+        """Delete the event rows (among `ids`, or all) that no article belongs to; returns how many."""
+        empty = sa.delete(events).where(~sa.exists().where(articles.c.event_id == events.c.id))
+        if ids is None:
+            return c.execute(empty).rowcount or 0
+        return sum(c.execute(empty.where(events.c.id.in_(ids[i:i + 500]))).rowcount or 0
+                   for i in range(0, len(ids), 500))
+
+    def count_outside(self, start: datetime, end: datetime) -> int:
+        """Articles dated before `start` or at or after `end` (two index range counts)."""
+        with self.engine.connect() as c:
+            return sum(c.execute(sa.select(sa.func.count()).select_from(articles).where(cond)).scalar_one()
+                       for cond in (articles.c.published < _utc_naive(start), articles.c.published >= _utc_naive(end)))
+
+    def note_analysis(self, notes: dict[str, str], quoted: bool = False) -> None:
+        """Add a note per article id ("step: what happened"); `quoted` also marks them as quote-extracted,
+        so that a failed or cut quote extraction is not started again."""
+        if not notes:
+            return
+        with self.engine.begin() as c:
+            have = dict(c.execute(sa.select(articles.c.id, articles.c.analysis_notes)
+                                  .where(articles.c.id.in_(list(notes)))).all())
+            for aid, note in notes.items():
+                old = [n for n in (have.get(aid) or "").split("; ") if n and n != note]
+                values = {"analysis_notes": clean_value("; ".join(old + [note]))[:_TEXT_CAP]}
+                if quoted:
+                    values["quoted"] = True
+                c.execute(sa.update(articles).where(articles.c.id == aid).values(**values))
+
+    def repair_events(self) -> int:
+        """Remove event rows left without articles (an interrupted or concurrent analysis, an older
+        release); articles pointing at a missing event are re-clustered by the next pass anyway."""
+        with self.engine.begin() as c:
+            return self._drop_empty(c)
+
     # -- reads for the dashboard -------------------------------------------------------------------
     def outlets_df(self) -> pd.DataFrame:
         """Outlets with their groups as lists."""
@@ -867,9 +917,10 @@ class Store:
         if end is not None:
             q = q.where(articles.c.published < _utc_naive(_as_dt(end)))
         if search:
-            like = f"%{search.strip()}%"
+            like = contains(search.strip())
             # Bound parameter, never string-formatted SQL: the search box is user input.
-            q = q.where(sa.or_(articles.c.title.ilike(like), articles.c.summary.ilike(like)))
+            q = q.where(sa.or_(articles.c.title.ilike(like, escape="\\"),
+                               articles.c.summary.ilike(like, escape="\\")))
         return q
 
     def articles_df(self, outlets_in=None, start=None, end=None, search=None, limit: int | None = 1000,
@@ -929,9 +980,9 @@ class Store:
             # topics is a JSON list in a text column; the quoted name can't match a longer topic.
             q = q.where(_topic_match(topics_in))
         if search:
-            like = f"%{search.strip()}%"
-            q = q.where(sa.or_(events.c.label.ilike(like), sa.exists().where(
-                articles.c.event_id == events.c.id, articles.c.title.ilike(like))))
+            like = contains(search.strip())
+            q = q.where(sa.or_(events.c.label.ilike(like, escape="\\"), sa.exists().where(
+                articles.c.event_id == events.c.id, articles.c.title.ilike(like, escape="\\"))))
         q = q.order_by(events.c.n_original_outlets.desc(), events.c.n_articles.desc(), events.c.last_published.desc())
         if limit:
             q = q.limit(limit)
@@ -1219,12 +1270,42 @@ _TEXT_CAP = Settings().max_text_chars
 _INDEX_BYTES = 2_000
 
 
+# Ids made from feeds are "a" and 15 hex digits (core.feeds.article_id). An imported id of that form
+# could take a feed item's place and keep the real item out, so it is stored as "import:<id>"; every
+# other imported id is kept as the researcher gave it.
+_FEED_ID = re.compile(r"^a[0-9a-f]{15}$")
+IMPORT_PREFIX = "import:"
+
+
+EVENTS_STEP, QUOTES_STEP, REPRINTS_STEP = "events", "quotes", "reprints"   # the steps analysis_notes name
+
+
+def _text(max_chars: int | None):
+    """The text column, or its first `max_chars` characters (cut in the database: a 5 MB text is not read
+    whole for a step that reads 100 KB of it)."""
+    return articles.c.text if not max_chars else sa.func.substr(articles.c.text, 1, max_chars).label("text")
+
+
+def contains(text: str) -> str:
+    """A LIKE pattern matching `text` anywhere, its own % and _ matching themselves (escape character \\)."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def imported_id(rid: str) -> str:
+    """The id an imported row is stored under: kept, unless it has the form of a feed-made id."""
+    return IMPORT_PREFIX + rid if _FEED_ID.match(rid) else rid
+
+
 def clean_value(value: str) -> str:
     """A string any backend stores: NUL removed (PostgreSQL refuses it), lone surrogates replaced (no
     encoding can write them)."""
     if "\x00" in value:
         value = value.replace("\x00", "")
-    return value if value.isascii() else _SURROGATES.sub("\ufffd", value)
+    try:
+        value.encode("utf-8")   # fails only on a lone surrogate; far cheaper than searching for one
+        return value
+    except UnicodeEncodeError:
+        return _SURROGATES.sub("\ufffd", value)
 
 
 def fit(table: sa.Table, row: dict) -> dict:

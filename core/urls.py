@@ -1,8 +1,10 @@
 """URL hygiene: canonical article URLs and the rule about which hosts may be fetched."""
 from __future__ import annotations
 
+import asyncio
 import ipaddress
 import socket
+from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 # Tracking parameters differ per click but name the same article; dropping them dedupes links.
@@ -41,7 +43,22 @@ def host_of(url: str) -> str:
 
 
 def check_url(url: str, allow_private: bool = False) -> None:
-    """Raise BlockedURL unless the URL is http(s) on a public address (or private is allowed)."""
+    """Raise BlockedURL unless the URL is http(s) on a host whose every address is public (or private is
+    allowed). A name that does not resolve is refused too: a guard must not pass what it cannot check.
+    Blocking (it asks the system resolver); the fetcher resolves asynchronously with `Resolver`."""
+    host = check_scheme(url)
+    if allow_private:
+        return
+    fixed = fixed_address(host)
+    try:
+        addresses = [fixed] if fixed is not None else _lookup(host)
+    except (OSError, UnicodeError) as e:
+        raise BlockedURL(f"cannot resolve host {host}: {e}") from None
+    check_addresses(host, addresses)
+
+
+def check_scheme(url: str) -> str:
+    """The URL's host, after checking that it is http(s) with a host (no DNS: safe in an event loop)."""
     try:
         parts = urlsplit(url)
     except ValueError as e:
@@ -51,24 +68,122 @@ def check_url(url: str, allow_private: bool = False) -> None:
     host = parts.hostname
     if not host:
         raise BlockedURL(f"no host in {url!r}")
-    if allow_private:
-        return
-    for addr in _addresses(host):
-        if not addr.is_global:
+    return host
+
+
+def check_literal(url: str, allow_private: bool = False) -> str:
+    """check_scheme, and a host spelled as an address (or localhost) checked too: everything that needs
+    no DNS, so it runs on each redirect hop before any connection is made. Returns the host."""
+    host = check_scheme(url)
+    fixed = fixed_address(host)
+    if not allow_private and fixed is not None:
+        check_addresses(host, [fixed])
+    return host
+
+
+def check_addresses(host: str, addresses: list) -> None:
+    """Raise BlockedURL if any address a host stands for is not public (every one is checked: a name
+    answering one public and one private address could be connected to the private one)."""
+    for addr in addresses:
+        if not is_public(addr):
             raise BlockedURL(f"{host} resolves to non-public address {addr}; "
                              "use --allow-private or FRAMELENS_ALLOW_PRIVATE=1 to allow it")
 
 
-def _addresses(host: str) -> list[ipaddress._BaseAddress]:
-    """IP addresses a host name stands for (literal or resolved)."""
+# IPv6 forms that carry an IPv4 address inside: NAT64 (RFC 6052, RFC 8215); 6to4 and IPv4-mapped have
+# their own properties in ipaddress.
+_NAT64 = (ipaddress.ip_network("64:ff9b::/96"), ipaddress.ip_network("64:ff9b:1::/48"))
+
+
+def is_public(addr) -> bool:
+    """Whether an address is on the public internet: not private, loopback, link- or site-local,
+    multicast, reserved or unspecified, and not an IPv6 wrapping of such an IPv4 address."""
+    if addr.version == 6:
+        inner = addr.ipv4_mapped or addr.sixtofour
+        if inner is None and any(addr in net for net in _NAT64):
+            inner = ipaddress.IPv4Address(int(addr) & 0xFFFFFFFF)
+        if inner is not None:
+            return is_public(inner)
+        if addr.is_site_local:
+            return False
+    return addr.is_global and not (addr.is_multicast or addr.is_reserved or addr.is_unspecified
+                                   or addr.is_link_local or addr.is_loopback or addr.is_private)
+
+
+def literal_address(host: str):
+    """The IP address a host part spells out literally (IPv4 in any form inet_aton takes, IPv6), or None."""
+    h = host.strip("[]").split("%")[0]
     try:
-        return [ipaddress.ip_address(host.strip("[]"))]
+        return ipaddress.ip_address(h)
     except ValueError:
         pass
-    if host.lower() in ("localhost",) or host.lower().endswith(".localhost"):
-        return [ipaddress.ip_address("127.0.0.1")]
-    try:
-        infos = socket.getaddrinfo(host, None)
-    except (socket.gaierror, UnicodeError):
-        return []  # unresolvable: the fetch itself will fail with a clear DNS error
+    # "2130706433", "0x7f.1" and "127.1" are 127.0.0.1 to the system resolver.
+    if h and all(c in "0123456789abcdefxABCDEFX." for c in h) and any(c.isdigit() for c in h):
+        try:
+            return ipaddress.ip_address(socket.inet_aton(h))
+        except OSError:
+            return None
+    return None
+
+
+def fixed_address(host: str):
+    """The address a host stands for without asking DNS: a literal one, or loopback for localhost names
+    (which RFC 6761 reserves for it); None for any other name."""
+    literal = literal_address(host)
+    if literal is not None:
+        return literal
+    h = host.lower().rstrip(".")
+    return ipaddress.ip_address("127.0.0.1") if h == "localhost" or h.endswith(".localhost") else None
+
+
+def _lookup(host: str) -> list:
+    """Every address the system resolver gives for a name (blocking)."""
+    infos = socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)
     return [ipaddress.ip_address(i[4][0].split("%")[0]) for i in infos]
+
+
+class Unresolvable(OSError):
+    """A host name that did not resolve (or not within the deadline)."""
+
+
+class Resolver:
+    """Resolve each host once per run, off the event loop and within a deadline, and check every address.
+
+    The fetcher connects to the addresses checked here and nowhere else, so a name that answers a public
+    address to the check and a private one to the connection (DNS rebinding) cannot reach the private one.
+    """
+
+    def __init__(self, allow_private: bool = False, timeout: float = 10.0, workers: int = 16):
+        self.allow_private, self.timeout = allow_private, timeout
+        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="framelens-dns")
+        self._answers: dict[str, asyncio.Future] = {}
+
+    async def addresses(self, host: str) -> list[str]:
+        """The checked addresses of a host, as strings to connect to; BlockedURL or Unresolvable otherwise."""
+        key = host.lower().rstrip(".")
+        fut = self._answers.get(key)
+        if fut is None:   # one lookup per host per run, shared by every request that waits for it
+            fut = self._answers[key] = asyncio.ensure_future(self._resolve(key))
+        return list(await asyncio.shield(fut))
+
+    async def _resolve(self, host: str) -> list[str]:
+        fixed = fixed_address(host)
+        if fixed is not None:
+            found = [fixed]
+        else:
+            loop = asyncio.get_running_loop()
+            try:
+                found = await asyncio.wait_for(loop.run_in_executor(self._pool, _lookup, host), self.timeout)
+            except asyncio.TimeoutError:
+                raise Unresolvable(f"cannot resolve host {host}: no answer within {self.timeout:g}s") from None
+            except (OSError, UnicodeError) as e:
+                raise Unresolvable(f"cannot resolve host {host}: {e}") from None
+            if not found:
+                raise Unresolvable(f"cannot resolve host {host}: no address")
+        if not self.allow_private:
+            check_addresses(host, found)
+        return [str(a) for a in dict.fromkeys(found)]
+
+    def close(self) -> None:
+        # A lookup stuck in the system resolver is not waited for: its answer is no longer wanted.
+        self._pool.shutdown(wait=False, cancel_futures=True)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time, timedelta, timezone
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -10,10 +11,26 @@ import streamlit as st
 from core.charts import export
 from core.config import Settings
 from core.coverage import outlets_in_groups
+from core.exports import csv_text
 from core.store import Store
-from pages.data import choices, data_version, store
+from pages.data import VIEW_START, choices, data_version, outside_window, store
 
 FILTER_KEYS = ("outlet", "group", "topic", "from", "to", "q")
+ICON = Path(__file__).with_name("icon.png")   # served by this server: a material icon is fetched from Google
+
+# The filters each page applies, by the label its Filters line uses; a page whose tabs differ maps each
+# tab ("*": the others). A filter that is set but not applied is named as such, never as active.
+ALL_FILTERS = frozenset({"Outlets", "Groups", "Topics", "Published", "Search"})
+APPLIES = {
+    "overview": ALL_FILTERS,
+    "event": ALL_FILTERS,   # to the events the picker offers
+    "sources": frozenset({"Outlets", "Groups", "Topics", "Published"}),   # quotes have no headline to search
+    "timelines": {"Publication times": ALL_FILTERS,
+                  "*": frozenset({"Outlets", "Groups", "Topics", "Published"})},
+    "articles": ALL_FILTERS,
+    "outlets": frozenset(),
+    "methods": frozenset(),
+}
 
 
 PAGES = [  # (file, title, icon, url path); dashboard.py builds st.navigation from this list
@@ -29,10 +46,10 @@ PAGES = [  # (file, title, icon, url path); dashboard.py builds st.navigation fr
 
 def page_config() -> None:
     """Title, icon and wide layout, set once per run by whichever script runs first."""
-    st.set_page_config(page_title="framelens", page_icon=":material/center_focus_strong:", layout="wide")
+    st.set_page_config(page_title="framelens", page_icon=ICON, layout="wide")
 
 
-def route_through_entrypoint() -> None:
+def route_through_entrypoint(page: str = "") -> None:
     """Give a page its sidebar when Streamlit ran it without dashboard.py.
 
     Streamlit treats an app with a `pages/` folder as an old-style multipage app until the entry
@@ -49,15 +66,16 @@ def route_through_entrypoint() -> None:
         page_config()
         ctx = get_script_run_ctx()
         with ctx.run_with_active_hash(ctx.pages_manager.main_script_hash):
-            sidebar(store())
+            sidebar(store(), page)
 
 
-def sidebar(s: Store) -> None:
-    """Navigation links that carry the filters along, then the filters themselves."""
+def sidebar(s: Store, page: str = "") -> None:
+    """Navigation links that carry the filters along, then the filters themselves (`page`: the url path
+    of the page this run shows, whose applied filters the Filters line names)."""
     links = st.sidebar.container()  # filled after the filters, so the links carry this run's values
     # Counted once per run here; open_page hands the same version to the page's cached queries.
     version = st.session_state["data_version"] = data_version(s)
-    st.session_state["filters"] = sidebar_filters(s, version) if version[1] else {}
+    st.session_state["filters"] = sidebar_filters(s, version, page) if version[1] else {}
     params = filter_params()
     with links:
         for path, title, icon, _ in PAGES:
@@ -76,7 +94,15 @@ def _qp_date(key: str) -> date | None:
         return None
 
 
-def sidebar_filters(s: Store, version: tuple) -> dict:
+def applied_here(page: str) -> frozenset:
+    """The filters the page (and its open tab) applies."""
+    rule = APPLIES.get(page, ALL_FILTERS)
+    if isinstance(rule, dict):
+        return rule.get(st.query_params.get("view") or next(iter(rule)), rule["*"])
+    return rule
+
+
+def sidebar_filters(s: Store, version: tuple, page: str = "") -> dict:
     """Render the filters (in the entry point, so they persist across pages) and mirror them in the URL."""
     names, groups, topics, (lo, hi) = choices(s, version)
     # The widgets sit in a popover, which the browser mounts only when opened: drawn openly in the
@@ -110,8 +136,17 @@ def sidebar_filters(s: Store, version: tuple) -> dict:
     active = [(label, values) for label, values in (
         ("Outlets", outlets), ("Groups", chosen_groups), ("Topics", chosen_topics),
         ("Published", [f"{start} to {end}"] if dated else []), ("Search", [search] if search else [])) if values]
-    st.sidebar.caption("  \n".join(f"**{label}:** " + ", ".join(safe(v) for v in values) for label, values in active)
-                       if active else "All outlets, topics and dates.")
+    here = applied_here(page)
+    lines = [f"**{label}:** " + ", ".join(safe(v) for v in values) for label, values in active
+             if label in here] or ["All outlets, topics and dates."]
+    ignored = [label for label, _ in active if label not in here]
+    if ignored:
+        lines.append("*Not applied on this page:* " + ", ".join(ignored).lower())
+    outside = outside_window(s, version)
+    if outside:
+        lines.append(f"*{outside:,} articles dated before {VIEW_START.year} or in the future are left out of the "
+                     "charts and the date range.*")
+    st.sidebar.caption("  \n".join(lines))
     keep = {k: st.query_params.get_all(k) for k in st.query_params if k not in FILTER_KEYS}
     params = dict(keep)
     if outlets:
@@ -157,9 +192,16 @@ def filters() -> dict:
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
 
+# Streamlit's markdown turns web and mail addresses in plain text into links after the escapes are
+# resolved, so escaping cannot stop it; an invisible word joiner inside each trigger does.
+_AUTOLINK = re.compile(r"(?i)www(?=\.)|:(?=//)|@")
+
+
 def safe(text) -> str:
-    """Untrusted text made inert for st.markdown: every markdown/HTML special character escaped."""
-    return _MD_SPECIAL.sub(r"\\\1", str(text if text is not None else "")).replace("\n", " ")
+    """Untrusted text made inert for st.markdown: every markdown/HTML special character escaped, and no
+    address in it turned into a link."""
+    text = _AUTOLINK.sub(lambda m: m.group(0) + "\u2060", str(text if text is not None else ""))
+    return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
 
 
 def downloads(fig, name: str, data: pd.DataFrame, key: str) -> None:
@@ -180,8 +222,13 @@ def downloads(fig, name: str, data: pd.DataFrame, key: str) -> None:
 
 def csv_download(label: str, data: pd.DataFrame, file_name: str, key: str, width="content") -> None:
     """A CSV download button; the CSV is written when clicked, not on every run."""
-    st.download_button(label, lambda: data.to_csv(index=False).encode("utf-8"), file_name=file_name,
+    st.download_button(label, lambda: csv_bytes(data), file_name=file_name,
                        mime="text/csv", key=key, on_click="ignore", width=width)
+
+
+def csv_bytes(data: pd.DataFrame) -> bytes:
+    """The table as UTF-8 CSV with every text cell that a spreadsheet would run as a formula made inert."""
+    return csv_text(data).encode("utf-8")
 
 
 def tabbed(views: dict) -> None:
@@ -205,7 +252,7 @@ def fetch_now() -> None:
     try:
         catalog = load_catalog(settings.outlets or None)
     except CatalogError as e:
-        st.error(f"Outlet catalog problem: {e}")
+        st.error(f"Outlet catalog problem: {safe(e)}")
         return
     bar = st.progress(0.0, text="Fetching feeds…")
 
@@ -232,7 +279,7 @@ def last_fetch_report() -> None:
 
 def open_page(title: str, show_fetch_report: bool = False, needs_articles: bool = True) -> tuple[Store, tuple]:
     """Every page's opening: sidebar, title, and the empty state; returns the store and data version."""
-    route_through_entrypoint()
+    route_through_entrypoint(next((url for _, t, _, url in PAGES if t == title), ""))
     s = store()
     version = st.session_state.get("data_version") or data_version(s)
     st.title(title)

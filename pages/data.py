@@ -12,6 +12,7 @@ import logging
 import threading
 import time
 from contextlib import asynccontextmanager
+from datetime import datetime, timedelta, timezone
 
 import pandas as pd
 import streamlit as st
@@ -37,6 +38,9 @@ class _QuietWhileWarming(logging.Filter):
 
 
 logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").addFilter(_QuietWhileWarming())
+
+# Charts and the date filter cover this span: one article dated year 1 or 9999 would stretch every axis.
+VIEW_START = datetime(Settings().view_oldest_year, 1, 1, tzinfo=timezone.utc)
 
 MAX_EVENTS = 1000  # Overview's table and the Event page's picker
 MAX_POINTS = 3000  # Timelines' publication chart
@@ -84,7 +88,36 @@ def choices(_s: Store, version) -> tuple[list[str], list[str], list[str], tuple]
     """Outlet names, outlet groups, topics and the date span, for the filter widgets."""
     outlets = _s.outlets_df()
     groups = sorted({g for gs in outlets["groups"] for g in gs})
-    return sorted(outlets["name"]), groups, _s.topics(), _s.date_bounds()
+    lo, hi = _s.date_bounds()
+    if lo is not None and hi is not None:
+        lo, hi = max(lo, VIEW_START), min(hi, view_end())
+        if lo > hi:   # every date is implausible: no span to offer
+            lo = hi = None
+    return sorted(outlets["name"]), groups, _s.topics(), (lo, hi)
+
+
+def view_end() -> datetime:
+    """The end of the span views show: tomorrow (a feed's clock may run a little ahead)."""
+    return datetime.now(timezone.utc).replace(hour=0, minute=0, second=0, microsecond=0) + timedelta(days=2)
+
+
+def windowed(f: dict) -> dict:
+    """Article filters with the dates clipped to the span views show."""
+    start, end = f.get("start"), f.get("end")
+    return {**f, "start": max(start, VIEW_START) if start else VIEW_START,
+            "end": min(end, view_end()) if end else view_end()}
+
+
+def in_window(df: pd.DataFrame, col: str) -> pd.DataFrame:
+    """The rows whose `col` time lies in the span views show."""
+    t = pd.to_datetime(df[col], utc=True)
+    return df[(t >= VIEW_START) & (t < view_end())]
+
+
+@st.cache_data(show_spinner=False, ttl=3600)
+def outside_window(_s: Store, version) -> int:
+    """How many articles are dated outside the span views show."""
+    return _s.count_outside(VIEW_START, view_end())
 
 
 # -- Overview ---------------------------------------------------------------------------------------
@@ -116,7 +149,7 @@ def events(s: Store, version, f: dict) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _attention(_s, version, topics_in=None, **f) -> tuple[pd.DataFrame, pd.DataFrame]:
-    att = _s.attention(**f)
+    att = _s.attention(**windowed(f))
     if topics_in:
         att = att[att["topics"].map(lambda ts: bool(set(ts) & set(topics_in)))]
     span = (att["day"].max() - att["day"].min()).days if not att.empty else 0
@@ -138,7 +171,7 @@ def event_choices(s: Store, version, f: dict) -> pd.DataFrame:
 @st.cache_data(show_spinner="Comparing coverage…", max_entries=64)
 def compare(_s, version, event_id: str) -> tuple[dict, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """One event's comparison report, its articles, quotes and reprints."""
-    arts = _s.event_articles([event_id])
+    arts = _s.event_articles([event_id], Settings.from_env().framing_max_chars)
     quotes = _s.quotes_df(event_ids=[event_id])
     reps = _s.reprints_df([event_id])
     from core.reprints import Reprint
@@ -196,7 +229,7 @@ def lone_speakers(s: Store, version, f: dict) -> pd.DataFrame:
 # -- Timelines --------------------------------------------------------------------------------------
 @st.cache_data(show_spinner=False, max_entries=32)
 def _lags(_s, version, start, end, topics_in=None) -> pd.DataFrame:
-    return lags(_s.event_times(start=start, end=end, topics_in=topics_in))
+    return lags(_s.event_times(**windowed({"start": start, "end": end}), topics_in=topics_in))
 
 
 def event_lags(s: Store, version, f: dict) -> pd.DataFrame:
@@ -207,7 +240,8 @@ def event_lags(s: Store, version, f: dict) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _points(_s, version, **f) -> pd.DataFrame:
-    return _s.articles_df(limit=MAX_POINTS, **f)[["id", "outlet", "published", "title", "event_id", "date_source"]]
+    return _s.articles_df(limit=MAX_POINTS, **windowed(f))[["id", "outlet", "published", "title", "event_id",
+                                                            "date_source"]]
 
 
 def points(s: Store, version, f: dict) -> pd.DataFrame:
@@ -239,7 +273,7 @@ def article_rows(s: Store, version, f: dict) -> tuple[pd.DataFrame, int]:
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _daily(_s, version, **f) -> pd.DataFrame:
-    return _s.daily_counts(**f)
+    return _s.daily_counts(**windowed(f))
 
 
 def daily(s: Store, version, f: dict) -> pd.DataFrame:

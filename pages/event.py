@@ -6,7 +6,7 @@ from core.charts import timeline
 from core.sources import quote_excerpt, speaker_label
 from pages.common import csv_download, downloads, filters, open_page, safe, tabbed
 from pages.corrections import corrections_view
-from pages.data import compare, event_choices
+from pages.data import compare, event_choices, in_window
 
 COLUMNS_PER_ROW = 3
 
@@ -39,7 +39,7 @@ def column(report: dict, outlet: str, texts: dict, quotes: pd.DataFrame) -> None
     st.caption(safe(when(timing.get(outlet))) + (" · first to report" if first else ""))
     for h in [h for h in report["headlines"]["articles"] if h["outlet"] == outlet][:2]:
         st.markdown(f"**{safe(h['title'])}**")
-        st.write(h.get("lead") or "")
+        st.markdown(safe(h.get("lead") or ""))   # feed text: every markdown character escaped
     q = quotes[quotes["outlet"] == outlet] if not quotes.empty else quotes
     if not q.empty:
         st.markdown("**Quoted**")
@@ -95,8 +95,12 @@ if event_id is None:
 if event_id != st.query_params.get("event"):
     st.query_params["event"] = event_id
 report, arts, quotes, reps = compare(s, version, event_id)
+if arts.empty:   # merged into another event or emptied since the list was read: nothing to compare
+    st.info("This event has no articles any more: a later analysis merged it into another event or moved its "
+            "articles. Pick another event.")
+    st.stop()
 for note in report.get("notes", []):
-    st.info(note)
+    st.info(safe(note))
 cov = report["coverage"]
 st.caption(f"{report['n_articles']} articles from {cov['original_outlets']} outlets reporting originally"
            + (f", {len(reps)} reprints shown apart" if len(reps) else ""))
@@ -113,7 +117,7 @@ def side_by_side() -> None:
 
 
 def coverage_timeline() -> None:
-    points = arts.assign(reprint=arts["id"].isin(set(reps["id"]) if not reps.empty else set()))
+    points = in_window(arts.assign(reprint=arts["id"].isin(set(reps["id"]) if not reps.empty else set())), "published")
     spec = timeline(points, "Coverage timeline (hollow = reprint)")
     st.vega_lite_chart(spec, width="stretch", key="chart_event_timeline")
     downloads(spec, f"event-{event_id}-timeline", points[["id", "outlet", "published", "title", "reprint"]], "dl_event")
@@ -133,7 +137,7 @@ def data_quality() -> None:
     pins = s.pinned(list(arts["id"]))
     quality = arts.assign(placed_by=[f"user (correction {pins[a]})" if a in pins else "clustering" for a in arts["id"]])[
         ["outlet", "title", "published", "date_precision", "date_source", "date_flag", "language", "placed_by",
-         "text_status", "text_length", "url"]]
+         "text_status", "text_length", "analysis_notes", "url"]]
     st.dataframe(quality, hide_index=True, width="stretch", key="quality_table",
                  column_config={"url": st.column_config.LinkColumn("original", display_text="open")})
     csv_download("Download comparison (CSV)", quality, f"event-{event_id}.csv", "dl_quality")

@@ -2,8 +2,8 @@
 import pandas as pd
 import streamlit as st
 
-from core.corpus import format_of, import_text
-from pages.common import fetch_now, open_page, tabbed
+from core.corpus import decode, format_of, import_text
+from pages.common import fetch_now, open_page, safe, tabbed
 from pages.data import profiles
 
 
@@ -38,9 +38,9 @@ def import_view() -> None:
         return
     try:
         fmt = format_of(upload.name)
-        data = upload.getvalue().decode("utf-8-sig")
-    except (ValueError, UnicodeDecodeError) as e:
-        st.error(f"{upload.name}: {e}")
+        data = decode(upload.getvalue(), upload.name)
+    except ValueError as e:
+        st.error(safe(e))
         return
     bar = st.progress(0.0, text="Importing…")
     res = import_text(s, data, fmt, progress=lambda stage, d, t: bar.progress(d / t if t else 1.0,
@@ -49,8 +49,9 @@ def import_view() -> None:
     analysis = analyse_new(s, progress=lambda stage, d, t: bar.progress(min(d / t, 1.0) if t else 1.0,
                                                                         text=f"{stage}: {d} of {t}"))
     bar.empty()
-    st.success(f"{upload.name}: {res.rows} rows, {res.valid} valid, {res.new} new; {res.dates_line()}. "
-               f"{analysis.line()}")
+    titled = f" {res.titled} without a title were titled from their first sentence." if res.titled else ""
+    st.success(f"{safe(upload.name)}: {res.rows} rows, {res.valid} valid, {res.new} new; {res.dates_line()}."
+               f"{titled} {analysis.line()}")
     if res.errors:
         st.warning(f"{len(res.errors)} invalid rows")
         st.dataframe(pd.DataFrame([{"line": e.line, "problem": e.message} for e in res.errors]),

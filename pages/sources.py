@@ -6,7 +6,7 @@ from core.charts import bars, heatmap, lines
 from core.sources import NO_NAMED_SPEAKER
 from core.store import UNRESOLVED
 from pages.common import downloads, filters, open_page, safe, tabbed
-from pages.data import lone_speakers, other_languages, quote_counts, speaker_quotes
+from pages.data import in_window, lone_speakers, other_languages, quote_counts, speaker_quotes
 
 TOP_SPEAKERS, TOP_OUTLETS = 30, 20
 PLACEHOLDERS = {UNRESOLVED, NO_NAMED_SPEAKER, "(unknown)"}
@@ -69,7 +69,8 @@ def speaker_view(pairs: pd.DataFrame, named: pd.DataFrame) -> None:
     st.markdown(f"**{safe(speaker)}** — {len(mine)} quotes in {mine['outlet'].nunique()} outlets; roles: "
                 + (", ".join(safe(r) for r in mine["speaker_role"].dropna().unique()[:5]) or "none given"))
     verbs = mine.groupby(["outlet", "cue"]).size().rename("quotes").reset_index().sort_values("quotes", ascending=False)
-    over_time = mine.assign(day=mine["published"].dt.tz_localize(None).dt.floor("D")).groupby(
+    over_time = in_window(mine, "published")
+    over_time = over_time.assign(day=over_time["published"].dt.tz_localize(None).dt.floor("D")).groupby(
         ["day", "outlet"]).size().rename("quotes").reset_index()
     left, right = st.columns(2)
     with left:

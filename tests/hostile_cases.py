@@ -482,6 +482,14 @@ def _cases() -> list[Case]:
         _std(site, p, rss(item("Relative", f"{p}/a/rel.html"), item("Protocol relative", f"//{host}{p}/a/proto.html")))
         _pages(site, p, "rel", "proto")
 
+    @case("unreachable_page_host", "links to a host that does not resolve: one lookup, the other pages skipped with "
+          "the reason, every item kept with its summary",
+          all_of(feed_ok_with(6), article_where(lambda r: r["text_status"] == "summary-only" and str(
+              r["text_error"]).startswith(("unreachable: cannot resolve host", "skipped: pages.invalid could not")),
+              "page not skipped")))
+    def _(site, p):
+        _std(site, p, rss(*[item(f"Elsewhere {i}", f"https://pages.invalid/a/{i}.html") for i in range(6)]))
+
     return cases
 
 

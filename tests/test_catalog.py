@@ -64,3 +64,33 @@ def test_homepage_must_be_a_web_address(tmp_path):
     p.write_text('[[outlet]]\nname = "A"\nfeeds = ["https://a.example/rss"]\nhomepage = "javascript:alert(1)"\n')
     with pytest.raises(CatalogError, match=r"bad.toml:4: field 'homepage'"):
         load_catalog(p)
+
+
+# -- hostile catalogs: every problem named, never a traceback -------------------------------------------
+@pytest.mark.parametrize("text, line, field, words", [
+    ('[[outlet]]\nname = "A"\nfeeds = ["https://a.example/rss"]\n\n[[outlet]]\nname = "B"\n'
+     'feeds = ["https://b.example/rss", "HTTPS://A.example/rss"]\n', 7, "feeds",
+     "feed 'https://a.example/rss' is also listed under outlet 'A' (line 3)"),
+    ('[[outlet]]\nname = "A"\nfeeds = ["https://a.example/' + "x" * 2100 + '"]\n', 3, "feeds", "longer than 2,000"),
+    ('[[outlet]]\nname = "' + "N" * 300 + '"\nfeeds = ["https://a.example/rss"]\n', 2, "name", "300 characters"),
+    ('[[outlet]]\nname = "A"\nfeeds = ["http://[::1/rss"]\n', 3, "feeds", "malformed"),
+])
+def test_hostile_catalog_entries_are_named(text, line, field, words):
+    with pytest.raises(CatalogError) as e:
+        parse_catalog(text, "cat.toml")
+    assert str(e.value).startswith(f"cat.toml:{line}: field '{field}'"), str(e.value)
+    assert words in str(e.value)
+
+
+def test_deeply_nested_toml_is_refused_with_a_sentence():
+    with pytest.raises(CatalogError, match="cat.toml: is nested too deeply"):
+        parse_catalog('[[outlet]]\nname = "A"\nfeeds = ["https://a.example/rss"]\nx = ' + "[" * 50_000 + "]" * 50_000,
+                      "cat.toml")
+    with pytest.raises(CatalogError, match="must be a table"):
+        parse_catalog('outlet = [1, 2]\n', "cat.toml")
+
+
+def test_upper_case_scheme_is_accepted_and_normalised():
+    [a] = parse_catalog('[[outlet]]\nname = "A"\nfeeds = ["HTTPS://A.Example:8443/News/RSS", "https://a.example:8443/News/RSS"]\n'
+                        'homepage = "HTTPS://a.example/"\n', "cat.toml")
+    assert a.feeds == ["https://a.example:8443/News/RSS"] and a.homepage == "HTTPS://a.example/"

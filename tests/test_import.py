@@ -88,6 +88,108 @@ def test_cli_import_unknown_format(tmp_path, db_url):
     assert r.exit_code == 1 and "cannot tell the format" in r.output
 
 
+# -- hostile rows: every bad row is named with its line, every good row goes in -------------------------
+def test_every_kind_of_broken_row_is_named_and_the_rest_kept(tmp_path, db_url):
+    good = {"id": "ok-1", "outlet": "TASS", "title": "Talks in Geneva", "text": "Officials met.", "published": "2024-04-02"}
+    lines = [
+        json.dumps(good),
+        '{"id": "deep", "x": ' + "[" * 100_000 + "]" * 100_000 + "}",                 # 2 RecursionError
+        json.dumps({"id": "obj", "title": "t", "author": {"name": "x"}}),              # 3 object where a string belongs
+        json.dumps({"id": "list", "title": ["a", "b"]}),                               # 4
+        '{"id": "sur", "title": "bad \\ud800 char"}',                                  # 5 lone surrogate
+        json.dumps({"id": "nul", "title": "t", "text": "a\x00b"}),                    # 6 NUL (PostgreSQL refuses it)
+        json.dumps({"id": "x" * 300, "title": "long id"}),                             # 7
+        json.dumps({"id": "lo", "outlet": "O" * 300, "title": "t"}),                   # 8
+        json.dumps({"id": "lu", "title": "t", "url": "https://x.org/" + "p" * 2100}),  # 9
+        json.dumps({"id": "ll", "title": "t", "language": "y" * 40}),                  # 10
+        json.dumps({"id": "lt", "title": "T" * 5000}),                                 # 11
+        json.dumps({"id": "cat", "title": "t", "categories": [{"a": 1}]}),             # 12
+        json.dumps({"id": "num", "title": "t", "x": int("9" * 100)})[:-1] + "9" * 5000 + "}",  # 13 huge integer
+        json.dumps({"id": "ls", "title": "Line\u2028separator\u2029and\u0085next line", "text": "t"},
+                   ensure_ascii=False),                                                # 14 one row, not four
+        json.dumps({"id": "notitle", "outlet": "RT", "text": "Moscow said on Monday that the talks would go on. "
+                    "A second sentence follows."}),                                    # 15 titled from its text
+        json.dumps({"id": "date", "title": "Extreme date", "published": "9999-12-31T23:59:59-14:00"}),  # 16
+        json.dumps({**good, "id": "ok-2"}),                                            # 17
+    ]
+    p = tmp_path / "hostile.jsonl"
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    store = Store(db_url)
+    res = import_file(store, p)
+    msgs = {e.line: e.message for e in res.errors}
+    assert res.rows == 17
+    assert msgs[2] == "not usable JSON (nested too deeply)"
+    assert msgs[3] == "field 'author' must be a string, not an object"
+    assert msgs[4] == "field 'title' must be a string, not a list"
+    assert msgs[5].startswith("field 'title' contains a lone surrogate")
+    assert msgs[6].startswith("field 'text' contains a NUL character")
+    assert msgs[7].startswith("field 'id' is 300 characters long")
+    assert msgs[8].startswith("field 'outlet' is 300 characters long")
+    assert msgs[9].startswith("field 'url' is")
+    assert msgs[10].startswith("field 'language'")
+    assert msgs[11].startswith("field 'title' is 5,000 characters long")
+    assert msgs[12] == "field 'categories' must be a list of strings"
+    assert msgs[13].startswith("not usable JSON")
+    assert 14 not in msgs and 15 not in msgs and 1 not in msgs and 17 not in msgs
+    assert set(msgs) - {16} == set(range(2, 14))        # the extreme date is kept or named, never a crash
+    stored = store.articles_df(limit=None).set_index("id")
+    assert {"ok-1", "ok-2", "ls", "notitle"} <= set(stored.index)
+    assert stored.loc["ls", "title"] == "Line\u2028separator\u2029and\u0085next line"
+    assert stored.loc["notitle", "title"] == "Moscow said on Monday that the talks would go on."
+    assert stored.loc["notitle", "title_flag"] == "from the first sentence" and res.titled == 1
+
+
+def test_csv_with_a_10_mb_cell_names_its_line_and_keeps_the_rest(tmp_path, db_url):
+    p = tmp_path / "big.csv"
+    p.write_text("id,outlet,title,text\nc1,X,First,Fine.\nc2,X,Big,\"" + "w " * 5_000_000 + "\"\nc3,X,Third,Fine.\n",
+                 encoding="utf-8")
+    res = import_file(Store(db_url), p)
+    assert [(e.line, e.message.split(" is ")[0]) for e in res.errors] == [(3, "field 'text'")]
+    assert res.new == 2
+
+
+def test_a_file_that_is_not_utf8_gets_a_sentence(tmp_path, db_url):
+    p = tmp_path / "latin1.csv"
+    p.write_bytes("id,title\n1,Café\n".encode("latin-1"))
+    r = CliRunner().invoke(main, ["import", str(p), "--db", db_url, "--no-analyse"])
+    assert r.exit_code == 1
+    assert f"{p} is not UTF-8 text (line 2, byte 14 is not valid UTF-8): save it as UTF-8 and import it again" in r.output
+    assert "codec" not in r.output
+
+
+def test_an_imported_id_cannot_take_a_feed_items_place(db_url):
+    """A row whose id has the form of a feed-made id is stored under "import:<id>", so the feed item
+    with that id still goes in; other imported ids are kept as given."""
+    from core.feeds import article_id
+    from core.models import Article
+    from core.corpus import import_text
+    feed_id = article_id("TASS", "https://tass.com/world/1", None)
+    store = Store(db_url)
+    rows = [{"id": feed_id, "outlet": "TASS", "title": "Squatter"}, {"id": "r-7", "outlet": "TASS", "title": "Mine"}]
+    assert import_text(store, "\n".join(json.dumps(r) for r in rows), "jsonl").new == 2
+    assert store.add_articles([Article(id=feed_id, outlet="TASS", title="The real item",
+                                       url="https://tass.com/world/1")]) == 1
+    titles = store.articles_df(limit=None).set_index("id")["title"]
+    assert titles[feed_id] == "The real item" and titles["import:" + feed_id] == "Squatter" and titles["r-7"] == "Mine"
+
+
+def test_a_row_the_database_refuses_is_named_and_its_batch_kept(tmp_path, monkeypatch):
+    from core.corpus import import_text
+    store = Store(str(tmp_path / "s.sqlite"))
+    real = store.add_articles
+
+    def add(items, origin="feed"):
+        if any(a.id == "r2" for a in items):
+            raise RuntimeError("value too long for type character varying(16)\nDETAIL: …")
+        return real(items, origin)
+    monkeypatch.setattr(store, "add_articles", add)
+    rows = [{"id": f"r{i}", "outlet": "X", "title": f"Story {i}"} for i in range(1, 4)]
+    res = import_text(store, "\n".join(json.dumps(r) for r in rows), "jsonl")
+    assert (res.new, res.valid) == (2, 2)
+    assert [str(e) for e in res.errors] == ["line 2: the database refused it: RuntimeError: value too long for type "
+                                            "character varying(16)"]
+
+
 FREE_TEXT_DATES = [
     {"id": "d1", "title": "Free text", "published": "Wednesday, July 28, 2004"},
     {"id": "d2", "title": "Free text with a time", "published": "17 September 2013 - 21 : 29"},
@@ -125,3 +227,11 @@ def test_cli_import_says_how_dates_were_had(tmp_path, db_url):
     assert r.exit_code == 0, r.output
     assert "8 rows, 8 valid, 8 new, 0 invalid" in r.output
     assert "dates: 3 parsed, 3 guessed from free text, 2 missing or unreadable (kept undated, flagged)" in r.output
+
+
+def test_a_date_field_never_refuses_its_row(db_url):
+    from core.corpus import import_text
+    rows = [{"id": "long-date", "title": "t", "published": "Posted on " + "Monday " * 60},
+            {"id": "nul-date", "title": "t", "published": "2024-05-16\x00"}]
+    res = import_text(Store(db_url), "\n".join(json.dumps(r) for r in rows), "jsonl")
+    assert res.errors == [] and res.new == 2

@@ -228,3 +228,66 @@ def test_cli_exit_status_is_failure_only_when_every_feed_failed(site, tmp_path):
         r = CliRunner().invoke(main, ["ingest", "--db", str(tmp_path / "s.sqlite"), "--outlets", str(cat),
                                       "--no-pages", "--no-analyse", "--quiet"])
         assert r.exit_code == code, r.output
+
+
+def _die_on(x: int) -> int:
+    """A task that kills its worker process on one input, as a page crashing lxml would."""
+    import os
+    if x == 3:
+        os._exit(1)
+    return x * 10
+
+
+def test_a_worker_that_dies_fails_only_its_own_task():
+    import asyncio
+    from core.ingest import _extractor
+
+    async def go():
+        with _extractor(Settings(extract_workers=2)) as pool:
+            got = await asyncio.gather(*(pool.run(_die_on, i) for i in range(8)), return_exceptions=True)
+            after = await pool.run(_die_on, 5)   # the replaced pool keeps working
+        return got, after
+    got, after = asyncio.run(go())
+    assert isinstance(got[3], RuntimeError) and "died" in str(got[3])
+    assert [g for i, g in enumerate(got) if i != 3] == [i * 10 for i in range(8) if i != 3]
+    assert after == 50
+
+
+def test_every_survives_a_run_that_raises(tmp_path, monkeypatch):
+    """`framelens ingest --every`: a run that raises is reported and the schedule goes on."""
+    from click.testing import CliRunner
+    import core.cli as cli
+    import core.ingest as ingest_mod
+    from core.ingest import Summary
+    runs, sleeps = [], []
+
+    def flaky(*a, **k):
+        runs.append(1)
+        if len(runs) == 1:
+            raise RuntimeError("database is locked")
+        return Summary(feeds_ok=1)
+
+    def sleep(seconds):
+        sleeps.append(seconds)
+        if len(sleeps) == 2:
+            raise KeyboardInterrupt
+    monkeypatch.setattr(ingest_mod, "run_ingest", flaky)
+    monkeypatch.setattr(cli.time, "sleep", sleep)
+    cat = tmp_path / "o.toml"
+    cat.write_text('[[outlet]]\nname = "Wire"\nfeeds = ["https://wire.example/rss"]\n')
+    r = CliRunner().invoke(cli.main, ["ingest", "--db", str(tmp_path / "s.sqlite"), "--outlets", str(cat),
+                                      "--every", "15m", "--no-analyse"])
+    assert len(runs) == 2 and "run failed: RuntimeError: database is locked" in r.stderr
+    assert "feeds ok 1" in r.stderr
+
+
+def test_a_page_text_over_the_cap_is_cut_and_says_so(site, db_url):
+    para = "The ministry said the budget would be cut by a third over the next two years. "
+    site.add("/f.xml", rss(site.base, [("big", "A very long page")]))
+    site.add("/a/big.html", f"<html><body><article><p>{para * 400}</p></article></body></html>",
+             content_type="text/html")
+    store = Store(db_url)
+    run_ingest(store, [Outlet("Wire", [site.base + "/f.xml"])], settings(max_text_chars=5_000))
+    row = store.articles_df(with_text=True).iloc[0]
+    assert row["text_status"] == "ok" and len(row["text"]) == 5_000
+    assert row["text_error"] == "text cut to 5,000 characters"

@@ -132,6 +132,36 @@ def test_a_store_from_a_newer_release_is_refused_with_a_reason(tmp_path):
         Store(str(tmp_path / "db.sqlite"))
 
 
+def test_search_treats_percent_underscore_and_backslash_as_themselves(db_url):
+    s = Store(db_url)
+    titles = ["Inflation at 5% in May", "Profits up 50 per cent", "snake_case naming", "snakes and ladders",
+              r"A back\slash", "A backslash"]
+    s.add_articles([art(i + 1, "TASS", 1, title=t) for i, t in enumerate(titles)])
+    for query, expected in (("%", {titles[0]}), ("5%", {titles[0]}), ("_", {titles[2]}), ("e_c", {titles[2]}),
+                            ("\\", {titles[4]}), ("k\\s", {titles[4]}), ("50", {titles[1]})):
+        got = {t.rsplit(" ", 1)[0] for t in s.articles_df(search=query)["title"]}   # art() numbers the titles
+        assert got == expected, (query, got)
+        assert s.count_filtered(search=query) == len(expected)
+
+
+def test_event_rows_stay_consistent_with_their_articles(db_url):
+    """An event whose articles all move elsewhere is deleted in the same transaction as the move; an event
+    row left empty by an older or interrupted analysis is removed by repair_events (run by every analysis)."""
+    import sqlalchemy as sa
+    from types import SimpleNamespace
+    from core.store import events
+    s = Store(db_url)
+    s.add_articles([art(1), art(2), art(3)])
+    ev = lambda i: SimpleNamespace(id=i, label=i, terms=[], topics=[])  # noqa: E731
+    s.save_clustering({"id1": "e1", "id2": "e1", "id3": "e2"}, [ev("e1"), ev("e2")], {})
+    s.save_clustering({"id1": "e2", "id2": "e2"}, [ev("e1"), ev("e2")], {})   # e1 emptied by a split
+    assert list(s.events_df()["id"]) == ["e2"] and s.events_df()["n_articles"].iloc[0] == 3
+    with s.engine.begin() as c:
+        c.execute(sa.insert(events).values(id="ghost", label="Left behind", terms="[]", topics="[]"))
+    assert s.count_events() == 2
+    assert s.repair_events() == 1 and list(s.events_df()["id"]) == ["e2"]
+
+
 def test_rows_of_an_older_store_get_a_date_precision(db_url):
     import sqlalchemy as sa
     from core.store import metadata
