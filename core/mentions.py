@@ -265,6 +265,9 @@ class _Context:
         gov = government(mention)
         if gov:
             return Settled("organisation", gov, how=f"state or capital {mention!r} as an actor")
+        if low[-1] in UNNAMED_BODIES and set(low[:-1]) <= DETERMINERS | UNNAMED_BODY_KINDS:
+            # "Police said", "state prosecutors said": a body no name identifies, so an unnamed source
+            return Settled("anonymous", description(words), how=f"unnamed source {mention!r}")
         led = _led_body(words)
         if led:
             return Settled("organisation", led, how=f"{mention!r}: the body a named person leads")
@@ -533,6 +536,11 @@ class _Context:
 
 
 # --------------------------------------------------------------------------------------- helpers
+# Bodies cited without a name ("police said"): anonymous sources, described as written. A named one
+# ("the Horry County Police Department") is an institution (Context.body).
+UNNAMED_BODIES = {"police", "prosecutors", "investigators"}
+UNNAMED_BODY_KINDS = {"state", "local", "federal", "city", "county", "regional", "military", "border", "riot",
+                      "traffic", "transport", "us", "u.s."}
 # "the Trump administration", "Netanyahu's government", "the Clinton campaign": a body known by the
 # person who leads it, shown by the surname and the head ("Trump administration").
 LED_HEADS = ("administration", "government", "cabinet", "campaign")

@@ -313,3 +313,15 @@ def test_a_long_title_with_a_country_is_not_part_of_the_name():
     t = ("Press Secretary of the President of the Russian Federation Dmitry Peskov told reporters that he "
          "did not know of any such cases. \u201cI am not aware of such examples,\u201d Peskov answered.")
     assert shown(t) == {"Dmitry Peskov"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Police said the man was arrested.", "police"),
+    ("State police said the man was arrested.", "state police"),
+    ("Federal prosecutors said the man was arrested.", "federal prosecutors"),
+])
+def test_police_and_prosecutors_without_a_name_are_unnamed_sources(text, name):
+    # typed 'other' before, the commonest '(no named speaker)' on ECB+ news
+    qs = attributions(text)
+    assert [(q.speaker_type, q.canonical_speaker) for q in qs] == [("anonymous", name)]
+    assert shown("The Horry County Police Department said the man was arrested.") == {"Horry County Police Department"}
