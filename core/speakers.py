@@ -133,7 +133,7 @@ federation kingdom state states union east west north south middle one two three
 
 
 # Titles that only a person carries, so the one capitalised word after them is a name.
-PERSON_TITLES = set("""mr mrs ms dr sen senator rep gov governor gen general admiral president
+PERSON_TITLES = set("""mr mrs ms dr sen senator rep gov governor gen admiral president
 minister secretary chancellor premier king queen prince princess pope judge ambassador mayor
 spokesman spokeswoman spokesperson""".split())
 

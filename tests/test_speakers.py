@@ -301,6 +301,8 @@ def test_a_pronoun_is_never_a_place_or_a_vehicle():
 def test_a_pronoun_with_only_places_before_it_stays_unresolved():
     qs = attributions("Before the Marine One departure in the Middle East, he said the economy was doing well.")
     assert {speaker_label(q) for q in qs} == {UNRESOLVED_PRONOUN}
+    qs = attributions("General Motors announced a recall on Monday. He said the cars were safe.")
+    assert "Motors" not in {speaker_label(q) for q in qs}
 
 
 def test_a_surname_ending_in_s_is_the_person_named_before():
