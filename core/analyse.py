@@ -159,8 +159,12 @@ def _quotes(store: Store, items: list[dict], report, s: Settings | None = None, 
                     notes[a["id"]] = _failure(QUOTES_STEP, e)
                     out.failed += 1
         report("quotes", min(i + batch, len(items)), len(items))
-    # One pass over every new quote, so "Trump" in one batch and "Donald Trump" in another agree.
-    found = canonicalise_speakers(found)
+    # One pass over every new quote, so "Trump" in one batch and "Donald Trump" in another agree, scoped
+    # by event (roles resolve to the person the event names), and agreeing with the names the same
+    # events already have in the store.
+    event_of = {a["id"]: a.get("event_id") or "" for a in items}
+    known = store.event_speakers(sorted({e for e in event_of.values() if e}))
+    found = canonicalise_speakers(found, event_of=event_of, known=known)
     store.save_quotes([a["id"] for a in items], found)
     store.note_analysis(notes, quoted=True)
     return len(found)

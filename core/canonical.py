@@ -1,4 +1,7 @@
-"""Canonical speakers: one name per person (and per institution) across articles."""
+"""Canonical speakers: one name per person (and per institution) across the articles of an event and
+across analysis runs: transliteration variants and short forms of one person's name made one, roles
+no article resolved given to the person the event names in them, institutions named without their
+country given the country the event names."""
 from __future__ import annotations
 
 import re
@@ -6,8 +9,9 @@ import unicodedata
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
+from core.mention_words import Holders
+from core.mentions import NOT_SHOWN_TYPES
 from core.quote_cues import CUE_FORMS
-from core.mentions import NOT_SHOWN_TYPES, Holder, _add_holder, find_holder
 from core.speakers import NOT_NAMES, PRONOUNS, TITLE_WORDS
 
 if TYPE_CHECKING:
@@ -90,15 +94,17 @@ def _name_key(name: str) -> tuple[str, str, str | None, int]:
 def spelling_key(word: str) -> str:
     """One key for the English spellings of a transliterated name: case and accents dropped, and
     the common variants of Slavic names made one (Sergei / Sergey / Sergej, Zelensky / Zelenskyy /
-    Zelenskiy, Dmitry / Dmitri, Alexei / Aleksey, Yevgeny / Evgeny, Yury / Yuri)."""
+    Zelenskiy, Dmitry / Dmitri, Alexei / Aleksey, Yevgeny / Evgeny, Yury / Yuri, Leontyev / Leontiev)."""
     w = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
     w = re.sub(r"[^a-z-]", "", w)
     w = w.replace("ks", "x")
     w = re.sub(r"^ye(?=[vl])", "e", w)                  # Yevgeny / Evgeny, Yelena / Elena
+    w = re.sub(r"(?<=[^aeiouy])y(?=[aeiou])", "i", w)   # Leontyev / Leontiev, Dmytro / Dmitro
     return re.sub(r"(?:iy|yy|ij|ii|y|j)$", "i", w)
 
 
-def canonicalise_speakers(quotes: list["Quote"], event_of: dict[str, str] | None = None) -> list["Quote"]:
+def canonicalise_speakers(quotes: list["Quote"], event_of: dict[str, str] | None = None,
+                          known: list[dict] | None = None) -> list["Quote"]:
     """One canonical name per speaker across articles ("Dong", "Admiral Dong Jun" -> "Dong Jun").
 
     People: full names are grouped by their transliteration keys of first name and surname, and
@@ -109,9 +115,13 @@ def canonicalise_speakers(quotes: list["Quote"], event_of: dict[str, str] | None
     Jun"). A role no article resolved ("the Russian defence minister") goes to the one person the
     same event names in that role (event_of: article id -> event; without it, all quotes are one
     scope). An institution named without its country takes the country the event gives it.
-    Pronouns, unresolved roles, credits and non-speakers are never a canonical speaker."""
-    scope = (lambda q: event_of.get(str(q.article_id), "")) if event_of is not None else (lambda q: "")
-    _resolve_roles(quotes, scope)
+    Pronouns, unresolved roles, credits and non-speakers are never a canonical speaker.
+    known: speakers already stored for these events ({event_id, canonical_speaker, speaker_type,
+    speaker_role, n}, from Store.event_speakers): their names win, so an event keeps one name per
+    person across analysis runs."""
+    scope = (lambda q: event_of.get(str(q.article_id), "") or "") if event_of is not None else (lambda q: "")
+    known = [k for k in known or [] if k.get("canonical_speaker")]
+    _resolve_roles(quotes, scope, known)
     bare: dict[int, str] = {}
     for i, q in enumerate(quotes):
         if q.speaker and q.speaker_type in ("person", "unknown"):
@@ -125,8 +135,15 @@ def canonicalise_speakers(quotes: list["Quote"], event_of: dict[str, str] | None
                 groups[(first, last, suffix)][name] += 1
     singles = {name for i, name in bare.items()      # surnames seen alone on a person
                if quotes[i].speaker_type == "person" and len(name.split()) == 1}
+    stored = set()
+    for k in known:
+        if k.get("speaker_type") == "person":
+            first, last, suffix, _ = _name_key(k["canonical_speaker"])
+            if first:
+                groups[(first, last, suffix)][k["canonical_speaker"]] += int(k.get("n") or 1)
+                stored.add(k["canonical_speaker"])
     size = {k: sum(c.values()) for k, c in groups.items()}
-    show = {k: min(c, key=lambda n: (-c[n], len(n.split()), n)) for k, c in groups.items()}
+    show = {k: min(c, key=lambda n: (n not in stored, -c[n], len(n.split()), n)) for k, c in groups.items()}
     by_last: dict[tuple, list] = defaultdict(list)
     by_first: dict[str, list] = defaultdict(list)
     for k in groups:
@@ -164,7 +181,7 @@ def canonicalise_speakers(quotes: list["Quote"], event_of: dict[str, str] | None
         else:                                        # "The president" = "the president"
             q.canonical_speaker = None if q.speaker.lower() in PRONOUNS else \
                 re.sub(r"^The\b", "the", q.speaker)
-    _institutions_with_country(quotes, scope)
+    _institutions_with_country(quotes, scope, known)
     return quotes
 
 
@@ -173,32 +190,35 @@ def _how(before: str, step: str) -> str:
     return f"{before}; {step}" if before else step
 
 
-def _resolve_roles(quotes: list["Quote"], scope) -> None:
+def _resolve_roles(quotes: list["Quote"], scope, known: list[dict]) -> None:
     """Unresolved roles ("the Russian defence minister") take the one person their event names in
-    that role, from the roles other attributions in the event carry."""
+    that role, from the roles other attributions in the event carry (stored ones included)."""
     pending = [q for q in quotes if q.speaker_type == "role" and q.role_query]
     if not pending:
         return
-    holders: dict[str, list[Holder]] = defaultdict(list)
+    holders: dict[str, Holders] = defaultdict(Holders)
+    for k in known:
+        if k.get("speaker_type") == "person" and k.get("speaker_role"):
+            holders[k.get("event_id") or ""].add(k["canonical_speaker"], k["speaker_role"])
     for q in quotes:
         if q.speaker_type == "person" and q.speaker_role and (q.canonical_speaker or q.speaker):
-            _add_holder(holders[scope(q)], person_name(q.canonical_speaker or q.speaker), q.speaker_role)
+            holders[scope(q)].add(person_name(q.canonical_speaker or q.speaker), q.speaker_role)
     for q in pending:
         head, country, orgs = q.role_query
-        h = find_holder(holders.get(scope(q), []), {head}, country, None, set(orgs))
+        h = holders[scope(q)].find({head}, country, None, set(orgs))
         if h is not None:
             q.speaker_type, q.speaker, q.canonical_speaker = "person", h.name, h.name
             q.speaker_how = _how(q.speaker_how, f"its holder named elsewhere in the event: {h.name}")
 
 
-def _institutions_with_country(quotes: list["Quote"], scope) -> None:
+def _institutions_with_country(quotes: list["Quote"], scope, known: list[dict]) -> None:
     """"Ministry of Foreign Affairs" takes the country the same event gives it, when only one."""
     named: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for q in quotes:
-        c = q.canonical_speaker
-        if q.speaker_type == "organisation" and c and c.endswith(")") and " (" in c:
-            base = c[:c.rindex(" (")]
-            named[(scope(q), base)].add(c)
+    labels = [(scope(q), q.canonical_speaker) for q in quotes if q.speaker_type == "organisation"]
+    labels += [(k.get("event_id") or "", k["canonical_speaker"]) for k in known if k.get("speaker_type") == "organisation"]
+    for ev, c in labels:
+        if c and c.endswith(")") and " (" in c:
+            named[(ev, c[:c.rindex(" (")])].add(c)
     for q in quotes:
         if q.speaker_type == "organisation" and q.canonical_speaker:
             full = named.get((scope(q), q.canonical_speaker))

@@ -14,6 +14,7 @@ from datetime import datetime, timezone
 import pandas as pd
 
 from core.config import VERSION
+from core.sources import speaker_label
 
 ABOUT = ("framelens puts one news event's coverage by different outlets side by side: who reported it, "
          "when, in which words, whom they quoted and what they left out.")
@@ -189,8 +190,9 @@ def _outlet_html(report: dict, outlet: str, quotes: pd.DataFrame, times: dict, f
     mine = quotes[quotes["outlet"] == outlet] if not quotes.empty else quotes
     if not mine.empty:
         out.append("<h4>Quoted</h4><ul>" + "".join(
-            f"<li>{e(_s(r.get('canonical_speaker')) or _s(r.get('speaker')) or 'unattributed')} ({e(_s(r.get('cue')))})"
-            f": “{e(_s(r.get('quote')))}”</li>" for r in mine.head(QUOTES_PER_OUTLET).to_dict("records")) + "</ul>")
+            # the name every view uses (core.sources.speaker_label); the quote with its own marks only
+            f"<li>{e(speaker_label(r))} ({e(_s(r.get('cue')))})"
+            f": {e(_s(r.get('quote')))}</li>" for r in mine.head(QUOTES_PER_OUTLET).to_dict("records")) + "</ul>")
     terms = (report.get("distinctive_terms") or {}).get("outlets", {}).get(outlet, [])[:TERMS_PER_OUTLET]
     if terms:
         out.append("<h4>Distinctive words</h4><p>" + ", ".join(

@@ -491,7 +491,8 @@ def run_compare_file(input_path, output_path, events_path=None, progress=True, q
         tick("reprints", len(articles), len(articles))
         if quotes is None:        # the attributions `framelens quotes` and the dashboard show
             from core.quotes import canonicalise_speakers, extract_quotes
-            quotes = canonicalise_speakers(extract_quotes(articles, progress=tick))
+            event_of = {str(get(a, "id")): lab for a, lab in zip(articles, labels)}
+            quotes = canonicalise_speakers(extract_quotes(articles, progress=tick), event_of=event_of)
         groups: dict[str, list] = defaultdict(list)
         for a, lab in zip(articles, labels):
             groups[lab].append(a)

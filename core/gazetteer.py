@@ -68,10 +68,16 @@ def _is_acronym(alias: str) -> bool:
 
 def words_of(mention: str) -> list[str]:
     """A mention's words, possessives split off ("Russia's" -> "Russia", "'s"), punctuation dropped."""
+    return list(_words(mention))
+
+
+@lru_cache(maxsize=65536)
+def _words(mention: str) -> tuple[str, ...]:
+    """words_of, once per distinct mention."""
     m = mention.replace("\u2019", "'").replace("\u2018", "'")
     m = re.sub(r"(\w)'s\b", r"\1 's", m)
     m = re.sub(r"(\w)s'(?=\s|$)", r"\1s 's", m)
-    return re.findall(r"[\w][\w.&'-]*[\w.]|[\w]|'s", m)
+    return tuple(re.findall(r"[\w][\w.&'-]*[\w.]|[\w]|'s", m))
 
 
 def country_in(words: list[str]) -> tuple[str | None, list[str]]:
@@ -113,6 +119,7 @@ def _strip_leading(words: list[str]) -> list[str]:
     return words
 
 
+@lru_cache(maxsize=65536)
 def government(mention: str) -> str | None:
     """"Government of X" when the mention is a state or capital as an actor: "Moscow", "China",
     "the Chinese side", "the Russian government", "Washington"."""
@@ -121,11 +128,21 @@ def government(mention: str) -> str | None:
     if country is None:
         return None
     rest = [w for w in rest if w.lower() not in ("the", "'s")]
+    if not rest and _is_adjective(words, country):
+        return None                           # "the Russian" alone names no one
     if not rest or (len(rest) == 1 and rest[0].lower() in _GOV_WORDS):
         return f"Government of {country}"
     return None
 
 
+def _is_adjective(words: list[str], country: str) -> bool:
+    """The country is named only by its adjective ("Russian", "Chinese"), not its name or capital."""
+    name = country.lower().removeprefix("the ")
+    low = [w.lower().rstrip(".") for w in words if w.lower() not in ("the", "'s")]
+    return all(w != name and w.endswith(("an", "ese", "ish", "ic", "i")) for w in low)
+
+
+@lru_cache(maxsize=65536)
 def institution(mention: str) -> Body | None:
     """The canonical institution a mention names, with its country, or None."""
     d = _data()

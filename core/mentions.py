@@ -31,8 +31,15 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from core.gazetteer import Body, country_in, government, institution, words_of
+from core.mention_words import (ANON_WORDS, BLOC_WORDS, BODY_HEADS, COLLECTIVE_HEADS, COMMON_CAPITALS,
+                                DETERMINERS, DOC_WORDS, LEADER_ROLES, MEDIA_PLURALS, MEDIA_WORDS,
+                                NAMED_ROLES, ORG_HEADS, ORG_TITLE_WORDS, QUANTIFIERS, REPORTER_WORDS,
+                                ROLE_SYNONYMS, THING_WORDS, Holder, Holders, bare_name, capital_runs, description,
+                                document_owner, head_of, proper_name_run, role_words, titled_names,
+                                trim_mention)
 from core.quote_input import credited_outlets, dateline_end, news_outlet
-from core.speakers import ANON_HEADS, NOT_NAMES, PRONOUNS, TITLE_WORDS
+from core.quote_spans import SETTINGS
+from core.speakers import PRONOUNS, TITLE_WORDS
 
 if TYPE_CHECKING:
     from core.quotes import Quote
@@ -41,63 +48,12 @@ if TYPE_CHECKING:
 SHOWN_TYPES = ("person", "organisation", "anonymous")
 NOT_SHOWN_TYPES = ("pronoun", "role", "credit", "other")
 
-# Words for a written or recorded source: its author is the speaker.
-DOC_WORDS = set("""statement statements report reports readout communique communiqué release
-announcement announcements message messages post posts tweet tweets video videos footage data
-information figures estimate estimates letter transcript decree document documents notice note
-notes account accounts update updates bulletin telegram publication publications review analysis
-assessment findings conclusion preliminary footages images pictures photos photographs""".split())
-# Heads that are happenings, things or places: never a speaker.
-THING_WORDS = set("""meeting meetings visit visits talks talk attack attacks hearing hearings event
-events incident incidents stance position move moves decision decisions deal agreement agreements
-visit summit trip war conflict crisis situation death deaths attempts attempt efforts effort
-measures city town village region river dam plant station hall building stage world case cases
-process trial investigation probe fire explosion blast crash strikes strike shelling tragedy
-film movie book song show series issue issues matter matters question questions way ways time
-times day days year years week weeks""".split())
-# Heads of vague collectives and unnamed sources: anonymous.
-ANON_WORDS = ANON_HEADS | set("""authorities governments countries nations leaders states capitals
-observers commentators bloggers users residents locals medics doctors paramedics investigators
-eyewitness eyewitnesses mourners relatives allies opponents critics activists protesters
-volunteers rescuers officers troops soldiers fighters militants forces intelligence insiders
-someone everyone nobody channels media outlets journalists reporters correspondents crew
-press newspapers tabloids reports""".split())
-# Words that make a mention a news medium, not a person or institution.
-MEDIA_WORDS = {"media", "news", "outlet", "outlets", "newspaper", "newspapers",
-               "channel", "channels", "tv", "television", "broadcaster", "tabloid", "wire"}
-_MEDIA_PLURALS = {"outlets", "channels", "newspapers", "tabloids", "reports", "broadcasters"}
-REPORTER_WORDS = {"correspondent", "correspondents", "reporter", "reporters", "journalist",
-                  "journalists", "witness", "photographer", "crew", "staff", "editor", "columnist"}
-SPOKES_WORDS = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokespersons",
-                "representative", "representatives", "press", "office", "secretary"}
 # "the Kremlin press service", "a Chinese Foreign Ministry spokesperson", "a spokesman for Kyiv's
 # military spy agency": the body an unnamed spokesperson speaks for.
 _SPOKES = (r"(?:press\s+(?:service|office|secretary|department|cent(?:er|re))|spokes(?:man|woman|person|people|persons|men|women)"
            r"|(?:official\s+)?representatives?|press\s+secretary)")
 _SPOKES_AFTER_RE = re.compile(r"(?:(?:the|a|an)\s+)?(?P<body>.+?)(?:['’]s)?\s+" + _SPOKES + r"$", re.I)
 _SPOKES_BEFORE_RE = re.compile(r"(?:(?:the|a|an)\s+)?" + _SPOKES + r"\s+(?:of|for|at)\s+(?P<body>.+)$", re.I)
-# Role words whose holder an article can name; synonyms looked for in the article's titles.
-ROLE_SYNONYMS = {
-    "president": {"president", "leader", "head of state"}, "leader": {"president", "leader", "premier",
-    "prime minister", "chairman", "head of state"}, "premier": {"premier", "prime minister"},
-    "minister": {"minister"}, "chief": {"chief", "head", "minister", "director", "commander"},
-    "head": {"head", "chief", "director", "chairman"}, "director": {"director", "head", "chief"},
-    "spokesman": {"spokesman", "spokeswoman", "spokesperson", "press secretary"},
-    "spokeswoman": {"spokesman", "spokeswoman", "spokesperson", "press secretary"},
-    "spokesperson": {"spokesman", "spokeswoman", "spokesperson", "press secretary"},
-    "secretary": {"secretary"}, "ambassador": {"ambassador", "envoy"}, "envoy": {"envoy", "ambassador"},
-    "aide": {"aide", "adviser", "advisor"}, "adviser": {"adviser", "advisor", "aide"},
-    "commander": {"commander", "chief"}, "mayor": {"mayor"}, "governor": {"governor"},
-    "chairman": {"chairman", "chair", "head"}, "general": {"general"}, "prosecutor": {"prosecutor"},
-}
-_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their",
-                "our", "some", "several", "many", "both", "two", "three", "all", "other", "another"}
-_NOT_NAME_CAPS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                  "january", "february", "march", "april", "may", "june", "july", "august",
-                  "september", "october", "november", "december", "read", "more", "source", "link",
-                  "photo", "video", "getty", "images", "breaking", "live", "update", "updates",
-                  "telegram", "twitter", "facebook", "instagram", "youtube", "x", "staff", "posted"}
-
 
 @dataclass
 class Settled:
@@ -109,16 +65,6 @@ class Settled:
     how: str = ""
     role_query: tuple | None = None  # (role words, country) of an unresolved role, for the event pass
     also: list = field(default_factory=list)   # [(Settled, (start, end))]: joint speakers ("A and B said")
-
-
-@dataclass
-class Holder:
-    """A person an article names with a role: "Chinese President Xi Jinping"."""
-
-    name: str
-    role: set[str] = field(default_factory=set)   # lower-case role words and phrases
-    country: str | None = None
-    orgs: set[str] = field(default_factory=set)   # institutions in the title ("Kremlin", "FSB")
 
 
 # ------------------------------------------------------------------------------ the article pass
@@ -138,9 +84,7 @@ def settle_article(quotes: list["Quote"], article: Any, text: str) -> list["Quot
             _apply(twin, other)
             joint.append(twin)
             ctx.remember(twin, other)
-    quotes = quotes + joint
-    _hide_nested(quotes)
-    return _one_row_per_speaker(quotes)
+    return _one_row_per_speaker(_settle_nested(quotes + joint))
 
 
 def _one_row_per_speaker(quotes: list["Quote"]) -> list["Quote"]:
@@ -171,25 +115,40 @@ def _apply(q: "Quote", s: Settled) -> None:
     q.role_query = s.role_query
 
 
-def _hide_nested(quotes: list["Quote"]) -> None:
-    """A speaker named inside another speaker's words ("Xie said China urged the US…") is part of
-    what that speaker said, not a source of the article: shown under no name."""
-    outer = sorted((q.quote_start, q.quote_end, id(q)) for q in quotes if q.speaker_type in SHOWN_TYPES)
-    starts = [a for a, _, _ in outer]
+def _settle_nested(quotes: list["Quote"]) -> list["Quote"]:
+    """A speaker named inside another speaker's words ("Xie said China urged the US…").
+
+    A paraphrase there ("China urged…") is part of what the outer speaker said: when its words lie
+    within the outer quote it goes (they are shown there already), otherwise it is shown under no
+    name. A direct quote there keeps its own speaker ("Comey wrote that Trump told him, “I need
+    loyalty.”" is Trump's, relayed by Comey): its marks say whose words they are.
+    """
+    outer = sorted((q.quote_start, q.quote_end, id(q), q) for q in quotes if q.speaker_type in SHOWN_TYPES)
+    starts = [a for a, _, _, _ in outer]
     reach, far = [], -1                  # reach[i]: the furthest end among outer[:i + 1]
-    for _, b, _ in outer:
+    for _, b, _, _ in outer:
         far = max(far, b)
         reach.append(far)
+    gone = set()
     for q in quotes:
         if q.speaker_type not in SHOWN_TYPES or q.speaker_start is None:
             continue
         i = bisect_right(starts, q.speaker_start) - 1
+        if i < 0 or reach[i] <= q.speaker_start:
+            continue
         # spans starting at or before the mention; the last few are checked one by one
-        inside = i >= 0 and reach[i] > q.speaker_start and any(
-            b > q.speaker_start and k != id(q) for _, b, k in outer[max(0, i - 50):i + 1])
-        if inside:
+        host = next((o for _, b, k, o in reversed(outer[max(0, i - 50):i + 1])
+                     if b > q.speaker_start and k != id(q)), None)
+        if host is None:
+            continue
+        if q.kind == "direct":
+            q.speaker_how = f"{q.speaker_how}; quoted within {host.canonical_speaker}'s words"
+        elif host.quote_start <= q.quote_start and q.quote_end <= host.quote_end:
+            gone.add(id(q))
+        else:
             q.speaker_type, q.canonical_speaker = "other", None
             q.speaker_how = "named inside another speaker's words"
+    return [q for q in quotes if id(q) not in gone]
 
 
 class _Context:
@@ -198,8 +157,8 @@ class _Context:
     def __init__(self, article: Any, text: str):
         self.article, self.text = article, text
         self._credits: set[str] | None = None
-        self._holders: list[Holder] | None = None     # titled names, read when a role needs them
-        self._pending: list[tuple[str, str]] = []
+        self._holders: Holders | None = None          # titled names, read when a role needs them
+        self._pending: list[tuple[str, str, int]] = []
         self.bodies: list[tuple[int, str]] = []       # (offset, label) of institutions named
         self.authors: list[tuple[int, str, str]] = []  # (offset, kind, name) of shown speakers
         self._named: list[tuple[int, str]] | None = None
@@ -210,16 +169,17 @@ class _Context:
         self._countries: Counter | None = None
 
     @property
-    def holders(self) -> list[Holder]:
+    def holders(self) -> Holders:
         """Persons the article names with a role (titled_names), and the roles of speakers so far."""
         if self._holders is None:
             self._holders = titled_names(self.text)
-            for name, role in self._pending:
-                _add_holder(self._holders, name, role)
+            for name, role, offset in self._pending:
+                self._holders.add(name, role, offset)
         return self._holders
 
     @property
     def credits(self) -> set[str]:
+        """The outlet that published the article and those its credit lines name."""
         if self._credits is None:
             self._credits = credited_outlets(self.article)
         return self._credits
@@ -237,9 +197,9 @@ class _Context:
             del self.bodies[:-20]               # "the ministry" refers to a body named recently
         if s.kind == "person" and s.name and s.role:
             if self._holders is None:
-                self._pending.append((s.name, s.role))
+                self._pending.append((s.name, s.role, q.speaker_start))
             else:
-                _add_holder(self._holders, s.name, s.role)
+                self._holders.add(s.name, s.role, q.speaker_start)
 
     def settle(self, q: "Quote") -> Settled:
         """What q's mention names."""
@@ -256,13 +216,22 @@ class _Context:
             if q.speaker_type == "pronoun":
                 return Settled("pronoun", None, how="pronoun with no antecedent")
             if q.speaker_type == "person":
+                if not bare_name(words_of(q.speaker or "")):    # its antecedent is no name ("Navalny's wife")
+                    if last and last[1].kind == "person" and self.pos - last[0] <= 600:
+                        return Settled("person", last[1].name, last[1].role,
+                                       how=f"{mention!r} continues the speaker just before")
+                    return Settled("pronoun", None, how="pronoun whose antecedent is no name")
                 return self.person(q.speaker, q.speaker_role, "pronoun resolved to the person named before it")
         domain = _DOMAIN_TAIL_RE.match(self.text, q.speaker_end)
         if domain:                                   # "Censor.NET" cut at its dot by the tokenizer
             mention = self.text[q.speaker_start:domain.end()].strip()
             q.speaker_end = domain.end()
+        glued = _DOMAIN_HEAD_RE.search(self.text, max(0, q.speaker_start - 40), q.speaker_start)
+        if glued and _DOMAIN_RE.fullmatch(glued.group() + mention.split()[0] if mention else ""):
+            mention = glued.group() + mention       # "Censor." + "NET"
+            q.speaker_start = glued.start()
         after = _NAME_AFTER_RE.match(self.text, q.speaker_end)
-        if after and _head(words_of(mention)).removesuffix("s") in _NAMED_ROLES | {_head(words_of(mention))} \
+        if after and head_of(words_of(mention)).removesuffix("s") in NAMED_ROLES | {head_of(words_of(mention))} \
                 and bare_name(words_of(after.group("name"))):
             # "his spokesman Dmitry Peskov told": the parse cut the name off the role
             mention = self.text[q.speaker_start:after.end("name")].strip()
@@ -274,13 +243,13 @@ class _Context:
     # -- one mention --------------------------------------------------------------------------
     def phrase(self, mention: str, q: "Quote") -> Settled:
         """Settle a mention phrase (see the module docstring for the order of the tests)."""
-        mention = _trim_mention(mention)
+        mention = trim_mention(mention)
         words = words_of(mention)
         if not words or mention.lower() in ("nan", "none", "null", "n/a"):
             return Settled("other", None, how="no words")
         low = [w.lower() for w in words]
-        head = _head(words)
-        owner = _document_owner(mention, head)
+        head = head_of(words)
+        owner = document_owner(mention, head)
         if owner is not None:
             if owner == "":
                 return self.last_author(q, mention)
@@ -288,7 +257,7 @@ class _Context:
             if inner.kind in SHOWN_TYPES:
                 inner.how = f"author of {mention!r}; " + inner.how
             return inner
-        if len(low) == 1 and low[0] in _QUANTIFIERS:
+        if len(low) == 1 and low[0] in QUANTIFIERS:
             return Settled("other", None, how=f"{mention!r} is no one in particular")
         outlet = self.outlet(mention, words, low)
         if outlet is not None:
@@ -296,12 +265,24 @@ class _Context:
         gov = government(mention)
         if gov:
             return Settled("organisation", gov, how=f"state or capital {mention!r} as an actor")
+        if low[-1] in UNNAMED_BODIES and set(low[:-1]) <= DETERMINERS | UNNAMED_BODY_KINDS:
+            # "Police said", "state prosecutors said": a body no name identifies, so an unnamed source
+            return Settled("anonymous", description(words), how=f"unnamed source {mention!r}")
+        led = _led_body(words)
+        if led:
+            return Settled("organisation", led, how=f"{mention!r}: the body a named person leads")
         body = self.body(mention, words, low)
         if body is not None:
             return body
         name = bare_name(words)
+        if name and (name.lower() in COMMON_CAPITALS | _HEAD_WORDS or (
+                q.speaker_type == "unknown" and name.split()[-1].endswith("s")
+                and not name.split()[-1].endswith(("ss", "us", "is")) and not self.surname_of_speaker(name))):
+            # "United said", "The Comey Memos said", "The Government said": a capitalised word the
+            # parse did not take for a name (but "Sanders" after "Sarah Sanders said" is hers)
+            return Settled("other", None, how=f"{mention!r} is not a person's name")
         if name:
-            role = _role_words(words, name)
+            role = role_words(words, name)
             full = bare_name(words_of(q.speaker or ""))
             if full != name and set(name.split()) <= set(full.split()):
                 return self.person(full, role, f"{name!r} is {full!r}, named earlier in the article")
@@ -315,16 +296,20 @@ class _Context:
         if role is not None:
             return role
         if head in ANON_WORDS or set(low) & {"anonymous", "anonymity", "unnamed", "unidentified"} \
-                or (head.removesuffix("s") in _COLLECTIVE_HEADS and set(low) & _BLOC_WORDS) or low[-2:] == ["the", "west"]:
-            return Settled("anonymous", _description(words), how=f"unnamed or collective source {mention!r}")
+                or (head.removesuffix("s") in COLLECTIVE_HEADS and set(low) & BLOC_WORDS) or low[-2:] == ["the", "west"]:
+            return Settled("anonymous", description(words), how=f"unnamed or collective source {mention!r}")
         return Settled("other", None, how=f"{mention!r} names no speaker")
+
+    def surname_of_speaker(self, name: str) -> bool:
+        """A person settled earlier in the article has this surname."""
+        return any(k == "person" and n.split()[-1] == name for _, k, n in self.authors)
 
     def pair(self, mention: str, low: list[str], head: str) -> Settled | None:
         """"The two leaders", "both sides", "a joint statement": the two leaders or the two countries
         the article is about, when it is clearly about two; "the country": the one it spoke of last."""
         definite = bool(set(low) & {"the", "both", "two"})
         if head in ("leaders", "presidents") and definite:
-            names = _two(Counter(h.name for h in self.holders if h.role & _LEADER_ROLES for _ in range(1)))
+            names = _two(Counter(self.holders.named(LEADER_ROLES, self.pos, SETTINGS.quote_name_window)))
             if names:
                 first, second = (Settled("person", n, how=f"{mention!r}: one of the two leaders the article names")
                                  for n in names)
@@ -390,22 +375,22 @@ class _Context:
 
     def outlet(self, mention: str, words: list[str], low: list[str]) -> Settled | None:
         """A news outlet or medium as the channel of a report, or an outlet's own reporter."""
-        caps = _capital_runs(words)
+        caps = capital_runs(words)
         named = next((news_outlet(c) for c in caps + [mention] if news_outlet(c)), None)
         domain = next((w for w in words if _DOMAIN_RE.fullmatch(w)), None)
         if named is None and domain is not None:
             named = domain                           # "Censor.NET", "RT.com": a website is an outlet
-        if _head(words) in ANON_WORDS and _head(words) not in MEDIA_WORDS | _MEDIA_PLURALS \
+        if head_of(words) in ANON_WORDS and head_of(words) not in MEDIA_WORDS | MEDIA_PLURALS \
                 and not set(low) & REPORTER_WORDS:
             return None                 # "an RT Russian service source": a source, not a channel
         if set(low) & REPORTER_WORDS:
             if named is None or named in self.credits:
                 return Settled("credit", None, how=f"the outlet's own reporter {mention!r}")
-            return Settled("anonymous", _description(words), how=f"another outlet's reporter {mention!r}")
+            return Settled("anonymous", description(words), how=f"another outlet's reporter {mention!r}")
         if named is not None and not (institution(mention) or government(mention)):
             how = "the article's own credit" if named in self.credits else "a news outlet cited as a channel"
             return Settled("credit", None, how=f"{how}: {named}")
-        if (set(low) & MEDIA_WORDS or _head(words) in _MEDIA_PLURALS) and not institution(mention):
+        if (set(low) & MEDIA_WORDS or head_of(words) in MEDIA_PLURALS) and not institution(mention):
             # "Russian media", "state news agencies": a channel, not a speaker
             return Settled("credit", None, how=f"news media cited as a channel: {mention!r}")
         return None
@@ -426,14 +411,14 @@ class _Context:
                                        ("government", "the government") and self.country() else None)
             if found is None and gov:
                 found = Body(gov, "", f"state or capital {rest!r} as an actor")
-            if found is not None and not _proper_name_run(words):
+            if found is not None and not proper_name_run(words):
                 holder = self.holder({"spokesman"}, found.country or None, found.name)
                 if holder:
                     return Settled("person", holder.name, mention, how=f"{mention!r} is the article's named holder")
                 return Settled("organisation", found.label, how=f"unnamed spokesperson of a named body ({found.how})")
-        head = _head(words)
-        capital = [w for w in words if w[:1].isupper() and w.lower() not in _DETERMINERS]
-        if _ACRONYM_WORD_RE.fullmatch(words[-1]) and words[-1].lower() not in TITLE_WORDS \
+        head = head_of(words)
+        capital = [w for w in words if w[:1].isupper() and w.lower() not in DETERMINERS]
+        if _ACRONYM_WORD_RE.fullmatch(words[-1]) and head == words[-1].lower() and words[-1].lower() not in TITLE_WORDS \
                 and not country_in(words[-1:])[0]:
             # "state-owned oil giant CNOOC": a body known by its acronym
             return Settled("organisation", words[-1], how=f"a body known by its acronym: {mention!r}")
@@ -443,12 +428,12 @@ class _Context:
             country, rest = country_in(words)
             if country and words[-1].lower() not in ("'s",) and rest[-1:] and rest[-1].lower() in ("of", "in"):
                 rest, country = words, None       # "… of the Ministry of Defense of Ukraine": keep it whole
-            while rest and (rest[0].lower() in _DETERMINERS or rest[0] == "'s"):
+            while rest and (rest[0].lower() in DETERMINERS or rest[0] == "'s"):
                 rest = rest[1:]
             name = " ".join(rest).replace(" 's", "'s").strip()
             label = f"{name} ({country})" if country and country.removeprefix("the ") not in name else name
             return Settled("organisation", label, how=f"a body named by its own name: {mention!r}")
-        if len(words) <= 3 and head in _BODY_HEADS and not _proper_name_run(words):
+        if len(words) <= 3 and head in BODY_HEADS and not proper_name_run(words):
             last = self.last_body(head, self.pos)
             if last:
                 return Settled("organisation", last, how=f"{mention!r} is the body the article named before")
@@ -499,14 +484,14 @@ class _Context:
         if not role_words or head not in ROLE_SYNONYMS and head not in TITLE_WORDS:
             return None
         country, _ = country_in(words)
-        orgs = {w for w in low if w in _ORG_TITLE_WORDS}
+        orgs = {w for w in low if w in ORG_TITLE_WORDS}
         holder = self.holder({head} | ({"head of state"} if "state" in low and head == "head" else set()),
                              country, None, orgs)
         mention = " ".join(words)
         if holder:
             return Settled("person", holder.name, mention, how=f"role {mention!r} -> its holder named in the article")
         if low[0] in ("a", "an", "some", "several", "two", "three", "senior") or head.endswith("s"):
-            return Settled("anonymous", _description(words), how=f"unnamed {head} {mention!r}")
+            return Settled("anonymous", description(words), how=f"unnamed {head} {mention!r}")
         return Settled("role", None, mention, how=f"role {mention!r} with no named holder in the article",
                        role_query=(head, country, frozenset(orgs)))
 
@@ -514,7 +499,7 @@ class _Context:
     def holder(self, roles: set[str], country: str | None, body: str | None = None,
                orgs: set[str] = frozenset()) -> Holder | None:
         """The one person the article names with one of these roles (and country / body)."""
-        return find_holder(self.holders, roles, country, body, orgs)
+        return self.holders.find(roles, country, body, orgs, near=self.pos, window=SETTINGS.quote_name_window)
 
     def last_body(self, head: str, pos: int) -> str | None:
         """The institution of this kind ("ministry") the article named last before pos."""
@@ -522,13 +507,14 @@ class _Context:
             if head in label.lower():
                 return label
         named = self.named_bodies()
-        for i in range(bisect_left(named, (pos,)) - 1, -1, -1):
+        end = bisect_left(named, (pos,))
+        for i in range(end - 1, max(-1, end - 51), -1):      # the 50 bodies named last, at most
             if head in named[i][1].lower():
                 return named[i][1]
         return None
 
     def named_bodies(self) -> list[tuple[int, str]]:
-        """(offset, label) of every institution the text names by a capitalised name, once."""
+        """(offset, label) of every institution the text names, once."""
         if self._named is None:
             self._named = []
             for m in _BODY_NAME_RE.finditer(self.text):
@@ -550,13 +536,32 @@ class _Context:
 
 
 # --------------------------------------------------------------------------------------- helpers
-# "the Western government(s)", "some European countries": a vague collective, not one state.
-_BLOC_WORDS = {"western", "west", "european", "arab", "african", "asian", "foreign", "other", "some", "several",
-               "many", "allied", "nato", "g7", "gulf", "eastern", "regional", "neighbouring", "neighboring"}
-_COLLECTIVE_HEADS = {"government", "country", "state", "leader", "capital", "nation", "power", "ally"}
-_QUANTIFIERS = {"many", "some", "others", "most", "several", "few", "all", "everyone", "everybody", "nobody",
-                "none", "both", "each", "either", "neither", "one", "anyone", "anybody", "somebody"}
-_LEADER_ROLES = {"president", "leader", "premier", "prime minister", "chairman", "head of state"}
+# Bodies cited without a name ("police said"): anonymous sources, described as written. A named one
+# ("the Horry County Police Department") is an institution (Context.body).
+UNNAMED_BODIES = {"police", "prosecutors", "investigators"}
+UNNAMED_BODY_KINDS = {"state", "local", "federal", "city", "county", "regional", "military", "border", "riot",
+                      "traffic", "transport", "us", "u.s."}
+# "the Trump administration", "Netanyahu's government", "the Clinton campaign": a body known by the
+# person who leads it, shown by the surname and the head ("Trump administration").
+LED_HEADS = ("administration", "government", "cabinet", "campaign")
+_ADJECTIVE_ENDS = ("al", "ian", "ese", "ish", "ic", "ary", "ive", "ern", "ist")
+# Capitalised heads that name no one on their own ("The Government said", "The Ministry said").
+_HEAD_WORDS = frozenset(BODY_HEADS | ORG_HEADS | set(LED_HEADS))
+
+
+def _led_body(words: list[str]) -> str | None:
+    """"<Surname> <head>" when the mention is a named person's administration, government or campaign."""
+    if len(words) < 2 or len(words) > 5 or words[-1].lower() not in LED_HEADS:
+        return None
+    rest = words[:-1]
+    if rest[-1] == "'s":
+        rest = rest[:-1]
+    while rest and rest[0].lower() in DETERMINERS:
+        rest = rest[1:]
+    name = bare_name(rest) if rest and all(w[:1].isupper() for w in rest) else ""
+    if not name or name.lower() in COMMON_CAPITALS or (" " not in name and name.lower().endswith(_ADJECTIVE_ENDS)):
+        return None                     # "the Presidential Administration", "the Western cabinet"
+    return f"{name.split()[-1]} {words[-1].lower()}"
 
 
 def _two(counts: Counter) -> tuple[str, str] | None:
@@ -566,232 +571,20 @@ def _two(counts: Counter) -> tuple[str, str] | None:
         return None
     return top[0][0], top[1][0]
 
-_BODY_HEADS = {"ministry", "agency", "committee", "command", "court", "service", "department",
-               "office", "council", "commission", "directorate", "administration", "embassy", "guard"}
-_ORG_TITLE_WORDS = {"kremlin", "fsb", "nato", "pentagon", "ministry", "foreign", "defense", "defence",
-                    "interior", "emergency", "emergencies", "health", "intelligence", "security",
-                    "military", "army", "navy", "un", "white", "house", "state", "department"}
 _BODY_NAME_RE = re.compile(r"\b(?:[\w'’-]+\s+){0,4}(?:ministry|agency|committee|command|court|service|"
                            r"department|office|council|commission|directorate)(?:\s+of(?:\s+the)?(?:\s+[A-Z][\w'’-]*)+)?",
                            re.I)
 # "Federal Penitentiary Service (FPS)": an acronym the article spells out.
 _ACRONYM_RE = re.compile(r"(?P<long>(?:[A-Z][\w'’-]+\s+(?:of\s+(?:the\s+)?)?){1,6}[A-Z][\w'’-]+)\s+\((?P<short>[A-Z]{2,6})\)")
 _CAP_WORD_RE = re.compile(r"\b[A-Z][a-z]+\b")
+_DOMAIN_HEAD_RE = re.compile(r"[\w-]+\.$")
 _DOMAIN_TAIL_RE = re.compile(r"\.(?:com|net|org|ru|ua|cn|in|uk|info|news|tv|co|io)\b", re.I)
 _ACRONYM_WORD_RE = re.compile(r"[A-Z][A-Z0-9&]{1,6}")
 _DOMAIN_RE = re.compile(r"[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|ru|ua|cn|in|uk|info|news|tv|co|io)", re.I)
-# Head words of a body's own name ("Horry County Police Department", "Basmanny District Court").
-ORG_HEADS = {"ministry", "department", "agency", "committee", "commission", "council", "court",
-             "service", "office", "directorate", "command", "bureau", "administration", "authority",
-             "police", "guard", "forces", "army", "navy", "embassy", "party", "company", "corporation",
-             "institute", "university", "foundation", "group", "union", "organization", "organisation",
-             "association", "center", "centre", "board", "parliament", "assembly", "duma", "senate",
-             "congress", "prosecutor's", "headquarters", "staff", "mission", "secretariat"}
-PLACE_WORDS = {"city", "hall", "street", "square", "river", "region", "oblast", "district", "province",
-               "county", "airport", "station", "plant", "dam", "bridge", "island", "sea", "lake"}
 # A capitalised name right after a mention ("his spokesman| Dmitry Peskov told").
 _NAME_AFTER_RE = re.compile(r"(?:[ \t]+|,[ \t]+)(?P<name>[A-Z][a-zà-ÿ'’-]+(?:[ \t]+[A-Z][a-zà-ÿ'’-]+){1,2})\b")
-# Roles people have towards another person ("Navalny's wife, Yulia Navalnaya,").
-_PERSONAL_ROLES = {"wife", "husband", "widow", "son", "daughter", "mother", "father", "brother", "sister",
-                   "lawyer", "attorney", "aide", "adviser", "advisor", "assistant", "deputy", "ally", "partner"}
-_NAMED_ROLES = set(ROLE_SYNONYMS) | _PERSONAL_ROLES
 # "and Russia", ", Spain and the UAE" after a mention, up to its cue.
 _CONJ_RE = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?)?"
                       r"\s*(?:,\s*)?(?:and|&)\s+(?P<rest>[^.;:()\n]{2,80}?)\s*(?:,|$)")
 _AUX_TAIL = re.compile(r"(?:\s+(?:have|has|had|were|was|are|is|also|both|each|all|jointly|together|"
                        r"have also|had also|on \w+day)\b)+\s*$", re.I)
-_OF_COUNTRY_RE = re.compile(r"\s+of\s+(?P<c>(?:the\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?)$")
-_TIME_TAIL = re.compile(r"\s+(?:on|in|at|late|early|last|this|earlier|later)\b.*$|\s+(?:Monday|Tuesday|Wednesday|"
-                        r"Thursday|Friday|Saturday|Sunday)\b.*$", re.I)
-_NAME_TOKEN = re.compile(r"[A-Z][a-zà-ÿ'’-]+(?:-[A-Z][a-zà-ÿ'’-]+)?\.?|[A-Z]\.")
-
-
-def _trim_mention(mention: str) -> str:
-    """A mention without edge punctuation, a time phrase after it or an opening conjunction."""
-    m = mention.strip(" ,;:-–—\"'“”‘’()[]")
-    m = _TIME_TAIL.sub("", m) or m
-    m = re.sub(r"^(?:and|but|so|yet|while|as|also|both|either|neither)\s+", "", m, flags=re.I)
-    tail = _OF_COUNTRY_RE.search(m)
-    if tail and tail.start() > 0 and country_in(words_of(tail.group("c")))[0]:
-        m = m[:tail.start()]                   # "Vladimir Putin of Russia"
-    return m.strip()
-
-
-# Words after a noun phrase's head: "a source familiar with", "officials speaking on condition".
-_HEAD_CUTS = {"of", "in", "for", "at", "from", "with", "on", "who", "which", "that", "familiar", "close",
-              "involved", "speaking", "briefed", "quoted", "cited", "associated", "linked", "based",
-              "loyal", "near", "by", "to", "under", "within", "across", "around"}
-
-
-def _head(words: list[str]) -> str:
-    """The head word of a noun phrase: its last word before "of"/"in"/"for"/"at", lower case."""
-    cut = len(words)
-    for i, w in enumerate(words):
-        if w.lower() in _HEAD_CUTS and i > 0:
-            cut = i
-            break
-    core = [w for w in words[:cut] if w != "'s"]
-    return core[-1].lower().strip(".") if core else ""
-
-
-def _document_owner(mention: str, head: str) -> str | None:
-    """For a document mention, its author phrase ("" when it names none); None for other mentions."""
-    low = mention.lower()
-    m = re.match(r"(?:an?|the|this|that|its|their)?\s*(?:[\w-]+\s+){0,2}?(?:statement|report|readout|communiqu[eé]|"
-                 r"release|announcement|message|post|letter|video|notice|update|bulletin|publication)s?\s+"
-                 r"(?:by|from|of|issued by|released by|published by|posted by|on behalf of)\s+(?P<owner>.+)$", low)
-    if m:
-        return mention[m.start("owner"):]
-    if head not in DOC_WORDS:
-        return None
-    if re.fullmatch(r"the\s+(?:statement|report|readout|communiqu[eé]|release|announcement|message|letter)", low):
-        return ""                                     # "the statement added": whose statement?
-    words = mention.replace("’", "'").split()
-    poss = [i for i, w in enumerate(words) if w.endswith("'s")]
-    if poss:                                          # "the ministry's statement", "Russia's report"
-        return " ".join(words[:poss[-1] + 1])[:-2]
-    mods = [w for w in words[:-1] if w.lower() not in _DETERMINERS and w.lower() not in ("joint", "official",
-            "new", "latest", "earlier", "later", "preliminary", "short", "brief", "written", "separate",
-            "recent", "previous", "first", "second", "final", "initial", "same")]
-    if mods and any(w[:1].isupper() for w in mods):   # "a Kremlin statement", "a defence ministry statement"
-        return " ".join(mods)
-    return None if head in DOC_WORDS else ""
-
-
-def _capital_runs(words: list[str]) -> list[str]:
-    """Runs of capitalised words ("RIA Novosti", "Xinhua News Agency") in a mention."""
-    runs, cur = [], []
-    for w in words + ["."]:
-        if w[:1].isupper() or (cur and w.lower() in ("of", "de", "news", "agency")):
-            cur.append(w)
-        else:
-            if cur:
-                runs.append(" ".join(cur))
-                if len(cur) > 1:
-                    runs.extend(cur)
-            cur = []
-    return runs
-
-
-def _proper_name_run(words: list[str]) -> list[str]:
-    """The trailing run of capitalised words that could be a person's name (no titles, places,
-    institutions or outlets in it)."""
-    run: list[str] = []
-    for w in reversed(words):
-        lw = w.lower().strip(".")
-        if lw.endswith("s") and lw[:-1] in TITLE_WORDS:
-            break                                   # "Presidents Xi Jinping and …"
-        if not _NAME_TOKEN.fullmatch(w) or lw in TITLE_WORDS or lw in NOT_NAMES or lw in _NOT_NAME_CAPS \
-                or lw in _ORG_TITLE_WORDS or country_in([w])[0] or lw in ANON_WORDS or lw in DOC_WORDS \
-                or lw in THING_WORDS or lw in MEDIA_WORDS or lw in SPOKES_WORDS or lw in ORG_HEADS \
-                or lw in PLACE_WORDS:
-            break
-        run.append(w)
-    return run[::-1]
-
-
-def bare_name(words: list[str]) -> str:
-    """A person's name at the end of a mention, without titles, places or owners ("NATO Secretary
-    General Jens Stoltenberg" -> "Jens Stoltenberg"); "" when the mention ends in no name."""
-    if words and words[-1] == "'s":
-        words = words[:-1]
-    run = _proper_name_run(words)
-    if not run:
-        return ""
-    if len(run) == len(words) or words[len(words) - len(run) - 1] != "'s" or len(run) > 1:
-        pass
-    name = " ".join(w.rstrip(".") if len(w) > 2 else w for w in run)
-    if institution(name) or government(name) or news_outlet(name):
-        return ""
-    if len(run) == 1 and len(words) > 1 and words[-2][:1].islower() and words[-2].lower() not in TITLE_WORDS \
-            and words[-2] != "'s":
-        return ""                                      # "the largely symbolic Visit" is no name
-    return name
-
-
-def _role_words(words: list[str], name: str) -> str | None:
-    """The words before a name that give the person's role ("Kremlin Spokesman")."""
-    n = len(name.split())
-    before = [w for w in words[:len(words) - n] if w.lower() not in _DETERMINERS]
-    return " ".join(before) if before else None
-
-
-def _description(words: list[str]) -> str:
-    """An anonymous source's description: its words without the leading article."""
-    while words and words[0].lower() in ("the", "a", "an"):
-        words = words[1:]
-    text = " ".join(words).replace(" 's", "'s")
-    return text[:1].lower() + text[1:] if text[:1].isupper() and not text.split()[0].isupper() \
-        and not country_in(text.split()[:1])[0] else text
-
-
-# ---------------------------------------------------------------------------------- titled names
-_TITLED_RE = re.compile(r"(?:(?:[A-Z]\.|[A-Z][\w'’-]*)\s+){1,6}[A-Z][a-zà-ÿ'’-]+\b")
-_ROLE_STOP = {"and", "or", "with", "by", "as", "who", "that", "which", "to", "from", "for", "said", "says",
-              "told", "after", "before", "while", "when", "between", "than", "met", "meet"}
-_APPOS_RE = re.compile(r"(?P<name>[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){1,2}),\s+(?P<role>(?:the\s+|a\s+|an\s+)?"
-                       r"(?:[\w'’-]+\s+){0,5}?(?:president|minister|spokesman|spokeswoman|spokesperson|"
-                       r"secretary|chief|head|director|ambassador|envoy|aide|adviser|commander|mayor|"
-                       r"governor|chairman|leader|premier|general)\b[^,.;]{0,60})")
-
-
-def titled_names(text: str) -> list[Holder]:
-    """Persons the article names with a title or role: "Chinese President Xi Jinping", "Kremlin
-    spokesman Dmitry Peskov", "presidential aide Yury Ushakov", "Dmitry Peskov, the Kremlin spokesman"."""
-    holders: list[Holder] = []
-    for m in _TITLED_RE.finditer(text):
-        words = words_of(m.group())
-        name = bare_name(words)
-        if not name or len(name.split()) < 2:
-            continue
-        before = re.split(r"[.,;:!?()\"“”\n]", text[max(0, m.start() - 80):m.start()])[-1].split()[-4:]
-        for i in range(len(before) - 1, -1, -1):        # "… and Russian President Vladimir Putin"
-            if before[i].lower() in _ROLE_STOP:
-                before = before[i + 1:]
-                break
-        role = " ".join(before + words[:len(words) - len(name.split())]).strip()
-        if any(w.lower().strip(".") in ROLE_SYNONYMS or w.lower().strip(".") in TITLE_WORDS for w in role.split()):
-            _add_holder(holders, name, role)
-    for m in _APPOS_RE.finditer(text):
-        name = bare_name(words_of(m.group("name")))
-        if name:
-            _add_holder(holders, name, m.group("role"))
-    return holders
-
-
-def _add_holder(holders: list[Holder], name: str, role: str) -> None:
-    """Record (or extend) a titled person."""
-    low = role.lower().replace("’", "'")
-    words = set(re.findall(r"[a-z][a-z.-]*", low))
-    phrases = {p for p in ("prime minister", "head of state", "press secretary", "secretary general",
-                           "foreign minister", "defense minister", "defence minister") if p in low}
-    country, _ = country_in(role.split())
-    orgs = words & _ORG_TITLE_WORDS
-    for h in holders:
-        if h.name == name:
-            h.role |= words | phrases
-            h.orgs |= orgs
-            h.country = h.country or country
-            return
-    holders.append(Holder(name, words | phrases, country, orgs))
-
-
-def find_holder(holders: list[Holder], roles: set[str], country: str | None, body: str | None = None,
-                orgs: set[str] = frozenset()) -> Holder | None:
-    """The one holder with one of these roles (synonyms included) and, when given, the country and
-    title words; None when none or several match."""
-    wanted = set()
-    for r in roles:
-        wanted |= ROLE_SYNONYMS.get(r, {r})
-    found = {}
-    for h in holders:
-        if not wanted & h.role:
-            continue
-        if country and h.country and h.country != country:
-            continue
-        if orgs and not orgs <= (h.orgs | h.role):
-            continue
-        if body and body.lower() not in " ".join(sorted(h.role)) and not (h.orgs & set(body.lower().split())):
-            continue
-        found[h.name] = h
-    return next(iter(found.values())) if len(found) == 1 else None

@@ -54,12 +54,23 @@ class Unit:
 
 # -------------------------------------------------------------------------------- quote detection
 def find_quote_spans(text: str, settings: Settings = SETTINGS) -> list[Span]:
-    """Quoted spans per paragraph: typographic marks by direction, straight marks by alternation."""
+    """Quoted spans per paragraph: typographic marks by direction, straight marks by alternation; a
+    doubled pair (“"…"”) counts once, so a quote has one pair of marks."""
     spans: list[Span] = []
     for pstart, pend in iter_paragraphs(text):
         open_at = None
+        skip_to = -1
         for m in MARK_RE.finditer(text, pstart, pend):
             ch, i = m.group(), m.start()
+            if i < skip_to:
+                continue                 # the outer mark of a doubled closing pair (“"…"”)
+            if open_at is None and i + 1 < pend and MARK_RE.match(text, i + 1):
+                continue                 # a doubled opening pair: the inner mark opens
+            if open_at is not None and (ch in CLOSERS or ch in TOGGLES):
+                j = i + 1
+                while j < pend and MARK_RE.match(text, j):
+                    j += 1
+                skip_to = j              # the quote closes on its inner mark; the outer one is skipped
             if open_at is None:
                 if ch in OPENERS or ch in TOGGLES:
                     open_at = i
@@ -209,3 +220,46 @@ def to_orig(unit: Unit, fpos: int, is_end: bool) -> int:
                 return oe if is_end else os_
             return os_ + (fpos - fs)
     return unit.pieces[-1][3] if unit.pieces else 0
+
+
+def whole_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """A quote's span on word boundaries with its quotation marks in pairs: never "uphold”" for
+    “uphold”, nor a closing mark without its opening one (the missing mark is taken in when it
+    stands right outside the span, else the lone mark is left out)."""
+    n = len(text)
+    while 0 < start < n and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while 0 < end < n and text[end - 1].isalnum() and text[end].isalnum():
+        end += 1
+    for _ in range(2):
+        inner = text[start:end]
+        opens = sum(inner.count(c) for c in OPENERS)
+        closes = sum(inner.count(c) for c in CLOSERS)
+        straight = inner.count(TOGGLES)
+        if closes > opens and end > start and text[end - 1] in CLOSERS:
+            before = start - 1
+            while before >= 0 and text[before] == " ":
+                before -= 1
+            if before >= 0 and text[before] in OPENERS:
+                start = before
+            else:
+                end -= 1
+        elif opens > closes and end > start and text[start] in OPENERS:
+            if end < n and text[end] in CLOSERS:
+                end += 1
+            else:
+                start += 1
+        elif straight % 2 and end > start:
+            if text[end - 1] == TOGGLES and start > 0 and text[start - 1] == TOGGLES:
+                start -= 1
+            elif text[start] == TOGGLES and end < n and text[end] == TOGGLES:
+                end += 1
+            elif text[end - 1] == TOGGLES:
+                end -= 1
+            elif text[start] == TOGGLES:
+                start += 1
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+    return start, end

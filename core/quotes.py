@@ -5,8 +5,10 @@ quote is swapped for a short stand-in clause (core.quote_spans), so sentence spl
 inside a quote and the parser only sees the attribution frame ("<q>," Dong said). Only frame
 sentences that hold a cue word (core.quote_cues) are parsed (tagger + parser; no NER, no
 lemmatizer), in batches with nlp.pipe, with one BLAS thread (see core.nlp: numpy matrix products,
-single-threaded, are what makes this fast). Speakers are resolved by core.speakers and made
-canonical by core.canonical.
+single-threaded, are what makes this fast). The text read is the article's with page furniture and
+its dateline blanked (core.quote_input), English articles only. Speaker mentions come from the parse
+(core.speakers), are settled per article to a person, institution, government, anonymous source or
+no speaker (core.mentions) and made canonical across an event (core.canonical).
 """
 from __future__ import annotations
 
@@ -20,13 +22,13 @@ from core.canonical import canonicalise_speakers  # noqa: F401 - part of this mo
 from core.config import Settings
 from core.corpus import InputError, read_jsonl  # noqa: F401 - InputError is part of this API
 from core.models import get as _get
-from core.nlp import load_nlp, single_thread_blas
 from core.mentions import settle_article
+from core.nlp import load_nlp, single_thread_blas
 from core.progress import note, reporting
 from core.quote_input import is_english, masked_text
 from core.quote_cues import CORE_SET, CUE_ALT, CUE_FORMS, has_trigger  # noqa: F401
 from core.quote_spans import (QUOTE_CHARS, SETTINGS, Span, Unit, build_units, find_quote_spans,
-                              to_orig)
+                              to_orig, whole_span)
 from core.speakers import (PRONOUNS, TITLE_WORDS, NameIndex, classify_speaker, name_tokens,
                            resolve_speaker, role_of, speaker_tokens)
 
@@ -64,7 +66,8 @@ class Quote:
     speaker: str | None               # resolved name ("he" -> "Dong Jun")
     speaker_start: int | None         # the mention in the text the cue attaches to
     speaker_end: int | None
-    speaker_type: str                 # person / organisation / anonymous / pronoun / unknown
+    speaker_type: str                 # person / organisation / anonymous (shown under a name); pronoun /
+                                      # role / credit / other (not); unknown (no speaker found)
     speaker_role: str | None
     canonical_speaker: str | None = None
     cue_start: int | None = None
@@ -154,6 +157,10 @@ def extract_article(aid: str, text: str, spans: list[Span], units: list[Unit],
                 quotes.append(q)
             last_speaker_by_unit[ui] = q
     quotes.extend(_attach_orphans(aid, text, units, spans, last_speaker_by_unit, settings))
+    for q in quotes:                    # whole words, one pair of marks
+        q.quote_start, q.quote_end = whole_span(text, q.quote_start, q.quote_end)
+        q.quote = text[q.quote_start:q.quote_end]
+    quotes = [q for q in quotes if q.quote_end > q.quote_start]
     quotes.sort(key=lambda q: (q.quote_start, q.quote_end))
     return [q for i, q in enumerate(quotes) if i == 0 or not _same_attribution(quotes[i - 1], q)]
 
@@ -399,6 +406,8 @@ def _subject_of(tok):
             break
     if tok.dep_ == "relcl" and tok.head.tag_.startswith("N"):    # "Dong, who said ..."
         return tok.head
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.tag_.startswith("N"):
+        return tok.head                  # "with some US officials accusing Beijing of …"
     return None
 
 
@@ -425,6 +434,8 @@ def _from_cue_verb(aid, text, u: Unit, tok, spans, names) -> Quote | None:
     if rng is None or (lemma in CORE_SET and not qids and _free_quote(u, spans) is not None
                        and rng[1] - rng[0] < 2):
         qi = _free_quote(u, spans) if lemma in CORE_SET else None
+        if qi is not None and _quote_after_sentence_end(u, tok, qi):
+            qi = None                   # 'The talks would continue. "…," Trump said.': not the talks'
         if qi is None:
             if rng is None:
                 if lemma in CORE_SET and u.frame.rstrip().endswith(":"):
@@ -461,6 +472,17 @@ def _from_cue_verb(aid, text, u: Unit, tok, spans, names) -> Quote | None:
     if lemma not in CORE_SET and kind == "indirect" and end - start > 400:
         return None
     return _make_quote(aid, text, start, end, kind, tok, u, subj, names)
+
+
+# a full stop that is no abbreviation's ("Mr.", "Dr.", "U.S."), or "!" / "?", before a space
+_SENTENCE_END_RE = re.compile(r"(?<!\b[A-Z][a-z])(?<!\b[A-Z])\.\s|[!?]\s")
+
+
+def _quote_after_sentence_end(u: Unit, tok, qi: int) -> bool:
+    """The quote comes after the cue's sentence has ended ('… would continue. "B," X said.')."""
+    piece = next(p for p in u.pieces if p[4] == qi)
+    between = u.frame[tok.idx + len(tok.text):piece[0]]
+    return piece[0] > tok.idx and _SENTENCE_END_RE.search(between + " ") is not None
 
 
 def _free_quote(u: Unit, spans) -> int | None:
@@ -514,6 +536,8 @@ def _make_quote(aid, text, start, end, kind, cue_tok, u: Unit, subj, names: Name
     """Build a Quote: resolve the speaker mention to a name, type and role."""
     doc = subj.doc
     first, last = speaker_tokens(subj)
+    if first <= cue_tok.i <= last and cue_tok.doc is doc:
+        last = max(first, cue_tok.i - 1)   # "some US officials accusing …": the mention ends at its cue
     s_start, s_end = _span_orig(u, doc, first, last)
     words = [t.text for t in doc[first:last + 1]]
     tags = [t.tag_ for t in doc[first:last + 1]]
@@ -598,14 +622,29 @@ def read_articles(path: str | Path) -> list[dict]:
 
 OUTPUT_FIELDS = ("article_id", "quote", "quote_start", "quote_end", "kind", "cue", "speaker",
                  "speaker_start", "speaker_end", "speaker_type", "speaker_role",
-                 "canonical_speaker")
+                 "canonical_speaker", "speaker_how")
+
+
+def _events_of(articles: list[dict], report) -> dict[str, str] | None:
+    """Article id -> event, as framelens clusters the file, so speakers are made canonical per event
+    ("the defence minister" is the one the event names); None when clustering is not available."""
+    try:
+        from core.cluster import cluster_batch
+    except ImportError:                     # pragma: no cover - clustering is part of framelens
+        return None
+    report("events", 0, len(articles))
+    labels = cluster_batch(articles)
+    report("events", len(articles), len(articles))
+    return {str(_get(a, "id")): str(e) for a, e in zip(articles, labels)}
+
 
 def run_quotes_file(input_path: str | Path, output_path: str | Path, progress=True) -> int:
     """Extract attributions from a JSONL of articles into a JSONL of quotes; returns the count.
     progress: True (bars on stderr), False, or a report(stage, done, total) callback."""
     articles = read_articles(input_path)
     with reporting(progress) as report:
-        quotes = canonicalise_speakers(extract_quotes(articles, progress=report))
+        quotes = extract_quotes(articles, progress=report)
+        quotes = canonicalise_speakers(quotes, event_of=_events_of(articles, report))
         with open(output_path, "w", encoding="utf-8") as fh:
             for q in quotes:
                 d = q.to_dict()

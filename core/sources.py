@@ -41,6 +41,16 @@ def speaker_label(q) -> str:
     return speaker if isinstance(speaker, str) and speaker else "(unknown)"
 
 
+def quote_excerpt(quote, limit: int = 160) -> str:
+    """A quote as shown: its own text (direct quotes carry their marks, reported speech has none, so
+    no marks are added), cut at a word boundary with "…" when longer than limit."""
+    text = quote if isinstance(quote, str) else ""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[:cut if cut > limit // 2 else limit].rstrip(" ,;:") + "…"
+
+
 def quotes_frame(quotes) -> pd.DataFrame:
     """A DataFrame from Quote objects or dicts, with every expected column present."""
     rows = [q if isinstance(q, dict) else q.to_dict() for q in quotes]

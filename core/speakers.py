@@ -122,13 +122,20 @@ def classify_speaker(words: list[str], tags: list[str], head_lower: str) -> str:
 
 # Where a sentence starts: after a stop (and closing marks) and a space, or after a line break.
 SENTENCE_START_RE = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z])|\n+")
+CAP_WORD_RE = re.compile(r"\b[A-Z][a-zà-ÿ'’-]+\b")
 # A run of capitalised words (with initials): where person names are looked for.
 CAPS_RUN_RE = re.compile(r"\b[A-Z][a-zà-ÿ]+(?:[-'’][A-Z]?[a-zà-ÿ]+)?(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-zà-ÿ]+(?:[-'’][A-Z]?[a-zà-ÿ]+)?){1,5}\b")
 # Words in a capitalised run that are not part of a person's name: places, buildings, bodies.
 PLACE_WORDS = set("""city hall street square avenue river region oblast district province county
 airport station university college school hospital church cathedral palace park bridge dam plant
 center centre theatre theater museum stadium arena island mountain lake sea ocean valley republic
-federation kingdom state states union""".split())
+federation kingdom state states union east west north south middle one two three""".split())
+
+
+# Titles that only a person carries, so the one capitalised word after them is a name.
+PERSON_TITLES = set("""mr mrs ms dr sen senator rep gov governor gen admiral president
+minister secretary chancellor premier king queen prince princess pope judge ambassador mayor
+spokesman spokeswoman spokesperson""".split())
 
 
 def _not_name_word(word: str) -> bool:
@@ -179,7 +186,8 @@ class NameIndex:
                 words = m.group().split()
                 cut = max((i for i, w in enumerate(words) if _not_name_word(w)), default=-1)
                 name = words[cut + 1:]
-                if 2 <= len(name) <= 3:
+                titled = len(name) == 1 and cut >= 0 and words[cut].lower().strip(".") in PERSON_TITLES
+                if 2 <= len(name) <= 3 or titled:      # "President Trump", "Mr. Kim": a name too
                     offset = m.start() + len(" ".join(words[:cut + 1])) + (1 if cut >= 0 else 0)
                     self._cands.append((offset, " ".join(name)))
         return self._cands
@@ -229,20 +237,20 @@ class NameIndex:
         return next(n for o, n in prior if o >= sent)
 
     def occurrences(self) -> list[tuple[int, str]]:
-        """(offset, full name) of every name candidate and of each later use of its surname alone."""
+        """(offset, full name) of every name candidate and of each later use of its surname alone
+        (taken as the person last named in full with it): one pass over the capitalised words."""
         if self._occ is None:
             cands = self.candidates()
-            by_surname = {}
-            for _, full in cands:
-                by_surname.setdefault(full.split()[-1], full)
             occ = list(cands)
-            if by_surname:
-                surname_re = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(by_surname, key=len, reverse=True)))
-                                        + r")\b")
-                for m in surname_re.finditer(self.text):
-                    i = bisect_right(cands, (m.start(), "\uffff")) - 1   # inside a full name already?
-                    if i < 0 or cands[i][0] + len(cands[i][1]) <= m.start():
-                        occ.append((m.start(), by_surname[m.group()]))
+            last_full: dict[str, str] = {}
+            k, inside_end = 0, -1
+            for m in CAP_WORD_RE.finditer(self.text):
+                while k < len(cands) and cands[k][0] <= m.start():
+                    last_full[cands[k][1].split()[-1]] = cands[k][1]
+                    inside_end = max(inside_end, cands[k][0] + len(cands[k][1]))
+                    k += 1
+                if m.start() >= inside_end and m.group() in last_full:
+                    occ.append((m.start(), last_full[m.group()]))
             self._occ = sorted(set(occ))
         return self._occ
 

@@ -122,6 +122,7 @@ quotes = sa.Table(
     sa.Column("speaker", sa.Text), sa.Column("canonical_speaker", sa.Text, index=True),
     sa.Column("speaker_start", sa.Integer), sa.Column("speaker_end", sa.Integer),
     sa.Column("speaker_type", sa.String(16)), sa.Column("speaker_role", sa.Text),
+    sa.Column("speaker_how", sa.Text, default=""),   # how the shown name was reached from the mention
     # Derived at write time so the Named sources page can aggregate in SQL.
     sa.Column("words", sa.Integer, default=0), sa.Column("official", sa.Boolean, default=False),
 )
@@ -144,7 +145,7 @@ store_meta = sa.Table(
 
 # Bump when a release changes the schema; add a step to MIGRATIONS when existing rows need more than
 # a new column with its default (new columns and indexes are added by Store() itself).
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def _fill_date_precision(c: sa.Connection) -> None:
@@ -163,7 +164,12 @@ def _fill_date_precision(c: sa.Connection) -> None:
         articles.c.date_source.is_(None), articles.c.date_source == "unknown")).values(date_source="import"))
 
 
-MIGRATIONS: dict[int, "Callable[[sa.Connection], None]"] = {3: _fill_date_precision}
+MIGRATIONS: dict[int, "Callable[[sa.Connection], None]"] = {
+    3: _fill_date_precision,
+    # 4: named sources are settled and made canonical per event (issue 16): quotes are derived data, so
+    # every article is marked for a fresh extraction, which the next analyse does (and replaces its rows).
+    4: lambda c: c.execute(sa.update(articles).values(quoted=False)),
+}
 
 ARTICLE_FIELDS = [c.name for c in articles.columns]
 QUOTE_FIELDS = [c.name for c in quotes.columns if c.name not in ("article_id", "n", "words", "official")]
@@ -426,9 +432,11 @@ class Store:
                           "date_flag", "first_seen", "categories", "language")]
 
     def unquoted(self, max_chars: int | None = None) -> list[dict]:
-        """Articles whose quotes have not been extracted yet (text cut to `max_chars`, its full length given)."""
+        """Articles whose quotes have not been extracted yet (text cut to `max_chars`, its full length
+        given), with language and event, which quote extraction reads."""
         q = sa.select(articles.c.id, articles.c.outlet, articles.c.title, _text(max_chars), articles.c.language,
-                      articles.c.text_length).where(articles.c.quoted.is_(False)).order_by(articles.c.published)
+                      articles.c.text_length, articles.c.event_id).where(articles.c.quoted.is_(False)).order_by(
+            articles.c.published)
         return self._dicts(q)
 
     def clustered_since(self, since: datetime | None, max_chars: int | None = None) -> list[dict]:
@@ -1090,8 +1098,12 @@ class Store:
 
     def speaker_quotes(self, speaker: str, outlets_in=None, start=None, end=None, limit: int = 5000,
                        topics_in=None) -> pd.DataFrame:
-        """One speaker's quotes with their outlet, time and headline."""
-        q = (self._quote_scope([quotes.c.quote, quotes.c.cue, quotes.c.speaker_role, articles.c.outlet,
+        """One speaker's quotes with their outlet, time and headline, the name as the article wrote it
+        and how it was resolved."""
+        as_written = sa.func.substr(articles.c.text, quotes.c.speaker_start + 1,
+                                    quotes.c.speaker_end - quotes.c.speaker_start).label("as_written")
+        q = (self._quote_scope([quotes.c.quote, quotes.c.cue, quotes.c.speaker_role, as_written,
+                                quotes.c.speaker_how, articles.c.outlet,
                                 articles.c.published, articles.c.title, articles.c.event_id], outlets_in, start, end,
                                topics_in)
              .where(self._speaker() == speaker).order_by(articles.c.published.desc()).limit(limit))
@@ -1256,6 +1268,20 @@ class Store:
                      for col in (articles.c.first_seen, events.c.updated, feeds.c.last_fetched)]
         times = [_as_dt(t) for t in times if t is not None]
         return max(times) if times else None
+
+    # -- named sources: canonical speakers kept consistent within an event across analysis runs ----
+    def event_speakers(self, event_ids: list[str]) -> list[dict]:
+        """The speakers already stored for these events: {event_id, canonical_speaker, speaker_type,
+        speaker_role, n}, so a new run names the same people the same way."""
+        rows: list[dict] = []
+        for i in range(0, len(event_ids), 500):
+            q = (sa.select(articles.c.event_id, quotes.c.canonical_speaker, quotes.c.speaker_type,
+                           sa.func.max(quotes.c.speaker_role).label("speaker_role"), sa.func.count().label("n"))
+                 .select_from(quotes.join(articles, articles.c.id == quotes.c.article_id))
+                 .where(articles.c.event_id.in_(event_ids[i:i + 500]), quotes.c.canonical_speaker.is_not(None))
+                 .group_by(articles.c.event_id, quotes.c.canonical_speaker, quotes.c.speaker_type))
+            rows += self._dicts(q)
+        return rows
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from core.glossary import help_for
+from core.sources import quote_excerpt, speaker_label
 from pages.common import safe
 
 CARD_WIDTH = 290  # px: cards wrap, three to a row beside the sidebar on a laptop, one on a phone
@@ -67,7 +68,7 @@ def sections(report: dict, outlet: str, texts: dict, quotes: pd.DataFrame, folde
     """Quotes, distinctive words, contested terms and omissions of one outlet, each with what it means."""
     q = quotes[quotes["outlet"] == outlet] if not quotes.empty else quotes
     if not q.empty:
-        st.markdown("**Quoted**\n" + "\n".join(f"- {who(r)} ({safe(r.cue)}): “{safe((r.quote or '')[:160])}”"
+        st.markdown("**Quoted**\n" + "\n".join(f"- {who(r)} ({safe(r.cue)}): {safe(quote_excerpt(r.quote))}"
                                                 for r in q.head(4).itertuples()), help=help_for("quotes"))
     terms = report["distinctive_terms"].get("outlets", {}).get(outlet, [])[:8]
     if terms:
@@ -112,9 +113,7 @@ def speaker_link(name: str) -> str:
 
 
 def who(quote) -> str:
-    """The quote's speaker as a link to their coverage; a pronoun nobody was found for stays plain text."""
-    name = next((n for n in (quote.canonical_speaker, quote.speaker) if isinstance(n, str) and n), None)
-    if not name:
-        return "unattributed"
-    resolved = quote.speaker_type != "pronoun" or isinstance(quote.canonical_speaker, str)
-    return speaker_link(name) if resolved else f"{safe(name)} (unresolved)"
+    """The quote's speaker under the one name rule (core.sources.speaker_label), as a link to their coverage;
+    "(no named speaker)" and "(unresolved pronoun)" stay plain text."""
+    name = speaker_label(quote._asdict())
+    return safe(name) if name.startswith("(") else speaker_link(name)

@@ -79,9 +79,12 @@ def speaker_view(pairs: pd.DataFrame, named: pd.DataFrame) -> None:
     with right:
         fig = lines(over_time, "day", "quotes", "outlet", f"Quotes of {speaker} over time", book=colours(s, version))
         chart(fig, "speaker-over-time", over_time, "speaker")
+    # the name as each article wrote it, and how it became this speaker ("'the spokesman' -> …")
     table = mine.assign(event=[event_link(e) for e in mine["event_id"]])
-    st.dataframe(table[["published", "outlet", "cue", "quote", "title", "event"]], hide_index=True, width="stretch",
-                 key="speaker_quotes", column_config={"event": st.column_config.LinkColumn(display_text="open event")})
+    st.dataframe(table[["published", "outlet", "as_written", "cue", "quote", "speaker_how", "title", "event"]]
+                 .rename(columns={"as_written": "as written", "speaker_how": "how resolved"}), hide_index=True,
+                 width="stretch", key="speaker_quotes",
+                 column_config={"event": st.column_config.LinkColumn(display_text="open event")})
 
 
 def event_link(event_id) -> str | None:

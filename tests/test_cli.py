@@ -124,3 +124,36 @@ def test_alias_command_merges_and_splits_spellings_in_a_store_with_data(tmp_path
     assert CliRunner().invoke(main, ["alias", "Kyiv Indy", "--remove", "--db", db_url]).exit_code == 1
     assert CliRunner().invoke(main, ["alias", "--db", db_url]).stdout == ""
     assert Store(db_url).count_articles() == 2                  # nothing stored was touched
+
+
+def test_quotes_compare_and_the_store_name_the_same_speakers(tmp_path):
+    """One attribution: `quotes`, `compare` and the dashboard's store (import, then analyse, progress
+    bars on) count each outlet's quotes under the same names."""
+    import json
+    from collections import Counter
+
+    from core.sources import speaker_label
+    src = _articles(tmp_path)
+    extra = [{"id": "a3", "outlet": "AP", "title": "Tariffs stay, Trump says", "published": "2024-04-03T12:00:00Z",
+              "text": "The Trump administration said the tariffs would stay. Comey wrote that Trump told him, "
+                      "\u201cI need loyalty.\u201d President Donald Trump said the talks would continue. "
+                      "\"We are making great progress,\" Trump told reporters."}]
+    with src.open("a", encoding="utf-8") as fh:
+        fh.write("".join(json.dumps(r) + "\n" for r in extra))
+    outlet = {json.loads(line)["id"]: json.loads(line)["outlet"] for line in src.open(encoding="utf-8")}
+    qpath, cpath, db = tmp_path / "q.jsonl", tmp_path / "c.json", tmp_path / "s.sqlite"
+    for args in (["quotes", "--input", str(src), "--output", str(qpath)],
+                 ["compare", "--input", str(src), "--output", str(cpath)],
+                 ["import", "--db", str(db), str(src)]):
+        r = CliRunner().invoke(main, args)
+        assert r.exit_code == 0, (args, r.output, r.exception)
+    from_quotes = Counter((outlet[q["article_id"]], speaker_label(q))
+                          for q in map(json.loads, qpath.open(encoding="utf-8")))
+    report = json.loads(cpath.read_text(encoding="utf-8"))
+    from_compare = Counter({(o, row["speaker"]): sum(row["cues"].values()) for ev in report["events"]
+                            for o, rows in ev["attribution"]["speakers"].items() for row in rows})
+    stored = Store(str(db)).speaker_outlet_counts()
+    from_store = Counter({(r.outlet, r.speaker): r.quotes for r in stored.itertuples()})
+    assert from_quotes == from_compare == from_store
+    assert {("AP", "Trump administration"), ("AP", "Donald Trump")} <= set(from_quotes)
+    assert not any(name == "(no named speaker)" for _, name in from_quotes)

@@ -55,6 +55,15 @@ def test_direct_colon_form():
     assert q.quote.startswith("\u201cWe supported")
 
 
+def test_a_cue_does_not_take_the_quote_of_the_next_sentence():
+    # "continue" is a cue ('"…," he continued'), but here its sentence ends before the quote
+    qs = quotes_of('Trump said the talks would continue. "We are making great progress," Trump told reporters.')
+    q = [q for q in qs if "progress" in q.quote]
+    assert [(x.speaker, x.cue) for x in q] == [("Trump", "told")]
+    assert only('He continued: "We are making great progress."').speaker == "He"
+    assert only('Trump told Mr. Smith, "We are making great progress."').speaker == "Trump"
+
+
 def test_colon_then_quote_next_paragraph():
     t = ("John Bolton spoke at length. He said:\n\n\"In all the administrations I have served in, "
          "you cut off ties with business.\"")

@@ -13,7 +13,7 @@ def same(pred: str, gold: str, pred_type: str = "person", gold_type: str = "pers
     ("Volodymyr Zelenskyy", "Volodymyr Zelensky"), ("Zelenskiy", "Volodymyr Zelensky"),
     ("Dmitri Peskov", "Dmitry Peskov"), ("Evgeny Prigozhin", "Yevgeny Prigozhin"),
     ("Alexey Navalny", "Alexei Navalny"), ("Putin", "Vladimir Putin"), ("Xi", "Xi Jinping"),
-    ("António Guterres", "Antonio Guterres")])
+    ("António Guterres", "Antonio Guterres"), ("Vladimir Leontiev", "Vladimir Leontyev")])
 def test_people_match_across_transliteration_and_short_forms(pred, gold):
     assert same(pred, gold)
 

@@ -1,0 +1,326 @@
+"""The words of speaker mentions: lexicons of what names a speaker and what does not, a person's
+bare name at the end of a mention, a mention's head word, a document's author, and the persons an
+article names with a title or role (for resolving "the Chinese president" to Xi Jinping)."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, insort
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from core.gazetteer import country_in, government, institution, words_of
+from core.quote_input import news_outlet
+from core.speakers import ANON_HEADS, NOT_NAMES, PLACE_WORDS, TITLE_WORDS
+
+# Words for a written or recorded source: its author is the speaker.
+DOC_WORDS = set("""statement statements report reports readout communique communiqué release
+announcement announcements message messages post posts tweet tweets video videos footage data
+information figures estimate estimates letter transcript decree document documents notice note
+notes account accounts update updates bulletin telegram publication publications review analysis
+assessment findings conclusion preliminary footages images pictures photos photographs""".split())
+# Heads that are happenings, things or places: never a speaker.
+THING_WORDS = set("""meeting meetings visit visits talks talk attack attacks hearing hearings event
+events incident incidents stance position move moves decision decisions deal agreement agreements
+visit summit trip war conflict crisis situation death deaths attempts attempt efforts effort
+measures city town village region river dam plant station hall building stage world case cases
+process trial investigation probe fire explosion blast crash strikes strike shelling tragedy
+film movie book song show series issue issues matter matters question questions way ways time
+times day days year years week weeks""".split())
+# Heads of vague collectives and unnamed sources: anonymous.
+ANON_WORDS = ANON_HEADS | set("""authorities governments countries nations leaders states capitals
+observers commentators bloggers users residents locals medics doctors paramedics investigators
+eyewitness eyewitnesses mourners relatives allies opponents critics activists protesters
+volunteers rescuers officers troops soldiers fighters militants forces intelligence insiders
+someone everyone nobody channels media outlets journalists reporters correspondents crew
+press newspapers tabloids reports""".split())
+# Words that make a mention a news medium, not a person or institution.
+MEDIA_WORDS = {"media", "news", "outlet", "outlets", "newspaper", "newspapers",
+               "channel", "channels", "tv", "television", "broadcaster", "tabloid", "wire"}
+MEDIA_PLURALS = {"outlets", "channels", "newspapers", "tabloids", "reports", "broadcasters"}
+REPORTER_WORDS = {"correspondent", "correspondents", "reporter", "reporters", "journalist",
+                  "journalists", "witness", "photographer", "crew", "staff", "editor", "columnist"}
+SPOKES_WORDS = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokespersons",
+                "representative", "representatives", "press", "office", "secretary"}
+# Role words whose holder an article can name; synonyms looked for in the article's titles.
+ROLE_SYNONYMS = {
+    "president": {"president", "leader", "head of state"}, "leader": {"president", "leader", "premier",
+    "prime minister", "chairman", "head of state"}, "premier": {"premier", "prime minister"},
+    "minister": {"minister"}, "chief": {"chief", "head", "minister", "director", "commander"},
+    "head": {"head", "chief", "director", "chairman"}, "director": {"director", "head", "chief"},
+    "spokesman": {"spokesman", "spokeswoman", "spokesperson", "press secretary"},
+    "spokeswoman": {"spokesman", "spokeswoman", "spokesperson", "press secretary"},
+    "spokesperson": {"spokesman", "spokeswoman", "spokesperson", "press secretary"},
+    "secretary": {"secretary"}, "ambassador": {"ambassador", "envoy"}, "envoy": {"envoy", "ambassador"},
+    "aide": {"aide", "adviser", "advisor"}, "adviser": {"adviser", "advisor", "aide"},
+    "commander": {"commander", "chief"}, "mayor": {"mayor"}, "governor": {"governor"},
+    "chairman": {"chairman", "chair", "head"}, "general": {"general"}, "prosecutor": {"prosecutor"},
+}
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their",
+               "our", "some", "several", "many", "both", "two", "three", "all", "other", "another"}
+NOT_NAME_CAPS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                 "january", "february", "march", "april", "may", "june", "july", "august",
+                 "september", "october", "november", "december", "read", "more", "source", "link",
+                 "photo", "video", "getty", "images", "breaking", "live", "update", "updates",
+                 "telegram", "twitter", "facebook", "instagram", "youtube", "x", "staff", "posted"}
+
+
+@dataclass
+class Holder:
+    """A person an article names with a role: "Chinese President Xi Jinping"."""
+
+    name: str
+    role: set[str] = field(default_factory=set)   # lower-case role words and phrases
+    country: str | None = None
+    orgs: set[str] = field(default_factory=set)   # institutions in the title ("Kremlin", "FSB")
+
+
+# "the Western government(s)", "some European countries": a vague collective, not one state.
+BLOC_WORDS = {"western", "west", "european", "arab", "african", "asian", "foreign", "other", "some", "several",
+              "many", "allied", "nato", "g7", "gulf", "eastern", "regional", "neighbouring", "neighboring"}
+COLLECTIVE_HEADS = {"government", "country", "state", "leader", "capital", "nation", "power", "ally"}
+# Capitalised words that are no one's name on their own.
+COMMON_CAPITALS = {"united", "national", "federal", "royal", "central", "general", "special", "international",
+                   "western", "eastern", "northern", "southern", "democratic", "republican", "liberal",
+                   "conservative", "communist", "socialist", "islamic", "christian", "muslim", "jewish",
+                   "catholic", "orthodox", "breaking", "exclusive", "update", "analysis", "opinion", "editorial"}
+QUANTIFIERS = {"many", "some", "others", "most", "several", "few", "all", "everyone", "everybody", "nobody",
+               "none", "both", "each", "either", "neither", "one", "anyone", "anybody", "somebody"}
+LEADER_ROLES = {"president", "leader", "premier", "prime minister", "chairman", "head of state"}
+BODY_HEADS = {"ministry", "agency", "committee", "command", "court", "service", "department",
+              "office", "council", "commission", "directorate", "administration", "embassy", "guard"}
+ORG_TITLE_WORDS = {"kremlin", "fsb", "nato", "pentagon", "ministry", "foreign", "defense", "defence",
+                   "interior", "emergency", "emergencies", "health", "intelligence", "security",
+                   "military", "army", "navy", "un", "white", "house", "state", "department"}
+# Head words of a body's own name ("Horry County Police Department", "Basmanny District Court").
+ORG_HEADS = {"ministry", "department", "agency", "committee", "commission", "council", "court",
+             "service", "office", "directorate", "command", "bureau", "administration", "authority",
+             "police", "guard", "forces", "army", "navy", "embassy", "party", "company", "corporation",
+             "institute", "university", "foundation", "group", "union", "organization", "organisation",
+             "association", "center", "centre", "board", "parliament", "assembly", "duma", "senate",
+             "congress", "prosecutor's", "headquarters", "staff", "mission", "secretariat"}
+# Roles people have towards another person ("Navalny's wife, Yulia Navalnaya,").
+PERSONAL_ROLES = {"wife", "husband", "widow", "son", "daughter", "mother", "father", "brother", "sister",
+                  "lawyer", "attorney", "aide", "adviser", "advisor", "assistant", "deputy", "ally", "partner"}
+NAMED_ROLES = set(ROLE_SYNONYMS) | PERSONAL_ROLES
+OF_COUNTRY_RE = re.compile(r"\s+of\s+(?P<c>(?:the\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?)$")
+TIME_TAIL = re.compile(r"\s+(?:on|in|at|late|early|last|this|earlier|later)\b.*$|\s+(?:Monday|Tuesday|Wednesday|"
+                        r"Thursday|Friday|Saturday|Sunday)\b.*$", re.I)
+NAME_TOKEN = re.compile(r"[A-Z][a-zà-ÿ'’-]+(?:-[A-Z][a-zà-ÿ'’-]+)?\.?|[A-Z]\.")
+
+
+def trim_mention(mention: str) -> str:
+    """A mention without edge punctuation, a time phrase after it or an opening conjunction."""
+    m = mention.strip(" ,;:-–—\"'“”‘’()[]")
+    m = TIME_TAIL.sub("", m) or m
+    m = re.sub(r"^(?:and|but|so|yet|while|as|also|both|either|neither)\s+", "", m, flags=re.I)
+    tail = OF_COUNTRY_RE.search(m)
+    if tail and tail.start() > 0 and country_in(words_of(tail.group("c")))[0]:
+        m = m[:tail.start()]                   # "Vladimir Putin of Russia"
+    return m.strip()
+
+
+# Words after a noun phrase's head: "a source familiar with", "officials speaking on condition".
+HEAD_CUTS = {"of", "in", "for", "at", "from", "with", "on", "who", "which", "that", "familiar", "close",
+             "involved", "speaking", "briefed", "quoted", "cited", "associated", "linked", "based",
+             "loyal", "near", "by", "to", "under", "within", "across", "around"}
+
+
+def head_of(words: list[str]) -> str:
+    """The head word of a noun phrase: its last word before "of"/"in"/"for"/"at", lower case."""
+    cut = len(words)
+    for i, w in enumerate(words):
+        if w.lower() in HEAD_CUTS and i > 0:
+            cut = i
+            break
+    core = [w for w in words[:cut] if w != "'s"]
+    return core[-1].lower().strip(".") if core else ""
+
+
+def document_owner(mention: str, head: str) -> str | None:
+    """For a document mention, its author phrase ("" when it names none); None for other mentions."""
+    low = mention.lower()
+    m = re.match(r"(?:an?|the|this|that|its|their)?\s*(?:[\w-]+\s+){0,2}?(?:statement|report|readout|communiqu[eé]|"
+                 r"release|announcement|message|post|letter|video|notice|update|bulletin|publication)s?\s+"
+                 r"(?:by|from|of|issued by|released by|published by|posted by|on behalf of)\s+(?P<owner>.+)$", low)
+    if m:
+        return mention[m.start("owner"):]
+    if head not in DOC_WORDS:
+        return None
+    if re.fullmatch(r"the\s+(?:statement|report|readout|communiqu[eé]|release|announcement|message|letter)", low):
+        return ""                                     # "the statement added": whose statement?
+    words = mention.replace("’", "'").split()
+    poss = [i for i, w in enumerate(words) if w.endswith("'s")]
+    if poss:                                          # "the ministry's statement", "Russia's report"
+        return " ".join(words[:poss[-1] + 1])[:-2]
+    mods = [w for w in words[:-1] if w.lower() not in DETERMINERS and w.lower() not in ("joint", "official",
+            "new", "latest", "earlier", "later", "preliminary", "short", "brief", "written", "separate",
+            "recent", "previous", "first", "second", "final", "initial", "same")]
+    if mods and (any(w[:1].isupper() for w in mods) or institution(" ".join(mods))):
+        return " ".join(mods)                         # "a Kremlin statement", "a defence ministry statement"
+    return None if head in DOC_WORDS else ""
+
+
+def capital_runs(words: list[str]) -> list[str]:
+    """Runs of capitalised words ("RIA Novosti", "Xinhua News Agency") in a mention."""
+    runs, cur = [], []
+    for w in words + ["."]:
+        if w[:1].isupper() or (cur and w.lower() in ("of", "de", "news", "agency")):
+            cur.append(w)
+        else:
+            if cur:
+                runs.append(" ".join(cur))
+                if len(cur) > 1:
+                    runs.extend(cur)
+            cur = []
+    return runs
+
+
+def proper_name_run(words: list[str]) -> list[str]:
+    """The trailing run of capitalised words that could be a person's name (no titles, places,
+    institutions or outlets in it)."""
+    run: list[str] = []
+    for w in reversed(words):
+        lw = w.lower().strip(".")
+        if lw.endswith("s") and lw[:-1] in TITLE_WORDS:
+            break                                   # "Presidents Xi Jinping and …"
+        if not NAME_TOKEN.fullmatch(w) or lw in TITLE_WORDS or lw in NOT_NAMES or lw in NOT_NAME_CAPS \
+                or lw in ORG_TITLE_WORDS or country_in([w])[0] or lw in ANON_WORDS or lw in DOC_WORDS \
+                or lw in THING_WORDS or lw in MEDIA_WORDS or lw in SPOKES_WORDS or lw in ORG_HEADS \
+                or lw in PLACE_WORDS:
+            break
+        run.append(w)
+    return run[::-1]
+
+
+def bare_name(words: list[str]) -> str:
+    """A person's name at the end of a mention, without titles, places or owners ("NATO Secretary
+    General Jens Stoltenberg" -> "Jens Stoltenberg"); "" when the mention ends in no name."""
+    return _bare_name(tuple(words))
+
+
+@lru_cache(maxsize=65536)
+def _bare_name(words: tuple[str, ...]) -> str:
+    """bare_name, once per distinct mention."""
+    words = list(words)
+    if words and words[-1] == "'s":
+        words = words[:-1]
+    run = proper_name_run(words)
+    if not run:
+        return ""
+    if len(run) == len(words) or words[len(words) - len(run) - 1] != "'s" or len(run) > 1:
+        pass
+    name = " ".join(w.rstrip(".") if len(w) > 2 else w for w in run)
+    if institution(name) or government(name) or news_outlet(name):
+        return ""
+    if len(run) == 1 and len(words) > 1 and words[-2][:1].islower() and words[-2].lower() not in TITLE_WORDS \
+            and words[-2] != "'s":
+        return ""                                      # "the largely symbolic Visit" is no name
+    return name
+
+
+def role_words(words: list[str], name: str) -> str | None:
+    """The words before a name that give the person's role ("Kremlin Spokesman")."""
+    n = len(name.split())
+    before = [w for w in words[:len(words) - n] if w.lower() not in DETERMINERS]
+    return " ".join(before) if before else None
+
+
+def description(words: list[str]) -> str:
+    """An anonymous source's description: its words without the leading article."""
+    while words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    text = " ".join(words).replace(" 's", "'s")
+    return text[:1].lower() + text[1:] if text[:1].isupper() and not text.split()[0].isupper() \
+        and not country_in(text.split()[:1])[0] else text
+
+
+# ---------------------------------------------------------------------------------- titled names
+_TITLED_RE = re.compile(r"(?:(?:[A-Z]\.|[A-Z][\w'’-]*)\s+){1,6}[A-Z][a-zà-ÿ'’-]+\b")
+_ROLE_STOP = {"and", "or", "with", "by", "as", "who", "that", "which", "to", "from", "for", "said", "says",
+              "told", "after", "before", "while", "when", "between", "than", "met", "meet"}
+_APPOS_RE = re.compile(r"(?P<name>[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){1,2}),\s+(?P<role>(?:the\s+|a\s+|an\s+)?"
+                       r"(?:[\w'’-]+\s+){0,5}?(?:president|minister|spokesman|spokeswoman|spokesperson|"
+                       r"secretary|chief|head|director|ambassador|envoy|aide|adviser|commander|mayor|"
+                       r"governor|chairman|leader|premier|general)\b[^,.;]{0,60})")
+
+
+def titled_names(text: str) -> "Holders":
+    """Persons the article names with a title or role: "Chinese President Xi Jinping", "Kremlin
+    spokesman Dmitry Peskov", "presidential aide Yury Ushakov", "Dmitry Peskov, the Kremlin spokesman"."""
+    holders = Holders()
+    for m in _TITLED_RE.finditer(text):
+        words = words_of(m.group())
+        name = bare_name(words)
+        if not name or len(name.split()) < 2:
+            continue
+        before = re.split(r"[.,;:!?()\"“”\n]", text[max(0, m.start() - 80):m.start()])[-1].split()[-4:]
+        for i in range(len(before) - 1, -1, -1):        # "… and Russian President Vladimir Putin"
+            if before[i].lower() in _ROLE_STOP:
+                before = before[i + 1:]
+                break
+        role = " ".join(before + words[:len(words) - len(name.split())]).strip()
+        if any(w.lower().strip(".") in ROLE_SYNONYMS or w.lower().strip(".") in TITLE_WORDS for w in role.split()):
+            holders.add(name, role, m.start())
+    for m in _APPOS_RE.finditer(text):
+        name = bare_name(words_of(m.group("name")))
+        if name:
+            holders.add(name, m.group("role"), m.start())
+    return holders
+
+
+class Holders:
+    """Persons named with a role: by name, and by role word with the offsets where they were named,
+    so a look-up near one mention reads only the holders named nearby (huge texts stay linear)."""
+
+    def __init__(self):
+        self.by_name: dict[str, Holder] = {}
+        self.by_role: dict[str, list[tuple[int, str]]] = {}
+
+    def __iter__(self):
+        return iter(self.by_name.values())
+
+    def add(self, name: str, role: str, offset: int = 0) -> None:
+        """Record (or extend) a titled person."""
+        low = role.lower().replace("’", "'")
+        words = set(re.findall(r"[a-z][a-z.-]*", low))
+        phrases = {p for p in ("prime minister", "head of state", "press secretary", "secretary general",
+                               "foreign minister", "defense minister", "defence minister") if p in low}
+        country, _ = country_in(role.split())
+        h = self.by_name.get(name)
+        if h is None:
+            h = self.by_name[name] = Holder(name)
+        h.role |= words | phrases
+        h.orgs |= words & ORG_TITLE_WORDS
+        h.country = h.country or country
+        for w in words | phrases:
+            insort(self.by_role.setdefault(w, []), (offset, name))
+
+    def named(self, roles: set[str], near: int | None = None, window: int = 0) -> set[str]:
+        """Names of the holders with one of these role words (exactly), named within window of near."""
+        names = set()
+        for w in roles:
+            items = self.by_role.get(w, [])
+            if near is not None:
+                items = items[bisect_left(items, (near - window,)):bisect_left(items, (near + window + 1,))]
+            names.update(n for _, n in items)
+        return names
+
+    def find(self, roles: set[str], country: str | None, body: str | None = None, orgs: set[str] = frozenset(),
+             near: int | None = None, window: int = 0) -> Holder | None:
+        """The one holder with one of these roles (synonyms included) and, when given, the country
+        and title words, named within window of near (anywhere when near is None); None when none or
+        several match."""
+        wanted = set()
+        for r in roles:
+            wanted |= ROLE_SYNONYMS.get(r, {r})
+        found = {}
+        for name in self.named(wanted, near, window):
+            h = self.by_name[name]
+            if country and h.country and h.country != country:
+                continue
+            if orgs and not orgs <= (h.orgs | h.role):
+                continue
+            if body and body.lower() not in " ".join(sorted(h.role)) and not (h.orgs & set(body.lower().split())):
+                continue
+            found[h.name] = h
+        return next(iter(found.values())) if len(found) == 1 else None
