@@ -1,40 +1,21 @@
 """Event: one happening, one card per outlet (pages/event_cards.py) — timing, headline, lead, quotes, words,
 omissions — a reader for its articles (pages/reading.py), and the whole comparison to export."""
-import pandas as pd
 import streamlit as st
 
 from core.charts import export, timeline, too_little
 from core.exports import event_html, event_json
 from core.glossary import help_for
-from core.reprints import describe, describe_evidence, families
 from pages.common import chart, compact, csv_download, filters, open_page, provenance_maker, safe, tabbed
 from pages.corrections import corrections_view
 from pages.data import colours, compare, event_choices, in_window
 from pages.event_cards import side_by_side
+from pages.families import families_view
 from pages.reading import read_article
 
 
 def reprint_table() -> None:
     """Each family of derived articles together: its original, then what every copy changed."""
-    if reps.empty:
-        st.info("No article in this event is a reprint of another outlet's story.")
-        return
-    info = arts.set_index("id")
-    for fam in families(reps.to_dict("records")):
-        oid = fam["original_id"]
-        if oid and oid in info.index:
-            st.markdown(f"**{safe(info.at[oid, 'outlet'])}** (original): {safe(info.at[oid, 'title'])}")
-        elif fam["original_outlet"] == "unknown":
-            st.markdown("**Source not named** (an aggregator's copy)")
-        else:
-            st.markdown(f"**{safe(fam['original_outlet'])}** (original not in the store)")
-        rows = [{"outlet": info.at[r["id"], "outlet"] if r["id"] in info.index else "", "kind": r.get("kind") or "",
-                 "headline": info.at[r["id"], "title"] if r["id"] in info.index else "",
-                 "what changed": describe(r.get("changes")), "score": round(float(r.get("score") or 0), 2),
-                 "evidence": describe_evidence(r.get("evidence"))}
-                for r in fam["copies"]]
-        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key=f"family_{fam['key']}",
-                     column_config={"kind": st.column_config.TextColumn(help=help_for("reprints"))})
+    families_view(reps, arts)
 
 
 def data_quality() -> None:

@@ -195,7 +195,8 @@ def test_wire_copy_under_a_sites_brand_names_the_absent_wire():
 def test_a_wire_dateline_on_a_story_the_site_wrote_itself_is_a_credited_rewrite():
     # A wire's dateline on a site's own page is wire copy unless the page shows the writing is its own:
     # its own dateline (TASS crediting Xinhua), or the wire reported on in the third person.
-    tass = _art("tass-1", "TASS", [f"BEIJING, May 16. /TASS/. {STORY[0]}", STORY[1]], title="Council shuts bridge — Xinhua")
+    tass = _art("tass-1", "TASS", [f"BEIJING, May 16. /TASS/. {STORY[0]}", STORY[1]],
+                title="Council shuts bridge — Xinhua")
     site = _art("site-1", "Gulf Daily", [f"MOSCOW, June 6. /TASS/. {STORY[2][:-1]}, TASS reported.", STORY[3]])
     wire = _art("site-2", "Valley Courier", [f"MOSCOW, June 6. /TASS/. {STORY[4]}", STORY[5]])
     # One dateline naming the site and the wire: the wire's copy, carried by the site.
@@ -281,7 +282,6 @@ def test_reprints_file_fields(tmp_path):
 
 def test_boilerplate_evidence_is_listed_once_and_capped():
     from core.config import Settings
-    from core.reprints import find_reprints as find
     story = _load(ALLSIDES)[0]
     furniture = [f"Read more: Story number {k}" for k in range(30)]
     text = story["text"] + "\n\nSource link\nADVERTISEMENT\nSource link\nsource link\n" + "\n".join(furniture)
@@ -289,7 +289,7 @@ def test_boilerplate_evidence_is_listed_once_and_capped():
                 boilerplate='["Source link", "ADVERTISEMENT", "broken [json"]')
     bad = dict(story, id="copy-2", outlet="Other Aggregator", text=story["text"] + "\n\nSource link",
                boilerplate="[not json")
-    verdicts = {v.id: v for v in find([story, copy, bad])}
+    verdicts = {v.id: v for v in find_reprints([story, copy, bad])}
     ev = [e for e in verdicts["copy-1"].evidence if e["type"] == "boilerplate"]
     lines = ev[0]["lines"]
     assert len(ev) == 1 and len(lines) == Settings.reprint_evidence_lines
