@@ -204,7 +204,7 @@ def _outlet_html(report: dict, outlet: str, quotes: pd.DataFrame, times: dict, f
             for fam, used in contested.items()) + "</p>")
     omits = (report.get("omissions") or {}).get("outlets", {}).get(outlet, {}).get("omits", [])
     if omits:
-        out.append(f"<h4>Leaves out {len(omits)} facts others report</h4><ul>" + "".join(
+        out.append(f"<h4>May leave out {len(omits)} facts others report (check its text)</h4><ul>" + "".join(
             f"<li>{e(str(o.get('sentence') or o.get('text') or ''))}</li>" for o in omits[:OMISSIONS_PER_OUTLET])
                    + "</ul>")
     return "\n".join(out) + "</section>"

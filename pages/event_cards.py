@@ -90,7 +90,7 @@ def sections(report: dict, outlet: str, texts: dict, quotes: pd.DataFrame, folde
                                   f"{safe(sentence(texts, m)[:400])}" for m in matches[:30]))
     om = report["omissions"].get("outlets", {}).get(outlet, {})
     if om.get("omits"):
-        with fold(f"Leaves out {len(om['omits'])} facts others report", folded):
+        with fold(f"May leave out {len(om['omits'])} facts others report (check its text)", folded):
             st.markdown("\n".join(f"- {safe(o.get('text') or '')} — reported by {safe(', '.join(o['reported_by']))}"
                                   for o in om["omits"][:6]), help=help_for("omissions"))
 
