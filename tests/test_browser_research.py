@@ -97,7 +97,7 @@ def every_view() -> list[str]:
 def test_every_view_is_found():
     views = every_view()
     assert "event?view=Corrections" in views and "sources?view=One+speaker" in views and "methods" in views
-    assert len(views) == 1 + 3 + 6 + 5 + 3 + 2 + 4 + 1   # "/", then each page's tabs in order (Methods has none)
+    assert len(views) == 1 + 3 + 6 + 5 + 3 + 2 + 5 + 1   # "/", then each page's tabs in order (Methods has none)
 
 
 def assert_fits_a_phone(browser, url: str) -> None:
