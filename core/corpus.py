@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
-from .clean import split_boilerplate
+from .clean import split_boilerplate, strip_dateline
 from .config import Settings
 from .dates import date_kind, parse_date
 from .language import language_of
@@ -139,8 +139,10 @@ def _kind(v) -> str:
 
 
 def first_sentence(text: str, limit: int = 160) -> str:
-    """A title made from a text: its first sentence, cut at a word before `limit` characters."""
-    first = _SENTENCE_END.split(" ".join(text.split()), maxsplit=1)[0]
+    """A title made from a text: its first sentence after any wire dateline ("CHELYABINSK, February 16.
+    /TASS/." is no headline), cut at a word before `limit` characters."""
+    words = " ".join(text.split())
+    first = _SENTENCE_END.split(strip_dateline(words).lstrip() or words, maxsplit=1)[0]
     if len(first) <= limit:
         return first
     return first[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"

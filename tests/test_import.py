@@ -139,6 +139,20 @@ def test_every_kind_of_broken_row_is_named_and_the_rest_kept(tmp_path, db_url):
     assert stored.loc["notitle", "title_flag"] == "from the first sentence" and res.titled == 1
 
 
+def test_a_title_made_from_the_text_skips_its_wire_dateline(tmp_path, db_url):
+    """A wire story's first 'sentence' is its dateline, which is no headline (a real TASS row had no title)."""
+    src = tmp_path / "wire.jsonl"
+    src.write_text(json.dumps({"id": "w1", "outlet": "TASS", "published": "2024-02-16", "text":
+                               "CHELYABINSK, February 16. /TASS/. Russian President Vladimir Putin received a "
+                               "report, Kremlin Spokesman Dmitry Peskov told reporters. More followed."}) + "\n",
+                   encoding="utf-8")
+    store = Store(db_url)
+    import_file(store, src)
+    stored = store.articles_df(limit=None).set_index("id")
+    assert stored.loc["w1", "title"] == ("Russian President Vladimir Putin received a report, Kremlin Spokesman "
+                                         "Dmitry Peskov told reporters.")
+
+
 def test_csv_with_a_10_mb_cell_names_its_line_and_keeps_the_rest(tmp_path, db_url):
     p = tmp_path / "big.csv"
     p.write_text("id,outlet,title,text\nc1,X,First,Fine.\nc2,X,Big,\"" + "w " * 5_000_000 + "\"\nc3,X,Third,Fine.\n",
