@@ -86,7 +86,7 @@ def timing(articles, default_source: str = "unknown") -> dict:
         notes.append(f"{n_day} outlet(s) have only a date, no time: they are ordered by day and get no lag in hours; "
                      "lags in hours are between exact times only")
     if first["tie"]:
-        notes.append(first["label"] + ": no first can be named")
+        notes.append("a tie on the first day of reporting: no first can be named")   # the label names who tied
     return {"first_outlet": first["outlets"][0] if first["outlets"] and not first["tie"] else None,
             "first_report": first["when"], "first": first, "outlets": rows, "undated": undated,
             "lags_from": exact[0]["outlet"] if exact else None, "notes": notes}
