@@ -10,12 +10,25 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 CORPORA = SHARED / "data" / "corpora"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
+
+
+def require_browser():
+    """Skip the calling test module unless Debian's Chromium, the shared corpora and Playwright are all there;
+    returns Playwright's sync API (call it at module level)."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} not found (CI installs Debian's chromium package)", allow_module_level=True)
+    if not CORPORA.exists():
+        pytest.skip(f"shared corpora not found at {CORPORA}", allow_module_level=True)
+    return pytest.importorskip("playwright.sync_api", reason="playwright is a test dependency (pip install -e '.[test]')")
+
 
 XSS_TITLE = "<img src=x onerror=alert(1)>"
 XSS_TEXT = "Officials said nothing. <script>alert(2)</script> The talks will continue next week."

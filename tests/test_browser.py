@@ -12,14 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser_util import (CHROMIUM, CORPORA, ROOT, XSS_TITLE, Streamlit, build_store, full_screenshot,
-                                launch_chromium, open_filters, pick_multiselect, wait_idle, wait_rerun, xss_row)
-
-if not Path(CHROMIUM).exists():
-    pytest.skip(f"{CHROMIUM} not found (CI installs Debian's chromium package)", allow_module_level=True)
-if not CORPORA.exists():
-    pytest.skip(f"shared corpora not found at {CORPORA}", allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is a test dependency (pip install -e '.[test]')")
+from tests.browser_util import (ROOT, XSS_TITLE, build_store, full_screenshot, launch_chromium, open_filters,
+                                pick_multiselect, require_browser, Streamlit, wait_idle, wait_rerun, xss_row)
+sync_api = require_browser()
 expect = sync_api.expect
 
 SHOTS = ROOT / "test-output" / "screenshots"

@@ -3,18 +3,12 @@ put there, and no page asks any host but the dashboard's own (its icon included)
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser_util import CHROMIUM, CORPORA, Streamlit, launch_chromium, wait_idle
-
-if not Path(CHROMIUM).exists():
-    pytest.skip(f"{CHROMIUM} not found (CI installs Debian's chromium package)", allow_module_level=True)
-if not CORPORA.exists():
-    pytest.skip(f"shared corpora not found at {CORPORA}", allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is a test dependency (pip install -e '.[test]')")
+from tests.browser_util import CORPORA, launch_chromium, require_browser, Streamlit, wait_idle
+sync_api = require_browser()
 
 TIMEOUT = 90_000
 EVIL = "evil.example"

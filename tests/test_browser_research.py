@@ -13,14 +13,10 @@ from urllib.parse import urlencode
 
 import pytest
 
-from tests.browser_util import CHROMIUM, CORPORA, ROOT, build_store, open_filters, wait_idle, wait_rerun, xss_row
+from tests.browser_util import ROOT, build_store, open_filters, require_browser, wait_idle, wait_rerun, xss_row
 from tests.test_browser import browser, server  # noqa: F401 - fixtures: one Chromium, and a server on this store
 
-if not Path(CHROMIUM).exists():
-    pytest.skip(f"{CHROMIUM} not found (CI installs Debian's chromium package)", allow_module_level=True)
-if not CORPORA.exists():
-    pytest.skip(f"shared corpora not found at {CORPORA}", allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is a test dependency (pip install -e '.[test]')")
+sync_api = require_browser()
 expect = sync_api.expect
 
 TIMEOUT = 90_000
