@@ -164,8 +164,11 @@ class Fetcher:
             return await self._with_retries(url, headers)
         # Until a host has answered once, its requests go one at a time, each with all its retries: a
         # host that does not answer costs one request's timeouts, not one per page, and holds one slot.
+        # Once it has answered, the requests queued behind the probe go concurrently again.
         async with self._probes.setdefault(host, asyncio.Lock()):
-            return await self._with_retries(url, headers)
+            if host not in self.answered:
+                return await self._with_retries(url, headers)
+        return await self._with_retries(url, headers)
 
     async def _with_retries(self, url: str, headers: dict) -> Response:
         """Attempts, with jittered exponential back-off between them, until one needs no retry."""
@@ -200,7 +203,9 @@ class Fetcher:
         resp = Response(url=url)
         current = url
         try:
-            async with self._total, self._host_sem(url):
+            # The host's slot first: a request waiting for its host must not hold one of the run's slots
+            # (a hundred pages of one outlet queued ahead would leave the other outlets idle).
+            async with self._host_sem(url), self._total:
                 for _ in range(MAX_REDIRECTS + 1):
                     # Names are resolved and their addresses checked as the connection is made.
                     check_literal(current, self.s.allow_private)

@@ -54,6 +54,9 @@ class FakeSite:
     def __init__(self):
         self.routes: dict[str, Route] = {}
         self.hits: dict[str, int] = {}
+        self.arrivals: list[str] = []   # paths in the order their requests arrived
+        self.in_flight = self.max_in_flight = 0
+        self._count = threading.Lock()
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self._stop = threading.Event()
@@ -64,8 +67,19 @@ class FakeSite:
                 pass
 
             def do_GET(self):
+                with site._count:
+                    site.in_flight += 1
+                    site.max_in_flight = max(site.max_in_flight, site.in_flight)
+                try:
+                    self._answer()
+                finally:
+                    with site._count:
+                        site.in_flight -= 1
+
+            def _answer(self):
                 path = self.path
                 site.hits[path] = site.hits.get(path, 0) + 1
+                site.arrivals.append(path)
                 r = site.routes.get(path)
                 if r is None:
                     self.send_response(404)
