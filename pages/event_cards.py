@@ -11,6 +11,7 @@ from core.sources import quote_excerpt, speaker_label
 from pages.common import safe
 
 CARD_WIDTH = 290  # px: cards wrap, three to a row beside the sidebar on a laptop, one on a phone
+MAX_CARDS = 12  # cards drawn before the user asks for all: four rows of three on a laptop
 VOICE = {"own": "own words", "quoted": "quoting {}", "attributed": "reporting {}"}
 
 
@@ -18,8 +19,15 @@ def side_by_side(report: dict, arts: pd.DataFrame, quotes: pd.DataFrame, folded:
     """Every outlet that reported the event originally, one card each."""
     texts = {r["id"]: {"title": r["title"] or "", "text": r["text"] or ""} for r in arts.to_dict("records")}
     st.caption(safe(report["timing"]["first"]["label"]) + "".join(f" · {safe(n)}" for n in report["timing"]["notes"]))
+    outlets = sorted(report["coverage"]["original_articles"])
+    # Past a dozen cards the page took over a second longer to draw in the browser; the others are
+    # named, and one switch draws them.
+    if len(outlets) > MAX_CARDS and not st.toggle(f"Show all {len(outlets)} outlets", key="all_cards"):
+        st.caption(f"Cards for the first {MAX_CARDS} outlets by name; not drawn: "
+                   + ", ".join(safe(o) for o in outlets[MAX_CARDS:]))
+        outlets = outlets[:MAX_CARDS]
     with st.container(horizontal=True, wrap=True, gap="medium"):
-        for outlet in sorted(report["coverage"]["original_articles"]):
+        for outlet in outlets:
             with st.container(border=True, width=CARD_WIDTH):
                 card(report, outlet, texts, quotes, folded)
 
