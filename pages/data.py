@@ -356,6 +356,7 @@ def warm(s: Store) -> tuple:
     data version it warmed. Each read is tried apart: one failing read is logged and the rest go on."""
     version = data_version(s)
     choices(s, version)
+    outside_window(s, version)  # the sidebar's note: every page's first run asks
     if not version[1]:
         return version
     f: dict = {}  # no filters: what a first visit shows

@@ -17,7 +17,7 @@ from tests.test_app_pages import app, fresh_caches, small, small_db  # noqa: F40
 # What each page's views read from the store. Warming must leave none of them to a visitor.
 READS = ("events_df", "event_outlets", "attention", "event_articles", "quotes_df", "reprints_df",
          "speaker_outlet_counts", "lone_speakers", "event_times", "articles_df", "count_filtered", "daily_counts",
-         "outlet_volume", "outlet_topics", "outlets_df", "topics")
+         "outlet_volume", "outlet_topics", "outlets_df", "topics", "count_outside")
 # Every tab that opens without a choice by the user (the speaker tab waits for a speaker; the import
 # tab for a file; feed health is read live, not cached, so that it is never stale).
 VIEWS = {"overview": ["Events", "Attention by topic", "Attention by outlet group"],
