@@ -11,7 +11,7 @@ from core.sources import quote_excerpt, speaker_label
 from pages.common import safe
 
 CARD_WIDTH = 290  # px: cards wrap, three to a row beside the sidebar on a laptop, one on a phone
-MAX_CARDS = 12  # cards drawn before the user asks for all: four rows of three on a laptop
+MAX_CARDS = 6  # cards drawn before the user asks for all: two rows of three, a laptop's first screen
 VOICE = {"own": "own words", "quoted": "quoting {}", "attributed": "reporting {}"}
 
 
@@ -20,8 +20,8 @@ def side_by_side(report: dict, arts: pd.DataFrame, quotes: pd.DataFrame, folded:
     texts = {r["id"]: {"title": r["title"] or "", "text": r["text"] or ""} for r in arts.to_dict("records")}
     st.caption(safe(report["timing"]["first"]["label"]) + "".join(f" · {safe(n)}" for n in report["timing"]["notes"]))
     outlets = sorted(report["coverage"]["original_articles"])
-    # Past a dozen cards the page took over a second longer to draw in the browser; the others are
-    # named, and one switch draws them.
+    # Every card is some ten elements for the browser to draw: 20 cards (the broadest event at 100k
+    # articles) took seconds. The others are named, and one switch draws them.
     if len(outlets) > MAX_CARDS and not st.toggle(f"Show all {len(outlets)} outlets", key="all_cards"):
         st.caption(f"Cards for the first {MAX_CARDS} outlets by name; not drawn: "
                    + ", ".join(safe(o) for o in outlets[MAX_CARDS:]))
