@@ -49,6 +49,25 @@ def test_a_warmed_page_opens_without_reading_the_store(page, small, monkeypatch)
         assert not any("No articles yet" in i.value or "match" in i.value for i in at.info)  # not an empty state
 
 
+@pytest.mark.parametrize("page", ["overview", "articles"])
+def test_a_first_filter_on_a_busy_outlet_is_warmed(page, small, monkeypatch):
+    s = data.store()
+    version = data.warm(s)
+    data.warm_filters(s, version)
+    busiest = data.profiles(s, version)["name"].iloc[0]
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a one-outlet view read the store: warm_filters() did not compute it")
+    for name in READS:
+        monkeypatch.setattr(Store, name, refuse)
+    at = app(page)
+    at.query_params["outlet"] = busiest
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    shown = at.dataframe[0].value
+    assert set(shown["outlet" if page == "articles" else "outlets"].str.split(", ").explode()) >= {busiest}
+
+
 def test_one_failing_read_does_not_stop_the_others(small, monkeypatch, caplog):
     def boom(*args, **kwargs):
         raise RuntimeError("quotes table unreadable")
