@@ -16,7 +16,7 @@ VOICE = {"own": "own words", "quoted": "quoting {}", "attributed": "reporting {}
 
 
 def side_by_side(report: dict, arts: pd.DataFrame, quotes: pd.DataFrame, folded: bool) -> None:
-    """Every outlet that reported the event originally, one card each."""
+    """Every outlet that reported the event originally, one card each (the first MAX_CARDS until asked)."""
     texts = {r["id"]: {"title": r["title"] or "", "text": r["text"] or ""} for r in arts.to_dict("records")}
     st.caption(safe(report["timing"]["first"]["label"]) + "".join(f" · {safe(n)}" for n in report["timing"]["notes"]))
     outlets = sorted(report["coverage"]["original_articles"])
