@@ -216,8 +216,27 @@ def test_seed_canonical_speakers():
 def test_prefilter_matches_the_cue_regex():
     from core.quote_cues import CUE_RE, has_trigger
     for t in ("According to the ministry, it rained.", "SAID the minister", "He says so.",
-              "The sayings of Mao.", "Nothing here.", "a said-so", "points out"):
+              "The sayings of Mao.", "Nothing here.", "a said-so", "she points out"):
         assert has_trigger(t) == bool(CUE_RE.search(t)), t
+
+
+def test_prefilter_skips_noun_like_cues_used_as_nouns():
+    """'state', 'tweet', 'remarks'... send a sentence to the parser only where they can be verbs."""
+    from core.quote_cues import has_trigger
+    for t in ("The state budget grew by 4 percent.", "Voters in 12 states went to the polls.",
+              "He lives in the United States.", "Trump's tweet drew wide attention.",
+              "The Islamic State lost ground.", "A post on the state-run site.", "That is the point."):
+        assert not has_trigger(t), t
+    for t in ("They state their goal plainly.", "He did not state a reason.", "Trump tweets daily.",
+              "She made the point that it failed.", "Officials in the state said it rained.",
+              "The report was late, he said."):
+        assert has_trigger(t), t
+
+
+def test_noun_like_cue_as_a_verb_is_attributed():
+    t = "They state that the border will stay closed until March."
+    q = only(t)
+    assert q.cue == "state" and mention(t, q) == "They" and q.kind == "indirect"
 
 
 def test_numpy_gemm_parses_like_blis():
