@@ -40,8 +40,9 @@ QUOTE_ONLY_CUES = {"continue"}
 # The parser disables everything it does not need: NER and the lemmatizer cost about as much as the
 # parse itself, and cue words are matched on their surface forms.
 PARSE_DISABLE = ("ner", "lemmatizer", "attribute_ruler")
-# Parsed frames kept for reuse: copies and reprints repeat sentences (a doc of a sentence is a few KB).
-DOC_CACHE = 4096
+# Parsed frames kept for reuse: copies and reprints repeat sentences. About one chunk's worth (a
+# chunk is 8 batches of 256 frames): a doc of a 600-character frame is some tens of KB at most.
+DOC_CACHE = 2048
 
 # Parse-free frames: most direct quotes sit in '"<q>," Dong said.' / 'said Dong' / 'He added: "<q>"'.
 _SPK = r"(?P<spk>[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|(?:[Tt]he\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*){0,4})"
