@@ -24,7 +24,7 @@ from core.quotes import find_quote_spans
 # own naming of a thing are left out ("called the massacre an act of terror", "condemned the attack",
 # "urged"/"demanded": a request); "X described Y as Z" is caught by _AS_RE instead.
 SPEECH_VERBS = frozenset("""
-said says say saying told tells telling added adds stated states claimed claims claiming alleged alleges
+said says say saying told tells tell telling added adds stated states claimed claims claiming alleged alleges
 alleging insisted insists insisting argued argues arguing warned warns warning wrote writes tweeted tweets
 suggested suggests suggesting maintained maintains asserted asserts
 accused accuses accusing denied denies denying contended contends predicted predicts promised promises
@@ -32,7 +32,7 @@ vowed vows complained complains concluded recalled recalls testified testifies
 conceded concedes admits
 claim allege insist argue warn write tweet suggest maintain assert accuse deny contend
 predict promise vow complain recall testify concede
-promising vowing predicting conceding contending asserting maintaining
+promising vowing predicting conceding contending asserting maintaining stating
 """.split())
 # Forms that are nouns as often as verbs ("the tweet", "his claims", "member states"): without a subject
 # before them they are read as nouns, and a word after a determiner is always one.
@@ -75,6 +75,16 @@ _LEAD_DROP = frozenset("the a an and but as while so yet".split())
 PRONOUNS = frozenset("he she they it we i you his her their this that these".split())
 _AUX = frozenset("had has have was were is are been be will would could should".split())
 MAX_SPEAKER_WORDS = 7
+TRAILING_SPEAKER_WORDS = 12  # '…, acting White House chief of staff Mick Mulvaney said.': a long title before a closing verb
+# A base form ("recall", "claim", "warn") reports speech only after a subject it agrees with ("they say", "critics
+# claim", "to argue", "would deny") or before a clause; otherwise it is a noun or an adjective ("recall election").
+_BASE_FORMS = frozenset("""say tell claim allege insist argue warn write tweet suggest maintain assert accuse deny
+contend predict promise vow complain recall testify concede""".split())
+_BASE_SUBJECT = frozenset("i we you they to not also would could will may might should must did do does who "
+                          "often still now never".split())
+# "contends with scrutiny", "argued over", "warned off": the verb in another sense, nothing is reported
+_TELL = frozenset("told tell tells".split())
+_NOT_SPEECH_NEXT = {"contend": "with", "contends": "with", "contended": "with", "contending": "with"}
 
 _TOKEN_RE = re.compile(r"[A-Za-z0-9][\w'’.-]*|[,;:()\"“”‘’«»—–]")
 # Where reported content stops: a new clause the outlet adds ("…, but it has backed …", "…, which was imposed …").
@@ -141,6 +151,9 @@ _CLAIM_COMPOUND_RE = re.compile(r"\b(?!(?:the|a|an|his|her|their|its|our|these|t
 _ACCORDING_RE = re.compile(r"\baccording to (?P<spk>[^,;:.\"“”()]{2,120}?)(?=[,;:.\"“”()]|$)", re.I)
 _SINGLE_QUOTE_RE = re.compile(r"(?<![\w’'])‘(?P<q>(?:[^‘’\n]|’(?=\w)){1,80}?)’(?!\w)"
                               r"|(?<![\w'])'(?=\w)(?P<q2>(?:[^'\n]|'(?=\w)){1,80}?)(?<=[\w.!?])'(?!\w)")
+# "As Harris contends with …, her staff …, according to reports": the leading clause is the outlet's background
+_LEAD_CLAUSE_RE = re.compile(r"\s*(?:As|While|When|Whenever|After|Before|Since|Although|Though|Despite|Amid|Even as)\s"
+                             r"[^,;:\"“”]{3,200},\s")
 _REPORTED_RE = re.compile(r"\b(?:is|was|were|are) (?:said|reported|alleged|believed|thought|claimed) to\b", re.I)
 
 
@@ -188,7 +201,8 @@ class VoiceMap:
         if n not in self._frames:
             s, e = self.sentences[n]
             spans, verbs = _frames(self.text, s, e)
-            self._frames[n] = ([(a, b, _given_speaker(self._given, a, b) or sp) for a, b, sp in spans], verbs)
+            self._frames[n] = ([(a, self._quote_end(a, b), _given_speaker(self._given, a, b) or sp) for a, b, sp in spans],
+                               verbs)
         spans, verbs = self._frames[n]
         if any(a <= start and end <= b for a, b in verbs):
             return OWN                                          # the reporting verb itself is the outlet's word
@@ -196,6 +210,12 @@ class VoiceMap:
             if a <= start and end <= b:
                 return Voice("attributed", speaker)
         return OWN
+
+    def _quote_end(self, start: int, end: int) -> int:
+        """A frame that starts inside a quotation ends with it: '"Stop telling me …," said a man confronted by a
+        mob' (the speaker's 'telling' frames his words, not the narration after the closing mark)."""
+        k = bisect.bisect_right(self._q_starts, start)
+        return next((min(end, b) for a, b in reversed(self.quoted[max(0, k - 8):k]) if a <= start < b), end)
 
 
 def _transcript_lines(text: str) -> dict[tuple[int, int], str]:
@@ -308,7 +328,9 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
     sent = text[s:e]
     dl = _DATELINE_RE.match(sent)
     s0 = s + (dl.end() if dl else 0)
-    out = [(s0, e, _clean_speaker(m.group("spk").split())) for m in _ACCORDING_RE.finditer(sent)]
+    lead = _LEAD_CLAUSE_RE.match(sent, s0 - s)
+    out = [(s + lead.end() if lead and m.start() > lead.end() else s0, e, _clean_speaker(m.group("spk").split()))
+           for m in _ACCORDING_RE.finditer(sent)]
     # a source for the whole sentence ("According to X, Y claims …"): its reporting verbs are X's too
     outer = [m.start() for m in _ACCORDING_RE.finditer(sent)]
     verbs: list[tuple[int, int]] = []
@@ -369,6 +391,11 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
             continue                               # "the tweet", "a warning shot", "Trump's claims": nouns
         if low in NOUN_LIKE and i + 1 < len(ws) and not _starts_clause(ws[i + 1:]):
             continue                               # "baseless claims of fraud", "a campaign promise, a …": nouns
+        if low in _BASE_FORMS and i and i + 1 < len(ws) and not _starts_clause(ws[i + 1:]) \
+                and _low(ws[i - 1]) not in _BASE_SUBJECT and not ws[i - 1].endswith("s") and ws[i - 1] not in ",;:":
+            continue                               # "the second recall election": a noun's modifier, not a verb
+        if _NOT_SPEECH_NEXT.get(low) and i + 1 < len(ws) and _low(ws[i + 1]) == _NOT_SPEECH_NEXT[low]:
+            continue                               # "contends with intense scrutiny"
         rest = [t for t in ws[i + 1:] if t[:1].isalnum()]
         after = [t for t in ws[i + 1:] if _low(t) not in _NOT_SPEAKER_END]     # "reported Monday, citing …"
         closes = not after or after[0] in ",;"
@@ -395,7 +422,11 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
             skip_until = toks[i][2]
             continue
         trailing = after_quote or closes or ("that" not in map(_low, upto_comma) and (not rest or _low(rest[0]) in _ADVERBIAL_START))
-        if punct > 0 and i - punct - 1 <= MAX_SPEAKER_WORDS and trailing:
+        told = low in _TELL and 0 < len(rest) <= 3 and not any(_low(t) in _CLAUSE_WORDS for t in rest)
+        trailing = trailing or told                # '…, officials tell Axios.'
+        limit = TRAILING_SPEAKER_WORDS if (closes or told) and not any(_low(t) in _CLAUSE_WORDS for t in ws[punct + 1:i]) \
+            else MAX_SPEAKER_WORDS
+        if punct > 0 and i - punct - 1 <= limit and trailing:
             speaker = _speaker_before(ws[:i]) or None
             out.append((c0, s + toks[punct][1], speaker))   # '…, the spokesman said.'
             verbs.append(verb)

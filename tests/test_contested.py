@@ -238,3 +238,31 @@ def test_speakers_are_names_not_party_tags_roles_or_other_clauses():
     # "X took aim at Y, saying …": the words are X's, never "took aim at Y"; unparsed, the speaker is left unnamed
     text = 'A research group took aim at the candidate, saying he made "brazen and incorrect claims on the trail."'
     assert _voice(text, "claims") == ("quoted", None)
+
+
+def test_verb_forms_that_report_nothing_and_trailing_credits():
+    # "recall" before a noun is a modifier: the trailing "officials said" still credits the whole claim
+    text = ("A campaign to oust the governor has qualified for the ballot, setting the stage for the second recall "
+            "election in the state's history, officials said on Monday.")
+    assert _voice(text, "oust") == ("attributed", "officials")
+    # "contends with" reports nothing, and a leading "As …," clause stays the outlet's under a closing source
+    text = ("As the vice president contends with scrutiny over the border crisis, her staff are struggling, "
+            "according to multiple reports on Wednesday.")
+    assert _voice(text, "border crisis")[0] == "own"
+    assert _voice(text, "struggling") == ("attributed", "multiple reports on Wednesday")
+    # a frame inside a quotation ("telling") ends at its closing mark: the narration after it is the outlet's
+    text = '"Stop telling me this is about Gaza," said a New Yorker who was confronted by a mob on his way home.'
+    assert _voice(text, "mob")[0] == "own"
+    # "tell Axios", a long title before a closing verb, "stating that"
+    assert _voice("He ended the Jan. 6 insurrection probe, White House officials tell Axios.", "insurrection")[0] == "attributed"
+    text = ("The money will build the wall, along with other funds, acting White House chief of staff Mick Mulvaney "
+            "told reporters.")
+    assert _voice(text, "wall")[0] == "attributed"
+    text = "A panel ruled the rule void, with the opinion stating that adults possess a Second Amendment right to guns."
+    assert _voice(text, "Second Amendment right")[0] == "attributed"
+
+
+def test_not_next_holds_past_a_modifier():
+    assert _terms("Democrat Melanie Stansbury claimed a resounding victory on Tuesday night.") == []
+    assert ("claims by officials", "claimed") in _terms("The senator claimed that the resounding victory was stolen.")
+    assert _terms("The coach was fired after a poor start to the season.") == [("resign / ousted", "fired")]
