@@ -195,9 +195,16 @@ HELDOUT = {"contested_heldout.jsonl": "held-out draw: 160 matches the matcher sh
 HELDOUT["contested_heldout2.jsonl"] = ("second held-out draw (never tuned on): 80 matches the matcher showed at commit "
                                       "00fb25f (after the first held-out draw was studied), from the held-out half of the "
                                       "corpora's events outside every earlier draw, labelled before its output was looked at")
+HELDOUT["contested_heldout3.jsonl"] = ("third held-out draw (never tuned on): 110 matches the matcher showed at commit "
+                                      "2037aa6 (after the second held-out draw was studied), from the held-out half of the "
+                                      "corpora's events outside every earlier draw, labelled before its output was looked at")
 # held-out draws studied since their first measure: the untuned figure is the held-out one, printed as such
 HELDOUT_UNTUNED = {"contested_heldout.jsonl": "precision 0.881 (141/160); real-world 20/24, corpora 121/136; "
-                                              "resign / ousted 4/6 (as first measured at 2fbf88c, before any change)"}
+                                              "resign / ousted 4/6 (as first measured at 2fbf88c, before any change)",
+                   "contested_heldout2.jsonl": "precision 0.875 (70/80), all corpora (as first measured at 00fb25f, "
+                                               "before any change; its errors were studied in round 4)"}
+HELDOUT_NAME = {"contested_heldout.jsonl": "first draw", "contested_heldout2.jsonl": "second draw",
+                "contested_heldout3.jsonl": "third draw"}
 TARGET_FAMILY_MIN_SHOWN = 4     # the per-family target applies to families with at least this many matches
 
 
@@ -254,10 +261,10 @@ def eval_check(show_errors: bool, with_quotes: bool = False, name: str = "contes
         studied = name in HELDOUT_UNTUNED
         tag = "studied" if studied else "HELD-OUT"
         if studied:
-            print(f"HELD-OUT contested terms, untuned: {HELDOUT_UNTUNED[name]}; target precision >= {TARGET_PRECISION} "
-                  f"MISSED there")
+            print(f"HELD-OUT contested terms ({HELDOUT_NAME[name]}), untuned: {HELDOUT_UNTUNED[name]}; target precision "
+                  f">= {TARGET_PRECISION} MISSED there")
         print((f"held-out draw now (studied since, NOT a held-out figure): precision {p:.3f} " if studied else
-               f"HELD-OUT contested terms (second draw, untuned): precision {p:.3f} ")
+               f"HELD-OUT contested terms ({HELDOUT_NAME[name]}, untuned): precision {p:.3f} ")
               + f"({c['right']}/{c['shown']}); real-world {c['realworld_right']}/{c['realworld_shown']}, corpora "
               f"{c['right'] - c['realworld_right']}/{c['shown'] - c['realworld_shown']}")
         for fam, x in sorted(per_family.items(), key=lambda kv: (-kv[1]["shown"], kv[0])):
