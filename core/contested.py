@@ -104,7 +104,8 @@ def find_matches(doc: dict, lex: _Compiled, quotes=None) -> list[dict]:
             nxt = (toks[j][0].lower(), keys[j]) if j < len(toks) and toks[j][1] < e0 else ("", "")
             # the head after determiners and counts ("claimed several attacks", "claiming more lives")
             h = j
-            while h < min(j + 3, len(toks) - 1) and toks[h][0].lower() in _SKIP_TO_HEAD \
+            while h < min(j + 4, len(toks) - 1) and (toks[h][0].lower() in _SKIP_TO_HEAD or (
+                    toks[h][0].lower() == "of" and h > j and toks[h - 1][0].lower() in _COUNTS)) \
                     and not text[toks[h][2]:toks[h + 1][1]].strip():
                 h += 1
             joined = h < len(toks) and not text[toks[j - 1][2]:toks[j][1]].strip() \
@@ -166,6 +167,8 @@ def _excluded(keys: list[str], i: int, j: int, family: str, lex: _Compiled) -> b
     return False
 
 
+# Counts that take "of" before their head ("claimed hundreds of lives")
+_COUNTS = frozenset("dozens hundreds thousands millions scores".split())
 # Words after a term that are no modifier of a head after them: "claim that attacks …" is not "claim … attacks".
 _NOT_MODIFIER = frozenset("that which who whom whose what when where while as and or but of to by for with from in on at "
                           "after before over under into onto about against during through since until up off back out "

@@ -60,6 +60,7 @@ declared declares announced announces reported reports confirmed confirms reveal
 explained explains acknowledged acknowledges admitted admits stressed stresses emphasized emphasised
 emphasizes indicated indicates observed estimated assured assures charged replied replies responded
 pointed relayed believe believes believed think thinks feel feels felt fear fears feared
+mentioned mentions
 """.split())
 TRAILING_REST = 6           # '…," said X': at most this many words name X
 PREPOSITIONS = frozenset("in at on during from after before with for under by".split())
@@ -115,7 +116,7 @@ _CALLED_RE = re.compile(r"\b(?P<verb>called|calls|calling|dubbed|dubs|dubbing|te
                         r"|(?:(?!" + _PREP + r")[\w'’-]+\s+){1,4}?(?=(?:a|an|the)\s|[\"“‘']))"
                         r"(?P<comp>(?:a|an|the)\s|[\"“‘'])", re.I)
 # "what it called a \"heinous … attack\"", "what he describes as …": the words after the verb are the subject's.
-_WHAT_CALLED_RE = re.compile(r"\bwhat\s+(?P<spk>(?:[\w'’.-]+\s+){1,4}?)(?P<verb>called|calls|calling|dubbed|termed|"
+_WHAT_CALLED_RE = re.compile(r"\bwhat\s+(?P<spk>(?:[\w'’.-]+\s+){1,4}?)(?P<verb>called|calls|call|calling|dubbed|termed|"
                              r"describes as|described as|labell?ed|sees as|saw as)\s+", re.I)
 # "he railed against government handouts", "warned of a terrorist threat": what follows is the subject's framing.
 _AGAINST_RE = re.compile(r"\b(?:railed|rails|railing|inveighed|lashed out|ranted|warned|warns|warning|"
@@ -154,6 +155,7 @@ _SINGLE_QUOTE_RE = re.compile(r"(?<![\w’'])‘(?P<q>(?:[^‘’\n]|’(?=\w)){
 # "As Harris contends with …, her staff …, according to reports": the leading clause is the outlet's background
 _LEAD_CLAUSE_RE = re.compile(r"\s*(?:As|While|When|Whenever|After|Before|Since|Although|Though|Despite|Amid|Even as)\s"
                              r"[^,;:\"“”]{3,200},\s")
+_REPORTEDLY_RE = re.compile(r"\b(?:reportedly|allegedly|purportedly)\b", re.I)
 _REPORTED_RE = re.compile(r"\b(?:is|was|were|are) (?:said|reported|alleged|believed|thought|claimed) to\b", re.I)
 
 
@@ -336,6 +338,8 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
     verbs: list[tuple[int, int]] = []
     if _REPORTED_RE.search(sent):
         out.append((s0, e, None))
+    for m in _REPORTEDLY_RE.finditer(sent):                # "principles that reportedly call for …": reported
+        out.append((s + m.end(), _clause_end(text, s + m.end(), e), None))
     for m in _SEEN_AS_RE.finditer(sent):
         end = _clause_end(text, s + m.end(), e)
         by = m.group("spk") or (lambda b: b.group("spk") if b else "")(_BY_RE.search(text, s + m.end(), end))

@@ -266,3 +266,13 @@ def test_not_next_holds_past_a_modifier():
     assert _terms("Democrat Melanie Stansbury claimed a resounding victory on Tuesday night.") == []
     assert ("claims by officials", "claimed") in _terms("The senator claimed that the resounding victory was stolen.")
     assert _terms("The coach was fired after a poor start to the season.") == [("resign / ousted", "fired")]
+
+
+def test_reportedly_mentioned_what_others_call_and_counts_before_their_head():
+    text = "Lawmakers will unveil principles that reportedly call for a path to legal status for undocumented immigrants."
+    assert _voice(text, "undocumented immigrants") == ("attributed", None)
+    text = "The story mentioned that the White House would fight vaccine misinformation sent by text."
+    assert _voice(text, "misinformation")[0] == "attributed"
+    text = "The governor spoke about what proponents call the religious freedom bill pending in his state."
+    assert _voice(text, "religious freedom")[0] == "attributed"
+    assert _terms("The fighting had claimed hundreds of lives by Friday.") == []
