@@ -198,7 +198,7 @@ HELDOUT["contested_heldout2.jsonl"] = ("second held-out draw (never tuned on): 8
 HELDOUT["contested_heldout3.jsonl"] = ("third held-out draw: 110 matches the matcher showed at commit "
                                       "2037aa6 (after the second held-out draw was studied), from the held-out half of the "
                                       "corpora's events outside every earlier draw, labelled before its output was looked at")
-HELDOUT["contested_heldout4.jsonl"] = ("fourth held-out draw (never tuned on): 105 matches the matcher showed at commit "
+HELDOUT["contested_heldout4.jsonl"] = ("fourth held-out draw: 105 matches the matcher showed at commit "
                                       "16931d5 (after the third held-out draw was studied), from the held-out half of the "
                                       "corpora's events outside every earlier draw, labelled before its output was looked at")
 # held-out draws studied since their first measure: the untuned figure is the held-out one, printed as such
@@ -207,7 +207,10 @@ HELDOUT_UNTUNED = {"contested_heldout.jsonl": "precision 0.881 (141/160); real-w
                    "contested_heldout2.jsonl": "precision 0.875 (70/80), all corpora (as first measured at 00fb25f, "
                                                "before any change; its errors were studied in round 4)",
                    "contested_heldout3.jsonl": "precision 0.891 (98/110), all corpora; claims by officials 22/26 (as first "
-                                               "measured at 2037aa6, before any change; its errors were studied in round 4)"}
+                                               "measured at 2037aa6, before any change; its errors were studied in round 4)",
+                   "contested_heldout4.jsonl": "precision 0.876 (92/105), all corpora; collusion 2/4, claims by officials "
+                                               "17/22 (as first measured at 16931d5, before any change; its errors were "
+                                               "studied in round 4)"}
 HELDOUT_NAME = {"contested_heldout.jsonl": "first draw", "contested_heldout2.jsonl": "second draw",
                 "contested_heldout3.jsonl": "third draw", "contested_heldout4.jsonl": "fourth draw"}
 TARGET_FAMILY_MIN_SHOWN = 4     # the per-family target applies to families with at least this many matches

@@ -60,7 +60,7 @@ declared declares announced announces reported reports confirmed confirms reveal
 explained explains acknowledged acknowledges admitted admits stressed stresses emphasized emphasised
 emphasizes indicated indicates observed estimated assured assures charged replied replies responded
 pointed relayed believe believes believed think thinks feel feels felt fear fears feared
-mentioned mentions
+mentioned mentions grumbled grumbles grumbling fumed fumes fuming lamented laments lamenting
 """.split())
 TRAILING_REST = 6           # '…," said X': at most this many words name X
 PREPOSITIONS = frozenset("in at on during from after before with for under by".split())
@@ -121,8 +121,12 @@ _WHAT_CALLED_RE = re.compile(r"\bwhat\s+(?P<spk>(?:[\w'’.-]+\s+){1,4}?)(?P<ver
 # "he railed against government handouts", "warned of a terrorist threat": what follows is the subject's framing.
 _AGAINST_RE = re.compile(r"\b(?:railed|rails|railing|inveighed|lashed out|ranted|warned|warns|warning|"
                          r"decried|decries|decrying|bemoaned|lamented)\s+(?:against|at|about|over|of)\s", re.I)
-# A headline credited at its end: "Detained suspects had contacts abroad – FSB", "… -key House Republican".
+# "made clear that …", "makes it clear that …": what follows is the subject's claim
+_CLEAR_RE = re.compile(r"\b(?:made|makes|make|making)\s+(?:it\s+)?clear\s+that\s")
+# A headline credited at its end: "Detained suspects had contacts abroad – FSB", "… -key House Republican",
+# "…, Documents Show", "…, Report Says".
 _CREDIT_TAIL_RE = re.compile(r"\s[-–—]\s?(?P<spk>[A-Za-z][\w.'’ -]{1,50})$"
+                             r"|,\s+(?P<spk3>(?:[A-Z][\w.'’-]*\s){1,4})(?:Says?|Shows?|Finds?|Claims?|Warns?|Suggests?)\s*$"
                              r"|:\s+(?P<spk2>(?:[A-Z][\w.'’-]*\s?){1,3}|[Rr]eports?|[Ss]ources|[Oo]fficials|[Mm]edia)\s*$")
 # … or with the occasion after the name: "… – Zelenskyy in video message on occasion of …"
 _CREDIT_OCCASION_RE = re.compile(r"\s[-–—]\s?(?P<spk>[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,2})\s(?:in|at|on|during|to|after)\s"
@@ -360,6 +364,8 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
         spk = _clean_speaker(m.group("spk").split())
         out.append((s + m.end(), _clause_end(text, s + m.end(), e), None if _low(spk or "") in PRONOUNS else spk))
         verbs.append((s + m.start("verb"), s + m.end("verb")))
+    for m in _CLEAR_RE.finditer(sent):
+        out.append((s + m.end(), _clause_end(text, s + m.end(), e), _speaker_before(_tokens(sent[:m.start()])) or None))
     for m in _AGAINST_RE.finditer(sent):
         out.append((s + m.end(), _clause_end(text, s + m.end(), e), _speaker_before(_tokens(sent[:m.start()])) or None))
     for m in _CLAIM_NOUN_RE.finditer(sent):
@@ -372,7 +378,7 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
         out.append((s + m.start(), s + m.end(), None))
     headline = not sent.rstrip().endswith((".", "!", "?", "”", '"'))
     tail = _CREDIT_TAIL_RE.search(sent) if headline else None
-    tail_spk = tail and (tail.group("spk") or tail.group("spk2"))
+    tail_spk = tail and (tail.group("spk") or tail.group("spk2") or tail.group("spk3"))
     if headline and (not tail_spk or len(tail_spk.split()) > 5):
         tail = _CREDIT_OCCASION_RE.search(sent)
         tail_spk = tail and tail.group("spk")
@@ -389,6 +395,13 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
         if (low not in SPEECH_VERBS and low not in THAT_VERBS) or (i and _low(ws[i - 1]) in ("be", "been", "being")) \
                 or toks[i][1] < skip_until:
             continue
+        if low.endswith("ing") and s + toks[i][1] == s0 and "," in ws[i + 1:]:
+            comma = ws.index(",", i + 1)           # "Accusing the far right of …, the party declared": the subject's
+            out.append((s + toks[i][2], s + toks[comma][1], None))
+            skip_until = toks[comma][2]
+            continue
+        if low == "alleged" and i and _low(ws[i - 1]) in PREPOSITIONS | {"into", "about", "over", "of", "against"}:
+            continue                               # "the probe into alleged collusion": an adjective
         if w[:1].isupper() and not title_case:
             continue                               # "the United States", not a verb
         if i and (_low(ws[i - 1]) in _DETERMINERS or ws[i - 1].endswith(("'s", "’s"))):

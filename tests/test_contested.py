@@ -276,3 +276,14 @@ def test_reportedly_mentioned_what_others_call_and_counts_before_their_head():
     text = "The governor spoke about what proponents call the religious freedom bill pending in his state."
     assert _voice(text, "religious freedom")[0] == "attributed"
     assert _terms("The fighting had claimed hundreds of lives by Friday.") == []
+
+
+def test_leading_participles_made_clear_headline_credits_and_alleged_as_adjective():
+    text = "Accusing the extreme right of the deaths, the Coalition of Radical Left has declared the government guilty."
+    assert _voice(text, "extreme right")[0] == "attributed"
+    text = "In speaking with Mr. Priebus, Mr. Comey made clear that the bureau was taking the allegations seriously."
+    assert _voice(text, "allegations") == ("attributed", "Mr. Comey")
+    title = "Trump Pushed DOJ Officials To Back Claims That The Election Was Stolen, Documents Show"
+    assert _voice(title, "Claims", "The documents were released on Tuesday.") == ("attributed", "Documents")
+    text = "Mueller took over the probe into alleged collusion between the campaign and Russian officials in May 2017."
+    assert _voice(text, "collusion")[0] == "own"
