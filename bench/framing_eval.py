@@ -201,6 +201,10 @@ HELDOUT["contested_heldout3.jsonl"] = ("third held-out draw: 110 matches the mat
 HELDOUT["contested_heldout4.jsonl"] = ("fourth held-out draw: 105 matches the matcher showed at commit "
                                       "16931d5 (after the third held-out draw was studied), from the held-out half of the "
                                       "corpora's events outside every earlier draw, labelled before its output was looked at")
+HELDOUT["contested_heldout5.jsonl"] = ("fifth held-out draw: 100 matches the matcher showed at commit "
+                                      "a3491e3 (after the fourth held-out draw was studied), every match left in the held-out "
+                                      "half of the corpora's events outside the earlier draws, labelled before its output was "
+                                      "looked at")
 # held-out draws studied since their first measure: the untuned figure is the held-out one, printed as such
 HELDOUT_UNTUNED = {"contested_heldout.jsonl": "precision 0.881 (141/160); real-world 20/24, corpora 121/136; "
                                               "resign / ousted 4/6 (as first measured at 2fbf88c, before any change)",
@@ -210,9 +214,13 @@ HELDOUT_UNTUNED = {"contested_heldout.jsonl": "precision 0.881 (141/160); real-w
                                                "measured at 2037aa6, before any change; its errors were studied in round 4)",
                    "contested_heldout4.jsonl": "precision 0.876 (92/105), all corpora; collusion 2/4, claims by officials "
                                                "17/22 (as first measured at 16931d5, before any change; its errors were "
-                                               "studied in round 4)"}
+                                               "studied in round 4)",
+                   "contested_heldout5.jsonl": "precision 0.790 (79/100), all corpora; border barrier 9/13, unrest 4/6, "
+                                               "spending 0/4 (as first measured at a3491e3, before any change; its errors "
+                                               "were studied in round 4)"}
 HELDOUT_NAME = {"contested_heldout.jsonl": "first draw", "contested_heldout2.jsonl": "second draw",
-                "contested_heldout3.jsonl": "third draw", "contested_heldout4.jsonl": "fourth draw"}
+                "contested_heldout3.jsonl": "third draw", "contested_heldout4.jsonl": "fourth draw",
+                "contested_heldout5.jsonl": "fifth draw"}
 TARGET_FAMILY_MIN_SHOWN = 4     # the per-family target applies to families with at least this many matches
 
 

@@ -89,7 +89,9 @@ _NOT_SPEECH_NEXT = {"contend": "with", "contends": "with", "contended": "with", 
 
 _TOKEN_RE = re.compile(r"[A-Za-z0-9][\w'’.-]*|[,;:()\"“”‘’«»—–]")
 # Where reported content stops: a new clause the outlet adds ("…, but it has backed …", "…, which was imposed …").
-_CLAUSE_END_RE = re.compile(r"[,;][”\"’]?\s+(?:but|while|though|although|whereas|which|who|yet|despite)\b|;|\s(?:[—–-]|--)\s"
+_CLAUSE_END_RE = re.compile(r"[,;][”\"’]?\s+(?:but|while|though|although|whereas|which|who|yet|despite|even as|even though)\b"
+                            r"|;|\s(?:[—–-]|--)\s"
+                            r"|,\s+(?:giving|leaving|sending|setting|prompting|sparking|marking|raising)\s"   # ", giving allies …": a gloss
                             r"|,\s+the\s+(?:\w+est|worst|best|first|last|most|latest)\b"   # ", the worst since …": background
                             r"|,\s+an?\s"                     # ", a contention X disputed": the outlet's apposition
                             r"|,\s+and\s+(?:\w+ly\s+)?(?!said\b)\w+ed\s+(?!that\b)(?=\w)"   # "…, and rejected …": the subject again
@@ -110,7 +112,7 @@ _AS_RE = re.compile(r"\b(?P<verb>" + "|".join(sorted({f for v in _AS_VERBS for f
                     re.I)                                  # "dismissed the complaint, as well as …" is no characterisation
 # "Republicans called the bill a power grab", "called him a racist": the complement after the object is the
 # subject's; the object itself ("the bill", "the massacre") stays the outlet's naming.
-_PREP = r"(?:for|on|off|up|out|in|back|upon|over|to|into|at|of|with|by|from|after|during|it quits)\b"
+_PREP = r"(?:for|on|off|up|out|in|back|upon|over|to|into|at|of|with|by|from|after|during|it quits|and|or|between)\b"
 _CALLED_RE = re.compile(r"\b(?P<verb>called|calls|calling|dubbed|dubs|dubbing|termed|terms|terming)\s+(?!" + _PREP + ")"
                         r"(?:(?:him|her|it|them|this|that|these|those|himself|herself|itself|themselves)\s+"
                         r"|(?:(?!" + _PREP + r")[\w'’-]+\s+){1,4}?(?=(?:a|an|the)\s|[\"“‘']))"
@@ -122,7 +124,7 @@ _WHAT_CALLED_RE = re.compile(r"\bwhat\s+(?P<spk>(?:[\w'’.-]+\s+){1,4}?)(?P<ver
 _AGAINST_RE = re.compile(r"\b(?:railed|rails|railing|inveighed|lashed out|ranted|warned|warns|warning|"
                          r"decried|decries|decrying|bemoaned|lamented)\s+(?:against|at|about|over|of)\s", re.I)
 # "made clear that …", "makes it clear that …": what follows is the subject's claim
-_CLEAR_RE = re.compile(r"\b(?:made|makes|make|making)\s+(?:it\s+)?clear\s+that\s")
+_CLEAR_RE = re.compile(r"\b(?:made|makes|make|making)\s+(?:it\s+)?(?:loud\s+and\s+)?clear\s+that\s")
 # A headline credited at its end: "Detained suspects had contacts abroad – FSB", "… -key House Republican",
 # "…, Documents Show", "…, Report Says".
 _CREDIT_TAIL_RE = re.compile(r"\s[-–—]\s?(?P<spk>[A-Za-z][\w.'’ -]{1,50})$"
@@ -195,6 +197,8 @@ class VoiceMap:
         k = bisect.bisect_right(self._q_starts, start)
         for a, b in reversed(self.quoted[max(0, k - 8):k]):     # quotes may nest; check the nearest few
             if a <= start < b:                                   # a term that starts inside quotation marks
+                if self.text.rfind("[", a, start) > self.text.rfind("]", a, start):
+                    return OWN                                   # '"We can call [to build a border wall] …"': an insertion
                 if (a, b) not in self._q_speakers:
                     self._q_speakers[(a, b)] = (_given_speaker(self._given, a, b)
                                                 or _quote_speaker(self.text, a, b, self.sentences) or None)
@@ -433,6 +437,7 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
         c0 = max(c0, s + max((sent.rfind(b, 0, toks[punct][1]) + 1 for b in ";:"), default=0))
         if punct > 0 and i == punct + 1 and low in INVERTED and upto_comma \
                 and (upto_comma[0][:1].isupper() or _low(upto_comma[0]) in ("the", "a", "an")) \
+                and not any(_low(t) in _AUX for t in upto_comma) \
                 and (after_quote or len(upto_comma) <= TRAILING_REST):
             out.append((c0, s + toks[punct][1], _speaker_after_verb(ws[i + 1:]) or None))   # '…," said Alexei'
             verbs.append(verb)                     # a trailing frame is outermost: its verb is the outlet's
@@ -485,7 +490,8 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
     # report), except under a source named for the whole sentence ("According to X, Y claimed …")
     verbs += [(s + t[1], s + t[2]) for k, t in enumerate(toks)
               if _low(t[0]) in SPEECH_VERBS and not any(o < t[1] for o in outer)
-              and (_low(t[0]) not in NOUN_LIKE or (k + 1 < len(ws) and _low(ws[k + 1]) == "that"))
+              and (_low(t[0]) not in NOUN_LIKE or (k + 1 < len(ws) and _low(ws[k + 1]) == "that"
+                                                     and not (k and _low(ws[k - 1]) in SPEECH_VERBS)))
               and not (k and (_low(ws[k - 1]) in _DETERMINERS or ws[k - 1].endswith(("'s", "’s"))))]
     return out, verbs
 

@@ -287,3 +287,25 @@ def test_leading_participles_made_clear_headline_credits_and_alleged_as_adjectiv
     assert _voice(title, "Claims", "The documents were released on Tuesday.") == ("attributed", "Documents")
     text = "Mueller took over the probe into alleged collusion between the campaign and Russian officials in May 2017."
     assert _voice(text, "collusion")[0] == "own"
+
+
+def test_clause_ends_insertions_and_nouns_after_speech_verbs():
+    # "phone calls and encounters" names nothing; ", even as" and ", giving" start the outlet's own clause
+    text = "The memos detail phone calls and encounters between the two men in the months before Mr. Comey's firing."
+    assert _voice(text, "firing")[0] == "own"
+    text = "Some called the article a partisan plot, even as the reporters behind it corroborated the allegations."
+    assert _voice(text, "allegations")[0] == "own"
+    text = ("The administration said it would delay a decision, giving allies a reprieve as the White House tries to "
+            "extract concessions.")
+    assert _voice(text, "concessions")[0] == "own"
+    # "…, says 'Republicans are afraid …'" is no speaker after an inverted verb
+    title = "Pelosi creates select committee to investigate Jan. 6 riot, says 'Republicans are afraid of the truth'"
+    assert _voice(title, "riot", "Pelosi spoke on Thursday.")[0] == "own"
+    # a noun after a speech verb is no reporting verb of the outlet's: "said claims that … were false"
+    text = "The former governor said claims that activists judge people by their skin were false."
+    assert _voice(text, "claims")[0] == "attributed"
+    # square brackets in a quotation are the outlet's insertion
+    text = "“We can call a national emergency [to build a border wall] because of security,” Trump told reporters."
+    assert _voice(text, "border wall")[0] == "own" and _voice(text, "national emergency") == ("quoted", "Trump")
+    text = "Fox made it loud and clear that he won't pay for any part of the proposed wall along the border."
+    assert _voice(text, "wall") == ("attributed", "Fox")
