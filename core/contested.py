@@ -113,11 +113,11 @@ def find_matches(doc: dict, lex: _Compiled, quotes=None) -> list[dict]:
             head = (toks[h][0].lower(), keys[h]) if h > j and joined and toks[h][1] < e0 else ("", "")
             # … and the word after that head when the head is a modifier ("claimed a resounding victory")
             m_ = h if h > j else j
+            close = joined if h > j else j < len(toks) and not text[toks[j - 1][2]:toks[j][1]].strip()
             head2 = (toks[m_ + 1][0].lower(), keys[m_ + 1]) if m_ + 1 < len(toks) and toks[m_ + 1][1] < e0 \
                 and toks[m_][0].islower() and toks[m_][0].lower() not in _NOT_MODIFIER \
                 and toks[m_ + 1][0].lower() not in _SKIP_TO_HEAD \
-                and not text[toks[m_][2]:toks[m_ + 1][1]].strip() and (joined if h > j else not text[toks[j - 1][2]:toks[j][1]].strip()) \
-                else ("", "")
+                and not text[toks[m_][2]:toks[m_ + 1][1]].strip() and close else ("", "")
             s, e = toks[i][1], toks[j - 1][2]
             for fam in fams:
                 if _excluded(keys, i, j, fam.name, lex):

@@ -50,8 +50,9 @@ _NUMBER_RE = re.compile(r"\d[\d,.]*")
 _WORD_RE = re.compile(r"[A-Za-z0-9$][\w'’.$-]*")
 # capitalised words that name nothing a reader could search for: titles, pronouns, days, months, sentence glue
 _NOT_ANCHOR = frozenset("""i i'm i've i'd i'll mr mrs ms dr sen rep gov president senator representative governor
-secretary minister mayor chairman chairwoman chief judge justice speaker leader director the a an he she it they we you his her their
-this that these those there in on at of for and but or if as when while after before monday tuesday wednesday
+secretary minister mayor chairman chairwoman chief judge justice speaker leader director
+the a an he she it they we you his her their this that these those there in on at of for and but or if as when
+while after before monday tuesday wednesday
 thursday friday saturday sunday january february march april may june july august september october november
 december""".split())
 _ENDS_SENTENCE_RE = re.compile(r"[.!?][\s\"'”’)\]]*$")

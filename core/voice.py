@@ -83,8 +83,9 @@ _BASE_FORMS = frozenset("""say tell claim allege insist argue warn write tweet s
 contend predict promise vow complain recall testify concede""".split())
 _BASE_SUBJECT = frozenset("i we you they to not also would could will may might should must did do does who "
                           "often still now never".split())
-# "contends with scrutiny", "argued over", "warned off": the verb in another sense, nothing is reported
+# '…, officials tell Axios.': a trailing frame names who was told after the verb
 _TELL = frozenset("told tell tells".split())
+# "contends with scrutiny": the verb in another sense, nothing is reported
 _NOT_SPEECH_NEXT = {"contend": "with", "contends": "with", "contended": "with", "contending": "with"}
 
 _TOKEN_RE = re.compile(r"[A-Za-z0-9][\w'’.-]*|[,;:()\"“”‘’«»—–]")
