@@ -48,6 +48,7 @@ MAX_ALIGN_ARTICLES = 60     # larger events are aligned on a subset (round-robin
 
 _NUMBER_RE = re.compile(r"\d[\d,.]*")
 _WORD_RE = re.compile(r"[A-Za-z0-9$][\w'’.$-]*")
+_NAME_RUN_RE = re.compile(r"[A-Z0-9$][\w'’.$,-]*(?: [A-Z][\w'’.-]*)*")     # capitalised words or a number, as one run
 # capitalised words that name nothing a reader could search for: titles, pronouns, days, months, sentence glue
 _NOT_ANCHOR = frozenset("""i i'm i've i'd i'll mr mrs ms dr sen rep gov president senator representative governor
 secretary minister mayor chairman chairwoman chief judge justice speaker leader director
@@ -227,9 +228,12 @@ def anchors(text: str) -> set[str]:
 
 
 def _as_written(text: str, keys: set[str]) -> list[str]:
-    """The words of a sentence whose searched form is one of keys, as the sentence writes them, in its order."""
-    out = [w.rstrip(".,") for w in _WORD_RE.findall(text)
-           if _norm(w) in keys or w.lstrip("$").rstrip(".,").replace(",", "") in keys]
+    """The names and numbers of a sentence that hold one of keys (searched forms), as the sentence writes them and
+    whole ("United States", "Harry Reid", "$5.7"), in its order."""
+    out = []
+    for run in _NAME_RUN_RE.findall(text):
+        if any(_norm(w.rstrip(".,")) in keys or w.lstrip("$").rstrip(".,").replace(",", "") in keys for w in run.split()):
+            out.append(run.rstrip(".,"))
     return list(dict.fromkeys(out))
 
 

@@ -92,7 +92,7 @@ def test_a_fact_is_listed_only_when_the_outlet_never_writes_one_of_its_names_or_
                             "of repairs.", "C": "The city will close the Riverside bridge for 14 months of repairs, "
                                                 "Mayor Helen Ortiz announced."}
     omits = _omits({**others, "X": ""})
-    assert set(omits[0]["absent"]) >= {"Helen", "Ortiz", "Riverside", "14"}
+    assert all(any(word in shown for shown in omits[0]["absent"]) for word in ("Helen Ortiz", "Riverside", "14"))
     # X names the mayor, the bridge and the 14 months elsewhere, in other words: it may well tell the fact, so no claim
     told = ("Work crews will keep traffic off the Riverside span, Helen Ortiz warned. "
             "Drivers face detours during 14 long months.")
