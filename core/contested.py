@@ -104,19 +104,28 @@ def find_matches(doc: dict, lex: _Compiled, quotes=None) -> list[dict]:
             nxt = (toks[j][0].lower(), keys[j]) if j < len(toks) and toks[j][1] < e0 else ("", "")
             # the head after determiners and counts ("claimed several attacks", "claiming more lives")
             h = j
-            while h < min(j + 3, len(toks) - 1) and toks[h][0].lower() in _SKIP_TO_HEAD \
+            while h < min(j + 4, len(toks) - 1) and (toks[h][0].lower() in _SKIP_TO_HEAD or (
+                    toks[h][0].lower() == "of" and h > j and toks[h - 1][0].lower() in _COUNTS)) \
                     and not text[toks[h][2]:toks[h + 1][1]].strip():
                 h += 1
             joined = h < len(toks) and not text[toks[j - 1][2]:toks[j][1]].strip() \
                 and not text[toks[h - 1][2]:toks[h][1]].strip()                      # no comma or dash between
             head = (toks[h][0].lower(), keys[h]) if h > j and joined and toks[h][1] < e0 else ("", "")
+            # … and the word after that head when the head is a modifier ("claimed a resounding victory")
+            m_ = h if h > j else j
+            close = joined if h > j else j < len(toks) and not text[toks[j - 1][2]:toks[j][1]].strip()
+            head2 = (toks[m_ + 1][0].lower(), keys[m_ + 1]) if m_ + 1 < len(toks) and toks[m_ + 1][1] < e0 \
+                and toks[m_][0].islower() and toks[m_][0].lower() not in _NOT_MODIFIER \
+                and toks[m_ + 1][0].lower() not in _SKIP_TO_HEAD \
+                and not text[toks[m_][2]:toks[m_ + 1][1]].strip() and close else ("", "")
             s, e = toks[i][1], toks[j - 1][2]
             for fam in fams:
                 if _excluded(keys, i, j, fam.name, lex):
                     continue
                 if lex.about[fam.name] and not _has(article_keys, lex.about[fam.name]):
                     continue
-                if not _rule_holds(lex.rules.get((fam.name, phrase)), window, prev, nxt, text[s:e], article_keys, head):
+                if not _rule_holds(lex.rules.get((fam.name, phrase)), window, prev, nxt, text[s:e], article_keys, head,
+                                   head2):
                     continue
                 v = voices.at(s, e)
                 out.append({"id": doc["id"], "outlet": doc["outlet"], "family": fam.name, "term": phrase,
@@ -158,15 +167,22 @@ def _excluded(keys: list[str], i: int, j: int, family: str, lex: _Compiled) -> b
     return False
 
 
+# Counts that take "of" before their head ("claimed hundreds of lives")
+_COUNTS = frozenset("dozens hundreds thousands millions scores".split())
+# Words after a term that are no modifier of a head after them: "claim that attacks …" is not "claim … attacks".
+_NOT_MODIFIER = frozenset("that which who whom whose what when where while as and or but of to by for with from in on at "
+                          "after before over under into onto about against during through since until up off back out "
+                          "so than then also because if is was are were be been has have had will would not".split())
 # Words between a term and the head of what follows it, for not_next: "claimed several attacks" is "claimed … attacks".
 _SKIP_TO_HEAD = frozenset("a an the this these those his her its their our my your some several many more most few "
                           "two three four five dozens hundreds thousands numerous countless".split())
 
 
 def _rule_holds(rule, window: str, prev: tuple[str, str], nxt: tuple[str, str], surface: str, article: str,
-                head: tuple[str, str] = ("", "")) -> bool:
+                head: tuple[str, str] = ("", ""), head2: tuple[str, str] = ("", "")) -> bool:
     """Whether a compiled TermRule holds for a match with this sentence window, neighbours, surface and article;
-    head is the first word after the term past determiners and counts (not_next holds for it too)."""
+    head is the first word after the term past determiners and counts, head2 the word after a modifier there
+    (not_next holds for both too)."""
     if rule is None:
         return True
     context, unless, next_, not_next, not_prev, forms, unless_article = rule
@@ -180,7 +196,7 @@ def _rule_holds(rule, window: str, prev: tuple[str, str], nxt: tuple[str, str], 
         return False
     if next_ and not (set(nxt) & next_):
         return False
-    if not_next and (set(nxt) | set(head)) & not_next:
+    if not_next and (set(nxt) | set(head) | set(head2)) & not_next:
         return False
     return not (not_prev and set(prev) & not_prev)
 

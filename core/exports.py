@@ -205,7 +205,9 @@ def _outlet_html(report: dict, outlet: str, quotes: pd.DataFrame, times: dict, f
     omits = (report.get("omissions") or {}).get("outlets", {}).get(outlet, {}).get("omits", [])
     if omits:
         out.append(f"<h4>May leave out {len(omits)} facts others report (check its text)</h4><ul>" + "".join(
-            f"<li>{e(str(o.get('sentence') or o.get('text') or ''))}</li>" for o in omits[:OMISSIONS_PER_OUTLET])
+            f"<li>{e(str(o.get('sentence') or o.get('text') or ''))}"
+            + (f" <em>(its text never mentions {e(', '.join(map(str, o['absent'][:4])))})</em>" if o.get("absent") else "")
+            + "</li>" for o in omits[:OMISSIONS_PER_OUTLET])
                    + "</ul>")
     return "\n".join(out) + "</section>"
 

@@ -13,7 +13,10 @@ same fact when their cosine passes ALIGN_THRESHOLD. A fact is listed as omitted 
   - X does not state it in other words: for each outlet's version of the fact, no window of one or
     two consecutive sentences of X (nor its headline) holds STATED_COVER or more of that version's
     content, weighted by how rare each word is in the event. This errs towards silence: a fact X
-    states partly, or in the words of any one outlet that reports it, is not listed.
+    states partly, or in the words of any one outlet that reports it, is not listed;
+  - X's text never holds one of the fact's anchors: a name or number that another reporting family's
+    version shares (`absent` lists them). A reader checks the claim by searching X for that word; a
+    fact whose every name and number X writes is one X may tell in other words, so it is not listed.
 Lexical matching misses paraphrase, so a fact the others report in different words is not listed at
 all: this errs towards silence, and the note says so. Thresholds live in core.config (omission_*).
 """
@@ -44,6 +47,15 @@ MAX_LISTED = 8              # omitted / only-here facts listed per outlet
 MAX_ALIGN_ARTICLES = 60     # larger events are aligned on a subset (round-robin over outlets), said in a note
 
 _NUMBER_RE = re.compile(r"\d[\d,.]*")
+_WORD_RE = re.compile(r"[A-Za-z0-9$][\w'’.$-]*")
+_NAME_RUN_RE = re.compile(r"[A-Z0-9$][\w'’.$,-]*(?: [A-Z][\w'’.-]*)*")     # capitalised words or a number, as one run
+# capitalised words that name nothing a reader could search for: titles, pronouns, days, months, sentence glue
+_NOT_ANCHOR = frozenset("""i i'm i've i'd i'll mr mrs ms dr sen rep gov president senator representative governor
+secretary minister mayor chairman chairwoman chief judge justice speaker leader director
+the a an he she it they we you his her their this that these those there in on at of for and but or if as when
+while after before monday tuesday wednesday
+thursday friday saturday sunday january february march april may june july august september october november
+december""".split())
 _ENDS_SENTENCE_RE = re.compile(r"[.!?][\s\"'”’)\]]*$")
 _CLAUSE_SPLIT_RE = re.compile(r"[,;:—–]\s+|\s(?:and|but|while|whereas|though|although|because)\s")
 _QUOTE_MARKS = '"“”'
@@ -138,7 +150,8 @@ def omissions(docs: list[dict], families: dict[str, str] | None = None) -> dict:
         my_groups = {g_idx[fam_of[d["id"]]] for d in mine}
         others = [k for k in range(len(groups)) if k not in my_groups]
         windows = _windows([doc_keys[d["id"]] for d in mine])
-        omitted_idx = []
+        vocab = set().union(*(_word_set(d.get("title") or "") | _word_set(d["text"]) for d in mine))
+        omitted_idx, missing = [], {}
         for i, s in enumerate(sentences):
             if own_group[i] in my_groups or not s["fact"]:
                 continue
@@ -151,9 +164,15 @@ def omissions(docs: list[dict], families: dict[str, str] | None = None) -> dict:
             versions = [i] + [j for j, v in zip(row.indices, row.data) if v >= ALIGN_THRESHOLD and own_group[j] not in my_groups]
             if any(_stated(sentences[j]["text"], sentences[j]["keys"], windows, idf) for j in versions):
                 continue
+            # … and X never writes a name or number its reporters share: the claim is checked by searching X's text
+            # for that word, not by trusting a paraphrase match ("X never names Senator Y", "X gives no 5.7 billion")
+            missing[i] = _missing_anchors(sentences, i, row, own_group, my_groups, vocab)
+            if not missing[i]:
+                continue
             omitted_idx.append(i)
         omitted_idx.sort(key=lambda i: (-int(covered[i, others].sum()), -len(sentences[i]["keys"])))
-        omits = [_fact(sentences, i, covered, groups, sim) for i in _dedupe_idx(omitted_idx, sim)]
+        omits = [dict(_fact(sentences, i, covered, groups, sim), absent=_as_written(sentences[i]["text"], missing[i]))
+                 for i in _dedupe_idx(omitted_idx, sim)]
         only_idx = [i for i, s in enumerate(sentences) if own_group[i] in my_groups and s["fact"]
                     and not covered[i, others].any()]
         only_idx.sort(key=lambda i: -_informativeness(sentences[i]))
@@ -165,7 +184,8 @@ def omissions(docs: list[dict], families: dict[str, str] | None = None) -> dict:
             f"(copies, narration copied word for word, and a report relayed from another outlet count once), each in "
             f"near-identical words (TF-IDF cosine "
             f">= {SUPPORT_THRESHOLD:.2f}), so no claim rests on a paraphrase match; a fact is not listed when the "
-            f"outlet states part of it. Facts the others tell in different words are not listed at all.")
+            f"outlet states part of it, nor unless the outlet's text lacks one of its names or numbers (shown as "
+            f"'never mentions'). Facts the others tell in different words are not listed at all.")
     if cut:
         note += (" Nothing is listed for " + ", ".join(cut) + ": the text framelens holds stops short (a summary, "
                  "a snippet or a cut page), so what it leaves out cannot be told.")
@@ -198,6 +218,49 @@ def _support(i: int, row, sentences: list[dict], own_group, my_groups: set) -> s
             continue                   # "The New York Times reported …": a relay of another supporter's report
         kept.append(g)
     return set(kept)
+
+
+def anchors(text: str) -> set[str]:
+    """The names (capitalised words past the first, less titles, pronouns and dates) and numbers of a sentence, as
+    a reader would search for them."""
+    toks = _WORD_RE.findall(text)
+    return {_norm(w) for w in toks[1:] if w[:1].isupper() and _norm(w) not in _NOT_ANCHOR} - {""} | _numbers(text)
+
+
+def _as_written(text: str, keys: set[str]) -> list[str]:
+    """The names and numbers of a sentence that hold one of keys (searched forms), as the sentence writes them and
+    whole ("United States", "Harry Reid", "$5.7"), in its order."""
+    out = []
+    for run in _NAME_RUN_RE.findall(text):
+        if any(_norm(w.rstrip(".,")) in keys or w.lstrip("$").rstrip(".,").replace(",", "") in keys for w in run.split()):
+            out.append(run.rstrip(".,"))
+    return list(dict.fromkeys(out))
+
+
+def _word_set(text: str) -> set[str]:
+    """Every word and number of a text as searched (see _norm)."""
+    return {_norm(w) for w in _WORD_RE.findall(text)} | _numbers(text)
+
+
+def _norm(word: str) -> str:
+    """A word as searched: lowercase, without a possessive, its dots ("N.A.A.C.P.") or a currency sign."""
+    w = word.lower().replace("’", "'").lstrip("$")
+    return (w[:-2] if w.endswith("'s") else w).replace(".", "")
+
+
+def _numbers(text: str) -> set[str]:
+    """The numbers of a text as searched: '1,200' is '1200', a sentence's last '5.7.' is '5.7'."""
+    return {m.rstrip(".,").replace(",", "") for m in _NUMBER_RE.findall(text)} - {""}
+
+
+def _missing_anchors(sentences: list[dict], i: int, row, own_group, my_groups: set, vocab: set) -> set[str]:
+    """The anchors of fact i that another family's supporting version shares (the fact's names and numbers, not
+    one outlet's idiom) and that the omitting outlet's text never holds."""
+    mine, shared = anchors(sentences[i]["text"]), set()
+    for j, v in zip(row.indices, row.data):
+        if v >= SUPPORT_THRESHOLD and own_group[j] not in my_groups and own_group[j] != own_group[i]:
+            shared |= mine & anchors(sentences[j]["text"])
+    return shared - vocab
 
 
 def _named_outlets(s: dict) -> set[str]:

@@ -40,6 +40,9 @@ QUOTE_ONLY_CUES = {"continue"}
 # The parser disables everything it does not need: NER and the lemmatizer cost about as much as the
 # parse itself, and cue words are matched on their surface forms.
 PARSE_DISABLE = ("ner", "lemmatizer", "attribute_ruler")
+# Parsed frames kept for reuse: copies and reprints repeat sentences. About one chunk's worth (a
+# chunk is 8 batches of 256 frames): a doc of a 600-character frame is some tens of KB at most.
+DOC_CACHE = 2048
 
 # Parse-free frames: most direct quotes sit in '"<q>," Dong said.' / 'said Dong' / 'He added: "<q>"'.
 _SPK = r"(?P<spk>[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|(?:[Tt]he\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*){0,4})"
@@ -96,6 +99,7 @@ def _extract(articles, nlp, batch_size: int, settings: Settings, report) -> list
     """extract_quotes' loop: cheap per-article passes, then parses in chunks of many articles."""
     out: list[Quote] = []
     chunk: list[tuple[str, str, list[Span], list[Unit]]] = []
+    parsed: dict = {}                          # frame -> doc, across chunks
     total = len(articles) if hasattr(articles, "__len__") else None
     done = 0
     report("quotes", 0, total)
@@ -115,22 +119,29 @@ def _extract(articles, nlp, batch_size: int, settings: Settings, report) -> list
                 bool(u.quotes) and not _is_bare_quote(u)))
         chunk.append((art, text, spans, units))
         if sum(len(c[3]) for c in chunk) >= batch_size * 8:
-            out.extend(_process_chunk(chunk, nlp, batch_size, settings))
+            out.extend(_process_chunk(chunk, nlp, batch_size, settings, parsed))
             done += len(chunk)
             report("quotes", done, total)
             chunk = []
     if chunk:
-        out.extend(_process_chunk(chunk, nlp, batch_size, settings))
+        out.extend(_process_chunk(chunk, nlp, batch_size, settings, parsed))
         done += len(chunk)
     report("quotes", done, total if total is not None else done)
     return out
 
 
-def _process_chunk(chunk, nlp, batch_size: int, settings: Settings) -> list[Quote]:
-    """Parse every cue-bearing unit in the chunk in one nlp.pipe stream, then extract."""
+def _process_chunk(chunk, nlp, batch_size: int, settings: Settings, parsed: dict) -> list[Quote]:
+    """Parse every cue-bearing unit in the chunk in one nlp.pipe stream, then extract. A frame
+    parsed before (a reprint's sentence, '"…," he said. "…"') takes its doc from `parsed`, a cache
+    of the last DOC_CACHE frames' docs (the rules only read docs, so units can share one)."""
     todo = [u for _, _, _, units in chunk for u in units if u.has_cue]
-    for u, doc in zip(todo, nlp.pipe((u.frame for u in todo), batch_size=batch_size)):
-        u.doc = doc
+    new = [f for f in dict.fromkeys(u.frame for u in todo) if f not in parsed]
+    for frame, doc in zip(new, nlp.pipe(new, batch_size=batch_size)):
+        parsed[frame] = doc
+    for u in todo:
+        u.doc = parsed[u.frame]
+    for frame in list(parsed)[:max(0, len(parsed) - DOC_CACHE)]:     # oldest first
+        del parsed[frame]
     out = []
     for art, text, spans, units in chunk:
         found = extract_article(str(_get(art, "id")), text, spans, units, settings)

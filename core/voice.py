@@ -24,7 +24,7 @@ from core.quotes import find_quote_spans
 # own naming of a thing are left out ("called the massacre an act of terror", "condemned the attack",
 # "urged"/"demanded": a request); "X described Y as Z" is caught by _AS_RE instead.
 SPEECH_VERBS = frozenset("""
-said says say saying told tells telling added adds stated states claimed claims claiming alleged alleges
+said says say saying told tells tell telling added adds stated states claimed claims claiming alleged alleges
 alleging insisted insists insisting argued argues arguing warned warns warning wrote writes tweeted tweets
 suggested suggests suggesting maintained maintains asserted asserts
 accused accuses accusing denied denies denying contended contends predicted predicts promised promises
@@ -32,7 +32,7 @@ vowed vows complained complains concluded recalled recalls testified testifies
 conceded concedes admits
 claim allege insist argue warn write tweet suggest maintain assert accuse deny contend
 predict promise vow complain recall testify concede
-promising vowing predicting conceding contending asserting maintaining
+promising vowing predicting conceding contending asserting maintaining stating
 """.split())
 # Forms that are nouns as often as verbs ("the tweet", "his claims", "member states"): without a subject
 # before them they are read as nouns, and a word after a determiner is always one.
@@ -60,6 +60,7 @@ declared declares announced announces reported reports confirmed confirms reveal
 explained explains acknowledged acknowledges admitted admits stressed stresses emphasized emphasised
 emphasizes indicated indicates observed estimated assured assures charged replied replies responded
 pointed relayed believe believes believed think thinks feel feels felt fear fears feared
+mentioned mentions grumbled grumbles grumbling fumed fumes fuming lamented laments lamenting
 """.split())
 TRAILING_REST = 6           # '…," said X': at most this many words name X
 PREPOSITIONS = frozenset("in at on during from after before with for under by".split())
@@ -75,10 +76,23 @@ _LEAD_DROP = frozenset("the a an and but as while so yet".split())
 PRONOUNS = frozenset("he she they it we i you his her their this that these".split())
 _AUX = frozenset("had has have was were is are been be will would could should".split())
 MAX_SPEAKER_WORDS = 7
+TRAILING_SPEAKER_WORDS = 12  # '…, acting White House chief of staff Mick Mulvaney said.': a long title before a closing verb
+# A base form ("recall", "claim", "warn") reports speech only after a subject it agrees with ("they say", "critics
+# claim", "to argue", "would deny") or before a clause; otherwise it is a noun or an adjective ("recall election").
+_BASE_FORMS = frozenset("""say tell claim allege insist argue warn write tweet suggest maintain assert accuse deny
+contend predict promise vow complain recall testify concede""".split())
+_BASE_SUBJECT = frozenset("i we you they to not also would could will may might should must did do does who "
+                          "often still now never".split())
+# '…, officials tell Axios.': a trailing frame names who was told after the verb
+_TELL = frozenset("told tell tells".split())
+# "contends with scrutiny": the verb in another sense, nothing is reported
+_NOT_SPEECH_NEXT = {"contend": "with", "contends": "with", "contended": "with", "contending": "with"}
 
 _TOKEN_RE = re.compile(r"[A-Za-z0-9][\w'’.-]*|[,;:()\"“”‘’«»—–]")
 # Where reported content stops: a new clause the outlet adds ("…, but it has backed …", "…, which was imposed …").
-_CLAUSE_END_RE = re.compile(r"[,;][”\"’]?\s+(?:but|while|though|although|whereas|which|who|yet|despite)\b|;|\s(?:[—–-]|--)\s"
+_CLAUSE_END_RE = re.compile(r"[,;][”\"’]?\s+(?:but|while|though|although|whereas|which|who|yet|despite|even as|even though)\b"
+                            r"|;|\s(?:[—–-]|--)\s"
+                            r"|,\s+(?:giving|leaving|sending|setting|prompting|sparking|marking|raising)\s"   # ", giving allies …": a gloss
                             r"|,\s+the\s+(?:\w+est|worst|best|first|last|most|latest)\b"   # ", the worst since …": background
                             r"|,\s+an?\s"                     # ", a contention X disputed": the outlet's apposition
                             r"|,\s+and\s+(?:\w+ly\s+)?(?!said\b)\w+ed\s+(?!that\b)(?=\w)"   # "…, and rejected …": the subject again
@@ -99,19 +113,23 @@ _AS_RE = re.compile(r"\b(?P<verb>" + "|".join(sorted({f for v in _AS_VERBS for f
                     re.I)                                  # "dismissed the complaint, as well as …" is no characterisation
 # "Republicans called the bill a power grab", "called him a racist": the complement after the object is the
 # subject's; the object itself ("the bill", "the massacre") stays the outlet's naming.
-_PREP = r"(?:for|on|off|up|out|in|back|upon|over|to|into|at|of|with|by|from|after|during|it quits)\b"
+_PREP = r"(?:for|on|off|up|out|in|back|upon|over|to|into|at|of|with|by|from|after|during|it quits|and|or|between)\b"
 _CALLED_RE = re.compile(r"\b(?P<verb>called|calls|calling|dubbed|dubs|dubbing|termed|terms|terming)\s+(?!" + _PREP + ")"
                         r"(?:(?:him|her|it|them|this|that|these|those|himself|herself|itself|themselves)\s+"
                         r"|(?:(?!" + _PREP + r")[\w'’-]+\s+){1,4}?(?=(?:a|an|the)\s|[\"“‘']))"
                         r"(?P<comp>(?:a|an|the)\s|[\"“‘'])", re.I)
 # "what it called a \"heinous … attack\"", "what he describes as …": the words after the verb are the subject's.
-_WHAT_CALLED_RE = re.compile(r"\bwhat\s+(?P<spk>(?:[\w'’.-]+\s+){1,4}?)(?P<verb>called|calls|calling|dubbed|termed|"
+_WHAT_CALLED_RE = re.compile(r"\bwhat\s+(?P<spk>(?:[\w'’.-]+\s+){1,4}?)(?P<verb>called|calls|call|calling|dubbed|termed|"
                              r"describes as|described as|labell?ed|sees as|saw as)\s+", re.I)
 # "he railed against government handouts", "warned of a terrorist threat": what follows is the subject's framing.
 _AGAINST_RE = re.compile(r"\b(?:railed|rails|railing|inveighed|lashed out|ranted|warned|warns|warning|"
                          r"decried|decries|decrying|bemoaned|lamented)\s+(?:against|at|about|over|of)\s", re.I)
-# A headline credited at its end: "Detained suspects had contacts abroad – FSB", "… -key House Republican".
+# "made clear that …", "makes it clear that …": what follows is the subject's claim
+_CLEAR_RE = re.compile(r"\b(?:made|makes|make|making)\s+(?:it\s+)?(?:loud\s+and\s+)?clear\s+that\s")
+# A headline credited at its end: "Detained suspects had contacts abroad – FSB", "… -key House Republican",
+# "…, Documents Show", "…, Report Says".
 _CREDIT_TAIL_RE = re.compile(r"\s[-–—]\s?(?P<spk>[A-Za-z][\w.'’ -]{1,50})$"
+                             r"|,\s+(?P<spk3>(?:[A-Z][\w.'’-]*\s){1,4})(?:Says?|Shows?|Finds?|Claims?|Warns?|Suggests?)\s*$"
                              r"|:\s+(?P<spk2>(?:[A-Z][\w.'’-]*\s?){1,3}|[Rr]eports?|[Ss]ources|[Oo]fficials|[Mm]edia)\s*$")
 # … or with the occasion after the name: "… – Zelenskyy in video message on occasion of …"
 _CREDIT_OCCASION_RE = re.compile(r"\s[-–—]\s?(?P<spk>[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,2})\s(?:in|at|on|during|to|after)\s"
@@ -141,6 +159,10 @@ _CLAIM_COMPOUND_RE = re.compile(r"\b(?!(?:the|a|an|his|her|their|its|our|these|t
 _ACCORDING_RE = re.compile(r"\baccording to (?P<spk>[^,;:.\"“”()]{2,120}?)(?=[,;:.\"“”()]|$)", re.I)
 _SINGLE_QUOTE_RE = re.compile(r"(?<![\w’'])‘(?P<q>(?:[^‘’\n]|’(?=\w)){1,80}?)’(?!\w)"
                               r"|(?<![\w'])'(?=\w)(?P<q2>(?:[^'\n]|'(?=\w)){1,80}?)(?<=[\w.!?])'(?!\w)")
+# "As Harris contends with …, her staff …, according to reports": the leading clause is the outlet's background
+_LEAD_CLAUSE_RE = re.compile(r"\s*(?:As|While|When|Whenever|After|Before|Since|Although|Though|Despite|Amid|Even as)\s"
+                             r"[^,;:\"“”]{3,200},\s")
+_REPORTEDLY_RE = re.compile(r"\b(?:reportedly|allegedly|purportedly)\b", re.I)
 _REPORTED_RE = re.compile(r"\b(?:is|was|were|are) (?:said|reported|alleged|believed|thought|claimed) to\b", re.I)
 
 
@@ -176,6 +198,8 @@ class VoiceMap:
         k = bisect.bisect_right(self._q_starts, start)
         for a, b in reversed(self.quoted[max(0, k - 8):k]):     # quotes may nest; check the nearest few
             if a <= start < b:                                   # a term that starts inside quotation marks
+                if self.text.rfind("[", a, start) > self.text.rfind("]", a, start):
+                    return OWN                                   # '"We can call [to build a border wall] …"': an insertion
                 if (a, b) not in self._q_speakers:
                     self._q_speakers[(a, b)] = (_given_speaker(self._given, a, b)
                                                 or _quote_speaker(self.text, a, b, self.sentences) or None)
@@ -188,7 +212,8 @@ class VoiceMap:
         if n not in self._frames:
             s, e = self.sentences[n]
             spans, verbs = _frames(self.text, s, e)
-            self._frames[n] = ([(a, b, _given_speaker(self._given, a, b) or sp) for a, b, sp in spans], verbs)
+            self._frames[n] = ([(a, self._quote_end(a, b), _given_speaker(self._given, a, b) or sp) for a, b, sp in spans],
+                               verbs)
         spans, verbs = self._frames[n]
         if any(a <= start and end <= b for a, b in verbs):
             return OWN                                          # the reporting verb itself is the outlet's word
@@ -196,6 +221,12 @@ class VoiceMap:
             if a <= start and end <= b:
                 return Voice("attributed", speaker)
         return OWN
+
+    def _quote_end(self, start: int, end: int) -> int:
+        """A frame that starts inside a quotation ends with it: '"Stop telling me …," said a man confronted by a
+        mob' (the speaker's 'telling' frames his words, not the narration after the closing mark)."""
+        k = bisect.bisect_right(self._q_starts, start)
+        return next((min(end, b) for a, b in reversed(self.quoted[max(0, k - 8):k]) if a <= start < b), end)
 
 
 def _transcript_lines(text: str) -> dict[tuple[int, int], str]:
@@ -308,12 +339,16 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
     sent = text[s:e]
     dl = _DATELINE_RE.match(sent)
     s0 = s + (dl.end() if dl else 0)
-    out = [(s0, e, _clean_speaker(m.group("spk").split())) for m in _ACCORDING_RE.finditer(sent)]
+    lead = _LEAD_CLAUSE_RE.match(sent, s0 - s)
+    out = [(s + lead.end() if lead and m.start() > lead.end() else s0, e, _clean_speaker(m.group("spk").split()))
+           for m in _ACCORDING_RE.finditer(sent)]
     # a source for the whole sentence ("According to X, Y claims …"): its reporting verbs are X's too
     outer = [m.start() for m in _ACCORDING_RE.finditer(sent)]
     verbs: list[tuple[int, int]] = []
     if _REPORTED_RE.search(sent):
         out.append((s0, e, None))
+    for m in _REPORTEDLY_RE.finditer(sent):                # "principles that reportedly call for …": reported
+        out.append((s + m.end(), _clause_end(text, s + m.end(), e), None))
     for m in _SEEN_AS_RE.finditer(sent):
         end = _clause_end(text, s + m.end(), e)
         by = m.group("spk") or (lambda b: b.group("spk") if b else "")(_BY_RE.search(text, s + m.end(), end))
@@ -334,6 +369,8 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
         spk = _clean_speaker(m.group("spk").split())
         out.append((s + m.end(), _clause_end(text, s + m.end(), e), None if _low(spk or "") in PRONOUNS else spk))
         verbs.append((s + m.start("verb"), s + m.end("verb")))
+    for m in _CLEAR_RE.finditer(sent):
+        out.append((s + m.end(), _clause_end(text, s + m.end(), e), _speaker_before(_tokens(sent[:m.start()])) or None))
     for m in _AGAINST_RE.finditer(sent):
         out.append((s + m.end(), _clause_end(text, s + m.end(), e), _speaker_before(_tokens(sent[:m.start()])) or None))
     for m in _CLAIM_NOUN_RE.finditer(sent):
@@ -346,7 +383,7 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
         out.append((s + m.start(), s + m.end(), None))
     headline = not sent.rstrip().endswith((".", "!", "?", "”", '"'))
     tail = _CREDIT_TAIL_RE.search(sent) if headline else None
-    tail_spk = tail and (tail.group("spk") or tail.group("spk2"))
+    tail_spk = tail and (tail.group("spk") or tail.group("spk2") or tail.group("spk3"))
     if headline and (not tail_spk or len(tail_spk.split()) > 5):
         tail = _CREDIT_OCCASION_RE.search(sent)
         tail_spk = tail and tail.group("spk")
@@ -363,12 +400,24 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
         if (low not in SPEECH_VERBS and low not in THAT_VERBS) or (i and _low(ws[i - 1]) in ("be", "been", "being")) \
                 or toks[i][1] < skip_until:
             continue
+        if low.endswith("ing") and s + toks[i][1] == s0 and "," in ws[i + 1:]:
+            comma = ws.index(",", i + 1)           # "Accusing the far right of …, the party declared": the subject's
+            out.append((s + toks[i][2], s + toks[comma][1], None))
+            skip_until = toks[comma][2]
+            continue
+        if low == "alleged" and i and _low(ws[i - 1]) in PREPOSITIONS | {"into", "about", "over", "of", "against"}:
+            continue                               # "the probe into alleged collusion": an adjective
         if w[:1].isupper() and not title_case:
             continue                               # "the United States", not a verb
         if i and (_low(ws[i - 1]) in _DETERMINERS or ws[i - 1].endswith(("'s", "’s"))):
             continue                               # "the tweet", "a warning shot", "Trump's claims": nouns
         if low in NOUN_LIKE and i + 1 < len(ws) and not _starts_clause(ws[i + 1:]):
             continue                               # "baseless claims of fraud", "a campaign promise, a …": nouns
+        if low in _BASE_FORMS and i and i + 1 < len(ws) and not _starts_clause(ws[i + 1:]) \
+                and _low(ws[i - 1]) not in _BASE_SUBJECT and not ws[i - 1].endswith("s") and ws[i - 1] not in ",;:":
+            continue                               # "the second recall election": a noun's modifier, not a verb
+        if _NOT_SPEECH_NEXT.get(low) and i + 1 < len(ws) and _low(ws[i + 1]) == _NOT_SPEECH_NEXT[low]:
+            continue                               # "contends with intense scrutiny"
         rest = [t for t in ws[i + 1:] if t[:1].isalnum()]
         after = [t for t in ws[i + 1:] if _low(t) not in _NOT_SPEAKER_END]     # "reported Monday, citing …"
         closes = not after or after[0] in ",;"
@@ -389,13 +438,18 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
         c0 = max(c0, s + max((sent.rfind(b, 0, toks[punct][1]) + 1 for b in ";:"), default=0))
         if punct > 0 and i == punct + 1 and low in INVERTED and upto_comma \
                 and (upto_comma[0][:1].isupper() or _low(upto_comma[0]) in ("the", "a", "an")) \
+                and not any(_low(t) in _AUX for t in upto_comma) \
                 and (after_quote or len(upto_comma) <= TRAILING_REST):
             out.append((c0, s + toks[punct][1], _speaker_after_verb(ws[i + 1:]) or None))   # '…," said Alexei'
             verbs.append(verb)                     # a trailing frame is outermost: its verb is the outlet's
             skip_until = toks[i][2]
             continue
         trailing = after_quote or closes or ("that" not in map(_low, upto_comma) and (not rest or _low(rest[0]) in _ADVERBIAL_START))
-        if punct > 0 and i - punct - 1 <= MAX_SPEAKER_WORDS and trailing:
+        told = low in _TELL and 0 < len(rest) <= 3 and not any(_low(t) in _CLAUSE_WORDS for t in rest)
+        trailing = trailing or told                # '…, officials tell Axios.'
+        limit = TRAILING_SPEAKER_WORDS if (closes or told) and not any(_low(t) in _CLAUSE_WORDS for t in ws[punct + 1:i]) \
+            else MAX_SPEAKER_WORDS
+        if punct > 0 and i - punct - 1 <= limit and trailing:
             speaker = _speaker_before(ws[:i]) or None
             out.append((c0, s + toks[punct][1], speaker))   # '…, the spokesman said.'
             verbs.append(verb)
@@ -437,7 +491,8 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
     # report), except under a source named for the whole sentence ("According to X, Y claimed …")
     verbs += [(s + t[1], s + t[2]) for k, t in enumerate(toks)
               if _low(t[0]) in SPEECH_VERBS and not any(o < t[1] for o in outer)
-              and (_low(t[0]) not in NOUN_LIKE or (k + 1 < len(ws) and _low(ws[k + 1]) == "that"))
+              and (_low(t[0]) not in NOUN_LIKE or (k + 1 < len(ws) and _low(ws[k + 1]) == "that"
+                                                     and not (k and _low(ws[k - 1]) in SPEECH_VERBS)))
               and not (k and (_low(ws[k - 1]) in _DETERMINERS or ws[k - 1].endswith(("'s", "’s"))))]
     return out, verbs
 

@@ -105,6 +105,7 @@ def sections(report: dict, outlet: str, texts: dict, quotes: pd.DataFrame, folde
     if om.get("omits"):
         with fold(f"May leave out {len(om['omits'])} facts others report (check its text)", folded):
             st.markdown("\n".join(f"- {safe(o.get('text') or '')} — reported by {safe(', '.join(o['reported_by']))}"
+                                  + (f"; its text never mentions {safe(', '.join(o['absent'][:4]))}" if o.get("absent") else "")
                                   for o in om["omits"][:6]), help=help_for("omissions"))
 
 

@@ -238,3 +238,74 @@ def test_speakers_are_names_not_party_tags_roles_or_other_clauses():
     # "X took aim at Y, saying …": the words are X's, never "took aim at Y"; unparsed, the speaker is left unnamed
     text = 'A research group took aim at the candidate, saying he made "brazen and incorrect claims on the trail."'
     assert _voice(text, "claims") == ("quoted", None)
+
+
+def test_verb_forms_that_report_nothing_and_trailing_credits():
+    # "recall" before a noun is a modifier: the trailing "officials said" still credits the whole claim
+    text = ("A campaign to oust the governor has qualified for the ballot, setting the stage for the second recall "
+            "election in the state's history, officials said on Monday.")
+    assert _voice(text, "oust") == ("attributed", "officials")
+    # "contends with" reports nothing, and a leading "As …," clause stays the outlet's under a closing source
+    text = ("As the vice president contends with scrutiny over the border crisis, her staff are struggling, "
+            "according to multiple reports on Wednesday.")
+    assert _voice(text, "border crisis")[0] == "own"
+    assert _voice(text, "struggling") == ("attributed", "multiple reports on Wednesday")
+    # a frame inside a quotation ("telling") ends at its closing mark: the narration after it is the outlet's
+    text = '"Stop telling me this is about Gaza," said a New Yorker who was confronted by a mob on his way home.'
+    assert _voice(text, "mob")[0] == "own"
+    # "tell Axios", a long title before a closing verb, "stating that"
+    assert _voice("He ended the Jan. 6 insurrection probe, White House officials tell Axios.", "insurrection")[0] == "attributed"
+    text = ("The money will build the wall, along with other funds, acting White House chief of staff Mick Mulvaney "
+            "told reporters.")
+    assert _voice(text, "wall")[0] == "attributed"
+    text = "A panel ruled the rule void, with the opinion stating that adults possess a Second Amendment right to guns."
+    assert _voice(text, "Second Amendment right")[0] == "attributed"
+
+
+def test_not_next_holds_past_a_modifier():
+    assert _terms("Democrat Melanie Stansbury claimed a resounding victory on Tuesday night.") == []
+    assert ("claims by officials", "claimed") in _terms("The senator claimed that the resounding victory was stolen.")
+    assert _terms("The coach was fired after a poor start to the season.") == [("resign / ousted", "fired")]
+
+
+def test_reportedly_mentioned_what_others_call_and_counts_before_their_head():
+    text = "Lawmakers will unveil principles that reportedly call for a path to legal status for undocumented immigrants."
+    assert _voice(text, "undocumented immigrants") == ("attributed", None)
+    text = "The story mentioned that the White House would fight vaccine misinformation sent by text."
+    assert _voice(text, "misinformation")[0] == "attributed"
+    text = "The governor spoke about what proponents call the religious freedom bill pending in his state."
+    assert _voice(text, "religious freedom")[0] == "attributed"
+    assert _terms("The fighting had claimed hundreds of lives by Friday.") == []
+
+
+def test_leading_participles_made_clear_headline_credits_and_alleged_as_adjective():
+    text = "Accusing the extreme right of the deaths, the Coalition of Radical Left has declared the government guilty."
+    assert _voice(text, "extreme right")[0] == "attributed"
+    text = "In speaking with Mr. Priebus, Mr. Comey made clear that the bureau was taking the allegations seriously."
+    assert _voice(text, "allegations") == ("attributed", "Mr. Comey")
+    title = "Trump Pushed DOJ Officials To Back Claims That The Election Was Stolen, Documents Show"
+    assert _voice(title, "Claims", "The documents were released on Tuesday.") == ("attributed", "Documents")
+    text = "Mueller took over the probe into alleged collusion between the campaign and Russian officials in May 2017."
+    assert _voice(text, "collusion")[0] == "own"
+
+
+def test_clause_ends_insertions_and_nouns_after_speech_verbs():
+    # "phone calls and encounters" names nothing; ", even as" and ", giving" start the outlet's own clause
+    text = "The memos detail phone calls and encounters between the two men in the months before Mr. Comey's firing."
+    assert _voice(text, "firing")[0] == "own"
+    text = "Some called the article a partisan plot, even as the reporters behind it corroborated the allegations."
+    assert _voice(text, "allegations")[0] == "own"
+    text = ("The administration said it would delay a decision, giving allies a reprieve as the White House tries to "
+            "extract concessions.")
+    assert _voice(text, "concessions")[0] == "own"
+    # "…, says 'Republicans are afraid …'" is no speaker after an inverted verb
+    title = "Pelosi creates select committee to investigate Jan. 6 riot, says 'Republicans are afraid of the truth'"
+    assert _voice(title, "riot", "Pelosi spoke on Thursday.")[0] == "own"
+    # a noun after a speech verb is no reporting verb of the outlet's: "said claims that … were false"
+    text = "The former governor said claims that activists judge people by their skin were false."
+    assert _voice(text, "claims")[0] == "attributed"
+    # square brackets in a quotation are the outlet's insertion
+    text = "“We can call a national emergency [to build a border wall] because of security,” Trump told reporters."
+    assert _voice(text, "border wall")[0] == "own" and _voice(text, "national emergency") == ("quoted", "Trump")
+    text = "Fox made it loud and clear that he won't pay for any part of the proposed wall along the border."
+    assert _voice(text, "wall") == ("attributed", "Fox")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from core.config import Settings
 from core.framing import prepare
-from core.omissions import omissions
+from core.omissions import _word_set, anchors, omissions
 
 FILLER = {
     "A": "The council met on Tuesday in the old town hall. Members discussed the budget for the coming year at length.",
@@ -85,3 +85,19 @@ def test_a_version_that_relays_another_outlets_report_adds_no_support():
     # HuffPost only passes on what the Times reported: one report, not two
     assert omits("The New York Times reported that Mayor Helen Ortiz said the city will close the Riverside "
                  "bridge for 14 months of repairs.") == []
+
+
+def test_a_fact_is_listed_only_when_the_outlet_never_writes_one_of_its_names_or_numbers():
+    others = {"A": FACT, "B": "Mayor Helen Ortiz said on Monday the city will close the Riverside bridge for 14 months "
+                            "of repairs.", "C": "The city will close the Riverside bridge for 14 months of repairs, "
+                                                "Mayor Helen Ortiz announced."}
+    omits = _omits({**others, "X": ""})
+    assert all(any(word in shown for shown in omits[0]["absent"]) for word in ("Helen Ortiz", "Riverside", "14"))
+    # X names the mayor, the bridge and the 14 months elsewhere, in other words: it may well tell the fact, so no claim
+    told = ("Work crews will keep traffic off the Riverside span, Helen Ortiz warned. "
+            "Drivers face detours during 14 long months.")
+    assert _omits({**others, "X": told}) == []
+    # a number written with a separator or a currency sign is the same number ("1,200" is "1200")
+    fact = "But Senator Ann Lee said on Monday the N.A.A.C.P. will pay 1,200 teachers with $5.7 million."
+    assert anchors(fact) == {"ann", "lee", "naacp", "1200", "5.7"}
+    assert anchors(fact) <= _word_set("The NAACP’s 1200 teachers: Lee, Ann, $5.7 million.")

@@ -216,8 +216,65 @@ def test_seed_canonical_speakers():
 def test_prefilter_matches_the_cue_regex():
     from core.quote_cues import CUE_RE, has_trigger
     for t in ("According to the ministry, it rained.", "SAID the minister", "He says so.",
-              "The sayings of Mao.", "Nothing here.", "a said-so", "points out"):
+              "The sayings of Mao.", "Nothing here.", "a said-so", "she points out"):
         assert has_trigger(t) == bool(CUE_RE.search(t)), t
+
+
+def test_prefilter_skips_noun_like_cues_used_as_nouns():
+    """'state', 'tweet', 'remarks'... send a sentence to the parser only where they can be verbs."""
+    from core.quote_cues import has_trigger
+    for t in ("The state budget grew by 4 percent.", "Voters in 12 states went to the polls.",
+              "He lives in the United States.", "Trump's tweet drew wide attention.",
+              "The Islamic State lost ground.", "A post on the state-run site.", "That is the point."):
+        assert not has_trigger(t), t
+    for t in ("They state their goal plainly.", "He did not state a reason.", "Trump tweets daily.",
+              "She made the point that it failed.", "Officials in the state said it rained.",
+              "The report was late, he said."):
+        assert has_trigger(t), t
+
+
+def test_noun_like_cue_as_a_verb_is_attributed():
+    t = "They state that the border will stay closed until March."
+    q = only(t)
+    assert q.cue == "state" and mention(t, q) == "They" and q.kind == "indirect"
+
+
+class _CountingNlp:
+    """An nlp stand-in that records the texts it is asked to parse."""
+
+    def __init__(self, nlp):
+        self.nlp, self.seen = nlp, []
+
+    def pipe(self, texts, batch_size=None):
+        texts = list(texts)
+        self.seen.extend(texts)
+        return self.nlp.pipe(texts, batch_size=batch_size)
+
+
+def test_repeated_sentences_are_parsed_once(monkeypatch):
+    """A reprint's sentences reuse the original's parse, also across chunks (batch_size=1 makes a
+    chunk of every 8 frames); with a cache of one doc the results are the same; every copy keeps
+    its own attributions and offsets."""
+    import core.quotes as quotes_mod
+    from core.nlp import load_nlp
+    body = ('The minister said the talks had failed. "We will not give up on this process," '
+            'Dong said. Officials said the border would stay closed.')
+    arts = [{"id": f"a{i}", "outlet": "x", "title": "", "text": ("Intro line. " * i) + body}
+            for i in range(6)]
+    ref = extract_quotes(arts)
+    nlp = _CountingNlp(load_nlp(quotes_mod.PARSE_DISABLE))
+    got = extract_quotes(arts, batch_size=1, nlp=nlp)
+    assert [q.to_dict() for q in got] == [q.to_dict() for q in ref]
+    assert len(nlp.seen) == len(set(nlp.seen)) == 2            # the cue sentences, once each
+    monkeypatch.setattr(quotes_mod, "DOC_CACHE", 1)
+    nlp = _CountingNlp(load_nlp(quotes_mod.PARSE_DISABLE))
+    got = extract_quotes(arts, batch_size=1, nlp=nlp)
+    assert [q.to_dict() for q in got] == [q.to_dict() for q in ref]
+    assert len(nlp.seen) > 2                                    # evicted docs are parsed again
+    by_article = {a["id"]: [q for q in ref if q.article_id == a["id"]] for a in arts}
+    assert all(len(v) == 3 for v in by_article.values())
+    shift = len("Intro line. ")
+    assert [q.quote_start - shift for q in by_article["a1"]] == [q.quote_start for q in by_article["a0"]]
 
 
 def test_numpy_gemm_parses_like_blis():
