@@ -142,8 +142,11 @@ def timeline(points: pd.DataFrame, title: str, top: int = 25, book=None) -> dict
     # which would show "&amp;" to the reader.
     precision = shown.get("date_precision", pd.Series("exact", index=shown.index)).fillna("exact")
     values = [{"published": t.strftime("%Y-%m-%dT%H:%M:%SZ"), "when": _when(t, p), "outlet": o,
-               "title": "" if pd.isna(h) else str(h), "reprint": bool(r)}
-              for t, p, o, h, r in zip(published, precision, shown["outlet"], shown["title"], hollow)]
+               "title": "" if pd.isna(h) else str(h)} for t, p, o, h in zip(published, precision, shown["outlet"],
+                                                                         shown["title"])]
+    if hollow.any():  # only then: on the Timelines page none is, and every byte of 3,000 points is sent and parsed
+        for v, r in zip(values, hollow):
+            v["reprint"] = bool(r)
     more = points["outlet"].nunique() - len(keep)
     colours_of = series_colours(keep, book)  # busiest first, so the free colours go to the busiest
     x_scale = {"type": "utc"}
@@ -162,7 +165,7 @@ def timeline(points: pd.DataFrame, title: str, top: int = 25, book=None) -> dict
             # No label limit: Vega cuts labels past 180 px with "…", and an outlet's name is the point.
             "y": {"field": "outlet", "type": "nominal", "title": None, "sort": outlets, "axis": {"labelLimit": 0}},
             "color": colours, "stroke": colours,
-            "fillOpacity": {"condition": {"test": "datum.reprint", "value": 0}, "value": 1},
+            **({"fillOpacity": {"condition": {"test": "datum.reprint", "value": 0}, "value": 1}} if hollow.any() else {}),
             # The time as text: a date-only value says so instead of showing an invented 00:00.
             "tooltip": [{"field": "when", "type": "nominal", "title": "published"},
                         {"field": "outlet", "type": "nominal"}, {"field": "title", "type": "nominal"}],

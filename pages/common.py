@@ -273,7 +273,8 @@ def chart(fig, name: str, data: pd.DataFrame, key: str) -> None:
 
 def downloads(fig, name: str, data: pd.DataFrame, key: str) -> None:
     """A 'Download' menu under a chart: PNG, SVG and the data as CSV, each made only when asked for and
-    each carrying its provenance.
+    each carrying its provenance. `fig` may be a function making the figure, for a chart that is not on
+    screen: it is then built only when an export is asked for.
 
     The buttons sit in a popover, which the browser mounts only when opened: three buttons per
     chart on every page were a measurable share of the time to first render.
@@ -282,7 +283,7 @@ def downloads(fig, name: str, data: pd.DataFrame, key: str) -> None:
     with st.popover("Download", icon=":material/download:", key=f"{key}_menu"):
         for fmt in ("png", "svg"):
             def make(fmt=fmt):
-                return export(fig, fmt, note=made().line())[0]
+                return export(fig() if callable(fig) else fig, fmt, note=made().line())[0]
             st.download_button(f"Chart as {fmt.upper()}", make, file_name=f"{name}.{fmt}",
                                mime="image/png" if fmt == "png" else "image/svg+xml", key=f"{key}_{fmt}",
                                on_click="ignore", width="stretch")

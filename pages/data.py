@@ -133,7 +133,7 @@ def coverage(_s, version) -> dict[str, tuple[str, str]]:
     return {e: (", ".join(orig.get(e, ())), ", ".join(g)) for e, g in spots.items()}
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@st.cache_data(show_spinner=False, max_entries=64)  # 16 warmed one-outlet entries (warm_filters) and the users'
 def _events(_s, version, **f) -> pd.DataFrame:
     ev = _s.events_df(limit=MAX_EVENTS, **f)
     if ev.empty:
@@ -313,6 +313,7 @@ async def lifespan(_app):
     log.info("framelens: computing every page's first view before serving…")
     version = await asyncio.to_thread(_try_warm, None)
     log.info("framelens: every page's first view computed in %.1f s", time.perf_counter() - t)
+    threading.Thread(target=_try_warm_filters, args=(version,), name="framelens-warm-filters", daemon=True).start()
     stop = threading.Event()
     if every > 0:
         threading.Thread(target=_keep_warm, args=(version, every, stop), name="framelens-warm", daemon=True).start()
@@ -333,7 +334,20 @@ def _warm_exports() -> None:
 
 def _keep_warm(version, every: float, stop: threading.Event) -> None:
     while not stop.wait(every):
-        version = _try_warm(version)
+        before, version = version, _try_warm(version)
+        if version != before:
+            _try_warm_filters(version)
+
+
+def _try_warm_filters(version) -> None:
+    """warm_filters(), logged rather than raised (see _try_warm)."""
+    _warming.on = True
+    try:
+        warm_filters(store(), version)
+    except Exception:  # noqa: BLE001
+        log.exception("framelens: warming the one-outlet views failed")
+    finally:
+        _warming.on = False
 
 
 def _try_warm(warmed):
@@ -356,6 +370,7 @@ def warm(s: Store) -> tuple:
     data version it warmed. Each read is tried apart: one failing read is logged and the rest go on."""
     version = data_version(s)
     choices(s, version)
+    outside_window(s, version)  # the sidebar's note: every page's first run asks
     if not version[1]:
         return version
     f: dict = {}  # no filters: what a first visit shows
@@ -375,6 +390,21 @@ def warm(s: Store) -> tuple:
             continue
         log.debug("framelens: warmed %s in %.2f s", name, time.perf_counter() - t)
     return version
+
+
+FILTER_WARM_OUTLETS = 16  # the busiest outlets, whose one-outlet views are computed after the start
+
+
+def warm_filters(s: Store, version) -> None:
+    """The views of a visitor's usual first filter change, one of the busiest outlets chosen: Overview's
+    events and Articles' rows. Run in the background once the server answers (at 100k articles each
+    pair of reads takes ~0.5 s, which a filter change otherwise waits for)."""
+    if not version or not version[1]:  # no store read at the start, or no articles
+        return
+    for outlet in profiles(s, version)["name"].head(FILTER_WARM_OUTLETS):
+        f = {"outlets_in": (outlet,)}  # as the sidebar passes one chosen outlet
+        events(s, version, f)
+        article_rows(s, version, f)
 
 
 def _warm_event(s: Store, version, f: dict) -> None:

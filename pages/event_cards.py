@@ -11,15 +11,23 @@ from core.sources import quote_excerpt, speaker_label
 from pages.common import safe
 
 CARD_WIDTH = 290  # px: cards wrap, three to a row beside the sidebar on a laptop, one on a phone
+MAX_CARDS = 6  # cards drawn before the user asks for all: two rows of three, a laptop's first screen
 VOICE = {"own": "own words", "quoted": "quoting {}", "attributed": "reporting {}"}
 
 
 def side_by_side(report: dict, arts: pd.DataFrame, quotes: pd.DataFrame, folded: bool) -> None:
-    """Every outlet that reported the event originally, one card each."""
+    """Every outlet that reported the event originally, one card each (the first MAX_CARDS until asked)."""
     texts = {r["id"]: {"title": r["title"] or "", "text": r["text"] or ""} for r in arts.to_dict("records")}
     st.caption(safe(report["timing"]["first"]["label"]) + "".join(f" · {safe(n)}" for n in report["timing"]["notes"]))
+    outlets = sorted(report["coverage"]["original_articles"])
+    # Every card is some ten elements for the browser to draw: 20 cards (the broadest event at 100k
+    # articles) took seconds. The others are named, and one switch draws them.
+    if len(outlets) > MAX_CARDS and not st.toggle(f"Show all {len(outlets)} outlets", key="all_cards"):
+        st.caption(f"Cards for the first {MAX_CARDS} outlets by name; not drawn: "
+                   + ", ".join(safe(o) for o in outlets[MAX_CARDS:]))
+        outlets = outlets[:MAX_CARDS]
     with st.container(horizontal=True, wrap=True, gap="medium"):
-        for outlet in sorted(report["coverage"]["original_articles"]):
+        for outlet in outlets:
             with st.container(border=True, width=CARD_WIDTH):
                 card(report, outlet, texts, quotes, folded)
 
@@ -42,13 +50,15 @@ def card(report: dict, outlet: str, texts: dict, quotes: pd.DataFrame, folded: b
     first = report["timing"]["first_outlet"] == outlet
     st.caption(safe(when(timing.get(outlet))) + (" · first to report" if first else ""), help=help_for("lag"))
     heads = [h for h in report["headlines"]["articles"] if h["outlet"] == outlet][:2]
-    for h in heads:
-        st.markdown(f"**{safe(h['title'])}**")
-        if not folded:
-            st.markdown(safe(h.get("lead") or ""))  # feed text: every markdown character escaped
+    # One markdown element for the headlines (and leads): each element costs the browser a render of
+    # its own, and a card of separate ones made the Event page the slowest to open. Feed text: every
+    # markdown character escaped.
+    leads = ["\n\n" + safe(h.get("lead") or "") for h in heads]
+    if heads:
+        st.markdown("\n\n".join(f"**{safe(h['title'])}**" + ("" if folded else lead) for h, lead in zip(heads, leads)))
     with st.expander("Leads, quotes and words") if folded else st.container():
-        for h in heads if folded else []:
-            st.markdown(safe(h.get("lead") or ""))  # feed text: every markdown character escaped
+        if folded and heads:
+            st.markdown("\n\n".join(lead.strip() for lead in leads))
         sections(report, outlet, texts, quotes, folded)
 
 
@@ -67,22 +77,25 @@ def fold(label: str, folded: bool):
 def sections(report: dict, outlet: str, texts: dict, quotes: pd.DataFrame, folded: bool) -> None:
     """Quotes, distinctive words, contested terms and omissions of one outlet, each with what it means."""
     q = quotes[quotes["outlet"] == outlet] if not quotes.empty else quotes
-    if not q.empty:
-        st.markdown("**Quoted**\n" + "\n".join(f"- {who(r)} ({safe(r.cue)}): {safe(quote_excerpt(r.quote))}"
-                                                for r in q.head(4).itertuples()), help=help_for("quotes"))
-    terms = report["distinctive_terms"].get("outlets", {}).get(outlet, [])[:8]
-    if terms:
-        st.markdown("**Distinctive words** " + ", ".join(f"{safe(t['term'])} (z {t['z']:.1f})" for t in terms),
-                    help=help_for("distinctive words"))
     ct = report["contested_terms"]
     own, quoted = ct["by_outlet"].get(outlet, {}), ct.get("quoted", {}).get(outlet, {})
-    if own:
-        st.markdown("**Contested terms, own words** " + "; ".join(
-            f"{safe(fam)}: " + ", ".join(f"{safe(t)} ×{n}" for t, n in used.items()) for fam, used in own.items()),
-            help=help_for("contested terms"))
-    if quoted:
-        st.markdown("**Contested terms it quotes** " + "; ".join(
-            f"{safe(t)} ({safe(sp)}) ×{n}" for fam in quoted.values() for t, sps in fam.items() for sp, n in sps.items()))
+    terms = report["distinctive_terms"].get("outlets", {}).get(outlet, [])[:8]
+    # (text, metric whose help explains it): drawn as one markdown element with one tooltip, for the
+    # same reason as the headlines
+    parts = [("**Quoted**\n" + "\n".join(f"- {who(r)} ({safe(r.cue)}): {safe(quote_excerpt(r.quote))}"
+                                            for r in q.head(4).itertuples()), "quotes") if not q.empty else None,
+             ("**Distinctive words** " + ", ".join(f"{safe(t['term'])} (z {t['z']:.1f})" for t in terms),
+              "distinctive words") if terms else None,
+             ("**Contested terms, own words** " + "; ".join(
+                 f"{safe(fam)}: " + ", ".join(f"{safe(t)} ×{n}" for t, n in used.items()) for fam, used in own.items()),
+              "contested terms") if own else None,
+             ("**Contested terms it quotes** " + "; ".join(
+                 f"{safe(t)} ({safe(sp)}) ×{n}" for fam in quoted.values() for t, sps in fam.items()
+                 for sp, n in sps.items()), "contested terms") if quoted else None]
+    parts = [p for p in parts if p]
+    if parts:
+        st.markdown("\n\n".join(text for text, _ in parts),
+                    help="\n\n".join(dict.fromkeys(help_for(metric) for _, metric in parts)))
     matches = [m for m in ct["matches"] if m["outlet"] == outlet]
     if matches:
         with fold(f"Contested terms in their sentences ({len(matches)})", folded):

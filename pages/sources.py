@@ -9,7 +9,8 @@ from core.glossary import help_for
 from core.sources import NO_NAMED_SPEAKER
 from core.store import UNRESOLVED
 from pages.common import chart, downloads, filters, open_page, safe, tabbed
-from pages.data import colours, in_window, lone_speakers, other_languages, quote_counts, speaker_quotes
+from pages.data import (colours, in_window, lone_speakers, other_languages, quote_counts, quote_scope,
+                        speaker_quotes)
 
 TOP_SPEAKERS, TOP_OUTLETS = 30, 20
 PLACEHOLDERS = {UNRESOLVED, NO_NAMED_SPEAKER, "(unknown)"}
@@ -25,24 +26,27 @@ def matrix(pairs: pd.DataFrame, named: pd.DataFrame, measure: str) -> pd.DataFra
             .reindex(index=top, columns=[o for o in busiest if o in quoted], fill_value=0))
 
 
-def shade(m: pd.DataFrame):
-    """Cells tinted by value, so the matrix reads like a heatmap in light and dark themes."""
-    top = max(int(m.to_numpy().max()) if m.size else 0, 1)
-    return m.style.map(lambda v: f"background-color: rgba(66, 133, 244, {0.08 + 0.6 * v / top:.2f})" if v else "")
+@st.cache_data(show_spinner=False, max_entries=32)
+def cached_matrix(_s, version, measure: str, f: dict) -> pd.DataFrame:
+    """The matrix once per store version, quote filters (`f`: quote_scope) and measure: the pivot took
+    ~0.1 s of every run."""
+    pairs = quote_counts(_s, version, f)[0]
+    return matrix(pairs, pairs[~pairs["speaker"].isin(PLACEHOLDERS)], measure)
 
 
-def matrix_view(pairs: pd.DataFrame, named: pd.DataFrame, as_chart: bool) -> None:
+def matrix_view(pairs: pd.DataFrame, as_chart: bool) -> None:
     measure = st.radio("Measure", ["quotes", "words"], horizontal=True, key="src_measure",
                        help=help_for("quotes") + "\n\n" + help_for("quoted words"))
-    m = matrix(pairs, named, measure)
+    m = cached_matrix(s, version, measure, quote_scope(filters()))
     title = f"Top {len(m)} speakers × {m.shape[1]} busiest outlets ({measure})"
-    fig = heatmap(m, title, measure)
     if as_chart:
-        chart(fig, "speakers-by-outlet", pairs, "matrix")
+        chart(heatmap(m, title, measure), "speakers-by-outlet", pairs, "matrix")
         return
-    st.caption(title)  # a table first: exact numbers, sortable, and no charting library to load
-    st.dataframe(shade(m), width="stretch", key="matrix_table", height=min(36 + 35 * len(m), 720))
-    downloads(fig, "speakers-by-outlet", pairs, "dl_matrix")
+    # A plain table first: exact numbers, sortable, no charting library to load, and no heatmap built
+    # unless it is downloaded. (Cells tinted through a pandas Styler cost the browser ~0.2 s to draw.)
+    st.caption(title)
+    st.dataframe(m, width="stretch", key="matrix_table", height=min(36 + 35 * len(m), 720))
+    downloads(lambda: heatmap(m, title, measure), "speakers-by-outlet", pairs, "dl_matrix")
 
 
 def shares_view(shares: pd.DataFrame) -> None:
@@ -114,8 +118,8 @@ if pairs.empty:
     st.info("No quotes in this view. Quotes are extracted when articles are analysed (after each fetch or import).")
     st.stop()
 named = pairs[~pairs["speaker"].isin(PLACEHOLDERS)]
-tabbed({"Speakers × outlets": lambda: matrix_view(pairs, named, as_chart=False),
-        "Heatmap": lambda: matrix_view(pairs, named, as_chart=True),
+tabbed({"Speakers × outlets": lambda: matrix_view(pairs, as_chart=False),
+        "Heatmap": lambda: matrix_view(pairs, as_chart=True),
         "Anonymous and official": lambda: shares_view(shares),
         "Quoted by one outlet only": lone_view,
         "One speaker": lambda: speaker_view(pairs, named)})

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from core.analyse import analyse_new
 from core.corpus import import_text
@@ -113,6 +114,27 @@ def test_event_cards_fold_on_a_phone(store):
     assert [e.label for e in at.expander] == ["Leads, quotes and words"]
     wide = opened("event", {"event": event_of(store, "h-1"), "layout": "wide"})
     assert "Leads, quotes and words" not in [e.label for e in wide.expander]  # everything open on a wide screen
+
+
+def many_outlets_event() -> None:
+    """The Event page's cards for one event that 14 outlets reported (an AppTest script)."""
+    import pandas as pd
+    from core.framing import compare_event
+    from pages.event_cards import side_by_side
+    arts = [{"id": f"a{i}", "outlet": f"Outlet {i:02d}", "title": f"Storm closes port {i}", "published":
+             f"2024-03-01T{i:02d}:00:00Z", "date_precision": "exact", "date_source": "feed", "url": f"https://x.test/{i}",
+             "text": "The storm closed the port on Friday, officials said. Ships waited offshore."} for i in range(14)]
+    side_by_side(compare_event(arts, quotes=[], reprints=[]), pd.DataFrame(arts), pd.DataFrame(), folded=False)
+
+
+def test_event_draws_six_cards_until_asked_for_all():
+    at = AppTest.from_function(many_outlets_event, default_timeout=60).run()
+    assert not at.exception
+    heads = [m.value for m in at.markdown if m.value.startswith("####")]
+    assert heads == [f"#### Outlet {i:02d}" for i in range(6)]
+    assert "not drawn: Outlet 06, Outlet 07, " in " ".join(c.value for c in at.caption)
+    at.toggle(key="all_cards").set_value(True).run()
+    assert len([m for m in at.markdown if m.value.startswith("####")]) == 14
 
 
 def test_event_offers_its_exports(store):

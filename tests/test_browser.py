@@ -210,6 +210,17 @@ def test_download_chart_data_as_csv(page, server, store):
     assert sum(int(r["articles"]) for r in rows) == store.count_articles()
 
 
+def test_speaker_matrix_downloads_its_heatmap(page, server):
+    # The table view builds the heatmap only when a download asks for it.
+    open_page(page, server, "sources")
+    page.locator(".st-key-dl_matrix_menu button").click()
+    with page.expect_download(timeout=TIMEOUT) as dl:
+        page.locator(".st-key-dl_matrix_svg button").click()
+    assert dl.value.suggested_filename == "speakers-by-outlet.svg"
+    svg = Path(dl.value.path()).read_text("utf-8")
+    assert svg.lstrip().startswith("<svg") and "busiest outlets (quotes)" in svg
+
+
 # -- hostile feed items ---------------------------------------------------------------------------
 def test_markup_title_is_text_in_the_articles_table(page, server):
     open_page(page, server, "articles?q=onerror")

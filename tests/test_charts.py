@@ -164,6 +164,16 @@ def test_a_date_only_time_is_shown_without_an_hour():
     assert spec["encoding"]["tooltip"][0]["field"] == "when"
 
 
+def test_a_timeline_without_reprints_carries_no_reprint_field():
+    points = pd.DataFrame({"outlet": ["A", "B"], "title": ["x", "y"],
+                           "published": pd.to_datetime(["2024-01-14T06:00Z", "2024-01-15T06:00Z"])})
+    plain = charts.timeline(points, "T")
+    assert all("reprint" not in v for v in plain["data"]["values"]) and "fillOpacity" not in plain["encoding"]
+    mixed = charts.timeline(points.assign(reprint=[False, True]), "T")
+    assert [v["reprint"] for v in mixed["data"]["values"]] == [False, True]
+    assert mixed["encoding"]["fillOpacity"]["condition"]["test"] == "datum.reprint"
+
+
 def test_a_timeline_of_one_instant_spans_a_day_around_it():
     spec = charts.timeline(pd.DataFrame({"outlet": ["A", "B"], "title": ["x", "y"],
                                          "published": pd.to_datetime(["2024-01-14T06:00Z"] * 2)}), "Times")

@@ -17,7 +17,7 @@ from tests.test_app_pages import app, fresh_caches, small, small_db  # noqa: F40
 # What each page's views read from the store. Warming must leave none of them to a visitor.
 READS = ("events_df", "event_outlets", "attention", "event_articles", "quotes_df", "reprints_df",
          "speaker_outlet_counts", "lone_speakers", "event_times", "articles_df", "count_filtered", "daily_counts",
-         "outlet_volume", "outlet_topics", "outlets_df", "topics")
+         "outlet_volume", "outlet_topics", "outlets_df", "topics", "count_outside")
 # Every tab that opens without a choice by the user (the speaker tab waits for a speaker; the import
 # tab for a file; feed health is read live, not cached, so that it is never stale).
 VIEWS = {"overview": ["Events", "Attention by topic", "Attention by outlet group"],
@@ -47,6 +47,25 @@ def test_a_warmed_page_opens_without_reading_the_store(page, small, monkeypatch)
         at.run()
         assert not at.exception, (view, [e.value for e in at.exception])
         assert not any("No articles yet" in i.value or "match" in i.value for i in at.info)  # not an empty state
+
+
+@pytest.mark.parametrize("page", ["overview", "articles"])
+def test_a_first_filter_on_a_busy_outlet_is_warmed(page, small, monkeypatch):
+    s = data.store()
+    version = data.warm(s)
+    data.warm_filters(s, version)
+    busiest = data.profiles(s, version)["name"].iloc[0]
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a one-outlet view read the store: warm_filters() did not compute it")
+    for name in READS:
+        monkeypatch.setattr(Store, name, refuse)
+    at = app(page)
+    at.query_params["outlet"] = busiest
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    shown = at.dataframe[0].value
+    assert set(shown["outlet" if page == "articles" else "outlets"].str.split(", ").explode()) >= {busiest}
 
 
 def test_one_failing_read_does_not_stop_the_others(small, monkeypatch, caplog):
