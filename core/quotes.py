@@ -422,10 +422,22 @@ def _subject_of(tok):
     return None
 
 
+def _passive(tok) -> bool:
+    """A participle used passively: "was asked by", "asked about the talks, he said" (no subject of its own)."""
+    if tok.tag_ != "VBN":
+        return False
+    kids = {k.dep_ for k in tok.children}
+    return bool(kids & {"agent", "auxpass", "nsubjpass"}) or (tok.dep_ in ("advcl", "acl") and "nsubj" not in kids)
+
+
 def _from_cue_verb(aid, text, u: Unit, tok, spans, names) -> Quote | None:
     """An attribution from a cue verb: speaker = its subject, content = complement or quote."""
     doc = u.doc
     lemma = CUE_FORMS[tok.lower_]
+    if lemma == "ask" and _passive(tok):
+        # "Asked by CNN whether …, the senator said …": the asker's question is no statement, and the
+        # answer belongs to the verb that follows (the passive's agent made "CNN" take the senator's words)
+        return None
     subj = _subject_of(tok)
     if subj is None and _mistagged_cue(tok):
         subj = tok.doc[tok.i - 1]

@@ -64,6 +64,16 @@ def test_a_cue_does_not_take_the_quote_of_the_next_sentence():
     assert only('Trump told Mr. Smith, "We are making great progress."').speaker == "Trump"
 
 
+def test_whoever_asked_the_question_is_not_the_speaker_of_the_answer():
+    # "asked by X" is the asker: before, the passive's agent made CNN and the WSJ speakers of the answers
+    t = 'When asked by CNN on Sunday, the senator said: "We will not back down."'
+    q = only(t)
+    assert (q.cue, mention(t, q), q.quote) == ("said", "the senator", '"We will not back down."')
+    t = "Asked by The Wall Street Journal whether he would sign the bill, Trump said he was not sure."
+    assert [(x.speaker, x.cue) for x in quotes_of(t)] == [("Trump", "said")]
+    assert only('The reporter asked: "Will you sign it?"').speaker == "The reporter"   # an active asker still asks
+
+
 def test_colon_then_quote_next_paragraph():
     t = ("John Bolton spoke at length. He said:\n\n\"In all the administrations I have served in, "
          "you cut off ties with business.\"")
