@@ -45,7 +45,8 @@ CORPUS_FILES = ("basil.jsonl", "allsides_dev.jsonl", "newswcl50.jsonl", "ecbplus
 # Per checkout: two worktrees benchmarking at once must not build into one file.
 CACHE = Path(tempfile.gettempdir()) / f"framelens-bench-{hashlib.md5(str(ROOT).encode()).hexdigest()[:8]}"
 MARGIN, FILTER_TARGET, PNG_TARGET = 0.5, 0.5, 1.5
-# (label, URL path, selector of the page's first view).
+# (label, URL path, selector of the page's first view, page title): the pages of pages/common.PAGES, written out
+# because importing pages.common outside a Streamlit server sets up every cached read of the app.
 PAGES = [("/ (bare address)", "", '[data-testid="stDataFrame"] canvas', "Overview"),
          ("Overview", "overview", '[data-testid="stDataFrame"] canvas', "Overview"),
          ("Event", "event", '[data-testid="stMarkdownContainer"] h4', "Event"),

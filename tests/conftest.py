@@ -186,3 +186,17 @@ def replay():
     for p in procs:
         p.kill()
         p.wait()
+
+
+def event_of(store, article_id: str) -> str:
+    """The event a stored article was placed in."""
+    return next(a["event_id"] for a in store.clustered_since(None) if a["id"] == article_id)
+
+
+def served(db: str, monkeypatch):
+    """The store at `db` as the app under test reads it (FRAMELENS_DB), open for the test, closed after it."""
+    from core.store import Store
+    monkeypatch.setenv("FRAMELENS_DB", db)
+    s = Store(db)
+    yield s
+    s.dispose()

@@ -18,7 +18,7 @@ from core.corpus import import_text
 from core.models import Article
 from core.store import Store, events
 from pages import data
-from tests.conftest import ROOT, shared_path
+from tests.conftest import ROOT, served, shared_path
 from tests.test_app_pages import fresh_caches, opened  # noqa: F401 - fresh_caches is an autouse fixture
 
 EVIL_OUTLET = '<a href="https://evil.example/">Evil</a> [News](https://evil.example) www.evil.example'
@@ -72,10 +72,7 @@ def hostile_db(tmp_path_factory) -> str:
 
 @pytest.fixture
 def hostile(hostile_db, monkeypatch) -> Store:
-    monkeypatch.setenv("FRAMELENS_DB", hostile_db)
-    s = Store(hostile_db)
-    yield s
-    s.dispose()
+    yield from served(hostile_db, monkeypatch)
 
 
 def evil_event(s: Store) -> str:

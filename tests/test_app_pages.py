@@ -13,7 +13,7 @@ from core.corpus import import_text
 from core.sources import speaker_label
 from core.store import Store
 from pages import data
-from tests.conftest import ROOT, shared_path
+from tests.conftest import ROOT, event_of, served, shared_path  # noqa: F401 - event_of: for the other app tests
 
 APP = str(ROOT / "dashboard.py")
 PAGES = ["overview", "event", "sources", "timelines", "articles", "outlets"]
@@ -72,14 +72,7 @@ def small_db(tmp_path_factory) -> str:
 
 @pytest.fixture
 def small(small_db, monkeypatch) -> Store:
-    monkeypatch.setenv("FRAMELENS_DB", small_db)
-    s = Store(small_db)
-    yield s
-    s.dispose()
-
-
-def event_of(s: Store, article_id: str) -> str:
-    return next(a["event_id"] for a in s.clustered_since(None) if a["id"] == article_id)
+    yield from served(small_db, monkeypatch)
 
 
 def texts(elements) -> str:

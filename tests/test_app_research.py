@@ -11,6 +11,7 @@ from core.analyse import analyse_new
 from core.corpus import import_text
 from core.exports import ABOUT
 from core.store import Store
+from tests.conftest import event_of, served
 from tests.test_app_pages import app, basil_rows, fresh_caches, opened  # noqa: F401 - fixture
 
 HOSTILE = {"id": "h-1", "outlet": "Hostile <b>Feed</b>", "title": "Talks *end* <img src=x onerror=alert(1)>",
@@ -32,14 +33,7 @@ def research_db(tmp_path_factory) -> str:
 
 @pytest.fixture
 def store(research_db, monkeypatch) -> Store:
-    monkeypatch.setenv("FRAMELENS_DB", research_db)
-    s = Store(research_db)
-    yield s
-    s.dispose()
-
-
-def event_of(s: Store, article_id: str) -> str:
-    return next(a["event_id"] for a in s.clustered_since(None) if a["id"] == article_id)
+    yield from served(research_db, monkeypatch)
 
 
 # -- filters ----------------------------------------------------------------------------------------

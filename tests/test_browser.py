@@ -14,6 +14,7 @@ import pytest
 
 from tests.browser_util import (ROOT, XSS_TITLE, build_store, full_screenshot, launch_chromium, open_filters,
                                 pick_multiselect, require_browser, Streamlit, wait_idle, wait_rerun, xss_row)
+from tests.conftest import event_of
 sync_api = require_browser()
 expect = sync_api.expect
 
@@ -71,13 +72,6 @@ def caption(page, pattern: str):
 def filter_summary(page):
     """The line under the sidebar's Filters button that says which filters are active."""
     return page.get_by_test_id("stSidebar").get_by_test_id("stCaptionContainer").first
-
-
-def event_of(store, article_id: str) -> str:
-    import sqlalchemy as sa
-    from core.store import articles
-    with store.engine.connect() as c:
-        return c.execute(sa.select(articles.c.event_id).where(articles.c.id == article_id)).scalar_one()
 
 
 # -- every page opens -----------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 import pytest
 
 from tests.browser_util import ROOT, build_store, open_filters, require_browser, wait_idle, wait_rerun, xss_row
+from tests.conftest import event_of
 from tests.test_browser import browser, server  # noqa: F401 - fixtures: one Chromium, and a server on this store
 
 sync_api = require_browser()
@@ -51,10 +52,6 @@ def page(browser):
     pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
     yield pg
     ctx.close()
-
-
-def event_of(store, article_id: str) -> str:
-    return next(a["event_id"] for a in store.clustered_since(None) if a["id"] == article_id)
 
 
 # -- a phone's width -----------------------------------------------------------------------------------
