@@ -438,6 +438,10 @@ def _from_cue_verb(aid, text, u: Unit, tok, spans, names) -> Quote | None:
         # "Asked by CNN whether …, the senator said …": the asker's question is no statement, and the
         # answer belongs to the verb that follows (the passive's agent made "CNN" take the senator's words)
         return None
+    if _passive(tok) and tok.dep_ in ("advcl", "acl") and not any(k.dep_ == "agent" for k in tok.children):
+        # "As noted in the statement, Putin has …": a participle with no speaker of its own; the subject
+        # of the clause it hangs from is who the statement is about, not who made it
+        return None
     subj = _subject_of(tok)
     if subj is None and _mistagged_cue(tok):
         subj = tok.doc[tok.i - 1]

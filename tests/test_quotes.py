@@ -74,6 +74,14 @@ def test_whoever_asked_the_question_is_not_the_speaker_of_the_answer():
     assert only('The reporter asked: "Will you sign it?"').speaker == "The reporter"   # an active asker still asks
 
 
+def test_a_statement_about_someone_is_not_theirs():
+    # a participle with no speaker of its own ("As noted in the statement") must not borrow the subject
+    # of its clause: that is who the statement is about (Putin was named as the speaker of an accusation)
+    t = 'As noted in the statement, Putin "has extensive experience in organizing such attacks."'
+    assert [q.speaker for q in quotes_of(t)] == []
+    assert only("Quoted by TASS, the minister said the talks would go on.").speaker == "the minister"
+
+
 def test_colon_then_quote_next_paragraph():
     t = ("John Bolton spoke at length. He said:\n\n\"In all the administrations I have served in, "
          "you cut off ties with business.\"")
