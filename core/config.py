@@ -208,6 +208,15 @@ class ClusterConfig:
                                       "calendar days (\"on Monday\" / \"on Thursday\"; the day either side counts half): "
                                       "when it happened per the text, where the dates cannot tell (undated or "
                                       "misdated articles).")
+    detail_who: float = _setting(0.1, "Similarity taken off an article and an event, or two events, when each side's "
+                                      "headlines name an actor the other side never names (Xi meets Putin / Xi meets "
+                                      "Blinken: who met whom; core.cluster.actors), once one side has who_min_articles. "
+                                      "Concurrent parts of an event that differ so are split (see split_days). 0 disables.")
+    who_share: float = _setting(0.6, "Share of a side's headlines that must name an actor for it to mark that side "
+                                     "(core.cluster.actors).")
+    who_min_articles: int = _setting(6, "Least articles one side needs before who-met-whom lowers a join or a merge: "
+                                        "a few headlines say too little about who an event is about, and a lone "
+                                        "article's headline names someone the others do not too often.")
     detail_bonus: float = _setting(0.0, "Share of a kind's weight added to a pair's similarity when the two give the same "
                                         "details of that kind (pro rata for some): agreeing details count for them.")
 
