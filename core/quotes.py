@@ -86,11 +86,19 @@ class Quote:
 
 # ----------------------------------------------------------------------------------- extraction
 def extract_quotes(articles: Iterable[Any], batch_size: int | None = None,
-                   settings: Settings = SETTINGS, nlp=None, progress=False) -> list[Quote]:
+                   settings: Settings = SETTINGS, nlp=None, progress=False, workers: int = 1) -> list[Quote]:
     """Attributions for many articles (dicts or Article objects), parsing cue sentences in batches.
-    progress: False, True (a bar on stderr) or a report(stage, done, total) callback."""
-    nlp = nlp or load_nlp(PARSE_DISABLE)
+    progress: False, True (a bar on stderr) or a report(stage, done, total) callback. workers > 1:
+    that many processes share the work (core.quote_pool) when there are enough articles to repay
+    starting them; the result is the same."""
     batch_size = batch_size or settings.quote_batch_size
+    if workers > 1 and nlp is None:
+        articles = list(articles)
+        if len(articles) >= settings.quote_workers_min_articles:
+            from core.quote_pool import extract_in_workers
+            with reporting(progress) as report:
+                return extract_in_workers(articles, workers, batch_size, settings, report)
+    nlp = nlp or load_nlp(PARSE_DISABLE)
     with single_thread_blas(), reporting(progress) as report:
         return _extract(articles, nlp, batch_size, settings, report)
 
@@ -665,12 +673,15 @@ def _events_of(articles: list[dict], report) -> dict[str, str] | None:
     return {str(_get(a, "id")): str(e) for a, e in zip(articles, labels)}
 
 
-def run_quotes_file(input_path: str | Path, output_path: str | Path, progress=True) -> int:
+def run_quotes_file(input_path: str | Path, output_path: str | Path, progress=True,
+                    workers: int | None = None) -> int:
     """Extract attributions from a JSONL of articles into a JSONL of quotes; returns the count.
-    progress: True (bars on stderr), False, or a report(stage, done, total) callback."""
+    progress: True (bars on stderr), False, or a report(stage, done, total) callback; workers: processes
+    (None: the quote_workers setting)."""
+    from core.quote_pool import cli_workers
     articles = read_articles(input_path)
     with reporting(progress) as report:
-        quotes = extract_quotes(articles, progress=report)
+        quotes = extract_quotes(articles, progress=report, workers=cli_workers() if workers is None else workers)
         quotes = canonicalise_speakers(quotes, event_of=_events_of(articles, report))
         with open(output_path, "w", encoding="utf-8") as fh:
             for q in quotes:
