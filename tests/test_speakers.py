@@ -36,6 +36,11 @@ def shown(text: str, **kw) -> set[str]:
     "Many said the deal was off.",
     "Video posted on social media showed the dam collapsing.",
     "The Government said the strikes would go on.",
+    "Various reports said the strikes would go on.",
+    "Another said the strikes would go on.",
+    "Americans said the strikes would go on.",
+    "Britons said the strikes would go on.",
+    "The talks ended at 5 p.m. Friday EDT, said the deal was off.",
 ])
 def test_no_speaker_is_shown(text):
     qs = attributions(text, outlet="UNN" if "UNN" in text else "Sputnik" if "Sputnik" in text else "Wire")
@@ -77,6 +82,17 @@ def test_anonymous_sources_are_described():
     assert shown("Some US officials said Beijing was quietly supporting Moscow.") == {"some US officials"}
     assert shown("China's stance has put it at odds with the United States, with some US officials accusing "
                  "Beijing of actively supporting Moscow.") == {"some US officials"}
+
+
+@pytest.mark.parametrize("text, described", [
+    ("Officials said the plan was dead.", "officials"),
+    ("Senior administration officials said the plan was dead.", "senior administration officials"),
+    ("White House officials said the plan was dead.", "White House officials"),
+    ("Trump campaign officials said the plan was dead.", "Trump campaign officials"),
+    ("Washington's allies said the plan was dead.", "Washington's allies"),
+])
+def test_an_unnamed_source_keeps_the_capitals_of_names(text, described):
+    assert shown(text) == {described}
 
 
 # --------------------------------------------------------------------- roles, documents, reports
