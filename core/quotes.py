@@ -423,6 +423,9 @@ def _subject_of(tok):
                         return g
         if cur.dep_ not in ("advcl", "xcomp", "conj", "relcl", "acl") or cur.head is cur:
             break
+    if tok.dep_ == "ccomp" and tok.head.lower_ == "asked" and _asked_aside(tok.head):
+        # "Peskov, asked whether …, said …" parsed as what Peskov asked: the asker is the speaker
+        return next((k for k in tok.head.children if k.dep_ == "nsubj"), None)
     if tok.dep_ == "relcl" and tok.head.tag_.startswith("N"):    # "Dong, who said ..."
         return tok.head
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.tag_.startswith("N"):
@@ -438,6 +441,19 @@ def _passive(tok) -> bool:
     return bool(kids & {"agent", "auxpass", "nsubjpass"}) or (tok.dep_ in ("advcl", "acl") and "nsubj" not in kids)
 
 
+def _asked_aside(tok) -> bool:
+    """"Peskov, asked about the talks, said …": "asked" between commas, before the speech verb, is
+    what he was asked (the parser often reads it as his own act, with him as its subject)."""
+    doc = tok.doc
+    before = tok.i - 1
+    if before > 0 and doc[before].lower_ in ("when", "after", "while", "if", "once"):
+        before -= 1                          # "Peskov, when asked about …, said"
+    if before < 1 or doc[before].text != ",":
+        return False
+    return any(t.lower_ in CUE_FORMS and CUE_FORMS[t.lower_] in CORE_SET and doc[t.i - 1].text == ","
+               for t in doc[tok.i + 1:])
+
+
 def _from_cue_verb(aid, text, u: Unit, tok, spans, names) -> Quote | None:
     """An attribution from a cue verb: speaker = its subject, content = complement or quote."""
     doc = u.doc
@@ -445,6 +461,8 @@ def _from_cue_verb(aid, text, u: Unit, tok, spans, names) -> Quote | None:
     if lemma == "ask" and _passive(tok):
         # "Asked by CNN whether …, the senator said …": the asker's question is no statement, and the
         # answer belongs to the verb that follows (the passive's agent made "CNN" take the senator's words)
+        return None
+    if lemma == "ask" and _asked_aside(tok):
         return None
     if _passive(tok) and tok.dep_ in ("advcl", "acl") and not any(k.dep_ == "agent" for k in tok.children):
         # "As noted in the statement, Putin has …": a participle with no speaker of its own; the subject

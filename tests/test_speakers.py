@@ -179,6 +179,17 @@ def test_dash_said_closes_an_unquoted_statement():
     assert q.canonical_speaker == "Dong Jun" and q.quote == "We will stand with Russia to the end"
 
 
+@pytest.mark.parametrize("text", [
+    "Kremlin spokesman Dmitry Peskov, asked about the talks, said they were going well.",
+    "Dmitry Peskov, when asked about the talks, said they were going well.",
+    "Dmitry Peskov, asked whether the talks would resume, said no decision had been made.",
+])
+def test_what_a_speaker_was_asked_is_not_his_statement(text):
+    qs = attributions(text)
+    assert [(q.cue, q.canonical_speaker) for q in qs] == [("said", "Dmitry Peskov")]
+    assert "asked" not in qs[0].quote
+
+
 def test_noted_that():
     assert shown("Chinese Defense Minister Dong Jun noted that the two militaries would deepen cooperation.") \
         == {"Dong Jun"}
