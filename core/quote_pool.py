@@ -87,6 +87,7 @@ def extract_in_workers(articles: list, workers: int, batch_size: int, settings, 
     shards = shard(articles, workers)
     results: list[list | None] = [None] * len(shards)
     done, futures = 0, {}
+    report("quotes", 0, len(articles))
     try:
         pool = _get_pool(workers)
         futures = {pool.submit(_extract_shard, s, batch_size, settings): i for i, s in enumerate(shards)}
