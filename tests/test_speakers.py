@@ -41,6 +41,8 @@ def shown(text: str, **kw) -> set[str]:
     "Americans said the strikes would go on.",
     "Britons said the strikes would go on.",
     "The talks ended at 5 p.m. Friday EDT, said the deal was off.",
+    "On February 27, Bild reported that they want to increase pressure on Kyiv.",
+    "Le Monde reported that the talks had stalled.",
 ])
 def test_no_speaker_is_shown(text):
     qs = attributions(text, outlet="UNN" if "UNN" in text else "Sputnik" if "Sputnik" in text else "Wire")
@@ -188,6 +190,13 @@ def test_what_a_speaker_was_asked_is_not_his_statement(text):
     qs = attributions(text)
     assert [(q.cue, q.canonical_speaker) for q in qs] == [("said", "Dmitry Peskov")]
     assert "asked" not in qs[0].quote
+
+
+def test_the_reminder_formula_of_translated_news_is_not_what_was_said():
+    qs = attributions("The talks ended. We will remind, Dmitry Peskov also reported Russia's readiness to "
+                      "negotiate with Germany and France.")
+    assert [(q.canonical_speaker, q.quote) for q in qs] == [
+        ("Dmitry Peskov", "Russia's readiness to negotiate with Germany and France")]
 
 
 def test_noted_that():
