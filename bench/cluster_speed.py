@@ -28,6 +28,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
 from core.cluster import clustering_span  # noqa: E402
 
@@ -90,7 +91,8 @@ def run(which: str, n: int, block: int, also: list[str]) -> dict:
         cl = mod.EventClusterer(mod.ClusterConfig())
     else:
         from core.cluster import EventClusterer
-        cl = EventClusterer(configured(also if which == "also" else []))
+        from cluster_eval import parse_overrides
+        cl = EventClusterer(parse_overrides(also if which == "also" else []))
     print(f"[{which}] {len(stream)} articles, {stream[0]['published']:%Y-%m-%d} .. {stream[-1]['published']:%Y-%m-%d}; "
           f"memory before clustering {peak_mb():.0f} MB", flush=True)
     print(f"[{which}] {'articles':>9} {'block s':>8} {'µs/article':>11} {'articles/s':>11} {'CPU s':>7} "
@@ -107,20 +109,6 @@ def run(which: str, n: int, block: int, also: list[str]) -> dict:
               f"{cl.n_events():>8} {cl.n_indexed():>8}", flush=True)
     total, cpu = time.perf_counter() - t_all, time.process_time() - c_all
     return {"which": which, "n": len(stream), "seconds": total, "cpu": cpu, "peak_mb": peak_mb()}
-
-
-def configured(items: list[str]):
-    """Today's ClusterConfig with KEY=VALUE settings changed."""
-    from dataclasses import fields
-
-    from core.config import ClusterConfig
-
-    cfg = ClusterConfig()
-    types_ = {f.name: type(f.default) for f in fields(ClusterConfig)}
-    for item in items:
-        k, v = item.split("=", 1)
-        setattr(cfg, k, types_[k](v))
-    return cfg
 
 
 def main() -> int:

@@ -10,9 +10,11 @@ re-dated (and did not, or less, with their own dates), prints the two events' si
             how many of the other event's members name each "only" entity anywhere
   heads     entities of the headlines and openings (title + first 300 characters), same layout
   acts      kinds of act the headlines report (core.cluster.details)
+  who       each side's marks against the other (core.cluster.actors): headline actors the other never names
   numbers   numbers in the titles and openings
 
-    .venv/bin/python bench/same_day_pairs.py [--corpus NAME ...] [--all]   (--all: every pair, merged or not)
+    .venv/bin/python bench/same_day_pairs.py [--corpus NAME ...] [--all] [--set KEY=VALUE ...]
+(--all: every pair, merged or not)
 """
 from __future__ import annotations
 
@@ -20,18 +22,18 @@ import argparse
 import re
 import sys
 from collections import Counter, defaultdict
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from cluster_eval import NAMES, actor_pairs, load  # noqa: E402
+from cluster_eval import NAMES, actor_pairs, load, parse_overrides  # noqa: E402
 from core.cluster import ClusterConfig, cluster_batch  # noqa: E402
+from core.cluster.actors import Cast, read_heads, read_named  # noqa: E402
 from core.cluster.details import read_details  # noqa: E402
 from core.cluster.features import DocFrequencies, analyse_doc, entities, tokens, weigh  # noqa: E402
-
-from datetime import datetime, timedelta, timezone  # noqa: E402
 
 _NUM = re.compile(r"\b\d[\d,.]*\b")
 OPENING = 300
@@ -85,6 +87,16 @@ def mean_sim(xs: list[dict], ys: list[dict], w, same: bool) -> float:
     return sum(vals) / len(vals) if vals else float("nan")
 
 
+def cast(rows: list[dict], cfg: ClusterConfig) -> Cast:
+    """The who-met-whom cast of some articles, read as the clusterer reads it."""
+    out = Cast()
+    for r in rows:
+        title = r.get("title") or ""
+        named = read_named(analyse_doc(title, r.get("text") or "", cfg.lead_words, cfg.max_chars).ents)
+        out.add(read_heads(title, named), named)
+    return out
+
+
 def show(label: str, a: set[str], b: set[str], others: tuple[list[str], list[str]] | None = None) -> None:
     """Shared and exclusive items of two sets, with how often the other event's texts name an exclusive one."""
     def only(xs, texts):
@@ -134,6 +146,7 @@ def report(name: str, cfg: ClusterConfig, every: bool) -> None:
         show("heads", most([head(r) for r in ra]), most([head(r) for r in rb]), texts)
         acts = lambda rs: Counter(k for r in rs for k in read_details(r.get("title") or "", "").get("act", {}))  # noqa: E731
         print(f"    acts     A {dict(acts(ra))}  B {dict(acts(rb))}")
+        print(f"    who      A {cast(ra, cfg).marks(cast(rb, cfg), cfg.who_share)}  B {cast(rb, cfg).marks(cast(ra, cfg), cfg.who_share)}")
         nums = lambda rs: most([set(_NUM.findall(f"{r.get('title') or ''} {(r.get('text') or '')[:OPENING]}"))  # noqa: E731
                                 for r in rs], 0.3)
         show("numbers", nums(ra), nums(rb))
@@ -145,9 +158,10 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", action="append", choices=NAMES)
     ap.add_argument("--all", action="store_true", help="every pair, merged or not")
+    ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="change a setting")
     args = ap.parse_args()
     for name in args.corpus or NAMES:
-        report(name, ClusterConfig(), args.all)
+        report(name, parse_overrides(args.set), args.all)
     return 0
 
 
