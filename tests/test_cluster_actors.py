@@ -112,3 +112,15 @@ def test_concurrent_parts_of_an_event_that_clash_on_who_met_whom_are_not_one_hap
         cl.restore(arts, ["ev-1"] * len(arts))
         ev = cl._by_id["ev-1"]
         assert cl._side_by_side(ev, ["b0", "b1", "b2"], 1.0) is told_twice
+
+
+def test_one_happening_told_from_two_sides_stays_one_though_a_side_names_its_own_capital():
+    arts = [{"id": f"p{i}", "outlet": f"O{i}", "title": t, "text": talks(i, "Putin", "Russian President Vladimir"),
+             "published": T0 + timedelta(hours=i)} for i, t in enumerate(TALKS[:3])]
+    arts += [{"id": f"k{i}", "outlet": f"K{i}", "title": t,
+              "text": "Russian President Vladimir Putin and Chinese President Xi Jinping held talks in Beijing, the "
+                      f"Kremlin said in Moscow; trade and energy were discussed, statement {i} said.",
+              "published": T0 + timedelta(hours=i)} for i, t in enumerate(TALKS[3:])]
+    cl = EventClusterer(ClusterConfig())
+    cl.restore(arts, ["ev-1"] * len(arts))
+    assert cl._side_by_side(cl._by_id["ev-1"], ["k0", "k1", "k2"], 1.0) is True

@@ -15,7 +15,10 @@ the other side truly never names. News outlets ("Reuters", "Xinhua") say who wro
 months and weekdays name nobody: both are left out.
 
 An event keeps counts of these words over its members (`Cast`), so the check between an article and an
-event, or between two events, costs a few dictionary lookups. Measured with bench/same_day_pairs.py and
+event, or between two events, costs a few dictionary lookups. The parts of a split are several articles
+each, so there the marks are read from all they name, not only their headlines
+(ClusterConfig.split_who_share): the same actors' two happenings then differ in the places, officials
+and bodies each part names throughout. Measured with bench/same_day_pairs.py and
 bench/cluster_eval.py (issue 14): a lone article's headline too often names someone the rest do not, so
 joins and merges consult it only once one side has ClusterConfig.who_min_articles.
 """

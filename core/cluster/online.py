@@ -21,7 +21,8 @@ The same actors' next happening shares most words with the last; where the dates
 (undated or misdated articles), the days their openings name and the kinds of act their headlines report
 (core.cluster.details) lower the similarity of articles that disagree, in joining, merging, cohesion and
 splitting alike; and who met whom (core.cluster.actors: each side's headlines name an actor the other never
-names) lowers joining and merging once one side has who_min_articles, and lets concurrent parts split.
+names) lowers joining and merging once one side has who_min_articles, and concurrent parts that each name
+someone the other never does are split.
 
 Merging events that turn out to be one, and splitting events that hold two happenings, live in
 core.cluster.regroup.

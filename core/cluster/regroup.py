@@ -337,9 +337,9 @@ class Regrouping:
     def _side_by_side(self: "EventClusterer", ev: Event, moved: list[str], days: float) -> bool:
         """True when the two parts look like one happening told from two sides (each blaming the other):
         most dated articles of one part were published within `days` of the other part's, and the parts
-        name the same things (entity centroids at least split_shared_entities alike), unless each part's
-        headlines name an actor the other part never names (who met whom). Two happenings that look alike on
-        one day differ in where and to whom."""
+        name the same things (entity centroids at least split_shared_entities alike), unless each part names
+        an actor the other part never names (who met whom, _casts_clash_apart). Two happenings that look alike
+        on one day differ in where and to whom."""
         gone = set(moved)
         spans = [(aid in gone, m.span) for aid, m in ev.members.items() if m.span is not None]
         here = [sp for out, sp in spans if not out]
@@ -361,12 +361,13 @@ class Regrouping:
         return shared >= self.config.split_shared_entities
 
     def _casts_clash_apart(self: "EventClusterer", ev: Event, gone: set[str]) -> bool:
-        """True when each part of a split names in its headlines an actor the other never names (who met whom:
-        two happenings, however concurrent; core.cluster.actors)."""
+        """True when each part of a split has an actor nearly all its articles name (split_who_share) and the
+        other part never names: two casts, two happenings, however concurrent (core.cluster.actors). Parts
+        are several articles each, so what they name anywhere is read, not only their headlines."""
         a, b = Cast(), Cast()
         for aid, m in ev.members.items():
-            (b if aid in gone else a).add(m.heads, m.named)
-        return casts_clash(a, b, self.config.who_share)
+            (b if aid in gone else a).add(m.named, m.named)
+        return casts_clash(a, b, self.config.split_who_share)
 
     def _split_off(self: "EventClusterer", ev: Event, moved: list[str]) -> Event:
         """Move the given articles of ev into a new event (id from the first of them); returns it."""
