@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 from core.cluster import ClusterConfig, EventClusterer, cluster_batch
-from core.cluster.actors import Cast, cast_of, casts_clash, read_heads, read_named
+from core.cluster.actors import Cast, article_clashes, cast_of, casts_clash, read_heads, read_named
 from core.cluster.features import analyse_doc
 
 T0 = datetime(2024, 5, 16, 6, tzinfo=timezone.utc)
@@ -124,3 +124,19 @@ def test_one_happening_told_from_two_sides_stays_one_though_a_side_names_its_own
     cl = EventClusterer(ClusterConfig())
     cl.restore(arts, ["ev-1"] * len(arts))
     assert cl._side_by_side(cl._by_id["ev-1"], ["k0", "k1", "k2"], 1.0) is True
+
+
+def test_an_article_against_an_event_clashes_as_its_own_cast_would():
+    docs = [("Xi holds talks with Putin in Beijing", "Xi Jinping held talks with Vladimir Putin in Beijing."),
+            ("Putin and Xi meet in Beijing", "Vladimir Putin met Xi Jinping in Beijing, the Kremlin said."),
+            ("Xi meets Blinken in Beijing", "Xi Jinping met Antony Blinken in Beijing."),
+            ("Xi meets Blinken", "Xi Jinping met Antony Blinken weeks before Putin came."),
+            ("", "Xi Jinping met Antony Blinken.")]
+    ev = Cast()
+    for t, x in docs[:2]:
+        c = cast(t, x)
+        ev.add(frozenset(c.heads), frozenset(c.named))
+    for t, x in docs:
+        c = cast(t, x)
+        assert article_clashes(frozenset(c.heads), frozenset(c.named), ev, 0.6) == casts_clash(c, ev, 0.6)
+    assert article_clashes(frozenset(cast(*docs[2]).heads), frozenset(cast(*docs[2]).named), ev, 0.6)

@@ -59,7 +59,7 @@ _phrase_cache = _Cache(_phrase_words)
 
 def _words(phrases) -> frozenset[str]:
     """The actor words of entity phrases (see _phrase_words)."""
-    return frozenset(w for p in phrases for w in _phrase_cache[p])
+    return frozenset().union(*map(_phrase_cache.__getitem__, phrases))
 
 
 def _fold(word: str) -> str:
@@ -72,7 +72,11 @@ def _fold(word: str) -> str:
 def read_heads(title: str, named: frozenset[str]) -> frozenset[str]:
     """The actors of an article's headline: its title's words that the article names as entities (a
     headline in title case capitalises every word, so the text's own capitals decide)."""
-    return frozenset(w for w in _words([title.lower()]) if w in named)
+    if not named:
+        return frozenset()
+    low = title.lower().replace("’", "'")
+    words = _WORD.findall(low if low.isascii() else _fold(low))
+    return frozenset(s for s in (w.removesuffix("'s").strip(".-'")[:STEM] for w in words) if s in named)
 
 
 def read_named(ents) -> frozenset[str]:
@@ -107,10 +111,17 @@ class Cast:
 
     def marks(self, other: "Cast", share: float) -> list[str]:
         """Actor words in at least `share` of this side's heads that the other side (almost) never names."""
+        return sorted(self._marks(other, share))
+
+    def _marks(self, other: "Cast", share: float):
+        """The marks of this side against the other, one at a time (see marks)."""
         if not self.n or not other.n:
-            return []
+            return
         need, allowed = share * self.n, NAMED_SHARE * other.n
-        return sorted(w for w, c in self.heads.items() if c >= need and other.named.get(w, 0) <= allowed)
+        get_ = other.named.get
+        for w, c in self.heads.items():
+            if c >= need and get_(w, 0) <= allowed:
+                yield w
 
 
 def cast_of(heads: frozenset[str], named: frozenset[str]) -> Cast:
@@ -120,6 +131,17 @@ def cast_of(heads: frozenset[str], named: frozenset[str]) -> Cast:
     return c
 
 
+def article_clashes(heads: frozenset[str], named: frozenset[str], ev: Cast, share: float) -> bool:
+    """casts_clash between one article (its heads and named words) and an event's cast, without building
+    the article's Cast (this runs for every candidate event of every article)."""
+    if not ev.n or not any(ev.named.get(w, 0) <= NAMED_SHARE * ev.n for w in heads):
+        return False
+    need = share * ev.n
+    return any(c >= need and w not in named for w, c in ev.heads.items())
+
+
 def casts_clash(a: Cast, b: Cast, share: float) -> bool:
     """True when each side's headlines name an actor the other never names (see the module docstring)."""
-    return bool(a.marks(b, share)) and bool(b.marks(a, share))
+    if len(a.heads) > len(b.heads):   # the side with fewer heads first: most checks end there
+        a, b = b, a
+    return next(a._marks(b, share), None) is not None and next(b._marks(a, share), None) is not None

@@ -41,7 +41,7 @@ from core.models import get
 
 from .events import (DAY, LEAD_CHARS, LEADS, Event, EventSummary, Incoming, Member, event_id_for, mixed_weight,
                      summarise, years_clash)
-from .actors import cast_of, casts_clash, read_heads, read_named
+from .actors import article_clashes, read_heads, read_named
 from .details import pair_conflict, read_details
 from .features import FIELDS, DocFrequencies, Vector, analyse_doc, weigh
 from .regroup import Regrouping
@@ -239,7 +239,7 @@ class EventClusterer(Regrouping):
         by_member = self._avg and (cfg.top_k > 0 or cfg.copy_similarity < 1.0)
         span = a.span
         details, dw, bonus = a.details, self.detail_weights, cfg.detail_bonus
-        who, share = (cast_of(a.heads, a.named), cfg.who_share) if self._who else (None, 0.0)
+        who, share = self._who and bool(a.heads), cfg.who_share   # an article with no headline actor has no mark
         scored = []          # (similarity, event, time and year factor)
         near = []            # worth comparing member by member: (similarity, event, factor, undated, who penalty)
         for i, num in cands:
@@ -274,8 +274,8 @@ class EventClusterer(Regrouping):
                 sc /= ev.n
                 if details and sc >= floor:  # details only lower a score: those below the floor cannot win
                     sc -= ev.details.conflict_with(details, dw, bonus) / ev.n
-            pen = (cfg.detail_who if who is not None and ev.n >= cfg.who_min_articles and sc >= floor
-                   and casts_clash(who, ev.cast, share) else 0.0)
+            pen = (cfg.detail_who if who and ev.n >= cfg.who_min_articles and sc >= floor
+                   and article_clashes(a.heads, a.named, ev.cast, share) else 0.0)
             sc -= pen
             factor = exp(-gap / decay) if decay > 0 and gap > 0 else 1.0
             if mix != 1.0 and undated:
