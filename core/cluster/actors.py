@@ -43,9 +43,7 @@ STEM = 4                # letters of a word compared: spellings and adjectives o
 
 def _phrase_words(phrase: str) -> tuple[str, ...]:
     """The actor words of one entity phrase, as stems (their first STEM letters: "China" and "Chinese",
-    "Yevgeny" and "Yevgeniy" are one); none for a news outlet; short words and possessives left out."""
-    if is_news_outlet(phrase):
-        return ()
+    "Yevgeny" and "Yevgeniy" are one); short words and possessives left out."""
     out = []
     for w in _WORD.findall(phrase.replace("’", "'")):
         w = _fold(w.removesuffix("'s").strip(".-'"))
@@ -58,8 +56,9 @@ _phrase_cache = _Cache(_phrase_words)
 
 
 def _words(phrases) -> frozenset[str]:
-    """The actor words of entity phrases (see _phrase_words)."""
-    return frozenset().union(*map(_phrase_cache.__getitem__, phrases))
+    """The actor words of entity phrases (see _phrase_words), news outlets left out (asked each time: a user's
+    outlet aliases may change while the words of a phrase do not)."""
+    return frozenset().union(*[_phrase_cache[p] for p in phrases if not is_news_outlet(p)])
 
 
 def _fold(word: str) -> str:
