@@ -61,7 +61,10 @@ explained explains acknowledged acknowledges admitted admits stressed stresses e
 emphasizes indicated indicates observed estimated assured assures charged replied replies responded
 pointed relayed believe believes believed think thinks feel feels felt fear fears feared
 mentioned mentions grumbled grumbles grumbling fumed fumes fuming lamented laments lamenting
+demanded demands demanding
 """.split())
+# "indicated he was …", "announced they would …": a that-verb before a pronoun subject reports a clause
+_CLAUSE_SUBJECTS = frozenset("he she they we i it".split())
 TRAILING_REST = 6           # '…," said X': at most this many words name X
 PREPOSITIONS = frozenset("in at on during from after before with for under by".split())
 _ADVERBIAL_START = PREPOSITIONS | frozenset("reporters journalists told via citing adding as while when last this earlier "
@@ -74,7 +77,7 @@ _CLAUSE_WORDS = frozenset("that who which whom whose what and but while as when 
                           "after before since where".split())
 _LEAD_DROP = frozenset("the a an and but as while so yet".split())
 PRONOUNS = frozenset("he she they it we i you his her their this that these".split())
-_AUX = frozenset("had has have was were is are been be will would could should".split())
+_AUX = frozenset("had has have was were is are been be will would could should can must might".split())
 MAX_SPEAKER_WORDS = 7
 TRAILING_SPEAKER_WORDS = 12  # '…, acting White House chief of staff Mick Mulvaney said.': a long title before a closing verb
 # A base form ("recall", "claim", "warn") reports speech only after a subject it agrees with ("they say", "critics
@@ -125,7 +128,16 @@ _WHAT_CALLED_RE = re.compile(r"\bwhat\s+(?P<spk>(?:[\w'’.-]+\s+){1,4}?)(?P<ver
 _AGAINST_RE = re.compile(r"\b(?:railed|rails|railing|inveighed|lashed out|ranted|warned|warns|warning|"
                          r"decried|decries|decrying|bemoaned|lamented)\s+(?:against|at|about|over|of)\s", re.I)
 # "made clear that …", "makes it clear that …": what follows is the subject's claim
-_CLEAR_RE = re.compile(r"\b(?:made|makes|make|making)\s+(?:it\s+)?(?:loud\s+and\s+)?clear\s+that\s")
+_CLEAR_RE = re.compile(r"\b(?:made|makes|make|making)\s+(?:it\s+)?(?:loud\s+and\s+)?clear\s+"
+                       r"(?:that\s|(?=(?:the|a|an|he|she|they|we|i|it|there|his|her|their|this)\s))")
+# "attacked Schiff for driving a false narrative", "slammed him for his claims": a statement the subject attacks is
+# described in the subject's terms (other reasons, "attacked him for caving on the wall", stay the outlet's words)
+_FOR_VERBS = """attack slam blast criticize criticise chide rebuke reprimand scold fault lambaste berate castigate
+condemn denounce""".split()
+_FOR_RE = re.compile(r"\b(?P<verb>" + "|".join(sorted({f for v in _FOR_VERBS for f in inflect(v)}, key=len, reverse=True))
+                     + r")\s+(?:[\w'’.-]+\s+){1,8}?for\s+(?:(?:driving|pushing|peddling|spreading|promoting|making|repeating)\s"
+                     r"|(?:his|her|their|its)\s+(?:\w+\s+)?(?:claims?|comments?|remarks?|statements?|rhetoric|assertions?|"
+                     r"allegations?|narrative)\b)", re.I)
 # A headline credited at its end: "Detained suspects had contacts abroad – FSB", "… -key House Republican",
 # "…, Documents Show", "…, Report Says".
 _CREDIT_TAIL_RE = re.compile(r"\s[-–—]\s?(?P<spk>[A-Za-z][\w.'’ -]{1,50})$"
@@ -152,8 +164,9 @@ _BY_RE = re.compile(r"\bby (?P<spk>(?:[A-Z][\w'’.-]*\s?){1,4})")
 _CLAIM_NOUN_RE = re.compile(r"\b(?:claims?|allegations?|accusations?|assertions?|contentions?|rumou?rs?|reports?)\s+(?:of|that)\s"
                             r"|\bwarnings?\s+(?:of|about|that)\s"
                             r"|\b(?:concerns?|fears?|worries|suggestions?|beliefs?|views?|arguments?|insistence|hopes?"
-                            r"|promises?|vows?|pledges?)"
-                            r"(?:\s+(?:by|from|among|of)\s+[^,;:.\"“”]{2,60}?)?\s+that\s", re.I)
+                            r"|promises?|vows?|pledges?|comments?|remarks?|statements?)"
+                            r"(?:\s+(?:by|from|among|of)\s+[^,;:.\"“”]{2,60}?)?"
+                            r"(?:\s+(?:on|last|this)\s+\w+)?\s+that\s", re.I)      # "his comment on Sunday that …"
 _CLAIM_COMPOUND_RE = re.compile(r"\b(?!(?:the|a|an|his|her|their|its|our|these|those|of|and|or|to|that)\s)"
                                 r"(?:[a-z][\w'’-]*\s+){1,2}(?=(?:claims|allegations)\b(?!\s+(?:to|that)\b))")
 _ACCORDING_RE = re.compile(r"\baccording to (?P<spk>[^,;:.\"“”()]{2,120}?)(?=[,;:.\"“”()]|$)", re.I)
@@ -371,6 +384,9 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
         verbs.append((s + m.start("verb"), s + m.end("verb")))
     for m in _CLEAR_RE.finditer(sent):
         out.append((s + m.end(), _clause_end(text, s + m.end(), e), _speaker_before(_tokens(sent[:m.start()])) or None))
+    for m in _FOR_RE.finditer(sent):
+        head = _tokens(sent[:m.start()])
+        out.append((s + m.end(), _clause_end(text, s + m.end(), e), _speaker_before(head) or None))
     for m in _AGAINST_RE.finditer(sent):
         out.append((s + m.end(), _clause_end(text, s + m.end(), e), _speaker_before(_tokens(sent[:m.start()])) or None))
     for m in _CLAIM_NOUN_RE.finditer(sent):
@@ -422,7 +438,8 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
         after = [t for t in ws[i + 1:] if _low(t) not in _NOT_SPEAKER_END]     # "reported Monday, citing …"
         closes = not after or after[0] in ",;"
         if low not in SPEECH_VERBS and not closes \
-                and next((t for t in map(_low, rest) if t not in _NOT_SPEAKER_END and t != "out"), "") != "that":
+                and next((t for t in map(_low, rest) if t not in _NOT_SPEAKER_END and t != "out"), "") != "that" \
+                and not _pronoun_clause(rest):
             continue                               # "announced a probe"; but "…, TASS reported." closes a sentence
         verb = (s + toks[i][1], s + toks[i][2])
         upto_comma = [t for t in ws[i + 1:ws.index(",", i) if "," in ws[i + 1:] else len(ws)] if t[:1].isalnum()]
@@ -445,6 +462,8 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
             skip_until = toks[i][2]
             continue
         trailing = after_quote or closes or ("that" not in map(_low, upto_comma) and (not rest or _low(rest[0]) in _ADVERBIAL_START))
+        if after_quote and i == punct + 1 and not closes and len(rest) > TRAILING_REST and _pronoun_clause(rest):
+            trailing = False                       # '…, who called them "rapists," insists he'll …': the quote is the subject's
         told = low in _TELL and 0 < len(rest) <= 3 and not any(_low(t) in _CLAUSE_WORDS for t in rest)
         trailing = trailing or told                # '…, officials tell Axios.'
         limit = TRAILING_SPEAKER_WORDS if (closes or told) and not any(_low(t) in _CLAUSE_WORDS for t in ws[punct + 1:i]) \
@@ -495,6 +514,16 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
                                                      and not (k and _low(ws[k - 1]) in SPEECH_VERBS)))
               and not (k and (_low(ws[k - 1]) in _DETERMINERS or ws[k - 1].endswith(("'s", "’s"))))]
     return out, verbs
+
+
+def _pronoun_clause(rest: list[str]) -> bool:
+    """Whether the words after a verb open a clause with a pronoun subject: "he was", "they would", "he'll"."""
+    if not rest:
+        return False
+    first = _low(rest[0])
+    if re.match(r"(?:he|she|they|we|i|it)['’](?:ll|d|s|re|ve|m)$", first):
+        return True
+    return first in _CLAUSE_SUBJECTS and len(rest) > 1 and rest[1].islower() and _low(rest[1]) not in _CLAUSE_WORDS
 
 
 def _starts_clause(toks: list[str]) -> bool:

@@ -63,6 +63,28 @@ def test_voice_quoted_attributed_and_own():
     assert by_term["invasion"]["voice"] == "own" and by_term["invasion"]["speaker"] is None
 
 
+def test_reported_clauses_without_that_are_the_speakers():
+    def voice(text: str, term: str) -> str:
+        sents = split_sentences(text)
+        i = text.index(term)
+        return VoiceMap(text, sents).at(i, i + len(term)).kind
+
+    # a that-verb before a pronoun subject, "made it clear" without "that", a demand with "that"
+    assert voice("The senator indicated she would not back funding for a wall on the border.", "wall") == "attributed"
+    assert voice("The mayor made it clear the regime had to fall.", "regime") == "attributed"
+    assert voice("The governor demanded that the militants leave the town.", "militants") == "attributed"
+    # a speech verb right after a quotation that sits inside its long subject still reports what follows
+    text = ('The candidate, who once called his rivals "losers," insists he will build a wall along the '
+            'entire southern border next year.')
+    assert voice(text, "wall") == "attributed"
+    # criticising someone for a statement describes it in the critic's words; other reasons stay the outlet's
+    assert voice("The chairman attacked the reporter for peddling a story about collusion.", "collusion") == "attributed"
+    assert voice("The commentator attacked the president for caving on the wall.", "wall") == "own"
+    # a named comment's content; and a that-verb before a plain object is no report
+    assert voice("He dismissed the aide's comment on Sunday that the far right runs the party.", "far right") == "attributed"
+    assert voice("Officials announced the regime change plan in May.", "regime") == "own"
+
+
 def test_a_dateline_and_the_speaker_phrase_stay_the_outlets():
     text = 'KYIV (Reuters) - The attack "had nothing to do with us," a spokesman for Kyiv\'s military intelligence said.'
     voices = {m["surface"]: m["voice"] for m in _matches(text)}
