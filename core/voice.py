@@ -52,6 +52,7 @@ _PARTY_TAG_RE = re.compile(r"^[DRI]-[A-Z][A-Za-z.]{0,8}$")      # "D-Calif.", "R
 _NO_CONTENT = frozenset("little nothing something anything much".split())
 _NO_CONTENT_NEXT = frozenset("about on of regarding else publicly to in at so".split())
 _INTRANSITIVE = frozenset("testify complain comment respond reply speak concede".split())
+_QUANTIFIERS = frozenset("some many several others few most".split())    # "Some said that …": a subject
 _DETERMINERS = frozenset("a an the this these those his her its their our my your any no every each such some "
                          "another other many several".split())
 # Verbs that report speech only with "that" after them: "announced that …" but "announced a probe".
@@ -129,7 +130,8 @@ _AGAINST_RE = re.compile(r"\b(?:railed|rails|railing|inveighed|lashed out|ranted
                          r"decried|decries|decrying|bemoaned|lamented)\s+(?:against|at|about|over|of)\s", re.I)
 # "made clear that …", "makes it clear that …": what follows is the subject's claim
 _CLEAR_RE = re.compile(r"\b(?:made|makes|make|making)\s+(?:it\s+)?(?:loud\s+and\s+)?clear\s+"
-                       r"(?:that\s|(?=(?:the|a|an|he|she|they|we|i|it|there|his|her|their|this)\s))")
+                       r"(?:that\s|(?=(?:the|a|an|he|she|they|we|i|it|there|his|her|their|this)\s))"
+                       r"|\b(?:let|lets|letting|made|makes|make)\s+it\s+(?:be\s+)?known\s+that\s")
 # "attacked Schiff for driving a false narrative", "slammed him for his claims": a statement the subject attacks is
 # described in the subject's terms (other reasons, "attacked him for caving on the wall", stay the outlet's words)
 _FOR_VERBS = """attack slam blast criticize criticise chide rebuke reprimand scold fault lambaste berate castigate
@@ -425,8 +427,11 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
             continue                               # "the probe into alleged collusion": an adjective
         if w[:1].isupper() and not title_case:
             continue                               # "the United States", not a verb
-        if i and (_low(ws[i - 1]) in _DETERMINERS or ws[i - 1].endswith(("'s", "’s"))):
-            continue                               # "the tweet", "a warning shot", "Trump's claims": nouns
+        if i and (_low(ws[i - 1]) in _DETERMINERS or ws[i - 1].endswith(("'s", "’s"))) \
+                and not (_low(ws[i - 1]) in _QUANTIFIERS and (i == 1 or not ws[i - 2][:1].isalnum())
+                         and i + 1 < len(ws) and _low(ws[i + 1]) == "that"):
+            continue                               # "the tweet", "a warning shot", "Trump's claims": nouns ("Some
+            #                                        grumbled that …" is a subject and its verb)
         if low in NOUN_LIKE and i + 1 < len(ws) and not _starts_clause(ws[i + 1:]):
             continue                               # "baseless claims of fraud", "a campaign promise, a …": nouns
         if low in _BASE_FORMS and i and i + 1 < len(ws) and not _starts_clause(ws[i + 1:]) \
@@ -468,6 +473,13 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
         trailing = trailing or told                # '…, officials tell Axios.'
         limit = TRAILING_SPEAKER_WORDS if (closes or told) and not any(_low(t) in _CLAUSE_WORDS for t in ws[punct + 1:i]) \
             else MAX_SPEAKER_WORDS
+        if punct > 0 and i - punct - 1 <= limit and trailing and _low(ws[punct + 1]) == "which":
+            verbs.append(verb)                     # '…, which Trump denies.': what he denies is the outlet's wording
+            skip_until = toks[i][2]
+            continue
+        if punct > 0 and i - punct - 1 <= limit and trailing and _low(ws[punct + 1]) == "as" and not after_quote:
+            c0 = max(c0, s + max((toks[k][2] for k in range(punct) if ws[k] in ",;:"), default=0))
+            #                                        '…, including that X, as he promised': only the clause before it
         if punct > 0 and i - punct - 1 <= limit and trailing:
             speaker = _speaker_before(ws[:i]) or None
             out.append((c0, s + toks[punct][1], speaker))   # '…, the spokesman said.'

@@ -83,6 +83,13 @@ def test_reported_clauses_without_that_are_the_speakers():
     # a named comment's content; and a that-verb before a plain object is no report
     assert voice("He dismissed the aide's comment on Sunday that the far right runs the party.", "far right") == "attributed"
     assert voice("Officials announced the regime change plan in May.", "regime") == "own"
+    # "Some said that …" has a subject; "let it be known that …" reports
+    assert voice("Some grumbled that the militants had ousted the mayor.", "militants") == "attributed"
+    assert voice("The club let it be known that the coach was fired for his record.", "fired") == "attributed"
+    # what someone denies is the outlet's wording; "as he promised" tags only the clause before it
+    assert voice("Nothing shows collusion with the Russians, which Trump denies.", "collusion") == "own"
+    assert voice("He repeated his claims about the wall, including that Mexico pays for it, as he promised in 2016.",
+                 "wall") == "own"
 
 
 def test_a_dateline_and_the_speaker_phrase_stay_the_outlets():
