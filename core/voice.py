@@ -6,8 +6,9 @@ ministry said", "according to TASS", "Ukraine accused Russia of …"), belongs t
 Regex only, no parse, so an event's articles take milliseconds: quotation marks come from
 core.quotes.find_quote_spans (plus single curly quotes around short phrases), reporting frames from
 a closed list of speech verbs. When the store's extracted quotes are given (core.quotes, spaCy), their
-resolved speakers name the speakers of the quotations and frames found here ("he" -> "Dong Jun");
-their spans are not used as voices, since a mixed quote's span also covers the outlet's own words.
+resolved speakers name the speakers of the quotations and frames found here that the sentence leaves
+unnamed ("he" -> "Dong Jun"; a name the sentence gives comes first); their spans are not used as voices,
+since a mixed quote's or an indirect attribution's span also covers the outlet's own words.
 A speaker the sentence does not name (a pronoun) is left unnamed rather than guessed.
 """
 from __future__ import annotations
@@ -216,8 +217,10 @@ class VoiceMap:
                 if self.text.rfind("[", a, start) > self.text.rfind("]", a, start):
                     return OWN                                   # '"We can call [to build a border wall] …"': an insertion
                 if (a, b) not in self._q_speakers:
-                    self._q_speakers[(a, b)] = (_given_speaker(self._given, a, b)
-                                                or _quote_speaker(self.text, a, b, self.sentences) or None)
+                    # the sentence's own named speaker first: the store's resolves pronouns ("he" -> "Dong Jun") but
+                    # its resolution names the wrong person more often than a name the sentence gives
+                    self._q_speakers[(a, b)] = (_quote_speaker(self.text, a, b, self.sentences)
+                                                or _given_speaker(self._given, a, b) or None)
                 return Voice("quoted", self._q_speakers[(a, b)])
         if self._title and start >= self._title[0]:
             return Voice("attributed", self._title[1])
@@ -227,7 +230,7 @@ class VoiceMap:
         if n not in self._frames:
             s, e = self.sentences[n]
             spans, verbs = _frames(self.text, s, e)
-            self._frames[n] = ([(a, self._quote_end(a, b), _given_speaker(self._given, a, b) or sp) for a, b, sp in spans],
+            self._frames[n] = ([(a, self._quote_end(a, b), sp or _given_speaker(self._given, a, b)) for a, b, sp in spans],
                                verbs)
         spans, verbs = self._frames[n]
         if any(a <= start and end <= b for a, b in verbs):

@@ -107,6 +107,11 @@ def test_pronoun_speakers_are_not_guessed_and_store_quotes_name_them():
     q = [{"article_id": "a", "quote_start": text.index('"'), "quote_end": text.rindex('"') + 1, "kind": "direct",
           "speaker": "Dong Jun", "speaker_type": "person", "canonical_speaker": "Dong Jun"}]
     assert VoiceMap(text, sents, q).at(start, start + 8).speaker == "Dong Jun"
+    # a speaker the sentence names beats the store's resolution, which names the wrong person more often
+    text2 = '"We oppose any hegemony," Shoigu said.'
+    q2 = [dict(q[0], quote_start=0, quote_end=text2.rindex('"') + 1)]
+    s2 = text2.index("hegemony")
+    assert VoiceMap(text2, split_sentences(text2), q2).at(s2, s2 + 8).speaker == "Shoigu"
 
 
 def test_only_the_outlets_own_words_count_for_it():
