@@ -137,10 +137,12 @@ _CLEAR_RE = re.compile(r"\b(?:made|makes|make|making)\s+(?:it\s+)?(?:loud\s+and\
 # described in the subject's terms (other reasons, "attacked him for caving on the wall", stay the outlet's words)
 _FOR_VERBS = """attack slam blast criticize criticise chide rebuke reprimand scold fault lambaste berate castigate
 condemn denounce""".split()
+_FOR_STATEMENT = (r"for\s+(?:(?:driving|pushing|peddling|spreading|promoting|making|repeating)\s"
+                  r"|(?:his|her|their|its)\s+(?:\w+\s+)?(?:claims?|comments?|remarks?|statements?|rhetoric|assertions?|"
+                  r"allegations?|narrative)\b)")
+_FOR_STATEMENT_RE = re.compile(r"\b" + _FOR_STATEMENT, re.I)     # cheap test first: the verb alternation is slow
 _FOR_RE = re.compile(r"\b(?P<verb>" + "|".join(sorted({f for v in _FOR_VERBS for f in inflect(v)}, key=len, reverse=True))
-                     + r")\s+(?:[\w'’.-]+\s+){1,8}?for\s+(?:(?:driving|pushing|peddling|spreading|promoting|making|repeating)\s"
-                     r"|(?:his|her|their|its)\s+(?:\w+\s+)?(?:claims?|comments?|remarks?|statements?|rhetoric|assertions?|"
-                     r"allegations?|narrative)\b)", re.I)
+                     + r")\s+(?:[\w'’.-]+\s+){1,8}?" + _FOR_STATEMENT, re.I)
 # A headline credited at its end: "Detained suspects had contacts abroad – FSB", "… -key House Republican",
 # "…, Documents Show", "…, Report Says".
 _CREDIT_TAIL_RE = re.compile(r"\s[-–—]\s?(?P<spk>[A-Za-z][\w.'’ -]{1,50})$"
@@ -389,7 +391,7 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
         verbs.append((s + m.start("verb"), s + m.end("verb")))
     for m in _CLEAR_RE.finditer(sent):
         out.append((s + m.end(), _clause_end(text, s + m.end(), e), _speaker_before(_tokens(sent[:m.start()])) or None))
-    for m in _FOR_RE.finditer(sent):
+    for m in (_FOR_RE.finditer(sent) if _FOR_STATEMENT_RE.search(sent) else ()):
         head = _tokens(sent[:m.start()])
         out.append((s + m.end(), _clause_end(text, s + m.end(), e), _speaker_before(head) or None))
     for m in _AGAINST_RE.finditer(sent):
