@@ -186,10 +186,20 @@ def proper_name_run(words: list[str]) -> list[str]:
         if not NAME_TOKEN.fullmatch(w) or lw in TITLE_WORDS or lw in NOT_NAMES or lw in NOT_NAME_CAPS \
                 or lw in ORG_TITLE_WORDS or country_in([w])[0] or lw in ANON_WORDS or lw in DOC_WORDS \
                 or lw in THING_WORDS or lw in MEDIA_WORDS or lw in SPOKES_WORDS or lw in ORG_HEADS \
-                or lw in PLACE_WORDS:
+                or lw in PLACE_WORDS or _is_demonym_plural(w):
             break
         run.append(w)
     return run[::-1]
+
+
+_DEMONYMS = {"britons", "brits", "palestinians", "europeans", "westerners", "asians", "africans", "arabs",
+             "latinos", "kurds", "uyghurs", "uighurs", "muscovites", "londoners", "parisians", "americans"}
+
+
+def _is_demonym_plural(word: str) -> bool:
+    """"Americans", "Russians", "Britons": a people, not a person's name."""
+    low = word.lower()
+    return low in _DEMONYMS or (low.endswith("s") and len(low) > 4 and country_in([word[:-1]])[0] is not None)
 
 
 def bare_name(words: list[str]) -> str:
@@ -225,13 +235,33 @@ def role_words(words: list[str], name: str) -> str | None:
     return " ".join(before) if before else None
 
 
-def description(words: list[str]) -> str:
-    """An anonymous source's description: its words without the leading article."""
+# Words that open a description of an unnamed source, whatever follows them.
+_LEADING_WORDS = set("""one former senior top current longtime unnamed unidentified anonymous various other
+others multiple numerous local regional federal state government administration military security
+intelligence police campaign party western foreign""".split())
+
+
+def description(words: list[str], article: str = "") -> str:
+    """An anonymous source's description: its words without the leading article, the first word
+    lower-cased when it is a common word capitalised only by its place in the sentence ("Officials",
+    "Some Western diplomats") and not a name ("Trump critics", "White House officials", "Washington's
+    allies"). A word counts as common when it is a determiner or a source word, or when the article
+    (when given) also writes it in lower case."""
     while words and words[0].lower() in ("the", "a", "an"):
         words = words[1:]
     text = " ".join(words).replace(" 's", "'s")
-    return text[:1].lower() + text[1:] if text[:1].isupper() and not text.split()[0].isupper() \
-        and not country_in(text.split()[:1])[0] else text
+    parts = text.split()
+    if not parts or not text[:1].isupper() or parts[0].isupper() or country_in(parts[:1])[0]:
+        return text
+    first = parts[0].removesuffix("'s")
+    low = first.lower()
+    if low in DETERMINERS or low in QUANTIFIERS or low in _LEADING_WORDS:
+        return text[:1].lower() + text[1:]
+    if first != parts[0] or (len(parts) > 1 and parts[1][:1].isupper()):
+        return text                              # a possessive or the head of a capitalised run: a name
+    if low in ANON_WORDS or (article and re.search(rf"(?<![\w'’-]){re.escape(low)}(?![\w'’-])", article)):
+        return text[:1].lower() + text[1:]
+    return text
 
 
 # ---------------------------------------------------------------------------------- titled names

@@ -86,11 +86,19 @@ class Quote:
 
 # ----------------------------------------------------------------------------------- extraction
 def extract_quotes(articles: Iterable[Any], batch_size: int | None = None,
-                   settings: Settings = SETTINGS, nlp=None, progress=False) -> list[Quote]:
+                   settings: Settings = SETTINGS, nlp=None, progress=False, workers: int = 1) -> list[Quote]:
     """Attributions for many articles (dicts or Article objects), parsing cue sentences in batches.
-    progress: False, True (a bar on stderr) or a report(stage, done, total) callback."""
-    nlp = nlp or load_nlp(PARSE_DISABLE)
+    progress: False, True (a bar on stderr) or a report(stage, done, total) callback. workers > 1:
+    that many processes share the work (core.quote_pool) when there are enough articles to repay
+    starting them; the result is the same."""
     batch_size = batch_size or settings.quote_batch_size
+    if workers > 1 and nlp is None:
+        articles = list(articles)
+        if len(articles) >= settings.quote_workers_min_articles:
+            from core.quote_pool import extract_in_workers
+            with reporting(progress) as report:
+                return extract_in_workers(articles, workers, batch_size, settings, report)
+    nlp = nlp or load_nlp(PARSE_DISABLE)
     with single_thread_blas(), reporting(progress) as report:
         return _extract(articles, nlp, batch_size, settings, report)
 
@@ -415,6 +423,9 @@ def _subject_of(tok):
                         return g
         if cur.dep_ not in ("advcl", "xcomp", "conj", "relcl", "acl") or cur.head is cur:
             break
+    if tok.dep_ == "ccomp" and tok.head.lower_ == "asked" and _asked_aside(tok.head):
+        # "Peskov, asked whether …, said …" parsed as what Peskov asked: the asker is the speaker
+        return next((k for k in tok.head.children if k.dep_ == "nsubj"), None)
     if tok.dep_ == "relcl" and tok.head.tag_.startswith("N"):    # "Dong, who said ..."
         return tok.head
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.tag_.startswith("N"):
@@ -430,6 +441,19 @@ def _passive(tok) -> bool:
     return bool(kids & {"agent", "auxpass", "nsubjpass"}) or (tok.dep_ in ("advcl", "acl") and "nsubj" not in kids)
 
 
+def _asked_aside(tok) -> bool:
+    """"Peskov, asked about the talks, said …": "asked" between commas, before the speech verb, is
+    what he was asked (the parser often reads it as his own act, with him as its subject)."""
+    doc = tok.doc
+    before = tok.i - 1
+    if before > 0 and doc[before].lower_ in ("when", "after", "while", "if", "once"):
+        before -= 1                          # "Peskov, when asked about …, said"
+    if before < 1 or doc[before].text != ",":
+        return False
+    return any(t.lower_ in CUE_FORMS and CUE_FORMS[t.lower_] in CORE_SET and doc[t.i - 1].text == ","
+               for t in doc[tok.i + 1:])
+
+
 def _from_cue_verb(aid, text, u: Unit, tok, spans, names) -> Quote | None:
     """An attribution from a cue verb: speaker = its subject, content = complement or quote."""
     doc = u.doc
@@ -437,6 +461,8 @@ def _from_cue_verb(aid, text, u: Unit, tok, spans, names) -> Quote | None:
     if lemma == "ask" and _passive(tok):
         # "Asked by CNN whether …, the senator said …": the asker's question is no statement, and the
         # answer belongs to the verb that follows (the passive's agent made "CNN" take the senator's words)
+        return None
+    if lemma == "ask" and _asked_aside(tok):
         return None
     if _passive(tok) and tok.dep_ in ("advcl", "acl") and not any(k.dep_ == "agent" for k in tok.children):
         # "As noted in the statement, Putin has …": a participle with no speaker of its own; the subject
@@ -665,12 +691,15 @@ def _events_of(articles: list[dict], report) -> dict[str, str] | None:
     return {str(_get(a, "id")): str(e) for a, e in zip(articles, labels)}
 
 
-def run_quotes_file(input_path: str | Path, output_path: str | Path, progress=True) -> int:
+def run_quotes_file(input_path: str | Path, output_path: str | Path, progress=True,
+                    workers: int | None = None) -> int:
     """Extract attributions from a JSONL of articles into a JSONL of quotes; returns the count.
-    progress: True (bars on stderr), False, or a report(stage, done, total) callback."""
+    progress: True (bars on stderr), False, or a report(stage, done, total) callback; workers: processes
+    (None: the quote_workers setting)."""
+    from core.quote_pool import cli_workers
     articles = read_articles(input_path)
     with reporting(progress) as report:
-        quotes = extract_quotes(articles, progress=report)
+        quotes = extract_quotes(articles, progress=report, workers=cli_workers() if workers is None else workers)
         quotes = canonicalise_speakers(quotes, event_of=_events_of(articles, report))
         with open(output_path, "w", encoding="utf-8") as fh:
             for q in quotes:

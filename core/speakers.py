@@ -129,7 +129,8 @@ CAPS_RUN_RE = re.compile(r"\b[A-Z][a-zà-ÿ]+(?:[-'’][A-Z]?[a-zà-ÿ]+)?(?:\s+
 PLACE_WORDS = set("""city hall street square avenue river region oblast district province county
 airport station university college school hospital church cathedral palace park bridge dam plant
 center centre theatre theater museum stadium arena island mountain lake sea ocean valley republic
-federation kingdom state states union east west north south middle one two three""".split())
+federation kingdom state states union east west north south middle one two three europe asia africa
+americas korea""".split())
 
 
 # Titles that only a person carries, so the one capitalised word after them is a name.
@@ -159,7 +160,8 @@ summit forum conference games war peace treaty accord operation day week year"""
 NOT_NAMES = set("""but and the so when while as if in on at after before then yet or for a an this
 that from with by of to meanwhile however although despite during under through since until
 because though unless whether where why how what who amid among against without within about over
-including like unlike following meet""".split())
+including like unlike following meet another various several many some most both each every other
+others all any few such edt est cdt cst mdt mst pdt pst gmt utc bst cet cest msk jst""".split())
 
 
 class NameIndex:
