@@ -95,7 +95,7 @@ _NOT_SPEECH_NEXT = {"contend": "with", "contends": "with", "contended": "with", 
 
 _TOKEN_RE = re.compile(r"[A-Za-z0-9][\w'’.-]*|[,;:()\"“”‘’«»—–]")
 # Where reported content stops: a new clause the outlet adds ("…, but it has backed …", "…, which was imposed …").
-_CLAUSE_END_RE = re.compile(r"[,;][”\"’]?\s+(?:but|while|though|although|whereas|which|who|yet|despite|even as|even though)\b"
+_CLAUSE_END_RE = re.compile(r"(?<!\bthat)[,;][”\"’]?\s+(?:but|while|though|although|whereas|which|who|yet|despite|even as|even though|after)\b"
                             r"|;|\s(?:[—–-]|--)\s"
                             r"|,\s+(?:giving|leaving|sending|setting|prompting|sparking|marking|raising)\s"   # ", giving allies …": a gloss
                             r"|,\s+the\s+(?:\w+est|worst|best|first|last|most|latest)\b"   # ", the worst since …": background

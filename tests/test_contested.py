@@ -90,6 +90,10 @@ def test_reported_clauses_without_that_are_the_speakers():
     assert voice("Nothing shows collusion with the Russians, which Trump denies.", "collusion") == "own"
     assert voice("He repeated his claims about the wall, including that Mexico pays for it, as he promised in 2016.",
                  "wall") == "own"
+    # a clause the outlet adds after a comma ("…, after the council blocked …") is its own; a fronted one is the speaker's
+    assert voice("The mayor said that she would hold a hearing, after the council blocked an inquiry into the regime.",
+                 "regime") == "own"
+    assert voice("The mayor said that, after the vote, the regime would fall.", "regime") == "attributed"
 
 
 def test_a_dateline_and_the_speaker_phrase_stay_the_outlets():
