@@ -347,3 +347,13 @@ def test_clause_ends_insertions_and_nouns_after_speech_verbs():
     assert _voice(text, "border wall")[0] == "own" and _voice(text, "national emergency") == ("quoted", "Trump")
     text = "Fox made it loud and clear that he won't pay for any part of the proposed wall along the border."
     assert _voice(text, "wall") == ("attributed", "Fox")
+
+
+def test_the_pages_check_skips_cleanly_without_its_folder(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+    script = Path(__file__).resolve().parents[1] / "bench" / "labels" / "pages_check.py"
+    run = subprocess.run([sys.executable, str(script), "score", str(tmp_path / "absent"), "contested_pages.jsonl"],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0 and run.stdout == "" and "no page folder" in run.stderr
