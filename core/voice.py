@@ -67,6 +67,9 @@ demanded demands demanding
 """.split())
 # "indicated he was …", "announced they would …": a that-verb before a pronoun subject reports a clause
 _CLAUSE_SUBJECTS = frozenset("he she they we i it".split())
+_CLAUSE_AUX = frozenset(f for w in """was were is are had has have would will could should can may might must did does do
+cannot wasn't weren't isn't aren't hadn't hasn't haven't wouldn't won't couldn't shouldn't can't didn't doesn't
+don't""".split() for f in (w, w.replace("'", "’")))
 TRAILING_REST = 6           # '…," said X': at most this many words name X
 PREPOSITIONS = frozenset("in at on during from after before with for under by".split())
 _ADVERBIAL_START = PREPOSITIONS | frozenset("reporters journalists told via citing adding as while when last this earlier "
@@ -95,7 +98,9 @@ _NOT_SPEECH_NEXT = {"contend": "with", "contends": "with", "contended": "with", 
 
 _TOKEN_RE = re.compile(r"[A-Za-z0-9][\w'’.-]*|[,;:()\"“”‘’«»—–]")
 # Where reported content stops: a new clause the outlet adds ("…, but it has backed …", "…, which was imposed …").
-_CLAUSE_END_RE = re.compile(r"(?<!\bthat)[,;][”\"’]?\s+(?:but|while|though|although|whereas|which|who|yet|despite|even as|even though|after)\b"
+# (not right after "that": "said that, after the vote, …" is a clause fronted inside the content)
+_CLAUSE_END_RE = re.compile(r"(?<!\bthat)[,;][”\"’]?\s+"
+                            r"(?:but|while|though|although|whereas|which|who|yet|despite|even as|even though|after)\b"
                             r"|;|\s(?:[—–-]|--)\s"
                             r"|,\s+(?:giving|leaving|sending|setting|prompting|sparking|marking|raising)\s"   # ", giving allies …": a gloss
                             r"|,\s+the\s+(?:\w+est|worst|best|first|last|most|latest)\b"   # ", the worst since …": background
@@ -435,8 +440,7 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
         if i and (_low(ws[i - 1]) in _DETERMINERS or ws[i - 1].endswith(("'s", "’s"))) \
                 and not (_low(ws[i - 1]) in _QUANTIFIERS and (i == 1 or not ws[i - 2][:1].isalnum())
                          and i + 1 < len(ws) and _low(ws[i + 1]) == "that"):
-            continue                               # "the tweet", "a warning shot", "Trump's claims": nouns ("Some
-            #                                        grumbled that …" is a subject and its verb)
+            continue                               # "the tweet", "Trump's claims": nouns; "Some grumbled that …" is not
         if low in NOUN_LIKE and i + 1 < len(ws) and not _starts_clause(ws[i + 1:]):
             continue                               # "baseless claims of fraud", "a campaign promise, a …": nouns
         if low in _BASE_FORMS and i and i + 1 < len(ws) and not _starts_clause(ws[i + 1:]) \
@@ -483,8 +487,8 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
             skip_until = toks[i][2]
             continue
         if punct > 0 and i - punct - 1 <= limit and trailing and _low(ws[punct + 1]) == "as" and not after_quote:
+            # '…, including that X, as he promised': "as" tags only the clause right before it
             c0 = max(c0, s + max((toks[k][2] for k in range(punct) if ws[k] in ",;:"), default=0))
-            #                                        '…, including that X, as he promised': only the clause before it
         if punct > 0 and i - punct - 1 <= limit and trailing:
             speaker = _speaker_before(ws[:i]) or None
             out.append((c0, s + toks[punct][1], speaker))   # '…, the spokesman said.'
@@ -540,7 +544,8 @@ def _pronoun_clause(rest: list[str]) -> bool:
     first = _low(rest[0])
     if re.match(r"(?:he|she|they|we|i|it)['’](?:ll|d|s|re|ve|m)$", first):
         return True
-    return first in _CLAUSE_SUBJECTS and len(rest) > 1 and rest[1].islower() and _low(rest[1]) not in _CLAUSE_WORDS
+    # an auxiliary must follow: "confirmed it on Monday" has "it" as its object
+    return first in _CLAUSE_SUBJECTS and len(rest) > 1 and _low(rest[1]) in _CLAUSE_AUX
 
 
 def _starts_clause(toks: list[str]) -> bool:

@@ -83,6 +83,7 @@ def test_reported_clauses_without_that_are_the_speakers():
     # a named comment's content; and a that-verb before a plain object is no report
     assert voice("He dismissed the aide's comment on Sunday that the far right runs the party.", "far right") == "attributed"
     assert voice("Officials announced the regime change plan in May.", "regime") == "own"
+    assert voice("The ministry confirmed it on Monday as the regime fell.", "regime") == "own"
     # "Some said that …" has a subject; "let it be known that …" reports
     assert voice("Some grumbled that the militants had ousted the mayor.", "militants") == "attributed"
     assert voice("The club let it be known that the coach was fired for his record.", "fired") == "attributed"
