@@ -36,8 +36,14 @@ supporter supporters voter voters""".split())
 ANON_MARKERS = set("""a an some several many few two three four one unnamed anonymous senior
 familiar other others various numerous multiple""".split())
 PRONOUNS = {"he", "she", "they", "i", "we", "you", "it", "him", "her", "them"}
-NAME_RE = re.compile(r"\b([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+"
-                      r"(?:[-'][A-Z]?[a-z]+)?){1,2})\b")
+# One capitalised name word: Latin letters with their accents ("Erdoğan", "Šefčovič"), and the
+# prefixes that put a second capital inside a name ("McConnell", "MacArthur", "DeSantis", "LaHood",
+# "O'Rourke"); all-capital words ("NATO") are not name words.
+UP = "A-ZÀ-ÖØ-ÞĀ-Ž"
+LO = "a-zß-öø-ÿā-žſ"
+NAME_WORD = rf"(?:(?:Mc|Mac|De|Di|Da|Du|La|Le|Fitz|O['’])?[{UP}][{LO}]+)"
+NAME_RE = re.compile(rf"\b({NAME_WORD}(?:[-'][{UP}]?[{LO}]+)?(?:\s+(?:[A-Z]\.\s+)?{NAME_WORD}"
+                     rf"(?:[-'][{UP}]?[{LO}]+)?){{1,2}})\b")
 
 
 # ---------------------------------------------------------------------------------------- speakers
@@ -122,9 +128,9 @@ def classify_speaker(words: list[str], tags: list[str], head_lower: str) -> str:
 
 # Where a sentence starts: after a stop (and closing marks) and a space, or after a line break.
 SENTENCE_START_RE = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z])|\n+")
-CAP_WORD_RE = re.compile(r"\b[A-Z][a-zà-ÿ'’-]+\b")
+CAP_WORD_RE = re.compile(rf"\b{NAME_WORD}[{LO}'’-]*\b")
 # A run of capitalised words (with initials): where person names are looked for.
-CAPS_RUN_RE = re.compile(r"\b[A-Z][a-zà-ÿ]+(?:[-'’][A-Z]?[a-zà-ÿ]+)?(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-zà-ÿ]+(?:[-'’][A-Z]?[a-zà-ÿ]+)?){1,5}\b")
+CAPS_RUN_RE = re.compile(rf"\b{NAME_WORD}(?:[-'’][{UP}]?[{LO}]+)?(?:\s+(?:[A-Z]\.\s+)?{NAME_WORD}(?:[-'’][{UP}]?[{LO}]+)?){{1,5}}\b")
 # Words in a capitalised run that are not part of a person's name: places, buildings, bodies.
 PLACE_WORDS = set("""city hall street square avenue river region oblast district province county
 airport station university college school hospital church cathedral palace park bridge dam plant
