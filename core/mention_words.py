@@ -175,6 +175,13 @@ def capital_runs(words: list[str]) -> list[str]:
     return runs
 
 
+# A minister's portfolio, written before the name ("Minister for Planning and Development Ahsan Iqbal",
+# "Special Assistant on Establishment Arbab Shahzad"): no part of the name.
+PORTFOLIO_WORDS = set("""development planning training establishment affairs defence defense education finance
+health interior justice trade commerce industry industries energy agriculture environment information
+broadcasting culture tourism transport transportation communications labour labor housing railways petroleum
+science technology rights religious overseas parliamentary revenue economy economic welfare security
+immigration infrastructure resources fisheries forestry telecommunications aviation""".split())
 # Lower-case words inside a person's name.
 _PARTICLES = {"de", "da", "di", "del", "van", "von", "der", "den", "bin", "al", "la", "le", "du", "dos", "das"}
 
@@ -194,7 +201,7 @@ def proper_name_run(words: list[str]) -> list[str]:
         if not NAME_TOKEN.fullmatch(w) or lw in TITLE_WORDS or lw in NOT_NAMES or lw in NOT_NAME_CAPS \
                 or lw in ORG_TITLE_WORDS or country_in([w])[0] or lw in ANON_WORDS or lw in DOC_WORDS \
                 or lw in THING_WORDS or lw in MEDIA_WORDS or lw in SPOKES_WORDS or lw in ORG_HEADS \
-                or lw in PLACE_WORDS or _is_demonym_plural(w):
+                or lw in PLACE_WORDS or lw in PORTFOLIO_WORDS or _is_demonym_plural(w):
             break
         run.append(w)
     return run[::-1]

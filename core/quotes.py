@@ -359,7 +359,7 @@ def _from_fast(aid, text, u: Unit, spans, names) -> Quote:
     pre = [w for w in words if w.lower().strip(".") in TITLE_WORDS or w.lower() in ("of",)]
     name_words = words[len(pre):] if words[:len(pre)] == pre else words
     role = " ".join(pre) if pre and stype == "person" and name_words else None
-    speaker, stype = resolve_speaker(text[s0:s1], " ".join(name_words), stype, s0, names)
+    speaker, stype = resolve_speaker(text[s0:s1], " ".join(name_words), stype, s0, names, (sp.start, sp.end))
     return Quote(aid, text[sp.start:sp.end], sp.start, sp.end, "direct", text[c0:c1], speaker,
                  s0, s1, stype, role, None, c0, c1)
 
@@ -632,7 +632,7 @@ def _make_quote(aid, text, start, end, kind, cue_tok, u: Unit, subj, names: Name
     role = role_of(subj, first, last) if stype in ("person", "anonymous") else None
     name_idx = name_tokens(doc, first, last) if stype == "person" else []
     name = " ".join(doc[i].text for i in name_idx) if name_idx else text[s_start:s_end]
-    speaker, stype = resolve_speaker(text[s_start:s_end], name, stype, s_start, names)
+    speaker, stype = resolve_speaker(text[s_start:s_end], name, stype, s_start, names, (start, end))
     c0, c1 = _span_orig(u, cue_tok.doc, cue_tok.i, cue_tok.i + (1 if cue_text else 0))
     return Quote(aid, text[start:end], start, end, kind, cue_text or cue_tok.text, speaker,
                  s_start, s_end, stype, role, None, c0, c1)

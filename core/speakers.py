@@ -219,16 +219,18 @@ class NameIndex:
                     best = (key, full)
         return best[1] if best else name
 
-    def resolve_pronoun(self, pron: str, pos: int, window: int) -> str | None:
+    def resolve_pronoun(self, pron: str, pos: int, window: int, content: tuple[int, int] | None = None) -> str | None:
         """The person a he/she refers to: the first person named in its own sentence before it
         (subjects come before objects), else the last speaker of the two sentences before, else the
-        first named in the nearest sentence before that names one; names inside quotations are not
-        antecedents."""
+        first named in the nearest sentence before that names one. Names inside quotations and inside
+        what this attribution reports (`content`: "Gandapur is misusing funds, he said" is not Gandapur
+        speaking) are not antecedents; the subject of an earlier report can be ("Navalny died, officials
+        said. … a poisoning he blamed on the Kremlin")."""
         if pron.lower() not in ("he", "she", "him", "her"):
             return None
         prior = [(o, n) for o, n in sorted(self._between(self.occurrences(), pos - window, pos)
                                            + self._between(self.mentions, pos - window, pos))
-                 if not self._in_quote(o)]
+                 if not self._in_quote(o) and not (content and content[0] <= o < content[1])]
         if not prior:
             return None
         starts = self.sentences()
@@ -277,10 +279,14 @@ class NameIndex:
         insort(self.mentions, (pos, name))
 
 
-def resolve_speaker(mention: str, name: str, stype: str, pos: int, names: "NameIndex") -> tuple[str, str]:
-    """Resolved speaker name and type for a mention (pronouns and surnames expanded)."""
+def resolve_speaker(mention: str, name: str, stype: str, pos: int, names: "NameIndex",
+                    content: tuple[int, int] | None = None) -> tuple[str, str]:
+    """Resolved speaker name and type for a mention (pronouns and surnames expanded); `content` is
+    the span the attribution reports, where a pronoun's antecedent cannot be."""
     if stype == "pronoun":
-        resolved = names.resolve_pronoun(mention, pos, names.settings.quote_pronoun_window)
+        resolved = names.resolve_pronoun(mention, pos, names.settings.quote_pronoun_window, content)
+        if resolved:
+            names.add(pos, resolved)        # "…, he said. …, he warned": the speaker carries on
         return (resolved, "person") if resolved else (mention, stype)
     if stype == "person":
         name = re.sub(r"(?:['’]s|\.)$", "", name)        # "Dong Jun." (read as June's abbrev.)

@@ -237,6 +237,14 @@ def test_the_two_leaders_resolve_the_same_way_every_run():
     assert outs == {"['Vladimir Putin', 'Xi Jinping']\n"}          # one row each, in the order named
 
 
+def test_a_name_in_what_was_said_is_not_the_pronouns_speaker():
+    text = ("Federal Minister for Planning and Development Ahsan Iqbal on Monday said the party was playing "
+            "politics. Ali Amin Gandapur is using official resources to create trouble, he said. The "
+            "institutions are fully alert, he warned.")
+    qs = attributions(text)
+    assert {q.canonical_speaker for q in qs} == {"Ahsan Iqbal"}, [(q.cue, q.canonical_speaker) for q in qs]
+
+
 def test_noted_that():
     assert shown("Chinese Defense Minister Dong Jun noted that the two militaries would deepen cooperation.") \
         == {"Dong Jun"}
