@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from core.gazetteer import country_in, government, institution, words_of
 from core.quote_input import news_outlet
-from core.speakers import ANON_HEADS, NOT_NAMES, PLACE_WORDS, TITLE_WORDS
+from core.speakers import ANON_HEADS, LO, NAME_WORD, NOT_NAMES, PLACE_WORDS, TITLE_WORDS
 
 # Words for a written or recorded source: its author is the speaker.
 DOC_WORDS = set("""statement statements report reports readout communique communiqué release
@@ -105,7 +105,7 @@ NAMED_ROLES = set(ROLE_SYNONYMS) | PERSONAL_ROLES
 OF_COUNTRY_RE = re.compile(r"\s+of\s+(?P<c>(?:the\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?)$")
 TIME_TAIL = re.compile(r"\s+(?:on|in|at|late|early|last|this|earlier|later)\b.*$|\s+(?:Monday|Tuesday|Wednesday|"
                         r"Thursday|Friday|Saturday|Sunday)\b.*$", re.I)
-NAME_TOKEN = re.compile(r"[A-Z][a-zà-ÿ'’-]+(?:-[A-Z][a-zà-ÿ'’-]+)?\.?|[A-Z]\.")
+NAME_TOKEN = re.compile(rf"{NAME_WORD}[{LO}'’-]*(?:-{NAME_WORD}[{LO}'’-]*)?\.?|[A-Z]\.")
 
 
 def trim_mention(mention: str) -> str:
@@ -175,18 +175,33 @@ def capital_runs(words: list[str]) -> list[str]:
     return runs
 
 
+# A minister's portfolio, written before the name ("Minister for Planning and Development Ahsan Iqbal",
+# "Special Assistant on Establishment Arbab Shahzad"): no part of the name.
+PORTFOLIO_WORDS = set("""development planning training establishment affairs defence defense education finance
+health interior justice trade commerce industry industries energy agriculture environment information
+broadcasting culture tourism transport transportation communications labour labor housing railways petroleum
+science technology rights religious overseas parliamentary revenue economy economic welfare security
+immigration infrastructure resources fisheries forestry telecommunications aviation""".split())
+# Lower-case words inside a person's name.
+_PARTICLES = {"de", "da", "di", "del", "van", "von", "der", "den", "bin", "al", "la", "le", "du", "dos", "das"}
+
+
 def proper_name_run(words: list[str]) -> list[str]:
     """The trailing run of capitalised words that could be a person's name (no titles, places,
     institutions or outlets in it)."""
     run: list[str] = []
-    for w in reversed(words):
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i]
         lw = w.lower().strip(".")
+        if w in _PARTICLES and run and i > 0 and (words[i - 1] in _PARTICLES or NAME_TOKEN.fullmatch(words[i - 1])):
+            run.append(w)                           # "Ursula von der Leyen", "Charles de Gaulle"
+            continue
         if lw.endswith("s") and lw[:-1] in TITLE_WORDS:
             break                                   # "Presidents Xi Jinping and …"
         if not NAME_TOKEN.fullmatch(w) or lw in TITLE_WORDS or lw in NOT_NAMES or lw in NOT_NAME_CAPS \
                 or lw in ORG_TITLE_WORDS or country_in([w])[0] or lw in ANON_WORDS or lw in DOC_WORDS \
                 or lw in THING_WORDS or lw in MEDIA_WORDS or lw in SPOKES_WORDS or lw in ORG_HEADS \
-                or lw in PLACE_WORDS or _is_demonym_plural(w):
+                or lw in PLACE_WORDS or lw in PORTFOLIO_WORDS or _is_demonym_plural(w):
             break
         run.append(w)
     return run[::-1]
@@ -325,15 +340,17 @@ class Holders:
         for w in words | phrases:
             insort(self.by_role.setdefault(w, []), (offset, name))
 
-    def named(self, roles: set[str], near: int | None = None, window: int = 0) -> set[str]:
-        """Names of the holders with one of these role words (exactly), named within window of near."""
-        names = set()
+    def named(self, roles: set[str], near: int | None = None, window: int = 0) -> list[str]:
+        """Names of the holders with one of these role words (exactly), named within window of near,
+        in the order the article first names them (so every run picks the same one first)."""
+        first: dict[str, int] = {}
         for w in roles:
             items = self.by_role.get(w, [])
             if near is not None:
                 items = items[bisect_left(items, (near - window,)):bisect_left(items, (near + window + 1,))]
-            names.update(n for _, n in items)
-        return names
+            for pos, n in items:
+                first[n] = min(pos, first.get(n, pos))
+        return sorted(first, key=lambda n: (first[n], n))
 
     def find(self, roles: set[str], country: str | None, body: str | None = None, orgs: set[str] = frozenset(),
              near: int | None = None, window: int = 0) -> Holder | None:

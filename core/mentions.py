@@ -237,7 +237,7 @@ class _Context:
             mention = self.text[q.speaker_start:after.end("name")].strip()
         s = self.phrase(mention, q)
         if s.kind not in ("credit",):
-            s.also = self.conjuncts(q)
+            s.also = list(s.also or []) + self.conjuncts(q)   # keep "the two leaders"' second
         return s
 
     # -- one mention --------------------------------------------------------------------------
@@ -481,8 +481,8 @@ class _Context:
     def role(self, words: list[str], low: list[str], head: str) -> Settled | None:
         """A role description: its named holder in the article, else unresolved (or anonymous)."""
         role_words = [w for w in low if w in ROLE_SYNONYMS or w in TITLE_WORDS]
-        if not role_words or head not in ROLE_SYNONYMS and head not in TITLE_WORDS:
-            return None
+        if not role_words or head not in ROLE_SYNONYMS and head not in TITLE_WORDS or head in _CHAMBERS:
+            return None                     # "the Senate" is a chamber, not its leader's role
         country, _ = country_in(words)
         orgs = {w for w in low if w in ORG_TITLE_WORDS}
         holder = self.holder({head} | ({"head of state"} if "state" in low and head == "head" else set()),
@@ -562,6 +562,10 @@ def _led_body(words: list[str]) -> str | None:
     if not name or name.lower() in COMMON_CAPITALS or (" " not in name and name.lower().endswith(_ADJECTIVE_ENDS)):
         return None                     # "the Presidential Administration", "the Western cabinet"
     return f"{name.split()[-1]} {words[-1].lower()}"
+
+
+# Title words that name a chamber, not a person ("Senate Majority Leader", but "the Senate voted").
+_CHAMBERS = {"senate", "house"}
 
 
 def _two(counts: Counter) -> tuple[str, str] | None:

@@ -359,7 +359,7 @@ def _from_fast(aid, text, u: Unit, spans, names) -> Quote:
     pre = [w for w in words if w.lower().strip(".") in TITLE_WORDS or w.lower() in ("of",)]
     name_words = words[len(pre):] if words[:len(pre)] == pre else words
     role = " ".join(pre) if pre and stype == "person" and name_words else None
-    speaker, stype = resolve_speaker(text[s0:s1], " ".join(name_words), stype, s0, names)
+    speaker, stype = resolve_speaker(text[s0:s1], " ".join(name_words), stype, s0, names, (sp.start, sp.end))
     return Quote(aid, text[sp.start:sp.end], sp.start, sp.end, "direct", text[c0:c1], speaker,
                  s0, s1, stype, role, None, c0, c1)
 
@@ -441,6 +441,35 @@ def _passive(tok) -> bool:
     return bool(kids & {"agent", "auxpass", "nsubjpass"}) or (tok.dep_ in ("advcl", "acl") and "nsubj" not in kids)
 
 
+# "Moscow blamed Ukraine": whom a speaker blames is the claim itself.
+_BLAME_CUES = {"blame", "accuse"}
+
+
+def _thin_content(doc, first: int, last: int, core: bool) -> bool:
+    """Content too thin to be a statement: "Trump attacked Tillis" (a name is whom he attacked, not
+    what he said), "CNOOC announced on Monday" (the statement is the clause before it): a bare name
+    after a cue that is no speech verb, or a bare prepositional phrase after one that is."""
+    toks = [t for t in doc[first:last + 1] if not t.is_punct]
+    if not toks or len(toks) > 3 or any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in toks):
+        return False
+    if core:                            # "tweeted about it" keeps its topic; "said on Friday" has none
+        return toks[0].dep_ == "prep" and toks[0].lower_ in ("on", "in", "at", "during", "after", "before", "late")
+    return all(t.tag_ in ("NNP", "NNPS") for t in toks)
+
+
+def _content_elsewhere(tok, subj, doc, last: int) -> tuple[int, int] | None:
+    """Where a speech verb's statement is when the parse gave it only a phrase like "on Monday": the
+    clause before "…, CNOOC announced on Monday." (the sentence ends there), or a that-clause the parse
+    hung lower ("said on Friday when answering a query that …"); None when neither is there."""
+    left = subj.left_edge.i
+    if left >= 2 and doc[left - 1].text == "," and all(t.is_punct for t in doc[last + 1:tok.sent.end]):
+        return tok.sent.start, left - 2
+    for t in tok.subtree:
+        if t.dep_ == "ccomp" and t.i > tok.i and any(k.dep_ == "mark" and k.lower_ == "that" for k in t.children):
+            return t.left_edge.i, t.right_edge.i
+    return None
+
+
 def _asked_aside(tok) -> bool:
     """"Peskov, asked about the talks, said …": "asked" between commas, before the speech verb, is
     what he was asked (the parser often reads it as his own act, with him as its subject)."""
@@ -507,6 +536,11 @@ def _from_cue_verb(aid, text, u: Unit, tok, spans, names) -> Quote | None:
                 end = spans[nxt].end
             return _make_quote(aid, text, sp.start, end, "direct", tok, u, subj, names)
     first, last = _trim_tokens(doc, *rng)
+    if not qids and lemma not in _BLAME_CUES and _thin_content(doc, first, last, lemma in CORE_SET):
+        found = _content_elsewhere(tok, subj, doc, last) if lemma in CORE_SET else None
+        if found is None:
+            return None
+        first, last = _trim_tokens(doc, *found)
     start, end = _span_orig(u, doc, first, last)
     start, end = _strip_text(text, start, end)
     if end - start < 2:
@@ -598,7 +632,7 @@ def _make_quote(aid, text, start, end, kind, cue_tok, u: Unit, subj, names: Name
     role = role_of(subj, first, last) if stype in ("person", "anonymous") else None
     name_idx = name_tokens(doc, first, last) if stype == "person" else []
     name = " ".join(doc[i].text for i in name_idx) if name_idx else text[s_start:s_end]
-    speaker, stype = resolve_speaker(text[s_start:s_end], name, stype, s_start, names)
+    speaker, stype = resolve_speaker(text[s_start:s_end], name, stype, s_start, names, (start, end))
     c0, c1 = _span_orig(u, cue_tok.doc, cue_tok.i, cue_tok.i + (1 if cue_text else 0))
     return Quote(aid, text[start:end], start, end, kind, cue_text or cue_tok.text, speaker,
                  s_start, s_end, stype, role, None, c0, c1)

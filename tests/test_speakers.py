@@ -199,6 +199,52 @@ def test_the_reminder_formula_of_translated_news_is_not_what_was_said():
         ("Dmitry Peskov", "Russia's readiness to negotiate with Germany and France")]
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Majority Leader Mitch McConnell spoke. McConnell said the vote would go ahead.", "Mitch McConnell"),
+    ("Gov. Ron DeSantis said the vote would go ahead.", "Ron DeSantis"),
+    ("Beto O'Rourke said the vote would go ahead.", "Beto O'Rourke"),
+    ("Commission President Ursula von der Leyen said the vote would go ahead.", "Ursula von der Leyen"),
+    ("President Recep Tayyip Erdoğan said the vote would go ahead.", "Recep Tayyip Erdoğan"),
+])
+def test_names_with_inner_capitals_particles_and_accents(text, name):
+    assert shown(text) == {name}
+
+
+def test_a_chamber_is_not_its_leaders_role():
+    text = ("Senate Majority Leader Charles Schumer spoke first. The Senate later voted to reject a motion "
+            "to begin the debate.")
+    assert "Charles Schumer" not in shown(text)
+
+
+def test_thin_content_is_no_statement():
+    assert shown("Trump later attacked Tillis publicly.") == set()
+    qs = attributions("China has discovered a major oilfield in the Bohai Sea, state-owned oil giant CNOOC "
+                      "announced on Monday.")
+    assert [(q.canonical_speaker, q.quote) for q in qs] == [
+        ("CNOOC", "China has discovered a major oilfield in the Bohai Sea")]
+
+
+def test_the_two_leaders_resolve_the_same_way_every_run():
+    import subprocess
+    import sys
+    code = ("from core.quotes import extract_quotes, canonicalise_speakers\n"
+            "t = 'Russian President Vladimir Putin met Chinese President Xi Jinping in Beijing. "
+            "The two leaders said the partnership was strong.'\n"
+            "print([q.canonical_speaker for q in canonicalise_speakers(extract_quotes([{'id': 'a', 'text': t}]), "
+            "event_of={'a': 'e'})])")
+    outs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**__import__("os").environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in (1, 2, 3)}
+    assert outs == {"['Vladimir Putin', 'Xi Jinping']\n"}          # one row each, in the order named
+
+
+def test_a_name_in_what_was_said_is_not_the_pronouns_speaker():
+    text = ("Federal Minister for Planning and Development Ahsan Iqbal on Monday said the party was playing "
+            "politics. Ali Amin Gandapur is using official resources to create trouble, he said. The "
+            "institutions are fully alert, he warned.")
+    qs = attributions(text)
+    assert {q.canonical_speaker for q in qs} == {"Ahsan Iqbal"}, [(q.cue, q.canonical_speaker) for q in qs]
+
+
 def test_noted_that():
     assert shown("Chinese Defense Minister Dong Jun noted that the two militaries would deepen cooperation.") \
         == {"Dong Jun"}
