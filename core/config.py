@@ -185,6 +185,9 @@ class ClusterConfig:
                                       "happenings (-1 disables the check).")
     split_shared_entities: float = _setting(0.1, "Cosine between the two parts' entity centroids from which concurrent "
                                                  "parts count as naming the same things (see split_days).")
+    split_who_share: float = _setting(0.85, "Concurrent parts are split after all when each has an actor named by at least "
+                                            "this share of its articles and by at most a tenth of the other part's (two "
+                                            "casts: who met whom; core.cluster.actors). Needs detail_who > 0.")
     year_tolerance: int = _setting(2, "Years by which an article's publication year (from its date, or the year a "
                                       "free-text date names) may differ from an event's, and by which the latest "
                                       "year an undated article mentions may lie after it, before the two are kept "
@@ -224,6 +227,16 @@ class ClusterConfig:
                                       "calendar days (\"on Monday\" / \"on Thursday\"; the day either side counts half): "
                                       "when it happened per the text, where the dates cannot tell (undated or "
                                       "misdated articles).")
+    detail_who: float = _setting(0.1, "Similarity taken off an article and an event, or two events, when each side's "
+                                      "headlines name an actor the other side never names (Xi meets Putin / Xi meets "
+                                      "Blinken: who met whom; core.cluster.actors), once one side has who_min_articles. "
+                                      "Concurrent parts of an event that differ so are split (see split_who_share). "
+                                      "0 disables both.")
+    who_share: float = _setting(0.6, "Share of a side's headlines that must name an actor for it to mark that side "
+                                     "(core.cluster.actors).")
+    who_min_articles: int = _setting(6, "Least articles one side needs before who-met-whom lowers a join or a merge: "
+                                        "a few headlines say too little about who an event is about, and a lone "
+                                        "article's headline names someone the others do not too often.")
     detail_bonus: float = _setting(0.0, "Share of a kind's weight added to a pair's similarity when the two give the same "
                                         "details of that kind (pro rata for some): agreeing details count for them.")
 

@@ -9,6 +9,7 @@ from datetime import datetime, timezone
 
 from core.topics import tag_topics
 
+from .actors import Cast
 from .details import Details, Tally
 from .features import FIELDS, Vector, tokens
 
@@ -30,6 +31,8 @@ class Incoming:
     year: int | None            # publication year, also from a free-text date or a year-only value
     floor: int | None           # with no year: the latest year the text mentions (written then or later)
     details: Details            # kinds of act and days named (core.cluster.details)
+    heads: frozenset[str] = frozenset()   # actor words of the headline (core.cluster.actors)
+    named: frozenset[str] = frozenset()   # actor words of every entity it names
 
 
 @dataclass(slots=True)
@@ -44,6 +47,8 @@ class Member:
     year: int | None
     floor: int | None
     details: Details
+    heads: frozenset[str] = frozenset()
+    named: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -95,6 +100,7 @@ class Event:
     n_with_year: int = 0               # members with a publication year (see ClusterConfig.year_mismatch)
     cohesion: float = 0.0              # mean similarity between members, once there are cohesion_min
     details: Tally = field(default_factory=Tally)   # the members' details, summed
+    cast: Cast = field(default_factory=Cast)        # the members' actor words, counted (core.cluster.actors)
 
     def add_years(self, year: int | None, floor: int | None) -> None:
         """Widen the event's years by one member's publication year or year floor."""

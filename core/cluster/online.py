@@ -20,7 +20,9 @@ told apart by years instead (see core.dates and ClusterConfig.year_tolerance / y
 The same actors' next happening shares most words with the last; where the dates cannot tell them apart
 (undated or misdated articles), the days their openings name and the kinds of act their headlines report
 (core.cluster.details) lower the similarity of articles that disagree, in joining, merging, cohesion and
-splitting alike.
+splitting alike; and who met whom (core.cluster.actors: each side's headlines name an actor the other never
+names) lowers joining and merging once one side has who_min_articles, and concurrent parts that each name
+someone the other never does are split.
 
 Merging events that turn out to be one, and splitting events that hold two happenings, live in
 core.cluster.regroup.
@@ -39,6 +41,7 @@ from core.models import get
 
 from .events import (DAY, LEAD_CHARS, LEADS, Event, EventSummary, Incoming, Member, event_id_for, mixed_weight,
                      summarise, years_clash)
+from .actors import article_clashes, read_heads, read_named
 from .details import pair_conflict, read_details
 from .features import FIELDS, DocFrequencies, Vector, analyse_doc, weigh
 from .regroup import Regrouping
@@ -80,6 +83,7 @@ class EventClusterer(Regrouping):
         self._live_fields = [(k, f) for k, f in enumerate(FIELDS) if self.weights[f] > 0]
         self.detail_weights = self.config.detail_weights()
         self._details = self._avg and any(w > 0 for w in self.detail_weights.values())
+        self._who = self.config.detail_who > 0
         self._events: list[Event] = []
         self._by_id: dict[str, Event] = {}
         self._article_event: dict[str, Event] = {}
@@ -104,6 +108,9 @@ class EventClusterer(Regrouping):
         doc = analyse_doc(a.title, a.text, self.config.lead_words, self.config.max_chars)
         if not self.frozen:
             self.df.add(doc)
+        if self._who:
+            a.named = read_named(doc.ents)
+            a.heads = read_heads(a.title, a.named)
         vec = weigh(doc, self.df, self.config.max_terms)
         ev = self._best(vec, a)
         if ev is None:
@@ -143,6 +150,9 @@ class EventClusterer(Regrouping):
             doc = analyse_doc(a.title, a.text, self.config.lead_words, self.config.max_chars)
             if not self.frozen:
                 self.df.add(doc)
+            if self._who:
+                a.named = read_named(doc.ents)
+                a.heads = read_heads(a.title, a.named)
             rows.append((a, doc, self.resolve(str(eid))))
         # weigh after counting all so restored centroids use the same IDF as a fresh run would
         rows.sort(key=lambda r: (r[0].span is None, r[0].span[0] if r[0].span else 0.0, r[0].id))
@@ -229,8 +239,9 @@ class EventClusterer(Regrouping):
         by_member = self._avg and (cfg.top_k > 0 or cfg.copy_similarity < 1.0)
         span = a.span
         details, dw, bonus = a.details, self.detail_weights, cfg.detail_bonus
+        who, share = self._who and bool(a.heads), cfg.who_share   # an article with no headline actor has no mark
         scored = []          # (similarity, event, time and year factor)
-        near = []            # candidates worth comparing member by member: (similarity, event, factor, undated)
+        near = []            # worth comparing member by member: (similarity, event, factor, undated, who penalty)
         for i, num in cands:
             ev = events[i]
             # days between the article's span and the event's, 0 when either is undated; computed inline
@@ -263,20 +274,23 @@ class EventClusterer(Regrouping):
                 sc /= ev.n
                 if details and sc >= floor:  # details only lower a score: those below the floor cannot win
                     sc -= ev.details.conflict_with(details, dw, bonus) / ev.n
+            pen = (cfg.detail_who if who and ev.n >= cfg.who_min_articles and sc >= floor
+                   and article_clashes(a.heads, a.named, ev.cast, share) else 0.0)
+            sc -= pen
             factor = exp(-gap / decay) if decay > 0 and gap > 0 else 1.0
             if mix != 1.0 and undated:
                 factor *= mixed_weight(ev.n_with_year if a.year is not None else ev.n - ev.n_with_year, ev.n, mix)
             if by_member and sc >= floor and ev.n > 1 and ev.members is not None:
-                near.append((sc * factor, ev, factor, undated))
+                near.append((sc * factor, ev, factor, undated, pen))
             else:
                 scored.append((sc * factor, ev))
         # member by member only for the few best: it is the costly comparison
         near.sort(key=lambda c: (-c[0], c[1].idx))
         keep = cfg.member_candidates
-        for sc, ev, factor, undated in near[:keep]:
+        for sc, ev, factor, undated, pen in near[:keep]:
             member = self._member_score(vec, details, present, ev, 0 if undated else cfg.top_k, cfg.copy_similarity)
-            scored.append((max(sc, member * factor), ev))
-        scored.extend((sc, ev) for sc, ev, _, _ in near[keep:])
+            scored.append((max(sc, (member - pen) * factor), ev))
+        scored.extend((sc, ev) for sc, ev, _, _, _ in near[keep:])
         alpha = cfg.cohesion if self._avg else 0.0
         best, best_s = None, cfg.threshold
         for sc, ev in scored:
@@ -366,6 +380,8 @@ class EventClusterer(Regrouping):
         ev.n_with_year += a.year is not None
         if a.details:
             ev.details.add(a.details)
+        if self._who:
+            ev.cast.add(a.heads, a.named)
         self._cohere(ev)
         ev.article_ids.append(aid)
         ev.outlets[a.outlet] += 1
@@ -383,7 +399,8 @@ class EventClusterer(Regrouping):
         self._article_event[aid] = ev
         self._touched.add(ev.idx)
         if ev.members is not None:
-            ev.members[aid] = Member(vec, a.span, a.outlet, a.title, a.categories, a.year, a.floor, a.details)
+            ev.members[aid] = Member(vec, a.span, a.outlet, a.title, a.categories, a.year, a.floor, a.details,
+                                     a.heads, a.named)
 
     def _add_vec(self, ev: Event, vec: Vector, sign: float) -> None:
         """Add (or subtract) a vector to an event's sums, keeping norms and the index in step."""

@@ -18,6 +18,7 @@ import math
 from itertools import islice
 from typing import TYPE_CHECKING, Iterable
 
+from .actors import Cast, casts_clash
 from .details import KINDS, clash_matrix, pair_conflict
 from .events import DAY, LEADS, Event, events_clash, mixed_weight, span_gap
 from .features import FIELDS
@@ -112,6 +113,9 @@ class Regrouping:
             elif k and gap == 0 and s >= floor and ev.members is not None and other.members is not None \
                     and ev.n * other.n > k:
                 s = max(s, self._top_pairs(ev, other, k))
+            if (self._who and max(ev.n, other.n) >= self.config.who_min_articles
+                    and casts_clash(ev.cast, other.cast, self.config.who_share)):
+                s -= self.config.detail_who
             if s > best_s or (s == best_s and best is not None and other.idx < best.idx):
                 best, best_s = other, s
         return best, best_s
@@ -170,6 +174,7 @@ class Regrouping:
         keep.n += gone.n
         keep.n_with_year += gone.n_with_year
         keep.details.absorb(gone.details)
+        keep.cast.absorb(gone.cast)
         self._cohere(keep)
         keep.article_ids.extend(gone.article_ids)
         keep.outlets.update(gone.outlets)
@@ -332,13 +337,16 @@ class Regrouping:
     def _side_by_side(self: "EventClusterer", ev: Event, moved: list[str], days: float) -> bool:
         """True when the two parts look like one happening told from two sides (each blaming the other):
         most dated articles of one part were published within `days` of the other part's, and the parts
-        name the same things (entity centroids at least split_shared_entities alike). Two happenings that
-        look alike on one day differ in where and to whom."""
+        name the same things (entity centroids at least split_shared_entities alike), unless each part names
+        an actor the other part never names (who met whom, _casts_clash_apart). Two happenings that look alike
+        on one day differ in where and to whom."""
         gone = set(moved)
         spans = [(aid in gone, m.span) for aid, m in ev.members.items() if m.span is not None]
         here = [sp for out, sp in spans if not out]
         there = [sp for out, sp in spans if out]
         if not here or not there:
+            return False
+        if self._who and self._casts_clash_apart(ev, gone):
             return False
         lo, hi = min(sp[0] for sp in here) - days * DAY, max(sp[1] for sp in here) + days * DAY
         if sum(1 for sp in there if sp[1] >= lo and sp[0] <= hi) < 0.5 * len(there):
@@ -352,6 +360,15 @@ class Regrouping:
         shared = sum(w * b.get(t, 0.0) for t, w in a.items()) / (na * nb) if na and nb else 0.0
         return shared >= self.config.split_shared_entities
 
+    def _casts_clash_apart(self: "EventClusterer", ev: Event, gone: set[str]) -> bool:
+        """True when each part of a split has an actor nearly all its articles name (split_who_share) and the
+        other part never names: two casts, two happenings, however concurrent (core.cluster.actors). Parts
+        are several articles each, so what they name anywhere is read, not only their headlines."""
+        a, b = Cast(), Cast()
+        for aid, m in ev.members.items():
+            (b if aid in gone else a).add(m.named, m.named)
+        return casts_clash(a, b, self.config.split_who_share)
+
     def _split_off(self: "EventClusterer", ev: Event, moved: list[str]) -> Event:
         """Move the given articles of ev into a new event (id from the first of them); returns it."""
         gone = set(moved)
@@ -364,6 +381,8 @@ class Regrouping:
             self._add_vec(ev, m.vec, -1.0)
             ev.n -= 1
             ev.details.add(m.details, -1)
+            if self._who:
+                ev.cast.add(m.heads, m.named, -1)
             ev.outlets[m.outlet] -= 1
             if ev.outlets[m.outlet] <= 0:
                 del ev.outlets[m.outlet]
