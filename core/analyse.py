@@ -33,8 +33,9 @@ class AnalysisSummary:
 
 
 def analyse_new(store: Store, config: ClusterConfig | None = None, quotes: bool = True,
-                progress=None, settings: Settings | None = None) -> AnalysisSummary:
+                progress=None, settings: Settings | None = None, workers: int = 1) -> AnalysisSummary:
     """Cluster unassigned articles against the events still inside the time window, then enrich them.
+    workers: processes extracting quotes (core.quote_pool; the command line's choice, never the dashboard's).
 
     Each step reads at most its size cap of an article's text, and a step that fails on one article is
     recorded on that article (analysis_notes) and not started on it again: no article stops a pass.
@@ -57,7 +58,7 @@ def analyse_new(store: Store, config: ClusterConfig | None = None, quotes: bool 
         out.not_english = len(items) - len(english)
         if out.not_english:   # marked done with no quotes: the quote rules read English only
             store.save_quotes([a["id"] for a in items if not is_english(a)], [])
-        out.quotes = _quotes(store, english, report, s, out)
+        out.quotes = _quotes(store, english, report, s, out, workers=workers)
     out.seconds = time.perf_counter() - t0
     return out
 
@@ -136,7 +137,7 @@ def _languages(store: Store, new: list[dict]) -> None:
 
 
 def _quotes(store: Store, items: list[dict], report, s: Settings | None = None, out: AnalysisSummary | None = None,
-            batch: int = 200) -> int:
+            batch: int = 200, workers: int = 1) -> int:
     """Quotes and speakers of each new article, speakers made canonical across the whole run."""
     from .quotes import canonicalise_speakers, extract_quotes
     s, out = s or Settings(), out or AnalysisSummary()
@@ -147,10 +148,11 @@ def _quotes(store: Store, items: list[dict], report, s: Settings | None = None, 
         if (a.get("text_length") or 0) > s.quotes_max_chars:   # cut in the database; say so on the article
             notes[a["id"]] = f"{QUOTES_STEP}: only the first {s.quotes_max_chars:,} of {a['text_length']:,} characters"
     report("quotes", 0, len(items))
+    batch *= workers                      # each worker gets several shards of a chunk
     for i in range(0, len(items), batch):
         chunk = items[i:i + batch]
         try:
-            found += extract_quotes(chunk)
+            found += extract_quotes(chunk, workers=workers)
         except Exception:  # noqa: BLE001 - find the article at fault; the others keep their quotes
             for a in chunk:
                 try:

@@ -92,9 +92,10 @@ def ingest(db, outlets_file, no_pages, concurrency, per_host, timeout, allow_pri
 def _analyse(store, quiet: bool) -> None:
     """Cluster, quote and reprint-check what is new, with progress on stderr."""
     from .analyse import analyse_new
+    from .quote_pool import cli_workers
     report, close = _progress_bars() if not quiet else (None, lambda: None)
     try:
-        click.echo(analyse_new(store, progress=report).line(), err=True)
+        click.echo(analyse_new(store, progress=report, workers=cli_workers()).line(), err=True)
     finally:
         close()
 

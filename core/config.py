@@ -65,6 +65,12 @@ class Settings:
                                               "times is one line of evidence.")
 
     # -- named sources: quotes and speakers ----------------------------------------------------------
+    quote_workers: int = _setting(0, "Processes extracting quotes in the command line's batch commands (ingest, import, "
+                                     "analyse, quotes, compare): 0 = one per CPU core, at most 4; 1 = in this "
+                                     "process. Each loads its own parser (a few hundred MB). The dashboard "
+                                     "always extracts in its own process. Env: FRAMELENS_QUOTE_WORKERS.")
+    quote_workers_min_articles: int = _setting(48, "Fewer articles than this are extracted in-process: starting the "
+                                                   "workers (each loads the parser) costs more than it saves.")
     quote_batch_size: int = _setting(256, "Frame sentences per spaCy nlp.pipe batch when extracting quotes; short docs batch well.")
     quote_min_standin_words: int = _setting(5, "Quotes of this many words or more are swapped for a short stand-in clause before "
                                                "parsing; shorter ones (scare quotes, titles) stay in the parse.")
@@ -107,6 +113,12 @@ class Settings:
             s.allow_private = True
         if os.environ.get("FRAMELENS_EXPORT_BROWSER", "").lower() in ("0", "false", "no"):
             s.export_browser = False
+        workers = os.environ.get("FRAMELENS_QUOTE_WORKERS")
+        if workers:
+            try:
+                s.quote_workers = int(workers)
+            except ValueError:
+                raise ValueError(f"FRAMELENS_QUOTE_WORKERS must be a whole number of processes, not {workers!r}") from None
         rewarm = os.environ.get("FRAMELENS_REWARM_SECONDS")
         if rewarm:
             try:

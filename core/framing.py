@@ -468,9 +468,11 @@ def read_events(path) -> dict[str, str]:
     return out
 
 
-def run_compare_file(input_path, output_path, events_path=None, progress=True, quotes=None) -> dict:
+def run_compare_file(input_path, output_path, events_path=None, progress=True, quotes=None,
+                     workers: int | None = None) -> dict:
     """`framelens compare`: every framing figure per event of ARTICLES.jsonl as one JSON document.
-    progress: True (bars on stderr), False, or a report(stage, done, total) callback."""
+    progress: True (bars on stderr), False, or a report(stage, done, total) callback; workers: quote
+    extraction processes (None: the quote_workers setting)."""
     articles = read_jsonl(input_path)
     with reporting(progress) as tick:
         if events_path:
@@ -490,9 +492,11 @@ def run_compare_file(input_path, output_path, events_path=None, progress=True, q
         reprints = find_reprints(articles)
         tick("reprints", len(articles), len(articles))
         if quotes is None:        # the attributions `framelens quotes` and the dashboard show
+            from core.quote_pool import cli_workers
             from core.quotes import canonicalise_speakers, extract_quotes
             event_of = {str(get(a, "id")): lab for a, lab in zip(articles, labels)}
-            quotes = canonicalise_speakers(extract_quotes(articles, progress=tick), event_of=event_of)
+            found = extract_quotes(articles, progress=tick, workers=cli_workers() if workers is None else workers)
+            quotes = canonicalise_speakers(found, event_of=event_of)
         groups: dict[str, list] = defaultdict(list)
         for a, lab in zip(articles, labels):
             groups[lab].append(a)

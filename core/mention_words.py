@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from core.gazetteer import country_in, government, institution, words_of
 from core.quote_input import news_outlet
-from core.speakers import ANON_HEADS, NOT_NAMES, PLACE_WORDS, TITLE_WORDS
+from core.speakers import ANON_HEADS, LO, NAME_WORD, NOT_NAMES, PLACE_WORDS, TITLE_WORDS
 
 # Words for a written or recorded source: its author is the speaker.
 DOC_WORDS = set("""statement statements report reports readout communique communiqué release
@@ -105,7 +105,7 @@ NAMED_ROLES = set(ROLE_SYNONYMS) | PERSONAL_ROLES
 OF_COUNTRY_RE = re.compile(r"\s+of\s+(?P<c>(?:the\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?)$")
 TIME_TAIL = re.compile(r"\s+(?:on|in|at|late|early|last|this|earlier|later)\b.*$|\s+(?:Monday|Tuesday|Wednesday|"
                         r"Thursday|Friday|Saturday|Sunday)\b.*$", re.I)
-NAME_TOKEN = re.compile(r"[A-Z][a-zà-ÿ'’-]+(?:-[A-Z][a-zà-ÿ'’-]+)?\.?|[A-Z]\.")
+NAME_TOKEN = re.compile(rf"{NAME_WORD}[{LO}'’-]*(?:-{NAME_WORD}[{LO}'’-]*)?\.?|[A-Z]\.")
 
 
 def trim_mention(mention: str) -> str:
@@ -175,21 +175,46 @@ def capital_runs(words: list[str]) -> list[str]:
     return runs
 
 
+# A minister's portfolio, written before the name ("Minister for Planning and Development Ahsan Iqbal",
+# "Special Assistant on Establishment Arbab Shahzad"): no part of the name.
+PORTFOLIO_WORDS = set("""development planning training establishment affairs defence defense education finance
+health interior justice trade commerce industry industries energy agriculture environment information
+broadcasting culture tourism transport transportation communications labour labor housing railways petroleum
+science technology rights religious overseas parliamentary revenue economy economic welfare security
+immigration infrastructure resources fisheries forestry telecommunications aviation""".split())
+# Lower-case words inside a person's name.
+_PARTICLES = {"de", "da", "di", "del", "van", "von", "der", "den", "bin", "al", "la", "le", "du", "dos", "das"}
+
+
 def proper_name_run(words: list[str]) -> list[str]:
     """The trailing run of capitalised words that could be a person's name (no titles, places,
     institutions or outlets in it)."""
     run: list[str] = []
-    for w in reversed(words):
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i]
         lw = w.lower().strip(".")
+        if w in _PARTICLES and run and i > 0 and (words[i - 1] in _PARTICLES or NAME_TOKEN.fullmatch(words[i - 1])):
+            run.append(w)                           # "Ursula von der Leyen", "Charles de Gaulle"
+            continue
         if lw.endswith("s") and lw[:-1] in TITLE_WORDS:
             break                                   # "Presidents Xi Jinping and …"
         if not NAME_TOKEN.fullmatch(w) or lw in TITLE_WORDS or lw in NOT_NAMES or lw in NOT_NAME_CAPS \
                 or lw in ORG_TITLE_WORDS or country_in([w])[0] or lw in ANON_WORDS or lw in DOC_WORDS \
                 or lw in THING_WORDS or lw in MEDIA_WORDS or lw in SPOKES_WORDS or lw in ORG_HEADS \
-                or lw in PLACE_WORDS:
+                or lw in PLACE_WORDS or lw in PORTFOLIO_WORDS or _is_demonym_plural(w):
             break
         run.append(w)
     return run[::-1]
+
+
+_DEMONYMS = {"britons", "brits", "palestinians", "europeans", "westerners", "asians", "africans", "arabs",
+             "latinos", "kurds", "uyghurs", "uighurs", "muscovites", "londoners", "parisians", "americans"}
+
+
+def _is_demonym_plural(word: str) -> bool:
+    """"Americans", "Russians", "Britons": a people, not a person's name."""
+    low = word.lower()
+    return low in _DEMONYMS or (low.endswith("s") and len(low) > 4 and country_in([word[:-1]])[0] is not None)
 
 
 def bare_name(words: list[str]) -> str:
@@ -225,13 +250,33 @@ def role_words(words: list[str], name: str) -> str | None:
     return " ".join(before) if before else None
 
 
-def description(words: list[str]) -> str:
-    """An anonymous source's description: its words without the leading article."""
+# Words that open a description of an unnamed source, whatever follows them.
+_LEADING_WORDS = set("""one former senior top current longtime unnamed unidentified anonymous various other
+others multiple numerous local regional federal state government administration military security
+intelligence police campaign party western foreign""".split())
+
+
+def description(words: list[str], article: str = "") -> str:
+    """An anonymous source's description: its words without the leading article, the first word
+    lower-cased when it is a common word capitalised only by its place in the sentence ("Officials",
+    "Some Western diplomats") and not a name ("Trump critics", "White House officials", "Washington's
+    allies"). A word counts as common when it is a determiner or a source word, or when the article
+    (when given) also writes it in lower case."""
     while words and words[0].lower() in ("the", "a", "an"):
         words = words[1:]
     text = " ".join(words).replace(" 's", "'s")
-    return text[:1].lower() + text[1:] if text[:1].isupper() and not text.split()[0].isupper() \
-        and not country_in(text.split()[:1])[0] else text
+    parts = text.split()
+    if not parts or not text[:1].isupper() or parts[0].isupper() or country_in(parts[:1])[0]:
+        return text
+    first = parts[0].removesuffix("'s")
+    low = first.lower()
+    if low in DETERMINERS or low in QUANTIFIERS or low in _LEADING_WORDS:
+        return text[:1].lower() + text[1:]
+    if first != parts[0] or (len(parts) > 1 and parts[1][:1].isupper()):
+        return text                              # a possessive or the head of a capitalised run: a name
+    if low in ANON_WORDS or (article and re.search(rf"(?<![\w'’-]){re.escape(low)}(?![\w'’-])", article)):
+        return text[:1].lower() + text[1:]
+    return text
 
 
 # ---------------------------------------------------------------------------------- titled names
@@ -295,15 +340,17 @@ class Holders:
         for w in words | phrases:
             insort(self.by_role.setdefault(w, []), (offset, name))
 
-    def named(self, roles: set[str], near: int | None = None, window: int = 0) -> set[str]:
-        """Names of the holders with one of these role words (exactly), named within window of near."""
-        names = set()
+    def named(self, roles: set[str], near: int | None = None, window: int = 0) -> list[str]:
+        """Names of the holders with one of these role words (exactly), named within window of near,
+        in the order the article first names them (so every run picks the same one first)."""
+        first: dict[str, int] = {}
         for w in roles:
             items = self.by_role.get(w, [])
             if near is not None:
                 items = items[bisect_left(items, (near - window,)):bisect_left(items, (near + window + 1,))]
-            names.update(n for _, n in items)
-        return names
+            for pos, n in items:
+                first[n] = min(pos, first.get(n, pos))
+        return sorted(first, key=lambda n: (first[n], n))
 
     def find(self, roles: set[str], country: str | None, body: str | None = None, orgs: set[str] = frozenset(),
              near: int | None = None, window: int = 0) -> Holder | None:

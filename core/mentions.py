@@ -39,7 +39,7 @@ from core.mention_words import (ANON_WORDS, BLOC_WORDS, BODY_HEADS, COLLECTIVE_H
                                 trim_mention)
 from core.quote_input import credited_outlets, dateline_end, news_outlet
 from core.quote_spans import SETTINGS
-from core.speakers import PRONOUNS, TITLE_WORDS
+from core.speakers import NOT_NAMES, PRONOUNS, TITLE_WORDS
 
 if TYPE_CHECKING:
     from core.quotes import Quote
@@ -237,7 +237,7 @@ class _Context:
             mention = self.text[q.speaker_start:after.end("name")].strip()
         s = self.phrase(mention, q)
         if s.kind not in ("credit",):
-            s.also = self.conjuncts(q)
+            s.also = list(s.also or []) + self.conjuncts(q)   # keep "the two leaders"' second
         return s
 
     # -- one mention --------------------------------------------------------------------------
@@ -267,7 +267,7 @@ class _Context:
             return Settled("organisation", gov, how=f"state or capital {mention!r} as an actor")
         if low[-1] in UNNAMED_BODIES and set(low[:-1]) <= DETERMINERS | UNNAMED_BODY_KINDS:
             # "Police said", "state prosecutors said": a body no name identifies, so an unnamed source
-            return Settled("anonymous", description(words), how=f"unnamed source {mention!r}")
+            return Settled("anonymous", description(words, self.text), how=f"unnamed source {mention!r}")
         led = _led_body(words)
         if led:
             return Settled("organisation", led, how=f"{mention!r}: the body a named person leads")
@@ -297,7 +297,7 @@ class _Context:
             return role
         if head in ANON_WORDS or set(low) & {"anonymous", "anonymity", "unnamed", "unidentified"} \
                 or (head.removesuffix("s") in COLLECTIVE_HEADS and set(low) & BLOC_WORDS) or low[-2:] == ["the", "west"]:
-            return Settled("anonymous", description(words), how=f"unnamed or collective source {mention!r}")
+            return Settled("anonymous", description(words, self.text), how=f"unnamed or collective source {mention!r}")
         return Settled("other", None, how=f"{mention!r} names no speaker")
 
     def surname_of_speaker(self, name: str) -> bool:
@@ -386,7 +386,7 @@ class _Context:
         if set(low) & REPORTER_WORDS:
             if named is None or named in self.credits:
                 return Settled("credit", None, how=f"the outlet's own reporter {mention!r}")
-            return Settled("anonymous", description(words), how=f"another outlet's reporter {mention!r}")
+            return Settled("anonymous", description(words, self.text), how=f"another outlet's reporter {mention!r}")
         if named is not None and not (institution(mention) or government(mention)):
             how = "the article's own credit" if named in self.credits else "a news outlet cited as a channel"
             return Settled("credit", None, how=f"{how}: {named}")
@@ -419,7 +419,7 @@ class _Context:
         head = head_of(words)
         capital = [w for w in words if w[:1].isupper() and w.lower() not in DETERMINERS]
         if _ACRONYM_WORD_RE.fullmatch(words[-1]) and head == words[-1].lower() and words[-1].lower() not in TITLE_WORDS \
-                and not country_in(words[-1:])[0]:
+                and words[-1].lower() not in NOT_NAMES and not country_in(words[-1:])[0]:   # not "Friday EDT"
             # "state-owned oil giant CNOOC": a body known by its acronym
             return Settled("organisation", words[-1], how=f"a body known by its acronym: {mention!r}")
         if (head in ORG_HEADS or head.removesuffix("s") in ORG_HEADS) and words[-1][:1].isupper() \
@@ -481,8 +481,8 @@ class _Context:
     def role(self, words: list[str], low: list[str], head: str) -> Settled | None:
         """A role description: its named holder in the article, else unresolved (or anonymous)."""
         role_words = [w for w in low if w in ROLE_SYNONYMS or w in TITLE_WORDS]
-        if not role_words or head not in ROLE_SYNONYMS and head not in TITLE_WORDS:
-            return None
+        if not role_words or head not in ROLE_SYNONYMS and head not in TITLE_WORDS or head in _CHAMBERS:
+            return None                     # "the Senate" is a chamber, not its leader's role
         country, _ = country_in(words)
         orgs = {w for w in low if w in ORG_TITLE_WORDS}
         holder = self.holder({head} | ({"head of state"} if "state" in low and head == "head" else set()),
@@ -491,7 +491,7 @@ class _Context:
         if holder:
             return Settled("person", holder.name, mention, how=f"role {mention!r} -> its holder named in the article")
         if low[0] in ("a", "an", "some", "several", "two", "three", "senior") or head.endswith("s"):
-            return Settled("anonymous", description(words), how=f"unnamed {head} {mention!r}")
+            return Settled("anonymous", description(words, self.text), how=f"unnamed {head} {mention!r}")
         return Settled("role", None, mention, how=f"role {mention!r} with no named holder in the article",
                        role_query=(head, country, frozenset(orgs)))
 
@@ -562,6 +562,10 @@ def _led_body(words: list[str]) -> str | None:
     if not name or name.lower() in COMMON_CAPITALS or (" " not in name and name.lower().endswith(_ADJECTIVE_ENDS)):
         return None                     # "the Presidential Administration", "the Western cabinet"
     return f"{name.split()[-1]} {words[-1].lower()}"
+
+
+# Title words that name a chamber, not a person ("Senate Majority Leader", but "the Senate voted").
+_CHAMBERS = {"senate", "house"}
 
 
 def _two(counts: Counter) -> tuple[str, str] | None:

@@ -18,6 +18,12 @@ from core.language import is_english  # noqa: F401 - the English-only rule quote
 SEARCH_WINDOW = 50_000
 
 
+# The reminder formula of translated news ("We will remind, Peskov also reported …", from "Нагадаємо"):
+# the outlet's aside, which the parser takes for what the next speaker said.
+_REMINDER_RE = re.compile(r"(?:(?<=^)|(?<=[.!?\n]\s)|(?<=[.!?\n]))[^\S\n]*(?:We (?:will |would like to |should )?remind(?: you)?"
+                          r"|Let us remind(?: you)?|As a reminder|Recall)\s*[,:](?=\s)")
+
+
 def masked_text(text: str) -> str:
     """The text with its page furniture (core.clean) and opening wire dateline replaced by spaces
     (newlines kept), so quote offsets found in it are offsets into the article text."""
@@ -27,6 +33,7 @@ def masked_text(text: str) -> str:
     end = dateline_end(text)
     if end:
         cut.append((0, end))
+    cut += [m.span() for m in _REMINDER_RE.finditer(text)]
     pos = 0
     _, found = split_boilerplate(text)
     for item in found:

@@ -86,11 +86,19 @@ class Quote:
 
 # ----------------------------------------------------------------------------------- extraction
 def extract_quotes(articles: Iterable[Any], batch_size: int | None = None,
-                   settings: Settings = SETTINGS, nlp=None, progress=False) -> list[Quote]:
+                   settings: Settings = SETTINGS, nlp=None, progress=False, workers: int = 1) -> list[Quote]:
     """Attributions for many articles (dicts or Article objects), parsing cue sentences in batches.
-    progress: False, True (a bar on stderr) or a report(stage, done, total) callback."""
-    nlp = nlp or load_nlp(PARSE_DISABLE)
+    progress: False, True (a bar on stderr) or a report(stage, done, total) callback. workers > 1:
+    that many processes share the work (core.quote_pool) when there are enough articles to repay
+    starting them; the result is the same."""
     batch_size = batch_size or settings.quote_batch_size
+    if workers > 1 and nlp is None:
+        articles = list(articles)
+        if len(articles) >= settings.quote_workers_min_articles:
+            from core.quote_pool import extract_in_workers
+            with reporting(progress) as report:
+                return extract_in_workers(articles, workers, batch_size, settings, report)
+    nlp = nlp or load_nlp(PARSE_DISABLE)
     with single_thread_blas(), reporting(progress) as report:
         return _extract(articles, nlp, batch_size, settings, report)
 
@@ -351,7 +359,7 @@ def _from_fast(aid, text, u: Unit, spans, names) -> Quote:
     pre = [w for w in words if w.lower().strip(".") in TITLE_WORDS or w.lower() in ("of",)]
     name_words = words[len(pre):] if words[:len(pre)] == pre else words
     role = " ".join(pre) if pre and stype == "person" and name_words else None
-    speaker, stype = resolve_speaker(text[s0:s1], " ".join(name_words), stype, s0, names)
+    speaker, stype = resolve_speaker(text[s0:s1], " ".join(name_words), stype, s0, names, (sp.start, sp.end))
     return Quote(aid, text[sp.start:sp.end], sp.start, sp.end, "direct", text[c0:c1], speaker,
                  s0, s1, stype, role, None, c0, c1)
 
@@ -415,6 +423,9 @@ def _subject_of(tok):
                         return g
         if cur.dep_ not in ("advcl", "xcomp", "conj", "relcl", "acl") or cur.head is cur:
             break
+    if tok.dep_ == "ccomp" and tok.head.lower_ == "asked" and _asked_aside(tok.head):
+        # "Peskov, asked whether …, said …" parsed as what Peskov asked: the asker is the speaker
+        return next((k for k in tok.head.children if k.dep_ == "nsubj"), None)
     if tok.dep_ == "relcl" and tok.head.tag_.startswith("N"):    # "Dong, who said ..."
         return tok.head
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.tag_.startswith("N"):
@@ -430,6 +441,48 @@ def _passive(tok) -> bool:
     return bool(kids & {"agent", "auxpass", "nsubjpass"}) or (tok.dep_ in ("advcl", "acl") and "nsubj" not in kids)
 
 
+# "Moscow blamed Ukraine": whom a speaker blames is the claim itself.
+_BLAME_CUES = {"blame", "accuse"}
+
+
+def _thin_content(doc, first: int, last: int, core: bool) -> bool:
+    """Content too thin to be a statement: "Trump attacked Tillis" (a name is whom he attacked, not
+    what he said), "CNOOC announced on Monday" (the statement is the clause before it): a bare name
+    after a cue that is no speech verb, or a bare prepositional phrase after one that is."""
+    toks = [t for t in doc[first:last + 1] if not t.is_punct]
+    if not toks or len(toks) > 3 or any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in toks):
+        return False
+    if core:                            # "tweeted about it" keeps its topic; "said on Friday" has none
+        return toks[0].dep_ == "prep" and toks[0].lower_ in ("on", "in", "at", "during", "after", "before", "late")
+    return all(t.tag_ in ("NNP", "NNPS") for t in toks)
+
+
+def _content_elsewhere(tok, subj, doc, last: int) -> tuple[int, int] | None:
+    """Where a speech verb's statement is when the parse gave it only a phrase like "on Monday": the
+    clause before "…, CNOOC announced on Monday." (the sentence ends there), or a that-clause the parse
+    hung lower ("said on Friday when answering a query that …"); None when neither is there."""
+    left = subj.left_edge.i
+    if left >= 2 and doc[left - 1].text == "," and all(t.is_punct for t in doc[last + 1:tok.sent.end]):
+        return tok.sent.start, left - 2
+    for t in tok.subtree:
+        if t.dep_ == "ccomp" and t.i > tok.i and any(k.dep_ == "mark" and k.lower_ == "that" for k in t.children):
+            return t.left_edge.i, t.right_edge.i
+    return None
+
+
+def _asked_aside(tok) -> bool:
+    """"Peskov, asked about the talks, said …": "asked" between commas, before the speech verb, is
+    what he was asked (the parser often reads it as his own act, with him as its subject)."""
+    doc = tok.doc
+    before = tok.i - 1
+    if before > 0 and doc[before].lower_ in ("when", "after", "while", "if", "once"):
+        before -= 1                          # "Peskov, when asked about …, said"
+    if before < 1 or doc[before].text != ",":
+        return False
+    return any(t.lower_ in CUE_FORMS and CUE_FORMS[t.lower_] in CORE_SET and doc[t.i - 1].text == ","
+               for t in doc[tok.i + 1:])
+
+
 def _from_cue_verb(aid, text, u: Unit, tok, spans, names) -> Quote | None:
     """An attribution from a cue verb: speaker = its subject, content = complement or quote."""
     doc = u.doc
@@ -437,6 +490,8 @@ def _from_cue_verb(aid, text, u: Unit, tok, spans, names) -> Quote | None:
     if lemma == "ask" and _passive(tok):
         # "Asked by CNN whether …, the senator said …": the asker's question is no statement, and the
         # answer belongs to the verb that follows (the passive's agent made "CNN" take the senator's words)
+        return None
+    if lemma == "ask" and _asked_aside(tok):
         return None
     if _passive(tok) and tok.dep_ in ("advcl", "acl") and not any(k.dep_ == "agent" for k in tok.children):
         # "As noted in the statement, Putin has …": a participle with no speaker of its own; the subject
@@ -481,6 +536,11 @@ def _from_cue_verb(aid, text, u: Unit, tok, spans, names) -> Quote | None:
                 end = spans[nxt].end
             return _make_quote(aid, text, sp.start, end, "direct", tok, u, subj, names)
     first, last = _trim_tokens(doc, *rng)
+    if not qids and lemma not in _BLAME_CUES and _thin_content(doc, first, last, lemma in CORE_SET):
+        found = _content_elsewhere(tok, subj, doc, last) if lemma in CORE_SET else None
+        if found is None:
+            return None
+        first, last = _trim_tokens(doc, *found)
     start, end = _span_orig(u, doc, first, last)
     start, end = _strip_text(text, start, end)
     if end - start < 2:
@@ -572,7 +632,7 @@ def _make_quote(aid, text, start, end, kind, cue_tok, u: Unit, subj, names: Name
     role = role_of(subj, first, last) if stype in ("person", "anonymous") else None
     name_idx = name_tokens(doc, first, last) if stype == "person" else []
     name = " ".join(doc[i].text for i in name_idx) if name_idx else text[s_start:s_end]
-    speaker, stype = resolve_speaker(text[s_start:s_end], name, stype, s_start, names)
+    speaker, stype = resolve_speaker(text[s_start:s_end], name, stype, s_start, names, (start, end))
     c0, c1 = _span_orig(u, cue_tok.doc, cue_tok.i, cue_tok.i + (1 if cue_text else 0))
     return Quote(aid, text[start:end], start, end, kind, cue_text or cue_tok.text, speaker,
                  s_start, s_end, stype, role, None, c0, c1)
@@ -665,12 +725,15 @@ def _events_of(articles: list[dict], report) -> dict[str, str] | None:
     return {str(_get(a, "id")): str(e) for a, e in zip(articles, labels)}
 
 
-def run_quotes_file(input_path: str | Path, output_path: str | Path, progress=True) -> int:
+def run_quotes_file(input_path: str | Path, output_path: str | Path, progress=True,
+                    workers: int | None = None) -> int:
     """Extract attributions from a JSONL of articles into a JSONL of quotes; returns the count.
-    progress: True (bars on stderr), False, or a report(stage, done, total) callback."""
+    progress: True (bars on stderr), False, or a report(stage, done, total) callback; workers: processes
+    (None: the quote_workers setting)."""
+    from core.quote_pool import cli_workers
     articles = read_articles(input_path)
     with reporting(progress) as report:
-        quotes = extract_quotes(articles, progress=report)
+        quotes = extract_quotes(articles, progress=report, workers=cli_workers() if workers is None else workers)
         quotes = canonicalise_speakers(quotes, event_of=_events_of(articles, report))
         with open(output_path, "w", encoding="utf-8") as fh:
             for q in quotes:

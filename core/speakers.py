@@ -36,8 +36,14 @@ supporter supporters voter voters""".split())
 ANON_MARKERS = set("""a an some several many few two three four one unnamed anonymous senior
 familiar other others various numerous multiple""".split())
 PRONOUNS = {"he", "she", "they", "i", "we", "you", "it", "him", "her", "them"}
-NAME_RE = re.compile(r"\b([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+"
-                      r"(?:[-'][A-Z]?[a-z]+)?){1,2})\b")
+# One capitalised name word: Latin letters with their accents ("Erdoğan", "Šefčovič"), and the
+# prefixes that put a second capital inside a name ("McConnell", "MacArthur", "DeSantis", "LaHood",
+# "O'Rourke"); all-capital words ("NATO") are not name words.
+UP = "A-ZÀ-ÖØ-ÞĀ-Ž"
+LO = "a-zß-öø-ÿā-žſ"
+NAME_WORD = rf"(?:(?:Mc|Mac|De|Di|Da|Du|La|Le|Fitz|O['’])?[{UP}][{LO}]+)"
+NAME_RE = re.compile(rf"\b({NAME_WORD}(?:[-'][{UP}]?[{LO}]+)?(?:\s+(?:[A-Z]\.\s+)?{NAME_WORD}"
+                     rf"(?:[-'][{UP}]?[{LO}]+)?){{1,2}})\b")
 
 
 # ---------------------------------------------------------------------------------------- speakers
@@ -122,14 +128,15 @@ def classify_speaker(words: list[str], tags: list[str], head_lower: str) -> str:
 
 # Where a sentence starts: after a stop (and closing marks) and a space, or after a line break.
 SENTENCE_START_RE = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z])|\n+")
-CAP_WORD_RE = re.compile(r"\b[A-Z][a-zà-ÿ'’-]+\b")
+CAP_WORD_RE = re.compile(rf"\b{NAME_WORD}[{LO}'’-]*\b")
 # A run of capitalised words (with initials): where person names are looked for.
-CAPS_RUN_RE = re.compile(r"\b[A-Z][a-zà-ÿ]+(?:[-'’][A-Z]?[a-zà-ÿ]+)?(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-zà-ÿ]+(?:[-'’][A-Z]?[a-zà-ÿ]+)?){1,5}\b")
+CAPS_RUN_RE = re.compile(rf"\b{NAME_WORD}(?:[-'’][{UP}]?[{LO}]+)?(?:\s+(?:[A-Z]\.\s+)?{NAME_WORD}(?:[-'’][{UP}]?[{LO}]+)?){{1,5}}\b")
 # Words in a capitalised run that are not part of a person's name: places, buildings, bodies.
 PLACE_WORDS = set("""city hall street square avenue river region oblast district province county
 airport station university college school hospital church cathedral palace park bridge dam plant
 center centre theatre theater museum stadium arena island mountain lake sea ocean valley republic
-federation kingdom state states union east west north south middle one two three""".split())
+federation kingdom state states union east west north south middle one two three europe asia africa
+americas korea""".split())
 
 
 # Titles that only a person carries, so the one capitalised word after them is a name.
@@ -159,7 +166,8 @@ summit forum conference games war peace treaty accord operation day week year"""
 NOT_NAMES = set("""but and the so when while as if in on at after before then yet or for a an this
 that from with by of to meanwhile however although despite during under through since until
 because though unless whether where why how what who amid among against without within about over
-including like unlike following meet""".split())
+including like unlike following meet another various several many some most both each every other
+others all any few such edt est cdt cst mdt mst pdt pst gmt utc bst cet cest msk jst""".split())
 
 
 class NameIndex:
@@ -211,16 +219,18 @@ class NameIndex:
                     best = (key, full)
         return best[1] if best else name
 
-    def resolve_pronoun(self, pron: str, pos: int, window: int) -> str | None:
+    def resolve_pronoun(self, pron: str, pos: int, window: int, content: tuple[int, int] | None = None) -> str | None:
         """The person a he/she refers to: the first person named in its own sentence before it
         (subjects come before objects), else the last speaker of the two sentences before, else the
-        first named in the nearest sentence before that names one; names inside quotations are not
-        antecedents."""
+        first named in the nearest sentence before that names one. Names inside quotations and inside
+        what this attribution reports (`content`: "Gandapur is misusing funds, he said" is not Gandapur
+        speaking) are not antecedents; the subject of an earlier report can be ("Navalny died, officials
+        said. … a poisoning he blamed on the Kremlin")."""
         if pron.lower() not in ("he", "she", "him", "her"):
             return None
         prior = [(o, n) for o, n in sorted(self._between(self.occurrences(), pos - window, pos)
                                            + self._between(self.mentions, pos - window, pos))
-                 if not self._in_quote(o)]
+                 if not self._in_quote(o) and not (content and content[0] <= o < content[1])]
         if not prior:
             return None
         starts = self.sentences()
@@ -269,10 +279,14 @@ class NameIndex:
         insort(self.mentions, (pos, name))
 
 
-def resolve_speaker(mention: str, name: str, stype: str, pos: int, names: "NameIndex") -> tuple[str, str]:
-    """Resolved speaker name and type for a mention (pronouns and surnames expanded)."""
+def resolve_speaker(mention: str, name: str, stype: str, pos: int, names: "NameIndex",
+                    content: tuple[int, int] | None = None) -> tuple[str, str]:
+    """Resolved speaker name and type for a mention (pronouns and surnames expanded); `content` is
+    the span the attribution reports, where a pronoun's antecedent cannot be."""
     if stype == "pronoun":
-        resolved = names.resolve_pronoun(mention, pos, names.settings.quote_pronoun_window)
+        resolved = names.resolve_pronoun(mention, pos, names.settings.quote_pronoun_window, content)
+        if resolved:
+            names.add(pos, resolved)        # "…, he said. …, he warned": the speaker carries on
         return (resolved, "person") if resolved else (mention, stype)
     if stype == "person":
         name = re.sub(r"(?:['’]s|\.)$", "", name)        # "Dong Jun." (read as June's abbrev.)

@@ -6,8 +6,9 @@ ministry said", "according to TASS", "Ukraine accused Russia of …"), belongs t
 Regex only, no parse, so an event's articles take milliseconds: quotation marks come from
 core.quotes.find_quote_spans (plus single curly quotes around short phrases), reporting frames from
 a closed list of speech verbs. When the store's extracted quotes are given (core.quotes, spaCy), their
-resolved speakers name the speakers of the quotations and frames found here ("he" -> "Dong Jun");
-their spans are not used as voices, since a mixed quote's span also covers the outlet's own words.
+resolved speakers name the speakers of the quotations and frames found here that the sentence leaves
+unnamed ("he" -> "Dong Jun"; a name the sentence gives comes first); their spans are not used as voices,
+since a mixed quote's or an indirect attribution's span also covers the outlet's own words.
 A speaker the sentence does not name (a pronoun) is left unnamed rather than guessed.
 """
 from __future__ import annotations
@@ -52,6 +53,7 @@ _PARTY_TAG_RE = re.compile(r"^[DRI]-[A-Z][A-Za-z.]{0,8}$")      # "D-Calif.", "R
 _NO_CONTENT = frozenset("little nothing something anything much".split())
 _NO_CONTENT_NEXT = frozenset("about on of regarding else publicly to in at so".split())
 _INTRANSITIVE = frozenset("testify complain comment respond reply speak concede".split())
+_QUANTIFIERS = frozenset("some many several others few most".split())    # "Some said that …": a subject
 _DETERMINERS = frozenset("a an the this these those his her its their our my your any no every each such some "
                          "another other many several".split())
 # Verbs that report speech only with "that" after them: "announced that …" but "announced a probe".
@@ -61,7 +63,13 @@ explained explains acknowledged acknowledges admitted admits stressed stresses e
 emphasizes indicated indicates observed estimated assured assures charged replied replies responded
 pointed relayed believe believes believed think thinks feel feels felt fear fears feared
 mentioned mentions grumbled grumbles grumbling fumed fumes fuming lamented laments lamenting
+demanded demands demanding
 """.split())
+# "indicated he was …", "announced they would …": a that-verb before a pronoun subject reports a clause
+_CLAUSE_SUBJECTS = frozenset("he she they we i it".split())
+_CLAUSE_AUX = frozenset(f for w in """was were is are had has have would will could should can may might must did does do
+cannot wasn't weren't isn't aren't hadn't hasn't haven't wouldn't won't couldn't shouldn't can't didn't doesn't
+don't""".split() for f in (w, w.replace("'", "’")))
 TRAILING_REST = 6           # '…," said X': at most this many words name X
 PREPOSITIONS = frozenset("in at on during from after before with for under by".split())
 _ADVERBIAL_START = PREPOSITIONS | frozenset("reporters journalists told via citing adding as while when last this earlier "
@@ -74,7 +82,7 @@ _CLAUSE_WORDS = frozenset("that who which whom whose what and but while as when 
                           "after before since where".split())
 _LEAD_DROP = frozenset("the a an and but as while so yet".split())
 PRONOUNS = frozenset("he she they it we i you his her their this that these".split())
-_AUX = frozenset("had has have was were is are been be will would could should".split())
+_AUX = frozenset("had has have was were is are been be will would could should can must might".split())
 MAX_SPEAKER_WORDS = 7
 TRAILING_SPEAKER_WORDS = 12  # '…, acting White House chief of staff Mick Mulvaney said.': a long title before a closing verb
 # A base form ("recall", "claim", "warn") reports speech only after a subject it agrees with ("they say", "critics
@@ -90,7 +98,9 @@ _NOT_SPEECH_NEXT = {"contend": "with", "contends": "with", "contended": "with", 
 
 _TOKEN_RE = re.compile(r"[A-Za-z0-9][\w'’.-]*|[,;:()\"“”‘’«»—–]")
 # Where reported content stops: a new clause the outlet adds ("…, but it has backed …", "…, which was imposed …").
-_CLAUSE_END_RE = re.compile(r"[,;][”\"’]?\s+(?:but|while|though|although|whereas|which|who|yet|despite|even as|even though)\b"
+# (not right after "that": "said that, after the vote, …" is a clause fronted inside the content)
+_CLAUSE_END_RE = re.compile(r"(?<!\bthat)[,;][”\"’]?\s+"
+                            r"(?:but|while|though|although|whereas|which|who|yet|despite|even as|even though|after)\b"
                             r"|;|\s(?:[—–-]|--)\s"
                             r"|,\s+(?:giving|leaving|sending|setting|prompting|sparking|marking|raising)\s"   # ", giving allies …": a gloss
                             r"|,\s+the\s+(?:\w+est|worst|best|first|last|most|latest)\b"   # ", the worst since …": background
@@ -125,7 +135,19 @@ _WHAT_CALLED_RE = re.compile(r"\bwhat\s+(?P<spk>(?:[\w'’.-]+\s+){1,4}?)(?P<ver
 _AGAINST_RE = re.compile(r"\b(?:railed|rails|railing|inveighed|lashed out|ranted|warned|warns|warning|"
                          r"decried|decries|decrying|bemoaned|lamented)\s+(?:against|at|about|over|of)\s", re.I)
 # "made clear that …", "makes it clear that …": what follows is the subject's claim
-_CLEAR_RE = re.compile(r"\b(?:made|makes|make|making)\s+(?:it\s+)?(?:loud\s+and\s+)?clear\s+that\s")
+_CLEAR_RE = re.compile(r"\b(?:made|makes|make|making)\s+(?:it\s+)?(?:loud\s+and\s+)?clear\s+"
+                       r"(?:that\s|(?=(?:the|a|an|he|she|they|we|i|it|there|his|her|their|this)\s))"
+                       r"|\b(?:let|lets|letting|made|makes|make)\s+it\s+(?:be\s+)?known\s+that\s")
+# "attacked Schiff for driving a false narrative", "slammed him for his claims": a statement the subject attacks is
+# described in the subject's terms (other reasons, "attacked him for caving on the wall", stay the outlet's words)
+_FOR_VERBS = """attack slam blast criticize criticise chide rebuke reprimand scold fault lambaste berate castigate
+condemn denounce""".split()
+_FOR_STATEMENT = (r"for\s+(?:(?:driving|pushing|peddling|spreading|promoting|making|repeating)\s"
+                  r"|(?:his|her|their|its)\s+(?:\w+\s+)?(?:claims?|comments?|remarks?|statements?|rhetoric|assertions?|"
+                  r"allegations?|narrative)\b)")
+_FOR_STATEMENT_RE = re.compile(r"\b" + _FOR_STATEMENT, re.I)     # cheap test first: the verb alternation is slow
+_FOR_RE = re.compile(r"\b(?P<verb>" + "|".join(sorted({f for v in _FOR_VERBS for f in inflect(v)}, key=len, reverse=True))
+                     + r")\s+(?:[\w'’.-]+\s+){1,8}?" + _FOR_STATEMENT, re.I)
 # A headline credited at its end: "Detained suspects had contacts abroad – FSB", "… -key House Republican",
 # "…, Documents Show", "…, Report Says".
 _CREDIT_TAIL_RE = re.compile(r"\s[-–—]\s?(?P<spk>[A-Za-z][\w.'’ -]{1,50})$"
@@ -152,8 +174,9 @@ _BY_RE = re.compile(r"\bby (?P<spk>(?:[A-Z][\w'’.-]*\s?){1,4})")
 _CLAIM_NOUN_RE = re.compile(r"\b(?:claims?|allegations?|accusations?|assertions?|contentions?|rumou?rs?|reports?)\s+(?:of|that)\s"
                             r"|\bwarnings?\s+(?:of|about|that)\s"
                             r"|\b(?:concerns?|fears?|worries|suggestions?|beliefs?|views?|arguments?|insistence|hopes?"
-                            r"|promises?|vows?|pledges?)"
-                            r"(?:\s+(?:by|from|among|of)\s+[^,;:.\"“”]{2,60}?)?\s+that\s", re.I)
+                            r"|promises?|vows?|pledges?|comments?|remarks?|statements?)"
+                            r"(?:\s+(?:by|from|among|of)\s+[^,;:.\"“”]{2,60}?)?"
+                            r"(?:\s+(?:on|last|this)\s+\w+)?\s+that\s", re.I)      # "his comment on Sunday that …"
 _CLAIM_COMPOUND_RE = re.compile(r"\b(?!(?:the|a|an|his|her|their|its|our|these|those|of|and|or|to|that)\s)"
                                 r"(?:[a-z][\w'’-]*\s+){1,2}(?=(?:claims|allegations)\b(?!\s+(?:to|that)\b))")
 _ACCORDING_RE = re.compile(r"\baccording to (?P<spk>[^,;:.\"“”()]{2,120}?)(?=[,;:.\"“”()]|$)", re.I)
@@ -201,8 +224,10 @@ class VoiceMap:
                 if self.text.rfind("[", a, start) > self.text.rfind("]", a, start):
                     return OWN                                   # '"We can call [to build a border wall] …"': an insertion
                 if (a, b) not in self._q_speakers:
-                    self._q_speakers[(a, b)] = (_given_speaker(self._given, a, b)
-                                                or _quote_speaker(self.text, a, b, self.sentences) or None)
+                    # the sentence's own named speaker first: the store's resolves pronouns ("he" -> "Dong Jun") but
+                    # its resolution names the wrong person more often than a name the sentence gives
+                    self._q_speakers[(a, b)] = (_quote_speaker(self.text, a, b, self.sentences)
+                                                or _given_speaker(self._given, a, b) or None)
                 return Voice("quoted", self._q_speakers[(a, b)])
         if self._title and start >= self._title[0]:
             return Voice("attributed", self._title[1])
@@ -212,7 +237,7 @@ class VoiceMap:
         if n not in self._frames:
             s, e = self.sentences[n]
             spans, verbs = _frames(self.text, s, e)
-            self._frames[n] = ([(a, self._quote_end(a, b), _given_speaker(self._given, a, b) or sp) for a, b, sp in spans],
+            self._frames[n] = ([(a, self._quote_end(a, b), sp or _given_speaker(self._given, a, b)) for a, b, sp in spans],
                                verbs)
         spans, verbs = self._frames[n]
         if any(a <= start and end <= b for a, b in verbs):
@@ -371,6 +396,9 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
         verbs.append((s + m.start("verb"), s + m.end("verb")))
     for m in _CLEAR_RE.finditer(sent):
         out.append((s + m.end(), _clause_end(text, s + m.end(), e), _speaker_before(_tokens(sent[:m.start()])) or None))
+    for m in (_FOR_RE.finditer(sent) if _FOR_STATEMENT_RE.search(sent) else ()):
+        head = _tokens(sent[:m.start()])
+        out.append((s + m.end(), _clause_end(text, s + m.end(), e), _speaker_before(head) or None))
     for m in _AGAINST_RE.finditer(sent):
         out.append((s + m.end(), _clause_end(text, s + m.end(), e), _speaker_before(_tokens(sent[:m.start()])) or None))
     for m in _CLAIM_NOUN_RE.finditer(sent):
@@ -409,8 +437,10 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
             continue                               # "the probe into alleged collusion": an adjective
         if w[:1].isupper() and not title_case:
             continue                               # "the United States", not a verb
-        if i and (_low(ws[i - 1]) in _DETERMINERS or ws[i - 1].endswith(("'s", "’s"))):
-            continue                               # "the tweet", "a warning shot", "Trump's claims": nouns
+        if i and (_low(ws[i - 1]) in _DETERMINERS or ws[i - 1].endswith(("'s", "’s"))) \
+                and not (_low(ws[i - 1]) in _QUANTIFIERS and (i == 1 or not ws[i - 2][:1].isalnum())
+                         and i + 1 < len(ws) and _low(ws[i + 1]) == "that"):
+            continue                               # "the tweet", "Trump's claims": nouns; "Some grumbled that …" is not
         if low in NOUN_LIKE and i + 1 < len(ws) and not _starts_clause(ws[i + 1:]):
             continue                               # "baseless claims of fraud", "a campaign promise, a …": nouns
         if low in _BASE_FORMS and i and i + 1 < len(ws) and not _starts_clause(ws[i + 1:]) \
@@ -422,7 +452,8 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
         after = [t for t in ws[i + 1:] if _low(t) not in _NOT_SPEAKER_END]     # "reported Monday, citing …"
         closes = not after or after[0] in ",;"
         if low not in SPEECH_VERBS and not closes \
-                and next((t for t in map(_low, rest) if t not in _NOT_SPEAKER_END and t != "out"), "") != "that":
+                and next((t for t in map(_low, rest) if t not in _NOT_SPEAKER_END and t != "out"), "") != "that" \
+                and not _pronoun_clause(rest):
             continue                               # "announced a probe"; but "…, TASS reported." closes a sentence
         verb = (s + toks[i][1], s + toks[i][2])
         upto_comma = [t for t in ws[i + 1:ws.index(",", i) if "," in ws[i + 1:] else len(ws)] if t[:1].isalnum()]
@@ -445,10 +476,19 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
             skip_until = toks[i][2]
             continue
         trailing = after_quote or closes or ("that" not in map(_low, upto_comma) and (not rest or _low(rest[0]) in _ADVERBIAL_START))
+        if after_quote and i == punct + 1 and not closes and len(rest) > TRAILING_REST and _pronoun_clause(rest):
+            trailing = False                       # '…, who called them "rapists," insists he'll …': the quote is the subject's
         told = low in _TELL and 0 < len(rest) <= 3 and not any(_low(t) in _CLAUSE_WORDS for t in rest)
         trailing = trailing or told                # '…, officials tell Axios.'
         limit = TRAILING_SPEAKER_WORDS if (closes or told) and not any(_low(t) in _CLAUSE_WORDS for t in ws[punct + 1:i]) \
             else MAX_SPEAKER_WORDS
+        if punct > 0 and i - punct - 1 <= limit and trailing and _low(ws[punct + 1]) == "which":
+            verbs.append(verb)                     # '…, which Trump denies.': what he denies is the outlet's wording
+            skip_until = toks[i][2]
+            continue
+        if punct > 0 and i - punct - 1 <= limit and trailing and _low(ws[punct + 1]) == "as" and not after_quote:
+            # '…, including that X, as he promised': "as" tags only the clause right before it
+            c0 = max(c0, s + max((toks[k][2] for k in range(punct) if ws[k] in ",;:"), default=0))
         if punct > 0 and i - punct - 1 <= limit and trailing:
             speaker = _speaker_before(ws[:i]) or None
             out.append((c0, s + toks[punct][1], speaker))   # '…, the spokesman said.'
@@ -495,6 +535,17 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
                                                      and not (k and _low(ws[k - 1]) in SPEECH_VERBS)))
               and not (k and (_low(ws[k - 1]) in _DETERMINERS or ws[k - 1].endswith(("'s", "’s"))))]
     return out, verbs
+
+
+def _pronoun_clause(rest: list[str]) -> bool:
+    """Whether the words after a verb open a clause with a pronoun subject: "he was", "they would", "he'll"."""
+    if not rest:
+        return False
+    first = _low(rest[0])
+    if re.match(r"(?:he|she|they|we|i|it)['’](?:ll|d|s|re|ve|m)$", first):
+        return True
+    # an auxiliary must follow: "confirmed it on Monday" has "it" as its object
+    return first in _CLAUSE_SUBJECTS and len(rest) > 1 and _low(rest[1]) in _CLAUSE_AUX
 
 
 def _starts_clause(toks: list[str]) -> bool:

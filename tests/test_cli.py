@@ -92,7 +92,7 @@ def test_progress_counts_on_from_the_first_report_and_never_stacks_stages():
 
     from core.progress import Progress
     buf = io.StringIO()
-    bars = Progress(file=buf)
+    bars = Progress(file=buf, lines=False)       # a terminal's bars
     bars("events", 0, 3)
     bars("events", 3, 3)                      # finished: closed at once
     bars("quotes", 200, 300)                  # a first report mid-way is a starting point, not a burst
@@ -105,6 +105,20 @@ def test_progress_counts_on_from_the_first_report_and_never_stacks_stages():
     bars.close()
     out = buf.getvalue()
     assert " 300/300 " in out and " 6/9 " in out and " article/s" in out and " page/s" in out
+
+
+def test_progress_into_a_pipe_or_log_is_one_line_per_stage(tmp_path):
+    """`framelens quotes … 2> log` as a cron job runs it: no carriage-return redraws, no final state
+    printed twice, no rate from a stage that took no time."""
+    src = _articles(tmp_path)
+    r = CliRunner().invoke(main, ["quotes", "--input", str(src), "--output", str(tmp_path / "q.jsonl")])
+    assert r.exit_code == 0, r.output
+    lines = r.stderr.splitlines()
+    assert "\r" not in r.stderr
+    stages = [line.split(":")[0] for line in lines[:-1]]
+    assert stages == ["quotes", "events"], lines
+    assert all(" articles (" in line and line.endswith(")") for line in lines[:-1])
+    assert "attributions in" in lines[-1]
 
 
 def test_alias_command_merges_and_splits_spellings_in_a_store_with_data(tmp_path, db_url):
