@@ -94,6 +94,10 @@ class Settings:
     omission_copy: float = _setting(0.9, "Narration (not a quotation) this close in two outlets is one text copied or "
                                          "taken from one wire: it counts as one outlet's report.")
     omission_min_support: int = _setting(2, "Independent outlets besides the omitting one that must report a fact.")
+    voice_unclear_reach: int = _setting(150, "A contested term outside every reporting frame the rules found, but this many "
+                                             "characters or fewer after a reporting word of its sentence ('announced plans "
+                                             "to build a wall', 'urged Congress to …'), is shown as unclear: neither the "
+                                             "outlet's own word nor a named speaker's (0 turns this off).")
 
     # -- dashboard: exports, search, charts -------------------------------------------------------------
     export_browser: bool = _setting(True, "Start the headless Chromium that draws plotly charts as PNG/SVG when the "

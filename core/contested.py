@@ -233,10 +233,13 @@ def contested_terms(docs: list[dict], families, quotes=None) -> dict:
         qby[str(q.get("article_id") if isinstance(q, dict) else getattr(q, "article_id", ""))].append(q)
     matches = [m for d in docs for m in find_matches(d, lex, qby.get(d["id"]) if quotes is not None else None)]
     own: dict[str, dict] = defaultdict(lambda: defaultdict(Counter))
+    unclear: dict[str, dict] = defaultdict(lambda: defaultdict(Counter))
     quoted: dict[str, dict] = defaultdict(lambda: defaultdict(lambda: defaultdict(Counter)))
     for m in matches:
         if m["voice"] == "own":
             own[m["outlet"]][m["family"]][m["term"]] += 1
+        elif m["voice"] == "unclear":                # neither the outlet's word nor a speaker's: counted apart
+            unclear[m["outlet"]][m["family"]][m["term"]] += 1
         else:
             quoted[m["outlet"]][m["family"]][m["term"]][m["speaker"] or "(speaker not named)"] += 1
     by_outlet = {o: {f: dict(c) for f, c in fams.items()} for o, fams in own.items()}
@@ -250,4 +253,5 @@ def contested_terms(docs: list[dict], families, quotes=None) -> dict:
                               "absent_in": sorted(set(by_outlet) - set(used)), "neutral": list(fam.neutral)})
     return {"method": METHOD, "by_outlet": by_outlet, "contrasts": contrasts, "matches": matches,
             "quoted": {o: {f: {t: dict(sp) for t, sp in ts.items()} for f, ts in fams.items()} for o, fams in quoted.items()},
+            "unclear": {o: {f: dict(c) for f, c in fams.items()} for o, fams in unclear.items()},
             "neutral": {f.name: list(f.neutral) for f in families if f.neutral}}

@@ -344,7 +344,7 @@ def tone(docs: list[dict], actor_names: list[str], alias: dict, lexicon=None) ->
             if not named:
                 continue
             score, pos, neg = _sentence_tone(sent, lexicon)
-            for a in named:
+            for a in sorted(named):          # sorted: the report reads the same on every run
                 r = acc.setdefault((a, d["outlet"]), {"sentences": 0, "sum": 0.0, "positive": 0, "negative": 0,
                                                       "evidence": []})
                 r["sentences"] += 1

@@ -97,7 +97,8 @@ _M = [
            f"[Monroe, Colaresi & Quinn 2008]({MONROE}); each word links back to its sentences.", "Comparison"),
     Metric("contested terms", "Which marked word of a contested family an outlet uses in its own voice (invasion / "
            "special military operation, regime, terrorist …) and how often; words it quotes or attributes are "
-           "listed apart under their speaker.",
+           "listed apart under their speaker, and words shortly after a reporting word that no rule places inside "
+           "or outside the report ('announced plans to build a wall') apart again, as unclear.",
            "Phrase matches of the lexicon `core/data/contested_terms.toml` in titles and texts, in the contested "
            "sense only (names such as People's Liberation Army masked, per-term context rules), and whose voice "
            "each match is in (quotation marks, 'X said', 'according to X', 'X called it …', 'X: …' headlines, "

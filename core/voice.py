@@ -17,6 +17,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from core.config import Settings
 from core.models import get
 from core.quote_cues import inflect
 from core.quotes import find_quote_spans
@@ -197,7 +198,9 @@ class Voice:
     speaker: str | None = None
 
 
+SETTINGS = Settings()
 OWN = Voice()
+UNCLEAR = Voice("unclear")   # in a sentence that reports someone, outside every frame the rules found
 
 
 class VoiceMap:
@@ -245,6 +248,10 @@ class VoiceMap:
         for a, b, speaker in spans:
             if a <= start and end <= b:
                 return Voice("attributed", speaker)
+        reach = SETTINGS.voice_unclear_reach
+        if reach and any(not any(a <= m.start() < b for a, b in verbs) and not _after_determiner(self.text, m.start())
+                         for m in _REPORTING_RE.finditer(self.text, max(self.sentences[n][0], start - reach), start)):
+            return UNCLEAR                  # a reporting word no frame accounts for comes shortly before
         return OWN
 
     def _quote_end(self, start: int, end: int) -> int:
@@ -252,6 +259,21 @@ class VoiceMap:
         mob' (the speaker's 'telling' frames his words, not the narration after the closing mark)."""
         k = bisect.bisect_right(self._q_starts, start)
         return next((min(end, b) for a, b in reversed(self.quoted[max(0, k - 8):k]) if a <= start < b), end)
+
+
+# Words that report someone's statement, finding or plan: a term shortly after one in its sentence, outside
+# every frame found, may still be the reported party's ("announced plans to build a wall", "urged Congress
+# to …", "the report finds …"). The rules cannot tell, so it is shown as unclear, not as the outlet's
+# (on the labelled draws most such terms outside a frame were someone else's words).
+_REPORTING_RE = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_VERBS | THAT_VERBS | INVERTED | {
+    "according", "urged", "urges", "urging", "finds", "announce", "vowed", "pledged", "pledges", "described",
+    "describes", "dubbed", "branded", "quoted", "citing", "cited"}, key=len, reverse=True)) + r")\b", re.I)
+
+
+def _after_determiner(text: str, pos: int) -> bool:
+    """The word at pos follows a determiner, so it is a noun ("a warning shot", "the tweet"), not a report."""
+    before = text[max(0, pos - 12):pos].split()
+    return bool(before) and before[-1].lower() in _DETERMINERS
 
 
 def _transcript_lines(text: str) -> dict[tuple[int, int], str]:

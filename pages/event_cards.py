@@ -12,7 +12,8 @@ from pages.common import safe
 
 CARD_WIDTH = 290  # px: cards wrap, three to a row beside the sidebar on a laptop, one on a phone
 MAX_CARDS = 6  # cards drawn before the user asks for all: two rows of three, a laptop's first screen
-VOICE = {"own": "own words", "quoted": "quoting {}", "attributed": "reporting {}"}
+VOICE = {"own": "own words", "quoted": "quoting {}", "attributed": "reporting {}",
+         "unclear": "in a sentence reporting someone: whose word is unclear"}
 
 
 def side_by_side(report: dict, arts: pd.DataFrame, quotes: pd.DataFrame, folded: bool) -> None:
@@ -79,6 +80,7 @@ def sections(report: dict, outlet: str, texts: dict, quotes: pd.DataFrame, folde
     q = quotes[quotes["outlet"] == outlet] if not quotes.empty else quotes
     ct = report["contested_terms"]
     own, quoted = ct["by_outlet"].get(outlet, {}), ct.get("quoted", {}).get(outlet, {})
+    unclear = ct.get("unclear", {}).get(outlet, {})
     terms = report["distinctive_terms"].get("outlets", {}).get(outlet, [])[:8]
     # (text, metric whose help explains it): drawn as one markdown element with one tooltip, for the
     # same reason as the headlines
@@ -91,7 +93,10 @@ def sections(report: dict, outlet: str, texts: dict, quotes: pd.DataFrame, folde
               "contested terms") if own else None,
              ("**Contested terms it quotes** " + "; ".join(
                  f"{safe(t)} ({safe(sp)}) ×{n}" for fam in quoted.values() for t, sps in fam.items()
-                 for sp, n in sps.items()), "contested terms") if quoted else None]
+                 for sp, n in sps.items()), "contested terms") if quoted else None,
+             ("**Contested terms, whose words unclear** (after a reporting word, outside any quote the rules "
+              "found) " + ", ".join(f"{safe(t)} ×{n}" for fam in unclear.values() for t, n in fam.items()),
+              "contested terms") if unclear else None]
     parts = [p for p in parts if p]
     if parts:
         st.markdown("\n\n".join(text for text, _ in parts),

@@ -82,8 +82,10 @@ def test_reported_clauses_without_that_are_the_speakers():
     assert voice("The commentator attacked the president for caving on the wall.", "wall") == "own"
     # a named comment's content; and a that-verb before a plain object is no report
     assert voice("He dismissed the aide's comment on Sunday that the far right runs the party.", "far right") == "attributed"
-    assert voice("Officials announced the regime change plan in May.", "regime") == "own"
-    assert voice("The ministry confirmed it on Monday as the regime fell.", "regime") == "own"
+    # a that-verb before a plain object reports no clause: not the officials' words, but not surely the
+    # outlet's either (an announced plan's name), so it is shown as unclear
+    assert voice("Officials announced the regime change plan in May.", "regime") == "unclear"
+    assert voice("The ministry confirmed it on Monday as the regime fell.", "regime") != "attributed"
     # "Some said that …" has a subject; "let it be known that …" reports
     assert voice("Some grumbled that the militants had ousted the mayor.", "militants") == "attributed"
     assert voice("The club let it be known that the coach was fired for his record.", "fired") == "attributed"
@@ -326,6 +328,20 @@ def test_leading_participles_made_clear_headline_credits_and_alleged_as_adjectiv
     assert _voice(title, "Claims", "The documents were released on Tuesday.") == ("attributed", "Documents")
     text = "Mueller took over the probe into alleged collusion between the campaign and Russian officials in May 2017."
     assert _voice(text, "collusion")[0] == "own"
+
+
+def test_a_term_shortly_after_a_reporting_word_no_frame_explains_is_unclear():
+    # "announced plans to …", "urged … to …": the rules find no reported clause, yet the term may be the
+    # reported party's; it is neither counted as the outlet's own nor credited to anyone
+    assert _voice("Trump announced plans to build a border wall with Mexico.", "wall")[0] == "unclear"
+    assert _voice("Democrats urged Congress to reject funding for the wall.", "wall")[0] == "unclear"
+    assert _voice("Crews began building the wall on Monday.", "wall")[0] == "own"
+    assert _voice("The court sent a warning shot when the council ousted the chairman.", "ousted")[0] == "own"
+    ct = contested_terms(prepare([{"id": "a", "outlet": "Wire", "title": "",
+                                   "text": "Trump announced plans to build a border wall with Mexico."}]),
+                         load_contested_terms())
+    assert ct["unclear"]["Wire"]["border barrier"] == {"border wall": 1}
+    assert "border barrier" not in ct["by_outlet"]["Wire"] and not ct["quoted"]
 
 
 def test_clause_ends_insertions_and_nouns_after_speech_verbs():

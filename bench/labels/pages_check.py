@@ -94,8 +94,11 @@ def score(pages: dict, labels_name: str, with_quotes: bool, show_errors: bool) -
             tot["unlabelled"] += 1
             continue
         sense = r["use"] == "contested"
-        voice = (r["voice"] == "own") == (m["voice"] == "own")
+        voice = m["voice"] == "unclear" or (r["voice"] == "own") == (m["voice"] == "own")   # unclear claims no voice
         ok = sense and voice
+        tot["unclear"] += m["voice"] == "unclear"
+        tot["own_true"] += sense and r["voice"] == "own"
+        tot["own_shown"] += sense and r["voice"] == "own" and m["voice"] == "own"
         for c in (fam[m["family"]], tot):
             c["shown"] += 1
             c["right"] += ok
@@ -109,7 +112,8 @@ def score(pages: dict, labels_name: str, with_quotes: bool, show_errors: bool) -
           f"({tot['unlabelled']} unlabelled)")
     if tot["shown"]:
         print(f"  precision {tot['right']}/{tot['shown']} = {tot['right'] / tot['shown']:.3f}  "
-              f"(errors: sense {tot['sense_err']}, voice {tot['voice_err']})")
+              f"(errors: sense {tot['sense_err']}, voice {tot['voice_err']}); {tot['unclear']} shown as unclear "
+              f"(no voice claimed); labelled own-voice uses shown as own {tot['own_shown']}/{tot['own_true']}")
     for f, c in sorted(fam.items(), key=lambda kv: -kv[1]["shown"]):
         print(f"  {f:32s} {c['right']:3d}/{c['shown']:<3d} {c['right'] / c['shown']:.2f}")
     if show_errors:
