@@ -171,3 +171,14 @@ def test_rewarm_setting_from_the_environment(monkeypatch):
     monkeypatch.setenv("FRAMELENS_REWARM_SECONDS", "often")
     with pytest.raises(ValueError, match="FRAMELENS_REWARM_SECONDS must be a number of seconds, not 'often'"):
         Settings.from_env()
+
+
+def test_the_server_does_not_collect_all_garbage_after_every_run():
+    """The warmed caches keep ~190k objects alive at 100k articles; a full collection after each script run
+    (Streamlit's default) walked them all while the finished page waited to be sent (.streamlit/config.toml)."""
+    import subprocess
+    import sys
+    out = subprocess.run([sys.executable, "-c", "from streamlit import config; config.get_config_options(force_reparse=True);"
+                          " print(config.get_option('runner.postScriptGC'))"], cwd=ROOT, capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "False"
