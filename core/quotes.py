@@ -493,6 +493,8 @@ def _from_cue_verb(aid, text, u: Unit, tok, spans, names) -> Quote | None:
         return None
     if lemma == "ask" and _asked_aside(tok):
         return None
+    if any(k.dep_ == "neg" for k in tok.children):
+        return None                     # "The committee didn't say what caused the crash": no statement
     if _passive(tok) and tok.dep_ in ("advcl", "acl") and not any(k.dep_ == "agent" for k in tok.children):
         # "As noted in the statement, Putin has …": a participle with no speaker of its own; the subject
         # of the clause it hangs from is who the statement is about, not who made it

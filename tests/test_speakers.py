@@ -245,6 +245,11 @@ def test_a_name_in_what_was_said_is_not_the_pronouns_speaker():
     assert {q.canonical_speaker for q in qs} == {"Ahsan Iqbal"}, [(q.cue, q.canonical_speaker) for q in qs]
 
 
+def test_a_negated_speech_verb_is_no_statement():
+    text = "Russia's Investigative Committee didn't say what might have caused the jet to plummet from the sky."
+    assert shown(text) == set()
+
+
 def test_noted_that():
     assert shown("Chinese Defense Minister Dong Jun noted that the two militaries would deepen cooperation.") \
         == {"Dong Jun"}
