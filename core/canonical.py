@@ -9,7 +9,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
-from core.mention_words import Holders
+from core.mention_words import NAME_PARTICLES, Holders
 from core.mentions import NOT_SHOWN_TYPES
 from core.quote_cues import CUE_FORMS
 from core.speakers import NOT_NAMES, PRONOUNS, TITLE_WORDS
@@ -31,7 +31,6 @@ tennessee texas utah vermont virginia washington wisconsin wyoming""".split()) |
     "new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota",
     "rhode island", "south carolina", "south dakota", "west virginia"}
 NAME_SUFFIXES = {"jr": "Jr", "sr": "Sr", "ii": "II", "iii": "III", "iv": "IV"}
-_NAME_PARTICLES = {"de", "da", "di", "del", "van", "von", "der", "bin", "al", "la", "le", "du"}
 
 
 def person_name(name: str) -> str:
@@ -54,12 +53,12 @@ def person_name(name: str) -> str:
             break
     run: list[str] = []                              # the trailing run of name-like words
     for w in reversed(words):
-        if w[:1].isupper() or (w.lower() in _NAME_PARTICLES and run):
+        if w[:1].isupper() or (w.lower() in NAME_PARTICLES and run):
             run.append(w)
         else:
             break
     words = run[::-1]
-    while words and (words[0].lower() in _NAME_PARTICLES or words[0].lower() in NOT_NAMES):
+    while words and (words[0].lower() in NAME_PARTICLES or words[0].lower() in NOT_NAMES):
         words = words[1:]
     for n in (2, 1):       # "Texas Rick Perry", but "Virginia Foxx" keeps her first name
         if len(words) >= n + 2 and " ".join(words[:n]).lower() in US_STATES:

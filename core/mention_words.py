@@ -182,8 +182,8 @@ health interior justice trade commerce industry industries energy agriculture en
 broadcasting culture tourism transport transportation communications labour labor housing railways petroleum
 science technology rights religious overseas parliamentary revenue economy economic welfare security
 immigration infrastructure resources fisheries forestry telecommunications aviation""".split())
-# Lower-case words inside a person's name.
-_PARTICLES = {"de", "da", "di", "del", "van", "von", "der", "den", "bin", "al", "la", "le", "du", "dos", "das"}
+# Lower-case words inside a person's name ("Ursula von der Leyen", "Lula da Silva").
+NAME_PARTICLES = {"de", "da", "di", "del", "van", "von", "der", "den", "bin", "al", "la", "le", "du", "dos", "das"}
 
 
 def proper_name_run(words: list[str]) -> list[str]:
@@ -193,7 +193,7 @@ def proper_name_run(words: list[str]) -> list[str]:
     for i in range(len(words) - 1, -1, -1):
         w = words[i]
         lw = w.lower().strip(".")
-        if w in _PARTICLES and run and i > 0 and (words[i - 1] in _PARTICLES or NAME_TOKEN.fullmatch(words[i - 1])):
+        if w in NAME_PARTICLES and run and i > 0 and (words[i - 1] in NAME_PARTICLES or NAME_TOKEN.fullmatch(words[i - 1])):
             run.append(w)                           # "Ursula von der Leyen", "Charles de Gaulle"
             continue
         if lw.endswith("s") and lw[:-1] in TITLE_WORDS:
