@@ -1,8 +1,6 @@
 """Articles: what has been collected, per outlet over time, with a filterable table."""
 import streamlit as st
 
-from urllib.parse import urlencode
-
 from core.charts import articles_over_time
 from core.glossary import help_for
 from pages.common import chart, csv_download, filters, open_page, tabbed
@@ -16,18 +14,11 @@ st.caption(("1 article matches" if total == 1 else f"{total:,} articles match")
            + (f"; showing the newest {MAX_ROWS:,}" if total > MAX_ROWS else ""))
 
 
-def reader_link(article_id: str, event_id) -> str | None:
-    """The Event page's reader open at this article (None for an article not yet in an event)."""
-    if not isinstance(event_id, str) or not event_id:
-        return None
-    return "/event?" + urlencode({"event": event_id, "view": "Read an article", "article": article_id})
-
-
 def table_view() -> None:
     # st.dataframe renders cells as text, so titles from feeds cannot inject markup.
     cols = ["published", "date_precision", "outlet", "title", "date_source", "date_flag", "text_status", "text_length",
             "url"]
-    table = rows.assign(read=[reader_link(a, e) for a, e in zip(rows["id"], rows["event_id"])])
+    table = rows
     if f.get("text"):  # where the searched words occur, «marked»
         found = snippets(s, version, tuple(rows["id"]), f["text"])
         table = table.assign(match=[found.get(i, "") for i in rows["id"]])

@@ -86,3 +86,15 @@ def test_markup_in_titles_is_data_not_html(filled):
     titles = list(at.dataframe[0].value["title"])
     assert "<img src=x onerror=alert(1)>" in titles
     assert not any("onerror" in m.value for m in at.markdown)
+
+
+def test_each_row_links_to_its_text_in_the_reader(filled):
+    """The `read` column opens the Event page's reader at that article, its ids escaped for a URL; an article
+    in no event yet has no link."""
+    filled.set_events({"1": "ev &1/é"})
+    at = app().run()
+    assert not at.exception
+    table = at.dataframe[0].value.set_index("title")
+    assert table.loc["Shoigu and Dong Jun hold video call", "read"] == \
+        "/event?event=ev+%261%2F%C3%A9&view=Read+an+article&article=1"
+    assert table["read"].isna().sum() == 2
