@@ -15,19 +15,23 @@ CARDS = 50  # events shown as cards on a phone; the table (and its CSV) holds th
 
 def events_view(ev: pd.DataFrame) -> None:
     """The events table (cards on a phone); choosing a row opens that event's comparison."""
-    st.caption(f"{len(ev):,} events" + (f" (the {MAX_EVENTS:,} broadest)" if len(ev) >= MAX_EVENTS else "")
-               + ". Breadth counts outlets with original reporting; reprints are counted apart.")
+    # One caption above the table, not three around it: every element is one more update the browser
+    # draws on each filter change.
+    notes = [f"{len(ev):,} events" + (f" (the {MAX_EVENTS:,} broadest)" if len(ev) >= MAX_EVENTS else "")
+             + ". Breadth counts outlets with original reporting; reprints are counted apart."]
     table = ev[["label", "topics", "n_original_outlets", "n_articles", "n_reprints", "first_published", "outlets",
                 "blind_spots", "id"]].rename(columns={
                     "n_original_outlets": "outlets reporting", "n_articles": "articles", "n_reprints": "reprints",
                     "first_published": "first report (UTC)", "blind_spots": "groups that did not report it",
                     "label": "event"})
     if not any(ev["blind_spots"]) and not choices(s, version)[1]:
-        st.caption("No outlet here has a group yet, so no event has blind spots to show: give outlets groups on "
-                   "the Outlets page (Edit details).")
+        notes.append("No outlet here has a group yet, so no event has blind spots to show: give outlets groups on "
+                     "the Outlets page (Edit details).")
     if compact():
+        st.caption("  \n".join(notes))
         cards(table.head(CARDS))
     else:
+        st.caption("  \n".join(notes + ["Select a row to compare how each outlet covered that event."]))
         column = st.column_config
         picked = st.dataframe(table, hide_index=True, width="stretch", key="events_table", on_select="rerun",
                               selection_mode="single-row", column_config={
@@ -43,7 +47,6 @@ def events_view(ev: pd.DataFrame) -> None:
         rows = picked.selection.rows if picked and picked.selection else []
         if rows:
             st.switch_page("pages/event.py", query_params={**filter_params(), "event": table.iloc[rows[0]]["id"]})
-        st.caption("Select a row to compare how each outlet covered that event.")
     csv_download("Download events (CSV)", table, "framelens-events.csv", "dl_events")
 
 
