@@ -43,7 +43,7 @@ def test_an_unknown_event_says_not_found_and_opens_no_other(store):
     at = event_page({"event": "ev-000000000000"})
     assert not at.exception
     assert "Event ev-000000000000 was not found." in [e.value for e in at.error]
-    assert at.selectbox(key="event_pick").value is None and not at.tabs
+    assert at.selectbox(key="event_pick").value is None and not at.button_group  # no views to choose
 
 
 def test_merge_from_the_page_then_the_old_link_opens_the_survivor_and_undo_brings_it_back(store):

@@ -101,7 +101,7 @@ TAB_CHART = {"Timeline": '[data-testid="stVegaLiteChart"] .marks'}  # publicatio
 def test_opening_a_tab_draws_its_chart_and_names_it_in_the_url(page, server, path, tab):
     open_page(page, server, path)
     expect(page.locator(".js-plotly-plot")).to_have_count(0)  # the first view drew no plotly chart
-    wait_rerun(page, lambda: page.get_by_role("tab", name=tab, exact=True).click())
+    wait_rerun(page, lambda: page.get_by_role("radio", name=tab, exact=True).click())
     expect(page).to_have_url(re.compile(r"[?&]view=" + re.escape(tab).replace(r"\ ", r"(\+|%20)")))
     page.locator(TAB_CHART.get(tab, ".js-plotly-plot .main-svg")).first.wait_for()
     expect(page.get_by_test_id("stException")).to_have_count(0)
@@ -111,7 +111,7 @@ def test_opening_a_tab_draws_its_chart_and_names_it_in_the_url(page, server, pat
     page.goto("about:blank")
     page.goto(url)
     wait_idle(page, TIMEOUT)
-    expect(page.get_by_role("tab", name=tab, exact=True)).to_have_attribute("aria-selected", "true")
+    expect(page.get_by_role("radio", name=tab, exact=True)).to_have_attribute("aria-checked", "true")
 
 
 def test_overview_has_its_own_url(page, server):
