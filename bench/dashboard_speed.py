@@ -16,7 +16,9 @@ and a bare Streamlit app, and times:
   the bare app with a title only and with a 1,000-row table, interleaved so that load on the machine hits
   them alike. Target: every page within 0.5 s of the bare app's table.
 - a filter change: one outlet chosen in the sidebar's Filters until the rerun has finished and the URL
-  names it, on Overview and Articles, and the same change on the bare app (target at 100k: <= 0.5 s).
+  names it, on Overview and Articles, and the same change on the bare app (target at 100k: <= 0.5 s); with
+  what each change cost: messages the server sent, CPU seconds of the browser and of the server (which the
+  machine's load moves less than wall time).
 - exports, in the server's process: a plotly chart as PNG and SVG through the warm browser, the Vega-Lite
   timeline as PNG and SVG, and an event's comparison as JSON and as an HTML report.
 - the store queries the pages make, so that a slow page can be traced to its query.
@@ -28,6 +30,7 @@ import argparse
 import hashlib
 import json
 import math
+import os
 import signal
 import statistics
 import subprocess
@@ -182,9 +185,38 @@ def new_tab(ctx, url: str, title: str, selector: str) -> float:
     return took
 
 
-def filter_change(ctx, url: str, outlet: str) -> float:
-    """Seconds from choosing an outlet in the sidebar until the rerun it triggers has finished."""
+def cpu_seconds(root: int, pick=lambda cmd: True) -> float:
+    """CPU seconds (user + system) used so far by the processes under `root` (itself included) whose command
+    line `pick` accepts, read from /proc: on a shared machine the CPU a step costs moves less than its wall time."""
+    children: dict[int, list[int]] = {}
+    ticks: dict[int, int] = {}
+    cmds: dict[int, str] = {}
+    for d in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            stat = Path(f"/proc/{d}/stat").read_text().rsplit(")", 1)[1].split()
+            cmds[int(d)] = Path(f"/proc/{d}/cmdline").read_bytes().split(b"\0")[0].decode(errors="replace")
+        except OSError:
+            continue
+        children.setdefault(int(stat[1]), []).append(int(d))
+        ticks[int(d)] = int(stat[11]) + int(stat[12])
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        total += ticks.get(pid, 0) if pick(cmds.get(pid, "")) else 0
+        todo += children.get(pid, [])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def browser_cpu() -> float:
+    return cpu_seconds(os.getpid(), lambda cmd: "chrom" in cmd)
+
+
+def filter_change(ctx, url: str, outlet: str, server: "Streamlit") -> tuple[float, dict[str, float]]:
+    """Seconds from choosing an outlet in the sidebar until the rerun it triggers has finished, and what the
+    change cost: messages and kilobytes the server sent, CPU seconds of the browser and of the server."""
     page = ctx.new_page()
+    got = []  # (size) of each websocket message from the server
+    page.on("websocket", lambda ws: ws.on("framereceived", lambda m: got.append(len(m))))
     page.goto(url)
     wait_idle(page, 300_000)
     open_filters(page)  # the click that opens the Filters popover is not part of the timed change
@@ -193,6 +225,7 @@ def filter_change(ctx, url: str, outlet: str) -> float:
     box.fill(outlet)
     option = page.get_by_role("option", name=outlet, exact=True).first
     option.wait_for()
+    n0, cpu0 = len(got), (browser_cpu(), cpu_seconds(server.proc.pid))
     t = time.perf_counter()
     # Streamlit's multiselect sends its value when the menu closes, as when the user clicks away.
     option.click()
@@ -203,13 +236,16 @@ def filter_change(ctx, url: str, outlet: str) -> float:
     page.wait_for_function("() => location.search.includes('outlet=')", timeout=300_000)
     wait_idle(page, 300_000)
     took = time.perf_counter() - t
+    cost = {"messages": len(got) - n0, "KB": sum(got[n0:]) / 1000, "browser CPU s": browser_cpu() - cpu0[0],
+            "server CPU s": cpu_seconds(server.proc.pid) - cpu0[1]}
     page.close()
-    return took
+    return took, cost
 
 
-def visits(browser, db: Path, outlets: list[str], repeat: int) -> tuple[dict[str, float], dict[str, float], float]:
-    """New-tab visits of every page and of the bare app, and filter changes; median seconds per item.
-    Also returns how long the dashboard server took to start answering."""
+def visits(browser, db: Path, outlets: list[str], repeat: int) -> tuple[dict, dict, dict, float]:
+    """New-tab visits of every page and of the bare app, and filter changes; median seconds per item, and
+    each filter change's median cost (filter_change). Also returns how long the dashboard server took to
+    start answering."""
     script = CACHE / "reference_app.py"
     script.write_text(f"OUTLETS = {outlets!r}\n" + REFERENCE_APP)
     bare = Streamlit(CACHE / "unused.sqlite", log=CACHE / "reference.log", script=str(script))
@@ -227,18 +263,20 @@ def visits(browser, db: Path, outlets: list[str], repeat: int) -> tuple[dict[str
             for label, url, sel, title in items:
                 times[label].append(new_tab(ctx, url, title, sel))
             log("  " + ", ".join(f"{k} {v[-1]:.2f}" for k, v in times.items()))
-        changes = {"bare app: filter change (1,000-row table)": [
-            filter_change(ctx, bare.base + "/?what=filter", outlets[i % len(outlets)]) for i in range(repeat)]}
+        runs = {"bare app: filter change (1,000-row table)": [
+            filter_change(ctx, bare.base + "/?what=filter", outlets[i % len(outlets)], bare) for i in range(repeat)]}
         for label, path in (("Overview", "overview"), ("Articles", "articles")):
-            changes[f"{label}: filter change"] = [filter_change(ctx, f"{app.base}/{path}", outlets[i % len(outlets)])
-                                                  for i in range(repeat)]
+            runs[f"{label}: filter change"] = [filter_change(ctx, f"{app.base}/{path}", outlets[i % len(outlets)], app)
+                                               for i in range(repeat)]
+        changes = {k: [took for took, _ in v] for k, v in runs.items()}
+        costs = {k: {what: statistics.median(c[what] for _, c in v) for what in v[0][1]} for k, v in runs.items()}
         log("  filter changes: " + json.dumps({k: [round(x, 2) for x in v] for k, v in changes.items()}))
     finally:
         ctx.close()
         app.stop()
         bare.stop()
     med = statistics.median
-    return {k: med(v) for k, v in times.items()}, {k: med(v) for k, v in changes.items()}, ready
+    return {k: med(v) for k, v in times.items()}, {k: med(v) for k, v in changes.items()}, costs, ready
 
 
 # -- exports -------------------------------------------------------------------------------------
@@ -341,8 +379,9 @@ def main() -> None:
             s.dispose()
             log(f"store of {n_articles:,} articles: {db}")
             before = uptime()
-            pages, changes, ready = visits(browser, db, outlets, args.repeat)
-            results[n_articles] = {"db": str(db), "visits": pages, "filter": changes, "server_ready": ready,
+            pages, changes, costs, ready = visits(browser, db, outlets, args.repeat)
+            results[n_articles] = {"db": str(db), "visits": pages, "filter": changes, "filter_cost": costs,
+                                   "server_ready": ready,
                                    "exports": export_timings(db, args.repeat), "queries": time_queries(db, args.outlet),
                                    "load": (before, uptime())}
             report({n_articles: results[n_articles]}, args.repeat)  # each store's figures as soon as they are in
@@ -368,6 +407,11 @@ def report(results: dict, repeat: int) -> None:
         for label, secs in r["filter"].items():
             print(f"  {label:<45}{secs:>6.2f}" + ("" if label.startswith("bare") else
                                                    ("  ok" if secs <= FILTER_TARGET else "  over")))
+        print("  what each change cost (medians): messages from the server, KB, CPU seconds of the browser "
+              "(all Chromium processes) and of the server — less moved by the machine's load than wall time:")
+        for label, cost in r["filter_cost"].items():
+            print(f"    {label:<43}" + "  ".join(f"{what} {v:.0f}" if what == "messages" else f"{what} {v:.2f}"
+                                                 for what, v in cost.items()))
         print(f"Exports, seconds (median of {repeat}; target for a plotly PNG with the browser warm: "
               f"< {PNG_TARGET} s):")
         for label, secs in r["exports"].items():
@@ -376,7 +420,7 @@ def report(results: dict, repeat: int) -> None:
         print("Store queries the pages make (one call each, seconds):")
         for name, secs in r["queries"]:
             print(f"  {name:<45}{secs:>8.3f}")
-    print(json.dumps({n: {k: r[k] for k in ("visits", "filter", "exports", "server_ready", "load")} for n, r in results.items()}),
+    print(json.dumps({n: {k: r[k] for k in ("visits", "filter", "filter_cost", "exports", "server_ready", "load")} for n, r in results.items()}),
           flush=True)
 
 
