@@ -4,14 +4,15 @@ import streamlit as st
 from core.charts import articles_over_time
 from core.glossary import help_for
 from pages.common import chart, csv_download, filters, open_page, tabbed
-from pages.data import MAX_ROWS, article_rows, colours, daily, snippets
+from pages.data import MAX_ROWS, TABLE_ROWS, article_rows, colours, daily, snippets
 
 
 s, version = open_page("Articles", show_fetch_report=True)
 f = filters()
 rows, total = article_rows(s, version, f)
 st.caption(("1 article matches" if total == 1 else f"{total:,} articles match")
-           + (f"; showing the newest {MAX_ROWS:,}" if total > MAX_ROWS else ""))
+           + (f"; the table shows the newest {TABLE_ROWS}, the CSV below " if total > TABLE_ROWS else "")
+           + (f"the newest {MAX_ROWS:,}" if total > MAX_ROWS else f"all {total:,}" if total > TABLE_ROWS else ""))
 
 
 def table_view() -> None:
@@ -24,7 +25,7 @@ def table_view() -> None:
         table = table.assign(match=[found.get(i, "") for i in rows["id"]])
         cols.insert(3, "match")
     column = st.column_config
-    st.dataframe(table[cols + ["read"]], hide_index=True, width="stretch", key="articles_table",
+    st.dataframe(table[cols + ["read"]].head(TABLE_ROWS), hide_index=True, width="stretch", key="articles_table",
                  column_config={"url": column.LinkColumn("link", display_text="open"),
                                 "read": column.LinkColumn("in framelens", display_text="read",
                                                           help="Read the stored text with its quotes and contested "

@@ -45,7 +45,10 @@ VIEW_START = datetime(Settings().view_oldest_year, 1, 1, tzinfo=timezone.utc)
 
 MAX_EVENTS = 1000  # Overview's table and the Event page's picker
 MAX_POINTS = 3000  # Timelines' publication chart
-MAX_ROWS = 1000  # Articles' table
+MAX_ROWS = 1000  # Articles' rows (its CSV)
+# Rows a table draws (the newest or broadest; its CSV holds them all): at 100k articles, 300 rows instead of
+# 1,000 cut a filter change on Overview by ~0.1 s of browser CPU and 0.1-0.2 s of wall time.
+TABLE_ROWS = 300
 ARTICLE_KEYS = ("outlets_in", "start", "end", "search", "text", "topics_in")   # the topic filter applies everywhere
 
 

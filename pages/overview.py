@@ -8,7 +8,7 @@ from core.charts import stacked
 from core.exports import ABOUT
 from core.glossary import help_for
 from pages.common import chart, compact, csv_download, filter_params, filters, open_page, safe, tabbed
-from pages.data import MAX_EVENTS, attention, choices, events
+from pages.data import MAX_EVENTS, TABLE_ROWS, attention, choices, events
 
 CARDS = 50  # events shown as cards on a phone; the table (and its CSV) holds them all
 
@@ -18,7 +18,9 @@ def events_view(ev: pd.DataFrame) -> None:
     # One caption above the table, not three around it: every element is one more update the browser
     # draws on each filter change.
     notes = [f"{len(ev):,} events" + (f" (the {MAX_EVENTS:,} broadest)" if len(ev) >= MAX_EVENTS else "")
-             + ". Breadth counts outlets with original reporting; reprints are counted apart."]
+             + ". Breadth counts outlets with original reporting; reprints are counted apart."
+             + (f" The table shows the {TABLE_ROWS} broadest; the CSV below holds all {len(ev):,}."
+                if len(ev) > TABLE_ROWS else "")]
     table = ev[["label", "topics", "n_original_outlets", "n_articles", "n_reprints", "first_published", "outlets",
                 "blind_spots", "id"]].rename(columns={
                     "n_original_outlets": "outlets reporting", "n_articles": "articles", "n_reprints": "reprints",
@@ -33,7 +35,8 @@ def events_view(ev: pd.DataFrame) -> None:
     else:
         st.caption("  \n".join(notes + ["Select a row to compare how each outlet covered that event."]))
         column = st.column_config
-        picked = st.dataframe(table, hide_index=True, width="stretch", key="events_table", on_select="rerun",
+        shown = table.head(TABLE_ROWS)
+        picked = st.dataframe(shown, hide_index=True, width="stretch", key="events_table", on_select="rerun",
                               selection_mode="single-row", column_config={
                                   "id": None, "event": column.TextColumn(width="large", help=help_for("event")),
                                   "topics": column.ListColumn(help=help_for("topics")),
@@ -46,7 +49,7 @@ def events_view(ev: pd.DataFrame) -> None:
                                                                               help=help_for("first report"))})
         rows = picked.selection.rows if picked and picked.selection else []
         if rows:
-            st.switch_page("pages/event.py", query_params={**filter_params(), "event": table.iloc[rows[0]]["id"]})
+            st.switch_page("pages/event.py", query_params={**filter_params(), "event": shown.iloc[rows[0]]["id"]})
     csv_download("Download events (CSV)", table, "framelens-events.csv", "dl_events")
 
 

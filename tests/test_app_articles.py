@@ -91,10 +91,28 @@ def test_markup_in_titles_is_data_not_html(filled):
 def test_each_row_links_to_its_text_in_the_reader(filled):
     """The `read` column opens the Event page's reader at that article, its ids escaped for a URL; an article
     in no event yet has no link."""
-    filled.set_events({"1": "ev &1/é"})
+    filled.set_events({"1": "ev &1/é"})   # changes no count, so no data version: the cached rows must go
+    from pages import data
+    data._rows.clear()
     at = app().run()
     assert not at.exception
     table = at.dataframe[0].value.set_index("title")
     assert table.loc["Shoigu and Dong Jun hold video call", "read"] == \
         "/event?event=ev+%261%2F%C3%A9&view=Read+an+article&article=1"
     assert table["read"].isna().sum() == 2
+
+
+def test_the_table_draws_the_newest_rows_and_says_where_the_rest_are(filled, monkeypatch):
+    """A table draws TABLE_ROWS rows (the browser's cost of a filter change grows with them); the caption
+    says how many it shows and that the CSV holds the rest."""
+    from pages import data
+    monkeypatch.setattr(data, "TABLE_ROWS", 2)
+    at = app().run()
+    assert not at.exception
+    assert at.caption[0].value == "3 articles match; the table shows the newest 2, the CSV below all 3"
+    assert list(at.dataframe[0].value["title"]) == ["<img src=x onerror=alert(1)>",  # the newest first
+                                                    "Chinese defense chief promises Russia support"]
+    monkeypatch.setattr(data, "MAX_ROWS", 2)
+    data._rows.clear()
+    at = app().run()
+    assert at.caption[0].value == "3 articles match; the table shows the newest 2, the CSV below the newest 2"

@@ -116,6 +116,15 @@ def test_overview_lists_events_by_breadth(small):
     assert table["outlets reporting"].iloc[0] == 3 and table["outlets reporting"].iloc[-1] == 1
 
 
+def test_overview_table_draws_the_broadest_events_and_the_caption_says_so(small, monkeypatch):
+    monkeypatch.setattr(data, "TABLE_ROWS", 2)
+    at = app("overview").run()
+    n = small.count_events()
+    assert f"The table shows the 2 broadest; the CSV below holds all {n}." in at.caption[0].value
+    table = at.dataframe[0].value
+    assert len(table) == 2 and list(table["outlets reporting"]) == [3, 3]
+
+
 def test_overview_names_each_events_outlets_and_blind_spots(small):
     """The Overview reads both columns from one per-version table of every event's coverage; they must
     say what the event's own articles say, filtered or not."""
