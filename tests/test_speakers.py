@@ -250,6 +250,14 @@ def test_a_negated_speech_verb_is_no_statement():
     assert shown(text) == set()
 
 
+def test_the_owner_of_a_quoted_noun_is_not_the_speaker():
+    # the quote's stand-in left "Beijing's" looking like a second subject of "said"
+    text = ("Chinese Foreign Minister Wang Yi spoke to reporters. Beijing's \"position on the Ukraine crisis is "
+            "consistent and clear\", Wang said.")
+    qs = [q for q in attributions(text) if "position" in q.quote]
+    assert [q.canonical_speaker for q in qs] == ["Wang Yi"]
+
+
 def test_noted_that():
     assert shown("Chinese Defense Minister Dong Jun noted that the two militaries would deepen cooperation.") \
         == {"Dong Jun"}
