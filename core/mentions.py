@@ -232,8 +232,9 @@ class _Context:
             q.speaker_start = glued.start()
         after = _NAME_AFTER_RE.match(self.text, q.speaker_end)
         if after and head_of(words_of(mention)).removesuffix("s") in NAMED_ROLES | {head_of(words_of(mention))} \
-                and bare_name(words_of(after.group("name"))):
-            # "his spokesman Dmitry Peskov told": the parse cut the name off the role
+                and not bare_name(words_of(mention)) and bare_name(words_of(after.group("name"))):
+            # "his spokesman Dmitry Peskov told": the parse cut the name off the role (but in "Kate Allen,
+            # Amnesty International U.K.'s director" the mention is a name, and what follows its apposition)
             mention = self.text[q.speaker_start:after.end("name")].strip()
         s = self.phrase(mention, q)
         if s.kind not in ("credit",):
