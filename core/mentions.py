@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 from core.gazetteer import Body, country_in, government, institution, words_of
 from core.mention_words import (ANON_WORDS, BLOC_WORDS, BODY_HEADS, COLLECTIVE_HEADS, COMMON_CAPITALS,
                                 DETERMINERS, DOC_WORDS, LEADER_ROLES, MEDIA_PLURALS, MEDIA_WORDS,
-                                NAMED_ROLES, ORG_HEADS, ORG_TITLE_WORDS, QUANTIFIERS, REPORTER_WORDS,
+                                NAMED_ROLES, OCCUPATION_WORDS, ORG_HEADS, ORG_TITLE_WORDS, QUANTIFIERS, REPORTER_WORDS,
                                 ROLE_SYNONYMS, THING_WORDS, Holder, Holders, bare_name, capital_runs, description,
                                 document_owner, head_of, proper_name_run, role_words, titled_names,
                                 trim_mention)
@@ -376,6 +376,8 @@ class _Context:
 
     def outlet(self, mention: str, words: list[str], low: list[str]) -> Settled | None:
         """A news outlet or medium as the channel of a report, or an outlet's own reporter."""
+        if len(words) >= 3 and low[0] in OCCUPATION_WORDS and bare_name(words).split() == words[1:]:
+            return None                 # "Economist Paul Krugman", "Journalist X Y": a person, no outlet
         caps = capital_runs(words)
         named = next((news_outlet(c) for c in caps + [mention] if news_outlet(c)), None)
         domain = next((w for w in words if _DOMAIN_RE.fullmatch(w)), None)

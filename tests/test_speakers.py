@@ -274,6 +274,15 @@ def test_a_relatives_owner_or_a_verb_is_no_part_of_the_speaker(text, speaker):
     assert [q.speaker for q in attributions(text)] == [speaker]
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Journalist Nikole Hannah-Jones said she would not teach there.", "Nikole Hannah-Jones"),
+    ("Economist Paul Krugman said the data were weak.", "Paul Krugman"),
+    ("Gary Player said the course was hard.", "Gary Player"),
+])
+def test_an_occupation_before_a_name_is_no_part_of_it(text, name):
+    assert shown(text) == {name}
+
+
 def test_noted_that():
     assert shown("Chinese Defense Minister Dong Jun noted that the two militaries would deepen cooperation.") \
         == {"Dong Jun"}
