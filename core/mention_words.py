@@ -102,6 +102,13 @@ ORG_HEADS = {"ministry", "department", "agency", "committee", "commission", "cou
 PERSONAL_ROLES = {"wife", "husband", "widow", "son", "daughter", "mother", "father", "brother", "sister",
                   "lawyer", "attorney", "aide", "adviser", "advisor", "assistant", "deputy", "ally", "partner"}
 NAMED_ROLES = set(ROLE_SYNONYMS) | PERSONAL_ROLES
+# The states of the US, lower case: "Oklahoma and Nebraska say …" are states, not people.
+US_STATES = set("""alabama alaska arizona arkansas california colorado connecticut delaware florida
+georgia hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts
+michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania
+tennessee texas utah vermont virginia washington wisconsin wyoming""".split()) | {
+    "new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota",
+    "rhode island", "south carolina", "south dakota", "west virginia"}
 # Occupations written before a name, capitalised at a sentence's start ("Journalist Nikole Hannah-Jones
 # said"). Some are also surnames (Gary Player, Peter Singer), so one ends a name only before two name words.
 OCCUPATION_WORDS = set("""journalist reporter correspondent columnist commentator author writer novelist poet
@@ -121,8 +128,8 @@ def trim_mention(mention: str) -> str:
     m = TIME_TAIL.sub("", m) or m
     m = re.sub(r"^(?:and|but|so|yet|while|as|also|both|either|neither)\s+", "", m, flags=re.I)
     tail = OF_COUNTRY_RE.search(m)
-    if tail and tail.start() > 0 and country_in(words_of(tail.group("c")))[0]:
-        m = m[:tail.start()]                   # "Vladimir Putin of Russia"
+    if tail and tail.start() > 0 and (country_in(words_of(tail.group("c")))[0] or tail.group("c").lower() in US_STATES):
+        m = m[:tail.start()]                   # "Vladimir Putin of Russia", "Trey Gowdy of South Carolina"
     return m.strip()
 
 

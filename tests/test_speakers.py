@@ -283,6 +283,27 @@ def test_an_occupation_before_a_name_is_no_part_of_it(text, name):
     assert shown(text) == {name}
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Nebraska and Oklahoma said the influx had led to more arrests.", "State of Nebraska"),
+    ("Senator Lindsey Graham of South Carolina said the rules should stay.", "Lindsey Graham"),
+    ("A spokeswoman for Speaker Paul D. Ryan said he was studying the bill.", "spokeswoman for Speaker Paul D. Ryan"),
+])
+def test_states_home_states_and_spokespeople_of_a_person(text, name):
+    assert name in shown(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Christian Broadcasting Network said the show would go on.",
+    "America Rising, a political action committee, said the ad was false.",
+    "Wal-Mart calls that evidence unreliable.",
+    "Arizona Gov. Jan Brewer announced her decision.",
+])
+def test_one_word_of_a_longer_name_is_no_person(text):
+    qs = attributions(text)
+    assert not [q for q in qs if q.speaker_type == "person" and " " not in (q.canonical_speaker or " ")], \
+        [(q.canonical_speaker, q.speaker_type) for q in qs]
+
+
 def test_noted_that():
     assert shown("Chinese Defense Minister Dong Jun noted that the two militaries would deepen cooperation.") \
         == {"Dong Jun"}
