@@ -112,3 +112,8 @@ def test_the_omissions_pages_check_skips_cleanly_without_its_folder(tmp_path):
         run = subprocess.run([sys.executable, str(script), step[0], str(tmp_path / "absent"), *step[1:]],
                              capture_output=True, text=True, timeout=120)
         assert run.returncode == 0 and run.stdout == "" and "no page folder" in run.stderr
+
+
+def test_the_platform_a_statement_was_posted_on_is_no_anchor():
+    found = anchors("“All those on board died,” the Russian emergency services ministry wrote on Telegram on Wednesday.")
+    assert "telegram" not in found and "russian" in found
