@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 from core.gazetteer import Body, country_in, government, institution, words_of
 from core.mention_words import (ANON_WORDS, BLOC_WORDS, BODY_HEADS, COLLECTIVE_HEADS, COMMON_CAPITALS,
                                 DETERMINERS, DOC_WORDS, LEADER_ROLES, MEDIA_PLURALS, MEDIA_WORDS,
-                                NAMED_ROLES, ORG_HEADS, ORG_TITLE_WORDS, QUANTIFIERS, REPORTER_WORDS,
+                                NAMED_ROLES, OCCUPATION_WORDS, ORG_HEADS, ORG_TITLE_WORDS, QUANTIFIERS, REPORTER_WORDS,
                                 ROLE_SYNONYMS, THING_WORDS, Holder, Holders, bare_name, capital_runs, description,
                                 document_owner, head_of, proper_name_run, role_words, titled_names,
                                 trim_mention)
@@ -232,8 +232,9 @@ class _Context:
             q.speaker_start = glued.start()
         after = _NAME_AFTER_RE.match(self.text, q.speaker_end)
         if after and head_of(words_of(mention)).removesuffix("s") in NAMED_ROLES | {head_of(words_of(mention))} \
-                and bare_name(words_of(after.group("name"))):
-            # "his spokesman Dmitry Peskov told": the parse cut the name off the role
+                and not bare_name(words_of(mention)) and bare_name(words_of(after.group("name"))):
+            # "his spokesman Dmitry Peskov told": the parse cut the name off the role (but in "Kate Allen,
+            # Amnesty International U.K.'s director" the mention is a name, and what follows its apposition)
             mention = self.text[q.speaker_start:after.end("name")].strip()
         s = self.phrase(mention, q)
         if s.kind not in ("credit",):
@@ -375,6 +376,8 @@ class _Context:
 
     def outlet(self, mention: str, words: list[str], low: list[str]) -> Settled | None:
         """A news outlet or medium as the channel of a report, or an outlet's own reporter."""
+        if len(words) >= 3 and low[0] in OCCUPATION_WORDS and bare_name(words).split() == words[1:]:
+            return None                 # "Economist Paul Krugman", "Journalist X Y": a person, no outlet
         caps = capital_runs(words)
         named = next((news_outlet(c) for c in caps + [mention] if news_outlet(c)), None)
         domain = next((w for w in words if _DOMAIN_RE.fullmatch(w)), None)

@@ -250,6 +250,39 @@ def test_a_negated_speech_verb_is_no_statement():
     assert shown(text) == set()
 
 
+def test_the_owner_of_a_quoted_noun_is_not_the_speaker():
+    # the quote's stand-in left "Beijing's" looking like a second subject of "said"
+    text = ("Chinese Foreign Minister Wang Yi spoke to reporters. Beijing's \"position on the Ukraine crisis is "
+            "consistent and clear\", Wang said.")
+    qs = [q for q in attributions(text) if "position" in q.quote]
+    assert [q.canonical_speaker for q in qs] == ["Wang Yi"]
+
+
+def test_an_apposition_after_a_name_is_not_part_of_the_name():
+    text = ('"We will be making our voices heard," Kate Allen, Amnesty International U.K.\'s director, said in '
+            'a statement.')
+    assert shown(text) == {"Kate Allen"}
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The extension is unlikely to satisfy the European Union, whose leaders have said they do not want to "
+     "negotiate under threat.", "leaders"),
+    ("Mr. Biden's praise for the North Korean leader rankled critics, who quickly pointed out that the country "
+     "is harsh.", "critics"),
+])
+def test_a_relatives_owner_or_a_verb_is_no_part_of_the_speaker(text, speaker):
+    assert [q.speaker for q in attributions(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Journalist Nikole Hannah-Jones said she would not teach there.", "Nikole Hannah-Jones"),
+    ("Economist Paul Krugman said the data were weak.", "Paul Krugman"),
+    ("Gary Player said the course was hard.", "Gary Player"),
+])
+def test_an_occupation_before_a_name_is_no_part_of_it(text, name):
+    assert shown(text) == {name}
+
+
 def test_noted_that():
     assert shown("Chinese Defense Minister Dong Jun noted that the two militaries would deepen cooperation.") \
         == {"Dong Jun"}
