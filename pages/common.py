@@ -319,8 +319,8 @@ def tabbed(views: dict) -> None:
 
     A shared link opens the same view, and a page draws one view rather than all of them: the
     charting library and the other views' elements load only when asked for. A segmented control, not
-    st.tabs: with the view drawn inside a tab panel, the browser spent ~0.13 s more CPU on each filter
-    change (measured in Chromium, bench/dashboard_speed.py's probe), a tenth of a second on every rerun.
+    st.tabs: with the view drawn inside a tab panel, Chromium spent ~0.13 s more CPU on each Overview
+    filter change at 1k articles (the CPU a change costs is printed by bench/dashboard_speed.py).
     """
     names = list(views)
     # wrap: on a phone the choices take more rows instead of running past the screen's edge.
