@@ -69,7 +69,12 @@ def _clash_table(pairs: str) -> dict[str, frozenset[str]]:
 _CLASH = _clash_table(_CLASHES)
 _ACT_OF = {w: kind for kind, words in _ACTS.items() for w in words.split()}
 _WORD = re.compile(r"[a-z]+")
-_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I)
+_WEEKDAY = re.compile(r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday", re.I)
+# A weekday named is a whole word of 6 to 9 letters: finding those words first and matching each whole is
+# the same as searching for the names between word boundaries, and twice as fast (no alternation tried
+# at every position). Likewise a day and month names its day in digits, so a text without any has none.
+_WORD_6_9 = re.compile(r"\b\w{6,9}\b")
+_DIGIT = re.compile(r"\d")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
@@ -104,12 +109,12 @@ def _days(text: str) -> tuple[dict[str, float], dict[str, float]]:
     """
     week: dict[str, float] = {}
     vec: dict[str, float] = {}
-    for w in _WEEKDAY.findall(text):
-        i = _WEEKDAYS.index(w.lower())
+    for w in filter(_WEEKDAY.fullmatch, _WORD_6_9.findall(text)):
+        i = _index(_WEEKDAYS, w)
         for d, x in ((i, 1.0), (i - 1, 0.5), (i + 1, 0.5)):
             week[_WEEKDAYS[d % 7]] = max(week.get(_WEEKDAYS[d % 7], 0.0), x)
-    for m in _DAY_MONTH.finditer(text):
-        month = _MONTHS.index((m.group(1) or m.group(4)).lower()[:3])
+    for m in (_DAY_MONTH.finditer(text) if _DIGIT.search(text) else ()):
+        month = _index(_MONTHS, (m.group(1) or m.group(4))[:3])
         day = int(m.group(2) or m.group(3))
         if not 1 <= day <= 31:
             continue
@@ -117,6 +122,15 @@ def _days(text: str) -> tuple[dict[str, float], dict[str, float]]:
             key = f"{_MONTHS[month]}-{d}"   # month ends are not wrapped: a rare half-match lost
             vec[key] = max(vec.get(key, 0.0), x)
     return _normed(week), _normed(vec)
+
+
+def _index(names: tuple[str, ...], word: str) -> int:
+    """Which of the names a matched word spells, ignoring case as the patterns do: Unicode's rules also
+    match "ſunday" and "FRİDAY", which lower() leaves unlike any name (and which once crashed a run)."""
+    key = word.lower()
+    if key in names:
+        return names.index(key)
+    return next(i for i, name in enumerate(names) if re.fullmatch(name, word, re.I))
 
 
 def _normed(vec: dict[str, float]) -> dict[str, float]:
