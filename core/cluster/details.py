@@ -75,6 +75,7 @@ _WEEKDAY = re.compile(r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday
 # at every position). Likewise a day and month names its day in digits, so a text without any has none.
 _WORD_6_9 = re.compile(r"\b\w{6,9}\b")
 _DIGIT = re.compile(r"\d")
+_CASE_EXOTIC = "\u0130\u0131\u017f\u212a"   # İ ı ſ and the Kelvin sign: re.I matches them to i, s and k
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
@@ -109,11 +110,17 @@ def _days(text: str) -> tuple[dict[str, float], dict[str, float]]:
     """
     week: dict[str, float] = {}
     vec: dict[str, float] = {}
-    for w in filter(_WEEKDAY.fullmatch, _WORD_6_9.findall(text)):
+    # Most openings name no month (and many no weekday): a substring test of the lowercased text rules the
+    # patterns out far cheaper than running them. Exact unless the text holds one of the few characters
+    # the patterns match to an ASCII letter that lower() does not turn into it ("ſunday"): then they run.
+    low = None if any(c in text for c in _CASE_EXOTIC) else text.lower()
+    words = _WORD_6_9.findall(text) if low is None or any(d in low for d in _WEEKDAYS) else ()
+    for w in filter(_WEEKDAY.fullmatch, words):
         i = _index(_WEEKDAYS, w)
         for d, x in ((i, 1.0), (i - 1, 0.5), (i + 1, 0.5)):
             week[_WEEKDAYS[d % 7]] = max(week.get(_WEEKDAYS[d % 7], 0.0), x)
-    for m in (_DAY_MONTH.finditer(text) if _DIGIT.search(text) else ()):
+    named = _DIGIT.search(text) and (low is None or any(m in low for m in _MONTHS))
+    for m in (_DAY_MONTH.finditer(text) if named else ()):
         month = _index(_MONTHS, (m.group(1) or m.group(4))[:3])
         day = int(m.group(2) or m.group(3))
         if not 1 <= day <= 31:

@@ -320,13 +320,14 @@ class EventClusterer(Regrouping):
         members stand for a larger event. Each similarity is lowered by the two articles' conflicting details."""
         sims = []
         dw = self.detail_weights if details else None
+        fields = [(f, w, vec[f]) for _, f, w in present]
         for m in islice(reversed(ev.members.values()), self.config.member_limit):
             num = den = 0.0
-            for _, f, w in present:
-                mv = m.vec[f]
+            mvec = m.vec
+            for f, w, v in fields:
+                mv = mvec[f]
                 if mv:
                     den += w
-                    v = vec[f]
                     num += w * sum([v[t] * mv[t] for t in v.keys() & mv.keys()])
             sim = num / den if den > 0 else 0.0
             sims.append(sim - pair_conflict(details, m.details, dw, self.config.detail_bonus) if dw and m.details else sim)
