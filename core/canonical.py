@@ -9,7 +9,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
-from core.mention_words import NAME_PARTICLES, Holders
+from core.mention_words import NAME_PARTICLES, US_STATES, Holders
 from core.mentions import NOT_SHOWN_TYPES
 from core.quote_cues import CUE_FORMS
 from core.speakers import NOT_NAMES, PRONOUNS, TITLE_WORDS
@@ -24,12 +24,6 @@ NAME_PREFIX_WORDS = TITLE_WORDS | set("""congressman congresswoman councilman co
 assemblyman assemblywoman editor anchor host agent special father sister brother independent
 rep.-elect representative-elect senator-elect sens reps govs mrs. ms. mr. dr. gen. lt. col.
 """.split())
-US_STATES = set("""alabama alaska arizona arkansas california colorado connecticut delaware florida
-georgia hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts
-michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania
-tennessee texas utah vermont virginia washington wisconsin wyoming""".split()) | {
-    "new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota",
-    "rhode island", "south carolina", "south dakota", "west virginia"}
 NAME_SUFFIXES = {"jr": "Jr", "sr": "Sr", "ii": "II", "iii": "III", "iv": "IV"}
 
 

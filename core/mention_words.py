@@ -102,6 +102,20 @@ ORG_HEADS = {"ministry", "department", "agency", "committee", "commission", "cou
 PERSONAL_ROLES = {"wife", "husband", "widow", "son", "daughter", "mother", "father", "brother", "sister",
                   "lawyer", "attorney", "aide", "adviser", "advisor", "assistant", "deputy", "ally", "partner"}
 NAMED_ROLES = set(ROLE_SYNONYMS) | PERSONAL_ROLES
+# The states of the US, lower case: "Oklahoma and Nebraska say …" are states, not people.
+US_STATES = set("""alabama alaska arizona arkansas california colorado connecticut delaware florida
+georgia hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts
+michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania
+tennessee texas utah vermont virginia washington wisconsin wyoming""".split()) | {
+    "new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota",
+    "rhode island", "south carolina", "south dakota", "west virginia"}
+# Occupations written before a name, capitalised at a sentence's start ("Journalist Nikole Hannah-Jones
+# said"). Some are also surnames (Gary Player, Peter Singer), so one ends a name only before two name words.
+OCCUPATION_WORDS = set("""journalist reporter correspondent columnist commentator author writer novelist poet
+historian economist analyst scientist researcher epidemiologist virologist physician surgeon nurse activist
+campaigner actor actress singer rapper comedian filmmaker producer artist musician athlete coach player
+businessman businesswoman billionaire entrepreneur investor philanthropist pastor priest imam rabbi scholar
+expert lawmaker legislator strategist pollster consultant blogger podcaster host anchor""".split())
 OF_COUNTRY_RE = re.compile(r"\s+of\s+(?P<c>(?:the\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?)$")
 TIME_TAIL = re.compile(r"\s+(?:on|in|at|late|early|last|this|earlier|later)\b.*$|\s+(?:Monday|Tuesday|Wednesday|"
                         r"Thursday|Friday|Saturday|Sunday)\b.*$", re.I)
@@ -114,8 +128,8 @@ def trim_mention(mention: str) -> str:
     m = TIME_TAIL.sub("", m) or m
     m = re.sub(r"^(?:and|but|so|yet|while|as|also|both|either|neither)\s+", "", m, flags=re.I)
     tail = OF_COUNTRY_RE.search(m)
-    if tail and tail.start() > 0 and country_in(words_of(tail.group("c")))[0]:
-        m = m[:tail.start()]                   # "Vladimir Putin of Russia"
+    if tail and tail.start() > 0 and (country_in(words_of(tail.group("c")))[0] or tail.group("c").lower() in US_STATES):
+        m = m[:tail.start()]                   # "Vladimir Putin of Russia", "Trey Gowdy of South Carolina"
     return m.strip()
 
 
@@ -198,6 +212,8 @@ def proper_name_run(words: list[str]) -> list[str]:
             continue
         if lw.endswith("s") and lw[:-1] in TITLE_WORDS:
             break                                   # "Presidents Xi Jinping and …"
+        if lw in OCCUPATION_WORDS and len(run) >= 2:
+            break
         if not NAME_TOKEN.fullmatch(w) or lw in TITLE_WORDS or lw in NOT_NAMES or lw in NOT_NAME_CAPS \
                 or lw in ORG_TITLE_WORDS or country_in([w])[0] or lw in ANON_WORDS or lw in DOC_WORDS \
                 or lw in THING_WORDS or lw in MEDIA_WORDS or lw in SPOKES_WORDS or lw in ORG_HEADS \

@@ -30,13 +30,16 @@ from copy import copy
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from core.gazetteer import Body, country_in, government, institution, words_of
 from core.mention_words import (ANON_WORDS, BLOC_WORDS, BODY_HEADS, COLLECTIVE_HEADS, COMMON_CAPITALS,
                                 DETERMINERS, DOC_WORDS, LEADER_ROLES, MEDIA_PLURALS, MEDIA_WORDS,
-                                NAMED_ROLES, ORG_HEADS, ORG_TITLE_WORDS, QUANTIFIERS, REPORTER_WORDS,
-                                ROLE_SYNONYMS, THING_WORDS, Holder, Holders, bare_name, capital_runs, description,
+                                NAMED_ROLES, OCCUPATION_WORDS, ORG_HEADS, ORG_TITLE_WORDS, QUANTIFIERS, REPORTER_WORDS,
+                                ROLE_SYNONYMS, THING_WORDS, US_STATES, Holder, Holders, bare_name, capital_runs, description,
                                 document_owner, head_of, proper_name_run, role_words, titled_names,
                                 trim_mention)
+from core.quote_cues import CUE_FORMS
 from core.quote_input import credited_outlets, dateline_end, news_outlet
 from core.quote_spans import SETTINGS
 from core.speakers import NOT_NAMES, PRONOUNS, TITLE_WORDS
@@ -221,6 +224,9 @@ class _Context:
                         return Settled("person", last[1].name, last[1].role,
                                        how=f"{mention!r} continues the speaker just before")
                     return Settled("pronoun", None, how="pronoun whose antecedent is no name")
+                if " " not in q.speaker.strip() and (q.speaker.lower() in US_STATES or country_in([q.speaker])[0]
+                                                     or self.common_word(q.speaker)):
+                    return Settled("pronoun", None, how=f"pronoun whose antecedent {q.speaker!r} is no person")
                 return self.person(q.speaker, q.speaker_role, "pronoun resolved to the person named before it")
         domain = _DOMAIN_TAIL_RE.match(self.text, q.speaker_end)
         if domain:                                   # "Censor.NET" cut at its dot by the tokenizer
@@ -232,10 +238,13 @@ class _Context:
             q.speaker_start = glued.start()
         after = _NAME_AFTER_RE.match(self.text, q.speaker_end)
         if after and head_of(words_of(mention)).removesuffix("s") in NAMED_ROLES | {head_of(words_of(mention))} \
-                and bare_name(words_of(after.group("name"))):
-            # "his spokesman Dmitry Peskov told": the parse cut the name off the role
+                and not bare_name(words_of(mention)) and bare_name(words_of(after.group("name"))):
+            # "his spokesman Dmitry Peskov told": the parse cut the name off the role (but in "Kate Allen,
+            # Amnesty International U.K.'s director" the mention is a name, and what follows its apposition)
             mention = self.text[q.speaker_start:after.end("name")].strip()
         s = self.phrase(mention, q)
+        if s.kind == "person" and s.name and " " not in s.name:
+            s = self.lone_word(s, q)
         if s.kind not in ("credit",):
             s.also = list(s.also or []) + self.conjuncts(q)   # keep "the two leaders"' second
         return s
@@ -368,6 +377,35 @@ class _Context:
         """(offset, Settled) of the speaker settled last (a person, or a role)."""
         return self._last
 
+    def lone_word(self, s: Settled, q: "Quote") -> Settled:
+        """A one-word 'person' that is a US state ("Oklahoma and Nebraska say …") or a piece of a longer
+        capitalised name ("The Denver Post", "Wal-Mart", "America Rising", "Christian Broadcasting
+        Network"): the state as a body, the piece as no speaker (the longer name is not read here)."""
+        mention = self.text[q.speaker_start:q.speaker_end]
+        if dateline_end(self.text[q.speaker_start:q.speaker_start + 80]) > len(mention):
+            return Settled("other", None, how=f"{mention!r} is a dateline's place")
+        if " " not in mention.strip() and self.common_word(s.name):
+            return Settled("other", None, how=f"{s.name!r} is a common word in this article, no name")
+        at = mention.rfind(s.name)
+        before = (_CAPITAL_BEFORE_RE.search(mention, 0, at) if at > 0 else
+                  _CAPITAL_BEFORE_RE.search(self.text, max(0, q.speaker_start - 40), q.speaker_start))
+        after = _CAPITAL_AFTER_RE.match(self.text, q.speaker_start + at + len(s.name) if at >= 0 else q.speaker_end)
+        for m in (after, before):
+            word = m and m.group("w")
+            low = word and word.lower().strip(".")
+            if word and low not in _NOT_NAME_PIECES and low not in TITLE_WORDS and low.removesuffix("s") not in TITLE_WORDS \
+                    and not (low.endswith("s") and low in CUE_FORMS) and not (m is before and word.endswith(".")):
+                return Settled("other", None, how=f"{s.name!r} is one word of a longer name ({word!r} next to it)")
+        if s.name.lower() in US_STATES:
+            if after and after.group("w").lower().strip(".") in TITLE_WORDS:
+                return Settled("other", None, how=f"{s.name!r} describes the person titled after it")
+            return Settled("organisation", f"State of {s.name}", how=f"{s.name!r} is a US state")
+        return s
+
+    def common_word(self, word: str) -> bool:
+        """A capitalised word the article also writes in lower case ("Earlier Friday, …"): no name."""
+        return re.search(rf"(?<![\w.]){re.escape(word.lower())}\b", self.text) is not None
+
     def person(self, name: str, role: str | None, how: str) -> Settled:
         """A person: a bare name, and the role words that stood before it."""
         bare = bare_name(words_of(name)) or name
@@ -375,6 +413,8 @@ class _Context:
 
     def outlet(self, mention: str, words: list[str], low: list[str]) -> Settled | None:
         """A news outlet or medium as the channel of a report, or an outlet's own reporter."""
+        if len(words) >= 3 and low[0] in OCCUPATION_WORDS and bare_name(words).split() == words[1:]:
+            return None                 # "Economist Paul Krugman", "Journalist X Y": a person, no outlet
         caps = capital_runs(words)
         named = next((news_outlet(c) for c in caps + [mention] if news_outlet(c)), None)
         domain = next((w for w in words if _DOMAIN_RE.fullmatch(w)), None)
@@ -416,6 +456,13 @@ class _Context:
                 if holder:
                     return Settled("person", holder.name, mention, how=f"{mention!r} is the article's named holder")
                 return Settled("organisation", found.label, how=f"unnamed spokesperson of a named body ({found.how})")
+            principal = bare_name(words_of(rest))
+            if found is None and principal and low[0] in ("a", "an") and _SPOKES_BEFORE_RE.match(mention) \
+                    and "," not in rest and not {w.lower() for w in words_of(rest)} & ORG_HEADS:
+                # "a spokeswoman for Speaker Paul D. Ryan said": her words, not his (but "a spokesman for the
+                # DNC Brad Woodhouse" and "…'s office, Rebekah Carmichael" name the spokesperson)
+                return Settled("anonymous", description(words, self.text),
+                               how=f"an unnamed spokesperson of {principal!r}")
         head = head_of(words)
         capital = [w for w in words if w[:1].isupper() and w.lower() not in DETERMINERS]
         if _ACRONYM_WORD_RE.fullmatch(words[-1]) and head == words[-1].lower() and words[-1].lower() not in TITLE_WORDS \
@@ -587,6 +634,12 @@ _ACRONYM_WORD_RE = re.compile(r"[A-Z][A-Z0-9&]{1,6}")
 _DOMAIN_RE = re.compile(r"[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|ru|ua|cn|in|uk|info|news|tv|co|io)", re.I)
 # A capitalised name right after a mention ("his spokesman| Dmitry Peskov told").
 _NAME_AFTER_RE = re.compile(r"(?:[ \t]+|,[ \t]+)(?P<name>[A-Z][a-zà-ÿ'’-]+(?:[ \t]+[A-Z][a-zà-ÿ'’-]+){1,2})\b")
+# A capitalised word glued to a one-word name, after it ("Denver| Post", "Wal|-Mart") or before it
+# ("America |Rising"); sentence starters, days, months and name suffixes do not count.
+_CAPITAL_AFTER_RE = re.compile(r"(?:-|[ \t]+)(?P<w>[A-Z][\w'’.]*)")
+_CAPITAL_BEFORE_RE = re.compile(r"(?<![\w'’.-])(?P<w>[A-Z][\w.]*)[ \t]+$")
+_NOT_NAME_PIECES = STOP_WORDS | set("""monday tuesday wednesday thursday friday saturday sunday january february
+march april may june july august september october november december jr jr. sr sr. ii iii iv""".split())
 # "and Russia", ", Spain and the UAE" after a mention, up to its cue.
 _CONJ_RE = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?)?"
                       r"\s*(?:,\s*)?(?:and|&)\s+(?P<rest>[^.;:()\n]{2,80}?)\s*(?:,|$)")

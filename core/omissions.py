@@ -55,7 +55,8 @@ secretary minister mayor chairman chairwoman chief judge justice speaker leader 
 the a an he she it they we you his her their this that these those there in on at of for and but or if as when
 while after before monday tuesday wednesday
 thursday friday saturday sunday january february march april may june july august september october november
-december""".split())
+december telegram twitter facebook instagram youtube tiktok whatsapp weibo wechat""".split())
+# (the platform a statement was posted on is no fact of its own: "…," the ministry wrote on Telegram)
 _ENDS_SENTENCE_RE = re.compile(r"[.!?][\s\"'”’)\]]*$")
 _CLAUSE_SPLIT_RE = re.compile(r"[,;:—–]\s+|\s(?:and|but|while|whereas|though|although|because)\s")
 _QUOTE_MARKS = '"“”'

@@ -415,7 +415,7 @@ def _subject_of(tok):
     """The speaker token: nsubj of the cue, or of the verb it hangs from ("..., adding that")."""
     for cur in (tok, tok.head, tok.head.head):
         for k in cur.children:
-            if k.dep_ in ("nsubj",):
+            if k.dep_ == "nsubj" and not _possessor(k):
                 return k
             if k.dep_ == "agent":
                 for g in k.children:
@@ -431,6 +431,12 @@ def _subject_of(tok):
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.tag_.startswith("N"):
         return tok.head                  # "with some US officials accusing Beijing of …"
     return None
+
+
+def _possessor(tok) -> bool:
+    """'Beijing's "position …", Wang said': with the quote stood in, the parser can read the owner
+    of the quoted noun as a second subject of the cue; an owner is never the speaker."""
+    return any(k.dep_ == "case" and k.lower_ in ("'s", "’s", "'") for k in tok.children)
 
 
 def _passive(tok) -> bool:

@@ -14,7 +14,7 @@ admiral adm col colonel lt capt captain sgt president vice minister prime secret
 premier king queen prince princess pope rev reverend judge justice chief director spokesman
 spokeswoman spokesperson ambassador mayor commissioner chairman chairwoman chair ceo
 defense defence foreign interior finance state deputy former acting leader speaker house
-senate lord sir dame candidate nominee founder officer attorney commander head envoy
+senate lord sir dame candidate nominee founder officer attorney commander head envoy doctor
 democratic republican democrat gop u.s. us sheriff detective inspector professor
 """.split())
 ORG_WORDS = set("""ministry department government kremlin administration house office agency
@@ -59,6 +59,9 @@ def speaker_tokens(subj) -> tuple[int, int]:
     while first < subj.i and (doc[first].tag_ in ("CC", "IN", ",", "``", "''", "_SP") or doc[first].is_space
                               or doc[first].lower_ in ("but", "and", "so", "from", "yet")):
         first += 1                               # "But Dong said": the conjunction is no name
+    # "the EU, whose leaders said" / "the leader rankled critics, who said": a relative's owner, or a
+    # finite verb the parse hung on the noun, and all before it are no part of who spoke
+    first = next((i + 1 for i in range(subj.i - 1, first - 1, -1) if doc[i].tag_ in ("WP$", "VBD")), first)
     for i in range(subj.i + 1, last + 1):       # never run across a comma into an apposition
         if doc[i].text in (",", "(", "—", "–"):
             last = i - 1

@@ -78,7 +78,7 @@ _ADVERBIAL_START = PREPOSITIONS | frozenset("reporters journalists told via citi
                                              "today yesterday".split())
 _NOT_SPEAKER_END = frozenset("""also has had have will would later then again repeatedly publicly privately
 reportedly recently previously earlier last this on in at monday tuesday wednesday thursday friday saturday
-sunday today yesterday week month year morning evening night afternoon once further""".split())
+sunday today yesterday week month year morning evening night afternoon once further first initially""".split())
 _CLAUSE_WORDS = frozenset("that who which whom whose what and but while as when because if although though "
                           "after before since where".split())
 _LEAD_DROP = frozenset("the a an and but as while so yet".split())
@@ -188,6 +188,19 @@ _LEAD_CLAUSE_RE = re.compile(r"\s*(?:As|While|When|Whenever|After|Before|Since|A
                              r"[^,;:\"“”]{3,200},\s")
 _REPORTEDLY_RE = re.compile(r"\b(?:reportedly|allegedly|purportedly)\b", re.I)
 _REPORTED_RE = re.compile(r"\b(?:is|was|were|are) (?:said|reported|alleged|believed|thought|claimed) to\b", re.I)
+# "the committee found no evidence of …", "the report finds that …": what follows is the finder's
+# (not "found evidence of …", often hypothetical: "no indication that Mueller has found evidence of …")
+_FOUND_RE = re.compile(r"\b(?:found|finds)\s+(?:that\s|(?=[\"“]?\s*(?:absolutely\s+)?(?:no|little|insufficient)\s+evidence\b))",
+                       re.I)
+# An embedded post, credited at its end: "We commend … — Josep Borrell Fontelles (@JosepBorrellF) September 28, 2022"
+_POST_CREDIT_RE = re.compile(r"\s[—–-]{1,2}\s*(?P<spk>[^()\n—–]{2,60}?)\s*\(@\w{1,30}\)\s*"
+                             r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})?\W*$")
+# Where the last clause before a trailing "…, according to X" starts: the tag covers that clause only
+# ("… evidence of collusion between the two as Russia sought to bolster …, according to US agencies")
+_LAST_CLAUSE_RE = re.compile(r",\s+(?:including|while|whereas|as|after|before|when|because)\s"
+                             r"|\s(?:as|while|because|since|after|before|when)\s(?=(?:[A-Z]|the\s|it\s|he\s|she\s|they\s))")
+# "did not allege a conspiracy", "never said": a negated speech verb reports nothing said
+_NEGATIONS = frozenset("not never n't".split())
 
 
 @dataclass(frozen=True)
@@ -387,7 +400,7 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
     dl = _DATELINE_RE.match(sent)
     s0 = s + (dl.end() if dl else 0)
     lead = _LEAD_CLAUSE_RE.match(sent, s0 - s)
-    out = [(s + lead.end() if lead and m.start() > lead.end() else s0, e, _clean_speaker(m.group("spk").split()))
+    out = [(_according_start(sent, m, s, s0, lead), e, _clean_speaker(m.group("spk").split()))
            for m in _ACCORDING_RE.finditer(sent)]
     # a source for the whole sentence ("According to X, Y claims …"): its reporting verbs are X's too
     outer = [m.start() for m in _ACCORDING_RE.finditer(sent)]
@@ -414,8 +427,15 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
         verbs.append((s + m.start("verb"), s + m.end("verb")))
     for m in _WHAT_CALLED_RE.finditer(sent):
         spk = _clean_speaker(m.group("spk").split())
-        out.append((s + m.end(), _clause_end(text, s + m.end(), e), None if _low(spk or "") in PRONOUNS else spk))
+        out.append((s + m.end(), _named_end(text, s + m.end(), _clause_end(text, s + m.end(), e)),
+                    None if _low(spk or "") in PRONOUNS else spk))
         verbs.append((s + m.start("verb"), s + m.end("verb")))
+    for m in _FOUND_RE.finditer(sent):             # (from the verb's end: a quotation right after it is inside)
+        a = s + m.start() + len(m.group().split()[0])
+        out.append((a, _clause_end(text, a, e), _speaker_before(_tokens(sent[:m.start()])) or None))
+    post = _POST_CREDIT_RE.search(sent)
+    if post:
+        out.append((s0, s + post.start(), _clean_speaker(post.group("spk").split())))
     for m in _CLEAR_RE.finditer(sent):
         out.append((s + m.end(), _clause_end(text, s + m.end(), e), _speaker_before(_tokens(sent[:m.start()])) or None))
     for m in (_FOR_RE.finditer(sent) if _FOR_STATEMENT_RE.search(sent) else ()):
@@ -455,6 +475,8 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
             out.append((s + toks[i][2], s + toks[comma][1], None))
             skip_until = toks[comma][2]
             continue
+        if i and (_low(ws[i - 1]) in _NEGATIONS or _low(ws[i - 1]).endswith(("n't", "n’t"))):
+            continue                               # "the report does not allege a conspiracy": nothing reported
         if low == "alleged" and i and _low(ws[i - 1]) in PREPOSITIONS | {"into", "about", "over", "of", "against"}:
             continue                               # "the probe into alleged collusion": an adjective
         if w[:1].isupper() and not title_case:
@@ -479,7 +501,7 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
             continue                               # "announced a probe"; but "…, TASS reported." closes a sentence
         verb = (s + toks[i][1], s + toks[i][2])
         upto_comma = [t for t in ws[i + 1:ws.index(",", i) if "," in ws[i + 1:] else len(ws)] if t[:1].isalnum()]
-        punct = max((k for k in range(i) if ws[k] in ",”\"’—–"), default=-1)
+        punct = _speaker_phrase_start(ws, max((k for k in range(i) if ws[k] in ",”\"’—–"), default=-1))
         # '"…," X said': a quotation closed with a comma before it ('"…" and said' is the subject going on)
         after_quote = punct > 0 and ((ws[punct] in "”\"’" and ws[punct - 1] == ",")
                                      or (ws[punct] == "," and ws[punct - 1] in "”\"’"))
@@ -542,6 +564,8 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
             # what follows is still reported speech, its speaker left unnamed
         start = s + toks[i][2]
         end = _clause_end(text, start, e)
+        if lead and toks[i][1] < lead.end():       # "When Mueller accused X of …, it was kept …": the lead clause only
+            end = min(end, s + lead.end() - 1)
         out.append((start, end, speaker or None))   # 'X said (that) …'
         if not any(o < toks[i][1] for o in outer):
             verbs.append(verb)
@@ -557,6 +581,38 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
                                                      and not (k and _low(ws[k - 1]) in SPEECH_VERBS)))
               and not (k and (_low(ws[k - 1]) in _DETERMINERS or ws[k - 1].endswith(("'s", "’s"))))]
     return out, verbs
+
+
+def _according_start(sent: str, m: re.Match, s: int, s0: int, lead) -> int:
+    """Where the claim an "according to X" credits starts: the sentence (after a leading background clause), or,
+    for a tag closing the sentence, the last clause before it."""
+    start = s + lead.end() if lead and m.start() > lead.end() else s0
+    if m.start() > 1 and sent[:m.start()].rstrip().endswith(",") and not sent[m.end():].strip(" .\"”’)"):
+        start = max([start] + [s + c.end() for c in _LAST_CLAUSE_RE.finditer(sent, 0, m.start())])
+    return start
+
+
+def _named_end(text: str, start: int, end: int) -> int:
+    """The end of the words "what X called …" names: before the first preposition after them, outside quotation
+    marks ("what it called referendums in occupied areas": only "referendums")."""
+    depth = 0
+    for w in re.finditer(r"[\"“”]|[A-Za-z]+", text[start:end]):
+        if w.group() in '"“”':
+            depth = 0 if w.group() == "”" or (w.group() == '"' and depth) else 1
+        elif not depth and w.start() and w.group().lower() in PREPOSITIONS:
+            return start + w.start() - 1
+    return end
+
+
+def _speaker_phrase_start(ws: list[str], punct: int) -> int:
+    """The punctuation that ends a trailing frame's content: a quoted name inside the speaker phrase
+    ('…, settlement watchdog “Peace Now” said') does not end it, the comma before that phrase does."""
+    if punct <= 0 or ws[punct] not in "”\"’" or ws[punct - 1] == ",":
+        return punct
+    comma = max((k for k in range(punct) if ws[k] == ","), default=-1)
+    seg = ws[comma + 1:punct + 1]
+    opened = {"”": "“" in seg, "’": "‘" in seg, '"': seg.count('"') >= 2}[ws[punct]]
+    return comma if comma > 0 and opened else punct
 
 
 def _pronoun_clause(rest: list[str]) -> bool:

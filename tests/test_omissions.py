@@ -101,3 +101,19 @@ def test_a_fact_is_listed_only_when_the_outlet_never_writes_one_of_its_names_or_
     fact = "But Senator Ann Lee said on Monday the N.A.A.C.P. will pay 1,200 teachers with $5.7 million."
     assert anchors(fact) == {"ann", "lee", "naacp", "1200", "5.7"}
     assert anchors(fact) <= _word_set("The NAACP’s 1200 teachers: Lee, Ann, $5.7 million.")
+
+
+def test_the_omissions_pages_check_skips_cleanly_without_its_folder(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+    script = Path(__file__).resolve().parents[1] / "bench" / "labels" / "omissions_pages.py"
+    for step in (["draw"], ["score", "omissions_pages.jsonl"]):
+        run = subprocess.run([sys.executable, str(script), step[0], str(tmp_path / "absent"), *step[1:]],
+                             capture_output=True, text=True, timeout=120)
+        assert run.returncode == 0 and run.stdout == "" and "no page folder" in run.stderr
+
+
+def test_the_platform_a_statement_was_posted_on_is_no_anchor():
+    found = anchors("“All those on board died,” the Russian emergency services ministry wrote on Telegram on Wednesday.")
+    assert "telegram" not in found and "russian" in found

@@ -250,6 +250,70 @@ def test_a_negated_speech_verb_is_no_statement():
     assert shown(text) == set()
 
 
+def test_the_owner_of_a_quoted_noun_is_not_the_speaker():
+    # the quote's stand-in left "Beijing's" looking like a second subject of "said"
+    text = ("Chinese Foreign Minister Wang Yi spoke to reporters. Beijing's \"position on the Ukraine crisis is "
+            "consistent and clear\", Wang said.")
+    qs = [q for q in attributions(text) if "position" in q.quote]
+    assert [q.canonical_speaker for q in qs] == ["Wang Yi"]
+
+
+def test_an_apposition_after_a_name_is_not_part_of_the_name():
+    text = ('"We will be making our voices heard," Kate Allen, Amnesty International U.K.\'s director, said in '
+            'a statement.')
+    assert shown(text) == {"Kate Allen"}
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The extension is unlikely to satisfy the European Union, whose leaders have said they do not want to "
+     "negotiate under threat.", "leaders"),
+    ("Mr. Biden's praise for the North Korean leader rankled critics, who quickly pointed out that the country "
+     "is harsh.", "critics"),
+])
+def test_a_relatives_owner_or_a_verb_is_no_part_of_the_speaker(text, speaker):
+    assert [q.speaker for q in attributions(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Journalist Nikole Hannah-Jones said she would not teach there.", "Nikole Hannah-Jones"),
+    ("Economist Paul Krugman said the data were weak.", "Paul Krugman"),
+    ("Gary Player said the course was hard.", "Gary Player"),
+])
+def test_an_occupation_before_a_name_is_no_part_of_it(text, name):
+    assert shown(text) == {name}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Nebraska and Oklahoma said the influx had led to more arrests.", "State of Nebraska"),
+    ("Senator Lindsey Graham of South Carolina said the rules should stay.", "Lindsey Graham"),
+    ("A spokeswoman for Speaker Paul D. Ryan said he was studying the bill.", "spokeswoman for Speaker Paul D. Ryan"),
+])
+def test_states_home_states_and_spokespeople_of_a_person(text, name):
+    assert name in shown(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Christian Broadcasting Network said the show would go on.",
+    "America Rising, a political action committee, said the ad was false.",
+    "Wal-Mart calls that evidence unreliable.",
+    "Arizona Gov. Jan Brewer announced her decision.",
+])
+def test_one_word_of_a_longer_name_is_no_person(text):
+    qs = attributions(text)
+    assert not [q for q in qs if q.speaker_type == "person" and " " not in (q.canonical_speaker or " ")], \
+        [(q.canonical_speaker, q.speaker_type) for q in qs]
+
+
+@pytest.mark.parametrize("text", [
+    "Denver (AP) – Colorado's top law officer said the suit had no merit.",
+    "History will tell a very different story about this president, one of history's sorest losers.",
+    "Senator Mark Warner of Virginia, the top Democrat on the Senate Intelligence Committee, said in a Twitter "
+    "post that it was scary. He called Mr. Mattis an island of stability.",
+])
+def test_a_dateline_a_common_word_or_a_state_is_no_person(text):
+    assert not {n for n in shown(text) if " " not in n}, shown(text)
+
+
 def test_noted_that():
     assert shown("Chinese Defense Minister Dong Jun noted that the two militaries would deepen cooperation.") \
         == {"Dong Jun"}
