@@ -354,6 +354,15 @@ def names_a_speaker(sentence: str) -> bool:
     return any(_low(t) in SPEECH_VERBS or _low(t) in THAT_VERBS or _low(t) == "according" for t in _tokens(sentence))
 
 
+def reports_someone(sentence: str) -> bool:
+    """Whether a sentence reports anyone's words or findings at all (a speech verb, "according to", "found"):
+    where a strict family's match claims no voice."""
+    return names_a_speaker(sentence) or bool(_REPORTING_RE.search(sentence) or _FINDING_RE.search(sentence))
+
+
+_FINDING_RE = re.compile(r"\b(?:found|finds|find|concluded|concludes)\b", re.I)
+
+
 def _quote_spans(text: str) -> list[tuple[int, int]]:
     """Double-quoted spans (core.quotes) and short single-curly-quoted phrases."""
     # '' closes a quotation in some corpora ("murderers out ''"): read it as a straight mark, same length

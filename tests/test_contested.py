@@ -200,7 +200,8 @@ def test_objects_lists_and_appositions_bound_reported_content():
     # every reporting verb is the outlet's word, even inside another report
     assert _voices("Kyiv said it was a provocation, the Russian side claims that it fired first.")["claims"][0] == "own"
     # "Trump - Russia" in tokenised text is a hyphen, not a dash ending the claim
-    assert _voices("Democratic Party alleges Trump - Russia conspiracy in new lawsuit .")["conspiracy"][0] == "attributed"
+    # (collusion is a strict family since round 7: in a reporting sentence no voice is claimed, never the outlet's)
+    assert _voices("Democratic Party alleges Trump - Russia conspiracy in new lawsuit .")["conspiracy"][0] == "unclear"
 
 
 def test_headline_speakers_and_quotations_over_paragraphs():
@@ -455,3 +456,21 @@ def test_seventh_round_sense_rules_from_fresh_pages():
     assert _terms("Border security experts do not support a wall from Tijuana to the Gulf, Trump said.") == \
         [("border barrier", "wall")]
     assert _terms("He said the nation would perish as a state if the election were rerun.") == []
+    # refugees in the admission-policy sense are the plain word
+    assert _terms("Trump will block Syrian refugees from entering the United States.") == []
+
+
+def test_strict_voice_family_claims_no_voice_in_a_reporting_sentence(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[family]]\nname = "x"\nstrict_voice = "yes"\nterms = ["collusion"]\nneutral = ["cooperation"]\n')
+    with pytest.raises(LexiconError, match=r"family\[0\].*strict_voice must be true or false"):
+        load_contested_terms(bad)
+    # collusion is strict: a reporting sentence makes even an own-looking or attributed match unclear
+    v = _voices("Mueller found evidence of links but not enough to support a conspiracy with Russia's campaign aides.")
+    assert v["conspiracy"][0] == "unclear"
+    assert _voices("The special counsel's report on Russia's interference was released on Thursday.",
+                   "Trump-Russia collusion: What the Mueller report says — and doesn't say")["collusion"][0] == "unclear"
+    # … but a sentence that reports nobody is the outlet's, and a quotation stays the speaker's
+    assert _voices("The meeting was the clearest instance of collusion between the campaign and Russia.")[
+        "collusion"] == ("own", None)
+    assert _voices('"There was no collusion with Russia," Trump said.')["collusion"] == ("quoted", "Trump")
