@@ -224,6 +224,9 @@ class _Context:
                         return Settled("person", last[1].name, last[1].role,
                                        how=f"{mention!r} continues the speaker just before")
                     return Settled("pronoun", None, how="pronoun whose antecedent is no name")
+                if " " not in q.speaker.strip() and (q.speaker.lower() in US_STATES or country_in([q.speaker])[0]
+                                                     or self.common_word(q.speaker)):
+                    return Settled("pronoun", None, how=f"pronoun whose antecedent {q.speaker!r} is no person")
                 return self.person(q.speaker, q.speaker_role, "pronoun resolved to the person named before it")
         domain = _DOMAIN_TAIL_RE.match(self.text, q.speaker_end)
         if domain:                                   # "Censor.NET" cut at its dot by the tokenizer
@@ -379,6 +382,10 @@ class _Context:
         capitalised name ("The Denver Post", "Wal-Mart", "America Rising", "Christian Broadcasting
         Network"): the state as a body, the piece as no speaker (the longer name is not read here)."""
         mention = self.text[q.speaker_start:q.speaker_end]
+        if dateline_end(self.text[q.speaker_start:q.speaker_start + 80]) > len(mention):
+            return Settled("other", None, how=f"{mention!r} is a dateline's place")
+        if " " not in mention.strip() and self.common_word(s.name):
+            return Settled("other", None, how=f"{s.name!r} is a common word in this article, no name")
         at = mention.rfind(s.name)
         before = (_CAPITAL_BEFORE_RE.search(mention, 0, at) if at > 0 else
                   _CAPITAL_BEFORE_RE.search(self.text, max(0, q.speaker_start - 40), q.speaker_start))
@@ -387,13 +394,17 @@ class _Context:
             word = m and m.group("w")
             low = word and word.lower().strip(".")
             if word and low not in _NOT_NAME_PIECES and low not in TITLE_WORDS and low.removesuffix("s") not in TITLE_WORDS \
-                    and word.lower() not in CUE_FORMS and not (m is before and word.endswith(".")):
+                    and not (low.endswith("s") and low in CUE_FORMS) and not (m is before and word.endswith(".")):
                 return Settled("other", None, how=f"{s.name!r} is one word of a longer name ({word!r} next to it)")
         if s.name.lower() in US_STATES:
             if after and after.group("w").lower().strip(".") in TITLE_WORDS:
                 return Settled("other", None, how=f"{s.name!r} describes the person titled after it")
             return Settled("organisation", f"State of {s.name}", how=f"{s.name!r} is a US state")
         return s
+
+    def common_word(self, word: str) -> bool:
+        """A capitalised word the article also writes in lower case ("Earlier Friday, …"): no name."""
+        return re.search(rf"(?<![\w.]){re.escape(word.lower())}\b", self.text) is not None
 
     def person(self, name: str, role: str | None, how: str) -> Settled:
         """A person: a bare name, and the role words that stood before it."""
@@ -446,8 +457,10 @@ class _Context:
                     return Settled("person", holder.name, mention, how=f"{mention!r} is the article's named holder")
                 return Settled("organisation", found.label, how=f"unnamed spokesperson of a named body ({found.how})")
             principal = bare_name(words_of(rest))
-            if found is None and principal and low[0] in ("a", "an") and _SPOKES_BEFORE_RE.match(mention):
-                # "a spokeswoman for Speaker Paul D. Ryan said": her words, not his
+            if found is None and principal and low[0] in ("a", "an") and _SPOKES_BEFORE_RE.match(mention) \
+                    and "," not in rest and not {w.lower() for w in words_of(rest)} & ORG_HEADS:
+                # "a spokeswoman for Speaker Paul D. Ryan said": her words, not his (but "a spokesman for the
+                # DNC Brad Woodhouse" and "…'s office, Rebekah Carmichael" name the spokesperson)
                 return Settled("anonymous", description(words, self.text),
                                how=f"an unnamed spokesperson of {principal!r}")
         head = head_of(words)

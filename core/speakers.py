@@ -14,7 +14,7 @@ admiral adm col colonel lt capt captain sgt president vice minister prime secret
 premier king queen prince princess pope rev reverend judge justice chief director spokesman
 spokeswoman spokesperson ambassador mayor commissioner chairman chairwoman chair ceo
 defense defence foreign interior finance state deputy former acting leader speaker house
-senate lord sir dame candidate nominee founder officer attorney commander head envoy
+senate lord sir dame candidate nominee founder officer attorney commander head envoy doctor
 democratic republican democrat gop u.s. us sheriff detective inspector professor
 """.split())
 ORG_WORDS = set("""ministry department government kremlin administration house office agency

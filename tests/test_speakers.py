@@ -304,6 +304,16 @@ def test_one_word_of_a_longer_name_is_no_person(text):
         [(q.canonical_speaker, q.speaker_type) for q in qs]
 
 
+@pytest.mark.parametrize("text", [
+    "Denver (AP) – Colorado's top law officer said the suit had no merit.",
+    "History will tell a very different story about this president, one of history's sorest losers.",
+    "Senator Mark Warner of Virginia, the top Democrat on the Senate Intelligence Committee, said in a Twitter "
+    "post that it was scary. He called Mr. Mattis an island of stability.",
+])
+def test_a_dateline_a_common_word_or_a_state_is_no_person(text):
+    assert not {n for n in shown(text) if " " not in n}, shown(text)
+
+
 def test_noted_that():
     assert shown("Chinese Defense Minister Dong Jun noted that the two militaries would deepen cooperation.") \
         == {"Dong Jun"}
