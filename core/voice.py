@@ -354,13 +354,13 @@ def names_a_speaker(sentence: str) -> bool:
     return any(_low(t) in SPEECH_VERBS or _low(t) in THAT_VERBS or _low(t) == "according" for t in _tokens(sentence))
 
 
+_FINDING_RE = re.compile(r"\b(?:found|finds|find|concluded|concludes)\b", re.I)
+
+
 def reports_someone(sentence: str) -> bool:
     """Whether a sentence reports anyone's words or findings at all (a speech verb, "according to", "found"):
     where a strict family's match claims no voice."""
     return names_a_speaker(sentence) or bool(_REPORTING_RE.search(sentence) or _FINDING_RE.search(sentence))
-
-
-_FINDING_RE = re.compile(r"\b(?:found|finds|find|concluded|concludes)\b", re.I)
 
 
 def _quote_spans(text: str) -> list[tuple[int, int]]:
@@ -615,7 +615,7 @@ def _has_owner(sent: str, m: re.Match) -> bool:
     """A claim noun with its owner ("Trump's promises that …", "his comment …", "concern by the administration
     that …"): whose the content is, the text says; "claims of fraud" alone does not."""
     before = sent[:m.start()].split()
-    return bool(re.search(r"\s(?:by|from|among|of)\s", m.group())) or bool(before) and (
+    return bool(re.search(r"\s(?:by|from|among|of)\s.+\sthat\s$", m.group())) or bool(before) and (
         before[-1].lower() in ("his", "her", "their", "its", "our", "my", "your") or before[-1].endswith(("'s", "’s")))
 
 

@@ -433,6 +433,8 @@ def test_seventh_round_unsure_frames_claim_no_voice():
     assert _voice("After a speech touting baseless claims of election fraud, a mob surged into the building.",
                   "mob") == ("unclear", None)
     assert _voice("He said the regime must fall.", "regime") == ("attributed", None)
+    assert _voice("The network aired claims of a rigged election in the region.", "rigged election") == ("unclear", None)
+    assert _voice("His claims that the election was rigged were false.", "rigged")[0] == "attributed"
     assert _voice("Despite Mr. Trump's promises that Mexico will pay for his border wall, the former president said it "
                   "would not.", "border wall")[0] == "attributed"
     # an inverted "says 'X'" in a headline is no closing report
