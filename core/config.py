@@ -96,8 +96,10 @@ class Settings:
     omission_min_support: int = _setting(2, "Independent outlets besides the omitting one that must report a fact.")
     voice_unclear_reach: int = _setting(150, "A contested term outside every reporting frame the rules found, but this many "
                                              "characters or fewer after a reporting word of its sentence ('announced plans "
-                                             "to build a wall', 'urged Congress to …'), is shown as unclear: neither the "
-                                             "outlet's own word nor a named speaker's (0 turns this off).")
+                                             "to build a wall', 'urged Congress to …', 'called on X to …'), or before a report "
+                                             "closing the sentence that no frame accounts for ('…, reported AP.'), is "
+                                             "shown as unclear: neither the outlet's own word nor a named speaker's "
+                                             "(0 turns both off).")
 
     # -- dashboard: exports, search, charts -------------------------------------------------------------
     export_browser: bool = _setting(True, "Start the headless Chromium that draws plotly charts as PNG/SVG when the "

@@ -164,6 +164,7 @@ class TermFamily:
     about: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     rules: dict = field(default_factory=dict, compare=False)
+    strict_voice: bool = False        # a match outside quotation marks in a sentence that reports someone: unclear
 
     def rule(self, term: str) -> TermRule:
         """The term's rule (an empty rule when it has none)."""
@@ -263,13 +264,16 @@ def _load_families(path: str) -> tuple[TermFamily, ...]:
         note = fam.get("note", "")
         if not isinstance(note, str):
             raise LexiconError(f"{where}.note must be a string")
-        unknown = set(fam) - {"name", "terms", "neutral", "note", "about", "exclude"}
+        strict = fam.get("strict_voice", False)
+        if not isinstance(strict, bool):
+            raise LexiconError(f"{where}.strict_voice must be true or false")
+        unknown = set(fam) - {"name", "terms", "neutral", "note", "about", "exclude", "strict_voice"}
         if unknown:
             raise LexiconError(f"{where} has unknown field(s) {sorted(unknown)}")
         if name in seen:
             raise LexiconError(f"{where}.name is a duplicate")
         seen.add(name)
-        out.append(TermFamily(name=name, terms=tuple(terms), note=note, neutral=neutral,
+        out.append(TermFamily(name=name, terms=tuple(terms), note=note, neutral=neutral, strict_voice=strict,
                               about=_strings(fam.get("about", []), f"{where}.about"),
                               exclude=_strings(fam.get("exclude", []), f"{where}.exclude") + masks
                               + tuple(n for n in outlets if _holds_term(n, terms)),

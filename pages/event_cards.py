@@ -94,8 +94,8 @@ def sections(report: dict, outlet: str, texts: dict, quotes: pd.DataFrame, folde
              ("**Contested terms it quotes** " + "; ".join(
                  f"{safe(t)} ({safe(sp)}) ×{n}" for fam in quoted.values() for t, sps in fam.items()
                  for sp, n in sps.items()), "contested terms") if quoted else None,
-             ("**Contested terms, whose words unclear** (after a reporting word, outside any quote the rules "
-              "found) " + ", ".join(f"{safe(t)} ×{n}" for fam in unclear.values() for t, n in fam.items()),
+             ("**Contested terms, whose words unclear** (in a sentence reporting someone, where the rules cannot "
+              "tell whose word it is) " + ", ".join(f"{safe(t)} ×{n}" for fam in unclear.values() for t, n in fam.items()),
               "contested terms") if unclear else None]
     parts = [p for p in parts if p]
     if parts:

@@ -32,6 +32,15 @@ def test_a_day_cut_at_the_opening_s_end_is_no_day():
     assert "weekday" in read_details("Talks", "x " * 190 + "talks on Monday morning")
 
 
+def test_days_are_whole_words_in_any_case_unicode_spellings_included():
+    # Unicode case rules match "ſunday" (long s) and "FRİDAY" to the names: read as those days, not a crash
+    d = read_details("Talks", "Met on ſunday and FRİDAY, and on ſep 5; not on Mondays, in Sundayville or 5Sunday.")
+    assert {k for k, x in d["weekday"].items() if x > 0.6} == {"sunday", "friday"}
+    assert max(d["date"], key=d["date"].get) == "sep-5"
+    assert "weekday" not in read_details("Talks", "Mondays and Sundayville and midday today")
+    assert "date" not in read_details("Talks", "talks in May and June")   # no digit, no day of a month
+
+
 def test_ambiguous_words_name_no_act_and_nothing_read_is_no_detail():
     assert "act" not in read_details("Senator calls for inquiry into spending", "")
     assert read_details("", "") == {}

@@ -56,7 +56,11 @@ def order_key(a: Any) -> tuple:
 
 def clustering_span(a: Any) -> tuple[float, float] | None:
     """The time span clustering trusts for an article: its date's (core.dates), unless read from free text."""
-    when = date_of(a)
+    return _span_of(date_of(a))
+
+
+def _span_of(when) -> tuple[float, float] | None:
+    """clustering_span of an article whose date (core.dates.date_of) has been read."""
     return when.span() if when.kind != "guessed" else None
 
 
@@ -199,7 +203,7 @@ class EventClusterer(Regrouping):
         when = date_of(art)
         # a date read from free text clusters by its year only: such fields mix publication, update and
         # even download times ("Posted 1 year, 160 days ago [downloaded ...]"), which a window would trust
-        span, year = clustering_span(art), when.year
+        span, year = _span_of(when), when.year   # not clustering_span(art): that reads the date again
         if year is None and isinstance(get(art, "published"), str):
             year = publication_year(get(art, "published"))   # "Novemer 27, 2005" still names its year
         if span is None and self.time_bound:
@@ -240,10 +244,29 @@ class EventClusterer(Regrouping):
         span = a.span
         details, dw, bonus = a.details, self.detail_weights, cfg.detail_bonus
         who, share = self._who and bool(a.heads), cfg.who_share   # an article with no headline actor has no mark
+        # A candidate's score only falls from here on (details and who-met-whom subtract, the time and year
+        # factor is at most 1), so one below the threshold that is not compared member by member (below
+        # the floor) cannot win: it is dropped before any of that is computed. Proven for thresholds
+        # above 0 and year factors of at most 1, the defaults; otherwise every candidate is scored.
+        bounded = cfg.threshold > 0 and 0.0 <= mix <= 1.0
+        hopeless = (min(cfg.threshold, floor) if by_member else cfg.threshold) if bounded else -math.inf
         scored = []          # (similarity, event, time and year factor)
         near = []            # worth comparing member by member: (similarity, event, factor, undated, who penalty)
         for i, num in cands:
             ev = events[i]
+            # the weighted mean runs over the fields both sides have; events nearly always have them all
+            n2s = ev.norm2
+            den = full
+            for _, f, w in present:
+                if n2s[f] <= 0:
+                    den -= w
+            if den <= 1e-12:
+                continue
+            sc = num / den
+            if self._avg:
+                sc /= ev.n
+            if sc < hopeless:   # most candidates share a few words only: nothing below can lift them to win
+                continue
             # days between the article's span and the event's, 0 when either is undated; computed inline
             # because this loop runs for every candidate of every article
             first = ev.first
@@ -261,17 +284,7 @@ class EventClusterer(Regrouping):
             undated = span is None or first is None
             if years and undated and years_clash(a.year, a.floor, ev, cfg.year_tolerance):
                 continue
-            # the weighted mean runs over the fields both sides have; events nearly always have them all
-            n2s = ev.norm2
-            den = full
-            for _, f, w in present:
-                if n2s[f] <= 0:
-                    den -= w
-            if den <= 1e-12:
-                continue
-            sc = num / den
             if self._avg:
-                sc /= ev.n
                 if details and sc >= floor:  # details only lower a score: those below the floor cannot win
                     sc -= ev.details.conflict_with(details, dw, bonus) / ev.n
             pen = (cfg.detail_who if who and ev.n >= cfg.who_min_articles and sc >= floor
@@ -307,13 +320,14 @@ class EventClusterer(Regrouping):
         members stand for a larger event. Each similarity is lowered by the two articles' conflicting details."""
         sims = []
         dw = self.detail_weights if details else None
+        fields = [(f, w, vec[f]) for _, f, w in present]
         for m in islice(reversed(ev.members.values()), self.config.member_limit):
             num = den = 0.0
-            for _, f, w in present:
-                mv = m.vec[f]
+            mvec = m.vec
+            for f, w, v in fields:
+                mv = mvec[f]
                 if mv:
                     den += w
-                    v = vec[f]
                     num += w * sum([v[t] * mv[t] for t in v.keys() & mv.keys()])
             sim = num / den if den > 0 else 0.0
             sims.append(sim - pair_conflict(details, m.details, dw, self.config.detail_bonus) if dw and m.details else sim)

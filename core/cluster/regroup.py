@@ -80,24 +80,24 @@ class Regrouping:
 
     def _closest_event(self: "EventClusterer", ev: Event) -> tuple[Event | None, float]:
         """The most similar other live, indexed event to ev's centroid and the similarity."""
-        acc: dict[int, list[float]] = {}
-        for k, f in enumerate(FIELDS):
+        # one plain float per event and field, as joining's _score_avg keeps: the hot loop of merging;
+        # ev's own entry is computed with the rest and dropped after (cheaper than a test per posting)
+        per_field = []
+        for f in FIELDS:
             post = self._post[f]
+            acc: dict[int, float] = {}
+            get_ = acc.get
             for term, w in ev.sums[f].items():
                 p = post.get(term)
-                if not p:
-                    continue
-                for i, s in p.items():
-                    if i == ev.idx:
-                        continue
-                    a = acc.get(i)
-                    if a is None:
-                        a = acc[i] = [0.0, 0.0, 0.0, 0.0]
-                    a[k] += w * s
+                if p:
+                    for i, s in p.items():
+                        acc[i] = get_(i, 0.0) + w * s
+            acc.pop(ev.idx, None)
+            per_field.append(acc)
         best, best_s = None, -1.0
         tol = self.config.year_tolerance
         k, floor = self.config.top_k, self.config.top_k_floor * self.config.merge_threshold
-        for i, dots in acc.items():
+        for i in {i: None for acc in per_field for i in acc}:
             other = self._events[i]
             if not other.alive or i in ev.apart:
                 continue
@@ -107,7 +107,7 @@ class Regrouping:
             undated = ev.first is None or other.first is None
             if undated and events_clash(ev, other, tol):
                 continue
-            s = self._centroid_sim(ev, other, dots, gap)
+            s = self._centroid_sim(ev, other, [acc.get(i, 0.0) for acc in per_field], gap)
             if undated:
                 s *= self._year_mix(ev, other)
             elif k and gap == 0 and s >= floor and ev.members is not None and other.members is not None \
