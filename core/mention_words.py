@@ -248,8 +248,9 @@ def _bare_name(words: tuple[str, ...]) -> str:
     run = proper_name_run(words)
     if not run:
         return ""
-    if len(run) == len(words) or words[len(words) - len(run) - 1] != "'s" or len(run) > 1:
-        pass
+    if len(run) < len(words) and words[len(words) - len(run) - 1].lower() in ("of", "for") \
+            and len(words) - len(run) >= 2 and words[len(words) - len(run) - 2].lower() in TITLE_WORDS | NAMED_ROLES:
+        return ""                                      # "the mayor of Nova Kakhovka": a place, not the mayor
     name = " ".join(w.rstrip(".") if len(w) > 2 else w for w in run)
     if institution(name) or government(name) or news_outlet(name):
         return ""
@@ -319,6 +320,8 @@ def titled_names(text: str) -> "Holders":
             if before[i].lower() in _ROLE_STOP:
                 before = before[i + 1:]
                 break
+        if before and before[-1].lower() in ("of", "in", "at") and len(words) == len(name.split()):
+            continue                                    # "the mayor of Nova Kakhovka": a place, not the mayor
         role = " ".join(before + words[:len(words) - len(name.split())]).strip()
         if any(w.lower().strip(".") in ROLE_SYNONYMS or w.lower().strip(".") in TITLE_WORDS for w in role.split()):
             holders.add(name, role, m.start())

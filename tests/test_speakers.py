@@ -314,6 +314,11 @@ def test_a_dateline_a_common_word_or_a_state_is_no_person(text):
     assert not {n for n in shown(text) if " " not in n}, shown(text)
 
 
+def test_the_place_a_role_is_of_is_not_the_person():
+    text = "The Moscow-installed mayor of Nova Kakhovka said the water level had risen by two metres."
+    assert "Nova Kakhovka" not in shown(text)
+
+
 def test_noted_that():
     assert shown("Chinese Defense Minister Dong Jun noted that the two militaries would deepen cooperation.") \
         == {"Dong Jun"}
