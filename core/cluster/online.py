@@ -109,12 +109,7 @@ class EventClusterer(Regrouping):
         a = self.read(article)
         if a.id in self._article_event:
             raise ValueError(f"duplicate article id {a.id!r}")
-        doc = analyse_doc(a.title, a.text, self.config.lead_words, self.config.max_chars)
-        if not self.frozen:
-            self.df.add(doc)
-        if self._who:
-            a.named = read_named(doc.ents)
-            a.heads = read_heads(a.title, a.named)
+        doc = self._analyse(a)
         vec = weigh(doc, self.df, self.config.max_terms)
         ev = self._best(vec, a)
         if ev is None:
@@ -151,12 +146,7 @@ class EventClusterer(Regrouping):
             a = self.read(art)
             if a.id in self._article_event:
                 raise ValueError(f"duplicate article id {a.id!r}")
-            doc = analyse_doc(a.title, a.text, self.config.lead_words, self.config.max_chars)
-            if not self.frozen:
-                self.df.add(doc)
-            if self._who:
-                a.named = read_named(doc.ents)
-                a.heads = read_heads(a.title, a.named)
+            doc = self._analyse(a)
             rows.append((a, doc, self.resolve(str(eid))))
         # weigh after counting all so restored centroids use the same IDF as a fresh run would
         rows.sort(key=lambda r: (r[0].span is None, r[0].span[0] if r[0].span else 0.0, r[0].id))
@@ -222,6 +212,17 @@ class EventClusterer(Regrouping):
                         tuple(str(c) for c in cats), year, floor, details)
 
     # -- joining --
+
+    def _analyse(self, a: Incoming):
+        """An incoming article's terms, counted into the document frequencies unless frozen, and its
+        headline actors read when who-met-whom is on: the one reading add and restore share."""
+        doc = analyse_doc(a.title, a.text, self.config.lead_words, self.config.max_chars)
+        if not self.frozen:
+            self.df.add(doc)
+        if self._who:
+            a.named = read_named(doc.ents)
+            a.heads = read_heads(a.title, a.named)
+        return doc
 
     def _best(self, vec: Vector, a: Incoming) -> Event | None:
         """The most similar candidate event above the join threshold, if any, among those of a compatible era."""
