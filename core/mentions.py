@@ -378,9 +378,10 @@ class _Context:
         return self._last
 
     def lone_word(self, s: Settled, q: "Quote") -> Settled:
-        """A one-word 'person' that is a US state ("Oklahoma and Nebraska say …") or a piece of a longer
-        capitalised name ("The Denver Post", "Wal-Mart", "America Rising", "Christian Broadcasting
-        Network"): the state as a body, the piece as no speaker (the longer name is not read here)."""
+        """A one-word 'person' that is no person: a dateline's place ("Denver (AP) –"), a word the article
+        also writes in lower case ("History will tell …"), a piece of a longer capitalised name ("The
+        Denver Post", "Wal-Mart", "America Rising") — no speaker; or a US state ("Oklahoma and Nebraska
+        say …") — a body."""
         mention = self.text[q.speaker_start:q.speaker_end]
         if dateline_end(self.text[q.speaker_start:q.speaker_start + 80]) > len(mention):
             return Settled("other", None, how=f"{mention!r} is a dateline's place")
