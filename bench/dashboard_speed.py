@@ -56,7 +56,7 @@ PAGES = [("/ (bare address)", "", '[data-testid="stDataFrame"] canvas', "Overvie
          ("Overview", "overview", '[data-testid="stDataFrame"] canvas', "Overview"),
          ("Event", "event", '[data-testid="stMarkdownContainer"] h4', "Event"),
          ("Named sources", "sources", '[data-testid="stDataFrame"] canvas', "Named sources"),
-         ("Timelines", "timelines", '[data-testid="stVegaLiteChart"] .marks', "Timelines"),
+         ("Timelines", "timelines", '[data-testid="stImage"] img', "Timelines"),
          ("Articles", "articles", '[data-testid="stDataFrame"] canvas', "Articles"),
          ("Outlets", "outlets", '[data-testid="stDataFrame"] canvas', "Outlets"),
          ("Methods", "methods", "h3", "Methods")]

@@ -1,15 +1,27 @@
 """Timelines: when each outlet reports, who is first, and how far behind the others are."""
 import streamlit as st
 
-from core.charts import bars, box
+from core.charts import bars, box, too_little
 from core.coverage import lag_table
 from core.glossary import help_for
-from pages.common import chart, filters, open_page, tabbed
-from pages.data import colours, event_lags, points, timeline_spec
+from pages.common import chart, compact, downloads, filters, open_page, tabbed
+from pages.data import colours, event_lags, points, timeline_picture, timeline_spec
 
 
 def publication_view(f: dict) -> None:
-    chart(timeline_spec(s, version, f), "publication-timeline", points(s, version, f), "pub")
+    """The timeline as a picture drawn by the server (a new tab shows it sooner than a bare app's table), or,
+    switched on or on a phone (where a picture would shrink its labels), drawn by the browser to hover."""
+    spec, data = timeline_spec(s, version, f), points(s, version, f)
+    drawn = None
+    if not compact() and not too_little(spec):
+        hover = st.toggle("Hover for headlines", key="hover", bind="query-params",
+                          help="Draw the chart in the browser: hover a point for its headline, outlet and time.")
+        drawn = None if hover else timeline_picture(s, version, f)
+    if drawn is None:
+        chart(spec, "publication-timeline", data, "pub")
+        return
+    st.image(drawn, width="stretch", alt=spec["title"])
+    downloads(spec, "publication-timeline", data, "dl_pub")
 
 
 def lag_view(f: dict, view: str) -> None:

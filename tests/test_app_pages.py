@@ -288,15 +288,38 @@ def test_sources_without_quotes_in_view(small):
 
 
 # -- Timelines -----------------------------------------------------------------------------------
-def test_timelines_opens_on_publication_times(small):
+def test_timelines_opens_on_a_picture_of_publication_times(small):
+    import base64
+    from tests import svg_labels
     at = app("timelines").run()
     assert not at.exception
+    assert not at.get("vega_lite_chart")  # no charting library to start in the browser
+    (img,) = at.get("image")
+    (url,) = img.value
+    assert url.startswith("data:image/svg+xml;base64,")  # an image: what it holds runs no script
+    svg = base64.b64decode(url.split(",", 1)[1])
+    texts = {lb.text for lb in svg_labels.labels(svg)[0]}
+    assert any(t.startswith("Publication times") for t in texts) and set(small.outlets_df()["name"]) <= texts
+    assert at.get("download_button")  # the chart's downloads are under it, as under the hover chart
+    assert not at.dataframe  # the lag tabs did not run
+
+
+def test_timelines_hover_chart_from_the_url(small):
+    at = opened("timelines", {"hover": "true"})
+    assert not at.exception and not at.get("image")
+    assert at.toggle(key="hover").value
     (chart,) = at.get("vega_lite_chart")
     assert json.loads(chart.proto.spec)["title"].startswith("Publication times")
     import pyarrow as pa
     # Streamlit moves the spec's inline values into an Arrow table
     assert pa.ipc.open_stream(chart.proto.data.data).read_all().num_rows == small.count_articles()
     assert not at.dataframe  # the lag tabs did not run
+
+
+def test_timelines_on_a_phone_draw_the_chart_rather_than_shrink_a_picture(small):
+    at = opened("timelines", {"layout": "compact"})
+    assert not at.exception and not at.get("image") and not at.get("toggle")
+    assert at.get("vega_lite_chart")
 
 
 def test_timeline_titles_are_data_and_colours_are_the_outlets():

@@ -77,7 +77,7 @@ def filter_summary(page):
 # -- every page opens -----------------------------------------------------------------------------
 # What each page shows first (its first tab); the other tabs run only when opened.
 FIRST_VIEW = {"overview": '[data-testid="stDataFrame"]', "event": '[data-testid="stMarkdownContainer"] h4',
-              "sources": '[data-testid="stDataFrame"]', "timelines": '[data-testid="stVegaLiteChart"] .marks',
+              "sources": '[data-testid="stDataFrame"]', "timelines": '[data-testid="stImage"] img',  # a picture
               "articles": '[data-testid="stDataFrame"]', "outlets": '[data-testid="stDataFrame"]'}
 
 
@@ -238,8 +238,18 @@ def test_markup_title_is_text_on_the_event_page(page, server, store):
     assert page.dialogs == []
 
 
+def test_timelines_picture_turns_into_the_hover_chart(page, server):
+    open_page(page, server, "timelines")
+    page.locator('[data-testid="stImage"] img').first.wait_for()
+    expect(page.get_by_test_id("stVegaLiteChart")).to_have_count(0)
+    wait_rerun(page, lambda: page.get_by_text("Hover for headlines").click())
+    page.locator('[data-testid="stVegaLiteChart"] .marks').first.wait_for()
+    expect(page).to_have_url(re.compile(r"[?&]hover=true"))
+    expect(page.get_by_test_id("stImage")).to_have_count(0)
+
+
 def test_markup_title_is_text_in_the_timeline_tooltip(page, server):
-    open_page(page, server, "timelines?outlet=Hostile+Feed")
+    open_page(page, server, "timelines?outlet=Hostile+Feed&hover=true")  # the chart the browser draws
     point = page.locator('[data-testid="stVegaLiteChart"] .mark-symbol path').first  # one outlet, one point
     point.wait_for()
     tooltip = page.locator("#vg-tooltip-element")

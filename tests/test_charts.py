@@ -189,3 +189,23 @@ def test_enough_data_draws_the_chart():
 def test_labels_from_feeds_are_escaped_for_plotly():
     fig = charts.bars(pd.DataFrame({"outlet": ['<a href="https://evil.example">x</a>'], "n": [1]}), "outlet", "n", "T")
     assert list(fig.data[0].x) == ['&lt;a href="https://evil.example"&gt;x&lt;/a&gt;']
+
+
+def test_the_timeline_picture_holds_every_label_and_point_and_runs_nothing():
+    values = every_chart()["publication timeline"][0]["data"]["values"]
+    hostile = [{"outlet": "<script>alert(1)</script>", "title": '<img src=x onerror="alert(2)">',
+                "published": f"2024-01-0{d}T05:00:00Z"} for d in (1, 2)]
+    points = pd.DataFrame(values + hostile).assign(published=lambda d: pd.to_datetime(d["published"], utc=True))
+    svg = charts.picture(charts.timeline(points, "Publication times"))
+    texts = {lb.text for lb in svg_labels.labels(svg)[0]}  # parses as XML: markup in names stayed text
+    assert {"Publication times", "<script>alert(1)</script>"} | set(OUTLETS) <= texts
+    assert not svg_labels.outside(svg), "labels cut off at the edge"
+    root = svg_labels.ET.fromstring(svg)
+    assert not [el for el in root.iter() if el.tag.split("}")[-1] in ("script", "foreignObject", "image")]
+    assert "onerror" not in svg and "alert(2)" not in svg  # titles are for the hover chart only
+    marks = [el for el in root.iter(svg_labels.SVG + "g") if "mark-symbol" in (el.get("class") or "")]
+    assert sum(len(g) for g in marks) == len(points)
+
+
+def test_a_spec_vl_convert_refuses_gives_no_picture():
+    assert charts.picture({"mark": "no such mark", "data": {"values": [{"a": 1}]}}) is None
