@@ -2,6 +2,7 @@
 bare Streamlit app in the same run.
 
     .venv/bin/python bench/dashboard_speed.py [--sizes 1000,100000] [--repeat 5] [--rebuild]
+        [--pages ,overview,timelines] [--visits-only]   (a quicker run: some pages, no filter changes or exports)
 
 Stores: ~1k articles (BASIL + AllSides dev, imported and analysed) and ~100k (the four shared corpora
 analysed once, then their rows replicated with fresh ids and dates shifted by +30 days per copy); both are
@@ -174,15 +175,18 @@ def shown(page, title: str, selector: str) -> None:
     page.wait_for_selector(selector, timeout=300_000)
 
 
-def new_tab(ctx, url: str, title: str, selector: str) -> float:
-    """Seconds from opening `url` in a new tab of the running browser until its first view is on screen."""
+def new_tab(ctx, url: str, title: str, selector: str, server: "Streamlit | None" = None) -> tuple[float, float, float]:
+    """Seconds from opening `url` in a new tab of the running browser until its first view is on screen, and the
+    CPU seconds the browser and the server (when given) spent on it meanwhile."""
     page = ctx.new_page()
+    cpu0 = (browser_cpu(), cpu_seconds(server.proc.pid) if server else 0.0)
     t = time.perf_counter()
     page.goto(url)
     shown(page, title, selector)
     took = time.perf_counter() - t
+    cpu = (browser_cpu() - cpu0[0], cpu_seconds(server.proc.pid) - cpu0[1] if server else 0.0)
     page.close()
-    return took
+    return took, *cpu
 
 
 def cpu_seconds(root: int, pick=lambda cmd: True) -> float:
@@ -242,10 +246,11 @@ def filter_change(ctx, url: str, outlet: str, server: "Streamlit") -> tuple[floa
     return took, cost
 
 
-def visits(browser, db: Path, outlets: list[str], repeat: int) -> tuple[dict, dict, dict, float]:
-    """New-tab visits of every page and of the bare app, and filter changes; median seconds per item, and
-    each filter change's median cost (filter_change). Also returns how long the dashboard server took to
-    start answering."""
+def visits(browser, db: Path, outlets: list[str], repeat: int, only: set[str] | None = None,
+           changes_too: bool = True) -> tuple[dict, dict, dict, dict, float]:
+    """New-tab visits of every page (those in `only`, by url path, when given) and of the bare app, and filter
+    changes; median seconds per item, each visit's median CPU seconds (browser, server) and each filter change's
+    median cost (filter_change). Also returns how long the dashboard server took to start answering."""
     script = CACHE / "reference_app.py"
     script.write_text(f"OUTLETS = {outlets!r}\n" + REFERENCE_APP)
     bare = Streamlit(CACHE / "unused.sqlite", log=CACHE / "reference.log", script=str(script))
@@ -253,19 +258,24 @@ def visits(browser, db: Path, outlets: list[str], repeat: int) -> tuple[dict, di
     app = Streamlit(db, log=CACHE / "streamlit.log", timeout=900)  # it warms every page first: minutes when loaded
     ready = time.perf_counter() - t
     ctx = browser.new_context(viewport={"width": 1400, "height": 900})
-    items = [(label, bare.base + "/" + path, sel, title) for label, path, sel, title in BARE] + \
-            [(label, app.base + "/" + path, sel, title) for label, path, sel, title in PAGES]
+    items = [(label, bare.base + "/" + path, sel, title, bare) for label, path, sel, title in BARE] + \
+            [(label, app.base + "/" + path, sel, title, app) for label, path, sel, title in PAGES
+             if only is None or path in only]
     times: dict[str, list[float]] = {label: [] for label, *_ in items}
+    cpus: dict[str, list[tuple[float, float]]] = {label: [] for label, *_ in items}
     try:
-        for label, url, sel, title in items:  # the running browser has been to each app before
+        for label, url, sel, title, server in items:  # the running browser has been to each app before
             new_tab(ctx, url, title, sel)
         for _ in range(repeat):  # interleaved, so that load on a shared machine hits every item alike
-            for label, url, sel, title in items:
-                times[label].append(new_tab(ctx, url, title, sel))
+            for label, url, sel, title, server in items:
+                took, *cpu = new_tab(ctx, url, title, sel, server)
+                times[label].append(took)
+                cpus[label].append(tuple(cpu))
             log("  " + ", ".join(f"{k} {v[-1]:.2f}" for k, v in times.items()))
         runs = {"bare app: filter change (1,000-row table)": [
-            filter_change(ctx, bare.base + "/?what=filter", outlets[i % len(outlets)], bare) for i in range(repeat)]}
-        for label, path in (("Overview", "overview"), ("Articles", "articles")):
+            filter_change(ctx, bare.base + "/?what=filter", outlets[i % len(outlets)], bare) for i in range(repeat)]
+            } if changes_too else {}
+        for label, path in (("Overview", "overview"), ("Articles", "articles")) if changes_too else ():
             runs[f"{label}: filter change"] = [filter_change(ctx, f"{app.base}/{path}", outlets[i % len(outlets)], app)
                                                for i in range(repeat)]
         changes = {k: [took for took, _ in v] for k, v in runs.items()}
@@ -276,7 +286,8 @@ def visits(browser, db: Path, outlets: list[str], repeat: int) -> tuple[dict, di
         app.stop()
         bare.stop()
     med = statistics.median
-    return {k: med(v) for k, v in times.items()}, {k: med(v) for k, v in changes.items()}, costs, ready
+    cpu = {k: (med(b for b, _ in v), med(sv for _, sv in v)) for k, v in cpus.items()}
+    return {k: med(v) for k, v in times.items()}, cpu, {k: med(v) for k, v in changes.items()}, costs, ready
 
 
 # -- exports -------------------------------------------------------------------------------------
@@ -362,7 +373,12 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=5, help="runs per figure (the median is printed)")
     ap.add_argument("--rebuild", action="store_true", help="rebuild the cached stores")
     ap.add_argument("--outlet", default="Fox News", help="the outlet chosen for the filter change")
+    ap.add_argument("--pages", default="", help="only these pages' visits, by url path, comma-separated ('' is the "
+                                                "bare address: e.g. ,timelines); the default is every page")
+    ap.add_argument("--visits-only", action="store_true", help="page visits only: no filter changes, exports or "
+                                                               "queries (a quicker run while working on one page)")
     args = ap.parse_args()
+    only = {p.strip() for p in args.pages.split(",")} if args.pages else None
     from playwright.sync_api import sync_playwright
     # A kill (SIGTERM) unwinds like an error, so the servers this started are stopped by their finally blocks.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit("stopped"))
@@ -379,11 +395,13 @@ def main() -> None:
             s.dispose()
             log(f"store of {n_articles:,} articles: {db}")
             before = uptime()
-            pages, changes, costs, ready = visits(browser, db, outlets, args.repeat)
-            results[n_articles] = {"db": str(db), "visits": pages, "filter": changes, "filter_cost": costs,
-                                   "server_ready": ready,
-                                   "exports": export_timings(db, args.repeat), "queries": time_queries(db, args.outlet),
-                                   "load": (before, uptime())}
+            pages, cpu, changes, costs, ready = visits(browser, db, outlets, args.repeat, only, not args.visits_only)
+            after = uptime()
+            results[n_articles] = {"db": str(db), "visits": pages, "visit_cpu": cpu, "filter": changes,
+                                   "filter_cost": costs, "server_ready": ready,
+                                   "exports": {} if args.visits_only else export_timings(db, args.repeat),
+                                   "queries": [] if args.visits_only else time_queries(db, args.outlet),
+                                   "load": (before, after)}
             report({n_articles: results[n_articles]}, args.repeat)  # each store's figures as soon as they are in
         browser.close()
 
@@ -395,14 +413,20 @@ def report(results: dict, repeat: int) -> None:
         floor = v["bare app: title + 1,000-row table"]
         print(f"\nStore of {n:,} articles — a visit in a new tab of a running browser, seconds (median of {repeat}); "
               f"target: within {MARGIN} s of the bare app's table ({floor:.2f} + {MARGIN} = {floor + MARGIN:.2f})")
+        print(f"  {'':<36}{'s':>6}  {'vs the table':<13}{'':<7}  CPU s: browser, server (what a visit costs, "
+              "less moved by load)")
         for label, secs in v.items():
             bare = label.startswith("bare app")
             mark = "" if bare else ("ok" if secs <= floor + MARGIN else "MISSED")
-            print(f"  {label:<36}{secs:>6.2f}  {'' if bare else f'{secs - floor:+.2f} vs the table  '}{mark}")
+            browser, server = r["visit_cpu"][label]
+            print(f"  {label:<36}{secs:>6.2f}  {'' if bare else f'{secs - floor:+.2f}':<13}{mark:<7}  "
+                  f"{browser:>5.2f} {server:>5.2f}")
         print(f"  machine load (uptime) before: {r['load'][0]}")
         print(f"                         after: {r['load'][1]}  (pages and bare apps interleaved: load hits them alike)")
         print(f"  (the dashboard server answered {r['server_ready']:.1f} s after its start: it computes every page's "
               "first view first)")
+        if not r["filter"]:   # --visits-only
+            continue
         print(f"Filter change (one outlet), seconds (median of {repeat}; target at 100k: <= {FILTER_TARGET} s):")
         for label, secs in r["filter"].items():
             print(f"  {label:<45}{secs:>6.2f}" + ("" if label.startswith("bare") else
@@ -420,7 +444,8 @@ def report(results: dict, repeat: int) -> None:
         print("Store queries the pages make (one call each, seconds):")
         for name, secs in r["queries"]:
             print(f"  {name:<45}{secs:>8.3f}")
-    print(json.dumps({n: {k: r[k] for k in ("visits", "filter", "filter_cost", "exports", "server_ready", "load")} for n, r in results.items()}),
+    print(json.dumps({n: {k: r[k] for k in ("visits", "visit_cpu", "filter", "filter_cost", "exports", "server_ready",
+                                           "load")} for n, r in results.items()}),
           flush=True)
 
 
