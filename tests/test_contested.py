@@ -381,6 +381,18 @@ def test_the_pages_check_skips_cleanly_without_its_folder(tmp_path):
     assert run.returncode == 0 and run.stdout == "" and "no page folder" in run.stderr
 
 
+def test_the_pooled_pages_check_names_the_missing_folder(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+    script = Path(__file__).resolve().parents[1] / "bench" / "labels" / "pages_check.py"
+    (tmp_path / "here").mkdir()
+    run = subprocess.run([sys.executable, str(script), "score", str(tmp_path / "here"), "contested_pages6.jsonl",
+                          "--also", str(tmp_path / "gone"), "contested_pages5.jsonl"],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0 and run.stdout == "" and f"no page folder at {tmp_path / 'gone'}" in run.stderr
+
+
 def test_sixth_round_voice_rules_from_fresh_pages():
     # a negated speech verb reports nothing: the outlet's own words (and no speaker named "does not")
     assert _voice("The report, like its predecessors, does not allege a conspiracy or collusion between the "
