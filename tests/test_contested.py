@@ -556,4 +556,4 @@ def test_tenth_round_rules_from_held_out_pages():
     assert ("coup / revolution", "uprising") not in _terms(
         "The protests grew into an uprising. The president resigned amid the uprising of protesters.")
     assert ("mass shooting", "massacre") not in _terms(
-        "The gunman's shooting spree shocked the town. Later, an army raid that killed nine was called a massacre.")
+        "The gunman's shooting spree shocked the town. Later, a police raid that killed nine was called a massacre.")
