@@ -557,3 +557,15 @@ def test_tenth_round_rules_from_held_out_pages():
         "The protests grew into an uprising. The president resigned amid the uprising of protesters.")
     assert ("mass shooting", "massacre") not in _terms(
         "The gunman's shooting spree shocked the town. Later, a police raid that killed nine was called a massacre.")
+
+
+def test_refugee_counts_only_where_the_text_draws_the_line():
+    # plain uses (0 of 13 labelled uses contested): people who fled, in any setting, are refugees to every outlet
+    assert _terms("More than 700,000 Rohingya refugees fled to Bangladesh after the crackdown.") == []
+    assert _terms("Refugees from the fighting crossed into Poland on Sunday.") == []
+    assert _terms("The camp hosts about 40,000 refugees, aid workers said.") == []
+    # the word choice made in the text itself still counts
+    assert ("refugee / migrant", "refugees") in _terms("The minister called the arrivals refugees, not migrants.")
+    assert ("refugee / migrant", "refugees") in _terms("The so-called refugees were turned back at the border.")
+    # the family's other members are unchanged
+    assert ("refugee / migrant", "asylum seekers") in _terms("They said asylum seekers waited at the border crossing.")
