@@ -377,7 +377,7 @@ def by_term() -> None:
         low = x["shown"] >= TERM_PRUNE_MIN and sp < TERM_PRUNE_PRECISION
         print(f"  {fam[:30]:30s} {term[:26]:26s} {x['n']:4d} {x['true']:4d} {x['true'] / x['n']:5.2f}   "
               f"{x['shown']:9d} {x['shown_true']:4d} {sp:5.2f}" + ("  <- ordinary in most contexts" if low else ""))
-    flagged = [t for (_, t), x in c.items() if x["shown"] >= TERM_PRUNE_MIN and x["shown_true"] / x["shown"] < TERM_PRUNE_PRECISION]
+    flagged = [f"{f} / {t}" for (f, t), x in c.items() if x["shown"] >= TERM_PRUNE_MIN and x["shown_true"] / x["shown"] < TERM_PRUNE_PRECISION]
     print(f"terms the matcher still shows with precision < {TERM_PRUNE_PRECISION} over >= {TERM_PRUNE_MIN} labelled uses: "
           + (", ".join(flagged) or "none"))
 
