@@ -104,18 +104,19 @@ def find_matches(doc: dict, lex: _Compiled, quotes=None) -> list[dict]:
             nxt = (toks[j][0].lower(), keys[j]) if j < len(toks) and toks[j][1] < e0 else ("", "")
             # the head after determiners and counts ("claimed several attacks", "claiming more lives")
             h = j
-            while h < min(j + 4, len(toks) - 1) and (toks[h][0].lower() in _SKIP_TO_HEAD or (
+            while h < min(j + 4, len(toks) - 1) and (_skips_to_head(toks[h][0], toks[h - 1][0]) or (
                     toks[h][0].lower() == "of" and h > j and toks[h - 1][0].lower() in _COUNTS)) \
                     and not text[toks[h][2]:toks[h + 1][1]].strip():
                 h += 1
             joined = h < len(toks) and not text[toks[j - 1][2]:toks[j][1]].strip() \
                 and not text[toks[h - 1][2]:toks[h][1]].strip()                      # no comma or dash between
             head = (toks[h][0].lower(), keys[h]) if h > j and joined and toks[h][1] < e0 else ("", "")
-            # … and the word after that head when the head is a modifier ("claimed a resounding victory")
+            # … and the word after that head when the head is a modifier ("claimed a resounding victory"), a
+            # capitalised one too outside a title-case headline ("claims Venezuela presidency")
             m_ = h if h > j else j
             close = joined if h > j else j < len(toks) and not text[toks[j - 1][2]:toks[j][1]].strip()
             head2 = (toks[m_ + 1][0].lower(), keys[m_ + 1]) if m_ + 1 < len(toks) and toks[m_ + 1][1] < e0 \
-                and toks[m_][0].islower() and toks[m_][0].lower() not in _NOT_MODIFIER \
+                and (toks[m_][0].islower() or not title_case) and toks[m_][0].lower() not in _NOT_MODIFIER \
                 and toks[m_ + 1][0].lower() not in _SKIP_TO_HEAD \
                 and not text[toks[m_][2]:toks[m_ + 1][1]].strip() and close else ("", "")
             s, e = toks[i][1], toks[j - 1][2]
@@ -178,6 +179,17 @@ _NOT_MODIFIER = frozenset("that which who whom whose what when where while as an
 # Words between a term and the head of what follows it, for not_next: "claimed several attacks" is "claimed … attacks".
 _SKIP_TO_HEAD = frozenset("a an the this these those his her its their our my your some several many more most few "
                           "two three four five dozens hundreds thousands numerous countless".split())
+
+
+# Approximations before a count ("claims at least 17 lives", "claimed more than 100 lives"): skipped to the head too.
+_APPROX = frozenset("at least nearly almost roughly around approximately than".split())
+
+
+def _skips_to_head(word: str, before: str) -> bool:
+    """A determiner, count, approximation, or a number after an approximation, between a term and the head of
+    what follows it (a bare number is not skipped: "fired 52 games into the season" is no firing of games)."""
+    w = word.lower()
+    return w in _SKIP_TO_HEAD or w in _APPROX or (before.lower() in _APPROX and w.replace(",", "").isdigit())
 
 
 def _rule_holds(rule, window: str, prev: tuple[str, str], nxt: tuple[str, str], surface: str, article: str,

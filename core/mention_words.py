@@ -82,7 +82,8 @@ COLLECTIVE_HEADS = {"government", "country", "state", "leader", "capital", "nati
 COMMON_CAPITALS = {"united", "national", "federal", "royal", "central", "general", "special", "international",
                    "western", "eastern", "northern", "southern", "democratic", "republican", "liberal",
                    "conservative", "communist", "socialist", "islamic", "christian", "muslim", "jewish",
-                   "catholic", "orthodox", "breaking", "exclusive", "update", "analysis", "opinion", "editorial"}
+                   "catholic", "orthodox", "breaking", "exclusive", "update", "analysis", "opinion", "editorial",
+                   "earlier", "later", "meanwhile", "internet", "online", "constitution"}
 QUANTIFIERS = {"many", "some", "others", "most", "several", "few", "all", "everyone", "everybody", "nobody",
                "none", "both", "each", "either", "neither", "one", "anyone", "anybody", "somebody"}
 LEADER_ROLES = {"president", "leader", "premier", "prime minister", "chairman", "head of state"}
@@ -327,7 +328,7 @@ def titled_names(text: str) -> "Holders":
             holders.add(name, role, m.start())
     for m in _APPOS_RE.finditer(text):
         name = bare_name(words_of(m.group("name")))
-        if name:
+        if len(name.split()) >= 2:                      # not "Herald" of "the Press Herald, the governor …"
             holders.add(name, m.group("role"), m.start())
     return holders
 

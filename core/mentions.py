@@ -224,8 +224,9 @@ class _Context:
                         return Settled("person", last[1].name, last[1].role,
                                        how=f"{mention!r} continues the speaker just before")
                     return Settled("pronoun", None, how="pronoun whose antecedent is no name")
-                if " " not in q.speaker.strip() and (q.speaker.lower() in US_STATES or country_in([q.speaker])[0]
-                                                     or self.common_word(q.speaker)):
+                ante = bare_name(words_of(q.speaker))
+                if " " not in ante and (ante.lower() in US_STATES | STOP_WORDS
+                                        or country_in([ante])[0] or self.common_word(ante)):
                     return Settled("pronoun", None, how=f"pronoun whose antecedent {q.speaker!r} is no person")
                 return self.person(q.speaker, q.speaker_role, "pronoun resolved to the person named before it")
         domain = _DOMAIN_TAIL_RE.match(self.text, q.speaker_end)
@@ -367,6 +368,8 @@ class _Context:
             if not clean or len(clean.split()) > 6:
                 break
             other = self.phrase(clean, q)
+            if other.kind == "person" and other.name and " " not in other.name:
+                other = self.lone_conjunct(other)
             if other.kind in SHOWN_TYPES:
                 other.how = f"joint speaker, with the first named; {other.how}"
                 out.append((other, (part_start, part_start + len(clean))))
@@ -385,6 +388,17 @@ class _Context:
         mention = self.text[q.speaker_start:q.speaker_end]
         if dateline_end(self.text[q.speaker_start:q.speaker_start + 80]) > len(mention):
             return Settled("other", None, how=f"{mention!r} is a dateline's place")
+        low = s.name.lower()
+        if low in OCCUPATION_WORDS or low in TITLE_WORDS or low in COMMON_CAPITALS:
+            return Settled("other", None, how=f"{s.name!r} is a title, occupation or common word, no name")
+        words = words_of(mention)
+        the = max((i for i, w in enumerate(words) if w.lower() == "the"), default=None)
+        tail = words[the + 1:] if the is not None else []
+        if tail and tail[-1] == s.name and all(w[:1].isupper() or w[:1].isdigit() for w in tail) \
+                and not {w.lower().rstrip(".") for w in tail[:-1]} & (_HONORIFICS | OCCUPATION_WORDS):
+            # "The Constitution grants", "the 4th Circuit said", "The Israel Defense Force tweeted": a thing
+            # or the last word of a body's name; people are not written "the Smith"
+            return Settled("other", None, how=f"{mention!r} is no person's name")
         if " " not in mention.strip() and self.common_word(s.name):
             return Settled("other", None, how=f"{s.name!r} is a common word in this article, no name")
         at = mention.rfind(s.name)
@@ -402,6 +416,20 @@ class _Context:
                 return Settled("other", None, how=f"{s.name!r} describes the person titled after it")
             return Settled("organisation", f"State of {s.name}", how=f"{s.name!r} is a US state")
         return s
+
+    def lone_conjunct(self, s: Settled) -> Settled:
+        """A one-word joint speaker: a US state is a body ("Oklahoma and Nebraska said"); otherwise it must
+        be part of a name the article writes in full ("John Smith", "Kim Jong Un"), or it is the end of a
+        longer name ("the Centers for Disease Control and Prevention", "the Gay and Lesbian Alliance …")."""
+        if s.name.lower() in US_STATES:
+            return Settled("organisation", f"State of {s.name}", how=f"{s.name!r} is a US state")
+        if self.surname_of_speaker(s.name) or any(
+                m.group(1).lower() not in STOP_WORDS and m.group(1).lower() not in ORG_HEADS for m in
+                re.finditer(rf"\b([A-Z][\w'’-]+)\s+(?:[A-Z]\.\s+)?{re.escape(s.name)}\b", self.text)) or any(
+                m.group(1).lower() not in STOP_WORDS for m in      # "Kim" of "Kim Jong Un"
+                re.finditer(rf"\b{re.escape(s.name)}\s+([A-Z][a-z][\w'’-]*)", self.text)):
+            return s
+        return Settled("other", None, how=f"{s.name!r} is no one the article names in full")
 
     def common_word(self, word: str) -> bool:
         """A capitalised word the article also writes in lower case ("Earlier Friday, …"): no name."""
@@ -639,6 +667,10 @@ _NAME_AFTER_RE = re.compile(r"(?:[ \t]+|,[ \t]+)(?P<name>[A-Z][a-zà-ÿ'’-]+(?
 # ("America |Rising"); sentence starters, days, months and name suffixes do not count.
 _CAPITAL_AFTER_RE = re.compile(r"(?:-|[ \t]+)(?P<w>[A-Z][\w'’.]*)")
 _CAPITAL_BEFORE_RE = re.compile(r"(?<![\w'’.-])(?P<w>[A-Z][\w.]*)[ \t]+$")
+# Title words that stand before a person's name, not inside a body's ("the Rev. Sharpton" but "the Israel
+# Defense Force", "the House Judiciary Committee").
+_HONORIFICS = TITLE_WORDS - {"defence", "defense", "finance", "foreign", "interior", "house", "senate", "state",
+                             "u.s.", "us", "democrat", "democratic", "republican", "gop"}
 _NOT_NAME_PIECES = STOP_WORDS | set("""monday tuesday wednesday thursday friday saturday sunday january february
 march april may june july august september october november december jr jr. sr sr. ii iii iv""".split())
 # "and Russia", ", Spain and the UAE" after a mention, up to its cue.

@@ -161,7 +161,7 @@ _CREDIT_OCCASION_RE = re.compile(r"\s[-–—]\s?(?P<spk>[A-Z][\w.'’-]+(?:\s[A
 _TRANSCRIPT_RE = re.compile(r"^[ \t]*(?P<spk>[A-Z][A-Z.'’ -]{2,40}):[ \t]+(?=\S)(?P<line>[^\n]*)", re.M)
 _SPOKEN_RE = re.compile(r"\b(?:I|I'm|I’m|we|We|we're|we’re|our|Our|us|you|You|your|my|My)\b")
 # A headline that opens with its speaker: "Tucker Carlson: NSA is spying on this show".
-_TITLE_SPEAKER_RE = re.compile(r"^\s*(?P<spk>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}):\s+(?=\S)")
+_TITLE_SPEAKER_RE = re.compile(r"^\s*(?P<spk>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}):\s+(?=\S)")   # "Erdogan: …" too
 _KICKERS = frozenset("""live update updates watch opinion analysis explainer editorial breaking exclusive review video
 photos factbox timeline fact check q&a interview podcast""".split())
 _SEEN_AS_RE = re.compile(r"\b(?:is|are|was|were|been|being) (?:(?:seen|viewed|regarded|considered|described|branded|labell?ed)"
@@ -258,13 +258,21 @@ class VoiceMap:
         if n not in self._frames:
             s, e = self.sentences[n]
             spans, verbs = _frames(self.text, s, e)
+            sources = [(m.start("spk"), m.end("spk")) for m in _ACCORDING_RE.finditer(self.text, s, e)]
             # core.quotes' speaker names a frame the rules left unnamed, but never an unsure one: its span is the
             # rules' guess ("…, according to Israeli tallies" over an earlier clause), which a speaker would make look sure
             self._frames[n] = ([(a, self._quote_end(a, b), sp if sp == UNSURE else sp or _given_speaker(self._given, a, b))
-                                for a, b, sp in spans], verbs)
-        spans, verbs = self._frames[n]
+                                for a, b, sp in spans], verbs, sources)
+        spans, verbs, sources = self._frames[n]
+        if any(a <= start and end <= b for a, b in sources):
+            return OWN                  # the source named ("according to gun control group X") is the outlet's description
         if any(a <= start and end <= b for a, b in verbs):
-            return OWN                                          # the reporting verb itself is the outlet's word
+            # the reporting verb itself is the outlet's word, but inside what someone else is reported to have said
+            # it may be theirs ("the MoD said Russia claimed …") or the outlet's background ("X vowed to question
+            # the lawyer who claimed …"): the rules cannot tell, so it claims no voice. ("According to X, …, TASS
+            # claimed" is left to _frames, whose closing frame is outermost.)
+            inside = not sources and any(a <= start and end <= b for a, b, _ in spans)
+            return UNCLEAR if inside else OWN
         for a, b, speaker in spans:
             if a <= start and end <= b:
                 return UNCLEAR if speaker == UNSURE else Voice("attributed", speaker)
@@ -322,7 +330,8 @@ def _title_speaker(title: str, body: str) -> tuple[int, str] | None:
     if not m or any(w.lower() in _KICKERS or (w.isupper() and len(w) > 3) for w in m.group("spk").split()):
         return None
     last = re.escape(m.group("spk").split()[-1].rstrip("'’s"))
-    near = rf"\b{last}(?:'s|’s)?\W+(?:\S+\s+){{0,2}}?(?:said|says|told|tells|wrote|writes|claimed|claims|added|argued|insisted)\b" \
+    near = rf"\b{last}(?:'s|’s)?\W+(?:\S+\s+){{0,2}}?(?:said|says|told|tells|wrote|writes|claimed|claims|added|argued|insisted" \
+           rf"|announced|announces|declared|declares)\b" \
            rf"|\b(?:said|says|according to)\s+(?:\S+\s+){{0,3}}?{last}\b|\b{last}:"      # "CARLSON: …" in a transcript
     return (m.end(), m.group("spk")) if re.search(near, body, re.I) else None
 

@@ -314,6 +314,40 @@ def test_a_dateline_a_common_word_or_a_state_is_no_person(text):
     assert not {n for n in shown(text) if " " not in n}, shown(text)
 
 
+@pytest.mark.parametrize("text", [
+    "The Food and Drug Administration and the Centers for Disease Control and Prevention said in a joint "
+    "statement that boosters were not needed.",
+    "The Gay and Lesbian Alliance Against Defamation has asked supporters to donate the cost of a meal.",
+    "The Constitution grants the House the power to impeach executive branch officials.",
+    "A three-judge panel of the U.S. Court of Appeals for the 4th Circuit said the age limit was arbitrary.",
+    "The Israel Defense Force tweeted Thursday about the operation, writing that troops were attacking.",
+    "Actress and activist Rose McGowan pushed back on critics of her interview.",
+    "Earlier Friday, the chairman of the committee revealed that it had begun searching for witnesses.",
+])
+def test_a_name_s_last_word_a_thing_or_an_occupation_is_no_person(text):
+    assert not {n for n in shown(text) if " " not in n}, shown(text)
+
+
+def test_oklahoma_and_nebraska_are_both_states():
+    assert {"State of Oklahoma", "State of Nebraska"} <= shown(
+        "Oklahoma and Nebraska said the influx had led to more arrests.")
+
+
+def test_a_joint_speaker_named_in_full_elsewhere_is_kept():
+    text = ("Senator John Smith and Senator Mary Jones wrote a letter. Smith and Jones said the plan "
+            "would fail.")
+    assert {"John Smith", "Mary Jones"} <= shown(text)
+
+
+def test_a_holder_is_no_newspaper_and_a_pronoun_no_ordinal():
+    text = ("Maine Gov. Paul LePage apologized. In a recording obtained by the Press Herald, the governor "
+            "identified himself. Earlier, the Republican governor had refused to apologize for the message.")
+    assert "Herald" not in shown(text)
+    text = ("Senator Dick Durbin of Illinois, the Senate's No. 2 Democrat, draws a distinction. Very few "
+            "lawmakers avail themselves of such briefings, he suggested.")
+    assert "No" not in shown(text)
+
+
 def test_the_place_a_role_is_of_is_not_the_person():
     text = "The Moscow-installed mayor of Nova Kakhovka said the water level had risen by two metres."
     assert "Nova Kakhovka" not in shown(text)

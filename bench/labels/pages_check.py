@@ -10,10 +10,12 @@ topics the lexicon covers and are never committed (third-party text); the labels
     # 3. precision overall and per family; --quotes gives the matcher core.quotes' attributions as the dashboard does
     .venv/bin/python bench/labels/pages_check.py score /work/notes/pages17 contested_pages.jsonl [--quotes] [--show-errors]
 
-Without the folder (as in CI) every command says so and exits 0. Three samples so far, each drawn and labelled
+Without the folder (as in CI) every command says so and exits 0. Four samples so far, each drawn and labelled
 before the matcher was changed on it: /work/notes/pages17 -> contested_pages(_sample).jsonl (round 5),
-/work/notes/pages18 -> contested_pages2(_sample).jsonl (round 6) and /work/notes/pages19 ->
-contested_pages3(_sample).jsonl (round 7); rounds 6 and 7 with `draw --max 400` (every match).
+/work/notes/pages18 -> contested_pages2(_sample).jsonl (round 6), /work/notes/pages19 ->
+contested_pages3(_sample).jsonl (round 7), /work/notes/pages20 -> contested_pages4(_sample).jsonl (round 8) and
+/work/notes/pages21 -> contested_pages5(_sample).jsonl (round 8's rules, not tuned on); rounds 6 to 8 with
+`draw --max 400` (every match).
 """
 from __future__ import annotations
 
