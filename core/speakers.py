@@ -131,6 +131,8 @@ def classify_speaker(words: list[str], tags: list[str], head_lower: str) -> str:
 
 # Where a sentence starts: after a stop (and closing marks) and a space, or after a line break.
 SENTENCE_START_RE = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z])|\n+")
+_AFTER_PLACE_WORD_RE = re.compile(r"\b(?:in|of|near|outside)\s+(?:the\s+)?$", re.I)   # "Map of Novaya Kakhovka"
+_NEXT_CAPITAL_RE = re.compile(r"[ \t]+[A-Z][a-z]")
 CAP_WORD_RE = re.compile(rf"\b{NAME_WORD}[{LO}'’-]*\b")
 # A run of capitalised words (with initials): where person names are looked for.
 CAPS_RUN_RE = re.compile(rf"\b{NAME_WORD}(?:[-'’][{UP}]?[{LO}]+)?(?:\s+(?:[A-Z]\.\s+)?{NAME_WORD}(?:[-'’][{UP}]?[{LO}]+)?){{1,5}}\b")
@@ -228,12 +230,14 @@ class NameIndex:
         first named in the nearest sentence before that names one. Names inside quotations and inside
         what this attribution reports (`content`: "Gandapur is misusing funds, he said" is not Gandapur
         speaking) are not antecedents; the subject of an earlier report can be ("Navalny died, officials
-        said. … a poisoning he blamed on the Kremlin")."""
+        said. … a poisoning he blamed on the Kremlin"). Nor is a name after "in", "of", "near" ("Map of
+        Novaya Kakhovka"): a place, or someone else's (the wife of …)."""
         if pron.lower() not in ("he", "she", "him", "her"):
             return None
         prior = [(o, n) for o, n in sorted(self._between(self.occurrences(), pos - window, pos)
                                            + self._between(self.mentions, pos - window, pos))
-                 if not self._in_quote(o) and not (content and content[0] <= o < content[1])]
+                 if not self._in_quote(o) and not (content and content[0] <= o < content[1])
+                 and not _AFTER_PLACE_WORD_RE.search(self.text, max(0, o - 12), o)]
         if not prior:
             return None
         starts = self.sentences()
@@ -262,7 +266,8 @@ class NameIndex:
                     last_full[cands[k][1].split()[-1]] = cands[k][1]
                     inside_end = max(inside_end, cands[k][0] + len(cands[k][1]))
                     k += 1
-                if m.start() >= inside_end and m.group() in last_full:
+                if m.start() >= inside_end and m.group() in last_full \
+                        and not _NEXT_CAPITAL_RE.match(self.text, m.end()):   # not "the Kakhovka Hydro Power Plant"
                     occ.append((m.start(), last_full[m.group()]))
             self._occ = sorted(set(occ))
         return self._occ

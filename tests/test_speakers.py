@@ -348,6 +348,14 @@ def test_a_holder_is_no_newspaper_and_a_pronoun_no_ordinal():
     assert "No" not in shown(text)
 
 
+def test_a_pronoun_never_takes_a_place_from_a_caption_or_a_longer_name():
+    text = ('The dam was damaged, Novaya Kakhovka city mayor Vladimir Leontyev said. "The dam was not destroyed," '
+            "Leontyev said.\n" + "Map of Novaya Kakhovka following the attack on the Kakhovka Hydro Power Plant\n" * 3 +
+            "He told reporters that the water level rose 2.5 meters downstream.")
+    assert "Novaya Kakhovka" not in shown(text)
+    assert "Vladimir Leontyev" in shown(text)
+
+
 def test_the_place_a_role_is_of_is_not_the_person():
     text = "The Moscow-installed mayor of Nova Kakhovka said the water level had risen by two metres."
     assert "Nova Kakhovka" not in shown(text)

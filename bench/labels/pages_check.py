@@ -9,13 +9,18 @@ topics the lexicon covers and are never committed (third-party text); the labels
     .venv/bin/python bench/labels/pages_check.py show /work/notes/pages17 contested_pages_sample.jsonl
     # 3. precision overall and per family; --quotes gives the matcher core.quotes' attributions as the dashboard does
     .venv/bin/python bench/labels/pages_check.py score /work/notes/pages17 contested_pages.jsonl [--quotes] [--show-errors]
+    # 4. pooled: more samples of the same matcher scored as one (--also FOLDER LABELS, repeated)
+    .venv/bin/python bench/labels/pages_check.py score /work/notes/pages22 contested_pages6.jsonl \
+        --also /work/notes/pages21 contested_pages5.jsonl
 
-Without the folder (as in CI) every command says so and exits 0. Four samples so far, each drawn and labelled
+Without the folder (as in CI) every command says so and exits 0. Eight samples so far, each drawn and labelled
 before the matcher was changed on it: /work/notes/pages17 -> contested_pages(_sample).jsonl (round 5),
 /work/notes/pages18 -> contested_pages2(_sample).jsonl (round 6), /work/notes/pages19 ->
-contested_pages3(_sample).jsonl (round 7), /work/notes/pages20 -> contested_pages4(_sample).jsonl (round 8) and
-/work/notes/pages21 -> contested_pages5(_sample).jsonl (round 8's rules, not tuned on); rounds 6 to 8 with
-`draw --max 400` (every match).
+contested_pages3(_sample).jsonl (round 7), /work/notes/pages20 -> contested_pages4(_sample).jsonl (round 8),
+/work/notes/pages21 -> contested_pages5(_sample).jsonl (round 8's rules, not tuned on), /work/notes/pages22 ->
+contested_pages6(_sample).jsonl (round 8's rules again, not tuned on), /work/notes/pages23 ->
+contested_pages7(_sample).jsonl and /work/notes/pages24 -> contested_pages8(_sample).jsonl (both round 10's rules,
+not tuned on); rounds 6 to 10 with `draw --max 400` (every match).
 """
 from __future__ import annotations
 
@@ -86,10 +91,10 @@ def extract(pages: dict) -> dict[str, list[dict]]:
     return out
 
 
-def score(pages: dict, labels_name: str, with_quotes: bool, show_errors: bool) -> None:
+def score(pages: dict, labels_names: list[str], with_quotes: bool, show_errors: bool) -> None:
     """Precision of the matches the current matcher shows, against the labels (right = contested use and
     own-vs-other voice right), overall and per family; a shown match no label covers is counted apart."""
-    labels = [json.loads(line) for line in (HERE / labels_name).open(encoding="utf-8")]
+    labels = [json.loads(line) for name in labels_names for line in (HERE / name).open(encoding="utf-8")]
     by_key = {(r["url"], r["field"], r["family"], tuple(r["span"])): r for r in labels}
     ms = page_matches(pages, extract(pages) if with_quotes else None)
     fam, tot, errors = defaultdict(Counter), Counter(), []
@@ -138,18 +143,22 @@ def main() -> None:
     ap.add_argument("--max", type=int, default=150, help="draw at most this many matches")
     ap.add_argument("--quotes", action="store_true", help="give the matcher core.quotes' attributions")
     ap.add_argument("--show-errors", action="store_true")
+    ap.add_argument("--also", nargs=2, action="append", default=[], metavar=("FOLDER", "LABELS"),
+                    help="score: pool another sample of the same matcher (its page folder and labels file)")
     args = ap.parse_args()
-    if not args.folder.is_dir():
-        print(f"pages_check: no page folder at {args.folder}: nothing to check (the pages are kept outside the "
+    folders = [args.folder] + [Path(f) for f, _ in args.also]
+    missing = next((f for f in folders if not f.is_dir()), None)
+    if missing is not None:
+        print(f"pages_check: no page folder at {missing}: nothing to check (the pages are kept outside the "
               "repository)", file=sys.stderr)
         return
-    pages = load_pages(args.folder)
+    pages = {url: a for f in folders for url, a in load_pages(f).items()}
     if args.step == "draw":
         draw(pages, args.max)
     elif args.step == "show":
         show(pages, args.file)
     else:
-        score(pages, args.file, args.quotes, args.show_errors)
+        score(pages, [args.file] + [name for _, name in args.also], args.quotes, args.show_errors)
 
 
 if __name__ == "__main__":
