@@ -17,6 +17,7 @@ before any change), then what the current code makes of that draw (studied since
 
     .venv/bin/python bench/framing_eval.py              # both parts
     .venv/bin/python bench/framing_eval.py --part contested --show-errors
+    .venv/bin/python bench/framing_eval.py --by-term     # per-term precision, every label pooled
 """
 from __future__ import annotations
 
@@ -324,6 +325,63 @@ def pooled_families(results: list[dict]) -> None:
           + (", ".join(f"{f} ({shown[f]['right']}/{shown[f]['shown']})" for f in low) or "none"))
 
 
+# the pages samples (pages_check.py): their folders outside the repository, by labels file
+PAGES = {"contested_pages.jsonl": "pages17", "contested_pages2.jsonl": "pages18", "contested_pages3.jsonl": "pages19",
+         "contested_pages4.jsonl": "pages20", "contested_pages5.jsonl": "pages21", "contested_pages6.jsonl": "pages22",
+         "contested_pages7.jsonl": "pages23", "contested_pages8.jsonl": "pages24",
+         "contested_pages9.jsonl": "pages25"}
+PAGES_ROOT = ROOT.parent.parent / "notes"
+TERM_PRUNE_PRECISION, TERM_PRUNE_MIN = 0.6, 5    # a term under this precision over this many uses is ordinary
+
+
+def by_term() -> None:
+    """Per-term precision (sense only) pooled over every labelled draw and pages sample: each labelled use once,
+    and apart the uses the current matcher still shows; terms it still shows under the pruning bar are marked."""
+    from bench.labels.pages_check import load_pages, page_matches
+    lex = compile_lexicon(tuple(load_contested_terms()))
+    rows = []                                  # (family, term, contested?, still shown?)
+    names = ["contested_terms.jsonl", *CHECKS, *HELDOUT]
+    for name in names:
+        labels = [json.loads(line) for line in (LABELS / name).open(encoding="utf-8")]
+        arts = load_articles({(r["source"], r["id"]) for r in labels})
+        shown = {(src, aid, m["field"], m["family"], m["start"], m["end"])
+                 for (src, aid), a in arts.items() for m in find_matches(prepare([a])[0], lex)}
+        for r in labels:
+            still = any(k[:4] == (r["source"], r["id"], r["field"], r["family"]) and _overlap(r["span"], k[4:])
+                        for k in shown) if name == "contested_terms.jsonl" else \
+                (r["source"], r["id"], r["field"], r["family"], *r["span"]) in shown
+            rows.append((r["family"], r["term"].lower(), r["use"] == "contested", still))
+    missing = []
+    for name, folder in PAGES.items():
+        if not (PAGES_ROOT / folder).is_dir():
+            missing.append(folder)
+            continue
+        shown = {(m["id"], m["field"], m["family"], m["start"], m["end"])
+                 for m in page_matches(load_pages(PAGES_ROOT / folder))}
+        for r in map(json.loads, (LABELS / name).open(encoding="utf-8")):
+            rows.append((r["family"], r["term"].lower(), r["use"] == "contested",
+                         (r["url"], r["field"], r["family"], *r["span"]) in shown))
+    c = defaultdict(Counter)
+    for fam, term, true, still in rows:
+        x = c[(fam, term)]
+        x["n"] += 1
+        x["true"] += true
+        x["shown"] += still
+        x["shown_true"] += true and still
+    print(f"== per term, {len(rows)} labelled uses pooled over {len(names)} dev draws and {len(PAGES) - len(missing)} "
+          f"pages samples" + (f" (page folders missing: {', '.join(missing)})" if missing else "")
+          + "; precision = contested uses / labelled uses (sense only)")
+    print(f"  {'family':30s} {'term':26s} {'n':>4s} {'true':>4s} {'prec':>5s}   {'shown now':>9s} {'true':>4s} {'prec':>5s}")
+    for (fam, term), x in sorted(c.items(), key=lambda kv: (kv[1]["true"] / kv[1]["n"], -kv[1]["n"])):
+        sp = x["shown_true"] / x["shown"] if x["shown"] else float("nan")
+        low = x["shown"] >= TERM_PRUNE_MIN and sp < TERM_PRUNE_PRECISION
+        print(f"  {fam[:30]:30s} {term[:26]:26s} {x['n']:4d} {x['true']:4d} {x['true'] / x['n']:5.2f}   "
+              f"{x['shown']:9d} {x['shown_true']:4d} {sp:5.2f}" + ("  <- ordinary in most contexts" if low else ""))
+    flagged = [f"{f} / {t}" for (f, t), x in c.items() if x["shown"] >= TERM_PRUNE_MIN and x["shown_true"] / x["shown"] < TERM_PRUNE_PRECISION]
+    print(f"terms the matcher still shows with precision < {TERM_PRUNE_PRECISION} over >= {TERM_PRUNE_MIN} labelled uses: "
+          + (", ".join(flagged) or "none"))
+
+
 def _still_made(r: dict, claims: list) -> bool:
     """Whether a labelled claim is among the claims made now (same event and outlet, the fact in any version)."""
     fact = (r["fact"]["id"], r["fact"]["start"], r["fact"]["end"])
@@ -416,7 +474,11 @@ def main() -> None:
     ap.add_argument("--part", choices=["contested", "omissions", "all"], default="all")
     ap.add_argument("--show-errors", action="store_true", help="print every wrong or missed claim")
     ap.add_argument("--quotes", action="store_true", help="also give the matcher core.quotes' extracted quotes")
+    ap.add_argument("--by-term", action="store_true", help="only the per-term precision table (all labels pooled)")
     args = ap.parse_args()
+    if args.by_term:
+        by_term()
+        return
     if args.part in ("contested", "all"):
         results = [eval_contested(args.show_errors, args.quotes)]
         results += [eval_check(args.show_errors, args.quotes, name) for name in CHECKS]

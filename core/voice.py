@@ -46,7 +46,7 @@ INVERTED = frozenset("said says added adds wrote writes asked continued explaine
 # Speech verbs that also take a plain object: followed by one of these words, what follows is that object.
 _POSS = ("a", "an", "his", "her", "their", "its", "our", "my")
 NP_VERBS = {**{v: _POSS for v in "promised promises promising vowed vows vowing predicted predicts predicting warned warns "
-                                 "conceded concedes admitted admits complained complains".split()},
+                                 "conceded concedes admitted admits complained complains maintained maintains maintaining".split()},
             **{v: _POSS + ("the", "any", "this", "these", "those") for v in
                "denied denies denying recalled recalls recalling wrote writes writing tweeted tweets added adds "
                "testified testifies".split()}}
@@ -96,6 +96,14 @@ _BASE_SUBJECT = frozenset("i we you they to not also would could will may might 
 _TELL = frozenset("told tell tells".split())
 # "contends with scrutiny": the verb in another sense, nothing is reported
 _NOT_SPEECH_NEXT = {"contend": "with", "contends": "with", "contended": "with", "contending": "with"}
+# "claimed responsibility for terrorist incidents", "claims credit": an act owned, no words reported
+_NO_SPEECH_OBJECT = {f: frozenset({"responsibility", "credit"}) for f in "claim claims claimed claiming".split()}
+# Verbs of denying carry no content of their own: what is denied ("denied Israel's claim", "military denies takeover
+# is coup") is in the outlet's words unless quoted (quotation marks are read before any frame).
+_DENY = frozenset("deny denies denied denying".split())
+# "according to international law": a norm is no speaker; the sentence is the outlet's
+_NORM_SOURCES = frozenset("law laws rules constitution charter treaty treaties convention conventions regulations "
+                          "resolution resolutions".split())
 
 _TOKEN_RE = re.compile(r"[A-Za-z0-9][\w'’.-]*|[,;:()\"“”‘’«»—–]")
 # Where reported content stops: a new clause the outlet adds ("…, but it has backed …", "…, which was imposed …").
@@ -199,6 +207,8 @@ _POST_CREDIT_RE = re.compile(r"\s[—–-]{1,2}\s*(?P<spk>[^()\n—–]{2,60}?)\
 # ("… evidence of collusion between the two as Russia sought to bolster …, according to US agencies")
 _LAST_CLAUSE_RE = re.compile(r",\s+(?:including|while|whereas|as|after|before|when|because)\s"
                              r"|\s(?:as|while|because|since|after|before|when)\s(?=(?:[A-Z]|the\s|it\s|he\s|she\s|they\s))")
+# an opening participle clause up to its comma ("Decrying what he called a "coup," …"; a comma inside quotation marks)
+_OPENING_RE = re.compile(r"\s*[A-Z][a-z]+ing\s[^,;]{1,160}?,")
 # "did not allege a conspiracy", "never said": a negated speech verb reports nothing said
 _NEGATIONS = frozenset("not never n't".split())
 
@@ -435,8 +445,9 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
     s0 = s + (dl.end() if dl else 0)
     lead = _LEAD_CLAUSE_RE.match(sent, s0 - s)
     out = [(_according_start(sent, m, s, s0, lead), e, _clean_speaker(m.group("spk").split()))
-           for m in _ACCORDING_RE.finditer(sent)]
+           for m in _ACCORDING_RE.finditer(sent) if _low(m.group("spk").split()[-1]) not in _NORM_SOURCES]
     out += [(a0, a, UNSURE) for a0, a in _closing_according(sent, s, out)]
+    out = _mid_according(sent, s, out)
     # a source for the whole sentence ("According to X, Y claims …"): its reporting verbs are X's too
     outer = [m.start() for m in _ACCORDING_RE.finditer(sent)]
     verbs: list[tuple[int, int]] = []
@@ -451,6 +462,8 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
     for m in _NAMED_AS_RE.finditer(sent):
         out.append((s + m.end(), _clause_end(text, s + m.end(), e), UNSURE))
     for m in _AS_RE.finditer(sent):
+        if re.search(r",[\"”’]?\s+[A-Z]", m.group("obj")):
+            continue                               # 'Decrying what he called a "coup," Evo Morales resigned as …'
         head = _tokens(sent[:m.start()])
         speaker = _speaker_before(head[:-1] if head and _low(head[-1]) in ("what", "that") else head)
         out.append((s + m.end(), _clause_end(text, s + m.end(), e), speaker or None))
@@ -527,6 +540,10 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
             continue                               # "the second recall election": a noun's modifier, not a verb
         if _NOT_SPEECH_NEXT.get(low) and i + 1 < len(ws) and _low(ws[i + 1]) == _NOT_SPEECH_NEXT[low]:
             continue                               # "contends with intense scrutiny"
+        if low in _DENY or (i + 1 < len(ws) and (_low(ws[i + 1]) == "by"                # "gains claimed by the TPLF"
+                                                  or _low(ws[i + 1]) in _NO_SPEECH_OBJECT.get(low, ()))):
+            verbs.append((s + toks[i][1], s + toks[i][2]))   # the verb is the outlet's; it frames no words
+            continue
         rest = [t for t in ws[i + 1:] if t[:1].isalnum()]
         after = [t for t in ws[i + 1:] if _low(t) not in _NOT_SPEAKER_END]     # "reported Monday, citing …"
         closes = not after or after[0] in ",;"
@@ -555,6 +572,8 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
             skip_until = toks[i][2]
             continue
         trailing = after_quote or closes or ("that" not in map(_low, upto_comma) and (not rest or _low(rest[0]) in _ADVERBIAL_START))
+        if trailing and not closes and not after_quote and punct > 0 and _low(ws[punct + 1]) in ("and", "but"):
+            trailing = False                       # "…, and local officials said at least three …": a clause of its own
         if after_quote and i == punct + 1 and not closes and len(rest) > TRAILING_REST and _pronoun_clause(rest):
             trailing = False                       # '…, who called them "rapists," insists he'll …': the quote is the subject's
         told = low in _TELL and 0 < len(rest) <= 3 and not any(_low(t) in _CLAUSE_WORDS for t in rest)
@@ -617,7 +636,17 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
               and (_low(t[0]) not in NOUN_LIKE or (k + 1 < len(ws) and _low(ws[k + 1]) == "that"
                                                      and not (k and _low(ws[k - 1]) in SPEECH_VERBS)))
               and not (k and (_low(ws[k - 1]) in _DETERMINERS or ws[k - 1].endswith(("'s", "’s"))))]
-    return out, verbs
+    return _clip_opening(sent, s, s0, out), verbs
+
+
+def _clip_opening(sent: str, s: int, s0: int, frames: list) -> list:
+    """A frame inside an opening participle clause ends with it: 'Decrying what he called a "coup," Evo Morales
+    resigned … amid an increasingly violent uprising' (the main clause after the comma is the outlet's)."""
+    m = _OPENING_RE.match(sent, s0 - s)
+    if not m:
+        return frames
+    comma = s + m.end() - 1
+    return [(a, min(b, comma) if a < comma else b, spk) for a, b, spk in frames if a < comma or a > comma + 2]
 
 
 def _has_owner(sent: str, m: re.Match) -> bool:
@@ -643,6 +672,24 @@ def _closing_according(sent: str, s: int, frames: list) -> list:
             frames[k] = (s + comma + 1, e, spk)
             cut.append((a, s + comma + 1))
     return cut
+
+
+def _mid_according(sent: str, s: int, frames: list) -> list:
+    """An "according to X" between commas in mid-sentence covers the clause it follows only: the main clause before
+    that and the words after the tag are not surely X's ("Israeli forces raided a militant stronghold …, killing at
+    least seven, according to local authorities, in some of the deadliest …"), so they claim no voice (unsure)."""
+    out = []
+    for a, e, spk in frames:
+        tag = sent.find("according to", a - s, e - s)
+        after = _ACCORDING_RE.match(sent, tag) if tag > 0 and spk != UNSURE else None
+        if after is None or not sent[:tag].rstrip().endswith(",") or not sent[after.end():].startswith(",") \
+                or not sent[after.end() + 1:].strip(" .\"”’)"):
+            out.append((a, e, spk))
+            continue
+        comma = sent.rfind(",", a - s, sent[:tag].rstrip().rfind(","))
+        c = s + comma + 1 if comma >= 0 else a
+        out += [(c, s + tag, spk), (s + after.end(), e, UNSURE)] + ([(a, c, UNSURE)] if c > a else [])
+    return out
 
 
 def _according_start(sent: str, m: re.Match, s: int, s0: int, lead) -> int:

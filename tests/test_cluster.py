@@ -413,3 +413,26 @@ def test_split_parts_can_still_join_and_summaries_stay_consistent():
         assert all(cl.event_of(a) == ev.id for a in ev.article_ids)
         assert ev.first_published <= ev.last_published
     assert sum(e.n_articles for e in cl.events()) == 7
+
+
+def test_tokens_match_the_regex_definition_on_any_text():
+    """The split-based fast path cuts text exactly where the token pattern does: apostrophes inside, around
+    and doubled, typographic quotes and dashes, accents and CJK (random strings and the hard cases)."""
+    from core.cluster.features import _CJK, _TOKEN, _norm, tokens
+
+    def by_regex(text):
+        out = []
+        for tok in _TOKEN.findall(text.lower()):
+            if _CJK.search(tok):
+                out.extend(tok[i:i + 2] for i in range(max(1, len(tok) - 1)))
+            elif _norm(tok):
+                out.append(_norm(tok))
+        return out
+
+    cases = ["rock'n'roll o'neill's 'cause' ''x'' a'", "Biden’s “big” plan—and the ISIS’ buses", "it's",
+             "Café au lait – Zürich’s", "东京 Tokyo’s 会议", "'", "''s", "x''y", "don't\u00a0stop", ""]
+    rng = random.Random(7)
+    alphabet = "ab'’s .-x9\n“”—–\u00a0‘éB"
+    cases += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14))) for _ in range(20_000)]
+    for text in cases:
+        assert tokens(text) == by_regex(text), text

@@ -133,3 +133,23 @@ def test_the_same_act_on_days_the_text_tells_apart_stays_two_events_when_dates_c
     # a report of the next day is half a match: the same happening told a day on still joins
     nxt = cluster_batch(arts[:2] + [{**arts[2], "text": PIRATES[0][1].format(d="Tuesday")}], cfg)
     assert len(set(nxt)) == 1
+
+
+def test_weekdays_named_match_the_patterns_on_any_text():
+    """The substring search for weekdays finds what the whole-word patterns find, in the same order: names
+    inside longer words, next to digits, underscores and accents, in any case, and exotic characters."""
+    import random
+
+    from core.cluster.details import _CASE_EXOTIC, _WEEKDAY, _WEEKDAYS, _WORD_6_9, _index, _weekdays_named
+
+    def by_pattern(text):
+        return list(dict.fromkeys(_index(_WEEKDAYS, w) for w in filter(_WEEKDAY.fullmatch, _WORD_6_9.findall(text))))
+
+    rng = random.Random(3)
+    pieces = ["Monday", "TUESDAY", "sunday", "Fridays", "xFriday", "Friday_", "7Sunday", "é", " ", ".", "\n",
+              "Saturday", "wednesday", "thursday", "Mon", "day", "ſunday", "\u2160", "2"]
+    cases = ["On Monday and Sunday", "Mondays", "Sunday's vote", "ſunday", "FRİDAY", ""]
+    cases += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) for _ in range(5_000)]
+    for text in cases:
+        low = None if any(c in text for c in _CASE_EXOTIC) else text.lower()
+        assert _weekdays_named(text, low) == by_pattern(text), text

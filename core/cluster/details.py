@@ -72,7 +72,8 @@ _WORD = re.compile(r"[a-z]+")
 _WEEKDAY = re.compile(r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday", re.I)
 # A weekday named is a whole word of 6 to 9 letters: finding those words first and matching each whole is
 # the same as searching for the names between word boundaries, and faster (no ignore-case alternation
-# tried at every position). Likewise a day and month names its day in digits, so a text without any has none.
+# tried at every position); _weekdays_named does without either unless the text holds an exotic character.
+# Likewise a day and month names its day in digits, so a text without any has none.
 _WORD_6_9 = re.compile(r"\b\w{6,9}\b")
 _DIGIT = re.compile(r"\d")
 _CASE_EXOTIC = "\u0130\u0131\u017f\u212a"   # İ ı ſ and the Kelvin sign: re.I matches them to i, s and k
@@ -114,9 +115,7 @@ def _days(text: str) -> tuple[dict[str, float], dict[str, float]]:
     # patterns out far cheaper than running them. Exact unless the text holds one of the few characters
     # the patterns match to an ASCII letter that lower() does not turn into it ("ſunday"): then they run.
     low = None if any(c in text for c in _CASE_EXOTIC) else text.lower()
-    words = _WORD_6_9.findall(text) if low is None or any(d in low for d in _WEEKDAYS) else ()
-    for w in filter(_WEEKDAY.fullmatch, words):
-        i = _index(_WEEKDAYS, w)
+    for i in _weekdays_named(text, low):
         for d, x in ((i, 1.0), (i - 1, 0.5), (i + 1, 0.5)):
             week[_WEEKDAYS[d % 7]] = max(week.get(_WEEKDAYS[d % 7], 0.0), x)
     named = _DIGIT.search(text) and (low is None or any(m in low for m in _MONTHS))
@@ -129,6 +128,34 @@ def _days(text: str) -> tuple[dict[str, float], dict[str, float]]:
             key = f"{_MONTHS[month]}-{d}"   # month ends are not wrapped: a rare half-match lost
             vec[key] = max(vec.get(key, 0.0), x)
     return _normed(week), _normed(vec)
+
+
+def _weekdays_named(text: str, low: str | None) -> list[int]:
+    """The weekdays (indexes into _WEEKDAYS) a text names as whole words, in the order it first names them.
+
+    `low` is the text lowercased, or None when the text holds a character the ignore-case patterns match to
+    an ASCII letter that lower() does not turn into it: then the patterns run. Otherwise a name found in the
+    lowercased text, with no word character either side, is what they would match (read_details runs about a
+    third faster on the dev corpora, most of whose openings name a weekday).
+    """
+    if low is None:
+        order = [_index(_WEEKDAYS, w) for w in filter(_WEEKDAY.fullmatch, _WORD_6_9.findall(text))]
+        return list(dict.fromkeys(order))
+    found = []
+    for i, name in enumerate(_WEEKDAYS):
+        p = low.find(name)
+        while p >= 0:
+            end = p + len(name)
+            if not (p and _is_word(text[p - 1])) and not (end < len(text) and _is_word(text[end])):
+                found.append((p, i))
+                break
+            p = low.find(name, p + 1)
+    return [i for _, i in sorted(found)]
+
+
+def _is_word(char: str) -> bool:
+    """Whether a character is one the patterns' \\w matches (a word boundary lies between it and a non-word one)."""
+    return char.isalnum() or char == "_"
 
 
 def _index(names: tuple[str, ...], word: str) -> int:

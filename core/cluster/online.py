@@ -258,11 +258,12 @@ class EventClusterer(Regrouping):
             # the weighted mean runs over the fields both sides have; events nearly always have them all
             n2s = ev.norm2
             den = full
-            for _, f, w in present:
-                if n2s[f] <= 0:
-                    den -= w
-            if den <= 1e-12:
-                continue
+            if min(n2s.values()) <= 0:   # one C call for the common case instead of a loop over the fields
+                for _, f, w in present:
+                    if n2s[f] <= 0:
+                        den -= w
+                if den <= 1e-12:
+                    continue
             sc = num / den
             if self._avg:
                 sc /= ev.n
