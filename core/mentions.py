@@ -170,6 +170,7 @@ class _Context:
         self._acronyms: dict[str, str] | None = None
         self._country: str | None | bool = False
         self._countries: Counter | None = None
+        self._in_full: dict[str, bool] = {}           # lone_conjunct's answer per word: one scan of the text each
 
     @property
     def holders(self) -> Holders:
@@ -423,13 +424,20 @@ class _Context:
         longer name ("the Centers for Disease Control and Prevention", "the Gay and Lesbian Alliance …")."""
         if s.name.lower() in US_STATES:
             return Settled("organisation", f"State of {s.name}", how=f"{s.name!r} is a US state")
-        if self.surname_of_speaker(s.name) or any(
-                m.group(1).lower() not in STOP_WORDS and m.group(1).lower() not in ORG_HEADS for m in
-                re.finditer(rf"\b([A-Z][\w'’-]+)\s+(?:[A-Z]\.\s+)?{re.escape(s.name)}\b", self.text)) or any(
-                m.group(1).lower() not in STOP_WORDS for m in      # "Kim" of "Kim Jong Un"
-                re.finditer(rf"\b{re.escape(s.name)}\s+([A-Z][a-z][\w'’-]*)", self.text)):
+        if self.surname_of_speaker(s.name) or self.in_full(s.name):
             return s
         return Settled("other", None, how=f"{s.name!r} is no one the article names in full")
+
+    def in_full(self, word: str) -> bool:
+        """The article writes the word as part of a longer name: after a first name ("John Smith") or before
+        the rest of one ("Kim Jong Un"), not after a function word or a body's head ("Against Defamation")."""
+        if word not in self._in_full:
+            w = re.escape(word)
+            self._in_full[word] = any(
+                m.group(1).lower() not in STOP_WORDS and m.group(1).lower() not in ORG_HEADS
+                for m in re.finditer(rf"\b([A-Z][\w'’-]+)\s+(?:[A-Z]\.\s+)?{w}\b", self.text)) or any(
+                m.group(1).lower() not in STOP_WORDS for m in re.finditer(rf"\b{w}\s+([A-Z][a-z][\w'’-]*)", self.text))
+        return self._in_full[word]
 
     def common_word(self, word: str) -> bool:
         """A capitalised word the article also writes in lower case ("Earlier Friday, …"): no name."""
