@@ -389,9 +389,9 @@ class _Context:
         mention = self.text[q.speaker_start:q.speaker_end]
         if dateline_end(self.text[q.speaker_start:q.speaker_start + 80]) > len(mention):
             return Settled("other", None, how=f"{mention!r} is a dateline's place")
-        low = s.name.lower()
-        if low in OCCUPATION_WORDS or low in TITLE_WORDS or low in COMMON_CAPITALS:
-            return Settled("other", None, how=f"{s.name!r} is a title, occupation or common word, no name")
+        low = s.name.lower()              # (common capitals never get here: phrase() refused them)
+        if low in OCCUPATION_WORDS or low in TITLE_WORDS:
+            return Settled("other", None, how=f"{s.name!r} is a title or an occupation, no name")
         words = words_of(mention)
         the = max((i for i, w in enumerate(words) if w.lower() == "the"), default=None)
         tail = words[the + 1:] if the is not None else []
