@@ -9,7 +9,8 @@ re-dated (and did not, or less, with their own dates), prints the two events' si
   actors    entities in at least half of each event's members (title + text): shared / only in one, with
             how many of the other event's members name each "only" entity anywhere
   heads     entities of the headlines and openings (title + first 300 characters), same layout
-  acts      kinds of act the headlines report (core.cluster.details)
+  acts      kinds of act the headlines report (core.cluster.details), and how far the two events' types clash
+            (Tally.types_clash: over the members that report an act, net of the kinds they share)
   who       each side's marks against the other (core.cluster.actors): headline actors the other never names
   numbers   numbers in the titles and openings
 
@@ -32,7 +33,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from cluster_eval import NAMES, actor_pairs, load, parse_overrides  # noqa: E402
 from core.cluster import ClusterConfig, cluster_batch  # noqa: E402
 from core.cluster.actors import Cast, read_heads, read_named  # noqa: E402
-from core.cluster.details import read_details  # noqa: E402
+from core.cluster.details import Tally, read_details  # noqa: E402
 from core.cluster.features import DocFrequencies, analyse_doc, entities, tokens, weigh  # noqa: E402
 
 _NUM = re.compile(r"\b\d[\d,.]*\b")
@@ -85,6 +86,14 @@ def mean_sim(xs: list[dict], ys: list[dict], w, same: bool) -> float:
     """Mean similarity over pairs (distinct pairs when xs is ys)."""
     vals = [sim(x, y, w) for i, x in enumerate(xs) for j, y in enumerate(ys) if not (same and j <= i)]
     return sum(vals) / len(vals) if vals else float("nan")
+
+
+def tally(rows: list[dict]) -> Tally:
+    """The details of some articles summed, as an event of them keeps them."""
+    out = Tally()
+    for r in rows:
+        out.add(read_details(r.get("title") or "", r.get("text") or ""))
+    return out
 
 
 def cast(rows: list[dict], cfg: ClusterConfig) -> Cast:
@@ -145,7 +154,7 @@ def report(name: str, cfg: ClusterConfig, every: bool) -> None:
         show("actors", most([full(r) for r in ra]), most([full(r) for r in rb]), texts)
         show("heads", most([head(r) for r in ra]), most([head(r) for r in rb]), texts)
         acts = lambda rs: Counter(k for r in rs for k in read_details(r.get("title") or "", "").get("act", {}))  # noqa: E731
-        print(f"    acts     A {dict(acts(ra))}  B {dict(acts(rb))}")
+        print(f"    acts     A {dict(acts(ra))}  B {dict(acts(rb))}  type clash {tally(ra).types_clash(tally(rb)):.2f}")
         print(f"    who      A {cast(ra, cfg).marks(cast(rb, cfg), cfg.who_share)}  B {cast(rb, cfg).marks(cast(ra, cfg), cfg.who_share)}")
         nums = lambda rs: most([set(_NUM.findall(f"{r.get('title') or ''} {(r.get('text') or '')[:OPENING]}"))  # noqa: E731
                                 for r in rs], 0.3)

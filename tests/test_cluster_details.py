@@ -110,7 +110,7 @@ def test_a_death_and_the_funeral_on_one_day_stay_apart_on_their_acts():
 
 
 def test_details_are_not_read_when_no_weight_asks_for_them():
-    cl = EventClusterer(ClusterConfig(detail_act=0.0, detail_day=0.0))
+    cl = EventClusterer(ClusterConfig(detail_act=0.0, detail_day=0.0, detail_type=0.0))
     cl.add({"id": "a", "title": DEATH[0][0], "text": DEATH[0][1], "published": T0})
     assert cl._article_event["a"].members["a"].details == {}
 
@@ -153,3 +153,44 @@ def test_weekdays_named_match_the_patterns_on_any_text():
     for text in cases:
         low = None if any(c in text for c in _CASE_EXOTIC) else text.lower()
         assert _weekdays_named(text, low) == by_pattern(text), text
+
+
+def test_an_event_s_type_is_read_from_the_members_that_report_an_act():
+    death = [read_details(t, "") for t in ("Ivanov dies in prison", "Ivanov dead at 47", "Reactions to Ivanov news")]
+    ev = Tally()
+    for d in death:
+        ev.add(d)
+    funeral = read_details("Ivanov buried in Moscow", "")
+    # members with no act word do not dilute the clash: both act-reporting members report a death
+    assert math.isclose(ev.type_clash(funeral["act"]), 1.0)
+    assert math.isclose(pair_conflict(funeral, death[2], {"act": 1.0}), 0.0)
+    # a headline reporting both a death and its funeral clashes as much as it agrees: no clash, net
+    assert ev.type_clash(read_details("Ivanov funeral held a week after he died", "")["act"]) == 0.0
+    assert ev.type_clash(read_details("Ivanov dies", "")["act"]) == 0.0
+    assert ev.type_clash({}) == 0.0 and Tally().type_clash(funeral["act"]) == 0.0
+    other = Tally()
+    other.add(funeral)
+    other.add(read_details("Crowds at Ivanov's grave", ""))
+    assert math.isclose(ev.types_clash(other), 1.0) and math.isclose(other.types_clash(ev), 1.0)
+    mutiny, crash = read_details("Mercenary chief rebels against army", ""), read_details("Jet crashes near Moscow", "")
+    assert pair_conflict(mutiny, crash, {"act": 1.0}) == 1.0
+
+
+def test_a_death_and_the_funeral_stay_apart_on_the_event_s_type_when_few_headlines_name_an_act():
+    neutral = [("What we know about opposition leader Ivanov's last days in prison",
+                "Opposition leader Pavel Ivanov died in prison, the prison service said; his team in Moscow and "
+                "Western leaders reacted."),
+               ("Western leaders react to news about opposition leader Ivanov",
+                "Western leaders blamed the Kremlin after opposition leader Pavel Ivanov died in prison, the prison "
+                "service said; his team in Moscow said he had been killed.")]
+    arts = [{"id": f"d{i}", "outlet": f"O{i}", "title": t, "text": x, "published": T0 + timedelta(hours=i)}
+            for i, (t, x) in enumerate(DEATH + neutral)]
+    arts += [{"id": f"f{i}", "outlet": f"O{i}", "title": t, "text": x, "published": T0 + timedelta(hours=5 + i)}
+             for i, (t, x) in enumerate(FUNERAL)]
+    blind = cluster_batch(arts, ClusterConfig(detail_type=0.0, detail_day=0.0))
+    assert len(set(blind)) == 1                   # on words and date alone, one event
+    # pairwise acts, diluted by the headlines that name none, keep it one even at a high weight
+    assert len(set(cluster_batch(arts, ClusterConfig(detail_type=0.0, detail_act=0.3)))) == 1
+    # near-copies: a weight above the default's shows the mechanism (the bench measures the default)
+    got = cluster_batch(arts, ClusterConfig(detail_type=0.2))
+    assert len(set(got[:4])) == 1 and got[4] == got[5] and got[0] != got[4]

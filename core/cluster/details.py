@@ -17,6 +17,12 @@ clash (_CLASHES: a call / a visit, a death / the funeral) lower it. When either 
 kind, that kind says nothing. The measure is bilinear in unit vectors, so an event's mean over its
 members comes from sums it keeps (`Tally`), as the rest of the clusterer's similarity does.
 
+An event also has a type: the kinds of act its members' headlines report, counted over the members that
+report one (Tally.type_clash, ClusterConfig.detail_type). Most headlines name no act ("China reacts to
+Navalny news"), so a mean over all members dilutes a death event's type until its funeral joins it; over
+the members that do name an act, it does not. Kinds an article shares with the event count against its
+clashing ones ("funeral held a week after he died" clashes with neither a death nor a funeral event).
+
 Figures (tolls, amounts) and places (a name after "in" or "at") were tried too and left out: coverage of
 one happening gives different tolls as they rise and names the city, the country or the building, so
 they split single happenings more often than they parted two (bench/cluster_eval.py, issue 14).
@@ -47,13 +53,14 @@ _ACTS = {
     "vote": "election elections elected votes voted ballots primary referendum",
     "crash": "crash crashed crashes derailed collided",
     "disaster": "earthquake quake flood floods flooding wildfire hurricane typhoon collapse collapsed",
+    "revolt": "mutiny mutinies mutineers mutinied rebel rebels rebelled rebellion revolt revolts uprising insurrection",
 }
 # Kinds of act that one happening's coverage does not report together: the next step of a story is
 # another happening (a call, then a visit; a death, then the funeral; an arrest, then the verdict).
 # Kinds not listed here go together (an attack kills and its gunmen are arrested; a coach is fired
 # and another hired), so their differing says nothing.
 _CLASHES = """call-meeting death-funeral attack-funeral crash-funeral disaster-funeral arrest-ruling
-attack-ruling crash-ruling appointment-law attack-disaster meeting-funeral"""
+attack-ruling crash-ruling appointment-law meeting-funeral revolt-crash revolt-funeral"""
 
 
 def _clash_table(pairs: str) -> dict[str, frozenset[str]]:
@@ -272,6 +279,24 @@ class Tally:
             if c2:
                 out += weights.get(k, 0.0) * _kind_conflict(k, self.sums[k], other.sums[k], c * c2, bonus)
         return out
+
+    def type_clash(self, acts: dict[str, float]) -> float:
+        """How far an article's kinds of act clash with this event's type, net of the kinds they share: the
+        mean over the members whose headlines report an act (not over all members, as pair_conflict's sums
+        are), 0 when none does or the article's acts agree with the event's as much as they clash."""
+        c = self.n.get("act")
+        if not c or not acts:
+            return 0.0
+        s = self.sums["act"]
+        return max(0.0, _clash(acts, s) - _dot(acts, s)) / c
+
+    def types_clash(self, other: "Tally") -> float:
+        """type_clash between two events: the mean over pairs of their act-reporting members."""
+        c, c2 = self.n.get("act"), other.n.get("act")
+        if not c or not c2:
+            return 0.0
+        a, b = self.sums["act"], other.sums["act"]
+        return max(0.0, _clash(a, b) - _dot(a, b)) / (c * c2)
 
     def conflict_within(self, weights: dict[str, float], bonus: float = 0.0) -> float:
         """pair_conflict summed over the ordered pairs of distinct members: the sums' product less each

@@ -20,9 +20,10 @@ told apart by years instead (see core.dates and ClusterConfig.year_tolerance / y
 The same actors' next happening shares most words with the last; where the dates cannot tell them apart
 (undated or misdated articles), the days their openings name and the kinds of act their headlines report
 (core.cluster.details) lower the similarity of articles that disagree, in joining, merging, cohesion and
-splitting alike; and who met whom (core.cluster.actors: each side's headlines name an actor the other never
-names) lowers joining and merging once one side has who_min_articles, and concurrent parts that each name
-someone the other never does are split.
+splitting alike; an article's kind of act that clashes with an event's type (the acts its members report)
+lowers joining and merging; and who met whom (core.cluster.actors: each side's headlines name an actor the
+other never names) lowers joining and merging once one side has who_min_articles, and concurrent parts that
+each name someone the other never does are split.
 
 Merging events that turn out to be one, and splitting events that hold two happenings, live in
 core.cluster.regroup.
@@ -86,7 +87,7 @@ class EventClusterer(Regrouping):
         self._avg = self.config.linkage == "average"
         self._live_fields = [(k, f) for k, f in enumerate(FIELDS) if self.weights[f] > 0]
         self.detail_weights = self.config.detail_weights()
-        self._details = self._avg and any(w > 0 for w in self.detail_weights.values())
+        self._details = self._avg and (any(w > 0 for w in self.detail_weights.values()) or self.config.detail_type > 0)
         self._who = self.config.detail_who > 0
         self._events: list[Event] = []
         self._by_id: dict[str, Event] = {}
@@ -245,6 +246,9 @@ class EventClusterer(Regrouping):
         span = a.span
         details, dw, bonus = a.details, self.detail_weights, cfg.detail_bonus
         who, share = self._who and bool(a.heads), cfg.who_share   # an article with no headline actor has no mark
+        # the kind of act against the event's type: lowers the member-by-member score too, as pen does
+        kind_w = cfg.detail_type
+        acts = details.get("act") if kind_w > 0 and details else None
         # A candidate's score only falls from here on (details and who-met-whom subtract, the time and year
         # factor is at most 1), so one below the threshold that is not compared member by member (below
         # the floor) cannot win: it is dropped before any of that is computed. Proven for thresholds
@@ -291,6 +295,8 @@ class EventClusterer(Regrouping):
                     sc -= ev.details.conflict_with(details, dw, bonus) / ev.n
             pen = (cfg.detail_who if who and ev.n >= cfg.who_min_articles and sc >= floor
                    and article_clashes(a.heads, a.named, ev.cast, share) else 0.0)
+            if acts and sc >= floor:
+                pen += kind_w * ev.details.type_clash(acts)
             sc -= pen
             factor = exp(-gap / decay) if decay > 0 and gap > 0 else 1.0
             if mix != 1.0 and undated:

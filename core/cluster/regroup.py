@@ -113,6 +113,8 @@ class Regrouping:
             elif k and gap == 0 and s >= floor and ev.members is not None and other.members is not None \
                     and ev.n * other.n > k:
                 s = max(s, self._top_pairs(ev, other, k))
+            if self.config.detail_type > 0:
+                s -= self.config.detail_type * ev.details.types_clash(other.details)
             if (self._who and max(ev.n, other.n) >= self.config.who_min_articles
                     and casts_clash(ev.cast, other.cast, self.config.who_share)):
                 s -= self.config.detail_who
