@@ -597,3 +597,15 @@ def test_noun_fires_are_no_dismissal():
             "After six hours of conflict, street fires burned among overturned bins.")
     assert [m for m in _terms(text) if m[0] == "resign / ousted"] == []
     assert ("resign / ousted", "fired") in _terms("The president fired the FBI director from his post.")
+
+
+def test_what_x_described_as_names_only_its_noun_phrase():
+    # the description is the military's; the participle clause after it is the outlet's report
+    v = _voices("Israeli warplanes struck what the military described as another terror tunnel in Gaza, "
+                "killing three more militants.")
+    assert v["militants"][0] == "own"
+    assert _voices("Police raided what officials described as a terrorist cell in the city.")["terrorist"][0] != "own"
+    # … which reaches past a preposition inside that noun phrase
+    v = _voices('Israeli forces raided what the military described as a "command centre" for militants in the camp, '
+                "but did not give details.")
+    assert v["militants"][0] != "own"
