@@ -153,9 +153,9 @@ class TermFamily:
     `terms` are the marked members, counted when used in the family's sense; `neutral` are the plain
     words every side uses for the same thing, listed as the alternatives but never counted (they are
     ordinary words in most contexts). `about` names the family's subject: a term only counts in an
-    article that mentions one of these; `also_about`, when given, names the family's event as well as its
-    place (a term counts only where the article mentions one of each). `exclude` lists phrases holding a term that are not its sense
-    (names, other meanings), and `rules` the per-term TermRule.
+    article that mentions one of these; `also_about`, when given, names the family's event as well as
+    its place (a term counts only where the article mentions one of each). `exclude` lists phrases
+    holding a term that are not its sense (names, other meanings), and `rules` the per-term TermRule.
     """
 
     name: str

@@ -584,7 +584,8 @@ def test_hong_kong_protests_need_the_2019_movement_not_only_the_place(tmp_path):
         found = _terms(riot + " " + event)
         assert ("Hong Kong protests", "rioters") in found and ("Hong Kong protests", "Radical") in found, event
     # the event list without the place counts nothing: both subjects are needed
-    assert [m for m in _terms("Radical rioters opposed the extradition bill in 2019.") if m[0] == "Hong Kong protests"] == []
+    found = _terms("Radical rioters opposed the extradition bill in 2019.")
+    assert [m for m in found if m[0] == "Hong Kong protests"] == []
     bad = tmp_path / "bad.toml"
     bad.write_text('[[family]]\nname = "x"\nalso_about = "2019"\nterms = ["rioter"]\nneutral = ["protester"]\n')
     with pytest.raises(LexiconError, match=r"family\[0\].*also_about must be a list"):
