@@ -4,8 +4,9 @@ A lexicon term counts only when it is used in its family's sense: names that hol
 ("People's Liberation Army", any lowercase term written inside a run of capitalised words), each
 family's `exclude` phrases and per-term rules (context words, neighbours) are applied, and a family
 with an `about` list counts only in articles on its subject (and its event, with `also_about`). The
-family's neutral words are never counted. Each match carries its voice (core.voice): the outlet's own words count for the outlet;
-words in quotations or reported speech are shown as the speaker's. Every match points at its sentence.
+family's neutral words are never counted. Each match carries its voice (core.voice): the outlet's own
+words count for the outlet; words in quotations or reported speech are shown as the speaker's. Every
+match points at its sentence.
 """
 from __future__ import annotations
 
