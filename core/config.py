@@ -225,7 +225,7 @@ class ClusterConfig:
                                       "one happening's coverage does not report together (a call / a visit, a death / "
                                       "the funeral, an arrest / the verdict; core.cluster.details), pro rata: the same "
                                       "actors' next move is another happening.")
-    detail_type: float = _setting(0.1, "Similarity taken off an article and an event, or two events, by how far the kinds "
+    detail_type: float = _setting(0.08, "Similarity taken off an article and an event, or two events, by how far the kinds "
                                        "of act their headlines report clash (a death / the funeral, a crash / a mutiny; "
                                        "core.cluster.details), net of the kinds they share, averaged over the members that "
                                        "report an act: the event's type, which members with no act word do not dilute.")
