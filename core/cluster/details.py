@@ -58,7 +58,8 @@ _ACTS = {
 # Kinds of act that one happening's coverage does not report together: the next step of a story is
 # another happening (a call, then a visit; a death, then the funeral; an arrest, then the verdict).
 # Kinds not listed here go together (an attack kills and its gunmen are arrested; a coach is fired
-# and another hired), so their differing says nothing.
+# and another hired), so their differing says nothing; nor do an attack and a disaster (a dam blown up and
+# the flood it lets loose are one happening, told as either).
 _CLASHES = """call-meeting death-funeral attack-funeral crash-funeral disaster-funeral arrest-ruling
 attack-ruling crash-ruling appointment-law meeting-funeral revolt-crash revolt-funeral"""
 
