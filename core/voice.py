@@ -354,10 +354,11 @@ def _after_determiner(text: str, pos: int) -> bool:
     return bool(before) and before[-1].lower() in _DETERMINERS
 
 
-def _transcript_lines(text: str) -> dict[tuple[int, int], str]:
+def _transcript_lines(text: str) -> dict[tuple[int, int], str | None]:
     """Transcript turns ("TUCKER CARLSON: …"): a line's text and its speaker. A dateline ("NEW DELHI: …") looks
     the same, so a turn is never the article's first line, speaks in the first or second person, and a one-word
-    name must take more than one turn."""
+    name must take more than one turn. Embedded posts ("Name @handle: …") and statements introduced on a line of their
+    own are read here too."""
     found = [m for m in _TRANSCRIPT_RE.finditer(text) if text[:m.start()].strip() and _SPOKEN_RE.search(m.group("line"))]
     names = [m.group("spk").strip() for m in found]
     out = {(m.start("line"), m.end("line")): n.title() for m, n in zip(found, names)
@@ -799,6 +800,7 @@ def _starts_clause(toks: list[str]) -> bool:
                      "their") or toks[0][:1].isupper() or (toks[0] in ".!?" and len(toks) == 1) or toks[0] in ':"“'
 
 
+# a relative clause opened by a dash and closed by another, the sentence going on lower-case after it
 _INSERTION_RE = re.compile(r"(?:who|which|whose|whom|where|when)\s[^—–\n]{1,200}?\s(?:[—–-]|--)\s(?=[a-z])")
 
 
