@@ -131,6 +131,15 @@ def normalise_entry(entry, outlet: str, feed_url: str, now: datetime, s: Setting
     precision, zone_flag = _entry_precision(entry)
     published, source, flag, precision = check_date(_entry_time(entry), now, s, precision)
     flag = zone_flag if source == "feed" else flag
+    if source == "first-seen" and flag == "missing" and _raw_date(entry):
+        # a date feedparser cannot read ("Sun, 01 Feb 2026 23:30:00", no zone): the date model reads
+        # what it can, to the day at least, rather than the first-seen time
+        info = dates.parse_date(_raw_date(entry), source="feed", now=now, oldest_year=s.oldest_year,
+                                future_skew=timedelta(minutes=s.future_skew_minutes))
+        if info.published is not None:
+            published, source, flag, precision = info.published, "feed", info.flag, info.precision
+        else:
+            flag = info.flag
     art = Article(
         id=article_id(outlet, link, guid), outlet=outlet, title=title or "", summary=summary or "",
         text="", url=link, guid=guid, feed_url=feed_url, author=author, categories=categories,
@@ -174,6 +183,11 @@ def _entry_time(entry) -> datetime | None:
 
 # a clock reading followed by a zone: "10:00:00 GMT", "10:00+03:00", "10:00:00Z", "10:00 -0500" (not "10:00 AM")
 _ZONED_CLOCK = re.compile(r"\d:\d\d(?::\d\d(?:[.,]\d+)?)?\s*(?:Z\b|[+-]\d\d:?\d\d|(?![AaPp]\.?[Mm]\b)[A-Za-z]{1,5}\b)")
+
+
+def _raw_date(entry) -> str | None:
+    """The entry's date as written (published, else updated or created)."""
+    return next((str(entry[k]) for k in ("published", "updated", "created") if entry.get(k)), None)
 
 
 def _entry_precision(entry) -> tuple[str, str | None]:
