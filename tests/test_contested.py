@@ -64,6 +64,16 @@ def test_voice_quoted_attributed_and_own():
     assert by_term["invasion"]["voice"] == "own" and by_term["invasion"]["speaker"] is None
 
 
+def test_a_quote_running_over_paragraphs_without_reopening_marks_is_quoted_throughout():
+    # Ukrainska Pravda's style: one opening mark, paragraphs, one closing mark at the end of the last
+    text = ('The president said the opposition leader had been killed.\n\nQuote: "He always kills. '
+            "He will not stop.\n\nEveryone knew it at once, like thousands of people tortured and killed "
+            'by this one man.\n\nHe has to lose everything and be held to account for what he has done."\n\n'
+            "Earlier, the prison service reported the death.")
+    by_term = {m["surface"]: m for m in _matches(text)}
+    assert by_term["tortured"]["voice"] == "quoted"
+
+
 def test_reported_clauses_without_that_are_the_speakers():
     def voice(text: str, term: str) -> str:
         sents = split_sentences(text)
