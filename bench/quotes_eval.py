@@ -4,7 +4,9 @@ on real multi-outlet news (../shared/data/realworld).
 A prediction matches a gold attribution when their content spans overlap by at least 30% of the
 shorter one. Precision counts predictions paired with a gold attribution, recall counts gold
 attributions matched by a prediction, one-to-one (best overlaps paired first). The speaker is
-right when the predicted speaker span overlaps the paired gold source span. Tiers: direct quotes (gold content holds a quotation mark; a
+right when the predicted speaker span overlaps the paired gold source span: `spk acc` over every
+paired prediction (a quotation credited to no one counts as wrong), `spk P` over those credited to
+someone (the claims framelens shows). Tiers: direct quotes (gold content holds a quotation mark; a
 prediction is in the tier when its kind is direct or mixed) and all attributions.
 
 Real-news tier: the canonical speakers framelens shows for each article (one per name, unresolved
@@ -73,7 +75,7 @@ def overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> float:
 
 def score(preds: dict[str, list[dict]], golds: dict[str, list[dict]], direct: bool) -> dict:
     """P/R/F1 and speaker accuracy over all articles for one tier."""
-    n_pred = n_pred_ok = n_gold = n_gold_ok = n_spk = n_spk_ok = 0
+    n_pred = n_pred_ok = n_gold = n_gold_ok = n_spk = n_spk_ok = n_named = n_named_ok = 0
     for aid, gold in golds.items():
         gold = [g for g in gold if g["direct"]] if direct else gold
         pred = [p for p in preds.get(aid, []) if p["direct"]] if direct else preds.get(aid, [])
@@ -93,8 +95,10 @@ def score(preds: dict[str, list[dict]], golds: dict[str, list[dict]], direct: bo
             p, g = pred[pi], gold[gi]
             n_pred_ok += 1
             n_spk += 1
+            n_named += bool(p["source"])
             if p["source"] and g["source"] and overlap([p["source"]], g["source"]) > 0:
                 n_spk_ok += 1
+                n_named_ok += 1
             elif not p["source"] and not g["source"]:
                 n_spk_ok += 1
         n_gold_ok += len(hit_gold)
@@ -102,6 +106,7 @@ def score(preds: dict[str, list[dict]], golds: dict[str, list[dict]], direct: bo
     r = n_gold_ok / n_gold if n_gold else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
     return {"P": p, "R": r, "F1": f, "spk": n_spk_ok / n_spk if n_spk else 0.0,
+            "spk_named": n_named_ok / n_named if n_named else 0.0,
             "pred": n_pred, "gold": n_gold}
 
 
@@ -239,12 +244,14 @@ def main() -> None:
           f"{sum(len(g) for g in golds.values())} gold attributions "
           f"({sum(g['direct'] for gs in golds.values() for g in gs)} direct); "
           f"framelens took {took:.1f}s")
-    print(f"{'system':<10} {'tier':<7} {'P':>6} {'R':>6} {'F1':>6} {'spk acc':>8} {'pred':>6} {'gold':>6}")
+    # spk acc counts a quotation credited to no one as wrong; spk P is over those credited to someone
+    print(f"{'system':<10} {'tier':<7} {'P':>6} {'R':>6} {'F1':>6} {'spk acc':>8} {'spk P':>6} "
+          f"{'pred':>6} {'gold':>6}")
     for name, preds in (("regex", base), ("framelens", ours)):
         for tier, direct in (("direct", True), ("all", False)):
             s = score(preds, golds, direct)
             print(f"{name:<10} {tier:<7} {s['P']:6.3f} {s['R']:6.3f} {s['F1']:6.3f} "
-                  f"{s['spk']:8.3f} {s['pred']:6d} {s['gold']:6d}")
+                  f"{s['spk']:8.3f} {s['spk_named']:6.3f} {s['pred']:6d} {s['gold']:6d}")
 
 
 if __name__ == "__main__":

@@ -3,9 +3,10 @@
 A lexicon term counts only when it is used in its family's sense: names that hold it are masked
 ("People's Liberation Army", any lowercase term written inside a run of capitalised words), each
 family's `exclude` phrases and per-term rules (context words, neighbours) are applied, and a family
-with an `about` list counts only in articles on its subject. The family's neutral words are never
-counted. Each match carries its voice (core.voice): the outlet's own words count for the outlet;
-words in quotations or reported speech are shown as the speaker's. Every match points at its sentence.
+with an `about` list counts only in articles on its subject (and its event, with `also_about`). The
+family's neutral words are never counted. Each match carries its voice (core.voice): the outlet's own
+words count for the outlet; words in quotations or reported speech are shown as the speaker's. Every
+match points at its sentence.
 """
 from __future__ import annotations
 
@@ -46,6 +47,7 @@ class _Compiled:
         self.suffix_res = [re.compile(r"\b[A-Z][A-Za-z]{2,}" + re.escape(sfx) + r"\b") for sfx, _ in self.suffixes]
         self.lower_term = {t: t == t.lower() for t in phrases}
         self.about = {f.name: [_keys(a) for a in f.about] for f in families}
+        self.also_about = {f.name: [_keys(a) for a in f.also_about] for f in families}
         self.rules = {(f.name, t): _compile_rule(f.rule(t)) for f in families for t in f.terms}
 
 
@@ -125,6 +127,8 @@ def find_matches(doc: dict, lex: _Compiled, quotes=None) -> list[dict]:
                     continue
                 if lex.about[fam.name] and not _has(article_keys, lex.about[fam.name]):
                     continue
+                if lex.also_about[fam.name] and not _has(article_keys, lex.also_about[fam.name]):
+                    continue            # the family's place without its event (Hong Kong, but a 2016 riot)
                 if not _rule_holds(lex.rules.get((fam.name, phrase)), window, prev, nxt, text[s:e], article_keys, head,
                                    head2):
                     continue

@@ -292,7 +292,8 @@ def attribution(docs: list[dict], quotes=None) -> dict:
         if d is None:
             continue
         speaker = speaker_label(q)
-        cue = (get(q, "cue", "") or "(none)").lower()
+        cue = get(q, "cue", "")
+        cue = cue.lower() if isinstance(cue, str) and cue else "(none)"     # a stored NULL reads as NaN
         cues[d["outlet"]][speaker][cue] += 1
         if len(evidence[(d["outlet"], speaker)]) < MAX_EVIDENCE and get(q, "quote_start") is not None:
             evidence[(d["outlet"], speaker)].append(_span(d, get(q, "quote_start"), get(q, "quote_end")))

@@ -153,8 +153,9 @@ class TermFamily:
     `terms` are the marked members, counted when used in the family's sense; `neutral` are the plain
     words every side uses for the same thing, listed as the alternatives but never counted (they are
     ordinary words in most contexts). `about` names the family's subject: a term only counts in an
-    article that mentions one of these. `exclude` lists phrases holding a term that are not its sense
-    (names, other meanings), and `rules` the per-term TermRule.
+    article that mentions one of these; `also_about`, when given, names the family's event as well as
+    its place (a term counts only where the article mentions one of each). `exclude` lists phrases
+    holding a term that are not its sense (names, other meanings), and `rules` the per-term TermRule.
     """
 
     name: str
@@ -163,6 +164,7 @@ class TermFamily:
     neutral: tuple[str, ...] = ()
     about: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    also_about: tuple[str, ...] = ()
     rules: dict = field(default_factory=dict, compare=False)
     strict_voice: bool = False        # a match outside quotation marks in a sentence that reports someone: unclear
 
@@ -267,7 +269,7 @@ def _load_families(path: str) -> tuple[TermFamily, ...]:
         strict = fam.get("strict_voice", False)
         if not isinstance(strict, bool):
             raise LexiconError(f"{where}.strict_voice must be true or false")
-        unknown = set(fam) - {"name", "terms", "neutral", "note", "about", "exclude", "strict_voice"}
+        unknown = set(fam) - {"name", "terms", "neutral", "note", "about", "also_about", "exclude", "strict_voice"}
         if unknown:
             raise LexiconError(f"{where} has unknown field(s) {sorted(unknown)}")
         if name in seen:
@@ -275,6 +277,7 @@ def _load_families(path: str) -> tuple[TermFamily, ...]:
         seen.add(name)
         out.append(TermFamily(name=name, terms=tuple(terms), note=note, neutral=neutral, strict_voice=strict,
                               about=_strings(fam.get("about", []), f"{where}.about"),
+                              also_about=_strings(fam.get("also_about", []), f"{where}.also_about"),
                               exclude=_strings(fam.get("exclude", []), f"{where}.exclude") + masks
                               + tuple(n for n in outlets if _holds_term(n, terms)),
                               rules=rules))

@@ -26,7 +26,7 @@ from core.mentions import settle_article
 from core.nlp import load_nlp, single_thread_blas
 from core.progress import note, reporting
 from core.quote_input import is_english, masked_text
-from core.quote_cues import CORE_SET, CUE_ALT, CUE_FORMS, has_trigger  # noqa: F401
+from core.quote_cues import CORE_SET, CUE_ALT, CUE_FORMS, GOVERNING_FORMS, has_trigger  # noqa: F401
 from core.quote_spans import (QUOTE_CHARS, SETTINGS, Span, Unit, build_units, find_quote_spans,
                               to_orig, whole_span)
 from core.speakers import (PRONOUNS, TITLE_WORDS, NameIndex, classify_speaker, name_tokens,
@@ -288,11 +288,13 @@ def _from_governing_verb(aid, text, u: Unit, qi: int, spans, names) -> Quote | N
     if not toks:
         return None
     inside = {t.i for t in toks}
-    h = toks[0]
+    h, via = toks[0], None
     for _ in range(8):
-        if h.i not in inside and h.tag_.startswith("VB") and any(
-                k.dep_ == "nsubj" for k in h.children):
-            break
+        if h.i not in inside and h.tag_.startswith("VB"):
+            if any(k.dep_ == "nsubj" for k in h.children):
+                break
+            if via is None and h.lower_ in GOVERNING_FORMS:
+                via = h                 # "Trump assumed office, vowing to 'fight'": the participle frames it
         if h.head is h:
             return None
         h = h.head
@@ -312,10 +314,21 @@ def _from_governing_verb(aid, text, u: Unit, qi: int, spans, names) -> Quote | N
     subj = next(k for k in h.children if k.dep_ == "nsubj")
     if subj.i in inside or subj.lower_ in ("it", "that", "this", "which", "what", "there"):
         return None
-    first = h.i + 1
+    cue = h if h.lower_ in GOVERNING_FORMS else via
+    if cue is None or cue is via and h.dep_ == "ccomp" and h.head.lower_ in GOVERNING_FORMS:
+        # "He was serving a sentence for 'extremism'", "leaders suggest that the Kremlin bears
+        # responsibility, having described him as an 'opposition leader'": a scare quote or name
+        # whose source the sentence does not give, or someone else's reported content. The
+        # quotation stands, credited to no one (the clause subject was its speaker in only about
+        # half of such cases in PolNeAR).
+        spans[qi].claimed = True
+        sp = spans[qi]
+        return Quote(aid, text[sp.start:sp.end], sp.start, sp.end, "direct", None, None, None, None,
+                     "unknown", None)
+    first = cue.i + 1
     while first < len(doc) and doc[first].dep_ in ("prt", "neg", "advmod") and first < toks[0].i:
         first += 1
-    first, last = _trim_tokens(doc, first, max(h.right_edge.i, toks[-1].i))
+    first, last = _trim_tokens(doc, first, max(cue.right_edge.i, toks[-1].i))
     start, end = _span_orig(u, doc, first, last)
     start, end = _strip_text(text, start, end)
     if end - start < 2 or end - start > 600:
@@ -324,7 +337,7 @@ def _from_governing_verb(aid, text, u: Unit, qi: int, spans, names) -> Quote | N
     for other in _quote_tokens(u, doc, first, last):
         spans[other].claimed = True
     kind = "direct" if (start, end) == (spans[qi].start, spans[qi].end) else "mixed"
-    return _make_quote(aid, text, start, end, kind, h, u, subj, names)
+    return _make_quote(aid, text, start, end, kind, cue, u, subj, names)
 
 
 def _match_fast(u: Unit):

@@ -399,6 +399,7 @@ class Store:
         """Record the event of each article id."""
         with self.engine.begin() as c:
             self._set_events(c, assignments)
+            self._mark_analysed(c)
 
     @staticmethod
     def _set_events(c, assignments: dict[str, str]) -> None:
@@ -679,6 +680,7 @@ class Store:
                 c.execute(sa.update(articles).where(articles.c.id == sa.bindparam("aid"))
                           .values(language=sa.bindparam("lang")),
                           [{"aid": k, "lang": v} for k, v in codes.items()])
+                self._mark_analysed(c)
 
     def language_counts(self, outlets_in=None, start=None, end=None, search=None, topics_in=None) -> dict[str, int]:
         """Articles per language among those matching the filters (None: undetermined)."""
@@ -703,6 +705,7 @@ class Store:
                       .on_conflict_do_update(index_elements=["id"], set_=row))
         touched = self._apply_corrections(c) | {e.id for e in summaries}
         self._recount(c, sorted(touched))
+        self._mark_analysed(c)
         # In the same transaction: an event row no article points at (its articles merged or split away)
         # would show as an event without coverage.
         self._drop_empty(c, sorted(touched | set(merged)))
@@ -762,6 +765,7 @@ class Store:
                 c.execute(sa.update(articles).where(articles.c.id.in_(chunk)).values(quoted=True))
             for i in range(0, len(rows), 1000):
                 c.execute(sa.insert(quotes), rows[i:i + 1000])
+            self._mark_analysed(c)
 
     def save_reprints(self, article_ids: list[str], found, event_of: dict[str, str]) -> None:
         """Replace reprint verdicts for these articles and refresh their events' counts."""
@@ -775,6 +779,7 @@ class Store:
             if rows:
                 c.execute(sa.insert(reprints), rows)
             self._recount(c, sorted(set(event_of.values())))
+            self._mark_analysed(c)
 
     # -- syndication: reprint families and outlet aliases ------------------------------------------
     def outlet_aliases(self) -> dict[str, str]:
@@ -844,6 +849,7 @@ class Store:
             ids |= {r[0] for r in c.execute(sa.select(reprints.c.event_id).distinct().where(
                 reprints.c.original_outlet.in_(names), reprints.c.event_id.is_not(None)))}
             self._recount(c, sorted(ids))
+            self._mark_analysed(c)
 
     def event_families(self, event_ids: list[str] | None = None) -> pd.DataFrame:
         """(event, outlet) for every outlet an event counts, each family of derived articles once under
@@ -1262,12 +1268,27 @@ class Store:
             return c.execute(sa.select(store_meta.c.value).where(store_meta.c.key == "outlets_edited")).scalar()
 
     def last_updated(self) -> datetime | None:
-        """When the store last changed: the latest article stored, event analysed or feed fetched (UTC)."""
+        """When the store last changed: the latest article stored, analysis saved or feed fetched (UTC)."""
         with self.engine.connect() as c:
             times = [c.execute(sa.select(sa.func.max(col))).scalar()
                      for col in (articles.c.first_seen, events.c.updated, feeds.c.last_fetched)]
-        times = [_as_dt(t) for t in times if t is not None]
+        analysed = self.analysis_mark()
+        times = [_as_dt(t) for t in times if t is not None] + ([_as_dt(analysed)] if analysed else [])
         return max(times) if times else None
+
+    # -- the analysis mark: caches follow a re-analysis that changes no count ------------------------
+    def _mark_analysed(self, c) -> None:
+        """Stamp the store as re-analysed (events, quotes, reprints, languages or aliases written): quotes
+        saved after an ingest's articles were counted change no count, yet the dashboard must show them."""
+        stamp = datetime.now(timezone.utc).isoformat()
+        c.execute(self._insert(store_meta).values(key="analysed", value=stamp)
+                  .on_conflict_do_update(index_elements=["key"], set_={"value": stamp}))
+
+    def analysis_mark(self) -> str | None:
+        """When analysis results were last written (ISO time, UTC), None if never: part of the dashboard's
+        data version."""
+        with self.engine.connect() as c:
+            return c.execute(sa.select(store_meta.c.value).where(store_meta.c.key == "analysed")).scalar()
 
     # -- named sources: canonical speakers kept consistent within an event across analysis runs ----
     def event_speakers(self, event_ids: list[str]) -> list[dict]:

@@ -461,12 +461,17 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
         out.append((s + m.end(), end, _clean_speaker((by or "").split())))
     for m in _NAMED_AS_RE.finditer(sent):
         out.append((s + m.end(), _clause_end(text, s + m.end(), e), UNSURE))
+    what_verbs = {m.start("verb") for m in _WHAT_CALLED_RE.finditer(sent)}
     for m in _AS_RE.finditer(sent):
         if re.search(r",[\"”’]?\s+[A-Z]", m.group("obj")):
             continue                               # 'Decrying what he called a "coup," Evo Morales resigned as …'
         head = _tokens(sent[:m.start()])
         speaker = _speaker_before(head[:-1] if head and _low(head[-1]) in ("what", "that") else head)
-        out.append((s + m.end(), _clause_end(text, s + m.end(), e), speaker or None))
+        end = _clause_end(text, s + m.end(), e)
+        if m.start("verb") in what_verbs:          # "what the military described as X in Gaza, killing …": the
+            comma = text.find(",", s + m.end(), end)   # description is a noun phrase, ended by a comma at the latest
+            end = comma if comma >= 0 else end
+        out.append((s + m.end(), end, speaker or None))
         verbs.append((s + m.start("verb"), s + m.end("verb")))
     for m in _CALLED_RE.finditer(sent):
         head = _tokens(sent[:m.start()])

@@ -67,8 +67,10 @@ def data_version(s: Store) -> tuple:
     or an edit."""
     lo, hi = s.date_bounds()
     # The store's URL is part of the key: two stores with the same counts must not share a cache.
-    # A user's correction of an event changes no count, so its mark is part of the version too.
-    return s.url, s.count_articles(), str(hi), s.count_events(), s.outlets_edited(), s.corrections_mark()
+    # A user's correction of an event, or quotes saved after an ingest counted its articles, change no
+    # count, so their marks are part of the version too.
+    return (s.url, s.count_articles(), str(hi), s.count_events(), s.outlets_edited(), s.corrections_mark(),
+            s.analysis_mark())
 
 
 def article_scope(f: dict) -> dict:

@@ -43,9 +43,10 @@ def test_subject_and_context_rules():
     # "invasion" is about the war in Ukraine only when Russia or Ukraine is in view
     assert _terms("The invasion of privacy worried the panel.") == []
     assert _terms("Russia's invasion began in February 2022.") == [("war in Ukraine", "invasion")]
-    # a Hong Kong word counts only in an article about Hong Kong
+    # a Hong Kong word counts only in an article about Hong Kong's 2019-20 protest movement
     assert _terms("Radical members of the council walked out.") == []
-    assert ("Hong Kong protests", "radical") in _terms("In Hong Kong, radical protesters blocked roads.")
+    assert ("Hong Kong protests", "radical") in _terms("In Hong Kong, radical protesters blocked roads "
+                                                       "against the extradition bill.")
     assert _terms("The Watergate hearings began.") == []
     assert _terms("Russia denied it; critics called the affair Russiagate.") == [("scandal words", "Russiagate")]
     assert _terms("The film studio Lionsgate bought the rights.") == []
@@ -569,3 +570,43 @@ def test_refugee_counts_only_where_the_text_draws_the_line():
     assert ("refugee / migrant", "refugees") in _terms("The so-called refugees were turned back at the border.")
     # the family's other members are unchanged
     assert ("refugee / migrant", "asylum seekers") in _terms("They said asylum seekers waited at the border crossing.")
+
+
+def test_hong_kong_protests_need_the_2019_movement_not_only_the_place(tmp_path):
+    # the 2016 Mong Kok riot: Hong Kong, but not the 2019-20 movement; its "rioters" are only the protesters' word
+    riot = ("Police arrested 24 rioters in Mong Kok after hawkers were cleared for the Lunar New Year. "
+            "Radical localists threw bricks at officers, Hong Kong police said.")
+    assert [m for m in _terms(riot) if m[0] == "Hong Kong protests"] == []
+    assert ("protesters", "rioters") in _terms(riot)
+    # the same words in an article on the movement count: its bill, its years, its names
+    for event in ("Protesters oppose the extradition bill.", "Carrie Lam withdrew the bill.",
+                  "The anti-government protests began in June 2019.", "Pro-democracy activists marched."):
+        found = _terms(riot + " " + event)
+        assert ("Hong Kong protests", "rioters") in found and ("Hong Kong protests", "Radical") in found, event
+    # the event list without the place counts nothing: both subjects are needed
+    found = _terms("Radical rioters opposed the extradition bill in 2019.")
+    assert [m for m in found if m[0] == "Hong Kong protests"] == []
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[family]]\nname = "x"\nalso_about = "2019"\nterms = ["rioter"]\nneutral = ["protester"]\n')
+    with pytest.raises(LexiconError, match=r"family\[0\].*also_about must be a list"):
+        load_contested_terms(bad)
+
+
+def test_noun_fires_are_no_dismissal():
+    # "street fires" folds to "fired" but is the noun: no dismissal (the sentence before names officials)
+    text = ("Officials said they were investigating the violence. "
+            "After six hours of conflict, street fires burned among overturned bins.")
+    assert [m for m in _terms(text) if m[0] == "resign / ousted"] == []
+    assert ("resign / ousted", "fired") in _terms("The president fired the FBI director from his post.")
+
+
+def test_what_x_described_as_names_only_its_noun_phrase():
+    # the description is the military's; the participle clause after it is the outlet's report
+    v = _voices("Israeli warplanes struck what the military described as another terror tunnel in Gaza, "
+                "killing three more militants.")
+    assert v["militants"][0] == "own"
+    assert _voices("Police raided what officials described as a terrorist cell in the city.")["terrorist"][0] != "own"
+    # … which reaches past a preposition inside that noun phrase
+    v = _voices('Israeli forces raided what the military described as a "command centre" for militants in the camp, '
+                "but did not give details.")
+    assert v["militants"][0] != "own"

@@ -173,6 +173,16 @@ def test_attribution_uses_given_quotes():
     assert res["speakers"]["X"][0]["evidence"][0]["start"] == 14
 
 
+def test_attribution_reads_a_quote_without_cue_from_a_table():
+    # The store's quotes come as a DataFrame, where a quotation credited to no one has cue NaN
+    import pandas as pd
+    docs = prepare([{"id": "1", "outlet": "X", "title": "", "text": 'He was jailed for "extremism".'}])
+    q = pd.DataFrame([{"article_id": "1", "quote": '"extremism"', "quote_start": 18, "quote_end": 29,
+                       "kind": "direct", "cue": float("nan"), "speaker": None, "speaker_type": "unknown"}])
+    res = attribution(docs, quotes=q.to_dict("records"))
+    assert [r["cues"] for r in res["speakers"]["X"]] == [{"(none)": 1}]
+
+
 def test_timing_with_missing_and_date_only_dates():
     res = timing([
         {"id": "a", "outlet": "TASS", "published": "2024-04-03T08:00:00+00:00", "date_source": "feed"},

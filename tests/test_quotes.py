@@ -119,6 +119,31 @@ def test_mixed_quote():
     assert q.quote.startswith("that \u201cHistory")
 
 
+def test_scare_quote_under_a_verb_of_no_speech_is_credited_to_no_one():
+    # "serving" is no speech: the subject did not call it extremism; the quotation stays, unsourced
+    t = "Marko Petrov was serving a long prison sentence for \u201cextremism\u201d and other offences."
+    q = only(t)
+    assert q.quote == "\u201cextremism\u201d" and q.speaker is None and q.speaker_type == "unknown"
+
+
+def test_fragment_in_someone_elses_reported_content_is_not_the_clause_subjects():
+    t = ("Western leaders were quick to suggest that the ministry bears responsibility for his death, "
+         "having described him as an \u201copposition leader\u201d for years.")
+    assert not [q for q in quotes_of(t) if q.speaker and "ministry" in q.speaker.lower()]
+
+
+def test_participle_cue_frames_the_fragment():
+    t = "Jane Holloway took the floor on Friday, likening the bill to \u201ca tax on every family\u201d in the state."
+    qs = [q for q in quotes_of(t) if "tax" in q.quote]
+    assert len(qs) == 1 and qs[0].speaker == "Jane Holloway" and qs[0].cue == "likening"
+
+
+def test_framing_verb_credits_its_subject():
+    t = "Laurence Tribe likened the new rules to \u201cburning the Constitution.\u201d"
+    q = only(t)
+    assert q.speaker == "Laurence Tribe" and q.cue == "likened"
+
+
 def test_pronoun_resolved_to_full_name():
     t = ("Chinese Defense Minister Dong Jun met Sergei Shoigu on Wednesday.\n\n"
          '"We will not change our course," he said.')

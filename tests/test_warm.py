@@ -99,6 +99,21 @@ def test_rewarms_only_after_the_store_changed(own_store, monkeypatch):
     assert v2 != v1 and v2[1] == 4 and len(warmed) == 2
 
 
+def test_rewarms_after_analysis_that_changes_no_count(own_store, monkeypatch):
+    # An ingest counts its articles first and saves their quotes later: a visit in between must not keep
+    # the quote-less view for good.
+    import_text(own_store, rows(3), "jsonl")
+    warmed = []
+    monkeypatch.setattr(data, "warm", lambda st: warmed.append(data.data_version(st)) or warmed[-1])
+    v1 = data._try_warm(None)
+    before = own_store.last_updated()
+    own_store.save_quotes(["w0"], [{"article_id": "w0", "quote": '"We met."', "quote_start": 0, "quote_end": 9,
+                                    "kind": "direct", "speaker": "Ann Lee", "speaker_type": "person"}])
+    v2 = data._try_warm(v1)
+    assert v2 != v1 and v2[1:4] == v1[1:4] and len(warmed) == 2
+    assert own_store.last_updated() >= before and own_store.analysis_mark() is not None
+
+
 def test_an_unreadable_store_is_logged_not_raised(own_store, monkeypatch, caplog):
     def gone(*args, **kwargs):
         raise OSError("disk I/O error")
