@@ -299,7 +299,7 @@ def csv_download(label: str, data: pd.DataFrame, file_name: str, key: str, width
 
 def count_column(label: str | None = None, help: str | None = None):
     """A table column of whole numbers, drawn with a printf format: Streamlit's default number format runs
-    numbro on every cell the browser draws (600 on Named sources' first view, its 30 × 20 matrix); "%d"
+    numbro on every cell the browser draws (up to 600 on Named sources' first view, its 30 × 20 matrix); "%d"
     prints the same digits (no thousands separator either way)."""
     return st.column_config.NumberColumn(label, help=help, format="%d")
 
