@@ -80,7 +80,8 @@ def speaker_view(pairs: pd.DataFrame, named: pd.DataFrame) -> None:
         ["day", "outlet"]).size().rename("quotes").reset_index()
     left, right = st.columns(2)
     with left:
-        st.dataframe(verbs, hide_index=True, width="stretch", key="verbs_table", column_config={"quotes": count_column()})
+        st.dataframe(verbs, hide_index=True, width="stretch", key="verbs_table",
+                     column_config={"quotes": count_column()})
     with right:
         fig = lines(over_time, "day", "quotes", "outlet", f"Quotes of {speaker} over time", book=colours(s, version))
         chart(fig, "speaker-over-time", over_time, "speaker")
