@@ -10,7 +10,9 @@
 numbers and free text ("Wednesday, July 28, 2004", "17 September 2013 - 21 : 29", "Posted : Nov 27, 2005
 8 : 20 AM ET"). Free text is read by finding the date in it and handing that span to dateutil; what a
 text leaves open (no time, no day) lowers the precision instead of being filled in, and a day/month order
-that cannot be told ("05 / 03 / 2014") keeps only the year. Relative phrases ("yesterday") are never read:
+that cannot be told ("05 / 03 / 2014") keeps only the year. A time of day without a time zone
+("2024-02-16T14:46", "17 September 2013 - 21 : 29") is a date, flagged: read as UTC it could be hours
+off (a Kyiv or Beijing site's clock), enough to name a wrong first report. Relative phrases ("yesterday") are never read:
 they depend on a "now" the row does not carry. A value that cannot be read, lies outside the calendar or
 before `oldest_year`, or lies in the future, gives no date and a flag naming the raw value; the row is kept.
 
@@ -29,6 +31,7 @@ from typing import Any
 PRECISIONS = ("exact", "date", "year", "none")
 SOURCES = ("feed", "page", "import", "file", "first-seen")
 GUESSED = "read from free text"   # prefix of the flag of a date read from free text
+ZONELESS = "time of day without a time zone"   # flag of a date whose time was given in no zone
 OLDEST_YEAR = 1800                # research corpora reach back; nothing framelens reads is older
 FUTURE_SKEW = timedelta(minutes=15)
 
@@ -97,8 +100,11 @@ def parse_date(value: Any, source: str = "import", now: datetime | None = None,
         return DateInfo(None, "none", source, f"{reason} ({_raw(value)})")
     if dt is None:
         return DateInfo(None, "none", source, f"unreadable ({_raw(value)})")
-    return check_date(DateInfo(dt, precision, source, f"{GUESSED} ({_raw(value)})" if guessed else None),
-                      now, oldest_year, future_skew, raw=value)
+    flag = f"{GUESSED} ({_raw(value)})" if guessed else None
+    if precision == "local":          # a clock reading in no known zone: only its day is certain
+        dt, precision = datetime(dt.year, dt.month, dt.day, tzinfo=timezone.utc), "date"
+        flag = f"{flag}; {ZONELESS}" if flag else f"{ZONELESS} ({_raw(value)})"
+    return check_date(DateInfo(dt, precision, source, flag), now, oldest_year, future_skew, raw=value)
 
 
 def check_date(info: DateInfo, now: datetime | None = None, oldest_year: int = OLDEST_YEAR,
@@ -118,7 +124,8 @@ def check_date(info: DateInfo, now: datetime | None = None, oldest_year: int = O
 
 
 def _read(value: Any) -> tuple[datetime | None, str, bool]:
-    """(UTC datetime, precision, read from free text) of a raw value; raises on values out of range."""
+    """(UTC datetime, precision, read from free text) of a raw value; raises on values out of range.
+    Precision "local" is a time of day written in no zone (its datetime is that clock reading)."""
     if isinstance(value, datetime):
         return _utc(value), "exact", False
     if isinstance(value, date):
@@ -169,7 +176,10 @@ def _read_iso(s: str) -> tuple[datetime, str] | None:
     t = s.replace(" Z", "Z").replace(" +", "+").replace(" -", "-")
     if t[-1:] in "Zz":
         t = t[:-1] + "+00:00"
-    return _utc(datetime.fromisoformat(t)), "exact"
+    dt = datetime.fromisoformat(t)
+    if dt.tzinfo is None:
+        return dt.replace(tzinfo=timezone.utc), "local"
+    return _utc(dt), "exact"
 
 
 _RFC2822 = re.compile(r"(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{2}:\d{2}(?::\d{2})?\s+"
@@ -275,6 +285,8 @@ def _date_in(seg: str) -> tuple[datetime, str] | None:
         if hm is None:
             return datetime(day.year, day.month, day.day, tzinfo=timezone.utc), "date"
         local = datetime(day.year, day.month, day.day, *hm)
+        if not clock.group(2):
+            return local.replace(tzinfo=timezone.utc), "local"
         return _zoned(local, clock.group(2)), "exact"
     return None
 

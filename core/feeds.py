@@ -128,7 +128,18 @@ def normalise_entry(entry, outlet: str, feed_url: str, now: datetime, s: Setting
         raise ValueError("no title and no summary")
     author, cut_author = _cap(_clean(entry.get("author")), s.max_field_chars)
     categories = [c for c in (_cap(_clean(t.get("term")), 200)[0] for t in entry.get("tags", [])) if c][:20]
-    published, source, flag, precision = check_date(_entry_time(entry), now, s, _entry_precision(entry))
+    precision, zone_flag = _entry_precision(entry)
+    published, source, flag, precision = check_date(_entry_time(entry), now, s, precision)
+    flag = zone_flag if source == "feed" else flag
+    if source == "first-seen" and flag == "missing" and _raw_date(entry):
+        # a date feedparser cannot read ("Sun, 01 Feb 2026 23:30:00", no zone): the date model reads
+        # what it can, to the day at least, rather than the first-seen time
+        info = dates.parse_date(_raw_date(entry), source="feed", now=now, oldest_year=s.oldest_year,
+                                future_skew=timedelta(minutes=s.future_skew_minutes))
+        if info.published is not None:
+            published, source, flag, precision = info.published, "feed", info.flag, info.precision
+        else:
+            flag = info.flag
     art = Article(
         id=article_id(outlet, link, guid), outlet=outlet, title=title or "", summary=summary or "",
         text="", url=link, guid=guid, feed_url=feed_url, author=author, categories=categories,
@@ -147,6 +158,8 @@ def check_date(dt: datetime | None, now: datetime, s: Settings,
                             timedelta(minutes=s.future_skew_minutes))
     if info.published is None:
         return now, "first-seen", info.flag, "exact"
+    if precision == "date":            # a day is stored at 00:00 UTC, never kept as a time
+        dt = datetime(dt.year, dt.month, dt.day, tzinfo=timezone.utc)
     return dt, "feed", None, precision
 
 
@@ -168,13 +181,29 @@ def _entry_time(entry) -> datetime | None:
     return None
 
 
-def _entry_precision(entry) -> str:
-    """"date" when the entry's raw date carries no time of day ("2026-02-16"), else "exact"."""
+# a clock reading followed by a zone: "10:00:00 GMT", "10:00+03:00", "10:00:00Z", "10:00 -0500" (not "10:00 AM")
+_ZONED_CLOCK = re.compile(r"\d:\d\d(?::\d\d(?:[.,]\d+)?)?\s*(?:Z\b|[+-]\d\d:?\d\d|(?![AaPp]\.?[Mm]\b)[A-Za-z]{1,5}\b)")
+
+
+def _raw_date(entry) -> str | None:
+    """The entry's date as written (published, else updated or created)."""
+    return next((str(entry[k]) for k in ("published", "updated", "created") if entry.get(k)), None)
+
+
+def _entry_precision(entry) -> tuple[str, str | None]:
+    """("date", None) when the entry's raw date carries no time of day ("2026-02-16"); ("date", flag) when
+    its time is in no zone (feedparser reads that as UTC, hours off for a Kyiv or Beijing site's clock);
+    else ("exact", None)."""
     for key in ("published", "updated", "created"):
         raw = entry.get(key)
         if raw:
-            return "exact" if re.search(r"\d:\d\d", str(raw)) else "date"
-    return "exact"
+            raw = str(raw)
+            if not re.search(r"\d:\d\d", raw):
+                return "date", None
+            if _ZONED_CLOCK.search(raw):
+                return "exact", None
+            return "date", f"{dates.ZONELESS} ({raw[:60]!r})"
+    return "exact", None
 
 
 def _alternate_link(entry) -> str | None:

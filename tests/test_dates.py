@@ -55,7 +55,7 @@ def utc(*a):
 @pytest.mark.parametrize("value, published, precision, kind", [
     ("2024-05-16", utc(2024, 5, 16), "date", "parsed"),                       # a day: never midnight
     ("2024-05-16T17:12:00+08:00", utc(2024, 5, 16, 9, 12), "exact", "parsed"),
-    ("2024-05-15T20:41", utc(2024, 5, 15, 20, 41), "exact", "parsed"),       # no zone: UTC, as stored
+    ("2024-05-15T20:41", utc(2024, 5, 15), "date", "parsed"),       # a time in no zone: only its day is certain
     ("2021-07-16T14:30:00Z", utc(2021, 7, 16, 14, 30), "exact", "parsed"),
     ("Mon, 16 Feb 2026 10:00:00 GMT", utc(2026, 2, 16, 10), "exact", "parsed"),  # RFC 2822, as RSS writes
     (1715860000, utc(2024, 5, 16, 11, 46, 40), "exact", "parsed"),
@@ -63,7 +63,7 @@ def utc(*a):
     ("2005", utc(2005, 1, 1), "year", "parsed"),
     (datetime(2020, 1, 2, 3, 4), utc(2020, 1, 2, 3, 4), "exact", "parsed"),
     ("Wednesday, July 28, 2004", utc(2004, 7, 28), "date", "guessed"),
-    ("17 September 2013 - 21 : 29", utc(2013, 9, 17, 21, 29), "exact", "guessed"),
+    ("17 September 2013 - 21 : 29", utc(2013, 9, 17), "date", "guessed"),
     ("Posted : Nov 27, 2005 8 : 20 AM ET Last Updated : Nov 27, 2005 8 : 10 PM ET", utc(2005, 11, 27, 13, 20),
      "exact", "guessed"),                                                      # the posted time, Eastern
     ("Tuesday 28 April 2009 22.34 BST", utc(2009, 4, 28, 21, 34), "exact", "guessed"),
@@ -100,6 +100,14 @@ def test_parse_date_flags_what_it_cannot_read_and_never_raises(value, flag):
     info = parse_date(value, now=NOW)
     assert info.published is None and info.precision == "none" and info.kind == "missing"
     assert info.flag.startswith(flag)
+
+
+def test_a_time_in_no_zone_is_a_flagged_date():
+    info = parse_date("2024-05-16 12:25:45")
+    assert (info.published, info.precision) == (utc(2024, 5, 16), "date")
+    assert info.flag == "time of day without a time zone ('2024-05-16 12:25:45')" and info.kind == "parsed"
+    zoned = parse_date("21 July 2013 11 : 11 GMT")
+    assert (zoned.published, zoned.precision) == (utc(2013, 7, 21, 11, 11), "exact")
 
 
 def test_a_day_or_a_year_is_in_the_future_only_once_all_of_it_is():

@@ -82,6 +82,27 @@ def test_missing_future_and_ancient_dates_are_flagged_not_trusted():
     assert items["ok"].date_source == "feed" and items["ok"].date_flag is None
 
 
+def test_a_time_in_no_zone_keeps_only_its_day():
+    # feedparser reads "10:00:00" with no zone as UTC; a Kyiv or Beijing clock would be hours off
+    body = _rss("<item><title>bare</title><link>https://x.org/1</link><pubDate>2026-02-01T23:30:00</pubDate></item>"
+                "<item><title>zoned</title><link>https://x.org/2</link><pubDate>Sun, 01 Feb 2026 23:30:00 -0500</pubDate></item>"
+                # feedparser reads no date from this one: the date model still reads its day
+                "<item><title>rfc</title><link>https://x.org/3</link><pubDate>Sun, 01 Feb 2026 23:30:00</pubDate></item>"
+                "<item><title>junk</title><link>https://x.org/4</link><pubDate>soon</pubDate></item>")
+    items = {a.title: a for a in parse_feed(body, "X", "https://x.org/feed", now=NOW).items}
+    bare = items["bare"]
+    assert (bare.published, bare.date_precision, bare.date_source) == (
+        datetime(2026, 2, 1, tzinfo=timezone.utc), "date", "feed")
+    assert bare.date_flag.startswith("time of day without a time zone")
+    assert items["zoned"].published == datetime(2026, 2, 2, 4, 30, tzinfo=timezone.utc)
+    assert (items["zoned"].date_precision, items["zoned"].date_flag) == ("exact", None)
+    rfc = items["rfc"]
+    assert (rfc.published, rfc.date_precision, rfc.date_source) == (datetime(2026, 2, 1, tzinfo=timezone.utc), "date", "feed")
+    assert rfc.date_flag.endswith("time of day without a time zone")
+    junk = items["junk"]
+    assert (junk.published, junk.date_source, junk.date_flag) == (NOW, "first-seen", "unreadable ('soon')")
+
+
 def test_items_without_usable_link_or_content_are_skipped():
     body = _rss("<item><title>js</title><link>javascript:alert(1)</link></item>"
                 "<item><description>   </description></item>"

@@ -183,6 +183,18 @@ def test_attribution_reads_a_quote_without_cue_from_a_table():
     assert [r["cues"] for r in res["speakers"]["X"]] == [{"(none)": 1}]
 
 
+def test_timing_names_no_first_from_times_in_no_zone():
+    # Real pages print local clock times without a zone (a Kyiv site's 14:46 is 12:46 UTC): ordering them
+    # as UTC would name a first and a lag in hours the text does not support.
+    res = timing([{"id": "a", "outlet": "RT", "published": "2024-02-16T11:25"},
+                  {"id": "b", "outlet": "Ukrainska Pravda", "published": "2024-02-16T14:46"},
+                  {"id": "c", "outlet": "Reuters", "published": "2024-02-16T12:10:00Z"}], default_source="file")
+    assert res["first_outlet"] is None and res["first"]["tie"]
+    assert res["first"]["label"] == ("reported on 16 Feb 2024: RT, Reuters, Ukrainska Pravda; Reuters at 12:10 UTC")
+    rows = {r["outlet"]: r for r in res["outlets"]}
+    assert rows["Ukrainska Pravda"]["precision"] == "date" and rows["Ukrainska Pravda"]["lag_hours"] is None
+
+
 def test_timing_with_missing_and_date_only_dates():
     res = timing([
         {"id": "a", "outlet": "TASS", "published": "2024-04-03T08:00:00+00:00", "date_source": "feed"},

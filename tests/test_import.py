@@ -224,11 +224,13 @@ def test_free_text_and_out_of_range_dates_are_kept_with_precision_and_flag(tmp_p
     assert res.dates == {"parsed": 3, "guessed": 3, "missing": 2}
     df = Store(db_url).articles_df().set_index("id")
     got = {i: (None if pd.isna(r.published) else r.published.isoformat(), r.date_precision) for i, r in df.iterrows()}
-    assert got == {"d1": ("2004-07-28T00:00:00+00:00", "date"), "d2": ("2013-09-17T21:29:00+00:00", "exact"),
+    assert got == {"d1": ("2004-07-28T00:00:00+00:00", "date"), "d2": ("2013-09-17T00:00:00+00:00", "date"),
                    "d3": (None, "none"), "d4": (None, "none"), "d5": ("2024-05-16T00:00:00+00:00", "date"),
                    "d6": ("2024-05-16T09:12:00+00:00", "exact"), "d7": ("2014-01-01T00:00:00+00:00", "year"),
                    "d8": ("2024-05-16T11:46:40+00:00", "exact")}
     assert df.loc["d1", "date_flag"] == "read from free text ('Wednesday, July 28, 2004')"
+    # a time of day in no zone could be hours off as UTC: only its day is kept, and the flag says why
+    assert df.loc["d2", "date_flag"].endswith("time of day without a time zone")
     assert df.loc["d3", "date_flag"].startswith("out of range ('0001-01-01")
     assert df.loc["d4", "date_flag"].startswith("out of range ('9999-12-31")
     assert pd.isna(df.loc["d5", "date_flag"]) and set(df["date_source"]) == {"import"}
