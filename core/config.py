@@ -76,6 +76,10 @@ class Settings:
                                                "parsing; shorter ones (scare quotes, titles) stay in the parse.")
     quote_max_parse_chars: int = _setting(600, "Longer frame sentences are cut before parsing: parse cost grows with length.")
     quote_max_unbalanced_chars: int = _setting(1500, "An unclosed quotation mark runs at most this far (or to the paragraph's end).")
+    quote_max_paragraphs: int = _setting(6, "A quote left open at a paragraph's end runs on through at most this many "
+                                         "paragraphs without a mark, when a later paragraph closes it first.")
+    quote_min_closing_words: int = _setting(6, "…and that closing paragraph holds at least this many words before the "
+                                            "mark (a short 'Bill Clinton.\"' line is an attribution, not the quote).")
     quote_min_chars: int = _setting(3, "Shorter quoted text (\"\", \"a\") is not a quote.")
     quote_keep_unattributed: bool = _setting(True, "Keep long direct quotes whose speaker is not found (type unknown).")
     quote_min_unattributed_words: int = _setting(6, "... but only when they have this many words (speech, not a title).")

@@ -127,7 +127,7 @@ def prepare(articles) -> list[dict]:
     docs = []
     for a in articles:
         text = get(a, "text", "") or ""
-        sents = split_sentences(text)
+        sents = split_sentences(text, join_wrapped=True)
         lead = lead_spans(text, sents) or sents[:1]
         docs.append({"id": str(get(a, "id")), "outlet": get(a, "outlet", "unknown") or "unknown",
                      "title": get(a, "title", "") or "", "text": text, "sentences": sents, "lead": lead,

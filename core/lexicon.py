@@ -43,10 +43,40 @@ _WORD_RE = re.compile(r"[A-Za-z0-9]+(?:['’\-][A-Za-z0-9]+)*")
 _BOUNDARY_RE = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9]|[“‘]\s[A-Z0-9])|\n+")
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans (start, end) into text, by punctuation and line breaks, skipping abbreviations."""
+# Hard-wrapped copy (wire stories cut at ~60 characters): a single line break with no sentence-final mark before it,
+# and the next line going on with the clause (a lower-case word, or after a comma or a function word), is a space.
+_FUNCTION_WORDS = ("the|a|an|of|and|or|but|by|to|in|at|for|from|with|into|under|against|between|"
+                   "that|as|its|his|her|their|our|although|though|while|because|when|where|who|which|whose|than")
+_WRAP_TAIL_RE = re.compile(rf"(?:[a-z0-9%)]|,|\b(?:{_FUNCTION_WORDS}))[ \t]*$", re.I)
+_FUNCTION_TAIL_RE = re.compile(rf"(?:,|\b(?:{_FUNCTION_WORDS}))[ \t]*$", re.I)
+WRAPPED_LINE_MIN = 40       # a wrapped line inside a running sentence is at least this long (wire copy: ~60)
+_WRAP_HEAD_RE = re.compile(r"[ \t]*(?:[\"“‘(]?[a-z]|[\"“‘(]?[A-Z0-9])")
+_BULLET_RE = re.compile(r"[ \t]*(?:[-*•–—]\s|\d{1,2}[.)]\s)")
+
+
+def _wrapped(text: str, m: re.Match, start: int) -> bool:
+    """Whether the line break m falls inside a sentence of hard-wrapped copy: one newline, the line before ends
+    without a sentence-final mark, and the next line continues the clause (starts lower-case, follows a comma or a
+    function word, or the sentence already runs over a wrapped line: "…, interior ministry official\nAnton
+    Gerashchenko said"); a headline, caption or list item before a capitalised line stays a sentence of its own."""
+    if m.group() != "\n" or _BULLET_RE.match(text, m.end()):
+        return False
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    line = text[line_start:m.start()]
+    head = _WRAP_HEAD_RE.match(text, m.end())
+    if not line.strip() or not head or not _WRAP_TAIL_RE.search(line):
+        return False
+    return head.group().lstrip(" \t\"“‘(")[:1].islower() or bool(_FUNCTION_TAIL_RE.search(line)) \
+        or (start < line_start and len(line.strip()) >= WRAPPED_LINE_MIN)
+
+
+def split_sentences(text: str, join_wrapped: bool = False) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) into text, by punctuation and line breaks, skipping abbreviations;
+    join_wrapped: a line break inside a sentence of hard-wrapped copy is no break."""
     spans, start = [], 0
     for m in _BOUNDARY_RE.finditer(text):
+        if join_wrapped and _wrapped(text, m, start):
+            continue
         if m.group().startswith(".") and not m.group().startswith(".."):
             prev = text[max(start, m.start() - 6):m.start()].rsplit(None, 1)
             word = prev[-1].lower().lstrip("(\"'“") if prev else ""

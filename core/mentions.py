@@ -249,7 +249,32 @@ class _Context:
             s = self.lone_word(s, q)
         if s.kind not in ("credit",):
             s.also = list(s.also or []) + self.conjuncts(q)   # keep "the two leaders"' second
+        if s.kind == "person" and s.also:
+            s = self.shared_surname(s, q)
         return s
+
+    def shared_surname(self, s: Settled, q: "Quote") -> Settled:
+        """"Bill and Melinda Gates said": a lone first name joined straight to a full name shares its
+        surname (Bill Gates), unless the article writes that word after another name, as a surname
+        ("Trump and Melania Trump")."""
+        other, (start, _end) = s.also[0]
+        if not (s.name and " " not in s.name and other.kind == "person" and other.name
+                and len(other.name.split()) >= 2 and s.name != other.name.split()[-1]):
+            return s
+        if s.role or self.text[q.speaker_start:q.speaker_end].strip() != s.name \
+                or not re.fullmatch(r"\s+and\s+", self.text[q.speaker_end:start]):
+            return s                    # "U.S. Customs and Border Protection": a body's name, no couple
+        surname = other.name.split()[-1]
+        if self.common_word(s.name) or self.common_word(surname):
+            return s
+        after_name = (m.group(1).lower() for m in
+                      re.finditer(rf"\b([A-Z][\w'’-]+)\s+{re.escape(s.name)}\b", self.text))
+        if any(w not in STOP_WORDS and w not in TITLE_WORDS and w not in OCCUPATION_WORDS
+               and w.removesuffix("s") not in OCCUPATION_WORDS for w in after_name):
+            return s
+        full = f"{s.name} {surname}"
+        return Settled("person", full, s.role, how=f"{s.name!r} shares the surname of {other.name!r} joined to it",
+                       also=s.also)
 
     # -- one mention --------------------------------------------------------------------------
     def phrase(self, mention: str, q: "Quote") -> Settled:

@@ -55,12 +55,30 @@ class Unit:
 # -------------------------------------------------------------------------------- quote detection
 def find_quote_spans(text: str, settings: Settings = SETTINGS) -> list[Span]:
     """Quoted spans per paragraph: typographic marks by direction, straight marks by alternation; a
-    doubled pair (“"…"”) counts once, so a quote has one pair of marks."""
+    doubled pair (“"…"”) counts once, so a quote has one pair of marks. A quote left open at its
+    paragraph's end runs on through paragraphs without a mark when a later one closes it first
+    ('Quote: "Putin always kills.' … 'what he has done."'), each paragraph its own span."""
     spans: list[Span] = []
+    carry: list[tuple[int, int]] | None = None    # mark-less paragraphs since a quote was left open
+    opener = None                                   # the mark that opened it
     for pstart, pend in iter_paragraphs(text):
+        first = MARK_RE.search(text, pstart, pend)
+        scan_from = pstart
+        if carry is not None:
+            if first is None and len(carry) < settings.quote_max_paragraphs:
+                carry.append((pstart, pend))
+                continue
+            closing = text[pstart:first.start()] if first is not None else ""
+            if first is not None and _closes(text, first.start(), pstart, opener) \
+                    and len(closing.split()) >= settings.quote_min_closing_words and not _NAME_LINE_RE.match(closing):
+                for a, b in carry:
+                    _add_span(spans, text, a, b, settings)
+                _add_span(spans, text, pstart, first.end(), settings)
+                scan_from = first.end()
+            carry = None
         open_at = None
         skip_to = -1
-        for m in MARK_RE.finditer(text, pstart, pend):
+        for m in MARK_RE.finditer(text, scan_from, pend):
             ch, i = m.group(), m.start()
             if i < skip_to:
                 continue                 # the outer mark of a doubled closing pair (“"…"”)
@@ -86,7 +104,22 @@ def find_quote_spans(text: str, settings: Settings = SETTINGS) -> list[Span]:
         if open_at is not None:          # unclosed: runs to paragraph end (multi-paragraph quotes)
             end = min(pend, open_at + settings.quote_max_unbalanced_chars)
             _add_span(spans, text, open_at, _trim_end(text, open_at, end), settings)
+            carry, opener = ([], text[open_at]) if end == pend else (None, None)
     return spans
+
+
+# "Amy Pope, deputy homeland security advisor.": a line naming who spoke, not the quote's last paragraph
+_NAME_LINE_RE = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*,")
+
+
+def _closes(text: str, i: int, pstart: int, opener: str) -> bool:
+    """The mark at i closes a quote opened by `opener`: a closing mark after a typographic opener, a
+    straight one after a straight opener and a word ('done."'), not one opening the paragraph (the
+    convention that reopens each paragraph of a long quote)."""
+    if text[i] in CLOSERS:
+        return opener in OPENERS
+    return text[i] in TOGGLES and opener in TOGGLES and i > pstart and not text[i - 1].isspace() \
+        and (i + 1 == len(text) or not text[i + 1].isalnum())
 
 
 def _looks_nested(text: str, open_at: int, i: int) -> bool:

@@ -45,7 +45,9 @@ INVERTED = frozenset("said says added adds wrote writes asked continued explaine
                      "recalled warned declared".split())
 # Speech verbs that also take a plain object: followed by one of these words, what follows is that object.
 _POSS = ("a", "an", "his", "her", "their", "its", "our", "my")
-NP_VERBS = {**{v: _POSS for v in "promised promises promising vowed vows vowing predicted predicts predicting warned warns "
+# "conceded defeat", "admitted defeat": an outcome accepted, no words reported
+_OUTCOMES = ("defeat", "victory", "power", "ground", "control", "territory")
+NP_VERBS = {**{v: _POSS + _OUTCOMES for v in "promised promises promising vowed vows vowing predicted predicts predicting warned warns "
                                  "conceded concedes admitted admits complained complains maintained maintains maintaining".split()},
             **{v: _POSS + ("the", "any", "this", "these", "those") for v in
                "denied denies denying recalled recalls recalling wrote writes writing tweeted tweets added adds "
@@ -65,7 +67,11 @@ emphasizes indicated indicates observed estimated assured assures charged replie
 pointed relayed believe believes believed think thinks feel feels felt fear fears feared
 mentioned mentions grumbled grumbles grumbling fumed fumes fuming lamented laments lamenting
 demanded demands demanding
+declare declaring recounted recounts recounting
 """.split())
+# … of which these frame a clause only with "that" (or open the sentence: "Recounting how …, X said"), and are no hint
+# of a report elsewhere: "the power to declare a national emergency" reports nothing.
+_FRAME_ONLY = frozenset("declare declaring recounted recounts recounting".split())
 # "indicated he was …", "announced they would …": a that-verb before a pronoun subject reports a clause
 _CLAUSE_SUBJECTS = frozenset("he she they we i it".split())
 _CLAUSE_AUX = frozenset(f for w in """was were is are had has have would will could should can may might must did does do
@@ -120,14 +126,17 @@ _CLAUSE_END_RE = re.compile(r"(?<!\bthat)[,;][”\"’]?\s+"
 _LIST_RE = re.compile(r":|\binclud(?:e|es|ed|ing)\b")
 _NAME_HYPHEN_RE = re.compile(r"[A-Z][\w.'’]*\s-\s[A-Z]")          # "Trump - Russia" in tokenised text is a hyphen
 # A dateline opening a sentence ("KYIV (Reuters) -", "BEIJING, May 16 (Xinhua) --") is the outlet's.
-_DATELINE_RE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-—–]+\s*")
+# Wire copy may have no dash: "KIEV, July 17 A Malaysian airliner …", "GRABOVO, Ukraine, July 17 A …".
+_DATELINE_RE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-—–]+\s*"
+                          r"|^\s*[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug"
+                          r"|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{1,2}\s+(?=[A-Z])")
 # "seen by many Democrats as …": a view credited to someone.
 # "X castigated the bill as a power grab", "what he sees as …": the characterisation after "as" is X's.
 _AS_VERBS = """castigate describe brand label labell deride dismiss characterize characterise portray paint attack
 criticize criticise slam blast denounce decry praise hail condemn recognize recognise cast depict mock ridicule
 tout present defend""".split()
 _AS_RE = re.compile(r"\b(?P<verb>" + "|".join(sorted({f for v in _AS_VERBS for f in inflect(v)}, key=len, reverse=True))
-                    + r"|sees?|saw|views?|viewed|regards?|regarded|considers?|considered)\b(?P<obj>[^.;:]{0,80}?)(?<!well )(?<!such )\bas\s"
+                    + r"|sees?|saw|views?|viewed|regards?|regarded|considers?|considered|investigat(?:e|es|ed|ing))\b(?P<obj>[^.;:]{0,80}?)(?<!well )(?<!such )\bas\s"
                     r"(?!well\b|soon\b|long\b|much\b|many\b|far\b|of\b|part\b|recently\b|early\b|late\b|a result\b)",
                     re.I)                                  # "dismissed the complaint, as well as …" is no characterisation
 # "Republicans called the bill a power grab", "called him a racist": the complement after the object is the
@@ -141,8 +150,10 @@ _CALLED_RE = re.compile(r"\b(?P<verb>called|calls|calling|dubbed|dubs|dubbing|te
 _WHAT_CALLED_RE = re.compile(r"\bwhat\s+(?P<spk>(?:[\w'’.-]+\s+){1,4}?)(?P<verb>called|calls|call|calling|dubbed|termed|"
                              r"describes as|described as|labell?ed|sees as|saw as)\s+", re.I)
 # "he railed against government handouts", "warned of a terrorist threat": what follows is the subject's framing.
+# "has also alluded to the army's dissatisfaction with …": what is alluded to is in the subject's terms too.
 _AGAINST_RE = re.compile(r"\b(?:railed|rails|railing|inveighed|lashed out|ranted|warned|warns|warning|"
-                         r"decried|decries|decrying|bemoaned|lamented)\s+(?:against|at|about|over|of)\s", re.I)
+                         r"decried|decries|decrying|bemoaned|lamented)\s+(?:against|at|about|over|of)\s"
+                         r"|\b(?:alluded|alludes|alluding|hinted|hints|hinting)\s+(?:to|at)\s", re.I)
 # "made clear that …", "makes it clear that …": what follows is the subject's claim
 _CLEAR_RE = re.compile(r"\b(?:made|makes|make|making)\s+(?:it\s+)?(?:loud\s+and\s+)?clear\s+"
                        r"(?:that\s|(?=(?:the|a|an|he|she|they|we|i|it|there|his|her|their|this)\s))"
@@ -167,6 +178,13 @@ _CREDIT_OCCASION_RE = re.compile(r"\s[-–—]\s?(?P<spk>[A-Z][\w.'’-]+(?:\s[A
                                  r"[^-–—:]{1,80}$")
 # A transcript line: "TUCKER CARLSON: It's not just …" is the named speaker's to the end of the line.
 _TRANSCRIPT_RE = re.compile(r"^[ \t]*(?P<spk>[A-Z][A-Z.'’ -]{2,40}):[ \t]+(?=\S)(?P<line>[^\n]*)", re.M)
+# An embedded post: "Daniel Sandford @BBCDanielS: The Kharkiv prison authorities …" is the poster's to the line's end.
+_POST_LINE_RE = re.compile(r"^[ \t]*(?P<spk>[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3})[ \t]*@\w{1,30}:[ \t]+(?=\S)"
+                           r"(?P<line>[^\n]*)", re.M)
+# A statement introduced by a line of its own ending with a colon, then the statement's paragraph.
+_INTRODUCED_RE = re.compile(r"^(?P<intro>[^\n]{0,200}?\b(?P<verb>said|says|wrote|writes|posted|posts|tweeted|tweets|"
+                            r"reads|read|declared|declares|announced|announces)\b[^\n:]{0,120}):[ \t]*\n[ \t]*\n?"
+                            r"(?P<line>[^\n]+)", re.M)
 _SPOKEN_RE = re.compile(r"\b(?:I|I'm|I’m|we|We|we're|we’re|our|Our|us|you|You|your|my|My)\b")
 # A headline that opens with its speaker: "Tucker Carlson: NSA is spying on this show".
 _TITLE_SPEAKER_RE = re.compile(r"^\s*(?P<spk>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}):\s+(?=\S)")   # "Erdogan: …" too
@@ -242,7 +260,7 @@ class VoiceMap:
         self._starts = [s for s, _ in sentences]
         self._given = list(_given(quotes, len(text)))
         transcript = _transcript_lines(text)
-        self.quoted = sorted(set(_quote_spans(text)) | set(transcript))
+        self.quoted = sorted(set(_quote_spans(_unwrap(text, sentences))) | set(transcript))
         self._q_starts = [x[0] for x in self.quoted]
         self._q_speakers: dict[tuple[int, int], str | None] = dict(transcript)
         self._frames: dict[int, list] = {}
@@ -305,7 +323,7 @@ class VoiceMap:
 # every frame found, may still be the reported party's ("announced plans to build a wall", "urged Congress
 # to …", "the report finds …"). The rules cannot tell, so it is shown as unclear, not as the outlet's
 # (on the labelled draws most such terms outside a frame were someone else's words).
-_REPORTING_RE = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_VERBS | THAT_VERBS | INVERTED | {
+_REPORTING_RE = re.compile(r"\b(?:" + "|".join(sorted((SPEECH_VERBS | THAT_VERBS | INVERTED) - _FRAME_ONLY | {
     "according", "urged", "urges", "urging", "finds", "announce", "vowed", "pledged", "pledges", "described",
     "describes", "dubbed", "branded", "quoted", "citing", "cited"}, key=len, reverse=True))
     # a demand or a naming carries its content too ("called on Trump to … stop the rioters", "called for free and
@@ -317,20 +335,49 @@ _CLOSING_REPORT_RE = re.compile(r",\s+(?!according\b)(?:[^,;:\"“”]{0,90}\s)?
                                 r"confirmed)\b(?:(?!\s['‘])[^,;:\"“”]){0,60}(?:,\s*citing\s[^,;:\"“”]{2,80})?[.!]?\s*$")
 
 
+def _unwrap(text: str, sentences: list[tuple[int, int]]) -> str:
+    """The text with the line breaks inside sentences (hard-wrapped copy) read as spaces, same length, so a quotation
+    wrapped over lines ('"shot down\nwith a Buk anti-aircraft system by terrorists"') is found whole."""
+    if "\n" not in text or not any("\n" in text[s:e] for s, e in sentences):
+        return text
+    chars = list(text)
+    for s, e in sentences:
+        for k in range(s, e):
+            if chars[k] == "\n":
+                chars[k] = " "
+    return "".join(chars)
+
+
 def _after_determiner(text: str, pos: int) -> bool:
     """The word at pos follows a determiner, so it is a noun ("a warning shot", "the tweet"), not a report."""
     before = text[max(0, pos - 12):pos].split()
     return bool(before) and before[-1].lower() in _DETERMINERS
 
 
-def _transcript_lines(text: str) -> dict[tuple[int, int], str]:
+def _transcript_lines(text: str) -> dict[tuple[int, int], str | None]:
     """Transcript turns ("TUCKER CARLSON: …"): a line's text and its speaker. A dateline ("NEW DELHI: …") looks
     the same, so a turn is never the article's first line, speaks in the first or second person, and a one-word
-    name must take more than one turn."""
+    name must take more than one turn. Embedded posts ("Name @handle: …") and statements introduced on a line of their
+    own are read here too."""
     found = [m for m in _TRANSCRIPT_RE.finditer(text) if text[:m.start()].strip() and _SPOKEN_RE.search(m.group("line"))]
     names = [m.group("spk").strip() for m in found]
-    return {(m.start("line"), m.end("line")): n.title() for m, n in zip(found, names)
-            if len(n.split()) > 1 or names.count(n) > 1}
+    out = {(m.start("line"), m.end("line")): n.title() for m, n in zip(found, names)
+           if len(n.split()) > 1 or names.count(n) > 1}
+    out.update({(m.start("line"), m.end("line")): m.group("spk") for m in _POST_LINE_RE.finditer(text)})
+    out.update(_introduced_lines(text))
+    return out
+
+
+def _introduced_lines(text: str) -> dict[tuple[int, int], str | None]:
+    """A paragraph without quotation marks introduced by a line that reports a statement and ends with a colon
+    ("Nkurunziza's office posts on the president's Twitter and Facebook accounts:", "The statement reads:"): the
+    paragraph is the statement, credited to the subject before the reporting word."""
+    out = {}
+    for m in _INTRODUCED_RE.finditer(text):
+        head = _tokens(m.group("intro")[:m.start("verb") - m.start("intro")])
+        if head and not any(c in m.group("line") for c in '"“”'):        # "Read more:" has no subject
+            out[(m.start("line"), m.end("line"))] = _speaker_before(head) or None
+    return out
 
 
 def _title_speaker(title: str, body: str) -> tuple[int, str] | None:
@@ -465,6 +512,8 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
     for m in _AS_RE.finditer(sent):
         if re.search(r",[\"”’]?\s+[A-Z]", m.group("obj")):
             continue                               # 'Decrying what he called a "coup," Evo Morales resigned as …'
+        if m.group("verb").lower().startswith("investigat") and not m.group("obj").strip():
+            continue                               # "is being investigated as a hate crime": by nobody named
         head = _tokens(sent[:m.start()])
         speaker = _speaker_before(head[:-1] if head and _low(head[-1]) in ("what", "that") else head)
         end = _clause_end(text, s + m.end(), e)
@@ -545,7 +594,8 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
             continue                               # "the second recall election": a noun's modifier, not a verb
         if _NOT_SPEECH_NEXT.get(low) and i + 1 < len(ws) and _low(ws[i + 1]) == _NOT_SPEECH_NEXT[low]:
             continue                               # "contends with intense scrutiny"
-        if low in _DENY or (i + 1 < len(ws) and (_low(ws[i + 1]) == "by"                # "gains claimed by the TPLF"
+        quoted_as = i > 1 and [_low(ws[i - 2]), _low(ws[i - 1])] == ["quoted", "as"]   # "quoted as saying by Interfax"
+        if low in _DENY or (i + 1 < len(ws) and ((_low(ws[i + 1]) == "by" and not quoted_as)   # "claimed by the TPLF"
                                                   or _low(ws[i + 1]) in _NO_SPEECH_OBJECT.get(low, ()))):
             verbs.append((s + toks[i][1], s + toks[i][2]))   # the verb is the outlet's; it frames no words
             continue
@@ -585,6 +635,8 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
         trailing = trailing or told                # '…, officials tell Axios.'
         limit = TRAILING_SPEAKER_WORDS if (closes or told) and not any(_low(t) in _CLAUSE_WORDS for t in ws[punct + 1:i]) \
             else MAX_SPEAKER_WORDS
+        if quoted_as and i > 3 and _low(ws[i - 3]) in _AUX:
+            limit += 3                             # "…, an official was quoted as saying by Interfax": the verb's words
         if punct > 0 and i - punct - 1 <= limit and trailing and _low(ws[punct + 1]) == "which":
             verbs.append(verb)                     # '…, which Trump denies.': what he denies is the outlet's wording
             skip_until = toks[i][2]
@@ -748,11 +800,25 @@ def _starts_clause(toks: list[str]) -> bool:
                      "their") or toks[0][:1].isupper() or (toks[0] in ".!?" and len(toks) == 1) or toks[0] in ':"“'
 
 
+# a relative clause opened by a dash and closed by another, the sentence going on lower-case after it
+_INSERTION_RE = re.compile(r"(?:who|which|whose|whom|where|when)\s[^—–\n]{1,200}?\s(?:[—–-]|--)\s(?=[a-z])")
+
+
 def _clause_end(text: str, start: int, end: int) -> int:
     """Where reported content that starts at `start` stops: the sentence end or a clause the outlet adds."""
+    skip_to = start
     for m in _CLAUSE_END_RE.finditer(text, start, end):
+        if m.start() < skip_to:
+            continue
         if m.group().strip() == "-" and _NAME_HYPHEN_RE.match(text, text.rfind(" ", 0, m.start()) + 1):
             continue
+        if m.group().strip() in ("-", "—", "–", "--"):
+            # "X said Mr Bashir - who seized power in a coup - had been detained": a relative insertion between two
+            # dashes is inside the claim; the content goes on after the closing dash
+            close = _INSERTION_RE.match(text, m.end(), end)
+            if close:
+                skip_to = close.end()
+                continue
         if m.group() == ";" and _LIST_RE.search(text, start, m.start()):
             continue                               # "… would include A; B; C": a list, not a new clause
         if m.group().startswith(", a") and "," in text[m.end():end]:

@@ -3,7 +3,7 @@ import streamlit as st
 
 from core.charts import articles_over_time
 from core.glossary import help_for
-from pages.common import chart, csv_download, filters, open_page, tabbed
+from pages.common import chart, count_column, csv_download, filters, open_page, tabbed
 from pages.data import MAX_ROWS, TABLE_ROWS, article_rows, colours, daily, snippets
 
 
@@ -36,7 +36,7 @@ def table_view() -> None:
                                 "date_source": column.TextColumn(help=help_for("date source")),
                                 "date_flag": column.TextColumn(help=help_for("date flag")),
                                 "text_status": column.TextColumn(help=help_for("text status")),
-                                "text_length": column.NumberColumn("text chars")})
+                                "text_length": count_column("text chars")})
     csv_download("Download these rows (CSV)", table[cols], "framelens-articles.csv", "dl_articles")
 
 

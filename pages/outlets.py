@@ -5,7 +5,7 @@ import streamlit as st
 
 from core.catalog import OWNERSHIP
 from core.corpus import decode, format_of, import_text
-from pages.common import fetch_now, open_page, safe, tabbed
+from pages.common import count_column, fetch_now, open_page, safe, tabbed
 from pages.data import coverage, profiles
 
 
@@ -17,7 +17,8 @@ if st.button("Fetch feeds now", type="primary", key="fetch_now_outlets"):
 def profiles_view() -> None:
     st.dataframe(profiles(s, version)[["name", "country", "ownership", "groups", "articles", "events", "main topics", "first",
                            "last", "homepage"]], hide_index=True, width="stretch", key="profiles_table",
-                 column_config={"homepage": st.column_config.LinkColumn(display_text="site")})
+                 column_config={"homepage": st.column_config.LinkColumn(display_text="site"),
+                                "articles": count_column(), "events": count_column()})
 
 
 def edit_view() -> None:

@@ -7,7 +7,7 @@ import streamlit as st
 from core.charts import stacked
 from core.exports import ABOUT
 from core.glossary import help_for
-from pages.common import chart, compact, csv_download, filter_params, filters, open_page, safe, tabbed
+from pages.common import chart, compact, count_column, csv_download, filter_params, filters, open_page, safe, tabbed
 from pages.data import MAX_EVENTS, TABLE_ROWS, attention, choices, events
 
 CARDS = 50  # events shown as cards on a phone; the table (and its CSV) holds them all
@@ -40,7 +40,7 @@ def events_view(ev: pd.DataFrame) -> None:
                               selection_mode="single-row", column_config={
                                   "id": None, "event": column.TextColumn(width="large", help=help_for("event")),
                                   "topics": column.ListColumn(help=help_for("topics")),
-                                  **{name: column.NumberColumn(help=help_for(name))
+                                  **{name: count_column(help=help_for(name))
                                      for name in ("outlets reporting", "articles", "reprints")},
                                   "outlets": column.TextColumn(help=help_for("outlets reporting")),
                                   "groups that did not report it": column.TextColumn(

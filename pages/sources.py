@@ -8,7 +8,7 @@ from core.charts import bars, heatmap, lines
 from core.glossary import help_for
 from core.sources import NO_NAMED_SPEAKER
 from core.store import UNRESOLVED
-from pages.common import chart, downloads, filters, open_page, safe, tabbed
+from pages.common import chart, count_column, downloads, filters, open_page, safe, tabbed
 from pages.data import (colours, in_window, lone_speakers, other_languages, quote_counts, quote_scope,
                         speaker_quotes)
 
@@ -45,7 +45,8 @@ def matrix_view(pairs: pd.DataFrame, as_chart: bool) -> None:
     # A plain table first: exact numbers, sortable, no charting library to load, and no heatmap built
     # unless it is downloaded. (Cells tinted through a pandas Styler cost the browser ~0.2 s to draw.)
     st.caption(title)
-    st.dataframe(m, width="stretch", key="matrix_table", height=min(36 + 35 * len(m), 720))
+    st.dataframe(m, width="stretch", key="matrix_table", height=min(36 + 35 * len(m), 720),
+                 column_config={outlet: count_column() for outlet in m.columns})
     downloads(lambda: heatmap(m, title, measure), "speakers-by-outlet", pairs, "dl_matrix")
 
 
@@ -79,7 +80,8 @@ def speaker_view(pairs: pd.DataFrame, named: pd.DataFrame) -> None:
         ["day", "outlet"]).size().rename("quotes").reset_index()
     left, right = st.columns(2)
     with left:
-        st.dataframe(verbs, hide_index=True, width="stretch", key="verbs_table")
+        st.dataframe(verbs, hide_index=True, width="stretch", key="verbs_table",
+                     column_config={"quotes": count_column()})
     with right:
         fig = lines(over_time, "day", "quotes", "outlet", f"Quotes of {speaker} over time", book=colours(s, version))
         chart(fig, "speaker-over-time", over_time, "speaker")
@@ -104,6 +106,7 @@ def lone_view() -> None:
     st.dataframe(lone[["speaker", "outlet", "quotes", "event", "coverage"]], hide_index=True, width="stretch",
                  key="unique_table", column_config={
                      "speaker": st.column_config.TextColumn(help=help_for("quoted by one outlet only")),
+                     "quotes": count_column(),
                      "event": st.column_config.LinkColumn(display_text="open event"),
                      "coverage": st.column_config.LinkColumn("speaker's coverage", display_text="open")})
 

@@ -264,6 +264,9 @@ def test_sources_opens_on_the_speaker_matrix(small):
     speaker = m.sum(axis=1).idxmax()
     named = pd.Series([speaker_label(r) for r in q.to_dict("records")], index=q.index)  # the store's own rule
     assert m.loc[speaker].sum() == ((named == speaker) & q["outlet"].isin(m.columns)).sum()
+    # Every count is drawn through a printf format, not numbro on each cell (pages.common.count_column).
+    config = json.loads(at.dataframe[0].proto.columns)
+    assert {config[o]["type_config"]["format"] for o in m.columns} == {"%d"}
 
 
 def test_sources_heatmap_tab_draws_the_same_matrix(small):

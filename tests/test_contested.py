@@ -64,6 +64,16 @@ def test_voice_quoted_attributed_and_own():
     assert by_term["invasion"]["voice"] == "own" and by_term["invasion"]["speaker"] is None
 
 
+def test_a_quote_running_over_paragraphs_without_reopening_marks_is_quoted_throughout():
+    # Ukrainska Pravda's style: one opening mark, paragraphs, one closing mark at the end of the last
+    text = ('The president said the opposition leader had been killed.\n\nQuote: "He always kills. '
+            "He will not stop.\n\nEveryone knew it at once, like thousands of people tortured and killed "
+            'by this one man.\n\nHe has to lose everything and be held to account for what he has done."\n\n'
+            "Earlier, the prison service reported the death.")
+    by_term = {m["surface"]: m for m in _matches(text)}
+    assert by_term["tortured"]["voice"] == "quoted"
+
+
 def test_reported_clauses_without_that_are_the_speakers():
     def voice(text: str, term: str) -> str:
         sents = split_sentences(text)
@@ -610,3 +620,70 @@ def test_what_x_described_as_names_only_its_noun_phrase():
     v = _voices('Israeli forces raided what the military described as a "command centre" for militants in the camp, '
                 "but did not give details.")
     assert v["militants"][0] != "own"
+
+
+def test_hard_wrapped_lines_are_read_as_one_sentence():
+    # wire copy cut at ~60 characters: the closing credit on a later line reaches the term
+    text = ("LONDON, May 3 A convoy was ambushed\nnear the border by militants on Monday, killing nine\n"
+            "soldiers, a defence ministry official was quoted\nas saying by a news agency.\n"
+            "The attack came near the town\nof Harlow, stronghold of armed rebels, regional official\n"
+            "John Smith said, adding it was \"carried out\nby terrorists\" from across the border.")
+    sents = split_sentences(text, join_wrapped=True)
+    assert len(sents) == 2 and text[sents[0][0]:].startswith("LONDON")
+    v = _voices(text)
+    assert v["militants"][0] == "attributed" and v["rebels"][0] == "attributed"
+    assert v["terrorists"][0] == "quoted"                  # a quotation wrapped over two lines is whole
+    # the dateline without a dash is no part of the official's claim
+    v = _voices("KIEV, July 17 A plane was shot down\nover the east by militants, an official said.")
+    assert v["KIEV"][0] != "attributed" and v["militants"][0] == "attributed"
+    # headlines, captions and list items before a capitalised line stay sentences of their own; so does a line
+    # ending with sentence-final punctuation; and the default splitter keeps every line break
+    for t in ("Militants attack border post\nSoldiers said the attack began at dawn.",
+              "The attack began at dawn.\nofficials said later that it was over.",
+              "- militants in the north\n- rebels in the south",
+              "Police said it was over\nRebels fled the town."):
+        assert len(split_sentences(t, join_wrapped=True)) == 2, t
+    assert len(split_sentences("was shot down\nover the east.")) == 2
+
+
+def test_thirteenth_round_reporting_frames():
+    assert _voices("The president gave a speech on Tuesday, declaring that his country had been freed after "
+                   "defeating the insurgents.")["insurgents"][0] != "own"
+    assert _voices("Soldiers appeared on television to declare that they had ended the president's regime.")[
+        "regime"][0] != "own"
+    assert _voices("The spokesman has also alluded to the army's anger over its fight against armed rebels.")[
+        "rebels"][0] != "own"
+    assert _voices("Recounting how the insurgents once held the north, the president said the country was "
+                   "united.")["insurgents"][0] != "own"
+    assert _voices("The Justice Department is investigating the shooting as a hate crime.")["hate crime"][0] == "attributed"
+    assert _voices("The shooting is being investigated as a hate crime.")["hate crime"][0] == "own"
+    # a relative insertion between dashes is inside the claim; a gloss after one dash is not
+    assert _voices("The general said Mr Smith - who seized power in a coup in 1989 - had been detained.")[
+        "coup"][0] != "own"
+    # "conceded defeat" reports no words: the rest of the sentence is the outlet's
+    assert _voices("The group on Sunday conceded defeat, after an offensive that retook the land the rebels "
+                   "held in the war.")["rebels"][0] == "own"
+
+
+def test_posts_and_statements_introduced_on_a_line_of_their_own():
+    text = ("John Smith @jsmith_news: The prison authorities in Kharkiv did what parliament said.\n\n"
+            "The president's office posts on its Twitter accounts:\n\n"
+            "Soldiers mutinied and declared a coup. The attempted coup failed.")
+    v = {m["start"]: (m["voice"], m["speaker"]) for m in _matches(text)}
+    kinds = {text[s:s + 7]: k for s, (k, _) in v.items()}
+    assert kinds["Kharkiv"] == "quoted"
+    assert all(k == "quoted" for w, k in kinds.items() if w.startswith("coup"))
+    # "Read more:" has no subject: what follows stays the outlet's
+    assert _voices("Read more:\n\nSoldiers seized power in a coup in the capital on Monday.")["coup"][0] == "own"
+
+
+def test_thirteenth_round_sense_rules():
+    # the square itself, not the 2014 events named after it
+    assert ("coup / revolution", "Maidan") not in _terms("Protesters in Kyiv stayed on the Maidan (square) all night.")
+    assert ("coup / revolution", "Maidan") in _terms("Moscow called the Maidan a coup against the president.")
+    # gunfire aimed at someone is no dismissal; a grab for territory is no claim of words
+    assert _terms("There was a lot of firing against the minister's convoy in the city.") == []
+    assert ("claims by officials", "claimed") not in _terms("Rebel forces claimed control of the town after weeks of fighting.")
+    # a racial motive is no religion
+    assert _terms("Police described the attack as racially motivated violent extremism.") == []
+    assert ("religion and violence", "violent extremism") in _terms("The imam warned against violent extremism.")

@@ -359,6 +359,18 @@ def test_quote_spanning_paragraphs():
     assert qs and all(q.speaker == "Dong" for q in qs)
 
 
+def test_a_quote_left_open_runs_on_to_the_paragraph_that_closes_it():
+    from core.quote_spans import find_quote_spans
+    t = ('Quote: "He always kills.\n\nEveryone knew it at once, like thousands before him.\n\n'
+         'He has to lose everything for what he has done."\n\nThe prison service reported it.')
+    spans = [t[s.start:s.end] for s in find_quote_spans(t)]
+    assert spans == ['"He always kills.', "Everyone knew it at once, like thousands before him.",
+                     'He has to lose everything for what he has done."']
+    # each paragraph reopening the quote (the usual convention), or a short line naming who spoke, is no run-on
+    t2 = '"We will win.\n\nJohn Smith, party leader."\n\nThe vote is on Sunday.'
+    assert [t2[s.start:s.end] for s in find_quote_spans(t2)] == ['"We will win.']
+
+
 def test_nested_quotes():
     t = ('"He told me \'we will never give up\' and I believed him," Shoigu said.')
     q = only(t)

@@ -142,6 +142,13 @@ def test_joint_speakers_get_one_row_each():
     assert len({(q.quote_start, q.quote_end) for q in qs}) == 1
 
 
+def test_a_first_name_joined_to_a_full_name_shares_its_surname():
+    assert shown("Bill and Melinda Gates said they would keep funding vaccines.") == {"Bill Gates", "Melinda Gates"}
+    # a body's name is no couple, and a surname the article writes after a first name stays a surname
+    assert "Customs Protection" not in shown("U.S. Customs and Border Protection warned it would limit claims.")
+    assert "Trump Trump" not in shown("Donald Trump spoke. Trump and Melania Trump said they were grateful.")
+
+
 @pytest.mark.parametrize("text, name", [
     ("The Trump administration said the tariffs would stay.", "Trump administration"),
     ("Donald Trump's campaign said the ad was false.", "Trump campaign"),
