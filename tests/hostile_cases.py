@@ -355,7 +355,8 @@ def _cases() -> list[Case]:
     def _(site, p):
         _std(site, p, rss(item("From 1970", site.base + p + "/a/nopage.html", date="Thu, 01 Jan 1970 00:00:00 GMT")))
 
-    @case("date_garbage", "unparseable date flagged 'missing', first-seen used", _first_seen("missing"))
+    @case("date_garbage", "unparseable date flagged 'unreadable (…)' by name, first-seen used",
+          _first_seen("unreadable ('yesterday-ish 99:99')"))
     def _(site, p):
         _std(site, p, rss(item("Bad date", site.base + p + "/a/nopage.html", date="yesterday-ish 99:99")))
 
