@@ -128,13 +128,14 @@ def normalise_entry(entry, outlet: str, feed_url: str, now: datetime, s: Setting
         raise ValueError("no title and no summary")
     author, cut_author = _cap(_clean(entry.get("author")), s.max_field_chars)
     categories = [c for c in (_cap(_clean(t.get("term")), 200)[0] for t in entry.get("tags", [])) if c][:20]
-    precision, zone_flag = _entry_precision(entry)
+    raw_date = _raw_date(entry)
+    precision, zone_flag = _entry_precision(raw_date)
     published, source, flag, precision = check_date(_entry_time(entry), now, s, precision)
     flag = zone_flag if source == "feed" else flag
-    if source == "first-seen" and flag == "missing" and _raw_date(entry):
+    if source == "first-seen" and flag == "missing" and raw_date:
         # a date feedparser cannot read ("Sun, 01 Feb 2026 23:30:00", no zone): the date model reads
         # what it can, to the day at least, rather than the first-seen time
-        info = dates.parse_date(_raw_date(entry), source="feed", now=now, oldest_year=s.oldest_year,
+        info = dates.parse_date(raw_date, source="feed", now=now, oldest_year=s.oldest_year,
                                 future_skew=timedelta(minutes=s.future_skew_minutes))
         if info.published is not None:
             published, source, flag, precision = info.published, "feed", info.flag, info.precision
@@ -190,20 +191,17 @@ def _raw_date(entry) -> str | None:
     return next((str(entry[k]) for k in ("published", "updated", "created") if entry.get(k)), None)
 
 
-def _entry_precision(entry) -> tuple[str, str | None]:
+def _entry_precision(raw: str | None) -> tuple[str, str | None]:
     """("date", None) when the entry's raw date carries no time of day ("2026-02-16"); ("date", flag) when
     its time is in no zone (feedparser reads that as UTC, hours off for a Kyiv or Beijing site's clock);
     else ("exact", None)."""
-    for key in ("published", "updated", "created"):
-        raw = entry.get(key)
-        if raw:
-            raw = str(raw)
-            if not re.search(r"\d:\d\d", raw):
-                return "date", None
-            if _ZONED_CLOCK.search(raw):
-                return "exact", None
-            return "date", f"{dates.ZONELESS} ({raw[:60]!r})"
-    return "exact", None
+    if not raw:
+        return "exact", None
+    if not re.search(r"\d:\d\d", raw):
+        return "date", None
+    if _ZONED_CLOCK.search(raw):
+        return "exact", None
+    return "date", f"{dates.ZONELESS} ({raw[:60]!r})"
 
 
 def _alternate_link(entry) -> str | None:

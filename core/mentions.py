@@ -258,13 +258,14 @@ class _Context:
         surname (Bill Gates), unless the article writes that word after another name, as a surname
         ("Trump and Melania Trump")."""
         other, (start, _end) = s.also[0]
-        if not (s.name and " " not in s.name and other.kind == "person" and other.name
-                and len(other.name.split()) >= 2 and s.name != other.name.split()[-1]):
+        parts = (other.name or "").split()
+        if not (s.name and " " not in s.name and other.kind == "person" and len(parts) >= 2
+                and s.name != parts[-1]):
             return s
         if s.role or self.text[q.speaker_start:q.speaker_end].strip() != s.name \
                 or not re.fullmatch(r"\s+and\s+", self.text[q.speaker_end:start]):
             return s                    # "U.S. Customs and Border Protection": a body's name, no couple
-        surname = other.name.split()[-1]
+        surname = parts[-1]
         if self.common_word(s.name) or self.common_word(surname):
             return s
         after_name = (m.group(1).lower() for m in
