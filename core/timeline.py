@@ -63,7 +63,7 @@ def timing(articles, default_source: str = "unknown") -> dict:
         rows.append({"outlet": outlet, "first_report": v["first"].isoformat() if v["precision"] == "exact"
                      else v["first"].date().isoformat(), "precision": v["precision"], "date_source": v["date_source"],
                      "id": v["id"], "lag_hours": None, "lag_days": None, "rank": None, "_key": v["key"]})
-    first = _first(dated)
+    first = _first(dated, sorted(o for o, v in per_outlet.items() if v is None))
     exact = sorted((r for r in rows if r["precision"] == "exact"), key=lambda r: r["_key"])
     t0 = exact[0]["_key"][2] if exact else None
     for rank, r in enumerate(exact, 1):
@@ -87,13 +87,24 @@ def timing(articles, default_source: str = "unknown") -> dict:
                      "lags in hours are between exact times only")
     if first["tie"]:
         notes.append("a tie on the first day of reporting: no first can be named")   # the label names who tied
-    return {"first_outlet": first["outlets"][0] if first["outlets"] and not first["tie"] else None,
+    return {"first_outlet": first["outlets"][0] if first["outlets"] and not first["tie"] and not first["unsure"] else None,
             "first_report": first["when"], "first": first, "outlets": rows, "undated": undated,
             "lags_from": exact[0]["outlet"] if exact else None, "notes": notes}
 
 
-def _first(dated: dict[str, dict]) -> dict:
-    """Who reported first, or the tie of outlets that may have, with a label saying which."""
+def _first(dated: dict[str, dict], undated: list[str] = ()) -> dict:
+    """Who reported first, or the tie of outlets that may have, with a label saying which; with an outlet whose
+    report has no date, the earliest dated report is named as that, never as the first (the undated may be earlier)."""
+    first = _first_dated(dated)
+    first["unsure"] = bool(undated) and bool(first["outlets"])
+    if first["unsure"]:
+        first["label"] = (first["label"].replace("first to report:", "earliest dated report:")
+                          + f"; no first can be named: {', '.join(undated)} gave no date")
+    return first
+
+
+def _first_dated(dated: dict[str, dict]) -> dict:
+    """Who reported first among dated reports, or the tie of outlets that may have, with a label saying which."""
     if not dated:
         return {"outlets": [], "when": None, "precision": None, "tie": False, "label": "no dated report"}
     d0 = min(v["key"][0] for v in dated.values())

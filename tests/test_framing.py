@@ -196,7 +196,7 @@ def test_timing_names_no_first_from_times_in_no_zone():
 
 
 def test_timing_with_missing_and_date_only_dates():
-    res = timing([
+    res = timing(arts := [
         {"id": "a", "outlet": "TASS", "published": "2024-04-03T08:00:00+00:00", "date_source": "feed"},
         {"id": "b", "outlet": "Reuters", "published": "2024-04-03T10:30:00Z", "date_source": "page"},
         {"id": "c", "outlet": "Reuters", "published": "2024-04-03T09:00:00+00:00", "date_source": "feed"},
@@ -204,7 +204,11 @@ def test_timing_with_missing_and_date_only_dates():
         {"id": "e", "outlet": "BBC", "published": "2024-04-04"},
     ])
     rows = {r["outlet"]: r for r in res["outlets"]}
-    assert res["first_outlet"] == "TASS" and res["first"]["label"].startswith("first to report: TASS")
+    # Xinhua gave no date and may have been first: TASS is the earliest dated report, not "first to report"
+    assert res["first_outlet"] is None and res["first"]["outlets"] == ["TASS"]
+    assert res["first"]["label"] == ("earliest dated report: TASS (03 Apr 2024 08:00 UTC); "
+                                     "no first can be named: Xinhua gave no date")
+    assert timing([a for a in arts if a["id"] != "d"])["first"]["label"].startswith("first to report: TASS")
     assert rows["Reuters"]["lag_hours"] == 1.0 and rows["Reuters"]["id"] == "c"
     assert rows["Reuters"]["date_source"] == "feed"
     assert rows["Xinhua"]["lag_hours"] is None and rows["Xinhua"]["rank"] is None
@@ -247,7 +251,8 @@ def test_stored_precision_wins_and_midnight_values_are_not_times():
     assert rows["A"]["date_source"] == "import" and rows["A"]["precision"] == "date"
     year = timing([{"id": "1", "outlet": "A", "published": "2024-01-01T00:00:00Z", "date_precision": "year"},
                    {"id": "2", "outlet": "B", "published": "2024-05-01T10:00:00Z"}])
-    assert year["first_outlet"] == "B" and year["undated"][0]["precision"] == "year"
+    assert year["first_outlet"] is None and year["undated"][0]["precision"] == "year"
+    assert year["first"]["label"].startswith("earliest dated report: B")
 
 
 def test_bad_input_empty_single_article_single_outlet_empty_text(basil):
