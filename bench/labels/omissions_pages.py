@@ -2,8 +2,9 @@
 
 The folder holds one JSON per page (url, title, text, optionally outlet: the `search` tool's stored web pages, as in
 pages_check.py, or whole articles from a public news crawl) and groups.json ({event: [url, …]}: articles of different
-outlets on one event). Each group is compared as `framelens compare` does (reprints found over every page, then compare_event with file dates) and every
-"outlet X leaves out this fact" claim is listed; labels carry event, outlet, url and offsets, never text.
+outlets on one event). Each group is compared as `framelens compare` does (reprints found over every page, then
+compare_event with file dates) and every "outlet X leaves out this fact" claim is listed; labels carry event, outlet,
+url and offsets, never text.
 
     # 1. every claim the current code makes (no text), committed before any change
     .venv/bin/python bench/labels/omissions_pages.py draw /work/notes/omit18 > bench/labels/omissions_pages_sample.jsonl
@@ -11,6 +12,8 @@ outlets on one event). Each group is compared as `framelens compare` does (repri
     .venv/bin/python bench/labels/omissions_pages.py show /work/notes/omit18 omissions_pages_sample.jsonl
     # 3. precision of the claims the current code makes, against the labels (GUIDE.md: ok / why)
     .venv/bin/python bench/labels/omissions_pages.py score /work/notes/omit18 omissions_pages.jsonl
+    # insight only: which filter kept each outlet x fact of the other outlets unlisted
+    .venv/bin/python bench/labels/omissions_pages.py silent /work/notes/omit31
 
 Without the folder (as in CI) every command says so and exits 0.
 """
@@ -31,14 +34,15 @@ HERE = Path(__file__).parent
 
 
 def load(folder: Path) -> tuple[dict[str, dict], dict[str, list[str]]]:
-    """The folder's pages as articles keyed by url (outlet: the page's own `outlet`, else the url's host) and its event groups."""
+    """The folder's pages as articles keyed by url (outlet: the page's own `outlet`, else the url's host) and its
+    event groups."""
     pages = {}
     for f in sorted(folder.glob("*.json")):
         if f.name == "groups.json":
             continue
         p = json.loads(f.read_text(encoding="utf-8"))
         host = p["url"].split("/")[2] if "//" in p["url"] else "unknown"
-        outlet = p.get("outlet") or host.removeprefix("www.")   # a page that names its outlet (round 16's pulls) keeps it
+        outlet = p.get("outlet") or host.removeprefix("www.")   # a page that names its outlet keeps it
         pages[p["url"]] = {"id": p["url"], "outlet": outlet, "title": p.get("title") or "",
                            "text": p.get("text") or "", "language": "en"}
     groups = json.loads((folder / "groups.json").read_text(encoding="utf-8"))
