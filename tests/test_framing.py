@@ -302,3 +302,23 @@ def test_run_compare_file_with_events(basil, tmp_path):
     for ev in saved["events"]:
         for r in ev["timing"]["outlets"]:
             assert r["date_source"] == "file" and r["precision"] == "date" and r["lag_hours"] is None
+
+
+def test_actors_are_names_not_capitalised_words_datelines_titles_or_adjectives():
+    from core.framing import actors
+    texts = {
+        "A": ("MOSCOW, March 23. Russian President Vladimir Putin met Secretary of State Antony Blinken in Moscow. "
+              "According to the Kremlin, the talks lasted three hours.\nPutin Says Talks Were Useful And Frank\n"
+              "Several officials attended. Putin said the Crimean bridge was safe. The church in Moscow was closed."),
+        "B": ("Putin and Blinken met in Moscow on Saturday. Previously, the two had spoken by phone. "
+              "The talks took place in the Grand Kremlin Palace. A European diplomat said several issues remained. "
+              "Nord Stream was not discussed, Blinken said. Church leaders were not invited."),
+    }
+    docs = prepare([{"id": o, "outlet": o, "title": "Putin meets Blinken", "text": t} for o, t in texts.items()])
+    found = {a["name"]: a["kind"] for a in actors(docs)["actors"]}
+    for junk in ("According", "Several", "Previously", "MOSCOW", "Crimean", "European", "Church", "State Antony Blinken",
+                 "Says Talks", "Useful", "Frank"):
+        assert junk not in found, junk
+    assert found["Vladimir Putin"] == "person" and found["Antony Blinken"] == "person"
+    assert found["Russia"] == "country" and found["Grand Kremlin Palace"] == "place"
+    assert found["Nord Stream"] == "unknown"            # nothing in the texts tells a person from a pipeline
