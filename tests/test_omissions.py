@@ -108,10 +108,28 @@ def test_the_omissions_pages_check_skips_cleanly_without_its_folder(tmp_path):
     import sys
     from pathlib import Path
     script = Path(__file__).resolve().parents[1] / "bench" / "labels" / "omissions_pages.py"
-    for step in (["draw"], ["score", "omissions_pages.jsonl"]):
+    for step in (["draw"], ["silent"], ["score", "omissions_pages.jsonl"]):
         run = subprocess.run([sys.executable, str(script), step[0], str(tmp_path / "absent"), *step[1:]],
                              capture_output=True, text=True, timeout=120)
         assert run.returncode == 0 and run.stdout == "" and "no page folder" in run.stderr
+
+
+def test_the_omissions_pages_check_takes_a_pages_own_outlet_else_its_host(tmp_path):
+    import importlib.util
+    import json
+    from pathlib import Path
+    script = Path(__file__).resolve().parents[1] / "bench" / "labels" / "omissions_pages.py"
+    spec = importlib.util.spec_from_file_location("omissions_pages", script)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    named = {"url": "https://abcnews.com/US/wireStory/x-1", "title": "T", "text": "A.", "outlet": "ABC News"}
+    bare = {"url": "https://www.bbc.com/news/articles/y", "title": "T", "text": "B."}
+    for n, page in enumerate((named, bare)):
+        (tmp_path / f"{n}.json").write_text(json.dumps(page), encoding="utf-8")
+    (tmp_path / "groups.json").write_text(json.dumps({"e": [named["url"], bare["url"]]}), encoding="utf-8")
+    pages, groups = mod.load(tmp_path)
+    assert pages[named["url"]]["outlet"] == "ABC News" and pages[bare["url"]]["outlet"] == "bbc.com"
+    assert groups == {"e": [named["url"], bare["url"]]}
 
 
 def test_the_platform_a_statement_was_posted_on_is_no_anchor():
