@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 
 from core.clean import clean_text, dateline_end
 from core.contested import contested_terms as find_contested
-from core.credits import is_news_outlet
+from core.credits import canonical_outlet, is_news_outlet
 from core.gazetteer import institution
 from core.corpus import read_jsonl
 from core.language import is_english, language_of
@@ -568,10 +568,26 @@ def compare_event(articles, quotes=None, reprints: list[Reprint] | None = None, 
         "omissions": omissions(align_docs, {d["id"]: family_key(d["id"], rep) for d in align_docs}),
         "attribution": attribution(english, quotes),
         "tone": tone(english, main, alias),
-        "timing": timing([{"id": d["id"], "outlet": d["outlet"], "published": d["published"],
-                           "date_source": d["date_source"], "date_precision": d["date_precision"]} for d in originals],
-                         default_date_source),
+        "timing": timing(_reports(originals, rep, docs), default_date_source),
     }
+
+
+def _reports(originals: list[dict], rep: list[Reprint], docs: list[dict]) -> list[dict]:
+    """What timing orders: each original article, and each copy whose original is not among the articles, as its
+    original outlet's report (under that outlet's name here when it has originals too) via the copying site."""
+    rows = [{"id": d["id"], "outlet": d["outlet"], "published": d["published"], "date_source": d["date_source"],
+             "date_precision": d["date_precision"]} for d in originals]
+    ids = {d["id"] for d in docs}
+    by_id = {d["id"]: d for d in docs}
+    named = {canonical_outlet(d["outlet"]): d["outlet"] for d in originals}
+    for r in rep:
+        if r.original_id in ids or r.original_outlet in (None, "", "unknown") or r.id not in by_id:
+            continue
+        d = by_id[r.id]
+        outlet = named.get(canonical_outlet(r.original_outlet), canonical_outlet(r.original_outlet))
+        rows.append({"id": d["id"], "outlet": outlet, "published": d["published"], "date_source": d["date_source"],
+                     "date_precision": d["date_precision"], "via": d["outlet"]})
+    return rows
 
 
 def _align_subset(docs: list[dict]) -> list[dict]:
