@@ -704,7 +704,7 @@ def test_claiming_a_win_a_term_or_an_office_is_no_claim_of_words():
 
 def test_a_verdict_names_the_crime_in_every_sexual_misconduct_term():
     # the court's legal words, as the charge contexts: no outlet's choice of term
-    for text in ("A jury found the producer guilty of rape on Monday.",
+    for text in ("The producer was found guilty of rape on Monday.",
                  "The former official was found guilty of sexual misconduct in March.",
                  "The coach was acquitted of groping a player.",
                  "The manager was convicted of sexual harassment last year."):
