@@ -42,7 +42,7 @@ from core.mention_words import (ANON_WORDS, BLOC_WORDS, BODY_HEADS, COLLECTIVE_H
 from core.quote_cues import CUE_FORMS
 from core.quote_input import credited_outlets, dateline_end, news_outlet
 from core.quote_spans import SETTINGS
-from core.speakers import NOT_NAMES, PRONOUNS, TITLE_WORDS
+from core.speakers import NOT_NAMES, PRONOUNS, TITLE_WORDS, gender_agrees, pronoun_genders
 
 if TYPE_CHECKING:
     from core.quotes import Quote
@@ -171,6 +171,7 @@ class _Context:
         self._country: str | None | bool = False
         self._countries: Counter | None = None
         self._in_full: dict[str, bool] = {}           # lone_conjunct's answer per word: one scan of the text each
+        self._genders: dict[str, set[str]] | None = None
 
     @property
     def holders(self) -> Holders:
@@ -212,7 +213,8 @@ class _Context:
         if mention.lower() in PRONOUNS:
             last = self.last_speaker
             if mention.lower() in ("he", "she") and last and self.pos - last[0] <= 400 and (
-                    last[1].kind == "role" or q.speaker_type == "pronoun"):
+                    last[1].kind == "role" or q.speaker_type == "pronoun") and gender_agrees(
+                    self.genders, last[1].name, "f" if mention.lower() == "she" else "m"):
                 # '"…," the spokesman said. "…," he added': the same speaker as just before
                 s = last[1]
                 return Settled(s.kind, s.name, s.role, how=f"{mention!r} continues the speaker just before",
@@ -401,6 +403,13 @@ class _Context:
                 other.how = f"joint speaker, with the first named; {other.how}"
                 out.append((other, (part_start, part_start + len(clean))))
         return out
+
+    @property
+    def genders(self) -> dict[str, set[str]]:
+        """The pronoun the article uses for each surname (core.speakers.pronoun_genders), read once."""
+        if self._genders is None:
+            self._genders = pronoun_genders(self.text)
+        return self._genders
 
     @property
     def last_speaker(self):

@@ -175,6 +175,25 @@ including like unlike following meet another various several many some most both
 others all any few such edt est cdt cst mdt mst pdt pst gmt utc bst cet cest msk jst""".split())
 
 
+# "Manning said she …", "Assange, who denies …, said he …": the pronoun a text itself uses for a named person
+_SAID_PRONOUN_RE = re.compile(r"\b([A-Z][\w'’-]+),?\s+(?:said|says|told|added|wrote|insisted|argued)\s+(?:that\s+)?"
+                              r"(he|she|his|her)\b")
+
+
+def pronoun_genders(text: str) -> dict[str, set[str]]:
+    """Name word -> the pronouns ("m", "f") the text itself uses for that person right after a speech verb."""
+    out: dict[str, set[str]] = {}
+    for m in _SAID_PRONOUN_RE.finditer(text):
+        out.setdefault(m.group(1), set()).add("f" if m.group(2).lower() in ("she", "her") else "m")
+    return out
+
+
+def gender_agrees(genders: dict[str, set[str]], name: str | None, want: str) -> bool:
+    """Whether a he (want "m") or she ("f") may refer to this person: the text never uses only the other for them."""
+    seen = set().union(*(genders.get(w, set()) for w in (name or "").split()))   # "Chelsea said she", "Manning …"
+    return not seen or want in seen
+
+
 class NameIndex:
     """Person names seen in an article, to expand surnames and resolve pronouns.
 
@@ -189,6 +208,7 @@ class NameIndex:
         self._sentences: list[int] | None = None
         self.quoted = sorted(quoted)                   # (start, end) of quotations: no antecedents there
         self.settings = settings
+        self._genders: dict[str, set[str]] | None = None
 
     def candidates(self) -> list[tuple[int, str]]:
         """Names of two or three capitalised words, a cheap stand-in for PERSON entities: the end of
@@ -238,6 +258,8 @@ class NameIndex:
                                            + self._between(self.mentions, pos - window, pos))
                  if not self._in_quote(o) and not (content and content[0] <= o < content[1])
                  and not _AFTER_PLACE_WORD_RE.search(self.text, max(0, o - 12), o)]
+        want = "f" if pron.lower() in ("she", "her") else "m"
+        prior = [(o, n) for o, n in prior if self.gender_agrees(n, want)]
         if not prior:
             return None
         starts = self.sentences()
@@ -246,12 +268,20 @@ class NameIndex:
         if same:
             return same[0]
         i = bisect_right(starts, here - 1) - 1          # the two sentences before: their last speaker
-        recent = [n for o, n in self._between(self.mentions, starts[max(0, i - 1)] if i >= 0 else 0, here)]
+        recent = [n for o, n in self._between(self.mentions, starts[max(0, i - 1)] if i >= 0 else 0, here)
+                  if self.gender_agrees(n, want)]
         if recent:
             return recent[-1]
         last_off = prior[-1][0]
         sent = starts[bisect_right(starts, last_off) - 1] if starts and starts[0] <= last_off else 0
         return next(n for o, n in prior if o >= sent)
+
+    def gender_agrees(self, name: str, want: str) -> bool:
+        """Whether the article never refers to this person with the other pronoun ("Manning said she …" makes
+        Manning no antecedent of "he"); read in one pass over the text, by any word of the name."""
+        if self._genders is None:
+            self._genders = pronoun_genders(self.text)
+        return gender_agrees(self._genders, name, want)
 
     def occurrences(self) -> list[tuple[int, str]]:
         """(offset, full name) of every name candidate and of each later use of its surname alone

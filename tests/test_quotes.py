@@ -485,3 +485,12 @@ def test_a_newspaper_the_registry_does_not_list_is_a_channel_not_a_person():
     assert [q.speaker_type for q in quotes_of(t)] == ["credit"]
     from core.quote_input import news_outlet
     assert news_outlet("the Tampa Bay Times") == "Tampa Bay Times" and news_outlet("Times Square") is None
+
+
+def test_a_pronoun_does_not_go_to_a_person_the_text_calls_by_the_other_one():
+    t = ("Former analyst Chelsea Manning was arrested in 2010 for leaking documents to WikiLeaks.\n\n"
+         "Chelsea said she only did so to spark debates about foreign policy.\n\n"
+         "Julian Assange had been living in the embassy since 2012. He still faces a lesser charge "
+         "and he says this could lead to an extradition to the US.")
+    said = {q.quote[:20]: q.speaker for q in quotes_of(t)}
+    assert said["this could lead to a"] == "Julian Assange"
