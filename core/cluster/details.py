@@ -90,6 +90,9 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 _DAY_MONTH = re.compile(rf"\b(?:({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?|(\d{{1,2}})(?:st|nd|rd|th)?\s+"
                         rf"(?:of\s+)?({_MONTH}))\b", re.I)
+# The same pattern in lower case, run on the lowercased text: the same matches at the same places (lower()
+# keeps every character's place when the text holds none of _CASE_EXOTIC), three times faster than re.I
+_DAY_MONTH_LOW = re.compile(_DAY_MONTH.pattern.replace(_MONTH, _MONTH.lower()))
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -127,7 +130,7 @@ def _days(text: str) -> tuple[dict[str, float], dict[str, float]]:
         for d, x in ((i, 1.0), (i - 1, 0.5), (i + 1, 0.5)):
             week[_WEEKDAYS[d % 7]] = max(week.get(_WEEKDAYS[d % 7], 0.0), x)
     named = _DIGIT.search(text) and (low is None or any(m in low for m in _MONTHS))
-    for m in (_DAY_MONTH.finditer(text) if named else ()):
+    for m in (() if not named else _DAY_MONTH.finditer(text) if low is None else _DAY_MONTH_LOW.finditer(low)):
         month = _index(_MONTHS, (m.group(1) or m.group(4))[:3])
         day = int(m.group(2) or m.group(3))
         if not 1 <= day <= 31:
