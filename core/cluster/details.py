@@ -226,8 +226,9 @@ def pair_conflict(a: Details, b: Details, weights: dict[str, float], bonus: floa
     out = 0.0
     for k, va in a.items():
         vb = b.get(k)
-        if vb:
-            out += weights.get(k, 0.0) * _kind_conflict(k, va, vb, 1.0, bonus)
+        w = weights.get(k, 0.0)
+        if vb and w:   # a kind weighed 0 (acts, by default: the event's type reads them) adds nothing
+            out += w * _kind_conflict(k, va, vb, 1.0, bonus)
     return out
 
 
@@ -271,8 +272,9 @@ class Tally:
         out = 0.0
         for k, v in d.items():
             c = self.n.get(k)
-            if c:
-                out += weights.get(k, 0.0) * _kind_conflict(k, v, self.sums[k], c, bonus)
+            w = weights.get(k, 0.0)
+            if c and w:
+                out += w * _kind_conflict(k, v, self.sums[k], c, bonus)
         return out
 
     def conflict_between(self, other: "Tally", weights: dict[str, float], bonus: float = 0.0) -> float:
@@ -280,8 +282,9 @@ class Tally:
         out = 0.0
         for k, c in self.n.items():
             c2 = other.n.get(k)
-            if c2:
-                out += weights.get(k, 0.0) * _kind_conflict(k, self.sums[k], other.sums[k], c * c2, bonus)
+            w = weights.get(k, 0.0)
+            if c2 and w:
+                out += w * _kind_conflict(k, self.sums[k], other.sums[k], c * c2, bonus)
         return out
 
     def type_clash(self, acts: dict[str, float]) -> float:
@@ -307,8 +310,11 @@ class Tally:
         member's own (a unit vector's dot with itself is 1)."""
         out = 0.0
         for k, c in self.n.items():
+            w = weights.get(k, 0.0)
+            if not w:
+                continue
             s = self.sums[k]
             whole = _kind_conflict(k, s, s, c * c, bonus)
             own = self.self_clash - bonus * c if k == "act" else c - (1.0 + bonus) * c
-            out += weights.get(k, 0.0) * (whole - own)
+            out += w * (whole - own)
         return out
