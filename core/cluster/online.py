@@ -329,18 +329,21 @@ class EventClusterer(Regrouping):
         members stand for a larger event. Each similarity is lowered by the two articles' conflicting details."""
         sims = []
         dw = self.detail_weights if details else None
-        fields = [(f, w, vec[f]) for _, f, w in present]
+        bonus = self.config.detail_bonus
+        fields = [(f, w, vec[f], vec[f].keys()) for _, f, w in present]
         for m in islice(reversed(ev.members.values()), self.config.member_limit):
             num = den = 0.0
             mvec = m.vec
-            for f, w, v in fields:
+            for f, w, v, keys in fields:
                 mv = mvec[f]
                 if mv:
                     den += w
-                    num += w * sum([v[t] * mv[t] for t in v.keys() & mv.keys()])
+                    shared = keys & mv.keys()
+                    if shared:   # no term in common adds 0: nothing to sum
+                        num += w * sum([v[t] * mv[t] for t in shared])
             sim = num / den if den > 0 else 0.0
-            sims.append(sim - pair_conflict(details, m.details, dw, self.config.detail_bonus) if dw and m.details else sim)
-        top = heapq.nlargest(max(k, 1), sims)
+            sims.append(sim - pair_conflict(details, m.details, dw, bonus) if dw and m.details else sim)
+        top = sorted(sims, reverse=True)[:max(k, 1)]   # nlargest's values in its order, cheaper for a few dozen
         best = top[0] if top[0] >= copy else 0.0
         return max(best, sum(top) / k) if 0 < k < ev.n else best
 
