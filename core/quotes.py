@@ -502,6 +502,9 @@ def _asked_aside(tok) -> bool:
                for t in doc[tok.i + 1:])
 
 
+_UNSAID_MODALS = frozenset("can could may might must should will 'll ca wo".split())   # "would" narrates: "she would later say"
+
+
 def _from_cue_verb(aid, text, u: Unit, tok, spans, names) -> Quote | None:
     """An attribution from a cue verb: speaker = its subject, content = complement or quote."""
     doc = u.doc
@@ -514,6 +517,8 @@ def _from_cue_verb(aid, text, u: Unit, tok, spans, names) -> Quote | None:
         return None
     if any(k.dep_ == "neg" for k in tok.children):
         return None                     # "The committee didn't say what caused the crash": no statement
+    if any(k.dep_ == "aux" and k.lower_ in _UNSAID_MODALS for k in tok.children):
+        return None                     # "the Kremlin can blame Ukraine for …": what someone may say, not what they said
     if _passive(tok) and tok.dep_ in ("advcl", "acl") and not any(k.dep_ == "agent" for k in tok.children):
         # "As noted in the statement, Putin has …": a participle with no speaker of its own; the subject
         # of the clause it hangs from is who the statement is about, not who made it

@@ -443,3 +443,13 @@ def test_surname_expands_within_the_name_window_only():
     assert only(near).speaker == "Dong Jun"
     far = "Dong Jun met his counterpart on Tuesday.\n\n" + filler + '\n\n"We will not change our course," Dong said.'
     assert only(far).speaker == "Dong"
+
+
+def test_what_someone_may_or_will_say_is_not_credited_as_said():
+    # "can blame", "will announce", "should demand": no one has said it (yet); "would later say" narrates a fact
+    for t in ("It is emphasized that the Kremlin can blame Ukraine for organizing the attack on the concert hall.",
+              "House Speaker Nancy Pelosi will announce this week whether she will create a select committee.",
+              "Asked if Mr. Trump should demand extradition of the hackers, the senator shrugged."):
+        assert [q.speaker for q in quotes_of(t) if q.speaker] == [], t
+    said = quotes_of("The minister would later say that the talks had failed because of the sanctions.")
+    assert [q.speaker for q in said] == ["The minister"] or [q.speaker_type for q in said] == ["role"]
