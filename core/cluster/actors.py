@@ -69,6 +69,10 @@ def _fold(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
+# a headline word's stem as read_heads compares it with the named words, memoised per word
+_head_stem = _Cache(lambda word: word.removesuffix("'s").strip(".-'")[:STEM])
+
+
 def read_heads(title: str, named: frozenset[str]) -> frozenset[str]:
     """The actors of an article's headline: its title's words that the article names as entities (a
     headline in title case capitalises every word, so the text's own capitals decide)."""
@@ -77,9 +81,6 @@ def read_heads(title: str, named: frozenset[str]) -> frozenset[str]:
     low = title.lower().replace("’", "'")
     words = _WORD.findall(low if low.isascii() else _fold(low))
     return frozenset(filter(named.__contains__, map(_head_stem.__getitem__, words)))
-
-
-_head_stem = _Cache(lambda word: word.removesuffix("'s").strip(".-'")[:STEM])   # a headline word's stem, as read_heads compares it
 
 
 def read_named(ents) -> frozenset[str]:
