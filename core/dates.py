@@ -28,6 +28,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
+from .models import get
+
 PRECISIONS = ("exact", "date", "year", "none")
 SOURCES = ("feed", "page", "import", "file", "first-seen")
 GUESSED = "read from free text"   # prefix of the flag of a date read from free text
@@ -337,7 +339,6 @@ def _zoned(local: datetime, tz: str | None) -> datetime:
 def date_of(article: Any, source: str = "file") -> DateInfo:
     """The date model of an article (a mapping or an Article): a datetime with its stored precision (exact
     when none is stored), else its raw `published` value read by parse_date (batch files carry those)."""
-    from .models import get
     value = get(article, "published")
     precision = get(article, "date_precision")
     if value is None or isinstance(value, datetime):

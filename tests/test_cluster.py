@@ -436,3 +436,30 @@ def test_tokens_match_the_regex_definition_on_any_text():
     cases += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14))) for _ in range(20_000)]
     for text in cases:
         assert tokens(text) == by_regex(text), text
+
+
+def test_an_event_s_full_flag_follows_its_norms_through_joins_merges_and_splits():
+    """Joining reads Event.full for each candidate instead of the event's norms: after every article, merge and
+    split, the flag says whether every field's norm is positive (events without entities included)."""
+    from core.cluster import order_key
+    path = SHARED / "data" / "corpora" / "ecbplus_dev.jsonl"   # a corpus whose online run merges and splits
+    if not path.exists():
+        pytest.skip(f"shared corpus not found at {path} (../shared is absent)")
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows += [art(f"bare{i}", f"quake relief update number {i}") for i in range(5)]   # no text, no capitals
+    cl = EventClusterer(ClusterConfig())
+    seen = set()
+
+    def check():
+        for ev in cl._events:
+            if ev.alive:
+                assert ev.full == (min(ev.norm2.values()) > 0), ev.id
+                seen.add(ev.full)
+
+    for a in sorted(rows, key=order_key):
+        cl.add(a)
+        check()
+    cl.merge(everything=True)
+    check()
+    assert seen == {True, False}
+    assert cl.split and cl.merged   # splits and merges moved vectors in and out

@@ -58,7 +58,8 @@ _phrase_cache = _Cache(_phrase_words)
 def _words(phrases) -> frozenset[str]:
     """The actor words of entity phrases (see _phrase_words), news outlets left out (asked each time: a user's
     outlet aliases may change while the words of a phrase do not)."""
-    return frozenset().union(*[_phrase_cache[p] for p in phrases if not is_news_outlet(p)])
+    # a phrase without actor words adds nothing whether or not it names an outlet: not asked
+    return frozenset().union(*[ws for p in phrases if (ws := _phrase_cache[p]) and not is_news_outlet(p)])
 
 
 def _fold(word: str) -> str:
@@ -68,6 +69,10 @@ def _fold(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
+# a headline word's stem as read_heads compares it with the named words, memoised per word
+_head_stem = _Cache(lambda word: word.removesuffix("'s").strip(".-'")[:STEM])
+
+
 def read_heads(title: str, named: frozenset[str]) -> frozenset[str]:
     """The actors of an article's headline: its title's words that the article names as entities (a
     headline in title case capitalises every word, so the text's own capitals decide)."""
@@ -75,7 +80,7 @@ def read_heads(title: str, named: frozenset[str]) -> frozenset[str]:
         return frozenset()
     low = title.lower().replace("’", "'")
     words = _WORD.findall(low if low.isascii() else _fold(low))
-    return frozenset(s for s in (w.removesuffix("'s").strip(".-'")[:STEM] for w in words) if s in named)
+    return frozenset(filter(named.__contains__, map(_head_stem.__getitem__, words)))
 
 
 def read_named(ents) -> frozenset[str]:

@@ -90,6 +90,9 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 _DAY_MONTH = re.compile(rf"\b(?:({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?|(\d{{1,2}})(?:st|nd|rd|th)?\s+"
                         rf"(?:of\s+)?({_MONTH}))\b", re.I)
+# The same pattern in lower case, run on the lowercased text: the same matches at the same places (lower()
+# keeps every character's place when the text holds none of _CASE_EXOTIC), three times faster than re.I
+_DAY_MONTH_LOW = re.compile(_DAY_MONTH.pattern.replace(_MONTH, _MONTH.lower()))
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -127,7 +130,7 @@ def _days(text: str) -> tuple[dict[str, float], dict[str, float]]:
         for d, x in ((i, 1.0), (i - 1, 0.5), (i + 1, 0.5)):
             week[_WEEKDAYS[d % 7]] = max(week.get(_WEEKDAYS[d % 7], 0.0), x)
     named = _DIGIT.search(text) and (low is None or any(m in low for m in _MONTHS))
-    for m in (_DAY_MONTH.finditer(text) if named else ()):
+    for m in (() if not named else _DAY_MONTH.finditer(text) if low is None else _DAY_MONTH_LOW.finditer(low)):
         month = _index(_MONTHS, (m.group(1) or m.group(4))[:3])
         day = int(m.group(2) or m.group(3))
         if not 1 <= day <= 31:
@@ -223,8 +226,9 @@ def pair_conflict(a: Details, b: Details, weights: dict[str, float], bonus: floa
     out = 0.0
     for k, va in a.items():
         vb = b.get(k)
-        if vb:
-            out += weights.get(k, 0.0) * _kind_conflict(k, va, vb, 1.0, bonus)
+        w = weights.get(k, 0.0)
+        if vb and w:   # a kind weighed 0 (acts, by default: the event's type reads them) adds nothing
+            out += w * _kind_conflict(k, va, vb, 1.0, bonus)
     return out
 
 
@@ -268,8 +272,9 @@ class Tally:
         out = 0.0
         for k, v in d.items():
             c = self.n.get(k)
-            if c:
-                out += weights.get(k, 0.0) * _kind_conflict(k, v, self.sums[k], c, bonus)
+            w = weights.get(k, 0.0)
+            if c and w:
+                out += w * _kind_conflict(k, v, self.sums[k], c, bonus)
         return out
 
     def conflict_between(self, other: "Tally", weights: dict[str, float], bonus: float = 0.0) -> float:
@@ -277,8 +282,9 @@ class Tally:
         out = 0.0
         for k, c in self.n.items():
             c2 = other.n.get(k)
-            if c2:
-                out += weights.get(k, 0.0) * _kind_conflict(k, self.sums[k], other.sums[k], c * c2, bonus)
+            w = weights.get(k, 0.0)
+            if c2 and w:
+                out += w * _kind_conflict(k, self.sums[k], other.sums[k], c * c2, bonus)
         return out
 
     def type_clash(self, acts: dict[str, float]) -> float:
@@ -304,8 +310,11 @@ class Tally:
         member's own (a unit vector's dot with itself is 1)."""
         out = 0.0
         for k, c in self.n.items():
+            w = weights.get(k, 0.0)
+            if not w:
+                continue
             s = self.sums[k]
             whole = _kind_conflict(k, s, s, c * c, bonus)
             own = self.self_clash - bonus * c if k == "act" else c - (1.0 + bonus) * c
-            out += weights.get(k, 0.0) * (whole - own)
+            out += w * (whole - own)
         return out

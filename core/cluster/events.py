@@ -80,6 +80,9 @@ class Event:
     id: str
     sums: dict[str, dict[str, float]] = field(default_factory=lambda: {f: {} for f in FIELDS})
     norm2: dict[str, float] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0.0))
+    # every field's norm2 is positive, kept with norm2 by the clusterer's _add_vec/_sub_vec: joining reads this
+    # flag for each candidate instead of the norms themselves (a cache miss each)
+    full: bool = False
     first: float | None = None        # earliest start of a member's span
     last: float | None = None         # latest end of a member's span
     n: int = 0

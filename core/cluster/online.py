@@ -254,22 +254,23 @@ class EventClusterer(Regrouping):
         # the floor) cannot win: it is dropped before any of that is computed. Proven for thresholds
         # above 0 and year factors of at most 1, the defaults; otherwise every candidate is scored.
         bounded = cfg.threshold > 0 and 0.0 <= mix <= 1.0
+        avg = self._avg
         hopeless = (min(cfg.threshold, floor) if by_member else cfg.threshold) if bounded else -math.inf
         scored = []          # (similarity, event, time and year factor)
         near = []            # worth comparing member by member: (similarity, event, factor, undated, who penalty)
         for i, num in cands:
             ev = events[i]
             # the weighted mean runs over the fields both sides have; events nearly always have them all
-            n2s = ev.norm2
             den = full
-            if min(n2s.values()) <= 0:   # one C call for the common case instead of a loop over the fields
+            if not ev.full:
+                n2s = ev.norm2
                 for _, f, w in present:
                     if n2s[f] <= 0:
                         den -= w
                 if den <= 1e-12:
                     continue
             sc = num / den
-            if self._avg:
+            if avg:
                 sc /= ev.n
             if sc < hopeless:   # most candidates share a few words only: nothing below can lift them to win
                 continue
@@ -290,7 +291,7 @@ class EventClusterer(Regrouping):
             undated = span is None or first is None
             if years and undated and years_clash(a.year, a.floor, ev, cfg.year_tolerance):
                 continue
-            if self._avg:
+            if avg:
                 if details and sc >= floor:  # details only lower a score: those below the floor cannot win
                     sc -= ev.details.conflict_with(details, dw, bonus) / ev.n
             pen = (cfg.detail_who if who and ev.n >= cfg.who_min_articles and sc >= floor
@@ -328,18 +329,21 @@ class EventClusterer(Regrouping):
         members stand for a larger event. Each similarity is lowered by the two articles' conflicting details."""
         sims = []
         dw = self.detail_weights if details else None
-        fields = [(f, w, vec[f]) for _, f, w in present]
+        bonus = self.config.detail_bonus
+        fields = [(f, w, vec[f], vec[f].keys()) for _, f, w in present]
         for m in islice(reversed(ev.members.values()), self.config.member_limit):
             num = den = 0.0
             mvec = m.vec
-            for f, w, v in fields:
+            for f, w, v, keys in fields:
                 mv = mvec[f]
                 if mv:
                     den += w
-                    num += w * sum([v[t] * mv[t] for t in v.keys() & mv.keys()])
+                    shared = keys & mv.keys()
+                    if shared:   # no term in common adds 0: nothing to sum
+                        num += w * sum([v[t] * mv[t] for t in shared])
             sim = num / den if den > 0 else 0.0
-            sims.append(sim - pair_conflict(details, m.details, dw, self.config.detail_bonus) if dw and m.details else sim)
-        top = heapq.nlargest(max(k, 1), sims)
+            sims.append(sim - pair_conflict(details, m.details, dw, bonus) if dw and m.details else sim)
+        top = sorted(sims, reverse=True)[:max(k, 1)]   # nlargest's values in its order, cheaper for a few dozen
         best = top[0] if top[0] >= copy else 0.0
         return max(best, sum(top) / k) if 0 < k < ev.n else best
 
@@ -454,6 +458,7 @@ class EventClusterer(Regrouping):
                 else:
                     p[idx] = new
             ev.norm2[f] = n2
+        ev.full = min(ev.norm2.values()) > 0
         ev.indexed = True
 
     def _sub_vec(self, ev: Event, vec: Vector) -> None:
@@ -481,6 +486,7 @@ class EventClusterer(Regrouping):
                     p = post[term] = {}
                 p[ev.idx] = new
             ev.norm2[f] = max(n2, 0.0)
+        ev.full = min(ev.norm2.values()) > 0
         ev.indexed = True
 
     def _cohere(self, ev: Event) -> None:
