@@ -63,12 +63,27 @@ def masked_text(text: str) -> str:
 
 
 # -- news outlets and the article's credits ----------------------------------------------------------
+# the last word of a newspaper's name: "The Atlanta Journal-Constitution", "the Tampa Bay Times", "Sun-Herald"
+NEWSPAPER_HEADS = frozenset("times post journal tribune gazette herald chronicle telegraph courier inquirer dispatch "
+                            "examiner enquirer".split())
+
+
 @lru_cache(maxsize=4096)
 def news_outlet(name: str) -> str | None:
-    """The canonical name when `name` is a news outlet or agency (core.credits.is_news_outlet)."""
+    """The canonical name when `name` is a news outlet or agency (core.credits.is_news_outlet), or the name itself
+    when it reads as a newspaper's the registry does not list (capitalised words ending in "Times", "Journal"…)."""
     if not name or len(name) > 120:
         return None
-    return is_news_outlet(name)
+    return is_news_outlet(name) or _newspaper(name)
+
+
+def _newspaper(name: str) -> str | None:
+    """A name shaped like a newspaper's: two or more capitalised words, the last one (or a part of it) a paper's head."""
+    words = name.removeprefix("the ").removeprefix("The ").split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return None
+    last = re.split(r"[-–]", re.sub(r"(?:['’]s)?[.,]*$", "", words[-1].lower()))
+    return " ".join(words) if any(p in NEWSPAPER_HEADS for p in last) else None
 
 
 def credited_outlets(article: Any) -> set[str]:

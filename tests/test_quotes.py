@@ -477,3 +477,11 @@ def test_a_sentence_final_speaker_parsed_as_an_apposition_is_the_speaker():
     t = ("In another appeal to Iowa farmers, Joni Ernst, a candidate in the Senate primary, announced in an ad "
          "that she grew up on a farm.")
     assert all(not q.quote.startswith("In another appeal") for q in quotes_of(t))
+
+
+def test_a_newspaper_the_registry_does_not_list_is_a_channel_not_a_person():
+    t = ("Protesters gathered outside the Capitol as the bill was signed, the Atlanta Journal-Constitution "
+         "reported on Thursday.")
+    assert [q.speaker_type for q in quotes_of(t)] == ["credit"]
+    from core.quote_input import news_outlet
+    assert news_outlet("the Tampa Bay Times") == "Tampa Bay Times" and news_outlet("Times Square") is None
