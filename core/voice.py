@@ -207,6 +207,11 @@ _CLAIM_NOUN_RE = re.compile(r"\b(?:claims?|allegations?|accusations?|assertions?
 _CLAIM_COMPOUND_RE = re.compile(r"\b(?!(?:the|a|an|his|her|their|its|our|these|those|of|and|or|to|that)\s)"
                                 r"(?:[a-z][\w'’-]*\s+){1,2}(?=(?:claims|allegations)\b(?!\s+(?:to|that)\b))")
 _ACCORDING_RE = re.compile(r"\baccording to (?P<spk>[^,;:.\"“”()]{2,120}?)(?=[,;:.\"“”()]|$)", re.I)
+# "As per Ary News, Khan claimed …": an opening "as per X" names a source for the whole sentence, as "according to X"
+# does ("As per the agreement, …" names a norm or plan, no speaker)
+_AS_PER_RE = re.compile(r"\s*As per (?P<spk>[^,;:.\"“”()]{2,120}?),\s")
+_PER_NORMS = frozenset("agreement agreements deal plan plans schedule tradition custom usual norm norms protocol procedure "
+                       "procedures guidelines guideline policy arrangement order orders rule terms data".split())
 _SINGLE_QUOTE_RE = re.compile(r"(?<![\w’'])‘(?P<q>(?:[^‘’\n]|’(?=\w)){1,80}?)’(?!\w)"
                               r"|(?<![\w'])'(?=\w)(?P<q2>(?:[^'\n]|'(?=\w)){1,80}?)(?<=[\w.!?])'(?!\w)")
 # "As Harris contends with …, her staff …, according to reports": the leading clause is the outlet's background
@@ -497,6 +502,10 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
     out = _mid_according(sent, s, out)
     # a source for the whole sentence ("According to X, Y claims …"): its reporting verbs are X's too
     outer = [m.start() for m in _ACCORDING_RE.finditer(sent)]
+    per = _AS_PER_RE.match(sent, s0 - s)
+    per_spk = per and _low(per.group("spk").split()[-1]) not in _NORM_SOURCES | _PER_NORMS
+    if per_spk:
+        outer.append(per.start("spk"))
     verbs: list[tuple[int, int]] = []
     if _REPORTED_RE.search(sent):
         out.append((s0, e, UNSURE))
@@ -694,6 +703,8 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
               and (_low(t[0]) not in NOUN_LIKE or (k + 1 < len(ws) and _low(ws[k + 1]) == "that"
                                                      and not (k and _low(ws[k - 1]) in SPEECH_VERBS)))
               and not (k and (_low(ws[k - 1]) in _DETERMINERS or ws[k - 1].endswith(("'s", "’s"))))]
+    if per_spk:                 # last: the frames inside it ("Khan claimed the US …") keep their own speakers
+        out.append((s + per.end(), e, _clean_speaker(per.group("spk").split())))
     return _clip_opening(sent, s, s0, out), verbs
 
 

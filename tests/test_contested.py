@@ -726,3 +726,28 @@ def test_an_opening_participle_of_denying_frames_no_words():
     # another opening participle of speech still gives its content to the subject
     text = "Accusing the extreme right of the deaths, the Coalition of Radical Left has declared the government guilty."
     assert _voice(text, "extreme right")[0] == "attributed"
+
+
+def test_eighteenth_round_sense_rules():
+    # the verb "rebel against" is a revolt, not the fighters the family names; the noun still counts
+    assert _terms("Wagner's boss rebels against the Russian military leadership.") == []
+    assert _terms("Delegates were urged to rebel against the army's choice in the war.") == []
+    assert ("terrorist / militant / fighter", "rebels") in _terms("Armed rebels attacked the town and killed ten soldiers.")
+    assert ("terrorist / militant / fighter", "Rebel") in _terms("Rebel forces against the army held the town.")
+    # a family forced out of its home is evicted, not ousted from an office
+    assert _terms("Courts ordered police to evict the family. The Salems are due to be forced out next month.") == []
+    assert _terms("Families were forced out of their homes by the floods.") == []
+    assert ("resign / ousted", "forced out") in _terms("The chief executive was forced out by the board last year.")
+    assert ("resign / ousted", "forced out") in _terms("The minister was forced out of office after the scandal.")
+    # "neighborhood" is pruned: the word cannot tell whose neighbourhood it is
+    assert _terms("Settlers moved into the neighborhood of Sheikh Jarrah in East Jerusalem, Israeli police said.") == []
+    assert ("Israel-Palestine places", "settlement") in _terms("The Israeli settlement in the West Bank grew again.")
+
+
+def test_an_opening_as_per_names_a_source_for_the_whole_sentence():
+    # as "According to X, Y claimed …": the reporting verb is the source's, the content stays Y's
+    v = _voices("As per Ary News, Khan claimed the United States had conspired to oust him.")
+    assert v["claimed"] == ("attributed", "Ary News") and v["oust"] == ("attributed", "Khan")
+    assert _voices("As per Ary News, the regime is collapsing.")["regime"] == ("attributed", "Ary News")
+    # an agreement or a plan is no speaker
+    assert _voices("As per the agreement, the regime will release the prisoners.")["regime"] == ("own", None)
