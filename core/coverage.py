@@ -78,10 +78,11 @@ def lags(times: pd.DataFrame) -> pd.DataFrame:
     exact times only (a date-only report gets whole days, lag_hours NaN); first_to_report is set only
     when one outlet was first beyond doubt, and tied_first marks the outlets that may have been first.
     Without a precision column, a time of exactly 00:00:00 UTC is read as a date without a time, which
-    is how the store writes date-only values.
+    is how the store writes date-only values. A row whose first is NaT is an outlet whose report has no
+    date: it gets no lag, and no one in its event is first beyond doubt (it may have been first).
     """
     cols = dict(lag_hours=pd.Series(dtype=float), lag_days=pd.Series(dtype=float), first_to_report=pd.Series(dtype=bool),
-                tied_first=pd.Series(dtype=bool), exact=pd.Series(dtype=bool))
+                tied_first=pd.Series(dtype=bool), exact=pd.Series(dtype=bool), dated=pd.Series(dtype=bool))
     if times.empty:
         return times.assign(**cols)
     if "date_precision" in times:
@@ -89,7 +90,10 @@ def lags(times: pd.DataFrame) -> pd.DataFrame:
     else:
         t = times["first"]
         exact = ~((t.dt.hour == 0) & (t.dt.minute == 0) & (t.dt.second == 0))
-    times = times.assign(exact=exact.to_numpy(), day=times["first"].dt.floor("D"))
+    dated = times["first"].notna()
+    times = times.assign(exact=(exact & dated).to_numpy(), day=times["first"].dt.floor("D"))
+    # an outlet in the event whose report has no date may have been first: then no one is first beyond doubt
+    has_undated = (~dated).groupby(times["event_id"]).transform("any")
     first_day = times.groupby("event_id")["day"].transform("min")
     first_exact = times["first"].where(times["exact"]).groupby(times["event_id"]).transform("min")
     n = times.groupby("event_id")["outlet"].transform("count")
@@ -97,11 +101,13 @@ def lags(times: pd.DataFrame) -> pd.DataFrame:
     undated_first_day = (on_first_day & ~times["exact"]).groupby(times["event_id"]).transform("sum")
     earliest = times["exact"] & (times["first"] == first_exact) & on_first_day
     n_earliest = earliest.groupby(times["event_id"]).transform("sum")
-    sure = (earliest & (n_earliest == 1) & (undated_first_day == 0)) | \
-           (~times["exact"] & on_first_day & (times.groupby("event_id")["day"].transform(lambda d: (d == d.min()).sum()) == 1))
+    sure = ((earliest & (n_earliest == 1) & (undated_first_day == 0)) |
+            (~times["exact"] & on_first_day
+             & (times.groupby("event_id")["day"].transform(lambda d: (d == d.min()).sum()) == 1))) & ~has_undated
     out = times.assign(lag_hours=((times["first"] - first_exact).dt.total_seconds() / 3600.0).where(times["exact"]),
                        lag_days=(times["day"] - first_day).dt.days.astype(float),
-                       first_to_report=sure.to_numpy(), tied_first=(on_first_day & ~sure).to_numpy(), n_outlets=n)
+                       first_to_report=sure.to_numpy(), tied_first=(on_first_day & ~sure).to_numpy(), n_outlets=n,
+                       dated=dated.to_numpy())
     return out[out["n_outlets"] > 1].drop(columns=["day"])
 
 
@@ -114,5 +120,5 @@ def lag_table(lagged: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         "events": g.size(), "first": g["first_to_report"].sum(), "tied_first": g["tied_first"].sum(),
         "median_lag_h": g["lag_hours"].median().round(1), "p90_lag_h": g["lag_hours"].quantile(0.9).round(1),
-        "date_only": g["exact"].apply(lambda e: int((~e).sum())),
+        "date_only": (lagged["dated"] & ~lagged["exact"]).groupby(lagged["outlet"]).sum().astype(int),
     }).reset_index().sort_values(["first", "events"], ascending=False)

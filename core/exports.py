@@ -158,7 +158,8 @@ def event_html(event: dict, report: dict, arts: pd.DataFrame, quotes: pd.DataFra
     said = (report.get("timing") or {}).get("first") or {}
     if said.get("label"):
         parts.append(f"<p class='note'>{e(str(said['label']))}</p>")
-    sure = said["outlets"][0] if said.get("outlets") and not said.get("tie") and said.get("precision") == "exact" else None
+    sure = said["outlets"][0] if said.get("outlets") and not said.get("tie") and not said.get("unsure") \
+        and said.get("precision") == "exact" else None
     for outlet in sorted((report.get("coverage") or {}).get("original_articles", {})):
         parts.append(_outlet_html(report, outlet, quotes, times, first, sure))
     parts.append("</div>")

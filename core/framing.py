@@ -13,6 +13,8 @@ from collections import Counter, defaultdict
 
 from core.clean import clean_text, dateline_end
 from core.contested import contested_terms as find_contested
+from core.credits import canonical_outlet, is_news_outlet
+from core.gazetteer import institution
 from core.corpus import read_jsonl
 from core.language import is_english, language_of
 from core.lexicon import lemma, load_contested_terms, load_tone, split_paragraphs, split_sentences, words
@@ -60,7 +62,23 @@ Wyoming Chicago Boston Baltimore Detroit Atlanta Miami Houston Dallas Seattle De
 _ALIAS = {alias: country for country, aliases in COUNTRIES.items() for alias in aliases + [country]}
 HONORIFICS = {"mr", "mrs", "ms", "dr", "sen", "senator", "rep", "representative", "gov", "governor",
               "president", "vice", "secretary", "gen", "general", "judge", "justice", "attorney", "former",
-              "speaker", "leader", "minister", "chairman", "chairwoman", "prof", "rev", "sheriff", "mayor"}
+              "speaker", "leader", "minister", "chairman", "chairwoman", "prof", "rev", "sheriff", "mayor",
+              "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "commander", "chancellor",
+              "premier", "prosecutor", "director", "deputy", "acting", "chief", "head", "ayatollah", "pope", "pm"}
+# what may stand between "Secretary of" and a name: "Secretary of State Antony Blinken" is Antony Blinken
+PORTFOLIOS = {"state", "defense", "defence", "treasury", "homeland", "health", "energy", "commerce", "justice",
+              "labor", "agriculture", "education", "interior", "transportation", "veterans", "foreign", "affairs"}
+# sentence glue a capital letter does not make a name ("According to …", "Previously, …")
+GLUE = {"according", "previously", "earlier", "later", "meanwhile", "however", "additionally", "furthermore",
+        "moreover", "nevertheless", "instead", "last", "next", "several", "thousands", "hundreds", "dozens",
+        "everyone", "accused", "representing", "speaking", "asked", "reporting", "editing", "writing", "short",
+        "increased", "despite", "amid", "following", "during", "since", "among", "under", "until", "without"}
+MONTH_ABBREVIATIONS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+PLACE_WORDS = {"hall", "palace", "square", "lake", "river", "sea", "ocean", "region", "oblast", "province",
+               "district", "island", "islands", "street", "avenue", "city", "town", "village", "airport", "bridge",
+               "dam", "cathedral", "church", "cemetery", "mountains", "valley", "bay", "strait", "peninsula",
+               "highway", "krai", "county", "park", "stadium", "arena", "port", "plant", "station", "npp", "hpp"}
+LOCATIVES = {"in", "at", "near", "into", "across", "outside", "inside", "toward", "towards"}   # not "to": "sent to Booker"
 NOT_ACTORS = {"the", "a", "an", "but", "and", "or", "he", "she", "it", "they", "we", "i", "in", "on", "at",
               "this", "that", "there", "his", "her", "their", "as", "if", "when", "while", "after", "before",
               "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
@@ -181,11 +199,13 @@ def contested_terms(articles, families=None, quotes=None) -> dict:
 
 def _canonical(name: str) -> str | None:
     """An actor name without honorifics or leading/trailing function words, mapped to its country if one."""
-    toks = name.replace("’", "'").split()
+    toks = name.replace("’", "'").replace("ʼ", "'").split()
     while toks and (toks[0].lower().rstrip(".") in HONORIFICS | NOT_ACTORS or "'" in toks[0]):
         toks = toks[1:]
-    while toks and toks[-1].lower() in NOT_ACTORS | {"of", "de"}:
-        toks = toks[:-1]
+    while toks and toks[-1].lower().rstrip(".") in NOT_ACTORS | HONORIFICS | {"of", "de"}:
+        toks = toks[:-1]            # "U.S. Secretary", "Foreign Minister": a role, not who holds it
+    if len(toks) == 1 and toks[0].lower() in PORTFOLIOS:
+        return None
     if toks and toks[-1].endswith("'s"):
         toks[-1] = toks[-1][:-2]
     # "Texas Governor Rick Perry" is Rick Perry: keep what follows the last title, if it is a name
@@ -195,7 +215,7 @@ def _canonical(name: str) -> str | None:
     name = " ".join(toks).strip(" ,'-")
     if name.endswith(".") and not re.search(r"(\b[A-Z]|Jr|Sr)\.$", name):
         name = name[:-1]
-    if not name or name.lower() in NOT_ACTORS or len(name) < 2:
+    if not name or name.lower() in NOT_ACTORS | MONTH_ABBREVIATIONS or len(name) < 2:
         return None
     return _ALIAS.get(name, name)
 
@@ -229,44 +249,152 @@ def _find_names(title: str, names) -> list[tuple[str, int, int]]:
     return out
 
 
-def _kind(name: str) -> str:
-    """country / organisation / person, by gazetteer and keywords (a heuristic, so labelled as such)."""
-    if name in COUNTRIES:
+def _kind(name: str, context: Counter | None = None) -> str:
+    """country / place / organisation / person, or "unknown" for a lone word nothing marks as a person (a
+    heuristic, so labelled as such): gazetteers and keywords first, then how the texts use the name
+    (context: "locative" after in/at/near…, "person" after a title or before "said")."""
+    if name in COUNTRIES or _country_named(name):
         return "country"
     if name in US_STATES:
         return "place"
     toks = name.lower().replace(".", "").split()
-    if any(t in ORG_WORDS for t in toks) or (name.isupper() and len(name) <= 6):
+    if any(t in ORG_WORDS for t in toks) or (name.isupper() and len(name) <= 6) or is_news_outlet(name) \
+            or institution(name):
         return "organisation"
-    return "person" if 1 <= len(toks) <= 3 else "organisation"
+    context = context or Counter()
+    if any(t in PLACE_WORDS for t in toks) or context["locative"] * 2 > context["all"] > 0:
+        return "place"
+    # a person is named with a title or as a speaker somewhere in the event; nothing else tells a name from a
+    # place or a thing ("Nord Stream", "Malachite Foyer"), so the rest is "unknown" rather than a guess
+    return "person" if context["person"] and len(toks) <= 4 else "unknown"
+
+
+def _country_named(name: str) -> bool:
+    """Whether a name is a country's own name in the speaker gazetteer ("Kazakhstan", "Belarus")."""
+    from core.gazetteer import _data
+    return _data()["countries"].get(name.lower(), "").removeprefix("the ") == name.removeprefix("the ")
+
+
+def _title_case_lines(text: str, lower: set[str]) -> list[tuple[int, int]]:
+    """Lines written in title case (a repeated headline, a caption, a link list): their capitals mark no names.
+    A line of names ("Saidakrami Rachabalizoda, Dalerdzhon Mirzoyev and …") is not one: a title-case line
+    capitalises words the event writes in lowercase elsewhere ("Says", "Stands", "Attack")."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        long = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line) if len(w) >= 4]
+        caps = [w for w in long if w[0].isupper()]
+        if len(long) >= 3 and len(caps) >= 0.7 * len(long) and sum(w.lower() in lower for w in caps) >= 2:
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _sentence_initial(text: str, s: int) -> bool:
+    """Whether a capitalised word starts a sentence, a line or a quotation (its capital says nothing)."""
+    before = text[max(0, s - 3):s].rstrip(" \t")
+    return not before or before[-1] in ".!?:;\n\"“”'‘’—–(-"
+
+
+def _is_demonym(name: str, known: set[str]) -> bool:
+    """An adjective of a place ("Crimean", "European", "North American", "Russian-Chinese"), not an actor."""
+    last = name.split()[-1]
+    parts = last.split("-")
+    if len(parts) > 1 and all(p in _ALIAS or _is_demonym(p, known) for p in parts if p):
+        return True
+    if not last.endswith(("an", "ese")):
+        return False
+    stems = {last[:-1], last[:-2], last[:-3], last[:-2] + "e", last[:-3] + "a", last[:-3] + "y", last[:-3] + "o"}
+    return bool(stems & (known | set(COUNTRIES) | US_STATES | CONTINENTS))
+
+
+def _used_as_adjective(name: str, text: str, e: int) -> bool:
+    """A lone place adjective before its noun ("the Crimean bridge", "a European diplomat")."""
+    if " " in name or len(name) < 6 or not name.endswith(("ean", "ian", "ese", "ish")):
+        return False
+    m = re.match(r" ([a-z]+)", text[e:e + 20])
+    return bool(m) and m.group(1) not in {"said", "says", "told", "added", "wrote", "has", "had", "was", "is", "and",
+                                          "or", "who", "of", "in", "on", "at"}
+
+
+CONTINENTS = {"Europe", "Africa", "Asia", "America", "Arctic", "Antarctica", "Australia", "Eurasia", "Oceania",
+              "Caucasus", "Balkans"}
+
+
+def _settle(name: str, text: str, s: int, mid: Counter, lower: set[str]) -> str | None:
+    """A capitalised phrase as the actor it names, or None: a sentence-initial common word ("According",
+    "Several", "Church") is not part of a name unless the phrase occurs mid-sentence too; an all-caps dateline
+    ("MOSCOW,") is the place it names; "State" after "Secretary of" is the portfolio, not the name."""
+    toks = name.split()
+    if re.search(r"\b(?:Secretary|Minister|Ministry|Department)\s+of\s+$", text[max(0, s - 30):s]) \
+            and len(toks) > 1 and toks[0].lower() in PORTFOLIOS:
+        toks = toks[1:]
+    if _sentence_initial(text, s) and not mid[" ".join(toks)]:
+        while toks and (toks[0].lower() in lower or toks[0].lower() in GLUE):
+            toks = toks[1:]
+    if len(toks) == 1 and toks[0].isupper() and len(toks[0]) >= 4 and "." not in toks[0]:
+        title = toks[0].title()
+        if title in mid or _ALIAS.get(title):
+            toks = [title]
+        elif s < 40 and text[s + len(toks[0]):s + len(toks[0]) + 1] in (",", "."):
+            return None                 # a dateline's city ("CHELYABINSK, Russia —"): where, not who
+    return _canonical(" ".join(toks)) if toks else None
 
 
 def actors(docs: list[dict], top: int = TOP_ACTORS) -> dict:
     """Who each outlet names in headline, lead and body, with a prominence score and the mentions."""
-    raw = []  # (doc, place, name, s, e)
+    lower = set()
+    for d in docs:
+        lower.update(w for w in re.findall(r"\b[a-z][a-z'’-]+\b", d["text"]))
+    found = []   # (doc, place, name, s, e, initial)
     for d in docs:
         lead_end = d["lead"][-1][1] if d["lead"] else 0
-        raw += [(d, "lead" if s < lead_end else "body", n, s, e) for n, s, e in _mentions(d["text"])]
+        d["_title_lines"] = _title_case_lines(d["text"], lower)
+        for n, s, e in _mentions(d["text"]):
+            if not any(a <= s < b for a, b in d["_title_lines"]):
+                found.append((d, "lead" if s < lead_end else "body", n, s, e, _sentence_initial(d["text"], s)))
+    mid = Counter(n for *_, n, s, e, initial in found if not initial)
+    low = Counter(w for d in docs for w in re.findall(r"\b[a-z][a-z'’-]+\b", d["text"]))
+    raw = []  # (doc, place, name, s, e)
+    for d, place, n, s, e, initial in found:
+        settled = _settle(n, d["text"], s, mid, lower)
+        if not settled or _is_demonym(settled, set(mid)) or _used_as_adjective(settled, d["text"], e):
+            continue
+        if " " not in settled and (low[settled.lower()] >= mid[settled] or settled.lower() in ORG_WORDS | PLACE_WORDS):
+            continue                    # "Church", "Members", "West", "Council": a word, or the head of a longer name
+        raw.append((d, place, settled, s, e))
     names = Counter(r[2] for r in raw)
-    # headlines are often title case, so only names already found in the texts are looked for there
+    # headlines and title-case lines are often title case, so only names already found in the texts are looked for
     for d in docs:
         raw += [(d, "headline", n, s, e) for n, s, e in _find_names(d["title"], names)]
-    # "Trump" and "Mr. Trump" are the "Donald Trump" named elsewhere in the event
+        lead_end = d["lead"][-1][1] if d["lead"] else 0
+        for a, b in d.pop("_title_lines"):
+            raw += [(d, "lead" if a + s < lead_end else "body", n, a + s, a + e)
+                    for n, s, e in _find_names(d["text"][a:b], names)]
+    # "Trump" and "Mr. Trump" are the "Donald Trump" named elsewhere in the event; "Xi" is "Xi Jinping"
     multi = sorted((n for n in names if " " in n), key=lambda n: -names[n])
     alias = {}
     for n in names:
         if " " not in n:
-            full = next((m for m in multi if m.split()[-1] == n or m.split()[0] == n and _kind(m) != "person"), None)
+            full = next((m for m in multi if m.split()[-1] == n or m.split()[0] == n and n not in _ALIAS), None)
             alias[n] = full or n
+    context: dict[str, Counter] = defaultdict(Counter)
     stats: dict[str, dict] = {}
     for d, place, n, s, e in raw:
         name = alias.get(n, n)
-        st = stats.setdefault(name, {"kind": _kind(name), "outlets": {}})
+        field = d["title"] if place == "headline" else d["text"]
+        word_before = (re.findall(r"([\w.]+)\W*$", field[max(0, s - 25):s]) or [""])[0].lower().rstrip(".")
+        toks_raw = field[s:e].split()
+        k = len(toks_raw) - len(n.split())              # the title right before the name: "President Vladimir Putin"
+        titled = (word_before if k <= 0 else toks_raw[k - 1]).lower().rstrip(".") in HONORIFICS
+        speaks = " " in name and bool(re.match(r",?\s+(?:said|says|told)\b", field[e:e + 8]))
+        context[name].update(all=1, locative=word_before in LOCATIVES, person=titled or speaks)
+        st = stats.setdefault(name, {"outlets": {}})
         o = st["outlets"].setdefault(d["outlet"], {"headline": 0, "lead": 0, "body": 0, "evidence": []})
         o[place] += 1
         if len(o["evidence"]) < MAX_EVIDENCE:
             o["evidence"].append(_span(d, s, e, "title" if place == "headline" else "text"))
-    for st in stats.values():
+    for name, st in stats.items():
+        st["kind"] = _kind(name, context[name])
         for o in st["outlets"].values():
             o["prominence"] = sum(PROMINENCE[p] * o[p] for p in PROMINENCE)
         st["prominence"] = sum(o["prominence"] for o in st["outlets"].values())
@@ -275,8 +403,10 @@ def actors(docs: list[dict], top: int = TOP_ACTORS) -> dict:
     for _, st in ranked:
         for o in outlets:
             st["outlets"].setdefault(o, {"headline": 0, "lead": 0, "body": 0, "prominence": 0.0, "evidence": []})
-    return {"method": "capitalised phrases + country gazetteer; kind is a heuristic",
-            "weights": PROMINENCE, "actors": [{"name": n, **st} for n, st in ranked], "_alias": alias}
+    return {"method": "capitalised phrases (not sentence-initial common words, title-case lines or place adjectives) "
+                      "+ country gazetteer; kind is a heuristic ('unknown' when nothing tells)",
+            "weights": PROMINENCE, "actors": [{"name": n, "kind": st["kind"], **{k: v for k, v in st.items() if k != "kind"}}
+                                              for n, st in ranked], "_alias": alias}
 
 
 def attribution(docs: list[dict], quotes=None) -> dict:
@@ -438,10 +568,26 @@ def compare_event(articles, quotes=None, reprints: list[Reprint] | None = None, 
         "omissions": omissions(align_docs, {d["id"]: family_key(d["id"], rep) for d in align_docs}),
         "attribution": attribution(english, quotes),
         "tone": tone(english, main, alias),
-        "timing": timing([{"id": d["id"], "outlet": d["outlet"], "published": d["published"],
-                           "date_source": d["date_source"], "date_precision": d["date_precision"]} for d in originals],
-                         default_date_source),
+        "timing": timing(_reports(originals, rep, docs), default_date_source),
     }
+
+
+def _reports(originals: list[dict], rep: list[Reprint], docs: list[dict]) -> list[dict]:
+    """What timing orders: each original article, and each copy whose original is not among the articles, as its
+    original outlet's report (under that outlet's name here when it has originals too) via the copying site."""
+    rows = [{"id": d["id"], "outlet": d["outlet"], "published": d["published"], "date_source": d["date_source"],
+             "date_precision": d["date_precision"]} for d in originals]
+    ids = {d["id"] for d in docs}
+    by_id = {d["id"]: d for d in docs}
+    named = {canonical_outlet(d["outlet"]): d["outlet"] for d in originals}
+    for r in rep:
+        if r.original_id in ids or r.original_outlet in (None, "", "unknown") or r.id not in by_id:
+            continue
+        d = by_id[r.id]
+        outlet = named.get(canonical_outlet(r.original_outlet), canonical_outlet(r.original_outlet))
+        rows.append({"id": d["id"], "outlet": outlet, "published": d["published"], "date_source": d["date_source"],
+                     "date_precision": d["date_precision"], "via": d["outlet"]})
+    return rows
 
 
 def _align_subset(docs: list[dict]) -> list[dict]:

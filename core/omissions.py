@@ -43,6 +43,7 @@ MIN_CONTENT_WORDS = 5       # shorter sentences (datelines, "He added.") are not
 STATED_COVER = 0.2          # share of a fact's weighted content in one place of X's text that counts as stating it
 CLAUSE_COVER = 0.5          # ... or this share of one of its clauses: a fact stated in part is not "left out"
 MIN_CLAUSE_KEYS = 3         # clauses with fewer content words are too short to judge on their own
+MIN_SWAP_SHARED = 4         # narrations sharing this many words and differing by one swapped word are one text
 MAX_LISTED = 8              # omitted / only-here facts listed per outlet
 MAX_ALIGN_ARTICLES = 60     # larger events are aligned on a subset (round-robin over outlets), said in a note
 
@@ -57,6 +58,7 @@ while after before monday tuesday wednesday
 thursday friday saturday sunday january february march april may june july august september october november
 december telegram twitter facebook instagram youtube tiktok whatsapp weibo wechat""".split())
 # (the platform a statement was posted on is no fact of its own: "…," the ministry wrote on Telegram)
+_LONG_NAME_RE = re.compile(r"[A-Z][\w'’-]*(?: (?:(?:and|of|for|the|&) )*[A-Z][\w'’-]*)+")   # a name of 2+ words
 _ENDS_SENTENCE_RE = re.compile(r"[.!?][\s\"'”’)\]]*$")
 _CLAUSE_SPLIT_RE = re.compile(r"[,;:—–]\s+|\s(?:and|but|while|whereas|though|although|because)\s")
 _QUOTE_MARKS = '"“”'
@@ -152,6 +154,7 @@ def omissions(docs: list[dict], families: dict[str, str] | None = None) -> dict:
         others = [k for k in range(len(groups)) if k not in my_groups]
         windows = _windows([doc_keys[d["id"]] for d in mine])
         vocab = set().union(*(_word_set(d.get("title") or "") | _word_set(d["text"]) for d in mine))
+        vocab |= set().union(*(_initials(d.get("title") or "") | _initials(d["text"]) for d in mine))
         omitted_idx, missing = [], {}
         for i, s in enumerate(sentences):
             if own_group[i] in my_groups or not s["fact"]:
@@ -243,6 +246,20 @@ def _word_set(text: str) -> set[str]:
     return {_norm(w) for w in _WORD_RE.findall(text)} | _numbers(text)
 
 
+def _initials(text: str) -> set[str]:
+    """The acronyms a text spells out ("U.S. Customs and Border Protection" -> 'cbp', 'uscbp', …), as searched: a text
+    that writes a name in full mentions the acronym a fact uses, and the other way round (see _missing_anchors)."""
+    return {acr for run in _LONG_NAME_RE.findall(text) for acr, _ in _spelled(run)}
+
+
+def _spelled(run: str) -> list[tuple[str, list[str]]]:
+    """Each stretch of two or more capitalised words of a name with its initials (a sentence's "But" or "The" may
+    lead the run, so every stretch counts)."""
+    words = [w for w in run.split() if w[:1].isupper()]
+    return [("".join(_norm(w)[:1] for w in words[a:b]), words[a:b])
+            for a in range(len(words)) for b in range(a + 2, len(words) + 1)]
+
+
 def _norm(word: str) -> str:
     """A word as searched: lowercase, without a possessive, its dots ("N.A.A.C.P.") or a currency sign."""
     w = word.lower().replace("’", "'").lstrip("$")
@@ -261,6 +278,10 @@ def _missing_anchors(sentences: list[dict], i: int, row, own_group, my_groups: s
     for j, v in zip(row.indices, row.data):
         if v >= SUPPORT_THRESHOLD and own_group[j] not in my_groups and own_group[j] != own_group[i]:
             shared |= mine & anchors(sentences[j]["text"])
+    for run in _LONG_NAME_RE.findall(sentences[i]["text"]):
+        for acr, words in _spelled(run):
+            if acr in vocab:
+                shared -= {_norm(w) for w in words}       # a name the outlet writes as its acronym
     return shared - vocab
 
 
@@ -286,11 +307,18 @@ def _copied(a: dict, b: dict, row, i: int, ja: int, jb: int) -> bool:
         na, nb = _narration_keys(a), _narration_keys(b)
         if min(len(na), len(nb)) < MIN_CLAUSE_KEYS:
             return False
-        return len(na ^ nb) <= max(1, int((1 - COPY_THRESHOLD) * len(na | nb)))
+        return _same_words(na, nb)
     if i in (ja, jb):
         other = jb if ja == i else ja
         return float(row[0, other]) >= COPY_THRESHOLD
-    return len(set(a["keys"]) ^ set(b["keys"])) <= max(1, int((1 - COPY_THRESHOLD) * len(set(a["keys"]) | set(b["keys"]))))
+    return _same_words(set(a["keys"]), set(b["keys"]))
+
+
+def _same_words(a: set[str], b: set[str]) -> bool:
+    """Two key sets of one text: they differ by at most a tenth of their words, or by one word swapped for another
+    where four or more are shared (a wire's sentence with "carrying out" for "conducting" is still the wire's)."""
+    allowed = max(2 if len(a & b) >= MIN_SWAP_SHARED else 1, int((1 - COPY_THRESHOLD) * len(a | b)))
+    return len(a ^ b) <= allowed
 
 
 def _narration_keys(s: dict) -> set[str]:

@@ -328,7 +328,7 @@ def _from_governing_verb(aid, text, u: Unit, qi: int, spans, names) -> Quote | N
     first = cue.i + 1
     while first < len(doc) and doc[first].dep_ in ("prt", "neg", "advmod") and first < toks[0].i:
         first += 1
-    first, last = _trim_tokens(doc, first, max(cue.right_edge.i, toks[-1].i))
+    first, last = _trim_tokens(doc, first, max(_clause_end(cue), toks[-1].i))
     start, end = _span_orig(u, doc, first, last)
     start, end = _strip_text(text, start, end)
     if end - start < 2 or end - start > 600:
@@ -338,6 +338,16 @@ def _from_governing_verb(aid, text, u: Unit, qi: int, spans, names) -> Quote | N
         spans[other].claimed = True
     kind = "direct" if (start, end) == (spans[qi].start, spans[qi].end) else "mixed"
     return _make_quote(aid, text, start, end, kind, cue, u, subj, names)
+
+
+def _clause_end(tok) -> int:
+    """The last token of a verb's own clause: a coordinated clause with a subject of its own ("… described it as
+    a 'huge tragedy' and state authorities were investigating …") is someone else's, not the verb's content."""
+    def new_clause(k) -> bool:
+        return k.dep_ == "conj" and any(g.dep_ in ("nsubj", "nsubjpass") for g in k.children)
+    cut = min((k.i for k in tok.children if new_clause(k)), default=None)
+    ends = [k.right_edge.i for k in tok.children if cut is None or k.i < cut and not (k.dep_ == "cc" and k.i == cut - 1)]
+    return max([tok.i] + [e for e in ends if cut is None or e < cut])
 
 
 def _match_fast(u: Unit):
@@ -409,8 +419,9 @@ def _content_of(tok, doc) -> tuple[int, int] | None:
     objs = [k for k in kids if k.dep_ in ("dobj", "oprd", "xcomp", "attr")
             or (k.dep_ == "prep" and k.i > tok.i and k.lower_ in ("about", "for", "on", "of"))]
     if objs:
-        objs = [k for k in objs if k.i > tok.i] or objs
-        return min(k.left_edge.i for k in objs), max(k.right_edge.i for k in objs)
+        objs = [k for k in objs if k.i > tok.i] or [k for k in objs if k.tag_ not in ("WDT", "WP")]
+        if objs:        # "the raid, which Sobyanin described as …": the relative pronoun is no content
+            return min(k.left_edge.i for k in objs), max(k.right_edge.i for k in objs)
     return None
 
 
@@ -502,6 +513,9 @@ def _asked_aside(tok) -> bool:
                for t in doc[tok.i + 1:])
 
 
+_UNSAID_MODALS = frozenset("can could may might must should will 'll ca wo".split())   # "would" narrates: "she would later say"
+
+
 def _from_cue_verb(aid, text, u: Unit, tok, spans, names) -> Quote | None:
     """An attribution from a cue verb: speaker = its subject, content = complement or quote."""
     doc = u.doc
@@ -514,6 +528,8 @@ def _from_cue_verb(aid, text, u: Unit, tok, spans, names) -> Quote | None:
         return None
     if any(k.dep_ == "neg" for k in tok.children):
         return None                     # "The committee didn't say what caused the crash": no statement
+    if any(k.dep_ == "aux" and k.lower_ in _UNSAID_MODALS for k in tok.children):
+        return None                     # "the Kremlin can blame Ukraine for …": what someone may say, not what they said
     if _passive(tok) and tok.dep_ in ("advcl", "acl") and not any(k.dep_ == "agent" for k in tok.children):
         # "As noted in the statement, Putin has …": a participle with no speaker of its own; the subject
         # of the clause it hangs from is who the statement is about, not who made it
@@ -523,6 +539,8 @@ def _from_cue_verb(aid, text, u: Unit, tok, spans, names) -> Quote | None:
         subj = tok.doc[tok.i - 1]
     if subj is None or subj.lower_ in ("it", "that", "this", "which", "what"):
         return None
+    if subj.lower_ in ("nobody", "none", "neither") or any(k.lower_ == "no" and k.dep_ == "det" for k in subj.children):
+        return None                     # "Nobody knows what …", "No official said …": no one's statement
     if subj.lower_ in ("who",) and tok.head is not tok:
         subj = tok.head if tok.head.tag_.startswith("N") else None
         if subj is None:

@@ -1141,8 +1141,9 @@ class Store:
 
     def event_times(self, outlets_in=None, start=None, end=None, topics_in=None) -> pd.DataFrame:
         """Each outlet's first original report of each event, for lag statistics, with its date_precision:
-        "exact" when that first report has a time, "date" when it has only a day (year-only and undated
-        reports give no order). A story carried by other sites whose original is not in the store counts
+        "exact" when that first report has a time, "date" when it has only a day, "none" (first NaT) when
+        none of its reports has either (year-only and undated reports give no order, but that outlet may
+        have been first). A story carried by other sites whose original is not in the store counts
         as its original outlet's report, at the first copy."""
         exact = sa.or_(articles.c.date_precision == "exact", articles.c.date_precision.is_(None))
         ordered = sa.and_(articles.c.published.is_not(None), sa.or_(exact, articles.c.date_precision == "date"))
@@ -1161,8 +1162,13 @@ class Store:
                    .where(articles.c.event_id.is_not(None), reprints.c.original_id.is_(None),
                           reprints.c.original_outlet != "unknown", ordered)
                    .group_by(articles.c.event_id, reprints.c.original_outlet))
+        # an outlet whose reports in the event have no usable date still covered it: it may have been first
+        undated = (self._filtered([articles.c.event_id, articles.c.outlet], outlets_in, start, end, topics_in=topics_in)
+                   .select_from(articles.outerjoin(reprints, reprints.c.id == articles.c.id))
+                   .where(articles.c.event_id.is_not(None), reprints.c.id.is_(None), sa.not_(ordered))
+                   .group_by(articles.c.event_id, articles.c.outlet))
         with self.engine.connect() as c:
-            df, extra = pd.read_sql(q, c), pd.read_sql(carried, c)
+            df, extra, none = pd.read_sql(q, c), pd.read_sql(carried, c), pd.read_sql(undated, c)
         if not extra.empty:
             # One row per event and outlet, however it is spelled and whichever way it reported.
             df = pd.concat([df, extra], ignore_index=True)
@@ -1172,6 +1178,13 @@ class Store:
         df["first"] = pd.to_datetime(df["first"], utc=True)
         first_exact = pd.to_datetime(df.pop("first_exact"), utc=True)
         df["date_precision"] = first_exact.eq(df["first"]).map({True: "exact", False: "date"}).astype(object)
+        if not none.empty:
+            if not extra.empty:
+                none["outlet"] = none["outlet"].map(self._outlet_namer())     # as the dated rows were named
+            none = none.merge(df[["event_id", "outlet"]], how="left", indicator=True)
+            none = none[none.pop("_merge") == "left_only"].drop_duplicates(["event_id", "outlet"])
+            df = pd.concat([df, none.assign(first=pd.NaT, date_source=None, date_precision="none")], ignore_index=True)
+            df["first"] = pd.to_datetime(df["first"], utc=True)
         return df
 
     def outlet_volume(self) -> pd.DataFrame:

@@ -1,5 +1,9 @@
 """Timing: who reported an event first and how far behind each outlet was, with each date's precision.
 
+A report known only from a copy (a wire story carried by another site, its original not among the articles)
+counts as its original outlet's, at the copy's time, and says so ("Reuters (via Infobae)"): the copy shows the
+original was out by then, so leaving it out could name a later outlet first.
+
 Dates follow the date model (core.dates): a value, a precision (exact / date / year / none) and a
 source (feed / page / import / file / first-seen). A date-only value is midnight UTC by convention and
 is never compared as a time: outlets whose first report falls on the same earliest day without a time
@@ -52,7 +56,8 @@ def timing(articles, default_source: str = "unknown") -> dict:
         key = (dt.date(), precision == "date", dt)       # the earliest day; on one day, an unknown time wins over a known one
         cur = per_outlet.get(outlet)
         if cur is None or key < cur["key"]:
-            per_outlet[outlet] = {"key": key, "first": dt, "id": get(a, "id"), "precision": precision, "date_source": source}
+            per_outlet[outlet] = {"key": key, "first": dt, "id": get(a, "id"), "precision": precision, "date_source": source,
+                                  "via": get(a, "via")}
     dated = {o: v for o, v in per_outlet.items() if v is not None}
     rows = []
     for outlet, v in per_outlet.items():
@@ -62,8 +67,8 @@ def timing(articles, default_source: str = "unknown") -> dict:
             continue
         rows.append({"outlet": outlet, "first_report": v["first"].isoformat() if v["precision"] == "exact"
                      else v["first"].date().isoformat(), "precision": v["precision"], "date_source": v["date_source"],
-                     "id": v["id"], "lag_hours": None, "lag_days": None, "rank": None, "_key": v["key"]})
-    first = _first(dated)
+                     "id": v["id"], "via": v["via"], "lag_hours": None, "lag_days": None, "rank": None, "_key": v["key"]})
+    first = _first(dated, sorted(o for o, v in per_outlet.items() if v is None))
     exact = sorted((r for r in rows if r["precision"] == "exact"), key=lambda r: r["_key"])
     t0 = exact[0]["_key"][2] if exact else None
     for rank, r in enumerate(exact, 1):
@@ -87,15 +92,30 @@ def timing(articles, default_source: str = "unknown") -> dict:
                      "lags in hours are between exact times only")
     if first["tie"]:
         notes.append("a tie on the first day of reporting: no first can be named")   # the label names who tied
-    return {"first_outlet": first["outlets"][0] if first["outlets"] and not first["tie"] else None,
+    return {"first_outlet": first["outlets"][0] if first["outlets"] and not first["tie"] and not first["unsure"] else None,
             "first_report": first["when"], "first": first, "outlets": rows, "undated": undated,
             "lags_from": exact[0]["outlet"] if exact else None, "notes": notes}
 
 
-def _first(dated: dict[str, dict]) -> dict:
-    """Who reported first, or the tie of outlets that may have, with a label saying which."""
+def _first(dated: dict[str, dict], undated: list[str] = ()) -> dict:
+    """Who reported first, or the tie of outlets that may have, with a label saying which; with an outlet whose
+    report has no date, the earliest dated report is named as that, never as the first (the undated may be earlier)."""
+    first = _first_dated(dated)
+    first["unsure"] = bool(undated) and bool(first["outlets"])
+    if first["unsure"]:
+        first["label"] = (first["label"].replace("first to report:", "earliest dated report:")
+                          + f"; no first can be named: {', '.join(undated)} gave no date")
+    return first
+
+
+def _first_dated(dated: dict[str, dict]) -> dict:
+    """Who reported first among dated reports, or the tie of outlets that may have, with a label saying which."""
     if not dated:
         return {"outlets": [], "when": None, "precision": None, "tie": False, "label": "no dated report"}
+
+    def n(o: str) -> str:
+        """An outlet as the label names it: a report known only from a copy says whose copy."""
+        return f"{o} (via {dated[o]['via']})" if dated[o].get("via") else o
     d0 = min(v["key"][0] for v in dated.values())
     on_day = {o: v for o, v in dated.items() if v["key"][0] == d0}
     day_only = sorted(o for o, v in on_day.items() if v["precision"] == "date")
@@ -104,15 +124,15 @@ def _first(dated: dict[str, dict]) -> dict:
         t0 = timed[0][1]["first"]
         outs = sorted(o for o, v in timed if v["first"] == t0)
         when = t0.isoformat()
-        label = (f"first to report: {outs[0]} ({t0:%d %b %Y %H:%M} UTC)" if len(outs) == 1
-                 else f"reported at {t0:%d %b %Y %H:%M} UTC: " + ", ".join(outs))
+        label = (f"first to report: {n(outs[0])} ({t0:%d %b %Y %H:%M} UTC)" if len(outs) == 1
+                 else f"reported at {t0:%d %b %Y %H:%M} UTC: " + ", ".join(map(n, outs)))
         return {"outlets": outs, "when": when, "precision": "exact", "tie": len(outs) > 1, "label": label}
     if len(on_day) == 1:
         o = day_only[0]
         return {"outlets": [o], "when": d0.isoformat(), "precision": "date", "tie": False,
-                "label": f"first to report: {o} (on {_day_label(d0)}, no time given)"}
+                "label": f"first to report: {n(o)} (on {_day_label(d0)}, no time given)"}
     outs = sorted(on_day)
-    timed_note = "; " + ", ".join(f"{o} at {v['first']:%H:%M} UTC" for o, v in timed if v["precision"] == "exact") \
+    timed_note = "; " + ", ".join(f"{n(o)} at {v['first']:%H:%M} UTC" for o, v in timed if v["precision"] == "exact") \
         if any(v["precision"] == "exact" for _, v in timed) else ""
     return {"outlets": outs, "when": d0.isoformat(), "precision": "date", "tie": True,
-            "label": f"reported on {_day_label(d0)}: " + ", ".join(outs) + timed_note}
+            "label": f"reported on {_day_label(d0)}: " + ", ".join(map(n, outs)) + timed_note}

@@ -34,10 +34,13 @@ def lag_view(f: dict, view: str) -> None:
         st.info("No event in this view was covered by more than one outlet, so there is no lag to measure.")
         return
     table = lag_table(lagged)
-    n_date = int((~lagged["exact"]).sum())
+    n_date, n_none = int((lagged["dated"] & ~lagged["exact"]).sum()), int((~lagged["dated"]).sum())
     if n_date:
         st.caption(f"{n_date} of {len(lagged)} first reports have a date but no time: they count as first only a whole "
                    "day ahead of every other report (otherwise as tied first), and have no lag in hours.")
+    if n_none:
+        st.caption(f"{n_none} of {len(lagged)} first reports have no date: they may have been first, so no outlet is "
+                   "first beyond doubt in their events.")
     book = colours(s, version)
     if view == "firsts":
         firsts = table.sort_values("first", ascending=False).head(25)

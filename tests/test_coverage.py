@@ -64,3 +64,18 @@ def test_lags_only_between_exact_times_and_date_only_ties_are_never_first():
     assert out.loc[("e1", "Reuters"), "lag_hours"] == 0.0 and pd.isna(out.loc[("e1", "TASS"), "lag_hours"])
     table = lag_table(lags(times)).set_index("outlet")
     assert table.loc["TASS", "date_only"] == 2 and table.loc["TASS", "first"] == 1
+
+
+def test_an_outlet_with_no_date_leaves_no_one_first_beyond_doubt():
+    # e1: Xinhua covered the event but gave no date: TASS is the earliest dated report, not the first
+    t = pd.to_datetime(["2024-01-31T08:00Z", "2024-01-31T10:00Z", None, "2024-02-01T08:00Z", "2024-02-01T09:00Z"],
+                       utc=True)
+    times = pd.DataFrame({"event_id": ["e1", "e1", "e1", "e2", "e2"], "outlet": ["TASS", "Reuters", "Xinhua", "A", "B"],
+                          "first": t, "date_precision": ["exact", "exact", "none", "exact", "exact"]})
+    out = lags(times).set_index(["event_id", "outlet"])
+    assert not out.loc[("e1", "TASS"), "first_to_report"] and out.loc[("e1", "TASS"), "tied_first"]
+    assert out.loc[("e1", "Reuters"), "lag_hours"] == 2.0
+    assert pd.isna(out.loc[("e1", "Xinhua"), "lag_hours"]) and not out.loc[("e1", "Xinhua"), "dated"]
+    assert out.loc[("e2", "A"), "first_to_report"]
+    table = lag_table(out.reset_index()).set_index("outlet")
+    assert table.loc["TASS", "first"] == 0 and table.loc["Xinhua", "date_only"] == 0 and table.loc["A", "first"] == 1

@@ -196,7 +196,7 @@ def test_timing_names_no_first_from_times_in_no_zone():
 
 
 def test_timing_with_missing_and_date_only_dates():
-    res = timing([
+    res = timing(arts := [
         {"id": "a", "outlet": "TASS", "published": "2024-04-03T08:00:00+00:00", "date_source": "feed"},
         {"id": "b", "outlet": "Reuters", "published": "2024-04-03T10:30:00Z", "date_source": "page"},
         {"id": "c", "outlet": "Reuters", "published": "2024-04-03T09:00:00+00:00", "date_source": "feed"},
@@ -204,7 +204,11 @@ def test_timing_with_missing_and_date_only_dates():
         {"id": "e", "outlet": "BBC", "published": "2024-04-04"},
     ])
     rows = {r["outlet"]: r for r in res["outlets"]}
-    assert res["first_outlet"] == "TASS" and res["first"]["label"].startswith("first to report: TASS")
+    # Xinhua gave no date and may have been first: TASS is the earliest dated report, not "first to report"
+    assert res["first_outlet"] is None and res["first"]["outlets"] == ["TASS"]
+    assert res["first"]["label"] == ("earliest dated report: TASS (03 Apr 2024 08:00 UTC); "
+                                     "no first can be named: Xinhua gave no date")
+    assert timing([a for a in arts if a["id"] != "d"])["first"]["label"].startswith("first to report: TASS")
     assert rows["Reuters"]["lag_hours"] == 1.0 and rows["Reuters"]["id"] == "c"
     assert rows["Reuters"]["date_source"] == "feed"
     assert rows["Xinhua"]["lag_hours"] is None and rows["Xinhua"]["rank"] is None
@@ -247,7 +251,8 @@ def test_stored_precision_wins_and_midnight_values_are_not_times():
     assert rows["A"]["date_source"] == "import" and rows["A"]["precision"] == "date"
     year = timing([{"id": "1", "outlet": "A", "published": "2024-01-01T00:00:00Z", "date_precision": "year"},
                    {"id": "2", "outlet": "B", "published": "2024-05-01T10:00:00Z"}])
-    assert year["first_outlet"] == "B" and year["undated"][0]["precision"] == "year"
+    assert year["first_outlet"] is None and year["undated"][0]["precision"] == "year"
+    assert year["first"]["label"].startswith("earliest dated report: B")
 
 
 def test_bad_input_empty_single_article_single_outlet_empty_text(basil):
@@ -297,3 +302,42 @@ def test_run_compare_file_with_events(basil, tmp_path):
     for ev in saved["events"]:
         for r in ev["timing"]["outlets"]:
             assert r["date_source"] == "file" and r["precision"] == "date" and r["lag_hours"] is None
+
+
+def test_actors_are_names_not_capitalised_words_datelines_titles_or_adjectives():
+    from core.framing import actors
+    texts = {
+        "A": ("MOSCOW, March 23. Russian President Vladimir Putin met Secretary of State Antony Blinken in Moscow. "
+              "According to the Kremlin, the talks lasted three hours.\nPutin Says Talks Were Useful And Frank\n"
+              "Several officials attended. Putin said the Crimean bridge was safe. The church in Moscow was closed."),
+        "B": ("Putin and Blinken met in Moscow on Saturday. Previously, the two had spoken by phone. "
+              "The talks took place in the Grand Kremlin Palace. A European diplomat said several issues remained. "
+              "Nord Stream was not discussed, Blinken said. Church leaders were not invited."),
+    }
+    docs = prepare([{"id": o, "outlet": o, "title": "Putin meets Blinken", "text": t} for o, t in texts.items()])
+    found = {a["name"]: a["kind"] for a in actors(docs)["actors"]}
+    for junk in ("According", "Several", "Previously", "MOSCOW", "Crimean", "European", "Church", "State Antony Blinken",
+                 "Says Talks", "Useful", "Frank"):
+        assert junk not in found, junk
+    assert found["Vladimir Putin"] == "person" and found["Antony Blinken"] == "person"
+    assert found["Russia"] == "country" and found["Grand Kremlin Palace"] == "place"
+    assert found["Nord Stream"] == "unknown"            # nothing in the texts tells a person from a pipeline
+
+
+def test_a_copy_of_a_report_not_in_the_event_dates_its_original_outlet():
+    # Infobae carried a Reuters story at 21:07 on the 4th; CGTN's own report is dated the 5th: CGTN was not first
+    from core.reprints import Reprint
+    text = "The balloon was shot down off the coast of South Carolina on Saturday afternoon by a fighter jet."
+    arts = [{"id": "c", "outlet": "CGTN", "title": "Balloon", "text": text + " China protested.", "published": "2023-02-05"},
+            {"id": "i", "outlet": "Infobae", "title": "Balloon", "text": text, "published": "2023-02-04T21:07Z"},
+            {"id": "g", "outlet": "Global Times", "title": "Balloon", "text": text + " Experts spoke.",
+             "published": "2023-02-06"}]
+    reps = [Reprint(id="i", original_id=None, original_outlet="Reuters", score=0.9, outlet="Infobae", kind="wire copy")]
+    t = compare_event(arts, reprints=reps, default_date_source="file")["timing"]
+    assert t["first_outlet"] == "Reuters" and t["first"]["label"] == "first to report: Reuters (via Infobae) (04 Feb 2023 21:07 UTC)"
+    rows = {r["outlet"]: r for r in t["outlets"]}
+    assert rows["Reuters"]["via"] == "Infobae" and "Infobae" not in rows and rows["CGTN"]["lag_days"] == 1
+    # a copy of an article that is in the event adds nothing: its original's own date stands
+    reps = [Reprint(id="i", original_id="c", original_outlet="CGTN", score=0.9, outlet="Infobae")]
+    t = compare_event(arts, reprints=reps, default_date_source="file")["timing"]
+    assert t["first_outlet"] == "CGTN" and set(r["outlet"] for r in t["outlets"]) == {"CGTN", "Global Times"}

@@ -108,12 +108,60 @@ def test_the_omissions_pages_check_skips_cleanly_without_its_folder(tmp_path):
     import sys
     from pathlib import Path
     script = Path(__file__).resolve().parents[1] / "bench" / "labels" / "omissions_pages.py"
-    for step in (["draw"], ["score", "omissions_pages.jsonl"]):
+    for step in (["draw"], ["silent"], ["score", "omissions_pages.jsonl"]):
         run = subprocess.run([sys.executable, str(script), step[0], str(tmp_path / "absent"), *step[1:]],
                              capture_output=True, text=True, timeout=120)
         assert run.returncode == 0 and run.stdout == "" and "no page folder" in run.stderr
 
 
+def test_the_omissions_pages_check_takes_a_pages_own_outlet_else_its_host(tmp_path):
+    import importlib.util
+    import json
+    from pathlib import Path
+    script = Path(__file__).resolve().parents[1] / "bench" / "labels" / "omissions_pages.py"
+    spec = importlib.util.spec_from_file_location("omissions_pages", script)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    named = {"url": "https://abcnews.com/US/wireStory/x-1", "title": "T", "text": "A.", "outlet": "ABC News"}
+    bare = {"url": "https://www.bbc.com/news/articles/y", "title": "T", "text": "B."}
+    for n, page in enumerate((named, bare)):
+        (tmp_path / f"{n}.json").write_text(json.dumps(page), encoding="utf-8")
+    (tmp_path / "groups.json").write_text(json.dumps({"e": [named["url"], bare["url"]]}), encoding="utf-8")
+    pages, groups = mod.load(tmp_path)
+    assert pages[named["url"]]["outlet"] == "ABC News" and pages[bare["url"]]["outlet"] == "bbc.com"
+    assert groups == {"e": [named["url"], bare["url"]]}
+
+
 def test_the_platform_a_statement_was_posted_on_is_no_anchor():
     found = anchors("“All those on board died,” the Russian emergency services ministry wrote on Telegram on Wednesday.")
     assert "telegram" not in found and "russian" in found
+
+
+def test_a_wire_sentence_with_one_word_swapped_is_still_one_report():
+    # two outlets ran one wire's narration, one of them swapping a verb: one report with C silent, not two
+    a = ('Mayor Helen Ortiz accused the council of conducting a confusing policy on the river traffic, saying '
+         '"nobody knows what will happen to the Riverside bridge in 14 months."')
+    b = a.replace("conducting", "carrying out")
+    assert _omits({"A": a, "B": b, "C": "", "X": ""}) == []
+    # two reports in their own words around the same quotation still count twice
+    c = 'Mayor Helen Ortiz said: "nobody knows what will happen to the Riverside bridge in 14 months."'
+    assert len(_omits({"A": a, "B": c, "C": "", "X": ""})) == 1
+
+
+def test_a_name_the_outlet_writes_as_its_acronym_or_in_full_is_mentioned():
+    fact = '"Travellers may need to wait in Mexico as CBP officers work," said Pete Flores of CBP in San Diego.'
+    others = {"A": fact, "B": fact.replace("said Pete", "Pete"), "C": ""}
+    assert len(_omits({**others, "X": ""})) == 1
+    # X writes the agency in full and names Flores, San Diego and Mexico apart: it may tell the fact, so no claim
+    told = ("But U.S. Customs and Border Protection said its port had no room left. Buses lined the avenue for hours. "
+            "Pete Flores has run the office since last year. Vendors sold water to the crowd. "
+            "He grew up in San Diego. Families slept on blankets near the gate. Many came from Mexico.")
+    assert _omits({**others, "X": told}) == []
+    assert [c["absent"] for c in _omits({**others, "X": told.replace("Customs and Border Protection", "officials")})] \
+        == [["CBP"]]
+    # … and the other way round: the fact spells the name out, X writes only its acronym
+    spelled = ('"Travellers may need to wait in Mexico," said Pete Flores of Customs and Border Protection in '
+               'San Diego.')
+    others = {"A": spelled, "B": spelled.replace("said Pete", "Pete"), "C": ""}
+    assert _omits({**others, "X": told.replace("U.S. Customs and Border Protection", "CBP")}) == []
+    assert _omits({**others, "X": told.replace("U.S. Customs and Border Protection", "officials")})

@@ -443,3 +443,25 @@ def test_surname_expands_within_the_name_window_only():
     assert only(near).speaker == "Dong Jun"
     far = "Dong Jun met his counterpart on Tuesday.\n\n" + filler + '\n\n"We will not change our course," Dong said.'
     assert only(far).speaker == "Dong"
+
+
+def test_what_someone_may_or_will_say_is_not_credited_as_said():
+    # "can blame", "will announce", "should demand": no one has said it (yet); "would later say" narrates a fact
+    for t in ("It is emphasized that the Kremlin can blame Ukraine for organizing the attack on the concert hall.",
+              "House Speaker Nancy Pelosi will announce this week whether she will create a select committee.",
+              "Asked if Mr. Trump should demand extradition of the hackers, the senator shrugged."):
+        assert [q.speaker for q in quotes_of(t) if q.speaker] == [], t
+    said = quotes_of("The minister would later say that the talks had failed because of the sanctions.")
+    assert [q.speaker for q in said] == ["The minister"] or [q.speaker_type for q in said] == ["role"]
+
+
+def test_a_relative_pronoun_is_no_content_and_a_coordinated_clause_is_not_the_speakers():
+    t = ("It was not clear what happened to the attackers after the raid, which Moscow Mayor Sergei Sobyanin "
+         "described as a \u201chuge tragedy\u201d and state authorities were investigating as terrorism.")
+    qs = quotes_of(t)
+    assert [(q.speaker, q.quote) for q in qs] == [("Sergei Sobyanin", "as a \u201chuge tragedy\u201d")]
+    # nor is what nobody says
+    assert [q.speaker for q in quotes_of("Nobody knows what the minister said at the closed meeting on Monday.")
+            if q.speaker] == []
+    assert [q.speaker for q in quotes_of("No official said whether the talks would resume next week in Geneva.")
+            if q.speaker] == []
