@@ -534,6 +534,9 @@ def _from_cue_verb(aid, text, u: Unit, tok, spans, names) -> Quote | None:
         # "As noted in the statement, Putin has …": a participle with no speaker of its own; the subject
         # of the clause it hangs from is who the statement is about, not who made it
         return None
+    trailing = _from_trailing_appositive(aid, text, u, tok, spans, names) if lemma in CORE_SET else None
+    if trailing is not None:
+        return trailing
     subj = _subject_of(tok)
     if subj is None and _mistagged_cue(tok):
         subj = tok.doc[tok.i - 1]
@@ -598,6 +601,41 @@ def _from_cue_verb(aid, text, u: Unit, tok, spans, names) -> Quote | None:
     if lemma not in CORE_SET and kind == "indirect" and end - start > 400:
         return None
     return _make_quote(aid, text, start, end, kind, tok, u, subj, names)
+
+
+def _appositive_speaker(tok):
+    """The speaker of a sentence-final frame the parser read as an apposition: in "X is approving the project, a
+    source familiar with the decision told Reuters." the cue has no subject of its own and "a source …" hangs from
+    "project"; taking the main clause's subject would credit the administration with the source's words."""
+    if tok.dep_ not in ("conj", "ROOT") or any(k.dep_ in ("nsubj", "nsubjpass", "expl", "ccomp", "xcomp", "parataxis")
+                                                for k in tok.children):
+        return None                     # a subject, or content after the verb: not a sentence-final frame
+    n = tok.doc[tok.i - 1]
+    while n.dep_ != "appos" and n.head.i != n.i and n.head.i < tok.i:
+        n = n.head
+    if n.dep_ != "appos" or not n.tag_.startswith("NN") or n.right_edge.i != tok.i - 1:
+        return None
+    comma = n.left_edge.i - 1
+    if comma <= tok.sent.start or tok.doc[comma].text != ",":
+        return None
+    # what comes before must be a clause ("In another appeal to Iowa farmers, Joni Ernst announced …" is no content)
+    return n if any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in tok.doc[tok.sent.start:comma]) else None
+
+
+def _from_trailing_appositive(aid, text, u: Unit, tok, spans, names) -> Quote | None:
+    """A sentence-final attribution whose speaker was parsed as an apposition: the content is the clause before it."""
+    app = _appositive_speaker(tok)
+    if app is None:
+        return None
+    doc = u.doc
+    first, last = _trim_tokens(doc, tok.sent.start, app.left_edge.i - 2)
+    start, end = _strip_text(text, *_span_orig(u, doc, first, last))
+    if end - start < 2:
+        return None
+    qids = _quote_tokens(u, doc, first, last)
+    for qi in qids:
+        spans[qi].claimed = True
+    return _make_quote(aid, text, start, end, "mixed" if qids else "indirect", tok, u, app, names)
 
 
 # a full stop that is no abbreviation's ("Mr.", "Dr.", "U.S."), or "!" / "?", before a space

@@ -572,7 +572,8 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
         if (low not in SPEECH_VERBS and low not in THAT_VERBS) or (i and _low(ws[i - 1]) in ("be", "been", "being")) \
                 or toks[i][1] < skip_until:
             continue
-        if low.endswith("ing") and s + toks[i][1] == s0 and "," in ws[i + 1:]:
+        if low.endswith("ing") and s + toks[i][1] == s0 and "," in ws[i + 1:] and low not in _DENY:
+            # (an opening "Denying the allegations, X claimed …" frames nothing: verbs of denying, below)
             comma = ws.index(",", i + 1)           # "Accusing the far right of …, the party declared": the subject's
             out.append((s + toks[i][2], s + toks[comma][1], None))
             skip_until = toks[comma][2]

@@ -687,3 +687,42 @@ def test_thirteenth_round_sense_rules():
     # a racial motive is no religion
     assert _terms("Police described the attack as racially motivated violent extremism.") == []
     assert ("religion and violence", "violent extremism") in _terms("The imam warned against violent extremism.")
+
+
+def test_claiming_a_win_a_term_or_an_office_is_no_claim_of_words():
+    # an election outcome taken is no statement ("claim a mandate" was one already)
+    for text in ("The president claims fifth term after a vote without rivals.",
+                 "The ruling party claims landslide in the parliamentary vote.",
+                 "He was always going to claim his fifth term in office.",
+                 "The opposition leader claimed a narrow win on Sunday night.",
+                 "The general claimed office after the vote was annulled."):
+        assert not any(f == "claims by officials" for f, _ in _terms(text)), text
+    # a claim about a term or a win is still a claim of words
+    assert ("claims by officials", "claim") in _terms("Officials repeated the claim that the vote was fair.")
+    assert ("claims by officials", "claims") in _terms("The minister's claims about the long-term effects were disputed.")
+
+
+def test_a_verdict_names_the_crime_in_every_sexual_misconduct_term():
+    # the court's legal words, as the charge contexts: no outlet's choice of term
+    for text in ("The producer was found guilty of rape on Monday.",
+                 "The former official was found guilty of sexual misconduct in March.",
+                 "The coach was acquitted of groping a player.",
+                 "The manager was convicted of sexual harassment last year."):
+        assert not any(f == "sexual misconduct" for f, _ in _terms(text)), text
+    # outside a verdict the words still count
+    assert ("sexual misconduct", "rape") in _terms("Activists say rape is used as a weapon of war.")
+    assert ("sexual misconduct", "sexual misconduct") in _terms("Staff described years of sexual misconduct at the firm.")
+    # … and a term that names something other than the verdict's crime, in a sentence on the verdict
+    text = "The producer, whose downfall over sexual misconduct began a movement, was found guilty of two sex crimes."
+    assert ("sexual misconduct", "sexual misconduct") in _terms(text)
+    assert ("sexual misconduct", "rape") in _terms('He said the senator was not guilty of "forcible rape."')
+
+
+def test_an_opening_participle_of_denying_frames_no_words():
+    # "Denying the allegations, X claimed …": what is denied stays the outlet's words (verbs of denying)
+    text = "Denying the allegations, the founder claimed the case was politically motivated."
+    assert _voice(text, "allegations")[0] == "own"
+    assert _voice(text, "politically motivated")[0] == "attributed"
+    # another opening participle of speech still gives its content to the subject
+    text = "Accusing the extreme right of the deaths, the Coalition of Radical Left has declared the government guilty."
+    assert _voice(text, "extreme right")[0] == "attributed"

@@ -465,3 +465,15 @@ def test_a_relative_pronoun_is_no_content_and_a_coordinated_clause_is_not_the_sp
             if q.speaker] == []
     assert [q.speaker for q in quotes_of("No official said whether the talks would resume next week in Geneva.")
             if q.speaker] == []
+
+
+def test_a_sentence_final_speaker_parsed_as_an_apposition_is_the_speaker():
+    t = ("The Biden administration is approving ConocoPhillips' $7 billion oil and gas drilling project in Alaska, "
+         "a source familiar with the decision told Reuters on Monday.")
+    assert [(q.speaker, q.quote) for q in quotes_of(t) if q.speaker] == [
+        ("a source familiar with the decision",
+         "The Biden administration is approving ConocoPhillips' $7 billion oil and gas drilling project in Alaska")]
+    # a fronted phrase is no content: Ernst announced what follows, not "In another appeal …"
+    t = ("In another appeal to Iowa farmers, Joni Ernst, a candidate in the Senate primary, announced in an ad "
+         "that she grew up on a farm.")
+    assert all(not q.quote.startswith("In another appeal") for q in quotes_of(t))

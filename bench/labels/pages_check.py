@@ -13,7 +13,7 @@ topics the lexicon covers and are never committed (third-party text); the labels
     .venv/bin/python bench/labels/pages_check.py score /work/notes/pages22 contested_pages6.jsonl \
         --also /work/notes/pages21 contested_pages5.jsonl
 
-Without the folder (as in CI) every command says so and exits 0. Fourteen samples so far, each drawn and labelled
+Without the folder (as in CI) every command says so and exits 0. Fifteen samples so far, each drawn and labelled
 before the matcher was changed on it: /work/notes/pages17 -> contested_pages(_sample).jsonl (round 5),
 /work/notes/pages18 -> contested_pages2(_sample).jsonl (round 6), /work/notes/pages19 ->
 contested_pages3(_sample).jsonl (round 7), /work/notes/pages20 -> contested_pages4(_sample).jsonl (round 8),
@@ -24,7 +24,8 @@ not tuned on), /work/notes/pages25 -> contested_pages9(_sample).jsonl (round 11'
 /work/notes/pages26 -> contested_pages10(_sample).jsonl and /work/notes/pages27 -> contested_pages11(_sample).jsonl
 (both round 12's rules, not tuned on), /work/notes/pages28 -> contested_pages12(_sample).jsonl and /work/notes/pages29 ->
 contested_pages13(_sample).jsonl (both round 13's rules, not tuned on), /work/notes/pages30 ->
-contested_pages14(_sample).jsonl (round 13's rules again, not tuned on); rounds 6 to 15 with `draw --max 400` (every match).
+contested_pages14(_sample).jsonl (round 13's rules again, not tuned on), /work/notes/pages31 ->
+contested_pages15(_sample).jsonl (round 17's rules, not tuned on); rounds 6 to 17 with `draw --max 400` (every match).
 """
 from __future__ import annotations
 
