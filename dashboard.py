@@ -34,4 +34,10 @@ else:
         from pages.data import lifespan as warm_first  # once the runtime exists, which its caches need
         return warm_first(app)
 
-    app = st.App(__file__, lifespan=lifespan)
+    # Each page's own address serves Streamlit's page with a hint of where the server is (pages.page_html):
+    # without it a new tab at /event first looked for the server under /event.
+    from starlette.middleware import Middleware
+
+    from pages.page_html import PageHtml
+
+    app = st.App(__file__, lifespan=lifespan, middleware=[Middleware(PageHtml)])

@@ -247,10 +247,11 @@ def filter_change(ctx, url: str, outlet: str, server: "Streamlit") -> tuple[floa
 
 
 def visits(browser, db: Path, outlets: list[str], repeat: int, only: set[str] | None = None,
-           changes_too: bool = True) -> tuple[dict, dict, dict, dict, float]:
+           changes_too: bool = True) -> tuple[dict, dict, dict, dict, float, dict]:
     """New-tab visits of every page (those in `only`, by url path, when given) and of the bare app, and filter
     changes; median seconds per item, each visit's median CPU seconds (browser, server) and each filter change's
-    median cost (filter_change). Also returns how long the dashboard server took to start answering."""
+    median cost (filter_change). Also returns how long the dashboard server took to start answering, and each
+    visit's fastest and slowest run (on a loaded machine the spread is the size of the gaps measured)."""
     script = CACHE / "reference_app.py"
     script.write_text(f"OUTLETS = {outlets!r}\n" + REFERENCE_APP)
     bare = Streamlit(CACHE / "unused.sqlite", log=CACHE / "reference.log", script=str(script))
@@ -287,7 +288,8 @@ def visits(browser, db: Path, outlets: list[str], repeat: int, only: set[str] | 
         bare.stop()
     med = statistics.median
     cpu = {k: (med(b for b, _ in v), med(sv for _, sv in v)) for k, v in cpus.items()}
-    return {k: med(v) for k, v in times.items()}, cpu, {k: med(v) for k, v in changes.items()}, costs, ready
+    spread = {k: (min(v), max(v)) for k, v in times.items()}
+    return {k: med(v) for k, v in times.items()}, cpu, {k: med(v) for k, v in changes.items()}, costs, ready, spread
 
 
 # -- exports -------------------------------------------------------------------------------------
@@ -395,9 +397,11 @@ def main() -> None:
             s.dispose()
             log(f"store of {n_articles:,} articles: {db}")
             before = uptime()
-            pages, cpu, changes, costs, ready = visits(browser, db, outlets, args.repeat, only, not args.visits_only)
+            pages, cpu, changes, costs, ready, spread = visits(browser, db, outlets, args.repeat, only,
+                                                               not args.visits_only)
             after = uptime()
-            results[n_articles] = {"db": str(db), "visits": pages, "visit_cpu": cpu, "filter": changes,
+            results[n_articles] = {"db": str(db), "visits": pages, "visit_cpu": cpu, "visit_spread": spread,
+                                   "filter": changes,
                                    "filter_cost": costs, "server_ready": ready,
                                    "exports": {} if args.visits_only else export_timings(db, args.repeat),
                                    "queries": [] if args.visits_only else time_queries(db, args.outlet),
@@ -414,13 +418,14 @@ def report(results: dict, repeat: int) -> None:
         print(f"\nStore of {n:,} articles — a visit in a new tab of a running browser, seconds (median of {repeat}); "
               f"target: within {MARGIN} s of the bare app's table ({floor:.2f} + {MARGIN} = {floor + MARGIN:.2f})")
         print(f"  {'':<36}{'s':>6}  {'vs the table':<13}{'':<7}  CPU s: browser, server (what a visit costs, "
-              "less moved by load)")
+              "less moved by load); fastest-slowest run")
         for label, secs in v.items():
             bare = label.startswith("bare app")
             mark = "" if bare else ("ok" if secs <= floor + MARGIN else "MISSED")
             browser, server = r["visit_cpu"][label]
+            fastest, slowest = r["visit_spread"][label]
             print(f"  {label:<36}{secs:>6.2f}  {'' if bare else f'{secs - floor:+.2f}':<13}{mark:<7}  "
-                  f"{browser:>5.2f} {server:>5.2f}")
+                  f"{browser:>5.2f} {server:>5.2f}   {fastest:.2f}-{slowest:.2f}")
         print(f"  machine load (uptime) before: {r['load'][0]}")
         print(f"                         after: {r['load'][1]}  (pages and bare apps interleaved: load hits them alike)")
         print(f"  (the dashboard server answered {r['server_ready']:.1f} s after its start: it computes every page's "
@@ -444,7 +449,8 @@ def report(results: dict, repeat: int) -> None:
         print("Store queries the pages make (one call each, seconds):")
         for name, secs in r["queries"]:
             print(f"  {name:<45}{secs:>8.3f}")
-    print(json.dumps({n: {k: r[k] for k in ("visits", "visit_cpu", "filter", "filter_cost", "exports", "server_ready",
+    print(json.dumps({n: {k: r[k] for k in ("visits", "visit_cpu", "visit_spread", "filter", "filter_cost", "exports",
+                                           "server_ready",
                                            "load")} for n, r in results.items()}),
           flush=True)
 

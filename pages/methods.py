@@ -31,19 +31,15 @@ at the top, and list every article with its URL.
 """
 
 
-def metric(m) -> None:
-    """One figure's entry."""
-    st.subheader(m.name, anchor=m.name.replace(" ", "-"))
-    st.markdown(f"{m.what}\n\n**From:** {m.source}\n\n**Known errors:** {m.errors}\n\n**Evidence:** {m.evidence}")
+def metric(m) -> str:
+    """One figure's entry, as markdown under its own heading (which Streamlit gives an anchor)."""
+    return (f"### {m.name}\n\n{m.what}\n\n**From:** {m.source}\n\n**Known errors:** {m.errors}\n\n"
+            f"**Evidence:** {m.evidence}")
 
 
 open_page("Methods", needs_articles=False)
-st.markdown(f"**{ABOUT}**")
-st.markdown(STEPS)
-st.header("Exports and provenance")
-st.markdown(EXPORTS)
+# One markdown element per section, not a heading and a paragraph per figure: the page drew some 60
+# elements, each a React component of its own for a new tab to mount (the most of any page).
+st.markdown(f"**{ABOUT}**\n{STEPS}\n## Exports and provenance\n{EXPORTS}")
 for section in SECTIONS:
-    st.header(section)
-    for m in METRICS.values():
-        if m.section == section:
-            metric(m)
+    st.markdown(f"## {section}\n\n" + "\n\n".join(metric(m) for m in METRICS.values() if m.section == section))

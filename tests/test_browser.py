@@ -83,7 +83,11 @@ FIRST_VIEW = {"overview": '[data-testid="stDataFrame"]', "event": '[data-testid=
 
 @pytest.mark.parametrize("path,title", PAGES, ids=[t.lower().replace(" ", "_") for _, t in PAGES])
 def test_page_opens_without_exception(page, server, path, title):
+    asked = []
+    page.on("request", lambda r: asked.append(r.url))
     open_page(page, server, path)
+    # The page's address told the browser where the server is (pages/page_html.py): no first guess under it.
+    assert not [u for u in asked if f"/{path}/_stcore/" in u] and f"{server.base}/_stcore/health" in asked
     expect(page.get_by_role("heading", level=1)).to_have_text(title)
     expect(page.get_by_test_id("stException")).to_have_count(0)
     page.locator(FIRST_VIEW[path]).first.wait_for()

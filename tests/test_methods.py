@@ -24,5 +24,8 @@ def test_methods_page_explains_every_metric_without_any_data(tmp_path, monkeypat
     monkeypatch.setenv("FRAMELENS_DB", str(tmp_path / "empty.sqlite"))
     at = app("methods").run()
     assert not at.exception
-    assert [h.value for h in at.subheader] == [m.name for s in SECTIONS for m in METRICS.values() if m.section == s]
+    text = "\n".join(m.value for m in at.markdown)
+    assert re.findall(r"(?m)^## (.+)$", text) == ["Exports and provenance", *SECTIONS]
+    assert re.findall(r"(?m)^### (.+)$", text) == [m.name for s in SECTIONS for m in METRICS.values() if m.section == s]
+    assert all(f"**Known errors:** {m.errors}" in text for m in METRICS.values())
     assert "framelens puts one news event's coverage" in at.markdown[0].value
