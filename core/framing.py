@@ -356,7 +356,8 @@ def actors(docs: list[dict], top: int = TOP_ACTORS) -> dict:
     low = Counter(w for d in docs for w in re.findall(r"\b[a-z][a-z'’-]+\b", d["text"]))
     raw = []  # (doc, place, name, s, e)
     for d, place, n, s, e, initial in found:
-        settled = _settle(n, d["text"], s, mid, lower)
+        # most mentions need no second look: only a sentence's first word, all capitals or "… of State X" may
+        settled = _settle(n, d["text"], s, mid, lower) if initial or n.isupper() or d["text"][s - 3:s] == "of " else n
         if not settled or _is_demonym(settled, set(mid)) or _used_as_adjective(settled, d["text"], e):
             continue
         if " " not in settled and (low[settled.lower()] >= mid[settled] or settled.lower() in ORG_WORDS | PLACE_WORDS):
