@@ -237,7 +237,6 @@ def _source_of_report(tok):
 def _quoted_source(aid, text, u: Unit, tok, spans, names) -> Quote | None:
     """An attribution to the party a report quotes or cites: its words are the report's content
     (the clause after "as saying", the clause the quoting verb governs, or the unit's quotation)."""
-    doc = u.doc
     src = _source_of_report(tok)
     head = tok.head if tok.lower_ in ("citing", "quoting", "referring") else tok
     rng = None
@@ -256,15 +255,20 @@ def _quoted_source(aid, text, u: Unit, tok, spans, names) -> Quote | None:
             return None
         spans[qi].claimed = True
         return _make_quote(aid, text, spans[qi].start, spans[qi].end, "direct", tok, u, src, names)
-    first, last = _trim_tokens(doc, *rng)
-    start, end = _strip_text(text, *_span_orig(u, doc, first, last))
+    return _quote_over(aid, text, u, tok, spans, names, src, *rng)
+
+
+def _quote_over(aid, text, u: Unit, tok, spans, names, speaker, first: int, last: int) -> Quote | None:
+    """The attribution whose content is tokens first..last (trimmed): mixed when it holds a quotation, which it
+    claims, else indirect."""
+    first, last = _trim_tokens(u.doc, first, last)
+    start, end = _strip_text(text, *_span_orig(u, u.doc, first, last))
     if end - start < 2:
         return None
-    qids = _quote_tokens(u, doc, first, last)
+    qids = _quote_tokens(u, u.doc, first, last)
     for qi in qids:
         spans[qi].claimed = True
-    kind = "mixed" if qids else "indirect"
-    return _make_quote(aid, text, start, end, kind, tok, u, src, names)
+    return _make_quote(aid, text, start, end, "mixed" if qids else "indirect", tok, u, speaker, names)
 
 
 # Verbs whose object is not speech: "he was the 'senior correspondent'", "she hosts 'X'"
@@ -627,15 +631,7 @@ def _from_trailing_appositive(aid, text, u: Unit, tok, spans, names) -> Quote | 
     app = _appositive_speaker(tok)
     if app is None:
         return None
-    doc = u.doc
-    first, last = _trim_tokens(doc, tok.sent.start, app.left_edge.i - 2)
-    start, end = _strip_text(text, *_span_orig(u, doc, first, last))
-    if end - start < 2:
-        return None
-    qids = _quote_tokens(u, doc, first, last)
-    for qi in qids:
-        spans[qi].claimed = True
-    return _make_quote(aid, text, start, end, "mixed" if qids else "indirect", tok, u, app, names)
+    return _quote_over(aid, text, u, tok, spans, names, app, tok.sent.start, app.left_edge.i - 2)
 
 
 # a full stop that is no abbreviation's ("Mr.", "Dr.", "U.S."), or "!" / "?", before a space
