@@ -295,6 +295,10 @@ def _sentence_initial(text: str, s: int) -> bool:
     return not before or before[-1] in ".!?:;\n\"“”'‘’—–(-"
 
 
+CONTINENTS = {"Europe", "Africa", "Asia", "America", "Arctic", "Antarctica", "Australia", "Eurasia", "Oceania",
+              "Caucasus", "Balkans"}
+
+
 def _is_demonym(name: str, known: set[str]) -> bool:
     """An adjective of a place ("Crimean", "European", "North American", "Russian-Chinese"), not an actor."""
     last = name.split()[-1]
@@ -316,14 +320,11 @@ def _used_as_adjective(name: str, text: str, e: int) -> bool:
                                           "or", "who", "of", "in", "on", "at"}
 
 
-CONTINENTS = {"Europe", "Africa", "Asia", "America", "Arctic", "Antarctica", "Australia", "Eurasia", "Oceania",
-              "Caucasus", "Balkans"}
-
-
 def _settle(name: str, text: str, s: int, mid: Counter, lower: set[str]) -> str | None:
     """A capitalised phrase as the actor it names, or None: a sentence-initial common word ("According",
-    "Several", "Church") is not part of a name unless the phrase occurs mid-sentence too; an all-caps dateline
-    ("MOSCOW,") is the place it names; "State" after "Secretary of" is the portfolio, not the name."""
+    "Several", "Church") is not part of a name unless the phrase occurs mid-sentence too; an all-caps word is its
+    title-case name when the event writes that ("MOSCOW" -> "Moscow"), and a dateline's city otherwise (dropped);
+    "State" after "Secretary of" is the portfolio, not the name."""
     toks = name.split()
     if re.search(r"\b(?:Secretary|Minister|Ministry|Department)\s+of\s+$", text[max(0, s - 30):s]) \
             and len(toks) > 1 and toks[0].lower() in PORTFOLIOS:
