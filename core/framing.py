@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from core.clean import clean_text, dateline_end
 from core.contested import contested_terms as find_contested
 from core.credits import canonical_outlet, is_news_outlet
-from core.gazetteer import institution
+from core.gazetteer import country_in, institution
 from core.corpus import read_jsonl
 from core.language import is_english, language_of
 from core.lexicon import lemma, load_contested_terms, load_tone, split_paragraphs, split_sentences, words
@@ -270,9 +270,9 @@ def _kind(name: str, context: Counter | None = None) -> str:
 
 
 def _country_named(name: str) -> bool:
-    """Whether a name is a country's own name in the speaker gazetteer ("Kazakhstan", "Belarus")."""
-    from core.gazetteer import _data
-    return _data()["countries"].get(name.lower(), "").removeprefix("the ") == name.removeprefix("the ")
+    """Whether a name is a country's own name in the speaker gazetteer ("Kazakhstan", "Belarus"; not "Moscow")."""
+    country, rest = country_in(name.split())
+    return country is not None and not rest and country.removeprefix("the ") == name.removeprefix("the ")
 
 
 def _title_case_lines(text: str, lower: set[str]) -> list[tuple[int, int]]:
@@ -343,9 +343,9 @@ def _settle(name: str, text: str, s: int, mid: Counter, lower: set[str]) -> str 
 
 def actors(docs: list[dict], top: int = TOP_ACTORS) -> dict:
     """Who each outlet names in headline, lead and body, with a prominence score and the mentions."""
-    lower = set()
-    for d in docs:
-        lower.update(w for w in re.findall(r"\b[a-z][a-z'’-]+\b", d["text"]))
+    # how often the event writes each word in lowercase: a capitalised common word is no name
+    low = Counter(w for d in docs for w in re.findall(r"\b[a-z][a-z'’-]+\b", d["text"]))
+    lower = set(low)
     found = []   # (doc, place, name, s, e, initial)
     for d in docs:
         lead_end = d["lead"][-1][1] if d["lead"] else 0
@@ -354,7 +354,6 @@ def actors(docs: list[dict], top: int = TOP_ACTORS) -> dict:
             if not any(a <= s < b for a, b in d["_title_lines"]):
                 found.append((d, "lead" if s < lead_end else "body", n, s, e, _sentence_initial(d["text"], s)))
     mid = Counter(n for *_, n, s, e, initial in found if not initial)
-    low = Counter(w for d in docs for w in re.findall(r"\b[a-z][a-z'’-]+\b", d["text"]))
     raw = []  # (doc, place, name, s, e)
     for d, place, n, s, e, initial in found:
         # most mentions need no second look: only a sentence's first word, all capitals or "… of State X" may
