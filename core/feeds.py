@@ -182,10 +182,6 @@ def _entry_time(entry) -> datetime | None:
     return None
 
 
-# a clock reading followed by a zone: "10:00:00 GMT", "10:00+03:00", "10:00:00Z", "10:00 -0500" (not "10:00 AM")
-_ZONED_CLOCK = re.compile(r"\d:\d\d(?::\d\d(?:[.,]\d+)?)?\s*(?:Z\b|[+-]\d\d:?\d\d|(?![AaPp]\.?[Mm]\b)[A-Za-z]{1,5}\b)")
-
-
 def _raw_date(entry) -> str | None:
     """The entry's date as written (published, else updated or created)."""
     return next((str(entry[k]) for k in ("published", "updated", "created") if entry.get(k)), None)
@@ -193,15 +189,16 @@ def _raw_date(entry) -> str | None:
 
 def _entry_precision(raw: str | None) -> tuple[str, str | None]:
     """("date", None) when the entry's raw date carries no time of day ("2026-02-16"); ("date", flag) when
-    its time is in no zone (feedparser reads that as UTC, hours off for a Kyiv or Beijing site's clock);
-    else ("exact", None)."""
+    its time is in no zone (feedparser reads that as UTC, hours off for a Kyiv or Beijing site's clock), as the
+    date model (core.dates) reads it; else ("exact", None)."""
     if not raw:
         return "exact", None
     if not re.search(r"\d:\d\d", raw):
         return "date", None
-    if _ZONED_CLOCK.search(raw):
-        return "exact", None
-    return "date", f"{dates.ZONELESS} ({raw[:60]!r})"
+    info = dates.parse_date(raw, source="feed")
+    if info.flag and dates.ZONELESS in info.flag:
+        return "date", f"{dates.ZONELESS} ({raw[:60]!r})"
+    return "exact", None
 
 
 def _alternate_link(entry) -> str | None:

@@ -101,6 +101,9 @@ def test_a_time_in_no_zone_keeps_only_its_day():
     assert rfc.date_flag.endswith("time of day without a time zone")
     junk = items["junk"]
     assert (junk.published, junk.date_source, junk.date_flag) == (NOW, "first-seen", "unreadable ('soon')")
+    # a 12-hour clock with its zone is a time in a zone, as the date model reads it
+    from core.feeds import _entry_precision
+    assert _entry_precision("01 Feb 2026 10:00 PM EST") == ("exact", None)
 
 
 def test_items_without_usable_link_or_content_are_skipped():
