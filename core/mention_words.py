@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from core.gazetteer import country_in, government, institution, words_of
 from core.quote_input import news_outlet
-from core.speakers import ANON_HEADS, LO, NAME_WORD, NOT_NAMES, PLACE_WORDS, TITLE_WORDS
+from core.speakers import ANON_HEADS, LO, NAME_WORD, NOT_NAMES, OCCUPATION_WORDS, PLACE_WORDS, TITLE_WORDS
 
 # Words for a written or recorded source: its author is the speaker.
 DOC_WORDS = set("""statement statements report reports readout communique communiqué release
@@ -110,13 +110,6 @@ michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma or
 tennessee texas utah vermont virginia washington wisconsin wyoming""".split()) | {
     "new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota",
     "rhode island", "south carolina", "south dakota", "west virginia"}
-# Occupations written before a name, capitalised at a sentence's start ("Journalist Nikole Hannah-Jones
-# said"). Some are also surnames (Gary Player, Peter Singer), so one ends a name only before two name words.
-OCCUPATION_WORDS = set("""journalist reporter correspondent columnist commentator author writer novelist poet
-historian economist analyst scientist researcher epidemiologist virologist physician surgeon nurse activist
-campaigner actor actress singer rapper comedian filmmaker producer artist musician athlete coach player
-businessman businesswoman billionaire entrepreneur investor philanthropist pastor priest imam rabbi scholar
-expert lawmaker legislator strategist pollster consultant blogger podcaster host anchor""".split())
 OF_COUNTRY_RE = re.compile(r"\s+of\s+(?P<c>(?:the\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?)$")
 TIME_TAIL = re.compile(r"\s+(?:on|in|at|late|early|last|this|earlier|later)\b.*$|\s+(?:Monday|Tuesday|Wednesday|"
                         r"Thursday|Friday|Saturday|Sunday)\b.*$", re.I)

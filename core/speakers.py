@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
+from collections import Counter
 
 from core.config import Settings
 from core.gazetteer import country_in
@@ -33,6 +34,13 @@ insider insiders analyst analysts expert experts observer observers critic criti
 residents witness witnesses spokesman spokeswoman spokesperson officer officers staffer staffers
 member members adviser advisers advisor advisors someone lawmaker lawmakers strategist strategists
 supporter supporters voter voters""".split())
+# Occupations written before a name, capitalised at a sentence's start ("Journalist Nikole Hannah-Jones
+# said"). Some are also surnames (Gary Player, Peter Singer), so one ends a name only before two name words.
+OCCUPATION_WORDS = set("""journalist reporter correspondent columnist commentator author writer novelist poet
+historian economist analyst scientist researcher epidemiologist virologist physician surgeon nurse activist
+campaigner actor actress singer rapper comedian filmmaker producer artist musician athlete coach player
+businessman businesswoman billionaire entrepreneur investor philanthropist pastor priest imam rabbi scholar
+expert lawmaker legislator strategist pollster consultant blogger podcaster host anchor""".split())
 ANON_MARKERS = set("""a an some several many few two three four one unnamed anonymous senior
 familiar other others various numerous multiple""".split())
 PRONOUNS = {"he", "she", "they", "i", "we", "you", "it", "him", "her", "them"}
@@ -102,6 +110,10 @@ def name_tokens(doc, first: int, last: int) -> list[int]:
         idx.append(i)
         i -= 1
     # "Mr. Obama", "Sen. Ted Cruz": stop at a title even if tagged NNP
+    k = min(idx, default=first) - 1
+    if idx and k - 1 >= first and doc[k].lower_ == "of" and doc[k - 1].tag_ in ("NNP", "NNPS") \
+            and doc[k - 1].lower_ not in TITLE_WORDS:
+        return name_tokens(doc, first, k - 1)   # "Sen. Chris Coons of Delaware": who, not where from
     return sorted(idx)
 
 
@@ -130,9 +142,23 @@ def classify_speaker(words: list[str], tags: list[str], head_lower: str) -> str:
 
 
 # Where a sentence starts: after a stop (and closing marks) and a space, or after a line break.
-SENTENCE_START_RE = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z])|\n+")
+# A title's or a middle initial's full stop ends no sentence: "Mr. Netanyahu", "Sens. Dick Durbin", "Joseph M. Sellers".
+_ABBREVIATION_END = "".join(rf"(?<!\b{a})" for a in ("Mr", "Mrs", "Ms", "Dr", "St", "Sen", "Sens", "Rep", "Reps", "Gov",
+                                                     "Gen", "Lt", "Col", "Sgt", "Capt", "Adm", "Prof", "Rev"))
+SENTENCE_START_RE = re.compile(rf"(?:{_ABBREVIATION_END}(?<!\s[A-Z])\.|[!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z])|\n+")
 _AFTER_PLACE_WORD_RE = re.compile(r"\b(?:in|of|near|outside)\s+(?:the\s+)?$", re.I)   # "Map of Novaya Kakhovka"
 _NEXT_CAPITAL_RE = re.compile(r"[ \t]+[A-Z][a-z]")
+# Around a name in a sentence: its titles ("Former Speaker of the House"), and what marks it as no subject.
+_TITLES_RUN_RE = re.compile(r"(?:(?:[A-Z][\w.’'-]*|the|of)\s+)*$")
+_OBJECT_MARK_RE = re.compile(r"\b(?:by|with|to|of|for|from|against|than|about|at|on|after|before|beyond|like|among|"
+                             r"between|under|over|via|toward|towards|whom|and|[a-z]+ing)\s*$")   # "naming Sean Hannity"
+_OPENING_CLAUSE_RE = re.compile(r"[\s“\"‘(]*(?:When|As|After|While|If|Although|Though|Because|Since|Before|Despite|"
+                                r"Until|Once|Unlike|Like|In|At|On|During|With|Without|For|From|By)\b[^,;—–]*$")
+_NOT_SUBJECT_NEXT_RE = re.compile(r"(?:['’]s?\b|\s+(?:of|for|from|to|with|and|or)\b)")
+_GROUP_PLURAL_RE = re.compile(r"(?:ans|ats|ists|ites|ives|als|ers|ies)$")   # "Democrats", "Republicans": no "he"
+_WHICH_NEXT_RE = re.compile(r",?\s+which\b")   # "Twitter, which …": a thing, not a person
+_DASH_RE = re.compile(r"\s[—–]\s|—")
+_LONE_NAME_RE = re.compile(rf"{NAME_WORD}(?:[-'’][{UP}]?[{LO}]+)?")   # one name word: "Zelenskyy", "Al-Sisi"
 CAP_WORD_RE = re.compile(rf"\b{NAME_WORD}[{LO}'’-]*\b")
 # A run of capitalised words (with initials): where person names are looked for.
 CAPS_RUN_RE = re.compile(rf"\b{NAME_WORD}(?:[-'’][{UP}]?[{LO}]+)?(?:\s+(?:[A-Z]\.\s+)?{NAME_WORD}(?:[-'’][{UP}]?[{LO}]+)?){{1,5}}\b")
@@ -178,13 +204,17 @@ others all any few such edt est cdt cst mdt mst pdt pst gmt utc bst cet cest msk
 # "Manning said she …", "Assange, who denies …, said he …": the pronoun a text itself uses for a named person
 _SAID_PRONOUN_RE = re.compile(r"\b([A-Z][\w'’-]+),?\s+(?:said|says|told|added|wrote|insisted|argued)\s+(?:that\s+)?"
                               r"(he|she|his|her)\b")
+_GENDER_TITLE_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w'’-]+)")
 
 
 def pronoun_genders(text: str) -> dict[str, set[str]]:
-    """Name word -> the pronouns ("m", "f") the text itself uses for that person right after a speech verb."""
+    """Name word -> the pronouns ("m", "f") the text itself uses for that person: right after a speech verb,
+    or by a Mr./Mrs./Ms. before the name."""
     out: dict[str, set[str]] = {}
     for m in _SAID_PRONOUN_RE.finditer(text):
         out.setdefault(m.group(1), set()).add("f" if m.group(2).lower() in ("she", "her") else "m")
+    for m in _GENDER_TITLE_RE.finditer(text):        # "Ms. Coulter", "Mr. Obama": the title says it too
+        out.setdefault(m.group(2), set()).add("m" if m.group(1) == "Mr" else "f")
     return out
 
 
@@ -209,6 +239,7 @@ class NameIndex:
         self.quoted = sorted(quoted)                   # (start, end) of quotations: no antecedents there
         self.settings = settings
         self._genders: dict[str, set[str]] | None = None
+        self.lone: list[tuple[int, str]] = []          # (offset, word) of one-word speakers of no known type
 
     def candidates(self) -> list[tuple[int, str]]:
         """Names of two or three capitalised words, a cheap stand-in for PERSON entities: the end of
@@ -245,42 +276,67 @@ class NameIndex:
         return best[1] if best else name
 
     def resolve_pronoun(self, pron: str, pos: int, window: int, content: tuple[int, int] | None = None) -> str | None:
-        """The person a he/she refers to: the first person named in its own sentence before it
-        (subjects come before objects), else the last speaker of the two sentences before, else the
-        first named in the nearest sentence before that names one. Names inside quotations and inside
+        """The person a he/she refers to: the subject among the persons named in its own sentence before it
+        (see _subject_of), else the last speaker of the two sentences before (unless a sentence since opens
+        on another person: "Flynn … was charged. He pleaded guilty"), else the subject of the nearest
+        sentence before that names one. Names inside quotations and inside
         what this attribution reports (`content`: "Gandapur is misusing funds, he said" is not Gandapur
         speaking) are not antecedents; the subject of an earlier report can be ("Navalny died, officials
         said. … a poisoning he blamed on the Kremlin"). Nor is a name after "in", "of", "near" ("Map of
         Novaya Kakhovka"): a place, or someone else's (the wife of …)."""
         if pron.lower() not in ("he", "she", "him", "her"):
             return None
+        starts = self.sentences()
+        here = starts[bisect_right(starts, pos) - 1] if starts and starts[0] <= pos else 0
+        i = bisect_right(starts, here - 1) - 1
+        before = starts[i] if i >= 0 else 0             # the sentence before this one
+        # a speaker named by one word the parse could not type (a surname alone, or a company) counts only
+        # in this sentence and the one before: "…, Zelenskyy said. He blamed …"
         prior = [(o, n) for o, n in sorted(self._between(self.occurrences(), pos - window, pos)
-                                           + self._between(self.mentions, pos - window, pos))
+                                           + self._between(self.mentions, pos - window, pos)
+                                           + self._between(self.lone, before, pos))
                  if not self._in_quote(o) and not (content and content[0] <= o < content[1])
                  and not _AFTER_PLACE_WORD_RE.search(self.text, max(0, o - 12), o)]
         want = "f" if pron.lower() in ("she", "her") else "m"
         prior = [(o, n) for o, n in prior if self.gender_agrees(n, want)]
         if not prior:
             return None
-        starts = self.sentences()
-        here = starts[bisect_right(starts, pos) - 1] if starts and starts[0] <= pos else 0
-        same = [n for o, n in prior if o >= here]
+        same = [(o, n) for o, n in prior if o >= here]
         if same:
-            return same[0]
-        i = bisect_right(starts, here - 1) - 1          # the two sentences before: their last speaker
-        recent = [n for o, n in self._between(self.mentions, starts[max(0, i - 1)] if i >= 0 else 0, here)
+            return self._subject_of(same, here)
+        two_before = starts[max(0, i - 1)] if i >= 0 else 0     # the two sentences before: their last speaker
+        recent = [(o, n) for o, n in sorted(self._between(self.mentions, two_before, here)
+                                            + self._between(self.lone, before, here))
                   if self.gender_agrees(n, want)]
-        if recent:
-            return recent[-1]
+        last = recent[-1] if recent else None
+        if last and not any(o > last[0] and self._opens_sentence(o) and not _same_person(n, last[1]) for o, n in prior):
+            return last[1]
         last_off = prior[-1][0]
         sent = starts[bisect_right(starts, last_off) - 1] if starts and starts[0] <= last_off else 0
-        return next(n for o, n in prior if o >= sent)
+        return self._subject_of([(o, n) for o, n in prior if o >= sent], sent)
+
+    def _subject_of(self, named: list[tuple[int, str]], start: int) -> str:
+        """Of the persons named in one sentence (from `start`), the first that stands where a subject does: not
+        after a preposition or a participle ("questioning by Representative Connolly", "naming Sean Hannity"),
+        not in an opening clause before its comma ("When Mr. Biden went after …, Mr. Ryan reminded"), not
+        before a possessive or "of" ("Mr. Trump’s daughter", "Bill Clinton of Arkansas"), not inside a dashed
+        aside ("— as it did President Bill Clinton in the 1990s —"); the first named when none does."""
+        for o, n in named:
+            before = self.text[start:o]
+            after = self.text[o + len(n):o + len(n) + 8]
+            if not (_OPENING_CLAUSE_RE.match(before) or _OBJECT_MARK_RE.search(_TITLES_RUN_RE.sub("", before, count=1))
+                    or _NOT_SUBJECT_NEXT_RE.match(after) or len(_DASH_RE.findall(before)) % 2):
+                return n
+        return named[0][1]
 
     def gender_agrees(self, name: str, want: str) -> bool:
         """Whether the article never refers to this person with the other pronoun ("Manning said she …" makes
         Manning no antecedent of "he"); read in one pass over the text, by any word of the name."""
         if self._genders is None:
             self._genders = pronoun_genders(self.text)
+            shared = Counter(full.split()[-1] for full in {n for _, n in self.candidates()})
+            for surname in (w for w, k in shared.items() if k > 1):
+                self._genders.pop(surname, None)        # "Mr. Trump" says nothing of Melania Trump
         return gender_agrees(self._genders, name, want)
 
     def occurrences(self) -> list[tuple[int, str]]:
@@ -308,6 +364,17 @@ class NameIndex:
             self._sentences = [0] + [m.end() for m in SENTENCE_START_RE.finditer(self.text)]
         return self._sentences
 
+    def _opens_sentence(self, offset: int) -> bool:
+        """Whether the name at offset opens its sentence or its main clause, titles before it allowed ("Former
+        Speaker of the House Newt Gingrich lauded …")."""
+        starts = self.sentences()
+        start = starts[bisect_right(starts, offset) - 1] if starts and starts[0] <= offset else 0
+        lead = self.text[start:offset]
+        clause = _OPENING_CLAUSE_RE.match(lead)         # "Despite the swirl of events, Mr. Weiner has not …"
+        if clause and lead[clause.end():clause.end() + 1] == ",":
+            lead = lead[clause.end() + 1:].lstrip()
+        return bool(_TITLES_RUN_RE.fullmatch(lead))
+
     def _in_quote(self, offset: int) -> bool:
         """Whether offset lies inside a quotation."""
         i = bisect_right(self.quoted, (offset, float("inf"))) - 1
@@ -315,6 +382,13 @@ class NameIndex:
 
     def add(self, pos: int, name: str) -> None:
         insort(self.mentions, (pos, name))
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Whether two names of an article may be one person: one's words all among the other's ("Gov. Andrew
+    Cuomo", "Andrew Cuomo", "Cuomo")."""
+    wa, wb = set(a.split()), set(b.split())
+    return wa <= wb or wb <= wa
 
 
 def resolve_speaker(mention: str, name: str, stype: str, pos: int, names: "NameIndex",
@@ -329,8 +403,12 @@ def resolve_speaker(mention: str, name: str, stype: str, pos: int, names: "NameI
     if stype == "person":
         name = re.sub(r"(?:['’]s|\.)$", "", name)        # "Dong Jun." (read as June's abbrev.)
         full = names.expand(name, pos)
-        names.add(pos, full)
+        if not _WHICH_NEXT_RE.match(names.text, pos + len(mention)):
+            names.add(pos, full)            # "Twitter, which does not comment …" is no one "he" goes on from
         return full, stype
     if stype == "organisation":
         return re.sub(r"^(?:the|The)\s+", "", mention), stype
+    if stype == "unknown" and _LONE_NAME_RE.fullmatch(mention) and mention.lower() not in OCCUPATION_WORDS \
+            and not _GROUP_PLURAL_RE.search(mention) and not _WHICH_NEXT_RE.match(names.text, pos + len(mention)):
+        insort(names.lone, (pos, mention))  # "…, Zelenskyy said. He blamed …": who "he" goes on from
     return mention, stype

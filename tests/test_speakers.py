@@ -2,11 +2,14 @@
 article and an event (core.canonical), and the patterns of translated and state-media English."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from core.canonical import canonicalise_speakers, spelling_key
 from core.quotes import Quote, extract_quotes
 from core.sources import NO_NAMED_SPEAKER, UNRESOLVED_PRONOUN, speaker_label
+from tests.conftest import shared_path
 
 
 def attributions(text: str, outlet: str = "Wire", **extra) -> list[Quote]:
@@ -532,3 +535,29 @@ def test_police_and_prosecutors_without_a_name_are_unnamed_sources(text, name):
     qs = attributions(text)
     assert [(q.speaker_type, q.canonical_speaker) for q in qs] == [("anonymous", name)]
     assert shown("The Horry County Police Department said the man was arrested.") == {"Horry County Police Department"}
+
+
+
+# ------------------------------------------------------------------------------- whom a he or she names
+@pytest.mark.parametrize("path, aid, start, speaker", [
+    # "…,” Zelenskyy said in a statement … He blamed the Kremlin": a surname alone is who "he" goes on from
+    (("realworld", "articles.jsonl"), "kakhovka-firstpost-1", "the Kremlin, describing", "Zelenskyy"),
+    # a sentence that opens on a person ends the last speaker's turn ("Pelosi, who … intends …")
+    (("corpora", "basil.jsonl"), "0d10341a-9dba-4374-a524-814c300d1611_3", "“We’re asking the president", "Nancy Pelosi"),
+    (("corpora", "basil.jsonl"), "58f414e5-a122-49f5-819e-512d91069da5_3", "he heard at least 30 shots", "Noah Nathan"),
+    (("corpora", "basil.jsonl"), "97b1305c-13ca-4b74-a56a-f459bd79dfaf_3", "\"It's unfounded", "Poulter"),
+    (("corpora", "basil.jsonl"), "af4a3f41-eeb5-49fa-a276-e97c230b25f0_3", "the phrase", "Mike Huckabee"),
+    # "Ms." ends no sentence and says "she"; "Mr. Obama" is no subject after "thanking"
+    (("corpora", "basil.jsonl"), "2b9468af-4ab0-4f25-85f4-c3ef93d72006_1", "“We’ve worked very hard", "Susan E. Rice"),
+    (("corpora", "basil.jsonl"), "84b3c118-50d2-45a5-a91f-7ed95b5d0143_2", "“They have been magnificent",
+     "Donald John Trump"),
+    # "Sen. Chris Coons of Delaware": who, not where from; "Mr. Trump" says nothing of Melania Trump
+    (("corpora", "basil.jsonl"), "70c75d68-bf65-46a6-a822-15c23d77a275_1", "\"This senseless", "Chris Coons"),
+    (("corpora", "basil.jsonl"), "d16050b3-979f-4834-90db-b8823691b87e_2", "“As a mother", "Melania Trump"),
+])
+def test_a_he_or_she_goes_to_whom_the_text_means(path, aid, start, speaker):
+    # each was credited to the wrong person (Peskov, Schumer, Rand Paul, Ben Jealous, Ted Cruz, Charlie Rose, Obama)
+    with shared_path("data", *path).open(encoding="utf-8") as fh:
+        art = next(r for r in map(json.loads, fh) if str(r["id"]) == aid)
+    qs = canonicalise_speakers(extract_quotes([art]), event_of={aid: "e"})
+    assert [q.canonical_speaker for q in qs if q.quote.startswith(start)] == [speaker]
