@@ -179,9 +179,33 @@ def extract_article(aid: str, text: str, spans: list[Span], units: list[Unit],
     for q in quotes:                    # whole words, one pair of marks
         q.quote_start, q.quote_end = whole_span(text, q.quote_start, q.quote_end)
         q.quote = text[q.quote_start:q.quote_end]
-    quotes = [q for q in quotes if q.quote_end > q.quote_start]
+    quotes = _one_per_cue([q for q in quotes if q.quote_end > q.quote_start])
     quotes.sort(key=lambda q: (q.quote_start, q.quote_end))
     return [q for i, q in enumerate(quotes) if i == 0 or not _same_attribution(quotes[i - 1], q)]
+
+
+def _one_per_cue(quotes: list[Quote]) -> list[Quote]:
+    """One attribution per cue and speaker: of contents one inside the other ("the violence" and "the violence
+    as a “terrible, terrible” tragedy", both 'described'), the one that holds quotation marks, else the shorter,
+    which runs less far into words that are not the speaker's."""
+    by_cue: dict[tuple, list[Quote]] = {}
+    for q in quotes:
+        if q.cue_start is not None:
+            by_cue.setdefault((q.cue_start, q.speaker_start), []).append(q)
+    drop = set()
+    for group in (g for g in by_cue.values() if len(g) > 1):
+        group.sort(key=lambda q: (q.kind == "indirect", q.quote_end - q.quote_start))
+        for i, keep in enumerate(group):
+            if id(keep) in drop:
+                continue
+            drop.update(id(q) for q in group[i + 1:] if _nested(keep, q))
+    return [q for q in quotes if id(q) not in drop]
+
+
+def _nested(a: Quote, b: Quote) -> bool:
+    """Whether one content lies inside the other."""
+    return (a.quote_start <= b.quote_start and b.quote_end <= a.quote_end) or \
+        (b.quote_start <= a.quote_start and a.quote_end <= b.quote_end)
 
 
 def _same_attribution(a: Quote, b: Quote) -> bool:

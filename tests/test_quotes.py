@@ -494,3 +494,13 @@ def test_a_pronoun_does_not_go_to_a_person_the_text_calls_by_the_other_one():
          "and he says this could lead to an extradition to the US.")
     said = {q.quote[:20]: q.speaker for q in quotes_of(t)}
     assert said["this could lead to a"] == "Julian Assange"
+
+
+def test_one_cue_gives_one_attribution_however_many_paths_read_it():
+    # read twice, as "the violence" and as the whole clause with its quoted words: one statement, one row
+    t = ("Sheriff John Smith described the violence as a “terrible, terrible” tragedy as authorities search "
+         "for a motive.\n\nHe blamed the Kremlin, describing Putin’s regime as “the most dangerous terrorist.”")
+    qs = quotes_of(t)
+    described = [q.quote for q in qs if q.cue == "described"]
+    assert described == ["the violence as a “terrible, terrible” tragedy as authorities search for a motive"]
+    assert len([q for q in qs if q.cue == "blamed"]) == 1
