@@ -501,6 +501,20 @@ def _passive(tok) -> bool:
 
 # "Moscow blamed Ukraine": whom a speaker blames is the claim itself.
 _BLAME_CUES = {"blame", "accuse"}
+# Cues that name a deed when their object is a thing ("claim asylum", "maintain contact"); a statement when it is
+# a clause, a noun with a clause ("maintained his belief that …") or an allegation ("claimed discrimination").
+_DEED_CUES = {"claim", "maintain"}
+_ALLEGATION_NOUNS = frozenset("""innocence discrimination bias fraud harassment persecution retaliation abuse
+racism negligence interference misconduct wrongdoing responsibility credit threat""".split())
+
+
+def _a_deed(tok) -> bool:
+    """Whether a claim/maintain cue takes a thing, not a statement, as its object."""
+    if any(k.dep_ in ("ccomp", "xcomp") for k in tok.children):
+        return False
+    obj = next((k for k in tok.children if k.dep_ == "dobj"), None)
+    return obj is not None and obj.lower_ not in _ALLEGATION_NOUNS \
+        and not any(k.dep_ in ("acl", "ccomp", "relcl") for k in obj.children)
 
 
 def _thin_content(doc, first: int, last: int, core: bool) -> bool:
@@ -626,6 +640,8 @@ def _from_cue_verb(aid, text, u: Unit, tok, spans, names) -> Quote | None:
         kind = "indirect"
     if lemma in QUOTE_ONLY_CUES and kind == "indirect":
         return None                     # "China is ready to continue to consolidate": no speech
+    if lemma in _DEED_CUES and kind == "indirect" and _a_deed(tok):
+        return None                     # "claimed a resounding victory", "maintains a database": no statement
     if lemma not in CORE_SET and kind == "indirect" and end - start > 400:
         return None
     return _make_quote(aid, text, start, end, kind, tok, u, subj, names)

@@ -504,3 +504,16 @@ def test_one_cue_gives_one_attribution_however_many_paths_read_it():
     described = [q.quote for q in qs if q.cue == "described"]
     assert described == ["the violence as a “terrible, terrible” tragedy as authorities search for a motive"]
     assert len([q for q in qs if q.cue == "blamed"]) == 1
+
+
+@pytest.mark.parametrize("text, said", [
+    ("The Republicans claimed a resounding victory in the state elections on Tuesday.", False),
+    ("The Secret Service maintains a wide database of groups that have made threats.", False),
+    ("Families arriving at the border claim asylum in the U.S. every day.", False),
+    ("Manafort has continued to maintain his innocence, pleading not guilty.", True),
+    ("Belarus forced the plane to land, claiming a bomb threat.", True),
+    ("The group claimed responsibility for the attack in a statement.", True),
+])
+def test_a_claim_or_maintain_of_a_thing_is_a_deed_not_a_statement(text, said):
+    cues = {q.cue for q in quotes_of(text)}
+    assert bool(cues & {"claimed", "claim", "claiming", "maintains", "maintain"}) == said, cues
