@@ -250,9 +250,9 @@ def _source_of_report(tok):
         for k in tok.children:
             if k.dep_ in ("dobj", "nsubjpass"):
                 return k
-    if tok.lower_ in ("citing", "quoting") and tok.dep_ in ("advcl", "xcomp", "conj") and tok.head is not tok:
+    if tok.lower_ in ("citing", "quoting") and tok.dep_ in ("advcl", "xcomp", "conj"):
         return next((k for k in tok.children if k.dep_ == "dobj"), None)
-    if tok.lower_ == "referring" and tok.dep_ in ("advcl", "xcomp", "conj") and tok.head is not tok:
+    if tok.lower_ == "referring" and tok.dep_ in ("advcl", "xcomp", "conj"):
         return next((g for k in tok.children if k.dep_ == "prep" and k.lower_ == "to"
                      for g in k.children if g.dep_ == "pobj"), None)
     return None
@@ -323,7 +323,7 @@ def _from_governing_verb(aid, text, u: Unit, qi: int, spans, names) -> Quote | N
                 break
             if via is None and h.lower_ in GOVERNING_FORMS:
                 via = h                 # "Trump assumed office, vowing to 'fight'": the participle frames it
-        if h.head is h:
+        if h.head.i == h.i:              # the root: no frame above it
             return None
         h = h.head
     else:
@@ -473,7 +473,7 @@ def _subject_of(tok):
                 for g in k.children:
                     if g.dep_ == "pobj":
                         return g
-        if cur.dep_ not in ("advcl", "xcomp", "conj", "relcl", "acl") or cur.head is cur:
+        if cur.dep_ not in ("advcl", "xcomp", "conj", "relcl", "acl") or cur.head.i == cur.i:
             break
     if tok.dep_ == "ccomp" and tok.head.lower_ == "asked" and _asked_aside(tok.head):
         # "Peskov, asked whether …, said …" parsed as what Peskov asked: the asker is the speaker
@@ -586,8 +586,8 @@ def _from_cue_verb(aid, text, u: Unit, tok, spans, names) -> Quote | None:
         return None
     if subj.lower_ in ("nobody", "none", "neither") or any(k.lower_ == "no" and k.dep_ == "det" for k in subj.children):
         return None                     # "Nobody knows what …", "No official said …": no one's statement
-    if subj.lower_ in ("who",) and tok.head is not tok:
-        subj = tok.head if tok.head.tag_.startswith("N") else None
+    if subj.lower_ == "who":            # "the minister, who said …": the noun the relative clause hangs from
+        subj = tok.head if tok.head.i != tok.i and tok.head.tag_.startswith("N") else None
         if subj is None:
             return None
     rng = _content_of(tok, doc)
@@ -712,7 +712,7 @@ def _according_to(aid, text, u: Unit, tok, names) -> Quote | None:
     if src is None:
         return None
     phrase_first, phrase_last = tok.i, max(src.right_edge.i, to.right_edge.i)
-    head = tok.head if tok.head is not tok else None
+    head = tok.head if tok.head.i != tok.i else None
     sent_first, sent_last = 0, len(doc) - 1
     if head is not None and tok.dep_ != "ROOT":
         sent_first, sent_last = head.left_edge.i, head.right_edge.i
