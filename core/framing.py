@@ -176,7 +176,8 @@ def distinctive(docs: list[dict], top: int = TOP_DISTINCTIVE) -> dict:
     for d in docs:
         by_outlet[d["outlet"]].append(d)
     if len(by_outlet) < 2:
-        return {"note": "only one outlet covered this event: no vocabulary to compare", "outlets": {}}
+        return {"note": "only one outlet reported this event in its own words (copies of a report are shown apart): "
+                        "no vocabulary to compare", "outlets": {}}
     counts, surface = {}, {}
     for outlet, ds in by_outlet.items():
         counts[outlet], s = count_terms(clean_text(d["title"] + "\n" + d["text"]) for d in ds)

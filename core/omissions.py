@@ -123,7 +123,8 @@ def omissions(docs: list[dict], families: dict[str, str] | None = None) -> dict:
     fam_of = {d["id"]: (families or {}).get(d["id"], d["id"]) for d in docs}
     groups = sorted(set(fam_of.values()))
     if len(outlets) < 2:
-        return {"note": "only one outlet covered this event: there is nothing to align against", "outlets": {}}
+        return {"note": "only one outlet reported this event in its own words (copies of a report are shown apart): "
+                        "there is nothing to align against", "outlets": {}}
     all_sents, sentences, doc_keys = [], [], {}
     for d in docs:
         quotes = quote_spans(d["text"])

@@ -165,3 +165,10 @@ def test_a_name_the_outlet_writes_as_its_acronym_or_in_full_is_mentioned():
     others = {"A": spelled, "B": spelled.replace("said Pete", "Pete"), "C": ""}
     assert _omits({**others, "X": told.replace("U.S. Customs and Border Protection", "CBP")}) == []
     assert _omits({**others, "X": told.replace("U.S. Customs and Border Protection", "officials")})
+
+
+def test_an_event_of_one_report_and_its_copies_says_so_not_one_outlet():
+    # the event lists two outlets (one carried a Xinhua copy); "only one outlet covered" was false
+    doc = {"id": "a", "outlet": "UNN", "title": "Talks", "text": "The ministers met on Monday.", "sentences": [(0, 28)]}
+    note = omissions([doc])["note"]
+    assert "in its own words" in note and "copies" in note and "covered" not in note
