@@ -30,24 +30,31 @@ if TYPE_CHECKING:
 class Regrouping:
     """Merging and splitting of an EventClusterer's events."""
 
-    def merge(self: "EventClusterer", everything: bool = False, singletons: bool = False) -> dict[str, str]:
+    def merge(self: "EventClusterer", everything: bool = False, singletons: bool = False,
+              only: list[Event] | None = None, max_gap: float | None = None) -> dict[str, str]:
         """Merge events whose centroids are similar enough; returns {merged-away id: surviving id}.
 
         Every live event is checked when `everything`, else the events changed since the last merge (those
-        with one article too when `singletons`: a batch's last pass; online passes skip them for speed).
+        with one article too when `singletons`: a batch's last pass; online passes skip them for speed), or
+        the events `only` (those leaving the time window), with partners at most `max_gap` days away.
 
         Large events among those that changed are then checked for holding two happenings and split
         (see `split`); the parts of a split never merge back with each other, but each may still merge
         with a third event, so they go through the merge loop once more.
         """
         cfg = self.config
-        todo = [e for e in self._events if e.alive] if everything else \
-            [self._events[i] for i in sorted(self._touched)
-             if self._events[i].alive and (singletons or self._events[i].n > 1)]
-        self._touched.clear()
+        if only is not None:   # the other changed events wait for the next pass
+            todo = only
+            self._touched.difference_update(e.idx for e in only)
+        else:
+            todo = [e for e in self._events if e.alive] if everything else \
+                [self._events[i] for i in sorted(self._touched)
+                 if self._events[i].alive and (singletons or self._events[i].n > 1)]
+            self._touched.clear()
+        gap = cfg.window_days if max_gap is None else max_gap
         done: dict[str, str] = {}
         for _ in range(3):  # merge, split, merge the parts: bounded, as parts only get smaller
-            changed = self._merge_loop(todo, done)
+            changed = self._merge_loop(todo, done, gap)
             if cfg.split_min_articles <= 0:
                 break
             parts = self._split_pass(sorted(changed))
@@ -57,9 +64,9 @@ class Regrouping:
         self.merged.update(done)
         return done
 
-    def _merge_loop(self: "EventClusterer", todo: list[Event], done: dict[str, str]) -> set[int]:
-        """Greedy merging, largest first, of the given events into their closest neighbours; returns the
-        indexes of the events that were checked or grew."""
+    def _merge_loop(self: "EventClusterer", todo: list[Event], done: dict[str, str], max_gap: float) -> set[int]:
+        """Greedy merging, largest first, of the given events into their closest neighbours at most max_gap days
+        away; returns the indexes of the events that were checked or grew."""
         heap = [(-e.n, e.idx) for e in todo]
         heapq.heapify(heap)
         changed = {e.idx for e in todo}
@@ -68,7 +75,7 @@ class Regrouping:
             ev = self._events[idx]
             if not ev.alive:
                 continue
-            best, score = self._closest_event(ev)
+            best, score = self._closest_event(ev, max_gap)
             if best is None or score < self.config.merge_threshold:
                 continue
             keep, gone = (best, ev) if _older(best, ev) else (ev, best)
@@ -78,8 +85,9 @@ class Regrouping:
             heapq.heappush(heap, (-keep.n, keep.idx))
         return changed
 
-    def _closest_event(self: "EventClusterer", ev: Event) -> tuple[Event | None, float]:
-        """The most similar other live, indexed event to ev's centroid and the similarity."""
+    def _closest_event(self: "EventClusterer", ev: Event, max_gap: float | None = None) -> tuple[Event | None, float]:
+        """The most similar other live, indexed event to ev's centroid at most max_gap days away (the window by
+        default) and the similarity."""
         # one plain float per event and field, as joining's _score_avg keeps: the hot loop of merging;
         # ev's own entry is computed with the rest and dropped after (cheaper than a test per posting)
         per_field = []
@@ -95,6 +103,7 @@ class Regrouping:
             acc.pop(ev.idx, None)
             per_field.append(acc)
         best, best_s = None, -1.0
+        max_gap = self.config.window_days if max_gap is None else max_gap
         tol = self.config.year_tolerance
         k, floor = self.config.top_k, self.config.top_k_floor * self.config.merge_threshold
         for i in {i: None for acc in per_field for i in acc}:
@@ -102,7 +111,7 @@ class Regrouping:
             if not other.alive or i in ev.apart:
                 continue
             gap = span_gap(ev, other)
-            if gap > self.config.window_days:
+            if gap > max_gap:
                 continue
             undated = ev.first is None or other.first is None
             if undated and events_clash(ev, other, tol):
