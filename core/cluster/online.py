@@ -554,8 +554,9 @@ class EventClusterer(Regrouping):
             if ev.last is not None and ev.last < horizon and ev.indexed:
                 leaving.append(ev)
         if self.config.merge_leaving:
-            # last chance to merge with a concurrent event: a merge may extend the survivor's span past the horizon
-            stale = [ev for ev in leaving if ev.alive and ev.idx in self._touched]
+            # last chance to merge with a concurrent event: a merge may extend the survivor's span past the horizon.
+            # Events of one article are left out, as online passes leave them out (no dev figure changed).
+            stale = [ev for ev in leaving if ev.alive and ev.n > 1 and ev.idx in self._touched]
             if stale:
                 self.merge(only=stale, max_gap=0.0)
         for ev in leaving:
