@@ -174,6 +174,12 @@ class ClusterConfig:
     min_df_ratio_index: float = _setting(0.5, "Terms in more than this share of documents are not indexed: "
                                               "they add little similarity and long posting lists.")
     compact_every: int = _setting(100, "Articles between drops of events that left the time window.")
+    merge_leaving: bool = _setting(True, "An event of several articles that changed since the last merge pass is "
+                                         "checked for merging with the events whose span overlaps its own, and for "
+                                         "a split, before it leaves the time window (once unindexed no pass can find "
+                                         "it, and merge passes come only every merge_every articles): fragments of "
+                                         "one happening that the order of arrival kept apart. Events days apart are "
+                                         "left alone: with the same actors they are more often the next happening.")
     merge_every: int = _setting(1000, "Articles between online merge passes over recently changed events.")
     label_terms: int = _setting(6, "Key terms shown per event.")
     split_min_articles: int = _setting(6, "Events with at least this many articles are checked at merge time for "

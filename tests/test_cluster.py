@@ -289,6 +289,46 @@ def test_merge_keeps_the_larger_events_id_and_reports_the_mapping():
     assert cl.resolve(event_id_for("a2")) == event_id_for("a1")
 
 
+def _leaving(merge_leaving: bool, second_day: int, restore: bool = False) -> EventClusterer:
+    """Two reports of one call, each with a copy (dated by day: each spans its day), kept apart in joining
+    (threshold 0.99: only the copies join), then a far later article moves the clock on so that both events
+    leave the time window; merge passes would come only after 1000 articles."""
+    cfg = ClusterConfig(threshold=0.99, merge_threshold=0.05, compact_every=1, merge_leaving=merge_leaving)
+    cl = EventClusterer(cfg)
+    second = f"2025-03-{1 + second_day:02d}"
+    arts = [art("a1", *CALL, published="2025-03-01"), art("a1c", *CALL, published="2025-03-01"),
+            art("a2", *CALL2, published=second), art("a2c", *CALL2, published=second)]
+    if restore:
+        cl.restore(arts, ["ev-x", "ev-x", "ev-y", "ev-y"])
+    else:
+        for a in arts:
+            cl.add(a)
+    cl.add(art("n1", *QUAKE, published=T0 + timedelta(days=20)))
+    return cl
+
+
+def test_concurrent_fragments_merge_before_they_leave_the_window():
+    # without the check they never meet again: unindexed, no later merge pass finds them
+    assert _leaving(False, 0).event_of("a2") != _leaving(False, 0).event_of("a1")
+    cl = _leaving(True, 0)
+    assert cl.event_of("a2") == cl.event_of("a2c") == cl.event_of("a1") == event_id_for("a1")
+    assert cl.merged == {event_id_for("a2"): event_id_for("a1")}
+    assert cl.event_of("n1") != cl.event_of("a1")
+
+
+def test_events_days_apart_do_not_merge_as_they_leave_the_window():
+    # the same actors days later are more often their next happening: only overlapping spans merge here (a day
+    # apart, exact times an hour apart do not overlap either)
+    cl = _leaving(True, 2)
+    assert cl.event_of("a2") == cl.event_of("a2c") != cl.event_of("a1")
+
+
+def test_restored_events_do_not_merge_as_they_leave_the_window():
+    # restoring assigns nothing: stored events keep their ids even when they leave the window at once
+    cl = _leaving(True, 0, restore=True)
+    assert (cl.event_of("a1"), cl.event_of("a2")) == ("ev-x", "ev-y")
+
+
 def test_config_declares_every_setting_with_help():
     assert all(isinstance(h, str) and h for _, h in ClusterConfig.help().values())
     assert "threshold" in ClusterConfig.help()

@@ -154,8 +154,8 @@ class EventClusterer(Regrouping):
         for a, doc, eid in rows:
             ev = self._by_id.get(eid) or self._new_event(eid)
             self._join(ev, a, weigh(doc, self.df, self.config.max_terms))
+        self._touched.clear()   # first: restoring assigns nothing, so nothing merges as it leaves the window
         self._compact()
-        self._touched.clear()
 
     def events(self) -> list[EventSummary]:
         """Summaries of all live events, newest first."""
@@ -547,10 +547,20 @@ class EventClusterer(Regrouping):
         if not self.time_bound or self._clock is None:
             return
         horizon = self._clock - (self.config.window_days + 1.0) * DAY
+        leaving = []
         while self._expiry and self._expiry[0][0] < horizon:
             last, idx = heapq.heappop(self._expiry)
             ev = self._events[idx]
             if ev.last is not None and ev.last < horizon and ev.indexed:
+                leaving.append(ev)
+        if self.config.merge_leaving:
+            # last chance to merge with a concurrent event: a merge may extend the survivor's span past the horizon.
+            # Events of one article are left out, as online passes leave them out (no dev figure changed).
+            stale = [ev for ev in leaving if ev.alive and ev.n > 1 and ev.idx in self._touched]
+            if stale:
+                self.merge(only=stale, max_gap=0.0)
+        for ev in leaving:
+            if ev.alive and ev.last is not None and ev.last < horizon and ev.indexed:
                 self._unindex(ev)
                 ev.members = None  # out of the window: it will not change any more
         # undated events never expire in the heap; online mode dates everything, so none exist
