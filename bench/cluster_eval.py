@@ -189,7 +189,9 @@ def parse_overrides(items: list[str]) -> ClusterConfig:
     types = {f.name: type(f.default) for f in fields(ClusterConfig)}
     for item in items:
         k, v = item.split("=", 1)
-        setattr(cfg, k, types[k](v))
+        if types[k] is bool and v.lower() not in ("true", "false", "1", "0"):
+            raise SystemExit(f"--set {k}={v}: a yes/no setting takes true or false")
+        setattr(cfg, k, v.lower() in ("true", "1") if types[k] is bool else types[k](v))   # bool("False") is True
     return cfg
 
 
