@@ -135,7 +135,7 @@ _DATELINE_RE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][a-z]{2,9}\.?\s
 # "The military identified the gunman as X, a member of …": who the gunman is, is the military's word.
 _AS_VERBS = """castigate describe brand label labell deride dismiss characterize characterise portray paint attack
 criticize criticise slam blast denounce decry praise hail condemn recognize recognise cast depict mock ridicule
-tout present defend identify""".split()
+tout present defend identify predict""".split()
 _AS_RE = re.compile(r"\b(?P<verb>" + "|".join(sorted({f for v in _AS_VERBS for f in inflect(v)}, key=len, reverse=True))
                     + r"|sees?|saw|views?|viewed|regards?|regarded|considers?|considered|investigat(?:e|es|ed|ing))\b(?P<obj>[^.;:]{0,80}?)(?<!well )(?<!such )\bas\s"
                     r"(?!well\b|soon\b|long\b|much\b|many\b|far\b|of\b|part\b|recently\b|early\b|late\b|a result\b)",
@@ -197,12 +197,19 @@ _SEEN_AS_RE = re.compile(r"\b(?:is|are|was|were|been|being) (?:(?:seen|viewed|re
 _NAMED_AS_RE = re.compile(r"\b(?:(?:often|widely|sometimes|commonly|frequently|also)\s+)?referred to as\s"
                           r"|\b(?:often|widely|sometimes|commonly|frequently)\s+(?:called|dubbed|described as|branded|labell?ed)\s",
                           re.I)
+# "Officials have referred to the coup as a “hijacking” of …": the complement after "as" is the subject's and the
+# object stays the outlet's naming; "She referred to the “attempted” coup d'etat": with no "as", the object is hers
+_REFERRED_RE = re.compile(r"\b(?P<verb>refer|refers|referred|referring)\s+to\s+(?=\S)(?P<obj>(?:(?!\bas\s)[^.;:,]){1,80}?)"
+                          r"(?P<as>\s+as\s|(?=[,;:.]|$))", re.I)
+# "…, as reported first by the Canadian Broadcasting Corp.": a closing source tag, as "…, according to X"
+_AS_REPORTED_RE = re.compile(r",\s+as\s+(?:first\s+|earlier\s+|previously\s+)?(?:reported|revealed|disclosed)\s+"
+                             r"(?:first\s+|earlier\s+)?by\s+(?P<spk>[^,;:\"“”()]{2,80}?)(?=\.?\s*$|[,;:\"“”()]|\.\s+[A-Z])")
 _BY_RE = re.compile(r"\bby (?P<spk>(?:[A-Z][\w'’.-]*\s?){1,4})")
 # The content of a claim named as a noun: "claims of election fraud", "claims that she …", "fraud claims".
 _CLAIM_NOUN_RE = re.compile(r"\b(?:claims?|allegations?|accusations?|assertions?|contentions?|rumou?rs?|reports?)\s+(?:of|that)\s"
                             r"|\bwarnings?\s+(?:of|about|that)\s"
                             r"|\b(?:concerns?|fears?|worries|suggestions?|beliefs?|views?|arguments?|insistence|hopes?"
-                            r"|promises?|vows?|pledges?|comments?|remarks?|statements?)"
+                            r"|promises?|vows?|pledges?|comments?|remarks?|statements?|criticisms?|complaints?|objections?|charges?)"
                             r"(?:\s+(?:by|from|among|of)\s+[^,;:.\"“”]{2,60}?)?"
                             r"(?:\s+(?:on|last|this)\s+\w+)?\s+that\s", re.I)      # "his comment on Sunday that …"
 _CLAIM_COMPOUND_RE = re.compile(r"\b(?!(?:the|a|an|his|her|their|its|our|these|those|of|and|or|to|that)\s)"
@@ -216,7 +223,11 @@ _PER_NORMS = frozenset("agreement agreements deal plan plans schedule tradition 
 _SINGLE_QUOTE_RE = re.compile(r"(?<![\w’'])‘(?P<q>(?:[^‘’\n]|’(?=\w)){1,80}?)’(?!\w)"
                               r"|(?<![\w'])'(?=\w)(?P<q2>(?:[^'\n]|'(?=\w)){1,80}?)(?<=[\w.!?])'(?!\w)")
 # "As Harris contends with …, her staff …, according to reports": the leading clause is the outlet's background
-_LEAD_CLAUSE_RE = re.compile(r"\s*(?:As|While|When|Whenever|After|Before|Since|Although|Though|Despite|Amid|Even as)\s"
+# ("Minutes after Putin announced that …, explosions were …": a time gap before "after" opens the same clause)
+_LEAD_CLAUSE_RE = re.compile(r"\s*(?:As|While|When|Whenever|After|Before|Since|Although|Though|Despite|Amid|Even as"
+                             r"|(?:Just|Only|Shortly|Soon|Moments|Seconds|Minutes|Hours|Days|Weeks|Months|Years"
+                             r"|(?:A|An|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Several|A few|\d+)\s+"
+                             r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?))\s+(?:after|before|since))\s"
                              r"[^,;:\"“”]{3,200},\s")
 _REPORTEDLY_RE = re.compile(r"\b(?:reportedly|allegedly|purportedly)\b", re.I)
 _REPORTED_RE = re.compile(r"\b(?:is|was|were|are) (?:said|reported|alleged|believed|thought|claimed) to\b", re.I)
@@ -531,6 +542,23 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
         out.append((s + m.end(), end, _clean_speaker((by or "").split()) or unnamed))
     for m in _NAMED_AS_RE.finditer(sent):
         out.append((s + m.end(), _clause_end(text, s + m.end(), e), UNSURE))
+    for m in _REFERRED_RE.finditer(sent):
+        if _PASSIVE_BEFORE_RE.search(sent, 0, m.start()):
+            continue                               # "is referred to as …", "was referred to the court": no holder
+        speaker = _speaker_before(_tokens(sent[:m.start()]))
+        if speaker is None:
+            continue                               # "…, often referred to as …": _NAMED_AS_RE's
+        if m.group("as").strip():                  # the complement after "as", to the clause's end
+            out.append((s + m.end(), _clause_end(text, s + m.end(), e), speaker or None))
+        else:                                      # the object named
+            out.append((s + m.start("obj"), s + m.end("obj"), speaker or None))
+        verbs.append((s + m.start("verb"), s + m.end("verb")))
+    for m in _AS_REPORTED_RE.finditer(sent):
+        start = max([s + lead.end() if lead and m.start() > lead.end() else s0]
+                    + [s + c.end() for c in _LAST_CLAUSE_RE.finditer(sent, 0, m.start())])
+        out.append((start, s + m.start(), _clean_speaker(m.group("spk").split())))
+        if start > s0:
+            out.append((s0, start, UNSURE))          # the earlier clauses: perhaps the source's too
     what_verbs = {m.start("verb") for m in _WHAT_CALLED_RE.finditer(sent)}
     for m in _AS_RE.finditer(sent):
         if re.search(r",[\"”’]?\s+[A-Z]", m.group("obj")):

@@ -794,3 +794,45 @@ def test_nineteenth_round_sense_rules():
             "rampage. The rampage drew condemnation.")
     assert _terms(text) == []
     assert ("mass shooting", "rampage") in _terms("The gunman went on a shooting rampage at the mall.")
+
+
+def test_twentieth_round_voice_rules():
+    # "referred to X as Y": Y (its relative clause included) is the subject's, X stays the outlet's naming
+    text = ("Top Western officials have referred to the coup as a hijacking of the 2019 revolution which led to the "
+            "ousting of longtime dictator Omar al-Bashir.")
+    assert _voice(text, "coup")[0] == "own"
+    assert _voice(text, "revolution") == ("attributed", "Top Western officials")
+    assert _voice(text, "dictator") == ("attributed", "Top Western officials")
+    # with no "as", the object named is the subject's; a passive "was referred to" names nobody
+    assert _voice("She referred to the attempted coup d'etat, saying it had failed.", "coup")[0] == "attributed"
+    assert _voice("The case was referred to the court as a terrorist matter.", "terrorist")[0] == "own"
+    assert _voice("Lukashenko, often referred to as Europe's last dictator, won.", "dictator") == ("unclear", None)
+    # a time gap before an opening "after" clause keeps the frame inside that clause
+    text = "Minutes after Putin announced that he was ordering his troops to war, explosions were heard near Kharkiv."
+    assert _voice(text, "Kharkiv")[0] == "own"
+    assert _voice(text, "troops to war") == ("attributed", "Putin")
+    # "predicted as": a characterisation, as "described as"
+    text = "It was a move that Western officials had predicted as a possible pretext for an invasion."
+    assert _voice(text, "invasion") == ("attributed", "Western officials")
+    # a closing "as reported by X" credits the clause before it, as a closing "according to X" does
+    text = ("Biden will cancel the permit on his first day, as part of his climate change initiative, "
+            "as reported first by the Canadian Broadcasting Corp.")
+    assert _voice(text, "climate change") == ("attributed", "Canadian Broadcasting Corp")
+    assert _voice(text, "permit") == ("unclear", None)
+    # a noun of criticism with its content: "criticism by X that it was a power grab" is X's claim
+    text = "He defended his decision from criticism by both Democrats and some Republicans that it was a power grab."
+    assert _voice(text, "power grab")[0] == "attributed"
+
+
+def test_twentieth_round_sense_rules():
+    # "power grab" in an article on a junta or its plotters is the coup, named sentences before
+    text = ("The coup leaders detained the president on Wednesday. Shops stayed shut. Streets were calm. "
+            "Ecowas has condemned the power grab.")
+    assert ("reform / overreach", "power grab") not in _terms(text)
+    assert ("reform / overreach", "power grab") in _terms("Democrats called the emergency declaration a power grab.")
+    # "dismiss as rhetoric" is disregarding, not removing someone from office
+    assert _terms("What the Kremlin tries to dismiss as salty rhetoric turned into open rebellion.") == []
+    assert ("resign / ousted", "dismissed") in _terms("The general was dismissed as chief of staff.")
+    # "those who play with fire will perish by it": an idiom, no death
+    assert _terms("Beijing warned that those who played with fire would perish by it.") == []
+    assert ("killed / died", "perished") in _terms("Thousands perished in the famine.")
