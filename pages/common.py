@@ -1,6 +1,7 @@
 """Shared view helpers: the store, sidebar filters bound to the URL, safe text, chart downloads."""
 from __future__ import annotations
 
+import base64
 import re
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
@@ -18,7 +19,10 @@ from core.store import Store
 from pages.data import VIEW_START, choices, data_version, outside_window, store
 
 FILTER_KEYS = ("outlet", "group", "topic", "from", "to", "q", "text")
-ICON = Path(__file__).with_name("icon.png")   # served by this server: a material icon is fetched from Google
+# The icon inline, as a data: URL: given as a file, Streamlit read it, checked it with PIL and stored it as a media
+# file on every run of every page, and each new tab then asked the server for it. (Not a material icon: the
+# browser would fetch that from Google.)
+ICON = "data:image/png;base64," + base64.b64encode(Path(__file__).with_name("icon.png").read_bytes()).decode("ascii")
 
 # The filters each page applies, by the label its Filters line uses; a page whose tabs differ maps each
 # tab ("*": the others). A filter that is set but not applied is named as such, never as active.
