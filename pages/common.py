@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import base64
+import functools
 import re
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
@@ -48,6 +49,16 @@ PAGES = [  # (file, title, icon, url path); dashboard.py builds st.navigation fr
     ("pages/outlets.py", "Outlets", ":material/rss_feed:", "outlets"),
     ("pages/methods.py", "Methods", ":material/menu_book:", "methods"),
 ]
+
+
+@functools.lru_cache(maxsize=4)
+def _compiled(path: str, mtime_ns: int):
+    return compile(Path(path).read_text(encoding="utf-8"), path, "exec")
+
+
+def run_page(path: Path) -> None:
+    """Run a page's script as Streamlit runs a page, compiled once per version of the file (not on every visit)."""
+    exec(_compiled(str(path), path.stat().st_mtime_ns), {"__name__": "__main__"})
 
 
 def page_config() -> None:
