@@ -4,7 +4,7 @@ from pathlib import Path
 import streamlit as st
 
 if __name__ == "__main__":  # a page run: Streamlit executes this file as __main__ for every visitor
-    from pages.common import PAGES, page_config, sidebar, store
+    from pages.common import PAGES, page_config, run_page, sidebar, store
 
     page_config()
 
@@ -15,8 +15,7 @@ if __name__ == "__main__":  # a page run: Streamlit executes this file as __main
     def overview_by_name() -> None:
         """/overview: the Overview at its own name, for links that use it. The bare address runs the same
         script as the default page, without the hop through st.switch_page that made it the slowest."""
-        path = Path(__file__).parent / overview
-        exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"), {"__name__": "__main__"})
+        run_page(Path(__file__).parent / overview)
 
     # Streamlit serves the default page at "/" but reserves its url_path too: "start" names nothing else.
     nav = st.navigation([st.Page(overview, title=title, icon=icon, default=True, url_path="start"),

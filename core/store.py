@@ -1303,6 +1303,27 @@ class Store:
         with self.engine.connect() as c:
             return c.execute(sa.select(store_meta.c.value).where(store_meta.c.key == "analysed")).scalar()
 
+    def version_marks(self) -> tuple[int, datetime | None, int, str | None, tuple[int, int], str | None]:
+        """What the dashboard's data version is made of, in one statement: articles, the latest publication
+        time, events, outlets_edited(), corrections_mark() and analysis_mark(). Every page run asks; as six
+        calls it checked out a connection six times and ran eight statements. Each part is its own scalar
+        subquery, so SQLite still answers max() from the end of the index."""
+        def one(q):
+            return q.scalar_subquery()
+
+        meta = store_meta.c
+        q = sa.select(one(sa.select(sa.func.count()).select_from(articles)),
+                      one(sa.select(sa.func.max(articles.c.published))),
+                      one(sa.select(sa.func.count()).select_from(events)),
+                      one(sa.select(meta.value).where(meta.key == "outlets_edited")),
+                      one(sa.select(sa.func.max(event_corrections.c.id))),
+                      one(sa.select(sa.func.count()).select_from(event_corrections)
+                          .where(event_corrections.c.undone.is_not(None))),
+                      one(sa.select(meta.value).where(meta.key == "analysed")))
+        with self.engine.connect() as c:
+            n_articles, hi, n_events, edited, last, undone, analysed = c.execute(q).one()
+        return int(n_articles), _as_dt(hi), int(n_events), edited, (int(last or 0), int(undone or 0)), analysed
+
     # -- named sources: canonical speakers kept consistent within an event across analysis runs ----
     def event_speakers(self, event_ids: list[str]) -> list[dict]:
         """The speakers already stored for these events: {event_id, canonical_speaker, speaker_type,

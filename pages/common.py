@@ -1,6 +1,8 @@
 """Shared view helpers: the store, sidebar filters bound to the URL, safe text, chart downloads."""
 from __future__ import annotations
 
+import base64
+import functools
 import re
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
@@ -18,7 +20,10 @@ from core.store import Store
 from pages.data import VIEW_START, choices, data_version, outside_window, store
 
 FILTER_KEYS = ("outlet", "group", "topic", "from", "to", "q", "text")
-ICON = Path(__file__).with_name("icon.png")   # served by this server: a material icon is fetched from Google
+# The icon inline, as a data: URL: given as a file, Streamlit read it, checked it with PIL and stored it as a media
+# file on every run of every page, and each new tab then asked the server for it. (Not a material icon: the
+# browser would fetch that from Google.)
+ICON = "data:image/png;base64," + base64.b64encode(Path(__file__).with_name("icon.png").read_bytes()).decode("ascii")
 
 # The filters each page applies, by the label its Filters line uses; a page whose tabs differ maps each
 # tab ("*": the others). A filter that is set but not applied is named as such, never as active.
@@ -44,6 +49,16 @@ PAGES = [  # (file, title, icon, url path); dashboard.py builds st.navigation fr
     ("pages/outlets.py", "Outlets", ":material/rss_feed:", "outlets"),
     ("pages/methods.py", "Methods", ":material/menu_book:", "methods"),
 ]
+
+
+@functools.lru_cache(maxsize=4)
+def _compiled(path: str, mtime_ns: int):
+    return compile(Path(path).read_text(encoding="utf-8"), path, "exec")
+
+
+def run_page(path: Path) -> None:
+    """Run a page's script as Streamlit runs a page, compiled once per version of the file (not on every visit)."""
+    exec(_compiled(str(path), path.stat().st_mtime_ns), {"__name__": "__main__"})
 
 
 def page_config() -> None:

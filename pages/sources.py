@@ -62,7 +62,8 @@ def shares_view(shares: pd.DataFrame) -> None:
             chart(bars(data, "outlet", share, title, book=book), share.replace("_", "-"), data, key)
 
 
-def speaker_view(pairs: pd.DataFrame, named: pd.DataFrame) -> None:
+def speaker_view(pairs: pd.DataFrame) -> None:
+    named = pairs[~pairs["speaker"].isin(PLACEHOLDERS)]
     speakers = list(named.groupby("speaker")["quotes"].sum().sort_values(ascending=False).index[:500])
     wanted = st.query_params.get("speaker")
     if wanted and wanted not in speakers and wanted in set(pairs["speaker"]):
@@ -120,9 +121,8 @@ if other:
 if pairs.empty:
     st.info("No quotes in this view. Quotes are extracted when articles are analysed (after each fetch or import).")
     st.stop()
-named = pairs[~pairs["speaker"].isin(PLACEHOLDERS)]
 tabbed({"Speakers × outlets": lambda: matrix_view(pairs, as_chart=False),
         "Heatmap": lambda: matrix_view(pairs, as_chart=True),
         "Anonymous and official": lambda: shares_view(shares),
         "Quoted by one outlet only": lone_view,
-        "One speaker": lambda: speaker_view(pairs, named)})
+        "One speaker": lambda: speaker_view(pairs)})

@@ -445,3 +445,19 @@ def test_timeline_exports_as_png_and_svg_without_a_browser():
     text = svg.decode("utf-8")
     assert text.startswith("<svg") and "Hostile Feed" in text and "<img" not in text  # labels are text, not markup
     assert "width" not in spec  # the page's spec keeps its container width; only the export is fixed
+
+
+def test_a_page_run_by_its_own_name_runs_as_main_compiled_once_per_version(tmp_path):
+    import os
+    from pages.common import _compiled, run_page
+    script, out = tmp_path / "page.py", tmp_path / "ran.txt"
+    script.write_text(f"open({str(out)!r}, 'a').write(__name__ + ' one\\n')\n")
+    before = _compiled.cache_info()
+    run_page(script)
+    run_page(script)
+    assert out.read_text() == "__main__ one\n" * 2
+    assert _compiled.cache_info().misses == before.misses + 1   # the second visit reused the compiled page
+    script.write_text(f"open({str(out)!r}, 'a').write(__name__ + ' two\\n')\n")
+    os.utime(script, ns=(script.stat().st_atime_ns, script.stat().st_mtime_ns + 1_000_000))
+    run_page(script)   # an edited page runs as edited
+    assert out.read_text().splitlines()[-1] == "__main__ two"

@@ -205,3 +205,30 @@ def test_event_times_say_whether_each_first_report_has_a_time(db_url):
     assert times.loc["TASS", "date_precision"] == "exact" and times.loc["TASS", "first"].hour == 9
     # RT's first report is the date-only one: on the day, no time, so no lag in hours can be had from it
     assert times.loc["RT", "date_precision"] == "date" and times.loc["RT", "first"].hour == 0
+
+
+def test_version_marks_are_the_dashboards_six_reads_in_one(db_url):
+    from core.analyse import analyse_new
+    s = Store(db_url)
+
+    def six():
+        return (s.count_articles(), s.date_bounds()[1], s.count_events(), s.outlets_edited(), s.corrections_mark(),
+                s.analysis_mark())
+
+    assert s.version_marks() == six() == (0, None, 0, None, (0, 0), None)
+    s.add_articles([art(1, "TASS", 1), art(2, "RT", 2),
+                    art(3, "Xinhua", 25, title="Steel tariffs raised by Washington")])
+    analyse_new(s, quotes=False)
+    seen = [s.version_marks()]
+    assert seen[-1] == six() and seen[-1][0] == 3 and seen[-1][1].day == 25 and seen[-1][5] is not None
+    s.ensure_outlet("RT")
+    s.set_outlet_meta("RT", groups="state media")
+    seen.append(s.version_marks())
+    events = list(s.events_df(limit=None)["id"])
+    assert len(events) > 1
+    fix = s.merge_events(events[1], events[0])   # a user's merge, then its undo: each moves the corrections mark
+    seen.append(s.version_marks())
+    s.undo_correction(fix)
+    seen.append(s.version_marks())
+    assert seen[-1] == six()
+    assert len(set(seen)) == len(seen)  # every change above changed the marks
