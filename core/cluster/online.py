@@ -39,6 +39,7 @@ from typing import Any, Iterable, Sequence
 from core.config import ClusterConfig
 from core.dates import date_of, publication_year, year_floor
 from core.models import get
+from core.nlp import single_thread_blas
 
 from .events import (DAY, LEAD_CHARS, LEADS, Event, EventSummary, Incoming, Member, event_id_for, mixed_weight,
                      summarise, years_clash)
@@ -558,7 +559,8 @@ class EventClusterer(Regrouping):
             # Events of one article are left out, as online passes leave them out (no dev figure changed).
             stale = [ev for ev in leaving if ev.alive and ev.n > 1 and ev.idx in self._touched]
             if stale:
-                self.merge(only=stale, max_gap=0.0)
+                with single_thread_blas():      # a few small matrices: a second BLAS thread only spin-waits
+                    self.merge(only=stale, max_gap=0.0)
         for ev in leaving:
             if ev.alive and ev.last is not None and ev.last < horizon and ev.indexed:
                 self._unindex(ev)
