@@ -157,6 +157,7 @@ _OPENING_CLAUSE_RE = re.compile(r"[\s“\"‘(]*(?:When|As|After|While|If|Althou
 _NOT_SUBJECT_NEXT_RE = re.compile(r"(?:['’]s?\b|\s+(?:of|for|from|to|with|and|or)\b)")
 _GROUP_PLURAL_RE = re.compile(r"(?:ans|ats|ists|ites|ives|als|ers|ies)$")   # "Democrats", "Republicans": no "he"
 _WHICH_NEXT_RE = re.compile(r",?\s+which\b")   # "Twitter, which …": a thing, not a person
+_POSSESSIVE_RE = re.compile(r"['’]s$")
 _DASH_RE = re.compile(r"\s[—–]\s|—")
 _LONE_NAME_RE = re.compile(rf"{NAME_WORD}(?:[-'’][{UP}]?[{LO}]+)?")   # one name word: "Zelenskyy", "Al-Sisi"
 CAP_WORD_RE = re.compile(rf"\b{NAME_WORD}[{LO}'’-]*\b")
@@ -273,7 +274,16 @@ class NameIndex:
                 key = (off <= pos, len(fparts) <= 3, -abs(pos - off))
                 if best is None or key > best[0]:
                     best = (key, full)
+        if best is None and len(parts) == 2 and parts[0].lower().rstrip(".") in ("mr", "mrs", "ms", "miss", "dr"):
+            return self._only_one_named(parts[1]) or name
         return best[1] if best else name
+
+    def _only_one_named(self, surname: str) -> str | None:
+        """The full name of the one person the article names with this surname ("Mr. Cowan" -> "William Cowan"),
+        None when no candidate, or more than one ("Mr. Trump" beside Melania Trump and Trump Tower), has it."""
+        fulls = {_POSSESSIVE_RE.sub("", n) for _, n in self.candidates()}
+        fulls = {n for n in fulls if surname in n.split()}           # "President Obama" is one more
+        return fulls.pop() if len(fulls) == 1 and next(iter(fulls)).split()[-1] == surname else None
 
     def resolve_pronoun(self, pron: str, pos: int, window: int, content: tuple[int, int] | None = None) -> str | None:
         """The person a he/she refers to: the subject among the persons named in its own sentence before it

@@ -554,6 +554,12 @@ def test_police_and_prosecutors_without_a_name_are_unnamed_sources(text, name):
     # "Sen. Chris Coons of Delaware": who, not where from; "Mr. Trump" says nothing of Melania Trump
     (("corpora", "basil.jsonl"), "70c75d68-bf65-46a6-a822-15c23d77a275_1", "\"This senseless", "Chris Coons"),
     (("corpora", "basil.jsonl"), "d16050b3-979f-4834-90db-b8823691b87e_2", "“As a mother", "Melania Trump"),
+    # "Mr. Cowan" is the one Cowan the article names in full (it was matched across articles to another Cowan);
+    # "Mr. Obama" beside "Malia Obama" and "President Obama" stays unexpanded, not Malia
+    (("corpora", "basil.jsonl"), "d3a1ce0a-fc48-4827-a278-8f0ce8c7a519_3", "“This is going to be a very short",
+     "William Cowan"),
+    (("corpora", "basil.jsonl"), "68748e7f-cf6e-4ac7-8504-454c0876880d_2", "“I think politics needs", "Mark Mattioli"),
+    (("corpora", "basil.jsonl"), "96b7046f-f584-422f-a626-6f86a26dfd8b_3", "his daughters", "Obama"),
 ])
 def test_a_he_or_she_goes_to_whom_the_text_means(path, aid, start, speaker):
     # each was credited to the wrong person (Peskov, Schumer, Rand Paul, Ben Jealous, Ted Cruz, Charlie Rose, Obama)
