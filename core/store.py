@@ -240,6 +240,18 @@ def _utc_naive(dt: datetime | None) -> datetime | None:
     return dt.astimezone(timezone.utc).replace(tzinfo=None) if dt.tzinfo else dt
 
 
+# Reads that are marks of the dashboard's data version, alone (Store.corrections_mark …) and together
+# (Store.version_marks).
+_LAST_CORRECTION = sa.select(sa.func.max(event_corrections.c.id))
+_CORRECTIONS_UNDONE = sa.select(sa.func.count()).select_from(event_corrections).where(
+    event_corrections.c.undone.is_not(None))
+
+
+def _meta_value(key: str):
+    """The store_meta value under key."""
+    return sa.select(store_meta.c.value).where(store_meta.c.key == key)
+
+
 class Store:
     """Database access for every other module and page."""
 
@@ -283,7 +295,7 @@ class Store:
     def _migrate(self) -> None:
         """Run the data steps between the store's recorded schema version and this release's."""
         with self.engine.begin() as c:
-            row = c.execute(sa.select(store_meta.c.value).where(store_meta.c.key == "schema_version")).scalar()
+            row = c.execute(_meta_value("schema_version")).scalar()
             have = int(row) if row and str(row).isdigit() else 1   # 0.1.0 recorded no version
             if have > SCHEMA_VERSION:
                 raise RuntimeError(f"this store was written by a newer framelens (schema {have}, this release "
@@ -298,7 +310,7 @@ class Store:
     def schema_version(self) -> int:
         """The schema version this store is at."""
         with self.engine.connect() as c:
-            return int(c.execute(sa.select(store_meta.c.value).where(store_meta.c.key == "schema_version")).scalar())
+            return int(c.execute(_meta_value("schema_version")).scalar())
 
     def _add_new_indexes(self) -> None:
         """create_all() makes missing tables with their indexes, but not an index added to a table that
@@ -546,9 +558,8 @@ class Store:
     def corrections_mark(self) -> tuple[int, int]:
         """(latest correction id, corrections undone): changes with every correction and every undo."""
         with self.engine.connect() as c:
-            last = c.execute(sa.select(sa.func.max(event_corrections.c.id))).scalar() or 0
-            undone = c.execute(sa.select(sa.func.count()).select_from(event_corrections)
-                               .where(event_corrections.c.undone.is_not(None))).scalar_one()
+            last = c.execute(_LAST_CORRECTION).scalar() or 0
+            undone = c.execute(_CORRECTIONS_UNDONE).scalar_one()
         return int(last), int(undone)
 
     def corrections(self, event_id: str | None = None) -> pd.DataFrame:
@@ -1278,7 +1289,7 @@ class Store:
         """When a user last edited an outlet's details (None if never): part of the dashboard's data version,
         so that groups, filters and blind spots follow an edit at once."""
         with self.engine.connect() as c:
-            return c.execute(sa.select(store_meta.c.value).where(store_meta.c.key == "outlets_edited")).scalar()
+            return c.execute(_meta_value("outlets_edited")).scalar()
 
     def last_updated(self) -> datetime | None:
         """When the store last changed: the latest article stored, analysis saved or feed fetched (UTC)."""
@@ -1301,25 +1312,17 @@ class Store:
         """When analysis results were last written (ISO time, UTC), None if never: part of the dashboard's
         data version."""
         with self.engine.connect() as c:
-            return c.execute(sa.select(store_meta.c.value).where(store_meta.c.key == "analysed")).scalar()
+            return c.execute(_meta_value("analysed")).scalar()
 
     def version_marks(self) -> tuple[int, datetime | None, int, str | None, tuple[int, int], str | None]:
         """What the dashboard's data version is made of, in one statement: articles, the latest publication
         time, events, outlets_edited(), corrections_mark() and analysis_mark(). Every page run asks; as six
         calls it checked out a connection six times and ran eight statements. Each part is its own scalar
         subquery, so SQLite still answers max() from the end of the index."""
-        def one(q):
-            return q.scalar_subquery()
-
-        meta = store_meta.c
-        q = sa.select(one(sa.select(sa.func.count()).select_from(articles)),
-                      one(sa.select(sa.func.max(articles.c.published))),
-                      one(sa.select(sa.func.count()).select_from(events)),
-                      one(sa.select(meta.value).where(meta.key == "outlets_edited")),
-                      one(sa.select(sa.func.max(event_corrections.c.id))),
-                      one(sa.select(sa.func.count()).select_from(event_corrections)
-                          .where(event_corrections.c.undone.is_not(None))),
-                      one(sa.select(meta.value).where(meta.key == "analysed")))
+        parts = (sa.select(sa.func.count()).select_from(articles), sa.select(sa.func.max(articles.c.published)),
+                 sa.select(sa.func.count()).select_from(events), _meta_value("outlets_edited"),
+                 _LAST_CORRECTION, _CORRECTIONS_UNDONE, _meta_value("analysed"))
+        q = sa.select(*(p.scalar_subquery() for p in parts))
         with self.engine.connect() as c:
             n_articles, hi, n_events, edited, last, undone, analysed = c.execute(q).one()
         return int(n_articles), _as_dt(hi), int(n_events), edited, (int(last or 0), int(undone or 0)), analysed
