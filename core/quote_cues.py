@@ -15,8 +15,9 @@ interrupt chant quote cite decry hail label dub brand mock""".split()
 OTHER_CUES = """believe think accuse criticize criticise blame praise call argue hope want know
 show find reveal agree disagree fear feel worry expect acknowledge propose recommend question
 doubt dismiss reject endorse support oppose condemn denounce attack blast slam defend vow tout
-predict insist complain decline refuse threaten signal hint concede agree guess reckon express
+predict insist complain threaten signal hint concede agree guess reckon express
 voice""".split()
+# Not "decline" or "refuse": "declined to comment", "refused to blame Russia" report that nothing was said.
 CUE_LEMMAS = set(CORE_CUES) | set(OTHER_CUES)
 # Non-speech cues that still earn a parse of their sentence on their own (the rest are only used
 # when the sentence is parsed anyway): a speed/recall trade-off measured on PolNeAR train.

@@ -555,6 +555,7 @@ def _asked_aside(tok) -> bool:
                for t in doc[tok.i + 1:])
 
 
+_REFUSAL_STEMS = frozenset("refus decli fail avoid stopp hesit".split())   # refused/declined/failed/avoided … to say
 _UNSAID_MODALS = frozenset("can could may might must should will 'll ca wo".split())   # "would" narrates: "she would later say"
 
 
@@ -570,6 +571,8 @@ def _from_cue_verb(aid, text, u: Unit, tok, spans, names) -> Quote | None:
         return None
     if any(k.dep_ == "neg" for k in tok.children):
         return None                     # "The committee didn't say what caused the crash": no statement
+    if tok.dep_ == "xcomp" and (tok.head.lower_[:5] in _REFUSAL_STEMS or any(k.dep_ == "neg" for k in tok.head.children)):
+        return None                     # "China has refused to blame Russia", "did not want to say": nothing said
     if any(k.dep_ == "aux" and k.lower_ in _UNSAID_MODALS for k in tok.children):
         return None                     # "the Kremlin can blame Ukraine for …": what someone may say, not what they said
     if _passive(tok) and tok.dep_ in ("advcl", "acl") and not any(k.dep_ == "agent" for k in tok.children):

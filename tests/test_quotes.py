@@ -517,3 +517,13 @@ def test_one_cue_gives_one_attribution_however_many_paths_read_it():
 def test_a_claim_or_maintain_of_a_thing_is_a_deed_not_a_statement(text, said):
     cues = {q.cue for q in quotes_of(text)}
     assert bool(cues & {"claimed", "claim", "claiming", "maintains", "maintain"}) == said, cues
+
+
+@pytest.mark.parametrize("text", [
+    "China has refused to blame Russia for the tensions and instead condemned the sanctions.",   # realworld
+    "The Kremlin declined to comment on the death of the opposition leader.",
+    "The minister declined to say whether the talks had failed.",
+])
+def test_a_refusal_to_speak_credits_no_words(text):
+    # "Government of China: 'Russia for the tensions' (blame)" was shown as what China said
+    assert [q.quote for q in quotes_of(text) if q.cue in ("blame", "refused", "declined", "comment", "say")] == []
