@@ -1104,7 +1104,7 @@ class Store:
         return sa.case((quotes.c.speaker_type == "pronoun", sa.func.coalesce(quotes.c.canonical_speaker, UNRESOLVED)),
                        (quotes.c.speaker_type.in_(NOT_SHOWN_TYPES),
                         sa.func.coalesce(quotes.c.canonical_speaker, NO_NAMED_SPEAKER)),
-                       else_=sa.func.coalesce(quotes.c.canonical_speaker, quotes.c.speaker, "(unknown)"))
+                       else_=sa.func.coalesce(quotes.c.canonical_speaker, quotes.c.speaker, NO_NAMED_SPEAKER))
 
     def _quote_scope(self, cols, outlets_in=None, start=None, end=None, topics_in=None):
         return (self._filtered(cols, outlets_in, start, end, topics_in=topics_in)
