@@ -333,7 +333,8 @@ PAGES = {"contested_pages.jsonl": "pages17", "contested_pages2.jsonl": "pages18"
          "contested_pages12.jsonl": "pages28", "contested_pages13.jsonl": "pages29",
          "contested_pages14.jsonl": "pages30", "contested_pages15.jsonl": "pages31",
          "contested_pages16.jsonl": "pages32", "contested_pages17.jsonl": "pages33",
-         "contested_pages18.jsonl": "pages34", "contested_pages19.jsonl": "pages35"}
+         "contested_pages18.jsonl": "pages34", "contested_pages19.jsonl": "pages35",
+         "contested_pages20.jsonl": "pages36"}
 PAGES_ROOT = ROOT.parent.parent / "notes"
 TERM_PRUNE_PRECISION, TERM_PRUNE_MIN = 0.6, 5    # a term under this precision over this many uses is ordinary
 

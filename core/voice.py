@@ -88,6 +88,9 @@ sunday today yesterday week month year morning evening night afternoon once furt
 _CLAUSE_WORDS = frozenset("that who which whom whose what and but while as when because if although though "
                           "after before since where".split())
 _LEAD_DROP = frozenset("the a an and but as while so yet".split())
+# '…," he said, without giving evidence for the claim': a manner or concession after a closing frame is the outlet's
+# gloss on the report, not more of it ('…, police said, rioters hit …' goes on with the report)
+_GLOSS_START = frozenset("without despite amid amidst unless though although".split())
 PRONOUNS = frozenset("he she they it we i you his her their this that these".split())
 _AUX = frozenset("had has have was were is are been be will would could should can must might".split())
 MAX_SPEAKER_WORDS = 7
@@ -150,6 +153,16 @@ _CALLED_RE = re.compile(r"\b(?P<verb>called|calls|calling|dubbed|dubs|dubbing|te
 # "what it called a \"heinous … attack\"", "what he describes as …": the words after the verb are the subject's.
 _WHAT_CALLED_RE = re.compile(r"\bwhat\s+(?P<spk>(?:[\w'’.-]+\s+){1,4}?)(?P<verb>called|calls|call|calling|dubbed|termed|"
                              r"describes as|described as|labell?ed|sees as|saw as)\s+", re.I)
+# "an executive order … that Mr. Trump had called an illegal executive amnesty": a relative "that / which" is the
+# object, the words right after the verb its complement, the subject's ("that X called the Democrats …" may have the
+# object after the verb, so only "a / an" or a quotation mark open the complement here)
+_THAT_CALLED_RE = re.compile(r"\b(?:that|which)\s+(?P<spk>(?:[\w'’.-]+\s+){1,4}?)(?:(?:had|has|have|once|previously|"
+                             r"repeatedly|often|long|also)\s+)*(?P<verb>called|dubbed|termed|labell?ed|branded)\s+"
+                             r"(?=(?:a|an)\s|[\"“‘'])", re.I)
+# "Among the reforms sought by the group are a ban on assault weapons …", "the changes demanded by X include …": what
+# a demander is named as seeking is in its terms, as "called for …" is ("pushing for gun control" is no demand)
+_SOUGHT_BY_RE = re.compile(r"\b(?:sought|demanded|requested|called for|urged)\s+by\s+(?P<spk>[^,;:\"“”]{2,60}?)\s+"
+                           r"(?:are|is|were|was|include|includes|included)\s", re.I)
 # "he railed against government handouts", "warned of a terrorist threat": what follows is the subject's framing.
 # "has also alluded to the army's dissatisfaction with …": what is alluded to is in the subject's terms too.
 _AGAINST_RE = re.compile(r"\b(?:railed|rails|railing|inveighed|lashed out|ranted|warned|warns|warning|"
@@ -182,9 +195,14 @@ _TRANSCRIPT_RE = re.compile(r"^[ \t]*(?P<spk>[A-Z][A-Z.'’ -]{2,40}):[ \t]+(?=\
 # An embedded post: "Daniel Sandford @BBCDanielS: The Kharkiv prison authorities …" is the poster's to the line's end.
 _POST_LINE_RE = re.compile(r"^[ \t]*(?P<spk>[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3})[ \t]*@\w{1,30}:[ \t]+(?=\S)"
                            r"(?P<line>[^\n]*)", re.M)
-# A statement introduced by a line of its own ending with a colon, then the statement's paragraph.
+# An embedded post whose credit line follows on a line of its own: "#Gabon Coup unfolding. The army has taken …" over
+# "— CGR.NewYork (@CGR_newyork) January 7, 2019" is the poster's (the credit in the same sentence: _POST_CREDIT_RE).
+_POST_ABOVE_CREDIT_RE = re.compile(r"^(?P<line>[^\n]*\S[^\n]*)\n[ \t]*[—–-]{1,2}[ \t]*(?P<spk>[^()\n—–]{2,60}?)[ \t]*"
+                                   r"\(@\w{1,30}\)[ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},[ \t]+\d{4})?[ \t]*$", re.M)
+# A statement introduced by a line of its own ending with a colon, then the statement's paragraph ("The New York
+# Times reports that …:" over a blockquote of the Times' story).
 _INTRODUCED_RE = re.compile(r"^(?P<intro>[^\n]{0,200}?\b(?P<verb>said|says|wrote|writes|posted|posts|tweeted|tweets|"
-                            r"reads|read|declared|declares|announced|announces)\b[^\n:]{0,120}):[ \t]*\n[ \t]*\n?"
+                            r"reads|read|declared|declares|announced|announces|reports|reported)\b[^\n:]{0,120}):[ \t]*\n[ \t]*\n?"
                             r"(?P<line>[^\n]+)", re.M)
 _SPOKEN_RE = re.compile(r"\b(?:I|I'm|I’m|we|We|we're|we’re|our|Our|us|you|You|your|my|My)\b")
 # A headline that opens with its speaker: "Tucker Carlson: NSA is spying on this show".
@@ -223,12 +241,13 @@ _PER_NORMS = frozenset("agreement agreements deal plan plans schedule tradition 
 _SINGLE_QUOTE_RE = re.compile(r"(?<![\w’'])‘(?P<q>(?:[^‘’\n]|’(?=\w)){1,80}?)’(?!\w)"
                               r"|(?<![\w'])'(?=\w)(?P<q2>(?:[^'\n]|'(?=\w)){1,80}?)(?<=[\w.!?])'(?!\w)")
 # "As Harris contends with …, her staff …, according to reports": the leading clause is the outlet's background
-# ("Minutes after Putin announced that …, explosions were …": a time gap before "after" opens the same clause)
+# ("Minutes after Putin announced that …, explosions were …": a time gap before "after" opens the same clause;
+# 'While Trump has suggested letting Obamacare “implode,” as president he has …': quoted words inside it, its comma too)
 _LEAD_CLAUSE_RE = re.compile(r"\s*(?:As|While|When|Whenever|After|Before|Since|Although|Though|Despite|Amid|Even as"
                              r"|(?:Just|Only|Shortly|Soon|Moments|Seconds|Minutes|Hours|Days|Weeks|Months|Years"
                              r"|(?:A|An|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Several|A few|\d+)\s+"
                              r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?))\s+(?:after|before|since))\s"
-                             r"[^,;:\"“”]{3,200},\s")
+                             r"(?:[^,;:\"“”]|[“\"][^,;:\"“”\n]{1,80}[”\"]){3,200}?(?:,\s|[“\"][^,;:\"“”\n]{1,80},[”\"]\s)")
 _REPORTEDLY_RE = re.compile(r"\b(?:reportedly|allegedly|purportedly)\b", re.I)
 _REPORTED_RE = re.compile(r"\b(?:is|was|were|are) (?:said|reported|alleged|believed|thought|claimed) to\b", re.I)
 # "the committee found no evidence of …", "the report finds that …": what follows is the finder's
@@ -391,6 +410,8 @@ def _transcript_lines(text: str) -> dict[tuple[int, int], str | None]:
     out = {(m.start("line"), m.end("line")): n.title() for m, n in zip(found, names)
            if len(n.split()) > 1 or names.count(n) > 1}
     out.update({(m.start("line"), m.end("line")): m.group("spk") for m in _POST_LINE_RE.finditer(text)})
+    out.update({(m.start("line"), m.end("line")): _clean_speaker(m.group("spk").split())
+                for m in _POST_ABOVE_CREDIT_RE.finditer(text)})
     out.update(_introduced_lines(text))
     return out
 
@@ -587,6 +608,14 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
         out.append((s + m.end(), _named_end(text, s + m.end(), _clause_end(text, s + m.end(), e)),
                     None if _low(spk or "") in PRONOUNS else spk))
         verbs.append((s + m.start("verb"), s + m.end("verb")))
+    for m in _THAT_CALLED_RE.finditer(sent):
+        if _PASSIVE_BEFORE_RE.search(sent, 0, m.start("verb")):
+            continue                               # "a program that is called a lifeline": nobody named
+        spk = _clean_speaker(m.group("spk").split())
+        out.append((s + m.end(), _clause_end(text, s + m.end(), e), spk if spk and _low(spk) not in PRONOUNS else None))
+        verbs.append((s + m.start("verb"), s + m.end("verb")))
+    for m in _SOUGHT_BY_RE.finditer(sent):
+        out.append((s + m.end(), _clause_end(text, s + m.end(), e), _clean_speaker(m.group("spk").split()) or None))
     for m in _FOUND_RE.finditer(sent):             # (from the verb's end: a quotation right after it is inside)
         a = s + m.start() + len(m.group().split()[0])
         out.append((a, _clause_end(text, a, e), _speaker_before(_tokens(sent[:m.start()])) or None))
@@ -707,7 +736,7 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
             skip_until = toks[i][2]
             nxt = _low(ws[i + 2]) if i + 2 < len(ws) else ""
             if ws[i + 1:i + 2] == [","] and nxt[:1].isalnum() and not nxt.endswith("ing") \
-                    and nxt not in PREPOSITIONS | _CLAUSE_WORDS | {"according", "adding", "citing"} \
+                    and nxt not in PREPOSITIONS | _CLAUSE_WORDS | _GLOSS_START | {"according", "adding", "citing"} \
                     and not _TIME_GAP_RE.match(text, s + toks[i + 2][1]):  # '…, police said, rioters hit …'
                 end = _clause_end(text, s + toks[i + 1][2], e)
                 out.append((s + toks[i + 1][2], end, speaker))

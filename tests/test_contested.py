@@ -836,3 +836,41 @@ def test_twentieth_round_sense_rules():
     # "those who play with fire will perish by it": an idiom, no death
     assert _terms("Beijing warned that those who played with fire would perish by it.") == []
     assert ("killed / died", "perished") in _terms("Thousands perished in the famine.")
+
+
+def test_twentyfirst_round_voice_rules():
+    # an embedded post whose credit line follows on a line of its own is the poster's
+    text = ("A video was posted by the group.\n#Gabon Coup unfolding. The army has taken control of #Libreville "
+            "pic.twitter.com/WOpTQObL4W\n— CGR.NewYork (@CGR_newyork) January 7, 2019\nTanks were seen in the coup.")
+    assert _voice(text, "Coup")[0] != "own"
+    assert _voice(text, "the coup")[0] == "own"
+    # a manner or concession after a closing frame is the outlet's gloss, not more of the report
+    v = _voices("“The number of these people is not known,” he said, without giving evidence for the claim.")
+    assert v["claim"] == ("own", None)
+    assert _voice("The rioters were armed, police said, rioters hit a guard.", "rioters hit")[0] == "attributed"
+    # an opening "While" clause holding quoted words (its comma inside the marks) ends at that comma
+    text = ("While Trump has previously suggested letting Obamacare “implode,” as a candidate and as president he has "
+            "usually promoted repealing and replacing Obamacare.")
+    assert _voice(text, "replacing Obamacare") == ("own", None)
+    assert _voice(text, "letting Obamacare")[0] == "attributed"
+    # a blockquote introduced by "X reports that …:" is X's
+    text = ("The New York Times reports that the attempt to end the program is blocked by the court:\n\n"
+            "The Supreme Court ruled that the administration may not end a program protecting young immigrants known "
+            "as Dreamers from deportation.\n\nThe ruling covers Dreamers in every state.")
+    assert _voice(text, "Dreamers") == ("quoted", "New York Times")
+    assert _voice(text, "Dreamers in every")[0] == "own"
+    # a relative "that" as the object of "called": the complement right after the verb is the subject's
+    text = ("It was a blow to his promise to end an executive order by Barack Obama that Mr. Trump had called an "
+            "illegal executive amnesty for young immigrants.")
+    assert _voice(text, "amnesty") == ("attributed", "Mr. Trump")
+    assert _voice("It is a program that is called a lifeline by farmers.", "lifeline")[0] == "own"
+    # "Among the reforms sought by the group are …": what a demander seeks is in its terms
+    text = "Among the reforms sought by the group are a ban on assault weapons and changes to background checks."
+    assert _voice(text, "assault weapons")[0] == "attributed"
+    assert _voice("The group marched for a ban on assault weapons.", "assault weapons")[0] == "own"
+
+
+def test_twentyfirst_round_sense_rules():
+    # "carried in triumph": a manner of celebrating, not a win
+    assert _terms("Footage showed the general being carried in triumph by hundreds of soldiers.") == []
+    assert ("victory / defeat", "triumph") in _terms("The tax bill was the party's first big legislative triumph.")
