@@ -26,6 +26,10 @@ BOILERPLATE_LINES = [
     r"follow us on .{0,60}", r"most read", r"you may also like", r"recommended( for you)?", r"post navigation",
     r"(previous|next) (article|post|story).*", r"disclaimer:.*", r"filed under.*", r"tags?:.*",
     r"powered by .{0,60}", r"(this story|this article) has not been edited by .{0,120}",
+    # players and app prompts (Politico, The Independent, Fox News pages), and a page's own time stamp line
+    r"stay up to date with .{0,80}", r"(press play to )?listen to this (article|story).{0,40}", r"voiced by amazon polly",
+    r"(this|your) browser does not support the (video|audio) (element|tag)\.?", r"make .{0,30}your home ?page",
+    r"last updated:?\s.{0,80}", r"(updated|published|posted):\s.{0,80}",
 ]
 _LINE_RE = re.compile("|".join(BOILERPLATE_LINES), re.IGNORECASE)
 _EDGE = " \t*•·|>»«-–—:;,.!?()[]{}\"'“”‘’_#"    # decoration around a boilerplate line
@@ -37,7 +41,8 @@ _GLUED_HINTS = ("ad box", "advertisement", "scroll to continue", "source link", 
 _FIRST_WORDS = {"source", "related", "leave", "your", "required", "back", "you", "share", "like", "comment", "comments",
                 "click", "read", "see", "advertisement", "advertising", "article", "story", "continue", "sign",
                 "subscribe", "all", "copyright", "follow", "most", "recommended", "post", "previous", "next",
-                "disclaimer", "filed", "tags", "tag", "powered", "this"}
+                "disclaimer", "filed", "tags", "tag", "powered", "this", "stay", "press", "listen", "voiced", "make",
+                "last", "updated", "published", "posted"}
 _BLANK_RUNS = re.compile(r"\n\s*\n(\s*\n)+")
 # Markers that page templates glue into sentences; removed wherever they stand.
 _GLUED_RE = re.compile(

@@ -14,6 +14,18 @@ def test_aggregator_footer_lines_are_removed_and_reported():
                      "Leave a Reply", "Back to top button"]
 
 
+def test_players_app_prompts_and_time_stamp_lines_are_furniture():
+    # real pages' first lines, which became an article's "lead" (Politico, The Independent, Fox News, NBC)
+    text = ("Press play to listen to this article\nVoiced by Amazon Polly\nStay up to date with notifications from The "
+            "Independent\nThis browser does not support the video element.\nMake Fox News your home page\n"
+            "Last updated 1/19/2019 at 5:56 p.m. ET.\nUpdated: 12 May 2024 10:00 BST\nThe council met on Monday.")
+    clean, found = split_boilerplate(text)
+    assert clean == "The council met on Monday." and len(found) == 7
+    # prose that starts with the same words stays
+    prose = "Updated figures show a rise.\nLast year prices rose.\nPosted troops stayed.\nStay calm, he said."
+    assert clean_text(prose) == prose
+
+
 def test_markers_glued_into_sentences_are_removed():
     text = ("The council met on Monday ARTICLE AD BOX and voted to close the bridge.Read more: Bridge repairs "
             "delayed againThe mayor said repairs would take a year.Source link")
