@@ -323,6 +323,62 @@ def test_events_days_apart_do_not_merge_as_they_leave_the_window():
     assert cl.event_of("a2") == cl.event_of("a2c") != cl.event_of("a1")
 
 
+def _hours_apart(broad: int, **settings) -> EventClusterer:
+    """`broad` reports of one call (copies, exact times an hour apart), then two other reports of it three
+    hours after the last (spans that do not overlap), kept apart in joining (threshold 0.95: only the copies,
+    decayed by an hour, join); a far later article moves the clock on so that both events leave the window."""
+    cfg = ClusterConfig(threshold=0.95, merge_threshold=0.05, compact_every=1, **settings)
+    cl = EventClusterer(cfg)
+    for i in range(broad):
+        cl.add(art(f"a{i}", *CALL, published=T0 + timedelta(hours=i)))
+    for i in range(2):
+        cl.add(art(f"b{i}", *CALL2, published=T0 + timedelta(hours=broad + 2 + i)))
+    cl.add(art("n1", *QUAKE, published=T0 + timedelta(days=20)))
+    return cl
+
+
+def test_a_broad_event_merges_with_a_fragment_hours_apart_as_they_leave_the_window():
+    # the order of arrival can leave one broad happening's angles in fragments hours apart (merge_near_days)
+    cl = _hours_apart(6)
+    assert cl.event_of("b0") == cl.event_of("b1") == cl.event_of("a0") == event_id_for("a0")
+    assert cl.event_of("n1") != cl.event_of("a0")
+    cl = _hours_apart(6, merge_near_days=0.0)   # only overlapping spans
+    assert cl.event_of("b0") == cl.event_of("b1") != cl.event_of("a0")
+    cl = _hours_apart(6, merge_near_days=0.1)   # three hours is more than 0.1 day
+    assert cl.event_of("b0") != cl.event_of("a0")
+
+
+def test_small_events_hours_apart_do_not_merge_as_they_leave_the_window():
+    # two small events hours apart were more often the same actors' next story (merge_near_min_articles)
+    cl = _hours_apart(2)
+    assert cl.event_of("b0") == cl.event_of("b1") != cl.event_of("a0") == cl.event_of("a1")
+    cl = _hours_apart(2, merge_near_min_articles=2)
+    assert cl.event_of("b0") == cl.event_of("a0")
+
+
+def test_a_broad_event_merges_on_its_closest_members_with_a_fragment_hours_apart():
+    # leaving the window, the closest members count (top_k) for events hours apart, as for overlapping ones, once one
+    # of them is broad, decayed by the gap. A broad event (three reports of the call, three of a quake, hours 0-5)
+    # and a fragment of two more reports of the call three hours on: their centroids are 0.24 alike, their two
+    # closest pairs of members 0.51, 0.48 after three hours' decay.
+    rows = [art(f"a{i}", *(CALL if i < 3 else QUAKE), published=T0 + timedelta(hours=i)) for i in range(6)]
+    rows += [art(f"b{i}", *CALL2, published=T0 + timedelta(hours=8 + i)) for i in range(2)]
+
+    def merged(leaving: bool = True, **settings) -> dict[str, str]:
+        # no split: the broad event would fall into the call and the quake, and the call's part merge on its centroid
+        cfg = ClusterConfig(merge_threshold=0.3, split_min_articles=0, **settings)
+        cl = EventClusterer(cfg)
+        cl.restore(rows, ["ev-x"] * 6 + ["ev-y"] * 2)
+        if not leaving:
+            return cl.merge(everything=True)
+        return cl.merge(only=[cl._by_id["ev-x"], cl._by_id["ev-y"]], max_gap=cfg.merge_near_days)   # as _compact does
+
+    assert merged() == {"ev-y": "ev-x"}
+    assert merged(merge_near_days=0.0) == {}                # only overlapping events merge on their closest members
+    assert merged(merge_near_min_articles=7) == {}         # nor do events hours apart when neither is broad
+    assert merged(leaving=False) == {}                      # nor in other merge passes (they cost CPU on every pass)
+
+
 def test_restored_events_do_not_merge_as_they_leave_the_window():
     # restoring assigns nothing: stored events keep their ids even when they leave the window at once
     cl = _leaving(True, 0, restore=True)

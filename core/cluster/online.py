@@ -560,7 +560,7 @@ class EventClusterer(Regrouping):
             stale = [ev for ev in leaving if ev.alive and ev.n > 1 and ev.idx in self._touched]
             if stale:
                 with single_thread_blas():      # a few small matrices: a second BLAS thread only spin-waits
-                    self.merge(only=stale, max_gap=0.0)
+                    self.merge(only=stale, max_gap=self.config.merge_near_days)
         for ev in leaving:
             if ev.alive and ev.last is not None and ev.last < horizon and ev.indexed:
                 self._unindex(ev)

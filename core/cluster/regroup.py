@@ -39,7 +39,8 @@ class Regrouping:
 
         Every live event is checked when `everything`, else the events changed since the last merge (those
         with one article too when `singletons`: a batch's last pass; online passes skip them for speed), or
-        the events `only` (those leaving the time window), with partners at most `max_gap` days away.
+        the events `only` (those leaving the time window), with partners at most `max_gap` days away (for those,
+        only partners of overlapping span, or of a span within merge_near_days when either is broad: _near_ok).
 
         Large events among those that changed are then checked for holding two happenings and split
         (see `split`); the parts of a split never merge back with each other, but each may still merge
@@ -57,7 +58,7 @@ class Regrouping:
         gap = cfg.window_days if max_gap is None else max_gap
         done: dict[str, str] = {}
         for _ in range(3):  # merge, split, merge the parts: bounded, as parts only get smaller
-            changed = self._merge_loop(todo, done, gap)
+            changed = self._merge_loop(todo, done, gap, only is not None)
             if cfg.split_min_articles <= 0:
                 break
             parts = self._split_pass(sorted(changed))
@@ -67,9 +68,10 @@ class Regrouping:
         self.merged.update(done)
         return done
 
-    def _merge_loop(self: "EventClusterer", todo: list[Event], done: dict[str, str], max_gap: float) -> set[int]:
+    def _merge_loop(self: "EventClusterer", todo: list[Event], done: dict[str, str], max_gap: float,
+                    leaving: bool = False) -> set[int]:
         """Greedy merging, largest first, of the given events into their closest neighbours at most max_gap days
-        away; returns the indexes of the events that were checked or grew."""
+        away (leaving: as _closest_event's); returns the indexes of the events that were checked or grew."""
         heap = [(-e.n, e.idx) for e in todo]
         heapq.heapify(heap)
         changed = {e.idx for e in todo}
@@ -78,7 +80,7 @@ class Regrouping:
             ev = self._events[idx]
             if not ev.alive:
                 continue
-            best, score = self._closest_event(ev, max_gap)
+            best, score = self._closest_event(ev, max_gap, leaving)
             if best is None or score < self.config.merge_threshold:
                 continue
             keep, gone = (best, ev) if _older(best, ev) else (ev, best)
@@ -88,11 +90,13 @@ class Regrouping:
             heapq.heappush(heap, (-keep.n, keep.idx))
         return changed
 
-    def _closest_event(self: "EventClusterer", ev: Event, max_gap: float | None = None) -> tuple[Event | None, float]:
+    def _closest_event(self: "EventClusterer", ev: Event, max_gap: float | None = None,
+                       leaving: bool = False) -> tuple[Event | None, float]:
         """The most similar other live, indexed event to ev's centroid at most max_gap days away (the window by
-        default) and the similarity."""
+        default) and the similarity. Leaving the window, ev is compared only with events whose span overlaps its
+        own or, when either event is broad (_near_ok), lies at most max_gap days from it."""
         max_gap = self.config.window_days if max_gap is None else max_gap
-        per_field = self._overlapping_dots(ev) if max_gap <= 0 else self._dots(ev)
+        per_field = self._overlapping_dots(ev, max_gap) if leaving else self._dots(ev)
         best, best_s = None, -1.0
         tol = self.config.year_tolerance
         k, floor = self.config.top_k, self.config.top_k_floor * self.config.merge_threshold
@@ -101,7 +105,7 @@ class Regrouping:
             if not other.alive or i in ev.apart:
                 continue
             gap = span_gap(ev, other)
-            if gap > max_gap:
+            if gap > max_gap or (leaving and gap > 0 and not self._near_ok(ev, other, gap)):
                 continue
             undated = ev.first is None or other.first is None
             if undated and events_clash(ev, other, tol):
@@ -109,9 +113,12 @@ class Regrouping:
             s = self._centroid_sim(ev, other, [acc.get(i, 0.0) for acc in per_field], gap)
             if undated:
                 s *= self._year_mix(ev, other)
-            elif k and gap == 0 and s >= floor and ev.members is not None and other.members is not None \
-                    and ev.n * other.n > k:
-                s = max(s, self._top_pairs(ev, other, k))
+            elif k and (gap == 0 or (leaving and self._near_ok(ev, other, gap))) and s >= floor \
+                    and ev.members is not None and other.members is not None and ev.n * other.n > k:
+                top = self._top_pairs(ev, other, k)
+                if gap > 0 and self.config.decay_days > 0:   # decayed as the centroid similarity is
+                    top *= math.exp(-gap / self.config.decay_days)
+                s = max(s, top)
             if self.config.detail_type > 0:
                 s -= self.config.detail_type * ev.details.types_clash(other.details)
             if (self._who and max(ev.n, other.n) >= self.config.who_min_articles
@@ -120,6 +127,14 @@ class Regrouping:
             if s > best_s or (s == best_s and best is not None and other.idx < best.idx):
                 best, best_s = other, s
         return best, best_s
+
+    def _near_ok(self: "EventClusterer", a: Event, b: Event, gap: float) -> bool:
+        """Whether two dated events `gap` days apart (not overlapping) may merge as one leaves the window, as
+        concurrent ones may: within merge_near_days, and one of them broad (merge_near_min_articles). The order of
+        arrival leaves a broad happening's angles in fragments hours apart; two small events hours apart are more
+        often two stories. Only there: in every merge pass it would cost CPU for no dev figure."""
+        cfg = self.config
+        return gap <= cfg.merge_near_days and max(a.n, b.n) >= cfg.merge_near_min_articles
 
     def _dots(self: "EventClusterer", ev: Event) -> list[dict[int, float]]:
         """Per field, {event index: dot product of its indexed sums with ev's} for every indexed event sharing a
@@ -140,8 +155,9 @@ class Regrouping:
             per_field.append(acc)
         return per_field
 
-    def _overlapping_dots(self: "EventClusterer", ev: Event) -> list[dict[int, float]]:
-        """_dots for the indexed events whose span overlaps ev's and that share one of its heaviest terms.
+    def _overlapping_dots(self: "EventClusterer", ev: Event, near: float = 0.0) -> list[dict[int, float]]:
+        """_dots for the indexed events whose span overlaps ev's, or lies at most `near` days from it, and that
+        share one of its heaviest terms.
 
         An event leaving the window is merged only with those (merge_leaving), and few overlap it: running
         through the postings of every term of ev, as _dots does, cost a quarter of the clusterer's CPU on the
@@ -160,12 +176,18 @@ class Regrouping:
         per_field: list[dict[int, float]] = [{} for _ in FIELDS]
         skip = self._skip
         first, last = ev.first, ev.last
+        lo, hi = (first - near * DAY, last + near * DAY) if first is not None else (None, None)
+        # a partner whose span does not overlap ev's must be within `near` and one of the two broad (_near_ok)
+        min_n = self.config.merge_near_min_articles if ev.n < self.config.merge_near_min_articles else 0
         events = self._events
         for i in sorted(cands):
             other = events[i]
-            # span_gap(ev, other) > 0, inline: this runs for every candidate
-            if not other.alive or (first is not None and other.first is not None
-                                   and (other.first > last or other.last < first)):
+            if not other.alive:
+                continue
+            # span_gap(ev, other), inline: this runs for every candidate
+            if first is not None and other.first is not None and (
+                    other.first > hi or other.last < lo
+                    or ((other.first > last or other.last < first) and other.n < min_n)):
                 continue
             for k, f in enumerate(FIELDS):
                 a, b = ev.sums[f], other.sums[f]
