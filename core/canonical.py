@@ -23,8 +23,32 @@ if TYPE_CHECKING:
 NAME_PREFIX_WORDS = TITLE_WORDS | set("""congressman congresswoman councilman councilwoman
 assemblyman assemblywoman editor anchor host agent special father sister brother independent
 rep.-elect representative-elect senator-elect sens reps govs mrs. ms. mr. dr. gen. lt. col.
+whip majority minority
 """.split())
 NAME_SUFFIXES = {"jr": "Jr", "sr": "Sr", "ii": "II", "iii": "III", "iv": "IV"}
+# Capitalised words that open a sentence or clause before a name without being part of it ("Plus Obama
+# said", "Also Smith told").
+NOT_NAME_OPENERS = {"plus", "also", "and", "but", "so", "then", "yet", "still", "even", "now", "meanwhile",
+                    "besides", "however", "instead"}
+# English short forms of a first name, each with one full form only: "Dick Durbin" and "Richard J. Durbin"
+# in one event are one senator. Forms shared by two full names (Ted: Edward or Theodore; Chris, Alex, Sam,
+# Pat, Jack, Al) are left out: merging two people is worse than showing one person twice.
+NICKNAMES = {short: full for full, shorts in {
+    "richard": "dick rick rich richie", "charles": "chuck charlie", "william": "bill billy will willie",
+    "robert": "bob bobby rob robbie", "james": "jim jimmy jamie", "michael": "mike mikey",
+    "joseph": "joe joey", "thomas": "tom tommy", "edward": "ed eddie", "anthony": "tony",
+    "nicholas": "nick", "steven": "steve stephen", "daniel": "dan danny", "matthew": "matt",
+    "jeffrey": "jeff geoffrey", "gregory": "greg", "kenneth": "ken kenny", "ronald": "ron ronnie",
+    "donald": "don donnie", "lawrence": "larry", "andrew": "andy", "douglas": "doug",
+    "frederick": "fred freddie", "peter": "pete", "philip": "phil phillip", "zachary": "zach zack",
+    "joshua": "josh", "jonathan": "jon", "timothy": "tim timmy", "david": "dave davey",
+    "benjamin": "ben benji bibi", "mitchell": "mitch", "henry": "hank", "bernard": "bernie",
+    "vincent": "vince", "walter": "walt", "gerald": "gerry", "randall": "randy", "raymond": "ray",
+    "leonard": "len lenny", "elizabeth": "liz beth betsy betty", "margaret": "peggy maggie",
+    "susan": "sue susie", "jennifer": "jen jenny", "deborah": "debbie deb debra", "rebecca": "becky",
+    "patricia": "patty tricia trish", "victoria": "vicky",
+}.items() for short in shorts.split()}
+GIVEN_NAMES = set(NICKNAMES) | set(NICKNAMES.values())
 
 
 def person_name(name: str) -> str:
@@ -42,7 +66,7 @@ def person_name(name: str) -> str:
     for i in range(len(words) - 1, -1, -1):          # after the last title word
         low = words[i].lower()
         if low.strip(".") in NAME_PREFIX_WORDS or low in NAME_PREFIX_WORDS or (
-                "-" in low and low.split("-")[0].strip(".") in TITLE_WORDS):
+                "-" in low and low.split("-")[0].strip(".") in NAME_PREFIX_WORDS):   # "Editor-in-Chief"
             words = words[i + 1:]
             break
     run: list[str] = []                              # the trailing run of name-like words
@@ -52,7 +76,8 @@ def person_name(name: str) -> str:
         else:
             break
     words = run[::-1]
-    while words and (words[0].lower() in NAME_PARTICLES or words[0].lower() in NOT_NAMES):
+    while words and (words[0].lower() in NAME_PARTICLES or words[0].lower() in NOT_NAMES
+                     or words[0].lower() in NOT_NAME_OPENERS):
         words = words[1:]
     for n in (2, 1):       # "Texas Rick Perry", but "Virginia Foxx" keeps her first name
         if len(words) >= n + 2 and " ".join(words[:n]).lower() in US_STATES:
@@ -72,7 +97,7 @@ def person_name(name: str) -> str:
 def _name_key(name: str) -> tuple[str, str, str | None, int]:
     """(first, last, suffix, tokens) of a bare name, spelled by its transliteration key: "Donald
     J. Trump" -> ("donald", "trump", None, 2), "Donald Trump Jr" -> ("donald", "trump", "Jr", 2),
-    "Sergey Shoigu" = "Sergei Shoigu"; first is "" for a single word."""
+    "Sergey Shoigu" = "Sergei Shoigu", "Dick Durbin" = "Richard Durbin"; first is "" for a single word."""
     words = name.split()
     suffix = None
     if len(words) > 1 and words[-1] in NAME_SUFFIXES.values():
@@ -81,7 +106,8 @@ def _name_key(name: str) -> tuple[str, str, str | None, int]:
     core = core or words
     if len(core) == 1:
         return "", spelling_key(core[0]), suffix, 1
-    return spelling_key(core[0]), spelling_key(core[-1]), suffix, len(core)
+    first = spelling_key(core[0])
+    return NICKNAMES.get(first, first), spelling_key(core[-1]), suffix, len(core)
 
 
 def spelling_key(word: str) -> str:
@@ -151,9 +177,11 @@ def canonicalise_speakers(quotes: list["Quote"], event_of: dict[str, str] | None
         first, last, suffix, n = _name_key(name)
         if first:
             return show[(first, last, suffix)] if (first, last, suffix) in show else name
-        # a bare surname: same suffix if it has one ("Trump Jr"), else any full name
+        # a bare surname: same suffix if it has one ("Trump Jr"), else any full name; a name written
+        # surname first ("Dong" -> "Dong Jun"), unless the word is an English given name ("Richard" is
+        # no one's surname-first name, and would go to whichever Richard is most quoted)
         return (best(by_last.get((last, suffix if suffix else "*"), []))
-                or best(by_first.get(last, [])) or name)
+                or (None if last in GIVEN_NAMES else best(by_first.get(last, []))) or name)
 
     for i, q in enumerate(quotes):
         if q.speaker_type in NOT_SHOWN_TYPES or not q.speaker:

@@ -10,7 +10,8 @@
 numbers and free text ("Wednesday, July 28, 2004", "17 September 2013 - 21 : 29", "Posted : Nov 27, 2005
 8 : 20 AM ET"). Free text is read by finding the date in it and handing that span to dateutil; what a
 text leaves open (no time, no day) lowers the precision instead of being filled in, and a day/month order
-that cannot be told ("05 / 03 / 2014") keeps only the year. A time of day without a time zone
+that cannot be told ("05 / 03 / 2014") keeps only the year. A clock at exactly 00:00:00 where it was written
+is a date on that day: it is how feeds and pages write a date without a time. A time of day without a time zone
 ("2024-02-16T14:46", "17 September 2013 - 21 : 29") is a date, flagged: read as UTC it could be hours
 off (a Kyiv or Beijing site's clock), enough to name a wrong first report. Relative phrases ("yesterday") are never read:
 they depend on a "now" the row does not carry. A value that cannot be read, lies outside the calendar or
@@ -88,6 +89,15 @@ def _utc(dt: datetime) -> datetime:
     return dt.astimezone(timezone.utc)
 
 
+def _timed(dt: datetime) -> tuple[datetime, str]:
+    """A written time of day in UTC as exact, or its day when the clock reads exactly 00:00:00 where it was
+    written: feeds and pages write a date-only value as midnight ("Thu, 16 May 2024 00:00:00 +0000"), and
+    read as a time it would be the earliest of its day and name a "first to report" that no one can back."""
+    if (dt.hour, dt.minute, dt.second, dt.microsecond) == (0, 0, 0, 0):
+        return datetime(dt.year, dt.month, dt.day, tzinfo=timezone.utc), "date"
+    return _utc(dt), "exact"
+
+
 def parse_date(value: Any, source: str = "import", now: datetime | None = None,
                oldest_year: int = OLDEST_YEAR, future_skew: timedelta = FUTURE_SKEW) -> DateInfo:
     """Read a publication time from any value; never raises, never guesses a missing part."""
@@ -129,7 +139,7 @@ def _read(value: Any) -> tuple[datetime | None, str, bool]:
     """(UTC datetime, precision, read from free text) of a raw value; raises on values out of range.
     Precision "local" is a time of day written in no zone (its datetime is that clock reading)."""
     if isinstance(value, datetime):
-        return _utc(value), "exact", False
+        return *_timed(value), False
     if isinstance(value, date):
         return datetime(value.year, value.month, value.day, tzinfo=timezone.utc), "date", False
     if isinstance(value, bool):
@@ -181,7 +191,7 @@ def _read_iso(s: str) -> tuple[datetime, str] | None:
     dt = datetime.fromisoformat(t)
     if dt.tzinfo is None:
         return dt.replace(tzinfo=timezone.utc), "local"
-    return _utc(dt), "exact"
+    return _timed(dt)
 
 
 _RFC2822 = re.compile(r"(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{2}:\d{2}(?::\d{2})?\s+"
@@ -193,7 +203,7 @@ def _read_rfc2822(s: str) -> tuple[datetime, str] | None:
     if not _RFC2822.fullmatch(s):
         return None
     from email.utils import parsedate_to_datetime
-    return _utc(parsedate_to_datetime(s)), "exact"
+    return _timed(parsedate_to_datetime(s))
 
 
 # -- free text ---------------------------------------------------------------------------------------

@@ -192,8 +192,8 @@ def _outlet_html(report: dict, outlet: str, quotes: pd.DataFrame, times: dict, f
     if not mine.empty:
         out.append("<h4>Quoted</h4><ul>" + "".join(
             # the name every view uses (core.sources.speaker_label); the quote with its own marks only
-            f"<li>{e(speaker_label(r))} ({e(_s(r.get('cue')))})"
-            f": {e(_s(r.get('quote')))}</li>" for r in mine.head(QUOTES_PER_OUTLET).to_dict("records")) + "</ul>")
+            f"<li>{e(speaker_label(r))}" + (f" ({e(_s(r.get('cue')))})" if _s(r.get('cue')) else "")
+            + f": {e(_s(r.get('quote')))}</li>" for r in mine.head(QUOTES_PER_OUTLET).to_dict("records")) + "</ul>")
     terms = (report.get("distinctive_terms") or {}).get("outlets", {}).get(outlet, [])[:TERMS_PER_OUTLET]
     if terms:
         out.append("<h4>Distinctive words</h4><p>" + ", ".join(

@@ -130,7 +130,8 @@ def normalise_entry(entry, outlet: str, feed_url: str, now: datetime, s: Setting
     categories = [c for c in (_cap(_clean(t.get("term")), 200)[0] for t in entry.get("tags", [])) if c][:20]
     raw_date = _raw_date(entry)
     precision, zone_flag = _entry_precision(raw_date)
-    published, source, flag, precision = check_date(_entry_time(entry), now, s, precision)
+    day = _entry_day(raw_date) if precision == "date" and zone_flag is None else None
+    published, source, flag, precision = check_date(day or _entry_time(entry), now, s, precision)
     flag = zone_flag if source == "feed" else flag
     if source == "first-seen" and flag == "missing" and raw_date:
         # a date feedparser cannot read ("Sun, 01 Feb 2026 23:30:00", no zone): the date model reads
@@ -182,6 +183,12 @@ def _entry_time(entry) -> datetime | None:
     return None
 
 
+def _entry_day(raw: str | None) -> datetime | None:
+    """The day as written: feedparser turns "16 May 2024 00:00:00 +0300" into 15 May 21:00 UTC, a day early."""
+    info = dates.parse_date(raw, source="feed") if raw else None
+    return info.published if info is not None and info.precision == "date" else None
+
+
 def _raw_date(entry) -> str | None:
     """The entry's date as written (published, else updated or created)."""
     return next((str(entry[k]) for k in ("published", "updated", "created") if entry.get(k)), None)
@@ -198,6 +205,8 @@ def _entry_precision(raw: str | None) -> tuple[str, str | None]:
     info = dates.parse_date(raw, source="feed")
     if info.flag and dates.ZONELESS in info.flag:
         return "date", f"{dates.ZONELESS} ({raw[:60]!r})"
+    if info.precision == "date":    # a clock at exactly 00:00:00: a date-only value written as midnight
+        return "date", None
     return "exact", None
 
 

@@ -11,6 +11,7 @@ import json
 import re
 from collections import Counter, defaultdict
 
+from core.canonical import spelling_key
 from core.clean import clean_text, dateline_end
 from core.contested import contested_terms as find_contested
 from core.credits import canonical_outlet, is_news_outlet
@@ -372,13 +373,22 @@ def actors(docs: list[dict], top: int = TOP_ACTORS) -> dict:
         for a, b in d.pop("_title_lines"):
             raw += [(d, "lead" if a + s < lead_end else "body", n, a + s, a + e)
                     for n, s, e in _find_names(d["text"][a:b], names)]
-    # "Trump" and "Mr. Trump" are the "Donald Trump" named elsewhere in the event; "Xi" is "Xi Jinping"
-    multi = sorted((n for n in names if " " in n), key=lambda n: -names[n])
+    # "Trump" and "Mr. Trump" are the "Donald Trump" named elsewhere in the event; "Xi" is "Xi Jinping"; a
+    # transliteration ("Alexey Navalny" in TASS, "Alexei Navalny" elsewhere) is the event's commonest spelling,
+    # or one person's tone and prominence would be split over two rows
+    multi = sorted((n for n in names if " " in n), key=lambda n: (-names[n], n))
     alias = {}
+    spelled: dict[tuple, str] = {}
+    ends = []                                   # (first word's key, last word's key, name) of each spelling kept
+    for m in multi:
+        key = tuple(spelling_key(w) for w in m.split())
+        alias[m] = spelled.setdefault(key, m)
+        if alias[m] == m:
+            ends.append((key[0], key[-1], m))
     for n in names:
         if " " not in n:
-            full = next((m for m in multi if m.split()[-1] == n or m.split()[0] == n and n not in _ALIAS), None)
-            alias[n] = full or n
+            k = spelling_key(n)
+            alias[n] = next((m for first, last, m in ends if last == k or first == k and n not in _ALIAS), n)
     context: dict[str, Counter] = defaultdict(Counter)
     stats: dict[str, dict] = {}
     for d, place, n, s, e in raw:

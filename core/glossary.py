@@ -161,7 +161,8 @@ _M = [
            "A first-seen date can be days after publication.", "Shown on every article.", "Articles"),
     Metric("date precision", "How much of a publication time is known: exact (to the minute), date (the day: shown "
            "without an hour, never compared as a time), year, or none.",
-           "The feed, the page or the imported value, as parsed; a free-text date names its own precision.",
+           "The feed, the page or the imported value, as parsed; a free-text date names its own precision; "
+           "a time of exactly 00:00:00 where it was written is a date (how sites write a day without an hour).",
            "A date-only value is stored at 00:00 UTC: sorted among exact times it looks earliest.",
            "`tests/test_dates.py`.", "Articles"),
     Metric("language", "The article's language as an ISO 639-1 code (en, ru, zh…). Quotes, contested terms and "

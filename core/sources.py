@@ -38,7 +38,7 @@ def speaker_label(q) -> str:
         return UNRESOLVED_PRONOUN
     if get("speaker_type") in NOT_SHOWN_TYPES:
         return NO_NAMED_SPEAKER
-    return speaker if isinstance(speaker, str) and speaker else "(unknown)"
+    return speaker if isinstance(speaker, str) and speaker else NO_NAMED_SPEAKER
 
 
 def quote_excerpt(quote, limit: int = 160) -> str:

@@ -145,7 +145,7 @@ store_meta = sa.Table(
 
 # Bump when a release changes the schema; add a step to MIGRATIONS when existing rows need more than
 # a new column with its default (new columns and indexes are added by Store() itself).
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 def _fill_date_precision(c: sa.Connection) -> None:
@@ -164,11 +164,24 @@ def _fill_date_precision(c: sa.Connection) -> None:
         articles.c.date_source.is_(None), articles.c.date_source == "unknown")).values(date_source="import"))
 
 
+def _midnight_is_a_date(c: sa.Connection) -> None:
+    """Schema 5: a feed, page or file time of exactly 00:00:00 is a date written as midnight (core.dates), so
+    stored ones read as exact times become dates; only UTC midnights can still be told (a "+0300" midnight
+    was stored as 21:00 the day before). First-seen times are framelens's own clock and stay exact."""
+    rows = c.execute(sa.select(articles.c.id, articles.c.published).where(
+        articles.c.date_precision == "exact", articles.c.published.is_not(None),
+        articles.c.date_source.in_(("feed", "page", "import", "file"))))
+    days = [r.id for r in rows if _as_dt(r.published).time() == datetime.min.time()]
+    for i in range(0, len(days), 500):
+        c.execute(sa.update(articles).where(articles.c.id.in_(days[i:i + 500])).values(date_precision="date"))
+
+
 MIGRATIONS: dict[int, "Callable[[sa.Connection], None]"] = {
     3: _fill_date_precision,
     # 4: named sources are settled and made canonical per event (issue 16): quotes are derived data, so
     # every article is marked for a fresh extraction, which the next analyse does (and replaces its rows).
     4: lambda c: c.execute(sa.update(articles).values(quoted=False)),
+    5: _midnight_is_a_date,
 }
 
 ARTICLE_FIELDS = [c.name for c in articles.columns]
@@ -1091,7 +1104,7 @@ class Store:
         return sa.case((quotes.c.speaker_type == "pronoun", sa.func.coalesce(quotes.c.canonical_speaker, UNRESOLVED)),
                        (quotes.c.speaker_type.in_(NOT_SHOWN_TYPES),
                         sa.func.coalesce(quotes.c.canonical_speaker, NO_NAMED_SPEAKER)),
-                       else_=sa.func.coalesce(quotes.c.canonical_speaker, quotes.c.speaker, "(unknown)"))
+                       else_=sa.func.coalesce(quotes.c.canonical_speaker, quotes.c.speaker, NO_NAMED_SPEAKER))
 
     def _quote_scope(self, cols, outlets_in=None, start=None, end=None, topics_in=None):
         return (self._filtered(cols, outlets_in, start, end, topics_in=topics_in)

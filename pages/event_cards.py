@@ -84,7 +84,7 @@ def sections(report: dict, outlet: str, texts: dict, quotes: pd.DataFrame, folde
     terms = report["distinctive_terms"].get("outlets", {}).get(outlet, [])[:8]
     # (text, metric whose help explains it): drawn as one markdown element with one tooltip, for the
     # same reason as the headlines
-    parts = [("**Quoted**\n" + "\n".join(f"- {who(r)} ({safe(r.cue)}): {safe(quote_excerpt(r.quote))}"
+    parts = [("**Quoted**\n" + "\n".join(f"- {who(r)}{cue(r.cue)}: {safe(quote_excerpt(r.quote))}"
                                             for r in q.head(4).itertuples()), "quotes") if not q.empty else None,
              ("**Distinctive words** " + ", ".join(f"{safe(t['term'])} (z {t['z']:.1f})" for t in terms),
               "distinctive words") if terms else None,
@@ -129,6 +129,11 @@ def voice(m: dict) -> str:
 def speaker_link(name: str) -> str:
     """A speaker's name linking to their coverage on the Named sources page."""
     return f"[{safe(name)}](/sources?{urlencode({'view': 'One speaker', 'speaker': name})})"
+
+
+def cue(word) -> str:
+    """The verb that credits a quote, in brackets; nothing for a quotation no verb credits (a block quote)."""
+    return f" ({safe(word)})" if isinstance(word, str) and word else ""
 
 
 def who(quote) -> str:

@@ -13,7 +13,7 @@ from pages.data import (colours, in_window, lone_speakers, other_languages, quot
                         speaker_quotes)
 
 TOP_SPEAKERS, TOP_OUTLETS = 30, 20
-PLACEHOLDERS = {UNRESOLVED, NO_NAMED_SPEAKER, "(unknown)"}
+PLACEHOLDERS = {UNRESOLVED, NO_NAMED_SPEAKER}
 
 
 def matrix(pairs: pd.DataFrame, named: pd.DataFrame, measure: str) -> pd.DataFrame:

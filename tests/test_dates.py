@@ -58,6 +58,14 @@ def utc(*a):
     ("2024-05-15T20:41", utc(2024, 5, 15), "date", "parsed"),       # a time in no zone: only its day is certain
     ("2021-07-16T14:30:00Z", utc(2021, 7, 16, 14, 30), "exact", "parsed"),
     ("Mon, 16 Feb 2026 10:00:00 GMT", utc(2026, 2, 16, 10), "exact", "parsed"),  # RFC 2822, as RSS writes
+    # a clock at exactly midnight where it was written is how feeds and pages write a date-only value:
+    # its day as written (not the UTC day before), never the earliest time of that day
+    ("Thu, 16 May 2024 00:00:00 +0300", utc(2024, 5, 16), "date", "parsed"),
+    ("2024-05-16T00:00:00Z", utc(2024, 5, 16), "date", "parsed"),
+    ("2024-05-16T00:00:00-05:00", utc(2024, 5, 16), "date", "parsed"),
+    ("2024-05-16T00:00:01Z", utc(2024, 5, 16, 0, 0, 1), "exact", "parsed"),
+    ("2024-05-16T03:00:00+03:00", utc(2024, 5, 16), "exact", "parsed"),   # midnight UTC, but 03:00 as written
+    (datetime(2024, 5, 16), utc(2024, 5, 16), "date", "parsed"),          # a spreadsheet's date column
     (1715860000, utc(2024, 5, 16, 11, 46, 40), "exact", "parsed"),
     (1715860000000, utc(2024, 5, 16, 11, 46, 40), "exact", "parsed"),        # milliseconds
     ("2005", utc(2005, 1, 1), "year", "parsed"),
@@ -86,7 +94,7 @@ def test_parse_date_reads_what_corpora_carry_without_inventing_parts(value, publ
     ("yesterday", "unreadable ('yesterday')"),                  # relative: it depends on a now the row lacks
     ("APR 28", "unreadable ('APR 28')"),                        # no year
     ("In 2008, Klitschko stopped Thompson", "unreadable"),     # a line of text, not a date
-    ("0001-01-01T00:00:00+05:00", "out of range ('0001-01-01T00:00:00+05:00')"),   # OverflowError before
+    ("0001-01-01T01:00:00+05:00", "out of range ('0001-01-01T01:00:00+05:00')"),   # OverflowError before
     ("9999-12-31T23:59:59-05:00", "out of range"),
     ("2024-13-45", "unreadable"),
     ("2030-01-01", "future ('2030-01-01')"),

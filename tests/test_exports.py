@@ -101,3 +101,16 @@ def test_provenance_from_a_store(tmp_path):
     prov = exports.provenance(s, {"Outlets": ["TASS"], "Search": []})
     assert prov.store_updated == "2024-05-01 07:30 UTC" and prov.filters == {"Outlets": ["TASS"]}
     assert prov.line().startswith("framelens ") and "filters: Outlets: TASS" in prov.line()
+
+
+def test_a_block_quote_no_verb_credits_shows_no_speaker_and_no_empty_verb(report):
+    # Ukrainska Pravda's 'Quote: "…"' paragraphs come without a cue or a speaker: the event card and the
+    # HTML report showed them as '(unknown) (nan)'
+    block = pd.DataFrame([{"article_id": "a1", "n": 1, "outlet": "TASS", "quote": "Putin always kills.",
+                           "speaker": None, "canonical_speaker": None, "speaker_type": "unknown", "cue": float("nan"),
+                           "title": "x"}])
+    page = exports.event_html(EVENT, report, pd.DataFrame(ARTS), block, REPS, PROV).decode("utf-8")
+    assert "<li>(no named speaker): Putin always kills.</li>" in page
+    assert "nan" not in page.lower().replace("nanjing", "") and "()" not in page
+    from pages.event_cards import cue
+    assert cue(float("nan")) == cue(None) == "" and cue("said") == " (said)"

@@ -106,6 +106,21 @@ def test_a_time_in_no_zone_keeps_only_its_day():
     assert _entry_precision("01 Feb 2026 10:00 PM EST") == ("exact", None)
 
 
+def test_a_feed_time_of_midnight_is_a_date_on_the_day_written():
+    # "00:00:00" is how many sites' feeds write a date without a time; as a time it would be the earliest
+    # of its day and name a first report (the realworld Putin-Xi replay named TAG24 first this way)
+    body = _rss("<item><title>mid</title><link>https://x.org/1</link><pubDate>Thu, 16 Jan 2026 00:00:00 +0300</pubDate></item>"
+                "<item><title>gmt</title><link>https://x.org/2</link><pubDate>Thu, 16 Jan 2026 00:00:00 GMT</pubDate></item>"
+                "<item><title>real</title><link>https://x.org/3</link><pubDate>Thu, 16 Jan 2026 00:00:30 GMT</pubDate></item>")
+    items = {a.title: a for a in parse_feed(body, "X", "https://x.org/feed", now=NOW).items}
+    for title in ("mid", "gmt"):   # +0300 midnight is 15 Jan 21:00 UTC: the day written is the 16th
+        a = items[title]
+        assert (a.published, a.date_precision, a.date_source, a.date_flag) == (
+            datetime(2026, 1, 16, tzinfo=timezone.utc), "date", "feed", None)
+    assert (items["real"].published, items["real"].date_precision) == (
+        datetime(2026, 1, 16, 0, 0, 30, tzinfo=timezone.utc), "exact")
+
+
 def test_items_without_usable_link_or_content_are_skipped():
     body = _rss("<item><title>js</title><link>javascript:alert(1)</link></item>"
                 "<item><description>   </description></item>"

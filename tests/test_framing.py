@@ -324,6 +324,24 @@ def test_actors_are_names_not_capitalised_words_datelines_titles_or_adjectives()
     assert found["Nord Stream"] == "unknown"            # nothing in the texts tells a person from a pipeline
 
 
+def test_one_person_spelled_two_ways_is_one_actor_in_emphasis_and_tone():
+    # TASS and RT write "Alexey Navalny", the others "Alexei Navalny": the realworld event showed two actors,
+    # so each outlet's tone and prominence for Navalny sat on one of two rows
+    arts = [{"id": "t", "outlet": "TASS", "title": "Navalny dies",
+             "text": "Alexey Navalny died in a penal colony, the service said. Alexey Navalny had been ill."},
+            {"id": "i", "outlet": "The Independent", "title": "Navalny killed, Zelensky says",
+             "text": "Alexei Navalny was killed, Volodymyr Zelensky said. Navalny was a brave critic."},
+            {"id": "m", "outlet": "The Moscow Times", "title": "Navalny's widow speaks",
+             "text": "Alexei Navalny's widow spoke on Monday. Alexei Navalny died on Friday."}]
+    r = compare_event(arts, quotes=[], reprints=[])
+    names = [a["name"] for a in r["emphasis"]["actors"]]
+    assert "Alexei Navalny" in names and "Alexey Navalny" not in names
+    navalny = next(a for a in r["emphasis"]["actors"] if a["name"] == "Alexei Navalny")
+    assert navalny["outlets"]["TASS"]["body"] + navalny["outlets"]["TASS"]["lead"] == 2
+    assert set(r["tone"]["actors"]["Alexei Navalny"]) == {"TASS", "The Independent", "The Moscow Times"}
+    assert "Alexey Navalny" not in r["tone"]["actors"]
+
+
 def test_a_copy_of_a_report_not_in_the_event_dates_its_original_outlet():
     # Infobae carried a Reuters story at 21:07 on the 4th; CGTN's own report is dated the 5th: CGTN was not first
     from core.reprints import Reprint

@@ -207,7 +207,7 @@ def test_a_row_the_database_refuses_is_named_and_its_batch_kept(tmp_path, monkey
 FREE_TEXT_DATES = [
     {"id": "d1", "title": "Free text", "published": "Wednesday, July 28, 2004"},
     {"id": "d2", "title": "Free text with a time", "published": "17 September 2013 - 21 : 29"},
-    {"id": "d3", "title": "Year one with an offset", "published": "0001-01-01T00:00:00+05:00"},
+    {"id": "d3", "title": "Year one with an offset", "published": "0001-01-01T01:00:00+05:00"},
     {"id": "d4", "title": "The end of time", "published": "9999-12-31T23:59:59-05:00"},
     {"id": "d5", "title": "ISO day", "published": "2024-05-16"},
     {"id": "d6", "title": "ISO time", "published": "2024-05-16T17:12:00+08:00"},

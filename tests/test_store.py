@@ -121,6 +121,23 @@ def test_a_store_made_by_release_0_1_0_opens_and_keeps_its_data(db_url):
     assert Store(db_url).schema_version() == SCHEMA_VERSION  # and it opens again, unchanged
 
 
+def test_upgrading_a_store_reads_its_feed_midnights_as_dates(db_url):
+    import sqlalchemy as sa
+    from core.store import articles, store_meta
+    s = Store(db_url)
+    rows = [(1, "feed", 0), (2, "feed", 12), (3, "first-seen", 0), (4, "import", 0)]
+    s.add_articles([art(i) for i, _, _ in rows])
+    with s.engine.begin() as c:   # as schema 4 stored them: a feed's "00:00:00 GMT" was an exact time
+        for i, source, hour in rows:
+            c.execute(sa.update(articles).where(articles.c.id == f"id{i}").values(
+                published=datetime(2024, 4, 1, hour, tzinfo=timezone.utc), date_source=source, date_precision="exact"))
+        c.execute(sa.update(store_meta).where(store_meta.c.key == "schema_version").values(value="4"))
+    s.dispose()
+    df = Store(db_url).articles_df().set_index("id")
+    assert df["date_precision"].to_dict() == {"id1": "date", "id2": "exact", "id3": "exact", "id4": "date"}
+    assert len(df) == 4 and df.loc["id1", "published"].hour == 0
+
+
 def test_a_store_from_a_newer_release_is_refused_with_a_reason(tmp_path):
     import pytest
     import sqlalchemy as sa

@@ -1,0 +1,39 @@
+"""Canonical speakers: one name per person in an event, without merging two people."""
+from core.canonical import canonicalise_speakers, person_name
+from core.quotes import Quote
+
+
+def _canon(names, stype="person"):
+    qs = [Quote(str(i), '"x"', 0, 3, "direct", "said", n, 0, 1, stype, None) for i, n in enumerate(names)]
+    return [q.canonical_speaker for q in canonicalise_speakers(qs)]
+
+
+def test_a_short_form_of_a_first_name_is_the_same_person():
+    # BASIL events showed "Dick Durbin" beside "Richard J. Durbin" and "Chuck Schumer" beside "Charles Schumer"
+    assert len(set(_canon(["Dick Durbin", "Richard J. Durbin", "Richard Durbin"]))) == 1
+    assert len(set(_canon(["Charles Schumer", "Chuck Schumer", "Schumer"]))) == 1
+    assert len(set(_canon(["Liz Cheney", "Elizabeth Cheney", "Elizabeth Cheney"]))) == 1
+    assert _canon(["Mike Bloomberg", "Michael Bloomberg", "Michael Bloomberg"]) == ["Michael Bloomberg"] * 3
+
+
+def test_different_first_names_and_ambiguous_short_forms_stay_apart():
+    assert _canon(["Dick Cheney", "Liz Cheney", "Mary Cheney"]) == ["Dick Cheney", "Liz Cheney", "Mary Cheney"]
+    # Ted is Edward or Theodore, Chris is Christopher or Christine: no merge on a guess
+    assert _canon(["Ted Kennedy", "Edward Kennedy"]) == ["Ted Kennedy", "Edward Kennedy"]
+    assert _canon(["Chris Smith", "Christine Smith"]) == ["Chris Smith", "Christine Smith"]
+    # a junior is not his father, whatever his first name's form
+    assert _canon(["Jesse Jackson", "Jesse Jackson Jr"]) == ["Jesse Jackson", "Jesse Jackson Jr"]
+
+
+def test_titles_and_sentence_openers_are_not_part_of_a_name():
+    assert person_name("Editor-in-Chief Ben Smith") == "Ben Smith"
+    assert person_name("Majority Whip Kevin McCarthy") == "Kevin McCarthy"
+    assert person_name("Plus Obama") == "Obama"
+    assert _canon(["Barack Obama", "Plus Obama"]) == ["Barack Obama"] * 2
+
+
+def test_a_lone_given_name_goes_to_no_one_and_a_surname_first_name_still_does():
+    # "Richard" alone went to whichever Richard the event quotes most (Richard Blumenthal, then Rick Santorum)
+    assert _canon(["Rick Santorum", "Rick Santorum", "Richard"])[2] == "Richard"
+    assert _canon(["Dong Jun", "Dong"]) == ["Dong Jun", "Dong Jun"]
+    assert _canon(["Kim Jong", "Kim"]) == ["Kim Jong", "Kim Jong"]   # Kim is a surname, not only Kimberly's
