@@ -229,7 +229,8 @@ def _inside_name(toks, i: int, j: int, sent_starts: set) -> bool:
     """A lowercase term written capitalised next to other capitalised words is part of a name.
 
     A neighbour that starts a sentence says nothing; "of"/"and"/"for" may join a name's words
-    ("Center for Biological Diversity"), except around a sentence's first word ("Liberation of Kherson").
+    ("Center for Biological Diversity"), except around a sentence's first word ("Liberation of Kherson"); the
+    term's words all capitalised before "bill", "act" or "law" name a law ("signing a Religious Freedom bill").
     """
     if not toks[i][0][:1].isupper():
         return False
@@ -240,7 +241,13 @@ def _inside_name(toks, i: int, j: int, sent_starts: set) -> bool:
             k += step
         return 0 <= k < len(toks) and toks[k][0][:1].isupper() and toks[k][1] not in sent_starts
 
-    return capital(j, 1) or (not at_start and capital(i - 1, -1))
+    # "a Religious Freedom bill": the term's words capitalised before a word for a law, mid-sentence, name that law
+    law = not at_start and j < len(toks) and toks[j][0].lower() in _LAW_WORDS \
+        and all(toks[k][0][:1].isupper() for k in range(i, j))
+    return law or capital(j, 1) or (not at_start and capital(i - 1, -1))
+
+
+_LAW_WORDS = frozenset("bill bills act acts law laws amendment".split())
 
 
 def contested_terms(docs: list[dict], families, quotes=None) -> dict:

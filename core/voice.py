@@ -209,8 +209,9 @@ _SPOKEN_RE = re.compile(r"\b(?:I|I'm|I’m|we|We|we're|we’re|our|Our|us|you|Yo
 _TITLE_SPEAKER_RE = re.compile(r"^\s*(?P<spk>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}):\s+(?=\S)")   # "Erdogan: …" too
 _KICKERS = frozenset("""live update updates watch opinion analysis explainer editorial breaking exclusive review video
 photos factbox timeline fact check q&a interview podcast""".split())
+# ("In what has been deemed the worst terrorist attack since 9/11, …": deemed, dubbed, termed take no "as")
 _SEEN_AS_RE = re.compile(r"\b(?:is|are|was|were|been|being) (?:(?:seen|viewed|regarded|considered|described|branded|labell?ed)"
-                         r"(?: by (?P<spk>[^,;:.]{2,60}?))? as|accused of)\b", re.I)
+                         r"(?: by (?P<spk>[^,;:.]{2,60}?))? as|accused of|deemed|dubbed|termed)\b", re.I)
 # "Lukashenko, often referred to as Europe's last dictator": a name others give, credited to no one in particular.
 _NAMED_AS_RE = re.compile(r"\b(?:(?:often|widely|sometimes|commonly|frequently|also)\s+)?referred to as\s"
                           r"|\b(?:often|widely|sometimes|commonly|frequently)\s+(?:called|dubbed|described as|branded|labell?ed)\s",
@@ -556,6 +557,9 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
         out.append((s + m.end(), _clause_end(text, s + m.end(), e), UNSURE))
     for m in _SEEN_AS_RE.finditer(sent):
         end = _clause_end(text, s + m.end(), e)
+        if re.search(r"\bwhat\s+(?:\w+\s+)?$", sent[:m.start()], re.I):
+            comma = text.find(",", s + m.end(), end)   # "In what has been deemed X, a gunman …": the noun phrase only
+            end = comma if comma >= 0 else end
         by = m.group("spk") or (lambda b: b.group("spk") if b else "")(_BY_RE.search(text, s + m.end(), end))
         # "is seen as a major concession" with nobody named: the outlet's hedge or someone's view, the rules cannot
         # tell, so it claims no voice ("accused of" with nobody named is someone's accusation: attributed)
@@ -785,7 +789,29 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
               and not (k and (_low(ws[k - 1]) in _DETERMINERS or ws[k - 1].endswith(("'s", "’s"))))]
     if per_spk:                 # last: the frames inside it ("Khan claimed the US …") keep their own speakers
         out.append((s + per.end(), e, _clean_speaker(per.group("spk").split())))
-    return _clip_opening(sent, s, s0, out), verbs
+    out = _clip_opening(sent, s, s0, out)
+    return _glosses(sent, s, out) + out, verbs
+
+
+# An aside between commas that opens with a past participle and a preposition ("Crimea's disputed referendum vote on
+# Sunday, held under Russian military occupation, had shown …"): inside reported speech it may be the outlet's gloss
+# as well as the speaker's words
+_GLOSS_RE = re.compile(r"(?<=\w),\s+(?P<p>[a-z]+ed|held|built|made|taken|known|seen|led|won|run|shot|hit|fought|drawn|given"
+                       r"|written|kept|set|brought|caught|born|sworn|torn|shown)\s+(?:under|by|in|at|on|during|amid|after|"
+                       r"before|without|with|from|against|over|across|near|since|for)\s[^,;:\"“”()]{2,100}?,(?=\s)")
+
+
+def _glosses(sent: str, s: int, frames: list) -> list:
+    """The participle asides inside a frame with a speaker, as unsure frames (to put before the others, which they
+    override): whose gloss they are the rules cannot tell."""
+    out = []
+    for m in _GLOSS_RE.finditer(sent):
+        if m.group("p") in SPEECH_VERBS or m.group("p") in THAT_VERBS:
+            continue                               # "…, claimed by the group, …": a report of its own
+        a, b = s + m.start() + 1, s + m.end() - 1
+        if any(a0 < a and b <= b0 and spk != UNSURE for a0, b0, spk in frames):
+            out.append((a, b, UNSURE))
+    return out
 
 
 def _clip_opening(sent: str, s: int, s0: int, frames: list) -> list:

@@ -874,3 +874,34 @@ def test_twentyfirst_round_sense_rules():
     # "carried in triumph": a manner of celebrating, not a win
     assert _terms("Footage showed the general being carried in triumph by hundreds of soldiers.") == []
     assert ("victory / defeat", "triumph") in _terms("The tax bill was the party's first big legislative triumph.")
+
+
+def test_twentysecond_round_voice_rules():
+    # an aside between commas opening with a participle, inside reported speech: the speaker's or the outlet's gloss
+    text = ("Putin said Crimea's disputed referendum vote on Sunday, held under Russian military occupation, had shown "
+            "the will of the people to be reunited with Russia.")
+    assert _voice(text, "occupation") == ("unclear", None)
+    assert _voice(text, "reunited") == ("attributed", "Putin")
+    assert _voice("Putin said the vote on Sunday had shown the will to end the occupation.",
+                  "occupation")[0] == "attributed"
+    # "In what has been deemed X, …": a characterisation naming nobody, the noun phrase only
+    text = "In what has been deemed the worst U.S. terrorist attack since 9/11, a gunman opened fire in a nightclub."
+    assert _voice(text, "terrorist") == ("unclear", None)
+    assert _voice(text, "gunman") == ("own", None)
+    assert _voice("The group was dubbed a terrorist cell by Putin.", "terrorist") == ("attributed", "Putin")
+
+
+def test_twentysecond_round_sense_rules():
+    # "regime" as a set of rules put into effect is no government
+    assert _terms("The provinces will need months before they are ready to implement the new legalized cannabis "
+                  "regime.") == []
+    assert _terms("The delay gives the provinces more time to implement their regimes.") == []
+    assert ("regime / government", "regime") in _terms("The Syrian regime bombed the town on Sunday.")
+    # words called extremist are no label for people
+    assert _terms("Its extremist language was designed to demonise the country, the minister said.") == []
+    assert ("terrorist / militant / fighter", "extremist") in _terms("The extremist groups attacked the town.")
+    # a law's name, shortened: capitalised before "bill" mid-sentence, or "… religious freedom act"
+    assert _terms("Protesters rallied after Pence signed a Religious Freedom bill into law.") == []
+    assert _terms("Indiana's religious freedom act drew a backlash from business.") == []
+    assert ("religious freedom laws", "religious freedom") in _terms(
+        "Critics fear Indiana's religious freedom law allows businesses to turn away gay customers.")
