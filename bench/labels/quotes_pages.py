@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -113,15 +114,36 @@ def show(pages: dict, sample: str, reveal: str | None) -> None:
         print(line)
 
 
+# "the military", "the army" and framelens' "Armed Forces (X)" name one body; "(X)" after a name is where it is from
+_FORCES_RE = re.compile(r"\b(?:military|army|armed forces)\b", re.I)
+_WHERE_RE = re.compile(r"\s*\(([^)]*)\)\s*$")
+
+
+def as_names(name: str, kind: str) -> list:
+    """A speaker as bench/speaker_match Names, with the place in brackets kept apart ("Armed Forces (Israel)"):
+    a body or anonymous source is tried as both, since "the police" is either."""
+    m = _WHERE_RE.search(name)
+    where = m.group(1).strip().lower() if m else None
+    base = _FORCES_RE.sub("armed forces", name[:m.start()] if m else name)
+    kinds = ["organisation", "anonymous"] if kind in ("organisation", "anonymous") else [kind]
+    return [(parse(base, k), where) for k in kinds]
+
+
+def names_match(pred: list, gold: list) -> bool:
+    """Whether a shown name matches a labelled one: by bench/speaker_match's rules, and from the same place when
+    both say where they are from."""
+    return any(matches(p, g) and (pw is None or gw is None or pw == gw) for p, pw in pred for g, gw in gold)
+
+
 def gold_names(label: dict) -> list:
-    """The labelled speakers as bench/speaker_match Names ([] for unclear / none)."""
+    """The labelled speakers as lists of (Name, place) ([] for unclear / none)."""
     out = []
     for s in label["speaker"] if isinstance(label["speaker"], list) else [label["speaker"]]:
         kind, _, name = s.partition(":")
         if kind in GOLD_KINDS and name:
             kind = GOLD_KINDS[kind]
-            out.append(parse(f"Government of {name}" if kind == "government" else name,
-                             "organisation" if kind == "government" else kind))
+            out.append(as_names(f"Government of {name}", "organisation") if kind == "government"
+                       else as_names(name, kind))
     return out
 
 
@@ -147,8 +169,8 @@ def score(pages: dict, labels_name: str, show_errors: bool) -> None:
         if lab is None:
             tot["unlabelled"] += 1
             continue
-        pred = parse(row["shown"], row["type"])
-        spk = any(matches(pred, g) for g in gold_names(lab))
+        pred = as_names(row["shown"], row["type"])
+        spk = any(names_match(pred, g) for g in gold_names(lab))
         quo = bool(lab["quote_ok"])
         tot["shown"] += 1
         tot["speaker"] += spk
@@ -164,8 +186,9 @@ def score(pages: dict, labels_name: str, show_errors: bool) -> None:
         if why:
             errors.append((row, lab, why))
     n = tot["shown"]
-    print(f"named sources on {len(pages)} fresh pages: {n} labelled rows shown ({tot['unlabelled']} shown rows "
-          f"unlabelled, {len(labels) - n} labelled rows no longer shown)")
+    gone = len(set(labels) - {(r["url"], tuple(r["quote"])) for r in rows})
+    print(f"named sources on {len(pages)} fresh pages: {n} shown rows labelled ({len(labels) - gone} of the "
+          f"{len(labels)} labelled quotes; {gone} no longer shown), {tot['unlabelled']} shown rows not in the sample")
     if n:
         for k, title in (("speaker", "speaker precision"), ("quote", "quote precision"), ("both", "both right")):
             print(f"  {title:18s} {tot[k]}/{n} = {tot[k] / n:.3f}")
