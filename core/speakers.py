@@ -184,6 +184,12 @@ def _not_name_word(word: str) -> bool:
             or low in PLACE_WORDS or low in BODY_NAME_WORDS or country_in([word])[0] is not None)
 
 
+def _a_country(words: list[str]) -> bool:
+    """Whether the words together are a country's name or adjective ("Sri Lankan", "New Zealand"), no one's name."""
+    country, rest = country_in(words)
+    return country is not None and not rest
+
+
 # Words of institutions' and events' names, never of a person's ("National Security and Defense Council").
 BODY_NAME_WORDS = set("""national security council federal central general international united
 ministry agency committee commission department bureau directorate service services affairs
@@ -252,6 +258,8 @@ class NameIndex:
                 cut = max((i for i, w in enumerate(words) if _not_name_word(w)), default=-1)
                 name = words[cut + 1:]
                 titled = len(name) == 1 and cut >= 0 and words[cut].lower().strip(".") in PERSON_TITLES
+                if len(name) >= 2 and _a_country(name):
+                    continue                           # "the Sri Lankan prime minister": a country's adjective
                 if 2 <= len(name) <= 3 or titled:      # "President Trump", "Mr. Kim": a name too
                     offset = m.start() + len(" ".join(words[:cut + 1])) + (1 if cut >= 0 else 0)
                     self._cands.append((offset, " ".join(name)))

@@ -196,6 +196,11 @@ def score(pages: dict, labels_name: str, show_errors: bool) -> None:
         for k, c in kinds.most_common():
             print(f"    {c:3d}  {k}")
     if show_errors:
+        shown_keys = {(r["url"], tuple(r["quote"])) for r in rows}
+        for key, lab in labels.items():
+            if key not in shown_keys:
+                print(f"  #{lab['n']} no longer shown: labelled {lab['speaker']}, words "
+                      f"{'right' if lab['quote_ok'] else 'wrong'}: {pages[key[0]]['text'][key[1][0]:key[1][1]][:100]!r}")
         for row, lab, why in errors:
             text = pages[row["url"]]["text"]
             s, e = row["quote"]
