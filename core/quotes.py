@@ -230,6 +230,8 @@ def _a_link_line(text: str, u: Unit) -> bool:
     return _LINK_LINE_RE.match(text, line, start + 20) is not None
 # A dateline the page left inside the text ("CHICAGO (CBS) – President Biden …"): a place, never a speaker.
 _DATELINE_AFTER_RE = re.compile(r"\s*(?:,\s*[A-Z][\w.]*\s*)?(?:\([^()\n]{1,40}\))?\s*[–—-]")
+# … and one in plain case: "Abuja, Nigeria – …", "Islamabad, Nov 4 (UNI) After …"
+_PLAIN_DATELINE_AFTER_RE = re.compile(r",\s*(?:[A-Z][a-z]+\s*[–—-]|[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\([^()\n]{1,40}\))")
 
 
 def _attributions_in_unit(aid, text, u: Unit, spans, names) -> list[Quote]:
@@ -591,6 +593,9 @@ _CAUSE_STEMS = frozenset("prom lead led caus forc spur comp push driv drov".spli
 # A picture or film "shows" and is "posted": a depiction, no one's statement.
 _MEDIA_NOUNS = frozenset("""video videos footage image images photo photos photograph photographs picture pictures
 clip clips film films map maps graphic graphics livestream""".split())
+# What "shows" a finding without anyone saying it ("early figures show the ruling party won"): no speaker.
+_RECORD_NOUNS = frozenset("""figures data results statistics numbers records documents polls estimates tallies
+returns""".split())
 # Contents that say nothing on their own: a pronoun ("announced it"), a pointer back ("denied that claim",
 # "confirmed these details"), a feeling ("expressed anger", "tweeted her dismay").
 _POINTERS = frozenset("this that these those it him her them they what".split())
@@ -606,11 +611,11 @@ communiqué declaration""".split())
 
 def _depiction(tok, lemma: str) -> bool:
     """A cue of showing or posting a picture: "a video showing warships", "posting pictures of young men"."""
-    if lemma == "show":                        # "a video showing", "footage showed", "published a video …, showing"
+    if lemma == "show":                        # "a video showing", "figures show", "published a video …, showing"
         holders = [tok.head] if tok.dep_ == "acl" else [k for k in tok.children if k.dep_ == "nsubj"]
         if tok.dep_ == "advcl" and not holders:
             holders = [k for k in tok.head.children if k.dep_ == "dobj"]
-        return any(h.lower_ in _MEDIA_NOUNS for h in holders)
+        return any(h.lower_ in _MEDIA_NOUNS or h.lower_ in _RECORD_NOUNS for h in holders)
     if lemma in ("post", "tweet"):             # its object, or the parse's subject of a clause after it
         return any(t.lower_ in _MEDIA_NOUNS for t in tok.doc[tok.i + 1:tok.i + 3])
     return False
@@ -641,11 +646,17 @@ def _names_a_document(tok, first: int, last: int) -> bool:
 
 def _before_aside(doc, first: int, last: int) -> int:
     """The content's end before a closing aside the writer adds after a comma (", which outlaws secession …",
-    ", who many call Europe's last strongman"): the gloss is the writer's, not the speaker's."""
+    ", who many call Europe's last strongman", ", in which the ruling party appears …", ", according to …"): the
+    gloss is the writer's, not the speaker's."""
     for t in doc[first + 1:last + 1]:
+        if t.lower_ == "according" and t.i + 1 <= last and doc[t.i + 1].lower_ == "to" and doc[t.i - 1].text == ",":
+            return max(first, t.i - 2)      # "…, according to FOX 12 reporter Bonnie Silkman": the source, not the words
         if t.dep_ == "relcl" and t.right_edge.i >= last:
             comma = t.left_edge.i - 1
-            if comma > first + 1 and doc[comma].text == "," and doc[t.left_edge.i].lower_ in ("which", "who", "whom"):
+            lead = doc[t.left_edge.i]
+            relative = lead.lower_ in ("which", "who", "whom") or (      # ", in which the ruling party appears …"
+                lead.tag_ == "IN" and t.left_edge.i + 1 <= last and doc[t.left_edge.i + 1].lower_ in ("which", "whom"))
+            if comma > first + 1 and doc[comma].text == "," and relative:
                 return max(first, comma - 1)
     return last
 
@@ -693,8 +704,9 @@ def _from_cue_verb(aid, text, u: Unit, tok, spans, names) -> Quote | None:
         return None
     if tok.tag_ in ("VBD", "VBN") and subj.left_edge.i > 0 and doc[subj.left_edge.i - 1].lower_ == "with":
         return None                     # "…, with a state of emergency declared": a participle, its noun no speaker
-    if len(subj.text) > 2 and subj.text.isupper() and subj.left_edge.i == subj.i \
-            and _DATELINE_AFTER_RE.match(u.frame, subj.idx + len(subj.text)):
+    if len(subj.text) > 2 and subj.left_edge.i == subj.i and (
+            subj.text.isupper() and _DATELINE_AFTER_RE.match(u.frame, subj.idx + len(subj.text))
+            or _PLAIN_DATELINE_AFTER_RE.match(u.frame, subj.idx + len(subj.text))):
         return None                     # "CHICAGO (CBS) – President Biden is calling …": the dateline's place
     if subj.lower_ in ("nobody", "none", "neither") or any(k.lower_ == "no" and k.dep_ == "det" for k in subj.children):
         return None                     # "Nobody knows what …", "No official said …": no one's statement

@@ -59,7 +59,11 @@ def speaker_tokens(subj) -> tuple[int, int]:
     """The speaker mention: the subject phrase up to its first comma, apposition or relative clause."""
     doc = subj.doc
     first, last = subj.left_edge.i, subj.i
+    full_name = subj.i > first and all(doc[i].tag_ in ("NNP", "NNPS") and not _not_name_word(doc[i].text)
+                                       for i in (subj.i - 1, subj.i))   # not "the Russian Ministry of …"
     for k in subj.children:
+        if full_name and k.dep_ == "prep" and k.lower_ == "of":
+            continue                             # "Nelson Chamisa of the Movement for Democratic Change": the person
         if k.i > subj.i and k.dep_ in ("prep", "amod", "acl", "compound", "flat", "nummod", "case"):
             last = max(last, k.right_edge.i)
         if k.i > subj.i and k.dep_ in ("appos", "relcl", "punct", "cc", "conj"):

@@ -643,3 +643,27 @@ def test_a_link_line_is_no_ones_words():
 def test_a_dateline_place_is_no_speaker():
     text = "Biden calls for action\n\nCHICAGO (CBS) – President Biden is calling on Congress to act on gun control."
     assert all(n != "CHICAGO" for n, _ in shown_rows(text))
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Abuja, Nigeria – The main opposition party on Monday rejected the results, accusing the two of collusion.",
+     "Government of Nigeria"),
+    ("Islamabad, Nov 4 (UNI) After the premier announced a subsidy plan, the two main opposition parties called the "
+     "plan “the biggest fraud”.", "Government of Pakistan"),
+])
+def test_a_dateline_in_plain_case_is_no_speaker(text, place):
+    assert all(n != place for n, _ in shown_rows(text))
+
+
+def test_figures_that_show_a_result_credit_no_one():
+    assert shown_rows("Early figures show the ruling party won 68 seats, down from 90.") == []
+
+
+@pytest.mark.parametrize("text, cut", [
+    ("Protesters also demanded that the city remove federal agents, according to reporter Ann Lee.", "according"),
+    ("The opposition leader Sam Rainsy says they will not accept the results, in which the ruling party appears to "
+     "have lost ground.", "in which"),
+])
+def test_a_closing_source_or_aside_is_not_in_the_words(text, cut):
+    words = [w for _, w in shown_rows(text)]
+    assert words and all(cut not in w for w in words)

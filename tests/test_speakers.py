@@ -579,3 +579,10 @@ def test_a_country_adjective_is_no_antecedent_of_he():
 def test_a_name_after_a_country_adjective_still_resolves():
     text = "The Sri Lankan cricketer Kumar Sangakkara arrived on Monday. He said the tour would go on."
     assert shown(text) == {"Kumar Sangakkara"}
+
+
+def test_a_full_name_before_of_is_the_person_not_the_body():
+    """'Nelson Chamisa of the Movement for Democratic Change' is Nelson Chamisa, not 'Change'."""
+    text = ('Nelson Chamisa of the Movement for Democratic Change on Friday dismissed what he called the '
+            '"unverified fake results" of the election.')
+    assert shown(text) == {"Nelson Chamisa"}
