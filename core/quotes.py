@@ -228,6 +228,8 @@ def _a_link_line(text: str, u: Unit) -> bool:
     start = u.pieces[0][2]
     line = text.rfind("\n", 0, start) + 1
     return _LINK_LINE_RE.match(text, line, start + 20) is not None
+
+
 # A dateline the page left inside the text ("CHICAGO (CBS) – President Biden …"): a place, never a speaker.
 _DATELINE_AFTER_RE = re.compile(r"\s*(?:,\s*[A-Z][\w.]*\s*)?(?:\([^()\n]{1,40}\))?\s*[–—-]")
 # … and one in plain case: "Abuja, Nigeria – …", "Islamabad, Nov 4 (UNI) After …"
@@ -636,7 +638,7 @@ def _empty_content(doc, first: int, last: int, lemma: str) -> bool:
 
 def _names_a_document(tok, first: int, last: int) -> bool:
     """The content opens on the cue's object, a document ("read a statement on national TV as …"), not on what it
-    says: no clause of the cue's own and none (but a participle) that the document holds."""
+    says: the cue has no clause of its own and the document none that says what is in it."""
     if any(k.dep_ in ("ccomp", "parataxis") for k in tok.children):
         return False
     obj = next((k for k in tok.children if k.dep_ == "dobj" and first <= k.i <= last), None)

@@ -189,7 +189,7 @@ def _not_name_word(word: str) -> bool:
 
 
 def _a_country(words: list[str]) -> bool:
-    """Whether the words together are a country's name or adjective ("Sri Lankan", "New Zealand"), no one's name."""
+    """Whether the words together are a country's name or adjective ("Sri Lankan", "South Korean"), no one's name."""
     country, rest = country_in(words)
     return country is not None and not rest
 

@@ -20,6 +20,8 @@ pages/sources.py hides those. Labels say, blind to the shown name, who said the 
 say, "none" when the words are nobody's statement) and whether the words are that speaker's statement (quote_ok).
 A label is keyed by url and quote offsets, so the same labels score later code while it finds the same quote.
 
+Samples: /work/notes/pages33-35 -> quotes_pages(_sample).jsonl (250 of 450 rows, drawn with main's code of session
+28, then studied); /work/notes/qpages1 -> quotes_pages2(_sample).jsonl (all 189 rows, drawn with that study's rules).
 Without the folder (as in CI) every command says so and exits 0.
 """
 from __future__ import annotations
