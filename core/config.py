@@ -223,8 +223,9 @@ class ClusterConfig:
     top_k: int = _setting(2, "An article is compared with an event of more than top_k articles by the larger of its mean "
                              "similarity to all members and its mean similarity to the top_k members it is most like: "
                              "coverage of one happening told from different sides (who blew up the dam) is broad, "
-                             "and a newcomer close to one side of it belongs to it. Only where both are dated: "
-                             "that coverage is concurrent, and undated look-alikes are not (0 disables).")
+                             "and a newcomer close to one side of it belongs to it. Only where the event is dated (its "
+                             "coverage is concurrent; undated look-alikes are not): a dated newcomer, or an undated "
+                             "one with undated_wide (0 disables).")
     copy_similarity: float = _setting(0.4, "An article this similar to one member of an event (a copy or a light rewrite "
                                            "of it) may join the event on that member alone, dated or not (1 disables).")
     member_candidates: int = _setting(2, "Events (the most similar ones) an article is compared with member by member.")

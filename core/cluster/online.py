@@ -9,8 +9,10 @@ next move stays out while a retelling of the same happening joins.
 Coverage of one big happening is broad (the attack, the claim of responsibility, the condolences, each
 side blaming the other), so a mean over all members undersells a newcomer close to one part of it. For
 the two most similar events an article is also compared member by member: a dated article near a dated
-event scores the mean over its `top_k` closest members, and an article close to one member as a copy is
-(`copy_similarity`) scores that member's similarity, dated or not.
+event scores the mean over its `top_k` closest members (an undated one too, `undated_wide`), and an article
+close to one member as a copy is (`copy_similarity`) scores that member's similarity, dated or not. An
+undated article joins a dated event only when the second-best candidate is clearly behind
+(`undated_margin`): any of several dated look-alikes could be its happening.
 
 Time: an article's date is a span (core.dates): an exact time is a point, a date-only value its whole UTC
 day, so a date is never taken as midnight; a date read from free text gives its year only. Events are candidates only while within `window_days` of an
