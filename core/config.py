@@ -223,8 +223,9 @@ class ClusterConfig:
     top_k: int = _setting(2, "An article is compared with an event of more than top_k articles by the larger of its mean "
                              "similarity to all members and its mean similarity to the top_k members it is most like: "
                              "coverage of one happening told from different sides (who blew up the dam) is broad, "
-                             "and a newcomer close to one side of it belongs to it. Only where both are dated: "
-                             "that coverage is concurrent, and undated look-alikes are not (0 disables).")
+                             "and a newcomer close to one side of it belongs to it. Only where the event is dated (its "
+                             "coverage is concurrent; undated look-alikes are not): a dated newcomer, or an undated "
+                             "one with undated_wide (0 disables).")
     copy_similarity: float = _setting(0.4, "An article this similar to one member of an event (a copy or a light rewrite "
                                            "of it) may join the event on that member alone, dated or not (1 disables).")
     member_candidates: int = _setting(2, "Events (the most similar ones) an article is compared with member by member.")
@@ -243,6 +244,21 @@ class ClusterConfig:
                                          "cannot rule: with nothing to say the two are of one time, more of the text "
                                          "must agree. Per pair of articles, so an event's mix of dated and undated "
                                          "members weighs in proportion (1 disables).")
+
+    undated_wide: bool = _setting(True, "An article with no date is compared with a dated event (and an undated event "
+                                        "with a dated one, when merging) on its top_k closest members too, as two dated "
+                                        "sides are: a dated event's coverage is concurrent and broad, and a mean over "
+                                        "all its members favoured a one-article look-alike of another year (an undated "
+                                        "report of Putin's 2024 Beijing visit scored 0.180 with the 2023 Belt and Road "
+                                        "talks, 0.128 with the visit's 13 reports, 0.260 on their closest members). Two "
+                                        "undated sides stay on the mean.")
+    undated_margin: float = _setting(0.15, "An article with no date joins its best dated event (and an undated event merges "
+                                           "with a dated one) only when the second-best candidate scores at least this "
+                                           "share below it; otherwise it stays on its own: any of several dated look-alikes "
+                                           "could be its happening, and a wrong event costs more than a missing one (0 "
+                                           "disables). An undated report of the Islamic State's claim for the Crocus attack "
+                                           "scores 0.116 with May's FSB claim and 0.109 with the attack's reports: it stays "
+                                           "alone (with 0.1 it ended in the FSB claim's event).")
 
     detail_act: float = _setting(0.0, "Similarity taken off a pair of articles whose headlines report kinds of act that "
                                       "one happening's coverage does not report together (a call / a visit, a death / "

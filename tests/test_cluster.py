@@ -192,6 +192,60 @@ def test_year_mismatch_weighs_pairs_of_a_dated_and_an_undated_article():
     assert ids[0] == ids[1] != ids[2] == ids[3]  # and to merging an undated event with a dated one
 
 
+
+# A happening's broad dated coverage (two reports of the talks, three of other angles) and a one-article look-alike
+# of the same two leaders a year earlier: an undated report must be placed by what it says, not by how broad
+# the events it could join are.
+VISIT = [
+    ("Putin arrives in Beijing for state visit",
+     "Russian President Vladimir Putin arrived in Beijing on Thursday for a two-day state visit, his first trip abroad "
+     "since his inauguration, and was welcomed by Chinese President Xi Jinping at the Great Hall of the People."),
+    ("Xi and Putin hold talks at the Great Hall of the People",
+     "Chinese President Xi Jinping held talks with Russian President Vladimir Putin at the Great Hall of the People in "
+     "Beijing on Thursday, days after Putin's inauguration for a fifth term."),
+    ("Putin and Xi sign joint statement on deepening partnership",
+     "The two leaders signed a joint statement on a new era of comprehensive partnership and strategic interaction, "
+     "the Kremlin said, at the end of talks in Beijing."),
+    ("Putin to visit Harbin after Beijing",
+     "The Russian leader will travel to the northeastern city of Harbin for a trade and investment expo after leaving "
+     "the capital, officials said."),
+    ("Xi and Putin stroll in Zhongnanhai park over tea",
+     "The two presidents took an evening walk and drank tea in the leadership compound's garden, Chinese state "
+     "television showed."),
+]
+FORUM = ("Xi, Putin hold talks in Beijing",
+         "Chinese President Xi Jinping met Russian President Vladimir Putin, who is attending the third Belt and Road "
+         "Forum, and praised gas pipeline projects of the Belt and Road Initiative with the Eurasian Economic Union.")
+
+
+def _visit_and_forum(undated_text: str) -> list[dict]:
+    """The visit's five dated reports, the forum talks a year before, and an undated report (last)."""
+    return ([art(f"v{i}", *t, published="2024-05-16") for i, t in enumerate(VISIT)]
+            + [art("forum", *FORUM, published="2023-10-18"),
+               art("u", "Putin and Xi meet in Beijing", undated_text, published=None)])
+
+
+def test_undated_article_joins_a_broad_dated_event_on_its_closest_members():
+    rows = _visit_and_forum("Vladimir Putin met Xi Jinping at the Great Hall of the People on Thursday on his first "
+                            "trip abroad since his inauguration; energy executives joined to discuss gas pipeline "
+                            "projects, Moscow said.")
+    ids = cluster_batch(rows)
+    assert ids[-1] == ids[0] != ids[-2]  # it retells two of the visit's reports: it joins the visit
+    ids = cluster_batch(rows, ClusterConfig(undated_wide=False))
+    assert ids[-1] == ids[-2]  # on the mean over all members the visit's three other angles dilute it: the forum won
+
+
+def test_undated_article_between_two_close_dated_events_stays_alone():
+    rows = _visit_and_forum("Vladimir Putin met Xi Jinping at the Great Hall of the People on Thursday on his first "
+                            "trip abroad since his inauguration; ministers joined to discuss gas pipeline projects "
+                            "with the Eurasian Economic Union, Moscow said.")
+    ids = cluster_batch(rows)
+    assert ids[-1] not in ids[:-1]  # as close to the forum as to the visit: neither, in joining nor in merging
+    assert len(set(ids[:-1])) == 2
+    ids = cluster_batch(rows, ClusterConfig(undated_margin=0.0))
+    assert ids[-1] in ids[:-1]  # without the margin it is put with one of them
+
+
 ANGELS = [("Angels offer Mark Teixeira eight-year contract",
            "The Los Angeles Angels have offered free-agent first baseman Mark Teixeira an eight-year contract, "
            "general manager Tony Reagins said on Sunday."),

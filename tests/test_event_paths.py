@@ -47,3 +47,17 @@ def test_a_corpus_gets_the_same_events_in_any_order_after_other_data_and_in_batc
     after = _through_store(str(tmp_path / "after.sqlite"), other, rows)
     assert _partition(ids, [after[i] for i in ids]) == batch
     assert not {after[i] for i in ids} & {after[str(r["id"])] for r in other}   # nothing glued to it
+
+
+def test_undated_articles_imported_after_the_dated_ones_get_the_batch_events(tmp_path):
+    # the store then holds the dated events, merged, before the undated articles are placed among them
+    from core.cluster import clustering_span
+    rows = _rows("data", "realworld", "articles.jsonl")
+    ids = [str(r["id"]) for r in rows]
+    dated = [r for r in rows if clustering_span(r) is not None]
+    undated = [r for r in rows if clustering_span(r) is None]
+    assert dated and undated
+    got = _through_store(str(tmp_path / "later.sqlite"), dated, undated)
+    assert _partition(ids, [got[i] for i in ids]) == _partition(ids, cluster_batch(rows))
+    # the undated report of the 2024 visit is with the visit, not with the 2023 talks (no corpus key: a check)
+    assert got["putinxi-unn-1"] == got["putinxi-xinhua-1"] != got["putinxi-neg-brf2023-xinhua"]

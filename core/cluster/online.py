@@ -9,8 +9,10 @@ next move stays out while a retelling of the same happening joins.
 Coverage of one big happening is broad (the attack, the claim of responsibility, the condolences, each
 side blaming the other), so a mean over all members undersells a newcomer close to one part of it. For
 the two most similar events an article is also compared member by member: a dated article near a dated
-event scores the mean over its `top_k` closest members, and an article close to one member as a copy is
-(`copy_similarity`) scores that member's similarity, dated or not.
+event scores the mean over its `top_k` closest members (an undated one too, `undated_wide`), and an article
+close to one member as a copy is (`copy_similarity`) scores that member's similarity, dated or not. An
+undated article joins a dated event only when the second-best candidate is clearly behind
+(`undated_margin`): any of several dated look-alikes could be its happening.
 
 Time: an article's date is a span (core.dates): an exact time is a point, a date-only value its whole UTC
 day, so a date is never taken as midnight; a date read from free text gives its year only. Events are candidates only while within `window_days` of an
@@ -245,6 +247,7 @@ class EventClusterer(Regrouping):
         floor = cfg.top_k_floor * cfg.threshold
         by_member = self._avg and (cfg.top_k > 0 or cfg.copy_similarity < 1.0)
         span = a.span
+        wide = span is None and cfg.undated_wide   # an undated article: compared with dated events over their members
         details, dw, bonus = a.details, self.detail_weights, cfg.detail_bonus
         who, share = self._who and bool(a.heads), cfg.who_share   # an article with no headline actor has no mark
         # the kind of act against the event's type: lowers the member-by-member score too, as pen does
@@ -304,7 +307,8 @@ class EventClusterer(Regrouping):
             if mix != 1.0 and undated:
                 factor *= mixed_weight(ev.n_with_year if a.year is not None else ev.n - ev.n_with_year, ev.n, mix)
             if by_member and sc >= floor and ev.n > 1 and ev.members is not None:
-                near.append((sc * factor, ev, factor, undated, pen))
+                # a dated event's coverage is concurrent: an undated article may match it on its closest members
+                near.append((sc * factor, ev, factor, first is None or (span is None and not wide), pen))
             else:
                 scored.append((sc * factor, ev))
         # member by member only for the few best: it is the costly comparison
@@ -321,6 +325,12 @@ class EventClusterer(Regrouping):
                 continue
             if sc > best_s or best is None or ev.idx < best.idx:
                 best, best_s = ev, sc
+        if best is not None and wide and cfg.undated_margin > 0 and best.first is not None:
+            # an undated article could be of any of the dated happenings: it joins one only when that one
+            # clearly wins; a wrong event costs more than an article left on its own
+            second = max((sc for sc, ev in scored if ev is not best), default=0.0)
+            if second > best_s * (1.0 - cfg.undated_margin):
+                return None
         return best
 
     def _member_score(self, vec: Vector, details, present, ev: Event, k: int, copy: float) -> float:

@@ -80,8 +80,10 @@ class Regrouping:
             ev = self._events[idx]
             if not ev.alive:
                 continue
-            best, score = self._closest_event(ev, max_gap, leaving)
+            best, score, second = self._closest_event(ev, max_gap, leaving)
             if best is None or score < self.config.merge_threshold:
+                continue
+            if (ev.first is None) != (best.first is None) and not self._clear_pair(ev, best, score, second, max_gap):
                 continue
             keep, gone = (best, ev) if _older(best, ev) else (ev, best)
             self._absorb(keep, gone)
@@ -90,16 +92,31 @@ class Regrouping:
             heapq.heappush(heap, (-keep.n, keep.idx))
         return changed
 
+    def _clear_pair(self: "EventClusterer", ev: Event, best: Event, score: float, second: float,
+                    max_gap: float) -> bool:
+        """Whether an undated event and a dated one (either way round) are each other's clear match: the
+        undated side's best partner beats its second by undated_margin, as an undated article's join must."""
+        margin = self.config.undated_margin
+        if margin <= 0:
+            return True
+        if best.first is None:   # the undated side is the partner: rank its own candidates
+            top, score, second = self._closest_event(best, max_gap)
+            if top is not ev:
+                return False
+        return second <= score * (1.0 - margin)
+
     def _closest_event(self: "EventClusterer", ev: Event, max_gap: float | None = None,
-                       leaving: bool = False) -> tuple[Event | None, float]:
+                       leaving: bool = False) -> tuple[Event | None, float, float]:
         """The most similar other live, indexed event to ev's centroid at most max_gap days away (the window by
         default) and the similarity. Leaving the window, ev is compared only with events whose span overlaps its
-        own or, when either event is broad (_near_ok), lies at most max_gap days from it."""
+        own or, when either event is broad (_near_ok), lies at most max_gap days from it. Third, the second-best
+        similarity (-1 when there is none)."""
         max_gap = self.config.window_days if max_gap is None else max_gap
         per_field = self._overlapping_dots(ev, max_gap) if leaving else self._dots(ev)
-        best, best_s = None, -1.0
+        best, best_s, second = None, -1.0, -1.0
         tol = self.config.year_tolerance
         k, floor = self.config.top_k, self.config.top_k_floor * self.config.merge_threshold
+        wide = self.config.undated_wide
         for i in {i: None for acc in per_field for i in acc}:
             other = self._events[i]
             if not other.alive or i in ev.apart:
@@ -112,6 +129,11 @@ class Regrouping:
                 continue
             s = self._centroid_sim(ev, other, [acc.get(i, 0.0) for acc in per_field], gap)
             if undated:
+                # an undated event against a dated one's concurrent coverage: on their closest members, as an
+                # undated article joins (undated_wide); two undated events stay on the mean
+                if (k and wide and (ev.first is None) != (other.first is None) and s >= floor
+                        and ev.members is not None and other.members is not None and ev.n * other.n > k):
+                    s = max(s, self._top_pairs(ev, other, k))
                 s *= self._year_mix(ev, other)
             elif k and (gap == 0 or (leaving and self._near_ok(ev, other, gap))) and s >= floor \
                     and ev.members is not None and other.members is not None and ev.n * other.n > k:
@@ -125,8 +147,10 @@ class Regrouping:
                     and casts_clash(ev.cast, other.cast, self.config.who_share)):
                 s -= self.config.detail_who
             if s > best_s or (s == best_s and best is not None and other.idx < best.idx):
-                best, best_s = other, s
-        return best, best_s
+                best, best_s, second = other, s, best_s
+            elif s > second:
+                second = s
+        return best, best_s, second
 
     def _near_ok(self: "EventClusterer", a: Event, b: Event, gap: float) -> bool:
         """Whether two dated events `gap` days apart (not overlapping) may merge as one leaves the window, as
