@@ -14,22 +14,26 @@ core.topics.tag_topics on titles, leads and key terms). Labels say which taxonom
     .venv/bin/python bench/labels/topics_pages.py score --labels topics_pages.jsonl /work/notes/pages33 ... [--errors]
 
 The real-world events are always included; a page folder that is missing (as in CI) is skipped with a note.
-A page without a title gets its first line of six words or more as title (pages often open with site furniture).
+A page's text is cleaned of boilerplate lines (core.clean, as extraction would) and of the stored page's leading
+"date YYYY-MM-DD" line; a page without a title gets its first line of six words or more as title.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+from core.clean import clean_text  # noqa: E402
 from core.cluster import EventClusterer  # noqa: E402
 from core.topics import load_topics  # noqa: E402
 
 HERE = Path(__file__).parent
+DATE_LINE = re.compile(r"\A\s*date \d{4}-\d{2}(?:-\d{2})?\s*")
 REALWORLD = ROOT.parent / "shared" / "data" / "realworld" / "articles.jsonl"
 
 
@@ -59,6 +63,7 @@ def load_events(folders: list[str]) -> dict[str, list[dict]]:
             continue
         for f in sorted(folder.glob("*.json")):
             p = json.loads(f.read_text(encoding="utf-8"))
+            p["text"] = clean_text(DATE_LINE.sub("", p.get("text") or ""))
             host = p["url"].split("/")[2] if "//" in p["url"] else "unknown"
             events[p["url"]].append({"id": p["url"], "outlet": host.removeprefix("www."), "title": page_title(p),
                                      "text": p.get("text") or "", "url": p["url"]})
