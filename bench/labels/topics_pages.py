@@ -12,6 +12,9 @@ core.topics.tag_topics on titles, leads and key terms). Labels say which taxonom
     .venv/bin/python bench/labels/topics_pages.py show /work/notes/pages33 ...
     # 3. precision and recall per topic and micro overall, of the current code against the labels
     .venv/bin/python bench/labels/topics_pages.py score --labels topics_pages.jsonl /work/notes/pages33 ... [--errors]
+    # a second set, labelled after the fix and never tuned on: ECB+ dev and NewsWCL50 gold events
+    .venv/bin/python bench/labels/topics_pages.py score --labels topics_corpora.jsonl --no-realworld \
+        --corpus ecbplus_dev --corpus newswcl50
 
 The real-world events are always included; a page folder that is missing (as in CI) is skipped with a note.
 A page's text is cleaned of boilerplate lines (core.clean, as extraction would) and of the stored page's leading
@@ -35,6 +38,7 @@ from core.topics import load_topics  # noqa: E402
 HERE = Path(__file__).parent
 DATE_LINE = re.compile(r"\A\s*date \d{4}-\d{2}(?:-\d{2})?\s*")
 REALWORLD = ROOT.parent / "shared" / "data" / "realworld" / "articles.jsonl"
+CORPORA = ROOT.parent / "shared" / "data" / "corpora"
 
 
 def page_title(p: dict) -> str:
@@ -47,15 +51,25 @@ def page_title(p: dict) -> str:
     return ""
 
 
-def load_events(folders: list[str]) -> dict[str, list[dict]]:
-    """Event id -> its articles: real-world gold events, then one event per page (id: the page's url)."""
+def load_events(folders: list[str], corpora: list[str] = (), realworld: bool = True) -> dict[str, list[dict]]:
+    """Event id -> its articles: real-world gold events, gold events of shared corpora (id: NAME:event), then one
+    event per page (id: the page's url)."""
     events: dict[str, list[dict]] = defaultdict(list)
-    if REALWORLD.exists():
+    for name in corpora:
+        path = CORPORA / f"{name}.jsonl"
+        if not path.exists():
+            print(f"topics_pages: {path} not found, skipped", file=sys.stderr)
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                r = json.loads(line)
+                events[f"{name}:{r['gold_event']}"].append(r)
+    if realworld and REALWORLD.exists():
         for line in REALWORLD.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 r = json.loads(line)
                 events[r["gold_event"]].append(r)
-    else:
+    elif realworld:
         print(f"topics_pages: {REALWORLD} not found, real-world events skipped", file=sys.stderr)
     for folder in map(Path, folders):
         if not folder.is_dir():
@@ -140,10 +154,13 @@ def main() -> None:
     ap.add_argument("command", choices=["draw", "show", "score"])
     ap.add_argument("folders", nargs="*", help="page folders (one JSON per page)")
     ap.add_argument("--labels", default="topics_pages.jsonl", help="labels file beside this script (score)")
+    ap.add_argument("--corpus", action="append", default=[],
+                    help="also the gold events of ../shared/data/corpora/NAME.jsonl (repeatable)")
+    ap.add_argument("--no-realworld", action="store_true", help="leave the real-world gold events out")
     ap.add_argument("--chars", type=int, default=300, help="characters of opening shown (show)")
     ap.add_argument("--errors", action="store_true", help="list each event whose tags differ from its labels")
     args = ap.parse_args()
-    events = load_events(args.folders)
+    events = load_events(args.folders, args.corpus, not args.no_realworld)
     if args.command == "draw":
         draw(events)
     elif args.command == "show":
