@@ -170,3 +170,12 @@ def test_placed_must_be_true_or_false(tmp_path):
     f.write_text('place_share = -1\n[[topic]]\nname = "X"\nkeywords = ["a", "b"]\n', encoding="utf-8")
     with pytest.raises(TopicFileError, match="place_share"):
         load_topics(f)
+
+
+def test_us_politics_needs_a_us_name_not_only_election_words():
+    foreign = ("Turkmenistan holds parliamentary elections",
+               "The Democratic Party of Turkmenistan and the Party of Industrialists campaigned; the Central "
+               "Commission for Elections said the electoral campaign ended and the primary count began.")
+    assert "US politics & elections" not in tag_topics(*foreign)
+    assert "US politics & elections" in tag_topics(
+        "Senate Republicans pass the bill", "The GOP campaign ended as Democrats in Congress voted against it.")
