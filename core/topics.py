@@ -12,7 +12,8 @@ A `placed` topic (the regions, the Russia-Ukraine war) must also be named where 
 anchor terms (its `requires`, else all its terms) in the title or first sentence of at least `place_share` of the
 event's articles. Countries and leaders that only react further down (condolences from Modi, Scholz or Paris on an
 attack in Moscow; Zelensky on Navalny's death) then tag nothing, while an event set in that place or that war keeps
-its tag.
+its tag. A topic's `unless` words told there overrule it the same way (a bomb or a gunman makes an attack, not a
+disaster).
 Feed categories map onto topics through each topic's `categories` list; a category that maps to no
 topic is dropped rather than kept as its own label, because free-text feed categories ("World",
 "News", "Top Stories") would flood the filter with near-duplicates of real topics.
@@ -48,6 +49,7 @@ class Topic:
     first_words: frozenset[str] = frozenset()   # each term's first word: a text without any skips the topic
     placed: bool = False                     # must be named in titles / first sentences (see place_share)
     place_share: float = 0.5
+    unless: re.Pattern | None = None         # words that, told where the happening is, make it another kind of event
 
 
 class TopicFileError(ValueError):
@@ -117,7 +119,8 @@ def load_topics(path: str | Path | None = None) -> list[Topic]:
         placed = t.get("placed", False)
         if not isinstance(placed, bool):
             raise TopicFileError(f"{path}: {where}.placed: expected true or false")
-        unknown = set(t) - {"name", "keywords", "entities", "categories", "min_hits", "requires", "placed"}
+        unless = _strings(path, f"{where}.unless", t.get("unless"))
+        unknown = set(t) - {"name", "keywords", "entities", "categories", "min_hits", "requires", "placed", "unless"}
         if unknown:
             raise TopicFileError(f"{path}: {where}.{sorted(unknown)[0]}: unknown field")
         # Short all-caps names (AI, EU, UN, NBA) only count in capitals: "ai" or "un" in
@@ -133,7 +136,7 @@ def load_topics(path: str | Path | None = None) -> list[Topic]:
         topics.append(Topic(name, keywords, entities, tuple(c.lower() for c in cats), hits,
                             _compile(rest, re.IGNORECASE) or re.compile(r"(?!x)x"),
                             _compile(acr, 0), strong, frozenset(_key(r) for r in requires), **scoring,
-                            first_words=first, placed=placed))
+                            first_words=first, placed=placed, unless=_compile(unless, re.IGNORECASE)))
     return topics
 
 
@@ -169,6 +172,15 @@ def first_sentence(text: str, cap: int = 300) -> str:
     return (text[:m.start()] if m else text)[:cap]
 
 
+def _overruled(tp: Topic, places: Sequence[str]) -> bool:
+    """True when the topic's `unless` words are in at least place_share of the places: a bank bombing's
+    "explosion" and "death toll" make no disaster."""
+    units = [u for u in places if u and u.strip()]
+    if tp.unless is None or not units:
+        return False
+    return sum(1 for u in units if tp.unless.search(u)) >= tp.place_share * len(units)
+
+
 def _placed(tp: Topic, places: Sequence[str]) -> bool:
     """True when the topic's anchor terms are in at least place_share of the places (titles, first sentences)."""
     units = [u for u in places if u and u.strip()]
@@ -201,7 +213,8 @@ def topic_scores(title: str, text: str = "", topics: Iterable[Topic] | None = No
             continue
         in_title = _found(tp, title)
         score = sum((2.0 if t in strong else 1.0) * (1.5 if t in in_title else 1.0) for t in found)
-        if score >= tp.min_score and (not tp.placed or _placed(tp, places)):
+        if (score >= tp.min_score and (not tp.placed or _placed(tp, places))
+                and not _overruled(tp, places)):
             out[tp.name] = score
     return out
 

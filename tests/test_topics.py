@@ -179,3 +179,21 @@ def test_us_politics_needs_a_us_name_not_only_election_words():
     assert "US politics & elections" not in tag_topics(*foreign)
     assert "US politics & elections" in tag_topics(
         "Senate Republicans pass the bill", "The GOP campaign ended as Democrats in Congress voted against it.")
+
+
+def test_an_attack_is_no_disaster_but_a_blast_by_accident_is():
+    bombing = ("Bomb explodes at bank, killing officer",
+               "A bomb exploded at a bank late Friday, killing a police officer; rescuers evacuated the street "
+               "and the death toll could rise, officials said after the explosion.")
+    assert "Disasters & accidents" not in tag_topics(*bombing)
+    accident = ("Gas explosion at factory kills four",
+                "An explosion at a chemical plant killed four workers on Friday; rescuers evacuated nearby homes "
+                "and the death toll could rise, officials said.")
+    assert "Disasters & accidents" in tag_topics(*accident)
+
+
+def test_unless_must_be_a_list_of_words(tmp_path):
+    f = tmp_path / "t.toml"
+    f.write_text('[[topic]]\nname = "X"\nkeywords = ["a", "b"]\nunless = "bomb"\n', encoding="utf-8")
+    with pytest.raises(TopicFileError, match=r"topic 'X'\.unless"):
+        load_topics(f)
