@@ -155,8 +155,9 @@ def same_day(rows: list[dict], cfg: ClusterConfig) -> tuple[int, int, float, flo
     day = {g: k for k, (a, b, _) in enumerate(pairs) for g in (a, b)}
     sub = [r for r in rows if r["gold_event"] in day]
     base = datetime(2020, 1, 1, tzinfo=timezone.utc)
-    # one day per pair, pairs 60 days apart; the hour spreads articles over the day
-    redated = [{**r, "published": (base + timedelta(days=60 * day[r["gold_event"]], hours=i % 24)).isoformat()}
+    # one day per pair, pairs 60 days apart; the hour spreads articles over the day (at half past: a time of
+    # exactly 00:00 would be read as a date without a time, core.dates)
+    redated = [{**r, "published": (base + timedelta(days=60 * day[r["gold_event"]], hours=i % 24, minutes=30)).isoformat()}
                for i, r in enumerate(sub)]
     return len(pairs), len(sub), f1(sub, cluster_batch(sub, cfg)), f1(redated, cluster_batch(redated, cfg))
 

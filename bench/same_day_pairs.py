@@ -45,7 +45,7 @@ def redate(rows: list[dict], pairs) -> list[dict]:
     day = {g: k for k, (a, b, _) in enumerate(pairs) for g in (a, b)}
     base = datetime(2020, 1, 1, tzinfo=timezone.utc)
     sub = [r for r in rows if r["gold_event"] in day]
-    return [{**r, "published": (base + timedelta(days=60 * day[r["gold_event"]], hours=i % 24)).isoformat()}
+    return [{**r, "published": (base + timedelta(days=60 * day[r["gold_event"]], hours=i % 24, minutes=30)).isoformat()}
             for i, r in enumerate(sub)]
 
 

@@ -217,10 +217,31 @@ def _same_attribution(a: Quote, b: Quote) -> bool:
     return not (cues & _SOURCE_CUES and (a.speaker_start, a.speaker_end) != (b.speaker_start, b.speaker_end))
 
 
+# A link to another story inside the text ("Read: US warns coup plotters as AU, Ecowas react"): a headline, no one's words.
+_LINK_LINE_RE = re.compile(r"\s*(?:read(?: more| also)?|also read|see also|related|watch|listen)\s*:", re.I)
+
+
+def _a_link_line(text: str, u: Unit) -> bool:
+    """The unit is (on) a line that opens with "Read:", "READ MORE:", "See also:" (the sentence split may cut it off)."""
+    if not u.pieces:
+        return False
+    start = u.pieces[0][2]
+    line = text.rfind("\n", 0, start) + 1
+    return _LINK_LINE_RE.match(text, line, start + 20) is not None
+
+
+# A dateline the page left inside the text ("CHICAGO (CBS) – President Biden …"): a place, never a speaker.
+_DATELINE_AFTER_RE = re.compile(r"\s*(?:,\s*[A-Z][\w.]*\s*)?(?:\([^()\n]{1,40}\))?\s*[–—-]")
+# … and one in plain case: "Abuja, Nigeria – …", "Islamabad, Nov 4 (UNI) After …"
+_PLAIN_DATELINE_AFTER_RE = re.compile(r",\s*(?:[A-Z][a-z]+\s*[–—-]|[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\([^()\n]{1,40}\))")
+
+
 def _attributions_in_unit(aid, text, u: Unit, spans, names) -> list[Quote]:
     """Cue verbs in a parsed unit with their subjects and content clauses."""
     doc = u.doc
     found = []
+    if _a_link_line(text, u):
+        return found
     for tok in doc:
         low = tok.lower_
         if low == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
@@ -343,7 +364,9 @@ def _from_governing_verb(aid, text, u: Unit, qi: int, spans, names) -> Quote | N
     if subj.i in inside or subj.lower_ in ("it", "that", "this", "which", "what", "there"):
         return None
     cue = h if h.lower_ in GOVERNING_FORMS else via
-    if cue is None or cue is via and h.dep_ == "ccomp" and h.head.lower_ in GOVERNING_FORMS:
+    if cue is None or cue is via and h.dep_ == "ccomp" and h.head.lower_ in GOVERNING_FORMS \
+            or _names_a_document(cue, cue.i + 1, toks[-1].i):
+        # ("read a statement on TV as the 'president of …'": the act of reading, its fragment no one's statement)
         # "He was serving a sentence for 'extremism'", "leaders suggest that the Kremlin bears
         # responsibility, having described him as an 'opposition leader'": a scare quote or name
         # whose source the sentence does not give, or someone else's reported content. The
@@ -464,7 +487,13 @@ def _quote_tokens(u: Unit, doc, first: int, last: int) -> list[int]:
 
 
 def _subject_of(tok):
-    """The speaker token: nsubj of the cue, or of the verb it hangs from ("..., adding that")."""
+    """The speaker token: nsubj of the cue, or of the verb it hangs from ("..., adding that"); for a cue under a
+    verb with an object, that object ("prompting China to announce drills": China announced), or no one when the
+    verb only asks for it ("urged Putin to declare …": nothing declared)."""
+    if tok.dep_ == "xcomp" and not any(k.dep_ in ("nsubj", "nsubjpass") for k in tok.children):
+        obj = next((k for k in tok.head.children if k.dep_ == "dobj" and k.i < tok.i), None)
+        if obj is not None:
+            return obj if tok.head.lower_[:4] in _CAUSE_STEMS else None
     for cur in (tok, tok.head, tok.head.head):
         for k in cur.children:
             if k.dep_ == "nsubj" and not _possessor(k):
@@ -522,11 +551,12 @@ def _thin_content(doc, first: int, last: int, core: bool) -> bool:
     what he said), "CNOOC announced on Monday" (the statement is the clause before it): a bare name
     after a cue that is no speech verb, or a bare prepositional phrase after one that is."""
     toks = [t for t in doc[first:last + 1] if not t.is_punct]
-    if not toks or len(toks) > 3 or any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in toks):
+    if not toks or len(toks) > 8 or any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in toks):
         return False
-    if core:                            # "tweeted about it" keeps its topic; "said on Friday" has none
+    if core:                            # "tweeted about it" keeps its topic; "said on Friday", "responded to the
+        # school in Uvalde on May 24, 2022" have none
         return toks[0].dep_ == "prep" and toks[0].lower_ in ("on", "in", "at", "during", "after", "before", "late")
-    return all(t.tag_ in ("NNP", "NNPS") for t in toks)
+    return len(toks) <= 3 and all(t.tag_ in ("NNP", "NNPS") for t in toks)
 
 
 def _content_elsewhere(tok, subj, doc, last: int) -> tuple[int, int] | None:
@@ -555,6 +585,84 @@ def _asked_aside(tok) -> bool:
                for t in doc[tok.i + 1:])
 
 
+# Verbs under which a cue says what someone means to say, not what they said ("works to anticipate", "plans to announce").
+_INTENT_FORMS = frozenset("""want wants wanted wanting plan plans planned planning intend intends intended intending
+hope hopes hoped hoping try tries tried trying seek seeks sought seeking aim aims aimed aiming work works worked
+working prepare prepares prepared preparing expect expects expected expecting wish wishes wished attempt
+attempts attempted attempting need needs needed needing""".split())
+# Verbs whose object did what the cue under them says ("prompting China to announce drills").
+_CAUSE_STEMS = frozenset("prom lead led caus forc spur comp push driv drov".split())
+# A picture or film "shows" and is "posted": a depiction, no one's statement.
+_MEDIA_NOUNS = frozenset("""video videos footage image images photo photos photograph photographs picture pictures
+clip clips film films map maps graphic graphics livestream""".split())
+# What "shows" a finding without anyone saying it ("early figures show the ruling party won"): no speaker.
+_RECORD_NOUNS = frozenset("""figures data results statistics numbers records documents polls estimates tallies
+returns""".split())
+# Contents that say nothing on their own: a pronoun ("announced it"), a pointer back ("denied that claim",
+# "confirmed these details"), a feeling ("expressed anger", "tweeted her dismay").
+_POINTERS = frozenset("this that these those it him her them they what".split())
+_FEELINGS = frozenset("""dismay anger concern concerns outrage frustration disappointment regret sympathy sympathies
+condolences gratitude thanks solidarity shock sadness sorrow alarm displeasure indignation approval disapproval
+satisfaction dissatisfaction delight joy grief""".split())
+# Cues that judge a thing: their bare object is what was judged, not what was said ("decried the planned actions").
+_JUDGING_CUES = frozenset("""condemn decry denounce criticize criticise praise slam blast attack hail oppose support
+endorse express voice mock""".split())
+_DOCUMENT_NOUNS = frozenset("""statement statements message letter speech address announcement communique
+communiqué declaration""".split())
+
+
+def _depiction(tok, lemma: str) -> bool:
+    """A cue of showing or posting a picture: "a video showing warships", "posting pictures of young men"."""
+    if lemma == "show":                        # "a video showing", "figures show", "published a video …, showing"
+        holders = [tok.head] if tok.dep_ == "acl" else [k for k in tok.children if k.dep_ == "nsubj"]
+        if tok.dep_ == "advcl" and not holders:
+            holders = [k for k in tok.head.children if k.dep_ == "dobj"]
+        return any(h.lower_ in _MEDIA_NOUNS or h.lower_ in _RECORD_NOUNS for h in holders)
+    if lemma in ("post", "tweet"):             # its object, or the parse's subject of a clause after it
+        return any(t.lower_ in _MEDIA_NOUNS for t in tok.doc[tok.i + 1:tok.i + 3])
+    return False
+
+
+def _empty_content(doc, first: int, last: int, lemma: str) -> bool:
+    """A content that states nothing: a pronoun or a pointer back ("it", "that claim"), a feeling ("anger"), or
+    the bare thing a judging cue judged in a few words ("decried the planned actions"); a clause is never empty."""
+    toks = [t for t in doc[first:last + 1] if not t.is_punct]
+    if not toks or any((t.tag_.startswith("VB") or t.tag_ == "MD") and t.dep_ not in ("amod", "compound") for t in toks):
+        return False                    # a clause; "the planned actions" is none
+    if toks[0].lower_ in _POINTERS and len(toks) <= 2:
+        return True
+    if len(toks) <= 3 and toks[-1].lower_ in _FEELINGS:
+        return True
+    return lemma in _JUDGING_CUES and len(toks) <= 3     # "condemned the expansion of NATO" still says what
+
+
+def _names_a_document(tok, first: int, last: int) -> bool:
+    """The content opens on the cue's object, a document ("read a statement on national TV as …"), not on what it
+    says: the cue has no clause of its own and the document none that says what is in it."""
+    if any(k.dep_ in ("ccomp", "parataxis") for k in tok.children):
+        return False
+    obj = next((k for k in tok.children if k.dep_ == "dobj" and first <= k.i <= last), None)
+    return obj is not None and obj.lower_ in _DOCUMENT_NOUNS \
+        and not any(k.dep_ in ("ccomp", "acl", "relcl") for k in obj.children)
+
+
+def _before_aside(doc, first: int, last: int) -> int:
+    """The content's end before a closing aside the writer adds after a comma (", which outlaws secession …",
+    ", who many call Europe's last strongman", ", in which the ruling party appears …", ", according to …"): the
+    gloss is the writer's, not the speaker's."""
+    for t in doc[first + 1:last + 1]:
+        if t.lower_ == "according" and t.i + 1 <= last and doc[t.i + 1].lower_ == "to" and doc[t.i - 1].text == ",":
+            return max(first, t.i - 2)      # "…, according to FOX 12 reporter Bonnie Silkman": the source, not the words
+        if t.dep_ == "relcl" and t.right_edge.i >= last:
+            comma = t.left_edge.i - 1
+            lead = doc[t.left_edge.i]
+            relative = lead.lower_ in ("which", "who", "whom") or (      # ", in which the ruling party appears …"
+                lead.tag_ == "IN" and t.left_edge.i + 1 <= last and doc[t.left_edge.i + 1].lower_ in ("which", "whom"))
+            if comma > first + 1 and doc[comma].text == "," and relative:
+                return max(first, comma - 1)
+    return last
+
+
 _REFUSAL_STEMS = frozenset("refus decli fail avoid stopp hesit".split())   # refused/declined/failed/avoided … to say
 _UNSAID_MODALS = frozenset("can could may might must should will 'll ca wo".split())   # "would" narrates: "she would later say"
 
@@ -575,6 +683,15 @@ def _from_cue_verb(aid, text, u: Unit, tok, spans, names) -> Quote | None:
         return None                     # "China has refused to blame Russia", "did not want to say": nothing said
     if any(k.dep_ == "aux" and k.lower_ in _UNSAID_MODALS for k in tok.children):
         return None                     # "the Kremlin can blame Ukraine for …": what someone may say, not what they said
+    if tok.dep_ == "xcomp" and tok.head.lower_ in _INTENT_FORMS:
+        return None                     # "Murray works to anticipate changes", "plans to announce": nothing said yet
+    if _passive(tok) and any(k.dep_ in ("auxpass", "nsubjpass") for k in tok.children) \
+            and not any(k.dep_ == "agent" for k in tok.children):
+        # "Lukashenko, who has been called 'Europe's last dictator'", "people who were promised full repeal": the
+        # subject is whom the words were said of or to; who said them the sentence does not say
+        return None
+    if _depiction(tok, lemma):
+        return None                     # "a video showing warships", "posting pictures of …": no one's words
     if _passive(tok) and tok.dep_ in ("advcl", "acl") and not any(k.dep_ == "agent" for k in tok.children):
         # "As noted in the statement, Putin has …": a participle with no speaker of its own; the subject
         # of the clause it hangs from is who the statement is about, not who made it
@@ -587,6 +704,12 @@ def _from_cue_verb(aid, text, u: Unit, tok, spans, names) -> Quote | None:
         subj = tok.doc[tok.i - 1]
     if subj is None or subj.lower_ in ("it", "that", "this", "which", "what"):
         return None
+    if tok.tag_ in ("VBD", "VBN") and subj.left_edge.i > 0 and doc[subj.left_edge.i - 1].lower_ == "with":
+        return None                     # "…, with a state of emergency declared": a participle, its noun no speaker
+    if len(subj.text) > 2 and subj.left_edge.i == subj.i and (
+            subj.text.isupper() and _DATELINE_AFTER_RE.match(u.frame, subj.idx + len(subj.text))
+            or _PLAIN_DATELINE_AFTER_RE.match(u.frame, subj.idx + len(subj.text))):
+        return None                     # "CHICAGO (CBS) – President Biden is calling …": the dateline's place
     if subj.lower_ in ("nobody", "none", "neither") or any(k.lower_ == "no" and k.dep_ == "det" for k in subj.children):
         return None                     # "Nobody knows what …", "No official said …": no one's statement
     if subj.lower_ == "who":            # "the minister, who said …": the noun the relative clause hangs from
@@ -623,11 +746,22 @@ def _from_cue_verb(aid, text, u: Unit, tok, spans, names) -> Quote | None:
                 end = spans[nxt].end
             return _make_quote(aid, text, sp.start, end, "direct", tok, u, subj, names)
     first, last = _trim_tokens(doc, *rng)
-    if not qids and lemma not in _BLAME_CUES and _thin_content(doc, first, last, lemma in CORE_SET):
+    if not qids and lemma not in _BLAME_CUES and (_thin_content(doc, first, last, lemma in CORE_SET)
+                                                  or _empty_content(doc, first, last, lemma)):
         found = _content_elsewhere(tok, subj, doc, last) if lemma in CORE_SET else None
         if found is None:
             return None
         first, last = _trim_tokens(doc, *found)
+    if not qids:
+        if doc[first].tag_ in ("VBD", "VBZ", "VBP", "MD"):
+            # the parse split the clause: "said [its former leader Tony Chung, 19,] [was among those arrested]" has
+            # its subject as the cue's object; without one the words have lost their subject
+            obj = next((k for k in tok.children if k.dep_ == "dobj" and tok.i < k.i and k.right_edge.i < first), None)
+            if obj is not None:
+                first = obj.left_edge.i
+            elif subj.left_edge.i == 0 or doc[subj.left_edge.i - 1].lower_ != "what":
+                return None             # ("in what Moscow said was a Ukrainian attack": "what" is its subject)
+        last = _before_aside(doc, first, last)
     start, end = _span_orig(u, doc, first, last)
     start, end = _strip_text(text, start, end)
     if end - start < 2:

@@ -59,7 +59,11 @@ def speaker_tokens(subj) -> tuple[int, int]:
     """The speaker mention: the subject phrase up to its first comma, apposition or relative clause."""
     doc = subj.doc
     first, last = subj.left_edge.i, subj.i
+    full_name = subj.i > first and all(doc[i].tag_ in ("NNP", "NNPS") and not _not_name_word(doc[i].text)
+                                       for i in (subj.i - 1, subj.i))   # not "the Russian Ministry of …"
     for k in subj.children:
+        if full_name and k.dep_ == "prep" and k.lower_ == "of":
+            continue                             # "Nelson Chamisa of the Movement for Democratic Change": the person
         if k.i > subj.i and k.dep_ in ("prep", "amod", "acl", "compound", "flat", "nummod", "case"):
             last = max(last, k.right_edge.i)
         if k.i > subj.i and k.dep_ in ("appos", "relcl", "punct", "cc", "conj"):
@@ -184,6 +188,12 @@ def _not_name_word(word: str) -> bool:
             or low in PLACE_WORDS or low in BODY_NAME_WORDS or country_in([word])[0] is not None)
 
 
+def _a_country(words: list[str]) -> bool:
+    """Whether the words together are a country's name or adjective ("Sri Lankan", "South Korean"), no one's name."""
+    country, rest = country_in(words)
+    return country is not None and not rest
+
+
 # Words of institutions' and events' names, never of a person's ("National Security and Defense Council").
 BODY_NAME_WORDS = set("""national security council federal central general international united
 ministry agency committee commission department bureau directorate service services affairs
@@ -252,6 +262,8 @@ class NameIndex:
                 cut = max((i for i, w in enumerate(words) if _not_name_word(w)), default=-1)
                 name = words[cut + 1:]
                 titled = len(name) == 1 and cut >= 0 and words[cut].lower().strip(".") in PERSON_TITLES
+                if len(name) >= 2 and _a_country(name):
+                    continue                           # "the Sri Lankan prime minister": a country's adjective
                 if 2 <= len(name) <= 3 or titled:      # "President Trump", "Mr. Kim": a name too
                     offset = m.start() + len(" ".join(words[:cut + 1])) + (1 if cut >= 0 else 0)
                     self._cands.append((offset, " ".join(name)))

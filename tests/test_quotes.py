@@ -527,3 +527,143 @@ def test_a_claim_or_maintain_of_a_thing_is_a_deed_not_a_statement(text, said):
 def test_a_refusal_to_speak_credits_no_words(text):
     # "Government of China: 'Russia for the tensions' (blame)" was shown as what China said
     assert [q.quote for q in quotes_of(text) if q.cue in ("blame", "refused", "declined", "comment", "say")] == []
+
+
+# ------------------------------------------------------------- fresh-pages study (bench/labels/quotes_pages.py)
+def shown_rows(text: str) -> list[tuple[str, str]]:
+    """(name, words) of every row Named sources would show for one article."""
+    from core.sources import speaker_label
+    qs = canonicalise_speakers(quotes_of(text), event_of={"a": "e"})
+    rows = [(speaker_label(q.to_dict()), q.quote) for q in qs]
+    return [r for r in rows if r[0] not in ("(unresolved pronoun)", "(no named speaker)", "(unknown)")]
+
+
+@pytest.mark.parametrize("text", [
+    'Petrov, who has often been called "the last hardliner," was first elected in 1994.',
+    "The vote was a blow to voters who were promised a full repeal.",
+])
+def test_a_passive_cue_without_its_agent_credits_no_one(text):
+    """The subject of 'was called', 'were promised' is whom the words were said of or to."""
+    assert shown_rows(text) == []
+
+
+def test_the_object_of_prompting_is_who_announced():
+    text = ("Ms. Grant became the first minister to visit the island in years, prompting Beijing to announce "
+            "military drills around it.")
+    assert [n for n, _ in shown_rows(text)] == ["Government of China"]
+
+
+def test_a_cue_someone_was_only_urged_to_make_credits_no_one():
+    """Grant urged it; Petrov declared nothing (and Grant did not declare it either)."""
+    assert [n for n, _ in shown_rows("Ms. Grant urged Petrov to declare a ceasefire on Monday.")] == ["Grant"]
+
+
+@pytest.mark.parametrize("text", [
+    "As head of the forum, Tom Ruiz works to anticipate upcoming policy changes.",
+    "The ministry plans to announce new rules next week.",
+])
+def test_a_cue_under_a_verb_of_intent_credits_no_one(text):
+    assert shown_rows(text) == []
+
+
+def test_going_on_to_say_is_still_said():
+    text = "Anna Weber spoke for an hour, going on to say that the talks had failed."
+    assert [n for n, _ in shown_rows(text)] == ["Anna Weber"]
+
+
+@pytest.mark.parametrize("text", [
+    "The navy published a video on Monday showing warships being deployed near the island.",
+    "Video posted on social media showed the dam collapsing.",
+    "The militia said its fighters shot down two drones, posting pictures of young men cheering.",
+])
+def test_what_a_picture_shows_is_no_ones_words(text):
+    assert all("warships" not in w and "dam" not in w and "pictures" not in w for _, w in shown_rows(text))
+
+
+def test_a_participle_after_with_is_no_speaker():
+    text = "Troops are patrolling the streets and a curfew is in force, with a one-year state of emergency declared."
+    assert shown_rows(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The measure went into effect hours after Anna Weber announced it.",
+    "The commission has denied that claim.",
+    "Beijing expressed anger.",
+    "Senator Anna Weber tweeted her dismay after the report.",
+    "Taiwan decried the planned actions.",
+    "Opponents continued to criticize his leadership.",
+])
+def test_a_content_that_states_nothing_is_dropped(text):
+    """A pronoun, a pointer back, a feeling, or the bare thing a judging cue judged: no words of anyone's."""
+    assert shown_rows(text) == []
+
+
+@pytest.mark.parametrize("text, words", [
+    ("The Kremlin denied carrying out any such attack, the agency said.", "carrying out any such attack"),
+    ("Anna Weber confirmed the deaths of three soldiers in the raid.", "the deaths of three soldiers in the raid"),
+])
+def test_a_denial_or_confirmation_keeps_what_it_stands_for(text, words):
+    assert words in [w for _, w in shown_rows(text)]
+
+
+def test_a_judged_thing_with_a_clause_after_it_keeps_the_clause():
+    text = "Taiwan decried the planned actions, saying they violated the island's sovereignty."
+    assert shown_rows(text) == [("Government of Taiwan", "they violated the island's sovereignty")]
+
+
+def test_a_prepositional_phrase_of_time_is_no_statement():
+    text = "The video is compiled from footage from officers who responded to the school in Uvalde on May 24, 2022."
+    assert shown_rows(text) == []
+
+
+def test_a_split_clause_keeps_its_subject():
+    """'said its former leader Tony Chung, 19, was among those arrested': the parse hangs the subject on 'said'."""
+    text = "In a statement, the Student Union said its former leader Tony Chung, 19, was among those arrested."
+    words = [w for _, w in shown_rows(text)]
+    assert words and all(not w.startswith("was ") for w in words)
+
+
+def test_the_writers_closing_aside_is_not_the_speakers():
+    text = ("Last month the Student Union announced it had disbanded as parliament passed the security law, which "
+            "outlaws secession and subversion.")
+    assert all("outlaws" not in w for _, w in shown_rows(text)) and shown_rows(text)
+
+
+def test_reading_a_statement_is_not_its_words():
+    text = ('General Tchiani read a statement on national TV as the "president of the National Council," '
+            "presenting the coup as a response to the crisis.")
+    assert all(not w.startswith("a statement") for _, w in shown_rows(text))
+
+
+def test_a_link_line_is_no_ones_words():
+    text = "The talks ended.\nRead: US warns coup plotters as AU, Ecowas react.\nThe guard held the palace."
+    assert shown_rows(text) == []
+
+
+def test_a_dateline_place_is_no_speaker():
+    text = "Biden calls for action\n\nCHICAGO (CBS) – President Biden is calling on Congress to act on gun control."
+    assert all(n != "CHICAGO" for n, _ in shown_rows(text))
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Abuja, Nigeria – The main opposition party on Monday rejected the results, accusing the two of collusion.",
+     "Government of Nigeria"),
+    ("Islamabad, Nov 4 (UNI) After the premier announced a subsidy plan, the two main opposition parties called the "
+     "plan “the biggest fraud”.", "Government of Pakistan"),
+])
+def test_a_dateline_in_plain_case_is_no_speaker(text, place):
+    assert all(n != place for n, _ in shown_rows(text))
+
+
+def test_figures_that_show_a_result_credit_no_one():
+    assert shown_rows("Early figures show the ruling party won 68 seats, down from 90.") == []
+
+
+@pytest.mark.parametrize("text, cut", [
+    ("Protesters also demanded that the city remove federal agents, according to reporter Ann Lee.", "according"),
+    ("The opposition leader Sam Rainsy says they will not accept the results, in which the ruling party appears to "
+     "have lost ground.", "in which"),
+])
+def test_a_closing_source_or_aside_is_not_in_the_words(text, cut):
+    words = [w for _, w in shown_rows(text)]
+    assert words and all(cut not in w for w in words)
