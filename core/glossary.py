@@ -78,8 +78,15 @@ _M = [
            "in the catalog. Outlets without groups count for no group.",
            "Groups are labels users set; check them on the Outlets page.", "Events"),
     Metric("topics", "Subjects an event is about, from an editable taxonomy (`core/data/topics.toml`).",
-           "Keywords and names in titles and texts, and feed categories that match a topic.",
-           "Keyword matching: an event mentioning a topic's words in passing gets the topic.",
+           "Keywords and names in titles and the first reports' openings (two distinct terms at least; a region or "
+           "the Russia–Ukraine war only when the title or first sentence of half the reports names it), and feed "
+           "categories that match a topic.",
+           "Keyword matching: a topic whose words a headline uses in a reaction can still be tagged (an attack a "
+           "president condemns by name); subjects the taxonomy lacks (China beyond Taiwan, Russia's own politics) "
+           "get no topic, and many events get fewer topics than they are about.",
+           "On 276 real news events labelled by hand, 96% of the tags were right and 56% of the topics they are "
+           "about were tagged (`bench/labels/topics_pages.py`, tuned on them; 92% / 56% before); on 50 more "
+           "labelled afterwards and not tuned on, 84% / 80%; "
            "`tests/test_topics.py`; the taxonomy is a file to read and edit.", "Events"),
     # -- comparison of one event
     Metric("lag", "Hours between an outlet's first article on the event and the event's earliest exact time; "

@@ -8,6 +8,12 @@ terms, `min_hits` of them when none is a name or phrase, a score of at least `mi
 topics that qualify, those scoring under `keep_share` of the best are dropped: an event is tagged with
 what it is about, not with everything it mentions. Matching is on word boundaries ("AI" never fires
 inside "said"), and short all-capitals names (AI, EU, UN) only match in capitals.
+A `placed` topic (the regions, the Russia-Ukraine war) must also be named where the happening is told: its
+anchor terms (its `requires`, else all its terms) in the title or first sentence of at least `place_share` of the
+event's articles. Countries and leaders that only react further down (condolences from Modi, Scholz or Paris on an
+attack in Moscow; Zelensky on Navalny's death) then tag nothing, while an event set in that place or that war keeps
+its tag. A topic's `unless` words told there overrule it the same way (a bomb or a gunman makes an attack, not a
+disaster).
 Feed categories map onto topics through each topic's `categories` list; a category that maps to no
 topic is dropped rather than kept as its own label, because free-text feed categories ("World",
 "News", "Top Stories") would flood the filter with near-duplicates of real topics.
@@ -20,7 +26,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Sequence
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "topics.toml"
 
@@ -41,6 +47,9 @@ class Topic:
     min_score: float = 2.5
     keep_share: float = 0.5
     first_words: frozenset[str] = frozenset()   # each term's first word: a text without any skips the topic
+    placed: bool = False                     # must be named in titles / first sentences (see place_share)
+    place_share: float = 0.5
+    unless: re.Pattern | None = None         # words that, told where the happening is, make it another kind of event
 
 
 class TopicFileError(ValueError):
@@ -81,7 +90,7 @@ def load_topics(path: str | Path | None = None) -> list[Topic]:
         raise TopicFileError(f"{path}: topic: expected one or more [[topic]] tables")
     default_hits = data.get("min_hits", 2)
     scoring = {}
-    for key in ("min_score", "keep_share"):
+    for key in ("min_score", "keep_share", "place_share"):
         value = data.get(key, Topic.__dataclass_fields__[key].default)
         if not isinstance(value, (int, float)) or isinstance(value, bool) or value < 0:
             raise TopicFileError(f"{path}: {key}: expected a non-negative number")
@@ -107,7 +116,11 @@ def load_topics(path: str | Path | None = None) -> list[Topic]:
         if not isinstance(hits, int) or isinstance(hits, bool) or hits < 1:
             raise TopicFileError(f"{path}: {where}.min_hits: expected a positive integer")
         requires = _strings(path, f"{where}.requires", t.get("requires"))
-        unknown = set(t) - {"name", "keywords", "entities", "categories", "min_hits", "requires"}
+        placed = t.get("placed", False)
+        if not isinstance(placed, bool):
+            raise TopicFileError(f"{path}: {where}.placed: expected true or false")
+        unless = _strings(path, f"{where}.unless", t.get("unless"))
+        unknown = set(t) - {"name", "keywords", "entities", "categories", "min_hits", "requires", "placed", "unless"}
         if unknown:
             raise TopicFileError(f"{path}: {where}.{sorted(unknown)[0]}: unknown field")
         # Short all-caps names (AI, EU, UN, NBA) only count in capitals: "ai" or "un" in
@@ -123,7 +136,7 @@ def load_topics(path: str | Path | None = None) -> list[Topic]:
         topics.append(Topic(name, keywords, entities, tuple(c.lower() for c in cats), hits,
                             _compile(rest, re.IGNORECASE) or re.compile(r"(?!x)x"),
                             _compile(acr, 0), strong, frozenset(_key(r) for r in requires), **scoring,
-                            first_words=first))
+                            first_words=first, placed=placed, unless=_compile(unless, re.IGNORECASE)))
     return topics
 
 
@@ -149,10 +162,43 @@ def _found(tp: Topic, text: str) -> set[str]:
     return found
 
 
-def topic_scores(title: str, text: str = "", topics: Iterable[Topic] | None = None) -> dict[str, float]:
-    """Each qualifying topic's evidence score (see the module docstring), before the keep_share cut."""
+_SENTENCE_END = re.compile(r"(?<=[a-z\d)]{2}[.!?])\s+|(?<=[.!?][\"\u201d\u2019'])\s+|\n")
+
+
+def first_sentence(text: str, cap: int = 300) -> str:
+    """A text's first sentence (or line), at most `cap` characters: where a report says what happened and where."""
+    text = (text or "").strip()
+    m = _SENTENCE_END.search(text)
+    return (text[:m.start()] if m else text)[:cap]
+
+
+def _overruled(tp: Topic, places: Sequence[str]) -> bool:
+    """True when the topic's `unless` words are in at least place_share of the places: a bank bombing's
+    "explosion" and "death toll" make no disaster."""
+    units = [u for u in places if u and u.strip()]
+    if tp.unless is None or not units:
+        return False
+    return sum(1 for u in units if tp.unless.search(u)) >= tp.place_share * len(units)
+
+
+def _placed(tp: Topic, places: Sequence[str]) -> bool:
+    """True when the topic's anchor terms are in at least place_share of the places (titles, first sentences)."""
+    units = [u for u in places if u and u.strip()]
+    if not units:
+        return False
+    anchors = tp.requires or None
+    hits = sum(1 for u in units if (found := _found(tp, u)) and (anchors is None or found & anchors))
+    return hits >= tp.place_share * len(units)
+
+
+def topic_scores(title: str, text: str = "", topics: Iterable[Topic] | None = None,
+                 places: Sequence[str] | None = None) -> dict[str, float]:
+    """Each qualifying topic's evidence score (see the module docstring), before the keep_share cut. `places`:
+    the titles and first sentences of an event's articles (default: this title and the text's first sentence)."""
     topics = _cached(None) if topics is None else tuple(topics)
     title = title or ""
+    if places is None:
+        places = (title, first_sentence(text))
     body = f"{title}\n{text or ''}"
     words = set(_WORDS.findall(body.lower()))
     out = {}
@@ -167,17 +213,18 @@ def topic_scores(title: str, text: str = "", topics: Iterable[Topic] | None = No
             continue
         in_title = _found(tp, title)
         score = sum((2.0 if t in strong else 1.0) * (1.5 if t in in_title else 1.0) for t in found)
-        if score >= tp.min_score:
+        if (score >= tp.min_score and (not tp.placed or _placed(tp, places))
+                and not _overruled(tp, places)):
             out[tp.name] = score
     return out
 
 
 def tag_topics(title: str, text: str = "", categories: Iterable[str] = (),
-               topics: Iterable[Topic] | None = None) -> list[str]:
-    """Names of the topics a text is about, in taxonomy order."""
+               topics: Iterable[Topic] | None = None, places: Sequence[str] | None = None) -> list[str]:
+    """Names of the topics a text is about, in taxonomy order (`places`: see topic_scores)."""
     topics = _cached(None) if topics is None else tuple(topics)
     cats = {c.strip().lower() for c in categories if c and c.strip()}
-    scores = topic_scores(title, text, topics)
+    scores = topic_scores(title, text, topics, places)
     best = max(scores.values(), default=0.0)
     return [tp.name for tp in topics
             if cats & set(tp.categories) or scores.get(tp.name, -1.0) >= tp.keep_share * best > 0]

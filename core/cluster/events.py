@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from core.topics import tag_topics
+from core.topics import first_sentence, tag_topics
 
 from .actors import Cast
 from .details import Details, Tally
@@ -167,10 +167,12 @@ def summarise(ev: Event, label_terms: int) -> EventSummary:
     to_dt = (lambda x: datetime.fromtimestamp(x, tz=timezone.utc) if x is not None else None)
     titles = " . ".join(t for _, t in ev.titles[:10])
     leads = "\n".join(ev.leads)
+    # where each report says what happened: a region or a war named only further down (a reaction) tags nothing
+    places = [first_sentence(t) for _, t in ev.titles[:10]] + [first_sentence(x) for x in ev.leads]
     return EventSummary(
         id=ev.id, label=label(ev), terms=terms, first_published=to_dt(ev.first), last_published=to_dt(ev.last),
         n_articles=ev.n, n_outlets=len(ev.outlets), outlets=sorted(ev.outlets), article_ids=list(ev.article_ids),
-        topics=tag_topics(titles, leads + "\n" + " ".join(terms), tuple(ev.categories)))
+        topics=tag_topics(titles, leads + "\n" + " ".join(terms), tuple(ev.categories), places=places))
 
 
 def label(ev: Event) -> str:
