@@ -164,6 +164,7 @@ class _Context:
         self._pending: list[tuple[str, str, int]] = []
         self.bodies: list[tuple[int, str]] = []       # (offset, label) of institutions named
         self.authors: list[tuple[int, str, str]] = []  # (offset, kind, name) of shown speakers
+        self.sources: list[int] = []                   # offsets of every shown speaker, anonymous ones too
         self._named: list[tuple[int, str]] | None = None
         self.pos = 0                                   # offset of the mention being settled
         self._last = None
@@ -197,6 +198,8 @@ class _Context:
             self._last = None
         if s.kind in ("person", "organisation") and s.name:
             insort(self.authors, (q.speaker_start, s.kind, s.name))
+        if s.kind in SHOWN_TYPES:
+            insort(self.sources, q.speaker_start)
         if s.kind == "organisation" and s.name:
             self.bodies.append((q.speaker_start, s.name))
             del self.bodies[:-20]               # "the ministry" refers to a body named recently
@@ -241,7 +244,10 @@ class _Context:
             mention = glued.group() + mention       # "Censor." + "NET"
             q.speaker_start = glued.start()
         after = _NAME_AFTER_RE.match(self.text, q.speaker_end)
-        if after and head_of(words_of(mention)).removesuffix("s") in NAMED_ROLES | {head_of(words_of(mention))} \
+        head = head_of(words_of(mention))
+        if after and "," in after.group() and (head.removesuffix("s") not in NAMED_ROLES or head in DOC_WORDS):
+            after = None        # "According to the statement, Abu Shamaleh was …": the name after the comma is the clause's
+        if after and head.removesuffix("s") in NAMED_ROLES | {head} \
                 and not bare_name(words_of(mention)) and bare_name(words_of(after.group("name"))):
             # "his spokesman Dmitry Peskov told": the parse cut the name off the role (but in "Kate Allen,
             # Amnesty International U.K.'s director" the mention is a name, and what follows its apposition)
@@ -320,10 +326,18 @@ class _Context:
             # "United said", "The Comey Memos said", "The Government said": a capitalised word the
             # parse did not take for a name (but "Sanders" after "Sarah Sanders said" is hers)
             return Settled("other", None, how=f"{mention!r} is not a person's name")
+        if name and name.split()[-1].lower() in ORG_HEADS | _MORE_ORG_HEADS:
+            # "the U.S. Geological Survey": a body's name, not a person's
+            rest = [w for w in words if w.lower() not in DETERMINERS]
+            return Settled("organisation", " ".join(rest), how=f"{mention!r}: a body's name")
+        if name and any(w.lower() in _HEADLINE_CUES for w in name.split()):
+            # "China's Foreign Ministry Says Trump …", "Elon Musk Asked": a headline's cue, not a name
+            return Settled("other", None, how=f"{name!r} holds a headline's verb of speech, no name")
         if name:
             role = role_words(words, name)
             full = bare_name(words_of(q.speaker or ""))
-            if full != name and set(name.split()) <= set(full.split()):
+            if full != name and set(name.split()) <= set(full.split()) \
+                    and not any(w.lower() in _HEADLINE_CUES for w in full.split()):   # not "Beck" -> "Beck Wows"
                 return self.person(full, role, f"{name!r} is {full!r}, named earlier in the article")
             return self.person(name, role, f"name in {mention!r}")
         pair = self.pair(mention, low, head)
@@ -347,15 +361,17 @@ class _Context:
         """"The two leaders", "both sides", "a joint statement": the two leaders or the two countries
         the article is about, when it is clearly about two; "the country": the one it spoke of last."""
         definite = bool(set(low) & {"the", "both", "two"})
-        if head in ("leaders", "presidents") and definite:
+        # "the coup leaders", "the opposition leaders" are not the two heads of state the article names
+        bare = set(low) <= {"the", "both", "two", "leaders", "presidents"}
+        if head in ("leaders", "presidents") and definite and bare:
             names = _two(Counter(self.holders.named(LEADER_ROLES, self.pos, SETTINGS.quote_name_window)))
             if names:
                 first, second = (Settled("person", n, how=f"{mention!r}: one of the two leaders the article names")
                                  for n in names)
                 first.also = [(second, (self.pos, self.pos + len(mention)))]
                 return first
-        if (head in ("countries", "sides", "governments", "nations", "capitals") and definite) or \
-                (head in DOC_WORDS and "joint" in low):
+        # (a joint statement is not the two countries': its issuers are often the two armies or agencies)
+        if head in ("countries", "sides", "governments", "nations", "capitals") and definite:
             names = _two(self.country_counts())
             if names:
                 first, second = (Settled("organisation", f"Government of {c}",
@@ -594,8 +610,16 @@ class _Context:
             end = dateline_end(self.text)
             here = country_in(words_of(self.text[:end]))[0] if end else None   # "LONDON (Reuters) -"
             top = self.country_counts().most_common(2)
-            self._country = here or (top[0][0] if top and (len(top) == 1 or top[0][1] >= 2 * top[1][1]) else None)
+            lead = top[0][0] if top and (len(top) == 1 or top[0][1] >= 2 * top[1][1]) else None
+            if lead and top[0][1] < 2 and lead not in self.lede_countries():
+                lead = None     # a country named once, in passing ("alarm from Nigeria"), is not the article's
+            # a Lagos dateline on a story about Gabon: neither is surely the country of "the military"
+            self._country = None if here and lead and here != lead else here or lead
         return self._country
+
+    def lede_countries(self) -> set[str]:
+        """The countries the article's opening (its first 300 characters) names."""
+        return {c for c in (country_in([w])[0] for w in _CAP_WORD_RE.findall(self.text[:300])) if c}
 
     def role(self, words: list[str], low: list[str], head: str) -> Settled | None:
         """A role description: its named holder in the article, else unresolved (or anonymous)."""
@@ -646,11 +670,18 @@ class _Context:
         return self._named
 
     def last_author(self, q: "Quote", mention: str) -> Settled:
-        """"The statement" said: the speaker the article quoted just before it (within 1,500 chars)."""
+        """"The statement" said: the speaker the article quoted just before it (within 1,500 chars), when no
+        other source was cited in between and the article tied a document of that kind to them ("X said in a
+        statement", "a statement from X"): otherwise it may be another's ("police said" is no author here)."""
         i = bisect_left(self.authors, (q.speaker_start,))
         if i and q.speaker_start - self.authors[i - 1][0] <= 1500:
-            _, kind, name = self.authors[i - 1]
-            return Settled(kind, name, how=f"{mention!r}: the author quoted just before it")
+            at, kind, name = self.authors[i - 1]
+            between = self.sources[bisect_right(self.sources, at):bisect_left(self.sources, q.speaker_start)]
+            head = re.compile(rf"\b{re.escape(head_of(words_of(mention)))}s?\b", re.I)
+            tied = head.search(self.text, max(0, at - 200), min(q.speaker_start, at + 200)) is not None
+            if not between and tied:
+                return Settled(kind, name, how=f"{mention!r}: the author quoted just before it")
+            return Settled("other", None, how=f"{mention!r}: not clearly the document of the source quoted before")
         return Settled("other", None, how=f"{mention!r} with no author named")
 
 
@@ -685,6 +716,11 @@ def _led_body(words: list[str]) -> str | None:
 
 # Title words that name a chamber, not a person ("Senate Majority Leader", but "the Senate voted").
 _CHAMBERS = {"senate", "house"}
+# Heads of bodies' names that ORG_HEADS lacks ("U.S. Geological Survey", "Bank of Japan")
+_MORE_ORG_HEADS = {"survey", "bank", "fund", "network", "alliance", "coalition", "federation", "initiative", "trust"}
+# Capitalised verbs of speech that in a headline's title case run into a name ("Ministry Says Trump …")
+_HEADLINE_CUES = {"says", "tells", "asks", "asked", "warns", "urges", "claims", "denies", "slams", "blasts",
+                  "wows", "insists", "vows", "rejects"}
 
 
 def _two(counts: Counter) -> tuple[str, str] | None:

@@ -467,8 +467,11 @@ def _content_of(tok, doc) -> tuple[int, int] | None:
     for k in kids:
         if k.dep_ in ("ccomp", "parataxis") or (k.dep_ == "xcomp" and tok.lower_.startswith("s")):
             return k.left_edge.i, k.right_edge.i
+    # "the poisoning that he blamed on the Kremlin": what was blamed is the relative, and "on the Kremlin" no
+    # content (but in 'what he called "the worst recovery"' the name given is)
+    relative = any(k.dep_ == "dobj" and k.tag_ in ("WDT", "WP") and k.i < tok.i for k in kids)
     objs = [k for k in kids if k.dep_ in ("dobj", "oprd", "xcomp", "attr")
-            or (k.dep_ == "prep" and k.i > tok.i and k.lower_ in ("about", "for", "on", "of"))]
+            or (k.dep_ == "prep" and k.i > tok.i and k.lower_ in ("about", "for", "on", "of") and not relative)]
     if objs:
         objs = [k for k in objs if k.i > tok.i] or [k for k in objs if k.tag_ not in ("WDT", "WP")]
         if objs:        # "the raid, which Sobyanin described as …": the relative pronoun is no content

@@ -166,7 +166,9 @@ _DASH_RE = re.compile(r"\s[—–]\s|—")
 _LONE_NAME_RE = re.compile(rf"{NAME_WORD}(?:[-'’][{UP}]?[{LO}]+)?")   # one name word: "Zelenskyy", "Al-Sisi"
 CAP_WORD_RE = re.compile(rf"\b{NAME_WORD}[{LO}'’-]*\b")
 # A run of capitalised words (with initials): where person names are looked for.
-CAPS_RUN_RE = re.compile(rf"\b{NAME_WORD}(?:[-'’][{UP}]?[{LO}]+)?(?:\s+(?:[A-Z]\.\s+)?{NAME_WORD}(?:[-'’][{UP}]?[{LO}]+)?){{1,5}}\b")
+# (a name never runs across a line break: "Beck Wows CPAC Crowd\nBeck said" names no "Crowd Beck")
+CAPS_RUN_RE = re.compile(rf"\b{NAME_WORD}(?:[-'’][{UP}]?[{LO}]+)?(?:[ \t\xa0]+(?:[A-Z]\.[ \t\xa0]+)?{NAME_WORD}"
+                         rf"(?:[-'’][{UP}]?[{LO}]+)?){{1,5}}\b")
 # Words in a capitalised run that are not part of a person's name: places, buildings, bodies.
 PLACE_WORDS = set("""city hall street square avenue river region oblast district province county
 airport station university college school hospital church cathedral palace park bridge dam plant

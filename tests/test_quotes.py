@@ -667,3 +667,99 @@ def test_figures_that_show_a_result_credit_no_one():
 def test_a_closing_source_or_aside_is_not_in_the_words(text, cut):
     words = [w for _, w in shown_rows(text)]
     assert words and all(cut not in w for w in words)
+
+
+# ------------------------------------------- fresh-pages study, round 3 (colleague's list and the lead's list)
+def test_a_joint_statement_is_not_the_two_countries():
+    text = ("Israel and Egypt have held talks for weeks. Egypt hosted them in Cairo. Israel sent a team. "
+            "A joint statement confirmed the deaths of three commanders.")
+    assert all(not n.startswith("Government of") for n, _ in shown_rows(text))
+
+
+def test_the_coup_leaders_are_not_the_two_leaders_the_article_names():
+    text = ("President Ali Bongo was detained. The coup leader, General Brice Oligui Nguema, took power. "
+            "The coup leaders said Bongo was placed under house arrest.")
+    assert all(n not in ("Ali Bongo", "Brice Oligui Nguema") for n, w in shown_rows(text) if "house arrest" in w)
+
+
+def test_the_two_leaders_still_are_the_two_the_article_names():
+    text = ("President Donald Trump met President Xi Jinping in Beijing on Thursday. "
+            "The two leaders agreed to boost coordination on trade.")
+    assert {n for n, _ in shown_rows(text)} == {"Donald Trump", "Xi Jinping"}
+
+
+@pytest.mark.parametrize("text", [
+    # another source (an anonymous one) was cited in between
+    "Amnesty International said the arrests were unlawful. Police said officers had asked the organiser to halt "
+    "the meeting. The statement said the crowd must leave the area.",
+    # the author quoted before issued no statement the article speaks of
+    "Amnesty International said the arrests were unlawful. The statement said the crowd must leave the area.",
+])
+def test_the_statement_is_not_whoever_was_quoted_before(text):
+    assert all(not w.startswith("the crowd") for _, w in shown_rows(text))
+
+
+def test_the_statement_of_the_author_just_quoted_is_theirs():
+    text = ("The World Health Organization said in a statement that the outbreak was over. "
+            "The statement said the crowd must leave the area.")
+    assert ("World Health Organization", "the crowd must leave the area") in shown_rows(text)
+
+
+def test_the_subject_after_according_to_a_document_is_not_its_speaker():
+    text = "According to the statement, Abu Shamaleh was the top Hamas commander in southern Gaza."
+    assert all(n != "Abu Shamaleh" for n, _ in shown_rows(text))
+
+
+def test_a_spokesman_named_after_a_comma_is_still_the_speaker():
+    assert [n for n, _ in shown_rows('"We will win," said his spokesman, Dmitry Peskov.')] == ["Dmitry Peskov"]
+
+
+def test_what_a_relative_pronoun_stands_for_is_no_prepositional_content():
+    # "poisoning that he blamed on the Kremlin" was shown as his words "on the Kremlin"
+    text = "Alexei Navalny died in 2024, years after a poisoning that he blamed on the Kremlin."
+    assert all(w != "on the Kremlin" for _, w in shown_rows(text))
+
+
+def test_a_body_named_like_a_person_is_a_body():
+    text = "The quake hit a remote area, the U.S. Geological Survey said."
+    assert shown_rows(text) and all(n != "Geological Survey" for n, _ in shown_rows(text))
+    assert quotes_of(text)[0].speaker_type == "organisation"
+
+
+@pytest.mark.parametrize("text", [
+    "China's Foreign Ministry Says Trump, Xi Reached New Consensus",
+    "Beck Wows the crowd, saying the country is in danger.",
+])
+def test_a_headline_verb_of_speech_is_no_part_of_a_name(text):
+    assert all(n not in ("Says Trump", "Beck Wows") for n, _ in shown_rows(text))
+
+
+def test_a_country_named_once_in_passing_is_not_the_militarys():
+    text = ("Soldiers seized power in Gabon on Wednesday, hours after the electoral body declared the president the "
+            "winner of a third term in a vote the opposition called fraudulent and observers said lacked "
+            "transparency, ending a family's rule of more than half a century over the oil-rich central African "
+            "nation.\n\nThe coup drew condemnation from the African Union and alarm from Nigeria. "
+            "The military said the borders were closed.")
+    assert all("Nigeria" not in n for n, _ in shown_rows(text))
+
+
+def test_a_dateline_country_is_not_the_militarys_when_the_story_is_about_another():
+    text = ("LAGOS, Nigeria – Soldiers seized power in Kenya on Wednesday. Kenya's president was detained in Kenya. "
+            "The military said the borders were closed.")
+    assert all("Nigeria" not in n for n, _ in shown_rows(text))
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("Glenn Beck spoke on Friday.\nBeck Wows CPAC Crowd\nBeck said the country is in danger.", "Crowd Beck"),
+    ("Mitt Romney campaigned in Ohio.\nFormer Sen. Jim Talent\nRomney said the country is in danger.",
+     "Jim Talent Romney"),
+])
+def test_a_name_never_runs_across_a_line_break(text, wrong):
+    names = [n for n, _ in shown_rows(text)]
+    assert names and wrong not in names and "Beck Wows" not in names
+
+
+def test_a_name_given_after_what_he_called_is_still_his():
+    text = ('"We are giving the people their money back," Speaker Paul Ryan said. He spoke of what he called '
+            '"the worst recovery since World War II."')
+    assert ("Paul Ryan", '"the worst recovery since World War II."') in shown_rows(text)

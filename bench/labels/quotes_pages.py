@@ -21,7 +21,9 @@ say, "none" when the words are nobody's statement) and whether the words are tha
 A label is keyed by url and quote offsets, so the same labels score later code while it finds the same quote.
 
 Samples: /work/notes/pages33-35 -> quotes_pages(_sample).jsonl (250 of 450 rows, drawn with main's code of session
-28, then studied); /work/notes/qpages1 -> quotes_pages2(_sample).jsonl (all 189 rows, drawn with that study's rules).
+28, then studied); /work/notes/qpages1 -> quotes_pages2(_sample).jsonl (all 189 rows, drawn with that study's rules);
+/work/notes/qpages2 -> quotes_pages3(_sample).jsonl (120 of 217 rows, `draw --max 120`, drawn with the second study's
+rules and held out: not studied).
 Without the folder (as in CI) every command says so and exits 0.
 """
 from __future__ import annotations
