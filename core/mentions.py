@@ -172,6 +172,7 @@ class _Context:
         self._country: str | None | bool = False
         self._countries: Counter | None = None
         self._in_full: dict[str, bool] = {}           # lone_conjunct's answer per word: one scan of the text each
+        self._runs: set[str] | None = None            # the text's word runs not after a dot, as written
         self._genders: dict[str, set[str]] | None = None
 
     @property
@@ -492,7 +493,14 @@ class _Context:
 
     def common_word(self, word: str) -> bool:
         """A capitalised word the article also writes in lower case ("Earlier Friday, …"): no name."""
-        return re.search(rf"(?<![\w.]){re.escape(word.lower())}\b", self.text) is not None
+        low = word.lower()
+        if _WORD_RUN_RE.fullmatch(low):
+            # the article's word runs are collected once: a search of the whole text for each lone name made a
+            # 4 MB article take 8x the time of a 1 MB one (bench/quotes_scaling.py)
+            if self._runs is None:
+                self._runs = set(_WORD_RUN_RE.findall(self.text))
+            return low in self._runs
+        return re.search(rf"(?<![\w.]){re.escape(low)}\b", self.text) is not None
 
     def person(self, name: str, role: str | None, how: str) -> Settled:
         """A person: a bare name, and the role words that stood before it."""
@@ -714,6 +722,8 @@ def _led_body(words: list[str]) -> str | None:
     return f"{name.split()[-1]} {words[-1].lower()}"
 
 
+# A run of word characters not glued to one before it or to a dot ("earlier", not ".com" or "e" of "e.g.")
+_WORD_RUN_RE = re.compile(r"(?<![\w.])\w+")
 # Title words that name a chamber, not a person ("Senate Majority Leader", but "the Senate voted").
 _CHAMBERS = {"senate", "house"}
 # Heads of bodies' names that ORG_HEADS lacks ("U.S. Geological Survey", "Bank of Japan")
