@@ -41,6 +41,9 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 from speaker_match import matches, parse  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).parent))
+import pages_check  # noqa: E402
+
 HERE = Path(__file__).parent
 SEED = 28
 # What pages/sources.py hides: core.store.UNRESOLVED, core.sources.NO_NAMED_SPEAKER and "(unknown)"
@@ -49,15 +52,8 @@ GOLD_KINDS = {"p": "person", "o": "organisation", "g": "government", "a": "anony
 
 
 def load_pages(folders: list[Path]) -> dict[str, dict]:
-    """The pages of the folders as articles keyed by url (outlet: the url's host)."""
-    out = {}
-    for folder in folders:
-        for f in sorted(folder.glob("*.json")):
-            p = json.loads(f.read_text(encoding="utf-8"))
-            host = p["url"].split("/")[2] if "//" in p["url"] else "unknown"
-            out[p["url"]] = {"id": p["url"], "outlet": host, "title": p.get("title") or "",
-                             "text": p.get("text") or ""}
-    return out
+    """The pages of the folders as articles keyed by url (outlet: the url's host), as pages_check reads one."""
+    return {url: a for folder in folders for url, a in pages_check.load_pages(folder).items()}
 
 
 def shown_rows(pages: dict[str, dict]) -> list[dict]:
