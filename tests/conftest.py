@@ -16,6 +16,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
+# The command line installed beside the interpreter running the tests: the checkout's .venv in CI, and the same
+# venv when a git worktree (which has no .venv of its own) runs its tests with PYTHONPATH pointing at itself.
+FRAMELENS = str(Path(sys.executable).parent / "framelens")
 
 # Tests talk to servers on 127.0.0.1, which the URL guard refuses unless told otherwise.
 os.environ["FRAMELENS_ALLOW_PRIVATE"] = "1"

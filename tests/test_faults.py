@@ -17,9 +17,7 @@ from core.catalog import Outlet, parse_catalog
 from core.config import Settings
 from core.ingest import run_ingest
 from core.store import Store, articles, events
-from tests.conftest import ROOT, shared_path
-
-FRAMELENS = str(ROOT / ".venv" / "bin" / "framelens")
+from tests.conftest import FRAMELENS, shared_path
 N_ARTICLES = 150
 
 

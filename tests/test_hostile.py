@@ -129,7 +129,7 @@ def test_cli_ingest_with_every_case_next_to_a_good_feed(site, tmp_path):
     import json
     import subprocess
     from core.corpus import import_text
-    from tests.conftest import ROOT
+    from tests.conftest import FRAMELENS
     cases = [c for c in CASES if c.name != "stall_mid_body"]
     _add_streaming(site)
     for c in cases:
@@ -144,7 +144,7 @@ def test_cli_ingest_with_every_case_next_to_a_good_feed(site, tmp_path):
     def run(outlets) -> subprocess.CompletedProcess:
         cat.write_text("".join(f"[[outlet]]\nname = {json.dumps(o.name)}\nfeeds = {json.dumps(o.feeds)}\n\n"
                                for o in outlets), encoding="utf-8")
-        return subprocess.run([str(ROOT / ".venv" / "bin" / "framelens"), "ingest", "--db", db, "--outlets", str(cat)],
+        return subprocess.run([FRAMELENS, "ingest", "--db", db, "--outlets", str(cat)],
                               capture_output=True, text=True, timeout=600)
     first = run([c.outlet(site) for c in cases] + [good])
     assert first.returncode == 0, first.stderr[-3000:]
