@@ -118,14 +118,28 @@ _QUOTED_RE = re.compile(r"[“\"]([^“”\"\n]{1,300})[”\"]|(?<!\w)‘([^‘�
 _NOT_SCARE_START = {"i", "it", "we", "he", "she", "they", "you", "this", "that", "there", "my", "our", "i'm", "it's"}
 
 
-def lead_spans(text: str, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def glued_title_end(text: str, title: str) -> int:
+    """Where a headline glued onto the text's first sentence ends ("...meet in BeijingThe leaders..."), else 0."""
+    # Aggregators paste the headline before the summary with no space or line between; the shown lead would
+    # read "BeijingThe". Only a glue with no separator counts: a headline on its own line is a paragraph.
+    title = title.strip()
+    if len(title) < 8 or not text.startswith(title):
+        return 0
+    after = text[len(title):len(title) + 2]
+    return len(title) if len(after) == 2 and after[0].isupper() and after[1].isalpha() else 0
+
+
+def lead_spans(text: str, sents: list[tuple[int, int]], title: str = "") -> list[tuple[int, int]]:
     """The lead: the first real sentence (not a dateline, ad marker or page furniture), its dateline cut
     off, and the next sentence of the same paragraph, up to LEAD_SENTENCES."""
     paras = split_paragraphs(text)
+    glued = glued_title_end(text, title)
     lead: list[tuple[int, int]] = []
     for s, e in sents:
         if lead and (len(lead) >= LEAD_SENTENCES or any(lead[0][0] < b <= s for _, b in paras)):
             break
+        if s < glued < e:
+            s = glued
         s += dateline_end(text[s:e])
         if _real_sentence(text[s:e]):
             lead.append((s, e))
@@ -147,7 +161,8 @@ def prepare(articles) -> list[dict]:
     for a in articles:
         text = get(a, "text", "") or ""
         sents = split_sentences(text, join_wrapped=True)
-        lead = lead_spans(text, sents) or sents[:1]
+        title = get(a, "title", "") or ""
+        lead = lead_spans(text, sents, title) or sents[:1]
         docs.append({"id": str(get(a, "id")), "outlet": get(a, "outlet", "unknown") or "unknown",
                      "title": get(a, "title", "") or "", "text": text, "sentences": sents, "lead": lead,
                      "published": get(a, "published"), "date_source": get(a, "date_source", "unknown"),

@@ -89,6 +89,18 @@ def test_page_furniture_is_not_a_distinctive_word_and_leads_skip_datelines():
     assert leads["TASS"].startswith("Defence ministers spoke") and leads["Xinhua"].startswith("Chinese Defense Minister")
 
 
+def test_a_headline_glued_onto_the_summary_is_not_part_of_the_lead():
+    # An aggregator's page as it arrives: the headline pasted before the summary with no space between.
+    glued = {"id": "1", "outlet": "Aggregator", "title": "Putin and Xi meet in Beijing",
+             "text": "Putin and Xi meet in BeijingThe leaders of Russia and China are holding a meeting in Beijing on "
+                     "Thursday.\n\nThe visit marks an anniversary."}
+    apart = {"id": "2", "outlet": "Wire", "title": "Putin and Xi meet in Beijing",
+             "text": "Putin and Xi meet in Beijing as the leaders of both countries hold talks on Thursday."}
+    leads = {h["outlet"]: h["lead"] for h in compare_event([glued, apart])["headlines"]["articles"]}
+    assert leads["Aggregator"].startswith("The leaders of Russia and China are holding")
+    assert leads["Wire"].startswith("Putin and Xi meet in Beijing as the leaders")   # a sentence opening with the title
+
+
 def test_contested_terms_on_basil_emergency_event(basil):
     # Hand-checked: the NYT writes "illegal immigrants" twice, once in its own voice and once inside
     # what Mr. Trump "asserted that ..."; HuffPost "unauthorized immigrants"; Fox none of them.
