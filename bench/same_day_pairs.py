@@ -23,14 +23,13 @@ import argparse
 import re
 import sys
 from collections import Counter, defaultdict
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from cluster_eval import NAMES, actor_pairs, load, parse_overrides  # noqa: E402
+from cluster_eval import NAMES, actor_pairs, load, parse_overrides, redate  # noqa: E402
 from core.cluster import ClusterConfig, cluster_batch  # noqa: E402
 from core.cluster.actors import Cast, read_heads, read_named  # noqa: E402
 from core.cluster.details import Tally, read_details  # noqa: E402
@@ -38,15 +37,6 @@ from core.cluster.features import DocFrequencies, analyse_doc, entities, tokens,
 
 _NUM = re.compile(r"\b\d[\d,.]*\b")
 OPENING = 300
-
-
-def redate(rows: list[dict], pairs) -> list[dict]:
-    """The same-day test's rows: each pair's articles moved to one day (as cluster_eval.same_day does)."""
-    day = {g: k for k, (a, b, _) in enumerate(pairs) for g in (a, b)}
-    base = datetime(2020, 1, 1, tzinfo=timezone.utc)
-    sub = [r for r in rows if r["gold_event"] in day]
-    return [{**r, "published": (base + timedelta(days=60 * day[r["gold_event"]], hours=i % 24, minutes=30)).isoformat()}
-            for i, r in enumerate(sub)]
 
 
 def together(rows: list[dict], pred: list[str], a: str, b: str) -> int:
