@@ -44,6 +44,11 @@ def when(row: dict | None) -> str:
     return f"{row['first_report'][:16].replace('T', ' ')} UTC{lag}{src}"
 
 
+def headline(title: str) -> str:
+    """A headline in bold, or a note that the article has none (an empty "****" draws a horizontal rule)."""
+    return f"**{safe(title)}**" if (title or "").strip() else "*(no headline given)*"
+
+
 def card(report: dict, outlet: str, texts: dict, quotes: pd.DataFrame, folded: bool) -> None:
     """One outlet's view of the event."""
     st.markdown(f"#### {safe(outlet)}")
@@ -56,7 +61,7 @@ def card(report: dict, outlet: str, texts: dict, quotes: pd.DataFrame, folded: b
     # markdown character escaped.
     leads = ["\n\n" + safe(h.get("lead") or "") for h in heads]
     if heads:
-        st.markdown("\n\n".join(f"**{safe(h['title'])}**" + ("" if folded else lead) for h, lead in zip(heads, leads)))
+        st.markdown("\n\n".join(headline(h["title"]) + ("" if folded else lead) for h, lead in zip(heads, leads)))
     with st.expander("Leads, quotes and words") if folded else st.container():
         if folded and heads:
             st.markdown("\n\n".join(lead.strip() for lead in leads))

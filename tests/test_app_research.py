@@ -131,6 +131,26 @@ def test_event_draws_six_cards_until_asked_for_all():
     assert len([m for m in at.markdown if m.value.startswith("####")]) == 14
 
 
+def untitled_article_event() -> None:
+    """The Event page's cards for an event where one outlet's item came without a headline (an AppTest script)."""
+    import pandas as pd
+    from core.framing import compare_event
+    from pages.event_cards import side_by_side
+    arts = [{"id": f"a{i}", "outlet": f"Outlet {i}", "title": title, "published": "2024-03-01T10:00:00Z",
+             "date_precision": "exact", "date_source": "feed", "url": f"https://x.test/{i}",
+             "text": "The storm closed the port on Friday, officials said. Ships waited offshore."}
+            for i, title in enumerate(["Storm closes port", ""])]
+    side_by_side(compare_event(arts, quotes=[], reprints=[]), pd.DataFrame(arts), pd.DataFrame(), folded=False)
+
+
+def test_an_article_without_a_headline_says_so_instead_of_drawing_a_rule():
+    at = AppTest.from_function(untitled_article_event, default_timeout=60).run()
+    assert not at.exception
+    heads = [m.value for m in at.markdown if m.value.startswith(("**", "*("))]
+    assert heads[0].startswith("**Storm closes port**") and heads[1].startswith("*(no headline given)*")
+    assert not any(m.value.startswith("****") for m in at.markdown)
+
+
 def test_event_offers_its_exports(store):
     at = opened("event", {"event": event_of(store, "h-1")})
     labels = [b.proto.label for b in at.get("download_button")]
