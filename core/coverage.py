@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from core.timeline import DAY_EARLIEST, DAY_LATEST
+
 
 def outlet_groups(outlets: pd.DataFrame) -> dict[str, list[str]]:
     """Outlet name -> its groups (an outlet without groups is in none)."""
@@ -97,16 +99,16 @@ def lags(times: pd.DataFrame) -> pd.DataFrame:
     first_day = times.groupby("event_id")["day"].transform("min")
     first_exact = times["first"].where(times["exact"]).groupby(times["event_id"]).transform("min")
     n = times.groupby("event_id")["outlet"].transform("count")
-    on_first_day = times["day"] == first_day
-    undated_first_day = (on_first_day & ~times["exact"]).groupby(times["event_id"]).transform("sum")
-    earliest = times["exact"] & (times["first"] == first_exact) & on_first_day
-    n_earliest = earliest.groupby(times["event_id"]).transform("sum")
-    sure = ((earliest & (n_earliest == 1) & (undated_first_day == 0)) |
-            (~times["exact"] & on_first_day
-             & (times.groupby("event_id")["day"].transform(lambda d: (d == d.min()).sum()) == 1))) & ~has_undated
+    # core.timeline's rule: a date-only report is its day in any time zone, and an outlet may have been first
+    # when its report can have begun before every other one had surely appeared
+    earliest = times["first"].where(times["exact"], times["day"] + DAY_EARLIEST)
+    latest = times["first"].where(times["exact"], times["day"] + DAY_LATEST)
+    surely_out = latest.groupby(times["event_id"]).transform("min")
+    may = dated & (earliest <= surely_out)
+    sure = may & (may.groupby(times["event_id"]).transform("sum") == 1) & ~has_undated
     out = times.assign(lag_hours=((times["first"] - first_exact).dt.total_seconds() / 3600.0).where(times["exact"]),
                        lag_days=(times["day"] - first_day).dt.days.astype(float),
-                       first_to_report=sure.to_numpy(), tied_first=(on_first_day & ~sure).to_numpy(), n_outlets=n,
+                       first_to_report=sure.to_numpy(), tied_first=(may & ~sure).to_numpy(), n_outlets=n,
                        dated=dated.to_numpy())
     return out[out["n_outlets"] > 1].drop(columns=["day"])
 

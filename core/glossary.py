@@ -93,7 +93,10 @@ _M = [
            "measured between exact times only (a report with only a date gets whole days, no hours).",
            "Publication times of the event's original articles; a story other sites carried counts as its "
            "original outlet's, at the first copy's time.",
-           "Only as precise as the times behind it: a date-only report cannot be placed within its day; a time taken "
+           "Only as precise as the times behind it: a date-only report cannot be placed within its day, and its day "
+           "is the outlet's own (a time zone feeds rarely state), so it may have begun up to 13 hours before that "
+           "day's UTC midnight or ended 11 hours after; no outlet is named first while another report may have come "
+           "before it; a time taken "
            "from when framelens first saw the item measures framelens's fetch schedule, not the outlet.",
            "Each article's date source and precision are shown beside it.", "Comparison"),
     Metric("distinctive words", "Words one outlet uses more than the other outlets covering the same event; "

@@ -9,13 +9,24 @@ source (feed / page / import / file / first-seen). A date-only value is midnight
 is never compared as a time: outlets whose first report falls on the same earliest day without a time
 to tell them apart are a tie ("reported on 31 Jan 2024: Reuters, TASS"), never a "first"; lags are
 hours between exact times only, and outlets with only a date get whole days instead.
+
+A date without a time is a day in the outlet's own time zone, which the feed rarely says: CGTN's "5 Feb"
+starts at 16:00 UTC on the 4th. So a date-only report spans DAY_SPAN of UTC (from UTC+13's midnight to
+UTC-11's), and an outlet is first only when its report ends before every other report can have begun.
 """
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from core.dates import date_of, parse_date
 from core.models import get
+
+# Where a date without a time can fall in UTC: a day written in UTC+13 (New Zealand in summer, Samoa, Tonga)
+# starts 13 hours before that day's UTC midnight, one written in UTC-11 (American Samoa) ends 11 hours after
+# it. The few places outside that range publish little news; taking them in would make two dates two days
+# apart overlap.
+DAY_EARLIEST = timedelta(hours=-13)
+DAY_LATEST = timedelta(hours=24 + 11, seconds=-1)
 
 
 def parse_time(value) -> tuple[datetime | None, str]:
@@ -102,7 +113,9 @@ def _first(dated: dict[str, dict], undated: list[str] = ()) -> dict:
     report has no date, the earliest dated report is named as that, never as the first (the undated may be earlier)."""
     first = _first_dated(dated)
     first["unsure"] = bool(undated) and bool(first["outlets"])
-    if first["unsure"]:
+    if first["unsure"] and first["label"].startswith("no first can be named"):
+        first["label"] += f"; {', '.join(undated)} gave no date"
+    elif first["unsure"]:
         first["label"] = (first["label"].replace("first to report:", "earliest dated report:")
                           + f"; no first can be named: {', '.join(undated)} gave no date")
     return first
@@ -117,9 +130,12 @@ def _first_dated(dated: dict[str, dict]) -> dict:
         """An outlet as the label names it: a report known only from a copy says whose copy."""
         return f"{o} (via {dated[o]['via']})" if dated[o].get("via") else o
     d0 = min(v["key"][0] for v in dated.values())
+    may = may_be_first({o: (v["first"], v["precision"]) for o, v in dated.items()})
     on_day = {o: v for o, v in dated.items() if v["key"][0] == d0}
     day_only = sorted(o for o, v in on_day.items() if v["precision"] == "date")
     timed = sorted(on_day.items(), key=lambda kv: kv[1]["first"])
+    if set(may) != set(on_day):
+        return _maybe_first(dated, may, n)
     if not day_only:
         t0 = timed[0][1]["first"]
         outs = sorted(o for o, v in timed if v["first"] == t0)
@@ -136,3 +152,39 @@ def _first_dated(dated: dict[str, dict]) -> dict:
         if any(v["precision"] == "exact" for _, v in timed) else ""
     return {"outlets": outs, "when": d0.isoformat(), "precision": "date", "tie": True,
             "label": f"reported on {_day_label(d0)}: " + ", ".join(map(n, outs)) + timed_note}
+
+
+def span(value: datetime, precision: str) -> tuple[datetime, datetime]:
+    """The earliest and latest UTC instant a report can have: its time, or for a date-only value (midnight UTC of
+    the day written) the day in any time zone from UTC+13 to UTC-11."""
+    return (value, value) if precision == "exact" else (value + DAY_EARLIEST, value + DAY_LATEST)
+
+
+def may_be_first(reports: dict[str, tuple[datetime, str]]) -> list[str]:
+    """The outlets whose report may have been the first: it can have begun before every other one had surely
+    appeared. One outlet here is first beyond doubt."""
+    spans = {o: span(t, p) for o, (t, p) in reports.items()}
+    if not spans:
+        return []
+    surely_out = min(late for _, late in spans.values())
+    return sorted(o for o, (early, _) in spans.items() if early <= surely_out)
+
+
+def _maybe_first(dated: dict[str, dict], may: list[str], n) -> dict:
+    """Several outlets on different days may have been first, because at least one gave only a date."""
+    timed = sorted((o for o in may if dated[o]["precision"] == "exact"), key=lambda o: dated[o]["first"])
+    by_day: dict[date, list[str]] = {}
+    for o in sorted(may):
+        if dated[o]["precision"] == "date":
+            by_day.setdefault(dated[o]["first"].date(), []).append(o)
+    if len(may) == 1:         # a date-only report a few days before the rest
+        o = may[0]
+        return {"outlets": [o], "when": dated[o]["first"].date().isoformat(), "precision": dated[o]["precision"],
+                "tie": False, "label": f"first to report: {n(o)} (on {_day_label(dated[o]['first'].date())}, no time given)"
+                if dated[o]["precision"] == "date" else f"first to report: {n(o)} ({dated[o]['first']:%d %b %Y %H:%M} UTC)"}
+    parts = [f"{n(o)} ({dated[o]['first']:%d %b %Y %H:%M} UTC)" for o in timed]
+    parts += [f"{', '.join(map(n, outs))} (on {_day_label(d)}, no time given)" for d, outs in sorted(by_day.items())]
+    d0 = min(dated[o]["first"].date() for o in may)
+    return {"outlets": sorted(may), "when": d0.isoformat(), "precision": "date", "tie": True,
+            "label": "no first can be named; may have reported first: " + "; ".join(parts)
+                     + " (a date without a time is a day in the outlet's own time zone)"}

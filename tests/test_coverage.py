@@ -48,22 +48,27 @@ def test_a_family_counts_once_under_its_original_even_when_absent():
 
 def test_lags_only_between_exact_times_and_date_only_ties_are_never_first():
     t = pd.to_datetime(["2024-01-31T00:00Z", "2024-01-31T00:00Z", "2024-01-31T14:05Z",    # e1: two dates, one time
-                        "2024-01-30T00:00Z", "2024-01-31T06:00Z",                         # e2: a date a day earlier
-                        "2024-02-01T08:00Z", "2024-02-01T09:30Z"], utc=True)              # e3: two exact times
-    times = pd.DataFrame({"event_id": ["e1", "e1", "e1", "e2", "e2", "e3", "e3"],
-                          "outlet": ["Reuters", "TASS", "Xinhua", "TASS", "Reuters", "A", "B"], "first": t})
+                        "2024-01-30T00:00Z", "2024-01-31T12:00Z",                         # e2: a date a day earlier
+                        "2024-02-01T08:00Z", "2024-02-01T09:30Z",                         # e3: two exact times
+                        "2024-01-30T00:00Z", "2024-01-31T06:00Z"], utc=True)              # e4: as e2, 6 h sooner
+    times = pd.DataFrame({"event_id": ["e1", "e1", "e1", "e2", "e2", "e3", "e3", "e4", "e4"],
+                          "outlet": ["Reuters", "TASS", "Xinhua", "TASS", "Reuters", "A", "B", "TASS", "Reuters"],
+                          "first": t})
     out = lags(times).set_index(["event_id", "outlet"])
+    # 30 January in UTC-11 runs to 11:00 UTC on the 31st: Reuters's 06:00 report may have been first
+    assert not out.loc[("e4", "TASS"), "first_to_report"] and out.loc[("e4", "TASS"), "tied_first"]
+    assert out.loc[("e4", "Reuters"), "tied_first"]
     assert not out.loc[("e1", "Reuters"), "first_to_report"] and out.loc[("e1", "Reuters"), "tied_first"]
     assert not out.loc[("e1", "Xinhua"), "first_to_report"] and out.loc[("e1", "Xinhua"), "lag_hours"] == 0.0
     assert pd.isna(out.loc[("e1", "TASS"), "lag_hours"])                 # a date is not a time: no hours
     assert out.loc[("e2", "TASS"), "first_to_report"] and out.loc[("e2", "Reuters"), "lag_days"] == 1
     assert out.loc[("e3", "A"), "first_to_report"] and out.loc[("e3", "B"), "lag_hours"] == 1.5
     # a stored precision wins over the midnight reading
-    times["date_precision"] = ["exact", "date", "exact", "date", "exact", "exact", "exact"]
+    times["date_precision"] = ["exact", "date", "exact", "date", "exact", "exact", "exact", "date", "exact"]
     out = lags(times).set_index(["event_id", "outlet"])
     assert out.loc[("e1", "Reuters"), "lag_hours"] == 0.0 and pd.isna(out.loc[("e1", "TASS"), "lag_hours"])
     table = lag_table(lags(times)).set_index("outlet")
-    assert table.loc["TASS", "date_only"] == 2 and table.loc["TASS", "first"] == 1
+    assert table.loc["TASS", "date_only"] == 3 and table.loc["TASS", "first"] == 1
 
 
 def test_an_outlet_with_no_date_leaves_no_one_first_beyond_doubt():

@@ -242,11 +242,21 @@ def test_date_only_reports_on_the_first_day_are_a_tie_never_a_first():
     rows = {r["outlet"]: r for r in res["outlets"]}
     assert rows["Xinhua"]["lag_hours"] == 0.0 and rows["Reuters"]["lag_hours"] is None
     assert all(r["first_report"] == "2024-01-31" for o, r in rows.items() if o != "Xinhua")
-    # a date-only report a whole day before every exact time is first, on its day
+    # a date-only report is first when its day has ended in every time zone before the next report
     arts = [{"id": "1", "outlet": "TASS", "published": "2024-01-30", "date_precision": "date"},
-            {"id": "2", "outlet": "Reuters", "published": "2024-01-31T06:00:00Z"}]
+            {"id": "2", "outlet": "Reuters", "published": "2024-01-31T12:00:00Z"}]
     res = timing(arts)
     assert res["first_outlet"] == "TASS" and "no time given" in res["first"]["label"]
+    # ... but 30 January in UTC-11 runs to 11:00 UTC on the 31st: a 06:00 report may have come first
+    arts[1]["published"] = "2024-01-31T06:00:00Z"
+    res = timing(arts)
+    assert res["first_outlet"] is None and res["first"]["tie"] and res["first"]["outlets"] == ["Reuters", "TASS"]
+    assert res["first"]["label"].startswith("no first can be named; may have reported first: Reuters (31 Jan 2024 06:00 UTC); "
+                                            "TASS (on 30 Jan 2024, no time given) (a date without a time")
+    # two dates two days apart do not overlap in any time zone news is published in
+    res = timing([{"id": "1", "outlet": "A", "published": "2024-01-29", "date_precision": "date"},
+                  {"id": "2", "outlet": "B", "published": "2024-01-31", "date_precision": "date"}])
+    assert res["first_outlet"] == "A"
     # two exact reports at the same minute are a tie too
     res = timing([{"id": "1", "outlet": "A", "published": "2024-01-31T06:00:00Z"},
                   {"id": "2", "outlet": "B", "published": "2024-01-31T06:00:00Z"}])
@@ -355,7 +365,8 @@ def test_one_person_spelled_two_ways_is_one_actor_in_emphasis_and_tone():
 
 
 def test_a_copy_of_a_report_not_in_the_event_dates_its_original_outlet():
-    # Infobae carried a Reuters story at 21:07 on the 4th; CGTN's own report is dated the 5th: CGTN was not first
+    # Infobae carried a Reuters story at 21:07 on the 4th; CGTN's own report is dated the 5th, which in Beijing
+    # began at 16:00 UTC on the 4th: Reuters (via Infobae) and CGTN may each have been first, Global Times not
     from core.reprints import Reprint
     text = "The balloon was shot down off the coast of South Carolina on Saturday afternoon by a fighter jet."
     arts = [{"id": "c", "outlet": "CGTN", "title": "Balloon", "text": text + " China protested.", "published": "2023-02-05"},
@@ -364,7 +375,14 @@ def test_a_copy_of_a_report_not_in_the_event_dates_its_original_outlet():
              "published": "2023-02-06"}]
     reps = [Reprint(id="i", original_id=None, original_outlet="Reuters", score=0.9, outlet="Infobae", kind="wire copy")]
     t = compare_event(arts, reprints=reps, default_date_source="file")["timing"]
+    assert t["first_outlet"] is None and t["first"]["outlets"] == ["CGTN", "Reuters"]
+    assert t["first"]["label"].startswith("no first can be named; may have reported first: Reuters (via Infobae) (04 Feb 2023 21:07 UTC); "
+                                          "CGTN (on 5 Feb 2023, no time given)")
+    arts[0]["published"] = "2023-02-06"                     # a day later CGTN was surely not first
+    t = compare_event(arts, reprints=reps, default_date_source="file")["timing"]
     assert t["first_outlet"] == "Reuters" and t["first"]["label"] == "first to report: Reuters (via Infobae) (04 Feb 2023 21:07 UTC)"
+    arts[0]["published"], arts[2]["published"] = "2023-02-05", "2023-02-08"
+    t = compare_event(arts, reprints=reps, default_date_source="file")["timing"]
     rows = {r["outlet"]: r for r in t["outlets"]}
     assert rows["Reuters"]["via"] == "Infobae" and "Infobae" not in rows and rows["CGTN"]["lag_days"] == 1
     # a copy of an article that is in the event adds nothing: its original's own date stands
