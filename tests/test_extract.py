@@ -59,5 +59,21 @@ def test_article_page_keeps_story_and_drops_chrome():
     assert got.published is not None and got.published.year == 2024
 
 
+def test_a_year_in_the_prose_is_no_publication_date():
+    # An undated page (empty meta and <time>) whose story mentions a year: no date, not 1 January of that year.
+    body = ("<p>Chinese President Xi Jinping and Russian President Vladimir Putin will attend the meeting of the "
+            "Shanghai Cooperation Organization, which will be held in Astana from July 3 to 4 this summer.</p>"
+            "<p>The organization, established by China and Russia in 2001 in Shanghai, focuses on security and "
+            "economic cooperation across Eurasia, and has grown to include India and Pakistan as members.</p>")
+    html = (f"<html><head><title>Xi, Putin to attend SCO meeting</title><meta property='article:published_time' "
+            f"content=''></head><body><article><h1>Xi, Putin to attend SCO meeting</h1><p class='byline'>By Staff "
+            f"<time datetime=''></time></p>{body}</article></body></html>")
+    got = extract_page(html, "https://news.example/a/sco-astana")
+    assert got is not None and "established by China and Russia in 2001" in got.text
+    assert got.published is None
+    dated = extract_page(html.replace("content=''", "content='2024-07-01T09:00:00Z'"), "https://news.example/a/sco")
+    assert dated.published is not None and dated.published.isoformat().startswith("2024-07-01")
+
+
 def test_page_without_article_gives_none():
     assert extract_page("<html><body><nav>Home</nav></body></html>") is None
