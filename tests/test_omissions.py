@@ -172,3 +172,15 @@ def test_an_event_of_one_report_and_its_copies_says_so_not_one_outlet():
     doc = {"id": "a", "outlet": "UNN", "title": "Talks", "text": "The ministers met on Monday.", "sentences": [(0, 28)]}
     note = omissions([doc])["note"]
     assert "in its own words" in note and "copies" in note and "covered" not in note
+
+
+def test_the_omissions_pages_score_judges_the_target_only_on_enough_claims():
+    import importlib.util
+    from pathlib import Path
+    script = Path(__file__).resolve().parents[1] / "bench" / "labels" / "omissions_pages.py"
+    spec = importlib.util.spec_from_file_location("omissions_pages", script)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    # one claim that holds is no evidence the target is met, nor one wrong claim that it is missed
+    assert "too few" in mod.verdict(1, 1) and "too few" in mod.verdict(0, 1)
+    assert mod.verdict(16, 20) == "met" and mod.verdict(15, 20) == "MISSED"
