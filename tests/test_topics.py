@@ -272,3 +272,12 @@ def test_yields_to_drops_a_topic_when_the_other_qualifies_and_must_name_a_topic(
     f.write_text('[[topic]]\nname = "X"\nkeywords = ["a", "b"]\ndateline = "no"\n', encoding="utf-8")
     with pytest.raises(TopicFileError, match=r"topic 'X'\.dateline"):
         load_topics(f)
+
+
+def test_the_south_china_sea_and_chinas_military_elsewhere_are_china_not_taiwan():
+    # China-Taiwan is placed by Taiwan and the strait only: a clash with Manila is Beijing's own business
+    sea = ("China Coast Guard ships fire water cannons at Philippine vessels", "Chinese government ships fired water "
+           "cannons at boats near a Philippine-held shoal in the South China Sea, Manila said, telling Beijing to back "
+           "off.")
+    tags = tag_topics(*sea)
+    assert "China" in tags and "China–Taiwan" not in tags
