@@ -13,7 +13,10 @@ anchor terms (its `requires`, else all its terms) in the title or first sentence
 event's articles. Countries and leaders that only react further down (condolences from Modi, Scholz or Paris on an
 attack in Moscow; Zelensky on Navalny's death) then tag nothing, while an event set in that place or that war keeps
 its tag. A topic's `unless` words told there overrule it the same way (a bomb or a gunman makes an attack, not a
-disaster).
+disaster). A topic that `yields_to` another is dropped when that one qualifies: Russia and China are their own
+topics, but an event of the Russia-Ukraine war or of the strait keeps that topic alone. A topic with `dateline = false`
+does not count its terms in a report's opening wire dateline: Xinhua heads every story "BEIJING, ... (Xinhua) --" and
+TASS "MOSCOW, ... /TASS/.", so an outlet's home city there says who wrote, not where it happened.
 Feed categories map onto topics through each topic's `categories` list; a category that maps to no
 topic is dropped rather than kept as its own label, because free-text feed categories ("World",
 "News", "Top Stories") would flood the filter with near-duplicates of real topics.
@@ -27,6 +30,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
+
+from core.clean import dateline_end
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "topics.toml"
 
@@ -50,6 +55,8 @@ class Topic:
     placed: bool = False                     # must be named in titles / first sentences (see place_share)
     place_share: float = 0.5
     unless: re.Pattern | None = None         # words that, told where the happening is, make it another kind of event
+    yields_to: frozenset[str] = frozenset()  # topics that, when they qualify, take the event instead of this one
+    dateline: bool = True                    # False: terms in a report's opening wire dateline are no evidence
 
 
 class TopicFileError(ValueError):
@@ -120,7 +127,12 @@ def load_topics(path: str | Path | None = None) -> list[Topic]:
         if not isinstance(placed, bool):
             raise TopicFileError(f"{path}: {where}.placed: expected true or false")
         unless = _strings(path, f"{where}.unless", t.get("unless"))
-        unknown = set(t) - {"name", "keywords", "entities", "categories", "min_hits", "requires", "placed", "unless"}
+        yields_to = _strings(path, f"{where}.yields_to", t.get("yields_to"))
+        dateline = t.get("dateline", True)
+        if not isinstance(dateline, bool):
+            raise TopicFileError(f"{path}: {where}.dateline: expected true or false")
+        unknown = set(t) - {"name", "keywords", "entities", "categories", "min_hits", "requires", "placed", "unless",
+                            "yields_to", "dateline"}
         if unknown:
             raise TopicFileError(f"{path}: {where}.{sorted(unknown)[0]}: unknown field")
         # Short all-caps names (AI, EU, UN, NBA) only count in capitals: "ai" or "un" in
@@ -136,7 +148,13 @@ def load_topics(path: str | Path | None = None) -> list[Topic]:
         topics.append(Topic(name, keywords, entities, tuple(c.lower() for c in cats), hits,
                             _compile(rest, re.IGNORECASE) or re.compile(r"(?!x)x"),
                             _compile(acr, 0), strong, frozenset(_key(r) for r in requires), **scoring,
-                            first_words=first, placed=placed, unless=_compile(unless, re.IGNORECASE)))
+                            first_words=first, placed=placed, unless=_compile(unless, re.IGNORECASE),
+                            yields_to=frozenset(yields_to), dateline=dateline))
+    names = {tp.name for tp in topics}
+    for tp in topics:
+        bad = sorted(tp.yields_to - names)
+        if bad:
+            raise TopicFileError(f"{path}: topic {tp.name!r}.yields_to: {bad[0]!r} is not a topic of this file")
     return topics
 
 
@@ -166,10 +184,16 @@ _SENTENCE_END = re.compile(r"(?<=[a-z\d)]{2}[.!?])\s+|(?<=[.!?][\"\u201d\u2019']
 
 
 def first_sentence(text: str, cap: int = 300) -> str:
-    """A text's first sentence (or line), at most `cap` characters: where a report says what happened and where."""
+    """A text's first sentence (or line), at most `cap` characters: where a report says what happened and where.
+    An opening wire dateline is kept but ends no sentence: "MOSCOW, March 21. /TASS/. Putin welcomed Xi." is one."""
     text = (text or "").strip()
-    m = _SENTENCE_END.search(text)
+    m = _SENTENCE_END.search(text, dateline_end(text))
     return (text[:m.start()] if m else text)[:cap]
+
+
+def without_datelines(text: str) -> str:
+    """The text with each line's opening wire dateline blanked ("BEIJING, May 16 (Xinhua) --", "MOSCOW. /TASS/.")."""
+    return "\n".join(line[dateline_end(line):] for line in (text or "").split("\n"))
 
 
 def _overruled(tp: Topic, places: Sequence[str]) -> bool:
@@ -196,16 +220,21 @@ def topic_scores(title: str, text: str = "", topics: Iterable[Topic] | None = No
     """Each qualifying topic's evidence score (see the module docstring), before the keep_share cut. `places`:
     the titles and first sentences of an event's articles (default: this title and the text's first sentence)."""
     topics = _cached(None) if topics is None else tuple(topics)
+    by_name = {tp.name: tp for tp in topics}
     title = title or ""
     if places is None:
         places = (title, first_sentence(text))
     body = f"{title}\n{text or ''}"
     words = set(_WORDS.findall(body.lower()))
+    bare = None                          # body and places without datelines, made once when a topic asks
     out = {}
     for tp in topics:
         if not tp.first_words & words:   # no term can start here: skip the costly pattern
             continue
-        found = _found(tp, body)
+        if not tp.dateline and bare is None:
+            bare = (without_datelines(body), [without_datelines(u) for u in places])
+        tp_body, tp_places = (body, places) if tp.dateline else bare
+        found = _found(tp, tp_body)
         if len(found) < 2 or (tp.requires and not found & tp.requires):
             continue
         strong = found & tp.strong
@@ -213,10 +242,11 @@ def topic_scores(title: str, text: str = "", topics: Iterable[Topic] | None = No
             continue
         in_title = _found(tp, title)
         score = sum((2.0 if t in strong else 1.0) * (1.5 if t in in_title else 1.0) for t in found)
-        if (score >= tp.min_score and (not tp.placed or _placed(tp, places))
-                and not _overruled(tp, places)):
+        if (score >= tp.min_score and (not tp.placed or _placed(tp, tp_places))
+                and not _overruled(tp, tp_places)):
             out[tp.name] = score
-    return out
+    # yielding before the keep_share cut: a topic that gives way does not set the bar for the others
+    return {name: v for name, v in out.items() if not by_name[name].yields_to & out.keys()}
 
 
 def tag_topics(title: str, text: str = "", categories: Iterable[str] = (),

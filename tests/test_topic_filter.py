@@ -36,3 +36,19 @@ def test_every_filtered_read_honours_the_topic_filter(db_url):
     assert set(s.events_df(topics_in=war + trade)["id"]) == {"e-war", "e-trade"}
     # a topic whose name is the start of another's matches only itself
     assert s.count_filtered(topics_in=("Trade",)) == 0
+
+
+def test_russia_and_china_match_only_themselves_not_the_war_or_the_strait(db_url):
+    # "Russia" is the start of "Russia–Ukraine war", "China" of "China–Taiwan": each name matches only its own events
+    s = Store(db_url)
+    arts = [Article(id=f"a{i}", outlet="A", title=f"t{i}", text="x", language="en",
+                    published=datetime(2024, 4, 1 + i, 12, tzinfo=timezone.utc)) for i in range(4)]
+    s.add_articles(arts)
+    s.set_events({"a0": "e-war", "a1": "e-russia", "a2": "e-strait", "a3": "e-china"})
+    ev = lambda i, topics: SimpleNamespace(id=i, label=i, terms=[], topics=topics)  # noqa: E731
+    s.save_events([ev("e-war", ["Russia–Ukraine war"]), ev("e-russia", ["Russia", "China"]),
+                   ev("e-strait", ["China–Taiwan"]), ev("e-china", ["China"])], {})
+    assert set(s.events_df(topics_in=("Russia",))["id"]) == {"e-russia"}
+    assert set(s.events_df(topics_in=("China",))["id"]) == {"e-russia", "e-china"}
+    assert set(s.articles_df(topics_in=("Russia–Ukraine war",))["id"]) == {"a0"}
+    assert s.count_filtered(topics_in=("China–Taiwan",)) == 1

@@ -197,3 +197,87 @@ def test_unless_must_be_a_list_of_words(tmp_path):
     f.write_text('[[topic]]\nname = "X"\nkeywords = ["a", "b"]\nunless = "bomb"\n', encoding="utf-8")
     with pytest.raises(TopicFileError, match=r"topic 'X'\.unless"):
         load_topics(f)
+
+
+# Russia and China themselves (bench/labels/GUIDE.md, "Russia and China"): from where the happening is told, the war
+# and the strait keep their own topics, and a state agency's home dateline is no evidence.
+def test_russia_is_tagged_from_where_the_happening_is_told_and_a_reaction_tags_nothing():
+    tags = tag_topics("Navalny dies in Arctic prison", "Russian opposition leader Alexei Navalny died in prison, "
+                      "Russia's prison service said. The Kremlin declined comment.")
+    assert "Russia" in tags and "Russia–Ukraine war" not in tags
+    assert "Russia" in tag_topics(*ATTACK)          # an attack in Moscow is Russia's, whoever sends condolences
+    quake = ("Earthquake kills 40 in Turkey", "A magnitude 7 earthquake killed 40 people in eastern Turkey on Monday, "
+             "rescuers said.\nRussia sent rescue teams, Russian state media said, and the Kremlin offered aid from "
+             "Moscow.")
+    assert "Russia" not in tag_topics(*quake)
+
+
+def test_a_war_event_keeps_the_war_and_the_strait_keeps_taiwan():
+    tags = tag_topics("Russian forces shell Kharkiv", "Russian troops shelled Kharkiv, Ukraine's second city, Kyiv "
+                      "said; the Kremlin denied it.")
+    assert tags == ["Russia–Ukraine war"]
+    tags = tag_topics("China holds military drills around Taiwan", "The Chinese military launched drills in the "
+                      "Taiwan Strait near Taipei, Beijing said, as the PLA warned Taiwanese separatists.")
+    assert "China–Taiwan" in tags and "China" not in tags
+
+
+def test_china_is_tagged_for_hong_kong_and_beijings_own_business():
+    assert "China" in tag_topics("Hong Kong police arrest pro-democracy activists", "Hong Kong police arrested 50 "
+                                 "activists under the national security law imposed by Beijing, officials said.")
+    assert "China" in tag_topics("Xi meets Blinken in Beijing", "Chinese President Xi Jinping met U.S. Secretary of "
+                                 "State Antony Blinken at the Great Hall of the People in Beijing on Monday.")
+    quake = ("Earthquake kills 40 in Turkey", "A magnitude 7 earthquake killed 40 people in eastern Turkey on Monday, "
+             "rescuers said.\nChina sent rescue teams, Chinese state media said, and Beijing offered aid.")
+    assert "China" not in tag_topics(*quake)
+
+
+def test_a_state_agencys_home_dateline_is_no_evidence():
+    # TASS heads every story "MOSCOW, ... /TASS/.", Xinhua "BEIJING, ... (Xinhua) --": who wrote, not where it happened
+    gaza = ("Israeli strikes kill 20 in Gaza", "MOSCOW, June 6. /TASS/. Israeli airstrikes killed 20 people in Gaza "
+            "on Tuesday, the health ministry said. Russia's foreign ministry called for restraint; the Kremlin said "
+            "Russian diplomats were in contact with Moscow's partners.")
+    assert "Russia" not in tag_topics(*gaza) and "Israel–Gaza & Middle East" in tag_topics(*gaza)
+    gaza = ("Israeli strikes kill 20 in Gaza", "BEIJING, Oct. 10 (Xinhua) -- Israeli airstrikes killed 20 people in "
+            "Gaza on Tuesday, the health ministry said. Chinese Foreign Ministry spokesperson Mao Ning called for "
+            "restraint. China urged a ceasefire, the Chinese government said.")
+    assert "China" not in tag_topics(*gaza)
+    # the same words after the dateline are where the happening is told
+    assert "Russia" in tag_topics("", "MOSCOW, March 21. /TASS/. Russian President Vladimir Putin welcomed Xi "
+                                  "Jinping at the Kremlin. The Russian leader and his guest talked for hours.")
+
+
+def test_first_sentence_reads_past_a_dateline_that_ends_with_a_dot():
+    from core.topics import first_sentence
+    assert first_sentence("MOSCOW, March 21. /TASS/. Putin welcomed Xi at the Kremlin. Then more.") == \
+        "MOSCOW, March 21. /TASS/. Putin welcomed Xi at the Kremlin."
+
+
+def test_feed_categories_russia_and_china_mean_the_countries_not_the_war_or_the_strait():
+    assert tag_topics("Court news", "", categories=["Russia"]) == ["Russia"]
+    assert tag_topics("Court news", "", categories=["China"]) == ["China"]
+
+
+def test_yields_to_drops_a_topic_when_the_other_qualifies_and_must_name_a_topic(tmp_path):
+    f = tmp_path / "t.toml"
+    f.write_text('min_score = 2\nkeep_share = 0.9\n[[topic]]\nname = "War"\nkeywords = ["front", "shelling"]\n'
+                 '[[topic]]\nname = "Land"\nkeywords = ["land", "capital", "front", "shelling", "army", "parade"]\n'
+                 'yields_to = ["War"]\n', encoding="utf-8")
+    topics = load_topics(f)
+    # Land scores higher, yet it gives way; War is then the best and is kept (the cut is not set by Land)
+    assert tag_topics("shelling at the front", "land capital army", topics=topics) == ["War"]
+    assert tag_topics("a parade in the capital", "the army of the land", topics=topics) == ["Land"]
+    f.write_text('[[topic]]\nname = "X"\nkeywords = ["a", "b"]\nyields_to = ["Y"]\n', encoding="utf-8")
+    with pytest.raises(TopicFileError, match=r"topic 'X'\.yields_to: 'Y' is not a topic"):
+        load_topics(f)
+    f.write_text('[[topic]]\nname = "X"\nkeywords = ["a", "b"]\ndateline = "no"\n', encoding="utf-8")
+    with pytest.raises(TopicFileError, match=r"topic 'X'\.dateline"):
+        load_topics(f)
+
+
+def test_the_south_china_sea_and_chinas_military_elsewhere_are_china_not_taiwan():
+    # China-Taiwan is placed by Taiwan and the strait only: a clash with Manila is Beijing's own business
+    sea = ("China Coast Guard ships fire water cannons at Philippine vessels", "Chinese government ships fired water "
+           "cannons at boats near a Philippine-held shoal in the South China Sea, Manila said, telling Beijing to back "
+           "off.")
+    tags = tag_topics(*sea)
+    assert "China" in tags and "China–Taiwan" not in tags

@@ -15,6 +15,8 @@ core.topics.tag_topics on titles, leads and key terms). Labels say which taxonom
     # a second set, labelled after the fix and never tuned on: ECB+ dev and NewsWCL50 gold events
     .venv/bin/python bench/labels/topics_pages.py score --labels topics_corpora.jsonl --no-realworld \
         --corpus ecbplus_dev --corpus newswcl50
+    # a third, held out for the Russia and China topics: fresh pages, labelled for all topics
+    .venv/bin/python bench/labels/topics_pages.py score /work/notes/tpages2 --no-realworld --labels topics_tpages2.jsonl
 
 The real-world events are always included; a page folder that is missing (as in CI) is skipped with a note.
 A page's text is cleaned of boilerplate lines (core.clean, as extraction would) and of the stored page's leading
