@@ -17,7 +17,7 @@ from typing import Callable, Iterator
 Report = Callable[[str, int, "int | None"], None]
 
 # What each stage counts; anything else counts articles.
-STAGE_UNITS = {"feeds": "feed", "pages": "page", "events compared": "event"}
+STAGE_UNITS = {"feeds": "feed", "pages": "page", "events compared": "event", "topics retagged": "event"}
 # Stages whose total grows while they run (each feed fetched adds pages): their bar stays open.
 GROWING = {"pages"}
 

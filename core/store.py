@@ -1321,6 +1321,46 @@ class Store:
         c.execute(self._insert(store_meta).values(key="analysed", value=stamp)
                   .on_conflict_do_update(index_elements=["key"], set_={"value": stamp}))
 
+    def meta(self, key: str) -> str | None:
+        """A value kept in store_meta (None when never set)."""
+        with self.engine.connect() as c:
+            return c.execute(_meta_value(key)).scalar()
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Keep a value in store_meta."""
+        with self.engine.begin() as c:
+            c.execute(self._insert(store_meta).values(key=key, value=value)
+                      .on_conflict_do_update(index_elements=["key"], set_={"value": value}))
+
+    def topic_inputs(self, lead_chars: int) -> tuple[dict[str, list[dict]], dict[str, list[str]]]:
+        """What an event's topics are read from (core.cluster.events.event_topics): per event its articles
+        (title, opening of `lead_chars`, categories) in publication order, and its stored key terms."""
+        q = (sa.select(articles.c.event_id, articles.c.title, sa.func.substr(articles.c.text, 1, lead_chars)
+                       .label("lead"), articles.c.categories)
+             .where(articles.c.event_id.is_not(None))
+             .order_by(articles.c.event_id, articles.c.published.is_(None), articles.c.published, articles.c.id))
+        members: dict[str, list[dict]] = {}
+        with self.engine.connect() as c:
+            for r in c.execute(q):
+                members.setdefault(r.event_id, []).append(
+                    {"title": r.title or "", "lead": r.lead or "", "categories": _json(r.categories, [])})
+            terms = {r.id: _json(r.terms, []) for r in c.execute(sa.select(events.c.id, events.c.terms))}
+        return members, terms
+
+    def set_event_topics(self, topics: dict[str, list[str]]) -> int:
+        """Write events' topics (no other field changes); returns how many changed."""
+        changed = 0
+        with self.engine.begin() as c:
+            now = {r.id: r.topics for r in c.execute(sa.select(events.c.id, events.c.topics))}
+            for eid, tags in topics.items():
+                value = json.dumps(list(tags))
+                if eid in now and (now[eid] or "[]") != value:
+                    c.execute(events.update().where(events.c.id == eid).values(topics=value))
+                    changed += 1
+            if changed:
+                self._mark_analysed(c)
+        return changed
+
     def analysis_mark(self) -> str | None:
         """When analysis results were last written (ISO time, UTC), None if never: part of the dashboard's
         data version."""

@@ -24,6 +24,7 @@ Measured against AllSides' own topic labels by bench/topics_eval.py.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import tomllib
 from dataclasses import dataclass
@@ -156,6 +157,15 @@ def load_topics(path: str | Path | None = None) -> list[Topic]:
         if bad:
             raise TopicFileError(f"{path}: topic {tp.name!r}.yields_to: {bad[0]!r} is not a topic of this file")
     return topics
+
+
+def taxonomy_mark(path: str | Path | None = None) -> str:
+    """A fingerprint of the taxonomy and of the rules that read it: a store whose events were tagged under
+    another one retags them (core.analyse), so an edited topics.toml or a new release reaches old events."""
+    h = hashlib.sha1()
+    for p in (Path(path) if path else DEFAULT_PATH, Path(__file__)):
+        h.update(p.read_bytes())
+    return h.hexdigest()[:16]
 
 
 @lru_cache(maxsize=4)

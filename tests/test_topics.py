@@ -281,3 +281,32 @@ def test_the_south_china_sea_and_chinas_military_elsewhere_are_china_not_taiwan(
            "off.")
     tags = tag_topics(*sea)
     assert "China" in tags and "China–Taiwan" not in tags
+
+
+def test_a_store_tagged_under_an_older_taxonomy_is_retagged_once(tmp_path):
+    # An operator upgrades: events stored by a release without the "Russia" topic get it on the next analysis,
+    # not only when new articles join them; later runs leave the topics alone.
+    import json
+
+    import sqlalchemy as sa
+
+    from core.analyse import TOPICS_MARK, analyse_new
+    from core.corpus import import_text
+    from core.store import Store, events
+    from core.topics import taxonomy_mark
+    store = Store(str(tmp_path / "s.sqlite"))
+    rows = [{"id": f"n{i}", "outlet": o, "title": "Navalny dies in Arctic prison", "published": "2024-02-16T10:00:00Z",
+             "text": "Russian opposition leader Alexei Navalny died in prison, Russia's prison service said on Friday. "
+                     "The Kremlin declined to comment on the death of the opposition leader."}
+            for i, o in enumerate(["Reuters", "AFP"])]
+    import_text(store, "\n".join(json.dumps(r) for r in rows), "jsonl")
+    analyse_new(store)
+    eid = store.events_df()["id"].iloc[0]
+    assert "Russia" in store.events_df()["topics"].iloc[0] and store.meta(TOPICS_MARK) == taxonomy_mark()
+    with store.engine.begin() as c:                          # as an older release left it
+        c.execute(sa.update(events).where(events.c.id == eid).values(topics='["Europe & EU politics"]'))
+    store.set_meta(TOPICS_MARK, "an older taxonomy")
+    first = analyse_new(store)
+    assert first.retagged == 1 and "topics changed on 1 stored events" in first.line()
+    assert list(store.events_df()["topics"].iloc[0]) == ["Russia"]
+    assert analyse_new(store).retagged == 0

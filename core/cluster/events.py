@@ -165,14 +165,19 @@ def summarise(ev: Event, label_terms: int) -> EventSummary:
     ranked = sorted(set(body) | set(title), key=lambda t: (-(body.get(t, 0.0) + 2.0 * title.get(t, 0.0)), t))
     terms = ranked[:label_terms]
     to_dt = (lambda x: datetime.fromtimestamp(x, tz=timezone.utc) if x is not None else None)
-    titles = " . ".join(t for _, t in ev.titles[:10])
-    leads = "\n".join(ev.leads)
-    # where each report says what happened: a region or a war named only further down (a reaction) tags nothing
-    places = [first_sentence(t) for _, t in ev.titles[:10]] + [first_sentence(x) for x in ev.leads]
     return EventSummary(
         id=ev.id, label=label(ev), terms=terms, first_published=to_dt(ev.first), last_published=to_dt(ev.last),
         n_articles=ev.n, n_outlets=len(ev.outlets), outlets=sorted(ev.outlets), article_ids=list(ev.article_ids),
-        topics=tag_topics(titles, leads + "\n" + " ".join(terms), tuple(ev.categories), places=places))
+        topics=event_topics([t for _, t in ev.titles[:10]], ev.leads, terms, ev.categories))
+
+
+def event_topics(titles: list[str], leads: list[str], terms, categories) -> list[str]:
+    """An event's topics from its first members' headlines and openings (LEAD_CHARS each), key terms and feed
+    categories: the clusterer's summary and a store's retagging (core.analyse) read the same."""
+    # where each report says what happened: a region or a war named only further down (a reaction) tags nothing
+    places = [first_sentence(t) for t in titles] + [first_sentence(x) for x in leads]
+    return tag_topics(" . ".join(titles), "\n".join(leads) + "\n" + " ".join(terms), tuple(categories),
+                      places=places)
 
 
 def label(ev: Event) -> str:
