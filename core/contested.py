@@ -94,7 +94,8 @@ def find_matches(doc: dict, lex: _Compiled, quotes=None) -> list[dict]:
         tok_starts = [t[1] for t in toks]
         start_set = {toks[k][1] for k in (bisect.bisect_left(tok_starts, s) for s in starts) if k < len(toks)}
         title_case = field == "title" and _is_title_case(toks)
-        voices = VoiceMap(text, sentences, quotes if field == "text" else None, doc["text"] if field == "title" else None)
+        voices = VoiceMap(text, sentences, quotes if field == "text" else None, doc["text"] if field == "title" else None,
+                          doc["title"] if field == "text" else None)
         for phrase, fams, i, j in found:
             if lex.lower_term.get(phrase) and not title_case and _inside_name(toks, i, j, start_set):
                 continue

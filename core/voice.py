@@ -67,11 +67,11 @@ emphasizes indicated indicates observed estimated estimates estimate assured ass
 pointed relayed believe believes believed think thinks feel feels felt fear fears feared
 mentioned mentions grumbled grumbles grumbling fumed fumes fuming lamented laments lamenting
 demanded demands demanding
-declare declaring recounted recounts recounting
+declare declaring recounted recounts recounting indicating
 """.split())
 # … of which these frame a clause only with "that" (or open the sentence: "Recounting how …, X said"), and are no hint
 # of a report elsewhere: "the power to declare a national emergency" reports nothing.
-_FRAME_ONLY = frozenset("declare declaring recounted recounts recounting".split())
+_FRAME_ONLY = frozenset("declare declaring recounted recounts recounting indicating".split())
 # "indicated he was …", "announced they would …": a that-verb before a pronoun subject reports a clause
 _CLAUSE_SUBJECTS = frozenset("he she they we i it".split())
 _CLAUSE_AUX = frozenset(f for w in """was were is are had has have would will could should can may might must did does do
@@ -143,6 +143,10 @@ _AS_RE = re.compile(r"\b(?P<verb>" + "|".join(sorted({f for v in _AS_VERBS for f
                     + r"|sees?|saw|views?|viewed|regards?|regarded|considers?|considered|investigat(?:e|es|ed|ing))\b(?P<obj>[^.;:]{0,80}?)(?<!well )(?<!such )\bas\s"
                     r"(?!well\b|soon\b|long\b|much\b|many\b|far\b|of\b|part\b|recently\b|early\b|late\b|a result\b)",
                     re.I)                                  # "dismissed the complaint, as well as …" is no characterisation
+# The complement after "as" is a noun phrase: a subordinate clause after it is the outlet's narration
+_AS_END_RE = re.compile(r"\s(?:after|before|when|while|because|whereas)\s")
+# A reported content that is one quotation, closed with a comma ('by saying "we're coming for you", having …')
+_QUOTED_CONTENT_RE = re.compile(r"\s*(?:that\s+)?[\"“][^\"“”\n]{1,300}?(?:(?P<a>[\"”])\s*,|,\s*(?P<b>[\"”]))\s+(?=\S)")
 # "Republicans called the bill a power grab", "called him a racist": the complement after the object is the
 # subject's; the object itself ("the bill", "the massacre") stays the outlet's naming.
 _PREP = r"(?:for|on|off|up|out|in|back|upon|over|to|into|at|of|with|by|from|after|during|it quits|and|or|between)\b"
@@ -299,11 +303,15 @@ UNSURE = "\x00unsure"
 class VoiceMap:
     """The quoted and attributed spans of one text, queried by character span (frames found lazily per sentence)."""
 
-    def __init__(self, text: str, sentences: list[tuple[int, int]], quotes=None, body: str | None = None):
+    def __init__(self, text: str, sentences: list[tuple[int, int]], quotes=None, body: str | None = None,
+                 title: str | None = None):
         """Find the quotations in text now; reporting frames of a sentence when it is first asked about.
-        body: for a headline, the article's text, where a speaker the headline opens with must speak too."""
+        body: for a headline, the article's text, where a speaker the headline opens with must speak too.
+        title: for a text, its article's headline, which the text may repeat as a line of its own."""
         self.text, self.sentences = text, sentences
-        self._title = _title_speaker(text, body) if body is not None else None
+        # (the headline repeated in the text, "Barr: …", is no sign that its name speaks there)
+        self._title = _title_speaker(text, _without_line(body, text.strip())) if body is not None else None
+        self._title_lines = _title_lines(text, title) if title else []
         self._starts = [s for s, _ in sentences]
         self._given = list(_given(quotes, len(text)))
         transcript = _transcript_lines(text)
@@ -327,6 +335,9 @@ class VoiceMap:
                 return Voice("quoted", self._q_speakers[(a, b)])
         if self._title and start >= self._title[0]:
             return Voice("attributed", self._title[1])
+        for a, b, speaker in self._title_lines:
+            if a <= start and end <= b:
+                return Voice("attributed", speaker)
         n = bisect.bisect_right(self._starts, start) - 1
         if n < 0:
             return OWN
@@ -442,6 +453,22 @@ def _title_speaker(title: str, body: str) -> tuple[int, str] | None:
     return (m.end(), m.group("spk")) if re.search(near, body, re.I) else None
 
 
+def _without_line(text: str, line: str) -> str:
+    """The text without the lines that are exactly `line` (a headline the page repeats above its story)."""
+    return re.sub(r"(?m)^[ \t]*" + re.escape(line) + r"[ \t]*$", "", text) if line and line in text else text
+
+
+def _title_lines(text: str, title: str) -> list[tuple[int, int, str]]:
+    """The headline "Name: claim" repeated as a line of the text (a page's heading above its story): the claim is
+    the named speaker's there too, under the same test as in the title itself."""
+    head = title.strip()
+    found = _title_speaker(head, _without_line(text, head)) if len(head) > 10 else None
+    if not found:
+        return []
+    return [(m.start(1) + found[0], m.end(1), found[1])
+            for m in re.finditer(r"(?m)^[ \t]*(" + re.escape(head) + r")[ \t]*$", text)]
+
+
 def _given(quotes, n: int):
     """The store's quotes as (start, end, direct|indirect, speaker or None), spans checked against the text."""
     for q in quotes or ():
@@ -478,10 +505,15 @@ def reports_someone(sentence: str) -> bool:
     return names_a_speaker(sentence) or bool(_REPORTING_RE.search(sentence) or _FINDING_RE.search(sentence))
 
 
+_OPEN_AS_CLOSE_RE = re.compile(r"(?<=\s)”(?=\w)")
+
+
 def _quote_spans(text: str) -> list[tuple[int, int]]:
     """Double-quoted spans (core.quotes) and short single-curly-quoted phrases."""
     # '' closes a quotation in some corpora ("murderers out ''"): read it as a straight mark, same length
-    spans = [(sp.start, sp.end) for sp in find_quote_spans(text.replace("''", '" '))]
+    # a closing mark after a space and before a word opens a quotation on some pages ('called the efforts ”voter
+    # suppression tactics. … era.”'): read it as an opening mark, same length
+    spans = [(sp.start, sp.end) for sp in find_quote_spans(_OPEN_AS_CLOSE_RE.sub("“", text.replace("''", '" ')))]
     spans += [(m.start(), m.end()) for m in _SINGLE_QUOTE_RE.finditer(text)
               if not any(a <= m.start() < b for a, b in spans)]
     return _over_paragraphs(text, spans)
@@ -597,6 +629,9 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
             agent = _BY_AGENT_RE.match(m.group("obj"))
             speaker = _clean_speaker(agent.group("spk").split()) if agent else UNSURE
         end = _clause_end(text, s + m.end(), e)
+        sub = _AS_END_RE.search(text, s + m.end(), end)
+        if sub:                                    # "recognized Guaido as the interim president … minutes after the
+            end = sub.start()                      # opposition leader declared …": the complement is a noun phrase
         if m.start("verb") in what_verbs:          # "what the military described as X in Gaza, killing …": the
             comma = text.find(",", s + m.end(), end)   # description is a noun phrase, ended by a comma at the latest
             end = comma if comma >= 0 else end
@@ -655,6 +690,7 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
     long_words = [w for w in ws if len(w) > 3]
     title_case = bool(long_words) and sum(w[:1].isupper() for w in long_words) >= 0.6 * len(long_words)
     skip_until = 0                                 # a later frame starts after the content of an earlier one
+    tails = []                                     # unsure rests after a quoted content: after every other frame
     for i, w in enumerate(ws):
         low = _low(w)
         if (low not in SPEECH_VERBS and low not in THAT_VERBS) or (i and _low(ws[i - 1]) in ("be", "been", "being")) \
@@ -771,6 +807,10 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
             #                                        closing report is a frame of its own, its subject the outlet's
         if lead and toks[i][1] < lead.end():       # "When Mueller accused X of …, it was kept …": the lead clause only
             end = min(end, s + lead.end() - 1)
+        quoted = _QUOTED_CONTENT_RE.match(text, start, end)
+        if quoted:                                 # 'by saying "we're coming for you", having called for …': the
+            tails.append((quoted.end(), end, UNSURE))   # quotation is what was said; after its comma the outlet's
+            end = quoted.end("a") if quoted.group("a") else quoted.end("b")   # narration or more of the report
         # a pronoun or a possessor ("he said …", "Trump's promises that …") is a subject the rules see but do not name
         sure = i and (_low(ws[i - 1]) in PRONOUNS or ws[i - 1].endswith(("'s", "’s")))
         out.append((start, end, speaker or (None if sure else UNSURE)))   # 'X said (that) …'
@@ -789,7 +829,7 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
               and not (k and (_low(ws[k - 1]) in _DETERMINERS or ws[k - 1].endswith(("'s", "’s"))))]
     if per_spk:                 # last: the frames inside it ("Khan claimed the US …") keep their own speakers
         out.append((s + per.end(), e, _clean_speaker(per.group("spk").split())))
-    out = _clip_opening(sent, s, s0, out)
+    out = _clip_opening(sent, s, s0, out + tails)
     return _glosses(sent, s, out) + out, verbs
 
 

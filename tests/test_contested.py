@@ -905,3 +905,47 @@ def test_twentysecond_round_sense_rules():
     assert _terms("Indiana's religious freedom act drew a backlash from business.") == []
     assert ("religious freedom laws", "religious freedom") in _terms(
         "Critics fear Indiana's religious freedom law allows businesses to turn away gay customers.")
+
+
+def test_twentythird_round_voice_rules():
+    # the headline "Name: claim" repeated as a line of the text is the named speaker's there too
+    title = "Barr: Mueller did not establish Trump-Russia collusion, but obstruction questions remain"
+    text = (f"Skip to content\n\n{title}\n\nThe attorney general's summary was released on Sunday. Barr said the "
+            "special counsel did not find that the campaign worked with Russia.")
+    found = {(m["field"], m["surface"]): (m["voice"], m["speaker"]) for m in _matches(text, title)}
+    assert found[("text", "collusion")] == ("attributed", "Barr")
+    assert found[("title", "collusion")] == ("attributed", "Barr")
+    # … but a line that only resembles the headline is not, nor a headline whose name speaks nowhere in the text
+    text2 = f"{title} soon\n\nThe summary came out on Sunday. Barr said the counsel did not find that Russia won."
+    assert {(m["field"], m["surface"]): m["voice"] for m in _matches(text2, title)}[("text", "collusion")] == "own"
+    text3 = f"{title}\n\nThe summary on Russia was released on Sunday."
+    assert {(m["field"], m["surface"]): m["voice"] for m in _matches(text3, title)}[("text", "collusion")] == "own"
+    # the repeated headline is no sign that its name speaks in the text ("Crocus City Hall:" is a place)
+    title = "Crocus City Hall: Terrorists Kill Dozens At Concert Near Moscow"
+    text = f"{title}\n\nGunmen opened fire at the hall on Friday. Officials said the toll would rise."
+    assert {(m["field"], m["surface"]): m["voice"] for m in _matches(text, title)}[("title", "Terrorists")] == "own"
+    # "the letter indicating that …": what the letter indicates is not the outlet's own claim
+    text = ("The White House proclaimed victory after the letter indicating that Mueller's team could not prove "
+            "collusion became public on Sunday.")
+    assert _voice(text, "collusion")[0] != "own"
+    assert _voice("A sign indicating a detour stood near the border wall.", "wall") == ("own", None)
+    # a closing mark after a space and before a word opens a quotation
+    text = "Senate Minority Leader Gloria Butler called the efforts ”voter suppression tactics. We are witnessing it.”"
+    assert _voice(text, "voter suppression")[0] == "quoted"
+    assert _voice("“We will win,” he said. The voter suppression law passed on Friday.", "voter suppression") == \
+        ("own", None)
+    # a reported content that is one quotation closed with a comma: after it, no voice is claimed
+    text = ('Trump Jr. threatened the president\'s opponents by saying "we\'re coming for you", having called for '
+            '"total war" in the weeks leading up to the riots.')
+    assert _voice(text, "riots") == ("unclear", None)
+    text = 'The senator said "the riots were planned," adding that the police had been warned.'
+    assert _voice(text, "riots")[0] == "quoted"
+    assert _voice("The senator said that the riots were planned and that the police had been warned.",
+                  "riots")[0] == "attributed"
+    # the complement of "recognized X as …" is a noun phrase: a subordinate clause after it is the outlet's
+    text = ("President Donald Trump recognized Juan Guaido as the interim president of Venezuela minutes after the "
+            "opposition leader declared himself the head of state, in the most provocative move yet against the "
+            "leftist regime of Nicolas Maduro.")
+    assert _voice(text, "regime")[0] != "attributed"
+    assert _voice("Washington described the government in Caracas as a regime of thugs.", "regime") == \
+        ("attributed", "Washington")
