@@ -36,8 +36,10 @@ def lag_view(f: dict, view: str) -> None:
     table = lag_table(lagged)
     n_date, n_none = int((lagged["dated"] & ~lagged["exact"]).sum()), int((~lagged["dated"]).sum())
     if n_date:
-        st.caption(f"{n_date} of {len(lagged)} first reports have a date but no time: they count as first only a whole "
-                   "day ahead of every other report (otherwise as tied first), and have no lag in hours.")
+        st.caption(f"{n_date} of {len(lagged)} first reports have a date but no time: a day in the outlet's own time "
+                   "zone, which may begin 13 hours before that day in UTC and end 11 hours after it. An outlet counts "
+                   "as first only when its report ended before any other could have begun (otherwise as tied "
+                   "first); a report with only a date has no lag in hours.")
     if n_none:
         st.caption(f"{n_none} of {len(lagged)} first reports have no date: they may have been first, so no outlet is "
                    "first beyond doubt in their events.")
