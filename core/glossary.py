@@ -162,7 +162,8 @@ _M = [
            "Spelling variants the canonicaliser missed look like different speakers.", "See *quotes*.", "Sources"),
     # -- timing
     Metric("first to report", "Events an outlet reported before every other outlet beyond doubt; 'tied first' "
-           "counts the events it may have been first on (a date-only report on the first day makes a tie).",
+           "counts the events it may have been first on (a date-only report is a day in the outlet's own time zone: "
+           "one whose day may have begun before the first exact time makes a tie).",
            "Each outlet's first original article per event covered by two or more outlets.",
            "See *lag*: a wrong feed date makes a false first.", "See *lag*.", "Timing"),
     Metric("median lag", "The middle of an outlet's lags (hours) over the events it covered with others; p90: nine "
