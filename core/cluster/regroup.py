@@ -96,10 +96,10 @@ class Regrouping:
                     max_gap: float) -> bool:
         """Whether an undated event and a dated one (either way round) are each other's clear match: the
         undated side's best partner beats its second by undated_margin, as an undated article's join must.
-        Two undated events: the first one's best partner must beat its second so. With no time axis every
-        happening of the same actors is a candidate, and a partner only just ahead of the next was more often
-        another story (AllSides dev with its dates removed: 17 of the last pass's 24 merges joined two stories).
-        The partner's own ranking is not asked for: that also kept apart ECB+ fragments of one happening."""
+        Two undated events: the best partner of the one being merged must beat its second so. With no time
+        axis every happening of the same actors is a candidate (AllSides dev with its dates removed: 17 of the
+        last pass's 24 merges joined two stories, and all 4 made on a lead under 15%). The partner's own
+        ranking is not asked for: that also kept apart fragments of one ECB+ happening (held-out 0.931 -> 0.924)."""
         margin = self.config.undated_margin
         if margin <= 0:
             return True
