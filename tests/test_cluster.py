@@ -613,3 +613,33 @@ def test_an_event_s_full_flag_follows_its_norms_through_joins_merges_and_splits(
     check()
     assert seen == {True, False}
     assert cl.split and cl.merged   # splits and merges moved vectors in and out
+
+
+# An undated event told between two undated stories (the ministers' call and the quake it discusses): with no time
+# axis, merging it with either on a narrow lead would be a guess.
+CALL_ON_QUAKE = [("Lavrov and Wang Yi discuss Hokkaido earthquake in phone call",
+                  "Russian Foreign Minister Sergei Lavrov and Chinese Foreign Minister Wang Yi spoke by phone about the "
+                  "magnitude 7.1 earthquake off Hokkaido and the tsunami advisory for Japan's northern coast."),
+                 ("Strong quake hits Hokkaido, Wang Yi tells Lavrov",
+                  "An earthquake of magnitude 7.1 hit off Hokkaido in northern Japan and a tsunami advisory was issued, "
+                  "Wang Yi told Sergei Lavrov.")]
+
+
+def test_an_undated_event_between_two_undated_events_merges_with_neither():
+    rows = [art("c1", *CALL, published=None), art("c2", *CALL2, published=None), art("q1", *QUAKE, published=None),
+            art("q2", *QUAKE2, published=None)] + [art(f"m{i}", *t, published=None) for i, t in enumerate(CALL_ON_QUAKE)]
+    events = ["call", "call", "quake", "quake", "mid", "mid"]
+
+    def placed(config):
+        cl = EventClusterer(config, time_bound=False)
+        cl.freeze(rows)
+        cl.restore(rows, events)
+        best, score, second = cl._closest_event(cl._by_id["mid"])
+        assert best.id == "quake" and 0.85 * score < second < score   # a lead of less than undated_margin
+        cl.merge(only=[cl._by_id["mid"]])
+        return [cl.event_of(r["id"]) for r in rows]
+
+    ids = placed(ClusterConfig())
+    assert ids[4] == ids[5] == "mid" and ids[0] == ids[1] == "call" and ids[2] == ids[3] == "quake"
+    ids = placed(ClusterConfig(undated_margin=0.0))
+    assert {ids[4], ids[5]} & {ids[0], ids[2]}   # without the margin it is merged on that lead

@@ -53,3 +53,14 @@ def test_too_many_pairs_to_stay_in_the_past_are_refused():
     ce.SAME_DAY_BASE = ce.datetime.now(ce.timezone.utc) - timedelta(days=100)
     with pytest.raises(ValueError, match="future"):
         ce.redate(rows, pairs)
+
+
+def test_the_undated_check_leaves_no_date_the_clusterer_could_read():
+    ce = _bench()
+    rows, _ = _rows(2)
+    rows[0] = {**rows[0], "date_precision": "date", "date_source": "feed", "first_seen": "2021-05-01T11:00:00+00:00"}
+    bare = ce.undate(rows)
+    assert [r["id"] for r in bare] == [r["id"] for r in rows]
+    assert all(clustering_span(r) is None for r in bare)
+    assert all(clustering_span(r) is not None for r in rows)   # the originals keep theirs
+    assert all(r["title"] == "t" and r["gold_event"] for r in bare)

@@ -83,7 +83,7 @@ class Regrouping:
             best, score, second = self._closest_event(ev, max_gap, leaving)
             if best is None or score < self.config.merge_threshold:
                 continue
-            if (ev.first is None) != (best.first is None) and not self._clear_pair(ev, best, score, second, max_gap):
+            if (ev.first is None or best.first is None) and not self._clear_pair(ev, best, score, second, max_gap):
                 continue
             keep, gone = (best, ev) if _older(best, ev) else (ev, best)
             self._absorb(keep, gone)
@@ -95,10 +95,16 @@ class Regrouping:
     def _clear_pair(self: "EventClusterer", ev: Event, best: Event, score: float, second: float,
                     max_gap: float) -> bool:
         """Whether an undated event and a dated one (either way round) are each other's clear match: the
-        undated side's best partner beats its second by undated_margin, as an undated article's join must."""
+        undated side's best partner beats its second by undated_margin, as an undated article's join must.
+        Two undated events: the best partner of the one being merged must beat its second so. With no time
+        axis every happening of the same actors is a candidate (AllSides dev with its dates removed: 17 of the
+        last pass's 24 merges joined two stories, and all 4 made on a lead under 15%). The partner's own
+        ranking is not asked for: that also kept apart fragments of one ECB+ happening (held-out 0.931 -> 0.924)."""
         margin = self.config.undated_margin
         if margin <= 0:
             return True
+        if ev.first is None and best.first is None:
+            return second <= score * (1.0 - margin)
         if best.first is None:   # the undated side is the partner: rank its own candidates
             top, score, second = self._closest_event(best, max_gap)
             if top is not ev:
