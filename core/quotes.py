@@ -967,6 +967,13 @@ def _attach_orphans(aid, text, units, spans, last_by_unit, settings) -> list[Quo
             continue
         ui = unit_of[qi]
         u = units[ui]
+        source = _source_line(text, sp.start)
+        if source is not None:
+            out.append(Quote(aid, text[sp.start:sp.end], sp.start, sp.end, "direct", None, text[source[0]:source[1]],
+                             source[0], source[1], "unknown", None))
+            last_by_unit[ui] = out[-1]
+            sp.claimed = True
+            continue
         if not _is_bare_quote(u):
             src = last_by_unit.get(ui)
             if src is not None and src.kind != "pending" and src.quote_end <= sp.start \
@@ -998,6 +1005,20 @@ def _attach_orphans(aid, text, units, spans, last_by_unit, settings) -> list[Quo
             last_by_unit[ui] = out[-1]
         sp.claimed = True
     return out
+
+
+# 'Source: Zelenskyy at a joint press conference with …' on its own line, then 'Quote: "…"': a house format that
+# names the speaker on the line above the quote (up to where the line says where or how it was said).
+_SOURCE_LINE_RE = re.compile(r"(?:^|\n)[ \t]*Source:[ \t]*(?P<spk>[^\n]{2,120}?)(?:[ \t,]+(?:at|on|in|during|for|to|via|"
+                             r"speaking|said|quoted|cited|citing|when|while|after)\b[^\n]*)?[ \t.]*\n\s*Quote:[ \t]*$")
+
+
+def _source_line(text: str, quote_start: int) -> tuple[int, int] | None:
+    """The offsets of the speaker a 'Source: X …' line names for a quote that opens a 'Quote:' line just below it."""
+    m = _SOURCE_LINE_RE.search(text, max(0, quote_start - 400), quote_start)
+    if m is None or m.end() != quote_start:
+        return None
+    return m.start("spk"), m.end("spk")
 
 
 def _after_sentence_end(u: Unit, qi: int) -> bool:

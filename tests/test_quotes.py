@@ -850,3 +850,16 @@ def test_a_highway_patrol_is_a_body():
     assert shown_rows(t) == [("Florida Highway Patrol",
                               "an elderly woman died late Tuesday after high waters submerged her car")]
     assert quotes_of(t)[0].speaker_type == "organisation"
+
+
+def test_a_quote_under_a_source_line_is_that_source_s():
+    t = ("President Zelenskyy spoke in Berlin on Friday.\n\nSource: Zelenskyy at a joint press conference with German "
+         "Chancellor Olaf Scholz\n\nQuote: \"Putin always kills. He is a war himself. He will not stop.\"\n\n"
+         "Previously: the prison service reported the death.")
+    rows = [q for q in quotes_of(t) if "Putin always kills" in q.quote]
+    assert len(rows) == 1 and mention(t, rows[0]) == "Zelenskyy" and rows[0].cue is None
+
+
+def test_a_source_line_names_no_one_for_a_quote_elsewhere():
+    t = "The talks failed.\n\nSource: Reuters\n\nThe talks failed again, a diplomat said, \"a big loss for all.\""
+    assert all(mention(t, q) != "Reuters" for q in quotes_of(t) if q.speaker_start is not None)
