@@ -47,6 +47,12 @@ from core.speakers import NOT_NAMES, PRONOUNS, TITLE_WORDS, gender_agrees, prono
 if TYPE_CHECKING:
     from core.quotes import Quote
 
+# Cues of what something means ("the visit stressed", "such attacks signal", "the trip suggests"): under a happening or
+# a thing as subject they say what the writer reads into it, not what anyone said (a film, book or poll "shows"
+# its content and is left as it was).
+_MEANING_CUES = frozenset("""stress emphasize emphasise signal show indicate suggest reveal hint mark underline
+predict""".split())
+_CONTENT_THINGS = frozenset("film movie book song show series times".split())
 # Types a quote's speaker may end with; only the first three are shown under a name.
 SHOWN_TYPES = ("person", "organisation", "anonymous")
 NOT_SHOWN_TYPES = ("pronoun", "role", "credit", "other")
@@ -68,6 +74,7 @@ class Settled:
     how: str = ""
     role_query: tuple | None = None  # (role words, country) of an unresolved role, for the event pass
     also: list = field(default_factory=list)   # [(Settled, (start, end))]: joint speakers ("A and B said")
+    thing: bool = False            # a happening or thing ("the visit", "such attacks"), which says nothing
 
 
 # ------------------------------------------------------------------------------ the article pass
@@ -75,10 +82,16 @@ def settle_article(quotes: list["Quote"], article: Any, text: str) -> list["Quot
     """Settle every quote's speaker in one article (see the module docstring); returns the quotes."""
     ctx = _Context(article, text)
     joint: list["Quote"] = []
+    dropped: set[int] = set()
     for q in sorted(quotes, key=lambda q: q.speaker_start if q.speaker_start is not None else q.quote_start):
         if q.speaker is None or q.speaker_start is None:
             continue
         s = ctx.settle(q)
+        if s.thing and CUE_FORMS.get((q.cue or "").lower()) in _MEANING_CUES:
+            # "The largely symbolic visit stressed …", "such attacks signal …": a thing stresses or signals
+            # nothing anyone said; the words are the writer's (a document's text "says" and stays, unnamed)
+            dropped.add(id(q))
+            continue
         _apply(q, s)
         ctx.remember(q, s)
         for other, (a, b) in s.also:            # "both Ukraine and Russia said": one row each
@@ -87,7 +100,8 @@ def settle_article(quotes: list["Quote"], article: Any, text: str) -> list["Quot
             _apply(twin, other)
             joint.append(twin)
             ctx.remember(twin, other)
-    return _one_row_per_speaker(_settle_nested(quotes + joint))
+    kept = [q for q in quotes if id(q) not in dropped]
+    return _one_row_per_speaker(_settle_nested(kept + joint))
 
 
 def _one_row_per_speaker(quotes: list["Quote"]) -> list["Quote"]:
@@ -345,7 +359,8 @@ class _Context:
         if pair is not None:
             return pair
         if head in THING_WORDS or head in DOC_WORDS:
-            return Settled("other", None, how=f"{head!r} is not a speaker")
+            return Settled("other", None, how=f"{head!r} is not a speaker",
+                           thing=head in THING_WORDS and head not in _CONTENT_THINGS)
         role = self.role(words, low, head)
         if role is not None:
             return role
@@ -727,7 +742,8 @@ _WORD_RUN_RE = re.compile(r"(?<![\w.])\w+")
 # Title words that name a chamber, not a person ("Senate Majority Leader", but "the Senate voted").
 _CHAMBERS = {"senate", "house"}
 # Heads of bodies' names that ORG_HEADS lacks ("U.S. Geological Survey", "Bank of Japan")
-_MORE_ORG_HEADS = {"survey", "bank", "fund", "network", "alliance", "coalition", "federation", "initiative", "trust"}
+_MORE_ORG_HEADS = {"survey", "bank", "fund", "network", "alliance", "coalition", "federation", "initiative", "trust",
+                   "patrol"}   # "the Florida Highway Patrol"
 # Capitalised verbs of speech that in a headline's title case run into a name ("Ministry Says Trump …")
 _HEADLINE_CUES = {"says", "tells", "asks", "asked", "warns", "urges", "claims", "denies", "slams", "blasts",
                   "wows", "insists", "vows", "rejects"}

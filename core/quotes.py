@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from core.canonical import canonicalise_speakers  # noqa: F401 - part of this module's API
+from core.clean import dateline_end
 from core.config import Settings
 from core.corpus import InputError, read_jsonl  # noqa: F401 - InputError is part of this API
 from core.models import get as _get
@@ -242,6 +243,9 @@ def _attributions_in_unit(aid, text, u: Unit, spans, names) -> list[Quote]:
     found = []
     if _a_link_line(text, u):
         return found
+    for qi in u.quotes:
+        if _a_programme(text, spans[qi]):
+            spans[qi].claimed = True     # the programme words were said on: no quote of its own to attach
     for tok in doc:
         low = tok.lower_
         if low == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
@@ -326,6 +330,18 @@ def _looks_like_title(text: str, sp: Span) -> bool:
     inner = text[sp.start + 1:sp.end].strip(QUOTE_CHARS + " ,")
     words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", inner) if len(w) > 3]
     return bool(words) and inner[-1:] not in ".?!" and all(w[0].isupper() for w in words)
+
+
+_PROGRAMME_BEFORE_RE = re.compile(r"(?:['’]s|\b(?:on|in|at))\s*$")
+
+
+def _a_programme(text: str, sp: Span) -> bool:
+    """'said on ABC News's "This Week."', 'wrote in "The Atlantic."': a title in capitals after a possessive or a
+    preposition is the programme or paper the words were said in, no statement (its full stop is the sentence's)."""
+    inner = text[sp.start + 1:sp.end].strip(QUOTE_CHARS + " ,.")
+    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", inner) if len(w) > 3]
+    return bool(words) and len(inner) <= 60 and all(w[0].isupper() for w in words) \
+        and _PROGRAMME_BEFORE_RE.search(text[max(0, sp.start - 12):sp.start]) is not None
 
 
 def _from_governing_verb(aid, text, u: Unit, qi: int, spans, names) -> Quote | None:
@@ -479,6 +495,25 @@ def _content_of(tok, doc) -> tuple[int, int] | None:
     return None
 
 
+_POSSESSIVE_MARKS = ("'s", "’s", "'", "’")
+
+
+def _through_possessed_quote(u: Unit, doc, rng: tuple[int, int]) -> tuple[int, int]:
+    """Extend a content that ends on a possessive to the quotation it owns: "condemned the expansion of NATO and
+    Washington’s “Cold-War mentality.”" (the quote's stand-in clause made the parse end the object at the owner)."""
+    first, last = rng
+    k = last if doc[last].tag_ == "POS" else last + 1     # the mark in the range, or just after it ("he’s" is no owner)
+    if k + 1 >= len(doc) or doc[k].tag_ != "POS" or doc[k].lower_ not in _POSSESSIVE_MARKS:
+        return rng
+    piece = next((p for p in u.pieces if p[4] is not None and p[0] <= doc[k + 1].idx < p[1]), None)
+    if piece is None:
+        return rng
+    end = k + 1
+    while end + 1 < len(doc) and doc[end + 1].idx < piece[1]:
+        end += 1
+    return first, end
+
+
 def _quote_tokens(u: Unit, doc, first: int, last: int) -> list[int]:
     """Quote indices whose stand-in or text lies within tokens first..last."""
     a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
@@ -536,15 +571,22 @@ _BLAME_CUES = {"blame", "accuse"}
 # Cues that name a deed when their object is a thing ("claim asylum", "maintain contact"); a statement when it is
 # a clause, a noun with a clause ("maintained his belief that …") or an allegation ("claimed discrimination").
 _DEED_CUES = {"claim", "maintain"}
+# What is declared by the act of declaring it ("declared a state of emergency", "declared war"): a deed, no statement
+# ("declared new sanctions", "declared a 98% support rate" report what was said and stay).
+_DECLARED_ACTS = frozenset("""state states war curfew curfews lockdown quarantine holiday mourning ceasefire truce
+moratorium amnesty law""".split())
 _ALLEGATION_NOUNS = frozenset("""innocence discrimination bias fraud harassment persecution retaliation abuse
 racism negligence interference misconduct wrongdoing responsibility credit threat""".split())
 
 
 def _a_deed(tok) -> bool:
-    """Whether a claim/maintain cue takes a thing, not a statement, as its object."""
-    if any(k.dep_ in ("ccomp", "xcomp") for k in tok.children):
+    """Whether a claim/maintain/declare cue takes a thing, not a statement, as its object."""
+    if any(k.dep_ in ("ccomp", "xcomp", "oprd") for k in tok.children):
         return False
     obj = next((k for k in tok.children if k.dep_ == "dobj"), None)
+    if CUE_FORMS[tok.lower_] == "declare":
+        return obj is not None and obj.lower_ in _DECLARED_ACTS and (obj.lower_ not in ("state", "states", "law") or any(
+            k.lower_ in ("of", "martial") for k in obj.children))   # "a state of emergency", "martial law"
     return obj is not None and obj.lower_ not in _ALLEGATION_NOUNS \
         and not any(k.dep_ in ("acl", "ccomp", "relcl") for k in obj.children)
 
@@ -593,6 +635,11 @@ _INTENT_FORMS = frozenset("""want wants wanted wanting plan plans planned planni
 hope hopes hoped hoping try tries tried trying seek seeks sought seeking aim aims aimed aiming work works worked
 working prepare prepares prepared preparing expect expects expected expecting wish wishes wished attempt
 attempts attempted attempting need needs needed needing""".split())
+# Nouns under which a cue is a duty, right or aim, not something said ("the requirement to report", "plans to
+# announce", "an attempt to explain").
+_UNSAID_NOUNS = frozenset("""requirement requirements obligation obligations duty duties right rights need needs power
+powers authority ability permission plan plans intention intentions attempt attempts effort efforts bid pressure
+mandate refusal failure reluctance""".split())
 # Verbs whose object did what the cue under them says ("prompting China to announce drills").
 _CAUSE_STEMS = frozenset("prom lead led caus forc spur comp push driv drov".split())
 # A picture or film "shows" and is "posted": a depiction, no one's statement.
@@ -688,6 +735,11 @@ def _from_cue_verb(aid, text, u: Unit, tok, spans, names) -> Quote | None:
         return None                     # "the Kremlin can blame Ukraine for …": what someone may say, not what they said
     if tok.dep_ == "xcomp" and tok.head.lower_ in _INTENT_FORMS:
         return None                     # "Murray works to anticipate changes", "plans to announce": nothing said yet
+    if tok.i >= 2 and doc[tok.i - 1].lower_ == "to" and doc[tok.i - 2].lower_ in _UNSAID_NOUNS:
+        return None                     # "met all legal requirements to report infectious diseases": a duty, not a report
+    if lemma == "ask" and not any(k.dep_ in ("ccomp", "xcomp") for k in tok.children) \
+            and any(k.dep_ == "dobj" and k.lower_ in ("question", "questions") for k in tok.children):
+        return None                     # "people who ask questions of public interest": an act, its object no words
     if _passive(tok) and any(k.dep_ in ("auxpass", "nsubjpass") for k in tok.children) \
             and not any(k.dep_ == "agent" for k in tok.children):
         # "Lukashenko, who has been called 'Europe's last dictator'", "people who were promised full repeal": the
@@ -722,9 +774,14 @@ def _from_cue_verb(aid, text, u: Unit, tok, spans, names) -> Quote | None:
     rng = _content_of(tok, doc)
     qids = []
     if rng is not None:
+        rng = _through_possessed_quote(u, doc, rng)
         qids = _quote_tokens(u, doc, *rng)
+        if any(_a_programme(text, spans[qi]) for qi in qids):
+            qids = [qi for qi in qids if not _a_programme(text, spans[qi])]
+            if not qids and doc[rng[0]].lower_ in ("on", "in", "at"):
+                rng = None              # 'said on "Meet the Press."': the programme, not the words
         # content must lie on the far side of the subject; "the stage" as object of "said" is not
-        if rng[0] <= subj.i <= rng[1]:
+        if rng is not None and rng[0] <= subj.i <= rng[1]:
             rng = None
     if rng is None or (lemma in CORE_SET and not qids and _free_quote(u, spans) is not None
                        and rng[1] - rng[0] < 2):
@@ -780,7 +837,7 @@ def _from_cue_verb(aid, text, u: Unit, tok, spans, names) -> Quote | None:
         kind = "indirect"
     if lemma in QUOTE_ONLY_CUES and kind == "indirect":
         return None                     # "China is ready to continue to consolidate": no speech
-    if lemma in _DEED_CUES and kind == "indirect" and _a_deed(tok):
+    if (lemma in _DEED_CUES or lemma == "declare") and kind == "indirect" and _a_deed(tok):
         return None                     # "claimed a resounding victory", "maintains a database": no statement
     if lemma not in CORE_SET and kind == "indirect" and end - start > 400:
         return None
@@ -871,9 +928,16 @@ def _according_to(aid, text, u: Unit, tok, names) -> Quote | None:
     return _make_quote(aid, text, start, end, kind, tok, u, src, names, cue_text="according to")
 
 
+_CAPS_WORD_RE = re.compile(r"[A-Z]{3,}\b")
+
+
 def _make_quote(aid, text, start, end, kind, cue_tok, u: Unit, subj, names: NameIndex,
                 cue_text: str | None = None) -> Quote:
     """Build a Quote: resolve the speaker mention to a name, type and role."""
+    if kind != "direct" and _CAPS_WORD_RE.match(text, start):
+        # a dateline inside the page ("GENEVA (Sputnik) — De Mistura does not …") is the wire's furniture, not the
+        # speaker's words (only in capitals: "Clinton, Christine Pelosi — daughter of …" is no dateline)
+        start += dateline_end(text[start:end])
     doc = subj.doc
     first, last = speaker_tokens(subj)
     if first <= cue_tok.i <= last and cue_tok.doc is doc:
@@ -903,6 +967,13 @@ def _attach_orphans(aid, text, units, spans, last_by_unit, settings) -> list[Quo
             continue
         ui = unit_of[qi]
         u = units[ui]
+        source = _source_line(text, sp.start)
+        if source is not None:
+            out.append(Quote(aid, text[sp.start:sp.end], sp.start, sp.end, "direct", None, text[source[0]:source[1]],
+                             source[0], source[1], "unknown", None))
+            last_by_unit[ui] = out[-1]
+            sp.claimed = True
+            continue
         if not _is_bare_quote(u):
             src = last_by_unit.get(ui)
             if src is not None and src.kind != "pending" and src.quote_end <= sp.start \
@@ -934,6 +1005,20 @@ def _attach_orphans(aid, text, units, spans, last_by_unit, settings) -> list[Quo
             last_by_unit[ui] = out[-1]
         sp.claimed = True
     return out
+
+
+# 'Source: Zelenskyy at a joint press conference with …' on its own line, then 'Quote: "…"': a house format that
+# names the speaker on the line above the quote (up to where the line says where or how it was said).
+_SOURCE_LINE_RE = re.compile(r"(?:^|\n)[ \t]*Source:[ \t]*(?P<spk>[^\n]{2,120}?)(?:[ \t,]+(?:at|on|in|during|for|to|via|"
+                             r"speaking|said|quoted|cited|citing|when|while|after)\b[^\n]*)?[ \t.]*\n\s*Quote:[ \t]*$")
+
+
+def _source_line(text: str, quote_start: int) -> tuple[int, int] | None:
+    """The offsets of the speaker a 'Source: X …' line names for a quote that opens a 'Quote:' line just below it."""
+    m = _SOURCE_LINE_RE.search(text, max(0, quote_start - 400), quote_start)
+    if m is None or m.end() != quote_start:
+        return None
+    return m.start("spk"), m.end("spk")
 
 
 def _after_sentence_end(u: Unit, qi: int) -> bool:

@@ -763,3 +763,103 @@ def test_a_name_given_after_what_he_called_is_still_his():
     text = ('"We are giving the people their money back," Speaker Paul Ryan said. He spoke of what he called '
             '"the worst recovery since World War II."')
     assert ("Paul Ryan", '"the worst recovery since World War II."') in shown_rows(text)
+
+
+# ------------------------------------------- fresh-pages study, round 4 (qpages2's errors and the lead's list)
+def test_a_quote_owned_by_a_possessive_stays_in_the_words():
+    t = "China condemned the expansion of NATO and Washington’s “Cold-War mentality.” Officials said more."
+    q = next(q for q in quotes_of(t) if q.cue == "condemned")
+    assert q.quote.endswith("“Cold-War mentality.”") and q.kind == "mixed"
+
+
+def test_a_contraction_is_no_possessive():
+    t = "Trump said he’s “made a lot of money in down markets.”"
+    assert all("he’s “made" not in q.quote or q.quote.startswith("he’s") for q in quotes_of(t))
+
+
+@pytest.mark.parametrize("text", [
+    "The governor declared a state of emergency in 24 counties on Monday.",
+    "Governor Greg Abbott declared states of disaster in 24 counties.",
+    "The president declared martial law in the capital.",
+    "He declared war on the rebels.",
+])
+def test_a_declared_act_is_a_deed(text):
+    assert quotes_of(text) == []
+
+
+@pytest.mark.parametrize("text, words", [
+    ("President Biden declared that the pandemic was over.", "that the pandemic was over"),
+    ("Russia declared a 98% support rate in the referendums.", "a 98% support rate in the referendums"),
+    ("The US declared new sanctions against two officials.", "new sanctions against two officials"),
+])
+def test_a_declared_claim_is_still_a_statement(text, words):
+    assert [q.quote for q in quotes_of(text)] == [words]
+
+
+@pytest.mark.parametrize("text", [
+    '"We were determined to get this job done, to cut taxes," Senator John Cornyn said on ABC News\'s "This Week."',
+    '"The question is what are they afraid of?" Sen. Chris Van Hollen said on "Meet the Press."',
+])
+def test_the_programme_a_quote_was_said_on_is_no_words(text):
+    qs = quotes_of(text)
+    assert qs and all("This Week" not in q.quote and "Meet the Press" not in q.quote for q in qs)
+
+
+@pytest.mark.parametrize("text", [
+    "The largely symbolic visit stressed the growing partnership between the two countries.",
+    "Such serious attacks on civilian infrastructure signal another escalation of the war.",
+    "The trip suggests that Sanders is looking ahead.",
+])
+def test_a_thing_stresses_or_signals_nothing_said(text):
+    assert quotes_of(text) == []
+
+
+def test_a_book_still_shows_its_content():
+    t = "The book suggests that the contractors wanted to stay behind."
+    assert "that the contractors wanted to stay behind" in [q.quote for q in quotes_of(t)]
+
+
+@pytest.mark.parametrize("text", [
+    "The hospital met all legal requirements to report infectious diseases.",
+    "The law protects people who ask questions of public interest.",
+    "Reporters asked tough questions of the secretary.",
+])
+def test_a_duty_to_report_or_asking_questions_says_nothing(text):
+    assert quotes_of(text) == []
+
+
+def test_a_question_asked_is_still_what_was_asked():
+    t = "Smith asked whether the bill would pass."
+    assert [q.quote for q in quotes_of(t)] == ["whether the bill would pass"]
+
+
+def test_a_dateline_inside_the_page_is_not_the_words():
+    t = ("De Mistura will not resume talks\n\nSubscribe\nGENEVA (Sputnik) — UN’s Special Envoy for Syria Staffan de "
+         "Mistura does not plan to resume Syrian proximity talks before mid-June, a diplomatic source told Sputnik.")
+    q = only(t)
+    assert q.quote.startswith("UN’s Special Envoy")
+
+
+def test_a_name_and_a_dash_in_plain_case_is_no_dateline():
+    t = "Rivals were supporting Clinton, Christine Pelosi — daughter of Nancy Pelosi — said on Monday."
+    assert all(not q.quote.startswith("daughter") for q in quotes_of(t))
+
+
+def test_a_highway_patrol_is_a_body():
+    t = "The Florida Highway Patrol said an elderly woman died late Tuesday after high waters submerged her car."
+    assert shown_rows(t) == [("Florida Highway Patrol",
+                              "an elderly woman died late Tuesday after high waters submerged her car")]
+    assert quotes_of(t)[0].speaker_type == "organisation"
+
+
+def test_a_quote_under_a_source_line_is_that_source_s():
+    t = ("President Zelenskyy spoke in Berlin on Friday.\n\nSource: Zelenskyy at a joint press conference with German "
+         "Chancellor Olaf Scholz\n\nQuote: \"Putin always kills. He is a war himself. He will not stop.\"\n\n"
+         "Previously: the prison service reported the death.")
+    rows = [q for q in quotes_of(t) if "Putin always kills" in q.quote]
+    assert len(rows) == 1 and mention(t, rows[0]) == "Zelenskyy" and rows[0].cue is None
+
+
+def test_a_source_line_names_no_one_for_a_quote_elsewhere():
+    t = "The talks failed.\n\nSource: Reuters\n\nThe talks failed again, a diplomat said, \"a big loss for all.\""
+    assert all(mention(t, q) != "Reuters" for q in quotes_of(t) if q.speaker_start is not None)
