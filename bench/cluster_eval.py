@@ -35,6 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from core.cluster import ClusterConfig, EventClusterer, cluster_batch, order_key  # noqa: E402
+from core.corpus import as_imported  # noqa: E402
 from core.cluster.features import entities  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data"
@@ -44,10 +45,10 @@ CHECKS = ("held-out", "same-day", "undated", "store")
 
 
 def load(name: str) -> list[dict]:
-    """One gold corpus."""
+    """One gold corpus, its titles and texts as `framelens cluster` reads them (cleaned, as an import stores them)."""
     path = SHARED / "realworld" / "articles.jsonl" if name == "realworld" else SHARED / "corpora" / f"{name}.jsonl"
     with open(path, encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+        return [as_imported(json.loads(line)) for line in fh if line.strip()]
 
 
 def bcubed(gold: list, pred: list) -> tuple[float, float, float]:

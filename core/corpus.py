@@ -189,6 +189,21 @@ def format_of(path: str | Path) -> str:
     raise ValueError(f"{path}: cannot tell the format from '{suffix}' (use .jsonl or .csv)")
 
 
+def stored_text(row: dict) -> tuple[str, str, list[str]]:
+    """A row's title and text as a store keeps them, and the page furniture taken out of the text."""
+    title, text = str(row.get("title") or "").strip(), str(row.get("text") or "").strip()
+    # The one cleaner (core/clean.py), as for fetched pages; what it removes is kept apart, not lost.
+    text, boilerplate = split_boilerplate(text)
+    return title, text, boilerplate
+
+
+def as_imported(row: dict) -> dict:
+    """A row with the title and text `framelens import` would store (cleaned; a missing title made from the first
+    sentence): what `framelens cluster` groups, so a file clustered directly and imported gives the same events."""
+    title, text, _ = stored_text(row)
+    return {**row, "title": title or (first_sentence(text) if text else ""), "text": text}
+
+
 def to_article(row: dict, now: datetime | None = None) -> Article:
     """Validate one row and build an Article; ValueError names the field at fault."""
     now = now or datetime.now(timezone.utc)
@@ -201,9 +216,7 @@ def to_article(row: dict, now: datetime | None = None) -> Article:
             raise ValueError(f"field '{key}' must be a string, not {type(v).__name__}")
         if isinstance(v, str) and len(v) > MAX_FIELD:
             raise ValueError(f"field '{key}' is longer than {MAX_FIELD:,} characters")
-    title, text = str(row.get("title") or "").strip(), str(row.get("text") or "").strip()
-    # The one cleaner (core/clean.py), as for fetched pages; what it removes is kept apart, not lost.
-    text, boilerplate = split_boilerplate(text)
+    title, text, boilerplate = stored_text(row)
     if not title and not text:
         raise ValueError("row has neither 'title' nor 'text'")
     url_raw = row.get("url")

@@ -658,8 +658,10 @@ def run_compare_file(input_path, output_path, events_path=None, progress=True, q
                 from core.cluster import cluster_batch
             except ImportError as exc:
                 raise RuntimeError("event clustering (core.cluster) is not available: pass --events EVENTS.jsonl") from exc
+            from core.corpus import as_imported
             tick("events", 0, len(articles))
-            labels = [str(x) for x in cluster_batch(articles)]
+            # grouped as `framelens cluster` and an import group them: on the texts as a store keeps them
+            labels = [str(x) for x in cluster_batch([as_imported(a) for a in articles])]
             tick("events", len(articles), len(articles))
             event_source = "core.cluster.cluster_batch"
         tick("reprints", 0, len(articles))

@@ -39,9 +39,10 @@ def _first_duplicate(ids: Iterable[str]) -> str | None:
 
 
 def read_articles(path: str | Path) -> list[dict]:
-    """Articles from a JSONL file; bad JSON, a missing or duplicate id raises ValueError naming the line."""
-    from core.corpus import read_jsonl
-    return read_jsonl(path)
+    """Articles from a JSONL file, their titles and texts as an import stores them (core.corpus.as_imported); bad
+    JSON, a missing or duplicate id raises ValueError naming the line."""
+    from core.corpus import as_imported, read_jsonl
+    return [as_imported(r) for r in read_jsonl(path)]
 
 
 def run_cluster_file(input_path: str | Path, output_path: str | Path, progress: bool = True,
