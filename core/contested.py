@@ -99,6 +99,8 @@ def find_matches(doc: dict, lex: _Compiled, quotes=None) -> list[dict]:
         for phrase, fams, i, j in found:
             if lex.lower_term.get(phrase) and not title_case and _inside_name(toks, i, j, start_set):
                 continue
+            if _split_by_punctuation(text, toks, i, j):
+                continue                # "hits wrong target, kills dozens" is no "targeted killing"
             k = bisect.bisect_right(starts, toks[i][1]) - 1
             s0, e0 = sentences[max(k, 0)]
             w0 = sentences[k - 1][0] if k > 0 else s0
@@ -140,6 +142,20 @@ def find_matches(doc: dict, lex: _Compiled, quotes=None) -> list[dict]:
                             "field": field, "start": s, "end": e, "surface": text[s:e],
                             "voice": v.kind, "speaker": v.speaker, "sentence": [s0, e0]})
     return out
+
+
+def _split_by_punctuation(text: str, toks, i: int, j: int) -> bool:
+    """Whether a multiword match has a comma, stop, colon, bracket or spaced dash between two of its words
+    (a hyphen, and quotation marks around some of its words, keep it one phrase)."""
+    gaps = (text[toks[k - 1][2]:toks[k][1]] for k in range(i + 1, j))
+    return any(g not in _WORD_JOINS and g.strip().strip(_QUOTE_MARKS) not in ("", "-") for g in gaps)
+
+
+# a dash with no space around it joins a compound ("Israel–Palestine barrier"); tokenised copy spaces its hyphens
+# ("asylum - seekers"), so a spaced "-" joins too, where a spaced en or em dash ("target – kills") does not
+_WORD_JOINS = frozenset({"\u2010", "\u2011", "\u2013"})
+# 'the "no-limits" partnership', 'so-called ‘referendum’': a word quoted inside the phrase
+_QUOTE_MARKS = "\"'“”‘’«»"
 
 
 def _suffix_matches(text: str, toks, lex: _Compiled) -> list[tuple]:

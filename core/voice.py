@@ -74,6 +74,7 @@ declare declaring recounted recounts recounting indicating
 _FRAME_ONLY = frozenset("declare declaring recounted recounts recounting indicating".split())
 # "indicated he was …", "announced they would …": a that-verb before a pronoun subject reports a clause
 _CLAUSE_SUBJECTS = frozenset("he she they we i it".split())
+_THAT_OR_SUBJECT = _CLAUSE_SUBJECTS | {"that", "there"}
 _CLAUSE_AUX = frozenset(f for w in """was were is are had has have would will could should can may might must did does do
 cannot wasn't weren't isn't aren't hadn't hasn't haven't wouldn't won't couldn't shouldn't can't didn't doesn't
 don't""".split() for f in (w, w.replace("'", "’")))
@@ -123,6 +124,10 @@ _CLAUSE_END_RE = re.compile(r"(?<!\bthat)[,;][”\"’]?\s+"
                             r"|,\s+(?:giving|leaving|sending|setting|prompting|sparking|marking|raising)\s"   # ", giving allies …": a gloss
                             r"|,\s+the\s+(?:\w+est|worst|best|first|last|most|latest)\b"   # ", the worst since …": background
                             r"|,\s+an?\s"                     # ", a contention X disputed": the outlet's apposition
+                            r"|[”\"],\s+with\s"                 # '…”, with most leaders opposing …': the outlet's gloss
+                            # "X say …, and other detainees claim …": a new subject with its own frame
+                            r"|,\s+and\s+(?:[\w'’-]+\s+){1,3}?(?:say|says|said|claim|claims|claimed|allege|alleges|alleged"
+                            r"|insist|insists|insisted|argue|argues|argued)\s"
                             r"|,\s+and\s+(?:\w+ly\s+)?(?!said\b)\w+ed\s+(?!that\b)(?=\w)"   # "…, and rejected …": the subject again
                             r"|\s+and\s+(?:plan|plans|want|wants|hope|hopes|intend|intends|aim|aims|vow|vows|refuse|refuses"
                             r"|seek|seeks|try|tries)\s+to\b")           # "believe that … and plan to …": so is this
@@ -710,8 +715,9 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
             continue                               # "the United States", not a verb
         if i and (_low(ws[i - 1]) in _DETERMINERS or ws[i - 1].endswith(("'s", "’s"))) \
                 and not (_low(ws[i - 1]) in _QUANTIFIERS and (i == 1 or not ws[i - 2][:1].isalnum())
-                         and i + 1 < len(ws) and _low(ws[i + 1]) == "that"):
-            continue                               # "the tweet", "Trump's claims": nouns; "Some grumbled that …" is not
+                         and i + 1 < len(ws) and _low(ws[i + 1]) in _THAT_OR_SUBJECT):
+            continue                               # "the tweet", "Trump's claims": nouns; "Some grumbled that …",
+            #                                        "Some argue they are …" (a pronoun subject after it) are not
         if low in NOUN_LIKE and i + 1 < len(ws) and not _starts_clause(ws[i + 1:]):
             continue                               # "baseless claims of fraud", "a campaign promise, a …": nouns
         if low in _BASE_FORMS and i and i + 1 < len(ws) and not _starts_clause(ws[i + 1:]) \
@@ -783,6 +789,10 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
                 skip_until = end - s
             continue
         relative = i > 0 and _low(ws[i - 1]) in ("that", "which", "who")           # "reporting that said …"
+        # ", many of whom falsely claim …": a relative clause set off by a comma, its subject a pronoun
+        k_c = max((k for k in range(i) if ws[k] == ","), default=-1)
+        aside = 0 <= k_c and i - k_c <= 6 and any(_low(t) in ("who", "whom", "which") for t in ws[k_c + 1:i])
+        relative = relative or aside
         after_comma = low.endswith("ing") and i > 0 and ws[i - 1] == ","        # "…, alleging": the main subject's
         speaker = None if relative or after_comma else _speaker_before(ws[:i])
         participle = low.endswith("ing")                           # "…, saying it had fired", "… alleging that"
@@ -807,6 +817,10 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
             #                                        closing report is a frame of its own, its subject the outlet's
         if lead and toks[i][1] < lead.end():       # "When Mueller accused X of …, it was kept …": the lead clause only
             end = min(end, s + lead.end() - 1)
+        comma = text.find(",", start, end) if aside else -1
+        if comma > 0:                              # "…, who claim the vote was stolen, smashed …": the aside's content
+            tails.append((comma, end, UNSURE))     # ends at its comma; after it the outlet's narration or more of the
+            end = comma                            # report, the rules cannot tell
         quoted = _QUOTED_CONTENT_RE.match(text, start, end)
         if quoted:                                 # 'by saying "we're coming for you", having called for …': the
             tails.append((quoted.end(), end, UNSURE))   # quotation is what was said; after its comma the outlet's

@@ -949,3 +949,49 @@ def test_twentythird_round_voice_rules():
     assert _voice(text, "regime")[0] != "attributed"
     assert _voice("Washington described the government in Caracas as a regime of thugs.", "regime") == \
         ("attributed", "Washington")
+
+
+def test_a_multiword_term_never_matches_across_punctuation():
+    # "hits wrong target, kills dozens": the lemmas "target kill" are no targeted killing with a comma between
+    assert _terms("Air strike hits wrong target, kills dozens of civilians in the north") == []
+    assert _terms("The strike hit the target; killing was not its aim, the army said.") == []
+    assert ("strike / attack", "targeted killing") in _terms("The army carried out a targeted killing in the north.")
+    # a dash with no space around it still joins a compound's words; one with spaces does not
+    assert ("strike / attack", "targeted\u2013killing") in _terms("Critics condemned the targeted\u2013killing policy.")
+    assert _terms("Critics condemned what was targeted \u2013 killing was the aim.") == []
+
+
+def test_twentyfourth_round_sense_rules():
+    # a popular or social uprising, or one met by a crackdown, is a movement (unrest), no seizure of power
+    assert ("coup / revolution", "Uprising") not in _terms("", "Security Forces Crack Down on Growing Popular Uprising")
+    assert ("coup / revolution", "uprisings") not in _terms(
+        "The social uprisings of the past month were the largest since the return to democracy.")
+    assert ("coup / revolution", "uprising") in _terms("The army general who led the uprising took power on Monday.")
+    # "woke" as the verb of waking
+    assert _terms("The city woke Saturday morning to calm after the storm.") == []
+    assert _terms("Residents woke to the sound of sirens.") == []
+    assert ("identity politics", "woke") in _terms("He railed against woke politics in his speech.")
+    # forced out of a place is no office lost
+    assert _terms("Thousands of tourists and pilgrims had been forced out of the mountain valley.") == []
+    assert ("resign / ousted", "forced out") in _terms("The chairman was forced out of his post after the scandal.")
+
+
+def test_twentyfourth_round_voice_rules():
+    # "Some argue they …": a quantifier is a subject before a pronoun clause, as before "that"
+    assert _voice("Some argue they are not terrorists because they never attacked civilians.", "terrorists") == \
+        ("attributed", "Some")
+    assert _voice("Some terrorist groups were seized.", "terrorist") == ("own", None)
+    # '…”, with most leaders opposing the coup': after a closing quotation, a "with" clause is the outlet's gloss
+    text = "The UN said it was a “serious blow to democracy”, with most world leaders opposing the coup."
+    assert _voice(text, "coup") == ("own", None)
+    assert _voice("The UN said the coup was a serious blow, with leaders agreeing.", "coup") == ("attributed", "UN")
+    # "X say …, and other detainees claim …": a new subject with its own frame; its verb is the outlet's
+    text = "Her father and her friends say she never had any surgery, and other detainees claim the police beat her."
+    assert _voice(text, "claim") == ("own", None)
+    assert _voice("Her father says she was healthy, and other detainees claim the regime beat her.", "regime") == \
+        ("attributed", "other detainees")
+    # ", many of whom falsely claim …,": the aside's content ends at its comma, and "falsely" is no speaker
+    text = ("The scenes of the rioters, many of whom falsely claim the vote was stolen, smashing windows, brought "
+            "comparisons of the 2021 insurrection at the Capitol.")
+    assert _voice(text, "insurrection")[0] != "attributed"
+    assert _voice("The rioters, who claim the insurrection was staged, smashed windows.", "insurrection")[0] != "own"
