@@ -11,8 +11,9 @@ to tell them apart are a tie ("reported on 31 Jan 2024: Reuters, TASS"), never a
 hours between exact times only, and outlets with only a date get whole days instead.
 
 A date without a time is a day in the outlet's own time zone, which the feed rarely says: CGTN's "5 Feb"
-starts at 16:00 UTC on the 4th. So a date-only report spans DAY_SPAN of UTC (from UTC+13's midnight to
-UTC-11's), and an outlet is first only when its report ends before every other report can have begun.
+starts at 16:00 UTC on the 4th. So a date-only report spans DAY_EARLIEST to DAY_LATEST around its UTC day (from
+UTC+13's midnight to UTC-11's), and an outlet is first only when its report ends before every other one can have
+begun.
 """
 from __future__ import annotations
 
@@ -134,7 +135,7 @@ def _first_dated(dated: dict[str, dict]) -> dict:
     on_day = {o: v for o, v in dated.items() if v["key"][0] == d0}
     day_only = sorted(o for o, v in on_day.items() if v["precision"] == "date")
     timed = sorted(on_day.items(), key=lambda kv: kv[1]["first"])
-    if set(may) != set(on_day):
+    if set(may) != set(on_day) and any(dated[o]["precision"] == "date" for o in may):
         return _maybe_first(dated, may, n)
     if not day_only:
         t0 = timed[0][1]["first"]

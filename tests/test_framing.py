@@ -257,10 +257,12 @@ def test_date_only_reports_on_the_first_day_are_a_tie_never_a_first():
     res = timing([{"id": "1", "outlet": "A", "published": "2024-01-29", "date_precision": "date"},
                   {"id": "2", "outlet": "B", "published": "2024-01-31", "date_precision": "date"}])
     assert res["first_outlet"] == "A"
-    # two exact reports at the same minute are a tie too
+    # two exact reports at the same minute are a tie too, a later third one aside
     res = timing([{"id": "1", "outlet": "A", "published": "2024-01-31T06:00:00Z"},
-                  {"id": "2", "outlet": "B", "published": "2024-01-31T06:00:00Z"}])
+                  {"id": "2", "outlet": "B", "published": "2024-01-31T06:00:00Z"},
+                  {"id": "3", "outlet": "C", "published": "2024-01-31T09:00:00Z"}])
     assert res["first_outlet"] is None and res["first"]["tie"]
+    assert res["first"]["label"] == "reported at 31 Jan 2024 06:00 UTC: A, B"
 
 
 def test_stored_precision_wins_and_midnight_values_are_not_times():
