@@ -995,3 +995,24 @@ def test_twentyfourth_round_voice_rules():
             "comparisons of the 2021 insurrection at the Capitol.")
     assert _voice(text, "insurrection")[0] != "attributed"
     assert _voice("The rioters, who claim the insurrection was staged, smashed windows.", "insurrection")[0] != "own"
+
+
+def test_twentyfifth_round_sense_rules():
+    # "uprising" is a seizure of power only with one in reach, and never an armed or guerrilla insurgency
+    assert ("coup / revolution", "Uprising") not in _terms("", "Kazakhstan - 2022 Uprising - Timeline")
+    assert _terms("More than two decades after a Kosovo Albanian guerrilla uprising against Serbian rule.") == []
+    armed = "In the Sahel, since 2020 an armed uprising has triggered coups in Mali and Burkina Faso."
+    assert ("coup / revolution", "uprising") not in _terms(armed) and ("unrest", "uprising") not in _terms(armed)
+    assert ("unrest", "uprising") in _terms("The uprising spread to three more cities after the protests.")
+    assert ("coup / revolution", "uprising") in _terms("The army general who led the uprising took power on Monday.")
+    # a criminal conspiracy with no foreign state in reach is no collusion
+    assert _terms("Prosecutors said it was a criminal conspiracy to influence the 2016 election.") == []
+    assert ("collusion", "conspiracy") in _terms("Mueller examined a possible conspiracy between the campaign and Russia.")
+    # gunmen holding a building, or an occupied building, is no occupied territory
+    assert _terms("Dozens of gunmen occupied a burned church, a college and a hospital in the city.") == []
+    assert _terms("The armed forces were trying to reclaim an occupied hospital and jail in the city.") == []
+    assert ("occupied / liberated", "occupied") in _terms("Troops shelled the occupied city of Kherson.")
+    assert ("occupied / liberated", "occupied") in _terms("Settlers moved into the occupied West Bank.")
+    # "dismissed" only with an office in reach: a referendum dismissed as illegitimate lost no office
+    assert _terms("It led to a referendum last year, which the national government has dismissed as illegitimate.") == []
+    assert ("resign / ousted", "dismissed") in _terms("The director was dismissed from his post on Friday.")
