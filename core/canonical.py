@@ -202,8 +202,27 @@ def canonicalise_speakers(quotes: list["Quote"], event_of: dict[str, str] | None
         else:                                        # "The president" = "the president"
             q.canonical_speaker = None if q.speaker.lower() in PRONOUNS else \
                 re.sub(r"^The\b", "the", q.speaker)
+    _prefix_names(quotes, scope)
     _institutions_with_country(quotes, scope, known)
     return quotes
+
+
+def _prefix_names(quotes: list["Quote"], scope) -> None:
+    """A person's name of two or more words that starts one longer name of the same event, and only one, is that
+    person ("Kim Jong" beside "Kim Jong Un"); a longer name that adds only a suffix ("Donald Trump Jr") is another."""
+    longer: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for q in quotes:
+        words = (q.canonical_speaker or "").split() if q.speaker_type == "person" else []
+        for j in range(2, len(words)):
+            if not all(w.lower().rstrip(".") in NAME_SUFFIXES for w in words[j:]):
+                longer[(scope(q), " ".join(words[:j]))].add(q.canonical_speaker)
+    for q in quotes:
+        if q.speaker_type == "person" and q.canonical_speaker:
+            full = longer.get((scope(q), q.canonical_speaker), set())
+            if len(full) == 1:
+                name = next(iter(full))
+                q.speaker_how = _how(q.speaker_how, f"{q.canonical_speaker!r} starts {name!r}, the only longer name")
+                q.canonical_speaker = name
 
 
 def _how(before: str, step: str) -> str:

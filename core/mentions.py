@@ -246,6 +246,10 @@ class _Context:
                                        how=f"{mention!r} continues the speaker just before")
                     return Settled("pronoun", None, how="pronoun whose antecedent is no name")
                 ante = bare_name(words_of(q.speaker))
+                if mention.lower() in ("he", "she") and not gender_agrees(
+                        self.genders, ante, "f" if mention.lower() == "she" else "m"):
+                    # '"…," she said' after "President Trump": the text tells another sex of that person
+                    return Settled("pronoun", None, how=f"{mention!r} does not agree with {q.speaker!r}")
                 if " " not in ante and (ante.lower() in US_STATES | STOP_WORDS
                                         or country_in([ante])[0] or self.common_word(ante)):
                     return Settled("pronoun", None, how=f"pronoun whose antecedent {q.speaker!r} is no person")
@@ -267,6 +271,11 @@ class _Context:
             # "his spokesman Dmitry Peskov told": the parse cut the name off the role (but in "Kate Allen,
             # Amnesty International U.K.'s director" the mention is a name, and what follows its apposition)
             mention = self.text[q.speaker_start:after.end("name")].strip()
+        at = self.text.find(mention, q.speaker_start, q.speaker_start + len(mention) + 8) if mention else -1
+        initial = _INITIAL_AFTER_RE.match(self.text, at + len(mention)) if at >= 0 else None
+        if initial and mention[-1:].isalpha() and mention.split()[-1][:1].isupper():
+            # "Senator Richard| M. Burr of North Carolina": the parse cut the name at its middle initial
+            mention = self.text[q.speaker_start:initial.end()].strip()
         s = self.phrase(mention, q)
         if s.kind == "person" and s.name and " " not in s.name:
             s = self.lone_word(s, q)
@@ -328,6 +337,16 @@ class _Context:
         if low[-1] in UNNAMED_BODIES and set(low[:-1]) <= DETERMINERS | UNNAMED_BODY_KINDS:
             # "Police said", "state prosecutors said": a body no name identifies, so an unnamed source
             return Settled("anonymous", description(words, self.text), how=f"unnamed source {mention!r}")
+        titled = _TITLE_NAME_RE.match(" ".join(words))
+        if titled and set(w.lower() for w in words_of(titled.group("body"))) & (ORG_HEADS | _MORE_ORG_HEADS) \
+                and not set(w.lower() for w in titled.group("name").split()) & (ORG_HEADS | _MORE_ORG_HEADS | TITLE_WORDS):
+            # "National Organization for Women President Terry O'Neill": the person, the body their role's
+            role = f"{titled.group('body')} {titled.group('title')}".strip()
+            return self.person(titled.group("name"), role, f"{titled.group('name')!r}, titled by a body in {mention!r}")
+        if len(words) == 2 and words[0].lower() in _PRONOUN_FIRST and self.named_otherwise(words[1]):
+            # "He Sasako said" (a typo): the pronoun is no given name when the article writes the surname
+            # after another one ("Peter Sasako"); a real "He Lifeng" has no other given name there
+            return self.person(words[1], None, f"{mention!r}: a pronoun run into the surname {words[1]!r}")
         led = _led_body(words)
         if led:
             return Settled("organisation", led, how=f"{mention!r}: the body a named person leads")
@@ -341,10 +360,13 @@ class _Context:
             # "United said", "The Comey Memos said", "The Government said": a capitalised word the
             # parse did not take for a name (but "Sanders" after "Sarah Sanders said" is hers)
             return Settled("other", None, how=f"{mention!r} is not a person's name")
-        if name and name.split()[-1].lower() in ORG_HEADS | _MORE_ORG_HEADS:
+        if name and name.split()[-1].lower() in _IDEA_HEADS:
+            # "the Bush Doctrine says that …": a doctrine's or a treaty's text, no one speaking
+            return Settled("other", None, how=f"{name!r} names an idea or a text, not a speaker")
+        if name and name.split()[-1].lower() in ORG_HEADS | _MORE_ORG_HEADS | _RELIEF_HEADS:
             # "the U.S. Geological Survey": a body's name, not a person's
             rest = [w for w in words if w.lower() not in DETERMINERS]
-            return Settled("organisation", " ".join(rest), how=f"{mention!r}: a body's name")
+            return Settled("organisation", " ".join(rest).replace(" 's ", "'s "), how=f"{mention!r}: a body's name")
         if name and any(w.lower() in _HEADLINE_CUES for w in name.split()):
             # "China's Foreign Ministry Says Trump …", "Elon Musk Asked": a headline's cue, not a name
             return Settled("other", None, how=f"{name!r} holds a headline's verb of speech, no name")
@@ -368,6 +390,11 @@ class _Context:
                 or (head.removesuffix("s") in COLLECTIVE_HEADS and set(low) & BLOC_WORDS) or low[-2:] == ["the", "west"]:
             return Settled("anonymous", description(words, self.text), how=f"unnamed or collective source {mention!r}")
         return Settled("other", None, how=f"{mention!r} names no speaker")
+
+    def named_otherwise(self, surname: str) -> bool:
+        """Whether the article writes surname after a capitalised given name other than He/She."""
+        pat = re.compile(rf"\b(?!He\b|She\b)[A-Z][a-zà-ÿ'’-]+[ \t]+{re.escape(surname)}\b")
+        return bool(pat.search(self.text))
 
     def surname_of_speaker(self, name: str) -> bool:
         """A person settled earlier in the article has this surname."""
@@ -744,6 +771,22 @@ _CHAMBERS = {"senate", "house"}
 # Heads of bodies' names that ORG_HEADS lacks ("U.S. Geological Survey", "Bank of Japan")
 _MORE_ORG_HEADS = {"survey", "bank", "fund", "network", "alliance", "coalition", "federation", "initiative", "trust",
                    "patrol"}   # "the Florida Highway Patrol"
+# Heads of names of ideas and texts, never a person's ("the Bush Doctrine", "the Paris Accord")
+_IDEA_HEADS = {"doctrine", "accord", "accords", "treaty", "amendment", "protocol", "charter", "manifesto",
+               "constitution", "agreement"}
+# Heads of relief bodies' names that read like surnames ("Egypt's Red Crescent")
+_RELIEF_HEADS = {"crescent"}
+# "<body> President Terry O'Neill", "<body> executive director Ian Powell": a title before a full name at the
+# mention's end makes the mention that person, the body before it the role's (no "of" needed)
+_TITLE_NAME_RE = re.compile(
+    r"^(?P<body>.+?)\s+(?P<title>(?:(?i:executive|managing|general|"
+    r"national|deputy|vice)[\s-]+)?(?i:president|chairman|chairwoman|chairperson|chair|director|chief\s+executive|"
+    r"ceo|secretary[\s-]general|spokesman|spokeswoman|spokesperson|head|leader))\s+"
+    r"(?P<name>[A-Z][a-zà-ÿ]*(?:['’-][A-Z]?[a-zà-ÿ]+)*(?:\s+[A-Z][a-zà-ÿ]*(?:['’-][A-Z]?[a-zà-ÿ]+)*){1,2})$")
+# A middle initial and a surname right after a mention cut at the initial ("Senator Richard| M. Burr")
+_INITIAL_AFTER_RE = re.compile(r"[ \t]+[A-Z]\.[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z][a-zà-ÿ'’-]+(?:-[A-Z][a-zà-ÿ'’-]+)?\b")
+# A pronoun run into a name by a typo ("He Sasako said")
+_PRONOUN_FIRST = {"he", "she"}
 # Capitalised verbs of speech that in a headline's title case run into a name ("Ministry Says Trump …")
 _HEADLINE_CUES = {"says", "tells", "asks", "asked", "warns", "urges", "claims", "denies", "slams", "blasts",
                   "wows", "insists", "vows", "rejects"}

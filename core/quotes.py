@@ -715,6 +715,10 @@ def _before_aside(doc, first: int, last: int) -> int:
 
 _REFUSAL_STEMS = frozenset("refus decli fail avoid stopp hesit".split())   # refused/declined/failed/avoided … to say
 _UNSAID_MODALS = frozenset("can could may might must should will 'll ca wo".split())   # "would" narrates: "she would later say"
+# A state a participle cue confirms of its subject ("222 people now confirmed hostage", "reported missing",
+# "declared dead"): the subject is whom it is said of, not who said it
+_CONFIRMED_STATES = frozenset("""dead hostage hostages killed missing injured wounded alive captive captives
+kidnapped abducted detained safe""".split())
 
 
 def _from_cue_verb(aid, text, u: Unit, tok, spans, names) -> Quote | None:
@@ -745,6 +749,9 @@ def _from_cue_verb(aid, text, u: Unit, tok, spans, names) -> Quote | None:
         # "Lukashenko, who has been called 'Europe's last dictator'", "people who were promised full repeal": the
         # subject is whom the words were said of or to; who said them the sentence does not say
         return None
+    if lemma in ("confirm", "report", "declare", "announce") and tok.i + 1 < len(doc) \
+            and doc[tok.i + 1].lower_ in _CONFIRMED_STATES:
+        return None                     # "222 people now confirmed hostage", "reported missing": a state, no words
     if _depiction(tok, lemma):
         return None                     # "a video showing warships", "posting pictures of …": no one's words
     if _passive(tok) and tok.dep_ in ("advcl", "acl") and not any(k.dep_ == "agent" for k in tok.children):

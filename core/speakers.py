@@ -220,10 +220,30 @@ _SAID_PRONOUN_RE = re.compile(r"\b([A-Z][\w'’-]+),?\s+(?:said|says|told|added|
 _GENDER_TITLE_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w'’-]+)")
 
 
+# "Trump — and his top spokespersons", "Sanders and her deputies": a possessive joined straight to a name
+_NAME_THEN_OWN_RE = re.compile(r"\b([A-Z][\w'’-]+)[ \t]+(?:[—–][ \t]+)?and[ \t]+(his|her)\b")
+# Given names only one sex bears in English-language news: the name the text gives says the pronoun too
+# ("Sarah Huckabee Sanders" is a she, "Donald Trump" a he); names borne by both (Lindsey, Jean, Kim) are left out
+_GIVEN_F = frozenset("""sarah nancy hillary elizabeth mary susan karen linda patricia jennifer maria angela theresa
+kamala michelle melania ivanka kellyanne nikki ursula christine margaret catherine kate jane julie lisa laura emily
+jessica rebecca barbara anne helen sandra deborah heather amy elise liz betsy dianne kirsten tulsi ilhan
+alexandria marsha cindy ruth sonia elena""".split())
+_GIVEN_M = frozenset("""donald joe john michael james robert william david richard thomas charles mark paul steven
+george barack mike vladimir boris emmanuel mitch chuck bernie ted rand marco kevin peter dmitry sergei sergey
+benjamin bill jim tom""".split())
+_GIVEN_NAME_RE = re.compile(r"\b(" + "|".join(sorted(w.title() for w in _GIVEN_F | _GIVEN_M)) + r")[ \t]+"
+                            r"(?:[A-Z]\.[ \t]+|[A-Z][\w'’-]+[ \t]+(?=[A-Z]))?([A-Z][\w'’-]+)")
+
+
 def pronoun_genders(text: str) -> dict[str, set[str]]:
     """Name word -> the pronouns ("m", "f") the text itself uses for that person: right after a speech verb,
-    or by a Mr./Mrs./Ms. before the name."""
+    by a Mr./Mrs./Ms. before the name, by a his/her joined to it, or by a given name one sex bears."""
     out: dict[str, set[str]] = {}
+    for m in _NAME_THEN_OWN_RE.finditer(text):
+        out.setdefault(m.group(1), set()).add("f" if m.group(2).lower() == "her" else "m")
+    for m in _GIVEN_NAME_RE.finditer(text):
+        low = m.group(1).lower()
+        out.setdefault(_POSSESSIVE_RE.sub("", m.group(2)), set()).add("f" if low in _GIVEN_F else "m")
     for m in _SAID_PRONOUN_RE.finditer(text):
         out.setdefault(m.group(1), set()).add("f" if m.group(2).lower() in ("she", "her") else "m")
     for m in _GENDER_TITLE_RE.finditer(text):        # "Ms. Coulter", "Mr. Obama": the title says it too
@@ -322,9 +342,10 @@ class NameIndex:
                  if not self._in_quote(o) and not (content and content[0] <= o < content[1])
                  and not _AFTER_PLACE_WORD_RE.search(self.text, max(0, o - 12), o)]
         want = "f" if pron.lower() in ("she", "her") else "m"
-        prior = [(o, n) for o, n in prior if self.gender_agrees(n, want)]
+        prior = [(o, n) for o, n in prior if self.gender_agrees(n, want) and not self._in_link_line(o)]
         if not prior:
             return None
+
         same = [(o, n) for o, n in prior if o >= here]
         if same:
             return self._subject_of(same, here)
@@ -398,6 +419,14 @@ class NameIndex:
         if clause and lead[clause.end():clause.end() + 1] == ",":
             lead = lead[clause.end() + 1:].lstrip()
         return bool(_TITLES_RUN_RE.fullmatch(lead))
+
+    def _in_link_line(self, offset: int) -> bool:
+        """Whether offset lies in a bracketed line, a link to another story ("[Trump to Jilted GOP: Inaction Led
+        to Deal With Dems]"): its title-case words are no one named here (looked at within 300 characters)."""
+        start = self.text.rfind("\n", max(0, offset - 300), offset) + 1
+        if start == 0 and offset > 300:
+            return False
+        return self.text.startswith("[", start) and self.text.find("]", offset, offset + 300) >= 0
 
     def _in_quote(self, offset: int) -> bool:
         """Whether offset lies inside a quotation."""

@@ -37,3 +37,11 @@ def test_a_lone_given_name_goes_to_no_one_and_a_surname_first_name_still_does():
     assert _canon(["Rick Santorum", "Rick Santorum", "Richard"])[2] == "Richard"
     assert _canon(["Dong Jun", "Dong"]) == ["Dong Jun", "Dong Jun"]
     assert _canon(["Kim Jong", "Kim"]) == ["Kim Jong", "Kim Jong"]   # Kim is a surname, not only Kimberly's
+
+
+def test_a_name_that_starts_one_longer_name_is_that_person():
+    # "Kim Jong" beside "Kim Jong Un" in one event: one person, shown by the longer name
+    assert _canon(["Kim Jong", "Kim Jong Un"]) == ["Kim Jong Un", "Kim Jong Un"]
+    # two longer names: no guess; a junior is not his father
+    assert _canon(["Kim Jong", "Kim Jong Un", "Kim Jong Il"])[0] == "Kim Jong"
+    assert _canon(["Jesse Jackson", "Jesse Jackson Jr."])[0] == "Jesse Jackson"

@@ -863,3 +863,63 @@ def test_a_quote_under_a_source_line_is_that_source_s():
 def test_a_source_line_names_no_one_for_a_quote_elsewhere():
     t = "The talks failed.\n\nSource: Reuters\n\nThe talks failed again, a diplomat said, \"a big loss for all.\""
     assert all(mention(t, q) != "Reuters" for q in quotes_of(t) if q.speaker_start is not None)
+
+
+# Round 5 (qpages3's errors and the lead's list): each rule general, each on synthetic sentences.
+
+def test_a_doctrine_or_a_treaty_is_no_speaker():
+    t = "The Bush Doctrine says that the United States may strike first against threats."
+    assert shown_rows(t) == []
+
+
+def test_a_person_titled_by_a_body_is_that_person():
+    t = "National Organization for Women President Terry O'Neill said the ruling was a disgrace for women."
+    assert shown_rows(t) == [("Terry O'Neill", "the ruling was a disgrace for women")]
+    assert quotes_of(t)[0].speaker_type == "person"
+    t = "Association of Salaried Medical Specialists executive director Ian Powell said the strike would go ahead."
+    assert shown_rows(t) == [("Ian Powell", "the strike would go ahead")]
+
+
+def test_a_red_crescent_is_a_body():
+    t = "Egypt's Red Crescent said that 20 trucks had crossed into Gaza on Saturday."
+    assert shown_rows(t) == [("Egypt's Red Crescent", "that 20 trucks had crossed into Gaza on Saturday")]
+    assert quotes_of(t)[0].speaker_type == "organisation"
+
+
+@pytest.mark.parametrize("text", [
+    "222 people now confirmed hostage in Gaza - Israeli military",
+    "Two climbers were reported missing on Sunday.",
+])
+def test_confirmed_hostage_or_reported_missing_is_a_state_not_words(text):
+    assert shown_rows(text) == []
+
+
+def test_a_pronoun_run_into_a_surname_by_a_typo():
+    t = "Minister Peter Sasako met donors on Monday. He Sasako said the ministry would review the budget next week."
+    assert [r[0] for r in shown_rows(t)] == ["Sasako"]
+
+
+def test_he_as_a_chinese_surname_stays():
+    t = "Vice Premier He Lifeng said the economy would grow."
+    assert [r[0] for r in shown_rows(t)] == ["He Lifeng"]
+
+
+def test_a_name_cut_at_its_middle_initial_is_whole():
+    t = "The committee's chairman, Senator Richard M. Burr of North Carolina, said the inquiry would continue."
+    assert shown_rows(t) == [("Richard M. Burr", "the inquiry would continue")]
+
+
+def test_she_goes_to_the_woman_the_text_names_not_the_last_man():
+    """The text tells Trump is a he ("Trump — and his"), Sarah a she; a bracketed link line names no one."""
+    t = ("Trump's deal was not a one-off, Press Secretary Sarah Huckabee Sanders said. The approach came after "
+         "President Trump spent months relying on Republicans.\n\n[Trump to Jilted GOP: Inaction Led to Deal]\n\n"
+         "After Trump \u2014 and his top spokespersons \u2014 slammed Democrats for months, the tone changed.\n\n"
+         "The president will work with any members who \u201cwant to move the ball forward,\u201d she said.")
+    rows = [r for r in shown_rows(t) if "move the ball" in r[1]]
+    assert [r[0] for r in rows] == ["Sarah Huckabee Sanders"]
+
+
+def test_she_after_a_man_the_text_tells_of_credits_no_one():
+    t = ("President Donald Trump spoke in Ohio on Monday about the economy and the budget.\n\n"
+         "\u201cWe are not worried,\u201d she said.")
+    assert all("not worried" not in r[1] for r in shown_rows(t))
