@@ -206,15 +206,22 @@ def proper_name_run(words: list[str]) -> list[str]:
             continue
         if lw.endswith("s") and lw[:-1] in TITLE_WORDS:
             break                                   # "Presidents Xi Jinping and …"
+        if "-" in lw and lw.split("-")[0] in TITLE_WORDS:
+            break                                   # "UN Secretary-General Antonio Guterres", "Vice-President"
         if lw in OCCUPATION_WORDS and len(run) >= 2:
             break
         if not NAME_TOKEN.fullmatch(w) or lw in TITLE_WORDS or lw in NOT_NAMES or lw in NOT_NAME_CAPS \
-                or lw in ORG_TITLE_WORDS or country_in([w])[0] or lw in ANON_WORDS or lw in DOC_WORDS \
+                or (lw in ORG_TITLE_WORDS and not _korean_un(w, run)) or country_in([w])[0] or lw in ANON_WORDS or lw in DOC_WORDS \
                 or lw in THING_WORDS or lw in MEDIA_WORDS or lw in SPOKES_WORDS or lw in ORG_HEADS \
                 or lw in PLACE_WORDS or lw in PORTFOLIO_WORDS or _is_demonym_plural(w):
             break
         run.append(w)
     return run[::-1]
+
+
+def _korean_un(word: str, run: list[str]) -> bool:
+    """"Un" closing a name ("Kim Jong Un"): a given name's last syllable, not the UN (which is written in capitals)."""
+    return word == "Un" and not run
 
 
 _DEMONYMS = {"britons", "brits", "palestinians", "europeans", "westerners", "asians", "africans", "arabs",

@@ -355,10 +355,11 @@ class _Context:
             return body
         name = bare_name(words)
         if name and (name.lower() in COMMON_CAPITALS | _HEAD_WORDS or (
-                q.speaker_type == "unknown" and name.split()[-1].endswith("s")
+                q.speaker_type == "unknown" and name.split()[-1].endswith("s") and (len(name.split()) == 1 or mention.lower().startswith("the "))
                 and not name.split()[-1].endswith(("ss", "us", "is")) and not self.surname_of_speaker(name))):
             # "United said", "The Comey Memos said", "The Government said": a capitalised word the
-            # parse did not take for a name (but "Sanders" after "Sarah Sanders said" is hers)
+            # parse did not take for a name (but "Sanders" after "Sarah Sanders said" is hers, and a given name
+            # before it makes a name: "Antonio Guterres")
             return Settled("other", None, how=f"{mention!r} is not a person's name")
         if name and name.split()[-1].lower() in _IDEA_HEADS:
             # "the Bush Doctrine says that …": a doctrine's or a treaty's text, no one speaking

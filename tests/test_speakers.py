@@ -586,3 +586,13 @@ def test_a_full_name_before_of_is_the_person_not_the_body():
     text = ('Nelson Chamisa of the Movement for Democratic Change on Friday dismissed what he called the '
             '"unverified fake results" of the election.')
     assert shown(text) == {"Nelson Chamisa"}
+
+
+@pytest.mark.parametrize("text,name", [
+    ('"We no longer need them," Kim Jong Un said on Saturday.', "Kim Jong Un"),        # "Un" is no UN
+    ('"The UN must act now," UN Secretary-General Antonio Guterres said. "We will not wait," Guterres added.',
+     "Antonio Guterres"),                                          # a surname ending in -s is no plural
+    ('"The talks must go on," Vice-President Kamala Harris said on Monday.', "Kamala Harris"),
+])
+def test_a_name_after_a_hyphenated_title_or_ending_in_un_is_the_speaker(text, name):
+    assert shown(text) == {name}
