@@ -1,6 +1,7 @@
 """After ingest or import: assign new articles to events, extract their quotes, find reprints."""
 from __future__ import annotations
 
+import math
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -8,6 +9,7 @@ from datetime import datetime, timedelta, timezone
 from .cluster import ClusterConfig, EventClusterer, clustering_span, order_key
 from .cluster.events import LEAD_CHARS, LEADS, event_topics
 from .config import Settings
+from .dates import year_floor
 from .language import is_english, language_of
 from .store import EVENTS_STEP, QUOTES_STEP, REPRINTS_STEP, Store
 from .topics import taxonomy_mark
@@ -149,10 +151,88 @@ def _cluster(store: Store, new: list[dict], cfg: ClusterConfig, report, out: Ana
     kept = {cl.resolve(m["event_id"]) for m in memory if m["id"] in moved}
     touched = set(assigned.values()) | {cl.resolve(v) for v in first.values()} | kept
     summaries = [e for e in cl.events() if e.id in touched]
-    store.save_clustering(assigned, summaries, merged)
+    later = _place_before_seen(store, cl, [a for a in new if a["id"] in first], memory, cfg, s)
+    undated = {}
+    if later.moved:
+        assigned.update(later.moved)
+        undated = {aid: FIRST_SEEN_PLACED for aid in later.moved}
+        left = {cl.resolve(v) for k, v in first.items() if k not in later.moved} | kept
+        gone = {cl.event_of(aid) for aid in later.moved} - left   # events all of whose articles moved
+        touched = (touched - gone) | set(later.moved.values())
+        summaries = [e for e in summaries if e.id not in gone] + later.summaries
+        merged = {old: v for old, v in merged.items() if v not in gone}
+    store.save_clustering(assigned, summaries, merged, undated)
     report("events", len(new), len(new))
     out.events_touched, out.events_merged = len(touched), len(merged)
     return touched
+
+
+FIRST_SEEN_PLACED = "published before it was first seen: placed by what it says"
+
+
+@dataclass
+class _Placed:
+    """First-seen articles moved to an event that ended before they were seen, and those events' summaries."""
+
+    moved: dict[str, str]
+    summaries: list
+
+
+def _place_before_seen(store: Store, cl: EventClusterer, new: list[dict], memory: list[dict], cfg: ClusterConfig,
+                       s: Settings) -> _Placed:
+    """New articles (all placed by `cl`) dated by their first-seen time and left alone there, placed by the
+    undated rules among the events within `first_seen_reach_days` before: a first-seen time is only an upper bound on when the
+    article was published. Each joins a stored event that ended before its window only when that event clearly
+    wins (undated_margin) over every event in reach, recent ones included; otherwise it stays where it is."""
+    none = _Placed({}, [])
+    if cfg.first_seen_reach_days <= 0 or not any(a.get("date_source") == "first-seen" for a in new):
+        return none   # the common case, imports and dated feeds: one look at each new article, nothing read
+    stored = {cl.event_of(m["id"]) for m in memory}
+    by_event: dict[str, list[dict]] = {}
+    for a in new:
+        by_event.setdefault(cl.event_of(a["id"]), []).append(a)
+    alone = [a for eid, arts in by_event.items() if eid not in stored
+             and all(a.get("date_source") == "first-seen" for a in arts) for a in arts]
+    seen = [sp[1] for a in alone if (sp := clustering_span(a)) is not None]
+    if not seen:   # each first-seen article joined an event where it was placed
+        return none
+    try:
+        since = datetime.fromtimestamp(min(seen), timezone.utc) - timedelta(days=cfg.first_seen_reach_days)
+    except (OverflowError, ValueError, OSError):
+        return none
+    # the events in reach as this pass left them: stored articles, and the new ones placed elsewhere
+    fresh = {a["id"] for a in new}
+    lone = {a["id"] for a in alone}
+    placed = {m["id"] for m in memory}   # restored by the first pass, which may have merged or split their events
+    older = [{**m, "event_id": cl.event_of(m["id"]) if m["id"] in placed else m["event_id"]}
+             for m in store.clustered_since(since, s.events_max_chars) if m["id"] not in fresh]
+    older += [{**a, "event_id": cl.event_of(a["id"])} for a in new if a["id"] not in lone]
+    if not older:
+        return none
+    # events the first pass could not reach: every stored article of theirs before the window of the earliest sight
+    horizon = min(seen) - (cfg.window_days + 1) * 86400
+    last: dict[str, float] = {}
+    for m in older:
+        sp = clustering_span(m)
+        end = sp[1] if sp is not None else math.inf
+        last[m["event_id"]] = max(last.get(m["event_id"], -math.inf), end)
+    before = {eid for eid, end in last.items() if end < horizon}
+    if not before:
+        return none
+    undated = [{**a, "published": None, "date_precision": "none", "first_seen": None} for a in sorted(alone, key=order_key)]
+    later = EventClusterer(cfg, time_bound=False)   # every event in reach is a candidate, by what it says
+    later.freeze(older + undated)
+    later.restore(older, [m["event_id"] for m in older])
+    moved = {}
+    for a in undated:
+        eid = later.add(a)
+        floor = year_floor(f"{a.get('title') or ''}\n{(a.get('text') or '')[:cfg.max_chars]}")
+        # a text that names a year after the event's last is written later: not its coverage
+        if eid in before and (floor is None or floor <= datetime.fromtimestamp(last[eid], timezone.utc).year):
+            moved[a["id"]] = eid
+    moved = {aid: eid for aid, eid in moved.items() if later.event_of(aid) == eid}   # none merged away since
+    summaries = [e for e in later.events() if e.id in set(moved.values())]
+    return _Placed(moved, summaries)
 
 
 def _languages(store: Store, new: list[dict]) -> None:

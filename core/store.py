@@ -433,9 +433,14 @@ class Store:
                       .values(event_id=sa.bindparam("eid")),
                       [{"aid": k, "eid": v} for k, v in assignments.items()])
 
-    def save_clustering(self, assignments: dict[str, str], summaries, merged: dict[str, str]) -> None:
-        """Article events, event rows and merges in one transaction: a crash leaves all or nothing."""
+    def save_clustering(self, assignments: dict[str, str], summaries, merged: dict[str, str],
+                        undated: dict[str, str] | None = None) -> None:
+        """Article events, event rows and merges in one transaction: a crash leaves all or nothing.
+        undated: {article id: flag} of articles whose stored date is dropped (its first_seen stays)."""
         with self.engine.begin() as c:
+            for aid, flag in (undated or {}).items():
+                c.execute(sa.update(articles).where(articles.c.id == aid).values(
+                    published=None, date_precision="none", date_flag=flag))
             self._set_events(c, assignments)
             self._save_events(c, summaries, merged)
 
