@@ -9,6 +9,7 @@ from datetime import datetime, timedelta, timezone
 from .cluster import ClusterConfig, EventClusterer, clustering_span, order_key
 from .cluster.events import LEAD_CHARS, LEADS, event_topics
 from .config import Settings
+from .cluster.details import _MONTHS as DAY_MONTHS, _WEEKDAYS as WEEKDAYS, read_details
 from .dates import year_floor
 from .language import is_english, language_of
 from .store import EVENTS_STEP, QUOTES_STEP, REPRINTS_STEP, Store
@@ -211,11 +212,14 @@ def _place_before_seen(store: Store, cl: EventClusterer, new: list[dict], memory
         return none
     # events the first pass could not reach: every stored article of theirs before the window of the earliest sight
     horizon = min(seen) - (cfg.window_days + 1) * 86400
+    first: dict[str, float] = {}
     last: dict[str, float] = {}
     for m in older:
         sp = clustering_span(m)
         end = sp[1] if sp is not None else math.inf
         last[m["event_id"]] = max(last.get(m["event_id"], -math.inf), end)
+        if sp is not None:
+            first[m["event_id"]] = min(first.get(m["event_id"], math.inf), sp[0])
     before = {eid for eid, end in last.items() if end < horizon}
     if not before:
         return none
@@ -227,12 +231,35 @@ def _place_before_seen(store: Store, cl: EventClusterer, new: list[dict], memory
     for a in undated:
         eid = later.add(a)
         floor = year_floor(f"{a.get('title') or ''}\n{(a.get('text') or '')[:cfg.max_chars]}")
-        # a text that names a year after the event's last is written later: not its coverage
-        if eid in before and (floor is None or floor <= datetime.fromtimestamp(last[eid], timezone.utc).year):
+        # a text that names a year after the event's last is written later: not its coverage; and its opening
+        # must name a day of the event (a look-alike happening of the same actors wins on words alone)
+        if eid in before and eid in first and (floor is None or floor <= datetime.fromtimestamp(last[eid], timezone.utc).year) \
+                and days_agree(a, first[eid], last[eid]):
             moved[a["id"]] = eid
     moved = {aid: eid for aid, eid in moved.items() if later.event_of(aid) == eid}   # none merged away since
     summaries = [e for e in later.events() if e.id in set(moved.values())]
     return _Placed(moved, summaries)
+
+
+def days_agree(a: dict, lo: float, hi: float) -> bool:
+    """Whether an article's opening names a day of the span lo..hi (epoch seconds), a day either side allowed:
+    the latest calendar day it names ("May 16": an earlier one is background), else a weekday it names.
+    False when it names neither: with no date and no day, nothing but its words ties it to the event."""
+    named = read_details(a.get("title") or "", a.get("text") or "")
+    days = [datetime.fromtimestamp(lo, timezone.utc).date() + timedelta(days=k)
+            for k in range(-1, min(int((hi - lo) // 86400) + 2, 400))]
+    dates = _named(named.get("date"))
+    if dates:
+        month, day = max((DAY_MONTHS.index(k.split("-")[0]), int(k.split("-")[1])) for k in dates)
+        return any((d.month - 1, d.day) == (month, day) for d in days)
+    weekdays = {WEEKDAYS.index(k) for k in _named(named.get("weekday"))}
+    return any(d.weekday() in weekdays for d in days)
+
+
+def _named(vec: dict[str, float] | None) -> list[str]:
+    """The details a text names itself, not the days either side that core.cluster.details adds at half weight."""
+    top = max(vec.values(), default=0.0) if vec else 0.0
+    return [k for k, w in (vec or {}).items() if w >= top - 1e-9] if top > 0 else []
 
 
 def _languages(store: Store, new: list[dict]) -> None:
