@@ -9,6 +9,7 @@ from datetime import datetime, timedelta, timezone
 from .cluster import ClusterConfig, EventClusterer, clustering_span, order_key
 from .cluster.events import LEAD_CHARS, LEADS, event_topics
 from .config import Settings
+from .cluster.features import analyse_doc
 from .cluster.details import _MONTHS as DAY_MONTHS, _WEEKDAYS as WEEKDAYS, read_details
 from .dates import year_floor
 from .language import is_english, language_of
@@ -182,9 +183,10 @@ class _Placed:
 def _place_before_seen(store: Store, cl: EventClusterer, new: list[dict], memory: list[dict], cfg: ClusterConfig,
                        s: Settings) -> _Placed:
     """New articles (all placed by `cl`) dated by their first-seen time and left alone there, placed by the
-    undated rules among the events within `first_seen_reach_days` before: a first-seen time is only an upper bound on when the
-    article was published. Each joins a stored event that ended before its window only when that event clearly
-    wins (undated_margin) over every event in reach, recent ones included; otherwise it stays where it is."""
+    undated rules among the events within `first_seen_reach_days` before: a first-seen time is only an upper
+    bound on when the article was published. Each joins an event that ended before its window only when that
+    event clearly wins (undated_margin) over every event read, recent ones included, its text names no later
+    year and its opening names one of the event's days (days_agree); otherwise it stays where it is."""
     none = _Placed({}, [])
     if cfg.first_seen_reach_days <= 0 or not any(a.get("date_source") == "first-seen" for a in new):
         return none   # the common case, imports and dated feeds: one look at each new article, nothing read
@@ -201,25 +203,30 @@ def _place_before_seen(store: Store, cl: EventClusterer, new: list[dict], memory
         since = datetime.fromtimestamp(min(seen), timezone.utc) - timedelta(days=cfg.first_seen_reach_days)
     except (OverflowError, ValueError, OSError):
         return none
-    # the events in reach as this pass left them: stored articles, and the new ones placed elsewhere
-    fresh = {a["id"] for a in new}
+    # the events in reach: those the first pass held (stored and new, as it left them), and of the older ones
+    # those whose key terms the articles share (their rivals share them too), read whole
     lone = {a["id"] for a in alone}
-    placed = {m["id"] for m in memory}   # restored by the first pass, which may have merged or split their events
-    older = [{**m, "event_id": cl.event_of(m["id"]) if m["id"] in placed else m["event_id"]}
-             for m in store.clustered_since(since, s.events_max_chars) if m["id"] not in fresh]
+    older = [{**m, "event_id": cl.event_of(m["id"])} for m in memory]
     older += [{**a, "event_id": cl.event_of(a["id"])} for a in new if a["id"] not in lone]
+    words = set()
+    for a in alone:
+        words |= analyse_doc(a.get("title") or "", a.get("text") or "", cfg.lead_words, cfg.max_chars).terms
+    held = {m["id"] for m in older}
+    until = datetime.fromtimestamp(min(seen), timezone.utc) - timedelta(days=cfg.window_days + 1)
+    shared = sorted(((len(words & set(e["terms"])), e["id"]) for e in store.events_ending(since, until)), reverse=True)
+    ids = [eid for k, eid in shared[:cfg.first_seen_events] if k >= 2]
+    older += [m for m in store.event_articles(ids, s.events_max_chars) if m["id"] not in held]
     if not older:
         return none
     # events the first pass could not reach: every stored article of theirs before the window of the earliest sight
     horizon = min(seen) - (cfg.window_days + 1) * 86400
     first: dict[str, float] = {}
     last: dict[str, float] = {}
-    for m in older:
+    for m in older:   # the days of an event are its dated members' (one placed here before is undated)
         sp = clustering_span(m)
-        end = sp[1] if sp is not None else math.inf
-        last[m["event_id"]] = max(last.get(m["event_id"], -math.inf), end)
         if sp is not None:
             first[m["event_id"]] = min(first.get(m["event_id"], math.inf), sp[0])
+            last[m["event_id"]] = max(last.get(m["event_id"], -math.inf), sp[1])
     before = {eid for eid, end in last.items() if end < horizon}
     if not before:
         return none
@@ -233,7 +240,7 @@ def _place_before_seen(store: Store, cl: EventClusterer, new: list[dict], memory
         floor = year_floor(f"{a.get('title') or ''}\n{(a.get('text') or '')[:cfg.max_chars]}")
         # a text that names a year after the event's last is written later: not its coverage; and its opening
         # must name a day of the event (a look-alike happening of the same actors wins on words alone)
-        if eid in before and eid in first and (floor is None or floor <= datetime.fromtimestamp(last[eid], timezone.utc).year) \
+        if eid in before and (floor is None or floor <= datetime.fromtimestamp(last[eid], timezone.utc).year) \
                 and days_agree(a, first[eid], last[eid]):
             moved[a["id"]] = eid
     moved = {aid: eid for aid, eid in moved.items() if later.event_of(aid) == eid}   # none merged away since
@@ -242,18 +249,19 @@ def _place_before_seen(store: Store, cl: EventClusterer, new: list[dict], memory
 
 
 def days_agree(a: dict, lo: float, hi: float) -> bool:
-    """Whether an article's opening names a day of the span lo..hi (epoch seconds), a day either side allowed:
-    the latest calendar day it names ("May 16": an earlier one is background), else a weekday it names.
-    False when it names neither: with no date and no day, nothing but its words ties it to the event."""
+    """Whether an article's opening names a day of an event spanning lo..hi (epoch seconds): the latest calendar
+    day it names ("May 16": an earlier one is background) within the span, a day either side allowed; else a
+    weekday it names within a day of the event's first (over a week's span every weekday would do). False when
+    it names neither: with no date and no day, nothing but its words ties it to the event."""
     named = read_details(a.get("title") or "", a.get("text") or "")
-    days = [datetime.fromtimestamp(lo, timezone.utc).date() + timedelta(days=k)
-            for k in range(-1, min(int((hi - lo) // 86400) + 2, 400))]
+    start = datetime.fromtimestamp(lo, timezone.utc).date()
     dates = _named(named.get("date"))
     if dates:
         month, day = max((DAY_MONTHS.index(k.split("-")[0]), int(k.split("-")[1])) for k in dates)
+        days = [start + timedelta(days=k) for k in range(-1, min(int((hi - lo) // 86400) + 2, 400))]
         return any((d.month - 1, d.day) == (month, day) for d in days)
     weekdays = {WEEKDAYS.index(k) for k in _named(named.get("weekday"))}
-    return any(d.weekday() in weekdays for d in days)
+    return any((start + timedelta(days=k)).weekday() in weekdays for k in (-1, 0, 1))
 
 
 def _named(vec: dict[str, float] | None) -> list[str]:

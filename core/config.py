@@ -272,6 +272,11 @@ class ClusterConfig:
                                                     "realworld's feeds in November 2026, three undated reports of Putin's "
                                                     "May 2024 Beijing visit, about 930 days old, formed an event of their own.")
 
+    first_seen_events: int = _setting(200, "Of the events within first_seen_reach_days, how many are read whole for "
+                                           "placing a feed item with no date: those sharing the most of their key "
+                                           "terms (at least 2) with it, its likely event and its rivals (the memory "
+                                           "of that step).")
+
     detail_act: float = _setting(0.0, "Similarity taken off a pair of articles whose headlines report kinds of act that "
                                       "one happening's coverage does not report together (a call / a visit, a death / "
                                       "the funeral, an arrest / the verdict; core.cluster.details), pro rata: the same "

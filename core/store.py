@@ -477,6 +477,13 @@ class Store:
             q = q.where(articles.c.published >= _utc_naive(since))
         return self._dicts(q.order_by(articles.c.published))
 
+    def events_ending(self, since: datetime, until: datetime) -> list[dict]:
+        """Id and key terms of the events whose last article lies in [since, until): no article is read."""
+        q = sa.select(events.c.id, events.c.terms).where(events.c.last_published >= _utc_naive(since),
+                                                         events.c.last_published < _utc_naive(until))
+        with self.engine.connect() as c:
+            return [{"id": r.id, "terms": _json(r.terms, [])} for r in c.execute(q)]
+
     def _dicts(self, q) -> list[dict]:
         with self.engine.connect() as c:
             rows = [dict(r._mapping) for r in c.execute(q)]
