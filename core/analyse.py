@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from .cluster import ClusterConfig, EventClusterer, clustering_span, order_key
+from .cluster.details import MONTHS, WEEKDAYS, read_details
 from .cluster.events import LEAD_CHARS, LEADS, event_topics
-from .config import Settings
 from .cluster.features import analyse_doc
-from .cluster.details import _MONTHS as DAY_MONTHS, _WEEKDAYS as WEEKDAYS, read_details
+from .config import Settings
 from .dates import year_floor
 from .language import is_english, language_of
 from .store import EVENTS_STEP, QUOTES_STEP, REPRINTS_STEP, Store
@@ -257,7 +257,7 @@ def days_agree(a: dict, lo: float, hi: float) -> bool:
     start = datetime.fromtimestamp(lo, timezone.utc).date()
     dates = _named(named.get("date"))
     if dates:
-        month, day = max((DAY_MONTHS.index(k.split("-")[0]), int(k.split("-")[1])) for k in dates)
+        month, day = max((MONTHS.index(k.split("-")[0]), int(k.split("-")[1])) for k in dates)
         days = [start + timedelta(days=k) for k in range(-1, min(int((hi - lo) // 86400) + 2, 400))]
         return any((d.month - 1, d.day) == (month, day) for d in days)
     weekdays = {WEEKDAYS.index(k) for k in _named(named.get("weekday"))}
