@@ -250,9 +250,8 @@ def _place_before_seen(store: Store, cl: EventClusterer, new: list[dict], memory
 
 def days_agree(a: dict, lo: float, hi: float) -> bool:
     """Whether an article's opening names a day of an event spanning lo..hi (epoch seconds): the latest calendar
-    day it names ("May 16": an earlier one is background) within the span, a day either side allowed; else a
-    weekday it names within a day of the event's first (over a week's span every weekday would do). False when
-    it names neither: with no date and no day, nothing but its words ties it to the event."""
+    day it names ("May 16": an earlier one is background) within the span, a day either side allowed. False when
+    it names no calendar day: with no date, nothing but its words ties it to the event."""
     named = read_details(a.get("title") or "", a.get("text") or "")
     start = datetime.fromtimestamp(lo, timezone.utc).date()
     dates = _named(named.get("date"))
@@ -260,8 +259,9 @@ def days_agree(a: dict, lo: float, hi: float) -> bool:
         month, day = max((MONTHS.index(k.split("-")[0]), int(k.split("-")[1])) for k in dates)
         days = [start + timedelta(days=k) for k in range(-1, min(int((hi - lo) // 86400) + 2, 400))]
         return any((d.month - 1, d.day) == (month, day) for d in days)
-    weekdays = {WEEKDAYS.index(k) for k in _named(named.get("weekday"))}
-    return any((start + timedelta(days=k)).weekday() in weekdays for k in (-1, 0, 1))
+    # A weekday alone is no evidence: "on Thursday" matches three days of any week around an event's first day,
+    # and the first report of a new meeting of the same leaders would join their last one.
+    return False
 
 
 def _named(vec: dict[str, float] | None) -> list[str]:

@@ -61,7 +61,7 @@ def test_an_old_undated_item_joins_the_event_it_reports_and_is_kept_undated(db_u
     assert {stored(store, f"visit-{i}")["event_id"] for i in range(4)} == {visit_event}
     seen = datetime.now(timezone.utc).replace(microsecond=0)
     store.add_articles([undated("old-1", "Putin holds talks with Xi Jinping in Beijing",
-                                "Vladimir Putin held talks with Xi Jinping on Thursday at the Great Hall of the People in "
+                                "Vladimir Putin held talks with Xi Jinping on May 16 at the Great Hall of the People in "
                                 "Beijing during his state visit to China; the leaders signed a joint statement on their "
                                 "strategic partnership.", seen)])
     analyse_new(store, quotes=False)
@@ -87,9 +87,10 @@ def test_a_fresh_undated_item_of_a_new_happening_stays_out_of_an_older_look_alik
     visit_event = stored(store, "visit-0")["event_id"]
     seen = datetime.now(timezone.utc).replace(microsecond=0)
     # the same words as the visit's reports: told apart by the day its opening names, the year its text names,
-    # or for want of either (nothing but words would tie it to the old event)
+    # or for want of a calendar day (nothing but words, or a weekday any week has, would tie it to the old event)
     day = (VISIT + timedelta(days=3)).strftime("%A")   # not the visit's day, nor a day either side
-    openings = {"fresh-day": f"on {day}", "fresh-year": f"on his {seen.year} state visit", "fresh-none": "this week"}
+    openings = {"fresh-day": f"on {day}", "fresh-year": f"on his {seen.year} state visit", "fresh-none": "this week",
+                "fresh-weekday": f"on {VISIT:%A}"}   # the visit's own weekday: any new meeting's report may name it
     for k, (aid, when) in enumerate(openings.items()):
         store.add_articles([undated(aid, "Putin holds talks with Xi Jinping in Beijing",
                                     f"Vladimir Putin held talks with Xi Jinping {when} at the Great Hall of the People in "
