@@ -1,13 +1,17 @@
 """After ingest or import: assign new articles to events, extract their quotes, find reprints."""
 from __future__ import annotations
 
+import math
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from .cluster import ClusterConfig, EventClusterer, clustering_span, order_key
+from .cluster.details import MONTHS, WEEKDAYS, read_details
 from .cluster.events import LEAD_CHARS, LEADS, event_topics
+from .cluster.features import analyse_doc
 from .config import Settings
+from .dates import year_floor
 from .language import is_english, language_of
 from .store import EVENTS_STEP, QUOTES_STEP, REPRINTS_STEP, Store
 from .topics import taxonomy_mark
@@ -149,10 +153,121 @@ def _cluster(store: Store, new: list[dict], cfg: ClusterConfig, report, out: Ana
     kept = {cl.resolve(m["event_id"]) for m in memory if m["id"] in moved}
     touched = set(assigned.values()) | {cl.resolve(v) for v in first.values()} | kept
     summaries = [e for e in cl.events() if e.id in touched]
-    store.save_clustering(assigned, summaries, merged)
+    later = _place_before_seen(store, cl, [a for a in new if a["id"] in first], memory, cfg, s)
+    undated = {}
+    if later.moved:
+        assigned.update(later.moved)
+        undated = {aid: FIRST_SEEN_PLACED for aid in later.moved}
+        left = {cl.resolve(v) for k, v in first.items() if k not in later.moved} | kept
+        gone = {cl.event_of(aid) for aid in later.moved} - left   # events all of whose articles moved
+        touched = (touched - gone) | set(later.moved.values())
+        summaries = [e for e in summaries if e.id not in gone] + later.summaries
+        merged = {old: v for old, v in merged.items() if v not in gone}
+    store.save_clustering(assigned, summaries, merged, undated)
     report("events", len(new), len(new))
     out.events_touched, out.events_merged = len(touched), len(merged)
     return touched
+
+
+FIRST_SEEN_PLACED = "published before it was first seen: placed by what it says"
+
+
+@dataclass
+class _Placed:
+    """First-seen articles moved to an event that ended before they were seen, and those events' summaries."""
+
+    moved: dict[str, str]
+    summaries: list
+
+
+def _place_before_seen(store: Store, cl: EventClusterer, new: list[dict], memory: list[dict], cfg: ClusterConfig,
+                       s: Settings) -> _Placed:
+    """New articles (all placed by `cl`) dated by their first-seen time and left alone there, placed by the
+    undated rules among the events within `first_seen_reach_days` before: a first-seen time is only an upper
+    bound on when the article was published. Each joins an event that ended before its window only when that
+    event clearly wins (undated_margin) over every event read, recent ones included, its text names no later
+    year and its opening names one of the event's days (days_agree); otherwise it stays where it is."""
+    none = _Placed({}, [])
+    if cfg.first_seen_reach_days <= 0 or not any(a.get("date_source") == "first-seen" for a in new):
+        return none   # the common case, imports and dated feeds: one look at each new article, nothing read
+    stored = {cl.event_of(m["id"]) for m in memory}
+    by_event: dict[str, list[dict]] = {}
+    for a in new:
+        by_event.setdefault(cl.event_of(a["id"]), []).append(a)
+    alone = [a for eid, arts in by_event.items() if eid not in stored
+             and all(a.get("date_source") == "first-seen" for a in arts) for a in arts]
+    seen = [sp[1] for a in alone if (sp := clustering_span(a)) is not None]
+    if not seen:   # each first-seen article joined an event where it was placed
+        return none
+    try:
+        since = datetime.fromtimestamp(min(seen), timezone.utc) - timedelta(days=cfg.first_seen_reach_days)
+    except (OverflowError, ValueError, OSError):
+        return none
+    # the events in reach: those the first pass held (stored and new, as it left them), and of the older ones
+    # those whose key terms the articles share (their rivals share them too), read whole
+    lone = {a["id"] for a in alone}
+    older = [{**m, "event_id": cl.event_of(m["id"])} for m in memory]
+    older += [{**a, "event_id": cl.event_of(a["id"])} for a in new if a["id"] not in lone]
+    words = set()
+    for a in alone:
+        words |= analyse_doc(a.get("title") or "", a.get("text") or "", cfg.lead_words, cfg.max_chars).terms
+    held = {m["id"] for m in older}
+    until = datetime.fromtimestamp(min(seen), timezone.utc) - timedelta(days=cfg.window_days + 1)
+    shared = sorted(((len(words & set(e["terms"])), e["id"]) for e in store.events_ending(since, until)), reverse=True)
+    ids = [eid for k, eid in shared[:cfg.first_seen_events] if k >= 2]
+    older += [m for m in store.event_articles(ids, s.events_max_chars) if m["id"] not in held]
+    if not older:
+        return none
+    # events the first pass could not reach: every stored article of theirs before the window of the earliest sight
+    horizon = min(seen) - (cfg.window_days + 1) * 86400
+    first: dict[str, float] = {}
+    last: dict[str, float] = {}
+    for m in older:   # the days of an event are its dated members' (one placed here before is undated)
+        sp = clustering_span(m)
+        if sp is not None:
+            first[m["event_id"]] = min(first.get(m["event_id"], math.inf), sp[0])
+            last[m["event_id"]] = max(last.get(m["event_id"], -math.inf), sp[1])
+    before = {eid for eid, end in last.items() if end < horizon}
+    if not before:
+        return none
+    undated = [{**a, "published": None, "date_precision": "none", "first_seen": None} for a in sorted(alone, key=order_key)]
+    later = EventClusterer(cfg, time_bound=False)   # every event in reach is a candidate, by what it says
+    later.freeze(older + undated)
+    later.restore(older, [m["event_id"] for m in older])
+    moved = {}
+    for a in undated:
+        eid = later.add(a)
+        floor = year_floor(f"{a.get('title') or ''}\n{(a.get('text') or '')[:cfg.max_chars]}")
+        # a text that names a year after the event's last is written later: not its coverage; and its opening
+        # must name a day of the event (a look-alike happening of the same actors wins on words alone)
+        if eid in before and (floor is None or floor <= datetime.fromtimestamp(last[eid], timezone.utc).year) \
+                and days_agree(a, first[eid], last[eid]):
+            moved[a["id"]] = eid
+    moved = {aid: eid for aid, eid in moved.items() if later.event_of(aid) == eid}   # none merged away since
+    summaries = [e for e in later.events() if e.id in set(moved.values())]
+    return _Placed(moved, summaries)
+
+
+def days_agree(a: dict, lo: float, hi: float) -> bool:
+    """Whether an article's opening names a day of an event spanning lo..hi (epoch seconds): the latest calendar
+    day it names ("May 16": an earlier one is background) within the span, a day either side allowed. False when
+    it names no calendar day: with no date, nothing but its words ties it to the event."""
+    named = read_details(a.get("title") or "", a.get("text") or "")
+    start = datetime.fromtimestamp(lo, timezone.utc).date()
+    dates = _named(named.get("date"))
+    if dates:
+        month, day = max((MONTHS.index(k.split("-")[0]), int(k.split("-")[1])) for k in dates)
+        days = [start + timedelta(days=k) for k in range(-1, min(int((hi - lo) // 86400) + 2, 400))]
+        return any((d.month - 1, d.day) == (month, day) for d in days)
+    # A weekday alone is no evidence: "on Thursday" matches three days of any week around an event's first day,
+    # and the first report of a new meeting of the same leaders would join their last one.
+    return False
+
+
+def _named(vec: dict[str, float] | None) -> list[str]:
+    """The details a text names itself, not the days either side that core.cluster.details adds at half weight."""
+    top = max(vec.values(), default=0.0) if vec else 0.0
+    return [k for k, w in (vec or {}).items() if w >= top - 1e-9] if top > 0 else []
 
 
 def _languages(store: Store, new: list[dict]) -> None:

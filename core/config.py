@@ -262,6 +262,20 @@ class ClusterConfig:
                                            "Two undated events: with no time axis every story of the same actors is a "
                                            "candidate (AllSides dev with its dates removed: 17 of the last merge pass's 24 "
                                            "merges joined two stories; 0.758 -> 0.765 with the margin).")
+    first_seen_reach_days: float = _setting(1100.0, "How far before its first-seen time a feed item with no date (and none "
+                                                    "on its page) may have been published, for placing it: such an item "
+                                                    "is placed at its first-seen time, and one left on its own there may "
+                                                    "then join a stored event that ended before it was seen, by the "
+                                                    "undated rules (closest members, a clear winner by undated_margin); "
+                                                    "it is then kept undated. Stored articles of this reach are read for "
+                                                    "it, only when such an item is left alone (0 disables). Replaying "
+                                                    "realworld's feeds in November 2026, three undated reports of Putin's "
+                                                    "May 2024 Beijing visit, about 930 days old, formed an event of their own.")
+
+    first_seen_events: int = _setting(200, "Of the events within first_seen_reach_days, how many are read whole for "
+                                           "placing a feed item with no date: those sharing the most of their key "
+                                           "terms (at least 2) with it, its likely event and its rivals (the memory "
+                                           "of that step).")
 
     detail_act: float = _setting(0.0, "Similarity taken off a pair of articles whose headlines report kinds of act that "
                                       "one happening's coverage does not report together (a call / a visit, a death / "

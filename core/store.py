@@ -433,9 +433,14 @@ class Store:
                       .values(event_id=sa.bindparam("eid")),
                       [{"aid": k, "eid": v} for k, v in assignments.items()])
 
-    def save_clustering(self, assignments: dict[str, str], summaries, merged: dict[str, str]) -> None:
-        """Article events, event rows and merges in one transaction: a crash leaves all or nothing."""
+    def save_clustering(self, assignments: dict[str, str], summaries, merged: dict[str, str],
+                        undated: dict[str, str] | None = None) -> None:
+        """Article events, event rows and merges in one transaction: a crash leaves all or nothing.
+        undated: {article id: flag} of articles whose stored date is dropped (its first_seen stays)."""
         with self.engine.begin() as c:
+            for aid, flag in (undated or {}).items():
+                c.execute(sa.update(articles).where(articles.c.id == aid).values(
+                    published=None, date_precision="none", date_flag=flag))
             self._set_events(c, assignments)
             self._save_events(c, summaries, merged)
 
@@ -471,6 +476,13 @@ class Store:
         if since is not None:
             q = q.where(articles.c.published >= _utc_naive(since))
         return self._dicts(q.order_by(articles.c.published))
+
+    def events_ending(self, since: datetime, until: datetime) -> list[dict]:
+        """Id and key terms of the events whose last article lies in [since, until): no article is read."""
+        q = sa.select(events.c.id, events.c.terms).where(events.c.last_published >= _utc_naive(since),
+                                                         events.c.last_published < _utc_naive(until))
+        with self.engine.connect() as c:
+            return [{"id": r.id, "terms": _json(r.terms, [])} for r in c.execute(q)]
 
     def _dicts(self, q) -> list[dict]:
         with self.engine.connect() as c:

@@ -94,6 +94,7 @@ _DAY_MONTH = re.compile(rf"\b(?:({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?|(\d{
 # keeps every character's place when the text holds none of _CASE_EXOTIC), three times faster than re.I
 _DAY_MONTH_LOW = re.compile(_DAY_MONTH.pattern.replace(_MONTH, _MONTH.lower()))
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS, WEEKDAYS = _MONTHS, _WEEKDAYS   # the names of read_details' day keys ("may-16", "thursday")
 
 
 def read_details(title: str, text: str) -> Details:
