@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from .cluster import ClusterConfig, EventClusterer, clustering_span, order_key
-from .cluster.details import MONTHS, WEEKDAYS, read_details
+from .cluster.details import MONTHS, read_details
 from .cluster.events import LEAD_CHARS, LEADS, event_topics
 from .cluster.features import analyse_doc
 from .config import Settings
