@@ -73,11 +73,16 @@ def page_matches(pages: dict[str, dict], quotes: dict | None = None) -> list[dic
             for m in find_matches(prepare([a])[0], lex, quotes.get(url, []) if quotes is not None else None)]
 
 
+def seeded_sample(rows: list, n_max: int, key) -> list:
+    """All rows, or SEED's sample of n_max when there are more, in `key` order: the draws of every fresh check."""
+    picked = rows if len(rows) <= n_max else random.Random(SEED).sample(rows, n_max)
+    return sorted(picked, key=key)
+
+
 def draw(pages: dict, n_max: int) -> None:
     """Print the matches to label (url, field, sentence, span, term, family: never the voice)."""
     ms = page_matches(pages)
-    picked = ms if len(ms) <= n_max else random.Random(SEED).sample(ms, n_max)
-    picked.sort(key=lambda m: (m["id"], m["field"], m["start"]))
+    picked = seeded_sample(ms, n_max, lambda m: (m["id"], m["field"], m["start"]))
     print(f"{len(pages)} pages, {len(ms)} matches; drew {len(picked)}", file=sys.stderr)
     for n, m in enumerate(picked):
         print(json.dumps({"n": n, "url": m["id"], "field": m["field"], "sent": m["sentence"],

@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import re
 import sys
 from collections import Counter
@@ -46,7 +45,6 @@ sys.path.insert(0, str(Path(__file__).parent))
 import pages_check  # noqa: E402
 
 HERE = Path(__file__).parent
-SEED = 28
 # What pages/sources.py hides: core.store.UNRESOLVED, core.sources.NO_NAMED_SPEAKER and "(unknown)"
 PLACEHOLDERS = {"(unresolved pronoun)", "(no named speaker)", "(unknown)"}
 GOLD_KINDS = {"p": "person", "o": "organisation", "g": "government", "a": "anonymous"}
@@ -81,8 +79,7 @@ def shown_rows(pages: dict[str, dict]) -> list[dict]:
 def draw(pages: dict, n_max: int) -> None:
     """Print the rows to label (url, offsets, kind: never the shown speaker), a seeded sample when more than n_max."""
     rows = shown_rows(pages)
-    picked = rows if len(rows) <= n_max else random.Random(SEED).sample(rows, n_max)
-    picked.sort(key=lambda r: (r["url"], r["quote"], r["mention"]))
+    picked = pages_check.seeded_sample(rows, n_max, lambda r: (r["url"], r["quote"], r["mention"]))
     print(f"{len(pages)} pages, {len(rows)} rows shown; drew {len(picked)}", file=sys.stderr)
     for n, r in enumerate(picked):
         print(json.dumps({"n": n, "url": r["url"], "quote": r["quote"], "kind": r["kind"],
