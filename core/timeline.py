@@ -102,8 +102,8 @@ def timing(articles, default_source: str = "unknown") -> dict:
     if n_day:
         notes.append(f"{n_day} outlet(s) have only a date, no time: they are ordered by day and get no lag in hours; "
                      "lags in hours are between exact times only")
-    if first["tie"]:
-        notes.append("a tie on the first day of reporting: no first can be named")   # the label names who tied
+    if first["tie"] and not first["label"].startswith("no first can be named"):   # the label names who tied
+        notes.append("a tie on the first day of reporting: no first can be named")
     return {"first_outlet": first["outlets"][0] if first["outlets"] and not first["tie"] and not first["unsure"] else None,
             "first_report": first["when"], "first": first, "outlets": rows, "undated": undated,
             "lags_from": exact[0]["outlet"] if exact else None, "notes": notes}

@@ -378,6 +378,7 @@ def test_a_copy_of_a_report_not_in_the_event_dates_its_original_outlet():
     reps = [Reprint(id="i", original_id=None, original_outlet="Reuters", score=0.9, outlet="Infobae", kind="wire copy")]
     t = compare_event(arts, reprints=reps, default_date_source="file")["timing"]
     assert t["first_outlet"] is None and t["first"]["outlets"] == ["CGTN", "Reuters"]
+    assert not any("first day" in n for n in t["notes"])    # the tie spans two days; the label says no first
     assert t["first"]["label"].startswith("no first can be named; may have reported first: Reuters (via Infobae) (04 Feb 2023 21:07 UTC); "
                                           "CGTN (on 5 Feb 2023, no time given)")
     arts[0]["published"] = "2023-02-06"                     # a day later CGTN was surely not first
