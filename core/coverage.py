@@ -80,7 +80,8 @@ def lags(times: pd.DataFrame) -> pd.DataFrame:
     exact times only (a date-only report gets whole days, lag_hours NaN); first_to_report is set only
     when one outlet was first beyond doubt, and tied_first marks the outlets that may have been first.
     Without a precision column, a time of exactly 00:00:00 UTC is read as a date without a time, which
-    is how the store writes date-only values. A row whose first is NaT is an outlet whose report has no
+    is how the store writes date-only values. A true "seen" marks an outlet known only by when its report
+    was first seen: it may have been first unless another report surely appeared before, and gets no lag. A row whose first is NaT is an outlet whose report has no
     date: it gets no lag, and no one in its event is first beyond doubt (it may have been first).
     """
     cols = dict(lag_hours=pd.Series(dtype=float), lag_days=pd.Series(dtype=float), first_to_report=pd.Series(dtype=bool),
@@ -93,7 +94,9 @@ def lags(times: pd.DataFrame) -> pd.DataFrame:
         t = times["first"]
         exact = ~((t.dt.hour == 0) & (t.dt.minute == 0) & (t.dt.second == 0))
     dated = times["first"].notna()
-    times = times.assign(exact=(exact & dated).to_numpy(), day=times["first"].dt.floor("D"))
+    # a report dated only by when it was first seen may be far older: it gets no lag and can begin any time before
+    seen = _seen(times) & dated
+    times = times.assign(exact=(exact & dated & ~seen).to_numpy(), day=times["first"].dt.floor("D").where(~seen))
     # an outlet in the event whose report has no date may have been first: then no one is first beyond doubt
     has_undated = (~dated).groupby(times["event_id"]).transform("any")
     first_day = times.groupby("event_id")["day"].transform("min")
@@ -102,7 +105,8 @@ def lags(times: pd.DataFrame) -> pd.DataFrame:
     # core.timeline's rule: a date-only report is its day in any time zone, and an outlet may have been first
     # when its report can have begun before every other one had surely appeared
     earliest = times["first"].where(times["exact"], times["day"] + DAY_EARLIEST)
-    latest = times["first"].where(times["exact"], times["day"] + DAY_LATEST)
+    earliest = earliest.where(~seen, pd.Timestamp.min.tz_localize("UTC"))
+    latest = times["first"].where(times["exact"] | seen, times["day"] + DAY_LATEST)
     surely_out = latest.groupby(times["event_id"]).transform("min")
     may = dated & (earliest <= surely_out)
     sure = may & (may.groupby(times["event_id"]).transform("sum") == 1) & ~has_undated
@@ -111,6 +115,11 @@ def lags(times: pd.DataFrame) -> pd.DataFrame:
                        first_to_report=sure.to_numpy(), tied_first=(may & ~sure).to_numpy(), n_outlets=n,
                        dated=dated.to_numpy())
     return out[out["n_outlets"] > 1].drop(columns=["day"])
+
+
+def _seen(times: pd.DataFrame) -> pd.Series:
+    """Rows known only by when their report was first seen (no date on feed or page)."""
+    return times["seen"].fillna(False).astype(bool) if "seen" in times else pd.Series(False, index=times.index)
 
 
 def lag_table(lagged: pd.DataFrame) -> pd.DataFrame:
@@ -122,5 +131,5 @@ def lag_table(lagged: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         "events": g.size(), "first": g["first_to_report"].sum(), "tied_first": g["tied_first"].sum(),
         "median_lag_h": g["lag_hours"].median().round(1), "p90_lag_h": g["lag_hours"].quantile(0.9).round(1),
-        "date_only": (lagged["dated"] & ~lagged["exact"]).groupby(lagged["outlet"]).sum().astype(int),
+        "date_only": (lagged["dated"] & ~lagged["exact"] & ~_seen(lagged)).groupby(lagged["outlet"]).sum().astype(int),
     }).reset_index().sort_values(["first", "events"], ascending=False)

@@ -150,10 +150,10 @@ def event_html(event: dict, report: dict, arts: pd.DataFrame, quotes: pd.DataFra
         parts.append(f"<h2>Coverage timeline</h2><img alt='Publication times by outlet' src='data:image/svg+xml;"
                      f"base64,{data}'>")
     parts.append("<h2>Side by side</h2><div class='outlets'>")
-    times = {a["id"]: a for a in arts.reindex(columns=["id", "published", "date_precision"]).to_dict("records")
-             if not _missing(a["published"])}
+    times = {a["id"]: a for a in arts.reindex(columns=["id", "published", "date_precision", "date_source"])
+             .to_dict("records") if not _missing(a["published"])}
     first = min((pd.Timestamp(a["published"]) for a in times.values()
-                 if _precision(a) == "exact"), default=None)
+                 if _precision(a) == "exact" and not _seen(a)), default=None)
     # who was first is the timing figure's to say: a date-only report on the same day makes it a tie
     said = (report.get("timing") or {}).get("first") or {}
     if said.get("label"):
@@ -213,11 +213,18 @@ def _outlet_html(report: dict, outlet: str, quotes: pd.DataFrame, times: dict, f
     return "\n".join(out) + "</section>"
 
 
+def _seen(article: dict) -> bool:
+    """Dated only by when framelens first saw it (core.dates source "first-seen"): a bound, not a publication time."""
+    return _s(article.get("date_source")) == "first-seen"
+
+
 def _when(article: dict, first, first_beyond_doubt: bool = False) -> str:
-    """Publication time and lag behind the earliest exact time; no hours for a date-only time (they would be
-    invented), and "first to report" only when the timing figure names this outlet first beyond doubt."""
+    """Publication time and lag behind the earliest exact time; no hours for a date-only or first-seen time (they
+    would be invented), and "first to report" only when the timing figure names this outlet first beyond doubt."""
     precision = _precision(article)
     when = format_time(article["published"], precision)
+    if _seen(article):
+        return f"no publication date · first seen {when}"
     if precision != "exact" or first is None:
         return when
     hours = (pd.Timestamp(article["published"]) - first).total_seconds() / 3600

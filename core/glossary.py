@@ -163,7 +163,8 @@ _M = [
     # -- timing
     Metric("first to report", "Events an outlet reported before every other outlet beyond doubt; 'tied first' "
            "counts the events it may have been first on (a date-only report is a day in the outlet's own time zone: "
-           "one whose day may have begun before the first exact time makes a tie).",
+           "one whose day may have begun before the first exact time makes a tie; a report dated only by when "
+           "framelens first saw it may be older, so it ties with every report that appeared after it was seen).",
            "Each outlet's first original article per event covered by two or more outlets.",
            "See *lag*: a wrong feed date makes a false first.", "See *lag*.", "Timing"),
     Metric("median lag", "The middle of an outlet's lags (hours) over the events it covered with others; p90: nine "
@@ -171,7 +172,8 @@ _M = [
     # -- articles
     Metric("date source", "Where an article's date came from: feed, page, import, file, or first-seen (no date "
            "found: when framelens first saw it).", "The feed item, the page's metadata, or the imported row.",
-           "A first-seen date can be days after publication.", "Shown on every article.", "Articles"),
+           "A first-seen date can be days or years after publication: timing never ranks by it or gives it a lag.",
+           "Shown on every article.", "Articles"),
     Metric("date precision", "How much of a publication time is known: exact (to the minute), date (the day: shown "
            "without an hour, never compared as a time), year, or none.",
            "The feed, the page or the imported value, as parsed; a free-text date names its own precision; "

@@ -1180,19 +1180,22 @@ class Store:
         "exact" when that first report has a time, "date" when it has only a day, "none" (first NaT) when
         none of its reports has either (year-only and undated reports give no order, but that outlet may
         have been first). A story carried by other sites whose original is not in the store counts
-        as its original outlet's report, at the first copy."""
+        as its original outlet's report, at the first copy. "seen" marks an outlet with a report dated only by
+        when it was first seen (core.timeline: a bound, never a time to rank by)."""
         exact = sa.or_(articles.c.date_precision == "exact", articles.c.date_precision.is_(None))
         ordered = sa.and_(articles.c.published.is_not(None), sa.or_(exact, articles.c.date_precision == "date"))
         first_exact = sa.func.min(sa.case((exact, articles.c.published))).label("first_exact")
+        # a report dated by when it was first seen (no date on feed or page) bounds the time from above only
+        seen = sa.func.max(sa.case((articles.c.date_source == "first-seen", 1), else_=0)).label("seen")
         q = (self._filtered([articles.c.event_id, articles.c.outlet, sa.func.min(articles.c.published).label("first"),
-                             first_exact, sa.func.min(articles.c.date_source).label("date_source")],
+                             first_exact, sa.func.min(articles.c.date_source).label("date_source"), seen],
                             outlets_in, start, end, topics_in=topics_in)
              .select_from(articles.outerjoin(reprints, reprints.c.id == articles.c.id))
              .where(articles.c.event_id.is_not(None), reprints.c.id.is_(None), ordered)
              .group_by(articles.c.event_id, articles.c.outlet))
         carried = (self._filtered([articles.c.event_id, reprints.c.original_outlet.label("outlet"),
                                    sa.func.min(articles.c.published).label("first"), first_exact,
-                                   sa.func.min(articles.c.date_source).label("date_source")], outlets_in, start, end,
+                                   sa.func.min(articles.c.date_source).label("date_source"), seen], outlets_in, start, end,
                                   topics_in=topics_in)
                    .select_from(articles.join(reprints, reprints.c.id == articles.c.id))
                    .where(articles.c.event_id.is_not(None), reprints.c.original_id.is_(None),
@@ -1210,16 +1213,19 @@ class Store:
             df = pd.concat([df, extra], ignore_index=True)
             df["outlet"] = df["outlet"].map(self._outlet_namer())
             df = (df.sort_values("first").groupby(["event_id", "outlet"], as_index=False, sort=False)
-                  .agg(first=("first", "min"), first_exact=("first_exact", "min"), date_source=("date_source", "first")))
+                  .agg(first=("first", "min"), first_exact=("first_exact", "min"), date_source=("date_source", "first"),
+                       seen=("seen", "max")))
         df["first"] = pd.to_datetime(df["first"], utc=True)
         first_exact = pd.to_datetime(df.pop("first_exact"), utc=True)
         df["date_precision"] = first_exact.eq(df["first"]).map({True: "exact", False: "date"}).astype(object)
+        df["seen"] = df["seen"].fillna(0).astype(bool)
         if not none.empty:
             if not extra.empty:
                 none["outlet"] = none["outlet"].map(self._outlet_namer())     # as the dated rows were named
             none = none.merge(df[["event_id", "outlet"]], how="left", indicator=True)
             none = none[none.pop("_merge") == "left_only"].drop_duplicates(["event_id", "outlet"])
-            df = pd.concat([df, none.assign(first=pd.NaT, date_source=None, date_precision="none")], ignore_index=True)
+            df = pd.concat([df, none.assign(first=pd.NaT, date_source=None, date_precision="none", seen=False)],
+                           ignore_index=True)
             df["first"] = pd.to_datetime(df["first"], utc=True)
         return df
 

@@ -14,6 +14,11 @@ A date without a time is a day in the outlet's own time zone, which the feed rar
 starts at 16:00 UTC on the 4th. So a date-only report spans DAY_EARLIEST to DAY_LATEST around its UTC day (from
 UTC+13's midnight to UTC-11's), and an outlet is first only when its report ends before every other one can have
 begun.
+
+An article with no date on its feed or page is dated by when framelens first saw it (source "first-seen"): it was
+out by then, but may be years older. Such a report is a bound, not a time: it may have been first whenever it
+was seen before every other report had surely appeared, it is first beyond doubt only when it was seen before
+any other could have begun, and it gets no lag.
 """
 from __future__ import annotations
 
@@ -28,6 +33,7 @@ from core.models import get
 # apart overlap.
 DAY_EARLIEST = timedelta(hours=-13)
 DAY_LATEST = timedelta(hours=24 + 11, seconds=-1)
+SEEN = "first-seen"   # core.dates' source of a time that only bounds the publication from above
 
 
 def parse_time(value) -> tuple[datetime | None, str]:
@@ -67,9 +73,12 @@ def timing(articles, default_source: str = "unknown") -> dict:
             continue
         key = (dt.date(), precision == "date", dt)       # the earliest day; on one day, an unknown time wins over a known one
         cur = per_outlet.get(outlet)
+        seen = source == SEEN or bool(cur and cur["seen"])   # any report of its known only as seen: no lower bound
         if cur is None or key < cur["key"]:
             per_outlet[outlet] = {"key": key, "first": dt, "id": get(a, "id"), "precision": precision, "date_source": source,
-                                  "via": get(a, "via")}
+                                  "via": get(a, "via"), "seen": seen}
+        else:
+            cur["seen"] = seen
     dated = {o: v for o, v in per_outlet.items() if v is not None}
     rows = []
     for outlet, v in per_outlet.items():
@@ -79,16 +88,17 @@ def timing(articles, default_source: str = "unknown") -> dict:
             continue
         rows.append({"outlet": outlet, "first_report": v["first"].isoformat() if v["precision"] == "exact"
                      else v["first"].date().isoformat(), "precision": v["precision"], "date_source": v["date_source"],
-                     "id": v["id"], "via": v["via"], "lag_hours": None, "lag_days": None, "rank": None, "_key": v["key"]})
+                     "id": v["id"], "via": v["via"], "lag_hours": None, "lag_days": None, "rank": None, "_key": v["key"],
+                     "seen": v["seen"]})
     first = _first(dated, sorted(o for o, v in per_outlet.items() if v is None))
-    exact = sorted((r for r in rows if r["precision"] == "exact"), key=lambda r: r["_key"])
+    exact = sorted((r for r in rows if r["precision"] == "exact" and not r["seen"]), key=lambda r: r["_key"])
     t0 = exact[0]["_key"][2] if exact else None
     for rank, r in enumerate(exact, 1):
         r["rank"] = rank
         r["lag_hours"] = round((r["_key"][2] - t0).total_seconds() / 3600, 2)
-    d0 = min((v["key"][0] for v in dated.values()), default=None)
+    d0 = min((v["key"][0] for v in dated.values() if not v["seen"]), default=None)
     for r in rows:
-        if "_key" in r:
+        if "_key" in r and not r["seen"] and d0 is not None:
             r["lag_days"] = (r["_key"][0] - d0).days
     rows.sort(key=lambda r: (r.get("_key") is None, r.get("_key") or (date.min, False, datetime.min), r["outlet"]))
     for r in rows:
@@ -98,6 +108,10 @@ def timing(articles, default_source: str = "unknown") -> dict:
         notes.append("no article has a publication date: the order of reporting is unknown")
     elif undated:
         notes.append(f"{len(undated)} article(s) have no date (or only a year) and are left out of the order")
+    n_seen = sum(1 for r in rows if r.get("seen"))
+    if n_seen:
+        notes.append(f"{n_seen} outlet(s) gave no publication date and are placed at the time framelens first saw "
+                     "their report: they may have published earlier, and get no lag")
     n_day = sum(1 for r in rows if r["precision"] == "date")
     if n_day:
         notes.append(f"{n_day} outlet(s) have only a date, no time: they are ordered by day and get no lag in hours; "
@@ -131,11 +145,12 @@ def _first_dated(dated: dict[str, dict]) -> dict:
         """An outlet as the label names it: a report known only from a copy says whose copy."""
         return f"{o} (via {dated[o]['via']})" if dated[o].get("via") else o
     d0 = min(v["key"][0] for v in dated.values())
-    may = may_be_first({o: (v["first"], v["precision"]) for o, v in dated.items()})
+    may = may_be_first({o: (v["first"], SEEN if v.get("seen") else v["precision"]) for o, v in dated.items()})
     on_day = {o: v for o, v in dated.items() if v["key"][0] == d0}
     day_only = sorted(o for o, v in on_day.items() if v["precision"] == "date")
     timed = sorted(on_day.items(), key=lambda kv: kv[1]["first"])
-    if set(may) != set(on_day) and any(dated[o]["precision"] == "date" for o in may):
+    if any(v.get("seen") for v in dated.values()) or (
+            set(may) != set(on_day) and any(dated[o]["precision"] == "date" for o in may)):
         return _maybe_first(dated, may, n)
     if not day_only:
         t0 = timed[0][1]["first"]
@@ -156,8 +171,10 @@ def _first_dated(dated: dict[str, dict]) -> dict:
 
 
 def span(value: datetime, precision: str) -> tuple[datetime, datetime]:
-    """The earliest and latest UTC instant a report can have: its time, or for a date-only value (midnight UTC of
-    the day written) the day in any time zone from UTC+13 to UTC-11."""
+    """The earliest and latest UTC instant a report can have: its time, for a date-only value (midnight UTC of
+    the day written) the day in any time zone from UTC+13 to UTC-11, for a first-seen time any time before it."""
+    if precision == SEEN:
+        return datetime.min.replace(tzinfo=value.tzinfo), value
     return (value, value) if precision == "exact" else (value + DAY_EARLIEST, value + DAY_LATEST)
 
 
@@ -173,19 +190,27 @@ def may_be_first(reports: dict[str, tuple[datetime, str]]) -> list[str]:
 
 def _maybe_first(dated: dict[str, dict], may: list[str], n) -> dict:
     """Several outlets on different days may have been first, because at least one gave only a date."""
-    timed = sorted((o for o in may if dated[o]["precision"] == "exact"), key=lambda o: dated[o]["first"])
+    seen = sorted((o for o in may if dated[o].get("seen")), key=lambda o: dated[o]["first"])
+    timed = sorted((o for o in may if dated[o]["precision"] == "exact" and o not in seen), key=lambda o: dated[o]["first"])
     by_day: dict[date, list[str]] = {}
     for o in sorted(may):
-        if dated[o]["precision"] == "date":
+        if dated[o]["precision"] == "date" and o not in seen:
             by_day.setdefault(dated[o]["first"].date(), []).append(o)
-    if len(may) == 1:         # a date-only report a few days before the rest
+    if len(may) == 1:         # a date-only report a few days before the rest, or one seen before any other began
         o = may[0]
-        return {"outlets": [o], "when": dated[o]["first"].date().isoformat(), "precision": dated[o]["precision"],
-                "tie": False, "label": f"first to report: {n(o)} (on {_day_label(dated[o]['first'].date())}, no time given)"
-                if dated[o]["precision"] == "date" else f"first to report: {n(o)} ({dated[o]['first']:%d %b %Y %H:%M} UTC)"}
+        when = (f"first seen {dated[o]['first']:%d %b %Y %H:%M} UTC, no publication date" if o in seen
+                else f"on {_day_label(dated[o]['first'].date())}, no time given" if dated[o]["precision"] == "date"
+                else f"{dated[o]['first']:%d %b %Y %H:%M} UTC")
+        precision = SEEN if o in seen else dated[o]["precision"]
+        return {"outlets": [o], "when": dated[o]["first"].date().isoformat() if precision == "date"
+                else dated[o]["first"].isoformat(), "precision": precision, "tie": False,
+                "label": f"first to report: {n(o)} ({when})"}
     parts = [f"{n(o)} ({dated[o]['first']:%d %b %Y %H:%M} UTC)" for o in timed]
     parts += [f"{', '.join(map(n, outs))} (on {_day_label(d)}, no time given)" for d, outs in sorted(by_day.items())]
+    parts += [f"{', '.join(map(n, seen))} (no publication date; first seen by "
+              f"{max(dated[o]['first'] for o in seen):%d %b %Y %H:%M} UTC)"] if seen else []
     d0 = min(dated[o]["first"].date() for o in may)
+    why = ([" (a date without a time is a day in the outlet's own time zone)"] if by_day else []) + \
+        ([" (a report without a publication date may be older than when it was seen)"] if seen else [])
     return {"outlets": sorted(may), "when": d0.isoformat(), "precision": "date", "tie": True,
-            "label": "no first can be named; may have reported first: " + "; ".join(parts)
-                     + " (a date without a time is a day in the outlet's own time zone)"}
+            "label": "no first can be named; may have reported first: " + "; ".join(parts) + "".join(why)}

@@ -38,6 +38,8 @@ def when(row: dict | None) -> str:
     if not row or not row.get("first_report"):
         return "no date"
     src = f" · date from {row['date_source']}" if row.get("date_source") else ""
+    if row.get("seen"):    # no date on feed or page: when framelens saw it, which may be long after it appeared
+        return f"no publication date · first seen {row['first_report'][:16].replace('T', ' ')} UTC"
     if row["precision"] == "date":
         return f"{row['first_report']} (date only, no time given){src}"
     lag = f" · +{row['lag_hours']:.1f} h" if row.get("lag_hours") else ""

@@ -34,12 +34,17 @@ def lag_view(f: dict, view: str) -> None:
         st.info("No event in this view was covered by more than one outlet, so there is no lag to measure.")
         return
     table = lag_table(lagged)
-    n_date, n_none = int((lagged["dated"] & ~lagged["exact"]).sum()), int((~lagged["dated"]).sum())
+    seen = lagged["seen"].fillna(False).astype(bool) if "seen" in lagged else lagged["dated"] & False
+    n_date, n_none = int((lagged["dated"] & ~lagged["exact"] & ~seen).sum()), int((~lagged["dated"]).sum())
     if n_date:
         st.caption(f"{n_date} of {len(lagged)} first reports have a date but no time: a day in the outlet's own time "
                    "zone, which may begin 13 hours before that day in UTC and end 11 hours after it. An outlet counts "
                    "as first only when its report ended before any other could have begun (otherwise as tied "
                    "first); a report with only a date has no lag in hours.")
+    if seen.any():
+        st.caption(f"{int(seen.sum())} of {len(lagged)} first reports gave no publication date and are dated by when "
+                   "framelens first saw them: they may be older, so they get no lag and are first only when seen "
+                   "before any other report could have begun.")
     if n_none:
         st.caption(f"{n_none} of {len(lagged)} first reports have no date: they may have been first, so no outlet is "
                    "first beyond doubt in their events.")

@@ -84,3 +84,19 @@ def test_an_outlet_with_no_date_leaves_no_one_first_beyond_doubt():
     assert out.loc[("e2", "A"), "first_to_report"]
     table = lag_table(out.reset_index()).set_index("outlet")
     assert table.loc["TASS", "first"] == 0 and table.loc["Xinhua", "date_only"] == 0 and table.loc["A", "first"] == 1
+
+
+def test_a_report_known_only_by_when_it_was_seen_is_never_ranked_by_that_time():
+    # e1: UNN had no date on feed or page; first seen two years after TASS's report, it may still have been first
+    t = pd.to_datetime(["2024-05-16T10:00Z", "2024-05-16T12:00Z", "2026-11-30T18:29Z",
+                        "2024-05-16T10:00Z", "2024-05-15T09:00Z"], utc=True)
+    times = pd.DataFrame({"event_id": ["e1", "e1", "e1", "e2", "e2"], "outlet": ["TASS", "Reuters", "UNN", "A", "B"],
+                          "first": t, "date_precision": ["exact"] * 5, "seen": [False, False, True, False, True]})
+    out = lags(times).set_index(["event_id", "outlet"])
+    assert not out.loc[("e1", "TASS"), "first_to_report"] and out.loc[("e1", "TASS"), "tied_first"]
+    assert out.loc[("e1", "UNN"), "tied_first"] and pd.isna(out.loc[("e1", "UNN"), "lag_hours"])
+    assert pd.isna(out.loc[("e1", "UNN"), "lag_days"]) and out.loc[("e1", "Reuters"), "lag_hours"] == 2.0
+    # e2: B was seen before A's report appeared: B was first beyond doubt
+    assert out.loc[("e2", "B"), "first_to_report"] and not out.loc[("e2", "A"), "tied_first"]
+    table = lag_table(out.reset_index()).set_index("outlet")
+    assert table.loc["UNN", "date_only"] == 0 and pd.isna(table.loc["UNN", "median_lag_h"])

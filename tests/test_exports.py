@@ -95,6 +95,11 @@ def test_event_html_is_self_contained_and_escapes_every_text(report):
     sure = exports.event_html(EVENT, compare_event(ARTS[:2], quotes=[], reprints=[]), pd.DataFrame(ARTS[:2]), QUOTES,
                               REPS, PROV).decode("utf-8")
     assert "09:00 UTC · first to report" in sure and "+3.0 h" in sure
+    # a report dated by when framelens first saw it gets no lag: that time may be long after it appeared
+    seen = [dict(ARTS[0]), dict(ARTS[1], date_source="first-seen")]
+    page = exports.event_html(EVENT, compare_event(seen, quotes=[], reprints=[]), pd.DataFrame(seen), QUOTES, REPS,
+                              PROV).decode("utf-8")
+    assert "no publication date · first seen" in page and "+3.0 h" not in page and "first to report:" not in page
 
 
 def test_provenance_from_a_store(tmp_path):

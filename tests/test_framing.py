@@ -253,6 +253,22 @@ def test_date_only_reports_on_the_first_day_are_a_tie_never_a_first():
     assert res["first_outlet"] is None and res["first"]["tie"] and res["first"]["outlets"] == ["Reuters", "TASS"]
     assert res["first"]["label"].startswith("no first can be named; may have reported first: Reuters (31 Jan 2024 06:00 UTC); "
                                             "TASS (on 30 Jan 2024, no time given) (a date without a time")
+    # a report with no date on feed or page is dated by when it was first seen: a bound, never a time to rank by.
+    # Two seen within a second of each other (one ingest) are no order at all, and nothing ranks after them.
+    seen = [{"id": "3", "outlet": "UNN", "published": "2026-11-30T18:29:51Z", "date_source": "first-seen"},
+            {"id": "4", "outlet": "RT", "published": "2026-11-30T18:29:50Z", "date_source": "first-seen"}]
+    res = timing(seen)
+    assert res["first_outlet"] is None and res["first"]["tie"] and res["first"]["outlets"] == ["RT", "UNN"]
+    assert "RT, UNN (no publication date; first seen by 30 Nov 2026 18:29 UTC)" in res["first"]["label"]
+    res = timing(seen + [{"id": "5", "outlet": "TASS", "published": "2024-05-16T10:00:00Z", "date_source": "feed"}])
+    assert res["first_outlet"] is None and res["first"]["outlets"] == ["RT", "TASS", "UNN"]
+    rows = {r["outlet"]: r for r in res["outlets"]}
+    assert rows["TASS"]["lag_hours"] == 0.0 and rows["UNN"]["lag_hours"] is None and rows["UNN"]["lag_days"] is None
+    assert any("first saw their report" in n for n in res["notes"])
+    # seen before any other report appeared: first beyond doubt, and the label says how it is known
+    res = timing([seen[0] | {"published": "2024-05-16T09:00:00Z"},
+                  {"id": "5", "outlet": "TASS", "published": "2024-05-16T10:00:00Z", "date_source": "feed"}])
+    assert res["first_outlet"] == "UNN" and "(first seen 16 May 2024 09:00 UTC, no publication date)" in res["first"]["label"]
     # two dates two days apart do not overlap in any time zone news is published in
     res = timing([{"id": "1", "outlet": "A", "published": "2024-01-29", "date_precision": "date"},
                   {"id": "2", "outlet": "B", "published": "2024-01-31", "date_precision": "date"}])

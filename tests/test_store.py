@@ -222,6 +222,13 @@ def test_event_times_say_whether_each_first_report_has_a_time(db_url):
     assert times.loc["TASS", "date_precision"] == "exact" and times.loc["TASS", "first"].hour == 9
     # RT's first report is the date-only one: on the day, no time, so no lag in hours can be had from it
     assert times.loc["RT", "date_precision"] == "date" and times.loc["RT", "first"].hour == 0
+    assert not times["seen"].any()
+    # an outlet with a report dated only by when it was first seen is marked: that time is no time to rank by
+    s.add_articles([Article(id="u1", outlet="UNN", title="f", published=day + timedelta(days=900), date_precision="exact",
+                            date_source="first-seen", date_flag="missing")])
+    s.set_events({"u1": "e1"})
+    times = s.event_times().set_index("outlet")
+    assert times.loc["UNN", "seen"] and not times.loc["TASS", "seen"]
 
 
 def test_version_marks_are_the_dashboards_six_reads_in_one(db_url):
