@@ -67,9 +67,12 @@ _M = [
            "The store's log of corrections; a corrected article keeps its place through later analyses.",
            "A correction is a person's judgement and is shown as such; it is not checked against the text.",
            "`tests/test_corrections.py`.", "Events"),
-    Metric("first report", "The earliest publication time (UTC) among the event's articles.",
+    Metric("first report", "The earliest publication time (UTC) among the event's articles, as precise as it is "
+           "known: a time, a day marked (date only), or 'by … (no date; first seen)' when the earliest report gave "
+           "no date and is known only from when framelens first saw it; 'no date' when none has one.",
            "Each article's date: from the feed, the page, an import, or when framelens first saw it.",
-           "A date without an hour is stored at 00:00 UTC and looks earliest; a wrong feed date moves it.",
+           "A date-only day is the outlet's own, which may begin 13 hours before that day in UTC; a wrong feed "
+           "date moves it.",
            "Each article's date source is on the Event page's *Data quality* tab.", "Events"),
     Metric("groups that did not report it", "Outlet groups (e.g. *wire*, *state media*, *right*) none of whose "
            "outlets reported the event originally: its blind spots.",

@@ -1060,6 +1060,25 @@ class Store:
             df[col] = pd.to_datetime(df[col], utc=True)
         return df
 
+    def event_first_dates(self) -> pd.DataFrame:
+        """Per event the earliest exact time, the earliest date-only day and the earliest first-seen time (a report
+        with no date on feed or page, dated by when it was first seen), each NaT when it has none: what the
+        first report's date can honestly be said to be (pages show it with its precision)."""
+        seen = articles.c.date_source == "first-seen"
+        exact = sa.and_(sa.not_(seen), sa.or_(articles.c.date_precision == "exact", articles.c.date_precision.is_(None)))
+        q = (sa.select(articles.c.event_id,
+                       sa.func.min(sa.case((exact, articles.c.published))).label("first_exact"),
+                       sa.func.min(sa.case((sa.and_(sa.not_(seen), articles.c.date_precision == "date"),
+                                            articles.c.published))).label("first_day"),
+                       sa.func.min(sa.case((seen, articles.c.published))).label("first_seen"))
+             .where(articles.c.event_id.is_not(None), articles.c.published.is_not(None))
+             .group_by(articles.c.event_id))
+        with self.engine.connect() as c:
+            df = pd.read_sql(q, c)
+        for col in ("first_exact", "first_day", "first_seen"):
+            df[col] = pd.to_datetime(df[col], utc=True)
+        return df
+
     def event_outlets(self, event_ids: list[str] | None = None) -> pd.DataFrame:
         """(event, outlet) pairs with article and reprint counts and first publication time, for these
         events or (None) for every event."""

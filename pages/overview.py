@@ -21,10 +21,10 @@ def events_view(ev: pd.DataFrame) -> None:
              + ". Breadth counts outlets with original reporting; reprints are counted apart."
              + (f" The table shows the {TABLE_ROWS} broadest; the CSV below holds all {len(ev):,}."
                 if len(ev) > TABLE_ROWS else "")]
-    table = ev[["label", "topics", "n_original_outlets", "n_articles", "n_reprints", "first_published", "outlets",
+    table = ev[["label", "topics", "n_original_outlets", "n_articles", "n_reprints", "first_report", "outlets",
                 "blind_spots", "id"]].rename(columns={
                     "n_original_outlets": "outlets reporting", "n_articles": "articles", "n_reprints": "reprints",
-                    "first_published": "first report (UTC)", "blind_spots": "groups that did not report it",
+                    "first_report": "first report (UTC)", "blind_spots": "groups that did not report it",
                     "label": "event"})
     if not any(ev["blind_spots"]) and not choices(s, version)[1]:
         notes.append("No outlet here has a group yet, so no event has blind spots to show: give outlets groups on "
@@ -45,8 +45,7 @@ def events_view(ev: pd.DataFrame) -> None:
                                   "outlets": column.TextColumn(help=help_for("outlets reporting")),
                                   "groups that did not report it": column.TextColumn(
                                       help=help_for("groups that did not report it")),
-                                  "first report (UTC)": column.DatetimeColumn(format="YYYY-MM-DD HH:mm",
-                                                                              help=help_for("first report"))})
+                                  "first report (UTC)": column.TextColumn(help=help_for("first report"))})
         rows = picked.selection.rows if picked and picked.selection else []
         if rows:
             st.switch_page("pages/event.py", query_params={**filter_params(), "event": shown.iloc[rows[0]]["id"]})
@@ -59,7 +58,7 @@ def cards(table: pd.DataFrame) -> None:
         with st.container(border=True):
             link = "/event?" + urlencode({**filter_params(), "event": r["id"]}, doseq=True)
             st.markdown(f"**[{safe(r['event'])}]({link})**")
-            when = "" if pd.isna(r["first report (UTC)"]) else f" · first {r['first report (UTC)']:%Y-%m-%d %H:%M} UTC"
+            when = f" · first report {r['first report (UTC)']}" + (" UTC" if r["first report (UTC)"][-1:].isdigit() else "")
             st.caption(f"{r['outlets reporting']} outlets reporting · {r['articles']} articles{when}"
                        + (f"  \nNot reported by: {safe(r['groups that did not report it'])}"
                           if r["groups that did not report it"] else ""), help=help_for("outlets reporting"))

@@ -144,6 +144,16 @@ def test_overview_names_each_events_outlets_and_blind_spots(small):
             assert row["groups that did not report it"] == ", ".join(spots[e])
 
 
+def test_overview_states_each_first_report_with_its_precision(small):
+    """A day without a time is shown as a day, never as 00:00; a time to the minute."""
+    table = app("overview").run().dataframe[0].value
+    shown = dict(zip(table["event"], table["first report (UTC)"]))
+    assert shown[LONE_TITLE] == "2024-01-14 08:00"
+    days = {a.event_id: a.published for a in small.articles_df().itertuples() if a.date_precision == "date"}
+    assert days and all(v.endswith("(date only)") or v[-5:-3].isdigit() for v in shown.values())
+    assert all(v != "None" and "00:00" not in v for v in shown.values())
+
+
 def test_overview_outlet_filter_from_the_url(small):
     at = opened("overview", {"outlet": "Iceland Review"})
     assert not at.exception

@@ -100,3 +100,16 @@ def test_a_report_known_only_by_when_it_was_seen_is_never_ranked_by_that_time():
     assert out.loc[("e2", "B"), "first_to_report"] and not out.loc[("e2", "A"), "tied_first"]
     table = lag_table(out.reset_index()).set_index("outlet")
     assert table.loc["UNN", "date_only"] == 0 and pd.isna(table.loc["UNN", "median_lag_h"])
+
+
+def test_an_events_first_report_is_stated_as_precisely_as_it_is_known():
+    from core.timeline import first_report_text
+    t = lambda v: pd.Timestamp(v, tz="UTC")  # noqa: E731
+    assert first_report_text(t("2024-05-16 10:00"), pd.NaT, pd.NaT) == "2024-05-16 10:00"
+    # a day without a time may have begun before a time that day: the day, never "00:00"
+    assert first_report_text(t("2024-05-16 10:00"), t("2024-05-16"), pd.NaT) == "2024-05-16 (date only)"
+    assert first_report_text(t("2024-05-15 10:00"), t("2024-05-16"), None) == "2024-05-15 10:00"
+    # a report with no date, seen before the dated ones began, says only when it was seen
+    assert first_report_text(pd.NaT, pd.NaT, t("2026-11-30 18:29")) == "by 2026-11-30 18:29 (no date; first seen)"
+    assert first_report_text(t("2024-05-16 10:00"), pd.NaT, t("2026-11-30 18:29")) == "2024-05-16 10:00"
+    assert first_report_text(None, None, None) == "no date"
