@@ -133,3 +133,16 @@ def lag_table(lagged: pd.DataFrame) -> pd.DataFrame:
         "median_lag_h": g["lag_hours"].median().round(1), "p90_lag_h": g["lag_hours"].quantile(0.9).round(1),
         "date_only": (lagged["dated"] & ~lagged["exact"] & ~_seen(lagged)).groupby(lagged["outlet"]).sum().astype(int),
     }).reset_index().sort_values(["first", "events"], ascending=False)
+
+
+def first_report_texts(first: pd.Series, seen_at: pd.Series) -> pd.Series:
+    """Each event's first report as a list can state it, from its earliest stored time and the earliest time an
+    article of it with no date was first seen (NaT if none): a time, a day "(date only)" (stored at 00:00,
+    core.dates), "by … (no date; first seen)" when that earliest time is a first sighting, or "no date"."""
+    t = pd.to_datetime(first, utc=True)
+    seen = pd.to_datetime(seen_at, utc=True)
+    midnight = (t.dt.hour == 0) & (t.dt.minute == 0) & (t.dt.second == 0) & (t.dt.microsecond == 0)
+    text = t.dt.strftime("%Y-%m-%d %H:%M")
+    text = text.mask(midnight, t.dt.strftime("%Y-%m-%d") + " (date only)")
+    text = text.mask(seen.eq(t), "by " + t.dt.strftime("%Y-%m-%d %H:%M") + " (no date; first seen)")
+    return text.mask(t.isna(), "no date")

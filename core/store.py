@@ -75,6 +75,10 @@ articles = sa.Table(
 sa.Index("ix_articles_outlet_event", articles.c.outlet, articles.c.event_id)
 sa.Index("ix_articles_event_outlet_published", articles.c.event_id, articles.c.outlet, articles.c.published)
 sa.Index("ix_articles_published_outlet", articles.c.published, articles.c.outlet)
+# the few articles dated only by when they were first seen, per event: the Overview states such a first report
+# apart (Store.event_first_seen) without reading every article row
+_SEEN = articles.c.date_source == "first-seen"
+sa.Index("ix_articles_first_seen", articles.c.event_id, articles.c.published, sqlite_where=_SEEN, postgresql_where=_SEEN)
 
 events = sa.Table(
     "events", metadata,
@@ -1060,24 +1064,15 @@ class Store:
             df[col] = pd.to_datetime(df[col], utc=True)
         return df
 
-    def event_first_dates(self) -> pd.DataFrame:
-        """Per event the earliest exact time, the earliest date-only day and the earliest first-seen time (a report
-        with no date on feed or page, dated by when it was first seen), each NaT when it has none: what the
-        first report's date can honestly be said to be (pages show it with its precision)."""
-        seen = articles.c.date_source == "first-seen"
-        exact = sa.and_(sa.not_(seen), sa.or_(articles.c.date_precision == "exact", articles.c.date_precision.is_(None)))
-        q = (sa.select(articles.c.event_id,
-                       sa.func.min(sa.case((exact, articles.c.published))).label("first_exact"),
-                       sa.func.min(sa.case((sa.and_(sa.not_(seen), articles.c.date_precision == "date"),
-                                            articles.c.published))).label("first_day"),
-                       sa.func.min(sa.case((seen, articles.c.published))).label("first_seen"))
-             .where(articles.c.event_id.is_not(None), articles.c.published.is_not(None))
+    def event_first_seen(self) -> dict[str, pd.Timestamp]:
+        """Per event holding an article dated only by when it was first seen (no date on feed or page), the
+        earliest such time: read from a partial index of those few articles, not from every row."""
+        q = (sa.select(articles.c.event_id, sa.func.min(articles.c.published).label("seen"))
+             .where(_SEEN, articles.c.event_id.is_not(None), articles.c.published.is_not(None))
              .group_by(articles.c.event_id))
         with self.engine.connect() as c:
-            df = pd.read_sql(q, c)
-        for col in ("first_exact", "first_day", "first_seen"):
-            df[col] = pd.to_datetime(df[col], utc=True)
-        return df
+            rows = c.execute(q).all()
+        return {r.event_id: pd.Timestamp(_as_dt(r.seen)) for r in rows}
 
     def event_outlets(self, event_ids: list[str] | None = None) -> pd.DataFrame:
         """(event, outlet) pairs with article and reprint counts and first publication time, for these

@@ -215,19 +215,3 @@ def _maybe_first(dated: dict[str, dict], may: list[str], n) -> dict:
     return {"outlets": sorted(may), "when": d0.isoformat(), "precision": "date", "tie": True,
             "label": "no first can be named; may have reported first: " + "; ".join(parts) + "".join(why)}
 
-
-def first_report_text(first_exact, first_day, first_seen) -> str:
-    """An event's first report as a list can state it (core.store.event_first_dates): a time, a day without a
-    time, or only when a report without a date was first seen; "no date" when nothing tells."""
-    def missing(v) -> bool:
-        return v is None or v != v   # None, NaN or NaT
-    exact, day, seen = (None if missing(v) else v for v in (first_exact, first_day, first_seen))
-    if day is not None and (exact is None or day.date() <= exact.date()):
-        dated, early = f"{day:%Y-%m-%d} (date only)", day + DAY_EARLIEST
-    elif exact is not None:
-        dated, early = f"{exact:%Y-%m-%d %H:%M}", exact
-    else:
-        dated, early = None, None
-    if seen is not None and (early is None or seen < early):
-        return f"by {seen:%Y-%m-%d %H:%M} (no date; first seen)"
-    return dated or "no date"

@@ -21,11 +21,10 @@ from streamlit.logger import get_logger
 
 from core.charts import EXPORTER, colour_book, picture, timeline
 from core.config import Settings
-from core.coverage import attention_by_group, attention_by_topic, blind_spots, lags, original_outlets
+from core.coverage import attention_by_group, attention_by_topic, blind_spots, first_report_texts, lags, original_outlets
 from core.framing import compare_event
 from core.sources import outlet_shares
 from core.store import Store
-from core.timeline import first_report_text
 
 log = get_logger("framelens.warm")
 _warming = threading.local()
@@ -129,17 +128,15 @@ def outside_window(_s: Store, version) -> int:
 
 # -- Overview ---------------------------------------------------------------------------------------
 @st.cache_resource(show_spinner=False, max_entries=2)
-def coverage(_s, version) -> dict[str, tuple[str, str, str]]:
-    """Every event's original outlets, the outlet groups that missed it and its first report's date with its
-    precision, once per store version, so that a filter change only ranks events (one indexed query) instead
-    of re-reading who covered them. A resource, not data: it is shared read-only, where cache_data would copy
-    it for every caller."""
+def coverage(_s, version) -> tuple[dict[str, tuple[str, str]], dict]:
+    """Every event's original outlets and the outlet groups that missed it, and the first-seen time of events
+    holding an undated article, once per store version, so that a filter change only ranks events (one indexed
+    query) instead of re-reading who covered them. A resource, not data: it is shared read-only, where
+    cache_data would copy it for every caller."""
     pairs = _s.event_outlets()
     orig = original_outlets(pairs, _s.event_families())
     spots = blind_spots(pairs, _s.outlets_df(), orig)
-    firsts = {r.event_id: first_report_text(r.first_exact, r.first_day, r.first_seen)
-              for r in _s.event_first_dates().itertuples()}
-    return {e: (", ".join(orig.get(e, ())), ", ".join(g), firsts.get(e, "no date")) for e, g in spots.items()}
+    return {e: (", ".join(orig.get(e, ())), ", ".join(g)) for e, g in spots.items()}, _s.event_first_seen()
 
 
 @st.cache_data(show_spinner=False, max_entries=64)  # 16 warmed one-outlet entries (warm_filters) and the users'
@@ -147,10 +144,10 @@ def _events(_s, version, **f) -> pd.DataFrame:
     ev = _s.events_df(limit=MAX_EVENTS, **f)
     if ev.empty:
         return ev
-    cov = coverage(_s, version)
-    found = [cov.get(e, ("", "", "no date")) for e in ev["id"]]
-    return ev.assign(outlets=[o for o, _, _ in found], blind_spots=[g for _, g, _ in found],
-                     first_report=[w for _, _, w in found])
+    cov, seen = coverage(_s, version)
+    found = [cov.get(e, ("", "")) for e in ev["id"]]
+    return ev.assign(outlets=[o for o, _ in found], blind_spots=[g for _, g in found],
+                     first_report=first_report_texts(ev["first_published"], ev["id"].map(seen)))
 
 
 def events(s: Store, version, f: dict) -> pd.DataFrame:

@@ -103,13 +103,13 @@ def test_a_report_known_only_by_when_it_was_seen_is_never_ranked_by_that_time():
 
 
 def test_an_events_first_report_is_stated_as_precisely_as_it_is_known():
-    from core.timeline import first_report_text
-    t = lambda v: pd.Timestamp(v, tz="UTC")  # noqa: E731
-    assert first_report_text(t("2024-05-16 10:00"), pd.NaT, pd.NaT) == "2024-05-16 10:00"
-    # a day without a time may have begun before a time that day: the day, never "00:00"
-    assert first_report_text(t("2024-05-16 10:00"), t("2024-05-16"), pd.NaT) == "2024-05-16 (date only)"
-    assert first_report_text(t("2024-05-15 10:00"), t("2024-05-16"), None) == "2024-05-15 10:00"
-    # a report with no date, seen before the dated ones began, says only when it was seen
-    assert first_report_text(pd.NaT, pd.NaT, t("2026-11-30 18:29")) == "by 2026-11-30 18:29 (no date; first seen)"
-    assert first_report_text(t("2024-05-16 10:00"), pd.NaT, t("2026-11-30 18:29")) == "2024-05-16 10:00"
-    assert first_report_text(None, None, None) == "no date"
+    from core.coverage import first_report_texts
+    first = pd.to_datetime(["2024-05-16T10:00:00Z", "2024-05-16T00:00:00Z", "2026-11-30T18:29:51Z", "2024-05-16T10:00:00Z", None],
+                           utc=True)
+    seen = pd.to_datetime([None, None, "2026-11-30T18:29:51Z", "2026-11-30T18:29:51Z", None], utc=True)
+    assert list(first_report_texts(pd.Series(first), pd.Series(seen))) == [
+        "2024-05-16 10:00",
+        "2024-05-16 (date only)",                        # a day stored at 00:00 (core.dates), never "00:00"
+        "by 2026-11-30 18:29 (no date; first seen)",     # the earliest report is known only from when it was seen
+        "2024-05-16 10:00",                              # a later sighting does not change a dated first report
+        "no date"]
