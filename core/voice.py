@@ -122,6 +122,8 @@ _CLAUSE_END_RE = re.compile(r"(?<!\bthat)[,;][”\"’]?\s+"
                             r"(?:but|while|though|although|whereas|which|who|yet|despite|even as|even though|after)\b"
                             r"|;|\s(?:[—–-]|--)\s"
                             r"|,\s+(?:giving|leaving|sending|setting|prompting|sparking|marking|raising)\s"   # ", giving allies …": a gloss
+                            # ", adding Niger to a growing list of …": a gloss too ("…, adding that …" goes on with the report)
+                            r"|,\s+adding\s+(?!(?:that|he|she|they|it|we|i)\b)(?=[^,;:\"“”]{1,80}?\sto\s)"
                             r"|,\s+the\s+(?:\w+est|worst|best|first|last|most|latest)\b"   # ", the worst since …": background
                             r"|,\s+an?\s"                     # ", a contention X disputed": the outlet's apposition
                             r"|[”\"],\s+with\s"                 # '…”, with most leaders opposing …': the outlet's gloss
@@ -137,7 +139,8 @@ _NAME_HYPHEN_RE = re.compile(r"[A-Z][\w.'’]*\s-\s[A-Z]")          # "Trump - R
 # Wire copy may have no dash: "KIEV, July 17 A Malaysian airliner …", "GRABOVO, Ukraine, July 17 A …".
 _DATELINE_RE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-—–]+\s*"
                           r"|^\s*[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug"
-                          r"|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{1,2}\s+(?=[A-Z])")
+                          r"|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{1,2}\s+(?=[A-Z])"
+                          r"|^\s*(?:date\s+)?\d{4}-\d{2}-\d{2}\s+(?=[A-Z])")          # a date stamp: "2023-07-28 Hours after …"
 # "seen by many Democrats as …": a view credited to someone.
 # "X castigated the bill as a power grab", "what he sees as …": the characterisation after "as" is X's.
 # "The military identified the gunman as X, a member of …": who the gunman is, is the military's word.
@@ -176,7 +179,17 @@ _SOUGHT_BY_RE = re.compile(r"\b(?:sought|demanded|requested|called for|urged)\s+
 # "has also alluded to the army's dissatisfaction with …": what is alluded to is in the subject's terms too.
 _AGAINST_RE = re.compile(r"\b(?:railed|rails|railing|inveighed|lashed out|ranted|warned|warns|warning|"
                          r"decried|decries|decrying|bemoaned|lamented)\s+(?:against|at|about|over|of)\s"
-                         r"|\b(?:alluded|alludes|alluding|hinted|hints|hinting)\s+(?:to|at)\s", re.I)
+                         r"|\b(?:alluded|alludes|alluding|hinted|hints|hinting)\s+(?:to|at)\s"
+                         # "raised concerns about the potential for ethnic cleansing": the concern is the subject's
+                         r"|\b(?:raised|raises|raising|voiced|voices|voicing|expressed|expresses|expressing)\s+(?:\w+\s+){0,2}?"
+                         r"(?:concerns?|fears?|worries|alarm|doubts?)\s+(?:about|over|of|regarding|that)\s", re.I)
+# "with some officials attributing the attacks to international terrorist organizations": what the subject attributes
+# something to is the subject's claim ("was attributed to X", with no object between, names nobody)
+_ATTRIBUTING_RE = re.compile(r"\b(?:attributed|attributes|attributing|attribute)\s+(?:[\w'’-]+\s+){1,6}?to\s", re.I)
+# "highlighted the role of X in spreading disinformation": what a named subject highlights is in its terms; a document's
+# ("the report highlighted …") claims no voice; an event or a thing that highlights ("Her ordeal highlights …", "the
+# meeting, which highlighted …") shows something in the outlet's own words
+_HIGHLIGHT_RE = re.compile(r"\b(?:highlighted|highlights|highlighting|underscored|underscores|underscoring)\s+(?!that\b)", re.I)
 # "made clear that …", "makes it clear that …": what follows is the subject's claim
 _CLEAR_RE = re.compile(r"\b(?:made|makes|make|making)\s+(?:it\s+)?(?:loud\s+and\s+)?clear\s+"
                        r"(?:that\s|(?=(?:the|a|an|he|she|they|we|i|it|there|his|her|their|this)\s))"
@@ -235,6 +248,7 @@ _AS_REPORTED_RE = re.compile(r",\s+as\s+(?:first\s+|earlier\s+|previously\s+)?(?
 _BY_RE = re.compile(r"\bby (?P<spk>(?:[A-Z][\w'’.-]*\s?){1,4})")
 # The content of a claim named as a noun: "claims of election fraud", "claims that she …", "fraud claims".
 _CLAIM_NOUN_RE = re.compile(r"\b(?:claims?|allegations?|accusations?|assertions?|contentions?|rumou?rs?|reports?)\s+(?:of|that)\s"
+                            r"|\bdemands\s+(?:to|that)\s|\bdemand\s+that\s"      # "their demands to oust Hasina" (not "demands for billions …")
                             r"|\bwarnings?\s+(?:of|about|that)\s"
                             r"|\b(?:concerns?|fears?|worries|suggestions?|beliefs?|views?|arguments?|insistence|hopes?"
                             r"|promises?|vows?|pledges?|comments?|remarks?|statements?|criticisms?|complaints?|objections?|charges?)"
@@ -317,6 +331,7 @@ class VoiceMap:
         # (the headline repeated in the text, "Barr: …", is no sign that its name speaks there)
         self._title = _title_speaker(text, _without_line(body, text.strip())) if body is not None else None
         self._title_lines = _title_lines(text, title) if title else []
+        self._post_heads = _post_heads(text)
         self._starts = [s for s, _ in sentences]
         self._given = list(_given(quotes, len(text)))
         transcript = _transcript_lines(text)
@@ -343,6 +358,8 @@ class VoiceMap:
         for a, b, speaker in self._title_lines:
             if a <= start and end <= b:
                 return Voice("attributed", speaker)
+        if any(a <= start and end <= b for a, b in self._post_heads):
+            return UNCLEAR                  # perhaps the first line of an embedded post credited on the next line
         n = bisect.bisect_right(self._starts, start) - 1
         if n < 0:
             return OWN
@@ -396,6 +413,29 @@ _REPORTING_RE = re.compile(r"\b(?:" + "|".join(sorted((SPEECH_VERBS | THAT_VERBS
 # official.", "…, a Syrian officer who was informed of the move said."): what comes before may all be the source's
 _CLOSING_REPORT_RE = re.compile(r",\s+(?!according\b)(?:[^,;:\"“”]{0,90}\s)?(?:said|says|reported|told|tells|stated|added|"
                                 r"confirmed)\b(?:(?!\s['‘])[^,;:\"“”]){0,60}(?:,\s*citing\s[^,;:\"“”]{2,80})?[.!]?\s*$")
+
+
+# A line that ends with an embedded post's credit ("Five police officers were killed … pic.twitter.com/… — Sulaiman
+# Ahmed (@ShaykhSulaiman) June 23, 2024"): the post may have begun on the line above
+_POST_CREDIT_LINE_RE = re.compile(r"^(?P<line>[^\n]*?)\s[—–-]{1,2}\s*[^()\n—–]{2,60}?\s*\(@\w{1,30}\)\s*"
+                                  r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})?\W*$", re.M)
+POST_LIMIT = 280            # a post's length at most: a line above that would make it longer is not the post's
+
+
+def _post_heads(text: str) -> list[tuple[int, int]]:
+    """The line right above a line ending with a post's credit, when both fit in one post and the one above does not
+    introduce it ("BREAKING: A terrorist attack on …" over "Five police officers were killed … — Name (@handle)"):
+    whose words it is, the poster's or the outlet's, the rules cannot tell."""
+    out = []
+    for m in (_POST_CREDIT_LINE_RE.finditer(text) if "(@" in text else ()):     # (cheap test first)
+        if m.start() < 2 or text[m.start() - 1] != "\n":
+            continue
+        a = text.rfind("\n", 0, m.start() - 1) + 1
+        above = text[a:m.start() - 1]
+        if above.strip() and not above.rstrip().endswith(":") and not _POST_CREDIT_LINE_RE.match(above) \
+                and len(above.strip()) + len(m.group("line").strip()) <= POST_LIMIT:
+            out.append((a, m.start() - 1))
+    return out
 
 
 def _unwrap(text: str, sentences: list[tuple[int, int]]) -> str:
@@ -673,6 +713,14 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
         out.append((s + m.end(), _clause_end(text, s + m.end(), e), _speaker_before(head) or None))
     for m in _AGAINST_RE.finditer(sent):
         out.append((s + m.end(), _clause_end(text, s + m.end(), e), _speaker_before(_tokens(sent[:m.start()])) or None))
+    for m in _ATTRIBUTING_RE.finditer(sent):
+        with_ = re.search(r"\bwith\s+((?:[\w'’-]+\s+){1,4})$", sent[:m.start()])   # "…, with some officials attributing"
+        spk = _clean_speaker(with_.group(1).split()) if with_ else _speaker_before(_tokens(sent[:m.start()]))
+        out.append((s + m.end(), _clause_end(text, s + m.end(), e), spk or None))
+    for m in _HIGHLIGHT_RE.finditer(sent):
+        spk = _speaker_before(_tokens(sent[:m.start()]))
+        if _is_name(spk) or _low((spk or "").split()[-1] if spk else "") in _DOCUMENTS:
+            out.append((s + m.end(), _clause_end(text, s + m.end(), e), spk if _is_name(spk) else UNSURE))
     for m in _CLAIM_NOUN_RE.finditer(sent):
         end = _clause_end(text, s + m.end(), e)
         if m.group().rstrip().lower().endswith("of"):      # "claims of fraud and incite …": a noun phrase
@@ -687,6 +735,15 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
     if headline and (not tail_spk or len(tail_spk.split()) > 5):
         tail = _CREDIT_OCCASION_RE.search(sent)
         tail_spk = tail and tail.group("spk")
+    if tail_spk and tail.re is _CREDIT_TAIL_RE and tail.group("spk2") \
+            and _low(sent[:tail.start()].split()[-1] if sent[:tail.start()].split() else "") in _CREDIT_WORDS:
+        tail_spk = None                            # "… in Niamey Photo: REUTERS": a photo credit, no speaker
+    if tail_spk and len(tail_spk.split()) <= 5 and tail.group().lstrip()[:1] in "-–—" \
+            and re.search(r"\s[-–—]\s", sent[:tail.start()]):
+        # "Kazakhstan - 2022 Uprising - Tick-Tock": a title of parts, not "claim - Speaker"; whose the words are, the
+        # rules cannot tell
+        out.append((s0, s + tail.start(), UNSURE))
+        tail_spk = None
     if tail_spk and len(tail_spk.split()) <= 5:
         out.append((s0, s + tail.start(), _clean_speaker(tail_spk.split())))
         outer.append(0)
@@ -817,10 +874,22 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
             #                                        closing report is a frame of its own, its subject the outlet's
         if lead and toks[i][1] < lead.end():       # "When Mueller accused X of …, it was kept …": the lead clause only
             end = min(end, s + lead.end() - 1)
+        elif lead and _lead_apposition(sent[lead.end():toks[i][1]]):
+            # "Hours after the ECOWAS chairperson, President Bola Tinubu, warned that …, the coup plotters have warned":
+            # the verb is still the lead clause's, its content ends at a comma; the main clause after it is the
+            # outlet's or more of the report, the rules cannot tell
+            comma = text.find(",", start, end)
+            if comma > 0:
+                tails.append((comma, end, UNSURE))
+                end = comma
         comma = text.find(",", start, end) if aside else -1
         if comma > 0:                              # "…, who claim the vote was stolen, smashed …": the aside's content
             tails.append((comma, end, UNSURE))     # ends at its comma; after it the outlet's narration or more of the
             end = comma                            # report, the rules cannot tell
+        after_as = _as_clause(text, start, end)
+        if after_as:                               # "rebels said they had entered Damascus as Assad's regime appeared
+            tails.append((after_as, end, UNSURE))  # to collapse": the "as" clause may be the outlet's gloss on the report
+            end = after_as
         quoted = _QUOTED_CONTENT_RE.match(text, start, end)
         if quoted:                                 # 'by saying "we're coming for you", having called for …': the
             tails.append((quoted.end(), end, UNSURE))   # quotation is what was said; after its comma the outlet's
@@ -876,6 +945,51 @@ def _clip_opening(sent: str, s: int, s0: int, frames: list) -> list:
         return frames
     comma = s + m.end() - 1
     return [(a, min(b, comma) if a < comma else b, spk) for a, b, spk in frames if a < comma or a > comma + 2]
+
+
+# the word before a trailing "X: Y" that makes it a picture's credit, not a source's ("Photo: REUTERS", "Credit: AP")
+_CREDIT_WORDS = frozenset("photo photos photograph picture pictures image images credit credits illustration graphic "
+                          "video file".split())
+# subjects that highlight in a source's words, though no one is named ("the report highlighted …")
+_DOCUMENTS = frozenset("report reports study studies statement letter survey analysis review paper audit investigation "
+                       "inquiry probe document documents memo filing".split())
+
+
+def _is_name(speaker: str | None) -> bool:
+    """Whether a parsed subject names someone: a capitalised word after any determiner or possessive ("Joe Mulhall",
+    not "Her ordeal" or "The incident")."""
+    words = (speaker or "").split()
+    while words and words[0].lower() in _DETERMINERS | PRONOUNS:
+        words = words[1:]
+    return bool(words) and words[0][:1].isupper()
+
+
+def _lead_apposition(between: str) -> bool:
+    """Whether the words between a leading clause's first comma and a verb are only an apposition closed by a comma
+    ("Hours after the ECOWAS chairperson, | President Bola Tinubu, | warned"): the verb is still the lead clause's."""
+    return between.rstrip().endswith(",") and between.count(",") == 1 and 0 < len(between.split()) <= 6 \
+        and not any(_low(w) in SPEECH_VERBS | THAT_VERBS for w in between.split())
+
+
+# An "as" clause with its own subject and verb after the content of a report ("… said they had entered Damascus on
+# Sunday as President Bashar al-Assad's regime appeared to collapse"): the speaker's words or the outlet's gloss
+_AS_CLAUSE_RE = re.compile(r"\s(?:as|even as|just as)\s+(?=(?:the|his|her|its|their|he|she|they|it|we|[A-Z][\w'’.-]*)\s)"
+                           r"(?:[\w'’.-]+\s+){0,6}?(?:was|were|is|are|had|has|have|would|will|could|appeared|appears|seemed"
+                           r"|seems|began|begins|continued|continues|came|comes|went|goes|took|takes|grew|grows|fell|falls"
+                           r"|rose|rises|looked|looks|moved|moves|sought|seeks|tried|tries|struggled|struggles|prepared"
+                           r"|prepares|gathered|gathers)\b")
+# words before "as" that make it a role or a comparison, not a clause ("such as", "known as the …", "served as")
+_AS_ROLE_BEFORE = frozenset("""such well same so known seen regarded described serve serves served serving act acts acted
+acting designated listed identified classified branded labelled labeled treated treat treats counted twice half""".split())
+
+
+def _as_clause(text: str, start: int, end: int) -> int:
+    """Where an "as" clause with its own subject and verb starts inside reported content, or 0."""
+    for m in _AS_CLAUSE_RE.finditer(text, start, end):
+        before = text[start:m.start()].split()
+        if before and _low(before[-1]) not in _AS_ROLE_BEFORE and m.end() <= end:
+            return m.start()
+    return 0
 
 
 def _has_owner(sent: str, m: re.Match) -> bool:

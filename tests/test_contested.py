@@ -1016,3 +1016,74 @@ def test_twentyfifth_round_sense_rules():
     # "dismissed" only with an office in reach: a referendum dismissed as illegitimate lost no office
     assert _terms("It led to a referendum last year, which the national government has dismissed as illegitimate.") == []
     assert ("resign / ousted", "dismissed") in _terms("The director was dismissed from his post on Friday.")
+
+
+def test_twentysixth_round_sense_rules():
+    # fires set or started are no one fired, even with staff or officials in the sentence
+    assert _terms("Protesters set fires near the hotel, which was occupied by residents and staff.") == []
+    assert _terms("Local officials said demonstrators injured an officer by smashing windows and starting fires.") == []
+    assert ("resign / ousted", "fired") in _terms("The minister fired his chief of staff on Monday.")
+    # the verb of lying down beside another posture
+    assert _terms("Armed men forced staff to lie and sit on the floor as shots were heard.") == []
+    assert ("lie / falsehood", "lie") in _terms("The claim was a blatant lie about the election.")
+    # soldiers holding a square or a street hold no occupied territory
+    assert _terms("Military units occupied the main square in the capital as soldiers rammed the palace door.") == []
+    assert _terms("Troops occupied the streets of the capital overnight.") == []
+    assert ("occupied / liberated", "occupied") in _terms("Insurgents occupied the coastal village for three days.")
+    assert ("occupied / liberated", "occupied") in _terms("Troops shelled the occupied city of Kherson.")
+
+
+def _doc_voice(text: str, term: str, title: str = "") -> tuple[str, str | None]:
+    ms = [m for m in _matches(text, title) if m["surface"] == term]
+    assert ms, term
+    return ms[0]["voice"], ms[0]["speaker"]
+
+
+def test_twentysixth_round_voice_rules():
+    # an "as" clause with its own subject and verb after a report: the speaker's words or the outlet's gloss
+    text = ("Syrian rebels said they had entered Damascus on Sunday as President Bashar al-Assad's regime appeared to "
+            "collapse in the face of a stunning rebel offensive.")
+    assert _voice(text, "regime")[0] == "unclear" and _voice(text, "rebel offensive")[0] == "unclear"
+    assert _voice("Rebels said Assad's regime had collapsed.", "regime") == ("attributed", "Rebels")
+    assert _voice("Officials said the group was listed as a terrorist organisation.", "terrorist")[0] == "attributed"
+    # what a named subject highlights is its claim; an event that highlights something shows it in the outlet's words
+    text = ("Joe Mulhall, Director of Research at Hope Not Hate, highlighted the role of social media in spreading "
+            "disinformation.")
+    assert _voice(text, "disinformation")[0] == "attributed"
+    assert _voice("Her ordeal highlights the brutal tactics of the militia.", "militia") == ("own", None)
+    # ", adding Niger to a growing list of …" after a report is the outlet's gloss; ", adding that …" goes on with it
+    text = ("Members of the military announced on Wednesday that they had deposed Bazoum, adding Niger to a growing list "
+            "of military regimes in the Sahel.")
+    assert _voice(text, "regimes") == ("own", None)
+    assert _voice("The army said it had deposed Bazoum, adding that the regime had failed.", "regime")[0] != "own"
+    # a subordinate lead clause whose subject has an apposition: its content ends at a comma, the main clause after
+    # it claims no voice
+    text = ("Hours after the ECOWAS chairperson, President Bola Tinubu, warned that the bloc will not tolerate the "
+            "illegal removal of the government, the country's coup plotters have warned against an intervention.")
+    assert _voice(text, "coup") != ("attributed", "President Bola Tinubu")
+    # a date stamp opening a sentence is no subject
+    assert _voice("2023-07-28 Hours after the chairperson, President Tinubu, warned that the bloc will act, the coup "
+                  "leaders replied.", "coup")[0] != "attributed"
+    # photo credits are no sources of the caption; a title of parts joined by dashes credits nobody
+    caption = "Demonstrators rallied in support of a military coup in Niamey, Niger's capital Photo: REUTERS"
+    assert _voice(caption, "coup", title_body="") == ("own", None)
+    assert _voice("Kazakhstan - 2022 Uprising - Tick-Tock", "Uprising", title_body="")[0] == "unclear"
+    assert _voice("Detained suspects had contacts with terrorists abroad – FSB", "terrorists", title_body="") == \
+        ("attributed", "FSB")
+    # "their demands to oust Hasina", "raised concerns about the potential for ethnic cleansing", "attributing the
+    # attacks to terrorist organizations": the demander's, the concerned party's, the attributor's
+    assert _voice("The protesters have escalated their demands to oust Hasina from power.", "oust")[0] == "attributed"
+    assert _voice("Mr. Trump's demands for billions of dollars for a border wall stalled the talks.",
+                  "border wall")[0] != "attributed"
+    assert _voice("Armenian Prime Minister Nikol Pashinyan has repeatedly raised concerns about the potential for "
+                  "ethnic cleansing in the region.", "ethnic cleansing")[0] == "attributed"
+    assert _voice("The investigation is ongoing, with some officials attributing the attacks to international "
+                  "terrorist organizations.", "terrorist") == ("attributed", "some officials")
+    # the line above an embedded post's credit line may be the post's first line: no voice claimed
+    text = ("The church was burned.\nBREAKING: A terrorist attack on a synagogue and a church in Dagestan.\n"
+            "Five police officers were killed. pic.twitter.com/wM2PXwDsFC — Sulaiman Ahmed (@ShaykhSulaiman) June 23, "
+            "2024\nA similar attack took place in Makhachkala.")
+    assert _doc_voice(text, "terrorist")[0] == "unclear"
+    assert _doc_voice("Gunmen stormed a church.\nWatch the video of the attack by the terrorist cell below:\n"
+                      "The attackers fled. pic.twitter.com/abc — Reporter (@rep) June 23, 2024", "terrorist") == \
+        ("own", None)
