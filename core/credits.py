@@ -221,13 +221,19 @@ def mentions(text: str) -> list[tuple[int, int, str]]:
     for m in rx.finditer(text):
         s, e = m.span()
         # Whole words only: not inside "CNNMoney", "@Reuters" or "Reuters.com".
-        if s and (text[s - 1].isalnum() or text[s - 1] in "@.-_"):
+        if s and (text[s - 1].isalnum() or text[s - 1] in "@._" or (text[s - 1] in "-–—" and not _signoff_dash(text, s))):
             continue
         if e < len(text) and (text[e].isalnum() or text[e] in "-_" or (text[e] == "." and text[e + 1:e + 2].isalnum())):
             continue
         if m.group() in forms:
             out.append((s, e, forms[m.group()]))
     return out
+
+
+def _signoff_dash(text: str, s: int) -> bool:
+    """Whether the dash just before text[s] opens a sign-off ("-Reuters", "— RT" on its own line or after a
+    sentence) rather than joining a hyphenated word ("pro-Reuters", "Anti-TASS")."""
+    return s < 2 or text[s - 2] in " \t\n"
 
 
 # -- telling credits from other mentions -------------------------------------------------------------
@@ -241,7 +247,7 @@ _BYLINE_LEFT = re.compile(r"^(?:(?:By|BY|Written by|Story by|From)\s*:?\s*(?:the
                           r"\s*(?:the\s+)?)?$")
 _BYLINE_RIGHT = re.compile(r"^(?:\s*(?:news agency|staff|Staff|News)?\s*(?:[|/,]|[-–—]\s|Published|Updated|$))")
 _SIGNOFF_LEFT = re.compile(r"(?:^|[.!?\"”’)]\s+|[-–—]{1,2}\s*|\(\s*)$")
-_SOURCE_LEFT = re.compile(r"(?:^|\()\s*(?:Source|Sources|SOURCE|Via|VIA|via|Credit|Courtesy(?: of)?|来源)\s*[:：]?\s*"
+_SOURCE_LEFT = re.compile(r"(?:^|[(\[])\s*(?:Source|Sources|SOURCE|Via|VIA|via|Credit|Courtesy(?: of)?|来源)\s*[:：]?\s*"
                           r"(?:the\s+)?$")
 _LINK_LEFT = re.compile(r"(?:Read (?:the )?(?:Full|full|original|Original) (?:Article|article|Story|story)|"
                         r"(?:^|\b(?:article|story|post|report|This|It)\s+(?:was\s+|has been\s+)?)(?:originally|first)\s+"
@@ -293,6 +299,32 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_VIA_RIGHT = re.compile(r"^\s*/\s*(?:VIA|via|Via)\s+[A-Z]")
+_VIA_LEFT = re.compile(r"[A-Z]\s*/\s*(?:VIA|via|Via)\s+$")
+# A byline run into a wire dateline on one line: "By Guy Faulconbridge MOSCOW (Reuters) -", "Aamer Madhani And
+# Colleen Long, The Associated Press WASHINGTON (AP) -". The byline is short and has no sentence end in it.
+_BYLINE_THEN_PLACE = re.compile(r"(?:By|BY)\s+[^\n]{2,70}?\s+(?=[A-Z][A-Z.'’\-]+(?:[ /][A-Z][A-Z.'’\-]+){0,3}"
+                                r"(?:,\s+[^()\n]{1,30})?\s+\([^()\n]{1,60}\)\s*(?:--|[-—–])\s*\S)|"
+                                r"[^\n]{2,70}?,\s+(?:the\s+|The\s+)?[A-Z][\w.&'’\- ]{1,40}?\s+(?=[A-Z][A-Z.'’\-]+"
+                                r"(?:[ /][A-Z][A-Z.'’\-]+){0,3}\s+\([^()\n]{1,60}\)\s*(?:--|[-—–])\s*\S)")
+
+
+def _byline_before_dateline(line: str, before: int) -> int:
+    """Where a wire dateline starts when a byline runs into it on the same line, ahead of position `before`
+    (0: at the line's start)."""
+    m = _BYLINE_THEN_PLACE.match(line)
+    return m.end() if m and m.end() <= before and not re.search(r"[.!?]\s", m.group()) else 0
+
+
+def _dateline_end(line: str) -> int:
+    """dateline_end, also where the story opens with a backslash-escaped quote as some syndication feeds store
+    it ("(MENAFN- Live Mint) \\"Prime Minister…"): the two characters are read as a space and a quote."""
+    if '\\"' not in line[:200]:
+        return dateline_end(line)
+    d = dateline_end(line.replace('\\"', ' "', 1))
+    return d - 1 if d and line[d - 1] == "\\" else d
+
+
 def _kind(text: str, s: int, e: int, para: tuple[int, int], idx: int, n_paras: int) -> str | None:
     """What a mention of an outlet at text[s:e] is, judged by its place: a credit kind or None."""
     # A window around the mention: the regexes anchor at its edges, and a long paragraph must not cost more.
@@ -305,9 +337,13 @@ def _kind(text: str, s: int, e: int, para: tuple[int, int], idx: int, n_paras: i
     if _PHOTO_RIGHT.match(right) or (left.endswith("(") and right.startswith("/")) \
             or (left.endswith("(") and len(left) > 1 and left[-2].isalpha()) or _PHOTO_LEFT.search(left[-100:]):
         return "photo"
+    # "SPUTNIK/VIA REUTERS", "KCNA/via Reuters": a picture one agency took and another distributed.
+    if _VIA_RIGHT.match(right) or _VIA_LEFT.search(left[-20:]):
+        return "photo"
     if idx < 4:
-        d = dateline_end(text[para[0]:para[1]])
-        inside = s - para[0] < d and (re.search(r"[(/][^()/]*$", left) is not None)
+        start = para[0] + _byline_before_dateline(text[para[0]:min(para[1], s + CONTEXT)], s - para[0])
+        d = _dateline_end(text[start:para[1]])
+        inside = s - start < d and (re.search(r"[(/][^()/]*$", left) is not None)
         if inside:
             return "dateline"
     short = para[1] - para[0] <= 120
@@ -398,7 +434,8 @@ def _phrase_span(text: str, s: int, e: int, a: int, b: int, dateline: bool = Fal
     """Where the words around a credit start and end (at most a short clause, whole words only), for showing
     as evidence: text[start:end] is the phrase. A dateline is shown whole ("BEIJING, Jan. 31 (Xinhua) --")."""
     if dateline:
-        lo, hi = a, a + dateline_end(text[a:b])
+        lo = a + _byline_before_dateline(text[a:b], s - a)
+        hi = lo + _dateline_end(text[lo:b])
     else:
         lo, hi = max(a, s - 60), min(b, e + 40)
         # A clause ends at ", ", "; " or a sentence end, not at an abbreviation's point ("Jan. 31", "U.S. officials").
