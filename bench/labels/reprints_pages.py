@@ -13,8 +13,11 @@ evidence replaced by its character offsets (`text[a:b]`, `title[a:b]`), so no th
     # precision, recall and original outlet right, as bench/reprints_eval.py prints for realworld; errors listed
     .venv/bin/python bench/labels/reprints_pages.py score /work/notes/rpages1 [--labels reprints_pages.jsonl]
 
-Sets: /work/notes/rpages1 -> reprints_pages.jsonl (67 articles, 37 derived, 8 gold events; session 30, held out:
-labelled and committed before the first score). Without the folder (as in CI) `score` says so and exits 0.
+Sets: /work/notes/rpages1 -> reprints_pages.jsonl (67 articles, 37 derived, 8 gold events; session 30: labelled and
+committed before the first score, then studied: the credit rules of that session were found on it);
+/work/notes/rpages2 -> reprints_pages2.jsonl (29 articles, 14 derived, 4 gold events; built after those rules and
+held out: `score /work/notes/rpages2 --labels reprints_pages2.jsonl`). Without the folder (as in CI) `score` says so
+and exits 0.
 """
 from __future__ import annotations
 
