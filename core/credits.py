@@ -246,7 +246,12 @@ _PHOTO_RIGHT = re.compile(r"^\s*(?:Photo|PHOTO|Images?|TV|Video)\b")
 _BYLINE_LEFT = re.compile(r"^(?:(?:By|BY|Written by|Story by|From)\s*:?\s*(?:the\s+)?|.{0,60}?(?:,|/|\||\band\b)"
                           r"\s*(?:the\s+)?)?$")
 _BYLINE_RIGHT = re.compile(r"^(?:\s*(?:news agency|staff|Staff|News)?\s*(?:[|/,]|[-–—]\s|Published|Updated|$))")
-_SIGNOFF_LEFT = re.compile(r"(?:^|[.!?\"”’)]\s+|[-–—]{1,2}\s*|\(\s*)$")
+_SIGNOFF_LEFT = re.compile(r"(?:^|[.!?\"”’)]\s+|[-–—]{1,2}\s*|\(\s*|\(\s*[A-Z]{1,4}\s*/\s*)$")
+_INITIALS_LEFT = re.compile(r"\(\s*[A-Z]{1,4}\s*/\s*$")
+_OPENING_COLON = re.compile(r"^\s*:\s+[A-Z\"“‘]")
+# "originally published on www.theguardian.com": a link credit to an outlet written as its web address.
+_LINK_DOMAIN = re.compile(r"\b(?:[Oo]riginally|[Ff]irst)\s+(?:appeared|published)\s+(?:on|at|in)\s+(?:the\s+)?"
+                          r"((?:https?://)?(?:www\.)?[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,})\b")
 _SOURCE_LEFT = re.compile(r"(?:^|[(\[])\s*(?:Source|Sources|SOURCE|Via|VIA|via|Credit|Courtesy(?: of)?|来源)\s*[:：]?\s*"
                           r"(?:the\s+)?$")
 _LINK_LEFT = re.compile(r"(?:Read (?:the )?(?:Full|full|original|Original) (?:Article|article|Story|story)|"
@@ -351,13 +356,17 @@ def _kind(text: str, s: int, e: int, para: tuple[int, int], idx: int, n_paras: i
         return "byline"
     if _SOURCE_LEFT.search(near) and len(rstrip_) <= 40:
         return "source"
+    # "Reuters: Darya Dugina, daughter of…": the outlet named before a colon that opens the text.
+    if idx == 0 and not lstrip and _OPENING_COLON.match(right):
+        return "source"
     if _LINK_LEFT.search(near):
         return "link"
     if _SIGNOFF_LEFT.search(near) and re.match(r"^\)?\.?\s*$", right):
         alone = not lstrip or lstrip == "("
         dashed = lstrip.endswith(("-", "–", "—"))
-        # "(Reuters)" closing a caption mid-text credits a photo; at the end of the story it credits the text.
-        closing = idx >= n_paras - 2 and (lstrip.endswith("(") or text[s:e].isupper())
+        # "(Reuters)" closing a caption mid-text credits a photo; at the end of the story it credits the text,
+        # as does "(KB/IANS)": an editor's initials and the agency.
+        closing = idx >= n_paras - 2 and (lstrip.endswith("(") or text[s:e].isupper() or _INITIALS_LEFT.search(lstrip))
         if alone or dashed or closing:
             return "signoff"
     if _REPORTER_LEFT.search(near) and not re.match(r"^['’]s\b", right):
@@ -410,6 +419,11 @@ def find_credits(title: str | None, text: str | None, url: str | None = None,
         if kind:
             lo, hi = _phrase_span(text, s, e, *paras[idx], dateline=kind == "dateline")
             out.append(Credit(outlet, text[lo:hi], lo, hi, "text", kind, s, e))
+    for m in (_LINK_DOMAIN.finditer(text) if "ublished" in text or "ppeared" in text else ()):
+        name = is_news_outlet(m.group(1))
+        if name and name != own_name and not any(c.start <= m.start(1) < c.end for c in out):
+            out.append(Credit(name, text[m.start():m.end()], m.start(), m.end(), "text", "link", m.start(1), m.end(1)))
+            out.sort(key=lambda c: (c.field != "title", c.start))
     if url:
         parts = urlsplit(url)
         base = url.find(parts.netloc) + len(parts.netloc) if parts.netloc else 0

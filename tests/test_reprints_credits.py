@@ -94,3 +94,26 @@ def test_a_lead_credit_to_one_outlet_in_a_piece_built_on_another_is_no_credited_
              "Police arrested a man at the scene and took him away for questioning.")
     found = find_reprints([art("web", "webstories.example", alone)])
     assert [(r.original_outlet, r.kind) for r in found] == [("The Japan Times", "credited rewrite")]
+
+
+def test_an_outlet_named_before_a_colon_opening_the_text_is_its_source():
+    assert kinds(f"Reuters: {STORY}") == [("source", "Reuters")]
+    assert kinds(f"{STORY} Officials told Reuters: more help will come.") != [("source", "Reuters")]
+
+
+def test_an_editors_initials_and_the_agency_closing_the_story():
+    assert kinds(f"{STORY}\n{MORE}\n{LAST} (KB/IANS)") == [("signoff", "IANS")]
+
+
+def test_a_link_credit_to_an_outlet_written_as_its_web_address():
+    text = f"{STORY}\n\nContinue Reading\n\nThis article was written by Jane Doe and originally published on www.theguardian.com"
+    assert kinds(text) == [("link", "The Guardian")]
+    assert kinds(f"{STORY} The plan was first published on example.org last year.") == []
+
+
+def test_a_strong_credit_outweighs_repeated_citations_of_another_outlet():
+    """An agency's copy that cites a newspaper twice is the agency's copy, not a rewrite of the newspaper."""
+    text = (f"Measuring stations registered strong blasts, The Guardian reported.\n{STORY}\n"
+            f"The coordinates match the leaks, The Guardian reported.\n{MORE} (KB/IANS)")
+    found = find_reprints([art("ng", "News Site", text)])
+    assert [(r.original_outlet, r.kind) for r in found] == [("IANS", "wire copy")]
