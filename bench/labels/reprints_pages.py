@@ -16,8 +16,9 @@ evidence replaced by its character offsets (`text[a:b]`, `title[a:b]`), so no th
 Sets: /work/notes/rpages1 -> reprints_pages.jsonl (67 articles, 37 derived, 8 gold events; session 30: labelled and
 committed before the first score, then studied: the credit rules of that session were found on it);
 /work/notes/rpages2 -> reprints_pages2.jsonl (29 articles, 14 derived, 4 gold events; built after those rules and
-held out: `score /work/notes/rpages2 --labels reprints_pages2.jsonl`). Without the folder (as in CI) `score` says so
-and exits 0.
+held out, then studied: three more credit forms were found on it); /work/notes/rpages3 -> reprints_pages3.jsonl
+(25 articles, 18 derived, 3 gold events; built after all of them and held out: `score /work/notes/rpages3 --labels
+reprints_pages3.jsonl`). Without the folder (as in CI) `score` says so and exits 0.
 """
 from __future__ import annotations
 
