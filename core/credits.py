@@ -263,6 +263,7 @@ _TOLD_LEFT = re.compile(r"\b(?:told|telling|tells)\s+(?:the\s+)?(?:news agency\s
 _REPORTER_RIGHT = re.compile(r"^(?:\s+news agency)?\s+(?:witness|reporter|correspondent|photographer|journalist|"
                              r"cameraman|crew|team)s?\s+(?:who\s+)?(?:saw|said|says|reported|witnessed|counted|heard|"
                              r"observed|visited|there|at the scene|on the scene|in [A-Z]|and\b)")
+_PLURAL_STAFF = re.compile(r"^(?:\s+news agency)?\s+(?:witnesses|reporters|correspondents|photographers|journalists)\b")
 _UNVERIFIED_RIGHT = re.compile(r"^(?:\s+news agency)?\s+(?:was|were|is|could|has|had|did)\s+(?:not|unable|been "
                                r"unable)[^.\n]{0,30}\b(?:verify|confirm)")
 _TRAILING_LEFT = re.compile(r"(?:,|\bwhile|\bas)\s*[" + _OPEN_Q + r"]?(?:the\s+)?" + _DESCRIPTOR + r"[" + _OPEN_Q
@@ -375,6 +376,9 @@ def _kind(text: str, s: int, e: int, para: tuple[int, int], idx: int, n_paras: i
     if re.search(r"\b(?:a|an)\s+$", near, re.IGNORECASE) and _REPORTER_RIGHT.match(right):
         return "reporter"
     if _SENTENCE_START.search(near) and _UNVERIFIED_RIGHT.match(right):
+        return "reporter"
+    # "Reuters reporters at the scene … saw", "Reuters journalists observed smoke": the agency's staff, plural.
+    if _SENTENCE_START.search(near) and _PLURAL_STAFF.match(right) and _REPORTER_RIGHT.match(right):
         return "reporter"
     if _TOLD_LEFT.search(near) and not re.match(r"^['’]s\b", right):
         return "told"

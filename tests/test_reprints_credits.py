@@ -117,3 +117,10 @@ def test_a_strong_credit_outweighs_repeated_citations_of_another_outlet():
             f"The coordinates match the leaks, The Guardian reported.\n{MORE} (KB/IANS)")
     found = find_reprints([art("ng", "News Site", text)])
     assert [(r.original_outlet, r.kind) for r in found] == [("IANS", "wire copy")]
+
+
+def test_the_agencys_staff_in_the_plural_is_its_own_reporting():
+    assert kinds(f"{STORY}\nReuters reporters at the scene saw smoke rising from the rubble.") == [("reporter", "Reuters")]
+    assert kinds(f"{STORY}\nReuters journalists observed emergency vehicles outside.") == [("reporter", "Reuters")]
+    # Reporters of the agency mentioned in passing, not reporting: no credit.
+    assert kinds(f"{STORY}\nThe Reuters reporters' union called a strike.") == []
