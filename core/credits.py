@@ -221,13 +221,19 @@ def mentions(text: str) -> list[tuple[int, int, str]]:
     for m in rx.finditer(text):
         s, e = m.span()
         # Whole words only: not inside "CNNMoney", "@Reuters" or "Reuters.com".
-        if s and (text[s - 1].isalnum() or text[s - 1] in "@.-_"):
+        if s and (text[s - 1].isalnum() or text[s - 1] in "@._" or (text[s - 1] in "-–—" and not _signoff_dash(text, s))):
             continue
         if e < len(text) and (text[e].isalnum() or text[e] in "-_" or (text[e] == "." and text[e + 1:e + 2].isalnum())):
             continue
         if m.group() in forms:
             out.append((s, e, forms[m.group()]))
     return out
+
+
+def _signoff_dash(text: str, s: int) -> bool:
+    """Whether the dash just before text[s] opens a sign-off ("-Reuters", "— RT" on its own line or after a
+    sentence) rather than joining a hyphenated word ("pro-Reuters", "Anti-TASS")."""
+    return s < 2 or text[s - 2] in " \t\n"
 
 
 # -- telling credits from other mentions -------------------------------------------------------------
@@ -240,8 +246,13 @@ _PHOTO_RIGHT = re.compile(r"^\s*(?:Photo|PHOTO|Images?|TV|Video)\b")
 _BYLINE_LEFT = re.compile(r"^(?:(?:By|BY|Written by|Story by|From)\s*:?\s*(?:the\s+)?|.{0,60}?(?:,|/|\||\band\b)"
                           r"\s*(?:the\s+)?)?$")
 _BYLINE_RIGHT = re.compile(r"^(?:\s*(?:news agency|staff|Staff|News)?\s*(?:[|/,]|[-–—]\s|Published|Updated|$))")
-_SIGNOFF_LEFT = re.compile(r"(?:^|[.!?\"”’)]\s+|[-–—]{1,2}\s*|\(\s*)$")
-_SOURCE_LEFT = re.compile(r"(?:^|\()\s*(?:Source|Sources|SOURCE|Via|VIA|via|Credit|Courtesy(?: of)?|来源)\s*[:：]?\s*"
+_SIGNOFF_LEFT = re.compile(r"(?:^|[.!?\"”’)]\s+|[-–—]{1,2}\s*|\(\s*|\(\s*[A-Z]{1,4}\s*/\s*)$")
+_INITIALS_LEFT = re.compile(r"\(\s*[A-Z]{1,4}\s*/\s*$")
+_OPENING_COLON = re.compile(r"^\s*:\s+[A-Z\"“‘]")
+# "originally published on www.theguardian.com": a link credit to an outlet written as its web address.
+_LINK_DOMAIN = re.compile(r"\b(?:[Oo]riginally|[Ff]irst)\s+(?:appeared|published)\s+(?:on|at|in)\s+(?:the\s+)?"
+                          r"((?:https?://)?(?:www\.)?[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,})\b")
+_SOURCE_LEFT = re.compile(r"(?:^|[(\[])\s*(?:Source|Sources|SOURCE|Via|VIA|via|Credit|Courtesy(?: of)?|来源)\s*[:：]?\s*"
                           r"(?:the\s+)?$")
 _LINK_LEFT = re.compile(r"(?:Read (?:the )?(?:Full|full|original|Original) (?:Article|article|Story|story)|"
                         r"(?:^|\b(?:article|story|post|report|This|It)\s+(?:was\s+|has been\s+)?)(?:originally|first)\s+"
@@ -252,6 +263,7 @@ _TOLD_LEFT = re.compile(r"\b(?:told|telling|tells)\s+(?:the\s+)?(?:news agency\s
 _REPORTER_RIGHT = re.compile(r"^(?:\s+news agency)?\s+(?:witness|reporter|correspondent|photographer|journalist|"
                              r"cameraman|crew|team)s?\s+(?:who\s+)?(?:saw|said|says|reported|witnessed|counted|heard|"
                              r"observed|visited|there|at the scene|on the scene|in [A-Z]|and\b)")
+_PLURAL_STAFF = re.compile(r"^(?:\s+news agency)?\s+(?:witnesses|reporters|correspondents|photographers|journalists)\b")
 _UNVERIFIED_RIGHT = re.compile(r"^(?:\s+news agency)?\s+(?:was|were|is|could|has|had|did)\s+(?:not|unable|been "
                                r"unable)[^.\n]{0,30}\b(?:verify|confirm)")
 _TRAILING_LEFT = re.compile(r"(?:,|\bwhile|\bas)\s*[" + _OPEN_Q + r"]?(?:the\s+)?" + _DESCRIPTOR + r"[" + _OPEN_Q
@@ -293,6 +305,32 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_VIA_RIGHT = re.compile(r"^\s*/\s*(?:VIA|via|Via)\s+[A-Z]")
+_VIA_LEFT = re.compile(r"[A-Z]\s*/\s*(?:VIA|via|Via)\s+$")
+# A byline run into a wire dateline on one line: "By Guy Faulconbridge MOSCOW (Reuters) -", "Aamer Madhani And
+# Colleen Long, The Associated Press WASHINGTON (AP) -". The byline is short and has no sentence end in it.
+_BYLINE_THEN_PLACE = re.compile(r"(?:By|BY)\s+[^\n]{2,70}?\s+(?=[A-Z][A-Z.'’\-]+(?:[ /][A-Z][A-Z.'’\-]+){0,3}"
+                                r"(?:,\s+[^()\n]{1,30})?\s+\([^()\n]{1,60}\)\s*(?:--|[-—–])\s*\S)|"
+                                r"[^\n]{2,70}?,\s+(?:the\s+|The\s+)?[A-Z][\w.&'’\- ]{1,40}?\s+(?=[A-Z][A-Z.'’\-]+"
+                                r"(?:[ /][A-Z][A-Z.'’\-]+){0,3}\s+\([^()\n]{1,60}\)\s*(?:--|[-—–])\s*\S)")
+
+
+def _byline_before_dateline(line: str, before: int) -> int:
+    """Where a wire dateline starts when a byline runs into it on the same line, ahead of position `before`
+    (0: at the line's start)."""
+    m = _BYLINE_THEN_PLACE.match(line)
+    return m.end() if m and m.end() <= before and not re.search(r"[.!?]\s", m.group()) else 0
+
+
+def _dateline_end(line: str) -> int:
+    """dateline_end, also where the story opens with a backslash-escaped quote as some syndication feeds store
+    it ("(MENAFN- Live Mint) \\"Prime Minister…"): the two characters are read as a space and a quote."""
+    if '\\"' not in line[:200]:
+        return dateline_end(line)
+    d = dateline_end(line.replace('\\"', ' "', 1))
+    return d - 1 if d and line[d - 1] == "\\" else d
+
+
 def _kind(text: str, s: int, e: int, para: tuple[int, int], idx: int, n_paras: int) -> str | None:
     """What a mention of an outlet at text[s:e] is, judged by its place: a credit kind or None."""
     # A window around the mention: the regexes anchor at its edges, and a long paragraph must not cost more.
@@ -305,9 +343,13 @@ def _kind(text: str, s: int, e: int, para: tuple[int, int], idx: int, n_paras: i
     if _PHOTO_RIGHT.match(right) or (left.endswith("(") and right.startswith("/")) \
             or (left.endswith("(") and len(left) > 1 and left[-2].isalpha()) or _PHOTO_LEFT.search(left[-100:]):
         return "photo"
+    # "SPUTNIK/VIA REUTERS", "KCNA/via Reuters": a picture one agency took and another distributed.
+    if _VIA_RIGHT.match(right) or _VIA_LEFT.search(left[-20:]):
+        return "photo"
     if idx < 4:
-        d = dateline_end(text[para[0]:para[1]])
-        inside = s - para[0] < d and (re.search(r"[(/][^()/]*$", left) is not None)
+        start = para[0] + _byline_before_dateline(text[para[0]:min(para[1], s + CONTEXT)], s - para[0])
+        d = _dateline_end(text[start:para[1]])
+        inside = s - start < d and (re.search(r"[(/][^()/]*$", left) is not None)
         if inside:
             return "dateline"
     short = para[1] - para[0] <= 120
@@ -315,13 +357,17 @@ def _kind(text: str, s: int, e: int, para: tuple[int, int], idx: int, n_paras: i
         return "byline"
     if _SOURCE_LEFT.search(near) and len(rstrip_) <= 40:
         return "source"
+    # "Reuters: Darya Dugina, daughter of…": the outlet named before a colon that opens the text.
+    if idx == 0 and not lstrip and _OPENING_COLON.match(right):
+        return "source"
     if _LINK_LEFT.search(near):
         return "link"
     if _SIGNOFF_LEFT.search(near) and re.match(r"^\)?\.?\s*$", right):
         alone = not lstrip or lstrip == "("
         dashed = lstrip.endswith(("-", "–", "—"))
-        # "(Reuters)" closing a caption mid-text credits a photo; at the end of the story it credits the text.
-        closing = idx >= n_paras - 2 and (lstrip.endswith("(") or text[s:e].isupper())
+        # "(Reuters)" closing a caption mid-text credits a photo; at the end of the story it credits the text,
+        # as does "(KB/IANS)": an editor's initials and the agency.
+        closing = idx >= n_paras - 2 and (lstrip.endswith("(") or text[s:e].isupper() or _INITIALS_LEFT.search(lstrip))
         if alone or dashed or closing:
             return "signoff"
     if _REPORTER_LEFT.search(near) and not re.match(r"^['’]s\b", right):
@@ -330,6 +376,9 @@ def _kind(text: str, s: int, e: int, para: tuple[int, int], idx: int, n_paras: i
     if re.search(r"\b(?:a|an)\s+$", near, re.IGNORECASE) and _REPORTER_RIGHT.match(right):
         return "reporter"
     if _SENTENCE_START.search(near) and _UNVERIFIED_RIGHT.match(right):
+        return "reporter"
+    # "Reuters reporters at the scene … saw", "Reuters journalists observed smoke": the agency's staff, plural.
+    if _SENTENCE_START.search(near) and _PLURAL_STAFF.match(right) and _REPORTER_RIGHT.match(right):
         return "reporter"
     if _TOLD_LEFT.search(near) and not re.match(r"^['’]s\b", right):
         return "told"
@@ -374,6 +423,11 @@ def find_credits(title: str | None, text: str | None, url: str | None = None,
         if kind:
             lo, hi = _phrase_span(text, s, e, *paras[idx], dateline=kind == "dateline")
             out.append(Credit(outlet, text[lo:hi], lo, hi, "text", kind, s, e))
+    for m in (_LINK_DOMAIN.finditer(text) if "ublished" in text or "ppeared" in text else ()):
+        name = is_news_outlet(m.group(1))
+        if name and name != own_name and not any(c.start <= m.start(1) < c.end for c in out):
+            out.append(Credit(name, text[m.start():m.end()], m.start(), m.end(), "text", "link", m.start(1), m.end(1)))
+            out.sort(key=lambda c: (c.field != "title", c.start))
     if url:
         parts = urlsplit(url)
         base = url.find(parts.netloc) + len(parts.netloc) if parts.netloc else 0
@@ -398,7 +452,8 @@ def _phrase_span(text: str, s: int, e: int, a: int, b: int, dateline: bool = Fal
     """Where the words around a credit start and end (at most a short clause, whole words only), for showing
     as evidence: text[start:end] is the phrase. A dateline is shown whole ("BEIJING, Jan. 31 (Xinhua) --")."""
     if dateline:
-        lo, hi = a, a + dateline_end(text[a:b])
+        lo = a + _byline_before_dateline(text[a:b], s - a)
+        hi = lo + _dateline_end(text[lo:b])
     else:
         lo, hi = max(a, s - 60), min(b, e + 40)
         # A clause ends at ", ", "; " or a sentence end, not at an abbreviation's point ("Jan. 31", "U.S. officials").

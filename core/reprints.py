@@ -402,7 +402,7 @@ def credit_verdict(doc: dict) -> tuple[str, str, list] | None:
     first_sentence = split_sentences(opening)[:1]
     first_end = min(len(text), LEAD_WINDOW) - len(opening) + first_sentence[0][1] if first_sentence else 0
     in_lead = [c for c in cs if (c.kind == "reported" and c.name_start < lead) or (c.kind == "cited" and c.name_start < first_end)]
-    if in_lead:
+    if in_lead and _most_credited(cs, in_lead[0].outlet):
         return in_lead[0].outlet, "lead", in_lead[:1]
     reporting = [c for c in cs if c.kind in ("reported", "cited")]
     if len(outlets) == 1 and len(reporting) >= 2 and reporting[0].name_start < len(text) / 3:
@@ -411,6 +411,16 @@ def credit_verdict(doc: dict) -> tuple[str, str, list] | None:
     if told:
         return told[0].outlet, "told", told[:1]
     return None
+
+
+def _most_credited(credits, outlet: str) -> bool:
+    """Whether no other outlet is credited for what it reported, said or was told more often than `outlet`: a piece
+    that names NHK three times and the Japan Times once, in its lead, is built on NHK's reporting, not the paper's."""
+    counts: dict[str, int] = {}
+    for c in credits:
+        if c.kind in ("reported", "cited", "told"):
+            counts[c.outlet] = counts.get(c.outlet, 0) + 1
+    return all(n <= counts.get(outlet, 0) for o, n in counts.items() if not same_outlet(o, outlet))
 
 
 def _own_writing(doc: dict, outlet: str) -> bool:

@@ -1,0 +1,126 @@
+"""Credit and family rules found on the held-out real-news pages (bench/labels/reprints_pages.py, session 30),
+each on synthetic texts: a photo agency's picture sent out by a wire, a byline run into a wire dateline, a
+backslash-escaped quote after a syndication dateline, a "-Reuters" sign-off line, "[Source: X]", and a lead credit
+to one outlet in a piece built on another's reporting."""
+from __future__ import annotations
+
+from core.credits import find_credits
+from core.reprints import find_reprints
+
+STORY = ("The dam on the river gave way overnight and flooded six villages downstream, officials said on Monday, "
+         "as rescue teams searched the water for survivors and the army sent boats to the worst hit district. ")
+MORE = ("Hundreds of families spent the night on rooftops waiting for help, and the regional governor asked the "
+        "capital for helicopters, tents and drinking water for the people forced from their homes. ")
+LAST = ("Engineers had warned for years that the old earthen wall was weak, a report by the water ministry shows, "
+        "but repairs planned for the spring were postponed for lack of money. ")
+
+
+def kinds(text, title=""):
+    return [(c.kind, c.outlet) for c in find_credits(title, text)]
+
+
+def art(i, outlet, text, title="", published=None):
+    return {"id": i, "outlet": outlet, "title": title, "text": text, "published": published}
+
+
+def test_a_photo_sent_out_by_a_wire_credits_no_text():
+    text = f"The leader signs the visitors book at the site.\n\nSPUTNIK/VIA REUTERS\n\nMOSCOW - {STORY}"
+    assert kinds(text) == [("photo", "Sputnik"), ("photo", "Reuters")]
+    assert kinds(f"{STORY}\n\nKCNA via REUTERS")[-1:] != [("byline", "KCNA")]
+
+
+def test_a_byline_run_into_a_wire_dateline_is_the_wire_dateline():
+    assert kinds(f"By Guy Faulconbridge MOSCOW (Reuters) -{STORY}") == [("dateline", "Reuters")]
+    assert kinds(f"Jane Doe And John Roe, The Associated Press WASHINGTON (AP) - {STORY}") == \
+        [("dateline", "Associated Press")]
+    phrase = find_credits("", f"By Guy Faulconbridge MOSCOW (Reuters) -{STORY}")[0].phrase
+    assert phrase == "MOSCOW (Reuters) -"
+
+
+def test_a_sentence_before_a_parenthesised_name_is_no_byline():
+    # A sentence end inside the run: the name in brackets is no dateline of the text.
+    assert kinds(f"He said. Then MOSCOW (Reuters) - {STORY}") != [("dateline", "Reuters")]
+
+
+def test_a_syndication_dateline_before_an_escaped_quote():
+    text = f'(MENAFN- Live Mint) \\"The dam gave way,\\" officials said. {STORY}'
+    found = find_credits("", text)
+    assert [(c.kind, c.outlet) for c in found] == [("dateline", "Live Mint")]
+    assert found[0].phrase == "(MENAFN- Live Mint)"
+
+
+def test_a_dash_sign_off_line_credits_the_wire_but_a_hyphenated_word_does_not():
+    assert ("signoff", "Reuters") in kinds(f"{STORY}\n-Reuters\n{MORE}\n-Reuters")
+    assert kinds(f"{STORY} The anti-Reuters protesters left.") == []
+
+
+def test_source_in_square_brackets():
+    assert kinds(f"{STORY}\n\n[Source: Reuters]") == [("source", "Reuters")]
+
+
+def test_a_wire_photo_credit_leaves_the_copy_to_the_wire_credited_elsewhere():
+    """Two copies of one Reuters story: one with a byline, one whose only credit is a Sputnik photo sent by Reuters.
+    Both are Reuters' story; neither is Sputnik's."""
+    credited = art("fbc", "Fiji Paper", f"Reuters\n\n{STORY}\n\n{MORE}\n\n{LAST}", "Dam bursts", "2024-05-20T09:00")
+    photo = art("ul", "Union Paper", f"A picture of the dam.\n\nSPUTNIK/VIA REUTERS\n\nMOSCOW - {STORY}\n\n{MORE}",
+                "Dam bursts, villages flooded", "2024-05-20")
+    found = {r.id: r for r in find_reprints([credited, photo])}
+    assert set(found) == {"fbc", "ul"}
+    assert {r.original_outlet for r in found.values()} == {"Reuters"}
+
+
+def test_a_live_blog_signed_by_a_wire_makes_its_family_the_wires():
+    """Three sites carry one Reuters story, one as a live blog item signed "-Reuters", one with a later sentence of
+    its own: all are Reuters' copies (Reuters absent), none a copy of another site."""
+    blog = art("blog", "City Herald", f"{STORY}\n{MORE}\n-Reuters\nQatar offered help, its ministry said.\n-Reuters",
+               published="2024-05-20")
+    plain = art("plain", "Dhaka Daily", f"{STORY}\n{MORE}\n{LAST}")
+    longer = art("longer", "TV Site", f"A day after the flood, reports said no one was missing. {STORY}\n{MORE}\n"
+                 f"{LAST}\nThe army said boats would stay.", published="2024-05-20")
+    found = {r.id: r for r in find_reprints([blog, plain, longer])}
+    assert set(found) == {"blog", "plain", "longer"}
+    assert {(r.original_id, r.original_outlet) for r in found.values()} == {(None, "Reuters")}
+
+
+def test_a_lead_credit_to_one_outlet_in_a_piece_built_on_another_is_no_credited_rewrite():
+    text = ("Japanese broadcaster NHK reported that the minister was hurt.\n\n"
+            "According to public broadcaster NHK, he was seen bleeding after the blast.\n\n"
+            "He was attacked from behind while speaking on a street, according to the Japan Times.\n\n"
+            "A witness told NHK that the first bang sounded like a toy.\n\n"
+            "Police arrested a man at the scene, NHK reported.")
+    assert find_reprints([art("web", "webstories.example", text)]) == []
+    # The same lead credit standing alone still makes the piece a credited rewrite.
+    alone = ("He was attacked from behind while speaking on a street, according to the Japan Times.\n\n"
+             "Police arrested a man at the scene and took him away for questioning.")
+    found = find_reprints([art("web", "webstories.example", alone)])
+    assert [(r.original_outlet, r.kind) for r in found] == [("The Japan Times", "credited rewrite")]
+
+
+def test_an_outlet_named_before_a_colon_opening_the_text_is_its_source():
+    assert kinds(f"Reuters: {STORY}") == [("source", "Reuters")]
+    assert kinds(f"{STORY} Officials told Reuters: more help will come.") != [("source", "Reuters")]
+
+
+def test_an_editors_initials_and_the_agency_closing_the_story():
+    assert kinds(f"{STORY}\n{MORE}\n{LAST} (KB/IANS)") == [("signoff", "IANS")]
+
+
+def test_a_link_credit_to_an_outlet_written_as_its_web_address():
+    text = f"{STORY}\n\nContinue Reading\n\nThis article was written by Jane Doe and originally published on www.theguardian.com"
+    assert kinds(text) == [("link", "The Guardian")]
+    assert kinds(f"{STORY} The plan was first published on example.org last year.") == []
+
+
+def test_a_strong_credit_outweighs_repeated_citations_of_another_outlet():
+    """An agency's copy that cites a newspaper twice is the agency's copy, not a rewrite of the newspaper."""
+    text = (f"Measuring stations registered strong blasts, The Guardian reported.\n{STORY}\n"
+            f"The coordinates match the leaks, The Guardian reported.\n{MORE} (KB/IANS)")
+    found = find_reprints([art("ng", "News Site", text)])
+    assert [(r.original_outlet, r.kind) for r in found] == [("IANS", "wire copy")]
+
+
+def test_the_agencys_staff_in_the_plural_is_its_own_reporting():
+    assert kinds(f"{STORY}\nReuters reporters at the scene saw smoke rising from the rubble.") == [("reporter", "Reuters")]
+    assert kinds(f"{STORY}\nReuters journalists observed emergency vehicles outside.") == [("reporter", "Reuters")]
+    # Reporters of the agency mentioned in passing, not reporting: no credit.
+    assert kinds(f"{STORY}\nThe Reuters reporters' union called a strike.") == []
