@@ -685,6 +685,31 @@ def describe(changes: dict) -> str:
     return "; ".join(said) if said else ("no change found" if c else "")
 
 
+# Reasons of direction() that tell which text came first; the others (a known outlet, the longer or containing
+# text, a date-only day) only make one side likelier, and alone they name a "likeliest" original.
+SURE_DIRECTION = ("credits ", "aggregator boilerplate", "published ", "the other is a wire", "the other carries its own")
+
+
+def direction_sure(reasons) -> bool:
+    """Whether a copy's direction rests on evidence of which came first: a credit, boilerplate, a later time, a
+    wire or a dateline."""
+    return any(str(r).startswith(SURE_DIRECTION) for r in reasons or ())
+
+
+def family_sure(copies) -> bool:
+    """Whether a family's original is shown by evidence and not only likeliest: some copy credits it (or it is
+    named by credit alone), or some copy's direction rests on evidence of which came first."""
+    for v in copies:
+        get_ = v.get if isinstance(v, dict) else (lambda k, v=v: getattr(v, k, None))
+        if not get_("original_id"):
+            return True
+        for e in get_("evidence") or ():
+            if isinstance(e, dict) and (e.get("type") in ("credit", "via") or (
+                    e.get("type") == "direction" and direction_sure(e.get("reasons")))):
+                return True
+    return False
+
+
 def describe_evidence(evidence) -> str:
     """What a verdict rests on, in words: "credit: “KYIV (Reuters) -” (dateline); same headline; shares 91%
     of the shorter text with Reuters; 7 sentences aligned in order; boilerplate: “Source link”"."""
@@ -706,6 +731,11 @@ def describe_evidence(evidence) -> str:
             said.append("boilerplate: " + ", ".join(f"“{b}”" for b in e["lines"][:3]) + more)
         elif t == "via":
             said.append(e.get("note", ""))
+        elif t == "direction":
+            reasons = [str(r) for r in e.get("reasons") or () if r]
+            said.append(("this is the copy: " + ", ".join(reasons)) if direction_sure(reasons) else
+                         "which came first is not shown by credit, boilerplate or time"
+                         + (f" (likelier: {', '.join(reasons)})" if reasons else ""))
     return "; ".join(x for x in said if x)
 
 

@@ -3,7 +3,7 @@ every copy changed and the evidence its verdict rests on (core/reprints.py says 
 import pandas as pd
 import streamlit as st
 
-from core.reprints import describe, describe_evidence, families
+from core.reprints import describe, describe_evidence, families, family_sure
 from pages.common import safe
 
 
@@ -16,7 +16,10 @@ def families_view(reps: pd.DataFrame, arts: pd.DataFrame) -> None:
     for fam in families(reps.to_dict("records")):
         oid = fam["original_id"]
         if oid and oid in info.index:
-            st.markdown(f"**{safe(info.at[oid, 'outlet'])}** (original): {safe(info.at[oid, 'title'])}")
+            # without a credit, boilerplate or time to tell, the text the others share is only the likeliest source
+            role = "original" if family_sure(fam["copies"]) else \
+                "likeliest original: no credit, boilerplate or time shows which text came first"
+            st.markdown(f"**{safe(info.at[oid, 'outlet'])}** ({role}): {safe(info.at[oid, 'title'])}")
         elif fam["original_outlet"] == "unknown":
             st.markdown("**Source not named** (an aggregator's copy)")
         else:

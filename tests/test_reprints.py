@@ -320,3 +320,19 @@ def test_a_short_spun_copy_keeps_the_shape_of_its_original_an_independent_summar
         published="2023-06-06T09:00:00Z")
     found = {r.id: (r.original_id, r.kind) for r in find_reprints([orig, spun, other])}
     assert found == {"s": ("o", "spun copy")}
+
+
+def test_an_original_no_credit_boilerplate_or_time_shows_is_only_the_likeliest():
+    from core.reprints import describe_evidence, families, family_sure
+    # two sites carry one uncredited text on the same day: which copied which (or both a third) is not shown
+    a = _art("an", "Arab News", STORY, published="2024-05-16")
+    b = _art("dj", "Digital Journal", STORY[:5], published="2024-05-16")
+    [r] = find_reprints([a, b])
+    [fam] = families([r])
+    assert not family_sure(fam["copies"])
+    assert "which came first is not shown by credit, boilerplate or time" in describe_evidence(r.evidence)
+    # a day later, or a credit, shows it: the original is then said without a hedge
+    later = find_reprints([a, dict(b, published="2024-05-18")])
+    assert family_sure(later) and "this is the copy: published 48.0 h later" in describe_evidence(later[0].evidence)
+    credited = find_reprints([a, dict(b, text="DUBAI (Arab News) - " + b["text"])])
+    assert family_sure(credited)

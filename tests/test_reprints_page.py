@@ -45,3 +45,23 @@ def test_reprints_tab_shows_each_family_with_its_evidence(db_url, monkeypatch):
     assert "credit: “BEIJING (Reuters) -” (dateline)" in reuters["evidence"][0]
     assert "<img" not in heads and "onerror" not in heads
     s.dispose()
+
+
+def test_an_original_nothing_shows_is_called_the_likeliest(db_url, monkeypatch):
+    # one uncredited text on two sites at the same minute: which came first is not shown, so no "(original)"
+    s = stored(db_url, [art("an", "Arab News", STORY), art("dj", "Digital Journal", STORY)])
+    monkeypatch.setenv("FRAMELENS_DB", db_url)
+    st.cache_data.clear()
+    data.coverage.clear()
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.switch_page("pages/event.py")
+    at.query_params["event"] = "ev1"
+    at.query_params["view"] = "Reprints"
+    at.run()
+    assert not at.exception
+    heads = "\n".join(str(m.value) for m in at.markdown)
+    assert "(likeliest original: no credit, boilerplate or time shows which text came first)" in heads
+    assert "(original)" not in heads
+    [table] = [t.value for t in at.dataframe if "what changed" in t.value.columns]
+    assert "which came first is not shown by credit, boilerplate or time" in table["evidence"][0]
+    s.dispose()
