@@ -130,8 +130,9 @@ def normalise_entry(entry, outlet: str, feed_url: str, now: datetime, s: Setting
     categories = [c for c in (_cap(_clean(t.get("term")), 200)[0] for t in entry.get("tags", [])) if c][:20]
     raw_date = _raw_date(entry)
     precision, zone_flag = _entry_precision(raw_date)
-    day = _entry_day(raw_date) if precision == "date" and zone_flag is None else None
-    published, source, flag, precision = check_date(day or _entry_time(entry), now, s, precision)
+    day = _entry_day(raw_date) if precision == "date" else None
+    published, source, flag, precision = check_date(day or _entry_exact(raw_date) or _entry_time(entry), now, s,
+                                                    precision)
     flag = zone_flag if source == "feed" else flag
     if source == "first-seen" and flag == "missing" and raw_date:
         # a date feedparser cannot read ("Sun, 01 Feb 2026 23:30:00", no zone): the date model reads
@@ -181,6 +182,13 @@ def _entry_time(entry) -> datetime | None:
             except (OverflowError, ValueError, OSError):
                 return None
     return None
+
+
+def _entry_exact(raw: str | None) -> datetime | None:
+    """The time as the date model reads it, when it reads an exact one: feedparser takes a zone word it does
+    not know ("CEST", "MSK") as UTC, hours off, where core.dates knows it or leaves the time zoneless."""
+    info = dates.parse_date(raw, source="feed") if raw else None
+    return info.published if info is not None and info.precision == "exact" and info.flag is None else None
 
 
 def _entry_day(raw: str | None) -> datetime | None:
