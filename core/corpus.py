@@ -16,12 +16,14 @@ from .config import Settings
 from .dates import date_kind, parse_date
 from .language import language_of
 from .models import Article
+from .store import store_fault
 from .urls import canonical_url
 
 REQUIRED = ("id",)
 MAX_FIELD = 2_000_000   # characters; a longer field is almost certainly a broken row
 # The fields of the shared schema that hold one value (a string, or a number used as one).
 SCALAR_FIELDS = ("id", "outlet", "title", "text", "url", "published", "language", "author")
+SCHEMA = set(SCALAR_FIELDS) | {"categories"}
 MAX_ID = 190            # the store's id column holds 200; "import:" may be put in front (see Store)
 MAX_OUTLET = 200
 TITLED = "from the first sentence"   # title_flag of a row whose title was made from its text
@@ -49,6 +51,15 @@ class ImportResult:
     errors: list[RowError] = field(default_factory=list)
     titled: int = 0          # rows without a title, titled from their first sentence
     dates: dict[str, int] = field(default_factory=lambda: {"parsed": 0, "guessed": 0, "missing": 0})
+    store_error: str | None = None   # the store could not be written: the import stopped there
+
+    def store_line(self) -> str | None:
+        """What to tell the user when the store itself failed, or None."""
+        if self.store_error is None:
+            return None
+        return (f"the store could not be written ({self.store_error}): the import stopped after {self.new:,} new "
+                f"of {self.valid:,} valid rows; nothing stored before was lost. Free space or fix the store and "
+                "import the file again: rows already stored are skipped")
 
     def dates_line(self) -> str:
         """How the valid rows' dates were had, for the CLI and the upload form."""
@@ -82,7 +93,14 @@ def read_rows(data: str, fmt: str) -> Iterator[tuple[int, dict | None, str | Non
         # No limit here: an over-long field is named by check_row with its line, where the csv
         # module's own limit raised an error that lost track of the line.
         csv.field_size_limit(sys.maxsize)
-        reader = csv.DictReader(io.StringIO(data))
+        delimiter, problem = _csv_delimiter(data)
+        if problem:
+            yield 1, None, problem
+            return
+        reader = csv.DictReader(io.StringIO(data), delimiter=delimiter)
+        # "ID" or " Title " as a spreadsheet writes them name the schema's columns as well
+        reader.fieldnames = [(n or "").strip().lower() if (n or "").strip().lower() in SCHEMA else n
+                             for n in reader.fieldnames or []]
         while True:
             try:
                 row = next(reader)
@@ -95,6 +113,23 @@ def read_rows(data: str, fmt: str) -> Iterator[tuple[int, dict | None, str | Non
             yield reader.line_num, {k: v for k, v in row.items() if k is not None}, None
     else:
         raise ValueError(f"unknown format '{fmt}' (use jsonl or csv)")
+
+
+def _csv_delimiter(data: str) -> tuple[str, str | None]:
+    """The delimiter whose header names an 'id' column (a comma, else a semicolon, tab or bar, as spreadsheets
+    in many locales write), or a sentence naming the header when no delimiter gives one: every row would
+    otherwise be refused as lacking an id that is there."""
+    header = data.split("\n", 1)[0].rstrip("\r")
+    for delimiter in (",", ";", "\t", "|"):
+        try:
+            names = next(csv.reader([header], delimiter=delimiter))
+        except (csv.Error, StopIteration):
+            continue
+        if "id" in (n.strip().lower() for n in names):
+            return delimiter, None
+    shown = header if len(header) <= 120 else header[:117] + "..."
+    return ",", (f"the header line has no 'id' column (it reads {shown!r}); the first line must name the "
+                 "columns: id, outlet, title, text, published, url")
 
 
 def check_row(row: dict, s: Settings | None = None) -> None:
@@ -276,14 +311,25 @@ def import_text(store, data: str, fmt: str, batch: int = 500, progress=None) -> 
                        titled=sum(1 for a in good if a.title_flag == TITLED))
     for a in good:
         res.dates[date_kind(a.published, a.date_flag)] += 1
-    for name in sorted({a.outlet for a in good}):
-        store.ensure_outlet(name)
+    try:
+        for name in sorted({a.outlet for a in good}):
+            store.ensure_outlet(name)
+    except Exception as e:  # noqa: BLE001 - a store that cannot be written is said once, not per row
+        res.store_error = store_fault(e)
+        if res.store_error is None:
+            raise
+        return res
     for i in range(0, len(good), batch):
         chunk = good[i:i + batch]
         try:
             res.new += store.add_articles(chunk, origin="import")
-        except Exception:  # noqa: BLE001 - find the row the database refused; the others go in
-            res.new += _add_one_by_one(store, chunk, line_of, res)
+        except Exception as e:  # noqa: BLE001 - find the row the database refused; the others go in
+            # A full disk or a read-only file refuses every row: no row is to blame and none is tried alone.
+            res.store_error = store_fault(e)
+            if res.store_error is None:
+                res.new += _add_one_by_one(store, chunk, line_of, res)
+        if res.store_error is not None:
+            break
         if progress:
             progress("import", min(i + batch, len(good)), len(good))
     res.errors.sort(key=lambda e: e.line)
@@ -296,6 +342,9 @@ def _add_one_by_one(store, chunk: list[Article], line_of: dict[str, int], res: I
         try:
             new += store.add_articles([a], origin="import")
         except Exception as e:  # noqa: BLE001
+            if store_fault(e) is not None:
+                res.store_error = store_fault(e)
+                break
             res.valid -= 1
             res.errors.append(RowError(line_of[a.id], f"the database refused it: {type(e).__name__}: "
                                                       f"{str(e).splitlines()[0][:200]}"))

@@ -16,7 +16,7 @@ from .extract import extract_page, warm_up
 from .feeds import FeedError, language_tag, parse_feed
 from .fetch import Fetcher, Response, valid_validator
 from .models import Article
-from .store import Store
+from .store import Store, store_fault
 
 Progress = Callable[[str, int, int], None]   # (stage, done, total)
 FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
@@ -46,6 +46,7 @@ class Summary:
     pages_failed: int = 0
     seconds: float = 0.0
     feeds: list[FeedResult] = field(default_factory=list)
+    store_error: str | None = None   # the store could not be written in this run (the first reason)
 
     def line(self) -> str:
         backed = f", backed off {self.feeds_backed_off}" if self.feeds_backed_off else ""
@@ -95,6 +96,7 @@ async def ingest(store: Store, catalog: list[Outlet], settings: Settings | None 
         else:
             summary.feeds_failed += 1
     summary.pages_failed = run.pages_failed
+    summary.store_error = run.store_errors[0] if run.store_errors else None
     summary.seconds = time.perf_counter() - start
     return summary
 
@@ -129,6 +131,7 @@ class _Run:
         self.store, self.fetcher, self.pool, self.s, self.report, self.on_new = store, fetcher, pool, s, report, on_new
         self.pages_total = self.pages_done = self.pages_failed = 0
         self.claimed: set[str] = set()   # ids being fetched by another feed task this run
+        self.store_errors: list[str] = []   # why the store refused writes this run (disk full, read-only…)
 
     async def feed(self, outlet: Outlet, url: str, prev: dict) -> FeedResult:
         """Fetch, parse and store one feed; any failure is recorded on the feed, never raised."""
@@ -138,12 +141,17 @@ class _Run:
         try:
             return await self._feed(outlet, url, prev, now, base)
         except Exception as e:  # noqa: BLE001 - parse, store, validators, anything: this feed failed, not the run
-            error = f"failed: {type(e).__name__}: {str(e)[:300]}"
+            fault = store_fault(e)
+            error = (f"store error: the store could not be written ({fault})" if fault is not None
+                     else f"failed: {type(e).__name__}: {str(e)[:300]}")
+        if fault is not None:
+            self.store_errors.append(fault)
         try:
+            # A full disk or a locked store is no fault of the feed's: it is not backed off for it.
             self.store.record_feed(url, outlet.name, last_status="failed", last_error=error,
-                                   failures_in_row=fails + 1, **base)
+                                   failures_in_row=fails if fault is not None else fails + 1, **base)
         except Exception as e:  # noqa: BLE001 - even recording it failed: say so in the summary
-            error += f" (and recording the failure failed: {type(e).__name__})"
+            error += f" (and recording the failure failed: {store_fault(e) or type(e).__name__})"
         return FeedResult(url, outlet.name, "failed", error=error)
 
     async def _feed(self, outlet: Outlet, url: str, prev: dict, now: datetime, base: dict) -> FeedResult:

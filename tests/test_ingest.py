@@ -291,3 +291,29 @@ def test_a_page_text_over_the_cap_is_cut_and_says_so(site, db_url):
     row = store.articles_df(with_text=True).iloc[0]
     assert row["text_status"] == "ok" and len(row["text"]) == 5_000
     assert row["text_error"] == "text cut to 5,000 characters"
+
+
+def _disk_full(*a, **kw):
+    import sqlite3
+
+    import sqlalchemy as sa
+    raise sa.exc.OperationalError("INSERT INTO articles …", {}, sqlite3.OperationalError("database or disk is full"))
+
+
+def test_a_store_that_cannot_be_written_is_one_clear_error_and_no_feed_is_backed_off(site, tmp_path, monkeypatch):
+    # a full disk was blamed on every feed (failures_in_row + 1: healthy feeds backed off once space was freed),
+    # each with SQLAlchemy's multi-line message and link, then the analysis ended in a traceback
+    from click.testing import CliRunner
+    from core.cli import main
+    site.add("/ok.xml", rss(site.base, [("one", "One story")]))
+    cat = tmp_path / "o.toml"
+    cat.write_text(f'[[outlet]]\nname = "Wire"\nfeeds = ["{site.base}/ok.xml"]\n')
+    db = str(tmp_path / "s.sqlite")
+    Store(db)
+    monkeypatch.setattr(Store, "add_articles", _disk_full)
+    r = CliRunner().invoke(main, ["ingest", "--db", db, "--outlets", str(cat), "--no-pages", "--quiet"])
+    assert r.exit_code == 1, r.output
+    assert "could not be written (database or disk is full)" in r.output
+    assert "Background on this error" not in r.output and "Traceback" not in r.output
+    feed = Store(db).feed_state()[site.base + "/ok.xml"]
+    assert feed["failures_in_row"] == 0 and feed["last_error"].startswith("store error")
