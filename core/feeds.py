@@ -244,7 +244,69 @@ def _as_parsed(body: bytes, content_type: str | None) -> tuple[bytes, Exception 
     data = convert_to_utf8({"content-type": content_type} if content_type else {}, body, info)
     note = info.get("bozo_exception") if info.get("encoding") else None
     # A non-XML media type is no reason to doubt the text; only a wrong or unknown charset is worth a note.
-    return data, note if note is not None and "encoding" in type(note).__name__.lower() else None
+    note = note if note is not None and "encoding" in type(note).__name__.lower() else None
+    used = (info.get("encoding") or "").lower().replace("-", "").replace("_", "")
+    if note is not None or used in _ANY_BYTES:
+        # The declared charset failed, or is one that decodes any bytes at all: a Russian or Chinese feed
+        # labelled UTF-8 or ISO-8859-1 would be stored as mojibake ("Íîâîñòè"). Only a non-Latin script
+        # the detector is sure of replaces feedparser's Latin fallback (Latin text it mistakes for cp1250).
+        found = _detected(body)
+        if found is not None and found.replace("_", "") != used:
+            info2: dict = {}
+            data2 = convert_to_utf8({"content-type": f"application/xml; charset={found}"}, body, info2)
+            if not info2.get("bozo"):
+                declared = getattr(note, "args", [""])[0] if note is not None else f"declared as {info.get('encoding')}"
+                return data2, WrongCharset(f"{str(declared).split(',')[0]}, but read as {found} (detected from the bytes)")
+    return data, note
+
+
+# Charsets that decode every byte, so a wrong label never fails: the text is checked against the detector.
+_ANY_BYTES = {"iso88591", "latin1", "windows1252", "cp1252", "iso88592", "windows1250", "cp1250"}
+# Non-Latin charsets the detector may choose among (Latin ones it confuses with one another).
+_NON_LATIN = ("cp1251", "koi8_r", "gb18030", "big5", "shift_jis", "euc_jp", "euc_kr", "cp1253", "cp1255", "cp1256",
+              "cp874")
+
+
+class WrongCharset(Exception):
+    """The note for a feed whose declared charset was wrong and whose charset was detected instead."""
+
+
+def _detected(body: bytes) -> str | None:
+    """The non-Latin charset a feed's bytes are in, when the detector is sure of one; else None.
+
+    Sure means: of the readings about as clean as the best (chaos within 0.02), exactly one spells its
+    letters in one script, and it is a non-Latin charset. Short CJK titles read as cleanly in several
+    charsets (GB2312 bytes as EUC-KR give Hanja mixed with Hangul): then nothing is chosen."""
+    if body.isascii():
+        return None
+    try:
+        from charset_normalizer import from_bytes
+        found = list(from_bytes(body[:200_000], cp_isolation=["cp1252", "cp1250", *_NON_LATIN]))
+    except Exception:  # noqa: BLE001 - no detection is no change
+        return None
+    if not found:
+        return None
+    best = min(m.chaos for m in found)
+    if best > 0.1:
+        return None
+    clean = [m for m in found if m.chaos <= best + 0.02 and _one_script(str(m))]
+    if len(clean) != 1 or clean[0].encoding not in _NON_LATIN:
+        return None
+    return clean[0].encoding
+
+
+def _one_script(text: str) -> bool:
+    """Whether the non-ASCII letters of a text are all of one script (Han, kana and Hangul as one for
+    Japanese, but Hangul apart from Han: Korean news is written in Hangul)."""
+    import unicodedata
+    scripts = set()
+    for ch in set(text):
+        if ord(ch) < 128 or not ch.isalpha():
+            continue
+        name = unicodedata.name(ch, "")
+        first = name.split(" ")[0]
+        scripts.add("HAN" if first.startswith(("CJK", "HIRAGANA", "KATAKANA", "HALFWIDTH")) else first)
+    return len(scripts) == 1
 
 
 def _declares_entities(data: bytes) -> bool:
