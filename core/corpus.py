@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
-from .clean import split_boilerplate, strip_dateline
+from .clean import split_boilerplate, strip_dateline, strip_invisible
 from .config import Settings
 from .dates import date_kind, parse_date
 from .language import language_of
@@ -226,7 +226,8 @@ def format_of(path: str | Path) -> str:
 
 def stored_text(row: dict) -> tuple[str, str, list[str]]:
     """A row's title and text as a store keeps them, and the page furniture taken out of the text."""
-    title, text = str(row.get("title") or "").strip(), str(row.get("text") or "").strip()
+    title = (strip_invisible(str(row.get("title") or "")) or "").strip()
+    text = str(row.get("text") or "").strip()
     # The one cleaner (core/clean.py), as for fetched pages; what it removes is kept apart, not lost.
     text, boilerplate = split_boilerplate(text)
     return title, text, boilerplate
@@ -261,12 +262,14 @@ def to_article(row: dict, now: datetime | None = None) -> Article:
     # A date that cannot be read never costs the row: it is kept undated, the raw value in its flag.
     when = parse_date(row.get("published"), source="import", now=now)
     cats = row.get("categories") or []
-    return Article(id=str(rid).strip(), outlet=str(row.get("outlet") or "").strip() or "unknown", title=title,
+    outlet = (strip_invisible(str(row.get("outlet") or "")) or "").strip() or "unknown"
+    author = (strip_invisible(str(row.get("author") or "")) or "").strip() or None
+    return Article(id=str(rid).strip(), outlet=outlet, title=title,
                    text=text, published=when.published, date_precision=when.precision, url=url,
                    language=language_of({"title": title, "text": text, "language": row.get("language")}),
                    summary="", categories=[str(c) for c in cats] if isinstance(cats, list) else [],
                    date_source=when.source, date_flag=when.flag, first_seen=now,
-                   text_status="ok" if text else "empty", author=row.get("author") or None, boilerplate=boilerplate)
+                   text_status="ok" if text else "empty", author=author, boilerplate=boilerplate)
 
 
 def load_articles(data: str, fmt: str, settings: Settings | None = None) -> tuple[list[Article], list[RowError], int]:

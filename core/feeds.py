@@ -14,6 +14,7 @@ import feedparser
 from feedparser.encodings import convert_to_utf8
 
 from . import dates
+from .clean import strip_invisible
 from .config import Settings
 from .models import Article
 from .urls import canonical_url
@@ -232,7 +233,7 @@ def _clean(value) -> str | None:
     text = html.unescape(_TAGS.sub(" ", str(value)))
     # Markup escaped twice (&amp;lt;script&amp;gt;) is markup again after unescaping: strip it too.
     text = _TAGS.sub(" ", text)
-    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+", " ", strip_invisible(text) or "").strip()
     return text or None
 
 

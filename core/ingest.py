@@ -11,6 +11,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Callable
 
 from .catalog import Outlet
+from .clean import strip_invisible
 from .config import Settings
 from .extract import extract_page, warm_up
 from .feeds import FeedError, language_tag, parse_feed
@@ -236,7 +237,7 @@ class _Run:
         a.text, a.text_status, a.boilerplate = ex.text, "ok", ex.boilerplate
         if len(a.text) > self.s.max_text_chars:   # the store would cut it anyway: here it is said
             a.text, a.text_error = a.text[:self.s.max_text_chars], f"text cut to {self.s.max_text_chars:,} characters"
-        a.author = a.author or ex.author
+        a.author = a.author or (strip_invisible(ex.author) or "").strip()[:self.s.max_field_chars] or None
         a.language = a.language or language_tag(ex.language)
         if a.date_source == "first-seen" and ex.published and ex.published <= datetime.now(timezone.utc):
             # trafilatura reads a page's date to the day (YYYY-MM-DD): a date, never a time

@@ -181,3 +181,20 @@ def test_feed_dates_with_zone_words_and_odd_years_are_not_read_as_utc():
     p15 = got["plus15"]   # feedparser read 2 April 17:00 UTC; the day written is 3 April, its clock in no zone
     assert (p15.published, p15.date_precision) == (datetime(2024, 4, 3, tzinfo=timezone.utc), "date")
     assert "without a time zone" in p15.date_flag
+
+
+def test_invisible_and_control_characters_are_dropped_from_titles_and_names():
+    # an RTL override and a zero-width space were stored in a title and an author; a title of control
+    # characters was stored as three U+FFFD and its item kept as a story with that title
+    body = ('<?xml version="1.0"?><rss version="2.0"><channel><title>F</title>'
+            '<item><title>RTL \u202eevil\u202c and zero\u200bwidth</title><link>https://x.org/1</link>'
+            '<author>Jo\u202ehn\u200b Doe</author><description>Summary one</description></item>'
+            '<item><title>&#x1;&#x2;&#x7;</title><link>https://x.org/2</link><description></description></item>'
+            '<item><title>خبر\u200cها</title><link>https://x.org/3</link></item>'
+            "</channel></rss>").encode()
+    feed = parse_feed(body, "X", "https://x.org/rss", now=NOW)
+    got = {a.url: a for a in feed.items}
+    assert got["https://x.org/1"].title == "RTL evil and zerowidth"
+    assert got["https://x.org/1"].author == "John Doe"
+    assert "https://x.org/2" not in got and any("no title and no summary" in n for n in feed.skipped)
+    assert got["https://x.org/3"].title == "خبر\u200cها"     # a zero-width non-joiner is Persian spelling, kept

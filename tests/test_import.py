@@ -306,3 +306,13 @@ def test_csv_without_an_id_column_is_one_error_and_the_command_fails(tmp_path):
     assert r.exit_code == 1, r.output
     assert "line 1: the header line has no 'id' column (it reads 'foo,bar')" in r.output
     assert "line 2" not in r.output
+
+
+def test_invisible_characters_are_dropped_from_imported_names_and_titles(tmp_path):
+    from core.corpus import import_text
+    store = Store(str(tmp_path / "s.sqlite"))
+    row = {"id": "i1", "outlet": "Fox\u202e News", "author": "Ann\u200b Lee", "title": "Title\u202e one", "text": "Body."}
+    res = import_text(store, json.dumps(row), "jsonl")
+    assert (res.new, res.errors) == (1, [])
+    a = store.articles_df(with_text=True, limit=None).iloc[0]
+    assert (a["outlet"], a["title"]) == ("Fox News", "Title one")
