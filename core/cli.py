@@ -156,6 +156,8 @@ def import_(db, no_analyse, quiet, file):
         click.echo(f"{file}: … and {len(res.errors) - 50} more invalid rows", err=True)
     titled = f"; {res.titled} without a title, titled from their first sentence" if res.titled else ""
     click.echo(f"{file}: {res.rows} rows, {res.valid} valid, {res.new} new, {len(res.errors)} invalid{titled}", err=True)
+    if res.kept_line():
+        click.echo(f"{file}: {res.kept_line()}", err=True)
     click.echo(f"{file}: {res.dates_line()}", err=True)
     if res.store_error is not None:
         raise click.ClickException(f"{file}: {res.store_line()}")

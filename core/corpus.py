@@ -52,6 +52,17 @@ class ImportResult:
     titled: int = 0          # rows without a title, titled from their first sentence
     dates: dict[str, int] = field(default_factory=lambda: {"parsed": 0, "guessed": 0, "missing": 0})
     store_error: str | None = None   # the store could not be written: the import stopped there
+    no_outlet: int = 0       # valid rows that name no outlet, stored under "unknown"
+
+    def kept_line(self) -> str:
+        """What happened to valid rows that are not new, and to rows with no outlet: '' when nothing did."""
+        parts = []
+        already = self.valid - self.new
+        if already and self.store_error is None:
+            parts.append(f"{already:,} already in the store (ids stored before; the stored rows are kept as they are)")
+        if self.no_outlet:
+            parts.append(f"{self.no_outlet:,} name no outlet and are stored under 'unknown'")
+        return "; ".join(parts)
 
     def store_line(self) -> str | None:
         """What to tell the user when the store itself failed, or None."""
@@ -314,6 +325,7 @@ def import_text(store, data: str, fmt: str, batch: int = 500, progress=None) -> 
                        titled=sum(1 for a in good if a.title_flag == TITLED))
     for a in good:
         res.dates[date_kind(a.published, a.date_flag)] += 1
+    res.no_outlet = sum(1 for a in good if a.outlet == "unknown")
     try:
         for name in sorted({a.outlet for a in good}):
             store.ensure_outlet(name)

@@ -76,6 +76,9 @@ def parse_feed(body: bytes, outlet: str, feed_url: str, content_type: str | None
     if not d.entries:
         if _looks_like_html(body, d):
             raise FeedError("not a feed: the URL returned an HTML page")
+        if _looks_like_json(body):
+            raise FeedError("not a feed framelens reads: the URL returned JSON (a JSON Feed?); give the outlet's "
+                            "RSS or Atom feed instead")
         if d.get("bozo"):
             raise FeedError(f"malformed feed: {_bozo_reason(d)}")
         if not d.get("version"):
@@ -356,6 +359,12 @@ def language_tag(value) -> str | None:
 def _looks_like_html(body: bytes, d) -> bool:
     head = body[:2048].lstrip().lower()
     return head.startswith((b"<!doctype html", b"<html")) or (b"<html" in head and not d.get("version"))
+
+
+def _looks_like_json(body: bytes) -> bool:
+    """Whether a body is a JSON document (an object or array), whatever its Content-Type says."""
+    head = body[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return head.startswith((b"{", b"["))
 
 
 def _bozo_reason(d) -> str:

@@ -225,6 +225,10 @@ class _Run:
         if not resp.ok:
             _use_summary(a, resp.error or f"HTTP {resp.status}")
             return
+        kind = _not_a_page(resp)
+        if kind:
+            _use_summary(a, f"not a web page: the link returned {kind}")
+            return
         try:
             ex = await self.pool.run(extract_page, resp.body, resp.final_url or a.url)
         except Exception as e:  # noqa: BLE001 - a page that breaks the extractor is one failed page
@@ -242,6 +246,16 @@ class _Run:
         if a.date_source == "first-seen" and ex.published and ex.published <= datetime.now(timezone.utc):
             # trafilatura reads a page's date to the day (YYYY-MM-DD): a date, never a time
             a.published, a.date_source, a.date_precision = ex.published, "page", "date"
+
+
+def _not_a_page(resp: Response) -> str | None:
+    """What a link returned instead of a web page (a PDF, an image…), or None: no extractor reads those."""
+    ctype = (resp.headers.get("content-type") or "").split(";")[0].strip().lower()
+    if resp.body.startswith(b"%PDF-") or ctype == "application/pdf":
+        return "a PDF"
+    if ctype.startswith(("image/", "audio/", "video/", "font/")) or ctype == "application/zip":
+        return f"{ctype} content"
+    return None
 
 
 def _use_summary(a: Article, why: str) -> None:

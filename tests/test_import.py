@@ -316,3 +316,21 @@ def test_invisible_characters_are_dropped_from_imported_names_and_titles(tmp_pat
     assert (res.new, res.errors) == (1, [])
     a = store.articles_df(with_text=True, limit=None).iloc[0]
     assert (a["outlet"], a["title"]) == ("Fox News", "Title one")
+
+
+def test_cli_import_says_which_valid_rows_were_already_stored_or_name_no_outlet(tmp_path):
+    # "3 valid, 2 new" said nothing of the row whose id was already stored (kept as stored, its new outlet and
+    # title dropped) nor of the row filed under 'unknown'
+    db = str(tmp_path / "s.sqlite")
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    first.write_text(json.dumps({"id": "k1", "outlet": "X", "title": "Kept"}) + "\n")
+    second.write_text("\n".join(json.dumps(r) for r in [
+        {"id": "k1", "outlet": "Other", "title": "Other title"},
+        {"id": "k2", "title": "No outlet"},
+        {"id": "k3", "outlet": "X", "title": "New"}]) + "\n")
+    assert CliRunner().invoke(main, ["import", "--db", db, "--no-analyse", str(first)]).exit_code == 0
+    r = CliRunner().invoke(main, ["import", "--db", db, "--no-analyse", str(second)])
+    assert r.exit_code == 0, r.output
+    assert "3 rows, 3 valid, 2 new, 0 invalid" in r.output
+    assert "1 already in the store (ids stored before; the stored rows are kept as they are)" in r.output
+    assert "1 name no outlet and are stored under 'unknown'" in r.output

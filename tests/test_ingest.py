@@ -317,3 +317,22 @@ def test_a_store_that_cannot_be_written_is_one_clear_error_and_no_feed_is_backed
     assert "Background on this error" not in r.output and "Traceback" not in r.output
     feed = Store(db).feed_state()[site.base + "/ok.xml"]
     assert feed["failures_in_row"] == 0 and feed["last_error"].startswith("store error")
+
+
+def test_a_link_to_a_pdf_or_an_image_says_so_and_a_json_feed_is_named(site, db_url):
+    # the PDF and the image went to the extractor and came back as "no article text found on page"; a
+    # JSON Feed failed as "malformed feed: SAXParseException: <unknown>:2:0: not well-formed"
+    site.add("/f.xml", rss(site.base, [("doc", "A report"), ("pic", "A picture")]))
+    site.add("/a/doc.html", b"%PDF-1.4\n" + bytes(2000), content_type="application/pdf")
+    site.add("/a/pic.html", b"\x89PNG\r\n\x1a\n" + bytes(2000), content_type="image/png")
+    site.add("/feed.json", b'{"version": "https://jsonfeed.org/version/1.1", "items": []}',
+             content_type="application/feed+json")
+    store = Store(db_url)
+    summary = run_ingest(store, [Outlet("W", [site.base + "/f.xml"]), Outlet("J", [site.base + "/feed.json"])],
+                         settings())
+    df = store.articles_df(with_text=True, limit=None).set_index("title")
+    assert df.loc["A report", "text_error"] == "not a web page: the link returned a PDF"
+    assert df.loc["A picture", "text_error"] == "not a web page: the link returned image/png content"
+    assert df.loc["A report", "text_status"] == "summary-only"
+    failed = {f.outlet: f.error for f in summary.feeds if f.status == "failed"}
+    assert failed["J"].startswith("not a feed framelens reads: the URL returned JSON")
