@@ -17,7 +17,7 @@ from . import dates
 from .clean import strip_invisible
 from .config import Settings
 from .models import Article
-from .urls import canonical_url
+from .urls import canonical_url, same_page_key
 
 # feedparser resolves relative URIs and sanitizes HTML by default; both stay on.
 _TAGS = re.compile(r"<[^>]+>")
@@ -87,6 +87,7 @@ def parse_feed(body: bytes, outlet: str, feed_url: str, content_type: str | None
     if d.get("bozo") and d.entries:
         out.warnings.append(f"feed parsed with errors: {_bozo_reason(d)}")
     seen: set[str] = set()
+    pages: dict[str, int] = {}   # same_page_key -> the item that first gave it
     cut = 0
     for n, entry in enumerate(d.entries, 1):
         try:
@@ -100,8 +101,14 @@ def parse_feed(body: bytes, outlet: str, feed_url: str, content_type: str | None
         if art.id in seen:
             out.skipped.append(f"item {n}: duplicate of an earlier item ({art.guid or art.url})")
             continue
+        key = same_page_key(art.url)
+        if key is not None and key in pages:
+            out.skipped.append(f"item {n}: the same page as item {pages[key]} under another address ({art.url})")
+            continue
         cut += was_cut
         seen.add(art.id)
+        if key is not None:
+            pages[key] = n
         out.items.append(art)
     if cut:
         out.warnings.append(f"{cut} item(s) had a field longer than its cap; it was cut")

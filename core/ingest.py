@@ -18,6 +18,7 @@ from .feeds import FeedError, language_tag, parse_feed
 from .fetch import Fetcher, Response, valid_validator
 from .models import Article
 from .store import Store, store_fault
+from .urls import same_page_urls
 
 Progress = Callable[[str, int, int], None]   # (stage, done, total)
 FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
@@ -175,6 +176,7 @@ class _Run:
             return FeedResult(url, outlet.name, "failed", error=str(e))
         known = self.store.known_ids(a.id for a in parsed.items)
         fresh = [a for a in parsed.items if a.id not in known and a.id not in self.claimed]
+        fresh, moved = self._not_stored_elsewhere(outlet.name, fresh)
         self.claimed.update(a.id for a in fresh)
         if self.s.fetch_pages:
             await self._fill_text(fresh)
@@ -185,6 +187,9 @@ class _Run:
         if fresh and self.on_new:
             self.on_new(fresh)
         notes = parsed.warnings + parsed.skipped[:5]
+        if moved:
+            notes.append(f"{moved} item(s) already stored under another address of the same page (http/https, "
+                         "a trailing slash or its AMP copy): not stored again")
         # A validator the server sent that cannot be sent back (non-ASCII, absurdly long) is not kept:
         # conditional GET only saves time, and a bad one would fail every later request for the feed.
         new_etag, new_modified = (resp.headers.get(k) for k in ("etag", "last-modified"))
@@ -198,6 +203,16 @@ class _Run:
                                last_modified=valid_validator(new_modified), items_seen=len(parsed.items),
                                new_articles=new, last_ok=base["last_fetched"], **base)
         return FeedResult(url, outlet.name, "ok", new_articles=new, items=len(parsed.items))
+
+    def _not_stored_elsewhere(self, outlet: str, items: list[Article]) -> tuple[list[Article], int]:
+        """Items whose page is not stored for the outlet under another of its addresses (http for https, a
+        trailing slash, the AMP copy: see urls.same_page_key), and how many were; one page is one article."""
+        variants = {a.id: [u for u in same_page_urls(a.url) if u != a.url] for a in items if a.url}
+        stored = self.store.stored_urls(outlet, [u for us in variants.values() for u in us])
+        if not stored:
+            return items, 0
+        keep = [a for a in items if not stored.intersection(variants.get(a.id, []))]
+        return keep, len(items) - len(keep)
 
     async def _fill_text(self, items: list[Article]) -> None:
         """Fetch and extract each item's page concurrently; keep the feed summary when that fails."""

@@ -404,6 +404,17 @@ class Store:
                 found.update(r[0] for r in c.execute(sa.select(articles.c.id).where(articles.c.id.in_(chunk))))
         return found
 
+    def stored_urls(self, outlet: str, urls: Iterable[str]) -> set[str]:
+        """Which of these URLs are stored for this outlet."""
+        urls = list(dict.fromkeys(urls))
+        found: set[str] = set()
+        with self.engine.connect() as c:
+            for i in range(0, len(urls), 500):
+                chunk = urls[i:i + 500]
+                found.update(r[0] for r in c.execute(sa.select(articles.c.url).where(
+                    articles.c.outlet == outlet, articles.c.url.in_(chunk))))
+        return found
+
     def add_articles(self, items: Iterable[Article], origin: str = "feed") -> int:
         """Insert complete articles in one transaction; existing ids are left as they are."""
         rows = [self._article_row(a, origin) for a in items]

@@ -198,3 +198,19 @@ def test_invisible_and_control_characters_are_dropped_from_titles_and_names():
     assert got["https://x.org/1"].author == "John Doe"
     assert "https://x.org/2" not in got and any("no title and no summary" in n for n in feed.skipped)
     assert got["https://x.org/3"].title == "خبر\u200cها"     # a zero-width non-joiner is Persian spelling, kept
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("http://x.org/n/1.html?utm_source=rss", "https://x.org/n/1.html", True),
+    ("https://x.org/n/1", "https://x.org/n/1/", True),
+    ("https://x.org/n/1.html", "https://x.org/amp/n/1.html", True),
+    ("https://x.org/n/story", "https://x.org/n/story/amp", True),
+    ("https://x.org/n/story.html", "https://amp.x.org/n/story.amp.html?amp=1", True),
+    ("https://x.org/n/story", "https://x.org/n/story?outputType=amp", True),
+    ("https://x.org/n/champion-amplifier", "https://x.org/n/champion", False),   # "amp" inside a word is a word
+    ("https://x.org/n/1?id=1", "https://x.org/n/1?id=2", False),
+    ("https://x.org/n/1", "https://y.org/n/1", False),
+])
+def test_same_page_key_joins_only_addresses_of_one_page(a, b, same):
+    from core.urls import same_page_key
+    assert (same_page_key(a) == same_page_key(b)) is same

@@ -336,3 +336,27 @@ def test_a_link_to_a_pdf_or_an_image_says_so_and_a_json_feed_is_named(site, db_u
     assert df.loc["A report", "text_status"] == "summary-only"
     failed = {f.outlet: f.error for f in summary.feeds if f.status == "failed"}
     assert failed["J"].startswith("not a feed framelens reads: the URL returned JSON")
+
+
+def test_one_page_under_several_addresses_is_one_article(site, db_url):
+    # the same story under ?utm_source, https, a trailing slash and its AMP copy was stored 4 times (3 of
+    # them summary-only), counting the outlet's coverage of the event four times
+    def feed(*links):
+        items = "".join(f"<item><title>Story {i}</title><link>{u}</link><description>S</description></item>"
+                        for i, u in enumerate(links))
+        return f'<?xml version="1.0"?><rss version="2.0"><channel><title>F</title>{items}</channel></rss>'
+    b, https = site.base, site.base.replace("http://", "https://")
+    site.add("/a/one.html", page("Story", "The finance ministry said it would cut the deficit by a third."),
+             content_type="text/html; charset=utf-8")
+    site.add("/f.xml", feed(f"{b}/a/one.html?utm_source=rss", f"{https}/a/one.html", f"{b}/a/one.html/",
+                            f"{b}/amp/a/one.html"))
+    store = Store(db_url)
+    outlets = [Outlet("W", [b + "/f.xml"])]
+    assert run_ingest(store, outlets, settings()).new_articles == 1
+    assert list(store.articles_df(limit=None)["url"]) == [f"{b}/a/one.html"]
+    assert "item 4: the same page as item 1 under another address" in store.feed_state()[b + "/f.xml"]["last_error"]
+    # next run the outlet's feed moved to https with trailing slashes: the stored page is not stored again
+    site.add("/f.xml", feed(f"{https}/a/one.html/"))
+    assert run_ingest(store, outlets, settings()).new_articles == 0
+    assert store.count_articles() == 1
+    assert "1 item(s) already stored under another address" in store.feed_state()[b + "/f.xml"]["last_error"]
