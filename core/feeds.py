@@ -261,13 +261,18 @@ def _as_parsed(body: bytes, content_type: str | None) -> tuple[bytes, Exception 
         # The declared charset failed, or is one that decodes any bytes at all: a Russian or Chinese feed
         # labelled UTF-8 or ISO-8859-1 would be stored as mojibake ("Íîâîñòè"). Only a non-Latin script
         # the detector is sure of replaces feedparser's Latin fallback (Latin text it mistakes for cp1250).
-        found = _detected(body)
+        found, doubt = _detected(body)
+        declared = getattr(note, "args", [""])[0] if note is not None else f"declared as {info.get('encoding')}"
+        declared = str(declared).split(",")[0]
         if found is not None and found.replace("_", "") != used:
             info2: dict = {}
             data2 = convert_to_utf8({"content-type": f"application/xml; charset={found}"}, body, info2)
             if not info2.get("bozo"):
-                declared = getattr(note, "args", [""])[0] if note is not None else f"declared as {info.get('encoding')}"
-                return data2, WrongCharset(f"{str(declared).split(',')[0]}, but read as {found} (detected from the bytes)")
+                return data2, WrongCharset(f"{declared}, but read as {found} (detected from the bytes)")
+        if doubt:
+            # Not sure enough to change it, sure enough to say the text may be garbled.
+            return data, WrongCharset(f"{declared} and read as {info.get('encoding')}, but the bytes read as cleanly "
+                                      f"in {' or '.join(doubt)}: titles may be garbled")
     return data, note
 
 
@@ -282,28 +287,31 @@ class WrongCharset(Exception):
     """The note for a feed whose declared charset was wrong and whose charset was detected instead."""
 
 
-def _detected(body: bytes) -> str | None:
-    """The non-Latin charset a feed's bytes are in, when the detector is sure of one; else None.
+def _detected(body: bytes) -> tuple[str | None, list[str]]:
+    """The non-Latin charset a feed's bytes are in, when the detector is sure of one (else None), and the
+    non-Latin charsets it could not choose among (else []).
 
     Sure means: of the readings about as clean as the best (chaos within 0.02), exactly one spells its
     letters in one script, and it is a non-Latin charset. Short CJK titles read as cleanly in several
     charsets (GB2312 bytes as EUC-KR give Hanja mixed with Hangul): then nothing is chosen."""
     if body.isascii():
-        return None
+        return None, []
     try:
         from charset_normalizer import from_bytes
         found = list(from_bytes(body[:200_000], cp_isolation=["cp1252", "cp1250", *_NON_LATIN]))
     except Exception:  # noqa: BLE001 - no detection is no change
-        return None
+        return None, []
     if not found:
-        return None
+        return None, []
     best = min(m.chaos for m in found)
     if best > 0.1:
-        return None
+        return None, []
     clean = [m for m in found if m.chaos <= best + 0.02 and _one_script(str(m))]
-    if len(clean) != 1 or clean[0].encoding not in _NON_LATIN:
-        return None
-    return clean[0].encoding
+    if len(clean) == 1 and clean[0].encoding in _NON_LATIN:
+        return clean[0].encoding, []
+    if any(m.encoding not in _NON_LATIN for m in clean):   # a clean Latin reading: no reason to doubt it
+        return None, []
+    return None, [m.encoding for m in clean]
 
 
 def _one_script(text: str) -> bool:
