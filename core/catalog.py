@@ -1,6 +1,7 @@
 """The outlet catalog: which outlets exist, their feeds, and the labels users filter by."""
 from __future__ import annotations
 
+import difflib
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -13,6 +14,8 @@ DEFAULT_CATALOG = "outlets.toml"
 MAX_NAME = 200     # the store's outlet columns hold 200 characters
 MAX_URL = 2_000    # and its feed URL column 2,000
 _WEB_URL = re.compile(r"^https?://[^\s/]+", re.IGNORECASE)   # "HTTPS://" is as good a scheme as "https://"
+KEYS = ("name", "feeds", "homepage", "country", "language", "ownership", "groups")
+_INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff\x00-\x1f\x7f-\x9f]")
 
 
 class CatalogError(ValueError):
@@ -102,12 +105,24 @@ def _validate_outlet(entry: dict, path: str, start: int | None, line_of) -> Outl
         raise CatalogError(path, line_of("name") or start, "name", "is required and must be a non-empty string")
     if len(name) > MAX_NAME:
         raise CatalogError(path, line_of("name"), "name", f"is {len(name):,} characters long (at most {MAX_NAME})")
+    hidden = _INVISIBLE.search(name)
+    if hidden:
+        # a right-to-left override or zero-width space makes one outlet's name look like another's
+        raise CatalogError(path, line_of("name"), "name", f"'{_INVISIBLE.sub('', name)}' contains an invisible "
+                                                          f"formatting or control character (U+{ord(hidden.group()):04X} "
+                                                          f"at position {hidden.start() + 1})")
+    unknown = sorted(set(entry) - set(KEYS))
+    if unknown:
+        # a misspelt key ("ownershp") would silently drop the label it was meant to set
+        hint = difflib.get_close_matches(unknown[0], KEYS, n=1)
+        raise CatalogError(path, line_of(unknown[0]), unknown[0], f"outlet '{name}': unknown key" +
+                           (f" (did you mean '{hint[0]}'?)" if hint else f"; the keys are {', '.join(KEYS)}"))
     feeds = entry.get("feeds")
     if not isinstance(feeds, list) or not feeds or not all(isinstance(f, str) for f in feeds):
         raise CatalogError(path, line_of("feeds") or start, "feeds",
                            f"outlet '{name}': must be a non-empty list of URL strings")
     for f in feeds:
-        if not _WEB_URL.match(f):
+        if not _WEB_URL.match(f) or re.search(r"\s", f.strip()):
             raise CatalogError(path, line_of("feeds"), "feeds", f"outlet '{name}': '{f[:200]}' is not an http(s) URL")
         if len(f.encode("utf-8")) > MAX_URL:
             raise CatalogError(path, line_of("feeds"), "feeds", f"outlet '{name}': a feed URL is longer than "

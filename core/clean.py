@@ -142,3 +142,21 @@ def dateline_end(text: str) -> int:
 def strip_dateline(text: str) -> str:
     """Text without its opening wire dateline ("MOSCOW. January 31. /TASS/.", "BEIJING, May 16 (Xinhua) --")."""
     return (text or "")[dateline_end(text):]
+
+
+# Characters that change how text around them is shown without being seen: bidi embeddings, overrides and
+# isolates (U+202E turns "evil.exe" around), zero-width space, word joiner and BOM, and C0/C1 controls (but
+# NEL, U+0085, a line break). In a name or title from a feed, page or corpus they can make one outlet or
+# speaker look like another.
+# ZWJ/ZWNJ (U+200C/D, needed by Persian, Indic scripts and emoji) and LRM/RLM marks are kept.
+_INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
+_ONLY_REPLACEMENT = re.compile(r"^[\s\ufffd\W]*$")
+
+
+def strip_invisible(text: str | None) -> str | None:
+    """Text without invisible formatting and control characters; None when nothing readable is left (a
+    title of control characters, or of U+FFFD that stood for invalid ones)."""
+    if text is None:
+        return None
+    out = _INVISIBLE.sub("", text)
+    return None if "\ufffd" in out and _ONLY_REPLACEMENT.match(out) else out

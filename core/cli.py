@@ -63,6 +63,7 @@ def ingest(db, outlets_file, no_pages, concurrency, per_host, timeout, allow_pri
             summary = run_ingest(store, catalog, settings, progress=report)
         except Exception as e:  # noqa: BLE001 - with --every, one broken run must not end the schedule
             if interval is None:
+                _raise_store_fault(e, store)
                 raise
             click.echo(f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M:%S}Z run failed: {type(e).__name__}: {e}", err=True)
             summary = None
@@ -73,11 +74,17 @@ def ingest(db, outlets_file, no_pages, concurrency, per_host, timeout, allow_pri
                 if f.status == "failed":
                     click.echo(f"failed: {f.outlet}: {f.url}: {f.error}", err=True)
             click.echo(f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M:%S}Z {summary.line()}", err=True)
-        if not no_analyse:
+            if summary.store_error is not None:
+                message = _store_message(summary.store_error, store)
+                if interval is None:
+                    raise click.ClickException(message)
+                click.echo(message, err=True)
+        if not no_analyse and (summary is None or summary.store_error is None):
             try:
                 _analyse(store, quiet or interval is not None)
             except Exception as e:  # noqa: BLE001 - as above: the next run tries again
                 if interval is None:
+                    _raise_store_fault(e, store)
                     raise
                 click.echo(f"analysis failed: {type(e).__name__}: {e}", err=True)
         if interval is None:
@@ -87,6 +94,21 @@ def ingest(db, outlets_file, no_pages, concurrency, per_host, timeout, allow_pri
             return
         # Conditional GET and per-feed back-off make each scheduled run cheap for healthy feeds.
         time.sleep(max(0.0, interval - (time.monotonic() - started)))
+
+
+def _store_message(fault: str, store) -> str:
+    """The sentence for a store that could not be written."""
+    where = store.engine.url.render_as_string(hide_password=True)
+    return (f"the store {where} could not be written ({fault}): what it held before is kept; free space or "
+            "fix the store and run again (feeds are not backed off for this, and nothing is doubled)")
+
+
+def _raise_store_fault(e: BaseException, store) -> None:
+    """A full disk, read-only file or lost database as one clear line instead of a traceback."""
+    from .store import store_fault
+    fault = store_fault(e)
+    if fault is not None:
+        raise click.ClickException(_store_message(fault, store)) from None
 
 
 def _analyse(store, quiet: bool) -> None:
@@ -106,7 +128,12 @@ def _analyse(store, quiet: bool) -> None:
 def analyse(db, quiet):
     """Assign stored articles that have no event yet, and extract their quotes and reprints."""
     from .store import Store
-    _analyse(Store(db), quiet)
+    store = Store(db)
+    try:
+        _analyse(store, quiet)
+    except Exception as e:  # noqa: BLE001 - a store fault is one line; anything else is a bug to see whole
+        _raise_store_fault(e, store)
+        raise
 
 
 @main.command("import")
@@ -129,9 +156,19 @@ def import_(db, no_analyse, quiet, file):
         click.echo(f"{file}: … and {len(res.errors) - 50} more invalid rows", err=True)
     titled = f"; {res.titled} without a title, titled from their first sentence" if res.titled else ""
     click.echo(f"{file}: {res.rows} rows, {res.valid} valid, {res.new} new, {len(res.errors)} invalid{titled}", err=True)
+    if res.kept_line():
+        click.echo(f"{file}: {res.kept_line()}", err=True)
     click.echo(f"{file}: {res.dates_line()}", err=True)
+    if res.store_error is not None:
+        raise click.ClickException(f"{file}: {res.store_line()}")
+    if res.rows and not res.valid:
+        raise click.ClickException(f"{file}: no valid row to import (the errors above name each line)")
     if not no_analyse:
-        _analyse(store, quiet)
+        try:
+            _analyse(store, quiet)
+        except Exception as e:  # noqa: BLE001 - as in `analyse`
+            _raise_store_fault(e, store)
+            raise
 
 
 @main.command()

@@ -11,17 +11,19 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
-from .clean import split_boilerplate, strip_dateline
+from .clean import split_boilerplate, strip_dateline, strip_invisible
 from .config import Settings
 from .dates import date_kind, parse_date
 from .language import language_of
 from .models import Article
+from .store import store_fault
 from .urls import canonical_url
 
 REQUIRED = ("id",)
 MAX_FIELD = 2_000_000   # characters; a longer field is almost certainly a broken row
 # The fields of the shared schema that hold one value (a string, or a number used as one).
 SCALAR_FIELDS = ("id", "outlet", "title", "text", "url", "published", "language", "author")
+SCHEMA = set(SCALAR_FIELDS) | {"categories"}
 MAX_ID = 190            # the store's id column holds 200; "import:" may be put in front (see Store)
 MAX_OUTLET = 200
 TITLED = "from the first sentence"   # title_flag of a row whose title was made from its text
@@ -49,6 +51,26 @@ class ImportResult:
     errors: list[RowError] = field(default_factory=list)
     titled: int = 0          # rows without a title, titled from their first sentence
     dates: dict[str, int] = field(default_factory=lambda: {"parsed": 0, "guessed": 0, "missing": 0})
+    store_error: str | None = None   # the store could not be written: the import stopped there
+    no_outlet: int = 0       # valid rows that name no outlet, stored under "unknown"
+
+    def kept_line(self) -> str:
+        """What happened to valid rows that are not new, and to rows with no outlet: '' when nothing did."""
+        parts = []
+        already = self.valid - self.new
+        if already and self.store_error is None:
+            parts.append(f"{already:,} already in the store (ids stored before; the stored rows are kept as they are)")
+        if self.no_outlet:
+            parts.append(f"{self.no_outlet:,} name no outlet and are stored under 'unknown'")
+        return "; ".join(parts)
+
+    def store_line(self) -> str | None:
+        """What to tell the user when the store itself failed, or None."""
+        if self.store_error is None:
+            return None
+        return (f"the store could not be written ({self.store_error}): the import stopped after {self.new:,} new "
+                f"of {self.valid:,} valid rows; nothing stored before was lost. Free space or fix the store and "
+                "import the file again: rows already stored are skipped")
 
     def dates_line(self) -> str:
         """How the valid rows' dates were had, for the CLI and the upload form."""
@@ -82,7 +104,14 @@ def read_rows(data: str, fmt: str) -> Iterator[tuple[int, dict | None, str | Non
         # No limit here: an over-long field is named by check_row with its line, where the csv
         # module's own limit raised an error that lost track of the line.
         csv.field_size_limit(sys.maxsize)
-        reader = csv.DictReader(io.StringIO(data))
+        delimiter, problem = _csv_delimiter(data)
+        if problem:
+            yield 1, None, problem
+            return
+        reader = csv.DictReader(io.StringIO(data), delimiter=delimiter)
+        # "ID" or " Title " as a spreadsheet writes them name the schema's columns as well
+        reader.fieldnames = [(n or "").strip().lower() if (n or "").strip().lower() in SCHEMA else n
+                             for n in reader.fieldnames or []]
         while True:
             try:
                 row = next(reader)
@@ -95,6 +124,23 @@ def read_rows(data: str, fmt: str) -> Iterator[tuple[int, dict | None, str | Non
             yield reader.line_num, {k: v for k, v in row.items() if k is not None}, None
     else:
         raise ValueError(f"unknown format '{fmt}' (use jsonl or csv)")
+
+
+def _csv_delimiter(data: str) -> tuple[str, str | None]:
+    """The delimiter whose header names an 'id' column (a comma, else a semicolon, tab or bar, as spreadsheets
+    in many locales write), or a sentence naming the header when no delimiter gives one: every row would
+    otherwise be refused as lacking an id that is there."""
+    header = data.split("\n", 1)[0].rstrip("\r")
+    for delimiter in (",", ";", "\t", "|"):
+        try:
+            names = next(csv.reader([header], delimiter=delimiter))
+        except (csv.Error, StopIteration):
+            continue
+        if "id" in (n.strip().lower() for n in names):
+            return delimiter, None
+    shown = header if len(header) <= 120 else header[:117] + "..."
+    return ",", (f"the header line has no 'id' column (it reads {shown!r}); the first line must name the "
+                 "columns: id, outlet, title, text, published, url")
 
 
 def check_row(row: dict, s: Settings | None = None) -> None:
@@ -191,7 +237,8 @@ def format_of(path: str | Path) -> str:
 
 def stored_text(row: dict) -> tuple[str, str, list[str]]:
     """A row's title and text as a store keeps them, and the page furniture taken out of the text."""
-    title, text = str(row.get("title") or "").strip(), str(row.get("text") or "").strip()
+    title = (strip_invisible(str(row.get("title") or "")) or "").strip()
+    text = str(row.get("text") or "").strip()
     # The one cleaner (core/clean.py), as for fetched pages; what it removes is kept apart, not lost.
     text, boilerplate = split_boilerplate(text)
     return title, text, boilerplate
@@ -226,12 +273,14 @@ def to_article(row: dict, now: datetime | None = None) -> Article:
     # A date that cannot be read never costs the row: it is kept undated, the raw value in its flag.
     when = parse_date(row.get("published"), source="import", now=now)
     cats = row.get("categories") or []
-    return Article(id=str(rid).strip(), outlet=str(row.get("outlet") or "").strip() or "unknown", title=title,
+    outlet = (strip_invisible(str(row.get("outlet") or "")) or "").strip() or "unknown"
+    author = (strip_invisible(str(row.get("author") or "")) or "").strip() or None
+    return Article(id=str(rid).strip(), outlet=outlet, title=title,
                    text=text, published=when.published, date_precision=when.precision, url=url,
                    language=language_of({"title": title, "text": text, "language": row.get("language")}),
                    summary="", categories=[str(c) for c in cats] if isinstance(cats, list) else [],
                    date_source=when.source, date_flag=when.flag, first_seen=now,
-                   text_status="ok" if text else "empty", author=row.get("author") or None, boilerplate=boilerplate)
+                   text_status="ok" if text else "empty", author=author, boilerplate=boilerplate)
 
 
 def load_articles(data: str, fmt: str, settings: Settings | None = None) -> tuple[list[Article], list[RowError], int]:
@@ -276,14 +325,26 @@ def import_text(store, data: str, fmt: str, batch: int = 500, progress=None) -> 
                        titled=sum(1 for a in good if a.title_flag == TITLED))
     for a in good:
         res.dates[date_kind(a.published, a.date_flag)] += 1
-    for name in sorted({a.outlet for a in good}):
-        store.ensure_outlet(name)
+    res.no_outlet = sum(1 for a in good if a.outlet == "unknown")
+    try:
+        for name in sorted({a.outlet for a in good}):
+            store.ensure_outlet(name)
+    except Exception as e:  # noqa: BLE001 - a store that cannot be written is said once, not per row
+        res.store_error = store_fault(e)
+        if res.store_error is None:
+            raise
+        return res
     for i in range(0, len(good), batch):
         chunk = good[i:i + batch]
         try:
             res.new += store.add_articles(chunk, origin="import")
-        except Exception:  # noqa: BLE001 - find the row the database refused; the others go in
-            res.new += _add_one_by_one(store, chunk, line_of, res)
+        except Exception as e:  # noqa: BLE001 - find the row the database refused; the others go in
+            # A full disk or a read-only file refuses every row: no row is to blame and none is tried alone.
+            res.store_error = store_fault(e)
+            if res.store_error is None:
+                res.new += _add_one_by_one(store, chunk, line_of, res)
+        if res.store_error is not None:
+            break
         if progress:
             progress("import", min(i + batch, len(good)), len(good))
     res.errors.sort(key=lambda e: e.line)
@@ -296,6 +357,9 @@ def _add_one_by_one(store, chunk: list[Article], line_of: dict[str, int], res: I
         try:
             new += store.add_articles([a], origin="import")
         except Exception as e:  # noqa: BLE001
+            if store_fault(e) is not None:
+                res.store_error = store_fault(e)
+                break
             res.valid -= 1
             res.errors.append(RowError(line_of[a.id], f"the database refused it: {type(e).__name__}: "
                                                       f"{str(e).splitlines()[0][:200]}"))

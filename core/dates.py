@@ -165,6 +165,8 @@ def _read_number(x: float) -> tuple[datetime, str, bool]:
         return datetime(int(x), 1, 1, tzinfo=timezone.utc), "year", False
     if abs(x) >= 1e11:   # milliseconds since the epoch (what JavaScript writes)
         x /= 1000.0
+    if x <= 0:           # 0 is the classic "no date" sentinel; nothing framelens reads predates the epoch
+        raise ValueError("epoch seconds at or before 1970-01-01 are out of range")
     return datetime.fromtimestamp(x, tz=timezone.utc), "exact", False
 
 
@@ -194,16 +196,40 @@ def _read_iso(s: str) -> tuple[datetime, str] | None:
     return _timed(dt)
 
 
-_RFC2822 = re.compile(r"(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{2}:\d{2}(?::\d{2})?\s+"
-                      r"(?:[+-]\d{4}|[A-Z]{1,3})")
+_RFC2822 = re.compile(r"(?:[A-Za-z]{3},\s*)?(\d{1,2})\s+([A-Za-z]{3})\s+(\d{4})\s+(\d{2}):(\d{2})(?::(\d{2}))?\s+"
+                      r"([+-]\d{4}|[A-Za-z]{1,5})")
+# The most a real zone is off UTC (Kiribati's +14:00, Baker Island's -12:00); beyond it the offset is no zone.
+_MAX_OFFSET = timedelta(hours=14)
 
 
 def _read_rfc2822(s: str) -> tuple[datetime, str] | None:
-    """An RFC 2822 date-time, as RSS writes them ("Mon, 16 Feb 2026 10:00:00 GMT"), or None."""
-    if not _RFC2822.fullmatch(s):
+    """An RFC 2822 date-time, as RSS writes them ("Mon, 16 Feb 2026 10:00:00 GMT"), or None.
+
+    Read by hand: email.utils takes any zone word it does not know ("MSK", "CEST", "IST") as UTC, hours
+    off, and a four-digit year below 100 ("0001") as 2001. A zone word we know is used; one we do not,
+    and an offset no zone has (+1500), leave a clock reading in no zone ("local")."""
+    m = _RFC2822.fullmatch(s)
+    if not m:
         return None
-    from email.utils import parsedate_to_datetime
-    return _timed(parsedate_to_datetime(s))
+    day, mon, year, hour, minute, second, zone = m.groups()
+    month = _MONTHS.get(mon.lower())
+    if month is None:
+        raise ValueError(f"unknown month {mon!r}")
+    local = datetime(int(year), month, int(day), int(hour), int(minute), int(second or 0))
+    if zone[0] in "+-":
+        off = timedelta(hours=int(zone[1:3]), minutes=int(zone[3:5]))
+        if off > _MAX_OFFSET or int(zone[3:5]) > 59:
+            return local.replace(tzinfo=timezone.utc), "local"
+        off = off if zone[0] == "+" else -off
+        return _timed(local.replace(tzinfo=timezone(off)))
+    z = zone.lower()
+    if z in _TZ_NAMES:
+        return _timed(local.replace(tzinfo=timezone(timedelta(hours=_TZ_NAMES[z]))))
+    return local.replace(tzinfo=timezone.utc), "local"
+
+
+_MONTHS = {m: n for n, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                                       "dec"), 1)}
 
 
 # -- free text ---------------------------------------------------------------------------------------

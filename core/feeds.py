@@ -14,9 +14,10 @@ import feedparser
 from feedparser.encodings import convert_to_utf8
 
 from . import dates
+from .clean import strip_invisible
 from .config import Settings
 from .models import Article
-from .urls import canonical_url
+from .urls import canonical_url, same_page_key
 
 # feedparser resolves relative URIs and sanitizes HTML by default; both stay on.
 _TAGS = re.compile(r"<[^>]+>")
@@ -75,6 +76,9 @@ def parse_feed(body: bytes, outlet: str, feed_url: str, content_type: str | None
     if not d.entries:
         if _looks_like_html(body, d):
             raise FeedError("not a feed: the URL returned an HTML page")
+        if _looks_like_json(body):
+            raise FeedError("not a feed framelens reads: the URL returned JSON (a JSON Feed?); give the outlet's "
+                            "RSS or Atom feed instead")
         if d.get("bozo"):
             raise FeedError(f"malformed feed: {_bozo_reason(d)}")
         if not d.get("version"):
@@ -83,6 +87,7 @@ def parse_feed(body: bytes, outlet: str, feed_url: str, content_type: str | None
     if d.get("bozo") and d.entries:
         out.warnings.append(f"feed parsed with errors: {_bozo_reason(d)}")
     seen: set[str] = set()
+    pages: dict[str, int] = {}   # same_page_key -> the item that first gave it
     cut = 0
     for n, entry in enumerate(d.entries, 1):
         try:
@@ -96,8 +101,14 @@ def parse_feed(body: bytes, outlet: str, feed_url: str, content_type: str | None
         if art.id in seen:
             out.skipped.append(f"item {n}: duplicate of an earlier item ({art.guid or art.url})")
             continue
+        key = same_page_key(art.url)
+        if key is not None and key in pages:
+            out.skipped.append(f"item {n}: the same page as item {pages[key]} under another address ({art.url})")
+            continue
         cut += was_cut
         seen.add(art.id)
+        if key is not None:
+            pages[key] = n
         out.items.append(art)
     if cut:
         out.warnings.append(f"{cut} item(s) had a field longer than its cap; it was cut")
@@ -130,8 +141,9 @@ def normalise_entry(entry, outlet: str, feed_url: str, now: datetime, s: Setting
     categories = [c for c in (_cap(_clean(t.get("term")), 200)[0] for t in entry.get("tags", [])) if c][:20]
     raw_date = _raw_date(entry)
     precision, zone_flag = _entry_precision(raw_date)
-    day = _entry_day(raw_date) if precision == "date" and zone_flag is None else None
-    published, source, flag, precision = check_date(day or _entry_time(entry), now, s, precision)
+    day = _entry_day(raw_date) if precision == "date" else None
+    published, source, flag, precision = check_date(day or _entry_exact(raw_date) or _entry_time(entry), now, s,
+                                                    precision)
     flag = zone_flag if source == "feed" else flag
     if source == "first-seen" and flag == "missing" and raw_date:
         # a date feedparser cannot read ("Sun, 01 Feb 2026 23:30:00", no zone): the date model reads
@@ -183,6 +195,13 @@ def _entry_time(entry) -> datetime | None:
     return None
 
 
+def _entry_exact(raw: str | None) -> datetime | None:
+    """The time as the date model reads it, when it reads an exact one: feedparser takes a zone word it does
+    not know ("CEST", "MSK") as UTC, hours off, where core.dates knows it or leaves the time zoneless."""
+    info = dates.parse_date(raw, source="feed") if raw else None
+    return info.published if info is not None and info.precision == "exact" and info.flag is None else None
+
+
 def _entry_day(raw: str | None) -> datetime | None:
     """The day as written: feedparser turns "16 May 2024 00:00:00 +0300" into 15 May 21:00 UTC, a day early."""
     info = dates.parse_date(raw, source="feed") if raw else None
@@ -224,7 +243,7 @@ def _clean(value) -> str | None:
     text = html.unescape(_TAGS.sub(" ", str(value)))
     # Markup escaped twice (&amp;lt;script&amp;gt;) is markup again after unescaping: strip it too.
     text = _TAGS.sub(" ", text)
-    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+", " ", strip_invisible(text) or "").strip()
     return text or None
 
 
@@ -236,7 +255,77 @@ def _as_parsed(body: bytes, content_type: str | None) -> tuple[bytes, Exception 
     data = convert_to_utf8({"content-type": content_type} if content_type else {}, body, info)
     note = info.get("bozo_exception") if info.get("encoding") else None
     # A non-XML media type is no reason to doubt the text; only a wrong or unknown charset is worth a note.
-    return data, note if note is not None and "encoding" in type(note).__name__.lower() else None
+    note = note if note is not None and "encoding" in type(note).__name__.lower() else None
+    used = (info.get("encoding") or "").lower().replace("-", "").replace("_", "")
+    if note is not None or used in _ANY_BYTES:
+        # The declared charset failed, or is one that decodes any bytes at all: a Russian or Chinese feed
+        # labelled UTF-8 or ISO-8859-1 would be stored as mojibake ("Íîâîñòè"). Only a non-Latin script
+        # the detector is sure of replaces feedparser's Latin fallback (Latin text it mistakes for cp1250).
+        found, doubt = _detected(body)
+        declared = getattr(note, "args", [""])[0] if note is not None else f"declared as {info.get('encoding')}"
+        declared = str(declared).split(",")[0]
+        if found is not None and found.replace("_", "") != used:
+            info2: dict = {}
+            data2 = convert_to_utf8({"content-type": f"application/xml; charset={found}"}, body, info2)
+            if not info2.get("bozo"):
+                return data2, WrongCharset(f"{declared}, but read as {found} (detected from the bytes)")
+        if doubt:
+            # Not sure enough to change it, sure enough to say the text may be garbled.
+            return data, WrongCharset(f"{declared} and read as {info.get('encoding')}, but the bytes read as cleanly "
+                                      f"in {' or '.join(doubt)}: titles may be garbled")
+    return data, note
+
+
+# Charsets that decode every byte, so a wrong label never fails: the text is checked against the detector.
+_ANY_BYTES = {"iso88591", "latin1", "windows1252", "cp1252", "iso88592", "windows1250", "cp1250"}
+# Non-Latin charsets the detector may choose among (Latin ones it confuses with one another).
+_NON_LATIN = ("cp1251", "koi8_r", "gb18030", "big5", "shift_jis", "euc_jp", "euc_kr", "cp1253", "cp1255", "cp1256",
+              "cp874")
+
+
+class WrongCharset(Exception):
+    """The note for a feed whose declared charset was wrong and whose charset was detected instead."""
+
+
+def _detected(body: bytes) -> tuple[str | None, list[str]]:
+    """The non-Latin charset a feed's bytes are in, when the detector is sure of one (else None), and the
+    non-Latin charsets it could not choose among (else []).
+
+    Sure means: of the readings about as clean as the best (chaos within 0.02), exactly one spells its
+    letters in one script, and it is a non-Latin charset. Short CJK titles read as cleanly in several
+    charsets (GB2312 bytes as EUC-KR give Hanja mixed with Hangul): then nothing is chosen."""
+    if body.isascii():
+        return None, []
+    try:
+        from charset_normalizer import from_bytes
+        found = list(from_bytes(body[:200_000], cp_isolation=["cp1252", "cp1250", *_NON_LATIN]))
+    except Exception:  # noqa: BLE001 - no detection is no change
+        return None, []
+    if not found:
+        return None, []
+    best = min(m.chaos for m in found)
+    if best > 0.1:
+        return None, []
+    clean = [m for m in found if m.chaos <= best + 0.02 and _one_script(str(m))]
+    if len(clean) == 1 and clean[0].encoding in _NON_LATIN:
+        return clean[0].encoding, []
+    if any(m.encoding not in _NON_LATIN for m in clean):   # a clean Latin reading: no reason to doubt it
+        return None, []
+    return None, [m.encoding for m in clean]
+
+
+def _one_script(text: str) -> bool:
+    """Whether the non-ASCII letters of a text are all of one script (Han, kana and Hangul as one for
+    Japanese, but Hangul apart from Han: Korean news is written in Hangul)."""
+    import unicodedata
+    scripts = set()
+    for ch in set(text):
+        if ord(ch) < 128 or not ch.isalpha():
+            continue
+        name = unicodedata.name(ch, "")
+        first = name.split(" ")[0]
+        scripts.add("HAN" if first.startswith(("CJK", "HIRAGANA", "KATAKANA", "HALFWIDTH")) else first)
+    return len(scripts) == 1
 
 
 def _declares_entities(data: bytes) -> bool:
@@ -285,6 +374,12 @@ def language_tag(value) -> str | None:
 def _looks_like_html(body: bytes, d) -> bool:
     head = body[:2048].lstrip().lower()
     return head.startswith((b"<!doctype html", b"<html")) or (b"<html" in head and not d.get("version"))
+
+
+def _looks_like_json(body: bytes) -> bool:
+    """Whether a body is a JSON document (an object or array), whatever its Content-Type says."""
+    head = body[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return head.startswith((b"{", b"["))
 
 
 def _bozo_reason(d) -> str:

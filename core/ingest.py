@@ -11,12 +11,14 @@ from datetime import datetime, timedelta, timezone
 from typing import Callable
 
 from .catalog import Outlet
+from .clean import strip_invisible
 from .config import Settings
 from .extract import extract_page, warm_up
 from .feeds import FeedError, language_tag, parse_feed
 from .fetch import Fetcher, Response, valid_validator
 from .models import Article
-from .store import Store
+from .store import Store, store_fault
+from .urls import same_page_urls
 
 Progress = Callable[[str, int, int], None]   # (stage, done, total)
 FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
@@ -46,6 +48,7 @@ class Summary:
     pages_failed: int = 0
     seconds: float = 0.0
     feeds: list[FeedResult] = field(default_factory=list)
+    store_error: str | None = None   # the store could not be written in this run (the first reason)
 
     def line(self) -> str:
         backed = f", backed off {self.feeds_backed_off}" if self.feeds_backed_off else ""
@@ -95,6 +98,7 @@ async def ingest(store: Store, catalog: list[Outlet], settings: Settings | None 
         else:
             summary.feeds_failed += 1
     summary.pages_failed = run.pages_failed
+    summary.store_error = run.store_errors[0] if run.store_errors else None
     summary.seconds = time.perf_counter() - start
     return summary
 
@@ -129,6 +133,7 @@ class _Run:
         self.store, self.fetcher, self.pool, self.s, self.report, self.on_new = store, fetcher, pool, s, report, on_new
         self.pages_total = self.pages_done = self.pages_failed = 0
         self.claimed: set[str] = set()   # ids being fetched by another feed task this run
+        self.store_errors: list[str] = []   # why the store refused writes this run (disk full, read-only…)
 
     async def feed(self, outlet: Outlet, url: str, prev: dict) -> FeedResult:
         """Fetch, parse and store one feed; any failure is recorded on the feed, never raised."""
@@ -138,12 +143,17 @@ class _Run:
         try:
             return await self._feed(outlet, url, prev, now, base)
         except Exception as e:  # noqa: BLE001 - parse, store, validators, anything: this feed failed, not the run
-            error = f"failed: {type(e).__name__}: {str(e)[:300]}"
+            fault = store_fault(e)
+            error = (f"store error: the store could not be written ({fault})" if fault is not None
+                     else f"failed: {type(e).__name__}: {str(e)[:300]}")
+        if fault is not None:
+            self.store_errors.append(fault)
         try:
+            # A full disk or a locked store is no fault of the feed's: it is not backed off for it.
             self.store.record_feed(url, outlet.name, last_status="failed", last_error=error,
-                                   failures_in_row=fails + 1, **base)
+                                   failures_in_row=fails if fault is not None else fails + 1, **base)
         except Exception as e:  # noqa: BLE001 - even recording it failed: say so in the summary
-            error += f" (and recording the failure failed: {type(e).__name__})"
+            error += f" (and recording the failure failed: {store_fault(e) or type(e).__name__})"
         return FeedResult(url, outlet.name, "failed", error=error)
 
     async def _feed(self, outlet: Outlet, url: str, prev: dict, now: datetime, base: dict) -> FeedResult:
@@ -166,6 +176,7 @@ class _Run:
             return FeedResult(url, outlet.name, "failed", error=str(e))
         known = self.store.known_ids(a.id for a in parsed.items)
         fresh = [a for a in parsed.items if a.id not in known and a.id not in self.claimed]
+        fresh, moved = self._not_stored_elsewhere(outlet.name, fresh)
         self.claimed.update(a.id for a in fresh)
         if self.s.fetch_pages:
             await self._fill_text(fresh)
@@ -176,6 +187,9 @@ class _Run:
         if fresh and self.on_new:
             self.on_new(fresh)
         notes = parsed.warnings + parsed.skipped[:5]
+        if moved:
+            notes.append(f"{moved} item(s) already stored under another address of the same page (http/https, "
+                         "a trailing slash or its AMP copy): not stored again")
         # A validator the server sent that cannot be sent back (non-ASCII, absurdly long) is not kept:
         # conditional GET only saves time, and a bad one would fail every later request for the feed.
         new_etag, new_modified = (resp.headers.get(k) for k in ("etag", "last-modified"))
@@ -189,6 +203,16 @@ class _Run:
                                last_modified=valid_validator(new_modified), items_seen=len(parsed.items),
                                new_articles=new, last_ok=base["last_fetched"], **base)
         return FeedResult(url, outlet.name, "ok", new_articles=new, items=len(parsed.items))
+
+    def _not_stored_elsewhere(self, outlet: str, items: list[Article]) -> tuple[list[Article], int]:
+        """Items whose page is not stored for the outlet under another of its addresses (http for https, a
+        trailing slash, the AMP copy: see urls.same_page_key), and how many were; one page is one article."""
+        variants = {a.id: [u for u in same_page_urls(a.url) if u != a.url] for a in items if a.url}
+        stored = self.store.stored_urls(outlet, [u for us in variants.values() for u in us])
+        if not stored:
+            return items, 0
+        keep = [a for a in items if not stored.intersection(variants.get(a.id, []))]
+        return keep, len(items) - len(keep)
 
     async def _fill_text(self, items: list[Article]) -> None:
         """Fetch and extract each item's page concurrently; keep the feed summary when that fails."""
@@ -216,6 +240,10 @@ class _Run:
         if not resp.ok:
             _use_summary(a, resp.error or f"HTTP {resp.status}")
             return
+        kind = _not_a_page(resp)
+        if kind:
+            _use_summary(a, f"not a web page: the link returned {kind}")
+            return
         try:
             ex = await self.pool.run(extract_page, resp.body, resp.final_url or a.url)
         except Exception as e:  # noqa: BLE001 - a page that breaks the extractor is one failed page
@@ -228,11 +256,21 @@ class _Run:
         a.text, a.text_status, a.boilerplate = ex.text, "ok", ex.boilerplate
         if len(a.text) > self.s.max_text_chars:   # the store would cut it anyway: here it is said
             a.text, a.text_error = a.text[:self.s.max_text_chars], f"text cut to {self.s.max_text_chars:,} characters"
-        a.author = a.author or ex.author
+        a.author = a.author or (strip_invisible(ex.author) or "").strip()[:self.s.max_field_chars] or None
         a.language = a.language or language_tag(ex.language)
         if a.date_source == "first-seen" and ex.published and ex.published <= datetime.now(timezone.utc):
             # trafilatura reads a page's date to the day (YYYY-MM-DD): a date, never a time
             a.published, a.date_source, a.date_precision = ex.published, "page", "date"
+
+
+def _not_a_page(resp: Response) -> str | None:
+    """What a link returned instead of a web page (a PDF, an image…), or None: no extractor reads those."""
+    ctype = (resp.headers.get("content-type") or "").split(";")[0].strip().lower()
+    if resp.body.startswith(b"%PDF-") or ctype == "application/pdf":
+        return "a PDF"
+    if ctype.startswith(("image/", "audio/", "video/", "font/")) or ctype == "application/zip":
+        return f"{ctype} content"
+    return None
 
 
 def _use_summary(a: Article, why: str) -> None:

@@ -269,6 +269,18 @@ def _meta_value(key: str):
     return sa.select(store_meta.c.value).where(store_meta.c.key == key)
 
 
+def store_fault(e: BaseException) -> str | None:
+    """One line saying why the store itself could not be written (disk full, read-only file, locked,
+    connection lost), or None when the error is about the data being written (a row the database refuses).
+    A store fault is no feed's or row's fault: nothing is to be blamed, retried row by row, or backed off."""
+    orig = getattr(e, "orig", None) or e
+    if not (isinstance(e, (sa.exc.OperationalError, sa.exc.InterfaceError))
+            or type(orig).__name__ in ("OperationalError", "InterfaceError")):
+        return None
+    text = str(orig).strip()
+    return (text.splitlines()[0] if text else type(orig).__name__)[:200]
+
+
 class Store:
     """Database access for every other module and page."""
 
@@ -394,6 +406,17 @@ class Store:
             for i in range(0, len(ids), 500):
                 chunk = ids[i:i + 500]
                 found.update(r[0] for r in c.execute(sa.select(articles.c.id).where(articles.c.id.in_(chunk))))
+        return found
+
+    def stored_urls(self, outlet: str, urls: Iterable[str]) -> set[str]:
+        """Which of these URLs are stored for this outlet."""
+        urls = list(dict.fromkeys(urls))
+        found: set[str] = set()
+        with self.engine.connect() as c:
+            for i in range(0, len(urls), 500):
+                chunk = urls[i:i + 500]
+                found.update(r[0] for r in c.execute(sa.select(articles.c.url).where(
+                    articles.c.outlet == outlet, articles.c.url.in_(chunk))))
         return found
 
     def add_articles(self, items: Iterable[Article], origin: str = "feed") -> int:

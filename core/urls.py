@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
+import re
 import socket
 from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -35,6 +36,39 @@ def canonical_url(url: str | None) -> str | None:
              if not k.lower().startswith(TRACKING_PREFIXES) and k not in TRACKING_KEYS]
     path = parts.path or "/"
     return urlunsplit((parts.scheme.lower(), netloc, path, urlencode(query), ""))
+
+
+def same_page_key(url: str | None) -> str | None:
+    """A key that two addresses of one page share: http and https, a trailing slash, and the AMP copy
+    ("/amp/" or "/amp" in the path, ".amp", "?amp=1", "?outputType=amp", an "amp." host) are one page on a
+    news site. None for a URL that is not http(s)."""
+    url = canonical_url(url)
+    if url is None:
+        return None
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    host = host[4:] if host.startswith("amp.") else host
+    netloc = f"{host}:{parts.port}" if parts.port else host
+    path = "/".join(seg for seg in parts.path.split("/") if seg.lower() != "amp")
+    path = re.sub(r"\.amp(?=\.html?$|$)", "", path, flags=re.IGNORECASE).rstrip("/")
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+             if k.lower() != "amp" and not (k.lower() == "outputtype" and v.lower() == "amp")]
+    return netloc + path + ("?" + urlencode(query) if query else "")
+
+
+def same_page_urls(url: str) -> list[str]:
+    """The canonical addresses a store may hold for the page at `url` (see same_page_key): http and https,
+    with and without a trailing slash, of the address and of its non-AMP form."""
+    key = same_page_key(url)
+    if key is None:
+        return []
+    host, _, rest = key.partition("/")
+    path, _, query = ("/" + rest).partition("?")
+    out = []
+    for scheme in ("https", "http"):
+        for p in {path or "/", (path.rstrip("/") + "/") if path not in ("", "/") else "/"}:
+            out.append(canonical_url(urlunsplit((scheme, host, p, query, ""))))
+    return list(dict.fromkeys([u for u in out if u] + [canonical_url(url)]))
 
 
 def host_of(url: str) -> str:

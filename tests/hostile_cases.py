@@ -275,11 +275,32 @@ def _cases() -> list[Case]:
         _std(site, p, rss(item("Москва заявила о поддержке", site.base + p + "/a/x.html"), decl="utf-8").encode("cp1251"),
              content_type="application/rss+xml; charset=windows-1251")
 
-    @case("charset_cp1251_mislabelled_utf8", "cp1251 bytes labelled UTF-8: item kept, the encoding problem noted on the feed",
-          feed_ok_with(1, "declared as utf-8"))
+    @case("charset_cp1251_mislabelled_utf8", "cp1251 bytes labelled UTF-8: detected, title decoded correctly (it was "
+          "stored as mojibake 'Ìîñêâà'), the wrong label noted on the feed",
+          all_of(feed_ok_with(1, "declared as utf-8, but read as cp1251"), titles_are("Москва заявила о поддержке")))
     def _(site, p):
         _std(site, p, rss(item("Москва заявила о поддержке", site.base + p + "/a/x.html"), decl="utf-8").encode("cp1251"),
              content_type="application/rss+xml; charset=utf-8")
+
+    @case("charset_gb2312_labelled_latin1", "GB2312 bytes labelled ISO-8859-1 (decodes without error): detected, title "
+          "decoded correctly (it was stored as 'ÖÐ¹ú' with no note), the label noted",
+          all_of(feed_ok_with(1, "read as gb18030"), titles_are("中国国防部长董军会见俄方")))
+    def _(site, p):
+        _std(site, p, rss(item("中国国防部长董军会见俄方", site.base + p + "/a/x.html"), decl="iso-8859-1").encode("gb2312"),
+             content_type="application/rss+xml")
+
+    @case("charset_short_gb2312_labelled_latin1", "a short GB2312 title labelled ISO-8859-1 reads as cleanly in several "
+          "charsets: not changed, but the feed says titles may be garbled (it said nothing)",
+          feed_ok_with(1, "titles may be garbled"))
+    def _(site, p):
+        _std(site, p, rss(item("中国新闻", site.base + p + "/a/x.html"), decl="iso-8859-1").encode("gb2312"),
+             content_type="application/rss+xml")
+
+    @case("charset_shift_jis_mislabelled_utf8", "Shift_JIS bytes labelled UTF-8: detected, title decoded correctly",
+          all_of(feed_ok_with(1, "read as shift_jis"), titles_are("日本のニュース")))
+    def _(site, p):
+        _std(site, p, rss(item("日本のニュース", site.base + p + "/a/x.html"), decl="utf-8").encode("shift_jis"),
+             content_type="text/xml; charset=utf-8")
 
     @case("charset_latin1_missing", "Latin-1 with no charset anywhere: decoded as windows-1252 (correct), noted",
           all_of(feed_ok_with(1, "parsed as windows-1252"), titles_are("Café à Zürich")))

@@ -94,3 +94,28 @@ def test_upper_case_scheme_is_accepted_and_normalised():
     [a] = parse_catalog('[[outlet]]\nname = "A"\nfeeds = ["HTTPS://A.Example:8443/News/RSS", "https://a.example:8443/News/RSS"]\n'
                         'homepage = "HTTPS://a.example/"\n', "cat.toml")
     assert a.feeds == ["https://a.example:8443/News/RSS"] and a.homepage == "HTTPS://a.example/"
+
+
+@pytest.mark.parametrize("extra, line, field, words", [
+    # a misspelt key silently dropped the label it was meant to set
+    ('ownershp = "state"', 4, "ownershp", "unknown key (did you mean 'ownership'?)"),
+    ('group = ["wire"]', 4, "group", "unknown key (did you mean 'groups'?)"),
+    ('notes = "x"', 4, "notes", "unknown key; the keys are name, feeds"),
+])
+def test_an_unknown_key_is_named_with_the_key_it_may_mean(extra, line, field, words):
+    with pytest.raises(CatalogError) as e:
+        parse_catalog(f'[[outlet]]\nname = "A"\nfeeds = ["https://a.example/rss"]\n{extra}\n', "c.toml")
+    assert (e.value.line, e.value.field) == (line, field) and words in str(e.value), str(e.value)
+
+
+@pytest.mark.parametrize("text, field, words", [
+    # a space in the host passed and failed at run time as "cannot resolve host exa%20mple.com"
+    ('[[outlet]]\nname = "A"\nfeeds = ["http://exa mple.com/rss"]\n', "feeds", "is not an http(s) URL"),
+    # a right-to-left override makes one outlet's name display as another's
+    ('[[outlet]]\nname = "Reuters\\u202e"\nfeeds = ["https://a.example/rss"]\n', "name", "U+202E at position 8"),
+    ('[[outlet]]\nname = "Re\\u200buters"\nfeeds = ["https://a.example/rss"]\n', "name", "U+200B at position 3"),
+])
+def test_a_feed_url_with_a_space_or_a_name_with_invisible_characters_is_refused(text, field, words):
+    with pytest.raises(CatalogError) as e:
+        parse_catalog(text, "c.toml")
+    assert e.value.field == field and words in str(e.value), str(e.value)

@@ -141,3 +141,26 @@ def test_date_of_trusts_a_stored_precision_and_reads_raw_values():
     assert date_of({"published": None}).precision == "none"
     assert date_of(Article(id="a", published=utc(2024, 1, 1, 5))).precision == "exact"
     assert Article(id="b").date_precision == "none"
+
+
+@pytest.mark.parametrize("raw, published, precision, flag", [
+    # zone words email.utils does not know were read as UTC, hours off
+    ("Wed, 03 Apr 2024 08:00:00 CEST", datetime(2024, 4, 3, 6, tzinfo=timezone.utc), "exact", None),
+    ("Wed, 03 Apr 2024 08:00:00 MSK", datetime(2024, 4, 3, 5, tzinfo=timezone.utc), "exact", None),
+    ("Wed, 03 Apr 2024 08:00:00 EDT", datetime(2024, 4, 3, 12, tzinfo=timezone.utc), "exact", None),
+    ("Wed, 03 Apr 2024 08:00:00 +1400", datetime(2024, 4, 2, 18, tzinfo=timezone.utc), "exact", None),
+    ("Wed, 03 Apr 2024 08:00:00 -1200", datetime(2024, 4, 3, 20, tzinfo=timezone.utc), "exact", None),
+    # a zone word no one can place (IST: India, Ireland or Israel) and an offset no zone has: the day only
+    ("Wed, 03 Apr 2024 08:00:00 IST", datetime(2024, 4, 3, tzinfo=timezone.utc), "date", "time of day without"),
+    ("Wed, 03 Apr 2024 08:00:00 +1500", datetime(2024, 4, 3, tzinfo=timezone.utc), "date", "time of day without"),
+    # a four-digit year below 100 was read as 2001
+    ("Mon, 01 Jan 0001 00:00:00 GMT", None, "none", "implausible"),
+    ("Tue, 31 Feb 2023 10:00:00 GMT", None, "none", "out of range"),
+    # epoch 0 is the "no date" sentinel; nothing framelens reads predates it
+    ("-86400", None, "none", "out of range"),
+    (0, None, "none", "out of range"),
+])
+def test_rfc2822_zones_years_and_epochs_are_read_as_written(raw, published, precision, flag):
+    info = parse_date(raw, source="import", now=datetime(2026, 3, 1, tzinfo=timezone.utc))
+    assert (info.published, info.precision) == (published, precision), info
+    assert (info.flag or "").startswith(flag or "") and (flag is not None) == (info.flag is not None), info

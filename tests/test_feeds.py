@@ -98,7 +98,7 @@ def test_a_time_in_no_zone_keeps_only_its_day():
     assert (items["zoned"].date_precision, items["zoned"].date_flag) == ("exact", None)
     rfc = items["rfc"]
     assert (rfc.published, rfc.date_precision, rfc.date_source) == (datetime(2026, 2, 1, tzinfo=timezone.utc), "date", "feed")
-    assert rfc.date_flag.endswith("time of day without a time zone")
+    assert "time of day without a time zone" in rfc.date_flag
     junk = items["junk"]
     assert (junk.published, junk.date_source, junk.date_flag) == (NOW, "first-seen", "unreadable ('soon')")
     # a 12-hour clock with its zone is a time in a zone, as the date model reads it
@@ -165,3 +165,52 @@ def test_check_date_keeps_plausible_times():
     s = Settings()
     when = datetime(2026, 2, 28, tzinfo=timezone.utc)
     assert check_date(when, NOW, s) == (when, "feed", None, "exact")
+
+
+def test_feed_dates_with_zone_words_and_odd_years_are_not_read_as_utc():
+    def it(title, date):
+        return f"<item><title>{title}</title><link>https://example.org/{title}</link><pubDate>{date}</pubDate></item>"
+    body = ('<?xml version="1.0"?><rss version="2.0"><channel><title>F</title>'
+            + it("cest", "Wed, 03 Apr 2024 08:00:00 CEST") + it("msk", "Wed, 03 Apr 2024 08:00:00 MSK")
+            + it("y0001", "Mon, 01 Jan 0001 00:00:00 GMT") + it("plus15", "Wed, 03 Apr 2024 08:00:00 +1500")
+            + "</channel></rss>").encode()
+    got = {a.title: a for a in parse_feed(body, "X", "https://example.org/rss", now=NOW).items}
+    assert got["cest"].published == datetime(2024, 4, 3, 6, tzinfo=timezone.utc)
+    assert got["msk"].published == datetime(2024, 4, 3, 5, tzinfo=timezone.utc)
+    assert got["y0001"].date_source == "first-seen" and got["y0001"].date_flag.startswith("implausible")
+    p15 = got["plus15"]   # feedparser read 2 April 17:00 UTC; the day written is 3 April, its clock in no zone
+    assert (p15.published, p15.date_precision) == (datetime(2024, 4, 3, tzinfo=timezone.utc), "date")
+    assert "without a time zone" in p15.date_flag
+
+
+def test_invisible_and_control_characters_are_dropped_from_titles_and_names():
+    # an RTL override and a zero-width space were stored in a title and an author; a title of control
+    # characters was stored as three U+FFFD and its item kept as a story with that title
+    body = ('<?xml version="1.0"?><rss version="2.0"><channel><title>F</title>'
+            '<item><title>RTL \u202eevil\u202c and zero\u200bwidth</title><link>https://x.org/1</link>'
+            '<author>Jo\u202ehn\u200b Doe</author><description>Summary one</description></item>'
+            '<item><title>&#x1;&#x2;&#x7;</title><link>https://x.org/2</link><description></description></item>'
+            '<item><title>خبر\u200cها</title><link>https://x.org/3</link></item>'
+            "</channel></rss>").encode()
+    feed = parse_feed(body, "X", "https://x.org/rss", now=NOW)
+    got = {a.url: a for a in feed.items}
+    assert got["https://x.org/1"].title == "RTL evil and zerowidth"
+    assert got["https://x.org/1"].author == "John Doe"
+    assert "https://x.org/2" not in got and any("no title and no summary" in n for n in feed.skipped)
+    assert got["https://x.org/3"].title == "خبر\u200cها"     # a zero-width non-joiner is Persian spelling, kept
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("http://x.org/n/1.html?utm_source=rss", "https://x.org/n/1.html", True),
+    ("https://x.org/n/1", "https://x.org/n/1/", True),
+    ("https://x.org/n/1.html", "https://x.org/amp/n/1.html", True),
+    ("https://x.org/n/story", "https://x.org/n/story/amp", True),
+    ("https://x.org/n/story.html", "https://amp.x.org/n/story.amp.html?amp=1", True),
+    ("https://x.org/n/story", "https://x.org/n/story?outputType=amp", True),
+    ("https://x.org/n/champion-amplifier", "https://x.org/n/champion", False),   # "amp" inside a word is a word
+    ("https://x.org/n/1?id=1", "https://x.org/n/1?id=2", False),
+    ("https://x.org/n/1", "https://y.org/n/1", False),
+])
+def test_same_page_key_joins_only_addresses_of_one_page(a, b, same):
+    from core.urls import same_page_key
+    assert (same_page_key(a) == same_page_key(b)) is same

@@ -291,3 +291,72 @@ def test_a_page_text_over_the_cap_is_cut_and_says_so(site, db_url):
     row = store.articles_df(with_text=True).iloc[0]
     assert row["text_status"] == "ok" and len(row["text"]) == 5_000
     assert row["text_error"] == "text cut to 5,000 characters"
+
+
+def _disk_full(*a, **kw):
+    import sqlite3
+
+    import sqlalchemy as sa
+    raise sa.exc.OperationalError("INSERT INTO articles …", {}, sqlite3.OperationalError("database or disk is full"))
+
+
+def test_a_store_that_cannot_be_written_is_one_clear_error_and_no_feed_is_backed_off(site, tmp_path, monkeypatch):
+    # a full disk was blamed on every feed (failures_in_row + 1: healthy feeds backed off once space was freed),
+    # each with SQLAlchemy's multi-line message and link, then the analysis ended in a traceback
+    from click.testing import CliRunner
+    from core.cli import main
+    site.add("/ok.xml", rss(site.base, [("one", "One story")]))
+    cat = tmp_path / "o.toml"
+    cat.write_text(f'[[outlet]]\nname = "Wire"\nfeeds = ["{site.base}/ok.xml"]\n')
+    db = str(tmp_path / "s.sqlite")
+    Store(db)
+    monkeypatch.setattr(Store, "add_articles", _disk_full)
+    r = CliRunner().invoke(main, ["ingest", "--db", db, "--outlets", str(cat), "--no-pages", "--quiet"])
+    assert r.exit_code == 1, r.output
+    assert "could not be written (database or disk is full)" in r.output
+    assert "Background on this error" not in r.output and "Traceback" not in r.output
+    feed = Store(db).feed_state()[site.base + "/ok.xml"]
+    assert feed["failures_in_row"] == 0 and feed["last_error"].startswith("store error")
+
+
+def test_a_link_to_a_pdf_or_an_image_says_so_and_a_json_feed_is_named(site, db_url):
+    # the PDF and the image went to the extractor and came back as "no article text found on page"; a
+    # JSON Feed failed as "malformed feed: SAXParseException: <unknown>:2:0: not well-formed"
+    site.add("/f.xml", rss(site.base, [("doc", "A report"), ("pic", "A picture")]))
+    site.add("/a/doc.html", b"%PDF-1.4\n" + bytes(2000), content_type="application/pdf")
+    site.add("/a/pic.html", b"\x89PNG\r\n\x1a\n" + bytes(2000), content_type="image/png")
+    site.add("/feed.json", b'{"version": "https://jsonfeed.org/version/1.1", "items": []}',
+             content_type="application/feed+json")
+    store = Store(db_url)
+    summary = run_ingest(store, [Outlet("W", [site.base + "/f.xml"]), Outlet("J", [site.base + "/feed.json"])],
+                         settings())
+    df = store.articles_df(with_text=True, limit=None).set_index("title")
+    assert df.loc["A report", "text_error"] == "not a web page: the link returned a PDF"
+    assert df.loc["A picture", "text_error"] == "not a web page: the link returned image/png content"
+    assert df.loc["A report", "text_status"] == "summary-only"
+    failed = {f.outlet: f.error for f in summary.feeds if f.status == "failed"}
+    assert failed["J"].startswith("not a feed framelens reads: the URL returned JSON")
+
+
+def test_one_page_under_several_addresses_is_one_article(site, db_url):
+    # the same story under ?utm_source, https, a trailing slash and its AMP copy was stored 4 times (3 of
+    # them summary-only), counting the outlet's coverage of the event four times
+    def feed(*links):
+        items = "".join(f"<item><title>Story {i}</title><link>{u}</link><description>S</description></item>"
+                        for i, u in enumerate(links))
+        return f'<?xml version="1.0"?><rss version="2.0"><channel><title>F</title>{items}</channel></rss>'
+    b, https = site.base, site.base.replace("http://", "https://")
+    site.add("/a/one.html", page("Story", "The finance ministry said it would cut the deficit by a third."),
+             content_type="text/html; charset=utf-8")
+    site.add("/f.xml", feed(f"{b}/a/one.html?utm_source=rss", f"{https}/a/one.html", f"{b}/a/one.html/",
+                            f"{b}/amp/a/one.html"))
+    store = Store(db_url)
+    outlets = [Outlet("W", [b + "/f.xml"])]
+    assert run_ingest(store, outlets, settings()).new_articles == 1
+    assert list(store.articles_df(limit=None)["url"]) == [f"{b}/a/one.html"]
+    assert "item 4: the same page as item 1 under another address" in store.feed_state()[b + "/f.xml"]["last_error"]
+    # next run the outlet's feed moved to https with trailing slashes: the stored page is not stored again
+    site.add("/f.xml", feed(f"{https}/a/one.html/"))
+    assert run_ingest(store, outlets, settings()).new_articles == 0
+    assert store.count_articles() == 1
+    assert "1 item(s) already stored under another address" in store.feed_state()[b + "/f.xml"]["last_error"]
