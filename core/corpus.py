@@ -72,6 +72,12 @@ class ImportResult:
                 f"of {self.valid:,} valid rows; nothing stored before was lost. Free space or fix the store and "
                 "import the file again: rows already stored are skipped")
 
+    def summary_line(self, name: str) -> str:
+        """The upload form's first words on an import: rows read, stored, kept and refused."""
+        kept = self.kept_line()
+        return (f"{name}: {self.rows:,} rows read; {self.new:,} new articles stored" + (f", {kept}" if kept else "")
+                + (f", {len(self.errors):,} refused" if self.errors else ""))
+
     def dates_line(self) -> str:
         """How the valid rows' dates were had, for the CLI and the upload form."""
         d = self.dates

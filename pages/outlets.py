@@ -90,6 +90,10 @@ def import_view() -> None:
     bar = st.progress(0.0, text="Importing…")
     res = import_text(s, data, fmt, progress=lambda stage, d, t: bar.progress(d / t if t else 1.0,
                                                                               text=f"{d} of {t} rows"))
+    if res.store_error is not None:      # a full disk or a read-only store: analysing would fail the same way
+        bar.empty()
+        report(upload.name, res, "")
+        return
     from core.analyse import analyse_new
     analysis = analyse_new(s, progress=lambda stage, d, t: bar.progress(min(d / t, 1.0) if t else 1.0,
                                                                         text=f"{stage}: {d} of {t}"))
@@ -99,11 +103,11 @@ def import_view() -> None:
 
 def report(name: str, res, analysis: str) -> None:
     """What the import did, in words: rows read, stored, already there, refused and why."""
-    kept = res.valid - res.new
-    line = (f"{safe(name)}: {res.rows:,} rows read; {res.new:,} new articles stored"
-            + (f", {kept:,} already in the store" if kept else "") + (f", {len(res.errors):,} refused" if res.errors else ""))
+    line = safe(res.summary_line(name))
     titled = f" {res.titled} without a title were titled from their first sentence." if res.titled else ""
-    if not res.valid:
+    if res.store_line():
+        st.error(f"{line}. {safe(res.store_line())}")
+    elif not res.valid:
         st.error(line + ". No row could be imported: see why below.")
     elif res.errors:
         st.warning(line + f"; {res.dates_line()}.{titled} {analysis}")

@@ -334,3 +334,16 @@ def test_cli_import_says_which_valid_rows_were_already_stored_or_name_no_outlet(
     assert "3 rows, 3 valid, 2 new, 0 invalid" in r.output
     assert "1 already in the store (ids stored before; the stored rows are kept as they are)" in r.output
     assert "1 name no outlet and are stored under 'unknown'" in r.output
+
+
+def test_an_imports_summary_says_what_was_kept_and_why_it_stopped():
+    from core.corpus import ImportResult, RowError
+    res = ImportResult(rows=5, valid=4, new=2, errors=[RowError(3, "bad")], no_outlet=1)
+    assert res.summary_line("a.csv") == ("a.csv: 5 rows read; 2 new articles stored, 2 already in the store (ids "
+                                         "stored before; the stored rows are kept as they are); 1 name no outlet "
+                                         "and are stored under 'unknown', 1 refused")
+    assert res.store_line() is None
+    full = ImportResult(rows=3000, valid=3000, new=0, store_error="database or disk is full")
+    assert full.summary_line("big.jsonl") == "big.jsonl: 3,000 rows read; 0 new articles stored"
+    assert full.store_line().startswith("the store could not be written (database or disk is full): the import "
+                                        "stopped after 0 new of 3,000 valid rows")
