@@ -6,12 +6,19 @@ not as a fork of the caller: a fork of a process that holds threads (the fetcher
 deadlock on a lock one of them held. Each worker loads the parser once and lives as long as the caller,
 so `framelens ingest --every` pays the start-up once. The dashboard never uses this: it extracts
 in-process (core.analyse's default), as a Streamlit server must not grow child processes per upload.
+
+Ctrl-C is the caller's alone: workers ignore SIGINT (a terminal sends it to the whole process group, and a worker
+killed mid-shard broke the pool, whose fallback then extracted the rest in-process as if nothing had happened), and
+the caller remembers it was interrupted even when Python swallows the KeyboardInterrupt in a weakref callback
+("Exception ignored in WeakSet._remove"), so the command stops with "Aborted!" instead of finishing the stage.
 """
 from __future__ import annotations
 
 import atexit
 import multiprocessing
 import os
+import signal
+import threading
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 
@@ -37,7 +44,8 @@ def cli_workers() -> int:
 
 
 def _start_worker() -> None:
-    """Load the parser once per worker, before its first shard."""
+    """Load the parser once per worker, before its first shard; Ctrl-C is for the caller to handle."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     from core.nlp import load_nlp
     from core.quotes import PARSE_DISABLE
     load_nlp(PARSE_DISABLE)
@@ -88,19 +96,23 @@ def extract_in_workers(articles: list, workers: int, batch_size: int, settings, 
     results: list[list | None] = [None] * len(shards)
     done, futures = 0, {}
     report("quotes", 0, len(articles))
+    interrupted = _watch_sigint()
     try:
         pool = _get_pool(workers)
         futures = {pool.submit(_extract_shard, s, batch_size, settings): i for i, s in enumerate(shards)}
         for fut in as_completed(futures):
+            interrupted.check()
             i = futures[fut]
             results[i] = fut.result()
             done += len(shards[i])
             report("quotes", done, len(articles))
+        interrupted.check()
     except BrokenProcessPool:
         for fut in futures:
             fut.cancel()
         shutdown()
         for i, s in enumerate(shards):
+            interrupted.check()
             if results[i] is None:
                 results[i] = extract_quotes(s, batch_size=batch_size, settings=settings)
                 done += len(s)
@@ -109,4 +121,35 @@ def extract_in_workers(articles: list, workers: int, batch_size: int, settings, 
         for fut in futures:
             fut.cancel()
         raise
+    finally:
+        interrupted.restore()
     return [q for r in results for q in r]
+
+
+class _Sigint:
+    """Ctrl-C while workers run: raised at once, and remembered in case Python swallowed the raise."""
+
+    def __init__(self) -> None:
+        self.seen = threading.Event()
+        self.old = None
+        if threading.current_thread() is threading.main_thread():    # signal handlers live in the main thread
+            self.old = signal.signal(signal.SIGINT, self._on_sigint)
+
+    def _on_sigint(self, signum, frame) -> None:
+        self.seen.set()
+        raise KeyboardInterrupt
+
+    def check(self) -> None:
+        """Raise KeyboardInterrupt if Ctrl-C came, even if its first raise was lost."""
+        if self.seen.is_set():
+            raise KeyboardInterrupt
+
+    def restore(self) -> None:
+        """Give SIGINT back to the handler it had."""
+        if self.old is not None:
+            signal.signal(signal.SIGINT, self.old)
+            self.old = None
+
+
+def _watch_sigint() -> _Sigint:
+    return _Sigint()

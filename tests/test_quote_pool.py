@@ -113,3 +113,21 @@ def test_bad_worker_setting_is_named(monkeypatch):
     monkeypatch.setenv("FRAMELENS_QUOTE_WORKERS", "many")
     with pytest.raises(ValueError, match="FRAMELENS_QUOTE_WORKERS"):
         Settings.from_env()
+
+
+def test_ctrl_c_is_the_callers_and_is_not_lost(articles):
+    # workers ignore SIGINT, which a terminal sends to the whole process group: a worker killed mid-shard
+    # broke the pool, and its fallback finished the stage in-process as if nothing had happened
+    extract_quotes(articles[:20], workers=2)
+    assert quote_pool._pool.submit(signal.getsignal, signal.SIGINT).result() == signal.SIG_IGN
+    before = signal.getsignal(signal.SIGINT)
+    watch = quote_pool._watch_sigint()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            os.kill(os.getpid(), signal.SIGINT)        # the handler runs before the next line: it raises
+            assert False, "Ctrl-C did not raise"
+        with pytest.raises(KeyboardInterrupt):      # remembered, though the first raise may have been swallowed
+            watch.check()
+    finally:
+        watch.restore()
+    assert signal.getsignal(signal.SIGINT) is before
