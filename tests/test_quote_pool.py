@@ -118,7 +118,7 @@ def test_bad_worker_setting_is_named(monkeypatch):
 def test_ctrl_c_is_the_callers_and_is_not_lost(articles):
     # workers ignore SIGINT, which a terminal sends to the whole process group: a worker killed mid-shard
     # broke the pool, and its fallback finished the stage in-process as if nothing had happened
-    extract_quotes(articles[:20], workers=2)
+    extract_quotes(articles, workers=2)
     assert quote_pool._pool.submit(signal.getsignal, signal.SIGINT).result() == signal.SIG_IGN
     before = signal.getsignal(signal.SIGINT)
     watch = quote_pool._watch_sigint()
