@@ -228,6 +228,19 @@ def test_attribution_uses_given_quotes():
     assert res["speakers"]["X"][0]["evidence"][0]["start"] == 14
 
 
+def test_a_group_claiming_an_attack_is_no_distancing_cue():
+    # "claimed responsibility for the bombings" is the ordinary report of a group owning an attack; a claim of
+    # what happened stays a distancing cue
+    text = "The group claimed responsibility for the bombings. Putin claimed the West lied."
+    docs = prepare([{"id": "1", "outlet": "X", "title": "", "text": text}])
+    q = [{"article_id": "1", "quote": "responsibility for the bombings", "quote_start": 18, "quote_end": 49,
+          "kind": "indirect", "cue": "claimed", "speaker": "Islamic State", "speaker_type": "organization"},
+         {"article_id": "1", "quote": "the West lied", "quote_start": 64, "quote_end": 77,
+          "kind": "indirect", "cue": "claimed", "speaker": "Vladimir Putin", "speaker_type": "person"}]
+    rows = {r["speaker"]: r["classes"] for r in attribution(docs, quotes=q)["speakers"]["X"]}
+    assert rows == {"Islamic State": {"neutral": 1}, "Vladimir Putin": {"distancing": 1}}
+
+
 def test_attribution_reads_a_quote_without_cue_from_a_table():
     # The store's quotes come as a DataFrame, where a quotation credited to no one has cue NaN
     import pandas as pd
