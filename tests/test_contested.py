@@ -1087,3 +1087,13 @@ def test_twentysixth_round_voice_rules():
     assert _doc_voice("Gunmen stormed a church.\nWatch the video of the attack by the terrorist cell below:\n"
                       "The attackers fled. pic.twitter.com/abc — Reporter (@rep) June 23, 2024", "terrorist") == \
         ("own", None)
+
+
+def test_a_deed_claimed_by_someone_is_no_claim_by_officials():
+    # the passive credits an attack (or a territory) to someone; it reports nobody's statement
+    assert _terms("Both attacks have since been claimed by the Islamic State group.") == []
+    assert _terms("The reef is claimed by three countries.") == []
+    # the statement sense still counts, and the noun before "by" is not the passive
+    assert _terms("The ministry claimed the strike hit a depot.") == [("claims by officials", "claimed")]
+    assert _terms("Claims by the ministry that the strike hit a depot were denied.") == [("claims by officials", "Claims")]
+

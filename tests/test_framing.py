@@ -101,6 +101,49 @@ def test_a_headline_glued_onto_the_summary_is_not_part_of_the_lead():
     assert leads["Wire"].startswith("Putin and Xi meet in Beijing as the leaders")   # a sentence opening with the title
 
 
+def test_the_lead_is_the_story_not_the_headline_kicker_caption_or_prompt_a_page_repeats_above_it():
+    # Synthetic pages shaped like fresh ones: a masthead, the headline again, a kicker, a byline, a photo
+    # caption with its credit, a video blurb, an archive notice and subscription prompts before the story.
+    title = "Storm floods the valley town"
+    pages = [
+        ("Paper", "Daily Paper Online Edition\n\nStorm floods the valley town\n\nResidents wade through streets as "
+                  "river rises\n\n- Jane Doe and John Roe\n\nThe river broke its banks on Monday and flooded the "
+                  "centre of the town. Hundreds left their homes."),
+        ("Site", "Storm floods the valley town\n\nResidents wading through a flooded street on Monday. PHOTO: REUTERS\n"
+                 "A boat on the square.\n\nSeventeen hours of rain sent the river into the town, officials said."),
+        ("Wire copy", "Storm floods the valley town\n\nRescuers carry supplies into the town on Monday (Jane Doe/Agency)"
+                      "\n\nVALLEYTOWN (Agency) — The river rose two metres overnight and flooded the town."),
+        ("Magazine", "This story is over 5 years old.\n\nVideo: the river has flooded the town, killing no one.\n\n"
+                     "Subscribe Now Choose a package that suits you.\nAlready a subscriber? Log in.\n\n"
+                     "Floodwater filled the town's streets on Monday after a night of rain."),
+    ]
+    arts = [{"id": str(i), "outlet": o, "title": title, "text": t} for i, (o, t) in enumerate(pages)]
+    leads = {h["outlet"]: h["lead"] for h in compare_event(arts)["headlines"]["articles"]}
+    assert leads["Paper"].startswith("The river broke its banks on Monday")
+    assert leads["Site"].startswith("Seventeen hours of rain sent the river")
+    assert leads["Wire copy"].startswith("The river rose two metres overnight")
+    assert leads["Magazine"].startswith("Floodwater filled the town's streets")
+
+
+def test_a_headline_line_ending_in_a_stop_and_a_one_paragraph_text_keep_their_first_sentence():
+    # A real first paragraph that is one sentence still leads; a text with nothing else falls back to it.
+    arts = [{"id": "1", "outlet": "A", "title": "Vote held", "text": "Voters in the city chose a new mayor on Sunday.\n\n"
+             "Turnout was low."},
+            {"id": "2", "outlet": "B", "title": "Vote held", "text": "Vote held"}]
+    leads = {h["outlet"]: h["lead"] for h in compare_event(arts)["headlines"]["articles"]}
+    assert leads["A"] == "Voters in the city chose a new mayor on Sunday."
+    assert leads["B"] == "Vote held"
+
+
+def test_links_and_a_repeated_caption_are_no_distinctive_words():
+    # An embedded tweet's link and a caption a page prints three times must not make an outlet's vocabulary.
+    tweet = "Flags at half mast pic.twitter.com/AbC123 — Someone (@someone) March 22, 2016\n"
+    caption = "Rescuers combing through the rubble on Wednesday. PHOTO: AGENCY\n"
+    counts, _ = count_terms([tweet * 6 + caption * 3 + "Rescuers combed the town."])
+    assert not {"pic", "twitter", "com", "twitter com", "someone"} & set(counts)
+    assert counts["comb"] == 2      # the caption once, the story once
+
+
 def test_contested_terms_on_basil_emergency_event(basil):
     # Hand-checked: the NYT writes "illegal immigrants" twice, once in its own voice and once inside
     # what Mr. Trump "asserted that ..."; HuffPost "unauthorized immigrants"; Fox none of them.
@@ -183,6 +226,19 @@ def test_attribution_uses_given_quotes():
     assert res["source"] == "quotes"
     assert res["speakers"]["X"][0]["speaker"] == "Vladimir Putin"
     assert res["speakers"]["X"][0]["evidence"][0]["start"] == 14
+
+
+def test_a_group_claiming_an_attack_is_no_distancing_cue():
+    # "claimed responsibility for the bombings" is the ordinary report of a group owning an attack; a claim of
+    # what happened stays a distancing cue
+    text = "The group claimed responsibility for the bombings. Putin claimed the West lied."
+    docs = prepare([{"id": "1", "outlet": "X", "title": "", "text": text}])
+    q = [{"article_id": "1", "quote": "responsibility for the bombings", "quote_start": 18, "quote_end": 49,
+          "kind": "indirect", "cue": "claimed", "speaker": "Islamic State", "speaker_type": "organization"},
+         {"article_id": "1", "quote": "the West lied", "quote_start": 64, "quote_end": 77,
+          "kind": "indirect", "cue": "claimed", "speaker": "Vladimir Putin", "speaker_type": "person"}]
+    rows = {r["speaker"]: r["classes"] for r in attribution(docs, quotes=q)["speakers"]["X"]}
+    assert rows == {"Islamic State": {"neutral": 1}, "Vladimir Putin": {"distancing": 1}}
 
 
 def test_attribution_reads_a_quote_without_cue_from_a_table():
