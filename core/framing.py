@@ -52,7 +52,8 @@ COUNTRIES = {
     "Libya": ["Libyan", "Benghazi", "Tripoli"], "Palestine": ["Palestinian", "Palestinians", "Gaza", "West Bank"],
     "Venezuela": ["Venezuelan", "Caracas"], "Cuba": ["Cuban", "Havana"], "Brazil": ["Brazilian"],
     "Kenya": ["Kenyan"], "Nigeria": ["Nigerian"], "South Africa": ["South African"], "Australia": ["Australian"],
-    "European Union": ["EU", "E.U.", "Brussels"], "NATO": ["N.A.T.O."], "United Nations": ["U.N.", "UN"],
+    # not "Brussels": the city where a thing happens (the 2016 bombings) is no actor of the EU's
+    "European Union": ["EU", "E.U."], "NATO": ["N.A.T.O."], "United Nations": ["U.N.", "UN"],
 }
 US_STATES = set("""Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii
 Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota Mississippi
@@ -87,7 +88,10 @@ NOT_ACTORS = {"the", "a", "an", "but", "and", "or", "he", "she", "it", "they", "
               "november", "december", "mr", "mrs", "ms", "so", "for", "with", "by", "from", "to", "of",
               "yes", "no", "not", "what", "why", "how", "who", "some", "many", "one", "two", "it's", "still",
               "also", "now", "then", "even", "just", "all", "our", "my", "you", "your", "its", "these", "those",
-              "read", "watch", "click", "related", "let", "here", "please", "like", "source", "photo", "video", "getty", "images", "ap", "advertisement"}
+              "read", "watch", "click", "related", "let", "here", "please", "like", "source", "photo", "video", "getty", "images", "ap", "advertisement",
+              # a page's clock and furniture ("Updated 10:32 AM GMT", "Skip to content", "Subscribe")
+              "am", "pm", "gmt", "utc", "est", "edt", "bst", "cet", "cest", "ist", "skip", "subscribe", "updated",
+              "published", "share"}
 ORG_WORDS = {"department", "committee", "party", "house", "senate", "congress", "court", "council",
              "ministry", "agency", "bureau", "association", "union", "inc", "corp", "company", "university",
              "news", "times", "post", "journal", "network", "foundation", "administration", "commission",

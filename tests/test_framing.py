@@ -420,6 +420,18 @@ def test_actors_are_names_not_capitalised_words_datelines_titles_or_adjectives()
     assert found["Nord Stream"] == "unknown"            # nothing in the texts tells a person from a pipeline
 
 
+def test_a_city_where_it_happened_and_a_pages_clock_are_no_actors():
+    from core.framing import actors
+    texts = {"VICE": "Updated 10:32 AM GMT\n\nTwo explosions hit Brussels airport on Tuesday, Belgian officials said. "
+                     "Brussels was locked down. Prime Minister Charles Michel said the attacks were cowardly.",
+             "IBT": "Skip to content\n\nExplosions struck Brussels on Tuesday morning. Charles Michel called the "
+                    "attacks blind. Brussels airport was closed until 10 AM GMT."}
+    docs = prepare([{"id": o, "outlet": o, "title": "Bombs in Brussels", "text": t} for o, t in texts.items()])
+    found = {a["name"]: a["kind"] for a in actors(docs)["actors"]}
+    assert "European Union" not in found and "Brussels" in found     # the bombed city, not the EU
+    assert not {"AM GMT", "GMT", "Skip"} & set(found) and found["Charles Michel"] == "person"
+
+
 def test_one_person_spelled_two_ways_is_one_actor_in_emphasis_and_tone():
     # TASS and RT write "Alexey Navalny", the others "Alexei Navalny": the realworld event showed two actors,
     # so each outlet's tone and prominence for Navalny sat on one of two rows
