@@ -579,8 +579,7 @@ def _text_verdict(docs, c: int, orig: int | None, matched: tuple, absent: tuple[
     d, o = docs[c], docs[other]
     ev = [{**e, "with": o["id"], "outlet": o["outlet"]} if e["type"] != "aligned sentences" else {**e, "with": o["id"]}
           for e in rel[2]]
-    if why:
-        ev.append({"type": "direction", "reasons": why})
+    ev.append({"type": "direction", "reasons": why})    # none: which came first is not shown, and is said so
     if d["boiler"]:
         ev.append(_boiler_evidence(d["boiler"]))
     own = credit_verdict(d)
