@@ -188,6 +188,7 @@ class _Context:
         self._in_full: dict[str, bool] = {}           # lone_conjunct's answer per word: one scan of the text each
         self._runs: set[str] | None = None            # the text's word runs not after a dot, as written
         self._genders: dict[str, set[str]] | None = None
+        self._after_given: dict[str, list[int]] | None = None   # named_otherwise's one pass over the text
 
     @property
     def holders(self) -> Holders:
@@ -250,8 +251,8 @@ class _Context:
                         self.genders, ante, "f" if mention.lower() == "she" else "m"):
                     # '"…," she said' after "President Trump": the text tells another sex of that person
                     return Settled("pronoun", None, how=f"{mention!r} does not agree with {q.speaker!r}")
-                if " " not in ante and (ante.lower() in US_STATES | STOP_WORDS
-                                        or country_in([ante])[0] or self.common_word(ante)):
+                if ante.split()[-1].lower() in _IDEA_HEADS | _ILLNESS_HEADS or " " not in ante and (
+                        ante.lower() in US_STATES | STOP_WORDS or country_in([ante])[0] or self.common_word(ante)):
                     return Settled("pronoun", None, how=f"pronoun whose antecedent {q.speaker!r} is no person")
                 return self.person(q.speaker, q.speaker_role, "pronoun resolved to the person named before it")
         domain = _DOMAIN_TAIL_RE.match(self.text, q.speaker_end)
@@ -361,9 +362,9 @@ class _Context:
             # parse did not take for a name (but "Sanders" after "Sarah Sanders said" is hers, and a given name
             # before it makes a name: "Antonio Guterres")
             return Settled("other", None, how=f"{mention!r} is not a person's name")
-        if name and name.split()[-1].lower() in _IDEA_HEADS:
-            # "the Bush Doctrine says that …": a doctrine's or a treaty's text, no one speaking
-            return Settled("other", None, how=f"{name!r} names an idea or a text, not a speaker")
+        if name and name.split()[-1].lower() in _IDEA_HEADS | _ILLNESS_HEADS:
+            # "the Bush Doctrine says that …": a doctrine's or a treaty's text, no one speaking; "Ebola Virus Disease"
+            return Settled("other", None, how=f"{name!r} names an idea, a text or an illness, not a speaker")
         if name and name.split()[-1].lower() in ORG_HEADS | _MORE_ORG_HEADS | _RELIEF_HEADS:
             # "the U.S. Geological Survey": a body's name, not a person's
             rest = [w for w in words if w.lower() not in DETERMINERS]
@@ -394,8 +395,18 @@ class _Context:
 
     def named_otherwise(self, surname: str) -> bool:
         """Whether the article writes surname after a capitalised given name other than He/She."""
-        pat = re.compile(rf"\b(?!He\b|She\b)[A-Z][a-zà-ÿ'’-]+[ \t]+{re.escape(surname)}\b")
-        return bool(pat.search(self.text))
+        if self._after_given is None:   # where a word follows a given name, by that word's first run: one pass
+            self._after_given = {}
+            for m in _GIVEN_NAME_RE.finditer(self.text):
+                run = _WORD_AT_RE.match(self.text, m.end())
+                if run:
+                    self._after_given.setdefault(run.group(), []).append(m.end())
+        run = _WORD_AT_RE.match(surname)
+        if run is None:                 # (no surname opens without a word character; kept exact all the same)
+            return bool(re.search(rf"\b(?!He\b|She\b)[A-Z][a-zà-ÿ'’-]+[ \t]+{re.escape(surname)}\b", self.text))
+        return any(
+            self.text.startswith(surname, p) and _WORD_END_RE.match(self.text, p + len(surname))
+            for p in self._after_given.get(run.group(), ()))
 
     def surname_of_speaker(self, name: str) -> bool:
         """A person settled earlier in the article has this surname."""
@@ -777,6 +788,9 @@ _IDEA_HEADS = {"doctrine", "accord", "accords", "treaty", "amendment", "protocol
                "constitution", "agreement"}
 # Heads of relief bodies' names that read like surnames ("Egypt's Red Crescent")
 _RELIEF_HEADS = {"crescent"}
+# Heads of names of illnesses, never a person's ("the Ebola Virus Disease", "Lassa Fever")
+_ILLNESS_HEADS = {"disease", "diseases", "virus", "fever", "syndrome", "flu", "influenza", "outbreak", "epidemic",
+                  "pandemic"}
 # "<body> President Terry O'Neill", "<body> executive director Ian Powell": a title before a full name at the
 # mention's end makes the mention that person, the body before it the role's (no "of" needed)
 _TITLE_NAME_RE = re.compile(
@@ -786,6 +800,10 @@ _TITLE_NAME_RE = re.compile(
     r"(?P<name>[A-Z][a-zà-ÿ]*(?:['’-][A-Z]?[a-zà-ÿ]+)*(?:\s+[A-Z][a-zà-ÿ]*(?:['’-][A-Z]?[a-zà-ÿ]+)*){1,2})$")
 # A middle initial and a surname right after a mention cut at the initial ("Senator Richard| M. Burr")
 _INITIAL_AFTER_RE = re.compile(r"[ \t]+[A-Z]\.[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z][a-zà-ÿ'’-]+(?:-[A-Z][a-zà-ÿ'’-]+)?\b")
+# A capitalised given name other than He/She and the space after it; the word run a surname opens with; a word's end
+_GIVEN_NAME_RE = re.compile(r"\b(?!He\b|She\b)[A-Z][a-zà-ÿ'’-]+[ \t]+")
+_WORD_AT_RE = re.compile(r"\w+")
+_WORD_END_RE = re.compile(r"\b")
 # A pronoun run into a name by a typo ("He Sasako said")
 _PRONOUN_FIRST = {"he", "she"}
 # Capitalised verbs of speech that in a headline's title case run into a name ("Ministry Says Trump …")

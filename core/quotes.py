@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
@@ -164,6 +165,7 @@ def extract_article(aid: str, text: str, spans: list[Span], units: list[Unit],
     quotes: list[Quote] = []
     names = NameIndex(text, settings, [(sp.start, sp.end) for sp in spans])
     last_speaker_by_unit: dict[int, Quote] = {}
+    lists = link_lists(text)
     for ui, u in enumerate(units):
         if u.fast is not None:
             q = _from_fast(aid, text, u, spans, names)
@@ -172,7 +174,7 @@ def extract_article(aid: str, text: str, spans: list[Span], units: list[Unit],
             continue
         if u.doc is None:
             continue
-        for q in _attributions_in_unit(aid, text, u, spans, names):
+        for q in _attributions_in_unit(aid, text, u, spans, names, lists):
             if q.kind != "pending":
                 quotes.append(q)
             last_speaker_by_unit[ui] = q
@@ -222,11 +224,40 @@ def _same_attribution(a: Quote, b: Quote) -> bool:
 _LINK_LINE_RE = re.compile(r"\s*(?:read(?: more| also)?|also read|see also|related|watch|listen)\s*:", re.I)
 
 
-def _a_link_line(text: str, u: Unit) -> bool:
-    """The unit is (on) a line that opens with "Read:", "READ MORE:", "See also:" (the sentence split may cut it off)."""
+# A heading over a list of links ("Similar stories", "Related articles", "More from Africa", "You may also like"), and
+# a video's running time on its own line ("01:43") over the video's headline: the lines below are other stories' titles.
+_LIST_HEADING_RE = re.compile(
+    r"^[ \t]*(?:(?:similar|related|more|recommended|popular|latest|top|trending|other|most[ \t]+(?:read|popular|viewed|"
+    r"shared))(?:[ \t]+[\w'’]+){0,2}?[ \t]+(?:stories|articles|news|videos|reads|links|coverage|posts|headlines)|"
+    r"you[ \t]+(?:may|might)[ \t]+also[ \t]+like|read[ \t]+next|related|trending|most[ \t]+read)[ \t]*:?[ \t]*\n"
+    r"(?=[ \t]*\S)",                  # the list right under it ("Related Posts" over a blank line heads nothing left)
+    re.I | re.M)
+_RUNNING_TIME_RE = re.compile(r"^[ \t]*\d{1,2}:\d{2}(?::\d{2})?[ \t]*\n", re.M)
+_BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
+
+
+def link_lists(text: str) -> list[tuple[int, int]]:
+    """Where the article lists other stories' headlines: from a list heading to the next blank line, and the line
+    under a video's running time (one pass over the text, sorted by start)."""
+    out = []
+    for m in _LIST_HEADING_RE.finditer(text):
+        blank = _BLANK_LINE_RE.search(text, m.end())
+        out.append((m.end(), blank.start() if blank else len(text)))
+    for m in _RUNNING_TIME_RE.finditer(text):
+        line_end = text.find("\n", m.end())
+        out.append((m.end(), line_end if line_end >= 0 else len(text)))
+    return sorted(out)
+
+
+def _a_link_line(text: str, u: Unit, lists: list[tuple[int, int]] = ()) -> bool:
+    """The unit is (on) a line that opens with "Read:", "READ MORE:", "See also:" (the sentence split may cut it off),
+    or inside a list of other stories' headlines."""
     if not u.pieces:
         return False
     start = u.pieces[0][2]
+    k = bisect_right(lists, (start, len(text) + 1)) - 1
+    if k >= 0 and lists[k][0] <= start < lists[k][1]:
+        return True
     line = text.rfind("\n", 0, start) + 1
     return _LINK_LINE_RE.match(text, line, start + 20) is not None
 
@@ -237,11 +268,11 @@ _DATELINE_AFTER_RE = re.compile(r"\s*(?:,\s*[A-Z][\w.]*\s*)?(?:\([^()\n]{1,40}\)
 _PLAIN_DATELINE_AFTER_RE = re.compile(r",\s*(?:[A-Z][a-z]+\s*[–—-]|[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\([^()\n]{1,40}\))")
 
 
-def _attributions_in_unit(aid, text, u: Unit, spans, names) -> list[Quote]:
+def _attributions_in_unit(aid, text, u: Unit, spans, names, lists=()) -> list[Quote]:
     """Cue verbs in a parsed unit with their subjects and content clauses."""
     doc = u.doc
     found = []
-    if _a_link_line(text, u):
+    if _a_link_line(text, u, lists):
         return found
     for qi in u.quotes:
         if _a_programme(text, spans[qi]):
@@ -591,6 +622,35 @@ def _a_deed(tok) -> bool:
         and not any(k.dep_ in ("acl", "ccomp", "relcl") for k in obj.children)
 
 
+# Cues that name an act when their object is a bare thing and no clause follows: "India conceded 25 goals", "SEC
+# charges AT&T", "China proposed a peace plan" (but "conceded that …", "charged that …", "proposed that …" report words,
+# and "conceded defeat" or "conceded the point" admit something).
+_ACT_CUES = {"concede", "charge", "propose"}
+_ADMISSIONS = frozenset("""defeat point points mistake mistakes error errors failure failures loss race election
+possibility""".split())
+
+
+def _an_act(tok) -> bool:
+    """Whether a concede/charge/propose cue names an act, not words: a bare object ("conceded 25 goals") and no
+    clause said."""
+    if any(k.dep_ in ("ccomp", "parataxis") for k in tok.children):
+        return False
+    obj = next((k for k in tok.children if k.dep_ == "dobj"), None)
+    return obj is not None and obj.lower_ not in _ADMISSIONS and not any(
+        k.dep_ in ("acl", "ccomp", "relcl") for k in obj.children)
+
+
+def _told_passive(tok) -> bool:
+    """"Merkel told closer EU ties are the price …" (a headline's "was told"): the parse's object of "told" is the
+    subject of the clause after it, which has none of its own ("He told reporters the talks failed" has one)."""
+    obj = next((k for k in tok.children if k.dep_ in ("dobj", "dative")), None)
+    clause = next((k for k in tok.children if k.dep_ == "ccomp" and k.i > tok.i), None)
+    if obj is None or clause is None or obj.right_edge.i + 1 != clause.left_edge.i:
+        return False
+    return not any(k.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for k in clause.children) \
+        and clause.tag_ in ("VBP", "VBZ", "VBD", "MD")
+
+
 def _thin_content(doc, first: int, last: int, core: bool) -> bool:
     """Content too thin to be a statement: "Trump attacked Tillis" (a name is whom he attacked, not
     what he said), "CNOOC announced on Monday" (the statement is the clause before it): a bare name
@@ -752,6 +812,9 @@ def _from_cue_verb(aid, text, u: Unit, tok, spans, names) -> Quote | None:
     if lemma in ("confirm", "report", "declare", "announce") and tok.i + 1 < len(doc) \
             and doc[tok.i + 1].lower_ in _CONFIRMED_STATES:
         return None                     # "222 people now confirmed hostage", "reported missing": a state, no words
+    if lemma == "tell" and _told_passive(tok):
+        # a headline's passive: "Merkel told closer EU ties are the price …" says who was told, not who told her
+        return None
     if _depiction(tok, lemma):
         return None                     # "a video showing warships", "posting pictures of …": no one's words
     if _passive(tok) and tok.dep_ in ("advcl", "acl") and not any(k.dep_ == "agent" for k in tok.children):
@@ -846,6 +909,13 @@ def _from_cue_verb(aid, text, u: Unit, tok, spans, names) -> Quote | None:
         return None                     # "China is ready to continue to consolidate": no speech
     if (lemma in _DEED_CUES or lemma == "declare") and kind == "indirect" and _a_deed(tok):
         return None                     # "claimed a resounding victory", "maintains a database": no statement
+    if lemma in _ACT_CUES and kind == "indirect" and _an_act(tok):
+        return None                     # "India conceded 25 goals", "SEC charges AT&T", "proposed a peace plan": acts
+    if kind == "indirect" and any(k.dep_ == "auxpass" for k in tok.children) \
+            and not any(k.dep_ in ("ccomp", "xcomp", "oprd", "parataxis") for k in tok.children):
+        # "it was rejected by both Ukraine and the West for failing to …": the agent's act, and the reason given is
+        # the writer's; a passive says what was said only in a clause ("it was announced by the ministry that …")
+        return None
     if lemma not in CORE_SET and kind == "indirect" and end - start > 400:
         return None
     return _make_quote(aid, text, start, end, kind, tok, u, subj, names)
@@ -913,8 +983,8 @@ def _according_to(aid, text, u: Unit, tok, names) -> Quote | None:
     src = next((k for k in to.children if k.dep_ == "pobj"), None)
     if src is None:
         src = next((k for k in tok.children if k.dep_ == "pobj"), None)
-    if src is None:
-        return None
+    if src is None or src.lower_ in _MEDIA_NOUNS:
+        return None                     # "according to video by WAFB": what a film shows, no one's words
     phrase_first, phrase_last = tok.i, max(src.right_edge.i, to.right_edge.i)
     head = tok.head if tok.head.i != tok.i else None
     sent_first, sent_last = 0, len(doc) - 1
@@ -999,6 +1069,11 @@ def _attach_orphans(aid, text, units, spans, last_by_unit, settings) -> list[Quo
                 if cand == ui + 1 and units[cand].quotes:   # next sentence has its own quote
                     src = None
                     continue
+                if units[cand].para != u.para and not _speech_cue(src):
+                    # a quote opening a new paragraph goes on from the paragraph before only when that one ended
+                    # in the speaker's words ("Rach said his team would …", "He said:"), not in an act ("it was
+                    # rejected by both Ukraine and the West", "China proposed a peace plan")
+                    src = None
                 break
         if src is None:
             if not settings.quote_keep_unattributed or sp.words < settings.quote_min_unattributed_words:
@@ -1026,6 +1101,12 @@ def _source_line(text: str, quote_start: int) -> tuple[int, int] | None:
     if m is None or m.end() != quote_start:
         return None
     return m.start("spk"), m.end("spk")
+
+
+def _speech_cue(q: Quote) -> bool:
+    """The attribution's cue is a verb of speech ("said", "told", "added"), or a source's ("according to")."""
+    cue = (q.cue or "").lower()
+    return cue == "according to" or CUE_FORMS.get(cue) in CORE_SET
 
 
 def _after_sentence_end(u: Unit, qi: int) -> bool:

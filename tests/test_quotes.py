@@ -923,3 +923,92 @@ def test_she_after_a_man_the_text_tells_of_credits_no_one():
     t = ("President Donald Trump spoke in Ohio on Monday about the economy and the budget.\n\n"
          "\u201cWe are not worried,\u201d she said.")
     assert all("not worried" not in r[1] for r in shown_rows(t))
+
+
+# ---- round 6 of the fresh-pages study (qpages4's errors and the lead's realworld rows), synthetic sentences
+
+@pytest.mark.parametrize("text", [
+    "Japan conceded 25 goals while scoring 17 in a five-match series before the World Cup.",
+    "The FCA charges Acme Corp and two managers with misleading investors.",
+])
+def test_conceding_goals_or_charging_a_firm_is_an_act_not_words(text):
+    assert shown_rows(text) == []
+
+
+def test_proposing_a_plan_is_an_act_what_is_said_with_it_stays():
+    t = "Japan proposed a broadly worded peace plan in 2021 and said it would host talks."
+    assert shown_rows(t) == [("Government of Japan", "it would host talks")]
+
+
+@pytest.mark.parametrize("text, row", [
+    ("Coach Dana Miles conceded that the defence had failed.", ("Dana Miles", "that the defence had failed")),
+    ("Senator Ann Holt charged that the agency had hidden the report.",
+     ("Ann Holt", "that the agency had hidden the report")),
+])
+def test_conceding_or_charging_that_something_is_so_is_still_a_statement(text, row):
+    assert shown_rows(text) == [row]
+
+
+def test_a_passive_with_its_agent_and_no_clause_credits_no_words():
+    """The reason after 'was rejected by X' is the writer's, not X's words."""
+    t = ("Norway proposed a plan in 2021, but it was rejected by both Sweden and Finland for failing to call "
+         "for a ceasefire.")
+    assert shown_rows(t) == []
+
+
+def test_a_passive_with_its_agent_and_a_clause_keeps_the_words():
+    t = "It was announced by the Finance Ministry that the plant would close in May."
+    assert [q.quote for q in quotes_of(t)] == ["that the plant would close in May"]
+
+
+def test_a_quote_opening_a_paragraph_after_an_act_is_no_ones():
+    """A cue-less quote in a new paragraph does not go on from a paragraph that reports an act, not words."""
+    t = ("Norway proposed a plan in 2021, but it was rejected by both Sweden and Finland for failing to call "
+         "for a ceasefire.\n\n\"Norway hopes for the early return of peace and will continue to play a role")
+    assert shown_rows(t) == []
+
+
+def test_a_quote_opening_a_paragraph_after_the_speakers_reported_words_is_theirs():
+    t = ("With the match against Chile next, coach Gerd Rahn said his team would give its best.\n"
+         "\"Chile is the better team. We have a hard game against them.\"")
+    rows = shown_rows(t)
+    assert rows and all(r[0] == "Gerd Rahn" for r in rows)
+    assert any(r[1].startswith('"Chile is the better team') for r in rows)
+
+
+def test_what_a_video_shows_is_no_ones_words():
+    t = ("In one rescue on Saturday, two men on a boat pulled a woman from a car almost underwater, according "
+         "to video by KXYZ.")
+    assert shown_rows(t) == []
+
+
+def test_a_headlines_told_is_who_was_told():
+    """'Merkel told closer EU ties are the price …' is a headline's passive: who told her it does not say."""
+    assert shown_rows("Rutte told closer EU ties are the price for coalition deal") == []
+
+
+def test_told_with_its_listener_and_a_clause_is_the_subjects():
+    assert shown_rows("Mayor Ann Holt told reporters the talks had failed.") == [("Ann Holt", "the talks had failed")]
+
+
+@pytest.mark.parametrize("text", [
+    "Video files\nSimilar stories\nPolice Chief Jim Carver Announces 11 Deaths, 6 Injuries in Shooting\n"
+    "Mayor Bob Jones Says City Will Rebuild",
+    "Watch the latest:\n01:43\nRunner-up in the presidential election rejects provisional results, alleging "
+    "widespread fraud\n01:32\nPresident says the party will win back votes",
+])
+def test_headlines_in_a_list_of_other_stories_are_no_ones_words(text):
+    assert shown_rows(text) == []
+
+
+def test_a_list_heading_over_a_blank_line_heads_nothing():
+    """'Related Posts' whose list the page lost leaves the paragraph after it alone."""
+    t = ("Related Posts\n\nAccording to Anwar Ibrahim, the leader of the coalition, Yassin was the first prime "
+         "minister to be absent from such a debate.")
+    assert [r[0] for r in shown_rows(t)] == ["Anwar Ibrahim"]
+
+
+def test_he_after_an_illness_named_in_capitals_credits_no_one():
+    t = ("Five new suspected cases involving the Ebola Virus Disease were taken to the hospital on Tuesday.\n"
+         "He said, \"We have so far recorded eight suspected cases.\"")
+    assert all(r[0] != "Ebola Virus Disease" for r in shown_rows(t))

@@ -24,7 +24,9 @@ Samples: /work/notes/pages33-35 -> quotes_pages(_sample).jsonl (250 of 450 rows,
 28, then studied); /work/notes/qpages1 -> quotes_pages2(_sample).jsonl (all 189 rows, drawn with that study's rules);
 /work/notes/qpages2 -> quotes_pages3(_sample).jsonl (120 of 217 rows, `draw --max 120`, drawn with the second study's
 rules and held out, then studied in session 29); /work/notes/qpages3 -> quotes_pages4(_sample).jsonl (120 of 240 rows,
-`draw --max 120`, drawn with session 29's rules and held out: not studied).
+`draw --max 120`, drawn with session 29's rules and held out, then studied); /work/notes/qpages4 ->
+quotes_pages5(_sample).jsonl (120 of 211 rows, held out for session 29's round 5, then studied in session 30);
+/work/notes/qpages5 -> quotes_pages6(_sample).jsonl (120 of 172 rows, drawn with session 30's rules and held out).
 Without the folder (as in CI) every command says so and exits 0.
 """
 from __future__ import annotations
