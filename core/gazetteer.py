@@ -166,7 +166,9 @@ def _lookup(rest: list[str], country: str | None, d: dict) -> Body | None:
         return None
     phrase = " ".join(rest)
     low = phrase.lower()
-    for key in (phrase, phrase.upper() if len(phrase) <= 6 else phrase):
+    # "Nato", "Fsb": a short name capitalised only at its start is the acronym; a lowercase word never is (the
+    # relative "who said" is no World Health Organization)
+    for key in (phrase, phrase.upper() if len(phrase) <= 6 and phrase[:1].isupper() else phrase):
         hit = d["exact"].get(key) if key.isupper() or any(c.isupper() for c in key) else None
         if hit:
             return _body(hit, country, f"acronym {phrase!r}")

@@ -376,7 +376,8 @@ class _Context:
             role = role_words(words, name)
             full = bare_name(words_of(q.speaker or ""))
             if full != name and set(name.split()) <= set(full.split()) \
-                    and not any(w.lower() in _HEADLINE_CUES for w in full.split()):   # not "Beck" -> "Beck Wows"
+                    and not any(w.lower() in _HEADLINE_CUES for w in full.split()) \
+                    and not self.common_plural_after(name, full):   # not "Beck" -> "Beck Wows", "Comey" -> "Comey Memos"
                 return self.person(full, role, f"{name!r} is {full!r}, named earlier in the article")
             return self.person(name, role, f"name in {mention!r}")
         pair = self.pair(mention, low, head)
@@ -392,6 +393,15 @@ class _Context:
                 or (head.removesuffix("s") in COLLECTIVE_HEADS and set(low) & BLOC_WORDS) or low[-2:] == ["the", "west"]:
             return Settled("anonymous", description(words, self.text), how=f"unnamed or collective source {mention!r}")
         return Settled("other", None, how=f"{mention!r} names no speaker")
+
+    def common_plural_after(self, name: str, full: str) -> bool:
+        """Whether the longer name only adds, after the name, a plural the article also writes in lowercase: "Comey
+        Memos" from the headline "Here are the redacted copies of the Comey Memos" beside "the memos" is
+        documents, not the person's fuller name."""
+        words = full.split()
+        tail = words[len(name.split()):] if words[:len(name.split())] == name.split() else []
+        return bool(tail) and all(w.endswith("s") and re.search(rf"\b{re.escape(w.lower())}\b", self.text)
+                                  for w in tail)
 
     def named_otherwise(self, surname: str) -> bool:
         """Whether the article writes surname after a capitalised given name other than He/She."""

@@ -1012,3 +1012,14 @@ def test_he_after_an_illness_named_in_capitals_credits_no_one():
     t = ("Five new suspected cases involving the Ebola Virus Disease were taken to the hospital on Tuesday.\n"
          "He said, \"We have so far recorded eight suspected cases.\"")
     assert all(r[0] != "Ebola Virus Disease" for r in shown_rows(t))
+
+
+def test_a_relative_who_is_no_world_health_organization_and_memos_are_no_name():
+    from core.gazetteer import institution
+    assert institution("who") is None and institution("WHO").name == "World Health Organization"
+    assert institution("Nato").name == "North Atlantic Treaty Organization"
+    text = ("Here are the redacted copies of the Comey Memos\n"
+            "\"He said he was grateful for the conversation,\" Comey wrote of meeting with the president.\n"
+            "The memos were released to congressional leaders on Thursday.")
+    speakers = {q.speaker for q in extract_quotes([{"id": "m", "outlet": "HuffPost", "title": "", "text": text}])}
+    assert "Comey Memos" not in speakers and "Comey" in speakers
