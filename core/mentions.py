@@ -355,6 +355,9 @@ class _Context:
         if body is not None:
             return body
         name = bare_name(words)
+        if name and len(name.split()) > 1 and self.lowercase_plural(name.split()[-1]) and q.speaker_type != "person":
+            # "James Comey Memos just out show …" (a tweet's capitals): documents the article calls "the memos"
+            return Settled("other", None, how=f"{mention!r} ends in a plural the article writes in lowercase")
         if name and (name.lower() in COMMON_CAPITALS | _HEAD_WORDS or (
                 q.speaker_type == "unknown" and name.split()[-1].endswith("s") and (len(name.split()) == 1 or mention.lower().startswith("the "))
                 and not name.split()[-1].endswith(("ss", "us", "is")) and not self.surname_of_speaker(name))):
@@ -398,10 +401,14 @@ class _Context:
         """Whether the longer name only adds, after the name, a plural the article also writes in lowercase: "Comey
         Memos" from the headline "Here are the redacted copies of the Comey Memos" beside "the memos" is
         documents, not the person's fuller name."""
-        words = full.split()
-        tail = words[len(name.split()):] if words[:len(name.split())] == name.split() else []
-        return bool(tail) and all(w.endswith("s") and re.search(rf"\b{re.escape(w.lower())}\b", self.text)
-                                  for w in tail)
+        words, last = full.split(), name.split()[-1]
+        tail = words[len(words) - words[::-1].index(last):] if last in words else []
+        return bool(tail) and all(self.lowercase_plural(w) for w in tail)
+
+    def lowercase_plural(self, word: str) -> bool:
+        """Whether a capitalised word is a plural the article also writes in lowercase ("Memos" beside "the memos")."""
+        return word.endswith("s") and word[:1].isupper() and \
+            re.search(rf"\b{re.escape(word.lower())}\b", self.text) is not None
 
     def named_otherwise(self, surname: str) -> bool:
         """Whether the article writes surname after a capitalised given name other than He/She."""

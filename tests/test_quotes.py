@@ -1023,3 +1023,11 @@ def test_a_relative_who_is_no_world_health_organization_and_memos_are_no_name():
             "The memos were released to congressional leaders on Thursday.")
     speakers = {q.speaker for q in extract_quotes([{"id": "m", "outlet": "HuffPost", "title": "", "text": text}])}
     assert "Comey Memos" not in speakers and "Comey" in speakers
+
+
+def test_a_tweets_capitalised_documents_are_no_speaker():
+    text = ("President Trump tweeted that the newly released memos written by former FBI Director James Comey show no "
+            "collusion.\n“James Comey Memos just out show clearly that there was NO COLLUSION,” Trump wrote.\n"
+            "Comey wrote that Trump told him directly, \"I need loyalty.\"")
+    speakers = {q.speaker for q in extract_quotes([{"id": "t", "outlet": "Fox News", "title": "", "text": text}])}
+    assert not any("Memos" in (s or "") for s in speakers)
