@@ -189,6 +189,7 @@ class _Context:
         self._runs: set[str] | None = None            # the text's word runs not after a dot, as written
         self._genders: dict[str, set[str]] | None = None
         self._after_given: dict[str, list[int]] | None = None   # named_otherwise's one pass over the text
+        self._lower_words: set[str] | None = None      # the text's lowercase words, for lowercase_plural
 
     @property
     def holders(self) -> Holders:
@@ -407,8 +408,11 @@ class _Context:
 
     def lowercase_plural(self, word: str) -> bool:
         """Whether a capitalised word is a plural the article also writes in lowercase ("Memos" beside "the memos")."""
-        return word.endswith("s") and word[:1].isupper() and \
-            re.search(rf"\b{re.escape(word.lower())}\b", self.text) is not None
+        if not (word.endswith("s") and word[:1].isupper()):
+            return False
+        if self._lower_words is None:    # one pass over the text per article, not one search per mention
+            self._lower_words = set(re.findall(r"\b[a-z][a-z'-]*\b", self.text))
+        return word.lower() in self._lower_words
 
     def named_otherwise(self, surname: str) -> bool:
         """Whether the article writes surname after a capitalised given name other than He/She."""
