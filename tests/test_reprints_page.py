@@ -12,6 +12,20 @@ APP = str(Path(__file__).resolve().parents[1] / "dashboard.py")
 EVIL = "Evil **Site** <img src=x onerror=alert(1)>"
 
 
+def reprints_tab(db_url: str, monkeypatch) -> AppTest:
+    """The Event page's Reprints tab for event ev1 of the store at db_url, run once."""
+    monkeypatch.setenv("FRAMELENS_DB", db_url)
+    st.cache_data.clear()
+    data.coverage.clear()
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.switch_page("pages/event.py")
+    at.query_params["event"] = "ev1"
+    at.query_params["view"] = "Reprints"
+    at.run()
+    assert not at.exception
+    return at
+
+
 def test_reprints_tab_shows_each_family_with_its_evidence(db_url, monkeypatch):
     s = stored(db_url, [
         art("rt", "RT", STORY),
@@ -22,15 +36,7 @@ def test_reprints_tab_shows_each_family_with_its_evidence(db_url, monkeypatch):
         art("tass", "TASS", "BEIJING, May 16. /TASS/. Talks between the Russian and Chinese leaders in a narrow "
             "format lasted more than two hours, the Kremlin press service said.", hours=2, title="Talks end"),
     ])
-    monkeypatch.setenv("FRAMELENS_DB", db_url)
-    st.cache_data.clear()
-    data.coverage.clear()
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.switch_page("pages/event.py")
-    at.query_params["event"] = "ev1"
-    at.query_params["view"] = "Reprints"
-    at.run()
-    assert not at.exception
+    at = reprints_tab(db_url, monkeypatch)
     heads = "\n".join(str(m.value) for m in at.markdown)
     assert "**RT** (original): Putin arrives in Beijing" in heads
     assert "**Reuters** (original not in the store)" in heads
@@ -50,15 +56,7 @@ def test_reprints_tab_shows_each_family_with_its_evidence(db_url, monkeypatch):
 def test_an_original_nothing_shows_is_called_the_likeliest(db_url, monkeypatch):
     # one uncredited text on two sites at the same minute: which came first is not shown, so no "(original)"
     s = stored(db_url, [art("an", "Arab News", STORY), art("dj", "Digital Journal", STORY)])
-    monkeypatch.setenv("FRAMELENS_DB", db_url)
-    st.cache_data.clear()
-    data.coverage.clear()
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.switch_page("pages/event.py")
-    at.query_params["event"] = "ev1"
-    at.query_params["view"] = "Reprints"
-    at.run()
-    assert not at.exception
+    at = reprints_tab(db_url, monkeypatch)
     heads = "\n".join(str(m.value) for m in at.markdown)
     assert "(likeliest original: no credit, boilerplate or time shows which text came first)" in heads
     assert "(original)" not in heads
