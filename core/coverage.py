@@ -81,7 +81,8 @@ def lags(times: pd.DataFrame) -> pd.DataFrame:
     when one outlet was first beyond doubt, and tied_first marks the outlets that may have been first.
     Without a precision column, a time of exactly 00:00:00 UTC is read as a date without a time, which
     is how the store writes date-only values. A true "seen" marks an outlet known only by when its report
-    was first seen: it may have been first unless another report surely appeared before, and gets no lag. A row whose first is NaT is an outlet whose report has no
+    was first seen: it may have been first unless another report surely appeared before, and gets no lag; a
+    true "unbounded" (when given) marks one with any such report, which may be older than its first dated one. A row whose first is NaT is an outlet whose report has no
     date: it gets no lag, and no one in its event is first beyond doubt (it may have been first).
     """
     cols = dict(lag_hours=pd.Series(dtype=float), lag_days=pd.Series(dtype=float), first_to_report=pd.Series(dtype=bool),
@@ -96,6 +97,7 @@ def lags(times: pd.DataFrame) -> pd.DataFrame:
     dated = times["first"].notna()
     # a report dated only by when it was first seen may be far older: it gets no lag and can begin any time before
     seen = _seen(times) & dated
+    unbounded = (times["unbounded"].fillna(False).astype(bool) if "unbounded" in times else seen) & dated
     times = times.assign(exact=(exact & dated & ~seen).to_numpy(), day=times["first"].dt.floor("D").where(~seen))
     # an outlet in the event whose report has no date may have been first: then no one is first beyond doubt
     has_undated = (~dated).groupby(times["event_id"]).transform("any")
@@ -105,7 +107,7 @@ def lags(times: pd.DataFrame) -> pd.DataFrame:
     # core.timeline's rule: a date-only report is its day in any time zone, and an outlet may have been first
     # when its report can have begun before every other one had surely appeared
     earliest = times["first"].where(times["exact"], times["day"] + DAY_EARLIEST)
-    earliest = earliest.where(~seen, pd.Timestamp.min.tz_localize("UTC"))
+    earliest = earliest.where(~unbounded, pd.Timestamp.min.tz_localize("UTC"))
     latest = times["first"].where(times["exact"] | seen, times["day"] + DAY_LATEST)
     surely_out = latest.groupby(times["event_id"]).transform("min")
     may = dated & (earliest <= surely_out)

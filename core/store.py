@@ -1217,13 +1217,14 @@ class Store:
         "exact" when that first report has a time, "date" when it has only a day, "none" (first NaT) when
         none of its reports has either (year-only and undated reports give no order, but that outlet may
         have been first). A story carried by other sites whose original is not in the store counts
-        as its original outlet's report, at the first copy. "seen" marks an outlet with a report dated only by
-        when it was first seen (core.timeline: a bound, never a time to rank by)."""
+        as its original outlet's report, at the first copy. "seen" marks an outlet whose first report is dated only
+        by when it was first seen, "unbounded" one with any such report (core.timeline: a bound, never a time to
+        rank by)."""
         exact = sa.or_(articles.c.date_precision == "exact", articles.c.date_precision.is_(None))
         ordered = sa.and_(articles.c.published.is_not(None), sa.or_(exact, articles.c.date_precision == "date"))
         first_exact = sa.func.min(sa.case((exact, articles.c.published))).label("first_exact")
         # a report dated by when it was first seen (no date on feed or page) bounds the time from above only
-        seen = sa.func.max(sa.case((articles.c.date_source == "first-seen", 1), else_=0)).label("seen")
+        seen = sa.func.min(sa.case((articles.c.date_source == "first-seen", articles.c.published))).label("first_seen")
         q = (self._filtered([articles.c.event_id, articles.c.outlet, sa.func.min(articles.c.published).label("first"),
                              first_exact, sa.func.min(articles.c.date_source).label("date_source"), seen],
                             outlets_in, start, end, topics_in=topics_in)
@@ -1251,17 +1252,20 @@ class Store:
             df["outlet"] = df["outlet"].map(self._outlet_namer())
             df = (df.sort_values("first").groupby(["event_id", "outlet"], as_index=False, sort=False)
                   .agg(first=("first", "min"), first_exact=("first_exact", "min"), date_source=("date_source", "first"),
-                       seen=("seen", "max")))
+                       first_seen=("first_seen", "min")))
         df["first"] = pd.to_datetime(df["first"], utc=True)
         first_exact = pd.to_datetime(df.pop("first_exact"), utc=True)
         df["date_precision"] = first_exact.eq(df["first"]).map({True: "exact", False: "date"}).astype(object)
-        df["seen"] = df["seen"].fillna(0).astype(bool)
+        first_seen = pd.to_datetime(df.pop("first_seen"), utc=True)
+        df["unbounded"] = first_seen.notna()            # some report of its may be older than its first dated one
+        df["seen"] = first_seen.eq(df["first"])         # its first report is known only from when it was seen
         if not none.empty:
             if not extra.empty:
                 none["outlet"] = none["outlet"].map(self._outlet_namer())     # as the dated rows were named
             none = none.merge(df[["event_id", "outlet"]], how="left", indicator=True)
             none = none[none.pop("_merge") == "left_only"].drop_duplicates(["event_id", "outlet"])
-            df = pd.concat([df, none.assign(first=pd.NaT, date_source=None, date_precision="none", seen=False)],
+            df = pd.concat([df, none.assign(first=pd.NaT, date_source=None, date_precision="none", seen=False,
+                                                unbounded=False)],
                            ignore_index=True)
             df["first"] = pd.to_datetime(df["first"], utc=True)
         return df

@@ -73,12 +73,13 @@ def timing(articles, default_source: str = "unknown") -> dict:
             continue
         key = (dt.date(), precision == "date", dt)       # the earliest day; on one day, an unknown time wins over a known one
         cur = per_outlet.get(outlet)
-        seen = source == SEEN or bool(cur and cur["seen"])   # any report of its known only as seen: no lower bound
+        # a report known only from when it was seen may be older than any other of the outlet's: no lower bound
+        unbounded = source == SEEN or bool(cur and cur["unbounded"])
         if cur is None or key < cur["key"]:
             per_outlet[outlet] = {"key": key, "first": dt, "id": get(a, "id"), "precision": precision, "date_source": source,
-                                  "via": get(a, "via"), "seen": seen}
+                                  "via": get(a, "via"), "seen": source == SEEN, "unbounded": unbounded}
         else:
-            cur["seen"] = seen
+            cur["unbounded"] = unbounded
     dated = {o: v for o, v in per_outlet.items() if v is not None}
     rows = []
     for outlet, v in per_outlet.items():
@@ -145,11 +146,11 @@ def _first_dated(dated: dict[str, dict]) -> dict:
         """An outlet as the label names it: a report known only from a copy says whose copy."""
         return f"{o} (via {dated[o]['via']})" if dated[o].get("via") else o
     d0 = min(v["key"][0] for v in dated.values())
-    may = may_be_first({o: (v["first"], SEEN if v.get("seen") else v["precision"]) for o, v in dated.items()})
+    may = may_be_first({o: (v["first"], SEEN if v.get("unbounded") else v["precision"]) for o, v in dated.items()})
     on_day = {o: v for o, v in dated.items() if v["key"][0] == d0}
     day_only = sorted(o for o, v in on_day.items() if v["precision"] == "date")
     timed = sorted(on_day.items(), key=lambda kv: kv[1]["first"])
-    if any(v.get("seen") for v in dated.values()) or (
+    if any(v.get("unbounded") for v in dated.values()) or (
             set(may) != set(on_day) and any(dated[o]["precision"] == "date" for o in may)):
         return _maybe_first(dated, may, n)
     if not day_only:
@@ -190,7 +191,7 @@ def may_be_first(reports: dict[str, tuple[datetime, str]]) -> list[str]:
 
 def _maybe_first(dated: dict[str, dict], may: list[str], n) -> dict:
     """Several outlets on different days may have been first, because at least one gave only a date."""
-    seen = sorted((o for o in may if dated[o].get("seen")), key=lambda o: dated[o]["first"])
+    seen = sorted((o for o in may if dated[o].get("unbounded")), key=lambda o: dated[o]["first"])
     timed = sorted((o for o in may if dated[o]["precision"] == "exact" and o not in seen), key=lambda o: dated[o]["first"])
     by_day: dict[date, list[str]] = {}
     for o in sorted(may):
@@ -198,16 +199,16 @@ def _maybe_first(dated: dict[str, dict], may: list[str], n) -> dict:
             by_day.setdefault(dated[o]["first"].date(), []).append(o)
     if len(may) == 1:         # a date-only report a few days before the rest, or one seen before any other began
         o = may[0]
-        when = (f"first seen {dated[o]['first']:%d %b %Y %H:%M} UTC, no publication date" if o in seen
+        when = (f"first seen {dated[o]['first']:%d %b %Y %H:%M} UTC, no publication date" if dated[o]["seen"]
                 else f"on {_day_label(dated[o]['first'].date())}, no time given" if dated[o]["precision"] == "date"
                 else f"{dated[o]['first']:%d %b %Y %H:%M} UTC")
-        precision = SEEN if o in seen else dated[o]["precision"]
+        precision = SEEN if dated[o]["seen"] else dated[o]["precision"]
         return {"outlets": [o], "when": dated[o]["first"].date().isoformat() if precision == "date"
                 else dated[o]["first"].isoformat(), "precision": precision, "tie": False,
                 "label": f"first to report: {n(o)} ({when})"}
     parts = [f"{n(o)} ({dated[o]['first']:%d %b %Y %H:%M} UTC)" for o in timed]
     parts += [f"{', '.join(map(n, outs))} (on {_day_label(d)}, no time given)" for d, outs in sorted(by_day.items())]
-    parts += [f"{', '.join(map(n, seen))} (no publication date; first seen by "
+    parts += [f"{', '.join(map(n, seen))} (a report with no publication date; out by "
               f"{max(dated[o]['first'] for o in seen):%d %b %Y %H:%M} UTC)"] if seen else []
     d0 = min(dated[o]["first"].date() for o in may)
     why = ([" (a date without a time is a day in the outlet's own time zone)"] if by_day else []) + \

@@ -315,7 +315,7 @@ def test_date_only_reports_on_the_first_day_are_a_tie_never_a_first():
             {"id": "4", "outlet": "RT", "published": "2026-11-30T18:29:50Z", "date_source": "first-seen"}]
     res = timing(seen)
     assert res["first_outlet"] is None and res["first"]["tie"] and res["first"]["outlets"] == ["RT", "UNN"]
-    assert "RT, UNN (no publication date; first seen by 30 Nov 2026 18:29 UTC)" in res["first"]["label"]
+    assert "RT, UNN (a report with no publication date; out by 30 Nov 2026 18:29 UTC)" in res["first"]["label"]
     res = timing(seen + [{"id": "5", "outlet": "TASS", "published": "2024-05-16T10:00:00Z", "date_source": "feed"}])
     assert res["first_outlet"] is None and res["first"]["outlets"] == ["RT", "TASS", "UNN"]
     rows = {r["outlet"]: r for r in res["outlets"]}
@@ -325,6 +325,13 @@ def test_date_only_reports_on_the_first_day_are_a_tie_never_a_first():
     res = timing([seen[0] | {"published": "2024-05-16T09:00:00Z"},
                   {"id": "5", "outlet": "TASS", "published": "2024-05-16T10:00:00Z", "date_source": "feed"}])
     assert res["first_outlet"] == "UNN" and "(first seen 16 May 2024 09:00 UTC, no publication date)" in res["first"]["label"]
+    # an outlet whose first report is dated keeps its time and lag, but an undated report of its may be older
+    mixed = timing([{"id": "6", "outlet": "TASS", "published": "2024-05-16T10:00:00Z", "date_source": "feed"},
+                    {"id": "7", "outlet": "TASS", "published": "2024-05-18T10:00:00Z", "date_source": "first-seen"},
+                    {"id": "8", "outlet": "Reuters", "published": "2024-05-16T08:00:00Z", "date_source": "feed"}])
+    rows = {r["outlet"]: r for r in mixed["outlets"]}
+    assert not rows["TASS"]["seen"] and rows["TASS"]["lag_hours"] == 2.0 and mixed["first_outlet"] is None
+    assert "TASS (a report with no publication date; out by 16 May 2024 10:00 UTC)" in mixed["first"]["label"]
     # two dates two days apart do not overlap in any time zone news is published in
     res = timing([{"id": "1", "outlet": "A", "published": "2024-01-29", "date_precision": "date"},
                   {"id": "2", "outlet": "B", "published": "2024-01-31", "date_precision": "date"}])
