@@ -393,6 +393,18 @@ def _named(verdict, made: dict, verdicts: dict) -> bool:
     return verdict.original_id is None and canonical_outlet(verdict.original_outlet) == canonical_outlet(made["_source_outlet"])
 
 
+def score_derived(arts: list[dict], gold: dict) -> dict:
+    """find_reprints on real articles against gold derived_from labels (id -> {outlet, kind} or None): what was
+    found, the derived ids, the true positives, those naming the right original outlet, and the time it took."""
+    t0 = time.perf_counter()
+    found = {r.id: r for r in find_reprints(arts)}
+    secs = time.perf_counter() - t0
+    derived = {i for i, g in gold.items() if g}
+    tp = [i for i in found if i in derived]
+    named = [i for i in tp if canonical_outlet(found[i].original_outlet) == canonical_outlet(gold[i]["outlet"])]
+    return {"found": found, "derived": derived, "tp": tp, "named": named, "secs": secs}
+
+
 def realworld() -> None:
     """Part 2: the real-world set, against its gold derived_from labels."""
     folder = SHARED / "data" / "realworld"
@@ -401,12 +413,8 @@ def realworld() -> None:
         return
     arts = [json.loads(x) for x in (folder / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
     gold = {g["id"]: g["derived_from"] for g in map(json.loads, (folder / "gold.jsonl").open(encoding="utf-8"))}
-    t0 = time.perf_counter()
-    found = {r.id: r for r in find_reprints(arts)}
-    secs = time.perf_counter() - t0
-    derived = {i for i, g in gold.items() if g}
-    tp = [i for i in found if i in derived]
-    named = [i for i in tp if canonical_outlet(found[i].original_outlet) == canonical_outlet(gold[i]["outlet"])]
+    got = score_derived(arts, gold)
+    found, derived, tp, named, secs = got["found"], got["derived"], got["tp"], got["named"], got["secs"]
     print(f"2. real world ({len(arts)} articles, {len(derived)} derived; detection {secs:.2f} s)")
     print(f"   derived articles: precision {len(tp) / max(1, len(found)):.3f}, recall {len(tp) / max(1, len(derived)):.3f} "
           f"({len(found)} flagged, {len(tp)} rightly); original outlet right for {len(named)}/{len(tp)} "

@@ -96,7 +96,7 @@ def extract_in_workers(articles: list, workers: int, batch_size: int, settings, 
     results: list[list | None] = [None] * len(shards)
     done, futures = 0, {}
     report("quotes", 0, len(articles))
-    interrupted = _watch_sigint()
+    interrupted = _Sigint()
     try:
         pool = _get_pool(workers)
         futures = {pool.submit(_extract_shard, s, batch_size, settings): i for i, s in enumerate(shards)}
@@ -150,6 +150,3 @@ class _Sigint:
             signal.signal(signal.SIGINT, self.old)
             self.old = None
 
-
-def _watch_sigint() -> _Sigint:
-    return _Sigint()

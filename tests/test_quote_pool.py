@@ -121,7 +121,7 @@ def test_ctrl_c_is_the_callers_and_is_not_lost(articles):
     extract_quotes(articles, workers=2)
     assert quote_pool._pool.submit(signal.getsignal, signal.SIGINT).result() == signal.SIG_IGN
     before = signal.getsignal(signal.SIGINT)
-    watch = quote_pool._watch_sigint()
+    watch = quote_pool._Sigint()
     try:
         with pytest.raises(KeyboardInterrupt):
             os.kill(os.getpid(), signal.SIGINT)        # the handler runs before the next line: it raises

@@ -26,13 +26,12 @@ import argparse
 import json
 import re
 import sys
-import time
 from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
-from core.credits import canonical_outlet  # noqa: E402
+sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
+from reprints_eval import score_derived  # noqa: E402
 
 HERE = Path(__file__).parent
 _QUOTED = re.compile(r"'([^']{3,}?)'(?=[\s;,.)]|$)")
@@ -72,7 +71,6 @@ def manifest(folder: Path) -> list[dict]:
 
 def score(folder: Path, labels: Path, show: bool = True) -> dict:
     """Precision, recall and original outlet right of core.reprints.find_reprints on the folder's articles."""
-    from core.reprints import find_reprints
     arts = read_jsonl(folder / "articles.jsonl")
     gold_rows = {g["id"]: g for g in read_jsonl(labels)}
     by_id = {a["id"]: a for a in arts}
@@ -82,12 +80,8 @@ def score(folder: Path, labels: Path, show: bool = True) -> dict:
         raise SystemExit(f"labels and folder disagree: missing {missing[:5]}, url changed {changed[:5]}")
     arts = [a for a in arts if a["id"] in gold_rows]
     gold = {i: g["derived_from"] for i, g in gold_rows.items()}
-    t0 = time.perf_counter()
-    found = {r.id: r for r in find_reprints(arts)}
-    secs = time.perf_counter() - t0
-    derived = {i for i, g in gold.items() if g}
-    tp = [i for i in found if i in derived]
-    named = [i for i in tp if canonical_outlet(found[i].original_outlet) == canonical_outlet(gold[i]["outlet"])]
+    got = score_derived(arts, gold)
+    found, derived, tp, named, secs = got["found"], got["derived"], got["tp"], got["named"], got["secs"]
     p, r = len(tp) / max(1, len(found)), len(tp) / max(1, len(derived))
     o = len(named) / max(1, len(tp))
     fp = sorted(set(found) - derived)
