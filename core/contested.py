@@ -124,6 +124,8 @@ def find_matches(doc: dict, lex: _Compiled, quotes=None) -> list[dict]:
                 and (toks[m_][0].islower() or not title_case) and toks[m_][0].lower() not in _NOT_MODIFIER \
                 and toks[m_ + 1][0].lower() not in _SKIP_TO_HEAD \
                 and not text[toks[m_][2]:toks[m_ + 1][1]].strip() and close else ("", "")
+            if nxt[0] == "by":          # "an office in …, occupied by a militia": what is occupied comes before
+                head2 = _head_before(toks, keys, i, s0) or head2
             s, e = toks[i][1], toks[j - 1][2]
             for fam in fams:
                 if _excluded(keys, i, j, fam.name, lex):
@@ -142,6 +144,27 @@ def find_matches(doc: dict, lex: _Compiled, quotes=None) -> list[dict]:
                             "field": field, "start": s, "end": e, "surface": text[s:e],
                             "voice": v.kind, "speaker": v.speaker, "sentence": [s0, e0]})
     return out
+
+
+# Words that end a noun phrase read back from a participle ("an office in Sin Gut village, … occupied by"): its head
+# is the last word before one of these
+_NP_END = frozenset("in of at on near by from with for to , ( ) ; : and or".split())
+
+
+def _head_before(toks, keys, i: int, s0: int) -> tuple[str, str] | None:
+    """The head of the nearest noun phrase after a determiner before token i in its sentence, read up to a
+    preposition or comma: for a participle followed by "by", the thing it qualifies ("near an office in … village,
+    in … township, occupied by members of a militia": "office"; round 27). None when there is none in 25 words."""
+    for a in range(i - 1, max(-1, i - 26), -1):
+        if toks[a][1] < s0:
+            return None
+        if toks[a][0].lower() in _SKIP_TO_HEAD - {"some", "several", "many", "more", "most", "few"}:
+            b = a + 1
+            while b + 1 < i and toks[b + 1][0].lower() not in _NP_END \
+                    and not (toks[b + 1][1] > toks[b][2] + 1):            # no punctuation between the words
+                b += 1
+            return (toks[b][0].lower(), keys[b]) if b < i else None
+    return None
 
 
 def _split_by_punctuation(text: str, toks, i: int, j: int) -> bool:

@@ -45,8 +45,12 @@ _BOUNDARY_RE = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9]|[
 
 # Hard-wrapped copy (wire stories cut at ~60 characters): a single line break with no sentence-final mark before it,
 # and the next line going on with the clause (a lower-case word, or after a comma or a function word), is a space.
+# (a preposition that never ends a clause goes on too: "Jihadists ambushed the troops on\nMonday …", round 27; not
+# "over" or "after", which end one as adverbs: "Police said it was over")
 _FUNCTION_WORDS = ("the|a|an|of|and|or|but|by|to|in|at|for|from|with|into|under|against|between|"
-                   "that|as|its|his|her|their|our|although|though|while|because|when|where|who|which|whose|than")
+                   "that|as|its|his|her|their|our|although|though|while|because|when|where|who|which|whose|than|"
+                   "on|about|during|near|across|through|upon|onto|toward|towards|via|amid|amidst|within|among|despite|"
+                   "including")
 _WRAP_TAIL_RE = re.compile(rf"(?:[a-z0-9%)]|,|\b(?:{_FUNCTION_WORDS}))[ \t]*$", re.I)
 _FUNCTION_TAIL_RE = re.compile(rf"(?:,|\b(?:{_FUNCTION_WORDS}))[ \t]*$", re.I)
 WRAPPED_LINE_MIN = 40       # a wrapped line inside a running sentence is at least this long (wire copy: ~60)

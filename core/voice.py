@@ -68,10 +68,13 @@ pointed relayed believe believes believed think thinks feel feels felt fear fear
 mentioned mentions grumbled grumbles grumbling fumed fumes fuming lamented laments lamenting
 demanded demands demanding
 declare declaring recounted recounts recounting indicating
+documented
 """.split())
 # … of which these frame a clause only with "that" (or open the sentence: "Recounting how …, X said"), and are no hint
 # of a report elsewhere: "the power to declare a national emergency" reports nothing.
-_FRAME_ONLY = frozenset("declare declaring recounted recounts recounting indicating".split())
+# ("The Justice Department has documented that … were assaulted during the Capitol riot": the Department's; but
+# "the group documented abuses" reports nothing: round 27)
+_FRAME_ONLY = frozenset("declare declaring recounted recounts recounting indicating documented".split())
 # "indicated he was …", "announced they would …": a that-verb before a pronoun subject reports a clause
 _CLAUSE_SUBJECTS = frozenset("he she they we i it".split())
 _THAT_OR_SUBJECT = _CLAUSE_SUBJECTS | {"that", "there"}
@@ -189,6 +192,11 @@ _ATTRIBUTING_RE = re.compile(r"\b(?:attributed|attributes|attributing|attribute)
 # "highlighted the role of X in spreading disinformation": what a named subject highlights is in its terms; a document's
 # ("the report highlighted …") claims no voice; an event or a thing that highlights ("Her ordeal highlights …", "the
 # meeting, which highlighted …") shows something in the outlet's own words
+# "Traore defended the coup because the authorities were not doing enough against the jihadists", "… on the grounds
+# that …": the reason given for a defence or a justification is the defender's, unless the defence was in arms
+# ("the army defended the city because …"); the rules cannot tell, so it claims no voice (round 27)
+_JUSTIFY_RE = re.compile(r"\b(?:defended|defends|defending|justified|justifies|justifying)\s+[^,;:.\"“”]{1,80}?\s"
+                         r"(?:because|on the grounds that|on grounds that)\s", re.I)
 _HIGHLIGHT_RE = re.compile(r"\b(?:highlighted|highlights|highlighting|underscored|underscores|underscoring)\s+(?!that\b)", re.I)
 # "made clear that …", "makes it clear that …": what follows is the subject's claim
 _CLEAR_RE = re.compile(r"\b(?:made|makes|make|making)\s+(?:it\s+)?(?:loud\s+and\s+)?clear\s+"
@@ -619,6 +627,14 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
     lead = _LEAD_CLAUSE_RE.match(sent, s0 - s)
     out = [(_according_start(sent, m, s, s0, lead), e, _clean_speaker(m.group("spk").split()))
            for m in _ACCORDING_RE.finditer(sent) if _low(m.group("spk").split()[-1]) not in _NORM_SOURCES]
+    # a last clause with no subject of its own under a closing "according to X" ("Soldiers occupied the village for
+    # two days before leaving on Sunday, after burning down …, according to locals") goes on with the main clause's
+    # deed, which is perhaps X's account too; a clause with its own subject ("… as Russia sought to help Trump,
+    # according to US intelligence agencies") leaves the earlier ones the outlet's (round 27)
+    base = s + lead.end() if lead else s0
+    out += [(base, a, UNSURE) for a, _, _ in out
+            if a > base and re.search(r",\s+(?:after|before|while|when|since)\s+$", sent[:a - s])
+            and re.match(r"\s*[a-z]+ing\s", sent[a - s:])]
     out += [(a0, a, UNSURE) for a0, a in _closing_according(sent, s, out)]
     out = _mid_according(sent, s, out)
     # a source for the whole sentence ("According to X, Y claims …"): its reporting verbs are X's too
@@ -667,6 +683,8 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
             continue                               # 'Decrying what he called a "coup," Evo Morales resigned as …'
         if m.group("verb").lower().startswith("investigat") and not m.group("obj").strip():
             continue                               # "is being investigated as a hate crime": by nobody named
+        if _as_noun(sent, m):
+            continue                               # "the Jan. 6 attack that left … as rioters …": a noun, no verb
         head = _tokens(sent[:m.start()])
         speaker = _speaker_before(head[:-1] if head and _low(head[-1]) in ("what", "that") else head)
         if m.group("verb").lower().endswith(("ed", "en", "cast")) and _PASSIVE_BEFORE_RE.search(sent, 0, m.start()):
@@ -717,6 +735,8 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
         with_ = re.search(r"\bwith\s+((?:[\w'’-]+\s+){1,4})$", sent[:m.start()])   # "…, with some officials attributing"
         spk = _clean_speaker(with_.group(1).split()) if with_ else _speaker_before(_tokens(sent[:m.start()]))
         out.append((s + m.end(), _clause_end(text, s + m.end(), e), spk or None))
+    for m in _JUSTIFY_RE.finditer(sent):           # (a reason the defender gave, or the outlet's for a defence in arms:
+        out.append((s + m.end(), _clause_end(text, s + m.end(), e), UNSURE))   # "defended the city because …")
     for m in _HIGHLIGHT_RE.finditer(sent):
         spk = _speaker_before(_tokens(sent[:m.start()]))
         if _is_name(spk) or _low((spk or "").split()[-1] if spk else "") in _DOCUMENTS:
@@ -820,6 +840,10 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
         if after_quote and i == punct + 1 and not closes and len(rest) > TRAILING_REST and _pronoun_clause(rest):
             trailing = False                       # '…, who called them "rapists," insists he'll …': the quote is the subject's
         told = low in _TELL and 0 < len(rest) <= 3 and not any(_low(t) in _CLAUSE_WORDS for t in rest)
+        if low in _TELL and not told and 0 < len(upto_comma) <= 3 and len(upto_comma) < len(rest) \
+                and not any(_low(t) in _CLAUSE_WORDS for t in upto_comma) and _low(rest[len(upto_comma)]).endswith("ing"):
+            told = True                            # '…, a security source told AFP, leaving four dead': a participle
+            #                                        after the comma goes on with the event, not with the report
         trailing = trailing or told                # '…, officials tell Axios.'
         limit = TRAILING_SPEAKER_WORDS if (closes or told) and not any(_low(t) in _CLAUSE_WORDS for t in ws[punct + 1:i]) \
             else MAX_SPEAKER_WORDS
@@ -990,6 +1014,21 @@ def _as_clause(text: str, start: int, end: int) -> int:
         if before and _low(before[-1]) not in _AS_ROLE_BEFORE and m.end() <= end:
             return m.start()
     return 0
+
+
+def _as_noun(sent: str, m: re.Match) -> bool:
+    """Whether the "verb" of an "X-ed Y as Z" match is a noun: a bare or -s form after a determiner, count or
+    possessive ("an air attack on …", "the Jan. 6 attack"), or before a relative pronoun ("the attack that left …
+    as rioters …"), or one whose object holds a report of its own ("an attack on a rebel position, the militia said,
+    as the junta presses on": round 27)."""
+    verb, obj = m.group("verb").lower(), m.group("obj")
+    if any(_low(w) in SPEECH_VERBS | INVERTED for w in _tokens(obj)):
+        return True
+    if verb.endswith(("ed", "ing")) or verb in ("cast", "saw"):
+        return False
+    before = _tokens(sent[:m.start("verb")])[-2:]
+    return any(_low(w) in _DETERMINERS or w[:1].isdigit() or w.endswith(("'s", "’s")) for w in before) \
+        or bool(re.match(r"\s*(?:that|which|who)\s", obj))
 
 
 def _has_owner(sent: str, m: re.Match) -> bool:
