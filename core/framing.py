@@ -181,7 +181,7 @@ _LABEL_RE = re.compile(r"\A\W*(?:video|watch|gallery|photos?|listen|audio)\s*:",
 _NOTICE_RE = re.compile(r"\A\W*(?:this (?:story|article|content|page|was published) (?:is |was )?"
                         r"(?:over |more than )?\d+ years? (?:old|ago)"
                         r"|(?:subscribe|sign up|log in|already a subscriber|start (?:a |your )?free))", re.IGNORECASE)
-_SENTENCE_END_RE = re.compile(r"[.!?…:][\"'”’)\]]*\s*$")
+_SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 OPENING_CHARS = 1500        # how far into a text a repeated headline still marks the top of the story
 
 
