@@ -135,23 +135,35 @@ def glued_title_end(text: str, title: str) -> int:
 
 def lead_spans(text: str, sents: list[tuple[int, int]], title: str = "") -> list[tuple[int, int]]:
     """The lead: the first real sentence (not a dateline, ad marker or page furniture), its dateline cut
-    off, and the next sentence of the same paragraph, up to LEAD_SENTENCES."""
+    off, and the next sentence of the same paragraph, up to LEAD_SENTENCES. A text that is all furniture (a
+    photo gallery's captions) has none; one whose only sentences are short lines keeps its first."""
     paras = split_paragraphs(text)
     glued = glued_title_end(text, title)
     skip = _furniture_paragraphs(text, paras)
     headline = _title_key(title)
+    top = _story_start(text, headline)
     lead: list[tuple[int, int]] = []
     for s, e in sents:
         if lead and (len(lead) >= LEAD_SENTENCES or any(lead[0][0] < b <= s for _, b in paras)):
             break
         if s < glued < e:
             s = glued
-        if not lead and _before_the_story(text, s, e, paras, skip, headline):
+        if not lead and (e <= top or _before_the_story(text, s, e, paras, skip, headline)):
             continue
         s += dateline_end(text[s:e])
+        s += _date_stamp_end(text[s:e])
         if _real_sentence(text[s:e]):
             lead.append((s, e))
+    if not lead and sents and not any(a <= sents[0][0] < b for a, b in skip):
+        lead = sents[:1]      # no real sentence: the first, unless it is a caption or a prompt
     return lead
+
+
+def furniture_spans(text: str, lead: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """What a page prints around the story, as (start, end) spans: everything above the lead's first sentence
+    (masthead, icons, the headline again, kicker, byline, time stamp) and every caption or prompt paragraph."""
+    spans = [(0, lead[0][0])] if lead and lead[0][0] > 0 else []
+    return spans + _furniture_paragraphs(text, split_paragraphs(text))
 
 
 # Pages repeat their headline, kicker and standfirst at the top of the text, under a masthead, and put photo
@@ -159,11 +171,18 @@ def lead_spans(text: str, sents: list[tuple[int, int]], title: str = "") -> list
 # of 19 leads shown were such lines). None of them is the story's first sentence.
 _PHOTO_CREDIT_RE = re.compile(r"\b(?:PHOTOS?|Photos?|Pictures?|Images?|Credit)\s*:\s*\S|\bPhoto by\b"
                               r"|\((?:[^()\n]*/)+[^()\n]*\)\s*$")
+# a video blurb closes on its date and credit, often cut: "… appears to show the crash. (March 19) AP", "(March AP"
+_VIDEO_CREDIT_RE = re.compile(r"\((?:January|February|March|April|May|June|July|August|September|October|November|"
+                              r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?: \d{1,2})?\)?"
+                              r"(?: [A-Z][\w.]*(?: [A-Z][\w.]*){0,2})?\s*$")
+# a list item ("-- The blasts hit …", "• Key point"): the highlights a page sets above the story
+_BULLET_RE = re.compile(r"\A\s*(?:--|[-–—•·▪►*])\s")
 _LABEL_RE = re.compile(r"\A\W*(?:video|watch|gallery|photos?|listen|audio)\s*:", re.IGNORECASE)
 _NOTICE_RE = re.compile(r"\A\W*(?:this (?:story|article|content|page|was published) (?:is |was )?"
                         r"(?:over |more than )?\d+ years? (?:old|ago)"
                         r"|(?:subscribe|sign up|log in|already a subscriber|start (?:a |your )?free))", re.IGNORECASE)
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+OPENING_CHARS = 1500        # how far into a text a repeated headline still marks the top of the story
 
 
 def _title_key(title: str) -> str:
@@ -173,7 +192,32 @@ def _title_key(title: str) -> str:
 
 def _furniture_paragraphs(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Paragraphs that are page furniture as a whole: photo captions (a credit line in them) and prompts."""
-    return [(a, b) for a, b in paras if _PHOTO_CREDIT_RE.search(text[a:b]) or _NOTICE_RE.match(text[a:b])]
+    return [(a, b) for a, b in paras if _PHOTO_CREDIT_RE.search(text[a:b]) or _NOTICE_RE.match(text[a:b])
+            or _VIDEO_CREDIT_RE.search(text[a:b])]
+
+
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# a date stamp left before the story once a dateline's city is cut: "CAIRO – 3 January 2020: Head of …"
+_DATE_STAMP_RE = re.compile(rf"\A(?:\d{{1,2}} {_MONTH} \d{{4}}|{_MONTH} \d{{1,2}}, \d{{4}})\s*[:–—]\s+(?=\S)")
+
+
+def _date_stamp_end(sentence: str) -> int:
+    """Length of a date stamp opening a sentence ("3 January 2020: "), 0 when there is none."""
+    m = _DATE_STAMP_RE.match(sentence)
+    return m.end() if m else 0
+
+
+def _story_start(text: str, headline: str) -> int:
+    """Where the story begins when the page prints its headline again as a line of its own: after the last such
+    line in the opening (what stands above it, icons, a date, a byline template, is the page's), else 0."""
+    if not headline:
+        return 0
+    end, pos = 0, 0
+    for line in text[:OPENING_CHARS].split("\n"):
+        if _title_key(line) == headline:
+            end = pos + len(line)
+        pos += len(line) + 1
+    return end
 
 
 def _before_the_story(text: str, s: int, e: int, paras, skip, headline: str) -> bool:
@@ -185,8 +229,11 @@ def _before_the_story(text: str, s: int, e: int, paras, skip, headline: str) -> 
         return True
     if any(a <= s < b for a, b in skip) or _LABEL_RE.match(sentence) or _NOTICE_RE.match(sentence):
         return True
-    whole = any(a == s and b == e for a, b in paras)
-    return whole and "\n" not in sentence.strip() and not _SENTENCE_END_RE.search(sentence)
+    if any(a == s and _BULLET_RE.match(text[a:b]) for a, b in paras):
+        return True
+    # a line of its own (a paragraph, or a line of one: a standfirst under the headline) with no stop
+    alone = text[:s].rstrip(" \t")[-1:] in ("", "\n") and text[e:].lstrip(" \t")[:1] in ("", "\n")
+    return alone and "\n" not in sentence.strip() and not _SENTENCE_END_RE.search(sentence)
 
 
 def _real_sentence(sentence: str) -> bool:
@@ -205,13 +252,56 @@ def prepare(articles) -> list[dict]:
         text = get(a, "text", "") or ""
         sents = split_sentences(text, join_wrapped=True)
         title = get(a, "title", "") or ""
-        lead = lead_spans(text, sents, title) or sents[:1]
+        lead = lead_spans(text, sents, title)
         docs.append({"id": str(get(a, "id")), "outlet": get(a, "outlet", "unknown") or "unknown",
                      "title": get(a, "title", "") or "", "text": text, "sentences": sents, "lead": lead,
+                     "furniture": furniture_spans(text, lead), "repeats": repeated_sentences(text, sents, title),
                      "published": get(a, "published"), "date_source": get(a, "date_source", "unknown"),
                      "date_precision": get(a, "date_precision"), "language": get(a, "language"),
                      "text_status": get(a, "text_status", "ok") or "ok"})
     return docs
+
+
+MIN_REPEAT_WORDS = 3        # a sentence this long printed again word for word is one use, not two
+
+
+def repeated_sentences(text: str, sents: list[tuple[int, int]], title: str = "") -> list[tuple[int, int]]:
+    """The sentences a page prints again word for word, after their first copy (the headline counting as one): a
+    paragraph shown twice, a caption shown three times. Each later copy is the same words said once more."""
+    seen = {_said(title)} if len(title.split()) >= MIN_REPEAT_WORDS else set()
+    out = []
+    for s, e in sents:
+        key = _said(text[s:e])
+        if len(key.split()) < MIN_REPEAT_WORDS:
+            continue
+        if key in seen:
+            out.append((s, e))
+        seen.add(key)
+    return out
+
+
+def _said(sentence: str) -> str:
+    """A sentence as compared for repeats: its words, lowercased."""
+    return " ".join(w.lower() for w, _, _ in words(sentence))
+
+
+def masked(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with each span blanked by spaces: offsets into it still point into the original."""
+    chars = list(text)
+    for s, e in spans:
+        chars[s:e] = " " * (e - s)
+    return "".join(chars)
+
+
+def said_once(doc: dict, blank: bool = True) -> dict:
+    """A prepared article with every repeated sentence left out (blank: also blanked in its text), so a paragraph a
+    page prints twice is counted once in contested terms and omissions."""
+    reps = doc.get("repeats") or []
+    if not reps:
+        return doc
+    gone = set(reps)
+    kept = [se for se in doc["sentences"] if se not in gone]
+    return dict(doc, sentences=kept, **({"text": masked(doc["text"], reps)} if blank else {}))
 
 
 def _span(doc: dict, s: int, e: int, field: str = "text") -> dict:
@@ -239,12 +329,15 @@ def distinctive(docs: list[dict], top: int = TOP_DISTINCTIVE) -> dict:
                         "no vocabulary to compare", "outlets": {}}
     counts, surface = {}, {}
     for outlet, ds in by_outlet.items():
-        counts[outlet], s = count_terms(clean_text(d["title"] + "\n" + d["text"]) for d in ds)
+        # the story's words: what a page prints around it (icons, a byline template, captions) is not the outlet's
+        counts[outlet], s = count_terms(clean_text(d["title"] + "\n" + masked(d["text"], d.get("furniture", [])))
+                                        for d in ds)
         for k, v in s.items():
             surface.setdefault(k, v)
     ranked = rank_distinctive(counts, surface, top=top)
     for outlet, rows in ranked.items():
-        ev = evidence_for({r["key"] for r in rows}, [(d["id"], d["text"]) for d in by_outlet[outlet]])
+        ev = evidence_for({r["key"] for r in rows}, [(d["id"], masked(d["text"], d.get("furniture", [])))
+                                                     for d in by_outlet[outlet]])
         for r in rows:
             r["evidence"] = [dict(x, field="text") for x in ev.get(r["key"], [])]
     return {"method": "weighted log-odds, informative Dirichlet prior = pooled event counts (Monroe et al. 2008); "
@@ -644,9 +737,10 @@ def compare_event(articles, quotes=None, reprints: list[Reprint] | None = None, 
         "reprints": [r.to_dict() for r in rep],
         "headlines": headlines_and_leads(originals),
         "distinctive_terms": distinctive(with_text),
-        "contested_terms": contested_terms(english, families, quotes),
+        "contested_terms": contested_terms([said_once(d) for d in english], families, quotes),
         "emphasis": act,
-        "omissions": omissions(align_docs, {d["id"]: family_key(d["id"], rep) for d in align_docs}),
+        "omissions": omissions([said_once(d, blank=False) for d in align_docs],
+                               {d["id"]: family_key(d["id"], rep) for d in align_docs}),
         "attribution": attribution(english, quotes),
         "tone": tone(english, main, alias),
         "timing": timing(_reports(originals, rep, docs), default_date_source),

@@ -60,6 +60,9 @@ december telegram twitter facebook instagram youtube tiktok whatsapp weibo wecha
 # (the platform a statement was posted on is no fact of its own: "…," the ministry wrote on Telegram)
 _LONG_NAME_RE = re.compile(r"[A-Z][\w'’-]*(?: (?:(?:and|of|for|the|&) )*[A-Z][\w'’-]*)+")   # a name of 2+ words
 _ENDS_SENTENCE_RE = re.compile(r"[.!?][\s\"'”’)\]]*$")
+# a wire story's last line: "Reporting by Ahmed Rasheed; Editing by Christian Schmollinger", "(Writing by …)"
+_CREDIT_LINE_RE = re.compile(r"(?:\A|\n)\(?(?:Reporting|Additional reporting|Writing|Editing) by [^\n]{3,200}"
+                             r"\b(?:Editing|editing|Writing|writing) by [A-Z][^\n]{2,80}$")
 _CLAUSE_SPLIT_RE = re.compile(r"[,;:—–]\s+|\s(?:and|but|while|whereas|though|although|because)\s")
 _QUOTE_MARKS = '"“”'
 _CAPTION_RE = re.compile(r"\b(?:photo|file photo|pictured|getty images|ap photo)\b|(?:/|\bvia)\s*(?:AFP|REUTERS|Reuters|AP)\b")
@@ -198,10 +201,11 @@ def omissions(docs: list[dict], families: dict[str, str] | None = None) -> dict:
 
 
 def cut_short(doc: dict) -> bool:
-    """Whether an article's text may stop before its end: only a summary was had, or it ends in '…' or mid-sentence."""
+    """Whether an article's text may stop before its end: only a summary was had, or it ends in '…' or mid-sentence
+    (a closing wire credit, "Reporting by …; Editing by …", ends a story with no stop of its own)."""
     text = (doc.get("text") or "").rstrip()
     return doc.get("text_status", "ok") not in ("ok", None) or text.endswith(("...", "…")) \
-        or not _ENDS_SENTENCE_RE.search(text)
+        or not (_ENDS_SENTENCE_RE.search(text) or _CREDIT_LINE_RE.search(text))
 
 
 def _support(i: int, row, sentences: list[dict], own_group, my_groups: set) -> set:

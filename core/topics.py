@@ -8,15 +8,17 @@ terms, `min_hits` of them when none is a name or phrase, a score of at least `mi
 topics that qualify, those scoring under `keep_share` of the best are dropped: an event is tagged with
 what it is about, not with everything it mentions. Matching is on word boundaries ("AI" never fires
 inside "said"), and short all-capitals names (AI, EU, UN) only match in capitals.
-A `placed` topic (the regions, the Russia-Ukraine war) must also be named where the happening is told: its
-anchor terms (its `requires`, else all its terms) in the title or first sentence of at least `place_share` of the
-event's articles. Countries and leaders that only react further down (condolences from Modi, Scholz or Paris on an
-attack in Moscow; Zelensky on Navalny's death) then tag nothing, while an event set in that place or that war keeps
-its tag. A topic's `unless` words told there overrule it the same way (a bomb or a gunman makes an attack, not a
+A `placed` topic (the regions, the countries, the Russia-Ukraine war, Health) must also be named where the happening
+is told: its anchor terms (its `requires`, else all its terms) in the title or first sentence of at least
+`place_share` of the event's articles. Countries and leaders that only react further down (condolences from Modi,
+Scholz or Paris on an attack in Moscow; Zelensky on Navalny's death; Iran on the Beirut port blast) then tag
+nothing, nor do a disaster's full hospitals amid a pandemic, while an event set in that place or that war keeps its
+tag. A topic's `unless` words told there overrule it the same way (a bomb or a gunman makes an attack, not a
 disaster). A topic that `yields_to` another is dropped when that one qualifies: Russia and China are their own
-topics, but an event of the Russia-Ukraine war or of the strait keeps that topic alone. A topic with `dateline = false`
-does not count its terms in a report's opening wire dateline: Xinhua heads every story "BEIJING, ... (Xinhua) --" and
-TASS "MOSCOW, ... /TASS/.", so an outlet's home city there says who wrote, not where it happened.
+topics, but an event of the Russia-Ukraine war or of the strait keeps that topic alone. A topic with
+`dateline = false` does not count its terms in a report's opening wire dateline: Xinhua heads every story
+"BEIJING, ... (Xinhua) --" and TASS "MOSCOW, ... /TASS/.", so an outlet's home city there says who wrote, not where
+it happened.
 Feed categories map onto topics through each topic's `categories` list; a category that maps to no
 topic is dropped rather than kept as its own label, because free-text feed categories ("World",
 "News", "Top Stories") would flood the filter with near-duplicates of real topics.

@@ -135,6 +135,97 @@ def test_a_headline_line_ending_in_a_stop_and_a_one_paragraph_text_keep_their_fi
     assert leads["B"] == "Vote held"
 
 
+def test_a_video_blurb_closing_on_its_date_and_credit_is_not_the_lead():
+    # A page sets the story's video blurb above it; the blurb ends on its date and credit, whole or cut.
+    for credit in ("(March 19) AP", "(March AP", "(Aug. 24) USA TODAY"):
+        text = ("Skip in Skip\n\nAn airliner with 62 people on board crashed while landing in strong winds. Video "
+                f"released appears to show the crash. {credit}\n\nAn airliner making a second attempt to land crashed "
+                "short of the runway on Saturday, killing all 62 people aboard.")
+        rep = compare_event([{"id": "1", "outlet": "Paper", "title": "Jet crashes in storm", "text": text},
+                             {"id": "2", "outlet": "Wire", "title": "Dubai flight lost", "text": "The Boeing was lost "
+                              "with all on board near Rostov, the ministry said."}], reprints=[])
+        leads = {h["outlet"]: h["lead"] for h in rep["headlines"]["articles"]}
+        assert leads["Paper"].startswith("An airliner making a second attempt"), credit
+
+
+def test_what_stands_above_a_repeated_headline_a_standfirst_line_and_highlights_are_not_the_lead():
+    title = "Fire guts the old cathedral"
+    pages = [
+        # icons and a time stamp, then the headline printed twice: the story starts after its last copy
+        ("Icons", "icon bookmark icon camera icon chevron down icon close icon share sign in\n4 Aug, 2020 22:30\n\n"
+                  f"{title}\n\n{title}\n\nThe roof of the old cathedral burned through on Monday night."),
+        # the headline, an empty byline template, the headline again, a byline and a time stamp
+        ("Template", f"{title}\n\nBy , in latest on .\n{title}\n\nJane Doe and John Roe\n\nPublished 6:08 PM\n\n"
+                     "PARIS – Flames raced through the roof of the old cathedral on Monday."),
+        # a standfirst with no stop on the line under the headline, in the same paragraph
+        ("Standfirst", f"{title}\nPresident declares an emergency after the landmark's roof is devastated\n\n"
+                       "A huge fire tore through the old cathedral last night. The towers were saved."),
+        # a page's highlights as a list above the dateline
+        ("Highlights", f"{title}\n\n-- The fire broke out at 6 p.m. on Monday.\n\n-- The towers were saved.\n\n"
+                       "PARIS, April 16 -- A fire destroyed the roof of the old cathedral on Monday evening."),
+        # a date stamp left once the dateline's city is cut
+        ("Date stamp", "CAIRO – 16 April 2019: Firefighters saved the towers of the old cathedral overnight."),
+    ]
+    arts = [{"id": str(i), "outlet": o, "title": title, "text": t} for i, (o, t) in enumerate(pages)]
+    leads = {h["outlet"]: h["lead"] for h in compare_event(arts)["headlines"]["articles"]}
+    assert leads["Icons"] == "The roof of the old cathedral burned through on Monday night."
+    assert leads["Template"] == "Flames raced through the roof of the old cathedral on Monday."
+    assert leads["Standfirst"].startswith("A huge fire tore through the old cathedral last night.")
+    assert leads["Highlights"] == "A fire destroyed the roof of the old cathedral on Monday evening."
+    assert leads["Date stamp"] == "Firefighters saved the towers of the old cathedral overnight."
+
+
+def test_a_photo_gallery_of_captions_has_no_lead_and_its_captions_make_no_distinctive_words():
+    caption = ("File photo taken on Oct. 11, 2013 shows the {} of the cathedral. The fire was put out after 15 hours, "
+               "local media reported. (Agency/Jane Doe)")
+    gallery = "\n".join(caption.format(part) for part in ("interior", "exterior", "towers", "roof"))
+    story = "The fire at the cathedral was put out after 15 hours, firefighters said on Tuesday."
+    arts = [{"id": "1", "outlet": "Gallery", "title": "", "text": gallery},
+            {"id": "2", "outlet": "Paper", "title": "Fire out", "text": story},
+            {"id": "3", "outlet": "Wire", "title": "Fire out", "text": story.replace("Tuesday", "Monday")}]
+    rep = compare_event(arts)
+    leads = {h["outlet"]: h["lead"] for h in rep["headlines"]["articles"]}
+    assert leads["Gallery"] == "" and leads["Paper"].startswith("The fire at the cathedral")
+    assert not rep["distinctive_terms"]["outlets"].get("Gallery")
+
+
+def test_a_paragraph_a_page_prints_twice_is_one_use_of_a_contested_term():
+    # The headline printed again atop the text and the wire's lead printed twice: "extremists" in the headline
+    # and once in the story, two uses, not four.
+    title = "Extremists bomb the city"
+    lead = ("CITY (Agency) — Islamic extremists struck Tuesday in the heart of the city, killing at least 31 "
+            "people in bombings of the airport and subway.")
+    text = f"{title}\n\n{lead}\n\n{lead}\n\nThe airport was closed for the day."
+    arts = [{"id": "1", "outlet": "Site", "title": title, "text": text},
+            {"id": "2", "outlet": "Paper", "title": "Bombs hit the city", "text": "Bombs struck the airport and subway "
+             "on Tuesday, killing 31 people, officials said."}]
+    ct = compare_event(arts)["contested_terms"]
+    assert ct["by_outlet"]["Site"] == {"terrorist / militant / fighter": {"extremist": 2}}
+    site = [(m["field"], m["start"]) for m in ct["matches"] if m["outlet"] == "Site"]
+    assert site == [("title", 0), ("text", text.index("extremists"))]
+
+
+def test_a_repeated_sentence_is_counted_once_wherever_a_page_repeats_it():
+    from core.framing import repeated_sentences
+    from core.lexicon import split_sentences
+    text = ("Storm hits the coast\n\nThe storm hit the coast on Monday. It was strong.\n\n"
+            "The storm hit the coast on Monday.")
+    sents = split_sentences(text)
+    reps = repeated_sentences(text, sents, "Storm hits the coast")
+    assert [text[s:e] for s, e in reps] == ["Storm hits the coast", "The storm hit the coast on Monday."]
+    assert reps[1][0] > 40
+    # the headline printed again in the text is its second copy; a sentence of two words ("Strong winds.") never counts
+    reps = repeated_sentences("Storm hits the coast\nStrong winds. Strong winds.", split_sentences(
+        "Storm hits the coast\nStrong winds. Strong winds."), "Storm hits the coast")
+    assert reps == [(0, 20)]
+
+
+def test_dates_and_embedded_posts_credit_lines_are_no_distinctive_words():
+    post = "Flags at half mast across the city\n— Alex Barker (@alexebarker) March 22, 2016\n"
+    counts, _ = count_terms([post * 6 + "Protesters began their march on 22 March. The march was peaceful."])
+    assert counts["march"] == 2 and "alex" not in counts and "barker" not in counts   # the walk twice, no date
+
+
 def test_links_and_a_repeated_caption_are_no_distinctive_words():
     # An embedded tweet's link and a caption a page prints three times must not make an outlet's vocabulary.
     tweet = "Flags at half mast pic.twitter.com/AbC123 — Someone (@someone) March 22, 2016\n"

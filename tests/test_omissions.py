@@ -64,6 +64,17 @@ def test_nothing_is_listed_for_an_outlet_whose_text_stops_short():
     assert "X" not in omissions(docs)["outlets"]
 
 
+def test_a_wire_story_ending_on_its_credit_line_is_whole_not_cut():
+    # "Reporting by …; Editing by …" closes a wire story without a stop: its text ends there, it is not cut short.
+    quote = '"We will close the Riverside bridge for 14 months of repairs," Mayor Helen Ortiz said on Tuesday.'
+    credit = "The mayor spoke outside the hall.\n\nReporting by Jane Doe and John Roe; Editing by Mary Major"
+    result = omissions(_event({"A": quote, "B": quote, "C": "", "X": credit}))
+    assert "X" in result["outlets"] and "X" not in result["note"].split("Nothing is listed for")[-1]
+    # … but a credit line broken off ("Editing by") or text after it is still a text that stops short
+    cut = omissions(_event({"A": quote, "B": quote, "C": "", "X": credit.rsplit(" ", 2)[0]}))
+    assert "X" not in cut["outlets"]
+
+
 def test_narration_around_a_quotation_copied_word_for_word_counts_once():
     # A and B print one wire's sentence: the same narration beyond "X said" around the same quotation
     wire = ('Mayor Helen Ortiz told council members that the city would shut the old bridge for repairs, '

@@ -23,6 +23,7 @@ def test_packaged_taxonomy_covers_the_main_topics():
     ("Border arrests rise", "Migrants seeking asylum crossed in record numbers, Border Patrol said.", "Immigration"),
     ("OpenAI releases a new model", "The ChatGPT maker's artificial intelligence model beat rivals.", "Technology & AI"),
     ("Quake kills dozens", "The magnitude 6.8 earthquake triggered landslides.", "Disasters & accidents"),
+    ("Blaze guts the old cathedral", "Firefighters fought the inferno for hours.", "Disasters & accidents"),
 ])
 def test_tags_hand_written_examples(title, text, want):
     assert want in tag_topics(title, text)
@@ -210,6 +211,20 @@ def test_russia_is_tagged_from_where_the_happening_is_told_and_a_reaction_tags_n
              "rescuers said.\nRussia sent rescue teams, Russian state media said, and the Kremlin offered aid from "
              "Moscow.")
     assert "Russia" not in tag_topics(*quake)
+
+
+def test_iran_and_health_are_tagged_where_the_happening_is_told_not_from_reactions_or_context():
+    # A blast abroad: Iran's condolences and the pandemic's full hospitals, told further down, tag neither.
+    blast = ("Huge explosion rocks port of Beirut", "A massive explosion at the port of Beirut killed dozens of people "
+             "on Tuesday, officials said, as rescuers searched the rubble.\nHospitals, already full of coronavirus "
+             "patients amid the pandemic, turned people away. Iran's foreign minister Zarif offered help and "
+             "Tehran sent condolences, as did Iranian officials.")
+    tags = tag_topics(*blast)
+    assert "Iran" not in tags and "Health" not in tags and "Disasters & accidents" in tags
+    assert "Iran" in tag_topics("US strike kills Iranian general in Baghdad", "Iran's top general was killed in a US "
+                                "strike; Tehran vowed revenge and Khamenei declared mourning.")
+    assert "Health" in tag_topics("Hospitals fill as the virus outbreak spreads", "Coronavirus patients filled "
+                                  "hospitals as the pandemic spread, health officials said.")
 
 
 def test_a_war_event_keeps_the_war_and_the_strait_keeps_taiwan():
