@@ -243,6 +243,7 @@ _DESCRIPTOR = r"(?:[A-Za-z’'\-]+\s+){0,4}?"
 _PHOTO_LEFT = re.compile(r"(?:\b(?:Photos?|Photograph|Image|Picture|Pic|Video|Footage)\s*(?:by|credit)?\s*[:/|]?\s*"
                          r"(?:[^.\n:]{0,80}?/\s*)?|©[^\n]{0,80}?/?\s*|\(Photo by [^)\n]{0,80}?/\s*)$", re.IGNORECASE)
 _PHOTO_RIGHT = re.compile(r"^\s*(?:Photo|PHOTO|Images?|TV|Video)\b")
+_COPYRIGHT_LEFT = re.compile(r"\b(?:Copyright|COPYRIGHT)\s*(?:\d{4}\s+)?$")
 _BYLINE_LEFT = re.compile(r"^(?:(?:By|BY|Written by|Story by|From)\s*:?\s*(?:the\s+)?|.{0,60}?(?:,|/|\||\band\b)"
                           r"\s*(?:the\s+)?)?$")
 _BYLINE_RIGHT = re.compile(r"^(?:\s*(?:news agency|staff|Staff|News)?\s*(?:[|/,]|[-–—]\s|Published|Updated|$))")
@@ -340,7 +341,9 @@ def _kind(text: str, s: int, e: int, para: tuple[int, int], idx: int, n_paras: i
     lstrip, rstrip_ = left.rstrip(), right.strip()
     # Most patterns look only at the words just before the name: a short window keeps "$"-anchored searches cheap.
     near = ("\x00" if len(left) > NEAR else "") + left[-NEAR:]
+    # "(AP Photo/…", "- Copyright AFP/File MANDEL NGAN": an agency run into a photographer's name by a slash.
     if _PHOTO_RIGHT.match(right) or (left.endswith("(") and right.startswith("/")) \
+            or (_COPYRIGHT_LEFT.search(left[-30:]) and right.startswith("/")) \
             or (left.endswith("(") and len(left) > 1 and left[-2].isalpha()) or _PHOTO_LEFT.search(left[-100:]):
         return "photo"
     # "SPUTNIK/VIA REUTERS", "KCNA/via Reuters": a picture one agency took and another distributed.
