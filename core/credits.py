@@ -343,7 +343,7 @@ def _kind(text: str, s: int, e: int, para: tuple[int, int], idx: int, n_paras: i
     near = ("\x00" if len(left) > NEAR else "") + left[-NEAR:]
     # "(AP Photo/…", "- Copyright AFP/File MANDEL NGAN": an agency run into a photographer's name by a slash.
     if _PHOTO_RIGHT.match(right) or (left.endswith("(") and right.startswith("/")) \
-            or (_COPYRIGHT_LEFT.search(left[-30:]) and right.startswith("/")) \
+            or (right.startswith("/") and _COPYRIGHT_LEFT.search(left[-30:])) \
             or (left.endswith("(") and len(left) > 1 and left[-2].isalpha()) or _PHOTO_LEFT.search(left[-100:]):
         return "photo"
     # "SPUTNIK/VIA REUTERS", "KCNA/via Reuters": a picture one agency took and another distributed.
