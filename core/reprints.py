@@ -392,7 +392,9 @@ def credit_verdict(doc: dict) -> tuple[str, str, list] | None:
     if strong:
         return strong[0].outlet, "strong", [strong[0]]
     reporter = [c for c in cs if c.kind == "reporter"]
-    if reporter:
+    # "told The Associated Press" and "An AFP photographer … saw" in one text: two agencies' reporting mixed, the
+    # copy of neither.
+    if reporter and not _other_agency(cs, reporter[0].outlet):
         return reporter[0].outlet, "reporter", reporter[:1]
     outlets = {c.outlet for c in cs}
     # "told AFP" is an interview unless the page's photos are the same agency's (a wire story with its pictures).
@@ -411,6 +413,12 @@ def credit_verdict(doc: dict) -> tuple[str, str, list] | None:
     if told:
         return told[0].outlet, "told", told[:1]
     return None
+
+
+def _other_agency(credits, outlet: str) -> bool:
+    """Whether the credits show a wire other than `outlet` reporting or interviewing in the same text."""
+    return any(c.kind in ("reporter", "told") and not same_outlet(c.outlet, outlet) and is_wire(c.outlet)
+               for c in credits)
 
 
 def _most_credited(credits, outlet: str) -> bool:
@@ -511,7 +519,7 @@ def _families(docs: list[dict], roots: dict, relations: dict, shared_with: dict)
     for top, group in members.items():
         group = list(dict.fromkeys(group))
         found = [(i, credit[i]) for i in group if credit[i] and not same_outlet(credit[i][0], docs[i]["canon"])]
-        source = _family_source(docs, top, found)
+        source = _family_source(docs, top, found) or _shared_interview(docs, top, group)
         if source is None:                              # an original and its copies
             for c in group:
                 if c != top:
@@ -561,6 +569,24 @@ def _family_source(docs, top: int, found: list) -> tuple[str, int] | None:
     rank = {r: n for n, r in enumerate(FAMILY_CREDITS)}
     i, (outlet, _, _) = min(found, key=lambda f: (rank[f[1][1]], f[0]))
     return outlet, i
+
+
+def _shared_interview(docs, top: int, group: list[int]) -> tuple[str, int] | None:
+    """An agency that two members of a family of copies credit with its own reporting or an interview ("confirmed to
+    AFP", "told AFP"): outlets that share that text carry the agency's story (no outlet writes "told AFP" of its own
+    interview), so the agency is the family's source, or None. A wire at the top is the original, as above."""
+    if docs[top]["wire"]:
+        return None
+    named: dict[str, list[int]] = {}
+    for i in group:
+        for c in docs[i]["credits"]:
+            if c.kind in ("reporter", "told") and is_wire(c.outlet) and i not in named.get(c.outlet, []):
+                named.setdefault(c.outlet, []).append(i)
+    found = [(len(ids), outlet, ids[0]) for outlet, ids in named.items() if len(ids) >= 2
+             and not any(same_outlet(docs[i]["canon"], outlet) for i in group)]
+    if len(found) != 1:
+        return None             # none, or two agencies' words in one family: no source claimed
+    return found[0][1], found[0][2]
 
 
 def _kind_of(rel: tuple, score: float) -> str:
