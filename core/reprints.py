@@ -65,6 +65,8 @@ FAMILY_CREDITS = ("strong", "reporter", "lead")
 COPY_MARKERS = re.compile(r"^source link$|auto-generated from a syndicated feed", re.IGNORECASE)
 UNKNOWN = "unknown"
 _WORD_RE = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+# "according to" a named source ("the Japan Meteorological Agency", "a US agency"), not "according to preliminary data".
+_ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?:(?:the|a|an)\s+)?[A-Z]")
 _PAREN = re.compile(r"\s*\([^)]*\)$")
 
 
@@ -404,15 +406,26 @@ def credit_verdict(doc: dict) -> tuple[str, str, list] | None:
     first_sentence = split_sentences(opening)[:1]
     first_end = min(len(text), LEAD_WINDOW) - len(opening) + first_sentence[0][1] if first_sentence else 0
     in_lead = [c for c in cs if (c.kind == "reported" and c.name_start < lead) or (c.kind == "cited" and c.name_start < first_end)]
-    if in_lead and _most_credited(cs, in_lead[0].outlet):
+    if in_lead and _most_credited(cs, in_lead[0].outlet) and not _own_compilation(text, cs, in_lead[0].outlet):
         return in_lead[0].outlet, "lead", in_lead[:1]
     reporting = [c for c in cs if c.kind in ("reported", "cited")]
-    if len(outlets) == 1 and len(reporting) >= 2 and reporting[0].name_start < len(text) / 3:
+    if len(outlets) == 1 and len(reporting) >= 2 and reporting[0].name_start < len(text) / 3 \
+            and not _own_compilation(text, cs, reporting[0].outlet):
         # One source, credited again and again from early on: the piece is built on it.
         return reporting[0].outlet, "repeated", reporting[:2]
     if told:
         return told[0].outlet, "told", told[:1]
     return None
+
+
+def _own_compilation(text: str, credits, outlet: str) -> bool:
+    """Whether a text credits `outlet` only as one of its sources: every credit to it is an "according to" (a fact
+    attributed, not a report retold), and the text says "according to" of other named sources as well ("according to
+    the Japan Meteorological Agency"). Such a piece is the site's own report citing the outlet: no copy claimed."""
+    theirs = [c for c in credits if same_outlet(c.outlet, outlet)]
+    if not theirs or not all("ccording to" in c.phrase for c in theirs):
+        return False
+    return any(not any(c.start <= m.start() < c.end for c in theirs) for m in _ACCORDING.finditer(text))
 
 
 def _other_agency(credits, outlet: str) -> bool:

@@ -184,3 +184,18 @@ def test_an_interview_two_copies_share_names_their_family_source():
             f"rain was due.", published="2024-05-20T12:00")
     found = {r.id: r for r in find_reprints([a | {"text": a["text"].replace("confirmed to AFP", "said")}, c])}
     assert len(found) == 1 and {r.original_outlet for r in found.values()} <= {"Ankara Daily", "Gulf Site"}
+
+
+def test_an_own_report_citing_a_broadcaster_among_other_named_sources_is_no_rewrite():
+    """'According to NHK' three times beside 'according to the Japan Meteorological Agency': the site's own report
+    citing its sources, no credited rewrite of NHK (NHK's text is not there to share)."""
+    text = ("According to Japanese news outlet NHK, waves of up to 5m are expected on the coast.\n\n"
+            "A powerful quake struck western Japan, according to the Japan Meteorological Agency. According to "
+            "Japan's NHK broadcaster, warnings were issued for five prefectures.\n\n"
+            f"{STORY}\n\nResidents fled to high ground, according to public broadcaster NHK.")
+    assert find_reprints([art("own", "News Site", text)]) == []
+    # Citing no other named source ("according to preliminary data"), the lead credit still makes a rewrite.
+    alone = (f"According to NHK, waves of up to 5m are expected on the coast.\n\n{STORY}\n\n"
+             "According to preliminary data, no one was hurt.")
+    assert [(r.original_outlet, r.kind) for r in find_reprints([art("rw", "News Site", alone)])] == [
+        ("NHK", "credited rewrite")]
