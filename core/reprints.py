@@ -67,6 +67,7 @@ UNKNOWN = "unknown"
 _WORD_RE = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 # "according to" a named source ("the Japan Meteorological Agency", "a US agency"), not "according to preliminary data".
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?:(?:the|a|an)\s+)?[A-Z]")
+_HARD_WRAP = re.compile(r"(?<=[\w,])\n(?=[a-z])")
 _PAREN = re.compile(r"\s*\([^)]*\)$")
 
 
@@ -373,7 +374,8 @@ def _idf(docs: list[dict], vocab: dict[str, int]) -> np.ndarray:
 
 def _lead_end(text: str) -> int:
     """Where the lead ends: after the first paragraph when it is short, and at least after the first sentences."""
-    head = text[:LEAD_WINDOW]
+    # A line broken mid-sentence ("… and sending\nresidents of …", a page's hard wrap) is one sentence, not two.
+    head = _HARD_WRAP.sub(" ", text[:LEAD_WINDOW])
     body = strip_dateline(head)
     offset = len(head) - len(body)
     sents = split_sentences(body)

@@ -199,3 +199,14 @@ def test_an_own_report_citing_a_broadcaster_among_other_named_sources_is_no_rewr
              "According to preliminary data, no one was hurt.")
     assert [(r.original_outlet, r.kind) for r in find_reprints([art("rw", "News Site", alone)])] == [
         ("NHK", "credited rewrite")]
+
+
+def test_a_lead_hard_wrapped_across_lines_is_counted_in_sentences_not_lines():
+    """A page that breaks its lines mid-sentence: ', Reuters reported.' closes the lead's third sentence, though it
+    sits on the fifth line."""
+    text = ("SITE EXCLUSIVE:\nThe dam on the river gave way overnight and flooded six villages, and sent\n"
+            "families onto their rooftops.Officials said the toll was preliminary and that 153\n"
+            "people had been hurt\nA local official said most deaths were in hard to reach places, Reuters reported. "
+            f"{MORE}\n{LAST}\n{STORY}")        # no blank line: the first paragraph is longer than a lead
+    assert [(r.original_outlet, r.kind) for r in find_reprints([art("hw", "Site", text)])] == [
+        ("Reuters", "credited rewrite")]
