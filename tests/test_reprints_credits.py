@@ -210,3 +210,10 @@ def test_a_lead_hard_wrapped_across_lines_is_counted_in_sentences_not_lines():
             f"{MORE}\n{LAST}\n{STORY}")        # no blank line: the first paragraph is longer than a lead
     assert [(r.original_outlet, r.kind) for r in find_reprints([art("hw", "Site", text)])] == [
         ("Reuters", "credited rewrite")]
+
+
+def test_a_dateline_of_two_cities_joined_by_a_slash():
+    text = f"2024-12-08Reuters on MSN.com\nBy Jane Doe and John Roe AMMAN/BEIRUT (Reuters) -{STORY}"
+    found = find_credits("", text)
+    assert [(c.kind, c.outlet, c.phrase) for c in found] == [("dateline", "Reuters", "AMMAN/BEIRUT (Reuters) -")]
+    assert kinds(f"BBC/ITV poll - {STORY}") == []
