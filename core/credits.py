@@ -293,6 +293,8 @@ _CITED_LEFT = re.compile(r"(?:^|[.!?\"”’]\s+)(?:According to|As reported by|
 # "This is reported by RIA Novosti with reference to …": the sentence after the news names where it came from.
 _THIS_REPORTED = re.compile(r"(?:^|[.!?\"”’]\s+)(?:This|It|That)\s+(?:is|was|has been)\s+(?:reported|announced|stated)\s+"
                             r"by\s+(?:the\s+)?" + _DESCRIPTOR + r"$")
+# "Reporting from Jerusalem/Beirut on the same day, Reuters suggested …": the outlet's own reporting, retold.
+_REPORTING_FROM = re.compile(r"(?:^|[.!?\"”’]\s+)Reporting from [^.!?\n,]{1,60},\s+(?:the\s+)?$")
 _CITED_RIGHT = re.compile(r"^(?:\s+(?:news agency|agency|news service))?\s+(?:has\s+|had\s+)?(?:reported|reports|said|"
                           r"wrote|cited)\b[^.\n]{0,40}?\bthat\b")
 _SENTENCE_START = re.compile(r"(?:^|[.!?\"”’]\s+)(?:[A-Z][\w’'\-]*\s+){0,6}$")
@@ -406,7 +408,7 @@ def _kind(text: str, s: int, e: int, para: tuple[int, int], idx: int, n_paras: i
     if (_TRAILING_LEFT.search(near) and _TRAILING_RIGHT.match(right)) or _QUOTED_RIGHT.match(right) \
             or (_CREDIT_LEFT.search(near) and _CREDIT_RIGHT.match(right)):
         return "reported"
-    if _THIS_REPORTED.search(near):
+    if _THIS_REPORTED.search(near) or _REPORTING_FROM.search(left[-100:]):
         return "reported"
     # "as reported by Hiro Komae and Yuri Kageyama for the Associated Press (AP).": the agency its reporters wrote for.
     if _BY_FOR_LEFT.search(left[-120:]) and _CREDIT_RIGHT.match(right):

@@ -217,3 +217,11 @@ def test_a_dateline_of_two_cities_joined_by_a_slash():
     found = find_credits("", text)
     assert [(c.kind, c.outlet, c.phrase) for c in found] == [("dateline", "Reuters", "AMMAN/BEIRUT (Reuters) -")]
     assert kinds(f"BBC/ITV poll - {STORY}") == []
+
+
+def test_reporting_from_a_place_names_the_outlet_reporting():
+    text = (f"The group said its leader was killed. Reporting from Jerusalem/Beirut on the same day, Reuters suggested "
+            f"his death marks a blow. {STORY}")
+    assert kinds(text) == [("reported", "Reuters")]
+    assert [(r.original_outlet, r.kind) for r in find_reprints([art("bl", "blog.example", text)])] == [
+        ("Reuters", "credited rewrite")]
