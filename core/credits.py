@@ -399,7 +399,8 @@ def _kind(text: str, s: int, e: int, para: tuple[int, int], idx: int, n_paras: i
         return "reporter"
     # "Reuters reporters at the scene … saw", "In central Beirut, AFP journalists heard": the agency's staff, plural,
     # opening a sentence or its clause after a short introduction.
-    if (_SENTENCE_START.search(near) or _INTRO_COMMA.search(near)) and _PLURAL_STAFF.match(right) and _REPORTER_RIGHT.match(right):
+    if (_SENTENCE_START.search(near) or _INTRO_COMMA.search(near)) and _PLURAL_STAFF.match(right) \
+            and _REPORTER_RIGHT.match(right):
         return "reporter"
     if _TOLD_LEFT.search(near) and not re.match(r"^['’]s\b", right):
         return "told"

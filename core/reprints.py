@@ -408,7 +408,8 @@ def credit_verdict(doc: dict) -> tuple[str, str, list] | None:
     first_sentence = split_sentences(opening)[:1]
     first_end = min(len(text), LEAD_WINDOW) - len(opening) + first_sentence[0][1] if first_sentence else 0
     in_lead = [c for c in cs if (c.kind == "reported" and c.name_start < lead) or (c.kind == "cited" and c.name_start < first_end)]
-    if in_lead and _most_credited(cs, in_lead[0].outlet) and not _own_compilation(text, cs, in_lead[0].outlet):
+    if in_lead and _most_credited(cs, in_lead[0].outlet) \
+            and not _own_compilation(text, cs, in_lead[0].outlet):
         return in_lead[0].outlet, "lead", in_lead[:1]
     reporting = [c for c in cs if c.kind in ("reported", "cited")]
     if len(outlets) == 1 and len(reporting) >= 2 and reporting[0].name_start < len(text) / 3 \
@@ -592,16 +593,16 @@ def _shared_interview(docs, top: int, group: list[int]) -> tuple[str, int] | Non
     interview), so the agency is the family's source, or None. A wire at the top is the original, as above."""
     if docs[top]["wire"]:
         return None
-    named: dict[str, list[int]] = {}
+    named: dict[str, set[int]] = {}            # agency -> the members naming it (a set: a big family stays linear)
     for i in group:
         for c in docs[i]["credits"]:
-            if c.kind in ("reporter", "told") and is_wire(c.outlet) and i not in named.get(c.outlet, []):
-                named.setdefault(c.outlet, []).append(i)
-    found = [(len(ids), outlet, ids[0]) for outlet, ids in named.items() if len(ids) >= 2
+            if c.kind in ("reporter", "told") and is_wire(c.outlet):
+                named.setdefault(c.outlet, set()).add(i)
+    found = [(outlet, min(ids)) for outlet, ids in named.items() if len(ids) >= 2
              and not any(same_outlet(docs[i]["canon"], outlet) for i in group)]
     if len(found) != 1:
         return None             # none, or two agencies' words in one family: no source claimed
-    return found[0][1], found[0][2]
+    return found[0]
 
 
 def _kind_of(rel: tuple, score: float) -> str:
