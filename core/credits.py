@@ -243,6 +243,7 @@ _DESCRIPTOR = r"(?:[A-Za-z’'\-]+\s+){0,4}?"
 _PHOTO_LEFT = re.compile(r"(?:\b(?:Photos?|Photograph|Image|Picture|Pic|Video|Footage)\s*(?:by|credit)?\s*[:/|]?\s*"
                          r"(?:[^.\n:]{0,80}?/\s*)?|©[^\n]{0,80}?/?\s*|\(Photo by [^)\n]{0,80}?/\s*)$", re.IGNORECASE)
 _PHOTO_RIGHT = re.compile(r"^\s*(?:Photo|PHOTO|Images?|TV|Video)\b")
+_COPYRIGHT_LEFT = re.compile(r"\b(?:Copyright|COPYRIGHT)\s*(?:\d{4}\s+)?$")
 _BYLINE_LEFT = re.compile(r"^(?:(?:By|BY|Written by|Story by|From)\s*:?\s*(?:the\s+)?|.{0,60}?(?:,|/|\||\band\b)"
                           r"\s*(?:the\s+)?)?$")
 _BYLINE_RIGHT = re.compile(r"^(?:\s*(?:news agency|staff|Staff|News)?\s*(?:[|/,]|[-–—]\s|Published|Updated|$))")
@@ -252,18 +253,21 @@ _OPENING_COLON = re.compile(r"^\s*:\s+[A-Z\"“‘]")
 # "originally published on www.theguardian.com": a link credit to an outlet written as its web address.
 _LINK_DOMAIN = re.compile(r"\b(?:[Oo]riginally|[Ff]irst)\s+(?:appeared|published)\s+(?:on|at|in)\s+(?:the\s+)?"
                           r"((?:https?://)?(?:www\.)?[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,})\b")
-_SOURCE_LEFT = re.compile(r"(?:^|[(\[])\s*(?:Source|Sources|SOURCE|Via|VIA|via|Credit|Courtesy(?: of)?|来源)\s*[:：]?\s*"
-                          r"(?:the\s+)?$")
+# "Source: Xinhua"; "(QNA) Source: Qatar News Agency" closing a story; "2024-12-08 09:00 - From: The Guardian".
+_SOURCE_LEFT = re.compile(r"(?:^|[(\[]|[)\]]\s|\s[-–—|]\s)\s*(?:(?:Source|Sources|SOURCE|Via|VIA|via|Credit|Courtesy(?: of)?|"
+                          r"来源)\s*[:：]?|From\s*[:：])\s*(?:the\s+)?$")
 _LINK_LEFT = re.compile(r"(?:Read (?:the )?(?:Full|full|original|Original) (?:Article|article|Story|story)|"
                         r"(?:^|\b(?:article|story|post|report|This|It)\s+(?:was\s+|has been\s+)?)(?:originally|first)\s+"
                         r"(?:appeared|published)|\bappeared first|Continue reading)\s+(?:at|on|in|by)\s+(?:the\s+)?$")
 _REPORTER_LEFT = re.compile(r"(?:\bquestions? (?:from|by)|\b(?:request|inquiry|query) (?:from|by)|"
                             r"\btranslated\b[^.\n]{0,60}\bby)\s+(?:the\s+)?(?:news agency\s+)?$")
-_TOLD_LEFT = re.compile(r"\b(?:told|telling|tells)\s+(?:the\s+)?(?:news agency\s+)?$")
+# "told Reuters", "confirmed to news agency AFP": an interview the outlet gave the agency.
+_TOLD_LEFT = re.compile(r"\b(?:told|telling|tells|confirmed to|confirmed it to)\s+(?:the\s+)?(?:news agency\s+)?$")
 _REPORTER_RIGHT = re.compile(r"^(?:\s+news agency)?\s+(?:witness|reporter|correspondent|photographer|journalist|"
                              r"cameraman|crew|team)s?\s+(?:who\s+)?(?:saw|said|says|reported|witnessed|counted|heard|"
                              r"observed|visited|there|at the scene|on the scene|in [A-Z]|and\b)")
 _PLURAL_STAFF = re.compile(r"^(?:\s+news agency)?\s+(?:witnesses|reporters|correspondents|photographers|journalists)\b")
+_INTRO_COMMA = re.compile(r"(?:^|[.!?\"”’]\s+)[A-Z][^.!?\n,]{0,50},\s+$")
 _UNVERIFIED_RIGHT = re.compile(r"^(?:\s+news agency)?\s+(?:was|were|is|could|has|had|did)\s+(?:not|unable|been "
                                r"unable)[^.\n]{0,30}\b(?:verify|confirm)")
 _TRAILING_LEFT = re.compile(r"(?:,|\bwhile|\bas)\s*[" + _OPEN_Q + r"]?(?:the\s+)?" + _DESCRIPTOR + r"[" + _OPEN_Q
@@ -280,10 +284,17 @@ _CREDIT_LEFT = re.compile(r"(?:(?:,|\bas|\band)\s*(?:[\w.\-]+\s+(?:reports|repor
                           r"dispatch|statement)\s+(?:by|in|from|of)\s+)?(?:the\s+)?" + _DESCRIPTOR + r"[" + _OPEN_Q
                           + r"]?$")
 _CREDIT_RIGHT = re.compile(r"^[" + _CLOSE_Q + r"]?(?:\s+(?:news agency|agency|news service|website|reported|reports))?"
-                           r"\s*(?:[.;:)!]|,\s*(?:citing|quoting|which|who|with|adding)|\s+(?:citing|quoting)|$)")
+                           r"(?:\s+\([A-Z]{2,6}\))?\s*(?:[.;:)!]|,\s*(?:citing|quoting|which|who|with|adding)|\s+(?:citing|quoting)|$)")
+_BY_FOR_LEFT = re.compile(r"(?:,|\bas)\s+(?:reported|written)\s+by\s+[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|and))"
+                          r"{0,7}\s+for\s+(?:the\s+)?$")
 _CITED_LEFT = re.compile(r"(?:^|[.!?\"”’]\s+)(?:According to|As reported by|Citing|In a report by|A report by|"
                          r"In comments (?:reported|published) by|Reports? by)\s+(?:(?:a|an|the) (?:report|reports|"
                          r"article) (?:by|in|from|of)\s+)?(?:the\s+)?" + _DESCRIPTOR + r"$")
+# "This is reported by RIA Novosti with reference to …": the sentence after the news names where it came from.
+_THIS_REPORTED = re.compile(r"(?:^|[.!?\"”’]\s+)(?:This|It|That)\s+(?:is|was|has been)\s+(?:reported|announced|stated)\s+"
+                            r"by\s+(?:the\s+)?" + _DESCRIPTOR + r"$")
+# "Reporting from Jerusalem/Beirut on the same day, Reuters suggested …": the outlet's own reporting, retold.
+_REPORTING_FROM = re.compile(r"(?:^|[.!?\"”’]\s+)Reporting from [^.!?\n,]{1,60},\s+(?:the\s+)?$")
 _CITED_RIGHT = re.compile(r"^(?:\s+(?:news agency|agency|news service))?\s+(?:has\s+|had\s+)?(?:reported|reports|said|"
                           r"wrote|cited)\b[^.\n]{0,40}?\bthat\b")
 _SENTENCE_START = re.compile(r"(?:^|[.!?\"”’]\s+)(?:[A-Z][\w’'\-]*\s+){0,6}$")
@@ -322,9 +333,16 @@ def _byline_before_dateline(line: str, before: int) -> int:
     return m.end() if m and m.end() <= before and not re.search(r"[.!?]\s", m.group()) else 0
 
 
+_TWO_CITIES = re.compile(r"(?<=[A-Z])/(?=[A-Z]{2})")
+
+
 def _dateline_end(line: str) -> int:
     """dateline_end, also where the story opens with a backslash-escaped quote as some syndication feeds store
-    it ("(MENAFN- Live Mint) \\"Prime Minister…"): the two characters are read as a space and a quote."""
+    it ("(MENAFN- Live Mint) \\"Prime Minister…"): the two characters are read as a space and a quote; and where two
+    cities share one dateline ("AMMAN/BEIRUT (Reuters) -")."""
+    # "AMMAN/BEIRUT (Reuters) -": two cities joined by a slash read as two words (same length, same offsets).
+    if "/" in line[:40]:
+        line = _TWO_CITIES.sub(" ", line[:40]) + line[40:]
     if '\\"' not in line[:200]:
         return dateline_end(line)
     d = dateline_end(line.replace('\\"', ' "', 1))
@@ -340,7 +358,9 @@ def _kind(text: str, s: int, e: int, para: tuple[int, int], idx: int, n_paras: i
     lstrip, rstrip_ = left.rstrip(), right.strip()
     # Most patterns look only at the words just before the name: a short window keeps "$"-anchored searches cheap.
     near = ("\x00" if len(left) > NEAR else "") + left[-NEAR:]
+    # "(AP Photo/…", "- Copyright AFP/File MANDEL NGAN": an agency run into a photographer's name by a slash.
     if _PHOTO_RIGHT.match(right) or (left.endswith("(") and right.startswith("/")) \
+            or (right.startswith("/") and _COPYRIGHT_LEFT.search(left[-30:])) \
             or (left.endswith("(") and len(left) > 1 and left[-2].isalpha()) or _PHOTO_LEFT.search(left[-100:]):
         return "photo"
     # "SPUTNIK/VIA REUTERS", "KCNA/via Reuters": a picture one agency took and another distributed.
@@ -377,8 +397,10 @@ def _kind(text: str, s: int, e: int, para: tuple[int, int], idx: int, n_paras: i
         return "reporter"
     if _SENTENCE_START.search(near) and _UNVERIFIED_RIGHT.match(right):
         return "reporter"
-    # "Reuters reporters at the scene … saw", "Reuters journalists observed smoke": the agency's staff, plural.
-    if _SENTENCE_START.search(near) and _PLURAL_STAFF.match(right) and _REPORTER_RIGHT.match(right):
+    # "Reuters reporters at the scene … saw", "In central Beirut, AFP journalists heard": the agency's staff, plural,
+    # opening a sentence or its clause after a short introduction.
+    if (_SENTENCE_START.search(near) or _INTRO_COMMA.search(near)) and _PLURAL_STAFF.match(right) \
+            and _REPORTER_RIGHT.match(right):
         return "reporter"
     if _TOLD_LEFT.search(near) and not re.match(r"^['’]s\b", right):
         return "told"
@@ -386,6 +408,11 @@ def _kind(text: str, s: int, e: int, para: tuple[int, int], idx: int, n_paras: i
         return None             # "Censor.NET reports citing RIA Novosti": the writer, not the source
     if (_TRAILING_LEFT.search(near) and _TRAILING_RIGHT.match(right)) or _QUOTED_RIGHT.match(right) \
             or (_CREDIT_LEFT.search(near) and _CREDIT_RIGHT.match(right)):
+        return "reported"
+    if _THIS_REPORTED.search(near) or _REPORTING_FROM.search(left[-100:]):
+        return "reported"
+    # "as reported by Hiro Komae and Yuri Kageyama for the Associated Press (AP).": the agency its reporters wrote for.
+    if _BY_FOR_LEFT.search(left[-120:]) and _CREDIT_RIGHT.match(right):
         return "reported"
     if _CITED_LEFT.search(near) or (_SENTENCE_START.search(near) and _CITED_RIGHT.match(right)):
         return "cited"
@@ -414,6 +441,8 @@ def find_credits(title: str | None, text: str | None, url: str | None = None,
     for n, (s, e, outlet) in enumerate(found):
         if outlet == own_name:
             continue
+        if n and found[n - 1][2] == outlet and re.fullmatch(r"\s*\(\s*", text[found[n - 1][1]:s]):
+            continue            # "the Associated Press (AP)": the name's abbreviation, no second credit
         idx = bisect.bisect_right(starts, s) - 1
         if idx < 0 or s >= paras[idx][1]:
             continue

@@ -65,6 +65,9 @@ FAMILY_CREDITS = ("strong", "reporter", "lead")
 COPY_MARKERS = re.compile(r"^source link$|auto-generated from a syndicated feed", re.IGNORECASE)
 UNKNOWN = "unknown"
 _WORD_RE = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+# "according to" a named source ("the Japan Meteorological Agency", "a US agency"), not "according to preliminary data".
+_ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?:(?:the|a|an)\s+)?[A-Z]")
+_HARD_WRAP = re.compile(r"(?<=[\w,])\n(?=[a-z])")
 _PAREN = re.compile(r"\s*\([^)]*\)$")
 
 
@@ -371,7 +374,8 @@ def _idf(docs: list[dict], vocab: dict[str, int]) -> np.ndarray:
 
 def _lead_end(text: str) -> int:
     """Where the lead ends: after the first paragraph when it is short, and at least after the first sentences."""
-    head = text[:LEAD_WINDOW]
+    # A line broken mid-sentence ("… and sending\nresidents of …", a page's hard wrap) is one sentence, not two.
+    head = _HARD_WRAP.sub(" ", text[:LEAD_WINDOW])
     body = strip_dateline(head)
     offset = len(head) - len(body)
     sents = split_sentences(body)
@@ -392,7 +396,9 @@ def credit_verdict(doc: dict) -> tuple[str, str, list] | None:
     if strong:
         return strong[0].outlet, "strong", [strong[0]]
     reporter = [c for c in cs if c.kind == "reporter"]
-    if reporter:
+    # "told The Associated Press" and "An AFP photographer … saw" in one text: two agencies' reporting mixed, the
+    # copy of neither.
+    if reporter and not _other_agency(cs, reporter[0].outlet):
         return reporter[0].outlet, "reporter", reporter[:1]
     outlets = {c.outlet for c in cs}
     # "told AFP" is an interview unless the page's photos are the same agency's (a wire story with its pictures).
@@ -402,15 +408,33 @@ def credit_verdict(doc: dict) -> tuple[str, str, list] | None:
     first_sentence = split_sentences(opening)[:1]
     first_end = min(len(text), LEAD_WINDOW) - len(opening) + first_sentence[0][1] if first_sentence else 0
     in_lead = [c for c in cs if (c.kind == "reported" and c.name_start < lead) or (c.kind == "cited" and c.name_start < first_end)]
-    if in_lead and _most_credited(cs, in_lead[0].outlet):
+    if in_lead and _most_credited(cs, in_lead[0].outlet) \
+            and not _own_compilation(text, cs, in_lead[0].outlet):
         return in_lead[0].outlet, "lead", in_lead[:1]
     reporting = [c for c in cs if c.kind in ("reported", "cited")]
-    if len(outlets) == 1 and len(reporting) >= 2 and reporting[0].name_start < len(text) / 3:
+    if len(outlets) == 1 and len(reporting) >= 2 and reporting[0].name_start < len(text) / 3 \
+            and not _own_compilation(text, cs, reporting[0].outlet):
         # One source, credited again and again from early on: the piece is built on it.
         return reporting[0].outlet, "repeated", reporting[:2]
     if told:
         return told[0].outlet, "told", told[:1]
     return None
+
+
+def _own_compilation(text: str, credits, outlet: str) -> bool:
+    """Whether a text credits `outlet` only as one of its sources: every credit to it is an "according to" (a fact
+    attributed, not a report retold), and the text says "according to" of other named sources as well ("according to
+    the Japan Meteorological Agency"). Such a piece is the site's own report citing the outlet: no copy claimed."""
+    theirs = [c for c in credits if same_outlet(c.outlet, outlet)]
+    if not theirs or not all("ccording to" in c.phrase for c in theirs):
+        return False
+    return any(not any(c.start <= m.start() < c.end for c in theirs) for m in _ACCORDING.finditer(text))
+
+
+def _other_agency(credits, outlet: str) -> bool:
+    """Whether the credits show a wire other than `outlet` reporting or interviewing in the same text."""
+    return any(c.kind in ("reporter", "told") and not same_outlet(c.outlet, outlet) and is_wire(c.outlet)
+               for c in credits)
 
 
 def _most_credited(credits, outlet: str) -> bool:
@@ -511,7 +535,7 @@ def _families(docs: list[dict], roots: dict, relations: dict, shared_with: dict)
     for top, group in members.items():
         group = list(dict.fromkeys(group))
         found = [(i, credit[i]) for i in group if credit[i] and not same_outlet(credit[i][0], docs[i]["canon"])]
-        source = _family_source(docs, top, found)
+        source = _family_source(docs, top, found) or _shared_interview(docs, top, group)
         if source is None:                              # an original and its copies
             for c in group:
                 if c != top:
@@ -561,6 +585,24 @@ def _family_source(docs, top: int, found: list) -> tuple[str, int] | None:
     rank = {r: n for n, r in enumerate(FAMILY_CREDITS)}
     i, (outlet, _, _) = min(found, key=lambda f: (rank[f[1][1]], f[0]))
     return outlet, i
+
+
+def _shared_interview(docs, top: int, group: list[int]) -> tuple[str, int] | None:
+    """An agency that two members of a family of copies credit with its own reporting or an interview ("confirmed to
+    AFP", "told AFP"): outlets that share that text carry the agency's story (no outlet writes "told AFP" of its own
+    interview), so the agency is the family's source, or None. A wire at the top is the original, as above."""
+    if docs[top]["wire"]:
+        return None
+    named: dict[str, set[int]] = {}            # agency -> the members naming it (a set: a big family stays linear)
+    for i in group:
+        for c in docs[i]["credits"]:
+            if c.kind in ("reporter", "told") and is_wire(c.outlet):
+                named.setdefault(c.outlet, set()).add(i)
+    found = [(outlet, min(ids)) for outlet, ids in named.items() if len(ids) >= 2
+             and not any(same_outlet(docs[i]["canon"], outlet) for i in group)]
+    if len(found) != 1:
+        return None             # none, or two agencies' words in one family: no source claimed
+    return found[0]
 
 
 def _kind_of(rel: tuple, score: float) -> str:

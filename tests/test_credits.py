@@ -63,6 +63,7 @@ def test_wires_are_known():
     (f"{STORY} Reuters was unable to immediately verify the claim.", [("reporter", "Reuters")]),
     (f"{STORY} The mayor told Reuters he feared more rain.", [("told", "Reuters")]),
     (f"{STORY}\n\nA flooded street in the town. AP Photo/Jane Doe", [("photo", "Associated Press")]),
+    (f"A flooded street in the town - Copyright AFP/File JANE DOE\n\n{STORY}", [("photo", "AFP")]),
 ])
 def test_credit_kinds_by_their_place(text, expected):
     assert kinds("", text) == expected

@@ -124,3 +124,104 @@ def test_the_agencys_staff_in_the_plural_is_its_own_reporting():
     assert kinds(f"{STORY}\nReuters journalists observed emergency vehicles outside.") == [("reporter", "Reuters")]
     # Reporters of the agency mentioned in passing, not reporting: no credit.
     assert kinds(f"{STORY}\nThe Reuters reporters' union called a strike.") == []
+
+
+# -- session 31: rpages4's credit forms, each on synthetic text ----------------------------------------------------
+
+def test_source_after_a_closing_parenthesis_and_from_after_a_time_stamp():
+    assert kinds(f"{STORY}\n{MORE} (QNA) Source: Qatar News Agency") == [("source", "QNA")]
+    assert kinds(f"2024-12-08 09:00:04 - From: The Guardian\n\n{STORY}") == [("source", "The Guardian")]
+    # "From" without a colon is a preposition, not a credit line.
+    assert kinds(f"{STORY} Help came from Reuters Foundation staff - from Reuters, in fact.") == []
+
+
+def test_a_registry_outlet_written_as_its_short_name():
+    assert kinds(f"{STORY}\nTokyo =\nSource: Donga") == [("source", "Dong-A Ilbo")]
+
+
+def test_this_is_reported_by_names_the_source():
+    assert kinds(f"{STORY} This is reported by RIA Novosti with reference to the ministry.") == [
+        ("reported", "RIA Novosti")]
+
+
+def test_agency_staff_after_an_introductory_clause():
+    assert kinds(f"{STORY} In central Beirut, AFP journalists heard a passerby screaming.") == [("reporter", "AFP")]
+    assert kinds(f"{STORY} In central Beirut, AFP journalists were barred.") == []
+
+
+def test_confirmed_to_an_agency_is_an_interview():
+    assert kinds(f"{STORY} A spokesman also confirmed to news agency AFP that the chief was dead.") == [("told", "AFP")]
+
+
+def test_reported_by_named_reporters_for_an_agency():
+    text = (f"Quakes hit the coast, leaving 30 dead, as reported by Hiro Komae and Yuri Kageyama for the Associated "
+            f"Press (AP).\n\n{STORY}")
+    assert kinds(text) == [("reported", "Associated Press")]
+    assert kinds(f"{STORY} She wrote for the Associated Press for ten years.") == []
+
+
+def test_two_agencies_reporting_in_one_text_make_it_the_copy_of_neither():
+    """AP's interview and AFP's photographer in one story: a compilation of two agencies, no wire copy of one."""
+    text = (f"{STORY}\n\nAn official told The Associated Press that the wall had cracked.\n\n{MORE}\n\n"
+            f"An AFP photographer in Tyre saw boats carrying the injured.")
+    assert find_reprints([art("mix", "Beirut Site", text)]) == []
+    alone = f"{STORY}\n\n{MORE}\n\nAn AFP photographer in Tyre saw boats carrying the injured."
+    assert [(r.original_outlet, r.kind) for r in find_reprints([art("one", "Beirut Site", alone)])] == [
+        ("AFP", "wire copy")]
+
+
+def test_an_interview_two_copies_share_names_their_family_source():
+    """Two sites carry one AFP story whose only credits are 'confirmed to AFP' / 'told AFP': both are AFP's copies,
+    not one the other's."""
+    a = art("hd", "Ankara Daily", f"{STORY}\nA spokesman also confirmed to AFP that the wall broke.\n{MORE}\n{LAST}",
+            published="2024-05-20T08:00")
+    b = art("na", "Gulf Site", f"{STORY}\nA spokesman also confirmed to news agency AFP that the wall broke.\n{MORE}\n"
+            f"{LAST}\nA source told AFP more rain was due.", published="2024-05-20T12:00")
+    found = {r.id: r for r in find_reprints([a, b])}
+    assert {(i, r.original_outlet) for i, r in found.items()} == {("hd", "AFP"), ("na", "AFP")}
+    # One site's interview alone names no source: one text is the copy of the other, not of AFP.
+    c = art("na", "Gulf Site", f"{STORY}\nA spokesman said the wall broke.\n{MORE}\n{LAST}\nA source told AFP more "
+            f"rain was due.", published="2024-05-20T12:00")
+    found = {r.id: r for r in find_reprints([a | {"text": a["text"].replace("confirmed to AFP", "said")}, c])}
+    assert len(found) == 1 and {r.original_outlet for r in found.values()} <= {"Ankara Daily", "Gulf Site"}
+
+
+def test_an_own_report_citing_a_broadcaster_among_other_named_sources_is_no_rewrite():
+    """'According to NHK' three times beside 'according to the Japan Meteorological Agency': the site's own report
+    citing its sources, no credited rewrite of NHK (NHK's text is not there to share)."""
+    text = ("According to Japanese news outlet NHK, waves of up to 5m are expected on the coast.\n\n"
+            "A powerful quake struck western Japan, according to the Japan Meteorological Agency. According to "
+            "Japan's NHK broadcaster, warnings were issued for five prefectures.\n\n"
+            f"{STORY}\n\nResidents fled to high ground, according to public broadcaster NHK.")
+    assert find_reprints([art("own", "News Site", text)]) == []
+    # Citing no other named source ("according to preliminary data"), the lead credit still makes a rewrite.
+    alone = (f"According to NHK, waves of up to 5m are expected on the coast.\n\n{STORY}\n\n"
+             "According to preliminary data, no one was hurt.")
+    assert [(r.original_outlet, r.kind) for r in find_reprints([art("rw", "News Site", alone)])] == [
+        ("NHK", "credited rewrite")]
+
+
+def test_a_lead_hard_wrapped_across_lines_is_counted_in_sentences_not_lines():
+    """A page that breaks its lines mid-sentence: ', Reuters reported.' closes the lead's third sentence, though it
+    sits on the fifth line."""
+    text = ("SITE EXCLUSIVE:\nThe dam on the river gave way overnight and flooded six villages, and sent\n"
+            "families onto their rooftops.Officials said the toll was preliminary and that 153\n"
+            "people had been hurt\nA local official said most deaths were in hard to reach places, Reuters reported. "
+            f"{MORE}\n{LAST}\n{STORY}")        # no blank line: the first paragraph is longer than a lead
+    assert [(r.original_outlet, r.kind) for r in find_reprints([art("hw", "Site", text)])] == [
+        ("Reuters", "credited rewrite")]
+
+
+def test_a_dateline_of_two_cities_joined_by_a_slash():
+    text = f"2024-12-08Reuters on MSN.com\nBy Jane Doe and John Roe AMMAN/BEIRUT (Reuters) -{STORY}"
+    found = find_credits("", text)
+    assert [(c.kind, c.outlet, c.phrase) for c in found] == [("dateline", "Reuters", "AMMAN/BEIRUT (Reuters) -")]
+    assert kinds(f"BBC/ITV poll - {STORY}") == []
+
+
+def test_reporting_from_a_place_names_the_outlet_reporting():
+    text = (f"The group said its leader was killed. Reporting from Jerusalem/Beirut on the same day, Reuters suggested "
+            f"his death marks a blow. {STORY}")
+    assert kinds(text) == [("reported", "Reuters")]
+    assert [(r.original_outlet, r.kind) for r in find_reprints([art("bl", "blog.example", text)])] == [
+        ("Reuters", "credited rewrite")]

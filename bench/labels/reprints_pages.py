@@ -18,7 +18,11 @@ committed before the first score, then studied: the credit rules of that session
 /work/notes/rpages2 -> reprints_pages2.jsonl (29 articles, 14 derived, 4 gold events; built after those rules and
 held out, then studied: three more credit forms were found on it); /work/notes/rpages3 -> reprints_pages3.jsonl
 (25 articles, 18 derived, 3 gold events; built after all of them and held out: `score /work/notes/rpages3 --labels
-reprints_pages3.jsonl`). Without the folder (as in CI) `score` says so and exits 0.
+reprints_pages3.jsonl`); /work/notes/rpages4 -> reprints_pages4.jsonl (55 articles, 38 derived, 7 gold events; session
+31: built after all of them, labelled and committed before the first score, held out, then studied: round 3's credit
+rules were found on it); /work/notes/rpages5 -> reprints_pages5.jsonl (52 articles, 36 derived, 6 gold events; session
+31: built after round 3's rules, labelled and committed before the first score, held out: `score /work/notes/rpages5
+--labels reprints_pages5.jsonl`). Without the folder (as in CI) `score` says so and exits 0.
 """
 from __future__ import annotations
 
