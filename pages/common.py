@@ -213,7 +213,11 @@ def sidebar_filters(s: Store, version: tuple, page: str = "") -> dict:
         params["q"] = search
     if text:
         params["text"] = text
-    if params != {k: st.query_params.get_all(k) for k in st.query_params}:
+    # Compared as lists (get_all's form): a date or search value is a string in `params`, and compared as it was
+    # it always differed, so every run wrote the URL. Written while the browser still showed the previous page,
+    # that write carried the previous page's ?view= (its tab) into the new page's address.
+    if {k: v if isinstance(v, list) else [v] for k, v in params.items()} != {
+            k: st.query_params.get_all(k) for k in st.query_params}:
         st.query_params.from_dict(params)
     scope = set(outlets)
     if chosen_groups:
@@ -345,6 +349,12 @@ def tabbed(views: dict) -> None:
     filter change at 1k articles (the CPU a change costs is printed by bench/dashboard_speed.py).
     """
     names = list(views)
+    # The key "view" is every page's: after a filter change the previous page's tab ("Events") was still its
+    # state when the next page drew its control, and the control wrote it into that page's address (a shared link
+    # then named a tab the page lacks, and the Filters line read the wrong tab's filters). A value that is not one
+    # of this page's views is dropped before the control is drawn.
+    if st.session_state.get("view") not in (None, *names):
+        del st.session_state["view"]
     # wrap: on a phone the choices take more rows instead of running past the screen's edge.
     chosen = st.segmented_control("View", names, default=names[0], key="view", bind="query-params",
                                   required=True, label_visibility="collapsed", wrap=True)
