@@ -7,6 +7,7 @@ import re
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import Callable
+from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
@@ -239,6 +240,13 @@ def sidebar_filters(s: Store, version: tuple, page: str = "") -> dict:
 def filter_params() -> dict[str, list[str]]:
     """The filters in the URL, to carry along to another page."""
     return {k: st.query_params.get_all(k) for k in st.query_params if k in FILTER_KEYS}
+
+
+def page_url(path: str, **params) -> str:
+    """A link to another page that carries the filters in force, as the sidebar's links do: a link in a page's
+    text that dropped them opened the page on everything, with nothing on screen saying the view had changed."""
+    query = urlencode({**filter_params(), **params}, doseq=True)
+    return f"/{path}?{query}" if query else f"/{path}"
 
 
 def filters() -> dict:

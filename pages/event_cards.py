@@ -1,14 +1,13 @@
 """The Event page's outlet cards: timing, headline, lead, quotes, distinctive and contested words and
 omissions of each outlet, side by side; cards wrap, and on a phone everything past the headline folds."""
 from contextlib import contextmanager
-from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
 
 from core.glossary import help_for
 from core.sources import quote_excerpt, speaker_label
-from pages.common import safe
+from pages.common import page_url, safe
 
 CARD_WIDTH = 290  # px: cards wrap, three to a row beside the sidebar on a laptop, one on a phone
 MAX_CARDS = 6  # cards drawn before the user asks for all: two rows of three, a laptop's first screen
@@ -135,7 +134,7 @@ def voice(m: dict) -> str:
 
 def speaker_link(name: str) -> str:
     """A speaker's name linking to their coverage on the Named sources page."""
-    return f"[{safe(name)}](/sources?{urlencode({'view': 'One speaker', 'speaker': name})})"
+    return f"[{safe(name)}]({page_url('sources', view='One speaker', speaker=name)})"
 
 
 def cue(word) -> str:

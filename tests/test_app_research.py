@@ -3,7 +3,9 @@ filters, the article reader, links, the Overview's introduction and phone cards,
 from __future__ import annotations
 
 import json
+from urllib.parse import urlencode
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -101,6 +103,20 @@ def test_speakers_link_to_their_coverage(store):
     at = opened("event", {"event": eid})
     links = [m.value for m in at.markdown if "](/sources?view=One+speaker&speaker=" in m.value]
     assert links
+
+
+def test_links_in_a_page_carry_the_filters_in_force(store):
+    # A speaker's link on an event card, and the Overview's link to Methods, opened their page on everything: the
+    # outlet and dates the reader had chosen were gone, and nothing on screen said so.
+    eid = next(e for e in store.events_df()["id"] if not store.quotes_df(event_ids=[e]).empty)
+    outlet = store.quotes_df(event_ids=[eid])["outlet"].iloc[0]
+    day = str((store.articles_df()["published"].min() + pd.Timedelta(days=1)).date())  # inside the span: applied
+    at = opened("event", {"event": eid, "outlet": outlet, "from": day})
+    wanted = "/sources?" + urlencode({"outlet": outlet, "from": day, "view": "One speaker"})
+    links = [m.value for m in at.markdown if "](/sources?" in m.value]
+    assert links and all(wanted in v for v in links)
+    at = opened("overview", {"outlet": outlet})
+    assert "(/methods?" + urlencode({"outlet": outlet}) + ")" in at.markdown[0].value
 
 
 def test_event_cards_fold_on_a_phone(store):
