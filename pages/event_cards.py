@@ -20,6 +20,11 @@ def side_by_side(report: dict, arts: pd.DataFrame, quotes: pd.DataFrame, folded:
     texts = {r["id"]: {"title": r["title"] or "", "text": r["text"] or ""} for r in arts.to_dict("records")}
     st.caption(safe(report["timing"]["first"]["label"]) + "".join(f" · {safe(n)}" for n in report["timing"]["notes"]))
     outlets = sorted(report["coverage"]["original_articles"])
+    if not outlets:  # every article is a copy whose original is not in the store (the seed's aggregator copy of RT)
+        st.info(f"No outlet's own report of this event is in the store: its {len(arts)} "
+                f"{'article is a copy' if len(arts) == 1 else 'articles are copies'} of a report from elsewhere, so there "
+                "is nothing to set side by side. Read them under *Read an article*; *Reprints* says what each copies.")
+        return
     # Every card is some ten elements for the browser to draw: 20 cards (the broadest event at 100k
     # articles) took seconds. The others are named, and one switch draws them.
     if len(outlets) > MAX_CARDS and not st.toggle(f"Show all {len(outlets)} outlets", key="all_cards"):

@@ -13,7 +13,7 @@ from core.analyse import analyse_new
 from core.corpus import import_text
 from core.exports import ABOUT
 from core.store import Store
-from tests.conftest import event_of, served
+from tests.conftest import event_of, served, shared_path
 from tests.test_app_pages import app, basil_rows, fresh_caches, opened  # noqa: F401 - fixture
 
 HOSTILE = {"id": "h-1", "outlet": "Hostile <b>Feed</b>", "title": "Talks *end* <img src=x onerror=alert(1)>",
@@ -117,6 +117,27 @@ def test_links_in_a_page_carry_the_filters_in_force(store):
     assert links and all(wanted in v for v in links)
     at = opened("overview", {"outlet": outlet})
     assert "(/methods?" + urlencode({"outlet": outlet}) + ")" in at.markdown[0].value
+
+
+def test_an_event_of_copies_only_says_there_is_nothing_to_set_side_by_side(tmp_path, monkeypatch):
+    # The seed (an aggregator's copy of an RT story) is its own event, and a copy whose original is not stored is no
+    # outlet's own report: Side by side drew no card at all under "1 articles from 0 outlets reporting originally".
+    seed = shared_path("seed", "000_4055cd44b54a232e.txt").read_text(encoding="utf-8")
+    title, _, text = seed.strip().partition("\n")
+    db = str(tmp_path / "seed.sqlite")
+    s = Store(db)
+    import_text(s, json.dumps({"id": "seed", "outlet": "Aggregator", "title": title, "text": text.strip(),
+                               "published": None, "url": "https://aggregator.example/seed"}), "jsonl")
+    analyse_new(s, quotes=False)
+    eid = s.articles_df()["event_id"].iloc[0]
+    assert not s.reprints_df([eid]).empty   # the premise: the detector calls it a copy
+    s.dispose()
+    monkeypatch.setenv("FRAMELENS_DB", db)
+    at = opened("event", {"event": eid})
+    assert not at.exception
+    assert any(i.value.startswith("No outlet's own report of this event is in the store: its 1 article is a copy")
+               for i in at.info)
+    assert not [m for m in at.markdown if m.value.startswith("#### ")]   # no outlet card
 
 
 def test_event_cards_fold_on_a_phone(store):
