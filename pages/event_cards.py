@@ -10,6 +10,7 @@ from core.sources import quote_excerpt, speaker_label
 from pages.common import page_url, safe
 
 CARD_WIDTH = 290  # px: cards wrap, three to a row beside the sidebar on a laptop, one on a phone
+MAX_LEAD = 600  # characters of a lead on a card; the reader shows the whole text
 MAX_CARDS = 6  # cards drawn before the user asks for all: two rows of three, a laptop's first screen
 VOICE = {"own": "own words", "quoted": "quoting {}", "attributed": "reporting {}",
          "unclear": "in a sentence reporting someone: whose word is unclear"}
@@ -25,6 +26,10 @@ def side_by_side(report: dict, arts: pd.DataFrame, quotes: pd.DataFrame, folded:
                 f"{'article is a copy' if len(arts) == 1 else 'articles are copies'} of a report from elsewhere, so there "
                 "is nothing to set side by side. Read them under *Read an article*; *Reprints* says what each copies.")
         return
+    carried = report["coverage"]["original_outlets"] - len(outlets)
+    if carried > 0:  # "14 outlets reporting" over 11 cards: the other 3 (AFP, Reuters...) are stored only as copies
+        st.caption(f"{carried} of the {report['coverage']['original_outlets']} outlets reporting originally have no card: "
+                   "their report is here only as other sites' copies or credited rewrites (see Reprints).")
     # Every card is some ten elements for the browser to draw: 20 cards (the broadest event at 100k
     # articles) took seconds. The others are named, and one switch draws them.
     if len(outlets) > MAX_CARDS and not st.toggle(f"Show all {len(outlets)} outlets", key="all_cards"):
@@ -50,6 +55,11 @@ def when(row: dict | None) -> str:
     return f"{row['first_report'][:16].replace('T', ' ')} UTC{lag}{src}"
 
 
+def cut(lead: str) -> str:
+    """A lead short enough for a card: a first paragraph with no break ran 3,000 characters down one column."""
+    return lead if len(lead) <= MAX_LEAD else lead[:MAX_LEAD].rsplit(" ", 1)[0] + " …"
+
+
 def headline(title: str) -> str:
     """A headline in bold, or a note that the article has none (an empty "****" draws a horizontal rule)."""
     return f"**{safe(title)}**" if (title or "").strip() else "*(no headline given)*"
@@ -65,7 +75,7 @@ def card(report: dict, outlet: str, texts: dict, quotes: pd.DataFrame, folded: b
     # One markdown element for the headlines (and leads): each element costs the browser a render of
     # its own, and a card of separate ones made the Event page the slowest to open. Feed text: every
     # markdown character escaped.
-    leads = ["\n\n" + safe(h.get("lead") or "") for h in heads]
+    leads = ["\n\n" + safe(cut(h.get("lead") or "")) for h in heads]
     if heads:
         st.markdown("\n\n".join(headline(h["title"]) + ("" if folded else lead) for h, lead in zip(heads, leads)))
     with st.expander("Leads, quotes and words") if folded else st.container():

@@ -13,6 +13,7 @@ from core.analyse import analyse_new
 from core.corpus import import_text
 from core.exports import ABOUT
 from core.store import Store
+from pages import data
 from tests.conftest import event_of, served, shared_path
 from tests.test_app_pages import app, basil_rows, fresh_caches, opened  # noqa: F401 - fixture
 
@@ -138,6 +139,30 @@ def test_an_event_of_copies_only_says_there_is_nothing_to_set_side_by_side(tmp_p
     assert any(i.value.startswith("No outlet's own report of this event is in the store: its 1 article is a copy")
                for i in at.info)
     assert not [m for m in at.markdown if m.value.startswith("#### ")]   # no outlet card
+
+
+def test_outlets_reporting_only_through_copies_are_said_to_have_no_card(tmp_path, monkeypatch):
+    # Realworld's Navalny death read "N articles from 14 outlets reporting originally" over "Show all 11 outlets":
+    # AFP, BBC News and Reuters are counted through other sites' copies and get no card, and nothing said so.
+    db = str(tmp_path / "realworld.sqlite")
+    s = Store(db)
+    import_text(s, shared_path("data", "realworld", "articles.jsonl").read_text(encoding="utf-8"), "jsonl")
+    analyse_new(s, quotes=False)
+    eid = event_of(s, "navalny-straitstimes-reuters-1")
+    s.dispose()
+    monkeypatch.setenv("FRAMELENS_DB", db)
+    at = opened("event", {"event": eid})
+    report = data.compare(Store(db), at.session_state["data_version"], eid)[0]
+    n, cards = report["coverage"]["original_outlets"], len(report["coverage"]["original_articles"])
+    assert n > cards
+    assert f"{n - cards} of the {n} outlets reporting originally have no card" in "".join(c.value for c in at.caption)
+
+
+def test_a_long_lead_is_cut_on_its_card(store):
+    from pages.event_cards import MAX_LEAD, cut
+    assert cut("short lead") == "short lead"
+    long = "word " * 1000
+    assert len(cut(long)) <= MAX_LEAD + 2 and cut(long).endswith(" …") and long.startswith(cut(long)[:-2])
 
 
 def test_event_cards_fold_on_a_phone(store):
