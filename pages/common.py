@@ -242,6 +242,11 @@ def filter_params() -> dict[str, list[str]]:
     return {k: st.query_params.get_all(k) for k in st.query_params if k in FILTER_KEYS}
 
 
+def plural(n: int, word: str) -> str:
+    """"1 article", "2 articles": a count with its noun as a reader writes it."""
+    return f"{n:,} {word}" + ("" if n == 1 else "s")
+
+
 def page_url(path: str, **params) -> str:
     """A link to another page that carries the filters in force, as the sidebar's links do: a link in a page's
     text that dropped them opened the page on everything, with nothing on screen saying the view had changed."""

@@ -5,7 +5,7 @@ import streamlit as st
 from core.charts import export, timeline, too_little
 from core.exports import event_html, event_json
 from core.glossary import help_for
-from pages.common import chart, compact, csv_download, filters, open_page, provenance_maker, safe, tabbed
+from pages.common import chart, compact, csv_download, filters, open_page, plural, provenance_maker, safe, tabbed
 from pages.corrections import corrections_view
 from pages.data import colours, compare, event_choices, in_window
 from pages.event_cards import side_by_side
@@ -83,8 +83,9 @@ if arts.empty:   # merged into another event or emptied since the list was read:
 for note in report.get("notes", []):
     st.info(safe(note))
 cov = report["coverage"]
-st.caption(f"{report['n_articles']} articles from {cov['original_outlets']} outlets reporting originally"
-           + (f", {len(reps)} reprints shown apart" if len(reps) else ""), help=help_for("outlets reporting"))
+st.caption(f"{plural(report['n_articles'], 'article')} from {plural(cov['original_outlets'], 'outlet')} reporting "
+           "originally" + (f", {plural(len(reps), 'reprint')} shown apart" if len(reps) else ""),
+           help=help_for("outlets reporting"))
 reprinted = set(reps["id"]) if not reps.empty else set()
 points = in_window(arts.assign(reprint=arts["id"].isin(reprinted)), "published")   # absurd dates stretch no chart
 spec = timeline(points, "Coverage timeline (hollow = reprint)", book=colours(s, version))

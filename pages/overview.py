@@ -7,7 +7,7 @@ from core.charts import stacked
 from core.exports import ABOUT
 from core.glossary import help_for
 from pages.common import (chart, compact, count_column, csv_download, filter_params, filters, open_page, page_url,
-                          safe, tabbed)
+                          plural, safe, tabbed)
 from pages.data import MAX_EVENTS, TABLE_ROWS, attention, choices, events
 
 CARDS = 50  # events shown as cards on a phone; the table (and its CSV) holds them all
@@ -17,7 +17,7 @@ def events_view(ev: pd.DataFrame) -> None:
     """The events table (cards on a phone); choosing a row opens that event's comparison."""
     # One caption above the table, not three around it: every element is one more update the browser
     # draws on each filter change.
-    notes = [f"{len(ev):,} events" + (f" (the {MAX_EVENTS:,} broadest)" if len(ev) >= MAX_EVENTS else "")
+    notes = [plural(len(ev), "event") + (f" (the {MAX_EVENTS:,} broadest)" if len(ev) >= MAX_EVENTS else "")
              + ". Breadth counts outlets with original reporting; reprints are counted apart."
              + (f" The table shows the {TABLE_ROWS} broadest; the CSV below holds all {len(ev):,}."
                 if len(ev) > TABLE_ROWS else "")]

@@ -177,6 +177,13 @@ def test_overview_first_report_is_no_new_year_from_a_year_only_date(tmp_path, mo
     assert list(table["first report (UTC)"]) == ["2024-02-16 (date only); a report dated only to 2024 may be earlier"]
 
 
+def test_counts_of_one_read_in_the_singular(small):
+    at = opened("event", {"event": event_of(small, "lone-1")})
+    assert "1 article from 1 outlet reporting originally" in [c.value for c in at.caption]
+    at = opened("overview", {"outlet": "Iceland Review"})
+    assert at.caption[0].value.startswith("1 event. Breadth counts")
+
+
 def test_overview_outlet_filter_from_the_url(small):
     at = opened("overview", {"outlet": "Iceland Review"})
     assert not at.exception
