@@ -26,15 +26,16 @@ FILTER_KEYS = ("outlet", "group", "topic", "from", "to", "q", "text")
 # browser would fetch that from Google.)
 ICON = "data:image/png;base64," + base64.b64encode(Path(__file__).with_name("icon.png").read_bytes()).decode("ascii")
 
-# The filters each page applies, by the label its Filters line uses; a page whose tabs differ maps each
-# tab ("*": the others). A filter that is set but not applied is named as such, never as active.
+# The filters each page applies, by the label its Filters line uses; a page whose tabs differ maps every tab,
+# first the one it opens on. A filter that is set but not applied is named as such, never as active.
 ALL_FILTERS = frozenset({"Outlets", "Groups", "Topics", "Published", "Search", "Text"})
 APPLIES = {
     "overview": ALL_FILTERS,
     "event": ALL_FILTERS,   # to the events the picker offers
     "sources": frozenset({"Outlets", "Groups", "Topics", "Published"}),   # quotes: no headline or text search
     "timelines": {"Publication times": ALL_FILTERS,
-                  "*": frozenset({"Outlets", "Groups", "Topics", "Published"})},
+                  "First to report": frozenset({"Outlets", "Groups", "Topics", "Published"}),
+                  "Lag behind the first": frozenset({"Outlets", "Groups", "Topics", "Published"})},
     "articles": ALL_FILTERS,
     "outlets": frozenset(),
     "methods": frozenset(),
@@ -130,7 +131,8 @@ def applied_here(page: str) -> frozenset:
     """The filters the page (and its open tab) applies."""
     rule = APPLIES.get(page, ALL_FILTERS)
     if isinstance(rule, dict):
-        return rule.get(st.query_params.get("view") or next(iter(rule)), rule["*"])
+        # a view the page lacks (a hand-edited link) opens the first view, whose filters are the ones applied
+        return rule.get(st.query_params.get("view"), next(iter(rule.values())))
     return rule
 
 
