@@ -158,6 +158,32 @@ def test_outlets_reporting_only_through_copies_are_said_to_have_no_card(tmp_path
     assert f"{n - cards} of the {n} outlets reporting originally have no card" in "".join(c.value for c in at.caption)
 
 
+def test_an_event_whose_reports_lie_years_apart_is_flagged(tmp_path, monkeypatch):
+    # Realworld's Navalny death (Feb 2024) took in Feb 2026 feed reports (the poison findings, Russian cucumber
+    # prices) and the page compared them as one happening without a word.
+    text = "Russian opposition leader Alexei Navalny died in an Arctic prison colony, officials said."
+    rows = [{"id": f"n-{y}", "outlet": f"Outlet {y}", "title": "Alexei Navalny dies in prison", "text": text,
+             "published": f"{y}-02-16T10:00:00Z", "url": f"https://x{y}.example/1"} for y in (2024, 2026)]
+    db = str(tmp_path / "span.sqlite")
+    s = Store(db)
+    import_text(s, "\n".join(json.dumps(r) for r in rows), "jsonl")
+    analyse_new(s, quotes=False)
+    first, second = sorted(s.articles_df().itertuples(), key=lambda a: a.id)
+    if first.event_id != second.event_id:    # the clusterer keeps them apart; the store lets a reader join them
+        s.merge_events(second.event_id, first.event_id, "test")
+    eid = event_of(s, "n-2024")
+    s.dispose()
+    monkeypatch.setenv("FRAMELENS_DB", db)
+    at = opened("event", {"event": eid})
+    assert [w.value for w in at.warning] == [
+        "This event's dated reports span 731 days (2024-02-16 to 2026-02-16): it may hold more than one happening. "
+        "Check the Timeline before quoting its figures; Corrections can move articles out."]
+
+
+def test_an_event_of_one_days_reports_is_not_flagged(store):
+    assert not opened("event", {"event": event_of(store, "h-1")}).warning
+
+
 def test_a_long_lead_is_cut_on_its_card(store):
     from pages.event_cards import MAX_LEAD, cut
     assert cut("short lead") == "short lead"
