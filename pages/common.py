@@ -7,6 +7,7 @@ import re
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import Callable
+from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
@@ -25,15 +26,16 @@ FILTER_KEYS = ("outlet", "group", "topic", "from", "to", "q", "text")
 # browser would fetch that from Google.)
 ICON = "data:image/png;base64," + base64.b64encode(Path(__file__).with_name("icon.png").read_bytes()).decode("ascii")
 
-# The filters each page applies, by the label its Filters line uses; a page whose tabs differ maps each
-# tab ("*": the others). A filter that is set but not applied is named as such, never as active.
+# The filters each page applies, by the label its Filters line uses; a page whose tabs differ maps every tab,
+# first the one it opens on. A filter that is set but not applied is named as such, never as active.
 ALL_FILTERS = frozenset({"Outlets", "Groups", "Topics", "Published", "Search", "Text"})
 APPLIES = {
     "overview": ALL_FILTERS,
     "event": ALL_FILTERS,   # to the events the picker offers
     "sources": frozenset({"Outlets", "Groups", "Topics", "Published"}),   # quotes: no headline or text search
     "timelines": {"Publication times": ALL_FILTERS,
-                  "*": frozenset({"Outlets", "Groups", "Topics", "Published"})},
+                  "First to report": frozenset({"Outlets", "Groups", "Topics", "Published"}),
+                  "Lag behind the first": frozenset({"Outlets", "Groups", "Topics", "Published"})},
     "articles": ALL_FILTERS,
     "outlets": frozenset(),
     "methods": frozenset(),
@@ -129,7 +131,8 @@ def applied_here(page: str) -> frozenset:
     """The filters the page (and its open tab) applies."""
     rule = APPLIES.get(page, ALL_FILTERS)
     if isinstance(rule, dict):
-        return rule.get(st.query_params.get("view") or next(iter(rule)), rule["*"])
+        # a view the page lacks (a hand-edited link) opens the first view, whose filters are the ones applied
+        return rule.get(st.query_params.get("view"), next(iter(rule.values())))
     return rule
 
 
@@ -213,7 +216,11 @@ def sidebar_filters(s: Store, version: tuple, page: str = "") -> dict:
         params["q"] = search
     if text:
         params["text"] = text
-    if params != {k: st.query_params.get_all(k) for k in st.query_params}:
+    # Compared as lists (get_all's form): a date or search value is a string in `params`, and compared as it was
+    # it always differed, so every run wrote the URL. Written while the browser still showed the previous page,
+    # that write carried the previous page's ?view= (its tab) into the new page's address.
+    if {k: v if isinstance(v, list) else [v] for k, v in params.items()} != {
+            k: st.query_params.get_all(k) for k in st.query_params}:
         st.query_params.from_dict(params)
     scope = set(outlets)
     if chosen_groups:
@@ -235,6 +242,18 @@ def sidebar_filters(s: Store, version: tuple, page: str = "") -> dict:
 def filter_params() -> dict[str, list[str]]:
     """The filters in the URL, to carry along to another page."""
     return {k: st.query_params.get_all(k) for k in st.query_params if k in FILTER_KEYS}
+
+
+def plural(n: int, word: str) -> str:
+    """"1 article", "2 articles": a count with its noun as a reader writes it."""
+    return f"{n:,} {word}" + ("" if n == 1 else "s")
+
+
+def page_url(path: str, **params) -> str:
+    """A link to another page that carries the filters in force, as the sidebar's links do: a link in a page's
+    text that dropped them opened the page on everything, with nothing on screen saying the view had changed."""
+    query = urlencode({**filter_params(), **params}, doseq=True)
+    return f"/{path}?{query}" if query else f"/{path}"
 
 
 def filters() -> dict:
@@ -345,6 +364,12 @@ def tabbed(views: dict) -> None:
     filter change at 1k articles (the CPU a change costs is printed by bench/dashboard_speed.py).
     """
     names = list(views)
+    # The key "view" is every page's: after a filter change the previous page's tab ("Events") was still its
+    # state when the next page drew its control, and the control wrote it into that page's address (a shared link
+    # then named a tab the page lacks, and the Filters line read the wrong tab's filters). A value that is not one
+    # of this page's views is dropped before the control is drawn.
+    if st.session_state.get("view") not in (None, *names):
+        del st.session_state["view"]
     # wrap: on a phone the choices take more rows instead of running past the screen's edge.
     chosen = st.segmented_control("View", names, default=names[0], key="view", bind="query-params",
                                   required=True, label_visibility="collapsed", wrap=True)

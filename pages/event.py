@@ -1,16 +1,19 @@
 """Event: one happening, one card per outlet (pages/event_cards.py) — timing, headline, lead, quotes, words,
 omissions — a reader for its articles (pages/reading.py), and the whole comparison to export."""
+import pandas as pd
 import streamlit as st
 
 from core.charts import export, timeline, too_little
 from core.exports import event_html, event_json
 from core.glossary import help_for
-from pages.common import chart, compact, csv_download, filters, open_page, provenance_maker, safe, tabbed
+from pages.common import chart, compact, csv_download, filters, open_page, plural, provenance_maker, safe, tabbed
 from pages.corrections import corrections_view
 from pages.data import colours, compare, event_choices, in_window
 from pages.event_cards import side_by_side
 from pages.families import families_view
 from pages.reading import read_article
+
+SPAN_WARN_DAYS = 30  # one happening's dated coverage; the clusterer joins within a 4-day window (ClusterConfig)
 
 
 def reprint_table() -> None:
@@ -31,6 +34,18 @@ def data_quality() -> None:
                                 "language": st.column_config.TextColumn(help=help_for("language")),
                                 "placed_by": st.column_config.TextColumn("placed by", help=help_for("placed by")),
                                 "text_status": st.column_config.TextColumn(help=help_for("text status"))})
+
+
+def span_note(arts) -> str | None:
+    """A warning when the event's reports with a day lie further apart than one happening's coverage does: the
+    clustering compares within days, so a span of months came from a join it should not have made (realworld's
+    Navalny death held 2026 reports on the poison findings and on Russian cucumber prices)."""
+    dated = pd.to_datetime(arts.loc[arts["date_precision"].isin(["exact", "date"]), "published"], utc=True).dropna()
+    if dated.empty or (days := (dated.max() - dated.min()).days) <= SPAN_WARN_DAYS:
+        return None
+    return (f"This event's dated reports span {days:,} days ({dated.min():%Y-%m-%d} to {dated.max():%Y-%m-%d}): it may "
+            "hold more than one happening. Check the Timeline before quoting its figures; Corrections can move "
+            "articles out.")
 
 
 def export_menu(spec: dict) -> None:
@@ -82,9 +97,12 @@ if arts.empty:   # merged into another event or emptied since the list was read:
     st.stop()
 for note in report.get("notes", []):
     st.info(safe(note))
+if wide := span_note(arts):
+    st.warning(wide)
 cov = report["coverage"]
-st.caption(f"{report['n_articles']} articles from {cov['original_outlets']} outlets reporting originally"
-           + (f", {len(reps)} reprints shown apart" if len(reps) else ""), help=help_for("outlets reporting"))
+st.caption(f"{plural(report['n_articles'], 'article')} from {plural(cov['original_outlets'], 'outlet')} reporting "
+           "originally" + (f", {plural(len(reps), 'reprint')} shown apart" if len(reps) else ""),
+           help=help_for("outlets reporting"))
 reprinted = set(reps["id"]) if not reps.empty else set()
 points = in_window(arts.assign(reprint=arts["id"].isin(reprinted)), "published")   # absurd dates stretch no chart
 spec = timeline(points, "Coverage timeline (hollow = reprint)", book=colours(s, version))

@@ -1,16 +1,16 @@
 """The Event page's outlet cards: timing, headline, lead, quotes, distinctive and contested words and
 omissions of each outlet, side by side; cards wrap, and on a phone everything past the headline folds."""
 from contextlib import contextmanager
-from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
 
 from core.glossary import help_for
 from core.sources import quote_excerpt, speaker_label
-from pages.common import safe
+from pages.common import page_url, safe
 
 CARD_WIDTH = 290  # px: cards wrap, three to a row beside the sidebar on a laptop, one on a phone
+MAX_LEAD = 600  # characters of a lead on a card; the reader shows the whole text
 MAX_CARDS = 6  # cards drawn before the user asks for all: two rows of three, a laptop's first screen
 VOICE = {"own": "own words", "quoted": "quoting {}", "attributed": "reporting {}",
          "unclear": "in a sentence reporting someone: whose word is unclear"}
@@ -21,6 +21,15 @@ def side_by_side(report: dict, arts: pd.DataFrame, quotes: pd.DataFrame, folded:
     texts = {r["id"]: {"title": r["title"] or "", "text": r["text"] or ""} for r in arts.to_dict("records")}
     st.caption(safe(report["timing"]["first"]["label"]) + "".join(f" · {safe(n)}" for n in report["timing"]["notes"]))
     outlets = sorted(report["coverage"]["original_articles"])
+    if not outlets:  # every article is a copy whose original is not in the store (the seed's aggregator copy of RT)
+        st.info(f"No outlet's own report of this event is in the store: its {len(arts)} "
+                f"{'article is a copy' if len(arts) == 1 else 'articles are copies'} of a report from elsewhere, so there "
+                "is nothing to set side by side. Read them under *Read an article*; *Reprints* says what each copies.")
+        return
+    carried = report["coverage"]["original_outlets"] - len(outlets)
+    if carried > 0:  # "14 outlets reporting" over 11 cards: the other 3 (AFP, Reuters...) are stored only as copies
+        st.caption(f"{carried} of the {report['coverage']['original_outlets']} outlets reporting originally have no card: "
+                   "their report is here only as other sites' copies or credited rewrites (see Reprints).")
     # Every card is some ten elements for the browser to draw: 20 cards (the broadest event at 100k
     # articles) took seconds. The others are named, and one switch draws them.
     if len(outlets) > MAX_CARDS and not st.toggle(f"Show all {len(outlets)} outlets", key="all_cards"):
@@ -46,6 +55,11 @@ def when(row: dict | None) -> str:
     return f"{row['first_report'][:16].replace('T', ' ')} UTC{lag}{src}"
 
 
+def cut(lead: str) -> str:
+    """A lead short enough for a card: a first paragraph with no break ran 3,000 characters down one column."""
+    return lead if len(lead) <= MAX_LEAD else lead[:MAX_LEAD].rsplit(" ", 1)[0] + " …"
+
+
 def headline(title: str) -> str:
     """A headline in bold, or a note that the article has none (an empty "****" draws a horizontal rule)."""
     return f"**{safe(title)}**" if (title or "").strip() else "*(no headline given)*"
@@ -61,7 +75,7 @@ def card(report: dict, outlet: str, texts: dict, quotes: pd.DataFrame, folded: b
     # One markdown element for the headlines (and leads): each element costs the browser a render of
     # its own, and a card of separate ones made the Event page the slowest to open. Feed text: every
     # markdown character escaped.
-    leads = ["\n\n" + safe(h.get("lead") or "") for h in heads]
+    leads = ["\n\n" + safe(cut(h.get("lead") or "")) for h in heads]
     if heads:
         st.markdown("\n\n".join(headline(h["title"]) + ("" if folded else lead) for h, lead in zip(heads, leads)))
     with st.expander("Leads, quotes and words") if folded else st.container():
@@ -135,7 +149,7 @@ def voice(m: dict) -> str:
 
 def speaker_link(name: str) -> str:
     """A speaker's name linking to their coverage on the Named sources page."""
-    return f"[{safe(name)}](/sources?{urlencode({'view': 'One speaker', 'speaker': name})})"
+    return f"[{safe(name)}]({page_url('sources', view='One speaker', speaker=name)})"
 
 
 def cue(word) -> str:

@@ -1,5 +1,4 @@
 """Overview: the events in view, ranked by how many outlets reported them, and attention over time."""
-from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
@@ -7,7 +6,8 @@ import streamlit as st
 from core.charts import stacked
 from core.exports import ABOUT
 from core.glossary import help_for
-from pages.common import chart, compact, count_column, csv_download, filter_params, filters, open_page, safe, tabbed
+from pages.common import (chart, compact, count_column, csv_download, filter_params, filters, open_page, page_url,
+                          plural, safe, tabbed)
 from pages.data import MAX_EVENTS, TABLE_ROWS, attention, choices, events
 
 CARDS = 50  # events shown as cards on a phone; the table (and its CSV) holds them all
@@ -17,7 +17,7 @@ def events_view(ev: pd.DataFrame) -> None:
     """The events table (cards on a phone); choosing a row opens that event's comparison."""
     # One caption above the table, not three around it: every element is one more update the browser
     # draws on each filter change.
-    notes = [f"{len(ev):,} events" + (f" (the {MAX_EVENTS:,} broadest)" if len(ev) >= MAX_EVENTS else "")
+    notes = [plural(len(ev), "event") + (f" (the {MAX_EVENTS:,} broadest)" if len(ev) >= MAX_EVENTS else "")
              + ". Breadth counts outlets with original reporting; reprints are counted apart."
              + (f" The table shows the {TABLE_ROWS} broadest; the CSV below holds all {len(ev):,}."
                 if len(ev) > TABLE_ROWS else "")]
@@ -56,7 +56,7 @@ def cards(table: pd.DataFrame) -> None:
     """Events as short cards that fit a phone's width, each linking to its comparison."""
     for r in table.to_dict("records"):
         with st.container(border=True):
-            link = "/event?" + urlencode({**filter_params(), "event": r["id"]}, doseq=True)
+            link = page_url("event", event=r["id"])
             st.markdown(f"**[{safe(r['event'])}]({link})**")
             when = f" · first report {r['first report (UTC)']}" + (" UTC" if r["first report (UTC)"][-1:].isdigit() else "")
             st.caption(f"{r['outlets reporting']} outlets reporting · {r['articles']} articles{when}"
@@ -74,7 +74,7 @@ def attention_view(by: str) -> None:
     chart(fig, f"attention-by-{name}", data, f"{name}s")
 
 
-s, version = open_page("Overview", show_fetch_report=True, intro=f"{ABOUT} [How the numbers are made](/methods).")
+s, version = open_page("Overview", show_fetch_report=True, intro=f"{ABOUT} [How the numbers are made]({page_url('methods')}).")
 f = filters()
 ev = events(s, version, f)
 if ev.empty:

@@ -1,5 +1,4 @@
 """Named sources: whom each outlet quotes, how much, how anonymously — and one speaker's coverage."""
-from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
@@ -8,7 +7,7 @@ from core.charts import bars, heatmap, lines
 from core.glossary import help_for
 from core.sources import NO_NAMED_SPEAKER
 from core.store import UNRESOLVED
-from pages.common import chart, count_column, downloads, filters, open_page, safe, tabbed
+from pages.common import chart, count_column, downloads, filters, open_page, page_url, safe, tabbed
 from pages.data import (colours, in_window, lone_speakers, other_languages, quote_counts, quote_scope,
                         speaker_quotes)
 
@@ -96,14 +95,14 @@ def speaker_view(pairs: pd.DataFrame) -> None:
 
 def event_link(event_id) -> str | None:
     """The Event page's address for an event (None for a quote whose article has no event yet)."""
-    return f"/event?{urlencode({'event': event_id})}" if isinstance(event_id, str) and event_id else None
+    return page_url("event", event=event_id) if isinstance(event_id, str) and event_id else None
 
 
 def lone_view() -> None:
     """Named speakers one outlet alone quotes within an event, linked to the event and to the speaker."""
     lone = lone_speakers(s, version, filters())
     lone = lone.assign(event=[event_link(e) for e in lone["event_id"]],
-                       coverage=[f"/sources?{urlencode({'view': 'One speaker', 'speaker': n})}" for n in lone["speaker"]])
+                       coverage=[page_url("sources", view="One speaker", speaker=n) for n in lone["speaker"]])
     st.dataframe(lone[["speaker", "outlet", "quotes", "event", "coverage"]], hide_index=True, width="stretch",
                  key="unique_table", column_config={
                      "speaker": st.column_config.TextColumn(help=help_for("quoted by one outlet only")),

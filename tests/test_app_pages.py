@@ -154,6 +154,36 @@ def test_overview_states_each_first_report_with_its_precision(small):
     assert all(v != "None" and "00:00" not in v for v in shown.values())
 
 
+def test_overview_first_report_is_no_new_year_from_a_year_only_date(tmp_path, monkeypatch):
+    """An event with a report dated only "2024" (stored at 1 January, 00:00) was listed as first reported on
+    "2024-01-01 (date only)": realworld's Navalny death (16 February) and Prigozhin crash (23 August) read so."""
+    text = ("Russian opposition leader Alexei Navalny has died in an Arctic prison colony, the Federal Penitentiary "
+            "Service said on Friday. Navalny, 47, felt unwell after a walk and lost consciousness.")
+    rows = [{"id": "day-1", "outlet": "Wire A", "title": "Alexei Navalny dies in Arctic prison colony", "text": text,
+             "published": "2024-02-16", "url": "https://a.example/1"},
+            {"id": "year-1", "outlet": "Site B", "title": "Alexei Navalny dies in Arctic prison colony", "text": text,
+             "published": "2024", "url": "https://b.example/1"}]
+    db = str(tmp_path / "year.sqlite")
+    s = Store(db)
+    import_text(s, "\n".join(json.dumps(r) for r in rows), "jsonl")
+    analyse_new(s, quotes=False)
+    day, year = (a for a in sorted(s.articles_df().itertuples(), key=lambda a: a.id))
+    assert year.date_precision == "year"
+    if day.event_id != year.event_id:   # one event either way: a reader's correction puts them together
+        s.move_article(year.id, day.event_id, "test")
+    s.dispose()
+    monkeypatch.setenv("FRAMELENS_DB", db)
+    table = app("overview").run().dataframe[0].value
+    assert list(table["first report (UTC)"]) == ["2024-02-16 (date only); a report dated only to 2024 may be earlier"]
+
+
+def test_counts_of_one_read_in_the_singular(small):
+    at = opened("event", {"event": event_of(small, "lone-1")})
+    assert "1 article from 1 outlet reporting originally" in [c.value for c in at.caption]
+    at = opened("overview", {"outlet": "Iceland Review"})
+    assert at.caption[0].value.startswith("1 event. Breadth counts")
+
+
 def test_overview_outlet_filter_from_the_url(small):
     at = opened("overview", {"outlet": "Iceland Review"})
     assert not at.exception

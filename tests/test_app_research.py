@@ -3,7 +3,9 @@ filters, the article reader, links, the Overview's introduction and phone cards,
 from __future__ import annotations
 
 import json
+from urllib.parse import urlencode
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -11,7 +13,8 @@ from core.analyse import analyse_new
 from core.corpus import import_text
 from core.exports import ABOUT
 from core.store import Store
-from tests.conftest import event_of, served
+from pages import data
+from tests.conftest import event_of, served, shared_path
 from tests.test_app_pages import app, basil_rows, fresh_caches, opened  # noqa: F401 - fixture
 
 HOSTILE = {"id": "h-1", "outlet": "Hostile <b>Feed</b>", "title": "Talks *end* <img src=x onerror=alert(1)>",
@@ -101,6 +104,91 @@ def test_speakers_link_to_their_coverage(store):
     at = opened("event", {"event": eid})
     links = [m.value for m in at.markdown if "](/sources?view=One+speaker&speaker=" in m.value]
     assert links
+
+
+def test_links_in_a_page_carry_the_filters_in_force(store):
+    # A speaker's link on an event card, and the Overview's link to Methods, opened their page on everything: the
+    # outlet and dates the reader had chosen were gone, and nothing on screen said so.
+    eid = next(e for e in store.events_df()["id"] if not store.quotes_df(event_ids=[e]).empty)
+    outlet = store.quotes_df(event_ids=[eid])["outlet"].iloc[0]
+    day = str((store.articles_df()["published"].min() + pd.Timedelta(days=1)).date())  # inside the span: applied
+    at = opened("event", {"event": eid, "outlet": outlet, "from": day})
+    wanted = "/sources?" + urlencode({"outlet": outlet, "from": day, "view": "One speaker"})
+    links = [m.value for m in at.markdown if "](/sources?" in m.value]
+    assert links and all(wanted in v for v in links)
+    at = opened("overview", {"outlet": outlet})
+    assert "(/methods?" + urlencode({"outlet": outlet}) + ")" in at.markdown[0].value
+
+
+def test_an_event_of_copies_only_says_there_is_nothing_to_set_side_by_side(tmp_path, monkeypatch):
+    # The seed (an aggregator's copy of an RT story) is its own event, and a copy whose original is not stored is no
+    # outlet's own report: Side by side drew no card at all under "1 articles from 0 outlets reporting originally".
+    seed = shared_path("seed", "000_4055cd44b54a232e.txt").read_text(encoding="utf-8")
+    title, _, text = seed.strip().partition("\n")
+    db = str(tmp_path / "seed.sqlite")
+    s = Store(db)
+    import_text(s, json.dumps({"id": "seed", "outlet": "Aggregator", "title": title, "text": text.strip(),
+                               "published": None, "url": "https://aggregator.example/seed"}), "jsonl")
+    analyse_new(s, quotes=False)
+    eid = s.articles_df()["event_id"].iloc[0]
+    assert not s.reprints_df([eid]).empty   # the premise: the detector calls it a copy
+    s.dispose()
+    monkeypatch.setenv("FRAMELENS_DB", db)
+    at = opened("event", {"event": eid})
+    assert not at.exception
+    assert any(i.value.startswith("No outlet's own report of this event is in the store: its 1 article is a copy")
+               for i in at.info)
+    assert not [m for m in at.markdown if m.value.startswith("#### ")]   # no outlet card
+
+
+def test_outlets_reporting_only_through_copies_are_said_to_have_no_card(tmp_path, monkeypatch):
+    # Realworld's Navalny death read "N articles from 14 outlets reporting originally" over "Show all 11 outlets":
+    # AFP, BBC News and Reuters are counted through other sites' copies and get no card, and nothing said so.
+    db = str(tmp_path / "realworld.sqlite")
+    s = Store(db)
+    import_text(s, shared_path("data", "realworld", "articles.jsonl").read_text(encoding="utf-8"), "jsonl")
+    analyse_new(s, quotes=False)
+    eid = event_of(s, "navalny-straitstimes-reuters-1")
+    s.dispose()
+    monkeypatch.setenv("FRAMELENS_DB", db)
+    at = opened("event", {"event": eid})
+    report = data.compare(Store(db), at.session_state["data_version"], eid)[0]
+    n, cards = report["coverage"]["original_outlets"], len(report["coverage"]["original_articles"])
+    assert n > cards
+    assert f"{n - cards} of the {n} outlets reporting originally have no card" in "".join(c.value for c in at.caption)
+
+
+def test_an_event_whose_reports_lie_years_apart_is_flagged(tmp_path, monkeypatch):
+    # Realworld's Navalny death (Feb 2024) took in Feb 2026 feed reports (the poison findings, Russian cucumber
+    # prices) and the page compared them as one happening without a word.
+    text = "Russian opposition leader Alexei Navalny died in an Arctic prison colony, officials said."
+    rows = [{"id": f"n-{y}", "outlet": f"Outlet {y}", "title": "Alexei Navalny dies in prison", "text": text,
+             "published": f"{y}-02-16T10:00:00Z", "url": f"https://x{y}.example/1"} for y in (2024, 2026)]
+    db = str(tmp_path / "span.sqlite")
+    s = Store(db)
+    import_text(s, "\n".join(json.dumps(r) for r in rows), "jsonl")
+    analyse_new(s, quotes=False)
+    first, second = sorted(s.articles_df().itertuples(), key=lambda a: a.id)
+    if first.event_id != second.event_id:    # the clusterer keeps them apart; the store lets a reader join them
+        s.merge_events(second.event_id, first.event_id, "test")
+    eid = event_of(s, "n-2024")
+    s.dispose()
+    monkeypatch.setenv("FRAMELENS_DB", db)
+    at = opened("event", {"event": eid})
+    assert [w.value for w in at.warning] == [
+        "This event's dated reports span 731 days (2024-02-16 to 2026-02-16): it may hold more than one happening. "
+        "Check the Timeline before quoting its figures; Corrections can move articles out."]
+
+
+def test_an_event_of_one_days_reports_is_not_flagged(store):
+    assert not opened("event", {"event": event_of(store, "h-1")}).warning
+
+
+def test_a_long_lead_is_cut_on_its_card(store):
+    from pages.event_cards import MAX_LEAD, cut
+    assert cut("short lead") == "short lead"
+    long = "word " * 1000
+    assert len(cut(long)) <= MAX_LEAD + 2 and cut(long).endswith(" …") and long.startswith(cut(long)[:-2])
 
 
 def test_event_cards_fold_on_a_phone(store):

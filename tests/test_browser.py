@@ -137,6 +137,19 @@ def test_outlet_filter_changes_url_and_count(page, server, store):
     expect(caption(page, "articles? match")).to_have_text(re.compile(rf"^{fox:,} articles match(;|$)"))
 
 
+def test_next_page_after_a_filter_change_keeps_no_tab_of_the_last(page, server):
+    # After a filter change on the Overview, its tab ("Events") was written into the next page's address, and that
+    # page's tab into the one after: a shared link named a tab the page lacks.
+    open_page(page, server, "")
+    wait_rerun(page, lambda: pick_multiselect(page, "f_outlets", "Fox News"))
+    page.keyboard.press("Escape")
+    for title, path in (("Timelines", "timelines"), ("Articles", "articles"), ("Overview", "")):
+        wait_rerun(page, lambda: page.get_by_test_id("stSidebar").get_by_role("link", name=title).click())
+        expect(page.get_by_role("heading", level=1)).to_have_text(title)
+        expect(page).to_have_url(re.compile(rf"/{path}\?outlet=Fox(\+|%20)News$"))
+        expect(filter_summary(page)).to_have_text("Outlets: Fox News")
+
+
 def test_topic_filter_changes_url_and_events(page, server, store):
     topic = store.topics()[0]
     n_all = len(store.events_df())
