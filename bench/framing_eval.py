@@ -337,7 +337,7 @@ PAGES = {"contested_pages.jsonl": "pages17", "contested_pages2.jsonl": "pages18"
          "contested_pages20.jsonl": "pages36", "contested_pages21.jsonl": "pages37",
          "contested_pages22.jsonl": "pages38", "contested_pages23.jsonl": "pages39",
          "contested_pages24.jsonl": "pages40", "contested_pages25.jsonl": "pages41",
-         "contested_pages26.jsonl": "pages42"}
+         "contested_pages26.jsonl": "pages42", "contested_pages27.jsonl": "pages43"}
 # The pages samples live outside the repository in the workplace's notes folder: from the main checkout (/work/main)
 # that is ROOT.parent / "notes", from a worktree (/work/wt/NAME) ROOT.parent.parent / "notes"; take the first that exists.
 PAGES_ROOT = next((p for p in (ROOT.parent / "notes", ROOT.parent.parent / "notes") if p.is_dir()),

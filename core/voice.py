@@ -129,6 +129,8 @@ _CLAUSE_END_RE = re.compile(r"(?<!\bthat)[,;][”\"’]?\s+"
                             r"|,\s+adding\s+(?!(?:that|he|she|they|it|we|i)\b)(?=[^,;:\"“”]{1,80}?\sto\s)"
                             r"|,\s+the\s+(?:\w+est|worst|best|first|last|most|latest)\b"   # ", the worst since …": background
                             r"|,\s+an?\s"                     # ", a contention X disputed": the outlet's apposition
+                            # "…, many of whom were members of … groups until recently": the outlet's background (round 28)
+                            r"|,\s+(?:many|some|most|all|several|none|few|both|each|one|two|three|half)\s+of\s+(?:whom|which)\b"
                             r"|[”\"],\s+with\s"                 # '…”, with most leaders opposing …': the outlet's gloss
                             # "X say …, and other detainees claim …": a new subject with its own frame
                             r"|,\s+and\s+(?:[\w'’-]+\s+){1,3}?(?:say|says|said|claim|claims|claimed|allege|alleges|alleged"
@@ -155,7 +157,11 @@ _AS_RE = re.compile(r"\b(?P<verb>" + "|".join(sorted({f for v in _AS_VERBS for f
                     r"(?!well\b|soon\b|long\b|much\b|many\b|far\b|of\b|part\b|recently\b|early\b|late\b|a result\b)",
                     re.I)                                  # "dismissed the complaint, as well as …" is no characterisation
 # The complement after "as" is a noun phrase: a subordinate clause after it is the outlet's narration
-_AS_END_RE = re.compile(r"\s(?:after|before|when|while|because|whereas)\s")
+# ("… described as one of Syria's worst violence since insurgents overthrew the Assad regime": "since" before a clause,
+# a subject then a past verb, is the outlet's background; "the worst since the 2011 uprising" stays the complement; round 28)
+_AS_END_RE = re.compile(r"\s(?:after|before|when|while|because|whereas)\s"
+                        r"|\ssince\s(?=(?:[\w'’-]+\s+){1,4}?(?:[a-z]{2,}ed|overthrew|took|began|came|fell|won|lost|left|"
+                        r"seized|was|were|had|has|have)\b)")
 # A reported content that is one quotation, closed with a comma ('by saying "we're coming for you", having …')
 _QUOTED_CONTENT_RE = re.compile(r"\s*(?:that\s+)?[\"“][^\"“”\n]{1,300}?(?:(?P<a>[\"”])\s*,|,\s*(?P<b>[\"”]))\s+(?=\S)")
 # "Republicans called the bill a power grab", "called him a racist": the complement after the object is the
@@ -253,6 +259,9 @@ _REFERRED_RE = re.compile(r"\b(?P<verb>refer|refers|referred|referring)\s+to\s+(
 # "…, as reported first by the Canadian Broadcasting Corp.": a closing source tag, as "…, according to X"
 _AS_REPORTED_RE = re.compile(r",\s+as\s+(?:first\s+|earlier\s+|previously\s+)?(?:reported|revealed|disclosed)\s+"
                              r"(?:first\s+|earlier\s+)?by\s+(?P<spk>[^,;:\"“”()]{2,80}?)(?=\.?\s*$|[,;:\"“”()]|\.\s+[A-Z])")
+# "… resulting in over 340 casualties, including women and children (via Reuters).": a closing "(via X)" credits the
+# sentence to X, as a closing "according to X" would (round 28)
+_VIA_RE = re.compile(r"\s*\(\s*via\s+(?P<spk>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4})\s*\)\s*[.!]?[\"”’]?\s*$")
 _BY_RE = re.compile(r"\bby (?P<spk>(?:[A-Z][\w'’.-]*\s?){1,4})")
 # The content of a claim named as a noun: "claims of election fraud", "claims that she …", "fraud claims".
 _CLAIM_NOUN_RE = re.compile(r"\b(?:claims?|allegations?|accusations?|assertions?|contentions?|rumou?rs?|reports?)\s+(?:of|that)\s"
@@ -303,7 +312,9 @@ _TIME_GAP_RE = re.compile(r"(?:(?:just|only|barely|some|about|nearly|almost|less
                           re.I)
 # "… are widely recognized as …", "is seen as a major concession": a characterisation in the passive names its
 # holder only with "by X"; its grammatical subject is what is characterised, never the one who characterises
-_PASSIVE_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:[a-z]+ly\s+)?$", re.I)
+# ("The conflict is now described as one of …": a time or degree adverb between, round 28)
+_PASSIVE_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+"
+                                r"(?:(?:[a-z]+ly|now|also|still|often|already|even|sometimes|increasingly)\s+){0,2}$", re.I)
 _BY_AGENT_RE = re.compile(r"\s*by\s+(?P<spk>[^,;:]{2,60}?)\s*$")
 # "did not allege a conspiracy", "never said": a negated speech verb reports nothing said
 _NEGATIONS = frozenset("not never n't".split())
@@ -335,7 +346,8 @@ class VoiceMap:
         """Find the quotations in text now; reporting frames of a sentence when it is first asked about.
         body: for a headline, the article's text, where a speaker the headline opens with must speak too.
         title: for a text, its article's headline, which the text may repeat as a line of its own."""
-        self.text, self.sentences = text, sentences
+        self.text, self.sentences = text, _split_glued_headline(text, sentences)
+        sentences = self.sentences
         # (the headline repeated in the text, "Barr: …", is no sign that its name speaks there)
         self._title = _title_speaker(text, _without_line(body, text.strip())) if body is not None else None
         self._title_lines = _title_lines(text, title) if title else []
@@ -444,6 +456,30 @@ def _post_heads(text: str) -> list[tuple[int, int]]:
                 and len(above.strip()) + len(m.group("line").strip()) <= POST_LIMIT:
             out.append((a, m.start() - 1))
     return out
+
+
+# A headline pasted before the story with a space and no full stop: "… rebels say they've captured Congo city of Goma The
+# Rwandan-backed M23 rebel group claims they've captured …" (round 28): a capitalised "The" after a word that is no
+# function or speech word, with a sentence-case run of at least four words before it
+_GLUED_HEAD_RE = re.compile(r"(?<=[A-Za-z0-9])\s+(?=The\s+[A-Za-z])")
+_GLUE_BEFORE_NOT = frozenset("""the a an of in on at to by for from with and or but as that than into about over under
+after before said says say told tells according is are was were be been being has have had will would can could
+called named dubbed titled""".split())
+
+
+def _split_glued_headline(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences with the text's first one cut where a headline glued onto the story ends, if one does."""
+    if not sentences:
+        return sentences
+    s, e = sentences[0]
+    for m in _GLUED_HEAD_RE.finditer(text, s, e):
+        before = text[s:m.start()].split()
+        if len(before) < 4 or before[-1].lower() in _GLUE_BEFORE_NOT or before[-1].lower() in SPEECH_VERBS:
+            continue
+        if not any(w[:1].islower() for w in before[1:]) or re.search(r"[.!?:;]\s", text[s:m.start()]):
+            continue                    # a title-case line ("Why The West …") or one with a stop: no glue
+        return [(s, m.start()), (m.end(), e)] + sentences[1:]
+    return sentences
 
 
 def _unwrap(text: str, sentences: list[tuple[int, int]]) -> str:
@@ -721,6 +757,9 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
     for m in _FOUND_RE.finditer(sent):             # (from the verb's end: a quotation right after it is inside)
         a = s + m.start() + len(m.group().split()[0])
         out.append((a, _clause_end(text, a, e), _speaker_before(_tokens(sent[:m.start()])) or None))
+    via = _VIA_RE.search(sent)
+    if via:
+        out.append((s0, s + via.start(), _clean_speaker(via.group("spk").split())))
     post = _POST_CREDIT_RE.search(sent)
     if post:
         out.append((s0, s + post.start(), _clean_speaker(post.group("spk").split())))

@@ -1137,3 +1137,40 @@ def test_twentyseventh_round_voice_rules():
     assert _doc_voice(text, "occupied")[0] == "unclear"
     assert _voice("The probe is heating up, including whether there is evidence of collusion between the two as Russia "
                   "sought to help Trump, according to US intelligence agencies.", "collusion") == ("own", None)
+
+
+def test_twentyeighth_round_sense_rules():
+    # a disagreement is no statement: "contention between …", a mass "significant contention", "a point of contention"
+    assert _terms("The protests erupted over a finance bill that has sparked significant contention between citizens and "
+                  "the government.") == []
+    assert _terms("The border has long been a point of contention for the two governments.") == []
+    assert ("claims by officials", "contention") in _terms("The ministry's contention that the vote was rigged was "
+                                                           "rejected by the court.")
+    # "regime modifications" (changes of government, the plain idiom spun) names no regime
+    assert ("regime / government", "regime") not in _terms(
+        "Pakistan has struggled with political instability, regime modifications and coups since 1947.")
+    assert ("regime / government", "regime") in _terms("The regime detained hundreds of protesters in Tehran.")
+
+
+def test_twentyeighth_round_voice_rules():
+    # a headline glued onto the story with a space and no full stop: the story's verb is no content of the headline's
+    text = ("date 2025-01 Rwanda-backed rebels say they've captured Congo city of Goma The Rwandan-backed M23 rebel group "
+            "claims they've captured the city of Goma in the eastern Democratic Republic of Congo.")
+    assert _doc_voice(text, "claims") == ("own", None)
+    text = "Lawyers for the victims said on Monday that The Hague would try the regime for its crimes next year."
+    assert _doc_voice(text, "regime") == ("attributed", "Lawyers for the victims")
+    # a relative clause of background ("…, many of whom were …") ends what the footage suggested
+    text = ("Video footage on social media suggested that civilians were executed in revenge killings by the incoming "
+            "troops, many of whom were members of radical Islamist terror groups until recently.")
+    assert _doc_voice(text, "Islamist") == ("own", None)
+    assert _doc_voice("Video footage suggested that civilians were executed by Islamist troops.",
+                      "Islamist") == ("attributed", "Video footage")
+    # "is now described as" with nobody named is no description by its subject; "since" + a clause is the outlet's
+    text = "The conflict is now described as one of Syria's worst violence since insurgents overthrew the Assad regime."
+    assert _doc_voice(text, "insurgents") == ("own", None)
+    assert _doc_voice("The group is now described by the army as terrorists.", "terrorists") == ("attributed", "army")
+    assert _doc_voice("The group is now described as terrorists.", "terrorists")[0] == "unclear"
+    # a closing "(via X)" credits the sentence to X
+    text = ("Since Thursday, Syrian security forces and militants tied to the country's new Islamist rulers have "
+            "unleashed a deadly crackdown in the coastal Alawite region (via Reuters).")
+    assert _doc_voice(text, "militants") == ("attributed", "Reuters")

@@ -13,7 +13,7 @@ topics the lexicon covers and are never committed (third-party text); the labels
     .venv/bin/python bench/labels/pages_check.py score /work/notes/pages22 contested_pages6.jsonl \
         --also /work/notes/pages21 contested_pages5.jsonl
 
-Without the folder (as in CI) every command says so and exits 0. Twenty-six samples so far, each drawn and labelled
+Without the folder (as in CI) every command says so and exits 0. Twenty-seven samples so far, each drawn and labelled
 before the matcher was changed on it: /work/notes/pages17 -> contested_pages(_sample).jsonl (round 5),
 /work/notes/pages18 -> contested_pages2(_sample).jsonl (round 6), /work/notes/pages19 ->
 contested_pages3(_sample).jsonl (round 7), /work/notes/pages20 -> contested_pages4(_sample).jsonl (round 8),
@@ -35,7 +35,8 @@ contested_pages22(_sample).jsonl (round 23's rules; studied in round 24), /work/
 contested_pages23(_sample).jsonl (round 24's rules; studied in round 25), /work/notes/pages40 ->
 contested_pages24(_sample).jsonl (round 25's rules: 152/159 = 0.956 untuned; studied in round 26), /work/notes/pages41 ->
 contested_pages25(_sample).jsonl (round 26's rules: 111/119 = 0.933 untuned; studied in round 27), /work/notes/pages42 ->
-contested_pages26(_sample).jsonl (round 27's rules, not tuned on: 81/89 = 0.910 untuned); rounds 6 to 27 with
+contested_pages26(_sample).jsonl (round 27's rules: 81/89 = 0.910 untuned; studied in round 28), /work/notes/pages43 ->
+contested_pages27(_sample).jsonl (round 28's rules, not tuned on: 55/59 = 0.932 untuned); rounds 6 to 28 with
 `draw --max 400` (every match). The folders pages17 to pages32 were lost with the old machine: samples one to sixteen can no longer be scored
 (their labels stay, for framing_eval --by-term once found again).
 """
