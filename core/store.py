@@ -791,7 +791,11 @@ class Store:
         name = self._outlet_namer(c) if ids else None
         for i in range(0, len(ids), 500):
             chunk = ids[i:i + 500]
+            # a date with a day bounds the event; a year alone is stored as its 1 January (core.dates) and would
+            # date the event to New Year's Day: it counts only when no member gives a day
+            day = sa.case((articles.c.date_precision.in_(("exact", "date")), articles.c.published))
             q = (sa.select(articles.c.event_id, sa.func.count().label("n"),
+                           sa.func.min(day).label("day_lo"), sa.func.max(day).label("day_hi"),
                            sa.func.min(articles.c.published).label("lo"), sa.func.max(articles.c.published).label("hi"))
                  .where(articles.c.event_id.in_(chunk)).group_by(articles.c.event_id))
             rows = c.execute(sa.select(articles.c.event_id, articles.c.id, articles.c.outlet, reprints.c.original_outlet,
@@ -806,7 +810,8 @@ class Store:
                 derived = sum(1 for m in members if m.derived is not None)
                 outlets = {name(m.outlet) for m in members}
                 c.execute(sa.update(events).where(events.c.id == r.event_id).values(
-                    n_articles=r.n, n_outlets=len(outlets), first_published=r.lo, last_published=r.hi,
+                    n_articles=r.n, n_outlets=len(outlets), first_published=r.day_lo if r.day_lo is not None else r.lo,
+                    last_published=r.day_hi if r.day_hi is not None else r.hi,
                     n_original_outlets=len(family_outlets(members, name)), n_reprints=derived))
 
     def save_quotes(self, article_ids: list[str], found) -> None:

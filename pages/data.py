@@ -147,34 +147,26 @@ def _events(_s, version, **f) -> pd.DataFrame:
     cov, seen = coverage(_s, version)
     found = [cov.get(e, ("", "")) for e in ev["id"]]
     firsts = first_report_texts(ev["first_published"], ev["id"].map(seen))
-    year_only = year_only_firsts(_s, ev, seen)
+    year_only = year_only_firsts(_s, ev)
     if year_only:
         firsts = firsts.mask(ev["id"].isin(year_only), ev["id"].map(year_only))
     return ev.assign(outlets=[o for o, _ in found], blind_spots=[g for _, g in found], first_report=firsts)
 
 
-def year_only_firsts(s: Store, ev: pd.DataFrame, seen: dict) -> dict[str, str]:
-    """The first report of events whose earliest stored time is an article dated only by its year (stored at 1 January,
-    00:00, core.dates), from their articles with a day: the events' first time would print as a report on 1 January.
-    Only events starting at the first instant of a year are read, so a filter change reads a handful at most."""
+def year_only_firsts(s: Store, ev: pd.DataFrame) -> dict[str, str]:
+    """The first report of events all of whose reports are dated only by their year: the store dates an event by
+    its reports with a day (Store._recount) and falls back on a year, stored at 1 January, 00:00 (core.dates), which
+    would print as a report on New Year's Day. Only events starting at the first instant of a year are read."""
     first = pd.to_datetime(ev["first_published"], utc=True)
     at_new_year = ev.loc[(first.dt.month == 1) & (first.dt.day == 1) & first.eq(first.dt.normalize()), "id"].tolist()
     if not at_new_year:
         return {}
     arts = pd.DataFrame(s.event_articles(at_new_year, max_chars=1))
-    arts["published"] = pd.to_datetime(arts["published"], utc=True)
     out = {}
     for event_id, members in arts.groupby("event_id"):
-        earliest = members[members["published"].eq(members["published"].min())]
-        if not earliest["date_precision"].isin(["year", "none"]).all():
-            continue  # a report dated 1 January itself: the stored time is right
-        dated = members[members["published"].notna() & ~members["date_precision"].isin(["year", "none"])]
-        year = f"{earliest['published'].iloc[0].year}"
-        if dated.empty:
+        if members["date_precision"].isin(["year", "none"]).all() and members["published"].notna().any():
+            year = pd.to_datetime(members["published"], utc=True).min().year
             out[event_id] = f"no day given (year {year} only)"
-            continue
-        text = first_report_texts(pd.Series([dated["published"].min()]), pd.Series([seen.get(event_id)])).iloc[0]
-        out[event_id] = f"{text}; a report dated only to {year} may be earlier"
     return out
 
 

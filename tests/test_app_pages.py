@@ -174,7 +174,21 @@ def test_overview_first_report_is_no_new_year_from_a_year_only_date(tmp_path, mo
     s.dispose()
     monkeypatch.setenv("FRAMELENS_DB", db)
     table = app("overview").run().dataframe[0].value
-    assert list(table["first report (UTC)"]) == ["2024-02-16 (date only); a report dated only to 2024 may be earlier"]
+    assert list(table["first report (UTC)"]) == ["2024-02-16 (date only)"]   # as the Event page orders it
+
+
+def test_overview_first_report_of_an_event_dated_only_by_its_year_says_so(tmp_path, monkeypatch):
+    text = "Residents of a coastal town held a festival on the beach, the organisers said, and thousands came."
+    rows = [{"id": f"year-{i}", "outlet": f"Site {i}", "title": "Coastal town holds beach festival", "text": text,
+             "published": "2019", "url": f"https://s{i}.example/1"} for i in range(2)]
+    db = str(tmp_path / "years.sqlite")
+    s = Store(db)
+    import_text(s, "\n".join(json.dumps(r) for r in rows), "jsonl")
+    analyse_new(s, quotes=False)
+    s.dispose()
+    monkeypatch.setenv("FRAMELENS_DB", db)
+    table = app("overview").run().dataframe[0].value
+    assert list(table["first report (UTC)"]) == ["no day given (year 2019 only)"]
 
 
 def test_counts_of_one_read_in_the_singular(small):
