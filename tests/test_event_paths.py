@@ -77,3 +77,38 @@ def test_framelens_cluster_on_a_file_gives_the_events_its_import_gives(tmp_path)
     cli = {d["id"]: d["event"] for d in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
     stored = _through_store(str(tmp_path / "undated.sqlite"), rows)
     assert _partition(ids, [cli[i] for i in ids]) == _partition(ids, [stored[i] for i in ids])
+
+
+def test_an_undated_stored_article_does_not_stretch_its_event_to_when_it_was_imported(tmp_path):
+    # realworld's Navalny event (Feb 2024) holds rows with no date or a year only; a later import of dated news on Navalny two
+    # years on must not join it: the time a row was imported says nothing about when it was published
+    rows = _rows("data", "realworld", "articles.jsonl")
+    later = [{"id": f"later-{i}", "outlet": outlet, "published": f"2026-02-1{4 + i}T12:00:00Z", "title": title,
+              "text": f"{title}. European governments said on Saturday that Russian opposition leader Alexei Navalny, "
+                      "who died in an Arctic penal colony, was poisoned with a rare toxin. The Kremlin rejected the "
+                      "claim about Navalny's death in prison as absurd, and Yulia Navalnaya called for justice."}
+             for i, (outlet, title) in enumerate([("CBS News", "Navalny was poisoned in prison, European leaders say"),
+                                                  ("DW", "Toxin that killed Alexei Navalny was likely made in a lab"),
+                                                  ("Japan Today", "Kremlin rejects claim it poisoned Navalny")])]
+    # an old item in the same run reaches the stored events back to 2021, the year-only (2024) and undated rows too
+    later.append({"id": "later-old", "outlet": "El País", "published": "2021-11-15T14:10:11Z",
+                  "title": "Spain's budget passes its first vote", "text": "The Spanish budget passed a first vote."})
+    got = _through_store(str(tmp_path / "two-years.sqlite"), rows, later)
+    death = got["navalny-rediff-1"]
+    assert {got[r["id"]] for r in later[:3]} == {got["later-0"]}      # the new coverage stays together
+    assert got["later-0"] != death                                  # and apart from the death two years before
+
+
+def test_an_event_is_dated_by_its_reports_with_a_day_not_by_one_dated_only_to_its_year(db_url):
+    # a year alone is stored at 1 January: it would date the event to New Year's Day and put it in a 1-2 January view
+    text = ("Russian opposition leader Alexei Navalny died in an Arctic penal colony, the prison service said on "
+            "Friday. Navalny, 47, lost consciousness after a walk, the Federal Penitentiary Service said.")
+    rows = [{"id": f"n{i}", "outlet": o, "published": p, "title": "Alexei Navalny dies in Arctic prison", "text": text}
+            for i, (o, p) in enumerate([("RT", "2024-02-16"), ("TASS", "2024-02-16T12:00:00Z"), ("boorsee", "2024")])]
+    store = Store(db_url)
+    import_text(store, "\n".join(json.dumps(r) for r in rows), "jsonl")
+    analyse_new(store, quotes=False)
+    ev = store.events_df(limit=None)
+    assert len(ev) == 1 and str(ev["first_published"].iloc[0].date()) == "2024-02-16"
+    assert store.events_df(start="2024-01-01", end="2024-01-02", limit=None).empty
+    store.dispose()

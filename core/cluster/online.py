@@ -147,7 +147,7 @@ class EventClusterer(Regrouping):
             raise ValueError("restore needs one event id per article")
         rows = []
         for art, eid in zip(articles, event_ids):
-            a = self.read(art)
+            a = self.read(art, placed=True)
             if a.id in self._article_event:
                 raise ValueError(f"duplicate article id {a.id!r}")
             doc = self._analyse(a)
@@ -187,8 +187,9 @@ class EventClusterer(Regrouping):
         """How many events are still candidates (inside the time window's index)."""
         return sum(1 for e in self._events if e.indexed and e.alive)
 
-    def read(self, art: Any) -> Incoming:
-        """An article's fields as the clusterer uses them; its time through the date model (core.dates)."""
+    def read(self, art: Any, placed: bool = False) -> Incoming:
+        """An article's fields as the clusterer uses them; its time through the date model (core.dates).
+        placed: a stored article restored to its event, which a time invented for it must not stretch."""
         aid = get(art, "id")
         if aid is None or str(aid) == "":
             raise ValueError("article without an id")
@@ -200,9 +201,15 @@ class EventClusterer(Regrouping):
         span, year = _span_of(when), when.year   # not clustering_span(art): that reads the date again
         if year is None and isinstance(get(art, "published"), str):
             year = publication_year(get(art, "published"))   # "Novemer 27, 2005" still names its year
-        if span is None and self.time_bound:
-            # online: an undated article is placed at the time it was first seen (or now)
+        seen = None
+        if span is None and self.time_bound and not placed:
+            # online: an undated article is placed at the time it was first seen (or now), unless its own year
+            # says otherwise; an imported row's first-seen time is when it was imported, not when it was written.
+            # A stored one keeps no time: placed at its import, it would stretch its event over the years between.
             seen = date_of({"published": get(art, "first_seen")}).published or datetime.now(timezone.utc)
+            if year is not None and seen.year != year:
+                seen = None
+        if seen is not None:
             span = (seen.timestamp(), seen.timestamp())
             if year is None:
                 year = seen.year
