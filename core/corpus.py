@@ -27,6 +27,7 @@ SCHEMA = set(SCALAR_FIELDS) | {"categories"}
 MAX_ID = 190            # the store's id column holds 200; "import:" may be put in front (see Store)
 MAX_OUTLET = 200
 TITLED = "from the first sentence"   # title_flag of a row whose title was made from its text
+_LINE_STOP = re.compile(r"[.!?:;,\"”’)\]]$")   # a line that ends so is a sentence or runs on
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 
 
@@ -191,8 +192,14 @@ def _kind(v) -> str:
 
 
 def first_sentence(text: str, limit: int = 160) -> str:
-    """A title made from a text: its first sentence after any wire dateline ("CHELYABINSK, February 16.
-    /TASS/." is no headline), cut at a word before `limit` characters."""
+    """A title made from a text: a short first line with no closing stop (a headline the page printed above the
+    story), else its first sentence after any wire dateline ("CHELYABINSK, February 16. /TASS/." is no headline),
+    cut at a word before `limit` characters."""
+    line, _, rest = text.strip().partition("\n")
+    line = " ".join(line.split())
+    if rest.strip() and len(line.split()) >= 4 and len(line) <= limit and not _LINE_STOP.search(line) \
+            and not line.startswith("By ") and strip_dateline(line) == line:
+        return line   # a headline on a line of its own, no full stop: the sentence after it is no part of it
     words = " ".join(text.split())
     first = _SENTENCE_END.split(strip_dateline(words).lstrip() or words, maxsplit=1)[0]
     if len(first) <= limit:

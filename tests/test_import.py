@@ -154,6 +154,21 @@ def test_a_title_made_from_the_text_skips_its_wire_dateline(tmp_path, db_url):
                                          "Dmitry Peskov told reporters.")
 
 
+@pytest.mark.parametrize("text, title", [
+    # a page saved whole: its headline on a line of its own, no stop, then the story
+    ("Chinese defense chief promises Russia support — RT World News\n\nChinese Defense Minister Dong Jun told "
+     "his Russian counterpart Sergei Shoigu that cooperation is a pillar of peace.",
+     "Chinese defense chief promises Russia support — RT World News"),
+    # a byline or a dateline on the first line is no headline: the first sentence after it is
+    ("By Guy Faulconbridge\nMOSCOW (Reuters) - Russia said on Friday that talks would go on. More came later.",
+     "By Guy Faulconbridge MOSCOW (Reuters) - Russia said on Friday that talks would go on."),
+    ("Talks go on.\nRussia said on Friday that talks would go on.", "Talks go on."),
+])
+def test_a_title_made_from_the_text_is_a_headline_line_when_the_text_starts_with_one(tmp_path, text, title):
+    from core.corpus import first_sentence
+    assert first_sentence(text) == title
+
+
 def test_csv_with_a_10_mb_cell_names_its_line_and_keeps_the_rest(tmp_path, db_url):
     p = tmp_path / "big.csv"
     p.write_text("id,outlet,title,text\nc1,X,First,Fine.\nc2,X,Big,\"" + "w " * 5_000_000 + "\"\nc3,X,Third,Fine.\n",
