@@ -333,16 +333,9 @@ def _byline_before_dateline(line: str, before: int) -> int:
     return m.end() if m and m.end() <= before and not re.search(r"[.!?]\s", m.group()) else 0
 
 
-_TWO_CITIES = re.compile(r"(?<=[A-Z])/(?=[A-Z]{2})")
-
-
 def _dateline_end(line: str) -> int:
     """dateline_end, also where the story opens with a backslash-escaped quote as some syndication feeds store
-    it ("(MENAFN- Live Mint) \\"Prime Minister…"): the two characters are read as a space and a quote; and where two
-    cities share one dateline ("AMMAN/BEIRUT (Reuters) -")."""
-    # "AMMAN/BEIRUT (Reuters) -": two cities joined by a slash read as two words (same length, same offsets).
-    if "/" in line[:40]:
-        line = _TWO_CITIES.sub(" ", line[:40]) + line[40:]
+    it ("(MENAFN- Live Mint) \\"Prime Minister…"): the two characters are read as a space and a quote."""
     if '\\"' not in line[:200]:
         return dateline_end(line)
     d = dateline_end(line.replace('\\"', ' "', 1))
