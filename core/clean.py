@@ -59,7 +59,8 @@ _GLUE_POINT_RE = re.compile(r"(?<=[a-z0-9”\"’.!?)])(?=[A-Z][a-z])")
 _MONTH = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?"
           r"|Sep(?:t|tember|\.)?\.?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
 _DATE = rf"{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
-_UPPER_PLACE = r"[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,3}(?:,\s+[A-Z][a-zA-Z.]+(?:\s+[A-Z][a-zA-Z.]+)?)?"
+# "AMMAN/BEIRUT": two cities of one dateline, joined by a slash.
+_UPPER_PLACE = r"[A-Z][A-Z.'’\-]+(?:(?:\s+|/)[A-Z][A-Z.'’\-]+){0,3}(?:,\s+[A-Z][a-zA-Z.]+(?:\s+[A-Z][a-zA-Z.]+)?)?"
 _MIXED_PLACE = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?:\s+\([A-Z][a-z]+\))?(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?"
 _AGENCY = r"\((?:[A-Z][^()\n]{0,60})\)"
 _DASH = r"(?:--|[-—–―⸻]|βΈ»)"

@@ -11,10 +11,11 @@ A mention of an outlet is a credit only where its place in the text says so. Kin
 "reporter" (the agency's own reporting: "a Reuters witness", "an AFP reporter saw", "Reuters could not
 verify", "in response to a question from AFP"), "told" ("told Reuters": an interview), "reported"
 (", TASS reported", "according to Xinhua", "X quoted Y as saying") and "cited" ("According to X, …",
-"X reported that …"). "photo" ("AP Photo/…", "© … / AFP") says who took a picture, not who wrote the
-text. Names written together ("according to NBC and the AP") credit no single outlet, and an outlet's
-own dateline is no credit (`own`). Everything here is regular expressions over a window around each
-name, so it runs on every article in a fraction of a millisecond.
+"X reported that …"). "photo" ("AP Photo/…", "© … / AFP", a name alone under the headline printed again, a
+video blurb's "(March 19) AP") says who took a picture or video, not who wrote the text. Names written
+together ("according to NBC and the AP") credit no single outlet, and an outlet's own dateline is no
+credit (`own`). Everything here is regular expressions over a window around each name, so it runs on
+every article in a fraction of a millisecond.
 """
 from __future__ import annotations
 
@@ -333,20 +334,28 @@ def _byline_before_dateline(line: str, before: int) -> int:
     return m.end() if m and m.end() <= before and not re.search(r"[.!?]\s", m.group()) else 0
 
 
-_TWO_CITIES = re.compile(r"(?<=[A-Z])/(?=[A-Z]{2})")
-
-
 def _dateline_end(line: str) -> int:
     """dateline_end, also where the story opens with a backslash-escaped quote as some syndication feeds store
-    it ("(MENAFN- Live Mint) \\"Prime Minister…"): the two characters are read as a space and a quote; and where two
-    cities share one dateline ("AMMAN/BEIRUT (Reuters) -")."""
-    # "AMMAN/BEIRUT (Reuters) -": two cities joined by a slash read as two words (same length, same offsets).
-    if "/" in line[:40]:
-        line = _TWO_CITIES.sub(" ", line[:40]) + line[40:]
+    it ("(MENAFN- Live Mint) \\"Prime Minister…"): the two characters are read as a space and a quote."""
     if '\\"' not in line[:200]:
         return dateline_end(line)
     d = dateline_end(line.replace('\\"', ' "', 1))
     return d - 1 if d and line[d - 1] == "\\" else d
+
+
+_VIDEO_DATE_LEFT = re.compile(r"\((?:January|February|March|April|May|June|July|August|September|October|November|"
+                              r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?:\s+\d{1,2})?\)?\s*$")
+
+
+def _under_headline_copy(text: str, start: int) -> bool:
+    """Whether the line above the one starting at `start` is a second copy of an earlier line near the top (a page
+    printing its headline again as the lead picture's alt text or caption)."""
+    if start > 1700:
+        return False            # the top of the page only
+    above = text[:start].rstrip()
+    line_start = above.rfind("\n") + 1
+    line = above[line_start:].strip()
+    return len(line) >= 20 and line_start < 1500 and text.find(line, 0, line_start) >= 0
 
 
 def _kind(text: str, s: int, e: int, para: tuple[int, int], idx: int, n_paras: int) -> str | None:
@@ -366,6 +375,13 @@ def _kind(text: str, s: int, e: int, para: tuple[int, int], idx: int, n_paras: i
     # "SPUTNIK/VIA REUTERS", "KCNA/via Reuters": a picture one agency took and another distributed.
     if _VIA_RIGHT.match(right) or _VIA_LEFT.search(left[-20:]):
         return "photo"
+    # "… appears to show the crash. (March 19) AP", cut "(March AP": a video blurb's date and credit, not the story's.
+    if _VIDEO_DATE_LEFT.search(left[-20:]):
+        return "photo"
+    # "Islamic Republic News Agency" alone under the headline printed again (the lead picture's alt text): the
+    # picture's credit (fc31's Newsy page), not the story's byline.
+    if not left.strip() and not right.strip() and _under_headline_copy(text, para[0]):
+        return "photo"
     if idx < 4:
         start = para[0] + _byline_before_dateline(text[para[0]:min(para[1], s + CONTEXT)], s - para[0])
         d = _dateline_end(text[start:para[1]])
@@ -383,7 +399,8 @@ def _kind(text: str, s: int, e: int, para: tuple[int, int], idx: int, n_paras: i
     if _LINK_LEFT.search(near):
         return "link"
     if _SIGNOFF_LEFT.search(near) and re.match(r"^\)?\.?\s*$", right):
-        alone = not lstrip or lstrip == "("
+        # A name alone on its line is a byline at the top or a sign-off at the end; mid-story, a picture's credit.
+        alone = (not lstrip or lstrip == "(") and (idx < 4 or idx >= n_paras - 2)
         dashed = lstrip.endswith(("-", "–", "—"))
         # "(Reuters)" closing a caption mid-text credits a photo; at the end of the story it credits the text,
         # as does "(KB/IANS)": an editor's initials and the agency.

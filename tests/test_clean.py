@@ -56,6 +56,8 @@ def test_credit_lines_stay_for_credit_detection():
     "KYIV (Reuters) - ", "KYIV, June 6 (Reuters) - ", "KHERSON, Ukraine (AP) — ", "TEHRAN, Aug. 23 (MNA) – ",
     "(CNN) — ", "(MENAFN- Live Mint) ", "WASHINGTON — ", "BEIJING -- ", "Vladimir (Russia) (AFP) – ",
     "Beijing — ", "MOSCOW (Reuters) -",
+    # two cities of one dateline, joined by a slash
+    "AMMAN/BEIRUT (Reuters) - ", "KYIV/MOSCOW, March 3 (Reuters) - ", "GAZA/CAIRO — ",
 ])
 def test_wire_datelines_are_stripped(dateline):
     story = "A dam on the river collapsed on Tuesday, flooding villages downstream."
@@ -66,6 +68,7 @@ def test_wire_datelines_are_stripped(dateline):
 @pytest.mark.parametrize("text", [
     "Editor's note: This is a developing story.", "Russian President Vladimir Putin (pictured) arrived on Thursday.",
     "A dam on the river collapsed on Tuesday.", "", "MOSCOW -",
+    "AC/DC played the stadium on Tuesday.", "BBC/ITV poll shows a narrow lead.",
 ])
 def test_text_without_a_dateline_is_unchanged(text):
     assert strip_dateline(text) == text

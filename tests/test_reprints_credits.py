@@ -5,6 +5,7 @@ to one outlet in a piece built on another's reporting."""
 from __future__ import annotations
 
 from core.credits import find_credits
+from core.framing import compare_event
 from core.reprints import find_reprints
 
 STORY = ("The dam on the river gave way overnight and flooded six villages downstream, officials said on Monday, "
@@ -225,3 +226,42 @@ def test_reporting_from_a_place_names_the_outlet_reporting():
     assert kinds(text) == [("reported", "Reuters")]
     assert [(r.original_outlet, r.kind) for r in find_reprints([art("bl", "blog.example", text)])] == [
         ("Reuters", "credited rewrite")]
+
+
+HEADLINE = "Dam gives way and floods six villages downstream"
+
+
+def test_an_agency_named_under_the_headline_printed_again_credits_the_picture():
+    # fc31's Newsy page: the headline, its standfirst, the headline again (the picture's alt text), the picture's
+    # credit and a share button; the story is the site's own.
+    for kicker in ("", "Asia\n\n"):
+        text = (f"{kicker}{HEADLINE}\n\nRescue teams searched the water for survivors.\n\n{HEADLINE}\n"
+                f"Islamic Republic News Agency\nSMS\n\n{STORY}\n\n{MORE}\n\n{LAST}\n\nAdditional reporting from "
+                "Newsy affiliate CNN")
+        assert kinds(text, HEADLINE) == [("photo", "IRNA")], kicker
+        assert find_reprints([art("ny", "Newsy", text, HEADLINE)]) == [], kicker
+    # the agency under the headline printed once is the story's byline, as before
+    assert kinds(f"{HEADLINE}\n\nAssociated Press\n\n{STORY}\n\n{MORE}", HEADLINE) == [("byline", "Associated Press")]
+
+
+def test_an_agency_named_alone_mid_story_is_no_sign_off():
+    # a picture's credit on its own line between paragraphs; the same name closing the story credits it (read as a byline)
+    text = (f"{STORY}\n\n{MORE}\n\n{LAST}\n\nThe army said more boats would reach the district on Tuesday.\n\n"
+            "Reuters\n\nAid groups appealed for tents.\n\nThe governor toured the area.\n\nSchools stayed shut.")
+    assert kinds(text) == []
+    assert kinds(f"{STORY}\n\n{MORE}\n\n{LAST}\n\nReuters") == [("byline", "Reuters")]
+
+
+def test_a_video_blurb_closing_on_its_date_and_credit_credits_no_text():
+    # CHECK.md (fc31) item 3: a video blurb above the story ends on its date and credit, whole or cut.
+    for credit, outlet in (("(March 19) AP", "Associated Press"), ("(March AP", None), ("(Aug. 24) USA TODAY", "USA Today")):
+        text = ("Skip in Skip\n\nAn airliner with 62 people on board crashed while landing in strong winds. Video "
+                f"released appears to show the crash. {credit}\n\nAn airliner making a second attempt to land crashed "
+                "short of the runway on Saturday, killing all 62 people aboard.")
+        assert all(k == "photo" for k, _ in kinds(text)), credit
+        arts = [art("1", "Paper", text, "Jet crashes in storm"),
+                art("2", "Wire", "The Boeing was lost with all on board near Rostov, the ministry said.", "Dubai flight lost")]
+        assert find_reprints(arts) == [], credit
+        assert compare_event(arts, reprints=None)["reprints"] == [], credit
+    # the story's own sign-off at its end still credits the wire
+    assert kinds(f"{STORY}\n\n{MORE}\n\n{LAST} (AP)")[-1:] == [("signoff", "Associated Press")]
