@@ -32,7 +32,7 @@ observers commentators bloggers users residents locals medics doctors paramedics
 eyewitness eyewitnesses mourners relatives allies opponents critics activists protesters
 volunteers rescuers officers troops soldiers fighters militants forces intelligence insiders
 someone everyone nobody channels media outlets journalists reporters correspondents crew
-press newspapers tabloids reports""".split())
+press newspapers tabloids reports politicians legislators shareholder shareholders investor investors""".split())
 # Words that make a mention a news medium, not a person or institution.
 MEDIA_WORDS = {"media", "news", "outlet", "outlets", "newspaper", "newspapers",
                "channel", "channels", "tv", "television", "broadcaster", "tabloid", "wire"}

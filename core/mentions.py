@@ -190,6 +190,8 @@ class _Context:
         self._genders: dict[str, set[str]] | None = None
         self._after_given: dict[str, list[int]] | None = None   # named_otherwise's one pass over the text
         self._lower_words: set[str] | None = None      # the text's lowercase words, for lowercase_plural
+        self._places: set[str] | None = None           # words the text writes as a place ("to Peru"), once
+        self._caps: set[str] | None = None             # the text's capitalised words, once
 
     @property
     def holders(self) -> Holders:
@@ -253,7 +255,8 @@ class _Context:
                     # '"…," she said' after "President Trump": the text tells another sex of that person
                     return Settled("pronoun", None, how=f"{mention!r} does not agree with {q.speaker!r}")
                 if ante.split()[-1].lower() in _IDEA_HEADS | _ILLNESS_HEADS or " " not in ante and (
-                        ante.lower() in US_STATES | STOP_WORDS or country_in([ante])[0] or self.common_word(ante)):
+                        ante.lower() in US_STATES | STOP_WORDS or country_in([ante])[0] or self.common_word(ante)
+                        or self.a_country(ante)):
                     return Settled("pronoun", None, how=f"pronoun whose antecedent {q.speaker!r} is no person")
                 return self.person(q.speaker, q.speaker_role, "pronoun resolved to the person named before it")
         domain = _DOMAIN_TAIL_RE.match(self.text, q.speaker_end)
@@ -281,8 +284,15 @@ class _Context:
         s = self.phrase(mention, q)
         if s.kind == "person" and s.name and " " not in s.name:
             s = self.lone_word(s, q)
+        if s.kind == "other" and set(w.lower().rstrip(".") for w in words_of(mention)) & _LANDFORMS:
+            return s                    # "Mount Semeru and Lewotobi Laki-laki … reported": a mountain's fellows are too
         if s.kind not in ("credit",):
-            s.also = list(s.also or []) + self.conjuncts(q)   # keep "the two leaders"' second
+            joined = self.conjuncts(q)
+            if joined is None:
+                # "Putin and his Chinese counterpart reaffirmed …", "Putin and Xi said" with Xi named nowhere in full:
+                # a plural subject is no one speaker, and crediting the one part that has a name would say it was
+                return Settled("other", None, how=f"{mention!r} speaks with others the article does not name")
+            s.also = list(s.also or []) + joined   # keep "the two leaders"' second
         if s.kind == "person" and s.also:
             s = self.shared_surname(s, q)
         return s
@@ -314,7 +324,7 @@ class _Context:
     # -- one mention --------------------------------------------------------------------------
     def phrase(self, mention: str, q: "Quote") -> Settled:
         """Settle a mention phrase (see the module docstring for the order of the tests)."""
-        mention = trim_mention(mention)
+        mention = _GROUP_OF_RE.sub("", trim_mention(mention))   # "a group of other opposition politicians": the politicians
         words = words_of(mention)
         if not words or mention.lower() in ("nan", "none", "null", "n/a"):
             return Settled("other", None, how="no words")
@@ -471,7 +481,8 @@ class _Context:
 
     def conjuncts(self, q: "Quote") -> list:
         """Further subjects joined to the mention by "and" ("both Ukraine and Russia said", "Kyiv
-        and Moscow have blamed each other"), each settled, as [(Settled, (start, end))]."""
+        and Moscow have blamed each other"), each settled, as [(Settled, (start, end))]; None when the subject
+        before the cue joins a part that names no speaker ("Putin and his Chinese counterpart said")."""
         end = q.speaker_end
         stop = q.cue_start if q.cue_start is not None and q.cue_start > end else end + 80
         tail = self.text[end:min(stop, end + 120)]
@@ -494,6 +505,8 @@ class _Context:
             if other.kind in SHOWN_TYPES:
                 other.how = f"joint speaker, with the first named; {other.how}"
                 out.append((other, (part_start, part_start + len(clean))))
+            elif q.cue_start is not None and q.cue_start > end and not _CONJ_CLAUSE_RE.search(clean):
+                return None
         return out
 
     @property
@@ -539,11 +552,25 @@ class _Context:
             if word and low not in _NOT_NAME_PIECES and low not in TITLE_WORDS and low.removesuffix("s") not in TITLE_WORDS \
                     and not (low.endswith("s") and low in CUE_FORMS) and not (m is before and word.endswith(".")):
                 return Settled("other", None, how=f"{s.name!r} is one word of a longer name ({word!r} next to it)")
+        if self.a_country(s.name):
+            return Settled("organisation", f"Government of {s.name}",
+                           how=f"{s.name!r} is a place the article names, with its people's adjective")
         if s.name.lower() in US_STATES:
             if after and after.group("w").lower().strip(".") in TITLE_WORDS:
                 return Settled("other", None, how=f"{s.name!r} describes the person titled after it")
             return Settled("organisation", f"State of {s.name}", how=f"{s.name!r} is a US state")
         return s
+
+    def a_country(self, word: str) -> bool:
+        """A word the article writes as a place ("extradited to Peru", "in Peru") and whose people's adjective it
+        also uses ("Peruvian", "Chilean", "Sudanese"): a country the gazetteer does not list, no person."""
+        if self._places is None:
+            self._places = set(_PLACE_USE_RE.findall(self.text))
+            self._caps = set(_CAP_WORD_RE.findall(self.text))
+        if word not in self._places:
+            return False
+        stems = {word, word[:-1]} if word[-1:] in "aeiouy" else {word}
+        return any(f"{st}{suffix}" in self._caps for st in stems for suffix in _DEMONYM_SUFFIXES)
 
     def lone_conjunct(self, s: Settled) -> Settled:
         """A one-word joint speaker: a US state is a body ("Oklahoma and Nebraska said"); otherwise it must
@@ -854,6 +881,13 @@ _NAME_AFTER_RE = re.compile(r"(?:[ \t]+|,[ \t]+)(?P<name>[A-Z][a-zà-ÿ'’-]+(?
 # A capitalised word glued to a one-word name, after it ("Denver| Post", "Wal|-Mart") or before it
 # ("America |Rising"); sentence starters, days, months and name suffixes do not count.
 _CAPITAL_AFTER_RE = re.compile(r"(?:-|[ \t]+)(?P<w>[A-Z][\w'’.]*)")
+_GROUP_OF_RE = re.compile(r"^(?:(?:a|an|the)\s+)?(?:group|number|handful|couple|team|delegation)\s+of\s+(?=[a-z])")
+_LANDFORMS = frozenset("mount mt volcano volcanoes mountain mountains".split())
+# A word written as a place: after a preposition of place or motion, no capital or possessive after it ("in Peru",
+# "extradited to Peru"; not "in Trump Tower", "in Trump's view")
+_PLACE_USE_RE = re.compile(r"\b(?:in|to|from|across|throughout|inside|into|toward|towards)[ \t]+([A-Z][a-z]{2,})\b"
+                           r"(?![ \t]+[A-Z]|['’])")
+_DEMONYM_SUFFIXES = ("n", "an", "ian", "vian", "ean", "ese", "ien", "i")
 _CAPITAL_BEFORE_RE = re.compile(r"(?<![\w'’.-])(?P<w>[A-Z][\w.]*)[ \t]+$")
 # Title words that stand before a person's name, not inside a body's ("the Rev. Sharpton" but "the Israel
 # Defense Force", "the House Judiciary Committee").
@@ -864,5 +898,7 @@ march april may june july august september october november december jr jr. sr s
 # "and Russia", ", Spain and the UAE" after a mention, up to its cue.
 _CONJ_RE = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?)?"
                       r"\s*(?:,\s*)?(?:and|&)\s+(?P<rest>[^.;:()\n]{2,80}?)\s*(?:,|$)")
+# A part after "and" that is a clause of its own, not a subject ("and then said", "and the talks ended"): no conjunct
+_CONJ_CLAUSE_RE = re.compile(r"\b(?:[a-z]+ed|said|says|told|then|later|also|not|will|would|is|are|was|were|has|have|had)\b")
 _AUX_TAIL = re.compile(r"(?:\s+(?:have|has|had|were|was|are|is|also|both|each|all|jointly|together|"
                        r"have also|had also|on \w+day)\b)+\s*$", re.I)

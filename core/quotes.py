@@ -229,9 +229,11 @@ _LINK_LINE_RE = re.compile(r"\s*(?:read(?: more| also)?|also read|see also|relat
 _LIST_HEADING_RE = re.compile(
     r"^[ \t]*(?:(?:similar|related|more|recommended|popular|latest|top|trending|other|most[ \t]+(?:read|popular|viewed|"
     r"shared))(?:[ \t]+[\w'’]+){0,2}?[ \t]+(?:stories|articles|news|videos|reads|links|coverage|posts|headlines)|"
-    r"you[ \t]+(?:may|might)[ \t]+also[ \t]+like|read[ \t]+next|related|trending|most[ \t]+read)[ \t]*:?[ \t]*\n"
-    r"(?=[ \t]*\S)",                  # the list right under it ("Related Posts" over a blank line heads nothing left)
+    r"you[ \t]+(?:may|might)[ \t]+also[ \t]+like|read[ \t]+next|related|trending|most[ \t]+read)[ \t]*:?[ \t]*\n",
     re.I | re.M)
+# A line of a list set apart by blank lines: short, and no sentence ("I will not yield to threats, Ramaphosa tells
+# Steenhuisen", "The Herald", "4 hours ago"); the first line that ends a sentence or runs long is the text again
+_LIST_ITEM_RE = re.compile(r"[ \t]*(?:[^\n]{1,150}(?<![.!?\"”’:;])[ \t]*)?(?:\n|\Z)")
 _RUNNING_TIME_RE = re.compile(r"^[ \t]*\d{1,2}:\d{2}(?::\d{2})?[ \t]*\n", re.M)
 _BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
 
@@ -241,8 +243,19 @@ def link_lists(text: str) -> list[tuple[int, int]]:
     under a video's running time (one pass over the text, sorted by start)."""
     out = []
     for m in _LIST_HEADING_RE.finditer(text):
-        blank = _BLANK_LINE_RE.search(text, m.end())
-        out.append((m.end(), blank.start() if blank else len(text)))
+        if re.match(r"[ \t]*\S", text[m.end():m.end() + 200]):
+            blank = _BLANK_LINE_RE.search(text, m.end())
+            out.append((m.end(), blank.start() if blank else len(text)))
+            continue
+        # "Related Articles" over a blank line: the list is the short lines below it, set apart by blank lines
+        end = m.end()
+        while end < len(text):
+            line = _LIST_ITEM_RE.match(text, end)
+            if line is None or line.end() == end:
+                break
+            end = line.end()
+        if end > m.end():
+            out.append((m.end(), end))
     for m in _RUNNING_TIME_RE.finditer(text):
         line_end = text.find("\n", m.end())
         out.append((m.end(), line_end if line_end >= 0 else len(text)))
@@ -606,8 +619,14 @@ _DEED_CUES = {"claim", "maintain"}
 # ("declared new sanctions", "declared a 98% support rate" report what was said and stay).
 _DECLARED_ACTS = frozenset("""state states war curfew curfews lockdown quarantine holiday mourning ceasefire truce
 moratorium amnesty law""".split())
+# Owning an act is an act ("claimed responsibility for the bombings", "claimed credit"), shown only with quoted words
+# or when the sentence names the statement it was claimed in
+_OWNED_ACTS = frozenset("responsibility credit".split())
+# Where a claim was published, so made in words: "in a statement", "according to a post on its Telegram account"
+_CLAIM_MEDIA = frozenset("""statement statements message letter video audio recording post posts posting account
+channel channels website telegram""".split())
 _ALLEGATION_NOUNS = frozenset("""innocence discrimination bias fraud harassment persecution retaliation abuse
-racism negligence interference misconduct wrongdoing responsibility credit threat""".split())
+racism negligence interference misconduct wrongdoing threat""".split())
 
 
 def _a_deed(tok) -> bool:
@@ -618,6 +637,10 @@ def _a_deed(tok) -> bool:
     if CUE_FORMS[tok.lower_] == "declare":
         return obj is not None and obj.lower_ in _DECLARED_ACTS and (obj.lower_ not in ("state", "states", "law") or any(
             k.lower_ in ("of", "martial") for k in obj.children))   # "a state of emergency", "martial law"
+    if obj is not None and obj.lower_ in _OWNED_ACTS:
+        # "claimed responsibility for the bombings": owning an act; "… in a statement posted online" says it was said
+        return not any(t.dep_ == "pobj" and t.lower_ in _CLAIM_MEDIA and t.head.lower_ in ("in", "through", "via", "on", "to")
+                       for t in tok.subtree)
     return obj is not None and obj.lower_ not in _ALLEGATION_NOUNS \
         and not any(k.dep_ in ("acl", "ccomp", "relcl") for k in obj.children)
 

@@ -169,12 +169,15 @@ CAP_WORD_RE = re.compile(rf"\b{NAME_WORD}[{LO}'’-]*\b")
 # (a name never runs across a line break: "Beck Wows CPAC Crowd\nBeck said" names no "Crowd Beck")
 CAPS_RUN_RE = re.compile(rf"\b{NAME_WORD}(?:[-'’][{UP}]?[{LO}]+)?(?:[ \t\xa0]+(?:[A-Z]\.[ \t\xa0]+)?{NAME_WORD}"
                          rf"(?:[-'’][{UP}]?[{LO}]+)?){{1,5}}\b")
+# A nickname's introduction: the name after it is an alias of a person named otherwise ("James Mattis, nicknamed
+# "Mad Dog Mattis"", "dubbed the Iron Lady", "known as Mad Dog"), never a person of its own to expand a surname into
+_NICKNAME_BEFORE_RE = re.compile(r"\b(?:nicknamed|nicknames?|dubbed|known\s+as|a\.?k\.?a\.?)[ \t\xa0]*[\"“‘'«]?[ \t\xa0]*\Z")
 # Words in a capitalised run that are not part of a person's name: places, buildings, bodies.
 PLACE_WORDS = set("""city hall street square avenue river region oblast district province county
 airport station university college school hospital church cathedral palace park bridge dam plant
 center centre theatre theater museum stadium arena island mountain lake sea ocean valley republic
 federation kingdom state states union east west north south middle one two three europe asia africa
-americas korea""".split())
+americas korea mount mt volcano tower""".split())
 
 
 # Titles that only a person carries, so the one capitalised word after them is a name.
@@ -280,6 +283,8 @@ class NameIndex:
         if self._cands is None:
             self._cands = []
             for m in CAPS_RUN_RE.finditer(self.text):
+                if _NICKNAME_BEFORE_RE.search(self.text, max(0, m.start() - 24), m.start()):
+                    continue                           # 'nicknamed "Mad Dog Mattis"': another name of someone named
                 words = m.group().split()
                 cut = max((i for i, w in enumerate(words) if _not_name_word(w)), default=-1)
                 name = words[cut + 1:]

@@ -26,7 +26,9 @@ Samples: /work/notes/pages33-35 -> quotes_pages(_sample).jsonl (250 of 450 rows,
 rules and held out, then studied in session 29); /work/notes/qpages3 -> quotes_pages4(_sample).jsonl (120 of 240 rows,
 `draw --max 120`, drawn with session 29's rules and held out, then studied); /work/notes/qpages4 ->
 quotes_pages5(_sample).jsonl (120 of 211 rows, held out for session 29's round 5, then studied in session 30);
-/work/notes/qpages5 -> quotes_pages6(_sample).jsonl (120 of 172 rows, drawn with session 30's rules and held out).
+/work/notes/qpages5 -> quotes_pages6(_sample).jsonl (120 of 172 rows, drawn with session 30's rules and held out, then
+studied in session 31); /work/notes/qpages6 -> quotes_pages7(_sample).jsonl (120 of 188 rows, drawn with session 31's
+rules and held out).
 Without the folder (as in CI) every command says so and exits 0.
 """
 from __future__ import annotations
