@@ -715,6 +715,13 @@ def compare_event(articles, quotes=None, reprints: list[Reprint] | None = None, 
         notes.append("no article text from: " + ", ".join(empty) + " (headline only; left out of text figures)")
     if rep:
         notes.append(f"{len(rep)} reprint(s) shown apart and not counted as coverage")
+    summaries = sum(1 for d in docs if d.get("text_status") == "summary-only")
+    if len(docs) > 1 and summaries * 2 >= len(docs):
+        # a feed's sentence or two names the subject more than the happening: on a replay of 26 real feeds such
+        # events held a week of Iran stories, or a suicide bombing next to drug-boat strikes ("11 killed")
+        notes.append(f"{summaries} of {len(docs)} articles are feed summaries only (their pages were not read): "
+                     "grouped on a sentence or two, this event may join different stories on one subject; check "
+                     "the headlines before quoting its figures")
     # quotes, contested terms and tone are read with English rules and word lists; omissions align sentences
     # by their words, so an article in another language would seem to leave out every fact the others state
     english = [d for d in with_text if is_english(d)]

@@ -574,3 +574,14 @@ def test_a_copy_of_a_report_not_in_the_event_dates_its_original_outlet():
     reps = [Reprint(id="i", original_id="c", original_outlet="CGTN", score=0.9, outlet="Infobae")]
     t = compare_event(arts, reprints=reps, default_date_source="file")["timing"]
     assert t["first_outlet"] == "CGTN" and set(r["outlet"] for r in t["outlets"]) == {"CGTN", "Global Times"}
+
+
+def test_an_event_of_feed_summaries_says_it_may_join_different_stories():
+    summary = "Iran's foreign minister will attend indirect talks with the United States in Geneva, officials said."
+    arts = [{"id": f"s{i}", "outlet": o, "title": "Iran to attend talks in Geneva", "text": summary,
+             "text_status": status} for i, (o, status) in enumerate([("A", "summary-only"), ("B", "summary-only"),
+                                                                       ("C", "ok")])]
+    notes = compare_event(arts, reprints=[])["notes"]
+    assert any(n.startswith("2 of 3 articles are feed summaries only") for n in notes)
+    whole = [{**a, "text_status": "ok"} for a in arts]
+    assert not any("feed summaries" in n for n in compare_event(whole, reprints=[])["notes"])
