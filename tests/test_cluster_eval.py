@@ -64,3 +64,12 @@ def test_the_undated_check_leaves_no_date_the_clusterer_could_read():
     assert all(clustering_span(r) is None for r in bare)
     assert all(clustering_span(r) is not None for r in rows)   # the originals keep theirs
     assert all(r["title"] == "t" and r["gold_event"] for r in bare)
+
+
+def test_the_dense_stream_scores_every_article_of_every_event_once():
+    from core.cluster import ClusterConfig
+    bench = _bench()
+    rows = bench.load("newswcl50")
+    n, n_events, scores = bench.dense(["newswcl50"], ClusterConfig(), 7.0)
+    assert (n, n_events) == (len(rows), len({r["gold_event"] for r in rows}))
+    assert [name for name, _ in scores] == ["all", "newswcl50"] and scores[0][1] == scores[1][1]
