@@ -149,7 +149,7 @@ store_meta = sa.Table(
 
 # Bump when a release changes the schema; add a step to MIGRATIONS when existing rows need more than
 # a new column with its default (new columns and indexes are added by Store() itself).
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 def _fill_date_precision(c: sa.Connection) -> None:
@@ -180,12 +180,26 @@ def _midnight_is_a_date(c: sa.Connection) -> None:
         c.execute(sa.update(articles).where(articles.c.id.in_(days[i:i + 500])).values(date_precision="date"))
 
 
+def _events_dated_by_days(c: sa.Connection) -> None:
+    """Schema 6: an event is dated by its reports with a day (Store._recount); one holding a report dated only by
+    its year (stored at 1 January) was dated from New Year's Day: its first and last times are read again."""
+    day = sa.case((articles.c.date_precision.in_(("exact", "date")), articles.c.published))
+    held = sa.select(articles.c.event_id).where(articles.c.date_precision == "year", articles.c.event_id.is_not(None))
+    q = (sa.select(articles.c.event_id, sa.func.min(day).label("lo"), sa.func.max(day).label("hi"))
+         .where(articles.c.event_id.in_(held)).group_by(articles.c.event_id))
+    for r in c.execute(q).all():
+        if r.lo is not None:
+            c.execute(sa.update(events).where(events.c.id == r.event_id).values(first_published=r.lo,
+                                                                                last_published=r.hi))
+
+
 MIGRATIONS: dict[int, "Callable[[sa.Connection], None]"] = {
     3: _fill_date_precision,
     # 4: named sources are settled and made canonical per event (issue 16): quotes are derived data, so
     # every article is marked for a fresh extraction, which the next analyse does (and replaces its rows).
     4: lambda c: c.execute(sa.update(articles).values(quoted=False)),
     5: _midnight_is_a_date,
+    6: _events_dated_by_days,
 }
 
 ARTICLE_FIELDS = [c.name for c in articles.columns]

@@ -140,6 +140,28 @@ def test_upgrading_a_store_reads_its_feed_midnights_as_dates(db_url):
     assert len(df) == 4 and df.loc["id1", "published"].hour == 0
 
 
+def test_upgrading_a_store_dates_its_events_by_their_reports_with_a_day(db_url):
+    import json
+
+    import sqlalchemy as sa
+    from core.analyse import analyse_new
+    from core.corpus import import_text
+    from core.store import events, store_meta
+    text = "Alexei Navalny died in an Arctic penal colony, Russia's prison service said on Friday. He was 47."
+    rows = [{"id": f"n{i}", "outlet": o, "published": p, "title": "Alexei Navalny dies in prison", "text": text}
+            for i, (o, p) in enumerate([("RT", "2024-02-16"), ("TASS", "2024-02-17"), ("boorsee", "2024")])]
+    s = Store(db_url)
+    import_text(s, "\n".join(json.dumps(r) for r in rows), "jsonl")
+    analyse_new(s, quotes=False)
+    with s.engine.begin() as c:   # as schema 5 stored it: the year-only report dated the event 1 January
+        c.execute(sa.update(events).values(first_published=datetime(2024, 1, 1)))
+        c.execute(sa.update(store_meta).where(store_meta.c.key == "schema_version").values(value="5"))
+    s.dispose()
+    ev = Store(db_url).events_df(limit=None)
+    assert len(ev) == 1 and str(ev["first_published"].iloc[0].date()) == "2024-02-16"
+    assert str(ev["last_published"].iloc[0].date()) == "2024-02-17"
+
+
 def test_a_store_from_a_newer_release_is_refused_with_a_reason(tmp_path):
     import pytest
     import sqlalchemy as sa
