@@ -22,7 +22,7 @@ from typing import Any, Iterable
 from core.canonical import canonicalise_speakers  # noqa: F401 - part of this module's API
 from core.clean import dateline_end
 from core.config import Settings
-from core.corpus import InputError, read_jsonl  # noqa: F401 - InputError is part of this API
+from core.corpus import InputError, as_imported, read_jsonl  # noqa: F401 - InputError is part of this API
 from core.models import get as _get
 from core.mentions import settle_article
 from core.nlp import load_nlp, single_thread_blas
@@ -1152,8 +1152,11 @@ def _starts_with_quote(u: Unit) -> bool:
 
 # ------------------------------------------------------------------------------------- file runner
 def read_articles(path: str | Path) -> list[dict]:
-    """Articles from JSONL with an id and a text; a bad line raises InputError naming the line."""
-    return read_jsonl(path, require=("id", "text"))
+    """Articles from JSONL with an id and a text, their titles and texts as an import stores them
+    (core.corpus.as_imported: cleaned text, a missing title made), so `quotes`, `cluster`, `compare` and the store
+    read the same words; quote and speaker offsets then refer to that stored text, not the raw row's. A bad line
+    raises InputError naming the line."""
+    return [as_imported(r) for r in read_jsonl(path, require=("id", "text"))]
 
 
 OUTPUT_FIELDS = ("article_id", "quote", "quote_start", "quote_end", "kind", "cue", "speaker",

@@ -425,6 +425,22 @@ def test_run_quotes_file(tmp_path):
         assert key in row
 
 
+def test_run_quotes_file_reads_the_stored_text(tmp_path):
+    """`quotes --input` reads a row as an import stores it (as `cluster` and `compare` do): offsets refer to the
+    stored, cleaned text."""
+    from core.corpus import as_imported
+    row = {"id": "a1", "text": '   \n\n"We will not change our course," Dong said.  '}
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert run_quotes_file(src, out, progress=False) == 1
+    got = json.loads(out.read_text(encoding="utf-8"))
+    stored = as_imported(row)["text"]
+    assert stored != row["text"]
+    assert stored[got["quote_start"]:got["quote_end"]] == got["quote"]
+    assert stored[got["speaker_start"]:got["speaker_end"]] == "Dong"
+
+
 @pytest.mark.parametrize("bad, msg", [("{not json", ":2: not valid JSON"),
                                       ('{"id": "b"}', ":2: missing 'text'"),
                                       ('{"text": "x"}', ":2: missing 'id'")])
