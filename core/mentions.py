@@ -106,19 +106,28 @@ def settle_article(quotes: list["Quote"], article: Any, text: str) -> list["Quot
 
 def _one_row_per_speaker(quotes: list["Quote"]) -> list["Quote"]:
     """One row per (content, speaker): where a content has a shown speaker, rows of the same content
-    that name none (the channel of "TASS reported, citing the ministry") go; repeated names go."""
+    that name none (the channel of "TASS reported, citing the ministry") go; repeated names go. A statement
+    the page prints again (a headline repeated, a caption under each photo) is one statement: its copies with
+    the same words and the same shown speaker, or none, go too."""
     shown_spans = {(q.quote_start, q.quote_end) for q in quotes if q.speaker_type in SHOWN_TYPES}
-    out, seen = [], set()
-    for q in quotes:
+    shown_words = {_words_key(q) for q in quotes if q.speaker_type in SHOWN_TYPES}
+    kept, seen = set(), set()
+    for q in sorted(quotes, key=lambda q: (q.speaker_type not in SHOWN_TYPES, q.quote_start)):
         span = (q.quote_start, q.quote_end)
-        if span in shown_spans and q.speaker_type not in SHOWN_TYPES:
+        if q.speaker_type not in SHOWN_TYPES and (span in shown_spans or _words_key(q) in shown_words):
             continue
         key = (span, q.canonical_speaker) if q.speaker_type in SHOWN_TYPES else (span, id(q))
-        if key in seen:
+        copy_key = (_words_key(q), q.canonical_speaker if q.speaker_type in SHOWN_TYPES else None)
+        if key in seen or copy_key in seen:
             continue
-        seen.add(key)
-        out.append(q)
-    return out
+        seen.update((key, copy_key))
+        kept.add(id(q))
+    return [q for q in quotes if id(q) in kept]
+
+
+def _words_key(q: "Quote") -> str:
+    """A content's words, case and marks aside: what two printed copies of one statement share."""
+    return " ".join(_WORD_RUN_RE.findall(q.quote.lower()))
 
 
 def _apply(q: "Quote", s: Settled) -> None:
@@ -741,6 +750,10 @@ class _Context:
         holder = self.holder({head} | ({"head of state"} if "state" in low and head == "head" else set()),
                              country, None, orgs)
         mention = " ".join(words)
+        if holder and country is None and self.counterpart_before(holder.name):
+            # "Defense Minister Dong Jun met his Russian counterpart Sergei Shoigu": two people fit "the Chief of
+            # Defense", so it names neither for sure (nor does the event's holder of the role)
+            return Settled("role", None, mention, how=f"role {mention!r} fits {holder.name} and a counterpart")
         if holder:
             return Settled("person", holder.name, mention, how=f"role {mention!r} -> its holder named in the article")
         if low[0] in ("a", "an", "some", "several", "two", "three", "senior") or head.endswith("s"):
@@ -749,6 +762,12 @@ class _Context:
                        role_query=(head, country, frozenset(orgs)))
 
     # -- look-ups in the article -------------------------------------------------------------------
+    def counterpart_before(self, name: str) -> bool:
+        """Whether the text before the mention names someone else as a counterpart ("his Russian counterpart
+        Sergei Shoigu"), who holds the same role as the one it is the counterpart of."""
+        return any(m.group("name") not in name and name not in m.group("name")
+                   for m in _COUNTERPART_RE.finditer(self.text, 0, self.pos))
+
     def holder(self, roles: set[str], country: str | None, body: str | None = None,
                orgs: set[str] = frozenset()) -> Holder | None:
         """The one person the article names with one of these roles (and country / body)."""
@@ -872,6 +891,7 @@ _BODY_NAME_RE = re.compile(r"\b(?:[\w'’-]+\s+){0,4}(?:ministry|agency|committe
 # "Federal Penitentiary Service (FPS)": an acronym the article spells out.
 _ACRONYM_RE = re.compile(r"(?P<long>(?:[A-Z][\w'’-]+\s+(?:of\s+(?:the\s+)?)?){1,6}[A-Z][\w'’-]+)\s+\((?P<short>[A-Z]{2,6})\)")
 _CAP_WORD_RE = re.compile(r"\b[A-Z][a-z]+\b")
+_COUNTERPART_RE = re.compile(r"\bcounterparts?,?\s+(?P<name>(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)")
 _DOMAIN_HEAD_RE = re.compile(r"[\w-]+\.$")
 _DOMAIN_TAIL_RE = re.compile(r"\.(?:com|net|org|ru|ua|cn|in|uk|info|news|tv|co|io)\b", re.I)
 _ACRONYM_WORD_RE = re.compile(r"[A-Z][A-Z0-9&]{1,6}")

@@ -182,9 +182,19 @@ def extract_article(aid: str, text: str, spans: list[Span], units: list[Unit],
     for q in quotes:                    # whole words, one pair of marks
         q.quote_start, q.quote_end = whole_span(text, q.quote_start, q.quote_end)
         q.quote = text[q.quote_start:q.quote_end]
-    quotes = _one_per_cue([q for q in quotes if q.quote_end > q.quote_start])
+    quotes = _one_per_cue([q for q in quotes if q.quote_end > q.quote_start and not _cut_by_the_end(text, q)])
     quotes.sort(key=lambda q: (q.quote_start, q.quote_end))
     return [q for i, q in enumerate(quotes) if i == 0 or not _same_attribution(quotes[i - 1], q)]
+
+
+def _cut_by_the_end(text: str, q: Quote) -> bool:
+    """Whether the content runs into the end of a text that stops mid-sentence ("Jens Stoltenberg recently
+    described China" where an excerpt ends): what follows is lost, so the words shown would not be the statement."""
+    body = text.rstrip()
+    return bool(body) and q.quote_end >= len(body) and body[-1] not in _SENTENCE_ENDS
+
+
+_SENTENCE_ENDS = frozenset(".!?…\"”’'»)]")
 
 
 def _one_per_cue(quotes: list[Quote]) -> list[Quote]:

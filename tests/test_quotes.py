@@ -1103,3 +1103,33 @@ def test_the_two_leaders_credit_both_or_no_one():
 def test_a_subject_then_a_clause_of_its_own_still_credits_the_speaker():
     t = "\"We will not leave,\" said Senator John Smith, and the talks ended soon after."
     assert [r[0] for r in shown_rows(t)] == ["John Smith"]
+
+
+def test_a_statement_printed_twice_is_one_row():
+    # fc31: a page printing its headline twice, and a caption under each photo, gave two or three rows of one statement
+    head = "Prime Minister John Smith says \"we will rebuild every home\" after the floods"
+    cap = "\"The water came in minutes,\" said Mary Jones, a resident of the town."
+    t = f"{head}\n\n{head}\n\n{cap}\n\nThe river rose overnight.\n\n{cap}\n\n{cap}"
+    rows = shown_rows(t)
+    assert sorted(r[0] for r in rows) == ["John Smith", "Mary Jones"]
+    # the same words from two people stay two rows
+    t2 = "\"We will win,\" said John Smith.\n\n\"We will win,\" said Mary Jones."
+    assert sorted(r[0] for r in shown_rows(t2)) == ["John Smith", "Mary Jones"]
+
+
+def test_a_statement_cut_by_the_end_of_the_text_is_not_shown():
+    # the lead's putinxi-rt-2: an excerpt stopping at "Jens Stoltenberg recently described China" showed the quote "China"
+    cut = "NATO met in Brussels on Monday. Jens Stoltenberg recently described China"
+    assert [q for q in quotes_of(cut) if q.speaker and "Stoltenberg" in q.speaker] == []
+    whole = cut + " as a challenge to the alliance's values."
+    assert any("Stoltenberg" in r[0] for r in shown_rows(whole))
+
+
+def test_a_role_two_named_people_fit_credits_no_one():
+    # the lead's seed: "The Chief of Defense" after "Defense Minister Dong Jun met his Russian counterpart Sergei Shoigu"
+    t = ("Defense Minister Dong Jun met his Russian counterpart Sergei Shoigu in Beijing. Shoigu agreed the ties "
+         "were strong. The Chief of Defense pointed this out \"Russian-Chinese relations are at their highest level.\"")
+    assert [r for r in shown_rows(t) if "Russian-Chinese" in r[1]] == []
+    alone = ("Defense Minister Dong Jun met Sergei Shoigu in Beijing. The Chief of Defense pointed this out "
+             "\"Russian-Chinese relations are at their highest level.\"")
+    assert [r[0] for r in shown_rows(alone) if "Russian-Chinese" in r[1]] == ["Dong Jun"]
