@@ -182,18 +182,35 @@ def extract_article(aid: str, text: str, spans: list[Span], units: list[Unit],
     for q in quotes:                    # whole words, one pair of marks
         q.quote_start, q.quote_end = whole_span(text, q.quote_start, q.quote_end)
         q.quote = text[q.quote_start:q.quote_end]
-    quotes = _one_per_cue([q for q in quotes if q.quote_end > q.quote_start and not _cut_by_the_end(text, q)])
+    quotes = _one_per_cue([q for q in quotes if q.quote_end > q.quote_start and not _cut_by_the_end(text, q)
+                           and not _platform_of_post(text, q)])
     quotes.sort(key=lambda q: (q.quote_start, q.quote_end))
     return [q for i, q in enumerate(quotes) if i == 0 or not _same_attribution(quotes[i - 1], q)]
 
 
 def _cut_by_the_end(text: str, q: Quote) -> bool:
-    """Whether the content runs into the end of a text that stops mid-sentence ("Jens Stoltenberg recently
-    described China" where an excerpt ends): what follows is lost, so the words shown would not be the statement."""
+    """Whether a short content runs into the end of a text that stops mid-sentence ("Jens Stoltenberg recently
+    described China" where an excerpt ends): what follows is lost, so the few words shown are not the statement.
+    A longer one keeps its speaker (realworld's cut excerpts still say who spoke, and what about)."""
     body = text.rstrip()
-    return bool(body) and q.quote_end >= len(body) and body[-1] not in _SENTENCE_ENDS
+    return bool(body) and q.quote_end >= len(body) and body[-1] not in _SENTENCE_ENDS \
+        and len(q.quote.split()) < _CUT_MIN_WORDS
 
 
+_CUT_MIN_WORDS = 4
+
+
+def _platform_of_post(text: str, q: Quote) -> bool:
+    """Whether the 'speaker' is the platform of a post the cue names ("In an X post, the Prime Minister said",
+    "a Telegram post"): where the words were published, not who said them (the verb's subject is the speaker)."""
+    if q.speaker_start is None or q.cue_start is None or q.cue_start < q.speaker_end:
+        return False
+    return bool(_PLATFORM_RE.fullmatch(text[q.speaker_start:q.speaker_end])) \
+        and not text[q.speaker_end:q.cue_start].strip()
+
+
+_PLATFORM_RE = re.compile(r"(?:X|Twitter|Telegram|Facebook|Instagram|YouTube|TikTok|Weibo|WeChat|Truth Social|Threads|"
+                          r"LinkedIn|VKontakte|VK|Bluesky)")
 _SENTENCE_ENDS = frozenset(".!?…\"”’'»)]")
 
 

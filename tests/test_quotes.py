@@ -1133,3 +1133,26 @@ def test_a_role_two_named_people_fit_credits_no_one():
     alone = ("Defense Minister Dong Jun met Sergei Shoigu in Beijing. The Chief of Defense pointed this out "
              "\"Russian-Chinese relations are at their highest level.\"")
     assert [r[0] for r in shown_rows(alone) if "Russian-Chinese" in r[1]] == ["Dong Jun"]
+
+
+def test_a_title_ending_at_large_is_no_part_of_the_name():
+    # fc31 (Sputnik): "Ambassador at Large Mikhail Shvydkoy" was shown as "Large Mikhail Shvydkoy"
+    t = "\"This is a huge tragedy,\" said Ambassador at Large Mikhail Shvydkoy."
+    assert [r[0] for r in shown_rows(t)] == ["Mikhail Shvydkoy"]
+
+
+def test_the_platform_of_a_post_is_no_speaker():
+    # the lead's crocus-indiatoday-1: "In an X post, the Prime Minister said" gave speaker "X", cue "post"
+    t = ("Prime Minister Narendra Modi condemned the attack.\nIn an X post, the Prime Minister said, \"We stand with "
+         "Russia in this hour of grief.\"")
+    rows = quotes_of(t)
+    assert not any(q.speaker == "X" for q in rows)
+    assert [r[0] for r in shown_rows(t) if "grief" in r[1]] == ["Narendra Modi"]
+
+
+def test_one_word_that_reports_is_no_person():
+    # the lead's crocus-neg-court-essanews: '"…," reports Mediazona' typed Mediazona a person (an outlet)
+    t = "\"The investigator asked for the trial to be closed to the press,\" reports Mediazona."
+    assert shown_rows(t) == []
+    t2 = "Interior Minister Sergei Lavrov spoke on Monday. \"The trial will be open,\" Lavrov said."
+    assert [r[0] for r in shown_rows(t2)] == ["Sergei Lavrov"]
