@@ -183,7 +183,7 @@ def extract_article(aid: str, text: str, spans: list[Span], units: list[Unit],
         q.quote_start, q.quote_end = whole_span(text, q.quote_start, q.quote_end)
         q.quote = text[q.quote_start:q.quote_end]
     quotes = _one_per_cue([q for q in quotes if q.quote_end > q.quote_start and not _cut_by_the_end(text, q)
-                           and not _platform_of_post(text, q)])
+                           and not _platform_of_post(text, q) and not _no_words_said(q)])
     quotes.sort(key=lambda q: (q.quote_start, q.quote_end))
     return [q for i, q in enumerate(quotes) if i == 0 or not _same_attribution(quotes[i - 1], q)]
 
@@ -198,6 +198,20 @@ def _cut_by_the_end(text: str, q: Quote) -> bool:
 
 
 _CUT_MIN_WORDS = 4
+
+
+def _no_words_said(q: Quote) -> bool:
+    """Contents in no one's words, whatever the cue (fc31's cards): "asked not to be named" (a wish), "tweeted a
+    simple image of the flag" (a picture), "told Sputnik" (whom), "quoted the state-run news agency" (the source)."""
+    words = q.quote.strip(" ,.;:")
+    if not words or any(c in QUOTE_CHARS for c in words):
+        return False
+    lemma = CUE_FORMS.get((q.cue or "").lower())
+    if _UNNAMED_RE.match(words) or _PICTURE_RE.fullmatch(words):
+        return True
+    if lemma == "tell" and _BARE_NAME_RE.fullmatch(words):
+        return True
+    return lemma in ("quote", "cite") and _SOURCE_PHRASE_RE.fullmatch(words) is not None
 
 
 def _platform_of_post(text: str, q: Quote) -> bool:
@@ -769,6 +783,14 @@ _JUDGING_CUES = frozenset("""condemn decry denounce criticize criticise praise s
 endorse express voice mock""".split())
 _DOCUMENT_NOUNS = frozenset("""statement statements message letter speech address announcement communique
 communiqué declaration""".split())
+_UNNAMED_RE = re.compile(r"(?:not\s+to\s+be\s+(?:named|identified)|anonymity)\b", re.I)
+_PICTURE_RE = re.compile(r"(?:an?|the|this|that)\s+(?:[\w-]+\s+){0,2}(?:" + "|".join(sorted(_MEDIA_NOUNS))
+                         + r")(?:\s+(?:of|from|showing)\b.*)?", re.I | re.S)
+_BARE_NAME_RE = re.compile(r"(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*")
+# "the state-run National News Agency", "Russian state media", "local outlets": a source named, no words of it
+_SOURCE_PHRASE_RE = re.compile(r"(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,5}(?:agency|media|outlets?|newspapers?|"
+                               r"news|reports?|sources?|officials?|[A-Z][\w'’-]*)", re.S)
+
 
 
 def _depiction(tok, lemma: str) -> bool:

@@ -1156,3 +1156,20 @@ def test_one_word_that_reports_is_no_person():
     assert shown_rows(t) == []
     t2 = "Interior Minister Sergei Lavrov spoke on Monday. \"The trial will be open,\" Lavrov said."
     assert [r[0] for r in shown_rows(t2)] == ["Sergei Lavrov"]
+
+
+@pytest.mark.parametrize("text", [
+    "An official, who asked not to be named, was at the meeting.",
+    "Donald Trump tweeted a simple image of the American flag.",
+    "The Quint quoted the state-run National News Agency.",
+    "Ambassador Mikhail Shvydkoy told Sputnik.",
+])
+def test_contents_in_no_ones_words_are_not_quotes(text):
+    # fc31's cards: "asked: 'not to be named'", "tweeted 'a simple image of the American flag'", "quoted: 'the state-run
+    # National News Agency'", "told: 'Sputnik'"
+    assert quotes_of(text) == []
+
+
+def test_words_after_the_addressee_stay_quotes():
+    t = "Ambassador Mikhail Shvydkoy told Sputnik the visit went well."
+    assert [r for r in shown_rows(t)] == [("Mikhail Shvydkoy", "the visit went well")]
