@@ -101,23 +101,24 @@ def settle_article(quotes: list["Quote"], article: Any, text: str) -> list["Quot
             joint.append(twin)
             ctx.remember(twin, other)
     kept = [q for q in quotes if id(q) not in dropped]
-    return _one_row_per_speaker(_settle_nested(kept + joint))
+    return _one_row_per_speaker(_settle_nested(kept + joint), text)
 
 
-def _one_row_per_speaker(quotes: list["Quote"]) -> list["Quote"]:
+def _one_row_per_speaker(quotes: list["Quote"], text: str = "") -> list["Quote"]:
     """One row per (content, speaker): where a content has a shown speaker, rows of the same content
     that name none (the channel of "TASS reported, citing the ministry") go; repeated names go. A statement
-    the page prints again (a headline repeated, a caption under each photo) is one statement: its copies with
-    the same words and the same shown speaker, or none, go too."""
+    the page prints again (a headline repeated, a caption under each photo) is one statement: its copies, the
+    same words on the same line, with the same shown speaker or none, go too (the same words quoted again in
+    another sentence stay: a reporter repeating a phrase is a second row in PolNeAR's count)."""
     shown_spans = {(q.quote_start, q.quote_end) for q in quotes if q.speaker_type in SHOWN_TYPES}
-    shown_words = {_words_key(q) for q in quotes if q.speaker_type in SHOWN_TYPES}
+    shown_words = {_words_key(q, text) for q in quotes if q.speaker_type in SHOWN_TYPES}
     kept, seen = set(), set()
     for q in sorted(quotes, key=lambda q: (q.speaker_type not in SHOWN_TYPES, q.quote_start)):
         span = (q.quote_start, q.quote_end)
-        if q.speaker_type not in SHOWN_TYPES and (span in shown_spans or _words_key(q) in shown_words):
+        if q.speaker_type not in SHOWN_TYPES and (span in shown_spans or _words_key(q, text) in shown_words):
             continue
         key = (span, q.canonical_speaker) if q.speaker_type in SHOWN_TYPES else (span, id(q))
-        copy_key = (_words_key(q), q.canonical_speaker if q.speaker_type in SHOWN_TYPES else None)
+        copy_key = (_words_key(q, text), q.canonical_speaker if q.speaker_type in SHOWN_TYPES else None)
         if key in seen or copy_key in seen:
             continue
         seen.update((key, copy_key))
@@ -125,9 +126,12 @@ def _one_row_per_speaker(quotes: list["Quote"]) -> list["Quote"]:
     return [q for q in quotes if id(q) in kept]
 
 
-def _words_key(q: "Quote") -> str:
-    """A content's words, case and marks aside: what two printed copies of one statement share."""
-    return " ".join(_WORD_RUN_RE.findall(q.quote.lower()))
+def _words_key(q: "Quote", text: str) -> tuple[str, str]:
+    """A content's words and its line's, case and marks aside: what two printed copies of one statement share."""
+    start = text.rfind("\n", 0, q.quote_start) + 1
+    end = text.find("\n", q.quote_end)
+    line = text[start:end if end >= 0 else len(text)]
+    return " ".join(_WORD_RUN_RE.findall(q.quote.lower())), " ".join(_WORD_RUN_RE.findall(line.lower()))
 
 
 def _apply(q: "Quote", s: Settled) -> None:

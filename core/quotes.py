@@ -182,8 +182,9 @@ def extract_article(aid: str, text: str, spans: list[Span], units: list[Unit],
     for q in quotes:                    # whole words, one pair of marks
         q.quote_start, q.quote_end = whole_span(text, q.quote_start, q.quote_end)
         q.quote = text[q.quote_start:q.quote_end]
+    posts = [q for q in quotes if _platform_of_post(text, q)]
     quotes = _one_per_cue([q for q in quotes if q.quote_end > q.quote_start and not _cut_by_the_end(text, q)
-                           and not _platform_of_post(text, q) and not _no_words_said(q)])
+                           and not _no_words_said(q) and not (q in posts and _said_by_another(q, quotes, posts))])
     quotes.sort(key=lambda q: (q.quote_start, q.quote_end))
     return [q for i, q in enumerate(quotes) if i == 0 or not _same_attribution(quotes[i - 1], q)]
 
@@ -207,11 +208,16 @@ def _no_words_said(q: Quote) -> bool:
     if not words or any(c in QUOTE_CHARS for c in words):
         return False
     lemma = CUE_FORMS.get((q.cue or "").lower())
-    if _UNNAMED_RE.match(words) or _PICTURE_RE.fullmatch(words):
-        return True
+    if _UNNAMED_RE.match(words) or (_PICTURE_RE.fullmatch(words) and lemma in _PICTURE_CUES):
+        return True                     # ("says the photo of her son … would have made her break down": a clause)
     if lemma == "tell" and _BARE_NAME_RE.fullmatch(words):
         return True
     return lemma in ("quote", "cite") and _SOURCE_PHRASE_RE.fullmatch(words) is not None
+
+
+def _said_by_another(q: Quote, quotes: list[Quote], skip: list[Quote]) -> bool:
+    """Whether another cue (not in skip) gives these words a speaker: "the Prime Minister said" beside "X post"."""
+    return any(o is not q and all(o is not s for s in skip) and _nested(o, q) for o in quotes)
 
 
 def _platform_of_post(text: str, q: Quote) -> bool:
@@ -786,6 +792,7 @@ communiqué declaration""".split())
 _UNNAMED_RE = re.compile(r"(?:not\s+to\s+be\s+(?:named|identified)|anonymity)\b", re.I)
 _PICTURE_RE = re.compile(r"(?:an?|the|this|that)\s+(?:[\w-]+\s+){0,2}(?:" + "|".join(sorted(_MEDIA_NOUNS))
                          + r")(?:\s+(?:of|from|showing)\b.*)?", re.I | re.S)
+_PICTURE_CUES = frozenset({"tweet", "post", "share", "publish", "show", "release", "retweet", "upload"})
 _BARE_NAME_RE = re.compile(r"(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*")
 # "the state-run National News Agency", "Russian state media", "local outlets": a source named, no words of it
 _SOURCE_PHRASE_RE = re.compile(r"(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,5}(?:agency|media|outlets?|newspapers?|"
