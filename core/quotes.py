@@ -184,7 +184,8 @@ def extract_article(aid: str, text: str, spans: list[Span], units: list[Unit],
         q.quote = text[q.quote_start:q.quote_end]
     posts = [q for q in quotes if _platform_of_post(text, q)]
     quotes = _one_per_cue([q for q in quotes if q.quote_end > q.quote_start and not _cut_by_the_end(text, q)
-                           and not _no_words_said(q) and not (q in posts and _said_by_another(q, quotes, posts))])
+                           and not _no_words_said(q) and not (q in posts and _said_by_another(q, quotes, posts))
+                           and not _colon_points_ahead(text, q)])
     quotes.sort(key=lambda q: (q.quote_start, q.quote_end))
     return [q for i, q in enumerate(quotes) if i == 0 or not _same_attribution(quotes[i - 1], q)]
 
@@ -199,6 +200,14 @@ def _cut_by_the_end(text: str, q: Quote) -> bool:
 
 
 _CUT_MIN_WORDS = 4
+
+
+def _colon_points_ahead(text: str, q: Quote) -> bool:
+    """Whether the cue is followed by a colon while the content lies before it ("… said so He added: “…”"): a
+    colon introduces what follows, so the words before are not the speaker's."""
+    if q.cue_end is None or q.cue_start is None or q.quote_end > q.cue_start or any(c in QUOTE_CHARS for c in q.quote):
+        return False                    # ('"…," Trump said: "…"' keeps the quotation before: marks bound it)
+    return text[q.cue_end:q.cue_end + 3].lstrip(" \t").startswith(":")
 
 
 def _no_words_said(q: Quote) -> bool:

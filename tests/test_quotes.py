@@ -1173,3 +1173,10 @@ def test_contents_in_no_ones_words_are_not_quotes(text):
 def test_words_after_the_addressee_stay_quotes():
     t = "Ambassador Mikhail Shvydkoy told Sputnik the visit went well."
     assert [r for r in shown_rows(t)] == [("Mikhail Shvydkoy", "the visit went well")]
+
+
+def test_a_cue_before_a_colon_introduces_what_follows():
+    # the lead's seed: "China Newly appointed The Chief of Defense said so He added: “…”" credited the words before
+    t = ("Defense Minister Dong Jun spoke in Beijing.\n\nChina Newly appointed The Chief of Defense said so He added: "
+         "\"The United States must stop its provocations.\"")
+    assert not any("said so" in q.quote for q in quotes_of(t))
