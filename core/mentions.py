@@ -128,10 +128,16 @@ def _one_row_per_speaker(quotes: list["Quote"], text: str = "") -> list["Quote"]
 
 def _words_key(q: "Quote", text: str) -> tuple[str, str]:
     """A content's words and its line's, case and marks aside: what two printed copies of one statement share."""
-    start = text.rfind("\n", 0, q.quote_start) + 1
-    end = text.find("\n", q.quote_end)
+    words = " ".join(_WORD_RUN_RE.findall(q.quote.lower()))
+    start = text.rfind("\n", max(0, q.quote_start - _LINE_MAX), q.quote_start) + 1
+    end = text.find("\n", q.quote_end, q.quote_end + _LINE_MAX)
+    if start == 0 and q.quote_start > _LINE_MAX or end < 0 and len(text) - q.quote_end > _LINE_MAX:
+        return words, str(q.quote_start)        # a line too long to be a headline or caption: no copy of one
     line = text[start:end if end >= 0 else len(text)]
-    return " ".join(_WORD_RUN_RE.findall(q.quote.lower())), " ".join(_WORD_RUN_RE.findall(line.lower()))
+    return words, " ".join(_WORD_RUN_RE.findall(line.lower()))
+
+
+_LINE_MAX = 2000
 
 
 def _apply(q: "Quote", s: Settled) -> None:
@@ -775,8 +781,9 @@ class _Context:
     def counterpart_before(self, name: str) -> bool:
         """Whether the text before the mention names someone else as a counterpart ("his Russian counterpart
         Sergei Shoigu"), who holds the same role as the one it is the counterpart of."""
-        return any(m.group("name") not in name and name not in m.group("name")
-                   for m in _COUNTERPART_RE.finditer(self.text, 0, self.pos))
+        if getattr(self, "_counterparts", None) is None:      # found once per article
+            self._counterparts = [(m.start(), m.group("name")) for m in _COUNTERPART_RE.finditer(self.text)]
+        return any(at < self.pos and other not in name and name not in other for at, other in self._counterparts)
 
     def holder(self, roles: set[str], country: str | None, body: str | None = None,
                orgs: set[str] = frozenset()) -> Holder | None:
