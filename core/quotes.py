@@ -194,8 +194,10 @@ def _cut_by_the_end(text: str, q: Quote) -> bool:
     """Whether a short content runs into the end of a text that stops mid-sentence ("Jens Stoltenberg recently
     described China" where an excerpt ends): what follows is lost, so the few words shown are not the statement.
     A longer one keeps its speaker (realworld's cut excerpts still say who spoke, and what about)."""
-    body = text.rstrip()
-    return bool(body) and q.quote_end >= len(body) and body[-1] not in _SENTENCE_ENDS \
+    end = len(text)
+    while end and text[end - 1].isspace():       # not text.rstrip(): no copy of a long text per quote
+        end -= 1
+    return end > 0 and q.quote_end >= end and text[end - 1] not in _SENTENCE_ENDS \
         and len(q.quote.split()) < _CUT_MIN_WORDS
 
 
@@ -226,7 +228,8 @@ def _no_words_said(q: Quote) -> bool:
 
 def _said_by_another(q: Quote, quotes: list[Quote], skip: list[Quote]) -> bool:
     """Whether another cue (not in skip) gives these words a speaker: "the Prime Minister said" beside "X post"."""
-    return any(o is not q and all(o is not s for s in skip) and _nested(o, q) for o in quotes)
+    skip_ids = {id(s) for s in skip}
+    return any(o is not q and id(o) not in skip_ids and _nested(o, q) for o in quotes)
 
 
 def _platform_of_post(text: str, q: Quote) -> bool:
