@@ -22,7 +22,7 @@ from typing import Any, Iterable
 from core.canonical import canonicalise_speakers  # noqa: F401 - part of this module's API
 from core.clean import dateline_end
 from core.config import Settings
-from core.corpus import InputError, read_jsonl  # noqa: F401 - InputError is part of this API
+from core.corpus import InputError, as_imported, read_jsonl  # noqa: F401 - InputError is part of this API
 from core.models import get as _get
 from core.mentions import settle_article
 from core.nlp import load_nlp, single_thread_blas
@@ -182,9 +182,68 @@ def extract_article(aid: str, text: str, spans: list[Span], units: list[Unit],
     for q in quotes:                    # whole words, one pair of marks
         q.quote_start, q.quote_end = whole_span(text, q.quote_start, q.quote_end)
         q.quote = text[q.quote_start:q.quote_end]
-    quotes = _one_per_cue([q for q in quotes if q.quote_end > q.quote_start])
+    posts = [q for q in quotes if _platform_of_post(text, q)]
+    quotes = _one_per_cue([q for q in quotes if q.quote_end > q.quote_start and not _cut_by_the_end(text, q)
+                           and not _no_words_said(q) and not (q in posts and _said_by_another(q, quotes, posts))
+                           and not _colon_points_ahead(text, q)])
     quotes.sort(key=lambda q: (q.quote_start, q.quote_end))
     return [q for i, q in enumerate(quotes) if i == 0 or not _same_attribution(quotes[i - 1], q)]
+
+
+def _cut_by_the_end(text: str, q: Quote) -> bool:
+    """Whether a short content runs into the end of a text that stops mid-sentence ("Jens Stoltenberg recently
+    described China" where an excerpt ends): what follows is lost, so the few words shown are not the statement.
+    A longer one keeps its speaker (realworld's cut excerpts still say who spoke, and what about)."""
+    end = len(text)
+    while end and text[end - 1].isspace():       # not text.rstrip(): no copy of a long text per quote
+        end -= 1
+    return end > 0 and q.quote_end >= end and text[end - 1] not in _SENTENCE_ENDS \
+        and len(q.quote.split()) < _CUT_MIN_WORDS
+
+
+_CUT_MIN_WORDS = 4
+
+
+def _colon_points_ahead(text: str, q: Quote) -> bool:
+    """Whether the cue is followed by a colon while the content lies before it ("… said so He added: “…”"): a
+    colon introduces what follows, so the words before are not the speaker's."""
+    if q.cue_end is None or q.cue_start is None or q.quote_end > q.cue_start or any(c in QUOTE_CHARS for c in q.quote):
+        return False                    # ('"…," Trump said: "…"' keeps the quotation before: marks bound it)
+    return text[q.cue_end:q.cue_end + 3].lstrip(" \t").startswith(":")
+
+
+def _no_words_said(q: Quote) -> bool:
+    """Contents in no one's words, whatever the cue (fc31's cards): "asked not to be named" (a wish), "tweeted a
+    simple image of the flag" (a picture), "told Sputnik" (whom), "quoted the state-run news agency" (the source)."""
+    words = q.quote.strip(" ,.;:")
+    if not words or any(c in QUOTE_CHARS for c in words):
+        return False
+    lemma = CUE_FORMS.get((q.cue or "").lower())
+    if _UNNAMED_RE.match(words) or (_PICTURE_RE.fullmatch(words) and lemma in _PICTURE_CUES):
+        return True                     # ("says the photo of her son … would have made her break down": a clause)
+    if lemma == "tell" and _BARE_NAME_RE.fullmatch(words):
+        return True
+    return lemma in ("quote", "cite") and _SOURCE_PHRASE_RE.fullmatch(words) is not None
+
+
+def _said_by_another(q: Quote, quotes: list[Quote], skip: list[Quote]) -> bool:
+    """Whether another cue (not in skip) gives these words a speaker: "the Prime Minister said" beside "X post"."""
+    skip_ids = {id(s) for s in skip}
+    return any(o is not q and id(o) not in skip_ids and _nested(o, q) for o in quotes)
+
+
+def _platform_of_post(text: str, q: Quote) -> bool:
+    """Whether the 'speaker' is the platform of a post the cue names ("In an X post, the Prime Minister said",
+    "a Telegram post"): where the words were published, not who said them (the verb's subject is the speaker)."""
+    if q.speaker_start is None or q.cue_start is None or q.cue_start < q.speaker_end:
+        return False
+    return bool(_PLATFORM_RE.fullmatch(text[q.speaker_start:q.speaker_end])) \
+        and not text[q.speaker_end:q.cue_start].strip()
+
+
+_PLATFORM_RE = re.compile(r"(?:X|Twitter|Telegram|Facebook|Instagram|YouTube|TikTok|Weibo|WeChat|Truth Social|Threads|"
+                          r"LinkedIn|VKontakte|VK|Bluesky)")
+_SENTENCE_ENDS = frozenset(".!?…\"”’'»)]")
 
 
 def _one_per_cue(quotes: list[Quote]) -> list[Quote]:
@@ -742,6 +801,15 @@ _JUDGING_CUES = frozenset("""condemn decry denounce criticize criticise praise s
 endorse express voice mock""".split())
 _DOCUMENT_NOUNS = frozenset("""statement statements message letter speech address announcement communique
 communiqué declaration""".split())
+_UNNAMED_RE = re.compile(r"(?:not\s+to\s+be\s+(?:named|identified)|anonymity)\b", re.I)
+_PICTURE_RE = re.compile(r"(?:an?|the|this|that)\s+(?:[\w-]+\s+){0,2}(?:" + "|".join(sorted(_MEDIA_NOUNS))
+                         + r")(?:\s+(?:of|from|showing)\b.*)?", re.I | re.S)
+_PICTURE_CUES = frozenset({"tweet", "post", "share", "publish", "show", "release", "retweet", "upload"})
+_BARE_NAME_RE = re.compile(r"(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*")
+# "the state-run National News Agency", "Russian state media", "local outlets": a source named, no words of it
+_SOURCE_PHRASE_RE = re.compile(r"(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,5}(?:agency|media|outlets?|newspapers?|"
+                               r"news|reports?|sources?|officials?|[A-Z][\w'’-]*)", re.S)
+
 
 
 def _depiction(tok, lemma: str) -> bool:
@@ -1152,8 +1220,11 @@ def _starts_with_quote(u: Unit) -> bool:
 
 # ------------------------------------------------------------------------------------- file runner
 def read_articles(path: str | Path) -> list[dict]:
-    """Articles from JSONL with an id and a text; a bad line raises InputError naming the line."""
-    return read_jsonl(path, require=("id", "text"))
+    """Articles from JSONL with an id and a text, their titles and texts as an import stores them
+    (core.corpus.as_imported: cleaned text, a missing title made), so `quotes`, `cluster`, `compare` and the store
+    read the same words; quote and speaker offsets then refer to that stored text, not the raw row's. A bad line
+    raises InputError naming the line."""
+    return [as_imported(r) for r in read_jsonl(path, require=("id", "text"))]
 
 
 OUTPUT_FIELDS = ("article_id", "quote", "quote_start", "quote_end", "kind", "cue", "speaker",

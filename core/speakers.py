@@ -111,6 +111,8 @@ def name_tokens(doc, first: int, last: int) -> list[int]:
     idx = []
     i = last
     while i >= first and doc[i].tag_ in ("NNP", "NNPS") and doc[i].lower_ not in TITLE_WORDS:
+        if doc[i].lower_ == "large" and i > first and doc[i - 1].lower_ == "at":
+            break                               # "Ambassador at Large Mikhail Shvydkoy": the title's last word
         idx.append(i)
         i -= 1
     # "Mr. Obama", "Sen. Ted Cruz": stop at a title even if tagged NNP
@@ -287,6 +289,8 @@ class NameIndex:
                     continue                           # 'nicknamed "Mad Dog Mattis"': another name of someone named
                 words = m.group().split()
                 cut = max((i for i, w in enumerate(words) if _not_name_word(w)), default=-1)
+                if words[0].lower() == "large" and self.text[max(0, m.start() - 3):m.start()].lower() == "at ":
+                    cut = max(cut, 0)                  # "Ambassador at Large Mikhail Shvydkoy": a title's end
                 name = words[cut + 1:]
                 titled = len(name) == 1 and cut >= 0 and words[cut].lower().strip(".") in PERSON_TITLES
                 if len(name) >= 2 and _a_country(name):

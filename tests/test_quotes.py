@@ -425,6 +425,22 @@ def test_run_quotes_file(tmp_path):
         assert key in row
 
 
+def test_run_quotes_file_reads_the_stored_text(tmp_path):
+    """`quotes --input` reads a row as an import stores it (as `cluster` and `compare` do): offsets refer to the
+    stored, cleaned text."""
+    from core.corpus import as_imported
+    row = {"id": "a1", "text": '   \n\n"We will not change our course," Dong said.  '}
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert run_quotes_file(src, out, progress=False) == 1
+    got = json.loads(out.read_text(encoding="utf-8"))
+    stored = as_imported(row)["text"]
+    assert stored != row["text"]
+    assert stored[got["quote_start"]:got["quote_end"]] == got["quote"]
+    assert stored[got["speaker_start"]:got["speaker_end"]] == "Dong"
+
+
 @pytest.mark.parametrize("bad, msg", [("{not json", ":2: not valid JSON"),
                                       ('{"id": "b"}', ":2: missing 'text'"),
                                       ('{"text": "x"}', ":2: missing 'id'")])
@@ -1087,3 +1103,80 @@ def test_the_two_leaders_credit_both_or_no_one():
 def test_a_subject_then_a_clause_of_its_own_still_credits_the_speaker():
     t = "\"We will not leave,\" said Senator John Smith, and the talks ended soon after."
     assert [r[0] for r in shown_rows(t)] == ["John Smith"]
+
+
+def test_a_statement_printed_twice_is_one_row():
+    # fc31: a page printing its headline twice, and a caption under each photo, gave two or three rows of one statement
+    head = "Prime Minister John Smith says \"we will rebuild every home\" after the floods"
+    cap = "\"The water came in minutes,\" said Mary Jones, a resident of the town."
+    t = f"{head}\n\n{head}\n\n{cap}\n\nThe river rose overnight.\n\n{cap}\n\n{cap}"
+    rows = shown_rows(t)
+    assert sorted(r[0] for r in rows) == ["John Smith", "Mary Jones"]
+    # the same words from two people stay two rows
+    t2 = "\"We will win,\" said John Smith.\n\n\"We will win,\" said Mary Jones."
+    assert sorted(r[0] for r in shown_rows(t2)) == ["John Smith", "Mary Jones"]
+
+
+def test_a_statement_cut_by_the_end_of_the_text_is_not_shown():
+    # the lead's putinxi-rt-2: an excerpt stopping at "Jens Stoltenberg recently described China" showed the quote "China"
+    cut = "NATO met in Brussels on Monday. Jens Stoltenberg recently described China"
+    assert [q for q in quotes_of(cut) if q.speaker and "Stoltenberg" in q.speaker] == []
+    whole = cut + " as a challenge to the alliance's values."
+    assert any("Stoltenberg" in r[0] for r in shown_rows(whole))
+
+
+def test_a_role_two_named_people_fit_credits_no_one():
+    # the lead's seed: "The Chief of Defense" after "Defense Minister Dong Jun met his Russian counterpart Sergei Shoigu"
+    t = ("Defense Minister Dong Jun met his Russian counterpart Sergei Shoigu in Beijing. Shoigu agreed the ties "
+         "were strong. The Chief of Defense pointed this out \"Russian-Chinese relations are at their highest level.\"")
+    assert [r for r in shown_rows(t) if "Russian-Chinese" in r[1]] == []
+    alone = ("Defense Minister Dong Jun met Sergei Shoigu in Beijing. The Chief of Defense pointed this out "
+             "\"Russian-Chinese relations are at their highest level.\"")
+    assert [r[0] for r in shown_rows(alone) if "Russian-Chinese" in r[1]] == ["Dong Jun"]
+
+
+def test_a_title_ending_at_large_is_no_part_of_the_name():
+    # fc31 (Sputnik): "Ambassador at Large Mikhail Shvydkoy" was shown as "Large Mikhail Shvydkoy"
+    t = "\"This is a huge tragedy,\" said Ambassador at Large Mikhail Shvydkoy."
+    assert [r[0] for r in shown_rows(t)] == ["Mikhail Shvydkoy"]
+
+
+def test_the_platform_of_a_post_is_no_speaker():
+    # the lead's crocus-indiatoday-1: "In an X post, the Prime Minister said" gave speaker "X", cue "post"
+    t = ("Prime Minister Narendra Modi condemned the attack.\nIn an X post, the Prime Minister said, \"We stand with "
+         "Russia in this hour of grief.\"")
+    rows = quotes_of(t)
+    assert not any(q.speaker == "X" for q in rows)
+    assert [r[0] for r in shown_rows(t) if "grief" in r[1]] == ["Narendra Modi"]
+
+
+def test_one_word_that_reports_is_no_person():
+    # the lead's crocus-neg-court-essanews: '"…," reports Mediazona' typed Mediazona a person (an outlet)
+    t = "\"The investigator asked for the trial to be closed to the press,\" reports Mediazona."
+    assert shown_rows(t) == []
+    t2 = "Interior Minister Sergei Lavrov spoke on Monday. \"The trial will be open,\" Lavrov said."
+    assert [r[0] for r in shown_rows(t2)] == ["Sergei Lavrov"]
+
+
+@pytest.mark.parametrize("text", [
+    "An official, who asked not to be named, was at the meeting.",
+    "Donald Trump tweeted a simple image of the American flag.",
+    "The Quint quoted the state-run National News Agency.",
+    "Ambassador Mikhail Shvydkoy told Sputnik.",
+])
+def test_contents_in_no_ones_words_are_not_quotes(text):
+    # fc31's cards: "asked: 'not to be named'", "tweeted 'a simple image of the American flag'", "quoted: 'the state-run
+    # National News Agency'", "told: 'Sputnik'"
+    assert quotes_of(text) == []
+
+
+def test_words_after_the_addressee_stay_quotes():
+    t = "Ambassador Mikhail Shvydkoy told Sputnik the visit went well."
+    assert [r for r in shown_rows(t)] == [("Mikhail Shvydkoy", "the visit went well")]
+
+
+def test_a_cue_before_a_colon_introduces_what_follows():
+    # the lead's seed: "China Newly appointed The Chief of Defense said so He added: “…”" credited the words before
+    t = ("Defense Minister Dong Jun spoke in Beijing.\n\nChina Newly appointed The Chief of Defense said so He added: "
+         "\"The United States must stop its provocations.\"")
+    assert not any("said so" in q.quote for q in quotes_of(t))
