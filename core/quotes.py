@@ -183,25 +183,11 @@ def extract_article(aid: str, text: str, spans: list[Span], units: list[Unit],
         q.quote_start, q.quote_end = whole_span(text, q.quote_start, q.quote_end)
         q.quote = text[q.quote_start:q.quote_end]
     posts = [q for q in quotes if _platform_of_post(text, q)]
-    quotes = _one_per_cue([q for q in quotes if q.quote_end > q.quote_start and not _cut_by_the_end(text, q)
-                           and not _no_words_said(q) and not (q in posts and _said_by_another(q, quotes, posts))
+    quotes = _one_per_cue([q for q in quotes if q.quote_end > q.quote_start and not _no_words_said(q)
+                           and not (q in posts and _said_by_another(q, quotes, posts))
                            and not _colon_points_ahead(text, q)])
     quotes.sort(key=lambda q: (q.quote_start, q.quote_end))
     return [q for i, q in enumerate(quotes) if i == 0 or not _same_attribution(quotes[i - 1], q)]
-
-
-def _cut_by_the_end(text: str, q: Quote) -> bool:
-    """Whether a short content runs into the end of a text that stops mid-sentence ("Jens Stoltenberg recently
-    described China" where an excerpt ends): what follows is lost, so the few words shown are not the statement.
-    A longer one keeps its speaker (realworld's cut excerpts still say who spoke, and what about)."""
-    end = len(text)
-    while end and text[end - 1].isspace():       # not text.rstrip(): no copy of a long text per quote
-        end -= 1
-    return end > 0 and q.quote_end >= end and text[end - 1] not in _SENTENCE_ENDS \
-        and len(q.quote.split()) < _CUT_MIN_WORDS
-
-
-_CUT_MIN_WORDS = 4
 
 
 def _colon_points_ahead(text: str, q: Quote) -> bool:
@@ -243,7 +229,6 @@ def _platform_of_post(text: str, q: Quote) -> bool:
 
 _PLATFORM_RE = re.compile(r"(?:X|Twitter|Telegram|Facebook|Instagram|YouTube|TikTok|Weibo|WeChat|Truth Social|Threads|"
                           r"LinkedIn|VKontakte|VK|Bluesky)")
-_SENTENCE_ENDS = frozenset(".!?…\"”’'»)]")
 
 
 def _one_per_cue(quotes: list[Quote]) -> list[Quote]:
