@@ -180,12 +180,16 @@ def _midnight_is_a_date(c: sa.Connection) -> None:
         c.execute(sa.update(articles).where(articles.c.id.in_(days[i:i + 500])).values(date_precision="date"))
 
 
+# An article's time when it gives a day (exact or date-only), else NULL: what dates an event. A year alone is stored
+# as its 1 January (core.dates) and would date the event to New Year's Day.
+_DAY_TIME = sa.case((articles.c.date_precision.in_(("exact", "date")), articles.c.published))
+
+
 def _events_dated_by_days(c: sa.Connection) -> None:
     """Schema 6: an event is dated by its reports with a day (Store._recount); one holding a report dated only by
     its year (stored at 1 January) was dated from New Year's Day: its first and last times are read again."""
-    day = sa.case((articles.c.date_precision.in_(("exact", "date")), articles.c.published))
     held = sa.select(articles.c.event_id).where(articles.c.date_precision == "year", articles.c.event_id.is_not(None))
-    q = (sa.select(articles.c.event_id, sa.func.min(day).label("lo"), sa.func.max(day).label("hi"))
+    q = (sa.select(articles.c.event_id, sa.func.min(_DAY_TIME).label("lo"), sa.func.max(_DAY_TIME).label("hi"))
          .where(articles.c.event_id.in_(held)).group_by(articles.c.event_id))
     for r in c.execute(q).all():
         if r.lo is not None:
@@ -805,11 +809,9 @@ class Store:
         name = self._outlet_namer(c) if ids else None
         for i in range(0, len(ids), 500):
             chunk = ids[i:i + 500]
-            # a date with a day bounds the event; a year alone is stored as its 1 January (core.dates) and would
-            # date the event to New Year's Day: it counts only when no member gives a day
-            day = sa.case((articles.c.date_precision.in_(("exact", "date")), articles.c.published))
+            # a year alone counts only when no member gives a day (_DAY_TIME)
             q = (sa.select(articles.c.event_id, sa.func.count().label("n"),
-                           sa.func.min(day).label("day_lo"), sa.func.max(day).label("day_hi"),
+                           sa.func.min(_DAY_TIME).label("day_lo"), sa.func.max(_DAY_TIME).label("day_hi"),
                            sa.func.min(articles.c.published).label("lo"), sa.func.max(articles.c.published).label("hi"))
                  .where(articles.c.event_id.in_(chunk)).group_by(articles.c.event_id))
             rows = c.execute(sa.select(articles.c.event_id, articles.c.id, articles.c.outlet, reprints.c.original_outlet,
