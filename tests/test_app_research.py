@@ -185,7 +185,7 @@ def test_an_event_of_one_days_reports_is_not_flagged(store):
 
 
 def test_a_long_lead_is_cut_on_its_card(store):
-    from pages.event_cards import MAX_LEAD, cut
+    from pages.card_text import MAX_LEAD, cut
     assert cut("short lead") == "short lead"
     long = "word " * 1000
     assert len(cut(long)) <= MAX_LEAD + 2 and cut(long).endswith(" …") and long.startswith(cut(long)[:-2])

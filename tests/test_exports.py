@@ -119,5 +119,5 @@ def test_a_block_quote_no_verb_credits_shows_no_speaker_and_no_empty_verb(report
     page = exports.event_html(EVENT, report, pd.DataFrame(ARTS), block, REPS, PROV).decode("utf-8")
     assert "<li>(no named speaker): Putin always kills.</li>" in page
     assert "nan" not in page.lower().replace("nanjing", "") and "()" not in page
-    from pages.event_cards import cue
+    from pages.card_text import cue
     assert cue(float("nan")) == cue(None) == "" and cue("said") == " (said)"
