@@ -148,3 +148,28 @@ def first_report_texts(first: pd.Series, seen_at: pd.Series) -> pd.Series:
     text = text.mask(midnight, t.dt.strftime("%Y-%m-%d") + " (date only)")
     text = text.mask(seen.eq(t), "by " + t.dt.strftime("%Y-%m-%d %H:%M") + " (no date; first seen)")
     return text.mask(t.isna(), "no date")
+
+
+SPAN_WARN_DAYS = 30  # one happening's dated coverage; the clusterer joins within a 4-day window (ClusterConfig)
+
+
+def summaries_may_mix(summaries: int, n_articles: int) -> bool:
+    """Whether an event rests mostly on feed summaries: grouped on a sentence or two, it may join different stories
+    on one subject (a replay of 26 real feeds gave a week of Iran stories in one event)."""
+    return n_articles > 1 and summaries * 2 >= n_articles
+
+
+def event_checks(ev: pd.DataFrame, summaries: dict[str, int]) -> pd.Series:
+    """What to check about each event before quoting it, as the Overview lists it: built mostly from feed
+    summaries, or dated reports further apart than one happening's coverage ("" when neither)."""
+    first, last = pd.to_datetime(ev["first_published"], utc=True), pd.to_datetime(ev["last_published"], utc=True)
+    days = (last - first).dt.days
+    out = []
+    for event_id, n, span in zip(ev["id"], ev["n_articles"], days):
+        notes = []
+        if summaries_may_mix(k := summaries.get(event_id, 0), int(n)):
+            notes.append(f"feed summaries only: {k} of {n}; may join stories")
+        if pd.notna(span) and span > SPAN_WARN_DAYS:
+            notes.append(f"reports span {int(span):,} days")
+        out.append("; ".join(notes))
+    return pd.Series(out, index=ev.index, dtype=object)

@@ -67,6 +67,15 @@ _M = [
            "The store's log of corrections; a corrected article keeps its place through later analyses.",
            "A correction is a person's judgement and is shown as such; it is not checked against the text.",
            "`tests/test_corrections.py`.", "Events"),
+    Metric("check", "What to check about an event before quoting its figures: *feed summaries only* when half or "
+           "more of its articles are a feed's sentence or two (their pages were not read), so the event may join "
+           "different stories on one subject; *reports span N days* when its dated reports lie further apart than "
+           "one happening's coverage (30 days). Empty when neither holds.",
+           "Each article's text status (page read, or feed summary only) and the event's first and last dated "
+           "report.",
+           "An event with neither note can still join two happenings; one with a note may be one happening. "
+           "Read its headlines on the Event page, and move articles out under *Corrections*.",
+           f"Dense-stream precision in `bench/cluster_eval.py` ([README]({FIGURES})).", "Events"),
     Metric("first report", "The earliest publication time (UTC) among the event's articles, as precise as it is "
            "known: a time, a day marked (date only), or 'by … (no date; first seen)' when the earliest report gave "
            "no date and is known only from when framelens first saw it; 'no date' when none has one.",

@@ -935,6 +935,14 @@ class Store:
             self._recount(c, sorted(ids))
             self._mark_analysed(c)
 
+    def event_summary_counts(self) -> dict[str, int]:
+        """Per event, how many of its articles are feed summaries only (their page was not read)."""
+        q = (sa.select(articles.c.event_id, sa.func.count().label("n"))
+             .where(articles.c.event_id.is_not(None), articles.c.text_status == "summary-only")
+             .group_by(articles.c.event_id))
+        with self.engine.connect() as c:
+            return {r.event_id: r.n for r in c.execute(q).all()}
+
     def event_families(self, event_ids: list[str] | None = None) -> pd.DataFrame:
         """(event, outlet) for every outlet an event counts, each family of derived articles once under
         its original's outlet and each outlet under one name (core/reprints.py family_outlets)."""

@@ -21,7 +21,8 @@ from streamlit.logger import get_logger
 
 from core.charts import EXPORTER, colour_book, picture, timeline
 from core.config import Settings
-from core.coverage import attention_by_group, attention_by_topic, blind_spots, first_report_texts, lags, original_outlets
+from core.coverage import (attention_by_group, attention_by_topic, blind_spots, event_checks, first_report_texts, lags,
+                           original_outlets)
 from core.framing import compare_event
 from core.sources import outlet_shares
 from core.store import Store
@@ -128,15 +129,16 @@ def outside_window(_s: Store, version) -> int:
 
 # -- Overview ---------------------------------------------------------------------------------------
 @st.cache_resource(show_spinner=False, max_entries=2)
-def coverage(_s, version) -> tuple[dict[str, tuple[str, str]], dict]:
-    """Every event's original outlets and the outlet groups that missed it, and the first-seen time of events
-    holding an undated article, once per store version, so that a filter change only ranks events (one indexed
-    query) instead of re-reading who covered them. A resource, not data: it is shared read-only, where
-    cache_data would copy it for every caller."""
+def coverage(_s, version) -> tuple[dict[str, tuple[str, str]], dict, dict]:
+    """Every event's original outlets and the outlet groups that missed it, the first-seen time of events
+    holding an undated article, and how many of each event's articles are feed summaries only, once per store
+    version, so that a filter change only ranks events (one indexed query) instead of re-reading who covered
+    them. A resource, not data: it is shared read-only, where cache_data would copy it for every caller."""
     pairs = _s.event_outlets()
     orig = original_outlets(pairs, _s.event_families())
     spots = blind_spots(pairs, _s.outlets_df(), orig)
-    return {e: (", ".join(orig.get(e, ())), ", ".join(g)) for e, g in spots.items()}, _s.event_first_seen()
+    return ({e: (", ".join(orig.get(e, ())), ", ".join(g)) for e, g in spots.items()}, _s.event_first_seen(),
+            _s.event_summary_counts())
 
 
 @st.cache_data(show_spinner=False, max_entries=64)  # 16 warmed one-outlet entries (warm_filters) and the users'
@@ -144,13 +146,14 @@ def _events(_s, version, **f) -> pd.DataFrame:
     ev = _s.events_df(limit=MAX_EVENTS, **f)
     if ev.empty:
         return ev
-    cov, seen = coverage(_s, version)
+    cov, seen, summaries = coverage(_s, version)
     found = [cov.get(e, ("", "")) for e in ev["id"]]
     firsts = first_report_texts(ev["first_published"], ev["id"].map(seen))
     year_only = year_only_firsts(_s, ev)
     if year_only:
         firsts = firsts.mask(ev["id"].isin(year_only), ev["id"].map(year_only))
-    return ev.assign(outlets=[o for o, _ in found], blind_spots=[g for _, g in found], first_report=firsts)
+    return ev.assign(outlets=[o for o, _ in found], blind_spots=[g for _, g in found], first_report=firsts,
+                     check=event_checks(ev, summaries))
 
 
 def year_only_firsts(s: Store, ev: pd.DataFrame) -> dict[str, str]:

@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from core.charts import export, timeline, too_little
+from core.coverage import SPAN_WARN_DAYS
 from core.exports import event_html, event_json
 from core.glossary import help_for
 from pages.common import chart, compact, csv_download, filters, open_page, plural, provenance_maker, safe, tabbed
@@ -13,7 +14,6 @@ from pages.event_cards import side_by_side
 from pages.families import families_view
 from pages.reading import read_article
 
-SPAN_WARN_DAYS = 30  # one happening's dated coverage; the clusterer joins within a 4-day window (ClusterConfig)
 
 
 def reprint_table() -> None:

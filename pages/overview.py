@@ -21,7 +21,7 @@ def events_view(ev: pd.DataFrame) -> None:
              + ". Breadth counts outlets with original reporting; reprints are counted apart."
              + (f" The table shows the {TABLE_ROWS} broadest; the CSV below holds all {len(ev):,}."
                 if len(ev) > TABLE_ROWS else "")]
-    table = ev[["label", "topics", "n_original_outlets", "n_articles", "n_reprints", "first_report", "outlets",
+    table = ev[["label", "check", "topics", "n_original_outlets", "n_articles", "n_reprints", "first_report", "outlets",
                 "blind_spots", "id"]].rename(columns={
                     "n_original_outlets": "outlets reporting", "n_articles": "articles", "n_reprints": "reprints",
                     "first_report": "first report (UTC)", "blind_spots": "groups that did not report it",
@@ -39,6 +39,7 @@ def events_view(ev: pd.DataFrame) -> None:
         picked = st.dataframe(shown, hide_index=True, width="stretch", key="events_table", on_select="rerun",
                               selection_mode="single-row", column_config={
                                   "id": None, "event": column.TextColumn(width="large", help=help_for("event")),
+                                  "check": column.TextColumn(help=help_for("check")),
                                   "topics": column.ListColumn(help=help_for("topics")),
                                   **{name: count_column(help=help_for(name))
                                      for name in ("outlets reporting", "articles", "reprints")},
@@ -60,6 +61,7 @@ def cards(table: pd.DataFrame) -> None:
             st.markdown(f"**[{safe(r['event'])}]({link})**")
             when = f" · first report {r['first report (UTC)']}" + (" UTC" if r["first report (UTC)"][-1:].isdigit() else "")
             st.caption(f"{r['outlets reporting']} outlets reporting · {r['articles']} articles{when}"
+                       + (f"  \nCheck: {r['check']}" if r["check"] else "")
                        + (f"  \nNot reported by: {safe(r['groups that did not report it'])}"
                           if r["groups that did not report it"] else ""), help=help_for("outlets reporting"))
     if len(table) == CARDS:

@@ -191,6 +191,35 @@ def test_overview_first_report_of_an_event_dated_only_by_its_year_says_so(tmp_pa
     assert list(table["first report (UTC)"]) == ["no day given (year 2019 only)"]
 
 
+def test_overview_says_which_events_rest_on_feed_summaries(site, tmp_path, monkeypatch):
+    """An ingest that read no pages (every article a feed's sentence or two) makes events the Overview marks for
+    checking, as the Event page does: on a replay of 26 real feeds such events joined a week of Iran stories."""
+    from core.catalog import Outlet
+    from core.config import Settings
+    from core.ingest import run_ingest
+    item = ("<item><title>Earthquake of magnitude 6.1 strikes off Hualien, Taiwan</title><link>{base}/{o}/quake"
+            "</link><pubDate>Wed, 03 Apr 2024 0{i}:00:00 GMT</pubDate><description>An earthquake of magnitude 6.1 "
+            "struck off Hualien county in eastern Taiwan on Wednesday, the weather agency said.</description></item>")
+    for i, o in enumerate(("a", "b")):
+        site.add(f"/{o}.xml", ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>F</title>'
+                               + item.format(base=site.base, o=o, i=i) + "</channel></rss>").encode())
+    db = str(tmp_path / "summaries.sqlite")
+    s = Store(db)
+    run_ingest(s, [Outlet("Wire A", [site.base + "/a.xml"]), Outlet("Paper B", [site.base + "/b.xml"])],
+               Settings(timeout=1.0, retries=1, backoff=0.05, allow_private=True, fetch_pages=False))
+    analyse_new(s, quotes=False)
+    assert s.count_articles() == 2 and s.articles_df()["event_id"].nunique() == 1
+    s.dispose()
+    monkeypatch.setenv("FRAMELENS_DB", db)
+    table = app("overview").run().dataframe[0].value
+    assert list(table["check"]) == ["feed summaries only: 2 of 2; may join stories"]
+
+
+def test_overview_check_column_is_empty_for_events_of_read_pages(small):
+    table = app("overview").run().dataframe[0].value
+    assert set(table["check"]) == {""}
+
+
 def test_counts_of_one_read_in_the_singular(small):
     at = opened("event", {"event": event_of(small, "lone-1")})
     assert "1 article from 1 outlet reporting originally" in [c.value for c in at.caption]

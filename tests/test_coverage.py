@@ -113,3 +113,15 @@ def test_an_events_first_report_is_stated_as_precisely_as_it_is_known():
         "by 2026-11-30 18:29 (no date; first seen)",     # the earliest report is known only from when it was seen
         "2024-05-16 10:00",                              # a later sighting does not change a dated first report
         "no date"]
+
+
+def test_event_checks_name_summary_built_and_wide_events_only():
+    """The Overview's check column: an event mostly of feed summaries, or whose dated reports lie months apart,
+    says so; one of read pages over two days says nothing."""
+    from core.coverage import event_checks
+    ev = pd.DataFrame({"id": ["sum", "wide", "fine", "lone"], "n_articles": [34, 4, 6, 1],
+                       "first_published": pd.to_datetime(["2026-02-16", "2024-02-16", "2024-02-16", "2024-02-16"]),
+                       "last_published": pd.to_datetime(["2026-02-18", "2026-02-20", "2024-02-18", "2024-02-16"])})
+    checks = dict(zip(ev["id"], event_checks(ev, {"sum": 30, "fine": 2, "lone": 1})))
+    assert checks == {"sum": "feed summaries only: 30 of 34; may join stories", "wide": "reports span 735 days",
+                      "fine": "", "lone": ""}
