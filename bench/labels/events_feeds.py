@@ -12,6 +12,7 @@ feed by feed, analysed once (the user's path; the store holds all 1,186 items, s
 worst merged events (gold happenings joined) and the worst split happenings, of the batch and store paths.
 
     .venv/bin/python bench/labels/events_feeds.py [--feeds ../shared/data/feeds] [--no-other] [--worst 10]
+    PYTHONPATH=/path/to/other/tree .venv/bin/python bench/labels/events_feeds.py   # that tree's clusterer
 
 Without the feeds (as in CI) it says so and exits 0.
 """
@@ -26,14 +27,18 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
-from cluster_eval import SHARED, bcubed  # noqa: E402
-
+# This tree's core only when PYTHONPATH names none: `PYTHONPATH=<another tree>` scores that tree's clusterer on these
+# labels. core is imported before cluster_eval, which puts this tree first on the path.
+sys.path.append(str(ROOT))
+import core  # noqa: E402
 from core.cluster import ClusterConfig, EventClusterer, cluster_batch, order_key  # noqa: E402
 from core.config import Settings  # noqa: E402
 from core.feeds import parse_feed  # noqa: E402
 from core.ingest import _use_summary  # noqa: E402
 from core.models import Article  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "bench"))
+from cluster_eval import SHARED, bcubed  # noqa: E402
 
 HERE = Path(__file__).parent
 LABELS = HERE / "events_feeds.jsonl"
@@ -161,6 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     if bad:
         print(f"{len(bad)} label id(s) match no single feed item, left out: {', '.join(bad[:5])}")
     sizes = Counter(gold)
+    print(f"clusterer: {Path(core.__file__).parent}")
     print(f"{len(items)} labelled items of {sum(len(v) for v in feeds.values())} in {len(feeds)} feeds; "
           f"{len(sizes)} gold happenings, {sum(1 for v in sizes.values() if v > 1)} with >= 2 items "
           f"({sum(v for v in sizes.values() if v > 1)} items)")
