@@ -1,0 +1,90 @@
+"""bench/labels/events_feeds.py: the gold happenings of real feed summaries load, every label names exactly one
+feed item, and the scoring it prints rewards the right grouping and punishes a merge."""
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+SCRIPT = Path(__file__).resolve().parents[1] / "bench" / "labels" / "events_feeds.py"
+
+
+def _bench():
+    """The script as a module (bench/ is no package)."""
+    spec = importlib.util.spec_from_file_location("events_feeds_under_test", SCRIPT)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_labels_load_with_ids_and_slugs_only():
+    bench = _bench()
+    rows = [json.loads(x) for x in bench.LABELS.read_text(encoding="utf-8").splitlines() if x.strip()]
+    assert len(rows) == len(bench.read_labels()) >= 400
+    for row in rows:
+        assert set(row) <= {"id", "happening", "note"}, row        # no feed text in the repository
+        assert re.fullmatch(r"[a-z0-9_.-]+\.xml\|\S+", row["id"]), row["id"]
+        assert re.fullmatch(r"[a-z0-9-]+", row["happening"]), row["happening"]
+        assert len(row.get("note", "")) <= 160
+    sizes = Counter(r["happening"] for r in rows)
+    assert sum(1 for v in sizes.values() if v > 1) >= 30          # real multi-outlet happenings, not only singletons
+
+
+def test_every_label_names_one_feed_item():
+    bench = _bench()
+    if not any(bench.FEEDS.glob("*.xml")):
+        pytest.skip(f"no feeds in {bench.FEEDS}")
+    items, gold, bad = bench.gold_items(bench.read_feeds(bench.FEEDS), bench.read_labels())
+    assert bad == []
+    assert len(items) == len(gold) == len(bench.read_labels())
+    assert len({a.id for a in items}) == len(items)
+    assert all(a.text and a.text_status == "summary-only" for a in items if a.summary)
+
+
+def test_the_scorer_gives_a_perfect_grouping_one_and_a_merge_less():
+    bench = _bench()
+    gold = ["talks", "talks", "talks", "drills", "drills", "death", "alone"]
+    assert bench.bcubed(gold, gold) == (1.0, 1.0, 1.0)
+    merged = ["iran", "iran", "iran", "iran", "iran", "death", "alone"]
+    p, r, f = bench.bcubed(gold, merged)
+    assert r == 1.0 and p < 1.0 and f < 1.0
+    assert bench.worst_merges(gold, merged, 10) == ["5 items, 2 happenings: talks (3), drills (2)"]
+    split = ["a", "a", "b", "c", "c", "d", "e"]
+    assert bench.worst_splits(gold, split, 10) == ["talks: 3 items over 2 events (2, 1)"]
+    assert bench.worst_merges(gold, gold, 10) == [] and bench.worst_splits(gold, gold, 10) == []
+
+
+def _feed(items: list[tuple[str, str, str]]) -> bytes:
+    """An RSS feed of (link, title, RFC 822 date) items, each with a summary."""
+    body = "".join(f"<item><title>{t}</title><link>{link}</link><description>{t}. More on it.</description>"
+                   f"<pubDate>{d}</pubDate></item>" for link, t, d in items)
+    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>x</title>{body}</channel></rss>'.encode()
+
+
+def test_a_small_replay_is_scored_on_every_path(tmp_path, capsys):
+    quake = "A magnitude 6.8 earthquake struck the Atlas mountains near Marrakesh killing 2,000"
+    pager = "Hundreds of pagers used by Hezbollah members exploded across Lebanon wounding thousands"
+    labels = []
+    for k, outlet in enumerate(["one", "two", "three"]):
+        rows = []
+        for event, title, day in (("quake", quake, "09"), ("pagers", pager, "17")):
+            link = f"https://{outlet}.example/{event}"
+            rows.append((link, title, f"Mon, {day} Sep 2024 1{k}:00:00 GMT"))
+            labels.append({"id": f"{outlet}.xml|{link}", "happening": event})
+        (tmp_path / f"{outlet}.xml").write_bytes(_feed(rows))
+    (tmp_path / "labels.jsonl").write_text("\n".join(json.dumps(x) for x in labels), encoding="utf-8")
+    assert _bench().main(["--feeds", str(tmp_path), "--labels", str(tmp_path / "labels.jsonl"), "--no-other"]) == 0
+    out = capsys.readouterr().out
+    assert "6 labelled items of 6 in 3 feeds; 2 gold happenings, 2 with >= 2 items (6 items)" in out, out
+    assert "match no single feed item" not in out
+    for path in ("batch", "online", "store"):
+        assert re.search(rf"^{path}: P [\d.]+ R [\d.]+ F1 [\d.]+ \(\d+ events\)$", out, re.M), out
+
+
+def test_missing_feeds_are_said_and_not_an_error(tmp_path, capsys):
+    assert _bench().main(["--feeds", str(tmp_path / "absent")]) == 0
+    assert "nothing to score" in capsys.readouterr().out
