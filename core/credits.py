@@ -298,6 +298,13 @@ _THIS_REPORTED = re.compile(r"(?:^|[.!?\"”’]\s+)(?:This|It|That)\s+(?:is|was
 _REPORTING_FROM = re.compile(r"(?:^|[.!?\"”’]\s+)Reporting from [^.!?\n,]{1,60},\s+(?:the\s+)?$")
 _CITED_RIGHT = re.compile(r"^(?:\s+(?:news agency|agency|news service))?\s+(?:has\s+|had\s+)?(?:reported|reports|said|"
                           r"wrote|cited)\b[^.\n]{0,40}?\bthat\b")
+# "Reuters reports on the more than 2,000 people who…" opening a sentence: a blurb retelling the outlet's report.
+_REPORTS_ON = re.compile(r"^(?:\s+(?:news agency|agency|news service))?\s+(?:reports|reported)\s+on\s+(?:the|how|what|a|an)\s")
+# "AP's earlier story follows below": a breaking update carrying the agency's own earlier story under it.
+_EARLIER_STORY = re.compile(r"^['’]s?\s+(?:earlier|previous|original|full)\s+(?:story|report|version|article)\s+"
+                            r"(?:follows|is below|appears below|continues below)")
+# "News24 | 'It was a shocking sight…'": an outlet's name and a bar opening a headline (an aggregator's prefix).
+_TITLE_PREFIX = re.compile(r"\s*\|\s+\S")
 _SENTENCE_START = re.compile(r"(?:^|[.!?\"”’]\s+)(?:[A-Z][\w’'\-]*\s+){0,6}$")
 _TITLE_DASH = re.compile(r"\s(?:[—–|]|-{1,2}|::)\s*$")
 _TITLE_TAIL = re.compile(r"(?:\s+(?:World News|News|news|English|Online|International|Global|Digital))?\s*")
@@ -305,6 +312,9 @@ _TITLE_TAIL = re.compile(r"(?:\s+(?:World News|News|news|English|Online|Internat
 _CLAUSE_END = re.compile(r"[,;]\s|\n|(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|No))(?<!\bSept)"
                          r"(?<!\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mrs|Gen|Gov|Sen|Rep|Col|Lt\.))[.!?]\s")
 _WIRES_PATH = re.compile(r"/(?:wires?|agencies|syndication)/([a-z][a-z\-]{1,20})/", re.IGNORECASE)
+# "upr.org/npr-news/2024-04-03/…": a member station's or affiliate's section of the network's stories, the address's
+# first segment (a blog's category, "/category/fox-news/", is no such section).
+_NETWORK_PATH = re.compile(r"/([a-z]{2,12})-news/[^/\s]+", re.IGNORECASE)
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -396,7 +406,7 @@ def _kind(text: str, s: int, e: int, para: tuple[int, int], idx: int, n_paras: i
     # "Reuters: Darya Dugina, daughter of…": the outlet named before a colon that opens the text.
     if idx == 0 and not lstrip and _OPENING_COLON.match(right):
         return "source"
-    if _LINK_LEFT.search(near):
+    if _LINK_LEFT.search(near) or _EARLIER_STORY.match(right):
         return "link"
     if _SIGNOFF_LEFT.search(near) and re.match(r"^\)?\.?\s*$", right):
         # A name alone on its line is a byline at the top or a sign-off at the end; mid-story, a picture's credit.
@@ -428,6 +438,8 @@ def _kind(text: str, s: int, e: int, para: tuple[int, int], idx: int, n_paras: i
         return "reported"
     if _THIS_REPORTED.search(near) or _REPORTING_FROM.search(left[-100:]):
         return "reported"
+    if _SENTENCE_START.search(near) and _REPORTS_ON.match(right):
+        return "reported"
     # "as reported by Hiro Komae and Yuri Kageyama for the Associated Press (AP).": the agency its reporters wrote for.
     if _BY_FOR_LEFT.search(left[-120:]) and _CREDIT_RIGHT.match(right):
         return "reported"
@@ -450,6 +462,9 @@ def find_credits(title: str | None, text: str | None, url: str | None = None,
         # "… — RT World News", "… | Xinhua": the outlet named after a dash at the end of the title.
         if outlet != own_name and _TITLE_DASH.search(title[:s]) and _TITLE_TAIL.fullmatch(title[e:]):
             end = len(title.rstrip())
+            out.append(Credit(outlet, title[s:end], s, end, "title", "title", s, e))
+        elif outlet != own_name and not title[:s].strip() and _TITLE_PREFIX.match(title, e):
+            end = title.index("|", e) + 1
             out.append(Credit(outlet, title[s:end], s, end, "title", "title", s, e))
     found = mentions(text)
     paras = _paragraphs(text) if found else []
@@ -477,7 +492,7 @@ def find_credits(title: str | None, text: str | None, url: str | None = None,
     if url:
         parts = urlsplit(url)
         base = url.find(parts.netloc) + len(parts.netloc) if parts.netloc else 0
-        m = _WIRES_PATH.search(url, base)
+        m = _WIRES_PATH.search(url, base) or _NETWORK_PATH.match(url, base)
         name = is_news_outlet(m.group(1)) if m else None
         if name and name != own_name:
             out.append(Credit(name, m.group(0), m.start(), m.end(), "url", "url", m.start(1), m.end(1)))

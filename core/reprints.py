@@ -67,6 +67,9 @@ UNKNOWN = "unknown"
 _WORD_RE = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 # "according to" a named source ("the Japan Meteorological Agency", "a US agency"), not "according to preliminary data".
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?:(?:the|a|an)\s+)?[A-Z]")
+# "…, the wire service also reports": the piece names the agency again as its source, in other words.
+_AGENCY_AGAIN = re.compile(r"\b[Tt]he\s+(?:wire service|news agency)\s+(?:also\s+|further\s+)?(?:reports|reported|said|says|"
+                           r"added|adds|wrote)\b")
 _HARD_WRAP = re.compile(r"(?<=[\w,])\n(?=[a-z])")
 _PAREN = re.compile(r"\s*\([^)]*\)$")
 
@@ -428,6 +431,8 @@ def _own_compilation(text: str, credits, outlet: str) -> bool:
     theirs = [c for c in credits if same_outlet(c.outlet, outlet)]
     if not theirs or not all("ccording to" in c.phrase for c in theirs):
         return False
+    if is_wire(outlet) and _AGENCY_AGAIN.search(text):
+        return False            # "according to the Associated Press … the wire service also reports": built on it
     return any(not any(c.start <= m.start() < c.end for c in theirs) for m in _ACCORDING.finditer(text))
 
 

@@ -265,3 +265,66 @@ def test_a_video_blurb_closing_on_its_date_and_credit_credits_no_text():
         assert compare_event(arts, reprints=None)["reprints"] == [], credit
     # the story's own sign-off at its end still credits the wire
     assert kinds(f"{STORY}\n\n{MORE}\n\n{LAST} (AP)")[-1:] == [("signoff", "Associated Press")]
+
+
+# -- session 32: rpages5's misses --------------------------------------------------------------------------------
+
+def test_an_outlet_reporting_on_opening_a_blurb_credits_it():
+    """'Reuters reports on the more than 2,000 people who…' opening a blurb under a date line: the outlet's report
+    retold; the words in a sentence's middle, or 'reported on Monday', are no such opening."""
+    text = f"Sep 13\n\nReuters reports on the more than 2,000 people killed when the dam gave way. {MORE}"
+    assert kinds(text) == [("reported", "Reuters")]
+    assert [(r.original_outlet, r.kind) for r in find_reprints([art("fm", "Future Site", text)])] == [
+        ("Reuters", "credited rewrite")]
+    assert kinds(f"{STORY}The minister said the story Reuters reports on the dam is wrong. {MORE}") == []
+    assert kinds(f"Reuters reported on Monday that the dam gave way. {MORE}") == [("cited", "Reuters")]
+
+
+def test_an_agencys_earlier_story_following_below_credits_it():
+    """A breaking update over 'AP's earlier story follows below.' carries the agency's story, its dateline too deep
+    in the text to be read as the story's."""
+    paras = "\n\n".join([STORY, MORE, LAST, "Aid groups appealed for tents.", "The governor toured the area.",
+                         "Schools stayed shut.", "THIS IS A BREAKING NEWS UPDATE. AP’s earlier story follows below.",
+                         f"ANKARA, Turkey (AP) — {STORY}"])
+    assert ("link", "Associated Press") in kinds(paras)
+    assert [(r.original_outlet, r.kind) for r in find_reprints([art("nl", "lynx.example", paras)])] == [
+        ("Associated Press", "wire copy")]
+    # the agency's earlier story named in a sentence of the site's own is no credit
+    assert kinds(f"{STORY}The minister disputed the agency's earlier story about AP staff. {MORE}") == []
+
+
+def test_an_outlet_and_a_bar_opening_a_headline_credit_it():
+    """'News24 | …' opening an aggregator's headline names the outlet whose story it carries: two aggregators' copies
+    of it are the outlet's, not one the other's; a bar later in the title, or the site's own name, is no credit."""
+    title = "News24 | 'It was a shocking sight': six workers presumed dead after dam gives way"
+    text = f"{STORY}\n\nRead Entire Article"
+    found = find_credits(title, text)
+    assert [(c.kind, c.outlet, c.phrase) for c in found] == [("title", "News24", "News24 |")]
+    got = find_reprints([art("a", "agg-one.example", text, title, "2024-03-27"),
+                         art("b", "agg-two.example", text + "\n", title, "2024-03-27")])
+    assert sorted((r.id, r.original_outlet) for r in got) == [("a", "News24"), ("b", "News24")]
+    assert find_credits("Dam gives way | News24 readers react", text) == []
+    assert find_credits(title, text, own="News24") == []
+
+
+def test_the_wire_service_named_again_keeps_a_credited_rewrite():
+    """'according to the Associated Press' beside 'according to Taiwan's fire agency', and later 'the wire service
+    also reports': the piece is built on the agency's report, no own report citing it."""
+    text = ("The quake killed nine and injured hundreds, according to officials.\nIt struck during the morning rush "
+            "hour off the coast of Hualien County, according to the Associated Press.\nThe number of injured is now "
+            f"934, according to Taiwan’s national fire agency.\n{MORE}\nBy noon the metro was again buzzing with "
+            "people, the wire service also reports.")
+    assert [(r.original_outlet, r.kind) for r in find_reprints([art("jn", "News Site", text)])] == [
+        ("Associated Press", "credited rewrite")]
+    # without the agency named again, the own-report rule stands
+    assert find_reprints([art("jn", "News Site", text.replace("the wire service also reports", "officials said"))]) == []
+
+
+def test_a_networks_section_in_the_address_credits_the_network():
+    """'upr.org/npr-news/2024-04-03/…': a member station's section of the network's stories; a blog's category
+    ('/category/fox-news/') or a slug naming an outlet is no such section."""
+    found = find_credits("Photos of the quake", STORY, "https://www.upr.org/npr-news/2024-04-03/photos-of-the-quake")
+    assert [(c.kind, c.outlet) for c in found] == [("url", "NPR")]
+    assert find_credits("t", STORY, "https://blog.example/category/fox-news/why-i-watch") == []
+    assert find_credits("t", STORY, "https://www.obiaks.com/world/89621-news24-it-was-a-shocking-sight") == []
+    assert find_credits("t", STORY, "https://www.npr.org/npr-news/2024-04-03/x", own="NPR") == []
