@@ -568,33 +568,46 @@ class Store:
             self._recount(c, [target])
             return cid
 
-    def move_article(self, article_id: str, target: str, reason: str = "") -> int:
-        """A user's move of one article into another event, where it stays; returns the correction's id."""
+    def move_article(self, article_id: str | list[str], target: str, reason: str = "") -> int:
+        """A user's move of one article, or several of one event, into another event, where they stay; returns the
+        correction's id (one correction: one undo takes them all back)."""
         with self.engine.begin() as c:
-            source = self._event_of(c, article_id)
+            ids, source = self._of_one_event(c, article_id)
             self._need_events(c, target)
             if source == target:
-                raise ValueError(f"article {article_id!r} is already in event {target!r}")
-            cid = self._correction(c, "move", source, target, article_id, reason, [(article_id, source, target)])
+                raise ValueError(f"article {ids[0]!r} is already in event {target!r}")
+            cid = self._correction(c, "move", source, target, ids[0], reason, [(a, source, target) for a in ids])
             self._apply_corrections(c)
             self._recount(c, [x for x in (source, target) if x])
             self._drop_if_empty(c, source, target)
             return cid
 
-    def split_out(self, article_id: str, reason: str = "") -> tuple[int, str]:
-        """A user's move of one article out to an event of its own; returns (correction id, new event id)."""
+    def split_out(self, article_id: str | list[str], reason: str = "") -> tuple[int, str]:
+        """A user's move of one article, or several of one event, out to one new event of their own (a blend of
+        two happenings is split in one step); returns (correction id, new event id)."""
         import hashlib
         with self.engine.begin() as c:
-            source = self._event_of(c, article_id)
-            new = "ev-u" + hashlib.sha1(f"{article_id}\n{self._now().isoformat()}".encode()).hexdigest()[:11]
-            title = c.execute(sa.select(articles.c.title).where(articles.c.id == article_id)).scalar() or ""
+            ids, source = self._of_one_event(c, article_id)
+            new = "ev-u" + hashlib.sha1(f"{ids[0]}\n{self._now().isoformat()}".encode()).hexdigest()[:11]
+            title = c.execute(sa.select(articles.c.title).where(articles.c.id == ids[0])).scalar() or ""
             c.execute(self._insert(events).values(id=new, label=title, terms="[]", topics="[]", updated=self._now())
                       .on_conflict_do_nothing())
-            cid = self._correction(c, "split-out", source, new, article_id, reason, [(article_id, source, new)])
+            cid = self._correction(c, "split-out", source, new, ids[0], reason, [(a, source, new) for a in ids])
             self._apply_corrections(c)
             self._recount(c, [x for x in (source, new) if x])
             self._drop_if_empty(c, source, new)
             return cid, new
+
+    def _of_one_event(self, c, article_ids: str | list[str]) -> tuple[list[str], str | None]:
+        """The articles a user moves, deduplicated in order, and the one event they all come from."""
+        ids = list(dict.fromkeys([article_ids] if isinstance(article_ids, str) else article_ids))
+        if not ids:
+            raise ValueError("no article given to move")
+        source = self._event_of(c, ids[0])
+        for a in ids[1:]:
+            if (other := self._event_of(c, a)) != source:
+                raise ValueError(f"article {a!r} is in event {other!r}, not {source!r}: move articles of one event at a time")
+        return ids, source
 
     def undo_correction(self, correction_id: int) -> None:
         """Take a correction back: its articles return to the events they came from (or where those went)."""

@@ -8,6 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from core.store import Store
 from pages import data
+from pages.common import safe
 from tests.conftest import ROOT
 from tests.test_app_pages import small_db  # noqa: F401 - the analysed three-event store, as a fixture
 
@@ -63,3 +64,22 @@ def test_merge_from_the_page_then_the_old_link_opens_the_survivor_and_undo_bring
     assert f"merged {a} into {b}" in log and "same speech" in log
     link.button(key=f"fix_undo_{int(store.corrections()['id'].iloc[0])}").click().run()
     assert not link.exception and store.resolve_event(a) == (a, None)
+
+
+def test_several_articles_move_out_together_from_the_page_and_the_log_names_them(store):
+    arts = store.articles_df(limit=None)
+    sizes = arts.groupby("event_id")["id"].apply(sorted)
+    event = sizes.map(len).idxmax()
+    chosen = sizes[event][:2]
+    assert len(sizes[event]) >= 3
+    at = event_page({"event": event, "view": "Corrections"})
+    at.text_input(key="fix_reason").input("another happening")
+    at.multiselect(key="fix_articles").select(chosen[0]).select(chosen[1]).run()
+    at.button(key="fix_split").click().run()
+    assert not at.exception and "Moved 2 articles out to one new event of their own." in [x.value for x in at.success]
+    after = store.articles_df(limit=None).set_index("id")["event_id"]
+    new = after[chosen[0]]
+    assert new != event and after[chosen[1]] == new and (after == event).sum() == len(sizes[event]) - 2
+    log = "\n".join(m.value for m in event_page({"event": new, "view": "Corrections"}).markdown)
+    titles = dict(zip(arts["id"], arts["title"]))
+    assert all(safe(titles[a]) in log for a in chosen) and "another happening" in log   # as markdown shows them

@@ -96,3 +96,33 @@ def test_unknown_events_and_bad_corrections_are_named(db_url):
         store.split_out("no-such")
     with pytest.raises(ValueError, match="no correction 999"):
         store.undo_correction(999)
+
+
+def test_several_articles_split_out_to_one_new_event_and_one_undo_takes_them_back(db_url):
+    """A blend of two happenings (on a replay of real feeds, an Iran event held the Geneva talks and the Hormuz
+    drills) is split in one step: the chosen articles go out together to one new event, and come back together."""
+    store, events = _store(db_url, 2)
+    (a, arts_a), (b, arts_b) = list(events.items())[:2]
+    assert len(arts_a) >= 3
+    chosen = arts_a[:2]
+    sid, new = store.split_out(chosen + [chosen[0]], reason="the drills, not the talks")
+    assert {_event(store, x) for x in chosen} == {new} and _count(store, new) == 2
+    assert _count(store, a) == len(arts_a) - 2 and _event(store, arts_a[2]) == a
+    log = store.corrections(new)
+    assert list(log["kind"]) == ["split-out"] and sorted(log["articles"].iloc[0]) == sorted(chosen)
+    mid = store.move_article([arts_a[2]], b, reason="belongs there")
+    assert _event(store, arts_a[2]) == b
+    store.undo_correction(mid)
+    assert _event(store, arts_a[2]) == a
+    store.undo_correction(sid)
+    assert {_event(store, x) for x in chosen} == {a} and _count(store, a) == len(arts_a)
+
+
+def test_articles_of_two_events_are_not_moved_in_one_correction(db_url):
+    store, events = _store(db_url, 2)
+    (a, arts_a), (b, arts_b) = list(events.items())[:2]
+    with pytest.raises(ValueError, match=f"is in event '{b}', not '{a}'"):
+        store.split_out([arts_a[0], arts_b[0]])
+    with pytest.raises(ValueError, match="no article given"):
+        store.move_article([], b)
+    assert store.corrections().empty and _event(store, arts_a[0]) == a
