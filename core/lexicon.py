@@ -172,6 +172,7 @@ class TermRule:
     unless: tuple[str, ...] = ()      # the sentence holds none of these
     next: tuple[str, ...] = ()        # the word right after the term is one of these
     not_next: tuple[str, ...] = ()    # the word right after the term is none of these
+    not_after: tuple[str, ...] = ()   # the word or two words right after the term (only, not past a modifier) are none of these
     not_prev: tuple[str, ...] = ()    # the word right before the term is none of these
     forms: tuple[str, ...] = ()       # the term as written (lowercase) is one of these ("spying", not "spies")
     unless_article: tuple[str, ...] = ()   # the article (title and text) holds none of these ("jobless claims")
