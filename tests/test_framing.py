@@ -561,11 +561,12 @@ def test_a_copy_of_a_report_not_in_the_event_dates_its_original_outlet():
     t = compare_event(arts, reprints=reps, default_date_source="file")["timing"]
     assert t["first_outlet"] is None and t["first"]["outlets"] == ["CGTN", "Reuters"]
     assert not any("first day" in n for n in t["notes"])    # the tie spans two days; the label says no first
-    assert t["first"]["label"].startswith("no first can be named; may have reported first: Reuters (via Infobae) (04 Feb 2023 21:07 UTC); "
+    assert t["first"]["label"].startswith("no first can be named; may have reported first: Reuters (original outside this event, via Infobae) (04 Feb 2023 21:07 UTC); "
                                           "CGTN (on 5 Feb 2023, no time given)")
     arts[0]["published"] = "2023-02-06"                     # a day later CGTN was surely not first
     t = compare_event(arts, reprints=reps, default_date_source="file")["timing"]
-    assert t["first_outlet"] == "Reuters" and t["first"]["label"] == "first to report: Reuters (via Infobae) (04 Feb 2023 21:07 UTC)"
+    assert t["first_outlet"] == "Reuters" and t["first"]["label"] == \
+        "first to report: Reuters (original outside this event, via Infobae) (04 Feb 2023 21:07 UTC)"
     arts[0]["published"], arts[2]["published"] = "2023-02-05", "2023-02-08"
     t = compare_event(arts, reprints=reps, default_date_source="file")["timing"]
     rows = {r["outlet"]: r for r in t["outlets"]}
@@ -574,6 +575,22 @@ def test_a_copy_of_a_report_not_in_the_event_dates_its_original_outlet():
     reps = [Reprint(id="i", original_id="c", original_outlet="CGTN", score=0.9, outlet="Infobae")]
     t = compare_event(arts, reprints=reps, default_date_source="file")["timing"]
     assert t["first_outlet"] == "CGTN" and set(r["outlet"] for r in t["outlets"]) == {"CGTN", "Global Times"}
+
+
+def test_an_undated_copy_names_its_original_only_as_outside_the_event():
+    # Newsy's page, undated, read as a copy of IRNA (a photo credit under its headline): the label may not list "IRNA"
+    # among the event's outlets that "gave no date" as if IRNA had an article here
+    from core.reprints import Reprint
+    text = "The general was killed in a drone strike at Baghdad airport early on Friday, officials said."
+    arts = [{"id": "m", "outlet": "Mehr", "title": "Strike", "text": text + " Iran vowed revenge.", "published": "2020-01-03"},
+            {"id": "r", "outlet": "Rudaw", "title": "Strike", "text": text + " Iraq protested."},
+            {"id": "n", "outlet": "Newsy", "title": "Strike", "text": text}]
+    reps = [Reprint(id="n", original_id=None, original_outlet="IRNA", score=0.9, outlet="Newsy", kind="wire copy")]
+    t = compare_event(arts, reprints=reps, default_date_source="file")["timing"]
+    label = t["first"]["label"]
+    assert "IRNA (original outside this event, via Newsy)" in label and "Rudaw" in label
+    assert ", IRNA," not in label and not label.endswith("IRNA gave no date")
+    assert any(u["outlet"] == "IRNA" and u["via"] == "Newsy" for u in t["undated"])
 
 
 def test_an_event_of_feed_summaries_says_it_may_join_different_stories():
