@@ -20,6 +20,8 @@ ABBREVIATIONS = {
     "jr", "sr", "inc", "corp", "co", "ltd", "vs", "no", "jan", "feb", "mar", "apr", "jun", "jul",
     "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.n", "u.k", "e.g", "i.e", "a.m", "p.m",
     "rev", "ft", "mt", "d.c", "calif", "fla", "ariz", "mass", "pa", "va", "ky", "tenn", "wash",
+    # ranks before a name ("Brig. Nabil Abdullah issued a warning"): no sentence ends there (round 32)
+    "brig", "maj", "adm", "cmdr", "cpl", "pvt", "supt", "insp",
 }
 
 STOPWORDS = frozenset("""

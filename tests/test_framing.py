@@ -175,6 +175,38 @@ def test_what_stands_above_a_repeated_headline_a_standfirst_line_and_highlights_
     assert leads["Date stamp"] == "Firefighters saved the towers of the old cathedral overnight."
 
 
+def test_thirtysecond_round_leads_captions_lists_ranks_and_compounds():
+    title = "Fighting erupts in the capital"
+    pages = [
+        # a caption with no credit, in a picture's present tense and dated with its year, above the story
+        ("Caption", "Smoke rises above buildings in Khartoum, Sudan, on April 15, 2023, amid reported clashes in the "
+                    "city.\n\nSustained gunfire was heard in the capital on Saturday amid rising tensions."),
+        # … and one closing on an agency's credit after a second sentence
+        ("Credited", "People walk past a military vehicle in Khartoum on April 15, 2023, amid clashes. Paramilitaries "
+                     "said they held the palace. — AFP\n\nThe paramilitary force captured the palace on Saturday."),
+        # highlights set line by line in one paragraph, each marked with two dashes
+        ("List", f"{title}\n\n—– Masses throng the streets across the country\n—– Court declares the arrest legal in a "
+                 "hurry\nverdict\n—– Party to approach the top court, says a spokesman\n\nBy Jane Doe\n\n"
+                 "ISLAMABAD: A team of officers on Tuesday took the former prime minister into custody."),
+        # a rank's abbreviation is no sentence end
+        ("Rank", "Spokesman for the armed forces Brig. Nabil Abdullah issued a warning of conflict after the recent "
+                 "deployment of the paramilitary in the capital."),
+        # a compound's hyphen is no dateline dash
+        ("Compound", "US-based Silicon Valley Bank, which lent to start-ups, collapsed on 10 March after a run on "
+                     "deposits."),
+    ]
+    arts = [{"id": str(i), "outlet": o, "title": title, "text": t} for i, (o, t) in enumerate(pages)]
+    leads = {h["outlet"]: h["lead"] for h in compare_event(arts, reprints=[])["headlines"]["articles"]}
+    assert leads["Caption"] == "Sustained gunfire was heard in the capital on Saturday amid rising tensions."
+    assert leads["Credited"] == "The paramilitary force captured the palace on Saturday."
+    assert leads["List"] == "A team of officers on Tuesday took the former prime minister into custody."
+    assert leads["Rank"].startswith("Spokesman for the armed forces Brig. Nabil Abdullah issued")
+    assert leads["Compound"].startswith("US-based Silicon Valley Bank")
+    # a story sentence in the past tense with its year stays the lead
+    story = [{"id": "s", "outlet": "S", "title": title, "text": "On March 10, 2023, regulators closed the bank.\n\nMore."}]
+    assert compare_event(story, reprints=[])["headlines"]["articles"][0]["lead"].startswith("On March 10, 2023")
+
+
 def test_a_photo_gallery_of_captions_has_no_lead_and_its_captions_make_no_distinctive_words():
     caption = ("File photo taken on Oct. 11, 2013 shows the {} of the cathedral. The fire was put out after 15 hours, "
                "local media reported. (Agency/Jane Doe)")
