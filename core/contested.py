@@ -62,7 +62,7 @@ def _compile_rule(rule) -> tuple:
         return frozenset(w.lower() for w in ws) | frozenset(lemma(w) for w in ws)
     return ([_keys(w) for w in rule.context], [_keys(w) for w in rule.unless],
             near(rule.next), near(rule.not_next), near(rule.not_prev), frozenset(f.lower() for f in rule.forms),
-            [_keys(w) for w in rule.unless_article])
+            [_keys(w) for w in rule.unless_article], frozenset(" ".join(w.lower().split()) for w in rule.not_after))
 
 
 @functools.lru_cache(maxsize=4)
@@ -127,6 +127,7 @@ def find_matches(doc: dict, lex: _Compiled, quotes=None) -> list[dict]:
             if nxt[0] == "by":          # "an office in …, occupied by a militia": what is occupied comes before
                 head2 = _head_before(toks, keys, i, s0) or head2
             s, e = toks[i][1], toks[j - 1][2]
+            after = " ".join(t[0].lower() for t in toks[j:j + 2] if t[1] < e0 and not text[toks[j - 1][2]:t[1]].count("\n"))
             for fam in fams:
                 if _excluded(keys, i, j, fam.name, lex):
                     continue
@@ -135,7 +136,7 @@ def find_matches(doc: dict, lex: _Compiled, quotes=None) -> list[dict]:
                 if lex.also_about[fam.name] and not _has(article_keys, lex.also_about[fam.name]):
                     continue            # the family's place without its event (Hong Kong, but a 2016 riot)
                 if not _rule_holds(lex.rules.get((fam.name, phrase)), window, prev, nxt, text[s:e], article_keys, head,
-                                   head2):
+                                   head2, after):
                     continue
                 v = voices.at(s, e)
                 if fam.strict_voice and v.kind != "quoted" and reports_someone(text[s0:e0]):
@@ -237,13 +238,15 @@ def _skips_to_head(word: str, before: str) -> bool:
 
 
 def _rule_holds(rule, window: str, prev: tuple[str, str], nxt: tuple[str, str], surface: str, article: str,
-                head: tuple[str, str] = ("", ""), head2: tuple[str, str] = ("", "")) -> bool:
+                head: tuple[str, str] = ("", ""), head2: tuple[str, str] = ("", ""), after: str = "") -> bool:
     """Whether a compiled TermRule holds for a match with this sentence window, neighbours, surface and article;
     head is the first word after the term past determiners and counts, head2 the word after a modifier there
-    (not_next holds for both too)."""
+    (not_next holds for both too); after the two words right after the term, lowercased (for not_after)."""
     if rule is None:
         return True
-    context, unless, next_, not_next, not_prev, forms, unless_article = rule
+    context, unless, next_, not_next, not_prev, forms, unless_article, not_after = rule
+    if not_after and (nxt[0] in not_after or after in not_after):
+        return False            # "Khartoum woke to the sound …" (but "too woke to be …", "woke agenda to …" are the term)
     if unless_article and _has(article, unless_article):
         return False
     if forms and surface.lower() not in forms:

@@ -150,7 +150,7 @@ def lead_spans(text: str, sents: list[tuple[int, int]], title: str = "") -> list
             s = glued
         if not lead and (e <= top or _before_the_story(text, s, e, paras, skip, headline)):
             continue
-        s += dateline_end(text[s:e])
+        s += _dateline_cut(text[s:e])
         s += _date_stamp_end(text[s:e])
         if _real_sentence(text[s:e]):
             lead.append((s, e))
@@ -176,7 +176,7 @@ _VIDEO_CREDIT_RE = re.compile(r"\((?:January|February|March|April|May|June|July|
                               r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?: \d{1,2})?\)?"
                               r"(?: [A-Z][\w.]*(?: [A-Z][\w.]*){0,2})?\s*$")
 # a list item ("-- The blasts hit …", "• Key point"): the highlights a page sets above the story
-_BULLET_RE = re.compile(r"\A\s*(?:--|[-–—•·▪►*])\s")
+_BULLET_RE = re.compile(r"\A\s*(?:--|[-–—]{1,2}|[•·▪►*])\s")     # "—– Masses throng …" too (round 32)
 _LABEL_RE = re.compile(r"\A\W*(?:video|watch|gallery|photos?|listen|audio)\s*:", re.IGNORECASE)
 _NOTICE_RE = re.compile(r"\A\W*(?:this (?:story|article|content|page|was published) (?:is |was )?"
                         r"(?:over |more than )?\d+ years? (?:old|ago)"
@@ -191,14 +191,38 @@ def _title_key(title: str) -> str:
 
 
 def _furniture_paragraphs(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Paragraphs that are page furniture as a whole: photo captions (a credit line in them) and prompts."""
+    """Paragraphs that are page furniture as a whole: photo captions (a credit line in them, or a caption's own
+    form) and prompts."""
     return [(a, b) for a, b in paras if _PHOTO_CREDIT_RE.search(text[a:b]) or _NOTICE_RE.match(text[a:b])
-            or _VIDEO_CREDIT_RE.search(text[a:b])]
+            or _VIDEO_CREDIT_RE.search(text[a:b]) or _CAPTION_RE.match(text[a:b])]
+
+
+# A caption without a credit line the rules know: a paragraph opening with a sentence in the present tense of a
+# picture ("Smoke rises above buildings in Khartoum, Sudan, on April 15, 2023, amid reported clashes in the city."),
+# dated to the day with its year, as no story sentence about the day's news is (round 32: France 24's lead, Geo's
+# caption closing "— AFP")
+_CAPTION_RE = re.compile(r"\A[A-Z][^.!?\n]{0,80}?\b(?:rises|rise|billows|billow|shows|show|walk|walks|stand|stands|gather|"
+                         r"gathers|look|looks|sit|sits|wait|waits|pass|passes|is seen|are seen|burns|burn|attend|attends|"
+                         r"take part|takes part|march|marches|hold|holds|ride|rides|carry|carries|queue|queues|react|reacts)"
+                         r"\b[^.!?\n]{0,120}?\b(?:on|in)\s+(?:" + r"(?:January|February|March|April|May|June|July|August|"
+                         r"September|October|November|December)\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+(?:January|February|"
+                         r"March|April|May|June|July|August|September|October|November|December),?\s+\d{4})"
+                         r"[^.!?\n]{0,120}(?:[.]|\s*\Z)")
 
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # a date stamp left before the story once a dateline's city is cut: "CAIRO – 3 January 2020: Head of …"
 _DATE_STAMP_RE = re.compile(rf"\A(?:\d{{1,2}} {_MONTH} \d{{4}}|{_MONTH} \d{{1,2}}, \d{{4}})\s*[:–—]\s+(?=\S)")
+
+
+def _dateline_cut(sentence: str) -> int:
+    """Length of the wire dateline opening a sentence, 0 when there is none or when the "dash" is a compound's hyphen
+    ("US-based Silicon Valley Bank …" has no dateline "US-")."""
+    n = dateline_end(sentence)
+    return 0 if n and _COMPOUND_CUT_RE.search(sentence[:n + 1]) else n
+
+
+_COMPOUND_CUT_RE = re.compile(r"\w-[a-z]\Z")
 
 
 def _date_stamp_end(sentence: str) -> int:
@@ -231,6 +255,8 @@ def _before_the_story(text: str, s: int, e: int, paras, skip, headline: str) -> 
         return True
     if any(a == s and _BULLET_RE.match(text[a:b]) for a, b in paras):
         return True
+    if text[:s].rstrip(" \t")[-1:] in ("", "\n") and _BULLET_RE.match(sentence):
+        return True                 # an item of a list set line by line in one paragraph (highlights above the story)
     # a line of its own (a paragraph, or a line of one: a standfirst under the headline) with no stop
     alone = text[:s].rstrip(" \t")[-1:] in ("", "\n") and text[e:].lstrip(" \t")[:1] in ("", "\n")
     return alone and "\n" not in sentence.strip() and not _SENTENCE_END_RE.search(sentence)

@@ -20,6 +20,8 @@ ABBREVIATIONS = {
     "jr", "sr", "inc", "corp", "co", "ltd", "vs", "no", "jan", "feb", "mar", "apr", "jun", "jul",
     "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.n", "u.k", "e.g", "i.e", "a.m", "p.m",
     "rev", "ft", "mt", "d.c", "calif", "fla", "ariz", "mass", "pa", "va", "ky", "tenn", "wash",
+    # ranks before a name ("Brig. Nabil Abdullah issued a warning"): no sentence ends there (round 32)
+    "brig", "maj", "adm", "cmdr", "cpl", "pvt", "supt", "insp",
 }
 
 STOPWORDS = frozenset("""
@@ -172,6 +174,7 @@ class TermRule:
     unless: tuple[str, ...] = ()      # the sentence holds none of these
     next: tuple[str, ...] = ()        # the word right after the term is one of these
     not_next: tuple[str, ...] = ()    # the word right after the term is none of these
+    not_after: tuple[str, ...] = ()   # the word or two words right after the term (only, not past a modifier) are none of these
     not_prev: tuple[str, ...] = ()    # the word right before the term is none of these
     forms: tuple[str, ...] = ()       # the term as written (lowercase) is one of these ("spying", not "spies")
     unless_article: tuple[str, ...] = ()   # the article (title and text) holds none of these ("jobless claims")

@@ -202,10 +202,29 @@ def omissions(docs: list[dict], families: dict[str, str] | None = None) -> dict:
 
 def cut_short(doc: dict) -> bool:
     """Whether an article's text may stop before its end: only a summary was had, or it ends in '…' or mid-sentence
-    (a closing wire credit, "Reporting by …; Editing by …", ends a story with no stop of its own)."""
-    text = (doc.get("text") or "").rstrip()
+    (a closing wire credit, "Reporting by …; Editing by …", ends a story with no stop of its own; the page's
+    lines after the story, a comment form or a "follow us" prompt, are read past)."""
+    text = _without_trailer((doc.get("text") or "").rstrip())
     return doc.get("text_status", "ok") not in ("ok", None) or text.endswith(("...", "…")) \
         or not (_ENDS_SENTENCE_RE.search(text) or _CREDIT_LINE_RE.search(text))
+
+
+# Lines a page prints after the story ends: a comment form ("0 replies", "Leave a Reply"), a prompt to follow the
+# outlet ("Follow us on: Facebook, Twitter", "Join our official telegram channel … latest headlines"). A text ending
+# on them ended its story first (round 32: Gebeta's and National Herald's whole stories were called cut).
+_TRAILER_LINE_RE = re.compile(r"\n[ \t]*(?:\d+\s+(?:replies|reply|comments?|responses?)|leave a (?:reply|comment)"
+                              r"|(?:follow|join) us (?:on|at)\b[^\n]{0,160}|join our (?:official )?[^\n]{0,40}"
+                              r"(?:channel|group|newsletter|community)\b[^\n]{0,120}|share this(?: article| story)?:?)"
+                              r"[ \t]*\Z", re.IGNORECASE)
+
+
+def _without_trailer(text: str) -> str:
+    """The text without the page's lines after the story (comment form, follow prompts), from the end."""
+    while True:
+        m = _TRAILER_LINE_RE.search(text)
+        if not m or not text[:m.start()].strip():
+            return text
+        text = text[:m.start()].rstrip()
 
 
 def _support(i: int, row, sentences: list[dict], own_group, my_groups: set) -> set:

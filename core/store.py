@@ -1433,19 +1433,24 @@ class Store:
             c.execute(self._insert(store_meta).values(key=key, value=value)
                       .on_conflict_do_update(index_elements=["key"], set_={"value": value}))
 
-    def topic_inputs(self, lead_chars: int) -> tuple[dict[str, list[dict]], dict[str, list[str]]]:
+    def topic_inputs(self, lead_chars: int, event_ids=None) -> tuple[dict[str, list[dict]], dict[str, list[str]]]:
         """What an event's topics are read from (core.cluster.events.event_topics): per event its articles
-        (title, opening of `lead_chars`, categories) in publication order, and its stored key terms."""
+        (title, opening of `lead_chars`, categories) in publication order, and its stored key terms; event_ids:
+        only those events (None: every event)."""
+        where = articles.c.event_id.is_not(None) if event_ids is None else articles.c.event_id.in_(sorted(event_ids))
         q = (sa.select(articles.c.event_id, articles.c.title, sa.func.substr(articles.c.text, 1, lead_chars)
                        .label("lead"), articles.c.categories)
-             .where(articles.c.event_id.is_not(None))
+             .where(where)
              .order_by(articles.c.event_id, articles.c.published.is_(None), articles.c.published, articles.c.id))
+        eq = sa.select(events.c.id, events.c.terms)
+        if event_ids is not None:
+            eq = eq.where(events.c.id.in_(sorted(event_ids)))
         members: dict[str, list[dict]] = {}
         with self.engine.connect() as c:
             for r in c.execute(q):
                 members.setdefault(r.event_id, []).append(
                     {"title": r.title or "", "lead": r.lead or "", "categories": _json(r.categories, [])})
-            terms = {r.id: _json(r.terms, []) for r in c.execute(sa.select(events.c.id, events.c.terms))}
+            terms = {r.id: _json(r.terms, []) for r in c.execute(eq)}
         return members, terms
 
     def set_event_topics(self, topics: dict[str, list[str]]) -> int:

@@ -1,8 +1,9 @@
 """Timing: who reported an event first and how far behind each outlet was, with each date's precision.
 
 A report known only from a copy (a wire story carried by another site, its original not among the articles)
-counts as its original outlet's, at the copy's time, and says so ("Reuters (via Infobae)"): the copy shows the
-original was out by then, so leaving it out could name a later outlet first.
+counts as its original outlet's, at the copy's time, and says so ("Reuters (original outside this event, via
+Infobae)"): the copy shows the original was out by then, so leaving it out could name a later outlet first. A label
+names no outlet outside the event without that note, dated or not.
 
 Dates follow the date model (core.dates): a value, a precision (exact / date / year / none) and a
 source (feed / page / import / file / first-seen). A date-only value is midnight UTC by convention and
@@ -68,7 +69,7 @@ def timing(articles, default_source: str = "unknown") -> dict:
         dt = info.published if precision in ("exact", "date") else None
         source = default_source if info.source in (None, "", "unknown") else info.source
         if dt is None:
-            undated.append({"id": get(a, "id"), "outlet": outlet, "precision": precision})
+            undated.append({"id": get(a, "id"), "outlet": outlet, "precision": precision, "via": get(a, "via")})
             per_outlet.setdefault(outlet, None)
             continue
         key = (dt.date(), precision == "date", dt)       # the earliest day; on one day, an unknown time wins over a known one
@@ -91,7 +92,13 @@ def timing(articles, default_source: str = "unknown") -> dict:
                      else v["first"].date().isoformat(), "precision": v["precision"], "date_source": v["date_source"],
                      "id": v["id"], "via": v["via"], "lag_hours": None, "lag_days": None, "rank": None, "_key": v["key"],
                      "seen": v["seen"]})
-    first = _first(dated, sorted(o for o, v in per_outlet.items() if v is None))
+    # an undated outlet known only from copies is named with them: its own report is not among the articles
+    own = {u["outlet"] for u in undated if not u["via"]}
+    copies: dict[str, list[str]] = {}
+    for u in undated:
+        if u["via"] and u["outlet"] not in own:
+            copies.setdefault(u["outlet"], []).append(u["via"])
+    first = _first(dated, sorted(_named(o, copies.get(o)) for o, v in per_outlet.items() if v is None))
     exact = sorted((r for r in rows if r["precision"] == "exact" and not r["seen"]), key=lambda r: r["_key"])
     t0 = exact[0]["_key"][2] if exact else None
     for rank, r in enumerate(exact, 1):
@@ -124,6 +131,16 @@ def timing(articles, default_source: str = "unknown") -> dict:
             "lags_from": exact[0]["outlet"] if exact else None, "notes": notes}
 
 
+def _named(outlet: str, via) -> str:
+    """An outlet as a label names it: one known only from a copy is no outlet of the event, so the label says its
+    report is outside the event and which site's copy stands for it ("Reuters (original outside this event, via
+    Infobae)"); the copy's credit may even be wrong (a photo credit read as the story's), so it is never named alone."""
+    if not via:
+        return outlet
+    vias = sorted(set([via] if isinstance(via, str) else via))
+    return f"{outlet} (original outside this event, via {', '.join(vias)})"
+
+
 def _first(dated: dict[str, dict], undated: list[str] = ()) -> dict:
     """Who reported first, or the tie of outlets that may have, with a label saying which; with an outlet whose
     report has no date, the earliest dated report is named as that, never as the first (the undated may be earlier)."""
@@ -144,7 +161,7 @@ def _first_dated(dated: dict[str, dict]) -> dict:
 
     def n(o: str) -> str:
         """An outlet as the label names it: a report known only from a copy says whose copy."""
-        return f"{o} (via {dated[o]['via']})" if dated[o].get("via") else o
+        return _named(o, dated[o].get("via"))
     d0 = min(v["key"][0] for v in dated.values())
     may = may_be_first({o: (v["first"], SEEN if v.get("unbounded") else v["precision"]) for o, v in dated.items()})
     on_day = {o: v for o, v in dated.items() if v["key"][0] == d0}

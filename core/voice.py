@@ -167,7 +167,8 @@ _QUOTED_CONTENT_RE = re.compile(r"\s*(?:that\s+)?[\"“][^\"“”\n]{1,300}?(?:
 # "Republicans called the bill a power grab", "called him a racist": the complement after the object is the
 # subject's; the object itself ("the bill", "the massacre") stays the outlet's naming.
 _PREP = r"(?:for|on|off|up|out|in|back|upon|over|to|into|at|of|with|by|from|after|during|it quits|and|or|between)\b"
-_CALLED_RE = re.compile(r"\b(?P<verb>called|calls|calling|dubbed|dubs|dubbing|termed|terms|terming)\s+(?!" + _PREP + ")"
+_CALLED_RE = re.compile(r"\b(?P<verb>called|calls|calling|dubbed|dubs|dubbing|termed|terms|terming"
+                        r"|considers|considered|consider|considering|deems|deemed|deem|deeming)\s+(?!" + _PREP + ")"
                         r"(?:(?:him|her|it|them|this|that|these|those|himself|herself|itself|themselves)\s+"
                         r"|(?:(?!" + _PREP + r")[\w'’-]+\s+){1,4}?(?=(?:a|an|the)\s|[\"“‘']))"
                         r"(?P<comp>(?:a|an|the)\s|[\"“‘'])", re.I)
@@ -247,7 +248,8 @@ _KICKERS = frozenset("""live update updates watch opinion analysis explainer edi
 photos factbox timeline fact check q&a interview podcast""".split())
 # ("In what has been deemed the worst terrorist attack since 9/11, …": deemed, dubbed, termed take no "as")
 _SEEN_AS_RE = re.compile(r"\b(?:is|are|was|were|been|being) (?:(?:seen|viewed|regarded|considered|described|branded|labell?ed)"
-                         r"(?: by (?P<spk>[^,;:.]{2,60}?))? as|accused of|deemed|dubbed|termed)\b", re.I)
+                         r"(?: by (?P<spk>[^,;:.]{2,60}?))? as|accused of|deemed|dubbed|termed"
+                         r"|considered(?=\s+(?:a|an|the)\s))\b", re.I)   # "was considered a terrorist" (round 32)
 # "Lukashenko, often referred to as Europe's last dictator": a name others give, credited to no one in particular.
 _NAMED_AS_RE = re.compile(r"\b(?:(?:often|widely|sometimes|commonly|frequently|also)\s+)?referred to as\s"
                           r"|\b(?:often|widely|sometimes|commonly|frequently)\s+(?:called|dubbed|described as|branded|labell?ed)\s",
@@ -265,6 +267,8 @@ _VIA_RE = re.compile(r"\s*\(\s*via\s+(?P<spk>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'�
 _BY_RE = re.compile(r"\bby (?P<spk>(?:[A-Z][\w'’.-]*\s?){1,4})")
 # The content of a claim named as a noun: "claims of election fraud", "claims that she …", "fraud claims".
 _CLAIM_NOUN_RE = re.compile(r"\b(?:claims?|allegations?|accusations?|assertions?|contentions?|rumou?rs?|reports?)\s+(?:of|that)\s"
+                            # "denied the allegations by PTI that people were tortured": the content is the claimant's
+                            r"|\b(?:claims?|allegations?|accusations?|assertions?)\s+(?:by|from)\s+(?P<by>[^,;:.\"“”]{2,60}?)\s+that\s"
                             r"|\bdemands\s+(?:to|that)\s|\bdemand\s+that\s"      # "their demands to oust Hasina" (not "demands for billions …")
                             r"|\bwarnings?\s+(?:of|about|that)\s"
                             r"|\b(?:concerns?|fears?|worries|suggestions?|beliefs?|views?|arguments?|insistence|hopes?"
@@ -318,6 +322,21 @@ _PASSIVE_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+"
 _BY_AGENT_RE = re.compile(r"\s*by\s+(?P<spk>[^,;:]{2,60}?)\s*$")
 # "did not allege a conspiracy", "never said": a negated speech verb reports nothing said
 _NEGATIONS = frozenset("not never n't".split())
+# "In the eyes of the US, General Soleimani … was a terrorist", "To Washington, …", "In Moscow's view, …": an opening
+# viewpoint frame makes the rest of the sentence that holder's view, not the outlet's statement (round 32)
+_VIEWPOINT_RE = re.compile(r"\s*(?:In\s+the\s+(?:eyes|view|opinion|words|mind)\s+of\s+(?P<spk>[^,;:\"“”]{2,60}?)"
+                           r"|In\s+(?P<spk2>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})['’]s?\s+(?:eyes|view|opinion|mind)"
+                           r"|(?:To|For)\s+(?P<spk3>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
+                           r"|From\s+(?P<spk4>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})['’]s?\s+"
+                           r"(?:perspective|point\s+of\s+view|standpoint))\s*,\s")
+# "To Date, …", "For Now, …": an opening "To X," or "For X," that is a time or a manner, no holder of a view
+_NOT_HOLDERS = frozenset("date now example instance years decades months weeks days today tomorrow the".split())
+# "Diab did not insinuate that the blast was a military or terrorist attack", "nobody suggested that …": a possibility
+# the text says was not raised is nobody's statement, least of all the outlet's: its words claim no voice (round 32)
+_NEGATED_SUGGESTION_RE = re.compile(r"\b(?:not|never|n['’]t|nobody|no\s+one)\s+(?:\w+ly\s+)?(?:say|said|says|suggest|suggested|"
+                                    r"suggests|insinuate|insinuated|insinuates|imply|implied|implies|claim|claimed|claims|"
+                                    r"allege|alleged|alleges|hint|hinted|hints|indicate|indicated|indicates|mean|meant|"
+                                    r"believe|believed|think|thought|speculate|speculated)\s+(?:\w+\s+)?that\s", re.I)
 
 
 @dataclass(frozen=True)
@@ -566,7 +585,9 @@ def _given(quotes, n: int):
             continue
         kind = "indirect" if get(q, "kind", "") == "indirect" else "direct"
         unnamed = get(q, "speaker_type", "") in ("pronoun", "unknown")
-        speaker = None if unnamed else (get(q, "canonical_speaker") or get(q, "speaker"))
+        # (a store's DataFrame rows hold NaN for a missing name: a float, truthy, shown as "NaN" by a card; round 32)
+        names = [get(q, "canonical_speaker"), get(q, "speaker")]
+        speaker = None if unnamed else next((x for x in names if isinstance(x, str) and x.strip()), None)
         yield a, b, kind, speaker
 
 
@@ -680,6 +701,12 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
     if per_spk:
         outer.append(per.start("spk"))
     verbs: list[tuple[int, int]] = []
+    view = _VIEWPOINT_RE.match(sent, s0 - s)
+    holder = view and next(g for g in view.group("spk", "spk2", "spk3", "spk4") if g)
+    if holder and _low(holder.split()[-1]) not in _NOT_HOLDERS and _low(holder.split()[0]) not in _NOT_HOLDERS - {"the"}:
+        out.append((s + view.end(), e, _clean_speaker(holder.split()) or UNSURE))
+    for m in _NEGATED_SUGGESTION_RE.finditer(sent):
+        out.append((s + m.end(), _clause_end(text, s + m.end(), e), UNSURE))
     if _REPORTED_RE.search(sent):
         out.append((s0, e, UNSURE))
     for m in _REPORTEDLY_RE.finditer(sent):                # "principles that reportedly call for …": reported
@@ -737,6 +764,8 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
         out.append((s + m.end(), end, speaker or None))
         verbs.append((s + m.start("verb"), s + m.end("verb")))
     for m in _CALLED_RE.finditer(sent):
+        if m.group("verb").lower().startswith(("consider", "deem")) and _PASSIVE_BEFORE_RE.search(sent, 0, m.start()):
+            continue                               # "was considered the second most powerful …": _SEEN_AS_RE's
         head = _tokens(sent[:m.start()])
         speaker = _speaker_before(head[:-1] if head and _low(head[-1]) in ("what", "that") else head)
         out.append((s + m.start("comp"), _clause_end(text, s + m.start("comp"), e), speaker or None))
@@ -785,7 +814,8 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
         if m.group().rstrip().lower().endswith("of"):      # "claims of fraud and incite …": a noun phrase
             conj = text.find(" and ", s + m.end(), end)
             end = conj if conj >= 0 else end
-        out.append((s + m.end(), end, None if _has_owner(sent, m) else UNSURE))
+        by = m.group("by") and _clean_speaker(m.group("by").split())     # "the allegations by PTI that …": PTI's
+        out.append((s + m.end(), end, by or (None if _has_owner(sent, m) else UNSURE)))
     for m in _CLAIM_COMPOUND_RE.finditer(sent):
         out.append((s + m.start(), s + m.end(), UNSURE))
     headline = not sent.rstrip().endswith((".", "!", "?", "”", '"'))

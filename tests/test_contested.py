@@ -1174,3 +1174,50 @@ def test_twentyeighth_round_voice_rules():
     text = ("Since Thursday, Syrian security forces and militants tied to the country's new Islamist rulers have "
             "unleashed a deadly crackdown in the coastal Alawite region (via Reuters).")
     assert _doc_voice(text, "militants") == ("attributed", "Reuters")
+
+
+def test_thirtysecond_round_voice_rules():
+    # an opening viewpoint frame ("In the eyes of X, …", "To X, …") makes the sentence X's view, not the outlet's
+    text = ("In the eyes of the US, General Soleimani and his Quds Force was a terrorist organisation behind attacks "
+            "on American troops.")
+    assert _doc_voice(text, "terrorist") == ("attributed", "US")
+    assert _doc_voice("To Washington, the Quds Force is a terrorist group.", "terrorist") == ("attributed", "Washington")
+    assert _doc_voice("In Moscow's view, the protesters are terrorists.", "terrorists") == ("attributed", "Moscow")
+    assert _doc_voice("To date, the group has carried out terrorist attacks in three provinces.", "terrorist") \
+        == ("own", None)                             # a time, no holder of a view
+    # "X considers Y a terrorist …": the complement is X's, as after "called"
+    assert _doc_voice("The United States considers the Quds Force a terrorist organisation.", "terrorist") \
+        == ("attributed", "United States")
+    assert _doc_voice("The Quds Force is considered a terrorist organisation.", "terrorist")[0] == "unclear"
+    # a possibility the text says was not raised is no use of the term in the outlet's voice
+    text = "Diab did not insinuate that the blast was a military or terrorist attack, but vowed to punish those responsible."
+    assert _doc_voice(text, "terrorist")[0] == "unclear"
+    assert _doc_voice("Nobody suggested that the blast was a terrorist attack.", "terrorist")[0] == "unclear"
+    # the content of a claim named with its claimant ("the allegations by PTI that …") is the claimant's
+    text = "The cops also denied the allegations by PTI that people were tortured."
+    assert _doc_voice(text, "tortured") == ("attributed", "PTI")
+    assert _doc_voice("Police denied that guards tortured the detainees in 2019.", "tortured") == ("own", None)
+
+
+def test_thirtysecond_round_sense_rules():
+    # the verb of waking with a city as its subject: "Khartoum woke to the sound of heavy firing"
+    assert _terms("Khartoum woke to the sound of heavy firing on 15 April in numerous areas.") == []
+    assert ("identity politics", "woke") in _terms("The senator railed against woke ideology in schools.")
+    assert ("identity politics", "woke") in _terms("Republicans attacked the woke agenda to rewrite history.")
+    assert ("identity politics", "woke") in _terms("Ted Cruz thinks the army is too woke to be deadly.")
+
+
+def test_a_store_quote_with_no_name_names_no_speaker():
+    # the store's quotes come as DataFrame records: a missing canonical name is NaN, which must not become a speaker
+    text = "The cops also denied the allegations by PTI that people were tortured."
+    start = text.index("people")
+    quotes = [{"quote_start": start, "quote_end": len(text) - 1, "kind": "indirect", "speaker_type": "name",
+               "canonical_speaker": float("nan"), "speaker": float("nan")}]
+    ms = [m for m in _matches(text) if m["surface"] == "tortured"]
+    assert ms and ms[0]["voice"] != "own"
+    text = "He said that people were tortured by the guards."    # a pronoun: the store's quote may name him, NaN may not
+    start = text.index("people")
+    quotes = [dict(quotes[0], quote_start=start, quote_end=len(text) - 1)]
+    vm = VoiceMap(text, split_sentences(text), quotes)
+    v = vm.at(text.index("tortured"), text.index("tortured") + 8)
+    assert v.kind != "own" and (v.speaker is None or isinstance(v.speaker, str))

@@ -175,6 +175,38 @@ def test_what_stands_above_a_repeated_headline_a_standfirst_line_and_highlights_
     assert leads["Date stamp"] == "Firefighters saved the towers of the old cathedral overnight."
 
 
+def test_thirtysecond_round_leads_captions_lists_ranks_and_compounds():
+    title = "Fighting erupts in the capital"
+    pages = [
+        # a caption with no credit, in a picture's present tense and dated with its year, above the story
+        ("Caption", "Smoke rises above buildings in Khartoum, Sudan, on April 15, 2023, amid reported clashes in the "
+                    "city.\n\nSustained gunfire was heard in the capital on Saturday amid rising tensions."),
+        # … and one closing on an agency's credit after a second sentence
+        ("Credited", "People walk past a military vehicle in Khartoum on April 15, 2023, amid clashes. Paramilitaries "
+                     "said they held the palace. — AFP\n\nThe paramilitary force captured the palace on Saturday."),
+        # highlights set line by line in one paragraph, each marked with two dashes
+        ("List", f"{title}\n\n—– Masses throng the streets across the country\n—– Court declares the arrest legal in a "
+                 "hurry\nverdict\n—– Party to approach the top court, says a spokesman\n\nBy Jane Doe\n\n"
+                 "ISLAMABAD: A team of officers on Tuesday took the former prime minister into custody."),
+        # a rank's abbreviation is no sentence end
+        ("Rank", "Spokesman for the armed forces Brig. Nabil Abdullah issued a warning of conflict after the recent "
+                 "deployment of the paramilitary in the capital."),
+        # a compound's hyphen is no dateline dash
+        ("Compound", "US-based Silicon Valley Bank, which lent to start-ups, collapsed on 10 March after a run on "
+                     "deposits."),
+    ]
+    arts = [{"id": str(i), "outlet": o, "title": title, "text": t} for i, (o, t) in enumerate(pages)]
+    leads = {h["outlet"]: h["lead"] for h in compare_event(arts, reprints=[])["headlines"]["articles"]}
+    assert leads["Caption"] == "Sustained gunfire was heard in the capital on Saturday amid rising tensions."
+    assert leads["Credited"] == "The paramilitary force captured the palace on Saturday."
+    assert leads["List"] == "A team of officers on Tuesday took the former prime minister into custody."
+    assert leads["Rank"].startswith("Spokesman for the armed forces Brig. Nabil Abdullah issued")
+    assert leads["Compound"].startswith("US-based Silicon Valley Bank")
+    # a story sentence in the past tense with its year stays the lead
+    story = [{"id": "s", "outlet": "S", "title": title, "text": "On March 10, 2023, regulators closed the bank.\n\nMore."}]
+    assert compare_event(story, reprints=[])["headlines"]["articles"][0]["lead"].startswith("On March 10, 2023")
+
+
 def test_a_photo_gallery_of_captions_has_no_lead_and_its_captions_make_no_distinctive_words():
     caption = ("File photo taken on Oct. 11, 2013 shows the {} of the cathedral. The fire was put out after 15 hours, "
                "local media reported. (Agency/Jane Doe)")
@@ -561,11 +593,12 @@ def test_a_copy_of_a_report_not_in_the_event_dates_its_original_outlet():
     t = compare_event(arts, reprints=reps, default_date_source="file")["timing"]
     assert t["first_outlet"] is None and t["first"]["outlets"] == ["CGTN", "Reuters"]
     assert not any("first day" in n for n in t["notes"])    # the tie spans two days; the label says no first
-    assert t["first"]["label"].startswith("no first can be named; may have reported first: Reuters (via Infobae) (04 Feb 2023 21:07 UTC); "
+    assert t["first"]["label"].startswith("no first can be named; may have reported first: Reuters (original outside this event, via Infobae) (04 Feb 2023 21:07 UTC); "
                                           "CGTN (on 5 Feb 2023, no time given)")
     arts[0]["published"] = "2023-02-06"                     # a day later CGTN was surely not first
     t = compare_event(arts, reprints=reps, default_date_source="file")["timing"]
-    assert t["first_outlet"] == "Reuters" and t["first"]["label"] == "first to report: Reuters (via Infobae) (04 Feb 2023 21:07 UTC)"
+    assert t["first_outlet"] == "Reuters" and t["first"]["label"] == \
+        "first to report: Reuters (original outside this event, via Infobae) (04 Feb 2023 21:07 UTC)"
     arts[0]["published"], arts[2]["published"] = "2023-02-05", "2023-02-08"
     t = compare_event(arts, reprints=reps, default_date_source="file")["timing"]
     rows = {r["outlet"]: r for r in t["outlets"]}
@@ -574,6 +607,22 @@ def test_a_copy_of_a_report_not_in_the_event_dates_its_original_outlet():
     reps = [Reprint(id="i", original_id="c", original_outlet="CGTN", score=0.9, outlet="Infobae")]
     t = compare_event(arts, reprints=reps, default_date_source="file")["timing"]
     assert t["first_outlet"] == "CGTN" and set(r["outlet"] for r in t["outlets"]) == {"CGTN", "Global Times"}
+
+
+def test_an_undated_copy_names_its_original_only_as_outside_the_event():
+    # Newsy's page, undated, read as a copy of IRNA (a photo credit under its headline): the label may not list "IRNA"
+    # among the event's outlets that "gave no date" as if IRNA had an article here
+    from core.reprints import Reprint
+    text = "The general was killed in a drone strike at Baghdad airport early on Friday, officials said."
+    arts = [{"id": "m", "outlet": "Mehr", "title": "Strike", "text": text + " Iran vowed revenge.", "published": "2020-01-03"},
+            {"id": "r", "outlet": "Rudaw", "title": "Strike", "text": text + " Iraq protested."},
+            {"id": "n", "outlet": "Newsy", "title": "Strike", "text": text}]
+    reps = [Reprint(id="n", original_id=None, original_outlet="IRNA", score=0.9, outlet="Newsy", kind="wire copy")]
+    t = compare_event(arts, reprints=reps, default_date_source="file")["timing"]
+    label = t["first"]["label"]
+    assert "IRNA (original outside this event, via Newsy)" in label and "Rudaw" in label
+    assert ", IRNA," not in label and not label.endswith("IRNA gave no date")
+    assert any(u["outlet"] == "IRNA" and u["via"] == "Newsy" for u in t["undated"])
 
 
 def test_an_event_of_feed_summaries_says_it_may_join_different_stories():

@@ -195,3 +195,14 @@ def test_the_omissions_pages_score_judges_the_target_only_on_enough_claims():
     # one claim that holds is no evidence the target is met, nor one wrong claim that it is missed
     assert "too few" in mod.verdict(1, 1) and "too few" in mod.verdict(0, 1)
     assert mod.verdict(16, 20) == "met" and mod.verdict(15, 20) == "MISSED"
+
+
+def test_a_story_followed_by_a_comment_form_or_a_follow_prompt_is_whole_not_cut():
+    from core.omissions import cut_short
+    story = "Heavy gunfire was heard in Khartoum on Saturday. The army and the RSF blamed each other."
+    assert not cut_short({"text": story + "\n\n0 replies\n\nLeave a Reply\n\nLeave a Reply"})
+    assert not cut_short({"text": story + "\nFollow us on: Facebook, Twitter, Google News, Instagram\nJoin our official "
+                                  "telegram channel (@nationalherald) and stay updated with the latest headlines"})
+    # a story cut mid-sentence stays cut, whatever follows it
+    assert cut_short({"text": "Heavy gunfire was heard in Khartoum on Saturday as the army\n\nLeave a Reply"})
+    assert cut_short({"text": "Heavy gunfire was heard in Khartoum on Saturday as the army"})

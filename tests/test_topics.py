@@ -325,3 +325,20 @@ def test_a_store_tagged_under_an_older_taxonomy_is_retagged_once(tmp_path):
     assert first.retagged == 1 and "topics changed on 1 stored events" in first.line()
     assert list(store.events_df()["topics"].iloc[0]) == ["Russia"]
     assert analyse_new(store).retagged == 0
+
+
+def test_an_import_tags_its_events_as_a_retag_under_the_same_taxonomy_would(tmp_path):
+    # fc31/fc32: a store imported from BASIL and then retagged under the same rules (only the mark changed) moved
+    # "Arkansas governor seeks changes in religious freedom bill" from no topic to US politics: the clusterer's summary
+    # read its in-memory members, the retag the store. Now an import tags the events it touched from the store too.
+    from core.analyse import TOPICS_MARK, analyse_new, retag
+    from core.corpus import import_text
+    from core.store import Store
+    from tests.conftest import shared_path
+    store = Store(f"sqlite:///{tmp_path / 'basil.db'}")
+    import_text(store, shared_path("data", "corpora", "basil.jsonl").read_text(), "jsonl")
+    analyse_new(store, quotes=False)
+    before = store.events_df().set_index("id")["topics"].to_dict()
+    store.set_meta(TOPICS_MARK, "the same taxonomy under another mark")
+    assert retag(store) == 0
+    assert store.events_df().set_index("id")["topics"].to_dict() == before
