@@ -17,6 +17,7 @@ from core.contested import contested_terms as find_contested
 from core.credits import canonical_outlet, is_news_outlet
 from core.gazetteer import country_in, institution
 from core.corpus import read_jsonl
+from core.coverage import summaries_may_mix
 from core.language import is_english, language_of
 from core.lexicon import lemma, load_contested_terms, load_tone, split_paragraphs, split_sentences, words
 from core.models import get
@@ -742,7 +743,7 @@ def compare_event(articles, quotes=None, reprints: list[Reprint] | None = None, 
     if rep:
         notes.append(f"{len(rep)} reprint(s) shown apart and not counted as coverage")
     summaries = sum(1 for d in docs if d.get("text_status") == "summary-only")
-    if len(docs) > 1 and summaries * 2 >= len(docs):
+    if summaries_may_mix(summaries, len(docs)):
         # a feed's sentence or two names the subject more than the happening: on a replay of 26 real feeds such
         # events held a week of Iran stories, or a suicide bombing next to drug-boat strikes ("11 killed")
         notes.append(f"{summaries} of {len(docs)} articles are feed summaries only (their pages were not read): "
