@@ -352,6 +352,10 @@ class _Context:
         mention = _GROUP_OF_RE.sub("", trim_mention(mention))   # "a group of other opposition politicians": the politicians
         mention = _ABBREV_PAREN_RE.sub("", mention)   # "National Electoral Council (CNE) President Juan Pablo Pozo"
         appo = _NAME_THEN_ROLE_RE.match(mention)
+        if appo is None and q.speaker_end is not None and _NAME_PARTICLE_RE.fullmatch(mention):
+            # the parse stopped at the comma: the description follows the mention in the text
+            after = _ROLE_AFTER_RE.match(self.text, q.speaker_end)
+            appo = _NAME_THEN_ROLE_RE.match(f"{mention}, {after.group('role')}") if after else None
         if appo and head_of(words_of(appo.group("role"))) in _PERSON_NOUNS and not (
                 institution(appo.group("name")) or government(appo.group("name")) or news_outlet(appo.group("name"))):
             # "said Ahmed al-Assadi, a spokesman for …": the name the apposition describes as a person
@@ -736,6 +740,16 @@ class _Context:
             name = " ".join(rest).replace(" 's", "'s").strip()
             label = f"{name} ({country})" if country and country.removeprefix("the ") not in name else name
             return Settled("organisation", label, how=f"a body named by its own name: {mention!r}")
+        if [w.lower() for w in words] in (["the", "press", "service"], ["the", "press", "office"]):
+            # '"…," the press service said' after "the Kremlin's press service reports": the Kremlin's
+            window = self.text[max(0, self.pos - 3000):self.pos]
+            owner = list(_PRESS_OWNER_RE.finditer(window))
+            if owner:
+                name = owner[-1].group("owner")
+                found = self.institution(name, words_of(name))
+                label = found.label if found is not None else government(name)
+                if label:
+                    return Settled("organisation", label, how=f"{mention!r} is {owner[-1].group()!r}, named before")
         if len(words) <= 3 and head in BODY_HEADS and not proper_name_run(words):
             last = self.last_body(head, self.pos)
             if last:
@@ -906,10 +920,15 @@ _HOLDER_AFTER_RE = re.compile(r"[ \t]*(?:\([A-Z][A-Za-z.&]{1,7}\)[ \t]*)?,[ \t]+
 _SENTENCE_STOP_RE = re.compile(r"[.!?][\"”’']?\s")
 # "(CNE)" inside a mention: an abbreviation of the name before it
 _ABBREV_PAREN_RE = re.compile(r"\s*\([A-Z][A-Za-z.&]{1,7}\)")
-# "Ahmed al-Assadi, a spokesman for …": a name of two to four words (lowercase particles inside), then its description
-_NAME_THEN_ROLE_RE = re.compile(
-    r"^(?P<name>[A-Z][\w'’-]+(?:\s+(?:(?:al|el|ad|as|ash|at|bin|ibn|abu|abd|van|von|de|da|di|del|der|den|du|dos|la|le)"
-    r"[\s-])?[A-Z][\w'’-]+){1,3}),\s+(?P<role>(?:a|an|the)\s+[^,]+)$")
+# "Ahmed al-Assadi, a spokesman for …": a name of two to four words (lowercase particles inside), then its description;
+# "the Kremlin's press service": whose press service the text named
+_PRESS_OWNER_RE = re.compile(r"(?P<owner>(?:[Tt]he\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})['’]s\s+press\s+(?:service|office)")
+# the name part alone, and a description right after a mention in the text
+_PARTICLE_NAME = (r"[A-Z][\w'’-]+(?:\s+(?:(?:al|el|ad|as|ash|at|bin|ibn|abu|abd|van|von|de|da|di|del|der|den|du|dos|la|le)"
+                  r"[\s-])?[A-Z][\w'’-]+){1,3}")
+_NAME_THEN_ROLE_RE = re.compile(rf"^(?P<name>{_PARTICLE_NAME}),\s+(?P<role>(?:a|an|the)\s+[^,]+)$")
+_NAME_PARTICLE_RE = re.compile(_PARTICLE_NAME)
+_ROLE_AFTER_RE = re.compile(r",[ \t]+(?P<role>(?:a|an|the)[ \t]+[^,.;\n]+)")
 # Heads of a description only a person fits ("a spokesman for", "the deputy minister", "an official")
 _PERSON_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "minister", "adviser", "advisor",
                            "aide", "director", "chairman", "chairwoman", "president", "secretary", "commander", "leader",

@@ -1295,3 +1295,21 @@ def test_words_cut_by_the_end_of_the_text_are_kept_and_marked():
     assert qs and all(q.cut_off for q in qs)
     whole = cut + " as a challenge to the alliance's values."
     assert not any(q.cut_off for q in quotes_of(whole))
+
+
+def test_a_description_after_the_mention_in_the_text_makes_the_person():
+    # fc31's Free Beacon: the parse stops the mention at the comma of 'said Ahmed al-Assadi, a spokesman for …'
+    t = ("BAGHDAD (Reuters) - Two commanders were killed late on Thursday in an air strike on their convoy, an Iraqi "
+         "militia spokesman told Reuters.\n\n\"The American and Israeli enemy is responsible for killing the mujahideen "
+         "Abu Mahdi al-Muhandis and Qassem Soleimani,\" said Ahmed al-Assadi, a spokesman for Iraq’s Popular "
+         "Mobilization Forces umbrella grouping of Iran-backed militias.")
+    assert "Ahmed al-Assadi" in [r[0] for r in shown_rows(t)]
+
+
+def test_the_press_service_is_whose_the_text_named():
+    # fc31's Sputnik: '"…," the press service said' after "… the Kremlin's press service reports." showed no name
+    t = ("MOSCOW (Sputnik) - Russian President Vladimir Putin expressed sympathy to the people of France, the Kremlin's "
+         "press service reports.\n\n\"Putin expressed the hope that the great cathedral will be restored,\" the press "
+         "service said.")
+    assert ("Kremlin", "\"Putin expressed the hope that the great cathedral will be restored,\"") in shown_rows(t)
+    assert shown_rows("\"The talks went well,\" the press service said.") == []
