@@ -42,7 +42,7 @@ from core.mention_words import (ANON_WORDS, BLOC_WORDS, BODY_HEADS, COLLECTIVE_H
 from core.quote_cues import CUE_FORMS
 from core.quote_input import credited_outlets, dateline_end, news_outlet
 from core.quote_spans import SETTINGS
-from core.speakers import NOT_NAMES, PRONOUNS, TITLE_WORDS, gender_agrees, pronoun_genders
+from core.speakers import AMBIGUOUS, NOT_NAMES, PERSON_TITLES, PRONOUNS, TITLE_WORDS, gender_agrees, pronoun_genders
 
 if TYPE_CHECKING:
     from core.quotes import Quote
@@ -253,14 +253,19 @@ class _Context:
         self.pos = q.speaker_start
         if mention.lower() in PRONOUNS:
             last = self.last_speaker
+            if q.speaker_type == AMBIGUOUS and not (
+                    last and len(_SENTENCE_STOP_RE.findall(self.text, last[0], self.pos)) <= 1 and gender_agrees(
+                        self.genders, last[1].name, "f" if mention.lower() == "she" else "m")):
+                # the sentence before opens on, or names, someone else; only a speaker it names itself goes on
+                return Settled("pronoun", None, how="pronoun after a sentence that opens on, or names, someone else")
             if mention.lower() in ("he", "she") and last and self.pos - last[0] <= 400 and (
-                    last[1].kind == "role" or q.speaker_type == "pronoun") and gender_agrees(
+                    last[1].kind == "role" or q.speaker_type in ("pronoun", AMBIGUOUS)) and gender_agrees(
                     self.genders, last[1].name, "f" if mention.lower() == "she" else "m"):
                 # '"…," the spokesman said. "…," he added': the same speaker as just before
                 s = last[1]
                 return Settled(s.kind, s.name, s.role, how=f"{mention!r} continues the speaker just before",
                                role_query=s.role_query)
-            if q.speaker_type == "pronoun":
+            if q.speaker_type in ("pronoun", AMBIGUOUS):
                 return Settled("pronoun", None, how="pronoun with no antecedent")
             if q.speaker_type == "person":
                 if not bare_name(words_of(q.speaker or "")):    # its antecedent is no name ("Navalny's wife")
@@ -345,6 +350,17 @@ class _Context:
     def phrase(self, mention: str, q: "Quote") -> Settled:
         """Settle a mention phrase (see the module docstring for the order of the tests)."""
         mention = _GROUP_OF_RE.sub("", trim_mention(mention))   # "a group of other opposition politicians": the politicians
+        mention = _ABBREV_PAREN_RE.sub("", mention)   # "National Electoral Council (CNE) President Juan Pablo Pozo"
+        appo = _NAME_THEN_ROLE_RE.match(mention)
+        if appo is None and q.speaker_end is not None and _NAME_PARTICLE_RE.fullmatch(mention):
+            # the parse stopped at the comma: the description follows the mention in the text
+            after = _ROLE_AFTER_RE.match(self.text, q.speaker_end)
+            appo = _NAME_THEN_ROLE_RE.match(f"{mention}, {after.group('role')}") if after else None
+        if appo and head_of(words_of(appo.group("role"))) in _PERSON_NOUNS and not (
+                institution(appo.group("name")) or government(appo.group("name")) or news_outlet(appo.group("name"))):
+            # "said Ahmed al-Assadi, a spokesman for …": the name the apposition describes as a person
+            return self.person(appo.group("name"), appo.group("role"),
+                               f"{appo.group('name')!r}, described as {appo.group('role')!r}")
         words = words_of(mention)
         if not words or mention.lower() in ("nan", "none", "null", "n/a"):
             return Settled("other", None, how="no words")
@@ -379,6 +395,18 @@ class _Context:
             # "He Sasako said" (a typo): the pronoun is no given name when the article writes the surname
             # after another one ("Peter Sasako"); a real "He Lifeng" has no other given name there
             return self.person(words[1], None, f"{mention!r}: a pronoun run into the surname {words[1]!r}")
+        lead = low[1:] if low[0] in DETERMINERS else low
+        if len(lead) >= 3 and lead[0] in PERSON_TITLES and lead[1] == "of":
+            # "The Governor of the Central Bank of Nigeria (CBN), Olayemi Cardoso": a person's title, not the bank; its
+            # holder the name set after it, else the one the article names in it
+            after = _HOLDER_AFTER_RE.match(self.text, q.speaker_end or 0)
+            if after and bare_name(words_of(after.group("name"))) and self.text.find(mention, q.speaker_start or 0) >= 0:
+                return self.person(after.group("name"), mention, f"{after.group('name')!r}, named after the title {mention!r}")
+            role = self.role(words, low, head)
+            if role is not None and not (role.kind == "person" and role.name
+                                         and role.name.split()[-1].lower() in ORG_HEADS | _MORE_ORG_HEADS):
+                return role
+            return Settled("role", None, mention, how=f"role {mention!r} with no named holder in the article")
         led = _led_body(words)
         if led:
             return Settled("organisation", led, how=f"{mention!r}: the body a named person leads")
@@ -386,6 +414,12 @@ class _Context:
         if body is not None:
             return body
         name = bare_name(words)
+        if not name and len(words) >= 3 and low[0] in ("a", "an", "the") and words[-1][:1].isupper() \
+                and all(w[:1].islower() and w.lower() not in TITLE_WORDS for w in words[1:-1]):
+            full = bare_name(words_of(q.speaker or ""))
+            if len(full.split()) > 1 and full.split()[-1] == words[-1]:
+                # "a visibly moved Macron said": a person named in full earlier, described
+                return self.person(full, None, f"{mention!r} describes {full!r}, named earlier in the article")
         if name and len(name.split()) > 1 and self.lowercase_plural(name.split()[-1]) and q.speaker_type != "person":
             # "James Comey Memos just out show …" (a tweet's capitals): documents the article calls "the memos"
             return Settled("other", None, how=f"{mention!r} ends in a plural the article writes in lowercase")
@@ -653,7 +687,10 @@ class _Context:
         if named is not None and not (institution(mention) or government(mention)):
             how = "the article's own credit" if named in self.credits else "a news outlet cited as a channel"
             return Settled("credit", None, how=f"{how}: {named}")
-        if (set(low) & MEDIA_WORDS or head_of(words) in MEDIA_PLURALS) and not institution(mention):
+        head = head_of(words)
+        if head not in MEDIA_WORDS | MEDIA_PLURALS and words[-1][:1].isupper() and head in _MORE_ORG_HEADS | ORG_HEADS:
+            return None                 # "Iraq's Security Media Cell": a body whose name holds "Media", no channel
+        if (set(low) & MEDIA_WORDS or head in MEDIA_PLURALS) and not institution(mention):
             # "Russian media", "state news agencies": a channel, not a speaker
             return Settled("credit", None, how=f"news media cited as a channel: {mention!r}")
         return None
@@ -703,6 +740,16 @@ class _Context:
             name = " ".join(rest).replace(" 's", "'s").strip()
             label = f"{name} ({country})" if country and country.removeprefix("the ") not in name else name
             return Settled("organisation", label, how=f"a body named by its own name: {mention!r}")
+        if [w.lower() for w in words] in (["the", "press", "service"], ["the", "press", "office"]):
+            # '"…," the press service said' after "the Kremlin's press service reports": the Kremlin's
+            window = self.text[max(0, self.pos - 3000):self.pos]
+            owner = list(_PRESS_OWNER_RE.finditer(window))
+            if owner:
+                name = owner[-1].group("owner")
+                found = self.institution(name, words_of(name))
+                label = found.label if found is not None else government(name)
+                if label:
+                    return Settled("organisation", label, how=f"{mention!r} is {owner[-1].group()!r}, named before")
         if len(words) <= 3 and head in BODY_HEADS and not proper_name_run(words):
             last = self.last_body(head, self.pos)
             if last:
@@ -866,7 +913,28 @@ _WORD_RUN_RE = re.compile(r"(?<![\w.])\w+")
 _CHAMBERS = {"senate", "house"}
 # Heads of bodies' names that ORG_HEADS lacks ("U.S. Geological Survey", "Bank of Japan")
 _MORE_ORG_HEADS = {"survey", "bank", "fund", "network", "alliance", "coalition", "federation", "initiative", "trust",
-                   "patrol"}   # "the Florida Highway Patrol"
+                   "patrol", "cell"}   # "the Florida Highway Patrol", "the Security Media Cell"
+# ", Olayemi Cardoso" or " (CBN), Olayemi Cardoso" right after a title: the holder in apposition
+_HOLDER_AFTER_RE = re.compile(r"[ \t]*(?:\([A-Z][A-Za-z.&]{1,7}\)[ \t]*)?,[ \t]+(?P<name>[A-Z][a-zà-ÿ'’-]+(?:[ \t]+[A-Z][a-zà-ÿ'’-]+){1,2})\b")
+# a sentence's end: a stop, and perhaps a closing mark, then a space
+_SENTENCE_STOP_RE = re.compile(r"[.!?][\"”’']?\s")
+# "(CNE)" inside a mention: an abbreviation of the name before it
+_ABBREV_PAREN_RE = re.compile(r"\s*\([A-Z][A-Za-z.&]{1,7}\)")
+# "Ahmed al-Assadi, a spokesman for …": a name of two to four words (lowercase particles inside), then its description;
+# "the Kremlin's press service": whose press service the text named
+_PRESS_OWNER_RE = re.compile(r"(?P<owner>(?:[Tt]he\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})['’]s\s+press\s+(?:service|office)")
+# the name part alone, and a description right after a mention in the text
+_PARTICLE_NAME = (r"[A-Z][\w'’-]+(?:\s+(?:(?:al|el|ad|as|ash|at|bin|ibn|abu|abd|van|von|de|da|di|del|der|den|du|dos|la|le)"
+                  r"[\s-])?[A-Z][\w'’-]+){1,3}")
+_NAME_THEN_ROLE_RE = re.compile(rf"^(?P<name>{_PARTICLE_NAME}),\s+(?P<role>(?:a|an|the)\s+[^,]+)$")
+_NAME_PARTICLE_RE = re.compile(_PARTICLE_NAME)
+_ROLE_AFTER_RE = re.compile(r",[ \t]+(?P<role>(?:a|an|the)[ \t]+[^,.;\n]+)")
+# Heads of a description only a person fits ("a spokesman for", "the deputy minister", "an official")
+_PERSON_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "minister", "adviser", "advisor",
+                           "aide", "director", "chairman", "chairwoman", "president", "secretary", "commander", "leader",
+                           "member", "lawmaker", "senator", "governor", "mayor", "ambassador", "envoy", "chief", "head",
+                           "deputy", "officer", "lawyer", "attorney", "professor", "analyst", "economist", "researcher",
+                           "scientist", "doctor", "judge", "prosecutor", "councillor", "councilor"})
 # Heads of names of ideas and texts, never a person's ("the Bush Doctrine", "the Paris Accord")
 _IDEA_HEADS = {"doctrine", "accord", "accords", "treaty", "amendment", "protocol", "charter", "manifesto",
                "constitution", "agreement"}

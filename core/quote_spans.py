@@ -144,13 +144,24 @@ def _add_span(spans: list[Span], text: str, start: int, end: int, settings: Sett
 
 
 def iter_paragraphs(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each non-empty line or paragraph."""
+    """(start, end) of each non-empty line or paragraph. A hard-wrapped line (ending on a word or comma, the next
+    opening in lower case: "who was swearing-in the Bank of Ghana's / new governor, …, urged") goes on into the
+    next, so a sentence broken by the page's wrapping is read whole."""
     pos = 0
-    for line in text.split("\n"):
+    start = None
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
         end = pos + len(line)
         if line.strip():
-            yield pos, end
+            start = pos if start is None else start
+            nxt = lines[k + 1].lstrip(" \t") if k + 1 < len(lines) else ""
+            if not (_WRAPPED_END_RE.search(line) and nxt[:1].islower()):
+                yield start, end
+                start = None
         pos = end + 1
+
+
+_WRAPPED_END_RE = re.compile(r"[\w,]$")
 
 
 # ------------------------------------------------------------------------------------ frame units

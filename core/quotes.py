@@ -78,6 +78,8 @@ class Quote:
     cue_start: int | None = None
     cue_end: int | None = None
     speaker_how: str = ""             # how the shown name was reached from the mention
+    cut_off: bool = False             # the words run into the end of a text that stops mid-sentence: what follows
+                                      # is lost, so a page shows them as "[cut off in the source]"
     role_query: tuple | None = field(default=None, repr=False)   # an unresolved role, for the event pass
 
     def to_dict(self) -> dict:
@@ -179,15 +181,30 @@ def extract_article(aid: str, text: str, spans: list[Span], units: list[Unit],
                 quotes.append(q)
             last_speaker_by_unit[ui] = q
     quotes.extend(_attach_orphans(aid, text, units, spans, last_speaker_by_unit, settings))
+    end = _text_end(text)
     for q in quotes:                    # whole words, one pair of marks
         q.quote_start, q.quote_end = whole_span(text, q.quote_start, q.quote_end)
         q.quote = text[q.quote_start:q.quote_end]
+        q.cut_off = end > 0 and q.quote_end >= end and text[end - 1] not in _SENTENCE_ENDS
     posts = [q for q in quotes if _platform_of_post(text, q)]
     quotes = _one_per_cue([q for q in quotes if q.quote_end > q.quote_start and not _no_words_said(q)
                            and not (q in posts and _said_by_another(q, quotes, posts))
                            and not _colon_points_ahead(text, q)])
     quotes.sort(key=lambda q: (q.quote_start, q.quote_end))
     return [q for i, q in enumerate(quotes) if i == 0 or not _same_attribution(quotes[i - 1], q)]
+
+
+def _text_end(text: str) -> int:
+    """Where the text's last non-space character ends (not text.rstrip(): no copy of a long text)."""
+    end = len(text)
+    while end and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+# a text ending on one of these stops at a sentence's end (or a quotation's, a bracket's); any other last character
+# ("Jens Stoltenberg recently described China" where an excerpt stops) leaves the last sentence cut off
+_SENTENCE_ENDS = frozenset(".!?…\"”’'»)]")
 
 
 def _colon_points_ahead(text: str, q: Quote) -> bool:
@@ -616,11 +633,19 @@ def _subject_of(tok):
     """The speaker token: nsubj of the cue, or of the verb it hangs from ("..., adding that"); for a cue under a
     verb with an object, that object ("prompting China to announce drills": China announced), or no one when the
     verb only asks for it ("urged Putin to declare …": nothing declared)."""
-    if tok.dep_ == "xcomp" and not any(k.dep_ in ("nsubj", "nsubjpass") for k in tok.children):
-        obj = next((k for k in tok.head.children if k.dep_ == "dobj" and k.i < tok.i), None)
-        if obj is not None:
-            return obj if tok.head.lower_[:4] in _CAUSE_STEMS else None
+    if tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.head.dep_ == "ccomp" and tok.head.head.lower_ in CUE_FORMS \
+            and not any(k.dep_ in ("nsubj", "nsubjpass") for k in tok.children):
+        # "Zarif said that Iran is ready to help, adding, '…'": the participle goes on from the one who said the clause
+        # it hangs from, not from that clause's subject
+        tok = tok.head.head
     for cur in (tok, tok.head, tok.head.head):
+        if cur.dep_ == "xcomp" and not any(k.dep_ in ("nsubj", "nsubjpass") for k in cur.children):
+            # "prompting China to announce drills": China announced; "This stance prompted Stoltenberg to challenge
+            # China, stating …": Stoltenberg states; "urged Putin to declare …": nothing declared
+            obj = next((k for k in cur.head.children if k.dep_ == "dobj" and k.i < cur.i), None)
+            causes = cur.head.lower_[:4] in _CAUSE_STEMS
+            if obj is not None and (cur is tok or causes):
+                return obj if causes else None
         for k in cur.children:
             if k.dep_ == "nsubj" and not _possessor(k):
                 return k
@@ -903,6 +928,7 @@ def _from_cue_verb(aid, text, u: Unit, tok, spans, names) -> Quote | None:
     subj = _subject_of(tok)
     if subj is None and _mistagged_cue(tok):
         subj = tok.doc[tok.i - 1]
+    subj = _owner_of_relative(tok, subj)
     if subj is None or subj.lower_ in ("it", "that", "this", "which", "what"):
         return None
     if tok.tag_ in ("VBD", "VBN") and subj.left_edge.i > 0 and doc[subj.left_edge.i - 1].lower_ == "with":
@@ -968,10 +994,19 @@ def _from_cue_verb(aid, text, u: Unit, tok, spans, names) -> Quote | None:
             elif subj.left_edge.i == 0 or doc[subj.left_edge.i - 1].lower_ != "what":
                 return None             # ("in what Moscow said was a Ukrainian attack": "what" is its subject)
         last = _before_aside(doc, first, last)
+        if doc[last].lower_ in _COPULAS and not any(k.dep_ in ("nsubj", "expl") for k in doc[last].children):
+            # "Among those killed was …, reported Fox News": the clause lost its subject, and what it says ("… where
+            # they are" keeps both)
+            return None
+        if lemma == "call" and _a_call_made(tok, doc, first, last):
+            return None                 # "to instead call dispatchers", "called the police": a call made, no words
     start, end = _span_orig(u, doc, first, last)
     start, end = _strip_text(text, start, end)
     if end - start < 2:
         return None
+    if not qids and lemma == "report" and _MEDIUM_TAIL_RE.search(text, start, end) \
+            and not any(t.tag_ in _FINITE_TAGS for t in doc[first:last + 1]):
+        return None                     # "reported Soleimani's death in a breaking news alert": a happening announced
     if qids:
         for qi in qids:
             spans[qi].claimed = True
@@ -995,6 +1030,47 @@ def _from_cue_verb(aid, text, u: Unit, tok, spans, names) -> Quote | None:
     if lemma not in CORE_SET and kind == "indirect" and end - start > 400:
         return None
     return _make_quote(aid, text, start, end, kind, tok, u, subj, names)
+
+
+# "A soldier at the port, where relatives … scrambled for news, told AFP:", "President Mahama, who was swearing-in the
+# new governor, Dr Wampah, urged …": a phrase opening the sentence, then a relative clause (one comma inside it
+# allowed) closed by a comma right before the cue
+_RELATIVE_BEFORE_RE = re.compile(r"\s*(?P<np>[^,]{2,80}?)\s*,\s+(?:who|whose|where|which|when)\b[^,]{0,200}(?:,[^,]{0,120})?,\s*$")
+
+
+def _owner_of_relative(tok, subj):
+    """The cue's subject when a relative clause stands between it and the verb: the parse can take a noun inside the
+    clause ("relatives", "the new governor") for the subject; the phrase the clause hangs from spoke."""
+    doc = tok.doc
+    sent = tok.sent
+    m = _RELATIVE_BEFORE_RE.match(doc.text[sent.start_char:tok.idx])
+    if m is None or (subj is not None and subj.idx < sent.start_char + m.end("np")):
+        return subj
+    lo, hi = sent.start_char + m.start("np"), sent.start_char + m.end("np")
+    heads = [t for t in sent if lo <= t.idx < hi and not (lo <= t.head.idx < hi and t.head.i != t.i)]
+    if len(heads) != 1 or not heads[0].tag_.startswith("N") or doc[sent.start].tag_ in ("IN", "RB", "WRB", "CC"):
+        return subj                     # "In reaction to the blast, which …": an opening phrase, no subject
+    return heads[0]
+
+
+def _a_call_made(tok, doc, first: int, last: int) -> bool:
+    """Whether "call" has one short noun object and nothing more ("call dispatchers", "called the police"): a call made,
+    not a name given ("called it something else", "called protestors "thugs"", "called for calm")."""
+    if any(k.dep_ in _CALL_COMPLEMENTS for k in tok.children) or last - first > 2:
+        return False
+    objs = [k for k in tok.children if k.dep_ in ("dobj", "npadvmod", "attr", "oprd", "dative")]
+    after = doc[last + 1] if last + 1 < len(doc) else None
+    return len(objs) == 1 and objs[0].dep_ == "dobj" and objs[0].left_edge.i == first and objs[0].right_edge.i == last \
+        and not (after is not None and (after.lower_ == "as" or after.text in QUOTE_CHARS or after.tag_ in ("``", "''")))
+
+
+_COPULAS = frozenset("is was are were be been being am".split())
+# What makes "call" a verb of words: "called it a sham", "called for …", "called on X to …", "called that …"
+_CALL_COMPLEMENTS = frozenset("oprd xcomp ccomp prep dative attr acomp advcl parataxis".split())
+_FINITE_TAGS = frozenset("VBD VBZ VBP MD".split())
+# a report's medium closing its object: "… in a breaking news alert", "in a statement on Telegram"
+_MEDIUM_TAIL_RE = re.compile(r"\b(?:in|on|via|through)\s+(?:an?|the|its|their|his|her)\s+(?:[\w-]+\s+){0,3}"
+                             r"(?:alert|bulletin|broadcast|flash|statement|tweet|post|message|release|report|newscast)s?\W*$")
 
 
 def _appositive_speaker(tok):
@@ -1214,7 +1290,7 @@ def read_articles(path: str | Path) -> list[dict]:
 
 OUTPUT_FIELDS = ("article_id", "quote", "quote_start", "quote_end", "kind", "cue", "speaker",
                  "speaker_start", "speaker_end", "speaker_type", "speaker_role",
-                 "canonical_speaker", "speaker_how")
+                 "canonical_speaker", "speaker_how", "cut_off")
 
 
 def _events_of(articles: list[dict], report) -> dict[str, str] | None:

@@ -17,6 +17,7 @@ spokeswoman spokesperson ambassador mayor commissioner chairman chairwoman chair
 defense defence foreign interior finance state deputy former acting leader speaker house
 senate lord sir dame candidate nominee founder officer attorney commander head envoy doctor
 democratic republican democrat gop u.s. us sheriff detective inspector professor
+cllr councillor councilor councilman councilwoman
 """.split())
 ORG_WORDS = set("""ministry department government kremlin administration house office agency
 council committee commission party campaign police army military navy court parliament congress
@@ -61,6 +62,9 @@ def speaker_tokens(subj) -> tuple[int, int]:
     first, last = subj.left_edge.i, subj.i
     full_name = subj.i > first and all(doc[i].tag_ in ("NNP", "NNPS") and not _not_name_word(doc[i].text)
                                        for i in (subj.i - 1, subj.i))   # not "the Russian Ministry of …"
+    titled = next((k for k in subj.children if k.dep_ == "appos" and _titled_after_abbreviation(doc, subj, k)), None)
+    if titled is not None:
+        return first, titled.right_edge.i     # "National Electoral Council (CNE) President Juan Pablo Pozo said"
     for k in subj.children:
         if full_name and k.dep_ == "prep" and k.lower_ == "of":
             continue                             # "Nelson Chamisa of the Movement for Democratic Change": the person
@@ -79,6 +83,17 @@ def speaker_tokens(subj) -> tuple[int, int]:
             last = i - 1
             break
     return first, last
+
+
+def _titled_after_abbreviation(doc, subj, app) -> bool:
+    """Whether a body's name, its abbreviation in brackets and a titled name follow each other ("National Electoral
+    Council (CNE) President Juan Pablo Pozo"): the parse hangs the person on the body, but the person speaks."""
+    i = subj.i + 1
+    if not (i + 2 < app.left_edge.i + 1 and doc[i].text == "(" and doc[i + 2].text == ")" and doc[i + 1].text.isupper()
+            and app.left_edge.i == i + 3):
+        return False
+    words = doc[app.left_edge.i:app.i + 1]
+    return len(words) >= 3 and words[0].lower_ in TITLE_WORDS and all(t.tag_ in ("NNP", "NNPS") for t in words)
 
 
 def role_of(subj, first: int, last: int) -> str | None:
@@ -185,7 +200,7 @@ americas korea mount mt volcano tower""".split())
 # Titles that only a person carries, so the one capitalised word after them is a name.
 PERSON_TITLES = set("""mr mrs ms dr sen senator rep gov governor gen admiral president
 minister secretary chancellor premier king queen prince princess pope judge ambassador mayor
-spokesman spokeswoman spokesperson""".split())
+spokesman spokeswoman spokesperson cllr councillor councilor""".split())
 
 
 def _not_name_word(word: str) -> bool:
@@ -358,11 +373,20 @@ class NameIndex:
         same = [(o, n) for o, n in prior if o >= here]
         if same:
             return self._subject_of(same, here)
+        opening = _OTHERS_OPEN_RE.match(self.text, before, here) if i >= 0 else None
+        if opening and opening.group("head") in _PEOPLE_HEADS:
+            # "The court asked the lawyers … “…,” he said", "Senior lawyers say … “…,” he said": the sentence before
+            # opens on people the text does not name, one of whom may be speaking; no earlier name is safe
+            return AMBIGUOUS
         two_before = starts[max(0, i - 1)] if i >= 0 else 0     # the two sentences before: their last speaker
         recent = [(o, n) for o, n in sorted(self._between(self.mentions, two_before, here)
                                             + self._between(self.lone, before, here))
                   if self.gender_agrees(n, want)]
         last = recent[-1] if recent else None
+        inside = [(o, n) for o, n in prior if before <= o < here]
+        if last and inside and not any(_same_person(n, last[1]) or self._opens_sentence(o) for o, n in inside) \
+                and not re.search(r"\b" + ("she" if want == "f" else "he") + r"\b", self.text[before:here], re.I):
+            return AMBIGUOUS            # "… said Cllr Ambrose. It needed to be accepted by Cllr English. He refused": either
         if last and not any(o > last[0] and self._opens_sentence(o) and not _same_person(n, last[1]) for o, n in prior):
             return last[1]
         last_off = prior[-1][0]
@@ -446,6 +470,23 @@ class NameIndex:
         insort(self.mentions, (pos, name))
 
 
+# A sentence opening on a noun phrase with no name: "The court asked …", "Senior lawyers say …", "However, the panel …"
+_OTHERS_OPEN_RE = re.compile(r"\s*(?:(?:However|But|And|Meanwhile|Later|Earlier),?\s+)?(?:(?:[Tt]he|[Aa]n?|[Tt]wo|[Tt]hree|"
+                             r"[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Bb]oth)\s+)?(?:[A-Za-z][a-z-]*\s+){0,2}?"
+                             r"(?P<head>[a-z]+)\s+(?!of\b)[a-z]")
+_PEOPLE_HEADS = frozenset({"court", "courts", "bench", "judge", "judges", "jury", "panel", "lawyer", "lawyers", "counsel",
+                           "prosecutor", "prosecutors", "police", "team", "committee", "council", "officials", "official",
+                           "minister", "ministers", "spokesman", "spokeswoman", "spokesperson", "leader", "leaders",
+                           "members", "member", "residents", "witnesses", "doctors", "experts", "analysts", "critics",
+                           "protesters", "activists", "players", "coach", "president", "governor", "mayor", "chairman",
+                           "officers", "authorities", "government", "ministry", "opposition", "delegates", "senators"})
+
+
+# resolve_pronoun's answer when the sentence before offers someone else: the he/she credits no one, not even the
+# speaker just before
+AMBIGUOUS = "ambiguous"
+
+
 def _same_person(a: str, b: str) -> bool:
     """Whether two names of an article may be one person: one's words all among the other's ("Gov. Andrew
     Cuomo", "Andrew Cuomo", "Cuomo")."""
@@ -459,6 +500,8 @@ def resolve_speaker(mention: str, name: str, stype: str, pos: int, names: "NameI
     the span the attribution reports, where a pronoun's antecedent cannot be."""
     if stype == "pronoun":
         resolved = names.resolve_pronoun(mention, pos, names.settings.quote_pronoun_window, content)
+        if resolved == AMBIGUOUS:
+            return mention, AMBIGUOUS       # no speaker carried on from before either (mentions.settle)
         if resolved:
             names.add(pos, resolved)        # "…, he said. …, he warned": the speaker carries on
         return (resolved, "person") if resolved else (mention, stype)

@@ -28,7 +28,8 @@ rules and held out, then studied in session 29); /work/notes/qpages3 -> quotes_p
 quotes_pages5(_sample).jsonl (120 of 211 rows, held out for session 29's round 5, then studied in session 30);
 /work/notes/qpages5 -> quotes_pages6(_sample).jsonl (120 of 172 rows, drawn with session 30's rules and held out, then
 studied in session 31); /work/notes/qpages6 -> quotes_pages7(_sample).jsonl (120 of 188 rows, drawn with session 31's
-rules and held out).
+rules and held out, then studied in session 32); /work/notes/qpages7 -> quotes_pages8(_sample).jsonl (120 of 168 rows,
+drawn with session 32's rules and held out).
 Without the folder (as in CI) every command says so and exits 0.
 """
 from __future__ import annotations
