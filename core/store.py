@@ -129,6 +129,8 @@ quotes = sa.Table(
     sa.Column("speaker_how", sa.Text, default=""),   # how the shown name was reached from the mention
     # Derived at write time so the Named sources page can aggregate in SQL.
     sa.Column("words", sa.Integer, default=0), sa.Column("official", sa.Boolean, default=False),
+    # The words run into the end of a text that stops mid-sentence (a feed's excerpt): shown as cut off.
+    sa.Column("cut_off", sa.Boolean, default=False),
 )
 
 reprints = sa.Table(
@@ -149,7 +151,7 @@ store_meta = sa.Table(
 
 # Bump when a release changes the schema; add a step to MIGRATIONS when existing rows need more than
 # a new column with its default (new columns and indexes are added by Store() itself).
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 
 def _fill_date_precision(c: sa.Connection) -> None:
@@ -197,6 +199,14 @@ def _events_dated_by_days(c: sa.Connection) -> None:
                                                                                 last_published=r.hi))
 
 
+def _quotes_at_the_text_end(c: sa.Connection) -> None:
+    """Schema 7: a quote running into the end of a text that stops mid-sentence is marked cut off; rows written
+    before had no mark, so the articles holding a quote that ends where their text ends are quoted again."""
+    held = (sa.select(quotes.c.article_id).select_from(quotes.join(articles, articles.c.id == quotes.c.article_id))
+            .where(quotes.c.quote_end >= articles.c.text_length - 2))
+    c.execute(sa.update(articles).where(articles.c.id.in_(held)).values(quoted=False))
+
+
 MIGRATIONS: dict[int, "Callable[[sa.Connection], None]"] = {
     3: _fill_date_precision,
     # 4: named sources are settled and made canonical per event (issue 16): quotes are derived data, so
@@ -204,6 +214,7 @@ MIGRATIONS: dict[int, "Callable[[sa.Connection], None]"] = {
     4: lambda c: c.execute(sa.update(articles).values(quoted=False)),
     5: _midnight_is_a_date,
     6: _events_dated_by_days,
+    7: _quotes_at_the_text_end,
 }
 
 ARTICLE_FIELDS = [c.name for c in articles.columns]

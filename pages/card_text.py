@@ -58,3 +58,9 @@ def who(quote) -> str:
     "(no named speaker)" and "(unresolved pronoun)" stay plain text."""
     name = speaker_label(quote._asdict())
     return safe(name) if name.startswith("(") else speaker_link(name)
+
+
+def cut_note(flag) -> str:
+    """A mark after a quote whose words run into the end of a text that stops mid-sentence (a feed's excerpt):
+    what the speaker said next is not in the store."""
+    return " *(cut off where the source text ends)*" if flag == 1 else ""

@@ -7,7 +7,7 @@ import streamlit as st
 
 from core.glossary import help_for
 from core.sources import quote_excerpt
-from pages.card_text import cue, cut, headline, sentence, voice, when, who
+from pages.card_text import cue, cut, cut_note, headline, sentence, voice, when, who
 from pages.common import safe
 
 CARD_WIDTH = 290  # px: cards wrap, three to a row beside the sidebar on a laptop, one on a phone
@@ -81,6 +81,7 @@ def sections(report: dict, outlet: str, texts: dict, quotes: pd.DataFrame, folde
     # (text, metric whose help explains it): drawn as one markdown element with one tooltip, for the
     # same reason as the headlines
     parts = [("**Quoted**\n" + "\n".join(f"- {who(r)}{cue(r.cue)}: {safe(quote_excerpt(r.quote))}"
+                                            + cut_note(getattr(r, "cut_off", None))
                                             for r in q.head(4).itertuples()), "quotes") if not q.empty else None,
              ("**Distinctive words** " + ", ".join(f"{safe(t['term'])} (z {t['z']:.1f})" for t in terms),
               "distinctive words") if terms else None,

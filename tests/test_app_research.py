@@ -293,3 +293,32 @@ def test_a_bad_outlet_detail_is_refused_with_its_reason(store):
     save(at)
     assert "Not saved" in at.error[0].value and "longer than 40 characters" in at.error[0].value
     assert store.outlets_df().set_index("name").loc["HuffPost", "groups"] == []
+
+
+def cut_quote_event() -> None:
+    """The Event page's cards where one outlet's quote runs into the end of its feed excerpt (an AppTest script)."""
+    import pandas as pd
+    from core.framing import compare_event
+    from pages.event_cards import side_by_side
+    texts = ["NATO chief Jens Stoltenberg said on Friday that the alliance must",
+             'The port closed on Friday. "Ships will wait," the harbour master said.']
+    arts = [{"id": f"a{i}", "outlet": f"Outlet {i}", "title": "NATO chief on China", "published": "2024-03-01T10:00:00Z",
+             "date_precision": "exact", "date_source": "feed", "url": f"https://x.test/{i}", "text": t}
+            for i, t in enumerate(texts)]
+    quotes = pd.DataFrame([{"article_id": "a0", "outlet": "Outlet 0", "quote": "that the alliance must", "cue": "said",
+                            "speaker": "Jens Stoltenberg", "canonical_speaker": "Jens Stoltenberg",
+                            "speaker_type": "person", "cut_off": 1},
+                           {"article_id": "a1", "outlet": "Outlet 1", "quote": '"Ships will wait,"', "cue": "said",
+                            "speaker": "the harbour master", "canonical_speaker": None, "speaker_type": "role",
+                            "cut_off": 0}])
+    side_by_side(compare_event(arts, quotes=quotes.to_dict("records"), reprints=[]), pd.DataFrame(arts), quotes,
+                 folded=False)
+
+
+def test_a_quote_cut_by_the_end_of_its_source_text_says_so_on_its_card():
+    at = AppTest.from_function(cut_quote_event, default_timeout=60).run()
+    assert not at.exception
+    quoted = [m.value for m in at.markdown if m.value.startswith("**Quoted**")]
+    assert len(quoted) == 2
+    assert "that the alliance must *(cut off where the source text ends)*" in quoted[0]
+    assert "cut off" not in quoted[1]

@@ -162,6 +162,38 @@ def test_upgrading_a_store_dates_its_events_by_their_reports_with_a_day(db_url):
     assert str(ev["last_published"].iloc[0].date()) == "2024-02-17"
 
 
+def test_schema_7_quotes_again_the_articles_whose_quote_ends_where_their_text_does(db_url):
+    """Quotes now say when their words run into the end of a text cut mid-sentence (a feed's excerpt); a store
+    written before has no mark, so the articles that may hold such a row are quoted again by the next analyse,
+    and the rest keep their rows."""
+    import json
+
+    import sqlalchemy as sa
+    from core.analyse import analyse_new
+    from core.corpus import import_text
+    from core.store import articles, store_meta
+    cut = "Jens Stoltenberg recently described China as a challenge, and he said that the alliance must"
+    whole = 'The minister spoke on Monday. "We will not change course," the minister said at the meeting.'
+    rows = [{"id": "cut", "outlet": "RT", "title": "NATO chief on China", "text": cut},
+            {"id": "whole", "outlet": "TASS", "title": "Minister speaks", "text": whole}]
+    s = Store(db_url)
+    import_text(s, "\n".join(json.dumps(r) for r in rows), "jsonl")
+    analyse_new(s)
+    got = s.quotes_df().groupby("article_id")["cut_off"].apply(lambda v: v.astype(bool).any())
+    assert got.to_dict() == {"cut": True, "whole": False}
+    with s.engine.begin() as c:   # as schema 6 stored them: no mark, every article quoted
+        c.execute(sa.text("UPDATE quotes SET cut_off = NULL"))
+        c.execute(sa.update(store_meta).where(store_meta.c.key == "schema_version").values(value="6"))
+    s.dispose()
+    s = Store(db_url)
+    with s.engine.connect() as c:
+        quoted = dict(c.execute(sa.select(articles.c.id, articles.c.quoted)).all())
+    assert quoted == {"cut": False, "whole": True}
+    analyse_new(s)
+    again = s.quotes_df()
+    assert again.loc[again["article_id"] == "cut", "cut_off"].astype(bool).any()
+
+
 def test_a_store_from_a_newer_release_is_refused_with_a_reason(tmp_path):
     import pytest
     import sqlalchemy as sa
