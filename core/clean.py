@@ -67,7 +67,10 @@ _DASH = r"(?:--|[-—–―⸻]|βΈ»)"
 # Wire datelines at the very start of a text, most specific first.
 DATELINE_PATTERNS = [
     rf"{_UPPER_PLACE}[.,]\s+(?:{_DATE}\.?\s+)?/[A-Z][A-Za-z\-]+/\.?",                       # MOSCOW, June 6. /TASS/.
-    rf"(?:{_UPPER_PLACE}|{_MIXED_PLACE})(?:,\s+{_DATE})?\s+{_AGENCY}\s*(?:{_DASH}|:)?",    # BEIJING, May 16 (Xinhua) --
+    # BEIJING, May 16 (Xinhua) --; "Beijing, Oct. 27, (dpa/GNA) –"; "Beijing, (APP - UrduPoint / … - 27th Oct, 2023)"
+    rf"(?:{_UPPER_PLACE}|{_MIXED_PLACE})(?:,\s+{_DATE})?,?\s+{_AGENCY}\s*(?:{_DASH}|:)?",
+    # an agency written in lower case ("(dpa/GNA) –"): only with the dash after it, as no sentence goes on that way
+    rf"(?:{_UPPER_PLACE}|{_MIXED_PLACE})(?:,\s+{_DATE})?,?\s+\([a-z]{{2,6}}(?:\s*/\s*[A-Za-z]{{2,12}})?\)\s*{_DASH}",
     rf"{_AGENCY}\s*(?:{_DASH}|:)?",                                                          # (CNN) —
     rf"{_UPPER_PLACE}(?:,\s+{_DATE})?\s*(?:{_DASH}|:)",                                       # MOSCOW -
     rf"{_MIXED_PLACE}\s+{_DASH}",                                                              # Beijing —

@@ -112,6 +112,7 @@ def set_user_aliases(aliases: dict[str, str]) -> None:
     global _USER_ALIASES
     _USER_ALIASES = {name_key(k): v for k, v in aliases.items() if name_key(k) and v}
     _matcher.cache_clear()
+    _lower_matcher.cache_clear()
     _known.cache_clear()
 
 
@@ -122,6 +123,7 @@ def recognise(outlets) -> None:
     if new:
         _SEEN.update(new)
         _matcher.cache_clear()
+        _lower_matcher.cache_clear()
 
 
 def canonical_outlet(name: str) -> str:
@@ -222,12 +224,37 @@ def mentions(text: str) -> list[tuple[int, int, str]]:
     for m in rx.finditer(text):
         s, e = m.span()
         # Whole words only: not inside "CNNMoney", "@Reuters" or "Reuters.com".
-        if s and (text[s - 1].isalnum() or text[s - 1] in "@._" or (text[s - 1] in "-–—" and not _signoff_dash(text, s))):
+        if s and (text[s - 1].isalnum() or text[s - 1] in "@._" or (text[s - 1] in _DASHES and not _signoff_dash(text, s))):
             continue
         if e < len(text) and (text[e].isalnum() or text[e] in "-_" or (text[e] == "." and text[e + 1:e + 2].isalnum())):
             continue
         if m.group() in forms:
             out.append((s, e, forms[m.group()]))
+    return out
+
+
+# Dash forms a sign-off or byline is written with: hyphen, en and em dash, the horizontal bar "―" (U+2015) and the
+# figure dash "‒" (U+2012), as Malaysian and other pages write "― Reuters".
+_DASHES = "-–—―‒"
+
+
+@functools.lru_cache(maxsize=1)
+def _lower_matcher() -> tuple[re.Pattern | None, dict[str, str]]:
+    """One regex for the spellings written in lower case that are no web address ("dpa"): looked for only inside a
+    dateline, so the text-wide regex keeps trying only where a capital starts."""
+    forms = {f: c for f, c in _spellings().items() if f[0].islower() and "." not in f}
+    if not forms:
+        return None, {}
+    return re.compile(r"(?<![\w@.])(?:" + _trie_regex(sorted(forms, key=len, reverse=True)) + r")(?![\w\-])"), forms
+
+
+def _dateline_mentions(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Mentions of lower-case spellings inside an opening dateline ("Beijing, Oct. 27, (dpa/GNA) –")."""
+    rx, forms = _lower_matcher()
+    out = []
+    for a, b in (paras[:4] if rx else ()):
+        d = _dateline_end(text[a:b])
+        out += [(a + m.start(), a + m.end(), forms[m.group()]) for m in rx.finditer(text, a, a + d) if m.group() in forms]
     return out
 
 
@@ -247,8 +274,13 @@ _PHOTO_RIGHT = re.compile(r"^\s*(?:Photo|PHOTO|Images?|TV|Video)\b")
 _COPYRIGHT_LEFT = re.compile(r"\b(?:Copyright|COPYRIGHT)\s*(?:\d{4}\s+)?$")
 _BYLINE_LEFT = re.compile(r"^(?:(?:By|BY|Written by|Story by|From)\s*:?\s*(?:the\s+)?|.{0,60}?(?:,|/|\||\band\b)"
                           r"\s*(?:the\s+)?)?$")
-_BYLINE_RIGHT = re.compile(r"^(?:\s*(?:news agency|staff|Staff|News)?\s*(?:[|/,]|[-–—]\s|Published|Updated|$))")
-_SIGNOFF_LEFT = re.compile(r"(?:^|[.!?\"”’)]\s+|[-–—]{1,2}\s*|\(\s*|\(\s*[A-Z]{1,4}\s*/\s*)$")
+_BYLINE_RIGHT = re.compile(r"^(?:\s*(?:news agency|staff|Staff|News)?\s*(?:[|/,]|[-–—―‒]\s|Published|Updated|$))")
+# "ABC News, citing unnamed law enforcement sources, reported that …": a sentence about the outlet, no byline.
+_BYLINE_VERB = re.compile(r"\b(?:citing|quoting|according to|reported|reports|reporting|said|says|told|wrote|writes)\b")
+# "By REBECCA BOONE Associated Press": reporters' names run into their agency's name with no comma between.
+_BY_NAMES_LEFT = re.compile(r"^(?:By|BY)\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}(?:\s*(?:,|and|And|AND)\s+"
+                            r"[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}){0,3}(?:\s+(?:the|The))?$")
+_SIGNOFF_LEFT = re.compile(r"(?:^|[.!?\"”’)]\s+|[-–—―‒]{1,2}\s*|\(\s*|\(\s*[A-Z]{1,4}\s*/\s*)$")
 _INITIALS_LEFT = re.compile(r"\(\s*[A-Z]{1,4}\s*/\s*$")
 _OPENING_COLON = re.compile(r"^\s*:\s+[A-Z\"“‘]")
 # "originally published on www.theguardian.com": a link credit to an outlet written as its web address.
@@ -306,7 +338,7 @@ _EARLIER_STORY = re.compile(r"^['’]s?\s+(?:earlier|previous|original|full)\s+(
 # "News24 | 'It was a shocking sight…'": an outlet's name and a bar opening a headline (an aggregator's prefix).
 _TITLE_PREFIX = re.compile(r"\s*\|\s+\S")
 _SENTENCE_START = re.compile(r"(?:^|[.!?\"”’]\s+)(?:[A-Z][\w’'\-]*\s+){0,6}$")
-_TITLE_DASH = re.compile(r"\s(?:[—–|]|-{1,2}|::)\s*$")
+_TITLE_DASH = re.compile(r"\s(?:[—–―|]|-{1,2}|::)\s*$")
 _TITLE_TAIL = re.compile(r"(?:\s+(?:World News|News|news|English|Online|International|Global|Digital))?\s*")
 # The end of a clause: a comma or semicolon, or a sentence end that no abbreviation or initial makes.
 _CLAUSE_END = re.compile(r"[,;]\s|\n|(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|No))(?<!\bSept)"
@@ -327,6 +359,8 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# "(dpa/GNA) – ": an agency and the agency or paper carrying it, closing a dateline (no photographer has a dash after).
+_AGENCY_PAIR = re.compile(r"^/\s*[A-Za-z][\w ]{1,20}\)\s*(?:--|[-–—―‒])\s")
 _VIA_RIGHT = re.compile(r"^\s*/\s*(?:VIA|via|Via)\s+[A-Z]")
 _VIA_LEFT = re.compile(r"[A-Z]\s*/\s*(?:VIA|via|Via)\s+$")
 # A byline run into a wire dateline on one line: "By Guy Faulconbridge MOSCOW (Reuters) -", "Aamer Madhani And
@@ -368,6 +402,42 @@ def _under_headline_copy(text: str, start: int) -> bool:
     return len(line) >= 20 and line_start < 1500 and text.find(line, 0, line_start) >= 0
 
 
+_DAY = (r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|"
+        r"Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:January|February|March|April|May|June|July|"
+        r"August|September|October|November|December)\s+\d{4})")
+# A photo caption: a picture described in the present ("… is seen at the airport", "pictured"), or a line that ends in
+# the day the picture was taken ("… Lahaina, Hawaii, US August 9, 2023.") as agencies' captions do.
+_CAPTION_WORDS = re.compile(r"\b(?:is|are) (?:seen|pictured|shown)\b|\b(?:In this (?:photo|picture|image|file photo)|"
+                            r"pictured)\b|" + _DAY + r"\.?\s*$")
+_CAPTION_CREDIT = re.compile(r"(?:[" + _DASHES + r"]\s*|\(|/\s*Photo:?\s*)[A-Z][\w.&'’ /\-]{1,40}\)?\s*$")
+_CAPTION_MAX = 350          # a caption is a line or two, not a paragraph of the story
+# "state broadcaster CCTV said", "state news agency Xinhua reported": a state medium cited for the news itself (the
+# government's word, as published) is a citation, not the source the article was written from.
+_STATE_LEFT = re.compile(r"\b[Ss]tate(?:-run|-owned|-controlled|-backed)?\s+(?:[\w\-]+\s+){0,2}?(?:broadcaster|media|"
+                         r"television|TV|news agency|agency|outlet|newspaper|radio|channel|press|daily|mouthpiece)\s+"
+                         r"(?:the\s+)?$|\b[Ss]tate-(?:run|owned|controlled|backed)\s+$")
+# "Reuters reported citing state broadcaster CCTV": the outlet that reported is the source, the state medium it cited is not.
+_CITING_STATE_RIGHT = re.compile(r"^\s+(?:reports?|reported|said)\s+(?:citing|quoting)\s+(?:the\s+)?(?:[\w\-']+\s+){0,2}?"
+                                 r"[Ss]tate(?:-run|-owned|-controlled|-backed)?\s")
+# "Associated Press writers Jennifer Sinco Kelleher and Audrey McAvoy contributed": the text ties the names to the agency.
+_CONTRIBUTED_RIGHT = re.compile(r"^(?:\s+staff)?\s+(?:writers?|reporters?|correspondents?|journalists?)\s+[A-Z][^.!?\n]{0,200}?"
+                                r"\bcontributed\b")
+
+
+def _next_line(text: str, end: int) -> str:
+    """The next non-empty line after position `end` (the end of a line)."""
+    for line in text[end:end + 2 * _CAPTION_MAX].split("\n"):
+        if line.strip():
+            return line.strip()
+    return ""
+
+
+def _is_caption(line: str) -> bool:
+    """Whether a line reads as a photo caption: short, describing a picture or ending in its day or its credit."""
+    return 0 < len(line) <= _CAPTION_MAX and (_CAPTION_WORDS.search(line) is not None
+                                              or _CAPTION_CREDIT.search(line) is not None)
+
+
 def _kind(text: str, s: int, e: int, para: tuple[int, int], idx: int, n_paras: int) -> str | None:
     """What a mention of an outlet at text[s:e] is, judged by its place: a credit kind or None."""
     # A window around the mention: the regexes anchor at its edges, and a long paragraph must not cost more.
@@ -378,7 +448,7 @@ def _kind(text: str, s: int, e: int, para: tuple[int, int], idx: int, n_paras: i
     # Most patterns look only at the words just before the name: a short window keeps "$"-anchored searches cheap.
     near = ("\x00" if len(left) > NEAR else "") + left[-NEAR:]
     # "(AP Photo/…", "- Copyright AFP/File MANDEL NGAN": an agency run into a photographer's name by a slash.
-    if _PHOTO_RIGHT.match(right) or (left.endswith("(") and right.startswith("/")) \
+    if _PHOTO_RIGHT.match(right) or (left.endswith("(") and right.startswith("/") and not _AGENCY_PAIR.match(right)) \
             or (right.startswith("/") and _COPYRIGHT_LEFT.search(left[-30:])) \
             or (left.endswith("(") and len(left) > 1 and left[-2].isalpha()) or _PHOTO_LEFT.search(left[-100:]):
         return "photo"
@@ -399,7 +469,12 @@ def _kind(text: str, s: int, e: int, para: tuple[int, int], idx: int, n_paras: i
         if inside:
             return "dateline"
     short = para[1] - para[0] <= 120
-    if short and (idx < 4 or idx >= n_paras - 2) and _BYLINE_LEFT.match(lstrip) and _BYLINE_RIGHT.match(right):
+    # "The Yomiuri Shimbun" alone on a line over a photo caption: the picture's credit (the page's parent, a photo
+    # agency), not the story's byline.
+    if idx < 4 and not lstrip and not rstrip_ and _is_caption(_next_line(text, para[1])):
+        return "photo"
+    if short and (idx < 4 or idx >= n_paras - 2) and (_BYLINE_LEFT.match(lstrip) or _BY_NAMES_LEFT.match(lstrip)) \
+            and _BYLINE_RIGHT.match(right) and not _BYLINE_VERB.search(right):
         return "byline"
     if _SOURCE_LEFT.search(near) and len(rstrip_) <= 40:
         return "source"
@@ -411,10 +486,13 @@ def _kind(text: str, s: int, e: int, para: tuple[int, int], idx: int, n_paras: i
     if _SIGNOFF_LEFT.search(near) and re.match(r"^\)?\.?\s*$", right):
         # A name alone on its line is a byline at the top or a sign-off at the end; mid-story, a picture's credit.
         alone = (not lstrip or lstrip == "(") and (idx < 4 or idx >= n_paras - 2)
-        dashed = lstrip.endswith(("-", "–", "—"))
+        dashed = lstrip.endswith(tuple(_DASHES))
         # "(Reuters)" closing a caption mid-text credits a photo; at the end of the story it credits the text,
         # as does "(KB/IANS)": an editor's initials and the agency.
         closing = idx >= n_paras - 2 and (lstrip.endswith("(") or text[s:e].isupper() or _INITIALS_LEFT.search(lstrip))
+        # "… Lahaina, Hawaii, US August 9, 2023. — Reuters" at the top of a story: a photo caption's credit.
+        if dashed and not alone and idx < 3 and idx < n_paras - 2 and _is_caption(lstrip.rstrip(_DASHES).rstrip()):
+            return "photo"
         if alone or dashed or closing:
             return "signoff"
     if _REPORTER_LEFT.search(near) and not re.match(r"^['’]s\b", right):
@@ -431,6 +509,12 @@ def _kind(text: str, s: int, e: int, para: tuple[int, int], idx: int, n_paras: i
         return "reporter"
     if _TOLD_LEFT.search(near) and not re.match(r"^['’]s\b", right):
         return "told"
+    if (not lstrip or _SENTENCE_START.search(near)) and _CONTRIBUTED_RIGHT.match(right):
+        return "reporter"
+    if _STATE_LEFT.search(near):
+        return None             # "state broadcaster CCTV said": the government's word, cited
+    if _CITING_STATE_RIGHT.match(right):
+        return "reported"       # "Reuters reported citing state broadcaster CCTV": Reuters is the source
     if re.match(r"^\s+(?:reports?|reported|said)\s+(?:citing|quoting|with reference to)\b", right):
         return None             # "Censor.NET reports citing RIA Novosti": the writer, not the source
     if (_TRAILING_LEFT.search(near) and _TRAILING_RIGHT.match(right)) or _QUOTED_RIGHT.match(right) \
@@ -467,7 +551,10 @@ def find_credits(title: str | None, text: str | None, url: str | None = None,
             end = title.index("|", e) + 1
             out.append(Credit(outlet, title[s:end], s, end, "title", "title", s, e))
     found = mentions(text)
-    paras = _paragraphs(text) if found else []
+    paras = _paragraphs(text) if found or "(" in text[:400] else []
+    extra = _dateline_mentions(text, paras)
+    if extra:
+        found = sorted(set(found) | set(extra))
     starts = [a for a, _ in paras]
     joint = _joined(text, found)
     for n, (s, e, outlet) in enumerate(found):

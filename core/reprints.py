@@ -70,6 +70,14 @@ _ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?:(?:the|a|an)\s+)?[A-Z]")
 # "…, the wire service also reports": the piece names the agency again as its source, in other words.
 _AGENCY_AGAIN = re.compile(r"\b[Tt]he\s+(?:wire service|news agency)\s+(?:also\s+|further\s+)?(?:reports|reported|said|says|"
                            r"added|adds|wrote)\b")
+# "Chinese state media reported the passing …": the news is the state's announcement.
+_STATE_NEWS = re.compile(r"\b[Ss]tate(?:-run|-owned|-controlled)?\s+(?:media|television|TV|broadcaster|news agency|agency|"
+                         r"radio)\s+(?:have\s+|has\s+)?(?:reported|reports|said|says|announced|confirmed)\b")
+_CHAIN_GAP = 40             # characters between "X said" and ", citing Y" for Y to be X's source
+_DASH_CHARS = ("-", "–", "—", "―", "‒")
+# "SOURCE: TRTWorld and agencies", "(With inputs from agencies)": the page says it mixed its own words with wires'.
+_COMPILATION = re.compile(r"\b(?:SOURCE|Source|Sources)\s*:\s*[^\n]{1,40}?\band agencies\b|\b[Ww]ith (?:inputs?|input) "
+                          r"from (?:the )?agencies\b|\b[Ww]ith agency inputs\b")
 _HARD_WRAP = re.compile(r"(?<=[\w,])\n(?=[a-z])")
 _PAREN = re.compile(r"\s*\([^)]*\)$")
 
@@ -172,7 +180,8 @@ def _prepare(articles) -> list[dict]:
                      "clean": strip_dateline(clean), "boiler": boiler, "time": t, "precision": precision,
                      "credits": [c for c in all_credits if not same_outlet(c.outlet, canon)],
                      "own_credits": [c for c in all_credits if same_outlet(c.outlet, canon) and c.kind in STRONG_CREDITS],
-                     "known": is_news_outlet(outlet) is not None, "wire": is_wire(outlet)})
+                     "known": is_news_outlet(outlet) is not None, "wire": is_wire(outlet),
+                     "compilation": _COMPILATION.search(raw) is not None})
         docs[-1]["own_credit"] = bool(docs[-1]["own_credits"])
     return docs
 
@@ -405,13 +414,18 @@ def credit_verdict(doc: dict) -> tuple[str, str, list] | None:
         return reporter[0].outlet, "reporter", reporter[:1]
     outlets = {c.outlet for c in cs}
     # "told AFP" is an interview unless the page's photos are the same agency's (a wire story with its pictures).
-    told = [c for c in cs if c.kind == "told" and any(d.outlet == c.outlet and d.kind == "photo" for d in doc["credits"])]
+    # A caption closing "— Reuters" is how a page credits a picture it bought (rpages6's Geo News), not how a wire's own
+    # story carries its pictures ("AP Photo/…"): it makes no interview the agency's story.
+    told = [c for c in cs if c.kind == "told" and any(d.outlet == c.outlet and d.kind == "photo"
+                                                      and not d.phrase.startswith(_DASH_CHARS) for d in doc["credits"])]
     lead = _lead_end(text)
     opening = strip_dateline(text[:LEAD_WINDOW])
     first_sentence = split_sentences(opening)[:1]
     first_end = min(len(text), LEAD_WINDOW) - len(opening) + first_sentence[0][1] if first_sentence else 0
     in_lead = [c for c in cs if (c.kind == "reported" and c.name_start < lead) or (c.kind == "cited" and c.name_start < first_end)]
-    if in_lead and _most_credited(cs, in_lead[0].outlet) \
+    in_lead = _own_sources(in_lead)
+    if in_lead and _most_credited(cs, in_lead[0].outlet) and not _rival_in_lead(cs, in_lead, in_lead[0].outlet) \
+            and not _state_citation(text, lead, cs, in_lead[0].outlet) \
             and not _own_compilation(text, cs, in_lead[0].outlet):
         return in_lead[0].outlet, "lead", in_lead[:1]
     reporting = [c for c in cs if c.kind in ("reported", "cited")]
@@ -436,6 +450,37 @@ def _own_compilation(text: str, credits, outlet: str) -> bool:
     return any(not any(c.start <= m.start() < c.end for c in theirs) for m in _ACCORDING.finditer(text))
 
 
+def _own_sources(credits) -> list:
+    """The credits that name a source of the text itself: not Y in "X said …, citing Y" (X's source, not the text's:
+    "the Yonhap news agency said, citing the Korean Central News Agency")."""
+    out = []
+    for c in credits:
+        if out and c.phrase.startswith(("citing", "quoting")) and 0 <= c.start - out[-1].end <= _CHAIN_GAP \
+                and not same_outlet(out[-1].outlet, c.outlet) and out[-1].kind in ("reported", "cited"):
+            continue
+        out.append(c)
+    return out
+
+
+def _rival_in_lead(credits, in_lead, outlet: str) -> bool:
+    """Whether another outlet is credited in the lead as often as `outlet`: a lead built on two outlets' reports one by
+    one ("…, reported the BBC." then "…," Reuters reported citing state broadcaster CCTV.") is the site's own piece."""
+    counts: dict[str, int] = {}
+    for c in _own_sources(credits):
+        if c.kind in ("reported", "cited", "told"):
+            counts[c.outlet] = counts.get(c.outlet, 0) + 1
+    lead_sources = {c.outlet for c in _own_sources(in_lead)}
+    return any(counts.get(o, 0) >= counts.get(outlet, 0) for o in lead_sources if not same_outlet(o, outlet))
+
+
+def _state_citation(text: str, lead: int, credits, outlet: str) -> bool:
+    """Whether a lone "according to X" names the state medium that announced the news (GUIDE's convention): the lead
+    says "state media reported" and X is credited once, by "according to": the state's word cited, not a report
+    retold ("Chinese state media reported the passing … according to the Xinhua news agency")."""
+    theirs = [c for c in credits if same_outlet(c.outlet, outlet)]
+    return len(theirs) == 1 and "ccording to" in theirs[0].phrase and _STATE_NEWS.search(text, 0, lead) is not None
+
+
 def _other_agency(credits, outlet: str) -> bool:
     """Whether the credits show a wire other than `outlet` reporting or interviewing in the same text."""
     return any(c.kind in ("reporter", "told") and not same_outlet(c.outlet, outlet) and is_wire(c.outlet)
@@ -446,7 +491,7 @@ def _most_credited(credits, outlet: str) -> bool:
     """Whether no other outlet is credited for what it reported, said or was told more often than `outlet`: a piece
     that names NHK three times and the Japan Times once, in its lead, is built on NHK's reporting, not the paper's."""
     counts: dict[str, int] = {}
-    for c in credits:
+    for c in _own_sources(credits):
         if c.kind in ("reported", "cited", "told"):
             counts[c.outlet] = counts.get(c.outlet, 0) + 1
     return all(n <= counts.get(outlet, 0) for o, n in counts.items() if not same_outlet(o, outlet))
@@ -494,8 +539,8 @@ def find_reprints(articles, progress: bool = False) -> list[Reprint]:
         if idf is None:
             idf = _idf(docs, vocab)                    # only when some pair shares text at all
         rel = relate(a, b, shared, idf, vocab)
-        if rel is None:
-            continue
+        if rel is None or (rel[0] == "spun" and (a["compilation"] or b["compilation"])):
+            continue            # reworded sentences shared with a page that says it mixed agencies' words with its own
         w, why = direction(a, b, shared)
         if w == 0:
             w = 1.0 if a["id"] > b["id"] else -1.0   # no evidence either way: a stable, arbitrary choice

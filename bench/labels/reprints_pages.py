@@ -23,8 +23,10 @@ reprints_pages3.jsonl`); /work/notes/rpages4 -> reprints_pages4.jsonl (55 articl
 rules were found on it); /work/notes/rpages5 -> reprints_pages5.jsonl (52 articles, 36 derived, 6 gold events; session
 31: built after round 3's rules, labelled and committed before the first score, held out, then studied: session 32's round-5 rules were found on it);
 /work/notes/rpages6 -> reprints_pages6.jsonl (61 articles, 40 derived, 6 gold events; session 32: built after round 5's
-rules, labelled and committed before the first score, held out: `score /work/notes/rpages6 --labels
-reprints_pages6.jsonl`). Without the folder (as in CI) `score` says so and exits 0.
+rules, labelled and committed before the first score, held out, then studied: round 6's rules were found on it);
+/work/notes/rpages7 -> reprints_pages7.jsonl (58 articles, 28 derived, 11 gold events; session 32: built after round 6's
+rules, labelled and committed before the first score, held out: `score /work/notes/rpages7 --labels
+reprints_pages7.jsonl`). Without the folder (as in CI) `score` says so and exits 0.
 """
 from __future__ import annotations
 
