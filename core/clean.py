@@ -139,6 +139,10 @@ def dateline_end(text: str) -> int:
     if not m:
         return 0
     rest = text[m.end():m.end() + 2]
+    # A hyphen between two words is a compound, not a dateline's dash: "US-based Silicon Valley Bank",
+    # "UK-listed firms" lost their "US-" / "UK-" in leads, quotes and credits.
+    if text[m.end() - 1] == "-" and not text[m.end() - 2].isspace() and rest[:1].islower():
+        return 0
     # A dateline is followed by the story: a word or an opening quote, not the end of the text.
     return m.end() if rest and (rest[0].isalnum() or rest[0] in "\"“'‘") else 0
 
