@@ -41,6 +41,25 @@ def speaker_label(q) -> str:
     return speaker if isinstance(speaker, str) and speaker else NO_NAMED_SPEAKER
 
 
+CARD_QUOTES = 4          # quotes an outlet's card on the Event page shows
+CARD_MIN_PARAPHRASE = 4  # words a paraphrase needs to be shown on a card: shorter ones were mostly deeds or objects
+
+
+def card_quotes(quotes: pd.DataFrame, k: int = CARD_QUOTES) -> tuple[pd.DataFrame, int]:
+    """The quotes an outlet's card shows, and how many it leaves for the Named sources page: named speakers only
+    (an unnamed row was as often a name the rules missed as a real anonymous source), their own marked words
+    first, and no paraphrase under four words ("said goodbye", "conceded defeat", "posted about his death" are
+    deeds, not statements). On three fact-checked events the first four rows of each outlet held 22 wrong of 52."""
+    if quotes.empty:
+        return quotes, 0
+    named = quotes.apply(lambda r: not speaker_label(r.to_dict()).startswith("("), axis=1)
+    words = quotes["quote"].map(lambda t: len(t.split()) if isinstance(t, str) else 0)
+    paraphrase = quotes["kind"].eq("indirect") if "kind" in quotes else pd.Series(False, index=quotes.index)
+    keep = named & ~(paraphrase & words.lt(CARD_MIN_PARAPHRASE))
+    chosen = quotes[keep].assign(_order=paraphrase[keep].astype(int)).sort_values("_order", kind="stable")
+    return chosen.drop(columns="_order").head(k), int(len(quotes) - min(k, int(keep.sum())))
+
+
 def quote_excerpt(quote, limit: int = 160) -> str:
     """A quote as shown: its own text (direct quotes carry their marks, reported speech has none, so
     no marks are added), cut at a word boundary with "…" when longer than limit."""

@@ -6,8 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from core.glossary import help_for
-from core.sources import quote_excerpt
-from pages.card_text import cue, cut, cut_note, headline, sentence, voice, when, who
+from core.sources import card_quotes, quote_excerpt
+from pages.card_text import cue, cut, cut_note, headline, held_note, sentence, voice, when, who
 from pages.common import safe
 
 CARD_WIDTH = 290  # px: cards wrap, three to a row beside the sidebar on a laptop, one on a phone
@@ -73,16 +73,16 @@ def fold(label: str, folded: bool):
 
 def sections(report: dict, outlet: str, texts: dict, quotes: pd.DataFrame, folded: bool) -> None:
     """Quotes, distinctive words, contested terms and omissions of one outlet, each with what it means."""
-    q = quotes[quotes["outlet"] == outlet] if not quotes.empty else quotes
+    q, held = card_quotes(quotes[quotes["outlet"] == outlet] if not quotes.empty else quotes)
     ct = report["contested_terms"]
     own, quoted = ct["by_outlet"].get(outlet, {}), ct.get("quoted", {}).get(outlet, {})
     unclear = ct.get("unclear", {}).get(outlet, {})
     terms = report["distinctive_terms"].get("outlets", {}).get(outlet, [])[:8]
     # (text, metric whose help explains it): drawn as one markdown element with one tooltip, for the
     # same reason as the headlines
-    parts = [("**Quoted**\n" + "\n".join(f"- {who(r)}{cue(r.cue)}: {safe(quote_excerpt(r.quote))}"
-                                            + cut_note(getattr(r, "cut_off", None))
-                                            for r in q.head(4).itertuples()), "quotes") if not q.empty else None,
+    said = [f"- {who(r)}{cue(r.cue)}: {safe(quote_excerpt(r.quote))}" + cut_note(getattr(r, "cut_off", None))
+            for r in q.itertuples()] + ([f"\n{held_note(held)}"] if held else [])
+    parts = [("**Quoted**\n" + "\n".join(said), "quotes") if said else None,
              ("**Distinctive words** " + ", ".join(f"{safe(t['term'])} (z {t['z']:.1f})" for t in terms),
               "distinctive words") if terms else None,
              ("**Contested terms, own words** " + "; ".join(

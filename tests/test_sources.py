@@ -77,3 +77,23 @@ def test_outlet_shares_sum_speaker_rows_per_outlet():
     assert shares.loc["Reuters", "quotes"] == 4 and shares.loc["Reuters", "anonymous_share"] == 0.25
     assert shares.loc["Reuters", "official_share"] == 0.75 and shares.loc["TASS", "official_share"] == 1.0
     assert list(outlet_shares(pairs.iloc[:0]).columns)[-2:] == ["anonymous_share", "official_share"]
+
+
+def test_a_card_shows_named_speakers_own_words_first_and_no_short_paraphrase():
+    """Fact-checked Event pages (three events, 52 card rows) had 22 wrong: most were a name the rules missed shown
+    as "(no named speaker)" or a deed as words ("Lionel Messi said: goodbye", "Sergio Massa conceded: defeat")."""
+    import pandas as pd
+    from core.sources import card_quotes
+    rows = [("Lionel Messi", "person", "indirect", "goodbye"),
+            (None, "role", "direct", '"We cleared the tower,"'),
+            ("Sergio Massa", "person", "indirect", "he had congratulated Milei on the result"),
+            ("Kely Nascimento", "person", "direct", '"Everything we are, we owe to you,"'),
+            ("he", "pronoun", "direct", '"His message today becomes a legacy,"'),
+            ("Lula", "person", "mixed", 'few had carried the name of Brazil "as far as he has"')]
+    q = pd.DataFrame([{"canonical_speaker": c if t == "person" else None, "speaker": c or "a spokesman",
+                       "speaker_type": t, "kind": k, "quote": text} for c, t, k, text in rows])
+    shown, held = card_quotes(q)
+    assert list(shown["canonical_speaker"]) == ["Kely Nascimento", "Lula", "Sergio Massa"] and held == 3
+    shown, held = card_quotes(q, k=1)
+    assert list(shown["canonical_speaker"]) == ["Kely Nascimento"] and held == 5
+    assert card_quotes(q.iloc[0:0])[1] == 0
