@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 import pandas as pd
 
 from core.config import VERSION
-from core.sources import speaker_label
+from core.sources import CARD_MIN_PARAPHRASE, card_quotes, speaker_label
 
 ABOUT = ("framelens puts one news event's coverage by different outlets side by side: who reported it, "
          "when, in which words, whom they quoted and what they left out.")
@@ -188,12 +188,17 @@ def _outlet_html(report: dict, outlet: str, quotes: pd.DataFrame, times: dict, f
         if t:
             out.append(f"<p class='when'>{e(_when(t, first, outlet == sure_first))}</p>")
         out.append(f"<p>{e(str(h.get('lead') or ''))}</p>")
-    mine = quotes[quotes["outlet"] == outlet] if not quotes.empty else quotes
-    if not mine.empty:
+    # chosen as the Event page's cards choose them (core.sources.card_quotes); the JSON and CSV hold every row
+    mine, held = card_quotes(quotes[quotes["outlet"] == outlet] if not quotes.empty else quotes, QUOTES_PER_OUTLET)
+    if not mine.empty or held:
         out.append("<h4>Quoted</h4><ul>" + "".join(
             # the name every view uses (core.sources.speaker_label); the quote with its own marks only
             f"<li>{e(speaker_label(r))}" + (f" ({e(_s(r.get('cue')))})" if _s(r.get('cue')) else "")
-            + f": {e(_s(r.get('quote')))}</li>" for r in mine.head(QUOTES_PER_OUTLET).to_dict("records")) + "</ul>")
+            + f": {e(_s(r.get('quote')))}" + (" (cut off where the source text ends)" if r.get("cut_off") == 1 else "")
+            + "</li>" for r in mine.to_dict("records")) + "</ul>"
+            + (f"<p class='note'>{held} more not shown: past the first {QUOTES_PER_OUTLET}, by a speaker the text does "
+               f"not name or framelens could not resolve, or a paraphrase under {CARD_MIN_PARAPHRASE} words; the JSON "
+               "export lists every one.</p>" if held else ""))
     terms = (report.get("distinctive_terms") or {}).get("outlets", {}).get(outlet, [])[:TERMS_PER_OUTLET]
     if terms:
         out.append("<h4>Distinctive words</h4><p>" + ", ".join(
