@@ -45,7 +45,6 @@ SHARED = ROOT.parent / "shared" / "data"
 NAMES = ["basil", "ecbplus_dev", "allsides_dev", "newswcl50", "realworld"]
 TARGETS = {"basil": 0.98, "ecbplus_dev": 0.93, "allsides_dev": 0.93, "realworld": 0.93}
 CHECKS = ("held-out", "same-day", "undated", "dense", "store")
-_SHORT_CHARS = 600   # what dense_why counts as a short text (a feed summary's length)
 
 
 def load(name: str) -> list[dict]:
@@ -250,11 +249,11 @@ def dense_why(names: list[str], cfg: ClusterConfig, days: float = 7.0) -> Counte
     causes are read again from the members' plain similarities (the weighted cosine, without the detail and actor
     terms): "mean" when the mean over all members (all pairs) reaches the threshold, else "closest members"
     (top_k, copy_similarity); into an event of one gold event (the seed of a mix) or an already mixed one (chaining);
-    a short text (under _SHORT_CHARS characters: a feed summary's length) or a longer one."""
+    a short text (under cfg.short_chars characters: a feed summary's length) or a longer one."""
     rows, _ = dense_rows(names, days)
     gold = {str(r["id"]): r["gold_event"] for r in rows}
     w = cfg.weights()
-    short = {str(r["id"]) for r in rows if len(r.get("text") or "") < _SHORT_CHARS}
+    short = {str(r["id"]) for r in rows if len(r.get("text") or "") < cfg.short_chars}
     why: Counter = Counter()
 
     def sim(u, v) -> float:
