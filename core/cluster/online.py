@@ -27,6 +27,12 @@ lowers joining and merging; and who met whom (core.cluster.actors: each side's h
 other never names) lowers joining and merging once one side has who_min_articles, and concurrent parts that
 each name someone the other never does are split.
 
+On a dense stream (many happenings a day) the same subject's happenings are concurrent look-alikes. A short text
+(under `short_chars`: a feed summary) names a subject more than a happening, so against an event mostly of short
+texts its similarity counts for `short_factor` of itself and it is not joined on the event's closest members. And a
+dated article joins its best event only when the second-best is `dated_margin` behind, unless that rival is as alike
+to the best as a merge asks (two fragments of one happening are no rivals).
+
 Merging events that turn out to be one, and splitting events that hold two happenings, live in
 core.cluster.regroup.
 """
@@ -269,8 +275,7 @@ class EventClusterer(Regrouping):
         exp = math.exp
         full = sum(w for _, _, w in present)
         years = cfg.year_tolerance >= 0 and (a.year is not None or a.floor is not None)
-        threshold = cfg.threshold
-        floor = cfg.top_k_floor * threshold
+        floor = cfg.top_k_floor * cfg.threshold
         # a short text (a feed summary) against an event of short texts: two sentences or so on each side name a
         # subject more than a happening, so its similarity counts for short_factor of itself
         short = cfg.short_factor if a.short and 0 < cfg.short_factor < 1 else 1.0
@@ -286,11 +291,11 @@ class EventClusterer(Regrouping):
         # factor is at most 1), so one below the threshold that is not compared member by member (below
         # the floor) cannot win: it is dropped before any of that is computed. Proven for thresholds
         # above 0 and year factors of at most 1, the defaults; otherwise every candidate is scored.
-        bounded = threshold > 0 and 0.0 <= mix <= 1.0
+        bounded = cfg.threshold > 0 and 0.0 <= mix <= 1.0
         avg = self._avg
-        hopeless = (min(threshold, floor) if by_member else threshold) if bounded else -math.inf
+        hopeless = (min(cfg.threshold, floor) if by_member else cfg.threshold) if bounded else -math.inf
         scored = []          # (similarity, event, time and year factor)
-        near = []            # worth comparing member by member: (similarity, event, factor, undated, who penalty)
+        near = []            # worth comparing member by member: (similarity, event, factor, mean only, who penalty)
         for i, num in cands:
             ev = events[i]
             # the weighted mean runs over the fields both sides have; events nearly always have them all
@@ -335,7 +340,7 @@ class EventClusterer(Regrouping):
             factor = exp(-gap / decay) if decay > 0 and gap > 0 else 1.0
             if mix != 1.0 and undated:
                 factor *= mixed_weight(ev.n_with_year if a.year is not None else ev.n - ev.n_with_year, ev.n, mix)
-            if short < 1.0 and 2 * ev.n_short > ev.n:
+            if short < 1.0 and 2 * ev.n_short > ev.n:   # ev.mostly_short, inline in this loop
                 factor *= short
             if by_member and sc >= floor and ev.n > 1 and ev.members is not None:
                 # a dated event's coverage is concurrent: an undated article may match it on its closest members
@@ -353,7 +358,7 @@ class EventClusterer(Regrouping):
             scored.append((max(sc, (member - pen) * factor), ev))
         scored.extend((sc, ev) for sc, ev, _, _, _ in near[keep:])
         alpha = cfg.cohesion if self._avg else 0.0
-        best, best_s = None, threshold
+        best, best_s = None, cfg.threshold
         for sc, ev in scored:
             if sc < best_s or (sc > best_s and sc < alpha * ev.cohesion):
                 continue
