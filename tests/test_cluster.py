@@ -698,7 +698,8 @@ def test_two_events_of_short_texts_merge_on_more_agreement():
 
 
 def test_a_dated_article_between_two_concurrent_look_alikes_stays_alone():
-    # the same actors' call and visit on one day: an article as close to both could be of either (dated_margin)
+    # the same actors' call and visit on one day: an article as close to both could be of either (dated_margin, off
+    # by default)
     rows = [art("c1", *CALL), art("c2", *CALL2), art("v1", *TRIP), art("v2", *MEET),
             art("n", *BETWEEN, published=T0 + timedelta(hours=1))]
 
@@ -709,9 +710,10 @@ def test_a_dated_article_between_two_concurrent_look_alikes_stays_alone():
         return cl.add(rows[4])
 
     # the call and the visit are 0.32 alike: apart at a merge threshold of 0.4, fragments of one happening at 0.3
-    assert placed(ClusterConfig(merge_threshold=0.4)) not in ("call", "visit")
+    assert placed(ClusterConfig(merge_threshold=0.4, dated_margin=0.15)) not in ("call", "visit")
     assert placed(ClusterConfig(merge_threshold=0.4, dated_margin=0.0)) in ("call", "visit")
-    assert placed(ClusterConfig(merge_threshold=0.3)) in ("call", "visit")   # a fragment of its best is no rival
+    assert placed(ClusterConfig(merge_threshold=0.3, dated_margin=0.15)) in ("call", "visit")   # a fragment is no rival
+    assert ClusterConfig().dated_margin == 0.0   # off: it split one happening's coverage into its fragments (config)
 
 
 def test_a_dated_event_between_two_concurrent_dated_events_merges_with_neither():
@@ -728,7 +730,7 @@ def test_a_dated_event_between_two_concurrent_dated_events_merges_with_neither()
         cl.merge(only=[cl._by_id["mid"]])
         return [cl.event_of(r["id"]) for r in rows]
 
-    ids = placed(ClusterConfig(**LONG))
+    ids = placed(ClusterConfig(dated_margin=0.15, **LONG))
     assert ids == events
     ids = placed(ClusterConfig(dated_margin=0.0, **LONG))
     assert len(set(ids)) < 3   # without the margin it is merged on that lead
