@@ -29,9 +29,9 @@ each name someone the other never does are split.
 
 On a dense stream (many happenings a day) the same subject's happenings are concurrent look-alikes. A short text
 (under `short_chars`: a feed summary) names a subject more than a happening, so against an event mostly of short
-texts its similarity counts for `short_factor` of itself and it is not joined on the event's closest members. And a
-dated article joins its best event only when the second-best is `dated_margin` behind, unless that rival is as alike
-to the best as a merge asks (two fragments of one happening are no rivals).
+texts its similarity counts for `short_factor` of itself and it is not joined on the event's closest members.
+Optionally (`dated_margin`, off: it split one happening's coverage among its own fragments) a dated article joins its
+best event only when the second-best is that share behind, unless that rival is as alike to the best as a merge asks.
 
 Merging events that turn out to be one, and splitting events that hold two happenings, live in
 core.cluster.regroup.

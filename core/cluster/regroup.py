@@ -7,8 +7,8 @@ stores share most of their vocabulary). The merge pass joins events whose centro
 (Miranda et al. 2018); the split pass checks events that have grown large: a spectral two-way split of
 the members' similarity graph is accepted when it shows clear structure (mean silhouette >= 0.5) on the
 full similarity or on the named entities alone — an event is one happening, and two happenings differ
-in their who and where. As joining does (core.cluster.online), a dated merge needs a clear winner among concurrent
-look-alikes (dated_margin), and two events mostly of short texts need more agreement (short_factor).
+in their who and where. As joining does (core.cluster.online), two events mostly of short texts need more agreement
+(short_factor), and with dated_margin on a dated merge needs a clear winner among concurrent look-alikes.
 
 Regrouping is a mixin of EventClusterer (core.cluster.online), whose state it reads and changes.
 """
