@@ -14,11 +14,12 @@ and then these checks, each against its target where it has one:
   undated   every article's `published` removed (research corpora often come without dates: ECB+ dev has
             260 of 462 undated, NewsWCL50 all 50), scored beside the dated batch figure
   dense     every corpus in one batch, each gold event moved to a random time within 7 (then 30) days, as
-            densely as a news stream holds happenings (no target yet; printed to judge a change by)
+            densely as a news stream holds happenings (no target yet; printed to judge a change by), and the
+            7 days one article at a time; with --why, counts of the joins and merges that mixed gold events, by cause
   store     every dev corpus imported into one store that already holds other data (PolNeAR dev), in a
             shuffled order, analysed as `framelens import` does; each corpus scored against its batch
 
-    .venv/bin/python bench/cluster_eval.py [--corpus NAME ...] [--set key=value ...] [--skip CHECK ...]
+    .venv/bin/python bench/cluster_eval.py [--corpus NAME ...] [--set key=value ...] [--skip CHECK ...] [--why]
 """
 from __future__ import annotations
 
@@ -213,9 +214,9 @@ def store_path(names: list[str], cfg: ClusterConfig, seed: int = 7) -> tuple[lis
     return order, {n: f1(load(n), [event[str(r["id"])] for r in load(n)]) for n in names}
 
 
-def dense(names: list[str], cfg: ClusterConfig, days: float, seed: int = 3) -> tuple[int, int, list[tuple[str, float]]]:
-    """Every corpus in one batch, each gold event moved (its articles within 12 hours) to a random time in `days`:
-    a news stream's density, where the dated corpora lie years apart. The articles, the events and B3 per corpus."""
+def dense_rows(names: list[str], days: float, seed: int = 3) -> tuple[list[dict], int]:
+    """Every corpus's articles, each gold event moved (its articles within 12 hours) to a random time in `days`;
+    gold events are named "corpus:event". The rows and the number of events."""
     rnd = random.Random(seed)
     base = datetime(2025, 3, 1, tzinfo=timezone.utc)
     rows, when = [], {}
@@ -225,12 +226,85 @@ def dense(names: list[str], cfg: ClusterConfig, days: float, seed: int = 3) -> t
             when.setdefault(key, base + timedelta(days=rnd.random() * days))
             rows.append({**r, "gold_event": key, "_corpus": name,
                          "published": (when[key] + timedelta(hours=rnd.random() * 12)).isoformat()})
-    pred = cluster_batch(rows, cfg)
+    return rows, len(when)
+
+
+def dense(names: list[str], cfg: ClusterConfig, days: float, seed: int = 3,
+          one_at_a_time: bool = False) -> tuple[int, int, list[tuple[str, float]]]:
+    """Every corpus in one batch, each gold event moved (its articles within 12 hours) to a random time in `days`:
+    a news stream's density, where the dated corpora lie years apart. The articles, the events and B3 per corpus.
+    one_at_a_time: the articles added one at a time in time order (`online`), as an ingest adds them."""
+    rows, n_events = dense_rows(names, days, seed)
+    pred = online(rows, cfg) if one_at_a_time else cluster_batch(rows, cfg)
     out = [("all", bcubed([r["gold_event"] for r in rows], pred))]
     for name in names:
         idx = [i for i, r in enumerate(rows) if r["_corpus"] == name]
         out.append((name, bcubed([rows[i]["gold_event"] for i in idx], [pred[i] for i in idx])))
-    return len(rows), len(when), out
+    return len(rows), n_events, out
+
+
+def dense_why(names: list[str], cfg: ClusterConfig, days: float = 7.0) -> Counter:
+    """Why events of the dense stream hold two gold events: every join of an article into an event holding none of
+    its gold event's articles, and every merge of two events whose main gold events differ, counted by cause. The
+    causes are read again from the members' plain similarities (the weighted cosine, without the detail and actor
+    terms): "mean" when the mean over all members (all pairs) reaches the threshold, else "closest members"
+    (top_k, copy_similarity); into an event of one gold event (the seed of a mix) or an already mixed one (chaining);
+    a short text (under cfg.short_chars characters: a feed summary's length) or a longer one."""
+    rows, _ = dense_rows(names, days)
+    gold = {str(r["id"]): r["gold_event"] for r in rows}
+    w = cfg.weights()
+    short = {str(r["id"]) for r in rows if len(r.get("text") or "") < cfg.short_chars}
+    why: Counter = Counter()
+
+    def sim(u, v) -> float:
+        """The members' plain weighted cosine over the fields both have."""
+        num = den = 0.0
+        for f, wf in w.items():
+            if u[f] and v[f]:
+                den += wf
+                num += wf * sum(u[f][t] * v[f][t] for t in u[f].keys() & v[f].keys())
+        return num / den if den else 0.0
+
+    class Why(EventClusterer):
+        """The batch's clusterer, counting wrong joins and merges as they happen."""
+
+        def _join(self, ev, a, vec, aid=None):
+            if aid is None and ev.n and ev.members is not None:
+                golds = Counter(gold[m] for m in ev.members)
+                why["joins"] += 1
+                if gold[a.id] not in golds:
+                    sims = [sim(vec, m.vec) for m in ev.members.values()]
+                    why["wrong joins"] += 1
+                    why["j mean" if sum(sims) / len(sims) >= cfg.threshold else "j closest"] += 1
+                    why["j seed" if len(golds) == 1 else "j chain"] += 1
+                    why["j short" if a.id in short else "j long"] += 1
+            super()._join(ev, a, vec, aid)
+
+        def _absorb(self, keep, gone):
+            if keep.members is not None and gone.members is not None:
+                why["merges"] += 1
+                main = [Counter(gold[m] for m in e.members).most_common(1)[0][0] for e in (keep, gone)]
+                if main[0] != main[1]:
+                    sims = [sim(x.vec, y.vec) for x in keep.members.values() for y in gone.members.values()]
+                    why["wrong merges"] += 1
+                    why["m mean" if sum(sims) / len(sims) >= cfg.merge_threshold else "m closest"] += 1
+                    why["m short" if 2 * sum(m in short for m in (*keep.members, *gone.members)) > keep.n + gone.n
+                        else "m long"] += 1
+            super()._absorb(keep, gone)
+
+    cl = Why(cfg, time_bound=True)
+    cl.freeze(rows)
+    for a in sorted(rows, key=order_key):
+        cl.add(a)
+    cl.merge(everything=True)
+    by = defaultdict(Counter)
+    for r in rows:
+        by[cl.event_of(str(r["id"]))][r["gold_event"]] += 1
+    mixed = [c for c in by.values() if len(c) > 1]
+    why["mixed"] = len(mixed)
+    why["mixed articles"] = sum(sum(c.values()) for c in mixed)
+    why["most mixed"] = max((len(c) for c in mixed), default=0)
+    return why
 
 
 def parse_overrides(items: list[str]) -> ClusterConfig:
@@ -251,6 +325,7 @@ def main() -> int:
     ap.add_argument("--corpus", action="append", choices=NAMES, help="only these corpora")
     ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="override a setting")
     ap.add_argument("--skip", action="append", default=[], choices=CHECKS + ("baseline", "online"))
+    ap.add_argument("--why", action="store_true", help="with the dense check: count why its events mix gold events")
     args = ap.parse_args()
     if not SHARED.is_dir():
         print(f"no shared data at {SHARED}", file=sys.stderr)
@@ -310,10 +385,19 @@ def main() -> int:
     if "dense" not in args.skip:
         print("Dense stream: every corpus in one batch, each gold event moved to a random time within N days (B3 P / F1;"
               " no target yet: on a replay of real feeds, events mixing a subject's happenings are what this shows):")
-        for days in (7.0, 30.0):
-            n, n_events, scores = dense(names, cfg, days)
-            print(f"  {days:>4.0f} days, {n} articles of {n_events} events: " +
+        for days, path in ((7.0, False), (30.0, False), (7.0, True)):
+            n, n_events, scores = dense(names, cfg, days, one_at_a_time=path)
+            print(f"  {days:>4.0f} days{', online' if path else ''}, {n} articles of {n_events} events: " +
                   "; ".join(f"{name} P {p:.3f} F1 {f:.3f}" for name, (p, _, f) in scores), flush=True)
+        if args.why:
+            w = dense_why(names, cfg)
+            print(f"  why, 7 days: {w['wrong joins']} of {w['joins']} joins put an article in an event holding none of "
+                  f"its gold event (via the mean over all members {w['j mean']}, via closest members only "
+                  f"{w['j closest']}; into a one-gold event {w['j seed']}, into an already mixed one {w['j chain']}; "
+                  f"short texts {w['j short']}, longer {w['j long']}); {w['wrong merges']} of {w['merges']} merges "
+                  f"joined two gold events (via the mean {w['m mean']}, via closest pairs {w['m closest']}; mostly "
+                  f"short texts {w['m short']}, longer {w['m long']}); {w['mixed']} events hold 2+ gold events "
+                  f"({w['mixed articles']} articles; the most mixed holds {w['most mixed']})")
         print()
     if "store" not in args.skip:
         t0 = time.perf_counter()

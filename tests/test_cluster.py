@@ -31,6 +31,11 @@ QUAKE2 = ("Strong quake hits Hokkaido, tsunami advisory issued",
           "said, and a tsunami advisory was issued for the coast.")
 
 
+# The tests' texts are a sentence or two: short texts (ClusterConfig.short_chars), which a join holds to more (see
+# test_a_short_text_joins_an_event_of_short_texts_on_more_agreement). Tests of what full articles do set LONG.
+LONG = {"short_chars": 0}
+
+
 def art(aid, title, text="", outlet="Outlet", published=T0, **kw):
     """A dict article in the shared schema."""
     return {"id": aid, "outlet": outlet, "title": title, "text": text, "published": published, **kw}
@@ -229,9 +234,9 @@ def test_undated_article_joins_a_broad_dated_event_on_its_closest_members():
     rows = _visit_and_forum("Vladimir Putin met Xi Jinping at the Great Hall of the People on Thursday on his first "
                             "trip abroad since his inauguration; energy executives joined to discuss gas pipeline "
                             "projects, Moscow said.")
-    ids = cluster_batch(rows)
+    ids = cluster_batch(rows, ClusterConfig(**LONG))
     assert ids[-1] == ids[0] != ids[-2]  # it retells two of the visit's reports: it joins the visit
-    ids = cluster_batch(rows, ClusterConfig(undated_wide=False))
+    ids = cluster_batch(rows, ClusterConfig(undated_wide=False, **LONG))
     assert ids[-1] == ids[-2]  # on the mean over all members the visit's three other angles dilute it: the forum won
 
 
@@ -239,10 +244,10 @@ def test_undated_article_between_two_close_dated_events_stays_alone():
     rows = _visit_and_forum("Vladimir Putin met Xi Jinping at the Great Hall of the People on Thursday on his first "
                             "trip abroad since his inauguration; ministers joined to discuss gas pipeline projects "
                             "with the Eurasian Economic Union, Moscow said.")
-    ids = cluster_batch(rows)
+    ids = cluster_batch(rows, ClusterConfig(**LONG))
     assert ids[-1] not in ids[:-1]  # as close to the forum as to the visit: neither, in joining nor in merging
     assert len(set(ids[:-1])) == 2
-    ids = cluster_batch(rows, ClusterConfig(undated_margin=0.0))
+    ids = cluster_batch(rows, ClusterConfig(undated_margin=0.0, **LONG))
     assert ids[-1] in ids[:-1]  # without the margin it is put with one of them
 
 
@@ -347,7 +352,7 @@ def _leaving(merge_leaving: bool, second_day: int, restore: bool = False) -> Eve
     """Two reports of one call, each with a copy (dated by day: each spans its day), kept apart in joining
     (threshold 0.99: only the copies join), then a far later article moves the clock on so that both events
     leave the time window; merge passes would come only after 1000 articles."""
-    cfg = ClusterConfig(threshold=0.99, merge_threshold=0.05, compact_every=1, merge_leaving=merge_leaving)
+    cfg = ClusterConfig(threshold=0.99, merge_threshold=0.05, compact_every=1, merge_leaving=merge_leaving, **LONG)
     cl = EventClusterer(cfg)
     second = f"2025-03-{1 + second_day:02d}"
     arts = [art("a1", *CALL, published="2025-03-01"), art("a1c", *CALL, published="2025-03-01"),
@@ -381,7 +386,7 @@ def _hours_apart(broad: int, **settings) -> EventClusterer:
     """`broad` reports of one call (copies, exact times an hour apart), then two other reports of it three
     hours after the last (spans that do not overlap), kept apart in joining (threshold 0.95: only the copies,
     decayed by an hour, join); a far later article moves the clock on so that both events leave the window."""
-    cfg = ClusterConfig(threshold=0.95, merge_threshold=0.05, compact_every=1, **settings)
+    cfg = ClusterConfig(threshold=0.95, merge_threshold=0.05, compact_every=1, **LONG, **settings)
     cl = EventClusterer(cfg)
     for i in range(broad):
         cl.add(art(f"a{i}", *CALL, published=T0 + timedelta(hours=i)))
@@ -420,7 +425,7 @@ def test_a_broad_event_merges_on_its_closest_members_with_a_fragment_hours_apart
 
     def merged(leaving: bool = True, **settings) -> dict[str, str]:
         # no split: the broad event would fall into the call and the quake, and the call's part merge on its centroid
-        cfg = ClusterConfig(merge_threshold=0.3, split_min_articles=0, **settings)
+        cfg = ClusterConfig(merge_threshold=0.3, split_min_articles=0, **LONG, **settings)
         cl = EventClusterer(cfg)
         cl.restore(rows, ["ev-x"] * 6 + ["ev-y"] * 2)
         if not leaving:
@@ -634,7 +639,7 @@ def test_an_undated_event_between_two_undated_events_merges_with_neither():
         cl = EventClusterer(config, time_bound=False)
         cl.freeze(rows)
         cl.restore(rows, events)
-        best, score, second = cl._closest_event(cl._by_id["mid"])
+        best, score, second, _ = cl._closest_event(cl._by_id["mid"])
         assert best.id == "quake" and 0.85 * score < second < score   # a lead of less than undated_margin
         cl.merge(only=[cl._by_id["mid"]])
         return [cl.event_of(r["id"]) for r in rows]
@@ -643,3 +648,89 @@ def test_an_undated_event_between_two_undated_events_merges_with_neither():
     assert ids[4] == ids[5] == "mid" and ids[0] == ids[1] == "call" and ids[2] == ids[3] == "quake"
     ids = placed(ClusterConfig(undated_margin=0.0))
     assert {ids[4], ids[5]} & {ids[0], ids[2]}   # without the margin it is merged on that lead
+
+
+# The same two ministers: a phone call (CALL, CALL2), a visit (TRIP, MEET) and Wang Yi's remarks on sanctions (SANCT).
+TRIP = ("Lavrov arrives in Beijing for talks with Wang Yi",
+         "Russian Foreign Minister Sergei Lavrov arrived in Beijing for two days of talks with Chinese Foreign Minister "
+         "Wang Yi on trade and energy, the Russian ministry said.")
+MEET = ("Lavrov and Wang Yi meet in Beijing, discuss Korean peninsula",
+        "Russian Foreign Minister Sergei Lavrov met Chinese Foreign Minister Wang Yi in Beijing on Thursday to discuss "
+        "the Korean peninsula and trade, the ministry said.")
+SANCT = ("Wang Yi says China opposes sanctions on Russia",
+         "Chinese Foreign Minister Wang Yi said Beijing opposes Western sanctions on Russia over Ukraine, speaking at a "
+         "press conference on Tuesday.")
+BETWEEN = ("Lavrov and Wang Yi discuss Ukraine by phone ahead of Beijing talks",
+           "Sergei Lavrov and Wang Yi spoke by telephone about Ukraine before the Russian foreign minister travels to "
+           "Beijing for talks on trade and energy.")
+
+
+def test_a_short_text_joins_an_event_of_short_texts_on_more_agreement():
+    # a sentence or two names a subject more than a happening (short_chars, short_factor): Wang Yi's remarks on
+    # sanctions share the call's actors and its Ukraine, and join it only as full articles
+    rows = [art("c1", *CALL), art("s", *SANCT, published=T0 + timedelta(hours=1)),
+            art("c2", *CALL2, published=T0 + timedelta(hours=2))]
+
+    def events(**settings):
+        return cluster_batch(rows, ClusterConfig(threshold=0.2, merge_threshold=0.2, cohesion=0.0, **settings))
+
+    ids = events()
+    assert ids[0] == ids[2] != ids[1]           # the call's retelling still joins
+    assert len(set(events(**LONG))) == 1        # full articles as alike are one event
+    assert len(set(events(short_factor=1.0))) == 1
+    # only short against short: with the call's reports (161, 184 characters) counted as full articles, the remarks
+    # (138) are held to the usual bar against them and join
+    assert len(set(events(short_chars=150))) == 1
+
+
+def test_two_events_of_short_texts_merge_on_more_agreement():
+    rows = [art("c1", *CALL), art("c2", *CALL2), art("v1", *TRIP), art("v2", *MEET)]
+
+    def merged(**settings):
+        cl = EventClusterer(ClusterConfig(merge_threshold=0.2, **settings))
+        cl.freeze(rows)
+        cl.restore(rows, ["call", "call", "visit", "visit"])
+        return cl.merge(everything=True)
+
+    assert merged() == {}                        # the call and the visit, told in a sentence each, stay apart
+    assert merged(**LONG) == {"visit": "call"}   # as full articles they are alike enough
+    assert merged(short_factor=1.0) == {"visit": "call"}
+
+
+def test_a_dated_article_between_two_concurrent_look_alikes_stays_alone():
+    # the same actors' call and visit on one day: an article as close to both could be of either (dated_margin, off
+    # by default)
+    rows = [art("c1", *CALL), art("c2", *CALL2), art("v1", *TRIP), art("v2", *MEET),
+            art("n", *BETWEEN, published=T0 + timedelta(hours=1))]
+
+    def placed(config):
+        cl = EventClusterer(config)
+        cl.freeze(rows)
+        cl.restore(rows[:4], ["call", "call", "visit", "visit"])
+        return cl.add(rows[4])
+
+    # the call and the visit are 0.32 alike: apart at a merge threshold of 0.4, fragments of one happening at 0.3
+    assert placed(ClusterConfig(merge_threshold=0.4, dated_margin=0.15)) not in ("call", "visit")
+    assert placed(ClusterConfig(merge_threshold=0.4, dated_margin=0.0)) in ("call", "visit")
+    assert placed(ClusterConfig(merge_threshold=0.3, dated_margin=0.15)) in ("call", "visit")   # a fragment is no rival
+    assert ClusterConfig().dated_margin == 0.0   # off: it split one happening's coverage into its fragments (config)
+
+
+def test_a_dated_event_between_two_concurrent_dated_events_merges_with_neither():
+    rows = ([art("c1", *CALL), art("c2", *CALL2), art("q1", *QUAKE), art("q2", *QUAKE2)]
+            + [art(f"m{i}", *t) for i, t in enumerate(CALL_ON_QUAKE)])
+    events = ["call", "call", "quake", "quake", "mid", "mid"]
+
+    def placed(config):
+        cl = EventClusterer(config)
+        cl.freeze(rows)
+        cl.restore(rows, events)
+        best, score, second, _ = cl._closest_event(cl._by_id["mid"])
+        assert best.id in ("call", "quake") and 0.85 * score < second < score   # a lead of less than dated_margin
+        cl.merge(only=[cl._by_id["mid"]])
+        return [cl.event_of(r["id"]) for r in rows]
+
+    ids = placed(ClusterConfig(dated_margin=0.15, **LONG))
+    assert ids == events
+    ids = placed(ClusterConfig(dated_margin=0.0, **LONG))
+    assert len(set(ids)) < 3   # without the margin it is merged on that lead

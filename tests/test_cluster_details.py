@@ -206,10 +206,11 @@ def test_a_death_and_the_funeral_stay_apart_on_the_event_s_type_when_few_headlin
             for i, (t, x) in enumerate(DEATH + neutral)]
     arts += [{"id": f"f{i}", "outlet": f"O{i}", "title": t, "text": x, "published": T0 + timedelta(hours=5 + i)}
              for i, (t, x) in enumerate(FUNERAL)]
-    blind = cluster_batch(arts, ClusterConfig(detail_type=0.0, detail_day=0.0))
+    long = {"short_chars": 0}   # the texts stand for full articles (short ones are held to more: test_cluster.py)
+    blind = cluster_batch(arts, ClusterConfig(detail_type=0.0, detail_day=0.0, **long))
     assert len(set(blind)) == 1                   # on words and date alone, one event
     # pairwise acts, diluted by the headlines that name none, keep it one even at a high weight
-    assert len(set(cluster_batch(arts, ClusterConfig(detail_type=0.0, detail_act=0.3)))) == 1
+    assert len(set(cluster_batch(arts, ClusterConfig(detail_type=0.0, detail_act=0.3, **long)))) == 1
     # near-copies: a weight above the default's shows the mechanism (the bench measures the default)
-    got = cluster_batch(arts, ClusterConfig(detail_type=0.2))
+    got = cluster_batch(arts, ClusterConfig(detail_type=0.2, **long))
     assert len(set(got[:4])) == 1 and got[4] == got[5] and got[0] != got[4]

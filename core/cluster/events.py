@@ -33,6 +33,7 @@ class Incoming:
     details: Details            # kinds of act and days named (core.cluster.details)
     heads: frozenset[str] = frozenset()   # actor words of the headline (core.cluster.actors)
     named: frozenset[str] = frozenset()   # actor words of every entity it names
+    short: bool = False                   # a short text (ClusterConfig.short_chars): a feed summary, a teaser
 
 
 @dataclass(slots=True)
@@ -49,6 +50,7 @@ class Member:
     details: Details
     heads: frozenset[str] = frozenset()
     named: frozenset[str] = frozenset()
+    short: bool = False
 
 
 @dataclass
@@ -101,9 +103,15 @@ class Event:
     ymax: int | None = None
     floor: int | None = None           # the latest year an undated member mentions
     n_with_year: int = 0               # members with a publication year (see ClusterConfig.year_mismatch)
+    n_short: int = 0                   # members with a short text (see ClusterConfig.short_chars)
     cohesion: float = 0.0              # mean similarity between members, once there are cohesion_min
     details: Tally = field(default_factory=Tally)   # the members' details, summed
     cast: Cast = field(default_factory=Cast)        # the members' actor words, counted (core.cluster.actors)
+
+    @property
+    def mostly_short(self) -> bool:
+        """True when most members are short texts (ClusterConfig.short_chars): what it says is a sentence or two each."""
+        return 2 * self.n_short > self.n
 
     def add_years(self, year: int | None, floor: int | None) -> None:
         """Widen the event's years by one member's publication year or year floor."""

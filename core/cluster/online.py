@@ -27,6 +27,12 @@ lowers joining and merging; and who met whom (core.cluster.actors: each side's h
 other never names) lowers joining and merging once one side has who_min_articles, and concurrent parts that
 each name someone the other never does are split.
 
+On a dense stream (many happenings a day) the same subject's happenings are concurrent look-alikes. A short text
+(under `short_chars`: a feed summary) names a subject more than a happening, so against an event mostly of short
+texts its similarity counts for `short_factor` of itself and it is not joined on the event's closest members.
+Optionally (`dated_margin`, off: it split one happening's coverage among its own fragments) a dated article joins its
+best event only when the second-best is that share behind, unless that rival is as alike to the best as a merge asks.
+
 Merging events that turn out to be one, and splitting events that hold two happenings, live in
 core.cluster.regroup.
 """
@@ -238,7 +244,7 @@ class EventClusterer(Regrouping):
             cats = [cats]
         details = read_details(title, text) if self._details else {}
         return Incoming(str(aid), title, text, str(get(art, "outlet") or "unknown"), span,
-                        tuple(str(c) for c in cats), year, floor, details)
+                        tuple(str(c) for c in cats), year, floor, details, short=len(text) < self.config.short_chars)
 
     # -- joining --
 
@@ -270,6 +276,9 @@ class EventClusterer(Regrouping):
         full = sum(w for _, _, w in present)
         years = cfg.year_tolerance >= 0 and (a.year is not None or a.floor is not None)
         floor = cfg.top_k_floor * cfg.threshold
+        # a short text (a feed summary) against an event of short texts: two sentences or so on each side name a
+        # subject more than a happening, so its similarity counts for short_factor of itself
+        short = cfg.short_factor if a.short and 0 < cfg.short_factor < 1 else 1.0
         by_member = self._avg and (cfg.top_k > 0 or cfg.copy_similarity < 1.0)
         span = a.span
         wide = span is None and cfg.undated_wide   # an undated article: compared with dated events over their members
@@ -286,7 +295,7 @@ class EventClusterer(Regrouping):
         avg = self._avg
         hopeless = (min(cfg.threshold, floor) if by_member else cfg.threshold) if bounded else -math.inf
         scored = []          # (similarity, event, time and year factor)
-        near = []            # worth comparing member by member: (similarity, event, factor, undated, who penalty)
+        near = []            # worth comparing member by member: (similarity, event, factor, mean only, who penalty)
         for i, num in cands:
             ev = events[i]
             # the weighted mean runs over the fields both sides have; events nearly always have them all
@@ -331,16 +340,21 @@ class EventClusterer(Regrouping):
             factor = exp(-gap / decay) if decay > 0 and gap > 0 else 1.0
             if mix != 1.0 and undated:
                 factor *= mixed_weight(ev.n_with_year if a.year is not None else ev.n - ev.n_with_year, ev.n, mix)
+            if short < 1.0 and 2 * ev.n_short > ev.n:   # ev.mostly_short, inline in this loop
+                factor *= short
             if by_member and sc >= floor and ev.n > 1 and ev.members is not None:
                 # a dated event's coverage is concurrent: an undated article may match it on its closest members
-                near.append((sc * factor, ev, factor, first is None or (span is None and not wide), pen))
+                near.append((sc * factor, ev, factor, first is None or (span is None and not wide)
+                             or (short < 1.0 and 2 * ev.n_short > ev.n), pen))
             else:
                 scored.append((sc * factor, ev))
         # member by member only for the few best: it is the costly comparison
         near.sort(key=lambda c: (-c[0], c[1].idx))
         keep = cfg.member_candidates
-        for sc, ev, factor, undated, pen in near[:keep]:
-            member = self._member_score(vec, details, present, ev, 0 if undated else cfg.top_k, cfg.copy_similarity)
+        # undated sides, and a short text against short texts (close to some member of any event of its subject),
+        # are not joined on their closest members: only on a copy of one
+        for sc, ev, factor, mean_only, pen in near[:keep]:
+            member = self._member_score(vec, details, present, ev, 0 if mean_only else cfg.top_k, cfg.copy_similarity)
             scored.append((max(sc, (member - pen) * factor), ev))
         scored.extend((sc, ev) for sc, ev, _, _, _ in near[keep:])
         alpha = cfg.cohesion if self._avg else 0.0
@@ -355,6 +369,14 @@ class EventClusterer(Regrouping):
             # clearly wins; a wrong event costs more than an article left on its own
             second = max((sc for sc, ev in scored if ev is not best), default=0.0)
             if second > best_s * (1.0 - cfg.undated_margin):
+                return None
+        elif best is not None and span is not None and cfg.dated_margin > 0:
+            # concurrent look-alikes (the same subject's happenings on a busy day): a dated article too joins the best
+            # only when it clearly wins, unless the rival is so like the best that the two are fragments of one
+            # happening (a merge pass will join them): refusing then only splits it further
+            second, rival = max(((sc, ev) for sc, ev in scored if ev is not best), default=(0.0, None),
+                                key=lambda c: (c[0], -c[1].idx))
+            if second > best_s * (1.0 - cfg.dated_margin) and self._event_sim(best, rival) < cfg.merge_threshold:
                 return None
         return best
 
@@ -440,6 +462,7 @@ class EventClusterer(Regrouping):
         self._add_vec(ev, vec, +1.0)
         ev.n += 1
         ev.n_with_year += a.year is not None
+        ev.n_short += a.short
         if a.details:
             ev.details.add(a.details)
         if self._who:
@@ -462,7 +485,7 @@ class EventClusterer(Regrouping):
         self._touched.add(ev.idx)
         if ev.members is not None:
             ev.members[aid] = Member(vec, a.span, a.outlet, a.title, a.categories, a.year, a.floor, a.details,
-                                     a.heads, a.named)
+                                     a.heads, a.named, a.short)
 
     def _add_vec(self, ev: Event, vec: Vector, sign: float) -> None:
         """Add (or subtract) a vector to an event's sums, keeping norms and the index in step."""

@@ -7,7 +7,8 @@ stores share most of their vocabulary). The merge pass joins events whose centro
 (Miranda et al. 2018); the split pass checks events that have grown large: a spectral two-way split of
 the members' similarity graph is accepted when it shows clear structure (mean silhouette >= 0.5) on the
 full similarity or on the named entities alone — an event is one happening, and two happenings differ
-in their who and where.
+in their who and where. As joining does (core.cluster.online), two events mostly of short texts need more agreement
+(short_factor), and with dated_margin on a dated merge needs a clear winner among concurrent look-alikes.
 
 Regrouping is a mixin of EventClusterer (core.cluster.online), whose state it reads and changes.
 """
@@ -87,12 +88,17 @@ class Regrouping:
             ev = self._events[entry[1]]
             if not ev.alive:
                 continue
-            best, score, second = self._closest_event(ev, max_gap, leaving)
+            best, score, second, rival = self._closest_event(ev, max_gap, leaving)
             if best is None or score < self.config.merge_threshold:
                 unmoved = entry
                 continue
             if (ev.first is None or best.first is None) and not self._clear_pair(ev, best, score, second, max_gap):
                 unmoved = entry
+                continue
+            if (ev.first is not None and best.first is not None and self.config.dated_margin > 0
+                    and second > score * (1.0 - self.config.dated_margin)
+                    and self._event_sim(best, rival) < self.config.merge_threshold):
+                unmoved = entry    # concurrent look-alikes, not fragments of one: either could be its happening (_best)
                 continue
             unmoved = None
             keep, gone = (best, ev) if _older(best, ev) else (ev, best)
@@ -116,23 +122,24 @@ class Regrouping:
         if ev.first is None and best.first is None:
             return second <= score * (1.0 - margin)
         if best.first is None:   # the undated side is the partner: rank its own candidates
-            top, score, second = self._closest_event(best, max_gap)
+            top, score, second, _ = self._closest_event(best, max_gap)
             if top is not ev:
                 return False
         return second <= score * (1.0 - margin)
 
     def _closest_event(self: "EventClusterer", ev: Event, max_gap: float | None = None,
-                       leaving: bool = False) -> tuple[Event | None, float, float]:
+                       leaving: bool = False) -> tuple[Event | None, float, float, Event | None]:
         """The most similar other live, indexed event to ev's centroid at most max_gap days away (the window by
         default) and the similarity. Leaving the window, ev is compared only with events whose span overlaps its
         own or, when either event is broad (_near_ok), lies at most max_gap days from it. Third, the second-best
-        similarity (-1 when there is none)."""
+        similarity (-1 when there is none) and, fourth, that event (None)."""
         max_gap = self.config.window_days if max_gap is None else max_gap
         per_field = self._overlapping_dots(ev, max_gap) if leaving else self._dots(ev)
-        best, best_s, second = None, -1.0, -1.0
+        best, best_s, second, rival = None, -1.0, -1.0, None
         tol = self.config.year_tolerance
         k, floor = self.config.top_k, self.config.top_k_floor * self.config.merge_threshold
         wide = self.config.undated_wide
+        factor = self.config.short_factor if 0 < self.config.short_factor < 1 else 1.0
         for i in {i: None for acc in per_field for i in acc}:
             other = self._events[i]
             if not other.alive or i in ev.apart:
@@ -144,14 +151,19 @@ class Regrouping:
             if undated and events_clash(ev, other, tol):
                 continue
             s = self._centroid_sim(ev, other, [acc.get(i, 0.0) for acc in per_field], gap)
+            # short texts name a subject more than a happening: two events mostly of them must agree more, and are not
+            # joined on a few close members (as a short article's join with such an event, _best)
+            short = factor < 1 and ev.mostly_short and other.mostly_short
+            if short:
+                s *= factor
             if undated:
                 # an undated event against a dated one's concurrent coverage: on their closest members, as an
                 # undated article joins (undated_wide); two undated events stay on the mean
-                if (k and wide and (ev.first is None) != (other.first is None) and s >= floor
+                if (k and not short and wide and (ev.first is None) != (other.first is None) and s >= floor
                         and ev.members is not None and other.members is not None and ev.n * other.n > k):
                     s = max(s, self._top_pairs(ev, other, k))
                 s *= self._year_mix(ev, other)
-            elif k and (gap == 0 or (leaving and self._near_ok(ev, other, gap))) and s >= floor \
+            elif k and not short and (gap == 0 or (leaving and self._near_ok(ev, other, gap))) and s >= floor \
                     and ev.members is not None and other.members is not None and ev.n * other.n > k:
                 top = self._top_pairs(ev, other, k)
                 if gap > 0 and self.config.decay_days > 0:   # decayed as the centroid similarity is
@@ -163,10 +175,20 @@ class Regrouping:
                     and casts_clash(ev.cast, other.cast, self.config.who_share)):
                 s -= self.config.detail_who
             if s > best_s or (s == best_s and best is not None and other.idx < best.idx):
-                best, best_s, second = other, s, best_s
+                best, best_s, second, rival = other, s, best_s, best
             elif s > second:
-                second = s
-        return best, best_s, second
+                second, rival = s, other
+        return best, best_s, second, rival
+
+    def _event_sim(self: "EventClusterer", a: Event, b: Event) -> float:
+        """Two events' similarity as a merge pass reads it on their centroids (_centroid_sim), from their sums."""
+        dots = []
+        for f in FIELDS:
+            x, y = a.sums[f], b.sums[f]
+            if len(x) > len(y):
+                x, y = y, x
+            dots.append(sum([w * y[t] for t, w in x.items() if t in y]))
+        return self._centroid_sim(a, b, dots, span_gap(a, b))
 
     def _near_ok(self: "EventClusterer", a: Event, b: Event, gap: float) -> bool:
         """Whether two dated events `gap` days apart (not overlapping) may merge as one leaves the window, as
@@ -292,6 +314,7 @@ class Regrouping:
             self._add_vec(keep, vec, +1.0)
         keep.n += gone.n
         keep.n_with_year += gone.n_with_year
+        keep.n_short += gone.n_short
         keep.details.absorb(gone.details)
         keep.cast.absorb(gone.cast)
         self._cohere(keep)
@@ -499,6 +522,7 @@ class Regrouping:
             m = ev.members.pop(aid)
             self._add_vec(ev, m.vec, -1.0)
             ev.n -= 1
+            ev.n_short -= m.short
             ev.details.add(m.details, -1)
             if self._who:
                 ev.cast.add(m.heads, m.named, -1)
