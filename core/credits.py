@@ -361,6 +361,8 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 # "(dpa/GNA) – ": an agency and the agency or paper carrying it, closing a dateline (no photographer has a dash after).
 _AGENCY_PAIR = re.compile(r"^/\s*[A-Za-z][\w ]{1,20}\)\s*(?:--|[-–—―‒])\s")
+_SLASH_CHAIN_LEFT = re.compile(r"[A-Za-z.]/\s*$")
+_SLASH_CHAIN_RIGHT = re.compile(r"^\s*/\s*[A-Z]")
 _VIA_RIGHT = re.compile(r"^\s*/\s*(?:VIA|via|Via)\s+[A-Z]")
 _VIA_LEFT = re.compile(r"[A-Z]\s*/\s*(?:VIA|via|Via)\s+$")
 # A byline run into a wire dateline on one line: "By Guy Faulconbridge MOSCOW (Reuters) -", "Aamer Madhani And
@@ -410,6 +412,7 @@ _DAY = (r"(?:(?:January|February|March|April|May|June|July|August|September|Octo
 _CAPTION_WORDS = re.compile(r"\b(?:is|are) (?:seen|pictured|shown)\b|\b(?:In this (?:photo|picture|image|file photo)|"
                             r"pictured)\b|" + _DAY + r"\.?\s*$")
 _CAPTION_CREDIT = re.compile(r"(?:[" + _DASHES + r"]\s*|\(|/\s*Photo:?\s*)[A-Z][\w.&'’ /\-]{1,40}\)?\s*$")
+_DAY_RE = re.compile(_DAY)
 _CAPTION_MAX = 350          # a caption is a line or two, not a paragraph of the story
 # "state broadcaster CCTV said", "state news agency Xinhua reported": a state medium cited for the news itself (the
 # government's word, as published) is a citation, not the source the article was written from.
@@ -452,6 +455,10 @@ def _kind(text: str, s: int, e: int, para: tuple[int, int], idx: int, n_paras: i
             or (right.startswith("/") and _COPYRIGHT_LEFT.search(left[-30:])) \
             or (left.endswith("(") and len(left) > 1 and left[-2].isalpha()) or _PHOTO_LEFT.search(left[-100:]):
         return "photo"
+    # "David Paul Morris/Bloomberg/Getty Images": a photographer, the agency and its distributor run together by
+    # slashes (fc32's Albany Herald, a CNN story under a Bloomberg picture); no dateline or byline is written so.
+    if _SLASH_CHAIN_LEFT.search(left[-40:]) and _SLASH_CHAIN_RIGHT.match(right):
+        return "photo"
     # "SPUTNIK/VIA REUTERS", "KCNA/via Reuters": a picture one agency took and another distributed.
     if _VIA_RIGHT.match(right) or _VIA_LEFT.search(left[-20:]):
         return "photo"
@@ -492,6 +499,10 @@ def _kind(text: str, s: int, e: int, para: tuple[int, int], idx: int, n_paras: i
         closing = idx >= n_paras - 2 and (lstrip.endswith("(") or text[s:e].isupper() or _INITIALS_LEFT.search(lstrip))
         # "… Lahaina, Hawaii, US August 9, 2023. — Reuters" at the top of a story: a photo caption's credit.
         if dashed and not alone and idx < 3 and idx < n_paras - 2 and _is_caption(lstrip.rstrip(_DASHES).rstrip()):
+            return "photo"
+        # "Smoke rises above buildings in Khartoum on April 15, 2023. … — AFP" with the story going on below: a
+        # caption dated as agencies date their pictures (fc32's Geo News); a story's sign-off closes the story.
+        if dashed and not alone and idx < n_paras - 2 and _DAY_RE.search(text, para[0], s):
             return "photo"
         if alone or dashed or closing:
             return "signoff"
