@@ -89,3 +89,10 @@ def test_two_own_reports_sharing_an_officials_quoted_statement_and_one_line_are_
     own = f"{STORY}\n{MORE}\n{LAST}"
     got = verdicts(art("ib", "Instablog9ja", f"{a}\n{own}"), art("wo", "What's On", f"{b}\n{own}"))
     assert len(got) == 1
+
+
+def test_datelines_with_the_country_in_brackets_credit_the_agency():
+    ani = f"New Delhi [India], June 3 (ANI): {STORY}\n\n{MORE}"
+    assert kinds(ani) == [("dateline", "ANI")]
+    afp = f"Sohae Satellite Launching Station (North Korea) (AFP) – {STORY}\n\n{MORE}"
+    assert kinds(afp) == [("dateline", "AFP")]
