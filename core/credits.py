@@ -248,11 +248,26 @@ def _lower_matcher() -> tuple[re.Pattern | None, dict[str, str]]:
     return re.compile(r"(?<![\w@.])(?:" + _trie_regex(sorted(forms, key=len, reverse=True)) + r")(?![\w\-])"), forms
 
 
+# A dateline under the page's chrome: read down to this line, past lines at most this long.
+DATELINE_LINES_MAX, CHROME_LINE_MAX = 8, 100
+
+
+def _dateline_lines(paras: list[tuple[int, int]]) -> int:
+    """How many lines at the top may hold the dateline: four, or one past the page's chrome when more short lines (a
+    menu, the headline, a byline, the headline again: rpages7's UrduPoint) come first, up to DATELINE_LINES_MAX."""
+    chrome = 0
+    for a, b in paras[:DATELINE_LINES_MAX - 1]:
+        if b - a > CHROME_LINE_MAX:
+            break
+        chrome += 1
+    return max(4, chrome + 1)
+
+
 def _dateline_mentions(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """Mentions of lower-case spellings inside an opening dateline ("Beijing, Oct. 27, (dpa/GNA) –")."""
     rx, forms = _lower_matcher()
     out = []
-    for a, b in (paras[:4] if rx else ()):
+    for a, b in (paras[:_dateline_lines(paras)] if rx else ()):
         d = _dateline_end(text[a:b])
         out += [(a + m.start(), a + m.end(), forms[m.group()]) for m in rx.finditer(text, a, a + d) if m.group() in forms]
     return out
@@ -441,7 +456,7 @@ def _is_caption(line: str) -> bool:
                                               or _CAPTION_CREDIT.search(line) is not None)
 
 
-def _kind(text: str, s: int, e: int, para: tuple[int, int], idx: int, n_paras: int) -> str | None:
+def _kind(text: str, s: int, e: int, para: tuple[int, int], idx: int, n_paras: int, opening: int = 4) -> str | None:
     """What a mention of an outlet at text[s:e] is, judged by its place: a credit kind or None."""
     # A window around the mention: the regexes anchor at its edges, and a long paragraph must not cost more.
     lo = max(para[0], s - CONTEXT)
@@ -469,7 +484,7 @@ def _kind(text: str, s: int, e: int, para: tuple[int, int], idx: int, n_paras: i
     # picture's credit (fc31's Newsy page), not the story's byline.
     if not left.strip() and not right.strip() and _under_headline_copy(text, para[0]):
         return "photo"
-    if idx < 4:
+    if idx < opening:
         start = para[0] + _byline_before_dateline(text[para[0]:min(para[1], s + CONTEXT)], s - para[0])
         d = _dateline_end(text[start:para[1]])
         inside = s - start < d and (re.search(r"[(/][^()/]*$", left) is not None)
@@ -568,6 +583,7 @@ def find_credits(title: str | None, text: str | None, url: str | None = None,
         found = sorted(set(found) | set(extra))
     starts = [a for a, _ in paras]
     joint = _joined(text, found)
+    opening = _dateline_lines(paras)
     for n, (s, e, outlet) in enumerate(found):
         if outlet == own_name:
             continue
@@ -576,7 +592,7 @@ def find_credits(title: str | None, text: str | None, url: str | None = None,
         idx = bisect.bisect_right(starts, s) - 1
         if idx < 0 or s >= paras[idx][1]:
             continue
-        kind = _kind(text, s, e, paras[idx], idx, len(paras))
+        kind = _kind(text, s, e, paras[idx], idx, len(paras), opening)
         if n in joint and kind in ("reported", "cited", "told"):
             continue            # "according to NBC and the AP": a compilation, credited to none alone
         if kind:

@@ -96,3 +96,12 @@ def test_datelines_with_the_country_in_brackets_credit_the_agency():
     assert kinds(ani) == [("dateline", "ANI")]
     afp = f"Sohae Satellite Launching Station (North Korea) (AFP) – {STORY}\n\n{MORE}"
     assert kinds(afp) == [("dateline", "AFP")]
+
+
+def test_a_dateline_under_a_few_lines_of_page_chrome_is_read():
+    chrome = "Open Menu\n\nDam Gives Way Overnight\n\nJane Doe (@janedoe) Published May 2, 2024 | 02:20 PM\n\nDam gives way overnight"
+    text = f"{chrome}\n\nSeoul, (APP - UrduPoint / Pakistan Point News - 2nd May, 2024) {STORY}\n\n{MORE}\n\n{LAST}"
+    assert kinds(text, own="UrduPoint") == [("dateline", "APP")]
+    # Under four paragraphs of story, the same form is no dateline any more.
+    late = f"{STORY}\n\n{MORE}\n\n{LAST}\n\n{STORY}\n\nSeoul, (APP - UrduPoint / Pakistan Point News - 2nd May, 2024) {MORE}\n\n{LAST}"
+    assert ("dateline", "APP") not in kinds(late, own="UrduPoint")
