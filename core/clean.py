@@ -61,7 +61,12 @@ _MONTH = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|
 _DATE = rf"{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
 # "AMMAN/BEIRUT": two cities of one dateline, joined by a slash.
 _UPPER_PLACE = r"[A-Z][A-Z.'’\-]+(?:(?:\s+|/)[A-Z][A-Z.'’\-]+){0,3}(?:,\s+[A-Z][a-zA-Z.]+(?:\s+[A-Z][a-zA-Z.]+)?)?"
-_MIXED_PLACE = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?:\s+\([A-Z][a-z]+\))?(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?"
+# "New Delhi [India]" (ANI's form): the country in square brackets after the place.
+_MIXED_PLACE = (r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?:\s+\([A-Z][a-z]+\)|\s+\[[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\])?"
+                r"(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?")
+# "Sohae Satellite Launching Station (North Korea) (AFP) –": a longer place with its country in brackets, taken only
+# with the agency and the dash after it (a sentence goes on "The Prime Minister Office (PMO) said").
+_PLACE_COUNTRY = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,4}\s+\([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\)"
 _AGENCY = r"\((?:[A-Z][^()\n]{0,60})\)"
 _DASH = r"(?:--|[-—–―⸻]|βΈ»)"
 # Wire datelines at the very start of a text, most specific first.
@@ -71,6 +76,7 @@ DATELINE_PATTERNS = [
     rf"(?:{_UPPER_PLACE}|{_MIXED_PLACE})(?:,\s+{_DATE})?,?\s+{_AGENCY}\s*(?:{_DASH}|:)?",
     # an agency written in lower case ("(dpa/GNA) –"): only with the dash after it, as no sentence goes on that way
     rf"(?:{_UPPER_PLACE}|{_MIXED_PLACE})(?:,\s+{_DATE})?,?\s+\([a-z]{{2,6}}(?:\s*/\s*[A-Za-z]{{2,12}})?\)\s*{_DASH}",
+    rf"{_PLACE_COUNTRY}\s+{_AGENCY}\s*{_DASH}",
     rf"{_AGENCY}\s*(?:{_DASH}|:)?",                                                          # (CNN) —
     rf"{_UPPER_PLACE}(?:,\s+{_DATE})?\s*(?:{_DASH}|:)",                                       # MOSCOW -
     rf"{_MIXED_PLACE}\s+{_DASH}",                                                              # Beijing —

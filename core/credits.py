@@ -248,11 +248,26 @@ def _lower_matcher() -> tuple[re.Pattern | None, dict[str, str]]:
     return re.compile(r"(?<![\w@.])(?:" + _trie_regex(sorted(forms, key=len, reverse=True)) + r")(?![\w\-])"), forms
 
 
+# A dateline under the page's chrome: read down to this line, past lines at most this long.
+DATELINE_LINES_MAX, CHROME_LINE_MAX = 8, 100
+
+
+def _dateline_lines(paras: list[tuple[int, int]]) -> int:
+    """How many lines at the top may hold the dateline: four, or one past the page's chrome when more short lines (a
+    menu, the headline, a byline, the headline again: rpages7's UrduPoint) come first, up to DATELINE_LINES_MAX."""
+    chrome = 0
+    for a, b in paras[:DATELINE_LINES_MAX - 1]:
+        if b - a > CHROME_LINE_MAX:
+            break
+        chrome += 1
+    return max(4, chrome + 1)
+
+
 def _dateline_mentions(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """Mentions of lower-case spellings inside an opening dateline ("Beijing, Oct. 27, (dpa/GNA) –")."""
     rx, forms = _lower_matcher()
     out = []
-    for a, b in (paras[:4] if rx else ()):
+    for a, b in (paras[:_dateline_lines(paras)] if rx else ()):
         d = _dateline_end(text[a:b])
         out += [(a + m.start(), a + m.end(), forms[m.group()]) for m in rx.finditer(text, a, a + d) if m.group() in forms]
     return out
@@ -361,6 +376,8 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 # "(dpa/GNA) – ": an agency and the agency or paper carrying it, closing a dateline (no photographer has a dash after).
 _AGENCY_PAIR = re.compile(r"^/\s*[A-Za-z][\w ]{1,20}\)\s*(?:--|[-–—―‒])\s")
+_SLASH_CHAIN_LEFT = re.compile(r"[A-Za-z.]/\s*$")
+_SLASH_CHAIN_RIGHT = re.compile(r"^\s*/\s*[A-Z]")
 _VIA_RIGHT = re.compile(r"^\s*/\s*(?:VIA|via|Via)\s+[A-Z]")
 _VIA_LEFT = re.compile(r"[A-Z]\s*/\s*(?:VIA|via|Via)\s+$")
 # A byline run into a wire dateline on one line: "By Guy Faulconbridge MOSCOW (Reuters) -", "Aamer Madhani And
@@ -410,6 +427,7 @@ _DAY = (r"(?:(?:January|February|March|April|May|June|July|August|September|Octo
 _CAPTION_WORDS = re.compile(r"\b(?:is|are) (?:seen|pictured|shown)\b|\b(?:In this (?:photo|picture|image|file photo)|"
                             r"pictured)\b|" + _DAY + r"\.?\s*$")
 _CAPTION_CREDIT = re.compile(r"(?:[" + _DASHES + r"]\s*|\(|/\s*Photo:?\s*)[A-Z][\w.&'’ /\-]{1,40}\)?\s*$")
+_DAY_RE = re.compile(_DAY)
 _CAPTION_MAX = 350          # a caption is a line or two, not a paragraph of the story
 # "state broadcaster CCTV said", "state news agency Xinhua reported": a state medium cited for the news itself (the
 # government's word, as published) is a citation, not the source the article was written from.
@@ -438,7 +456,7 @@ def _is_caption(line: str) -> bool:
                                               or _CAPTION_CREDIT.search(line) is not None)
 
 
-def _kind(text: str, s: int, e: int, para: tuple[int, int], idx: int, n_paras: int) -> str | None:
+def _kind(text: str, s: int, e: int, para: tuple[int, int], idx: int, n_paras: int, opening: int = 4) -> str | None:
     """What a mention of an outlet at text[s:e] is, judged by its place: a credit kind or None."""
     # A window around the mention: the regexes anchor at its edges, and a long paragraph must not cost more.
     lo = max(para[0], s - CONTEXT)
@@ -452,6 +470,10 @@ def _kind(text: str, s: int, e: int, para: tuple[int, int], idx: int, n_paras: i
             or (right.startswith("/") and _COPYRIGHT_LEFT.search(left[-30:])) \
             or (left.endswith("(") and len(left) > 1 and left[-2].isalpha()) or _PHOTO_LEFT.search(left[-100:]):
         return "photo"
+    # "David Paul Morris/Bloomberg/Getty Images": a photographer, the agency and its distributor run together by
+    # slashes (fc32's Albany Herald, a CNN story under a Bloomberg picture); no dateline or byline is written so.
+    if _SLASH_CHAIN_LEFT.search(left[-40:]) and _SLASH_CHAIN_RIGHT.match(right):
+        return "photo"
     # "SPUTNIK/VIA REUTERS", "KCNA/via Reuters": a picture one agency took and another distributed.
     if _VIA_RIGHT.match(right) or _VIA_LEFT.search(left[-20:]):
         return "photo"
@@ -462,7 +484,7 @@ def _kind(text: str, s: int, e: int, para: tuple[int, int], idx: int, n_paras: i
     # picture's credit (fc31's Newsy page), not the story's byline.
     if not left.strip() and not right.strip() and _under_headline_copy(text, para[0]):
         return "photo"
-    if idx < 4:
+    if idx < opening:
         start = para[0] + _byline_before_dateline(text[para[0]:min(para[1], s + CONTEXT)], s - para[0])
         d = _dateline_end(text[start:para[1]])
         inside = s - start < d and (re.search(r"[(/][^()/]*$", left) is not None)
@@ -492,6 +514,10 @@ def _kind(text: str, s: int, e: int, para: tuple[int, int], idx: int, n_paras: i
         closing = idx >= n_paras - 2 and (lstrip.endswith("(") or text[s:e].isupper() or _INITIALS_LEFT.search(lstrip))
         # "… Lahaina, Hawaii, US August 9, 2023. — Reuters" at the top of a story: a photo caption's credit.
         if dashed and not alone and idx < 3 and idx < n_paras - 2 and _is_caption(lstrip.rstrip(_DASHES).rstrip()):
+            return "photo"
+        # "Smoke rises above buildings in Khartoum on April 15, 2023. … — AFP" with the story going on below: a
+        # caption dated as agencies date their pictures (fc32's Geo News); a story's sign-off closes the story.
+        if dashed and not alone and idx < n_paras - 2 and _DAY_RE.search(text, para[0], s):
             return "photo"
         if alone or dashed or closing:
             return "signoff"
@@ -557,6 +583,7 @@ def find_credits(title: str | None, text: str | None, url: str | None = None,
         found = sorted(set(found) | set(extra))
     starts = [a for a, _ in paras]
     joint = _joined(text, found)
+    opening = _dateline_lines(paras)
     for n, (s, e, outlet) in enumerate(found):
         if outlet == own_name:
             continue
@@ -565,7 +592,7 @@ def find_credits(title: str | None, text: str | None, url: str | None = None,
         idx = bisect.bisect_right(starts, s) - 1
         if idx < 0 or s >= paras[idx][1]:
             continue
-        kind = _kind(text, s, e, paras[idx], idx, len(paras))
+        kind = _kind(text, s, e, paras[idx], idx, len(paras), opening)
         if n in joint and kind in ("reported", "cited", "told"):
             continue            # "according to NBC and the AP": a compilation, credited to none alone
         if kind:

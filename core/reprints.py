@@ -43,7 +43,9 @@ MIN_SHINGLES = 15           # articles shorter than this (in shingles) are too s
 REPRINT_SCORE = 0.6         # share of the smaller article's shingles found in the other (wire-sharing originals reach ~0.5)
 PARTIAL_SCORE, PARTIAL_SHARED = 0.4, 25   # a partial copy: a good part of the smaller text, and many shingles
 HEADLINE_SCORE = 0.2        # with the same headline, this share of shared shingles is enough
+_NAME_LINKS = frozenset({"of", "the", "and", "bin", "al", "de", "la", "del", "von", "van", "for", "'s"})
 MIN_OWN_SHARED = 5          # shingles outside quotation marks a copy must share, whatever else it shares
+MIN_OWN_RUNS, OWN_SHARED_ALONE = 3, 10   # ... in this many separate places, unless it shares this many at all
 MIN_ALIGNED, ALIGNED_SHARE = 3, 0.3       # a spun copy: this many sentences in order, this share of the shorter
 SHAPE_RATIO = 1.25          # ... or, in a text too short for that, paragraphs this close in length, every sentence aligned
 IDF_SAMPLE = 5000           # articles whose words are counted for the weights of sentence alignment
@@ -72,7 +74,10 @@ _AGENCY_AGAIN = re.compile(r"\b[Tt]he\s+(?:wire service|news agency)\s+(?:also\s
                            r"added|adds|wrote)\b")
 # "Chinese state media reported the passing …": the news is the state's announcement.
 _STATE_NEWS = re.compile(r"\b[Ss]tate(?:-run|-owned|-controlled)?\s+(?:media|television|TV|broadcaster|news agency|agency|"
-                         r"radio)\s+(?:have\s+|has\s+)?(?:reported|reports|said|says|announced|confirmed)\b")
+                         r"radio)\s+(?:have\s+|has\s+)?(?:reported|reports|said|says|announced|confirmed)\b|"
+                         # "…, according to its state media Monday" (rpages7's Yonhap): the same lead, worded as a citation
+                         r"\baccording to (?:its|the country's|the North's|[A-Z][\w.\-]*(?:\s[A-Z][\w\-]*)?['’]s?)\s+"
+                         r"state(?:-run|-owned|-controlled)?\s+(?:media|television|TV|broadcaster|news agency|radio)\b")
 _CHAIN_GAP = 40             # characters between "X said" and ", citing Y" for Y to be X's source
 _DASH_CHARS = ("-", "–", "—", "―", "‒")
 # "SOURCE: TRTWorld and agencies", "(With inputs from agencies)": the page says it mixed its own words with wires'.
@@ -315,10 +320,22 @@ def _own_shingles(doc: dict, vocab: dict[str, int]) -> np.ndarray:
             doc["own"] = np.empty(0, dtype=np.uint64)
             return doc["own"]
         quoted = np.frombuffer(bytes(quote_mask(text)), dtype=np.uint8)[[m.start() for m in found]]
-        free = np.convolve(quoted, np.ones(SHINGLE, dtype=np.uint8), "valid") == 0
+        # A name or title ("Sheikh Khalifa bin Zayed Al Nahyan", "the Ministry of Presidential Affairs") is written
+        # alike by every report of the news: no writer's own words.
+        raw = doc["clean"] if len(doc["clean"]) == len(text) else text      # lower() kept the offsets, or no names
+        named = np.array([raw[m.start()].isupper() or m.group() in _NAME_LINKS for m in found], dtype=np.uint8)
+        ones = np.ones(SHINGLE, dtype=np.uint8)
+        free = (np.convolve(quoted, ones, "valid") == 0) & (np.convolve(named, ones, "valid") < SHINGLE)
         hashes = _rolling(word_ids([m.group() for m in found], vocab))
+        doc["own_seq"] = np.where(free, hashes, np.uint64(0))       # 0: a shingle not the writer's own, a gap
         doc["own"] = np.unique(hashes[free])
     return doc["own"]
+
+
+def _own_sequence(doc: dict, vocab: dict[str, int]) -> np.ndarray:
+    """The article's shingles outside quotation marks in text order (computed with _own_shingles)."""
+    _own_shingles(doc, vocab)
+    return doc.get("own_seq", doc["own"])
 
 
 def relate(a: dict, b: dict, shared: int, idf: np.ndarray, vocab: dict[str, int]) -> tuple[str, float, list] | None:
@@ -335,8 +352,7 @@ def relate(a: dict, b: dict, shared: int, idf: np.ndarray, vocab: dict[str, int]
     partial = score >= PARTIAL_SCORE and shared >= PARTIAL_SHARED
     # Two outlets quoting one long statement share its shingles; a copy shares some of its own words too
     # (a long, near-complete match needs no such check: no two reports are one quote end to end).
-    if (copied or partial) and ((score >= 0.8 and shared >= 60) or len(np.intersect1d(
-            _own_shingles(a, vocab), _own_shingles(b, vocab), assume_unique=True)) >= MIN_OWN_SHARED):
+    if (copied or partial) and ((score >= 0.8 and shared >= 60) or _own_words_shared(a, b, vocab)):
         return ("copy" if copied else "partial"), score, ev
     if score < ALIGN_SCORE:
         return None                 # too little shared for a spun copy: not worth aligning sentences
@@ -355,6 +371,34 @@ def relate(a: dict, b: dict, shared: int, idf: np.ndarray, vocab: dict[str, int]
              for p, q, s in al.pairs[:8]]
     ev.append({"type": "aligned sentences", "count": len(al.pairs), "share": round(al.share, 2), "pairs": pairs})
     return ("partial" if al.same * 2 >= len(al.pairs) else "spun"), max(score, al.share), ev
+
+
+def _own_words_shared(a: dict, b: dict, vocab: dict[str, int]) -> bool:
+    """Whether two texts share enough of their own words (outside quotation marks) for a copy: MIN_OWN_SHARED
+    shingles in MIN_OWN_RUNS separate places, or OWN_SHARED_ALONE in any. Two own reports of one announcement share
+    its official's name and one reworded line of it ("the Ministry of Presidential Affairs has announced 40 days of",
+    rpages7's Instablog9ja and What's On), a copy shares its own words all along."""
+    both = np.intersect1d(_own_shingles(a, vocab), _own_shingles(b, vocab), assume_unique=True)
+    if len(both) < MIN_OWN_SHARED:
+        return False
+    if len(both) >= OWN_SHARED_ALONE:
+        return True
+    return _runs(_own_sequence(a, vocab), both) >= MIN_OWN_RUNS
+
+
+def _runs(seq: np.ndarray, shared: np.ndarray) -> int:
+    """Distinct runs of consecutive shared shingles along a text (a name written three times is one run)."""
+    hit = np.isin(seq, shared)
+    runs, cur = set(), []
+    for h, x in zip(seq.tolist(), hit.tolist()):
+        if x:
+            cur.append(h)
+        elif cur:
+            runs.add(frozenset(cur))
+            cur = []
+    if cur:
+        runs.add(frozenset(cur))
+    return len(runs)
 
 
 def _same_shape(a: dict, b: dict) -> bool:
@@ -483,7 +527,9 @@ def _state_citation(text: str, lead: int, credits, outlet: str) -> bool:
 
 def _other_agency(credits, outlet: str) -> bool:
     """Whether the credits show a wire other than `outlet` reporting or interviewing in the same text."""
-    return any(c.kind in ("reporter", "told") and not same_outlet(c.outlet, outlet) and is_wire(c.outlet)
+    # An interview another outlet gave ("an eyewitness told the BBC") is that outlet's reporting as much as a wire's:
+    # fc32's Uzalendo News, the BBC's story with one "A Reuters journalist said" in it, is neither's copy for sure.
+    return any(not same_outlet(c.outlet, outlet) and (c.kind == "told" or (c.kind == "reporter" and is_wire(c.outlet)))
                for c in credits)
 
 

@@ -58,6 +58,8 @@ def test_credit_lines_stay_for_credit_detection():
     "Beijing — ", "MOSCOW (Reuters) -",
     # two cities of one dateline, joined by a slash
     "AMMAN/BEIRUT (Reuters) - ", "KYIV/MOSCOW, March 3 (Reuters) - ", "GAZA/CAIRO — ",
+    # the country in square brackets (ANI), a longer place with a two-word country (rpages7)
+    "New Delhi [India], June 3 (ANI): ", "Sohae Satellite Launching Station (North Korea) (AFP) – ",
 ])
 def test_wire_datelines_are_stripped(dateline):
     story = "A dam on the river collapsed on Tuesday, flooding villages downstream."
@@ -71,6 +73,8 @@ def test_wire_datelines_are_stripped(dateline):
     "AC/DC played the stadium on Tuesday.", "BBC/ITV poll shows a narrow lead.",
     # a hyphen inside a compound is no dateline dash (fc32: "US-based Silicon Valley Bank" lost "US-")
     "US-based Silicon Valley Bank, which lent to start-ups, collapsed.", "UK-listed firms fell on Monday.",
+    # a long name and its abbreviation opening a sentence: the long place form needs the agency and a dash after it
+    "National Disaster Response Force (North India) (NDRF) said it sent teams.",
 ])
 def test_text_without_a_dateline_is_unchanged(text):
     assert strip_dateline(text) == text
