@@ -138,8 +138,11 @@ def government(mention: str) -> str | None:
 def _is_adjective(words: list[str], country: str) -> bool:
     """The country is named only by its adjective ("Russian", "Chinese"), not its name or capital."""
     name = country.lower().removeprefix("the ")
+    stems = {w[:3] for w in name.split()}
     low = [w.lower().rstrip(".") for w in words if w.lower() not in ("the", "'s")]
-    return all(w != name and w.endswith(("an", "ese", "ish", "ic", "i")) for w in low)
+    # an adjective shares its country's stem ("Iranian", "Sudanese"); a capital with such an ending does not
+    # ("Tehran", "Amman", "Delhi" act as their governments)
+    return all(w != name and w.endswith(("an", "ese", "ish", "ic", "i")) and w[:3] in stems for w in low)
 
 
 @lru_cache(maxsize=65536)

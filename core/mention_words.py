@@ -98,7 +98,7 @@ ORG_HEADS = {"ministry", "department", "agency", "committee", "commission", "cou
              "police", "guard", "forces", "army", "navy", "embassy", "party", "company", "corporation",
              "institute", "university", "foundation", "group", "union", "organization", "organisation",
              "association", "center", "centre", "board", "parliament", "assembly", "duma", "senate",
-             "congress", "prosecutor's", "headquarters", "staff", "mission", "secretariat"}
+             "congress", "prosecutor's", "headquarters", "staff", "mission", "secretariat", "syndicate"}
 # Roles people have towards another person ("Navalny's wife, Yulia Navalnaya,").
 PERSONAL_ROLES = {"wife", "husband", "widow", "son", "daughter", "mother", "father", "brother", "sister",
                   "lawyer", "attorney", "aide", "adviser", "advisor", "assistant", "deputy", "ally", "partner"}
@@ -122,9 +122,22 @@ def trim_mention(mention: str) -> str:
     m = TIME_TAIL.sub("", m) or m
     m = re.sub(r"^(?:and|but|so|yet|while|as|also|both|either|neither)\s+", "", m, flags=re.I)
     tail = OF_COUNTRY_RE.search(m)
-    if tail and tail.start() > 0 and (country_in(words_of(tail.group("c")))[0] or tail.group("c").lower() in US_STATES):
+    if tail and tail.start() > 0 and (_only_a_country(tail.group("c")) or tail.group("c").lower() in US_STATES) \
+            and not (_own_body_name(m[:tail.start()]) and not news_outlet(m)):
         m = m[:tail.start()]                   # "Vladimir Putin of Russia", "Trey Gowdy of South Carolina"
     return m.strip()
+
+
+def _only_a_country(words: str) -> bool:
+    """Whether the words name a country and nothing else ("the United States"; not "Sudanese Doctors")."""
+    country, rest = country_in(words_of(words))
+    return country is not None and all(w.lower() == "the" for w in rest)
+
+
+def _own_body_name(before: str) -> bool:
+    """Whether the words before "of <country>" name a body, whose country the tail gives: "the Central Committee of
+    Doctors of Sudan" is one name, and "the Ministry of Defence of Ukraine" no ministry of the article's country."""
+    return any(w.lower() in ORG_HEADS for w in words_of(before))
 
 
 # Words after a noun phrase's head: "a source familiar with", "officials speaking on condition".

@@ -280,7 +280,7 @@ class _Context:
                     return Settled("pronoun", None, how=f"{mention!r} does not agree with {q.speaker!r}")
                 if ante.split()[-1].lower() in _IDEA_HEADS | _ILLNESS_HEADS or " " not in ante and (
                         ante.lower() in US_STATES | STOP_WORDS or country_in([ante])[0] or self.common_word(ante)
-                        or self.a_country(ante)):
+                        or self.a_country(ante)) or self.plural_body(ante.split()[-1]):
                     return Settled("pronoun", None, how=f"pronoun whose antecedent {q.speaker!r} is no person")
                 return self.person(q.speaker, q.speaker_role, "pronoun resolved to the person named before it")
         domain = _DOMAIN_TAIL_RE.match(self.text, q.speaker_end)
@@ -477,6 +477,12 @@ class _Context:
         if self._lower_words is None:    # one pass over the text per article, not one search per mention
             self._lower_words = set(re.findall(r"\b[a-z][a-z'-]*\b", self.text))
         return word.lower() in self._lower_words
+
+    def plural_body(self, word: str) -> bool:
+        """Whether a capitalised plural is a force or group the article writes as "the <word>" ("Paramilitary Rangers"
+        beside "the Rangers broke open"): no person a "he" can stand for."""
+        return len(word) > 3 and word.endswith("s") and word[:1].isupper() \
+            and re.search(rf"\b[Tt]he {re.escape(word)}\b", self.text) is not None
 
     def named_otherwise(self, surname: str) -> bool:
         """Whether the article writes surname after a capitalised given name other than He/She."""
@@ -684,6 +690,9 @@ class _Context:
             if named is None or named in self.credits:
                 return Settled("credit", None, how=f"the outlet's own reporter {mention!r}")
             return Settled("anonymous", description(words, self.text), how=f"another outlet's reporter {mention!r}")
+        name = bare_name(words).split()
+        if named is not None and len(name) >= 2 and any(w.lower() in TITLE_WORDS for w in words[:len(words) - len(name)]):
+            return None                 # "PTI Vice President Fawad Chaudhary": a titled person, whatever PTI is
         if named is not None and not (institution(mention) or government(mention)):
             how = "the article's own credit" if named in self.credits else "a news outlet cited as a channel"
             return Settled("credit", None, how=f"{how}: {named}")
@@ -914,8 +923,10 @@ _CHAMBERS = {"senate", "house"}
 # Heads of bodies' names that ORG_HEADS lacks ("U.S. Geological Survey", "Bank of Japan")
 _MORE_ORG_HEADS = {"survey", "bank", "fund", "network", "alliance", "coalition", "federation", "initiative", "trust",
                    "patrol", "cell"}   # "the Florida Highway Patrol", "the Security Media Cell"
-# ", Olayemi Cardoso" or " (CBN), Olayemi Cardoso" right after a title: the holder in apposition
-_HOLDER_AFTER_RE = re.compile(r"[ \t]*(?:\([A-Z][A-Za-z.&]{1,7}\)[ \t]*)?,[ \t]+(?P<name>[A-Z][a-zà-ÿ'’-]+(?:[ \t]+[A-Z][a-zà-ÿ'’-]+){1,2})\b")
+# ", Olayemi Cardoso" or " (CBN), Olayemi Cardoso" right after a title: the holder in apposition; a place and an
+# honorific before the name are neither ("Inspector General of Police, Islamabad Dr Akbar Nasir Khan")
+_HOLDER_AFTER_RE = re.compile(r"[ \t]*(?:\([A-Z][A-Za-z.&]{1,7}\)[ \t]*)?,[ \t]+"
+                              r"(?:(?:[A-Z][a-zà-ÿ'’-]+[ \t]+)?(?:Dr|Prof|Mr|Mrs|Ms|Engr)\.?[ \t]+)?(?P<name>[A-Z][a-zà-ÿ'’-]+(?:[ \t]+[A-Z][a-zà-ÿ'’-]+){1,2})\b")
 # a sentence's end: a stop, and perhaps a closing mark, then a space
 _SENTENCE_STOP_RE = re.compile(r"[.!?][\"”’']?\s")
 # "(CNE)" inside a mention: an abbreviation of the name before it
@@ -983,8 +994,9 @@ _DOMAIN_HEAD_RE = re.compile(r"[\w-]+\.$")
 _DOMAIN_TAIL_RE = re.compile(r"\.(?:com|net|org|ru|ua|cn|in|uk|info|news|tv|co|io)\b", re.I)
 _ACRONYM_WORD_RE = re.compile(r"[A-Z][A-Z0-9&]{1,6}")
 _DOMAIN_RE = re.compile(r"[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|ru|ua|cn|in|uk|info|news|tv|co|io)", re.I)
-# A capitalised name right after a mention ("his spokesman| Dmitry Peskov told").
-_NAME_AFTER_RE = re.compile(r"(?:[ \t]+|,[ \t]+)(?P<name>[A-Z][a-zà-ÿ'’-]+(?:[ \t]+[A-Z][a-zà-ÿ'’-]+){1,2})\b")
+# A capitalised name right after a mention ("his spokesman| Dmitry Peskov told"), past a place and an honorific
+# ("Inspector General of Police|, Islamabad Dr Akbar Nasir Khan")
+_NAME_AFTER_RE = re.compile(r"(?:[ \t]+|,[ \t]+)(?:(?:[A-Z][a-zà-ÿ'’-]+[ \t]+)?(?:Dr|Prof|Mr|Mrs|Ms|Engr)\.?[ \t]+)?(?P<name>[A-Z][a-zà-ÿ'’-]+(?:[ \t]+[A-Z][a-zà-ÿ'’-]+){1,2})\b")
 # A capitalised word glued to a one-word name, after it ("Denver| Post", "Wal|-Mart") or before it
 # ("America |Rising"); sentence starters, days, months and name suffixes do not count.
 _CAPITAL_AFTER_RE = re.compile(r"(?:-|[ \t]+)(?P<w>[A-Z][\w'’.]*)")

@@ -732,6 +732,57 @@ def _an_act(tok) -> bool:
         k.dep_ in ("acl", "ccomp", "relcl") for k in obj.children)
 
 
+# Cues whose object is a thing done, not words: "the party announced protests across the country", "the police
+# denied the allegations by PTI that …" (what was denied is PTI's claim, not the police's words); "announced it would
+# …", "announced a plan" report what was said and stay, and so does "confirmed the deaths of …" (pages33-35's
+# convention, tested: a confirmation stands for its event)
+_THING_CUES = {"announce", "deny"}
+_ANNOUNCED_ACTS = frozenset("""protest protests strike strikes march marches rally rallies boycott boycotts sit-in
+shutdown demonstration demonstrations""".split())
+# ("denied reports that …" stays: the labels of qpages4, 6 and 7 count the report's claim as what was denied in words)
+_DENIED_CLAIMS = frozenset("allegation allegations claim claims accusation accusations charge charges".split())
+
+
+def _a_thing_named(tok, lemma: str) -> bool:
+    """Whether an announce/deny cue has no clause of its own and its object is a deed ("announced protests",
+    "announced protesting") or another's claim spelt out ("denied the allegations by PTI that …")."""
+    if any(k.dep_ in ("ccomp", "parataxis", "oprd") for k in tok.children):
+        return False
+    obj = next((k for k in tok.children if k.dep_ == "dobj" or (k.dep_ == "xcomp" and k.tag_ == "VBG")), None)
+    if obj is None or obj.i < tok.i:
+        return False
+    if lemma == "announce":
+        return obj.tag_ == "VBG" or obj.lower_ in _ANNOUNCED_ACTS
+    return obj.lower_ in _DENIED_CLAIMS and any(k.dep_ in ("acl", "ccomp", "relcl") or (k.dep_ == "prep" and k.lower_ == "by")
+                                                for k in obj.children)
+
+
+def _a_noun_read_as_cue(tok) -> bool:
+    """Whether a present-tense cue is a plural noun after a name the parse joined to a past verb ("signed a free trade
+    agreement with the Gulf Cooperation Council (GCC) states to minimise …"): no subject of its own, another tense."""
+    doc = tok.doc
+    return tok.tag_ == "VBZ" and tok.dep_ == "conj" and tok.head.tag_ in ("VBN", "VBD") and tok.i > 0 \
+        and doc[tok.i - 1].tag_ in ("NNP", "NNPS", "-RRB-") and doc[tok.i - 1].i > tok.head.i \
+        and not any(k.dep_ in ("nsubj", "nsubjpass", "cc") for k in tok.children) \
+        and not any(t.dep_ == "cc" and t.head.i == tok.head.i and tok.head.i < t.i < tok.i for t in doc[tok.head.i:tok.i])
+
+
+# Cues that ask others to speak: an infinitive cue inside their words is what was asked, not said
+_ASKING_CUES = {"call", "urge", "ask", "appeal", "demand", "request"}
+
+
+def _asked_to_say(tok) -> bool:
+    """Whether a cue is an infinitive with no subject of its own inside another cue's words ("calling on the
+    international community to reject its actions", "urged them to condemn …"): what others are asked to say."""
+    if not any(k.dep_ == "aux" and k.lower_ == "to" for k in tok.children) \
+            or any(k.dep_ in ("nsubj", "nsubjpass") for k in tok.children):
+        return False
+    head = tok.head
+    while head.i != head.head.i and head.dep_ not in ("ccomp", "parataxis") and head.lower_ not in CUE_FORMS:
+        head = head.head
+    return head.i != tok.i and head.lower_ in CUE_FORMS and CUE_FORMS[head.lower_] in _ASKING_CUES
+
+
 def _told_passive(tok) -> bool:
     """"Merkel told closer EU ties are the price …" (a headline's "was told"): the parse's object of "told" is the
     subject of the clause after it, which has none of its own ("He told reporters the talks failed" has one)."""
@@ -862,6 +913,10 @@ def _before_aside(doc, first: int, last: int) -> int:
     ", who many call Europe's last strongman", ", in which the ruling party appears …", ", according to …"): the
     gloss is the writer's, not the speaker's."""
     for t in doc[first + 1:last + 1]:
+        if t.lower_ in ("while", "whereas") and _another_says(t, last):
+            # "said the paramilitary group attacked army camps while the RSF accused the army of …": the rest is
+            # the other side's words, reported by the writer
+            return max(first, t.i - 2 if doc[t.i - 1].text == "," else t.i - 1)
         if t.lower_ == "according" and t.i + 1 <= last and doc[t.i + 1].lower_ == "to" and doc[t.i - 1].text == ",":
             return max(first, t.i - 2)      # "…, according to FOX 12 reporter Bonnie Silkman": the source, not the words
         if t.dep_ == "relcl" and t.right_edge.i >= last:
@@ -872,6 +927,13 @@ def _before_aside(doc, first: int, last: int) -> int:
             if comma > first + 1 and doc[comma].text == "," and relative:
                 return max(first, comma - 1)
     return last
+
+
+def _another_says(mark, last: int) -> bool:
+    """Whether "while"/"whereas" opens a clause in which someone else speaks: its verb a cue with its own subject."""
+    verb = mark.head
+    return mark.dep_ == "mark" and verb.i <= last and verb.lower_ in CUE_FORMS \
+        and any(k.dep_ == "nsubj" and k.lower_ not in PRONOUNS for k in verb.children)
 
 
 _REFUSAL_STEMS = frozenset("refus decli fail avoid stopp hesit".split())   # refused/declined/failed/avoided … to say
@@ -900,6 +962,10 @@ def _from_cue_verb(aid, text, u: Unit, tok, spans, names) -> Quote | None:
         return None                     # "the Kremlin can blame Ukraine for …": what someone may say, not what they said
     if tok.dep_ == "xcomp" and tok.head.lower_ in _INTENT_FORMS:
         return None                     # "Murray works to anticipate changes", "plans to announce": nothing said yet
+    if _a_noun_read_as_cue(tok):
+        return None                     # "a free trade agreement with the Gulf Cooperation Council (GCC) states to …"
+    if _asked_to_say(tok):
+        return None                     # "calling on the international community to reject its actions": asked of others
     if tok.i >= 2 and doc[tok.i - 1].lower_ == "to" and doc[tok.i - 2].lower_ in _UNSAID_NOUNS:
         return None                     # "met all legal requirements to report infectious diseases": a duty, not a report
     if lemma == "ask" and not any(k.dep_ in ("ccomp", "xcomp") for k in tok.children) \
@@ -1020,6 +1086,8 @@ def _from_cue_verb(aid, text, u: Unit, tok, spans, names) -> Quote | None:
         return None                     # "China is ready to continue to consolidate": no speech
     if (lemma in _DEED_CUES or lemma == "declare") and kind == "indirect" and _a_deed(tok):
         return None                     # "claimed a resounding victory", "maintains a database": no statement
+    if lemma in _THING_CUES and kind == "indirect" and _a_thing_named(tok, lemma):
+        return None                     # "announced protests", "denied the allegations by X that …": no words
     if lemma in _ACT_CUES and kind == "indirect" and _an_act(tok):
         return None                     # "India conceded 25 goals", "SEC charges AT&T", "proposed a peace plan": acts
     if kind == "indirect" and any(k.dep_ == "auxpass" for k in tok.children) \
