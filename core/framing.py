@@ -155,6 +155,12 @@ def lead_spans(text: str, sents: list[tuple[int, int]], title: str = "") -> list
         s += _date_stamp_end(text[s:e])
         if _real_sentence(text[s:e]):
             lead.append((s, e))
+    if not lead:
+        # no stopped sentence: the story's first real line below a repeated headline and the page's byline block
+        # (SBS's podcast summary "Pelé, the Brazilian king of soccer … has died at the age of 82" with no stop,
+        # not the headline above it: fc33)
+        lead = [(s, e) for s, e in sents if s >= top > 0 and not any(a <= s < b for a, b in skip)
+                and _title_key(text[s:e]) != headline and _real_sentence(text[s:e])][:1]
     if not lead and sents and not any(a <= sents[0][0] < b for a, b in skip):
         lead = sents[:1]      # no real sentence: the first, unless it is a caption or a prompt
     return lead
@@ -192,10 +198,28 @@ def _title_key(title: str) -> str:
 
 
 def _furniture_paragraphs(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Paragraphs that are page furniture as a whole: photo captions (a credit line in them, or a caption's own
-    form) and prompts."""
-    return [(a, b) for a, b in paras if _PHOTO_CREDIT_RE.search(text[a:b]) or _NOTICE_RE.match(text[a:b])
-            or _VIDEO_CREDIT_RE.search(text[a:b]) or _CAPTION_RE.match(text[a:b])]
+    """Paragraphs that are page furniture: photo captions (a credit line in them, or a caption's own form) and
+    prompts. In a paragraph set line by line, a caption ends with its credit line: the lines below it are the story."""
+    out = []
+    for a, b in paras:
+        if _NOTICE_RE.match(text[a:b]) or _CAPTION_RE.match(text[a:b]):
+            out.append((a, b))
+        elif _PHOTO_CREDIT_RE.search(text[a:b]) or _VIDEO_CREDIT_RE.search(text[a:b]):
+            out.append((a, _caption_end(text, a, b)))
+    return out
+
+
+def _caption_end(text: str, a: int, b: int) -> int:
+    """Where a caption paragraph's furniture ends: after its last line holding a credit, when what follows in the
+    paragraph is longer than the caption (the story), else at b (a caption's second line: "A boat on the square.").
+    A page that sets caption and story in one paragraph, a line each (Axios: "… casting his vote in Buenos Aires …
+    Photo: Marcos Brindicci/Getty Images" then "Javier Milei, a libertarian member of …"), keeps the story (fc33)."""
+    end, pos = a, a
+    for line in text[a:b].split("\n"):
+        if _PHOTO_CREDIT_RE.search(line) or _VIDEO_CREDIT_RE.search(line):
+            end = pos + len(line)
+        pos += len(line) + 1
+    return end if a < end and len(text[end:b].strip()) > end - a else b
 
 
 # A caption without a credit line the rules know: a paragraph opening with a sentence in the present tense of a
@@ -258,9 +282,16 @@ def _before_the_story(text: str, s: int, e: int, paras, skip, headline: str) -> 
         return True
     if text[:s].rstrip(" \t")[-1:] in ("", "\n") and _BULLET_RE.match(sentence):
         return True                 # an item of a list set line by line in one paragraph (highlights above the story)
-    # a line of its own (a paragraph, or a line of one: a standfirst under the headline) with no stop
+    # a line of its own (a paragraph, or a line of one: a standfirst under the headline) with no stop, unless a
+    # breaking-news marker follows it: "… has died at the age of 82" then "(More to follow)" is the story (fc33)
     alone = text[:s].rstrip(" \t")[-1:] in ("", "\n") and text[e:].lstrip(" \t")[:1] in ("", "\n")
-    return alone and "\n" not in sentence.strip() and not _SENTENCE_END_RE.search(sentence)
+    return (alone and "\n" not in sentence.strip() and not _SENTENCE_END_RE.search(sentence)
+            and not _BREAKING_RE.match(text[e:].lstrip()))
+
+
+# the line a wire or a site sets under a breaking story's first line
+_BREAKING_RE = re.compile(r"[(\[]?\s*(?:more|further|full) (?:details )?(?:to follow|awaited)|details (?:to follow|awaited)"
+                          r"|(?:this is a )?developing story", re.IGNORECASE)
 
 
 def _real_sentence(sentence: str) -> bool:

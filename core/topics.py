@@ -18,7 +18,8 @@ disaster). A topic that `yields_to` another is dropped when that one qualifies: 
 topics, but an event of the Russia-Ukraine war or of the strait keeps that topic alone. A topic with
 `dateline = false` does not count its terms in a report's opening wire dateline: Xinhua heads every story
 "BEIJING, ... (Xinhua) --" and TASS "MOSCOW, ... /TASS/.", so an outlet's home city there says who wrote, not where
-it happened.
+it happened. A topic `placed_beside` other topics must be placed when one of them qualifies: US politics beside a
+Latin American election needs a US name where the happening is told, not Trump's congratulations further down.
 Feed categories map onto topics through each topic's `categories` list; a category that maps to no
 topic is dropped rather than kept as its own label, because free-text feed categories ("World",
 "News", "Top Stories") would flood the filter with near-duplicates of real topics.
@@ -60,6 +61,7 @@ class Topic:
     unless: re.Pattern | None = None         # words that, told where the happening is, make it another kind of event
     yields_to: frozenset[str] = frozenset()  # topics that, when they qualify, take the event instead of this one
     dateline: bool = True                    # False: terms in a report's opening wire dateline are no evidence
+    placed_beside: frozenset[str] = frozenset()  # topics that, when they qualify, make this one `placed` too
 
 
 class TopicFileError(ValueError):
@@ -134,8 +136,9 @@ def load_topics(path: str | Path | None = None) -> list[Topic]:
         dateline = t.get("dateline", True)
         if not isinstance(dateline, bool):
             raise TopicFileError(f"{path}: {where}.dateline: expected true or false")
+        beside = _strings(path, f"{where}.placed_beside", t.get("placed_beside"))
         unknown = set(t) - {"name", "keywords", "entities", "categories", "min_hits", "requires", "placed", "unless",
-                            "yields_to", "dateline"}
+                            "yields_to", "dateline", "placed_beside"}
         if unknown:
             raise TopicFileError(f"{path}: {where}.{sorted(unknown)[0]}: unknown field")
         # Short all-caps names (AI, EU, UN, NBA) only count in capitals: "ai" or "un" in
@@ -152,12 +155,13 @@ def load_topics(path: str | Path | None = None) -> list[Topic]:
                             _compile(rest, re.IGNORECASE) or re.compile(r"(?!x)x"),
                             _compile(acr, 0), strong, frozenset(_key(r) for r in requires), **scoring,
                             first_words=first, placed=placed, unless=_compile(unless, re.IGNORECASE),
-                            yields_to=frozenset(yields_to), dateline=dateline))
+                            yields_to=frozenset(yields_to), dateline=dateline, placed_beside=frozenset(beside)))
     names = {tp.name for tp in topics}
     for tp in topics:
-        bad = sorted(tp.yields_to - names)
-        if bad:
-            raise TopicFileError(f"{path}: topic {tp.name!r}.yields_to: {bad[0]!r} is not a topic of this file")
+        for field in ("yields_to", "placed_beside"):
+            bad = sorted(getattr(tp, field) - names)
+            if bad:
+                raise TopicFileError(f"{path}: topic {tp.name!r}.{field}: {bad[0]!r} is not a topic of this file")
     return topics
 
 
@@ -239,7 +243,7 @@ def topic_scores(title: str, text: str = "", topics: Iterable[Topic] | None = No
     body = f"{title}\n{text or ''}"
     words = set(_WORDS.findall(body.lower()))
     bare = None                          # body and places without datelines, made once when a topic asks
-    out = {}
+    out, unplaced = {}, set()
     for tp in topics:
         if not tp.first_words & words:   # no term can start here: skip the costly pattern
             continue
@@ -257,6 +261,11 @@ def topic_scores(title: str, text: str = "", topics: Iterable[Topic] | None = No
         if (score >= tp.min_score and (not tp.placed or _placed(tp, tp_places))
                 and not _overruled(tp, tp_places)):
             out[tp.name] = score
+            if tp.placed_beside and not tp.placed and not _placed(tp, tp_places):
+                unplaced.add(tp.name)
+    # an event set abroad keeps a home topic only where its reports name it where they tell the happening: an
+    # Argentine election is no US politics for Trump's congratulations and Argentina's "Congress" (fc33)
+    out = {name: v for name, v in out.items() if not (name in unplaced and by_name[name].placed_beside & out.keys())}
     # yielding before the keep_share cut: a topic that gives way does not set the bar for the others
     return {name: v for name, v in out.items() if not by_name[name].yields_to & out.keys()}
 

@@ -634,3 +634,28 @@ def test_an_event_of_feed_summaries_says_it_may_join_different_stories():
     assert any(n.startswith("2 of 3 articles are feed summaries only") for n in notes)
     whole = [{**a, "text_status": "ok"} for a in arts]
     assert not any("feed summaries" in n for n in compare_event(whole, reprints=[])["notes"])
+
+
+def test_the_lead_below_a_byline_block_a_one_line_caption_or_a_breaking_line_is_the_story():
+    # fc33 shapes, with a made-up story: a podcast page (headline again, date, bylines, then a summary without a
+    # stop: the headline was shown as the lead), a page setting caption and story in one paragraph a line each (the
+    # whole paragraph was furniture, so the headline was shown), a breaking story's first line with no stop above
+    # "(More to follow)" (it was skipped as a standfirst; the third paragraph was shown)
+    title = "Storm floods the valley town"
+    pages = [
+        ("Podcast", "Storm floods the valley town\nPublished 3 March 2024 at 8:29am\nBy Jane Doe, John Roe\n"
+                    "Presented by John Roe\nSource: Radio News\nThe river broke its banks overnight and flooded the "
+                    "centre of the town, forcing hundreds from their homes\n"),
+        ("Lines", "Storm floods the valley town\n\nA resident wades through a street in the valley town on Monday. "
+                  "Photo: Jane Doe/Agency\nThe river rose two metres overnight and flooded the town, officials said "
+                  "on Monday.\nWhy it matters: the valley has flooded three times in ten years.\n- Hundreds of homes "
+                  "stand empty and the main road is closed to traffic.\nWhat they're saying: the mayor asked for help "
+                  "from the army and the regional government."),
+        ("Breaking", "Valley town flooded as the river breaks its banks overnight\n\n(More to follow)\n\nThe town "
+                     "had been on alert since Friday.\n\nThe mayor asked for help."),
+    ]
+    arts = [{"id": str(i), "outlet": o, "title": title, "text": t} for i, (o, t) in enumerate(pages)]
+    leads = {h["outlet"]: h["lead"] for h in compare_event(arts)["headlines"]["articles"]}
+    assert leads["Podcast"].startswith("The river broke its banks overnight")
+    assert leads["Lines"].startswith("The river rose two metres overnight")
+    assert leads["Breaking"].startswith("Valley town flooded as the river breaks its banks")

@@ -342,3 +342,40 @@ def test_an_import_tags_its_events_as_a_retag_under_the_same_taxonomy_would(tmp_
     store.set_meta(TOPICS_MARK, "the same taxonomy under another mark")
     assert retag(store) == 0
     assert store.events_df().set_index("id")["topics"].to_dict() == before
+
+
+def test_a_home_topic_placed_beside_a_foreign_place_needs_its_names_where_the_happening_is_told():
+    # fc33: Argentina's runoff, with Trump's congratulations, Blinken's statement and "Argentina's Congress" further
+    # down, was tagged US politics & elections; the US topic must name the US where a foreign place is placed
+    title = "Far-right libertarian Javier Milei wins Argentina's presidential election"
+    text = ("Javier Milei, a libertarian member of Argentina's Congress, will be the country's next president after "
+            "rival candidate Sergio Massa conceded in the runoff Sunday.\nThe far-right economist has been compared "
+            "to former President Trump. Secretary of State Antony Blinken said in a statement he looked forward to "
+            "working with him. Trump said in a message to Milei on his Truth Social platform: \"The whole world was "
+            "watching!\" The presidential election campaign was fierce; the electoral authority said Milei won 56%.")
+    places = [title, "Javier Milei, a libertarian member of Argentina's Congress, will be the country's next president",
+              "Initial results show Javier Milei wins Argentina's presidential runoff",
+              "Javier Milei from the far-right Liberty Advances coalition has won Argentina's presidential runoff",
+              "Right-wing libertarian outsider Javier Milei has won Argentina's presidential run-off poll"]
+    tags = tag_topics(title, text, places=places)
+    assert "Latin America" in tags and "US politics & elections" not in tags
+    assert "US politics & elections" in tag_topics(title, text, topics=load_topics_without_placed_beside(), places=places)
+    # a story that names the US where it tells the happening keeps both
+    home = ("Trump and Senate Republicans press Milei on Argentina's debt",
+            "Trump and Senate Republicans told Argentina's president Javier Milei in Washington that Congress would "
+            "back a presidential election pledge; the White House and Buenos Aires were in talks, lawmakers said.")
+    tags = tag_topics(*home)
+    assert "US politics & elections" in tags and "Latin America" in tags
+
+
+def load_topics_without_placed_beside():
+    """The packaged taxonomy with no topic placed beside another (what tagged the runoff before)."""
+    import dataclasses
+    return [dataclasses.replace(tp, placed_beside=frozenset()) for tp in load_topics()]
+
+
+def test_placed_beside_must_name_topics_of_the_file(tmp_path):
+    f = tmp_path / "t.toml"
+    f.write_text('[[topic]]\nname = "X"\nkeywords = ["a", "b"]\nplaced_beside = ["Y"]\n', encoding="utf-8")
+    with pytest.raises(TopicFileError, match=r"topic 'X'\.placed_beside: 'Y' is not a topic"):
+        load_topics(f)
