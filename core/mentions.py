@@ -209,6 +209,7 @@ class _Context:
         self._genders: dict[str, set[str]] | None = None
         self._after_given: dict[str, list[int]] | None = None   # named_otherwise's one pass over the text
         self._lower_words: set[str] | None = None      # the text's lowercase words, for lowercase_plural
+        self._after_the: set[str] | None = None        # the words the text writes after "the", for plural_body
         self._places: set[str] | None = None           # words the text writes as a place ("to Peru"), once
         self._caps: set[str] | None = None             # the text's capitalised words, once
 
@@ -481,8 +482,13 @@ class _Context:
     def plural_body(self, word: str) -> bool:
         """Whether a capitalised plural is a force or group the article writes as "the <word>" ("Paramilitary Rangers"
         beside "the Rangers broke open"): no person a "he" can stand for."""
-        return len(word) > 3 and word.endswith("s") and word[:1].isupper() \
-            and re.search(rf"\b[Tt]he {re.escape(word)}\b", self.text) is not None
+        if not (len(word) > 3 and word.endswith("s") and word[:1].isupper()):
+            return False
+        if not re.fullmatch(r"\w+", word):   # a rare word with marks in it: searched for as written
+            return re.search(rf"\b[Tt]he {re.escape(word)}\b", self.text) is not None
+        if self._after_the is None:      # one pass over the text per article, not one search per mention
+            self._after_the = set(re.findall(r"\b[Tt]he (\w+)", self.text))
+        return word in self._after_the
 
     def named_otherwise(self, surname: str) -> bool:
         """Whether the article writes surname after a capitalised given name other than He/She."""

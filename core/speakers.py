@@ -292,6 +292,7 @@ class NameIndex:
         self.quoted = sorted(quoted)                   # (start, end) of quotations: no antecedents there
         self.settings = settings
         self._genders: dict[str, set[str]] | None = None
+        self._by_word: dict[str, set[str]] | None = None   # full names by each of their words (_only_one_named)
         self.lone: list[tuple[int, str]] = []          # (offset, word) of one-word speakers of no known type
 
     def candidates(self) -> list[tuple[int, str]]:
@@ -339,9 +340,13 @@ class NameIndex:
     def _only_one_named(self, surname: str) -> str | None:
         """The full name of the one person the article names with this surname ("Mr. Cowan" -> "William Cowan"),
         None when no candidate, or more than one ("Mr. Trump" beside Melania Trump and Trump Tower), has it."""
-        fulls = {_POSSESSIVE_RE.sub("", n) for _, n in self.candidates()}
-        fulls = {n for n in fulls if surname in n.split()}           # "President Obama" is one more
-        return fulls.pop() if len(fulls) == 1 and next(iter(fulls)).split()[-1] == surname else None
+        if self._by_word is None:       # the article's full names by each of their words, once: not per "Mr. X"
+            self._by_word = {}
+            for full in {_POSSESSIVE_RE.sub("", n) for _, n in self.candidates()}:
+                for w in set(full.split()):
+                    self._by_word.setdefault(w, set()).add(full)
+        fulls = self._by_word.get(surname, set())                   # "President Obama" is one more
+        return next(iter(fulls)) if len(fulls) == 1 and next(iter(fulls)).split()[-1] == surname else None
 
     def resolve_pronoun(self, pron: str, pos: int, window: int, content: tuple[int, int] | None = None) -> str | None:
         """The person a he/she refers to: the subject among the persons named in its own sentence before it

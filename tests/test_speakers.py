@@ -492,7 +492,11 @@ def test_views_show_a_quote_with_its_own_marks_and_one_name_rule():
     quotes = pd.DataFrame([{"outlet": "X", "quote": '"We will win."', "cue": "said", "speaker": "TASS",
                             "speaker_type": "credit", "canonical_speaker": None}])
     page = _outlet_html({"headlines": {"articles": []}}, "X", quotes, {}, None)
-    assert "“\"" not in page and "(no named speaker)" in page and ">TASS" not in page
+    # a credit names no speaker: held back with the reason, never shown as "TASS"
+    assert "TASS" not in page and "1 more not shown" in page
+    named = quotes.assign(speaker="Dmitry Peskov", speaker_type="person", canonical_speaker="Dmitry Peskov")
+    page = _outlet_html({"headlines": {"articles": []}}, "X", named, {}, None)
+    assert "“\"" not in page and "Dmitry Peskov (said): &quot;We will win.&quot;" in page
 
 
 # ------------------------------------------------------------------- pronouns on real pages' shapes
