@@ -8,20 +8,7 @@ from core.credits import find_credits
 from core.framing import compare_event
 from core.reprints import find_reprints
 
-STORY = ("The dam on the river gave way overnight and flooded six villages downstream, officials said on Monday, "
-         "as rescue teams searched the water for survivors and the army sent boats to the worst hit district. ")
-MORE = ("Hundreds of families spent the night on rooftops waiting for help, and the regional governor asked the "
-        "capital for helicopters, tents and drinking water for the people forced from their homes. ")
-LAST = ("Engineers had warned for years that the old earthen wall was weak, a report by the water ministry shows, "
-        "but repairs planned for the spring were postponed for lack of money. ")
-
-
-def kinds(text, title=""):
-    return [(c.kind, c.outlet) for c in find_credits(title, text)]
-
-
-def art(i, outlet, text, title="", published=None):
-    return {"id": i, "outlet": outlet, "title": title, "text": text, "published": published}
+from tests.reprint_texts import LAST, MORE, STORY, art, kinds  # noqa: F401
 
 
 def test_a_photo_sent_out_by_a_wire_credits_no_text():
