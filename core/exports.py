@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 import pandas as pd
 
 from core.config import VERSION
-from core.sources import CARD_MIN_PARAPHRASE, card_quotes, speaker_label
+from core.sources import CUT_OFF, HELD_BACK, card_quotes, speaker_label
 
 ABOUT = ("framelens puts one news event's coverage by different outlets side by side: who reported it, "
          "when, in which words, whom they quoted and what they left out.")
@@ -194,10 +194,9 @@ def _outlet_html(report: dict, outlet: str, quotes: pd.DataFrame, times: dict, f
         out.append("<h4>Quoted</h4><ul>" + "".join(
             # the name every view uses (core.sources.speaker_label); the quote with its own marks only
             f"<li>{e(speaker_label(r))}" + (f" ({e(_s(r.get('cue')))})" if _s(r.get('cue')) else "")
-            + f": {e(_s(r.get('quote')))}" + (" (cut off where the source text ends)" if r.get("cut_off") == 1 else "")
+            + f": {e(_s(r.get('quote')))}" + (f" ({CUT_OFF})" if r.get("cut_off") == 1 else "")
             + "</li>" for r in mine.to_dict("records")) + "</ul>"
-            + (f"<p class='note'>{held} more not shown: past the first {QUOTES_PER_OUTLET}, by a speaker the text does "
-               f"not name or framelens could not resolve, or a paraphrase under {CARD_MIN_PARAPHRASE} words; the JSON "
+            + (f"<p class='note'>{held} more not shown: past the first {QUOTES_PER_OUTLET}, {HELD_BACK}; the JSON "
                "export lists every one.</p>" if held else ""))
     terms = (report.get("distinctive_terms") or {}).get("outlets", {}).get(outlet, [])[:TERMS_PER_OUTLET]
     if terms:

@@ -45,6 +45,11 @@ CARD_QUOTES = 4          # quotes an outlet's card on the Event page shows
 CARD_MIN_PARAPHRASE = 4  # words a paraphrase needs to be shown on a card: shorter ones were mostly deeds or objects
 
 
+CUT_OFF = "cut off where the source text ends"   # the mark after a quote whose text stops mid-sentence (cut_off)
+HELD_BACK = (f"by a speaker the text does not name or framelens could not resolve, or a paraphrase under "
+             f"{CARD_MIN_PARAPHRASE} words")      # why card_quotes leaves a row out, as every view says it
+
+
 def card_quotes(quotes: pd.DataFrame, k: int = CARD_QUOTES) -> tuple[pd.DataFrame, int]:
     """The quotes an outlet's card shows, and how many it leaves for the Named sources page: named speakers only
     (an unnamed row was as often a name the rules missed as a real anonymous source), their own marked words

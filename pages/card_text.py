@@ -1,6 +1,6 @@
 """What an outlet card says, as text: its timing line, a lead cut to size, a headline, and who said a quote
 or used a term — plain strings, so the cards stay a layout and these can be tested without a browser."""
-from core.sources import CARD_MIN_PARAPHRASE, CARD_QUOTES, speaker_label
+from core.sources import CARD_QUOTES, CUT_OFF, HELD_BACK, speaker_label
 from pages.common import page_url, plural, safe
 
 MAX_LEAD = 600  # characters of a lead on a card; the reader shows the whole text
@@ -63,11 +63,10 @@ def who(quote) -> str:
 def cut_note(flag) -> str:
     """A mark after a quote whose words run into the end of a text that stops mid-sentence (a feed's excerpt):
     what the speaker said next is not in the store."""
-    return " *(cut off where the source text ends)*" if flag == 1 else ""
+    return f" *({CUT_OFF})*" if flag == 1 else ""
 
 
 def held_note(n: int) -> str:
     """What an outlet's card leaves out of its quotes, and where they are."""
-    return (f"*{plural(n, 'more quote')} not shown here: past the first {CARD_QUOTES}, by a speaker the text does not "
-            f"name or framelens could not resolve, or a paraphrase under {CARD_MIN_PARAPHRASE} words (often a deed, "
+    return (f"*{plural(n, 'more quote')} not shown here: past the first {CARD_QUOTES}, {HELD_BACK} (often a deed, "
             "not a statement). Named sources and the export list every one.*")
