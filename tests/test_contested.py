@@ -1221,3 +1221,12 @@ def test_a_store_quote_with_no_name_names_no_speaker():
     vm = VoiceMap(text, split_sentences(text), quotes)
     v = vm.at(text.index("tortured"), text.index("tortured") + 8)
     assert v.kind != "own" and (v.speaker is None or isinstance(v.speaker, str))
+
+
+def test_far_right_and_far_left_count_hyphenated_too():
+    # the tokenizer keeps a hyphenated word whole, so "far-right" is no "far right" unless listed (fc33's Axios,
+    # Xinhua and The Independent called Milei "far-right" and nothing was shown)
+    assert _terms("Far-right libertarian Javier Milei won the runoff.") == [("opposition party labels", "Far-right")]
+    assert _terms("The far-left bloc lost seats.") == [("opposition party labels", "far-left")]
+    assert _terms("The far right gained ground.") == [("opposition party labels", "far right")]
+    assert _terms("He moved far to the right of the party.") == []

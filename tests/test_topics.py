@@ -379,3 +379,21 @@ def test_placed_beside_must_name_topics_of_the_file(tmp_path):
     f.write_text('[[topic]]\nname = "X"\nkeywords = ["a", "b"]\nplaced_beside = ["Y"]\n', encoding="utf-8")
     with pytest.raises(TopicFileError, match=r"topic 'X'\.placed_beside: 'Y' is not a topic"):
         load_topics(f)
+
+
+def test_a_space_launch_is_science_and_space_but_rocket_fire_and_north_koreas_launches_are_not():
+    # fc33's Starship explosion got no topic: "Technology & AI" saw only "Musk"
+    starship = ("SpaceX's Starship explodes minutes after launch",
+                "SpaceX's Starship rocket exploded during its first test flight from Boca Chica, Texas, four minutes "
+                "after liftoff. Elon Musk said the company would try to reach orbit on the next flight.")
+    assert "Science & space" in tag_topics(*starship)
+    rockets = ("Rockets fired at border towns",
+               "Militants fired rockets at border towns overnight; the army said it struck the launch pad used in "
+               "the rocket fire, near a satellite dish on a hill.")
+    assert "Science & space" not in tag_topics(*rockets)
+    pyongyang = ("North Korea launches spy satellite",
+                 "North Korea said it put a military spy satellite into orbit with a new rocket, a launch Pyongyang "
+                 "had promised for months; the ballistic missile technology drew condemnation.")
+    assert "Science & space" not in tag_topics(*pyongyang) and "North Korea" in tag_topics(*pyongyang)
+    # a plain word of the topic's is no evidence alone: "scientists" and "rocket" without a spaceflight term
+    assert "Science & space" not in tag_topics("Prices rocket", "Scientists say food prices will rocket this year.")
