@@ -316,7 +316,10 @@ _BYLINE_VERB = re.compile(r"\b(?:citing|quoting|according to|reported|reports|re
 # "By REBECCA BOONE Associated Press": reporters' names run into their agency's name with no comma between.
 _BY_NAMES_LEFT = re.compile(r"^(?:By|BY)\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}(?:\s*(?:,|and|And|AND)\s+"
                             r"[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}){0,3}(?:\s+(?:the|The))?$")
-_SIGNOFF_LEFT = re.compile(r"(?:^|[.!?\"”’)]\s+|[-–—―‒]{1,2}\s*|\(\s*|\(\s*[A-Z]{1,4}\s*/\s*)$")
+# "\ufffd" (the replacement character): a dash some page's wrong encoding broke ("… by phone.  \ufffdReuters", rpages9's
+# Daily Observer); it stands where "— Reuters" stood and nothing else is written so.
+_BROKEN_DASH = "\ufffd"
+_SIGNOFF_LEFT = re.compile(r"(?:^|[.!?\"”’)]\s+|[-–—―‒\ufffd]{1,2}\s*|\(\s*|\(\s*[A-Z]{1,4}\s*/\s*)$")
 _INITIALS_LEFT = re.compile(r"\(\s*[A-Z]{1,4}\s*/\s*$")
 _OPENING_COLON = re.compile(r"^\s*:\s+[A-Z\"“‘]")
 # "originally published on www.theguardian.com": a link credit to an outlet written as its web address.
@@ -328,14 +331,23 @@ _SOURCE_LEFT = re.compile(r"(?:^|[(\[]|[)\]]\s|\s[-–—|]\s)\s*(?:(?:Source|So
 _LINK_LEFT = re.compile(r"(?:Read (?:the )?(?:Full|full|original|Original) (?:Article|article|Story|story)|"
                         r"(?:^|\b(?:article|story|post|report|This|It)\s+(?:was\s+|has been\s+)?)(?:originally|first)\s+"
                         r"(?:appeared|published)|\bappeared first|Continue reading)\s+(?:at|on|in|by)\s+(?:the\s+)?$")
+# "Please select this link to read the complete article from Reuters." (rpages9's association page): the rest of the
+# story is the agency's, a link credit as "Read the full article at" is.
+_READ_MORE_LEFT = re.compile(r"\b[Rr]ead (?:the )?(?:[Ff]ull|[Cc]omplete|[Oo]riginal|[Ee]ntire) (?:[Aa]rticle|[Ss]tory|[Rr]eport)"
+                             r"\s+(?:at|on|in|by|from)\s+(?:the\s+)?$")
 _REPORTER_LEFT = re.compile(r"(?:\bquestions? (?:from|by)|\b(?:request|inquiry|query) (?:from|by)|"
                             r"\btranslated\b[^.\n]{0,60}\bby)\s+(?:the\s+)?(?:news agency\s+)?$")
 # "told Reuters", "confirmed to news agency AFP": an interview the outlet gave the agency.
 _TOLD_LEFT = re.compile(r"\b(?:told|telling|tells|confirmed to|confirmed it to)\s+(?:the\s+)?(?:news agency\s+)?$")
 _REPORTER_RIGHT = re.compile(r"^(?:\s+news agency)?\s+(?:witness|reporter|correspondent|photographer|journalist|"
-                             r"cameraman|crew|team)s?\s+(?:who\s+)?(?:saw|said|says|reported|witnessed|counted|heard|"
+                             r"cameraman|crew|team|staffer)s?\s+(?:who\s+)?(?:saw|said|says|reported|witnessed|counted|heard|"
                              r"observed|visited|there|at the scene|on the scene|in [A-Z]|and\b)")
-_PLURAL_STAFF = re.compile(r"^(?:\s+news agency)?\s+(?:witnesses|reporters|correspondents|photographers|journalists)\b")
+_PLURAL_STAFF = re.compile(r"^(?:\s+news agency)?\s+(?:witnesses|reporters|correspondents|photographers|journalists|"
+                           r"staffers)\b")
+# "…, AFP learned from a source close to the presidency": what the agency found out itself (rpages9's Africanews).
+_LEARNED_RIGHT = re.compile(r"^(?:\s+news agency)?\s+(?:has\s+|had\s+)?learned\b")
+# "According to VNA" alone on a story's last line: the page's source line (rpages9's Bao Hai Duong).
+_SOURCE_LINE_LEFT = re.compile(r"\s*(?:According to|As reported by)\s+(?:the\s+)?")
 _INTRO_COMMA = re.compile(r"(?:^|[.!?\"”’]\s+)[A-Z][^.!?\n,]{0,50},\s+$")
 _UNVERIFIED_RIGHT = re.compile(r"^(?:\s+news agency)?\s+(?:was|were|is|could|has|had|did)\s+(?:not|unable|been "
                                r"unable)[^.\n]{0,30}\b(?:verify|confirm)")
@@ -551,13 +563,13 @@ def _kind(text: str, s: int, e: int, para: tuple[int, int], idx: int, n_paras: i
     # "Reuters: Darya Dugina, daughter of…": the outlet named before a colon that opens the text.
     if idx == 0 and not lstrip and _OPENING_COLON.match(right):
         return "source"
-    if _LINK_LEFT.search(near) or _EARLIER_STORY.match(right):
+    if _LINK_LEFT.search(near) or _READ_MORE_LEFT.search(near) or _EARLIER_STORY.match(right):
         return "link"
     if _SIGNOFF_LEFT.search(near) and (re.match(r"^\)?\.?\s*$", right)
                                        or (lstrip.endswith(tuple(_DASHES)) and _INPUTS_RIGHT.match(right))):
         # A name alone on its line is a byline at the top or a sign-off at the end; mid-story, a picture's credit.
         alone = (not lstrip or lstrip == "(") and (idx < 4 or idx >= n_paras - 2)
-        dashed = lstrip.endswith(tuple(_DASHES))
+        dashed = lstrip.endswith(tuple(_DASHES + _BROKEN_DASH))
         # "(Reuters)" closing a caption mid-text credits a photo; at the end of the story it credits the text,
         # as does "(KB/IANS)": an editor's initials and the agency.
         closing = idx >= n_paras - 2 and (lstrip.endswith("(") or text[s:e].isupper() or _INITIALS_LEFT.search(lstrip))
@@ -570,7 +582,15 @@ def _kind(text: str, s: int, e: int, para: tuple[int, int], idx: int, n_paras: i
             return "photo"
         if alone or dashed or closing:
             return "signoff"
+    # "According to VNA" alone on the last line, after the story: where the whole text comes from, as "Source: VNA"
+    # says; "according to" inside a sentence only attributes one fact.
+    if idx == n_paras - 1 and _SOURCE_LINE_LEFT.fullmatch(text[para[0]:s]) and re.fullmatch(r"[\s.)]*", right):
+        return "signoff"
     if _REPORTER_LEFT.search(near) and not re.match(r"^['’]s\b", right):
+        return "reporter"
+    # "…, AFP learned from a source": an agency's own finding (a wire only: "the BBC has learned" retold by another
+    # site is that site's citation of a scoop).
+    if is_wire(text[s:e]) and (_SENTENCE_START.search(near) or re.search(r",\s*$", near)) and _LEARNED_RIGHT.match(right):
         return "reporter"
     # "a Reuters witness", "an AFP reporter saw", "Reuters could not verify": the agency's own reporting.
     if re.search(r"\b(?:a|an)\s+$", near, re.IGNORECASE) and _REPORTER_RIGHT.match(right):
