@@ -372,6 +372,12 @@ class _Context:
             if owner == "":
                 return self.last_author(q, mention)
             inner = self.phrase(owner, q)
+            if inner.kind == "person" and len(owner.split()) == 1 and self.at_sentence_start(q) \
+                    and mention.startswith(owner + " ") and not self.named_otherwise(owner) \
+                    and not self.surname_of_speaker(owner):
+                # "Medical reports state …": a word capitalised by its place at the sentence's start, no one's name
+                # ("Putin's statement" is a possessor's, and stays)
+                return Settled("other", None, how=f"{owner!r} opens the sentence and names no one the article names")
             if inner.kind in SHOWN_TYPES:
                 inner.how = f"author of {mention!r}; " + inner.how
             return inner
@@ -504,6 +510,13 @@ class _Context:
         return any(
             self.text.startswith(surname, p) and _WORD_END_RE.match(self.text, p + len(surname))
             for p in self._after_given.get(run.group(), ()))
+
+    def at_sentence_start(self, q: Quote) -> bool:
+        """Whether the quote's speaker mention opens a sentence (or a line)."""
+        if q.speaker_start is None:
+            return False
+        before = self.text[max(0, q.speaker_start - 3):q.speaker_start].rstrip(" \u201c\u201d\"'")
+        return not before or before[-1] in ".!?\n:"
 
     def surname_of_speaker(self, name: str) -> bool:
         """A person settled earlier in the article has this surname."""

@@ -84,7 +84,7 @@ def joint_rows(quotes: pd.DataFrame) -> pd.Series:
     if len(key) < 3:
         return pd.Series(False, index=quotes.index)
     names = quotes.apply(lambda r: speaker_label(r.to_dict()), axis=1)
-    keyed = quotes[key].astype(str).agg("|".join, axis=1)
+    keyed = pd.Series(["|".join(str(v) for v in row) for row in zip(*(quotes[c] for c in key))], index=quotes.index)
     return names.groupby(keyed).transform("nunique").gt(1)
 
 

@@ -129,3 +129,6 @@ def test_a_joint_act_is_no_card_row_under_one_name():
     assert set(joint["canonical_speaker"]) == {"Xi Jinping", "Vladimir Putin"}
     shown, held = card_quotes(rows)
     assert list(shown["quote"]) == ["the talks had been useful for both sides"] and held == 2
+    # a row with no cue (a bare quote the store kept) is no reason to fail: the Event page shows the rest
+    loose = rows.assign(cue=[None] + list(rows["cue"][1:]))
+    assert "the talks had been useful for both sides" in list(card_quotes(loose)[0]["quote"])
