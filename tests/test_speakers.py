@@ -692,3 +692,12 @@ def test_joined_writes_possessives_back():
     from core.gazetteer import joined, words_of
     assert joined(words_of("Russia's Foreign Ministry")) == "Russia's Foreign Ministry"
     assert joined(words_of("the Sudanese Doctors' Union")) == "the Sudanese Doctors' Union"
+
+
+def test_a_run_of_title_words_is_no_name():
+    # qpages8 #102: "He said" after "The Senior Special Assistant on Media and Publicity to the president, Garba Shehu,
+    # …" went to a person named "Assistant"
+    t = ("The Senior Special Assistant on Media and Publicity to the president, Garba Shehu, in a statement issued in "
+         "Abuja, dismissed calls for the minister’s resignation. He said: “The Federal Government is concerned about "
+         "what has happened in Bayelsa and other states.”")
+    assert shown(t) == {"Garba Shehu"}
