@@ -195,6 +195,11 @@ _NOTICE_RE = re.compile(r"\A\W*(?:this (?:story|article|content|page|was publish
                         r"|(?:subscribe|sign up|log in|already a subscriber|start (?:a |your )?free)"
                         # "For free real time breaking news alerts sent straight to your inbox sign up to our …" (fc34)
                         r"|(?:for|get)\b[^.!?\n]{0,100}?\b(?:to your inbox|sign up (?:to|for) our))", re.IGNORECASE)
+# a video player's running time, the video's blurb on the line below it: "Watch / Duration: 2 minutes 21 seconds / The
+# quick count shows the man once banned …" (fc35: ABC Australia's lead was the blurb, not the story's first sentence)
+_DURATION_RE = re.compile(r"^[ \t]*Duration:?[ \t]*(?:\d{1,2}:\d{2}(?::\d{2})?|\d+[ \t]*(?:hours?|minutes?|mins?)"
+                          r"(?:[ \t]+\d+[ \t]*(?:seconds?|secs?))?|\d+[ \t]*(?:seconds?|secs?))[ \t]*$",
+                          re.MULTILINE | re.IGNORECASE)
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 OPENING_CHARS = 1500        # how far into a text a repeated headline still marks the top of the story
 
@@ -206,11 +211,15 @@ def _title_key(title: str) -> str:
 
 def _furniture_paragraphs(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Paragraphs that are page furniture: photo captions (a credit line in them, or a caption's own form) and
-    prompts. In a paragraph set line by line, a caption ends with its credit line: the lines below it are the story."""
+    prompts. In a paragraph set line by line, a caption ends with its credit line: the lines below it are the story;
+    a video player's running time ends with the line below it, the video's blurb."""
     out = []
     for a, b in paras:
         if _NOTICE_RE.match(text[a:b]) or _CAPTION_RE.match(text[a:b]):
             out.append((a, b))
+        elif m := _DURATION_RE.search(text[a:b]):
+            blurb = text.find("\n", a + m.end() + 1)
+            out.append((a, b if blurb < 0 or blurb > b else blurb))
         elif _PHOTO_CREDIT_RE.search(text[a:b]) or _VIDEO_CREDIT_RE.search(text[a:b]):
             out.append((a, _caption_end(text, a, b)))
     return out

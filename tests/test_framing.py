@@ -694,6 +694,20 @@ def test_fc34_leads_a_credit_closing_a_caption_a_sign_up_prompt_a_list_intro_and
     assert compare_event(story + arts[:1])["headlines"]["articles"][0]["lead"].startswith("The talks ended without")
 
 
+def test_fc35_a_video_blurb_under_its_running_time_is_no_lead():
+    # fc35: ABC Australia's page sets "Watch / Duration: 2 minutes 21 seconds" and the video's blurb above the story;
+    # the blurb was shown as the lead
+    text = ("Valley town flooded\n\nBy correspondent Jane Doe\nPosted , updated \nWatch\nDuration: 2 minutes 21 "
+            "seconds\nThe footage shows the water rising in the town's main square after days of rain.\n\n"
+            "The river broke its banks overnight and flooded the centre of the town, officials said.")
+    report = compare_event([{"id": "1", "outlet": "ABC", "title": "Valley town flooded", "text": text}])
+    assert report["headlines"]["articles"][0]["lead"].startswith("The river broke its banks overnight")
+    # a running time in the story's own words is no player: "Duration: the flood lasted two days." is kept
+    text = "Valley town flooded\n\nThe flood's duration: 2 days and 3 hours, the mayor said. The river is falling."
+    report = compare_event([{"id": "1", "outlet": "X", "title": "Valley town flooded", "text": text}])
+    assert report["headlines"]["articles"][0]["lead"].startswith("The flood's duration")
+
+
 def test_a_word_said_in_one_sentence_only_is_no_distinctive_word():
     # fc34: a directory site's footer, "You Can Find related services like Business to Business Service, Business
     # School, …", made "business" (×7) its distinctive word

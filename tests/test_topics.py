@@ -397,3 +397,28 @@ def test_a_space_launch_is_science_and_space_but_rocket_fire_and_north_koreas_la
     assert "Science & space" not in tag_topics(*pyongyang) and "North Korea" in tag_topics(*pyongyang)
     # a plain word of the topic's is no evidence alone: "scientists" and "rocket" without a spaceflight term
     assert "Science & space" not in tag_topics("Prices rocket", "Scientists say food prices will rocket this year.")
+
+
+def test_a_summit_or_state_visit_is_diplomacy_but_a_meeting_a_web_summit_or_a_climb_is_not():
+    # fc34's BRICS summit in Johannesburg got no topic
+    brics = ("BRICS invites six countries to join the bloc",
+             "South Africa's President Cyril Ramaphosa said on Thursday the BRICS summit in Johannesburg had agreed to "
+             "invite Saudi Arabia, Iran, Egypt and three others as member countries, a joint statement said.")
+    assert "Diplomacy & summits" in tag_topics(*brics)
+    visit = ("Modi begins state visit to Washington",
+             "Prime Minister Narendra Modi began a state visit on Wednesday and held talks with the foreign minister.")
+    assert "Diplomacy & summits" in tag_topics(*visit)
+    # one weak word is no evidence: a meeting, talks, relations, leaders
+    assert "Diplomacy & summits" not in tag_topics(
+        "Ministers meet to discuss relations", "The two ministers held a meeting on relations; leaders held talks.")
+    # a summit that is no meeting of governments
+    assert "Diplomacy & summits" not in tag_topics(
+        "Web Summit opens in Lisbon", "Tech leaders and startup founders gathered at the Web Summit for talks on AI; "
+        "the prime minister spoke.")
+    assert "Diplomacy & summits" not in tag_topics(
+        "Climbers reach Everest summit", "Two climbers reached the summit of Mount Everest; the expedition's leaders "
+        "thanked Nepal's diplomats and the foreign ministry.")
+    # a summit met only further down, not where the happening is told, tags nothing
+    assert "Diplomacy & summits" not in tag_topics(
+        "Floods kill dozens in Kerala", "Floods killed 40 people in Kerala on Monday, officials said.\n"
+        "The prime minister, back from the G20 summit, said diplomats had offered help in a joint statement.")
