@@ -654,7 +654,8 @@ def _families(docs: list[dict], roots: dict, relations: dict, shared_with: dict)
     for top, group in members.items():
         group = list(dict.fromkeys(group))
         found = [(i, credit[i]) for i in group if credit[i] and not same_outlet(credit[i][0], docs[i]["canon"])]
-        source = _family_source(docs, top, found) or _shared_interview(docs, top, group)
+        source = _family_source(docs, top, found) or _shared_interview(docs, top, group) \
+            or _shared_credit(docs, top, group)
         if source is None:                              # an original and its copies
             for c in group:
                 if c != top:
@@ -724,6 +725,37 @@ def _shared_interview(docs, top: int, group: list[int]) -> tuple[str, int] | Non
     return found[0]
 
 
+def _shared_credit(docs, top: int, group: list[int]) -> tuple[str, int] | None:
+    """An agency that two members of a family credit, each in words the other's text lacks ("…, PM Modi said, PTI
+    reported." in one, "told news agency PTI" in the other): both took the shared text from it, so the agency is the
+    family's source and neither member is the other's copy (fc34's Swarajya and NDTV, PTI's copy both), or None.
+    A credit found in both texts came with the copied text (an own report's "Reuters reported", copied): no source."""
+    if docs[top]["wire"]:
+        return None             # a wire at the top is the original, as above
+    named: dict[str, dict[int, list]] = {}     # agency -> member -> its credits to the agency
+    for i in group:
+        for c in docs[i]["credits"]:
+            if c.kind in ("reported", "cited", "told", "reporter") and is_wire(c.outlet):
+                named.setdefault(c.outlet, {}).setdefault(i, []).append(c)
+    found = []
+    for outlet, by in named.items():
+        if len(by) < 2 or any(same_outlet(docs[i]["canon"], outlet) for i in group):
+            continue
+        own = {i: [c for c in cs if not any(_norm_space(c.phrase) in _norm_space(docs[j]["raw"]) for j in by if j != i)]
+               for i, cs in by.items()}
+        own = {i: cs for i, cs in own.items() if cs}
+        if len(own) >= 2:
+            via = min(own, key=lambda i: (not any(c.kind in ("reported", "cited") for c in own[i]), i))
+            found.append((outlet, via))
+    if len(found) != 1:
+        return None             # none, or two agencies credited so: no source claimed
+    return found[0]
+
+
+def _norm_space(text: str) -> str:
+    return " ".join(text.split())
+
+
 def _kind_of(rel: tuple, score: float) -> str:
     """The verdict's kind for a copy found by shared text."""
     name = rel[0]
@@ -752,6 +784,8 @@ def _text_verdict(docs, c: int, orig: int | None, matched: tuple, absent: tuple[
         if via != c:
             ev.append({"type": "via", "id": docs[via]["id"], "outlet": docs[via]["outlet"],
                        "note": f"{docs[via]['outlet']} credits {outlet}"})
+        elif not own:           # its credit is no source line of its own, but names the family's source: show it
+            ev += _credit_evidence([x for x in d["credits"] if same_outlet(x.outlet, outlet) and x.kind != "photo"])
         return Reprint(id=d["id"], original_id=None, original_outlet=outlet, score=round(score, 4), changes=changes,
                        outlet=d["outlet"], evidence=ev, kind=_kind_of(rel, score))
     root = docs[orig]

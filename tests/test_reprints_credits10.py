@@ -1,0 +1,27 @@
+"""Errors found on fc34's fact-check (session 33, round 10), on synthetic texts: two outlets share an agency's text and
+each credits the agency in its own words ("…, PTI reported." in one, "told news agency PTI" in the other); the agency
+is the family's source and neither outlet is the other's copy."""
+from __future__ import annotations
+
+from tests.reprint_texts import LAST, MORE, STORY, art, verdicts
+
+QUOTE = ("\"I welcome these six nations and I congratulate their leaders and people, and we will work together for a "
+         "new era of cooperation and prosperity,\" the prime minister said")
+
+
+def test_an_agency_each_outlet_credits_in_its_own_words_is_the_familys_source():
+    paper = art("np", "National Paper", f"{STORY}\n\n{MORE}\n\n{QUOTE}.\n\nOfficials told news agency PTI the talks "
+                "had gone on all night before the vote.", published="2024-05-20T10:00:00Z")
+    site = art("ms", "Magazine Site", f"The summit agreed on a plan on Thursday.\n\n{STORY}\n\n{MORE}\n\n{QUOTE}, PTI "
+               "reported.", published="2024-05-20T14:00:00Z")
+    found = verdicts(paper, site)
+    assert sorted((i, outlet) for i, outlet, _ in found) == [("ms", "PTI"), ("np", "PTI")]   # not "ms copies np"
+
+
+def test_an_agency_credit_copied_with_the_text_names_no_source():
+    # An own report citing Reuters once, copied whole: the credit came with the text, so the copy is the report's.
+    own = art("op", "Original Paper", f"{STORY}\n\n{MORE}\n\n{LAST}\n\nThe toll rose to 40 overnight, Reuters reported.",
+              published="2024-05-20T10:00:00Z")
+    copy = art("cs", "Copy Site", f"{STORY}\n\n{MORE}\n\n{LAST}\n\nThe toll rose to 40 overnight, Reuters reported.",
+               published="2024-05-20T16:00:00Z")
+    assert verdicts(own, copy) == [("cs", "Original Paper", "verbatim copy")]
