@@ -368,7 +368,8 @@ _CREDIT_RIGHT = re.compile(r"^[" + _CLOSE_Q + r"]?(?:\s+(?:news agency|agency|ne
                            r"(?:\s+\([A-Z]{2,6}\))?\s*(?:[.;:)!]|,\s*(?:citing|quoting|which|who|with|adding)|\s+(?:citing|quoting)|$)")
 _BY_FOR_LEFT = re.compile(r"(?:,|\bas)\s+(?:reported|written)\s+by\s+[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|and))"
                           r"{0,7}\s+for\s+(?:the\s+)?$")
-_CITED_LEFT = re.compile(r"(?:^|[.!?\"”’]\s+)(?:According to|As reported by|Citing|In a report by|A report by|"
+_CITED_LEFT = re.compile(r"(?:^|[.!?\"”’]\s+)(?:According to|As reported by|Citing|(?:In a|A|In an|An)\s+(?:(?:official|exclusive|earlier|"
+                         r"recent|new|latest|detailed)\s+)?report by|"
                          r"In comments (?:reported|published) by|Reports? by)\s+(?:(?:a|an|the) (?:report|reports|"
                          r"article) (?:by|in|from|of)\s+)?(?:the\s+)?" + _DESCRIPTOR + r"$")
 # "This is reported by RIA Novosti with reference to …": the sentence after the news names where it came from.

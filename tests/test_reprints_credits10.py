@@ -3,7 +3,7 @@ each credits the agency in its own words ("…, PTI reported." in one, "told new
 is the family's source and neither outlet is the other's copy."""
 from __future__ import annotations
 
-from tests.reprint_texts import LAST, MORE, STORY, art, verdicts
+from tests.reprint_texts import LAST, MORE, STORY, art, kinds, verdicts
 
 QUOTE = ("\"I welcome these six nations and I congratulate their leaders and people, and we will work together for a "
          "new era of cooperation and prosperity,\" the prime minister said")
@@ -25,3 +25,25 @@ def test_an_agency_credit_copied_with_the_text_names_no_source():
     copy = art("cs", "Copy Site", f"{STORY}\n\n{MORE}\n\n{LAST}\n\nThe toll rose to 40 overnight, Reuters reported.",
                published="2024-05-20T16:00:00Z")
     assert verdicts(own, copy) == [("cs", "Original Paper", "verbatim copy")]
+
+
+PLANE = ("Defence officials said the president had asked them for a plane late at night and that they were obliged to "
+         "give him one, as he remains the supreme commander of the armed forces.")
+
+
+def test_an_outlet_a_copy_credits_for_a_paragraph_its_named_original_carries_uncredited_is_the_source():
+    # rpages10's Times Magazine India and India Narrative: "In an official report by NDTV, …" on the shorter text.
+    narrative = art("in", "Narrative Site", f"{STORY}\n\n{MORE}\n\n{PLANE}\n\n{LAST}", published="2024-05-20T10:00:00Z")
+    magazine = art("tm", "Magazine Site", f"{STORY}\n\nIn an official report by NDTV, {PLANE[0].lower()}{PLANE[1:]}",
+                   published="2024-05-20T14:00:00Z")
+    assert sorted((i, outlet) for i, outlet, _ in verdicts(narrative, magazine)) == [("in", "NDTV"), ("tm", "NDTV")]
+
+
+def test_an_original_citing_an_outlet_in_a_paragraph_its_copy_carries_stays_the_original():
+    # rpages6's Scroll.in: its own report quotes an agency in a paragraph another page carries without the credit.
+    own = art("sc", "Scroll Site", f"{STORY}\n\n{MORE}\n\nIn a report by NDTV, {PLANE[0].lower()}{PLANE[1:]}\n\n{LAST}",
+              published="2024-05-20T10:00:00Z")
+    copy = art("pt", "Copy Site", f"{STORY}\n\n{MORE}\n\n{PLANE}", published="2024-05-20T16:00:00Z")
+    assert [(i, outlet) for i, outlet, _ in verdicts(own, copy)] == [("pt", "Scroll Site")]
+    # An interview an outlet gave is no report by it.
+    assert kinds(f"{STORY}\n\nIn an interview with NDTV, the minister said the plane left at night.\n\n{MORE}") == []
