@@ -47,3 +47,12 @@ def test_an_original_citing_an_outlet_in_a_paragraph_its_copy_carries_stays_the_
     assert [(i, outlet) for i, outlet, _ in verdicts(own, copy)] == [("pt", "Scroll Site")]
     # An interview an outlet gave is no report by it.
     assert kinds(f"{STORY}\n\nIn an interview with NDTV, the minister said the plane left at night.\n\n{MORE}") == []
+
+
+def test_nhk_world_japan_and_channel_news_asia_are_the_outlets_spelled_out():
+    # rpages10's Republic World and the solidarity network's CNA page, missed for these spellings.
+    text = f"Police searched the suspect's home on Sunday, reported NHK World-Japan. {STORY}\n\n{MORE}\n\n{LAST}"
+    assert kinds(text) == [("reported", "NHK")]
+    assert verdicts(art("rw", "Republic Site", text)) == [("rw", "NHK", "credited rewrite")]
+    text = f"A year after the crush\n\nChannel News Asia - September 29, 2023\n\n{STORY}\n\n{MORE}\n\n{LAST}"
+    assert kinds(text) == [("byline", "Channel NewsAsia")]
