@@ -224,7 +224,8 @@ def mentions(text: str) -> list[tuple[int, int, str]]:
     for m in rx.finditer(text):
         s, e = m.span()
         # Whole words only: not inside "CNNMoney", "@Reuters" or "Reuters.com".
-        if s and (text[s - 1].isalnum() or text[s - 1] in "@._" or (text[s - 1] in _DASHES and not _signoff_dash(text, s))):
+        if s and (text[s - 1].isalnum() or text[s - 1] in "@._" or (text[s - 1] in _DASHES and not _signoff_dash(text, s)
+                                                                    and not _DISTRIBUTOR_LEFT.search(text, max(0, s - 8), s))):
             continue
         if e < len(text) and (text[e].isalnum() or text[e] in "-_" or (text[e] == "." and text[e + 1:e + 2].isalnum())):
             continue
@@ -232,6 +233,10 @@ def mentions(text: str) -> list[tuple[int, int, str]]:
             out.append((s, e, forms[m.group()]))
     return out
 
+
+# "(NNN-NHK)": a distributor's short code joined to the agency it carries, in a dateline's parenthesis (NAM News
+# Network's "TOKYO, Apr 15 (NNN-NHK) –", rpages10).
+_DISTRIBUTOR_LEFT = re.compile(r"\(\s*[A-Z]{2,5}-$")
 
 # Dash forms a sign-off or byline is written with: hyphen, en and em dash, the horizontal bar "―" (U+2015) and the
 # figure dash "‒" (U+2012), as Malaysian and other pages write "― Reuters".

@@ -56,3 +56,13 @@ def test_nhk_world_japan_and_channel_news_asia_are_the_outlets_spelled_out():
     assert verdicts(art("rw", "Republic Site", text)) == [("rw", "NHK", "credited rewrite")]
     text = f"A year after the crush\n\nChannel News Asia - September 29, 2023\n\n{STORY}\n\n{MORE}\n\n{LAST}"
     assert kinds(text) == [("byline", "Channel NewsAsia")]
+
+
+def test_a_distributors_code_joined_to_the_agency_in_a_dateline_credits_the_agency():
+    # rpages10's NAM News Network: "TOKYO, Apr 15 (NNN-NHK) –".
+    text = f"TOKYO, Apr 15 (NNN-NHK) – {STORY}\n\n{MORE}\n\n{LAST}"
+    assert kinds(text) == [("dateline", "NHK")]
+    assert verdicts(art("nnn", "NAM News Network", text)) == [("nnn", "NHK", "wire copy")]
+    # A poll's name and a hyphenated word name no outlet.
+    assert kinds(f"An AP-NORC poll (AP-NORC) found support fell. {STORY}") == []
+    assert kinds(f"The anti-NHK party won two seats. {STORY}") == []
