@@ -224,7 +224,8 @@ def mentions(text: str) -> list[tuple[int, int, str]]:
     for m in rx.finditer(text):
         s, e = m.span()
         # Whole words only: not inside "CNNMoney", "@Reuters" or "Reuters.com".
-        if s and (text[s - 1].isalnum() or text[s - 1] in "@._" or (text[s - 1] in _DASHES and not _signoff_dash(text, s))):
+        if s and (text[s - 1].isalnum() or text[s - 1] in "@._" or (text[s - 1] in _DASHES and not _signoff_dash(text, s)
+                                                                    and not _DISTRIBUTOR_LEFT.search(text, max(0, s - 8), s))):
             continue
         if e < len(text) and (text[e].isalnum() or text[e] in "-_" or (text[e] == "." and text[e + 1:e + 2].isalnum())):
             continue
@@ -232,6 +233,10 @@ def mentions(text: str) -> list[tuple[int, int, str]]:
             out.append((s, e, forms[m.group()]))
     return out
 
+
+# "(NNN-NHK)": a distributor's short code joined to the agency it carries, in a dateline's parenthesis (NAM News
+# Network's "TOKYO, Apr 15 (NNN-NHK) –", rpages10).
+_DISTRIBUTOR_LEFT = re.compile(r"\(\s*[A-Z]{2,5}-$")
 
 # Dash forms a sign-off or byline is written with: hyphen, en and em dash, the horizontal bar "―" (U+2015) and the
 # figure dash "‒" (U+2012), as Malaysian and other pages write "― Reuters".
@@ -368,7 +373,8 @@ _CREDIT_RIGHT = re.compile(r"^[" + _CLOSE_Q + r"]?(?:\s+(?:news agency|agency|ne
                            r"(?:\s+\([A-Z]{2,6}\))?\s*(?:[.;:)!]|,\s*(?:citing|quoting|which|who|with|adding)|\s+(?:citing|quoting)|$)")
 _BY_FOR_LEFT = re.compile(r"(?:,|\bas)\s+(?:reported|written)\s+by\s+[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|and))"
                           r"{0,7}\s+for\s+(?:the\s+)?$")
-_CITED_LEFT = re.compile(r"(?:^|[.!?\"”’]\s+)(?:According to|As reported by|Citing|In a report by|A report by|"
+_CITED_LEFT = re.compile(r"(?:^|[.!?\"”’]\s+)(?:According to|As reported by|Citing|(?:In a|A|In an|An)\s+(?:(?:official|exclusive|earlier|"
+                         r"recent|new|latest|detailed)\s+)?report by|"
                          r"In comments (?:reported|published) by|Reports? by)\s+(?:(?:a|an|the) (?:report|reports|"
                          r"article) (?:by|in|from|of)\s+)?(?:the\s+)?" + _DESCRIPTOR + r"$")
 # "This is reported by RIA Novosti with reference to …": the sentence after the news names where it came from.
