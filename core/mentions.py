@@ -64,6 +64,15 @@ _SPOKES = (r"(?:press\s+(?:service|office|secretary|department|cent(?:er|re))|sp
 _SPOKES_AFTER_RE = re.compile(r"(?:(?:the|a|an)\s+)?(?P<body>.+?)(?:['’]s)?\s+" + _SPOKES + r"$", re.I)
 _SPOKES_BEFORE_RE = re.compile(r"(?:(?:the|a|an)\s+)?" + _SPOKES + r"\s+(?:of|for|at)\s+(?P<body>.+)$", re.I)
 
+# A country's word opening a company's name is no mention of the country: "one from Saudi Airlines", "Qatar Airways"
+_BRAND_HEADS_RE = re.compile(r"\s+(?:Airlines|Airways|Aramco|Telecom)\b")
+
+
+def _country_words(text: str) -> list[str]:
+    """The capitalised words of a text that may name a country, less those opening a company's name."""
+    return [m.group() for m in _CAP_WORD_RE.finditer(text) if not _BRAND_HEADS_RE.match(text, m.end())]
+
+
 @dataclass
 class Settled:
     """What one mention was settled to."""
@@ -555,7 +564,7 @@ class _Context:
     def country_counts(self) -> Counter:
         """How often the article names each country (by its words), once computed."""
         if self._countries is None:
-            self._countries = Counter(c for c in (country_in([w])[0] for w in _CAP_WORD_RE.findall(self.text)) if c)
+            self._countries = Counter(c for c in (country_in([w])[0] for w in _country_words(self.text)) if c)
         return self._countries
 
     def conjuncts(self, q: "Quote") -> list:
@@ -829,7 +838,7 @@ class _Context:
 
     def lede_countries(self) -> set[str]:
         """The countries the article's opening (its first 300 characters) names."""
-        return {c for c in (country_in([w])[0] for w in _CAP_WORD_RE.findall(self.text[:300])) if c}
+        return {c for c in (country_in([w])[0] for w in _country_words(self.text[:300])) if c}
 
     def role(self, words: list[str], low: list[str], head: str) -> Settled | None:
         """A role description: its named holder in the article, else unresolved (or anonymous)."""

@@ -698,11 +698,29 @@ _ALLEGATION_NOUNS = frozenset("""innocence discrimination bias fraud harassment 
 racism negligence interference misconduct wrongdoing threat""".split())
 
 
+# A status a declaration confers on its object ("declared Rakhine a natural disaster area", "… as a military zone")
+_DESIGNATIONS = frozenset("area areas zone zones region regions territory winner".split())
+
+
+def _designated_as(tok, obj) -> list:
+    """The nouns a declare cue names its object as: "as" + noun, or the parse's object predicate."""
+    out = []
+    for k in list(tok.children) + list(obj.children):
+        if k.dep_ == "oprd":
+            out.append(k)
+        elif k.dep_ == "prep" and k.lower_ == "as":
+            out += [g for g in k.children if g.dep_ == "pobj"]
+    return out
+
+
 def _a_deed(tok) -> bool:
     """Whether a claim/maintain/declare cue takes a thing, not a statement, as its object."""
+    obj = next((k for k in tok.children if k.dep_ == "dobj"), None)
+    if CUE_FORMS[tok.lower_] == "declare" and obj is not None and not any(k.dep_ == "ccomp" for k in tok.children) \
+            and any(k.lower_ in _DESIGNATIONS for k in _designated_as(tok, obj)):
+        return True                     # "declared the whole of Rakhine as a natural disaster area": a status conferred
     if any(k.dep_ in ("ccomp", "xcomp", "oprd") for k in tok.children):
         return False
-    obj = next((k for k in tok.children if k.dep_ == "dobj"), None)
     if CUE_FORMS[tok.lower_] == "declare":
         return obj is not None and obj.lower_ in _DECLARED_ACTS and (obj.lower_ not in ("state", "states", "law") or any(
             k.lower_ in ("of", "martial") for k in obj.children))   # "a state of emergency", "martial law"
@@ -959,8 +977,10 @@ _AND_NOUN_END_RE = re.compile(r" and \w+$")
 _CUT_CLAUSE_RE = re.compile(r" (?:are|is|was|were|have|has|had) (?:being |been |not )?\w+[^,;.!?\n\u201c\u201d\"]*")
 # After a quote's closing mark, a "which" clause the writer adds after a comma: '“… Saudi Airlines,” which the company
 # confirmed' (but '"some people" who feel that way' and 'a "good corporate citizen," who was involved …' describe
-# whom the speaker spoke of, and stay)
-_GLOSS_AFTER_RE = re.compile(r"\s*(?:(?<=,[\u201d\u2019\"'])|,)\s*which\b")
+# whom the speaker spoke of, and stay); so is an aside naming what the words allude to: '… "there is a risk of nuclear
+# war", an apparent allusion to growing tensions between Russia and the West'
+_GLOSS_AFTER_RE = re.compile(r"\s*(?:(?<=,[\u201d\u2019\"'])|,)\s*(?:which\b|(?:in\s+)?an?\s+(?:(?:apparent|obvious|"
+                             r"clear|implicit|veiled|thinly[- ]veiled)\s+)?(?:allusion|reference|nod|jab|swipe|dig)\s+(?:to|at)\b)")
 
 
 def _another_says(mark, last: int) -> bool:

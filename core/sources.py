@@ -66,9 +66,21 @@ def card_quotes(quotes: pd.DataFrame, k: int = CARD_QUOTES) -> tuple[pd.DataFram
         named &= quotes["speaker_type"].isin(CARD_SPEAKER_TYPES)
     words = quotes["quote"].map(lambda t: len(t.split()) if isinstance(t, str) else 0)
     paraphrase = quotes["kind"].eq("indirect") if "kind" in quotes else pd.Series(False, index=quotes.index)
-    keep = named & ~(paraphrase & words.lt(CARD_MIN_PARAPHRASE)) & ~joint_rows(quotes)
+    keep = named & ~(paraphrase & words.lt(CARD_MIN_PARAPHRASE)) & ~joint_rows(quotes) & ~(paraphrase & deals(quotes))
     chosen = quotes[keep].assign(_order=paraphrase[keep].astype(int)).sort_values("_order", kind="stable")
     return chosen.drop(columns="_order").head(k), int(len(quotes) - min(k, int(keep.sum())))
+
+
+def deals(quotes: pd.DataFrame) -> pd.Series:
+    """The rows of a deal agreed to ("UBS has agreed to take over Credit Suisse"): PolNeAR counts the agreement as
+    an attribution, so the store keeps it, but what a card shows under the cue is a deed, not words."""
+    if "cue" not in quotes or "quote" not in quotes:
+        return pd.Series(False, index=quotes.index)
+    cue = quotes["cue"].map(lambda c: isinstance(c, str) and c.lower() in _AGREE_FORMS)
+    return cue & quotes["quote"].map(lambda t: isinstance(t, str) and t.startswith("to "))
+
+
+_AGREE_FORMS = frozenset("agree agreed agrees agreeing".split())
 
 
 def _a_name(label: str) -> bool:

@@ -1415,3 +1415,22 @@ def test_a_clause_cut_before_its_verb_runs_on():
     assert only(t).quote == "IHC has been occupied by Rangers and lawyers are being subjected to torture"
     assert only("The minister said the plan was good and farmers were happy.").quote == \
         "the plan was good and farmers were happy"
+
+
+def test_declaring_a_place_an_area_is_a_deed_not_words():
+    # fc34's SOTT.net: "The Burmese military has declared the whole of Rakhine as a natural disaster area" showed the
+    # army '(declared): the whole of Rakhine'
+    t = "The Burmese military has declared the whole of Rakhine as a natural disaster area."
+    assert quotes_of(t) == []
+    t = "The army declared that the city was safe. Officials declared a new policy on exports."
+    assert [q.cue for q in quotes_of(t)] == ["declared", "declared"]
+
+
+def test_an_aside_naming_what_the_quoted_words_allude_to_is_the_writers():
+    # fc34's Otago Daily Times: '… as "there is a risk of nuclear war", an apparent allusion to growing tensions …' kept
+    # Reuters' gloss inside Lula's words
+    t = ("Lula said globalisation's promises had failed, adding that it was time to revitalise cooperation with "
+         "developing countries as \"there is a risk of nuclear war\", an apparent allusion to growing tensions between "
+         "Russia and the West over the Ukraine conflict.")
+    qs = quotes_of(t)
+    assert qs and all(q.quote.endswith('nuclear war"') for q in qs)

@@ -132,3 +132,18 @@ def test_a_joint_act_is_no_card_row_under_one_name():
     # a row with no cue (a bare quote the store kept) is no reason to fail: the Event page shows the rest
     loose = rows.assign(cue=[None] + list(rows["cue"][1:]))
     assert "the talks had been useful for both sides" in list(card_quotes(loose)[0]["quote"])
+
+
+def test_a_deal_agreed_to_is_no_card_row():
+    """fc34: Rumble's "UBS has agreed to take over … Credit Suisse" and TTM's "UBS agreed to buy its embattled rival …"
+    showed a deal as UBS's words; the rows stay in the store (PolNeAR counts an agreement as an attribution)."""
+    from core.sources import card_quotes
+    text = ("UBS has agreed to take over the 167-year-old Swiss bank giant Credit Suisse in a deal worth $3 billion. "
+            "Swiss President Alain Berset said the takeover was the best solution for restoring confidence. "
+            "The minister agreed that the plan had come late.")
+    rows = quotes_frame(canonicalise_speakers(extract_quotes([{"id": "a", "outlet": "Wire", "title": "", "text": text}]),
+                                              event_of={"a": "e"}))
+    assert any(q.startswith("to take over") for q in rows["quote"])
+    shown, held = card_quotes(rows)
+    assert not any(q.startswith("to take over") for q in shown["quote"])
+    assert "the takeover was the best solution for restoring confidence" in list(shown["quote"])

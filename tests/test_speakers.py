@@ -701,3 +701,12 @@ def test_a_run_of_title_words_is_no_name():
          "Abuja, dismissed calls for the minister’s resignation. He said: “The Federal Government is concerned about "
          "what has happened in Bayelsa and other states.”")
     assert shown(t) == {"Garba Shehu"}
+
+
+def test_a_country_opening_a_companys_name_gives_no_body_its_country():
+    # the army of a story that names no country but "one from Saudi Airlines" was 'Armed Forces (Saudi Arabia)'
+    t = ("The army denies the seizure of the airport but acknowledges that the RSF “set fire to civilian aircraft "
+         "there, including one from Saudi Airlines,” which the company has confirmed.")
+    assert not any("Saudi" in n for n in shown(t))
+    t = "Saudi Arabia hosted the talks. The army said the talks went well."
+    assert "Armed Forces (Saudi Arabia)" in shown(t)
