@@ -147,11 +147,13 @@ def canonicalise_speakers(quotes: list["Quote"], event_of: dict[str, str] | None
             bare[i] = person_name(q.canonical_speaker or q.speaker) if q.speaker_type == "person" \
                 else person_name(q.speaker)
     groups: dict[tuple, Counter] = defaultdict(Counter)
+    where: dict[tuple, set[str]] = defaultdict(set)   # a full name's group -> the events that name it
     for i, name in bare.items():
         if name and quotes[i].speaker_type == "person":
             first, last, suffix, n = _name_key(name)
             if first:
                 groups[(first, last, suffix)][name] += 1
+                where[(first, last, suffix)].add(scope(quotes[i]))
     singles = {name for i, name in bare.items()      # surnames seen alone on a person
                if quotes[i].speaker_type == "person" and len(name.split()) == 1}
     stored = set()
@@ -160,6 +162,7 @@ def canonicalise_speakers(quotes: list["Quote"], event_of: dict[str, str] | None
             first, last, suffix, _ = _name_key(k["canonical_speaker"])
             if first:
                 groups[(first, last, suffix)][k["canonical_speaker"]] += int(k.get("n") or 1)
+                where[(first, last, suffix)].add(str(k.get("event_id") or "") if event_of is not None else "")
                 stored.add(k["canonical_speaker"])
     size = {k: sum(c.values()) for k, c in groups.items()}
     show = {k: min(c, key=lambda n: (n not in stored, -c[n], len(n.split()), n)) for k, c in groups.items()}
@@ -170,31 +173,33 @@ def canonicalise_speakers(quotes: list["Quote"], event_of: dict[str, str] | None
         by_last[(k[1], "*")].append(k)
         by_first[k[0]].append(k)
 
-    def best(keys: list) -> str | None:
+    def best(keys: list, sc: str) -> str | None:
+        keys = [k for k in keys if sc in where[k]]
         return show[max(keys, key=lambda k: (size[k], -len(show[k]), show[k]))] if keys else None
 
-    def canonical(name: str) -> str:
+    def canonical(name: str, sc: str) -> str:
         first, last, suffix, n = _name_key(name)
         if first:
             return show[(first, last, suffix)] if (first, last, suffix) in show else name
         # a bare surname: same suffix if it has one ("Trump Jr"), else any full name; a name written
         # surname first ("Dong" -> "Dong Jun"), unless the word is an English given name ("Richard" is
-        # no one's surname-first name, and would go to whichever Richard is most quoted)
-        return (best(by_last.get((last, suffix if suffix else "*"), []))
-                or (None if last in GIVEN_NAMES else best(by_first.get(last, []))) or name)
+        # no one's surname-first name, and would go to whichever Richard is most quoted). Only a full name
+        # of the same event: a witness "Alexei" in a concert-hall attack is not Alexei Navalny of another.
+        return (best(by_last.get((last, suffix if suffix else "*"), []), sc)
+                or (None if last in GIVEN_NAMES else best(by_first.get(last, []), sc)) or name)
 
     for i, q in enumerate(quotes):
         if q.speaker_type in NOT_SHOWN_TYPES or not q.speaker:
             q.canonical_speaker = None
         elif q.speaker_type == "person":
             name = bare.get(i) or _clean_name(q.speaker)
-            q.canonical_speaker = canonical(name) if bare.get(i) else (
+            q.canonical_speaker = canonical(name, scope(q)) if bare.get(i) else (
                 None if name.lower() in PRONOUNS else name)
             if q.canonical_speaker and q.canonical_speaker != (q.speaker or "").strip():
                 q.speaker_how = _how(q.speaker_how, f"{q.speaker!r} is {q.canonical_speaker!r} across articles")
         elif q.speaker_type == "unknown" and bare.get(i) in singles \
-                and q.speaker.strip() == bare[i] and by_last.get((_name_key(bare[i])[1], "*")):
-            q.canonical_speaker = canonical(bare[i])
+                and q.speaker.strip() == bare[i] and best(by_last.get((_name_key(bare[i])[1], "*"), []), scope(q)):
+            q.canonical_speaker = canonical(bare[i], scope(q))
         elif q.speaker_type == "organisation":
             q.canonical_speaker = q.canonical_speaker or _clean_org(q.speaker)
         elif q.speaker_type == "anonymous":

@@ -73,7 +73,8 @@ _DASH = r"(?:--|[-—–―⸻]|βΈ»)"
 DATELINE_PATTERNS = [
     rf"{_UPPER_PLACE}[.,]\s+(?:{_DATE}\.?\s+)?/[A-Z][A-Za-z\-]+/\.?",                       # MOSCOW, June 6. /TASS/.
     # BEIJING, May 16 (Xinhua) --; "Beijing, Oct. 27, (dpa/GNA) –"; "Beijing, (APP - UrduPoint / … - 27th Oct, 2023)"
-    rf"(?:{_UPPER_PLACE}|{_MIXED_PLACE})(?:,\s+{_DATE})?,?\s+{_AGENCY}\s*(?:{_DASH}|:)?",
+    # "DHAKA: (Reuters) Bangladesh …": a colon after the place
+    rf"(?:{_UPPER_PLACE}|{_MIXED_PLACE})(?:,\s+{_DATE})?[,:]?\s+{_AGENCY}\s*(?:{_DASH}|:)?",
     # an agency written in lower case ("(dpa/GNA) –"): only with the dash after it, as no sentence goes on that way
     rf"(?:{_UPPER_PLACE}|{_MIXED_PLACE})(?:,\s+{_DATE})?,?\s+\([a-z]{{2,6}}(?:\s*/\s*[A-Za-z]{{2,12}})?\)\s*{_DASH}",
     rf"{_PLACE_COUNTRY}\s+{_AGENCY}\s*{_DASH}",

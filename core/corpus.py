@@ -128,9 +128,24 @@ def read_rows(data: str, fmt: str) -> Iterator[tuple[int, dict | None, str | Non
                 yield reader.line_num, None, f"not valid CSV ({e})"
                 continue
             # line_num counts physical lines, so a row with multi-line text is named by its last line.
-            yield reader.line_num, {k: v for k, v in row.items() if k is not None}, None
+            problem = _field_count(row, len(reader.fieldnames))
+            yield (reader.line_num, None, problem) if problem else \
+                (reader.line_num, {k: v for k, v in row.items() if k is not None}, None)
     else:
         raise ValueError(f"unknown format '{fmt}' (use jsonl or csv)")
+
+
+def _field_count(row: dict, width: int) -> str | None:
+    """Why a CSV row's cells cannot be trusted to sit in their columns, or None: fewer cells than the header
+    names, or more that hold something (a trailing delimiter is harmless). A quote left open or a stray
+    delimiter shifts every later cell ('He said "hi, then ...' put a row's text in its title and its date in
+    its text), so the row is refused and named rather than stored askew."""
+    extra = [v for v in row.get(None) or [] if (v or "").strip()]
+    missing = sum(1 for k, v in row.items() if k is not None and v is None)
+    if extra or missing:
+        return (f"{width + len(extra) - missing} cells where the header names {width} columns (an unclosed "
+                "quote or a stray delimiter shifts the cells after it)")
+    return None
 
 
 def _csv_delimiter(data: str) -> tuple[str, str | None]:

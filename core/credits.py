@@ -224,7 +224,8 @@ def mentions(text: str) -> list[tuple[int, int, str]]:
     for m in rx.finditer(text):
         s, e = m.span()
         # Whole words only: not inside "CNNMoney", "@Reuters" or "Reuters.com".
-        if s and (text[s - 1].isalnum() or text[s - 1] in "@._" or (text[s - 1] in _DASHES and not _signoff_dash(text, s))):
+        if s and (text[s - 1].isalnum() or text[s - 1] in "@._" or (text[s - 1] in _DASHES and not _signoff_dash(text, s)
+                                                                    and not _DISTRIBUTOR_LEFT.search(text, max(0, s - 8), s))):
             continue
         if e < len(text) and (text[e].isalnum() or text[e] in "-_" or (text[e] == "." and text[e + 1:e + 2].isalnum())):
             continue
@@ -232,6 +233,10 @@ def mentions(text: str) -> list[tuple[int, int, str]]:
             out.append((s, e, forms[m.group()]))
     return out
 
+
+# "(NNN-NHK)": a distributor's short code joined to the agency it carries, in a dateline's parenthesis (NAM News
+# Network's "TOKYO, Apr 15 (NNN-NHK) –", rpages10).
+_DISTRIBUTOR_LEFT = re.compile(r"\(\s*[A-Z]{2,5}-$")
 
 # Dash forms a sign-off or byline is written with: hyphen, en and em dash, the horizontal bar "―" (U+2015) and the
 # figure dash "‒" (U+2012), as Malaysian and other pages write "― Reuters".
@@ -248,16 +253,25 @@ def _lower_matcher() -> tuple[re.Pattern | None, dict[str, str]]:
     return re.compile(r"(?<![\w@.])(?:" + _trie_regex(sorted(forms, key=len, reverse=True)) + r")(?![\w\-])"), forms
 
 
-# A dateline under the page's chrome: read down to this line, past lines at most this long.
-DATELINE_LINES_MAX, CHROME_LINE_MAX = 8, 100
+# A dateline under the page's chrome: read down to this line, past lines at most this long, or a standfirst of one
+# sentence at most STANDFIRST_MAX long.
+DATELINE_LINES_MAX, CHROME_LINE_MAX, STANDFIRST_MAX = 8, 100, 200
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s+[\"“‘]?[A-Z]")
 
 
-def _dateline_lines(paras: list[tuple[int, int]]) -> int:
+def _dateline_lines(paras: list[tuple[int, int]], text: str = "") -> int:
     """How many lines at the top may hold the dateline: four, or one past the page's chrome when more short lines (a
-    menu, the headline, a byline, the headline again: rpages7's UrduPoint) come first, up to DATELINE_LINES_MAX."""
-    chrome = 0
+    menu, the headline, a byline, the headline again: rpages7's UrduPoint), a one-sentence standfirst or photo captions
+    ("… Oct. 7, 2023. Photo by Mohsen Karimi/AFP/Getty Images/TNS") come first, up to DATELINE_LINES_MAX."""
+    chrome, standfirst = 0, False
     for a, b in paras[:DATELINE_LINES_MAX - 1]:
-        if b - a > CHROME_LINE_MAX:
+        line = text[a:b].strip() if text and b - a > CHROME_LINE_MAX else ""
+        if line and not _is_caption(line):
+            # One standfirst at most: lines of one sentence each are as likely the story's own paragraphs.
+            if standfirst or len(line) > STANDFIRST_MAX or _SENTENCE_BREAK.search(line) or dateline_end(line):
+                break
+            standfirst = True
+        elif b - a > CHROME_LINE_MAX and not line:
             break
         chrome += 1
     return max(4, chrome + 1)
@@ -267,7 +281,7 @@ def _dateline_mentions(text: str, paras: list[tuple[int, int]]) -> list[tuple[in
     """Mentions of lower-case spellings inside an opening dateline ("Beijing, Oct. 27, (dpa/GNA) –")."""
     rx, forms = _lower_matcher()
     out = []
-    for a, b in (paras[:_dateline_lines(paras)] if rx else ()):
+    for a, b in (paras[:_dateline_lines(paras, text)] if rx else ()):
         d = _dateline_end(text[a:b])
         out += [(a + m.start(), a + m.end(), forms[m.group()]) for m in rx.finditer(text, a, a + d) if m.group() in forms]
     return out
@@ -287,6 +301,18 @@ _PHOTO_LEFT = re.compile(r"(?:\b(?:Photos?|Photograph|Image|Picture|Pic|Video|Fo
                          r"(?:[^.\n:]{0,80}?/\s*)?|©[^\n]{0,80}?/?\s*|\(Photo by [^)\n]{0,80}?/\s*)$", re.IGNORECASE)
 _PHOTO_RIGHT = re.compile(r"^\s*(?:Photo|PHOTO|Images?|TV|Video)\b")
 _COPYRIGHT_LEFT = re.compile(r"\b(?:Copyright|COPYRIGHT)\s*(?:\d{4}\s+)?$")
+# "(C) Yonhap News Agency. All Rights Reserved", "Copyright 2023 The Associated Press. All rights reserved.": a line that
+# is only another outlet's copyright claims the text carried above it.
+_COPYRIGHT_LINE_LEFT = re.compile(r"^\s*(?:(\([Cc]\)|Copyright|COPYRIGHT)|©)\s*(?:©\s*)?(?:\d{4}\s+)?(?:[Tt]he\s+)?$")
+_COPYRIGHT_LINE_RIGHT = re.compile(r"^\s*[.,]?\s*((?:All|ALL)\s+(?:[Rr]ights|RIGHTS)\s+(?:[Rr]eserved|RESERVED)\.?)?\s*$")
+# "… via AP) Credit: AP", "… an injured victim. Credit:AP": "Credit" after a caption on its line is the picture's.
+_CREDIT_AFTER_CAPTION = re.compile(r"\S[^\n]{20,}?\s(?:Credit|CREDIT)\s*:\s*$")
+# "A CNN reporter on the scene exclaimed, "I can't believe this."": the staff member quoted in the story, a person in
+# it, not the outlet's own reporting told by its copy.
+_STAFF_QUOTED = re.compile(r"^[^.!?\n\"“]{0,60}?\b(?:said|says|exclaimed|told [a-z]+|added|wrote|asked|shouted|sighed)"
+                           r"\s*[,:]\s*[\"“]")
+# "-- ANI, with agency inputs": a sign-off naming the agency the story is from, with others' lines added.
+_INPUTS_RIGHT = re.compile(r"^\s*,?\s*(?:with|With)\s+(?:(?:other\s+)?agency|additional|other)\s+inputs\.?\s*$")
 _BYLINE_LEFT = re.compile(r"^(?:(?:By|BY|Written by|Story by|From)\s*:?\s*(?:the\s+)?|.{0,60}?(?:,|/|\||\band\b)"
                           r"\s*(?:the\s+)?)?$")
 _BYLINE_RIGHT = re.compile(r"^(?:\s*(?:news agency|staff|Staff|News)?\s*(?:[|/,]|[-–—―‒]\s|Published|Updated|$))")
@@ -295,7 +321,10 @@ _BYLINE_VERB = re.compile(r"\b(?:citing|quoting|according to|reported|reports|re
 # "By REBECCA BOONE Associated Press": reporters' names run into their agency's name with no comma between.
 _BY_NAMES_LEFT = re.compile(r"^(?:By|BY)\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}(?:\s*(?:,|and|And|AND)\s+"
                             r"[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}){0,3}(?:\s+(?:the|The))?$")
-_SIGNOFF_LEFT = re.compile(r"(?:^|[.!?\"”’)]\s+|[-–—―‒]{1,2}\s*|\(\s*|\(\s*[A-Z]{1,4}\s*/\s*)$")
+# "\ufffd" (the replacement character): a dash some page's wrong encoding broke ("… by phone.  \ufffdReuters", rpages9's
+# Daily Observer); it stands where "— Reuters" stood and nothing else is written so.
+_BROKEN_DASH = "\ufffd"
+_SIGNOFF_LEFT = re.compile(r"(?:^|[.!?\"”’)]\s+|[-–—―‒\ufffd]{1,2}\s*|\(\s*|\(\s*[A-Z]{1,4}\s*/\s*)$")
 _INITIALS_LEFT = re.compile(r"\(\s*[A-Z]{1,4}\s*/\s*$")
 _OPENING_COLON = re.compile(r"^\s*:\s+[A-Z\"“‘]")
 # "originally published on www.theguardian.com": a link credit to an outlet written as its web address.
@@ -307,14 +336,23 @@ _SOURCE_LEFT = re.compile(r"(?:^|[(\[]|[)\]]\s|\s[-–—|]\s)\s*(?:(?:Source|So
 _LINK_LEFT = re.compile(r"(?:Read (?:the )?(?:Full|full|original|Original) (?:Article|article|Story|story)|"
                         r"(?:^|\b(?:article|story|post|report|This|It)\s+(?:was\s+|has been\s+)?)(?:originally|first)\s+"
                         r"(?:appeared|published)|\bappeared first|Continue reading)\s+(?:at|on|in|by)\s+(?:the\s+)?$")
+# "Please select this link to read the complete article from Reuters." (rpages9's association page): the rest of the
+# story is the agency's, a link credit as "Read the full article at" is.
+_READ_MORE_LEFT = re.compile(r"\b[Rr]ead (?:the )?(?:[Ff]ull|[Cc]omplete|[Oo]riginal|[Ee]ntire) (?:[Aa]rticle|[Ss]tory|[Rr]eport)"
+                             r"\s+(?:at|on|in|by|from)\s+(?:the\s+)?$")
 _REPORTER_LEFT = re.compile(r"(?:\bquestions? (?:from|by)|\b(?:request|inquiry|query) (?:from|by)|"
                             r"\btranslated\b[^.\n]{0,60}\bby)\s+(?:the\s+)?(?:news agency\s+)?$")
 # "told Reuters", "confirmed to news agency AFP": an interview the outlet gave the agency.
 _TOLD_LEFT = re.compile(r"\b(?:told|telling|tells|confirmed to|confirmed it to)\s+(?:the\s+)?(?:news agency\s+)?$")
 _REPORTER_RIGHT = re.compile(r"^(?:\s+news agency)?\s+(?:witness|reporter|correspondent|photographer|journalist|"
-                             r"cameraman|crew|team)s?\s+(?:who\s+)?(?:saw|said|says|reported|witnessed|counted|heard|"
+                             r"cameraman|crew|team|staffer)s?\s+(?:who\s+)?(?:saw|said|says|reported|witnessed|counted|heard|"
                              r"observed|visited|there|at the scene|on the scene|in [A-Z]|and\b)")
-_PLURAL_STAFF = re.compile(r"^(?:\s+news agency)?\s+(?:witnesses|reporters|correspondents|photographers|journalists)\b")
+_PLURAL_STAFF = re.compile(r"^(?:\s+news agency)?\s+(?:witnesses|reporters|correspondents|photographers|journalists|"
+                           r"staffers)\b")
+# "…, AFP learned from a source close to the presidency": what the agency found out itself (rpages9's Africanews).
+_LEARNED_RIGHT = re.compile(r"^(?:\s+news agency)?\s+(?:has\s+|had\s+)?learned\b")
+# "According to VNA" alone on a story's last line: the page's source line (rpages9's Bao Hai Duong).
+_SOURCE_LINE_LEFT = re.compile(r"\s*(?:According to|As reported by)\s+(?:the\s+)?")
 _INTRO_COMMA = re.compile(r"(?:^|[.!?\"”’]\s+)[A-Z][^.!?\n,]{0,50},\s+$")
 _UNVERIFIED_RIGHT = re.compile(r"^(?:\s+news agency)?\s+(?:was|were|is|could|has|had|did)\s+(?:not|unable|been "
                                r"unable)[^.\n]{0,30}\b(?:verify|confirm)")
@@ -322,7 +360,7 @@ _TRAILING_LEFT = re.compile(r"(?:,|\bwhile|\bas)\s*[" + _OPEN_Q + r"]?(?:the\s+)
                             + r"]?$")
 _WHEN = (r"(?:\s+(?:on|late on|early on|earlier on|last|this|late|early|earlier|later)\s+(?:[A-Z][a-z]+day|[A-Z][a-z]+\.?"
          r" \d{1,2}|night|morning|evening|week|month)|\s+(?:earlier|later|today|yesterday|overnight))?")
-_TRAILING_RIGHT = re.compile(r"^[" + _CLOSE_Q + r"]?(?:\s+(?:news agency|agency|news service|website))?"
+_TRAILING_RIGHT = re.compile(r"^[" + _CLOSE_Q + r"]?(?:\s+(?:news agency|agency|news service|website|newspaper|daily))?"
                              r"\s+(?:has\s+|had\s+)?(?:reported|reports|wrote|informed|added|noted|said)" + _WHEN
                              + r"\s*(?:[.;:)!]|,|$|\s+(?:citing|quoting|that|in a|in its))")
 _QUOTED_RIGHT = re.compile(r"^[" + _CLOSE_Q + r"]?(?:\s+(?:news agency|agency))?\s+quoted\s+[A-Z]")
@@ -335,7 +373,8 @@ _CREDIT_RIGHT = re.compile(r"^[" + _CLOSE_Q + r"]?(?:\s+(?:news agency|agency|ne
                            r"(?:\s+\([A-Z]{2,6}\))?\s*(?:[.;:)!]|,\s*(?:citing|quoting|which|who|with|adding)|\s+(?:citing|quoting)|$)")
 _BY_FOR_LEFT = re.compile(r"(?:,|\bas)\s+(?:reported|written)\s+by\s+[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|and))"
                           r"{0,7}\s+for\s+(?:the\s+)?$")
-_CITED_LEFT = re.compile(r"(?:^|[.!?\"”’]\s+)(?:According to|As reported by|Citing|In a report by|A report by|"
+_CITED_LEFT = re.compile(r"(?:^|[.!?\"”’]\s+)(?:According to|As reported by|Citing|(?:In a|A|In an|An)\s+(?:(?:official|exclusive|earlier|"
+                         r"recent|new|latest|detailed)\s+)?report by|"
                          r"In comments (?:reported|published) by|Reports? by)\s+(?:(?:a|an|the) (?:report|reports|"
                          r"article) (?:by|in|from|of)\s+)?(?:the\s+)?" + _DESCRIPTOR + r"$")
 # "This is reported by RIA Novosti with reference to …": the sentence after the news names where it came from.
@@ -388,11 +427,21 @@ _BYLINE_THEN_PLACE = re.compile(r"(?:By|BY)\s+[^\n]{2,70}?\s+(?=[A-Z][A-Z.'’\-
                                 r"(?:[ /][A-Z][A-Z.'’\-]+){0,3}\s+\([^()\n]{1,60}\)\s*(?:--|[-—–])\s*\S)")
 
 
-def _byline_before_dateline(line: str, before: int) -> int:
-    """Where a wire dateline starts when a byline runs into it on the same line, ahead of position `before`
-    (0: at the line's start)."""
+# A headline sentence run into a wire dateline on the first line, as a wire's news brief prints each item: "Suicide
+# bomber kills 28, wounds 150 at mosque in NW Pakistan. PESHAWAR, Pakistan (AP) — …" (the strict form only: a place in
+# capitals, the agency in brackets and a dash).
+_HEADLINE_THEN_PLACE = re.compile(r"[^\n]{10,150}?[.!?]\s+(?=[A-Z][A-Z.'’\-]+(?:[ /][A-Z][A-Z.'’\-]+){0,3}"
+                                  r"(?:,\s+[A-Z][^()\n]{1,30})?\s+\([A-Z][^()\n]{1,40}\)\s*(?:--|[-—–])\s*\S)")
+
+
+def _byline_before_dateline(line: str, before: int, first: bool = False) -> int:
+    """Where a wire dateline starts when a byline (or, on the text's first line, a headline sentence) runs into it
+    on the same line, ahead of position `before` (0: at the line's start)."""
     m = _BYLINE_THEN_PLACE.match(line)
-    return m.end() if m and m.end() <= before and not re.search(r"[.!?]\s", m.group()) else 0
+    if m and m.end() <= before and not re.search(r"[.!?]\s", m.group()):
+        return m.end()
+    m = _HEADLINE_THEN_PLACE.match(line) if first else None
+    return m.end() if m and m.end() <= before and not re.search(r"[.!?]\s", m.group().rstrip()[:-1]) else 0
 
 
 def _dateline_end(line: str) -> int:
@@ -426,7 +475,8 @@ _DAY = (r"(?:(?:January|February|March|April|May|June|July|August|September|Octo
 # the day the picture was taken ("… Lahaina, Hawaii, US August 9, 2023.") as agencies' captions do.
 _CAPTION_WORDS = re.compile(r"\b(?:is|are) (?:seen|pictured|shown)\b|\b(?:In this (?:photo|picture|image|file photo)|"
                             r"pictured)\b|" + _DAY + r"\.?\s*$")
-_CAPTION_CREDIT = re.compile(r"(?:[" + _DASHES + r"]\s*|\(|/\s*Photo:?\s*)[A-Z][\w.&'’ /\-]{1,40}\)?\s*$")
+_CAPTION_CREDIT = re.compile(r"(?:[" + _DASHES + r"]\s*|\(|/\s*Photo:?\s*|\bPhoto (?:by|credit:?)\s+)[A-Z][\w.&'’ /\-]{1,40}"
+                             r"\)?\s*$")
 _DAY_RE = re.compile(_DAY)
 _CAPTION_MAX = 350          # a caption is a line or two, not a paragraph of the story
 # "state broadcaster CCTV said", "state news agency Xinhua reported": a state medium cited for the news itself (the
@@ -450,6 +500,14 @@ def _next_line(text: str, end: int) -> str:
     return ""
 
 
+def _previous_line(text: str, start: int) -> str:
+    """The non-empty line before the one starting at `start`."""
+    for line in reversed(text[max(0, start - 2 * _CAPTION_MAX):start].split("\n")):
+        if line.strip():
+            return line.strip()
+    return ""
+
+
 def _is_caption(line: str) -> bool:
     """Whether a line reads as a photo caption: short, describing a picture or ending in its day or its credit."""
     return 0 < len(line) <= _CAPTION_MAX and (_CAPTION_WORDS.search(line) is not None
@@ -465,6 +523,11 @@ def _kind(text: str, s: int, e: int, para: tuple[int, int], idx: int, n_paras: i
     lstrip, rstrip_ = left.rstrip(), right.strip()
     # Most patterns look only at the words just before the name: a short window keeps "$"-anchored searches cheap.
     near = ("\x00" if len(left) > NEAR else "") + left[-NEAR:]
+    if s - para[0] <= 30:
+        cl, cr = _COPYRIGHT_LINE_LEFT.match(text[para[0]:s]), _COPYRIGHT_LINE_RIGHT.match(right)
+        # "© Reuters" alone after a caption is the picture's; "(C) X", "Copyright X" or "… All Rights Reserved" the text's.
+        if cl and cr and (cr.group(1) or (cl.group(1) and not _is_caption(_previous_line(text, para[0])))):
+            return "source"
     # "(AP Photo/…", "- Copyright AFP/File MANDEL NGAN": an agency run into a photographer's name by a slash.
     if _PHOTO_RIGHT.match(right) or (left.endswith("(") and right.startswith("/") and not _AGENCY_PAIR.match(right)) \
             or (right.startswith("/") and _COPYRIGHT_LEFT.search(left[-30:])) \
@@ -485,7 +548,7 @@ def _kind(text: str, s: int, e: int, para: tuple[int, int], idx: int, n_paras: i
     if not left.strip() and not right.strip() and _under_headline_copy(text, para[0]):
         return "photo"
     if idx < opening:
-        start = para[0] + _byline_before_dateline(text[para[0]:min(para[1], s + CONTEXT)], s - para[0])
+        start = para[0] + _byline_before_dateline(text[para[0]:min(para[1], s + CONTEXT)], s - para[0], idx == 0)
         d = _dateline_end(text[start:para[1]])
         inside = s - start < d and (re.search(r"[(/][^()/]*$", left) is not None)
         if inside:
@@ -499,16 +562,20 @@ def _kind(text: str, s: int, e: int, para: tuple[int, int], idx: int, n_paras: i
             and _BYLINE_RIGHT.match(right) and not _BYLINE_VERB.search(right):
         return "byline"
     if _SOURCE_LEFT.search(near) and len(rstrip_) <= 40:
+        return "photo" if _CREDIT_AFTER_CAPTION.search(left) else "source"
+    # "source: The Vibes" on its own line under the headline (lower case only where it opens the line).
+    if s - para[0] <= 12 and re.fullmatch(r"\s*source\s*:\s*", text[para[0]:s]) and len(rstrip_) <= 40:
         return "source"
     # "Reuters: Darya Dugina, daughter of…": the outlet named before a colon that opens the text.
     if idx == 0 and not lstrip and _OPENING_COLON.match(right):
         return "source"
-    if _LINK_LEFT.search(near) or _EARLIER_STORY.match(right):
+    if _LINK_LEFT.search(near) or _READ_MORE_LEFT.search(near) or _EARLIER_STORY.match(right):
         return "link"
-    if _SIGNOFF_LEFT.search(near) and re.match(r"^\)?\.?\s*$", right):
+    if _SIGNOFF_LEFT.search(near) and (re.match(r"^\)?\.?\s*$", right)
+                                       or (lstrip.endswith(tuple(_DASHES)) and _INPUTS_RIGHT.match(right))):
         # A name alone on its line is a byline at the top or a sign-off at the end; mid-story, a picture's credit.
         alone = (not lstrip or lstrip == "(") and (idx < 4 or idx >= n_paras - 2)
-        dashed = lstrip.endswith(tuple(_DASHES))
+        dashed = lstrip.endswith(tuple(_DASHES + _BROKEN_DASH))
         # "(Reuters)" closing a caption mid-text credits a photo; at the end of the story it credits the text,
         # as does "(KB/IANS)": an editor's initials and the agency.
         closing = idx >= n_paras - 2 and (lstrip.endswith("(") or text[s:e].isupper() or _INITIALS_LEFT.search(lstrip))
@@ -521,11 +588,19 @@ def _kind(text: str, s: int, e: int, para: tuple[int, int], idx: int, n_paras: i
             return "photo"
         if alone or dashed or closing:
             return "signoff"
+    # "According to VNA" alone on the last line, after the story: where the whole text comes from, as "Source: VNA"
+    # says; "according to" inside a sentence only attributes one fact.
+    if idx == n_paras - 1 and _SOURCE_LINE_LEFT.fullmatch(text[para[0]:s]) and re.fullmatch(r"[\s.)]*", right):
+        return "signoff"
     if _REPORTER_LEFT.search(near) and not re.match(r"^['’]s\b", right):
+        return "reporter"
+    # "…, AFP learned from a source": an agency's own finding (a wire only: "the BBC has learned" retold by another
+    # site is that site's citation of a scoop).
+    if is_wire(text[s:e]) and (_SENTENCE_START.search(near) or re.search(r",\s*$", near)) and _LEARNED_RIGHT.match(right):
         return "reporter"
     # "a Reuters witness", "an AFP reporter saw", "Reuters could not verify": the agency's own reporting.
     if re.search(r"\b(?:a|an)\s+$", near, re.IGNORECASE) and _REPORTER_RIGHT.match(right):
-        return "reporter"
+        return None if _STAFF_QUOTED.match(right) else "reporter"
     if _SENTENCE_START.search(near) and _UNVERIFIED_RIGHT.match(right):
         return "reporter"
     # "Reuters reporters at the scene … saw", "In central Beirut, AFP journalists heard": the agency's staff, plural,
@@ -583,7 +658,7 @@ def find_credits(title: str | None, text: str | None, url: str | None = None,
         found = sorted(set(found) | set(extra))
     starts = [a for a, _ in paras]
     joint = _joined(text, found)
-    opening = _dateline_lines(paras)
+    opening = _dateline_lines(paras, text)
     for n, (s, e, outlet) in enumerate(found):
         if outlet == own_name:
             continue
@@ -627,7 +702,7 @@ def _phrase_span(text: str, s: int, e: int, a: int, b: int, dateline: bool = Fal
     """Where the words around a credit start and end (at most a short clause, whole words only), for showing
     as evidence: text[start:end] is the phrase. A dateline is shown whole ("BEIJING, Jan. 31 (Xinhua) --")."""
     if dateline:
-        lo = a + _byline_before_dateline(text[a:b], s - a)
+        lo = a + _byline_before_dateline(text[a:b], s - a, not text[:a].strip())
         hi = lo + _dateline_end(text[lo:b])
     else:
         lo, hi = max(a, s - 60), min(b, e + 40)

@@ -13,6 +13,8 @@ from .clean import split_boilerplate
 from .models import parse_time
 
 MIN_WORDS = 15
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_DATE_SCAN = 400_000   # characters of a page searched for the day of its date (head and article come first)
 
 
 @dataclass
@@ -23,6 +25,7 @@ class Extracted:
     title: str | None = None
     author: str | None = None
     published: datetime | None = None
+    date_precision: str = "date"           # "year" when the page gives only a year and month (core.dates)
     language: str | None = None
     sitename: str | None = None
     boilerplate: list[str] = field(default_factory=list)   # lines the cleaner removed (kept as reprint evidence)
@@ -62,8 +65,28 @@ def extract_page(html: str | bytes, url: str | None = None) -> Extracted | None:
     # A menu or cookie notice is not a story; the feed summary is a better stand-in.
     if len(text.split()) < MIN_WORDS:
         return None
-    return Extracted(text=text, title=get("title"), author=get("author"), published=parse_time(get("date")),
-                     language=get("language"), sitename=get("sitename"), boilerplate=boilerplate)
+    published = parse_time(get("date"))
+    precision = page_date_precision(html, url, published)
+    if published is not None and precision == "year":
+        published = published.replace(month=1, day=1)
+    return Extracted(text=text, title=get("title"), author=get("author"), published=published,
+                     date_precision=precision, language=get("language"), sitename=get("sitename"),
+                     boilerplate=boilerplate)
+
+
+def page_date_precision(html: str | bytes, url: str | None, published: datetime | None) -> str:
+    """"date", or "year" when the page's date is the 1st of a month that neither its markup nor its address
+    writes with a day: htmldate fills in the 1st for "2023-08" or ".../2023/08/...", and that invented day put a
+    report three weeks before the crash it covers, out of its event. core.dates keeps such a value to the year."""
+    if published is None or published.day != 1:
+        return "date"
+    head = html[:_DATE_SCAN] if isinstance(html, str) else html[:_DATE_SCAN].decode("utf-8", "replace")
+    y, m = published.year, published.month
+    name = _MONTH_NAMES[m - 1]
+    day_one = re.compile(rf"{y}[-/.]0?{m}[-/.]0?1(?!\d)|{y}{m:02d}01(?!\d)|(?<!\d)0?1[-/.]0?{m}[-/.]{y}"
+                         rf"|(?<!\d)0?{m}[-/.]0?1[-/.]{y}|{name}\w*\.? +0?1(?:st)?,? +{y}"
+                         rf"|(?<!\d)0?1(?:st)? +(?:of +)?{name}\w*\.?,? +{y}", re.IGNORECASE)
+    return "date" if day_one.search(head) or day_one.search(url or "") else "year"
 
 
 def warm_up() -> None:

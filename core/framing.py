@@ -26,7 +26,8 @@ from core.progress import note, reporting
 from core.reprints import Reprint, family_key, family_outlet, find_reprints
 from core.sources import speaker_label
 from core.timeline import parse_time, timing
-from core.vocab import Z_MIN, count_terms, distinctive_terms, evidence_for, headline_lead_words, rank_distinctive
+from core.vocab import (Z_MIN, count_terms, distinctive_terms, evidence_for, headline_lead_words, rank_distinctive,
+                        term_keys)
 
 __all__ = ["compare_event", "distinctive_terms", "contested_terms", "load_contested_terms", "timing",
            "actors", "attribution", "tone", "run_compare_file"]
@@ -176,8 +177,12 @@ def furniture_spans(text: str, lead: list[tuple[int, int]]) -> list[tuple[int, i
 # Pages repeat their headline, kicker and standfirst at the top of the text, under a masthead, and put photo
 # captions, video blurbs and subscription prompts before the story (fresh coverage of three 2016 events: 14
 # of 19 leads shown were such lines). None of them is the story's first sentence.
+# … or closes on an agency's credit after its last stop: "… 24 August 2023. EPA-EFE/KIM LUDBROOK" (fc34's Daily
+# Maverick lead was that caption), "EPA-EFE FILE/SANA", "REUTERS/Kevin Lamarque", "AFP/Getty Images", "AP Photo/Evan Vucci"
 _PHOTO_CREDIT_RE = re.compile(r"\b(?:PHOTOS?|Photos?|Pictures?|Images?|Credit)\s*:\s*\S|\bPhoto by\b"
-                              r"|\((?:[^()\n]*/)+[^()\n]*\)\s*$")
+                              r"|\((?:[^()\n]*/)+[^()\n]*\)\s*$"
+                              r"|(?:(?<=[.!?\"”’)])[ \t]+|^|(?<=\n))[A-Z]{2,}(?:[- ][A-Z]{2,}){0,2}(?: Photo)?/ ?[A-Z][\w.'’-]*"
+                              r"(?: [A-Z][\w.'’-]*){0,3}\s*$")
 # a video blurb closes on its date and credit, often cut: "… appears to show the crash. (March 19) AP", "(March AP"
 _VIDEO_CREDIT_RE = re.compile(r"\((?:January|February|March|April|May|June|July|August|September|October|November|"
                               r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?: \d{1,2})?\)?"
@@ -187,7 +192,14 @@ _BULLET_RE = re.compile(r"\A\s*(?:--|[-–—]{1,2}|[•·▪►*])\s")     # "�
 _LABEL_RE = re.compile(r"\A\W*(?:video|watch|gallery|photos?|listen|audio)\s*:", re.IGNORECASE)
 _NOTICE_RE = re.compile(r"\A\W*(?:this (?:story|article|content|page|was published) (?:is |was )?"
                         r"(?:over |more than )?\d+ years? (?:old|ago)"
-                        r"|(?:subscribe|sign up|log in|already a subscriber|start (?:a |your )?free))", re.IGNORECASE)
+                        r"|(?:subscribe|sign up|log in|already a subscriber|start (?:a |your )?free)"
+                        # "For free real time breaking news alerts sent straight to your inbox sign up to our …" (fc34)
+                        r"|(?:for|get)\b[^.!?\n]{0,100}?\b(?:to your inbox|sign up (?:to|for) our))", re.IGNORECASE)
+# a video player's running time, the video's blurb on the line below it: "Watch / Duration: 2 minutes 21 seconds / The
+# quick count shows the man once banned …" (fc35: ABC Australia's lead was the blurb, not the story's first sentence)
+_DURATION_RE = re.compile(r"^[ \t]*Duration:?[ \t]*(?:\d{1,2}:\d{2}(?::\d{2})?|\d+[ \t]*(?:hours?|minutes?|mins?)"
+                          r"(?:[ \t]+\d+[ \t]*(?:seconds?|secs?))?|\d+[ \t]*(?:seconds?|secs?))[ \t]*$",
+                          re.MULTILINE | re.IGNORECASE)
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 OPENING_CHARS = 1500        # how far into a text a repeated headline still marks the top of the story
 
@@ -199,11 +211,15 @@ def _title_key(title: str) -> str:
 
 def _furniture_paragraphs(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Paragraphs that are page furniture: photo captions (a credit line in them, or a caption's own form) and
-    prompts. In a paragraph set line by line, a caption ends with its credit line: the lines below it are the story."""
+    prompts. In a paragraph set line by line, a caption ends with its credit line: the lines below it are the story;
+    a video player's running time ends with the line below it, the video's blurb."""
     out = []
     for a, b in paras:
         if _NOTICE_RE.match(text[a:b]) or _CAPTION_RE.match(text[a:b]):
             out.append((a, b))
+        elif m := _DURATION_RE.search(text[a:b]):
+            blurb = text.find("\n", a + m.end() + 1)
+            out.append((a, b if blurb < 0 or blurb > b else blurb))
         elif _PHOTO_CREDIT_RE.search(text[a:b]) or _VIDEO_CREDIT_RE.search(text[a:b]):
             out.append((a, _caption_end(text, a, b)))
     return out
@@ -251,9 +267,15 @@ _COMPOUND_CUT_RE = re.compile(r"\w-[a-z]\Z")
 
 
 def _date_stamp_end(sentence: str) -> int:
-    """Length of a date stamp opening a sentence ("3 January 2020: "), 0 when there is none."""
-    m = _DATE_STAMP_RE.match(sentence)
+    """Length of a date stamp ("3 January 2020: ") or a credit set between dashes ("-Edited by Bev Mortimer- ")
+    opening a sentence, 0 when there is none."""
+    m = _DATE_STAMP_RE.match(sentence) or _CREDIT_PREFIX_RE.match(sentence)
     return m.end() if m else 0
+
+
+# a credit a local site sets before its story: "-Edited by Bev Mortimer- Six new countries have been invited …" (fc34)
+_CREDIT_PREFIX_RE = re.compile(r"\A[-–—]\s*(?:Edited|Written|Compiled|Reported) by [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
+                               r"\s*[-–—]\s+(?=\S)")
 
 
 def _story_start(text: str, headline: str) -> int:
@@ -285,8 +307,11 @@ def _before_the_story(text: str, s: int, e: int, paras, skip, headline: str) -> 
     # a line of its own (a paragraph, or a line of one: a standfirst under the headline) with no stop, unless a
     # breaking-news marker follows it: "… has died at the age of 82" then "(More to follow)" is the story (fc33)
     alone = text[:s].rstrip(" \t")[-1:] in ("", "\n") and text[e:].lstrip(" \t")[:1] in ("", "\n")
+    # … nor is a line ending with a colon above a list: "…, the Swiss Bankers Association (SBA) has the following
+    # comments:" then "• This is a difficult …" opens a statement (fc34)
+    listed = sentence.rstrip().endswith(":") and _BULLET_RE.match(text[e:])
     return (alone and "\n" not in sentence.strip() and not _SENTENCE_END_RE.search(sentence)
-            and not _BREAKING_RE.match(text[e:].lstrip()))
+            and not _BREAKING_RE.match(text[e:].lstrip()) and not listed)
 
 
 # the line a wire or a site sets under a breaking story's first line
@@ -398,6 +423,10 @@ def distinctive(docs: list[dict], top: int = TOP_DISTINCTIVE) -> dict:
                                                      for d in by_outlet[outlet]])
         for r in rows:
             r["evidence"] = [dict(x, field="text") for x in ev.get(r["key"], [])]
+        # a word said in one sentence only is that sentence's, not the outlet's vocabulary: a footer's list of
+        # services ("Business to Business Service, Business School, …" ×7) or a sign-up prompt's "emails" ×5 (fc34)
+        titled = {k for d in by_outlet[outlet] for k, _, _, _ in term_keys(d["title"])}
+        ranked[outlet] = [r for r in rows if len(r["evidence"]) + (r["key"] in titled) >= 2]
     return {"method": "weighted log-odds, informative Dirichlet prior = pooled event counts (Monroe et al. 2008); "
                       f"terms with z >= {Z_MIN} only, counted in text without page furniture", "outlets": ranked}
 

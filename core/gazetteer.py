@@ -71,6 +71,16 @@ def words_of(mention: str) -> list[str]:
     return list(_words(mention))
 
 
+def joined(words) -> str:
+    """words_of's words written back as a name: a split "'s" rejoins its word, and after a plural it is the
+    apostrophe the text wrote ("Doctors' Syndicate", never "Doctors's Syndicate")."""
+    text = " ".join(words)
+    return _PLURAL_POSSESSIVE_RE.sub("\\1'", text).replace(" 's", "'s")
+
+
+_PLURAL_POSSESSIVE_RE = re.compile(r"\b([A-Za-z]*[a-z]s) 's\b")
+
+
 @lru_cache(maxsize=65536)
 def _words(mention: str) -> tuple[str, ...]:
     """words_of, once per distinct mention."""

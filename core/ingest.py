@@ -21,6 +21,7 @@ from .store import Store, store_fault
 from .urls import same_page_urls
 
 Progress = Callable[[str, int, int], None]   # (stage, done, total)
+PAGE_MONTH_ONLY = "the page gives only a year and month: kept to the year"
 FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
 
 
@@ -259,8 +260,11 @@ class _Run:
         a.author = a.author or (strip_invisible(ex.author) or "").strip()[:self.s.max_field_chars] or None
         a.language = a.language or language_tag(ex.language)
         if a.date_source == "first-seen" and ex.published and ex.published <= datetime.now(timezone.utc):
-            # trafilatura reads a page's date to the day (YYYY-MM-DD): a date, never a time
-            a.published, a.date_source, a.date_precision = ex.published, "page", "date"
+            # trafilatura reads a page's date to the day (YYYY-MM-DD): a date, never a time; a year and month
+            # with no day is kept to the year (core.extract.page_date_precision). The feed's "missing" flag no
+            # longer holds once the page dates the article.
+            a.published, a.date_source, a.date_precision = ex.published, "page", ex.date_precision
+            a.date_flag = PAGE_MONTH_ONLY if ex.date_precision == "year" else None
 
 
 def _not_a_page(resp: Response) -> str | None:

@@ -8,7 +8,7 @@ from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from core.gazetteer import country_in, government, institution, words_of
+from core.gazetteer import country_in, government, institution, joined, words_of
 from core.quote_input import news_outlet
 from core.speakers import ANON_HEADS, LO, NAME_WORD, NOT_NAMES, OCCUPATION_WORDS, PLACE_WORDS, TITLE_WORDS
 
@@ -295,7 +295,7 @@ def description(words: list[str], article: str = "") -> str:
     (when given) also writes it in lower case."""
     while words and words[0].lower() in ("the", "a", "an"):
         words = words[1:]
-    text = " ".join(words).replace(" 's", "'s")
+    text = joined(words)
     parts = text.split()
     if not parts or not text[:1].isupper() or parts[0].isupper() or country_in(parts[:1])[0]:
         return text

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from core.gazetteer import Body, country_in, government, institution, words_of
+from core.gazetteer import Body, country_in, government, institution, joined, words_of
 from core.mention_words import (ANON_WORDS, BLOC_WORDS, BODY_HEADS, COLLECTIVE_HEADS, COMMON_CAPITALS,
                                 DETERMINERS, DOC_WORDS, LEADER_ROLES, MEDIA_PLURALS, MEDIA_WORDS,
                                 NAMED_ROLES, OCCUPATION_WORDS, ORG_HEADS, ORG_TITLE_WORDS, QUANTIFIERS, REPORTER_WORDS,
@@ -372,6 +372,12 @@ class _Context:
             if owner == "":
                 return self.last_author(q, mention)
             inner = self.phrase(owner, q)
+            if inner.kind == "person" and len(owner.split()) == 1 and self.at_sentence_start(q) \
+                    and mention.startswith(owner + " ") and not self.named_otherwise(owner) \
+                    and not self.surname_of_speaker(owner):
+                # "Medical reports state …": a word capitalised by its place at the sentence's start, no one's name
+                # ("Putin's statement" is a possessor's, and stays)
+                return Settled("other", None, how=f"{owner!r} opens the sentence and names no one the article names")
             if inner.kind in SHOWN_TYPES:
                 inner.how = f"author of {mention!r}; " + inner.how
             return inner
@@ -437,7 +443,7 @@ class _Context:
         if name and name.split()[-1].lower() in ORG_HEADS | _MORE_ORG_HEADS | _RELIEF_HEADS:
             # "the U.S. Geological Survey": a body's name, not a person's
             rest = [w for w in words if w.lower() not in DETERMINERS]
-            return Settled("organisation", " ".join(rest).replace(" 's ", "'s "), how=f"{mention!r}: a body's name")
+            return Settled("organisation", joined(rest), how=f"{mention!r}: a body's name")
         if name and any(w.lower() in _HEADLINE_CUES for w in name.split()):
             # "China's Foreign Ministry Says Trump …", "Elon Musk Asked": a headline's cue, not a name
             return Settled("other", None, how=f"{name!r} holds a headline's verb of speech, no name")
@@ -504,6 +510,13 @@ class _Context:
         return any(
             self.text.startswith(surname, p) and _WORD_END_RE.match(self.text, p + len(surname))
             for p in self._after_given.get(run.group(), ()))
+
+    def at_sentence_start(self, q: Quote) -> bool:
+        """Whether the quote's speaker mention opens a sentence (or a line)."""
+        if q.speaker_start is None:
+            return False
+        before = self.text[max(0, q.speaker_start - 3):q.speaker_start].rstrip(" \u201c\u201d\"'")
+        return not before or before[-1] in ".!?\n:"
 
     def surname_of_speaker(self, name: str) -> bool:
         """A person settled earlier in the article has this surname."""
@@ -752,7 +765,7 @@ class _Context:
                 rest, country = words, None       # "… of the Ministry of Defense of Ukraine": keep it whole
             while rest and (rest[0].lower() in DETERMINERS or rest[0] == "'s"):
                 rest = rest[1:]
-            name = " ".join(rest).replace(" 's", "'s").strip()
+            name = joined(rest).strip()
             label = f"{name} ({country})" if country and country.removeprefix("the ") not in name else name
             return Settled("organisation", label, how=f"a body named by its own name: {mention!r}")
         if [w.lower() for w in words] in (["the", "press", "service"], ["the", "press", "office"]):

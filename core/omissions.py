@@ -212,9 +212,23 @@ def cut_short(doc: dict) -> bool:
 # Lines a page prints after the story ends: a comment form ("0 replies", "Leave a Reply"), a prompt to follow the
 # outlet ("Follow us on: Facebook, Twitter", "Join our official telegram channel … latest headlines"). A text ending
 # on them ended its story first (round 32: Gebeta's and National Herald's whole stories were called cut).
-_TRAILER_LINE_RE = re.compile(r"\n[ \t]*(?:\d+\s+(?:replies|reply|comments?|responses?)|leave a (?:reply|comment)"
+# So is a forum's "- Log in to post comments" and a statement's press contact ("Please dial:" above "+41 58 330 63 35":
+# fc34's InfoBalkans and Swiss Bankers Association texts ended their stories and were called cut), a page's metadata list
+# and a desk's sign-off (fc35).
+_TRAILER_LINE_RE = re.compile(r"\n[ \t]*(?:[-•][ \t]*)?(?:\d+\s+(?:replies|reply|comments?|responses?)"
+                              r"|leave a (?:reply|comment)"
                               r"|(?:follow|join) us (?:on|at)\b[^\n]{0,160}|join our (?:official )?[^\n]{0,40}"
-                              r"(?:channel|group|newsletter|community)\b[^\n]{0,120}|share this(?: article| story)?:?)"
+                              r"(?:channel|group|newsletter|community)\b[^\n]{0,120}|share this(?: article| story)?:?"
+                              r"|log in(?: or register)? to (?:post|leave) comments?"
+                              r"|please (?:dial|call|phone|contact us|write to us)\b[^\n]{0,40}"
+                              r"|(?:(?:tel(?:ephone)?\.?|phone):?[ \t]*|\+)\(?\d[\d ()./-]{6,}\d"
+                              # a page's metadata list under the story ("- Published / - Section / - BBC News /
+                              # - Subsection / - US & Canada": fc35's BBC video page was called cut)
+                              r"|published(?:\n[ \t]*[-•][ \t]*[^\n]{1,40})+"
+                              # a desk's sign-off, names and slashes alone ("Bd-pratidin English/Lutful Hoque",
+                              # "BSS/AFP/ab": fc35's Bangladesh Pratidin was called cut)
+                              r"|(?-i:[A-Z][\w.&'-]*(?:[ \t]+[A-Z][\w.&'-]*){0,2}(?:[ \t]*/[ \t]*[A-Za-z][\w.&'-]*"
+                              r"(?:[ \t]+[A-Z][\w.&'-]*){0,2}){1,3}))"
                               r"[ \t]*\Z", re.IGNORECASE)
 
 

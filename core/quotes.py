@@ -732,6 +732,29 @@ def _an_act(tok) -> bool:
         k.dep_ in ("acl", "ccomp", "relcl") for k in obj.children)
 
 
+# "the army had attacked one of its locations", "attacked the convoy": a strike, or an attack on a thing with no words
+# given; "attacked the plan as reckless", "attacked him for …", "attacked X over …" say what was said against it
+_STRIKE_CUES = {"attack"}
+
+
+def _a_strike(tok) -> bool:
+    """Whether an attack cue strikes a place or a force (no clause, no "as"/"for"/"over" saying what was said)."""
+    if any(k.dep_ in ("ccomp", "xcomp", "oprd", "parataxis") or (k.dep_ == "prep" and k.lower_ in ("as", "for", "over"))
+           for k in tok.children):
+        return False
+    obj = next((k for k in tok.children if k.dep_ == "dobj" and k.i > tok.i), None)
+    if obj is not None and obj.lower_ in ("one", "some", "several", "many", "all", "two", "three"):
+        obj = next((g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                    if g.dep_ == "pobj"), obj)          # "one of its locations"
+    return obj is not None and (obj.lower_ in _STRUCK_THINGS or obj.lower_.removesuffix("s") in _STRUCK_THINGS)
+
+
+# What is struck, not criticised: places, posts and forces ("attacked one of its locations", "attacked army camps")
+_STRUCK_THINGS = frozenset("""location base camp position post convoy headquarters village town city hospital school
+checkpoint ship vessel airport station building facility plant barracks compound outpost military troop soldier
+force""".split())
+
+
 # Cues whose object is a thing done, not words: "the party announced protests across the country", "the police
 # denied the allegations by PTI that …" (what was denied is PTI's claim, not the police's words); "announced it would
 # …", "announced a plan" report what was said and stay, and so does "confirmed the deaths of …" (pages33-35's
@@ -926,7 +949,18 @@ def _before_aside(doc, first: int, last: int) -> int:
                 lead.tag_ == "IN" and t.left_edge.i + 1 <= last and doc[t.left_edge.i + 1].lower_ in ("which", "whom"))
             if comma > first + 1 and doc[comma].text == "," and relative:
                 return max(first, comma - 1)
+
     return last
+
+
+# Content stopped right before an auxiliary with no punctuation between: the clause goes on ("… and lawyers are being
+# subjected to torture"), to the next comma or stop
+_AND_NOUN_END_RE = re.compile(r" and \w+$")
+_CUT_CLAUSE_RE = re.compile(r" (?:are|is|was|were|have|has|had) (?:being |been |not )?\w+[^,;.!?\n\u201c\u201d\"]*")
+# After a quote's closing mark, a "which" clause the writer adds after a comma: '“… Saudi Airlines,” which the company
+# confirmed' (but '"some people" who feel that way' and 'a "good corporate citizen," who was involved …' describe
+# whom the speaker spoke of, and stay)
+_GLOSS_AFTER_RE = re.compile(r"\s*(?:(?<=,[\u201d\u2019\"'])|,)\s*which\b")
 
 
 def _another_says(mark, last: int) -> bool:
@@ -1068,6 +1102,19 @@ def _from_cue_verb(aid, text, u: Unit, tok, spans, names) -> Quote | None:
             return None                 # "to instead call dispatchers", "called the police": a call made, no words
     start, end = _span_orig(u, doc, first, last)
     start, end = _strip_text(text, start, end)
+    if not qids and lemma in CORE_SET and _AND_NOUN_END_RE.search(text, start, end):
+        cut = _CUT_CLAUSE_RE.match(text, end)
+        if cut and not any(w in CUE_FORMS for w in re.findall(r"[a-z]+", cut.group().lower())):
+            # (not "… and others | have said they are not interested": a clause of its own speaker)
+            # "said IHC has been occupied by Rangers and lawyers | are being subjected to torture": the parse took the
+            # next clause's subject into the first one's object, and stopped before its verb; its words run to the comma
+            end = cut.end()
+    if qids:
+        quoted_end = max(spans[qi].end for qi in qids)
+        if start < quoted_end < end and _GLOSS_AFTER_RE.match(text, quoted_end, end):
+            # 'acknowledges that the RSF “set fire to civilian aircraft,” which the company has confirmed': after the
+            # last quoted words, a relative clause is the writer's gloss
+            end = quoted_end
     if end - start < 2:
         return None
     if not qids and lemma == "report" and _MEDIUM_TAIL_RE.search(text, start, end) \
@@ -1088,6 +1135,8 @@ def _from_cue_verb(aid, text, u: Unit, tok, spans, names) -> Quote | None:
         return None                     # "claimed a resounding victory", "maintains a database": no statement
     if lemma in _THING_CUES and kind == "indirect" and _a_thing_named(tok, lemma):
         return None                     # "announced protests", "denied the allegations by X that …": no words
+    if lemma in _STRIKE_CUES and kind == "indirect" and _a_strike(tok):
+        return None                     # "claimed that the army had attacked one of its locations": a strike, no words
     if lemma in _ACT_CUES and kind == "indirect" and _an_act(tok):
         return None                     # "India conceded 25 goals", "SEC charges AT&T", "proposed a peace plan": acts
     if kind == "indirect" and any(k.dep_ == "auxpass" for k in tok.children) \

@@ -654,7 +654,8 @@ def _families(docs: list[dict], roots: dict, relations: dict, shared_with: dict)
     for top, group in members.items():
         group = list(dict.fromkeys(group))
         found = [(i, credit[i]) for i in group if credit[i] and not same_outlet(credit[i][0], docs[i]["canon"])]
-        source = _family_source(docs, top, found) or _shared_interview(docs, top, group)
+        source = _family_source(docs, top, found) or _shared_interview(docs, top, group) \
+            or _shared_credit(docs, top, group)
         if source is None:                              # an original and its copies
             for c in group:
                 if c != top:
@@ -724,6 +725,67 @@ def _shared_interview(docs, top: int, group: list[int]) -> tuple[str, int] | Non
     return found[0]
 
 
+def _shared_credit(docs, top: int, group: list[int]) -> tuple[str, int] | None:
+    """An outlet a member of a family credits for the text it shares, in words the other member's text lacks: both took
+    that text from it, so it is the family's source and neither member is the other's copy, or None. Either two members
+    credit an agency each in its own words ("…, PM Modi said, PTI reported." in one, "told news agency PTI" in the
+    other: fc34's Swarajya and NDTV, PTI's copy both), or one credits an outlet in a paragraph the other carries
+    without the credit ("In an official report by NDTV, the defence officials said …": rpages10's Times Magazine India
+    and India Narrative). A credit found in both texts came with the copied text (an own report's "Reuters reported",
+    copied): no source."""
+    if docs[top]["wire"]:
+        return None             # a wire at the top is the original, as above
+    named: dict[str, dict[int, list]] = {}     # outlet -> member -> its credits to the outlet
+    for i in group:
+        for c in docs[i]["credits"]:
+            if c.kind in ("reported", "cited", "told", "reporter"):
+                named.setdefault(c.outlet, {}).setdefault(i, []).append(c)
+    found = []
+    for outlet, by in named.items():
+        if any(same_outlet(docs[i]["canon"], outlet) for i in group):
+            continue
+        own = {i: [c for c in cs if not any(_norm_space(c.phrase) in _norm_space(docs[j]["raw"]) for j in by if j != i)]
+               for i, cs in by.items()}
+        own = {i: cs for i, cs in own.items() if cs}
+        if len(own) >= 2 and is_wire(outlet):
+            via = min(own, key=lambda i: (not any(c.kind in ("reported", "cited") for c in own[i]), i))
+            found.append((outlet, via))
+            continue
+        # Only a copy's credit, carried uncredited by the family's top: an original citing an outlet in a paragraph
+        # its copy reworded (rpages6's Scroll.in, quoting Reuters) is no copy of that outlet.
+        carried = [i for i, cs in by.items() for c in cs if c.kind in ("reported", "cited") and i != top
+                   and top not in by and _credited_paragraph_carried(docs[i], c, docs[top])]
+        if carried:
+            found.append((outlet, min(carried)))
+    if len(found) != 1:
+        return None             # none, or two outlets credited so: no source claimed
+    return found[0]
+
+
+def _credited_paragraph_carried(doc: dict, credit, other: dict) -> bool:
+    """Whether the paragraph holding `credit` in doc is in `other` (most of its shingles, at least MIN_SHARED of
+    them) while `other` lacks the credit's words: the text the credit names its source of, carried uncredited."""
+    if _norm_space(credit.phrase) in _norm_space(other["raw"]):
+        return False
+    raw = doc["raw"]
+    lo, hi = raw.rfind("\n", 0, credit.start) + 1, raw.find("\n", credit.end)
+    para = raw[lo:hi if hi >= 0 else len(raw)].replace(credit.phrase, " ")
+    mine = _grams(para)
+    if len(mine) < MIN_SHARED:
+        return False
+    shared = len(mine & _grams(other["raw"]))
+    return shared >= MIN_SHARED and shared >= PARAGRAPH_MATCH * len(mine)
+
+
+def _grams(text: str) -> set:
+    toks = tokens(text)
+    return {tuple(toks[k:k + SHINGLE]) for k in range(len(toks) - SHINGLE + 1)}
+
+
+def _norm_space(text: str) -> str:
+    return " ".join(text.split())
+
+
 def _kind_of(rel: tuple, score: float) -> str:
     """The verdict's kind for a copy found by shared text."""
     name = rel[0]
@@ -752,6 +814,8 @@ def _text_verdict(docs, c: int, orig: int | None, matched: tuple, absent: tuple[
         if via != c:
             ev.append({"type": "via", "id": docs[via]["id"], "outlet": docs[via]["outlet"],
                        "note": f"{docs[via]['outlet']} credits {outlet}"})
+        elif not own:           # its credit is no source line of its own, but names the family's source: show it
+            ev += _credit_evidence([x for x in d["credits"] if same_outlet(x.outlet, outlet) and x.kind != "photo"])
         return Reprint(id=d["id"], original_id=None, original_outlet=outlet, score=round(score, 4), changes=changes,
                        outlet=d["outlet"], evidence=ev, kind=_kind_of(rel, score))
     root = docs[orig]

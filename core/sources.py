@@ -46,8 +46,11 @@ CARD_MIN_PARAPHRASE = 4  # words a paraphrase needs to be shown on a card: short
 
 
 CUT_OFF = "cut off where the source text ends"   # the mark after a quote whose text stops mid-sentence (cut_off)
-HELD_BACK = (f"by a speaker the text does not name or framelens could not resolve, or a paraphrase under "
-             f"{CARD_MIN_PARAPHRASE} words")      # why card_quotes leaves a row out, as every view says it
+HELD_BACK = (f"by a speaker the text does not name or framelens could not resolve, by several speakers at once, "
+             f"or a paraphrase under {CARD_MIN_PARAPHRASE} words")   # why card_quotes leaves a row out, as every view says it
+# A card names a person or a named body: "officials said", "witnesses told", "leaders said" are descriptions (type
+# "anonymous"), counted on the Named sources page but never shown where a reader takes them for a name.
+CARD_SPEAKER_TYPES = ("person", "organisation")
 
 
 def card_quotes(quotes: pd.DataFrame, k: int = CARD_QUOTES) -> tuple[pd.DataFrame, int]:
@@ -57,12 +60,32 @@ def card_quotes(quotes: pd.DataFrame, k: int = CARD_QUOTES) -> tuple[pd.DataFram
     deeds, not statements). On three fact-checked events the first four rows of each outlet held 22 wrong of 52."""
     if quotes.empty:
         return quotes, 0
-    named = quotes.apply(lambda r: not speaker_label(r.to_dict()).startswith("("), axis=1)
+    # a name has a capital: a label all in lower case ("leaders", "supporters") is a description whatever its type
+    named = quotes.apply(lambda r: _a_name(speaker_label(r.to_dict())), axis=1)
+    if "speaker_type" in quotes:
+        named &= quotes["speaker_type"].isin(CARD_SPEAKER_TYPES)
     words = quotes["quote"].map(lambda t: len(t.split()) if isinstance(t, str) else 0)
     paraphrase = quotes["kind"].eq("indirect") if "kind" in quotes else pd.Series(False, index=quotes.index)
-    keep = named & ~(paraphrase & words.lt(CARD_MIN_PARAPHRASE))
+    keep = named & ~(paraphrase & words.lt(CARD_MIN_PARAPHRASE)) & ~joint_rows(quotes)
     chosen = quotes[keep].assign(_order=paraphrase[keep].astype(int)).sort_values("_order", kind="stable")
     return chosen.drop(columns="_order").head(k), int(len(quotes) - min(k, int(keep.sum())))
+
+
+def _a_name(label: str) -> bool:
+    """Whether a speaker label names someone: not a bucket ("(no named speaker)") and not all lower case."""
+    return not label.startswith("(") and label != label.lower()
+
+
+def joint_rows(quotes: pd.DataFrame) -> pd.Series:
+    """The rows of words said by several speakers at once ("Xi and Putin agreed …", "the two leaders reaffirmed
+    …"): one span of words under one cue, one row per speaker. Under one name each, a card would credit a joint
+    act to one of them; the Named sources page counts them, each under its speaker."""
+    key = [c for c in ("article_id", "quote_start", "quote_end", "cue") if c in quotes]
+    if len(key) < 3:
+        return pd.Series(False, index=quotes.index)
+    names = quotes.apply(lambda r: speaker_label(r.to_dict()), axis=1)
+    keyed = pd.Series(["|".join(str(v) for v in row) for row in zip(*(quotes[c] for c in key))], index=quotes.index)
+    return names.groupby(keyed).transform("nunique").gt(1)
 
 
 def quote_excerpt(quote, limit: int = 160) -> str:

@@ -18,6 +18,7 @@ defense defence foreign interior finance state deputy former acting leader speak
 senate lord sir dame candidate nominee founder officer attorney commander head envoy doctor
 democratic republican democrat gop u.s. us sheriff detective inspector professor
 cllr councillor councilor councilman councilwoman
+assistant special
 """.split())
 ORG_WORDS = set("""ministry department government kremlin administration house office agency
 council committee commission party campaign police army military navy court parliament congress

@@ -45,3 +45,21 @@ def test_a_name_that_starts_one_longer_name_is_that_person():
     # two longer names: no guess; a junior is not his father
     assert _canon(["Kim Jong", "Kim Jong Un", "Kim Jong Il"])[0] == "Kim Jong"
     assert _canon(["Jesse Jackson", "Jesse Jackson Jr."])[0] == "Jesse Jackson"
+
+
+def test_a_bare_name_goes_only_to_a_full_name_of_its_own_event():
+    # A witness "Alexei" in a report of the concert-hall attack became "Alexei Navalny", quoted in another event
+    # of the same analysis run. Full names still merge across events (one person on the Named sources page).
+    names = ["Alexei Navalny", "Alexei Navalny", "Navalny", "Alexei", "Navalny", "Sergey Shoigu", "Sergei Shoigu"]
+    qs = [Quote(str(i), '"x"', 0, 3, "direct", "said", n, 0, 1, "person", None) for i, n in enumerate(names)]
+    events = {"0": "death", "1": "death", "2": "death", "3": "attack", "4": "attack", "5": "death", "6": "attack"}
+    got = [q.canonical_speaker for q in canonicalise_speakers(qs, event_of=events)]
+    assert got[:3] == ["Alexei Navalny"] * 3
+    assert got[3:5] == ["Alexei", "Navalny"]
+    assert got[5] == got[6]
+    # a stored name of the same event counts as its own; of another event it does not
+    lone = [Quote("9", '"x"', 0, 3, "direct", "said", "Navalny", 0, 1, "person", None)]
+    known = [{"event_id": "death", "canonical_speaker": "Alexei Navalny", "speaker_type": "person", "n": 4}]
+    assert canonicalise_speakers(lone, event_of={"9": "death"}, known=known)[0].canonical_speaker == "Alexei Navalny"
+    lone = [Quote("9", '"x"', 0, 3, "direct", "said", "Navalny", 0, 1, "person", None)]
+    assert canonicalise_speakers(lone, event_of={"9": "attack"}, known=known)[0].canonical_speaker == "Navalny"

@@ -1,5 +1,6 @@
-"""bench/labels/events_feeds.py: the gold happenings of real feed summaries load, every label names exactly one
-feed item, and the scoring it prints rewards the right grouping and punishes a merge."""
+"""bench/labels/events_feeds.py: the gold happenings of real feed summaries (the studied set and the held-out one)
+load, every label names exactly one feed item, the two sets share none, and the scoring it prints rewards the right
+grouping and punishes a merge."""
 from __future__ import annotations
 
 import importlib.util
@@ -21,28 +22,45 @@ def _bench():
     return mod
 
 
-def test_labels_load_with_ids_and_slugs_only():
+# (file, at least this many rows, at least this many happenings of two items or more)
+SETS = [("events_feeds.jsonl", 400, 30), ("events_feeds2.jsonl", 240, 10)]
+
+
+@pytest.mark.parametrize("name,rows_min,joined_min", SETS)
+def test_labels_load_with_ids_and_slugs_only(name, rows_min, joined_min):
     bench = _bench()
-    rows = [json.loads(x) for x in bench.LABELS.read_text(encoding="utf-8").splitlines() if x.strip()]
-    assert len(rows) == len(bench.read_labels()) >= 400
+    path = bench.labels_path(name)
+    rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    assert len(rows) == len(bench.read_labels(path)) >= rows_min    # no id labelled twice
     for row in rows:
         assert set(row) <= {"id", "happening", "note"}, row        # no feed text in the repository
         assert re.fullmatch(r"[a-z0-9_.-]+\.xml\|\S+", row["id"]), row["id"]
         assert re.fullmatch(r"[a-z0-9-]+", row["happening"]), row["happening"]
         assert len(row.get("note", "")) <= 160
     sizes = Counter(r["happening"] for r in rows)
-    assert sum(1 for v in sizes.values() if v > 1) >= 30          # real multi-outlet happenings, not only singletons
+    assert sum(1 for v in sizes.values() if v > 1) >= joined_min  # real multi-outlet happenings, not only singletons
 
 
-def test_every_label_names_one_feed_item():
+def test_the_held_out_set_shares_no_item_with_the_studied_one():
+    bench = _bench()
+    assert bench.labels_path("events_feeds2.jsonl") == bench.HELD_OUT
+    studied, held_out = bench.read_labels(bench.LABELS), bench.read_labels(bench.HELD_OUT)
+    assert studied and held_out and not set(studied) & set(held_out)
+
+
+@pytest.mark.parametrize("name", [name for name, _, _ in SETS])
+def test_every_label_names_one_feed_item_dated_by_its_feed(name):
     bench = _bench()
     if not any(bench.FEEDS.glob("*.xml")):
         pytest.skip(f"no feeds in {bench.FEEDS}")
-    items, gold, bad = bench.gold_items(bench.read_feeds(bench.FEEDS), bench.read_labels())
+    labels = bench.read_labels(bench.labels_path(name))
+    items, gold, bad = bench.gold_items(bench.read_feeds(bench.FEEDS), labels)
     assert bad == []
-    assert len(items) == len(gold) == len(bench.read_labels())
+    assert len(items) == len(gold) == len(labels)
     assert len({a.id for a in items}) == len(items)
     assert all(a.text and a.text_status == "summary-only" for a in items if a.summary)
+    # "now" is the capture date: no labelled item is re-dated to it or flagged as in the future
+    assert all(a.date_source == "feed" and a.published <= bench.NOW for a in items)
 
 
 def test_the_scorer_gives_a_perfect_grouping_one_and_a_merge_less():

@@ -77,3 +77,22 @@ def test_a_year_in_the_prose_is_no_publication_date():
 
 def test_page_without_article_gives_none():
     assert extract_page("<html><body><nav>Home</nav></body></html>") is None
+
+
+def test_a_page_dated_only_to_the_month_keeps_the_year_not_an_invented_first_day():
+    # A page whose markup says "2023-08" (and an address with /2023/08/): htmldate fills in 1 August, which put a
+    # report of the 23 August crash three weeks before it and out of its event. Kept to the year instead.
+    body = "<p>" + "The plane carrying the group's chief crashed north of the capital, officials said. " * 4 + "</p>"
+    html = (f"<html><head><title>Jet crash</title><meta property='article:published_time' content='2023-08'></head>"
+            f"<body><article><h1>Jet crash</h1>{body}</article></body></html>")
+    got = extract_page(html, "https://news.example/2023/08/75889/")
+    assert got.date_precision == "year" and got.published.isoformat().startswith("2023-01-01")
+    # a page that writes the 1st itself keeps its day, in markup, address or prose
+    for dated, url in [(html.replace("'2023-08'", "'2023-08-01T09:00:00Z'"), "https://news.example/a/crash"),
+                       (html, "https://news.example/2023/08/01/crash"),
+                       (html.replace("<h1>Jet crash</h1>", "<h1>Jet crash</h1><p>August 1, 2023</p>"), None)]:
+        day = extract_page(dated, url)
+        assert day.date_precision == "date" and day.published.isoformat().startswith("2023-08-01"), url
+    # any other day is the page's own
+    other = extract_page(html.replace("'2023-08'", "'2023-08-23'"), "https://news.example/a/crash")
+    assert other.date_precision == "date" and other.published.day == 23

@@ -659,3 +659,83 @@ def test_the_lead_below_a_byline_block_a_one_line_caption_or_a_breaking_line_is_
     assert leads["Podcast"].startswith("The river broke its banks overnight")
     assert leads["Lines"].startswith("The river rose two metres overnight")
     assert leads["Breaking"].startswith("Valley town flooded as the river breaks its banks")
+
+
+def test_fc34_leads_a_credit_closing_a_caption_a_sign_up_prompt_a_list_intro_and_an_editor_credit():
+    # fc34 shapes, with a made-up story: a caption closing on an agency's credit after its stop ("… 24 August 2023.
+    # EPA-EFE/KIM LUDBROOK") was the lead; so was a sign-up prompt opening "For free real time breaking news alerts
+    # sent straight to your inbox"; a statement's "… has the following comments:" above a list was skipped as a
+    # standfirst and the second sentence of the first item shown; an editor credit between dashes was kept
+    title = "Valley town flooded"
+    pages = [
+        ("Caption", "Residents wade through a flooded street in the valley town, 3 March 2024. EPA-EFE/JANE DOE\n\n"
+                    "The river broke its banks overnight and flooded the centre of the town, officials said."),
+        ("Prompt", "For free real time breaking news alerts sent straight to your inbox sign up to our breaking news "
+                   "emails Please enter a valid email address Thanks for signing up to the\n\nWater rose two metres "
+                   "in the town centre within hours, the mayor told reporters."),
+        ("Statement", "Valley town flooded\n\nIn response to the flooding of the valley town, the farmers' union has "
+                      "the following comments:\n\n  • This is a difficult situation for the valley. All help is "
+                      "welcome.\n  • The union thanks the rescuers."),
+        ("Edited", "-Edited by Jane Doe- Hundreds of homes in the valley stood empty on Monday after the night's "
+                   "flood, and the main road was closed."),
+    ]
+    arts = [{"id": str(i), "outlet": o, "title": title, "text": t} for i, (o, t) in enumerate(pages)]
+    report = compare_event(arts)
+    leads = {h["outlet"]: h["lead"] for h in report["headlines"]["articles"]}
+    assert leads["Caption"].startswith("The river broke its banks overnight")
+    assert leads["Prompt"].startswith("Water rose two metres")
+    assert leads["Statement"].startswith("In response to the flooding of the valley town")
+    assert leads["Edited"].startswith("Hundreds of homes in the valley")
+    # the prompt is furniture, so its words are no outlet's vocabulary either
+    assert "emails" not in {t["term"] for t in report["distinctive_terms"]["outlets"].get("Prompt", [])}
+    # a story sentence opening on capitals and a slash is no credit
+    story = [{"id": "s", "outlet": "S", "title": "x", "text": "The talks ended without a deal on Sunday. US/Mexico "
+                                                              "talks resume on Monday."}]
+    assert compare_event(story + arts[:1])["headlines"]["articles"][0]["lead"].startswith("The talks ended without")
+
+
+def test_fc35_a_video_blurb_under_its_running_time_is_no_lead():
+    # fc35: ABC Australia's page sets "Watch / Duration: 2 minutes 21 seconds" and the video's blurb above the story;
+    # the blurb was shown as the lead
+    text = ("Valley town flooded\n\nBy correspondent Jane Doe\nPosted , updated \nWatch\nDuration: 2 minutes 21 "
+            "seconds\nThe footage shows the water rising in the town's main square after days of rain.\n\n"
+            "The river broke its banks overnight and flooded the centre of the town, officials said.")
+    report = compare_event([{"id": "1", "outlet": "ABC", "title": "Valley town flooded", "text": text}])
+    assert report["headlines"]["articles"][0]["lead"].startswith("The river broke its banks overnight")
+    # a running time in the story's own words is no player: "Duration: the flood lasted two days." is kept
+    text = "Valley town flooded\n\nThe flood's duration: 2 days and 3 hours, the mayor said. The river is falling."
+    report = compare_event([{"id": "1", "outlet": "X", "title": "Valley town flooded", "text": text}])
+    assert report["headlines"]["articles"][0]["lead"].startswith("The flood's duration")
+
+
+def test_a_word_said_in_one_sentence_only_is_no_distinctive_word():
+    # fc34: a directory site's footer, "You Can Find related services like Business to Business Service, Business
+    # School, …", made "business" (×7) its distinctive word
+    from core.framing import distinctive
+    others = [
+        "Swiss regulators brokered the rescue over the weekend. Markets open in Asia within hours. The finance minister "
+        "spoke of irreparable harm. Negotiations lasted two days. Lawyers drafted the terms overnight. Staff were told "
+        "on Monday.",
+        "The central bank pledged liquidity to both lenders. Shareholders were not asked to vote. Bondholders lost "
+        "everything they held. The regulator defended the decision. Critics called the price too low. Trading resumed "
+        "calmly.",
+        "Credit Suisse shares had fallen sharply all week. The government guaranteed some losses. Depositors had pulled "
+        "money for months. The chairman apologised to clients. A parliamentary inquiry was promised. Employees feared "
+        "cuts.",
+        "European markets steadied after the announcement. The euro rose against the dollar. Officials in Frankfurt "
+        "welcomed the swift action. Asian stocks opened higher. Gold prices eased. Oil recovered some of its losses.",
+    ]
+    story = ("UBS agreed to buy Credit Suisse on Sunday. The deal calms the markets, the regulator said. The merged bank "
+             "will be the largest in the country. Its chairman called it an emergency rescue.")
+    footer = (" You Can Find related services like Business to Business Service, Business School, Business Management "
+              "Consultant, Business Development Service, Business Center at Namelocals.")
+    used = (" The business of banking changed that weekend. Business leaders were stunned by the price. Business groups "
+            "welcomed the guarantee. A business lobby said more business would move abroad. Business owners and "
+            "business schools watched.")
+
+    def terms(text):
+        arts = [{"id": "a", "outlet": "Directory", "title": "UBS buys Credit Suisse", "text": text}] + [
+            {"id": str(i), "outlet": f"O{i}", "title": f"Rescue {i}", "text": x} for i, x in enumerate(others)]
+        return {t["term"] for t in distinctive(prepare(arts))["outlets"].get("Directory", [])}
+    assert "business" not in terms(story + footer)      # z 1.98 before the rule, all in one sentence
+    assert "business" in terms(story + used)            # the same word over several sentences stays

@@ -362,3 +362,20 @@ def test_an_imports_summary_says_what_was_kept_and_why_it_stopped():
     assert full.summary_line("big.jsonl") == "big.jsonl: 3,000 rows read; 0 new articles stored"
     assert full.store_line().startswith("the store could not be written (database or disk is full): the import "
                                         "stopped after 0 new of 3,000 valid rows")
+
+
+def test_a_csv_row_whose_cells_do_not_fit_the_header_is_refused_by_line(tmp_path, db_url):
+    # A stray quote shifted a row's cells: its text landed in its title and its date in its text. The row is
+    # named and refused; the rows after it are stored as written; a trailing delimiter is harmless.
+    p = tmp_path / "shifted.csv"
+    p.write_text('id,outlet,title,text,published\n'
+                 'r1,O,"He said hi and left,"Body of r1.",2024-01-01\n'
+                 'r2,O,Title two,"Body of the second article.",2024-01-02\n'
+                 'r3,O,Title three,"Body three, with a comma.",2024-01-02,surplus\n'
+                 'r4,O,Title four,"Body of the fourth article.",2024-01-03,\n')
+    res = import_file(Store(db_url), p)
+    assert res.new == 2 and [e.line for e in res.errors] == [2, 4]
+    assert "4 cells where the header names 5 columns" in res.errors[0].message
+    assert "6 cells where the header names 5 columns" in res.errors[1].message
+    df = Store(db_url).articles_df(with_text=True, limit=None).set_index("id")
+    assert sorted(df.index) == ["r2", "r4"] and df.loc["r4", "text"] == "Body of the fourth article."

@@ -2,6 +2,7 @@
 import time
 from datetime import timezone
 
+import pandas as pd
 import pytest
 
 from core.catalog import Outlet
@@ -360,3 +361,27 @@ def test_one_page_under_several_addresses_is_one_article(site, db_url):
     assert run_ingest(store, outlets, settings()).new_articles == 0
     assert store.count_articles() == 1
     assert "1 item(s) already stored under another address" in store.feed_state()[b + "/f.xml"]["last_error"]
+
+
+def test_an_undated_item_whose_page_gives_only_a_month_is_dated_to_the_year(site, db_url):
+    # No date in the feed, "2023-08" on the page: stored as 2023 (precision year, source page, flag saying why),
+    # not as 1 August 2023, and no longer flagged "missing".
+    site.add("/f.xml", (f'<?xml version="1.0"?><rss version="2.0"><channel><title>F</title><item><title>Jet crash'
+                        f"</title><link>{site.base}/a/crash.html</link><description>A jet crashed.</description>"
+                        f"</item><item><title>Talks</title><link>{site.base}/a/talks.html</link>"
+                        f"<description>Talks.</description></item></channel></rss>").encode())
+    para = "The plane carrying the group's chief crashed north of the capital, officials said on Wednesday. "
+    site.add("/a/crash.html", page("Jet crash", para).replace(
+        "</title>", "</title><meta property='article:published_time' content='2023-08'>"), content_type="text/html")
+    site.add("/a/talks.html", page("Talks", para.replace("plane", "delegation")).replace(
+        "</title>", "</title><meta property='article:published_time' content='2023-08-23T10:00:00Z'>"),
+        content_type="text/html")
+    store = Store(db_url)
+    run_ingest(store, [Outlet("Wire", [site.base + "/f.xml"])], settings())
+    rows = store.articles_df().set_index("title")
+    crash, talks = rows.loc["Jet crash"], rows.loc["Talks"]
+    assert (crash["date_precision"], crash["date_source"]) == ("year", "page")
+    assert crash["published"].year == 2023 and (crash["published"].month, crash["published"].day) == (1, 1)
+    assert crash["date_flag"] == "the page gives only a year and month: kept to the year"
+    assert (talks["date_precision"], talks["date_source"]) == ("date", "page") and pd.isna(talks["date_flag"])
+    assert talks["published"].day == 23

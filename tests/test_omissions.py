@@ -206,3 +206,31 @@ def test_a_story_followed_by_a_comment_form_or_a_follow_prompt_is_whole_not_cut(
     # a story cut mid-sentence stays cut, whatever follows it
     assert cut_short({"text": "Heavy gunfire was heard in Khartoum on Saturday as the army\n\nLeave a Reply"})
     assert cut_short({"text": "Heavy gunfire was heard in Khartoum on Saturday as the army"})
+
+
+def test_a_story_followed_by_a_log_in_prompt_or_a_press_contact_is_whole_not_cut():
+    # fc34: InfoBalkans' story ended on "- Log in to post comments", the Swiss Bankers Association's statement on its
+    # press contact ("Please dial:" above the number); both were called cut
+    from core.omissions import cut_short
+    story = "UBS agreed to buy Credit Suisse on Sunday. The deal calms the markets, the regulator said."
+    assert not cut_short({"text": story + "\n- Log in to post comments"})
+    assert not cut_short({"text": story + "\n\nPress and media inquiries\n\nOur team is happy to respond to any media "
+                                  "inquiries.\nPlease dial:\n+41 58 330 63 35"})
+    # a story cut mid-sentence stays cut, and a bare number ending the text is no phone line
+    assert cut_short({"text": "UBS agreed to buy Credit Suisse on Sunday as the\nPlease dial:\n+41 58 330 63 35"})
+    assert cut_short({"text": "UBS agreed to buy Credit Suisse for\n12/03/2023"})
+
+
+
+def test_a_story_followed_by_a_metadata_list_or_a_desk_sign_off_is_whole_not_cut():
+    # fc35: the BBC video page's story ended above "- Published / - Section / - BBC News / - Subsection / - US &
+    # Canada", Bangladesh Pratidin's AP story above "Bd-pratidin English/Lutful Hoque"; both were called cut
+    from core.omissions import cut_short
+    story = "Chauvin was found guilty on all charges. The verdict came after ten hours of deliberation."
+    assert not cut_short({"text": story + "\n- Published\n- Section\n- BBC News\n- Subsection\n- US & Canada"})
+    assert not cut_short({"text": story + "\nBd-pratidin English/Lutful Hoque"})
+    assert not cut_short({"text": story + "\nBSS/AFP/ab"})
+    # a story cut mid-sentence stays cut, and a slash inside a cut sentence is no sign-off
+    assert cut_short({"text": "Chauvin was found guilty on all charges as the\nBd-pratidin English/Lutful Hoque"})
+    assert cut_short({"text": "Chauvin was found guilty of all charges as the\n- Published\n- Section"})
+    assert cut_short({"text": "Talks went on in the capital, Kyiv/Kiev"})

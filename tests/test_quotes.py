@@ -1373,3 +1373,45 @@ def test_denied_reports_keep_what_was_denied():
     # ("the allegations by PTI that …") goes
     t = "Schulz denied reports that his party was ready to enter negotiations on forming a new coalition."
     assert [q.cue for q in quotes_of(t)] == ["denied"]
+
+
+def test_an_attack_on_a_thing_is_no_statement():
+    # fc32's Republic World: "it claimed that the army had attacked one of its locations" showed the army
+    # "(attacked): one of its locations …" on a card
+    t = ("The Rapid Support Forces (RSF) made a number of public statements in which it claimed that the army had "
+         "attacked one of its locations in south Khartoum.")
+    assert not any(q.cue == "attacked" for q in quotes_of(t))
+    said = quotes_of("Senator Jane Wu attacked the plan, saying it would cost taxpayers billions.")
+    assert [q.cue for q in said] == ["saying"]
+
+
+def test_a_capitalised_word_opening_the_sentence_is_no_documents_author():
+    # fc33's Loop PNG: "Medical reports state the soccer star died …" showed 'Medical' as a person
+    t = "Medical reports state the soccer star died at 3:27am local time due to organ failure caused by colon cancer."
+    assert [q.speaker_type for q in quotes_of(t)] == ["other"]
+    t = "The talks went well. Putin's statement said the talks had gone well and would continue."
+    assert [q.speaker_type for q in quotes_of(t)] == ["person"]
+
+
+def test_a_relative_clause_after_the_quoted_words_is_the_writers():
+    # fc32's The Brussels Times: '… acknowledges that the RSF “set fire to civilian aircraft …,” which the company has
+    # confirmed': the company's confirmation is no part of the army's words
+    t = ("The Sudanese army denies the seizure of the airport but acknowledges that the RSF “set fire to civilian "
+         "aircraft there, including one from Saudi Airlines,” which the company has confirmed.")
+    q = next(q for q in quotes_of(t) if q.cue == "acknowledges")
+    assert q.quote.endswith("Saudi Airlines,”")
+    t = "The minister said the plan was “long overdue” for farmers who had waited for years."
+    assert only(t).quote.endswith("who had waited for years")
+    # a "who" clause describes whom the speaker spoke of (PolNeAR's gold keeps it)
+    t = "He said that the developer was a “good corporate citizen,” who was involved in the community."
+    assert only(t).quote.endswith("who was involved in the community")
+
+
+def test_a_clause_cut_before_its_verb_runs_on():
+    # fc32's Daily Pakistan: "said IHC has been occupied by Rangers and lawyers are being subjected to torture" was cut
+    # to "IHC has been occupied by Rangers and lawyers" (the parse took "lawyers" into the first clause)
+    t = ("Chaudhry said IHC has been occupied by Rangers and lawyers are being subjected to torture, Imran Khan’s car "
+         "has been surrounded.")
+    assert only(t).quote == "IHC has been occupied by Rangers and lawyers are being subjected to torture"
+    assert only("The minister said the plan was good and farmers were happy.").quote == \
+        "the plan was good and farmers were happy"

@@ -97,3 +97,38 @@ def test_a_card_shows_named_speakers_own_words_first_and_no_short_paraphrase():
     shown, held = card_quotes(q, k=1)
     assert list(shown["canonical_speaker"]) == ["Kely Nascimento"] and held == 5
     assert card_quotes(q.iloc[0:0])[1] == 0
+
+
+def test_a_card_shows_no_group_description_as_a_name():
+    """"leaders said", "supporters chanted", "officials said" read as names on a card: a card shows a person or a named
+    body, never a description, whatever type the row was given; the rows stay for the Named sources page."""
+    from core.sources import card_quotes
+    text = ("Supporters chanted that the election had been stolen from them. Officials said the bridge would reopen "
+            "next week after repairs. Leaders said the deal was a good one for both countries. Witnesses told the "
+            "agency they heard heavy gunfire south of the city. The Red Cross said 56 civilians had died in the fighting.")
+    rows = quotes_frame(canonicalise_speakers(extract_quotes([{"id": "a", "outlet": "Wire", "title": "", "text": text}]),
+                                              event_of={"a": "e"}))
+    assert len(rows) >= 4
+    shown, held = card_quotes(rows)
+    assert list(shown["quote"]) == ["56 civilians had died in the fighting"] and held == len(rows) - 1
+    typed = pd.DataFrame([{"canonical_speaker": "leaders", "speaker": "leaders", "speaker_type": "organisation",
+                           "kind": "direct", "quote": '"We agreed on everything,"'}])
+    assert card_quotes(typed)[0].empty
+
+
+def test_a_joint_act_is_no_card_row_under_one_name():
+    """"Xi and Putin agreed …", "the two leaders reaffirmed …": one span of words with a row per speaker; under one
+    name each a card would credit a joint act to one of them, so it shows neither (both stay counted)."""
+    from core.sources import card_quotes
+    text = ("Chinese President Xi Jinping met Russian President Vladimir Putin in Moscow on Monday. Xi and Putin agreed "
+            "to expand trade between their countries over the next five years. Putin said the talks had been "
+            "useful for both sides.")
+    rows = quotes_frame(canonicalise_speakers(extract_quotes([{"id": "a", "outlet": "Wire", "title": "", "text": text}]),
+                                              event_of={"a": "e"}))
+    joint = rows[rows["quote"].str.startswith("to expand trade")]
+    assert set(joint["canonical_speaker"]) == {"Xi Jinping", "Vladimir Putin"}
+    shown, held = card_quotes(rows)
+    assert list(shown["quote"]) == ["the talks had been useful for both sides"] and held == 2
+    # a row with no cue (a bare quote the store kept) is no reason to fail: the Event page shows the rest
+    loose = rows.assign(cue=[None] + list(rows["cue"][1:]))
+    assert "the talks had been useful for both sides" in list(card_quotes(loose)[0]["quote"])

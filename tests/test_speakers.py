@@ -675,3 +675,29 @@ def test_a_capital_that_ends_like_an_adjective_is_its_government():
     assert "Government of Iran" in shown("Tehran also says more work is needed to get a deal.")
     assert shown("The Iranian said the deal was near.") == set() or "Government of Iran" not in shown(
         "The Iranian said the deal was near.")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The death toll has risen to 56 civilians, the Doctors’ Syndicate said.", "Doctors' Syndicate"),
+    ("The figures were wrong, the Workers' Party said on Monday.", "Workers' Party"),
+])
+def test_a_plural_possessive_keeps_its_apostrophe(text, name):
+    """"the Doctors’ Syndicate" was shown as "Doctors's Syndicate": a name's possessive is split off to be looked up,
+    and written back after a plural it is the apostrophe alone."""
+    assert shown(text) == {name}
+
+
+def test_joined_writes_possessives_back():
+    """words_of's split possessives joined again: "'s" after a singular, the apostrophe alone after a plural."""
+    from core.gazetteer import joined, words_of
+    assert joined(words_of("Russia's Foreign Ministry")) == "Russia's Foreign Ministry"
+    assert joined(words_of("the Sudanese Doctors' Union")) == "the Sudanese Doctors' Union"
+
+
+def test_a_run_of_title_words_is_no_name():
+    # qpages8 #102: "He said" after "The Senior Special Assistant on Media and Publicity to the president, Garba Shehu,
+    # …" went to a person named "Assistant"
+    t = ("The Senior Special Assistant on Media and Publicity to the president, Garba Shehu, in a statement issued in "
+         "Abuja, dismissed calls for the minister’s resignation. He said: “The Federal Government is concerned about "
+         "what has happened in Bayelsa and other states.”")
+    assert shown(t) == {"Garba Shehu"}

@@ -379,3 +379,46 @@ def test_placed_beside_must_name_topics_of_the_file(tmp_path):
     f.write_text('[[topic]]\nname = "X"\nkeywords = ["a", "b"]\nplaced_beside = ["Y"]\n', encoding="utf-8")
     with pytest.raises(TopicFileError, match=r"topic 'X'\.placed_beside: 'Y' is not a topic"):
         load_topics(f)
+
+
+def test_a_space_launch_is_science_and_space_but_rocket_fire_and_north_koreas_launches_are_not():
+    # fc33's Starship explosion got no topic: "Technology & AI" saw only "Musk"
+    starship = ("SpaceX's Starship explodes minutes after launch",
+                "SpaceX's Starship rocket exploded during its first test flight from Boca Chica, Texas, four minutes "
+                "after liftoff. Elon Musk said the company would try to reach orbit on the next flight.")
+    assert "Science & space" in tag_topics(*starship)
+    rockets = ("Rockets fired at border towns",
+               "Militants fired rockets at border towns overnight; the army said it struck the launch pad used in "
+               "the rocket fire, near a satellite dish on a hill.")
+    assert "Science & space" not in tag_topics(*rockets)
+    pyongyang = ("North Korea launches spy satellite",
+                 "North Korea said it put a military spy satellite into orbit with a new rocket, a launch Pyongyang "
+                 "had promised for months; the ballistic missile technology drew condemnation.")
+    assert "Science & space" not in tag_topics(*pyongyang) and "North Korea" in tag_topics(*pyongyang)
+    # a plain word of the topic's is no evidence alone: "scientists" and "rocket" without a spaceflight term
+    assert "Science & space" not in tag_topics("Prices rocket", "Scientists say food prices will rocket this year.")
+
+
+def test_a_summit_or_state_visit_is_diplomacy_but_a_meeting_a_web_summit_or_a_climb_is_not():
+    # fc34's BRICS summit in Johannesburg got no topic
+    brics = ("BRICS invites six countries to join the bloc",
+             "South Africa's President Cyril Ramaphosa said on Thursday the BRICS summit in Johannesburg had agreed to "
+             "invite Saudi Arabia, Iran, Egypt and three others as member countries, a joint statement said.")
+    assert "Diplomacy & summits" in tag_topics(*brics)
+    visit = ("Modi begins state visit to Washington",
+             "Prime Minister Narendra Modi began a state visit on Wednesday and held talks with the foreign minister.")
+    assert "Diplomacy & summits" in tag_topics(*visit)
+    # one weak word is no evidence: a meeting, talks, relations, leaders
+    assert "Diplomacy & summits" not in tag_topics(
+        "Ministers meet to discuss relations", "The two ministers held a meeting on relations; leaders held talks.")
+    # a summit that is no meeting of governments
+    assert "Diplomacy & summits" not in tag_topics(
+        "Web Summit opens in Lisbon", "Tech leaders and startup founders gathered at the Web Summit for talks on AI; "
+        "the prime minister spoke.")
+    assert "Diplomacy & summits" not in tag_topics(
+        "Climbers reach Everest summit", "Two climbers reached the summit of Mount Everest; the expedition's leaders "
+        "thanked Nepal's diplomats and the foreign ministry.")
+    # a summit met only further down, not where the happening is told, tags nothing
+    assert "Diplomacy & summits" not in tag_topics(
+        "Floods kill dozens in Kerala", "Floods killed 40 people in Kerala on Monday, officials said.\n"
+        "The prime minister, back from the G20 summit, said diplomats had offered help in a joint statement.")

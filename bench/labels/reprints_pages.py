@@ -26,7 +26,13 @@ rules were found on it); /work/notes/rpages5 -> reprints_pages5.jsonl (52 articl
 rules, labelled and committed before the first score, held out, then studied: round 6's rules were found on it);
 /work/notes/rpages7 -> reprints_pages7.jsonl (58 articles, 28 derived, 11 gold events; session 32: built after round 6's
 rules, labelled and committed before the first score, held out: `score /work/notes/rpages7 --labels
-reprints_pages7.jsonl`). Without the folder (as in CI) `score` says so and exits 0.
+reprints_pages7.jsonl`); /work/notes/rpages8 -> reprints_pages8.jsonl (59 articles, 34 derived, 9 gold events; session 33:
+built after round 7's rules, labelled and committed before the first score, held out, then studied: round 8's rules were
+found on it); /work/notes/rpages9 -> reprints_pages9.jsonl (40 articles, 28 derived, 6 gold events; session 33: built
+after round 8's rules, labelled and committed before the first score, held out, then studied: round 9's rules were found
+on it); /work/notes/rpages10 -> reprints_pages10.jsonl (36 articles, 27 derived, 8 gold events; session 33: built after
+round 9's rules, labelled and committed before the first score, held out, then studied: round 10's rules were found on
+it). Without the folder (as in CI) `score` says so and exits 0.
 """
 from __future__ import annotations
 
