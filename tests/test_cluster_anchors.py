@@ -27,8 +27,8 @@ PROTEST = ("Iranians mourn protesters killed in crackdown",
 
 
 def art(aid, title, text, hours=0, **kw):
-    """A dict article of T0 plus some hours."""
-    return {"id": aid, "outlet": f"O-{aid}", "title": title, "text": text,
+    """A dict article of T0 plus some hours, known by its feed's summary only (as ingest keeps an unread page)."""
+    return {"id": aid, "outlet": f"O-{aid}", "title": title, "text": text, "text_status": "summary-only",
             "published": (T0 + timedelta(hours=hours)).isoformat(), **kw}
 
 
@@ -74,6 +74,14 @@ def test_two_summaries_of_one_subject_stay_apart_without_a_shared_act():
     assert len(set(cluster_batch(rows, loose()))) == 3
 
 
+def test_short_texts_read_whole_are_not_held_to_the_rule():
+    # The rule is about feed summaries standing in for pages that could not be read. A research corpus's short texts
+    # (ECB+'s headline-only items) are whole: held to it, the held-out ECB+ mean fell from 0.931 to 0.925.
+    rows = [art("d", *DRILLS, text_status=None), art("t", *TALKS, hours=1, text_status=None),
+            art("p", *PROTEST, hours=2, text_status=None)]
+    assert cluster_batch(rows, loose()) == cluster_batch(rows, loose(short_anchors=0))
+
+
 def test_two_summaries_of_one_act_still_join():
     rows = [art("d", *DRILLS), art("d2", *DRILLS2, hours=1), art("t", *TALKS, hours=2)]
     ids = cluster_batch(rows)
@@ -89,7 +97,7 @@ def test_a_full_article_joins_an_event_of_summaries_only_on_what_happened():
         f"Delegates from both sides said round {i} of the negotiations covered enrichment limits and sanctions relief "
         f"for Iran, and a further meeting in Geneva was possible." for i in range(6)))
     assert len(long_talks[1]) >= ClusterConfig().short_chars
-    rows = [art("d", *DRILLS), art("d2", *DRILLS2, hours=1), art("t", *long_talks, hours=2)]
+    rows = [art("d", *DRILLS), art("d2", *DRILLS2, hours=1), art("t", *long_talks, hours=2, text_status="ok")]
     assert len(set(cluster_batch(rows, loose(short_anchors=0)))) == 1
     ids = cluster_batch(rows, loose())
     assert ids[0] == ids[1] != ids[2]
@@ -148,3 +156,25 @@ def test_a_short_roundup_stays_alone_and_nothing_joins_it():
     # a full article with such a headline is no summary: it is read as any report
     long_blog = (blog[0], blog[1] + " " + " ".join(f"Update {i}: ships waited near the strait." for i in range(30)))
     assert len(set(cluster_batch([rows[0], art("live", *long_blog, hours=1), rows[2]]))) == 1
+
+
+def test_a_store_reads_which_articles_are_feed_summaries(tmp_path):
+    # The store hands the clusterer each article's text_status: feed items whose pages could not be read are held to
+    # the anchor rule on the user's path as in `framelens cluster`; the same texts imported whole are not.
+    from core.analyse import analyse_new
+    from core.models import Article
+    from core.store import Store
+
+    def events(status):
+        store = Store(str(tmp_path / f"{status}.sqlite"))
+        try:
+            rows = [("d", DRILLS, 0), ("t", TALKS, 1), ("p", PROTEST, 2)]
+            store.add_articles([Article(id=i, outlet=f"O-{i}", title=t, text=x, summary=x, text_status=status,
+                                        published=T0 + timedelta(hours=h)) for i, (t, x), h in rows])
+            analyse_new(store, loose(), quotes=False)
+            return store.articles_df(limit=None)["event_id"].nunique()
+        finally:
+            store.dispose()
+
+    assert events("summary-only") == 3
+    assert events("ok") < 3

@@ -37,6 +37,7 @@ class Incoming:
     short: bool = False                   # a short text (ClusterConfig.short_chars): a feed summary, a teaser
     anchors: frozenset[str] = frozenset() # a short text's terms beyond the names (features.anchor_terms)
     alone: bool = False                   # a short live blog or roundup (features.is_roundup): never joined
+    summary: bool = False                 # only its feed's summary is known (text_status "summary-only"): short_anchors
 
 
 @dataclass(slots=True)
@@ -56,6 +57,7 @@ class Member:
     short: bool = False
     anchors: frozenset[str] = frozenset()
     alone: bool = False
+    summary: bool = False
 
 
 @dataclass
@@ -109,10 +111,16 @@ class Event:
     floor: int | None = None           # the latest year an undated member mentions
     n_with_year: int = 0               # members with a publication year (see ClusterConfig.year_mismatch)
     n_short: int = 0                   # members with a short text (see ClusterConfig.short_chars)
+    n_summary: int = 0                 # members known only by their feed's summary (see ClusterConfig.short_anchors)
     cohesion: float = 0.0              # mean similarity between members, once there are cohesion_min
     details: Tally = field(default_factory=Tally)   # the members' details, summed
     cast: Cast = field(default_factory=Cast)        # the members' actor words, counted (core.cluster.actors)
     alone: bool = False                # holds a short live blog or roundup: nothing joins or merges with it
+
+    @property
+    def mostly_summary(self) -> bool:
+        """True when most members are feed summaries whose pages could not be read (ClusterConfig.short_anchors)."""
+        return 2 * self.n_summary > self.n
 
     @property
     def mostly_short(self) -> bool:

@@ -182,7 +182,7 @@ class Regrouping:
             # an event mostly of summaries merges only on what happened, not on who and where alone: two of the events'
             # reports share short_anchors anchor terms (as a join with a summary needs, _best). Asked only of a partner
             # close enough to count, so the member-by-member check stays rare
-            if (least and s >= floor and (ev.mostly_short or other.mostly_short)
+            if (least and s >= floor and (ev.mostly_summary or other.mostly_summary)
                     and (ev.members is None or other.members is None
                          or not members_agree(ev.members, other.members, least, self.config.member_limit))):
                 continue
@@ -327,6 +327,7 @@ class Regrouping:
         keep.n += gone.n
         keep.n_with_year += gone.n_with_year
         keep.n_short += gone.n_short
+        keep.n_summary += gone.n_summary
         keep.alone = keep.alone or gone.alone
         keep.details.absorb(gone.details)
         keep.cast.absorb(gone.cast)
@@ -536,6 +537,7 @@ class Regrouping:
             self._add_vec(ev, m.vec, -1.0)
             ev.n -= 1
             ev.n_short -= m.short
+            ev.n_summary -= m.summary
             ev.details.add(m.details, -1)
             if self._who:
                 ev.cast.add(m.heads, m.named, -1)
