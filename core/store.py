@@ -516,7 +516,7 @@ class Store:
         """What the clusterer reads of an article (its text cut to `max_chars`)."""
         return [_text(max_chars) if n == "text" else articles.c[n]
                 for n in ("id", "outlet", "title", "text", "published", "date_precision", "date_source",
-                          "date_flag", "first_seen", "categories", "language")]
+                          "date_flag", "first_seen", "categories", "language", "text_status")]
 
     def unquoted(self, max_chars: int | None = None) -> list[dict]:
         """Articles whose quotes have not been extracted yet (text cut to `max_chars`, its full length

@@ -17,9 +17,12 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 BASIL = SHARED / "data" / "corpora" / "basil.jsonl"
 T0 = datetime(2025, 3, 1, 12, tzinfo=timezone.utc)
 
-CALL = ("Wang Yi and Sergei Lavrov hold phone call on Ukraine",
+CALL = ("Wang Yi and Sergei Lavrov hold telephone call on Ukraine",
         "Chinese Foreign Minister Wang Yi spoke by phone with Russian Foreign Minister Sergei Lavrov on "
         "Tuesday about the Ukraine crisis and bilateral ties, Beijing said.")
+# The call as first written: its summary shares with CALL2 only "phone" and "call" beyond the names, too little for two
+# summaries to join on (ClusterConfig.short_anchors); CALL names its telephone call as CALL2 does.
+CALL_BARE = ("Wang Yi and Sergei Lavrov hold phone call on Ukraine", CALL[1])
 CALL2 = ("Lavrov, Wang Yi discuss Ukraine in telephone call",
          "Russian Foreign Minister Sergei Lavrov and his Chinese counterpart Wang Yi discussed the Ukraine "
          "conflict and cooperation between Moscow and Beijing in a phone call, the ministry said.")
@@ -677,10 +680,12 @@ def test_a_short_text_joins_an_event_of_short_texts_on_more_agreement():
     ids = events()
     assert ids[0] == ids[2] != ids[1]           # the call's retelling still joins
     assert len(set(events(**LONG))) == 1        # full articles as alike are one event
-    assert len(set(events(short_factor=1.0))) == 1
+    # short_factor alone (short_anchors, which also keeps the remarks out, off)
+    assert ids == events(short_anchors=0)
+    assert len(set(events(short_factor=1.0, short_anchors=0))) == 1
     # only short against short: with the call's reports (161, 184 characters) counted as full articles, the remarks
     # (138) are held to the usual bar against them and join
-    assert len(set(events(short_chars=150))) == 1
+    assert len(set(events(short_chars=150, short_anchors=0))) == 1
 
 
 def test_two_events_of_short_texts_merge_on_more_agreement():
@@ -694,13 +699,14 @@ def test_two_events_of_short_texts_merge_on_more_agreement():
 
     assert merged() == {}                        # the call and the visit, told in a sentence each, stay apart
     assert merged(**LONG) == {"visit": "call"}   # as full articles they are alike enough
-    assert merged(short_factor=1.0) == {"visit": "call"}
+    assert merged(short_anchors=0) == {}         # short_factor alone keeps them apart
+    assert merged(short_factor=1.0, short_anchors=0) == {"visit": "call"}
 
 
 def test_a_dated_article_between_two_concurrent_look_alikes_stays_alone():
     # the same actors' call and visit on one day: an article as close to both could be of either (dated_margin, off
     # by default)
-    rows = [art("c1", *CALL), art("c2", *CALL2), art("v1", *TRIP), art("v2", *MEET),
+    rows = [art("c1", *CALL_BARE), art("c2", *CALL2), art("v1", *TRIP), art("v2", *MEET),
             art("n", *BETWEEN, published=T0 + timedelta(hours=1))]
 
     def placed(config):
@@ -710,9 +716,10 @@ def test_a_dated_article_between_two_concurrent_look_alikes_stays_alone():
         return cl.add(rows[4])
 
     # the call and the visit are 0.32 alike: apart at a merge threshold of 0.4, fragments of one happening at 0.3
-    assert placed(ClusterConfig(merge_threshold=0.4, dated_margin=0.15)) not in ("call", "visit")
-    assert placed(ClusterConfig(merge_threshold=0.4, dated_margin=0.0)) in ("call", "visit")
-    assert placed(ClusterConfig(merge_threshold=0.3, dated_margin=0.15)) in ("call", "visit")   # a fragment is no rival
+    # (dated_margin alone: short_anchors, which reads what each summary says happened, off)
+    assert placed(ClusterConfig(merge_threshold=0.4, dated_margin=0.15, short_anchors=0)) not in ("call", "visit")
+    assert placed(ClusterConfig(merge_threshold=0.4, dated_margin=0.0, short_anchors=0)) in ("call", "visit")
+    assert placed(ClusterConfig(merge_threshold=0.3, dated_margin=0.15, short_anchors=0)) in ("call", "visit")
     assert ClusterConfig().dated_margin == 0.0   # off: it split one happening's coverage into its fragments (config)
 
 

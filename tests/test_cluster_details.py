@@ -103,10 +103,13 @@ def test_a_death_and_the_funeral_on_one_day_stay_apart_on_their_acts():
             for i, (t, x) in enumerate(DEATH)]
     arts += [{"id": f"f{i}", "outlet": f"O{i}", "title": t, "text": x, "published": T0 + timedelta(hours=2 + i)}
              for i, (t, x) in enumerate(FUNERAL)]
-    blind = cluster_batch(arts, ClusterConfig(detail_act=0.0, detail_day=0.0))
+    # the acts alone: short_anchors, which also reads what each summary says happened, off
+    blind = cluster_batch(arts, ClusterConfig(detail_act=0.0, detail_day=0.0, short_anchors=0))
     assert len(set(blind)) == 1                   # on words and date alone, one event
-    got = cluster_batch(arts, ClusterConfig(detail_act=0.3))
+    got = cluster_batch(arts, ClusterConfig(detail_act=0.3, short_anchors=0))
     assert got[0] == got[1] and got[2] == got[3] and got[0] != got[2]
+    # told in a feed's summary only (pages not read), their anchors part them by default
+    assert cluster_batch([{**a, "text_status": "summary-only"} for a in arts]) == got
 
 
 def test_details_are_not_read_when_no_weight_asks_for_them():

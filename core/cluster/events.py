@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+from itertools import islice
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -11,7 +12,7 @@ from core.topics import first_sentence, tag_topics
 
 from .actors import Cast
 from .details import Details, Tally
-from .features import FIELDS, Vector, tokens
+from .features import FIELDS, Vector, anchor_count, tokens
 
 DAY = 86400.0
 LEADS, LEAD_CHARS = 10, 400  # what topics read of an event besides its titles: its first members' openings
@@ -34,6 +35,9 @@ class Incoming:
     heads: frozenset[str] = frozenset()   # actor words of the headline (core.cluster.actors)
     named: frozenset[str] = frozenset()   # actor words of every entity it names
     short: bool = False                   # a short text (ClusterConfig.short_chars): a feed summary, a teaser
+    anchors: frozenset[str] = frozenset() # a short text's terms beyond the names (features.anchor_terms)
+    alone: bool = False                   # a short live blog or roundup (features.is_roundup): never joined
+    summary: bool = False                 # only its feed's summary is known (text_status "summary-only"): short_anchors
 
 
 @dataclass(slots=True)
@@ -51,6 +55,9 @@ class Member:
     heads: frozenset[str] = frozenset()
     named: frozenset[str] = frozenset()
     short: bool = False
+    anchors: frozenset[str] = frozenset()
+    alone: bool = False
+    summary: bool = False
 
 
 @dataclass
@@ -104,9 +111,16 @@ class Event:
     floor: int | None = None           # the latest year an undated member mentions
     n_with_year: int = 0               # members with a publication year (see ClusterConfig.year_mismatch)
     n_short: int = 0                   # members with a short text (see ClusterConfig.short_chars)
+    n_summary: int = 0                 # members known only by their feed's summary (see ClusterConfig.short_anchors)
     cohesion: float = 0.0              # mean similarity between members, once there are cohesion_min
     details: Tally = field(default_factory=Tally)   # the members' details, summed
     cast: Cast = field(default_factory=Cast)        # the members' actor words, counted (core.cluster.actors)
+    alone: bool = False                # holds a short live blog or roundup: nothing joins or merges with it
+
+    @property
+    def mostly_summary(self) -> bool:
+        """True when most members are feed summaries whose pages could not be read (ClusterConfig.short_anchors)."""
+        return 2 * self.n_summary > self.n
 
     @property
     def mostly_short(self) -> bool:
@@ -132,6 +146,19 @@ class Event:
         if span is None or self.first is None:
             return 0.0
         return max(0.0, self.first - span[1], span[0] - self.last) / DAY
+
+
+def members_agree(a: dict[str, Member], b: dict[str, Member], least: int, limit: int) -> bool:
+    """Whether some member of one group and some of the other share `least` anchor terms (features.anchor_count): two
+    reports that tell what happened in the same words. The most recent `limit` of each group stand for it."""
+    for x in islice(reversed(a.values()), limit):
+        if not x.anchors:
+            continue
+        for y in islice(reversed(b.values()), limit):
+            shared = x.anchors & y.anchors
+            if len(shared) >= least and anchor_count(shared) >= least:
+                return True
+    return False
 
 
 def span_gap(a: Event, b: Event) -> float:

@@ -204,6 +204,49 @@ def analyse_doc(title: str, text: str, lead_words: int, max_chars: int = 0) -> D
     return Doc(counts, body.keys(), counts["ent"].keys())
 
 
+# Headlines of items that tell several happenings at once: live blogs, roundups, newsletters, podcasts, quizzes
+_ROUNDUP = re.compile(r"^\W*live\b|\blive:|\bhighlights\b|\bthe day'?s (?:news|headlines)\b|\bnews (?:briefs|in brief|roundup)\b|"
+                      r"\bround-?up\b|\bnewsletter\b|\bpodcast:|\bquiz\b|\b(?:morning|evening) (?:briefing|news)\b", re.I)
+
+
+def is_roundup(title: str) -> bool:
+    """Whether a headline marks a live blog, a roundup, a newsletter, a podcast or a quiz."""
+    return _ROUNDUP.search(title.replace("’", "'")) is not None
+
+
+RARE = "@"   # marks an anchor term that is a word of a rare name (anchor_terms)
+ACT = "#"    # marks the kind of act a headline reports (core.cluster.details), an anchor term too
+
+
+def anchor_terms(doc: Doc, df: "DocFrequencies | None" = None, rare: float = 0.0) -> frozenset[str]:
+    """The terms of an article's title and lead beyond the names of its subject: the words of no capitalised phrase
+    (the kind of act, what was done, numbers), and, marked RARE, the words of a rare one (named by at most `rare` of
+    the documents `df` counted: Surfside, not Iran). Two summaries of one subject share its names; those of one
+    happening also share what happened. The lead, not the whole text: a summary's second half is often background
+    that every report of the subject repeats."""
+    own = doc.counts["title"].keys() | doc.counts["lead"].keys()
+    ents = doc.ents
+    if not ents:
+        return frozenset(own)
+    # the names' words in one tokens() call over them all: per name, the calls cost a tenth of the clusterer's joining
+    if df is None or rare <= 0:
+        return frozenset(own.difference(tokens(" ; ".join(ents))))
+    cut, counts = rare * df.n, df.ents
+    common = [e for e in ents if counts.get(e, 0) > cut]
+    plain = own.difference(tokens(" ; ".join(common)))
+    if len(common) == len(ents):
+        return frozenset(plain)
+    rare_words = plain.intersection(tokens(" ; ".join([e for e in ents if counts.get(e, 0) <= cut])))
+    return frozenset(plain - rare_words).union([RARE + t for t in rare_words])
+
+
+def anchor_count(shared: frozenset[str]) -> int:
+    """How many shared anchor terms count as evidence: the words of rare names together count as one, since one
+    rare name (the person, the place) may be a whole story's subject, as a common name is a day's."""
+    names = sum(1 for t in shared if t[0] == RARE)
+    return len(shared) - max(0, names - 1)
+
+
 def _counted(items: list[str]) -> dict[str, int]:
     """{item: how many times it occurs}, in first-occurrence order (as Counter(items))."""
     out: dict[str, int] = {}

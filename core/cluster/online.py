@@ -30,6 +30,11 @@ each name someone the other never does are split.
 On a dense stream (many happenings a day) the same subject's happenings are concurrent look-alikes. A short text
 (under `short_chars`: a feed summary) names a subject more than a happening, so against an event mostly of short
 texts its similarity counts for `short_factor` of itself and it is not joined on the event's closest members.
+And any join with a feed summary (a page that could not be read: text_status "summary-only"), either way round,
+needs evidence of the same act: some member shares `short_anchors` anchor
+terms with the article (the words of their titles and leads beyond the subject's names: the kind of act, what was
+done, numbers, a rare name; core.cluster.features.anchor_terms), as a merge with an event mostly of summaries does
+(core.cluster.regroup). A feed summary of a live blog or roundup (`short_roundups`) stays alone.
 Optionally (`dated_margin`, off: it split one happening's coverage among its own fragments) a dated article joins its
 best event only when the second-best is that share behind, unless that rival is as alike to the best as a merge asks.
 
@@ -50,10 +55,10 @@ from core.models import get
 from core.nlp import single_thread_blas
 
 from .events import (DAY, LEAD_CHARS, LEADS, Event, EventSummary, Incoming, Member, event_id_for, mixed_weight,
-                     summarise, years_clash)
+                     members_agree, summarise, years_clash)
 from .actors import article_clashes, read_heads, read_named
 from .details import pair_conflict, read_details
-from .features import FIELDS, DocFrequencies, Vector, analyse_doc, weigh
+from .features import ACT, FIELDS, DocFrequencies, Vector, analyse_doc, anchor_terms, is_roundup, weigh
 from .regroup import Regrouping
 
 
@@ -243,8 +248,13 @@ class EventClusterer(Regrouping):
         if isinstance(cats, str):
             cats = [cats]
         details = read_details(title, text) if self._details else {}
+        short = len(text) < self.config.short_chars
+        # only a feed's summary is known: a page framelens could not read (core.ingest), never a research corpus's
+        # short text, which is whole (held to short_anchors, ECB+'s headline-only items lost the held-out mean 0.931)
+        summary = get(art, "text_status") == "summary-only" and short
         return Incoming(str(aid), title, text, str(get(art, "outlet") or "unknown"), span,
-                        tuple(str(c) for c in cats), year, floor, details, short=len(text) < self.config.short_chars)
+                        tuple(str(c) for c in cats), year, floor, details, short=short,
+                        alone=summary and self.config.short_roundups and is_roundup(title), summary=summary)
 
     # -- joining --
 
@@ -257,12 +267,17 @@ class EventClusterer(Regrouping):
         if self._who:
             a.named = read_named(doc.ents)
             a.heads = read_heads(a.title, a.named)
+        if self.config.short_anchors > 0:   # every article: a short text is checked against any event's members
+            a.anchors = anchor_terms(doc, self.df, self.config.anchor_rare)
+            acts = a.details.get("act") if a.details else None
+            if acts:   # the kind of act its headline reports (core.cluster.details) is one too: "quake" and "earthquake"
+                a.anchors = a.anchors | {ACT + k for k in acts}
         return doc
 
     def _best(self, vec: Vector, a: Incoming) -> Event | None:
         """The most similar candidate event above the join threshold, if any, among those of a compatible era."""
         present = [(k, f, self.weights[f]) for k, f in enumerate(FIELDS) if vec[f] and self.weights[f] > 0]
-        if not present:
+        if not present or a.alone:   # a live blog or roundup tells several happenings: it stays alone
             return None
         if self._avg:
             cands = self._score_avg(vec, present)
@@ -279,6 +294,7 @@ class EventClusterer(Regrouping):
         # a short text (a feed summary) against an event of short texts: two sentences or so on each side name a
         # subject more than a happening, so its similarity counts for short_factor of itself
         short = cfg.short_factor if a.short and 0 < cfg.short_factor < 1 else 1.0
+        least = cfg.short_anchors
         by_member = self._avg and (cfg.top_k > 0 or cfg.copy_similarity < 1.0)
         span = a.span
         wide = span is None and cfg.undated_wide   # an undated article: compared with dated events over their members
@@ -340,8 +356,15 @@ class EventClusterer(Regrouping):
             factor = exp(-gap / decay) if decay > 0 and gap > 0 else 1.0
             if mix != 1.0 and undated:
                 factor *= mixed_weight(ev.n_with_year if a.year is not None else ev.n - ev.n_with_year, ev.n, mix)
-            if short < 1.0 and 2 * ev.n_short > ev.n:   # ev.mostly_short, inline in this loop
+            if ev.alone:
+                continue
+            if a.short and 2 * ev.n_short > ev.n:   # ev.mostly_short, inline in this loop
                 factor *= short
+            # a join with a summary, either way round, needs evidence of the same act beyond the names (short_anchors),
+            # asked only of a candidate that could win (its score, or its members', may reach the threshold)
+            if (least and (a.summary or 2 * ev.n_summary > ev.n) and (sc >= floor or sc * factor >= cfg.threshold)
+                    and not self._evidence(a, ev, least)):
+                continue
             if by_member and sc >= floor and ev.n > 1 and ev.members is not None:
                 # a dated event's coverage is concurrent: an undated article may match it on its closest members
                 near.append((sc * factor, ev, factor, first is None or (span is None and not wide)
@@ -379,6 +402,13 @@ class EventClusterer(Regrouping):
             if second > best_s * (1.0 - cfg.dated_margin) and self._event_sim(best, rival) < cfg.merge_threshold:
                 return None
         return best
+
+    def _evidence(self, a: Incoming, ev: Event, least: int) -> bool:
+        """Whether an article shares `least` anchor terms (what happened, beyond the subject's names; short_anchors)
+        with one of an event's members (its most recent member_limit)."""
+        if ev.members is None:   # out of the window: no candidate
+            return False
+        return members_agree({a.id: a}, ev.members, least, self.config.member_limit)
 
     def _member_score(self, vec: Vector, details, present, ev: Event, k: int, copy: float) -> float:
         """An article's similarity to an event from its members one by one: the mean over the k members it is
@@ -463,6 +493,8 @@ class EventClusterer(Regrouping):
         ev.n += 1
         ev.n_with_year += a.year is not None
         ev.n_short += a.short
+        ev.n_summary += a.summary
+        ev.alone = ev.alone or a.alone
         if a.details:
             ev.details.add(a.details)
         if self._who:
@@ -485,7 +517,7 @@ class EventClusterer(Regrouping):
         self._touched.add(ev.idx)
         if ev.members is not None:
             ev.members[aid] = Member(vec, a.span, a.outlet, a.title, a.categories, a.year, a.floor, a.details,
-                                     a.heads, a.named, a.short)
+                                     a.heads, a.named, a.short, a.anchors, a.alone, a.summary)
 
     def _add_vec(self, ev: Event, vec: Vector, sign: float) -> None:
         """Add (or subtract) a vector to an event's sums, keeping norms and the index in step."""

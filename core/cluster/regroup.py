@@ -8,7 +8,9 @@ stores share most of their vocabulary). The merge pass joins events whose centro
 the members' similarity graph is accepted when it shows clear structure (mean silhouette >= 0.5) on the
 full similarity or on the named entities alone — an event is one happening, and two happenings differ
 in their who and where. As joining does (core.cluster.online), two events mostly of short texts need more agreement
-(short_factor), and with dated_margin on a dated merge needs a clear winner among concurrent look-alikes.
+(short_factor), an event mostly of short texts merges only when two of the events' reports share anchor terms
+(short_anchors: what happened, not only who and where), and with dated_margin on a dated merge needs a clear winner
+among concurrent look-alikes.
 
 Regrouping is a mixin of EventClusterer (core.cluster.online), whose state it reads and changes.
 """
@@ -21,7 +23,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from .actors import Cast, casts_clash
 from .details import KINDS, clash_matrix, pair_conflict
-from .events import DAY, LEADS, Event, events_clash, mixed_weight, span_gap
+from .events import DAY, LEADS, Event, events_clash, members_agree, mixed_weight, span_gap
 from .features import FIELDS
 
 LEAVING_TERMS = 10   # heaviest terms per field whose postings give an event's candidates as it leaves the window
@@ -140,9 +142,12 @@ class Regrouping:
         k, floor = self.config.top_k, self.config.top_k_floor * self.config.merge_threshold
         wide = self.config.undated_wide
         factor = self.config.short_factor if 0 < self.config.short_factor < 1 else 1.0
+        least = self.config.short_anchors
+        if ev.alone:
+            return None, -1.0, -1.0, None
         for i in {i: None for acc in per_field for i in acc}:
             other = self._events[i]
-            if not other.alive or i in ev.apart:
+            if not other.alive or i in ev.apart or other.alone:
                 continue
             gap = span_gap(ev, other)
             if gap > max_gap or (leaving and gap > 0 and not self._near_ok(ev, other, gap)):
@@ -174,6 +179,13 @@ class Regrouping:
             if (self._who and max(ev.n, other.n) >= self.config.who_min_articles
                     and casts_clash(ev.cast, other.cast, self.config.who_share)):
                 s -= self.config.detail_who
+            # an event mostly of summaries merges only on what happened, not on who and where alone: two of the events'
+            # reports share short_anchors anchor terms (as a join with a summary needs, _best). Asked only of a partner
+            # close enough to count, so the member-by-member check stays rare
+            if (least and s >= floor and (ev.mostly_summary or other.mostly_summary)
+                    and (ev.members is None or other.members is None
+                         or not members_agree(ev.members, other.members, least, self.config.member_limit))):
+                continue
             if s > best_s or (s == best_s and best is not None and other.idx < best.idx):
                 best, best_s, second, rival = other, s, best_s, best
             elif s > second:
@@ -315,6 +327,8 @@ class Regrouping:
         keep.n += gone.n
         keep.n_with_year += gone.n_with_year
         keep.n_short += gone.n_short
+        keep.n_summary += gone.n_summary
+        keep.alone = keep.alone or gone.alone
         keep.details.absorb(gone.details)
         keep.cast.absorb(gone.cast)
         self._cohere(keep)
@@ -523,6 +537,7 @@ class Regrouping:
             self._add_vec(ev, m.vec, -1.0)
             ev.n -= 1
             ev.n_short -= m.short
+            ev.n_summary -= m.summary
             ev.details.add(m.details, -1)
             if self._who:
                 ev.cast.add(m.heads, m.named, -1)
@@ -533,6 +548,7 @@ class Regrouping:
             self._join(new, m, m.vec, aid)
             self.split[aid] = new.id
         ev.categories = +ev.categories
+        ev.alone = any(m.alone for m in ev.members.values())
         ev.article_ids = [a for a in ev.article_ids if a not in gone]
         ev.titles = [(a, ev.members[a].title) for a in ev.article_ids[:50]]
         ev.first = ev.last = None
