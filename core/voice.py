@@ -592,8 +592,21 @@ def _given(quotes, n: int):
 
 
 def _given_speaker(given, start: int, end: int) -> str | None:
-    """The speaker of a given quote that overlaps [start, end), if any."""
-    return next((sp for a, b, _, sp in given if sp and a < end and start < b), None)
+    """The speaker of a given quote that overlaps [start, end), if any; words said by several at once (one span
+    stored once per speaker: "the two leaders reaffirmed a "no-limits" partnership") name them all, and none when
+    one of them has no name: crediting one would say it was theirs alone (the realworld Putin–Xi event's CBS card)."""
+    span = next(((a, b) for a, b, _, sp in given if sp and a < end and start < b), None)
+    if span is None:
+        return None
+    names = [sp for a, b, _, sp in given if (a, b) == span]
+    if len(names) > 1 and None in names:
+        return None
+    return _joined(list(dict.fromkeys(names)))
+
+
+def _joined(names: list[str]) -> str:
+    """Names as one speaker: "A", "A and B", "A, B and C"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:

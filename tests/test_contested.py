@@ -1240,3 +1240,26 @@ def test_far_right_and_far_left_count_hyphenated_too():
     assert _terms("The far-left bloc lost seats.") == [("opposition party labels", "far-left")]
     assert _terms("The far right gained ground.") == [("opposition party labels", "far right")]
     assert _terms("He moved far to the right of the party.") == []
+
+
+def test_words_said_by_several_at_once_credit_them_all_never_one():
+    # the store keeps a joint act once per speaker ("the two leaders reaffirmed …": a row for Putin, one for Xi);
+    # the realworld Putin–Xi event's CBS card credited the quoted "no-limits" partnership to Putin alone
+    text = ("Russian President Vladimir Putin thanked Chinese leader Xi Jinping at a Beijing summit on Thursday, "
+            'where the two leaders reaffirmed a "no-limits" partnership that has grown as both face the West.')
+    a, b = text.index('a "no-limits"'), text.index(" as both")
+    row = {"quote_start": a, "quote_end": b, "kind": "mixed", "speaker_type": "person", "cue": "reaffirmed"}
+    both = [dict(row, speaker="Vladimir Putin", canonical_speaker="Vladimir Putin"),
+            dict(row, speaker="Xi Jinping", canonical_speaker="Xi Jinping")]
+    doc = prepare([{"id": "a", "outlet": "CBS News", "title": "", "text": text}])[0]
+    lex = compile_lexicon(tuple(load_contested_terms()))
+    ms = [m for m in find_matches(doc, lex, both) if "no-limits" in m["surface"]]
+    assert ms and all(m["speaker"] == "Vladimir Putin and Xi Jinping" for m in ms)
+    ms = [m for m in find_matches(doc, lex, both[:1]) if "no-limits" in m["surface"]]
+    assert ms and ms[0]["speaker"] == "Vladimir Putin"                 # one speaker stored: still his
+    # one of the several unnamed ("Putin and his counterpart"): naming the other alone would say it was his
+    some = [both[0], dict(row, speaker="his counterpart", canonical_speaker=None, speaker_type="pronoun")]
+    ms = [m for m in find_matches(doc, lex, some) if "no-limits" in m["surface"]]
+    assert ms and ms[0]["speaker"] is None and ms[0]["voice"] == "quoted"
+    vm = VoiceMap(text, split_sentences(text), both + [dict(both[1], speaker="Xi Jinping")])   # a repeated row
+    assert vm.at(text.index("no-limits"), text.index("no-limits") + 9).speaker == "Vladimir Putin and Xi Jinping"

@@ -422,3 +422,28 @@ def test_a_summit_or_state_visit_is_diplomacy_but_a_meeting_a_web_summit_or_a_cl
     assert "Diplomacy & summits" not in tag_topics(
         "Floods kill dozens in Kerala", "Floods killed 40 people in Kerala on Monday, officials said.\n"
         "The prime minister, back from the G20 summit, said diplomats had offered help in a joint statement.")
+
+
+def test_a_vote_held_abroad_is_elections_but_a_campaign_a_battles_victory_or_a_us_vote_is_not():
+    # fc35's Prabowo win in Indonesia had no topic
+    win = ("Indonesia's Prabowo Subianto claims presidential election win",
+           "Prabowo Subianto claimed victory in Indonesia's presidential election on Wednesday after unofficial quick "
+           "count results showed him with 58 percent of the votes.")
+    assert "Elections" in tag_topics(*win)
+    count = ("Unofficial vote count shows Prabowo leading", "Polling stations closed as voters waited for the count.")
+    assert "Elections" in tag_topics(*count)
+    # a campaign is no vote: "election", "campaign", "candidates", "voters" say one is coming
+    assert "Elections" not in tag_topics(
+        "Candidates rally ahead of Indonesia's election",
+        "Candidates held rallies on Sunday ahead of next week's presidential election as voters heard campaign speeches.")
+    # a victory claimed is evidence, no anchor: a battle's is no vote
+    assert "Elections" not in tag_topics(
+        "Russia claims victory in Bakhmut", "Russian forces claimed victory in Bakhmut on Saturday after months of fighting.")
+    # a US vote keeps its own topic
+    iowa = ("Trump claims victory in Iowa", "Donald Trump claimed victory in the Iowa caucuses as Republicans went to "
+            "the polls with low turnout; Biden campaigned in Washington.")
+    assert tag_topics(*iowa) == ["US politics & elections"]
+    # the vote named only further down, not where the happening is told, tags nothing
+    assert "Elections" not in tag_topics(
+        "Floods kill dozens in Kerala", "Floods killed 40 people in Kerala on Monday, officials said.\n"
+        "Polling stations were moved and turnout in the election results was low, the election commission said.")
