@@ -228,8 +228,8 @@ def _read_rfc2822(s: str) -> tuple[datetime, str] | None:
     return local.replace(tzinfo=timezone.utc), "local"
 
 
-_MONTHS = {m: n for n, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
-                                       "dec"), 1)}
+MONTH_ABBRS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTHS = {m: n for n, m in enumerate(MONTH_ABBRS, 1)}
 
 
 # -- free text ---------------------------------------------------------------------------------------

@@ -10,10 +10,10 @@ import trafilatura
 from trafilatura.settings import Extractor, set_date_params, use_config
 
 from .clean import split_boilerplate
+from .dates import MONTH_ABBRS
 from .models import parse_time
 
 MIN_WORDS = 15
-_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _DATE_SCAN = 400_000   # characters of a page searched for the day of its date (head and article come first)
 
 
@@ -82,7 +82,7 @@ def page_date_precision(html: str | bytes, url: str | None, published: datetime 
         return "date"
     head = html[:_DATE_SCAN] if isinstance(html, str) else html[:_DATE_SCAN].decode("utf-8", "replace")
     y, m = published.year, published.month
-    name = _MONTH_NAMES[m - 1]
+    name = MONTH_ABBRS[m - 1]
     day_one = re.compile(rf"{y}[-/.]0?{m}[-/.]0?1(?!\d)|{y}{m:02d}01(?!\d)|(?<!\d)0?1[-/.]0?{m}[-/.]{y}"
                          rf"|(?<!\d)0?{m}[-/.]0?1[-/.]{y}|{name}\w*\.? +0?1(?:st)?,? +{y}"
                          rf"|(?<!\d)0?1(?:st)? +(?:of +)?{name}\w*\.?,? +{y}", re.IGNORECASE)

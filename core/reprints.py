@@ -778,11 +778,13 @@ def _credited_paragraph_carried(doc: dict, credit, other: dict) -> bool:
 
 
 def _grams(text: str) -> set:
+    """A text's word SHINGLE-grams as tuples (as _para_shingles builds them): exact, for the few credited pairs."""
     toks = tokens(text)
     return {tuple(toks[k:k + SHINGLE]) for k in range(len(toks) - SHINGLE + 1)}
 
 
 def _norm_space(text: str) -> str:
+    """Text with every run of whitespace one space: a credit's phrase found across a line break."""
     return " ".join(text.split())
 
 
