@@ -657,6 +657,8 @@ def _families(docs: list[dict], roots: dict, relations: dict, shared_with: dict)
         source = _family_source(docs, top, found) or _shared_interview(docs, top, group) \
             or _shared_credit(docs, top, group)
         if source is None:                              # an original and its copies
+            if _wire_pictured(docs, top, group):
+                continue        # the shared text could be the wire's: no member is called the top's copy
             for c in group:
                 if c != top:
                     verdicts[c] = _text_verdict(docs, c, top, roots[c][1])
@@ -705,6 +707,20 @@ def _family_source(docs, top: int, found: list) -> tuple[str, int] | None:
     rank = {r: n for n, r in enumerate(FAMILY_CREDITS)}
     i, (outlet, _, _) = min(found, key=lambda f: (rank[f[1][1]], f[0]))
     return outlet, i
+
+
+def _wire_pictured(docs, top: int, group: list[int]) -> bool:
+    """Whether a member of a family no credit names the source of credits a wire under its photo while the top, no
+    wire and with no dateline or byline of its own, never names that wire: the text they share could be the wire's,
+    which both carry, so the top is not shown as the member's source (fc35's TRT World, AFP's story under "/ Photo:
+    AFP", was a "spun copy" of IOL, which carries AFP's earlier version uncredited; rpages3's Digital Journal, "Copyright
+    AFP" under its photo, and two more of AFP's clients were copies of Arab News). A photo credit still names no
+    source: the family gets no verdict from its text, not the wire's name."""
+    t = docs[top]
+    if t["wire"] or t["own_credit"]:
+        return False
+    return any(x.kind == "photo" and is_wire(x.outlet) and not any(same_outlet(y.outlet, x.outlet) for y in t["credits"])
+               for c in group if c != top for x in docs[c]["credits"])
 
 
 def _shared_interview(docs, top: int, group: list[int]) -> tuple[str, int] | None:
