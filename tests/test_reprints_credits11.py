@@ -28,3 +28,36 @@ def test_without_the_wire_photo_or_with_the_tops_own_dateline_the_copy_stays_the
     dated = {**top, "outlet": "CNN", "text": f"JAKARTA (CNN) — {top['text']}"}
     wired = {**member, "text": f"{CAPTION}\n\n{member['text']}"}
     assert verdicts(dated, wired) == [("tr", "CNN", "verbatim copy")]
+
+
+def test_a_dateline_with_the_states_code_or_a_dash_before_the_agency_credits_the_agency():
+    # rpages11's NewsDrum and Sakshi Post ("Hathras (UP), Jul 2 (PTI)") and NewsBreak ("CIANJUR, Indonesia — (AP) —").
+    assert kinds(f"Hathras (UP), Jul 2 (PTI) {STORY}") == [("dateline", "PTI")]
+    assert kinds(f"Lucknow (Uttar Pradesh), July 2 (IANS) {STORY}") == [("dateline", "IANS")]
+    assert kinds(f"CIANJUR, Indonesia — (AP) — {STORY}") == [("dateline", "Associated Press")]
+    assert verdicts(art("nd", "News Site", f"Hathras (UP), Jul 2 (PTI) {STORY}\n\n{MORE}\n\n{LAST}")) == \
+        [("nd", "PTI", "wire copy")]
+    # A place's bracket with no agency after it, or a dash and a sentence, is no credit.
+    assert kinds(f"Hathras (UP): {STORY}") == []
+    assert kinds(f"JAKARTA — (The minister said) {STORY}") == []
+
+
+def test_a_byline_under_the_pages_chrome_and_a_source_with_a_bullet_credit_the_agency():
+    # rpages11's Business Standard: "AP  |  Beijing" on the fifth line, under a headline, a standfirst and a tag line.
+    head = ("JUST IN\nDam gives way in the north, six villages flooded\n\nThe dam had been called unsafe for years and "
+            "repairs planned for the spring were postponed for lack of money, officials said\n\nAsia | Floods | Dams\n\n")
+    assert kinds(f"{head}AP  |  Hanoi\n\n{STORY}\n\n{MORE}") == [("byline", "Associated Press")]
+    # Medcom's "Antara • 21 November 2022 18:41" under the headline.
+    assert kinds(f"Dam gives way\n\nAntara • 21 November 2022 18:41\n{STORY}\n\n{MORE}") == [("byline", "Antara")]
+    # The same name in a sentence on that line stays no byline.
+    assert kinds(f"{head}AP reported the dam gave way on Monday.\n\n{STORY}") == []
+
+
+def test_al_jazeera_hyphenated_reference_to_an_outlet_and_the_agencys_witnesses_are_credits():
+    # rpages11's Nigerian News Direct (", Al-Jazeera reported."), UNN ("with reference to the BBC"), The New Daily
+    # (", Reuters witnesses said.").
+    assert kinds(f"An earthquake struck on Monday, Al-Jazeera reported. {STORY}") == [("reported", "Al Jazeera")]
+    assert kinds(f"The leader died. This is reported by the agency with reference to the BBC. {STORY}") == \
+        [("reported", "BBC News")]
+    assert kinds(f"Some offices were evacuated, Reuters witnesses said. {STORY}") == [("reporter", "Reuters")]
+    assert kinds(f"Reuters witnesses said several buildings collapsed. {STORY}") == [("reporter", "Reuters")]
