@@ -15,6 +15,10 @@ def test_a_wire_credited_under_a_members_photo_only_keeps_the_uncredited_top_fro
     member = art("tr", "Member Site", f"{CAPTION}\n\n{STORY}\n\n{MORE}\n\n{LAST}\n\nRead More",
                  published="2024-02-14T16:00:00Z")
     assert verdicts(top, member) == []
+    # The top's name alone on a line over the story is the page's chrome (rpages11's Prime News Ghana over the
+    # Guardian's story): still no verdict.
+    named = {**top, "text": f"Top Paper\n\n{top['text']}"}
+    assert verdicts(named, member) == []
 
 
 def test_without_the_wire_photo_or_with_the_tops_own_dateline_the_copy_stays_the_tops():
@@ -61,3 +65,31 @@ def test_al_jazeera_hyphenated_reference_to_an_outlet_and_the_agencys_witnesses_
         [("reported", "BBC News")]
     assert kinds(f"Some offices were evacuated, Reuters witnesses said. {STORY}") == [("reporter", "Reuters")]
     assert kinds(f"Reuters witnesses said several buildings collapsed. {STORY}") == [("reporter", "Reuters")]
+
+
+def test_a_citation_a_copy_carries_from_the_familys_credited_member_names_no_source_of_its_own():
+    # rpages11's Malaysia China Insight: Reuters' two sentences, dateline without the agency, citing Xinhua as
+    # Reuters' own copies do; it was a "credited rewrite of Xinhua".
+    cited = "The former leader died on Wednesday at the age of 96, the official Xinhua news agency said."
+    wire = art("nq", "Market Site", f"BEIJING, Nov 30 (Reuters) - {cited} {STORY}\n\n{MORE}",
+               published="2022-11-30T09:00:00Z")
+    copy = art("mc", "Insight Site", f"BEIJING, Nov 30 – {cited} {STORY}\n\n{MORE}\n\nLEAVE A REPLY",
+               published="2022-11-30T12:00:00Z")
+    assert sorted(verdicts(wire, copy)) == [("mc", "Reuters", "verbatim copy"), ("nq", "Reuters", "wire copy")]
+    # Alone, the same page's citation in its lead still names Xinhua.
+    assert verdicts(copy) == [("mc", "Xinhua", "credited rewrite")]
+
+
+def test_a_piece_retelling_two_outlets_reports_each_more_than_once_is_its_own_compilation():
+    # rpages11's Scroll.in: ", ANI reported." closing the lead, "according to ANI." twice, "The Indian Express
+    # reported" twice: the site's own piece from two outlets' reports, no copy of ANI.
+    text = (f"A total of 116 people were killed on Tuesday in a stampede at a religious gathering, ANI reported.\n\n"
+            f"{STORY}\n\n\"The crowd ran towards him,\" the chief minister said, according to ANI.\n\n"
+            f"Temporary permission had been granted for the event, the police said, The Indian Express reported.\n\n"
+            f"{MORE}\n\nA high-level inquiry had been ordered, an officer said, according to ANI.\n\n"
+            f"At least 15,000 people were present, The Indian Express reported, quoting a police official.")
+    assert verdicts(art("sc", "Scroll Site", text)) == []
+    # One citation of the second outlet leaves the piece ANI's credited rewrite.
+    once = text.replace("Temporary permission had been granted for the event, the police said, The Indian Express "
+                        "reported.\n\n", "")
+    assert verdicts(art("sc", "Scroll Site", once)) == [("sc", "ANI", "credited rewrite")]
