@@ -60,17 +60,17 @@ def test_a_byline_under_the_pages_chrome_and_a_source_with_a_bullet_credit_the_a
 def test_al_jazeera_hyphenated_reference_to_an_outlet_and_the_agencys_witnesses_are_credits():
     # rpages11's Nigerian News Direct (", Al-Jazeera reported."), UNN ("with reference to the BBC"), The New Daily
     # (", Reuters witnesses said.").
-    assert kinds(f"An earthquake struck on Monday, Al-Jazeera reported. {STORY}") == [("reported", "Al Jazeera")]
-    assert kinds(f"The leader died. This is reported by the agency with reference to the BBC. {STORY}") == \
+    assert kinds(f"The dam gave way on Monday, Al-Jazeera reported. {STORY}") == [("reported", "Al Jazeera")]
+    assert kinds(f"The dam gave way. This is reported by the agency with reference to the BBC. {STORY}") == \
         [("reported", "BBC News")]
-    assert kinds(f"Some offices were evacuated, Reuters witnesses said. {STORY}") == [("reporter", "Reuters")]
-    assert kinds(f"Reuters witnesses said several buildings collapsed. {STORY}") == [("reporter", "Reuters")]
+    assert kinds(f"Boats reached the last village at noon, Reuters witnesses said. {STORY}") == [("reporter", "Reuters")]
+    assert kinds(f"Reuters witnesses said the water stood a metre deep. {STORY}") == [("reporter", "Reuters")]
 
 
 def test_a_citation_a_copy_carries_from_the_familys_credited_member_names_no_source_of_its_own():
     # rpages11's Malaysia China Insight: Reuters' two sentences, dateline without the agency, citing Xinhua as
     # Reuters' own copies do; it was a "credited rewrite of Xinhua".
-    cited = "The former leader died on Wednesday at the age of 96, the official Xinhua news agency said."
+    cited = "The old river dam gave way before dawn on Monday, the official Xinhua news agency said."
     wire = art("nq", "Market Site", f"BEIJING, Nov 30 (Reuters) - {cited} {STORY}\n\n{MORE}",
                published="2022-11-30T09:00:00Z")
     copy = art("mc", "Insight Site", f"BEIJING, Nov 30 – {cited} {STORY}\n\n{MORE}\n\nLEAVE A REPLY",
@@ -83,13 +83,13 @@ def test_a_citation_a_copy_carries_from_the_familys_credited_member_names_no_sou
 def test_a_piece_retelling_two_outlets_reports_each_more_than_once_is_its_own_compilation():
     # rpages11's Scroll.in: ", ANI reported." closing the lead, "according to ANI." twice, "The Indian Express
     # reported" twice: the site's own piece from two outlets' reports, no copy of ANI.
-    text = (f"A total of 116 people were killed on Tuesday in a stampede at a religious gathering, ANI reported.\n\n"
-            f"{STORY}\n\n\"The crowd ran towards him,\" the chief minister said, according to ANI.\n\n"
-            f"Temporary permission had been granted for the event, the police said, The Indian Express reported.\n\n"
-            f"{MORE}\n\nA high-level inquiry had been ordered, an officer said, according to ANI.\n\n"
-            f"At least 15,000 people were present, The Indian Express reported, quoting a police official.")
+    text = (f"Six villages were flooded when the river dam gave way overnight, ANI reported.\n\n"
+            f"{STORY}\n\n\"The water came in minutes,\" a village head said, according to ANI.\n\n"
+            f"Engineers had flagged cracks in the wall last year, a ministry official said, The Indian Express reported."
+            f"\n\n{MORE}\n\nThe governor ordered an inquiry into the repairs, an aide said, according to ANI.\n\n"
+            f"About 4,000 people slept in schools, The Indian Express reported, quoting a district officer.")
     assert verdicts(art("sc", "Scroll Site", text)) == []
     # One citation of the second outlet leaves the piece ANI's credited rewrite.
-    once = text.replace("Temporary permission had been granted for the event, the police said, The Indian Express "
-                        "reported.\n\n", "")
+    once = text.replace("Engineers had flagged cracks in the wall last year, a ministry official said, The Indian "
+                        "Express reported.\n\n", "")
     assert verdicts(art("sc", "Scroll Site", once)) == [("sc", "ANI", "credited rewrite")]
