@@ -61,8 +61,9 @@ _MONTH = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|
 _DATE = rf"{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
 # "AMMAN/BEIRUT": two cities of one dateline, joined by a slash.
 _UPPER_PLACE = r"[A-Z][A-Z.'’\-]+(?:(?:\s+|/)[A-Z][A-Z.'’\-]+){0,3}(?:,\s+[A-Z][a-zA-Z.]+(?:\s+[A-Z][a-zA-Z.]+)?)?"
-# "New Delhi [India]" (ANI's form): the country in square brackets after the place.
-_MIXED_PLACE = (r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?:\s+\([A-Z][a-z]+\)|\s+\[[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\])?"
+# "New Delhi [India]" (ANI's form): the country in square brackets after the place; "Hathras (UP)" (PTI's and IANS's
+# form): the state's code in brackets.
+_MIXED_PLACE = (r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?:\s+\((?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|[A-Z]{2,3})\)|\s+\[[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\])?"
                 r"(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?")
 # "Sohae Satellite Launching Station (North Korea) (AFP) –": a longer place with its country in brackets, taken only
 # with the agency and the dash after it (a sentence goes on "The Prime Minister Office (PMO) said").
@@ -75,6 +76,8 @@ DATELINE_PATTERNS = [
     # BEIJING, May 16 (Xinhua) --; "Beijing, Oct. 27, (dpa/GNA) –"; "Beijing, (APP - UrduPoint / … - 27th Oct, 2023)"
     # "DHAKA: (Reuters) Bangladesh …": a colon after the place
     rf"(?:{_UPPER_PLACE}|{_MIXED_PLACE})(?:,\s+{_DATE})?[,:]?\s+{_AGENCY}\s*(?:{_DASH}|:)?",
+    # "CIANJUR, Indonesia — (AP) —": a dash before the agency too (a syndication feed's form), only with the one after
+    rf"{_UPPER_PLACE}(?:,\s+{_DATE})?,?\s+{_DASH}\s+{_AGENCY}\s*{_DASH}",
     # an agency written in lower case ("(dpa/GNA) –"): only with the dash after it, as no sentence goes on that way
     rf"(?:{_UPPER_PLACE}|{_MIXED_PLACE})(?:,\s+{_DATE})?,?\s+\([a-z]{{2,6}}(?:\s*/\s*[A-Za-z]{{2,12}})?\)\s*{_DASH}",
     rf"{_PLACE_COUNTRY}\s+{_AGENCY}\s*{_DASH}",

@@ -315,7 +315,8 @@ _STAFF_QUOTED = re.compile(r"^[^.!?\n\"“]{0,60}?\b(?:said|says|exclaimed|told 
 _INPUTS_RIGHT = re.compile(r"^\s*,?\s*(?:with|With)\s+(?:(?:other\s+)?agency|additional|other)\s+inputs\.?\s*$")
 _BYLINE_LEFT = re.compile(r"^(?:(?:By|BY|Written by|Story by|From)\s*:?\s*(?:the\s+)?|.{0,60}?(?:,|/|\||\band\b)"
                           r"\s*(?:the\s+)?)?$")
-_BYLINE_RIGHT = re.compile(r"^(?:\s*(?:news agency|staff|Staff|News)?\s*(?:[|/,]|[-–—―‒]\s|Published|Updated|$))")
+# "Antara • 21 November 2022 18:41": the source and the time, a bullet between (Medcom's form, rpages11).
+_BYLINE_RIGHT = re.compile(r"^(?:\s*(?:news agency|staff|Staff|News)?\s*(?:[|/,•]|[-–—―‒]\s|Published|Updated|$))")
 # "ABC News, citing unnamed law enforcement sources, reported that …": a sentence about the outlet, no byline.
 _BYLINE_VERB = re.compile(r"\b(?:citing|quoting|according to|reported|reports|reporting|said|says|told|wrote|writes)\b")
 # "By REBECCA BOONE Associated Press": reporters' names run into their agency's name with no comma between.
@@ -344,11 +345,15 @@ _REPORTER_LEFT = re.compile(r"(?:\bquestions? (?:from|by)|\b(?:request|inquiry|q
                             r"\btranslated\b[^.\n]{0,60}\bby)\s+(?:the\s+)?(?:news agency\s+)?$")
 # "told Reuters", "confirmed to news agency AFP": an interview the outlet gave the agency.
 _TOLD_LEFT = re.compile(r"\b(?:told|telling|tells|confirmed to|confirmed it to)\s+(?:the\s+)?(?:news agency\s+)?$")
-_REPORTER_RIGHT = re.compile(r"^(?:\s+news agency)?\s+(?:witness|reporter|correspondent|photographer|journalist|"
+_REPORTER_RIGHT = re.compile(r"^(?:\s+news agency)?\s+(?:witness(?:es)?|reporter|correspondent|photographer|journalist|"
                              r"cameraman|crew|team|staffer)s?\s+(?:who\s+)?(?:saw|said|says|reported|witnessed|counted|heard|"
                              r"observed|visited|there|at the scene|on the scene|in [A-Z]|and\b)")
 _PLURAL_STAFF = re.compile(r"^(?:\s+news agency)?\s+(?:witnesses|reporters|correspondents|photographers|journalists|"
                            r"staffers)\b")
+# "…, Reuters witnesses said." closing a sentence: the agency's staff saying what they saw (rpages11's New Daily); a
+# list ("the army, Reuters reporters and aid workers") is no such clause.
+_STAFF_SAW = re.compile(r"^(?:\s+news agency)?\s+[a-z]+\s+(?:who\s+)?(?:saw|said|reported|witnessed|counted|heard|"
+                        r"observed)\b")
 # "…, AFP learned from a source close to the presidency": what the agency found out itself (rpages9's Africanews).
 _LEARNED_RIGHT = re.compile(r"^(?:\s+news agency)?\s+(?:has\s+|had\s+)?learned\b")
 # "According to VNA" alone on a story's last line: the page's source line (rpages9's Bao Hai Duong).
@@ -366,7 +371,7 @@ _TRAILING_RIGHT = re.compile(r"^[" + _CLOSE_Q + r"]?(?:\s+(?:news agency|agency|
 _QUOTED_RIGHT = re.compile(r"^[" + _CLOSE_Q + r"]?(?:\s+(?:news agency|agency))?\s+quoted\s+[A-Z]")
 _CREDIT_LEFT = re.compile(r"(?:(?:,|\bas|\band)\s*(?:[\w.\-]+\s+(?:reports|reported|said)\s+)?(?:was\s+)?(?:reported|reports|"
                           r"reporting|according to|citing|cited by|quoted by|said|wrote|writes|informs|via)|\b(?:citing|according to|cited by|"
-                          r"quoted by|seen by))\s+(?:(?:a|an|the) (?:report|reports|article|"
+                          r"quoted by|seen by|with reference to))\s+(?:(?:a|an|the) (?:report|reports|article|"
                           r"dispatch|statement)\s+(?:by|in|from|of)\s+)?(?:the\s+)?" + _DESCRIPTOR + r"[" + _OPEN_Q
                           + r"]?$")
 _CREDIT_RIGHT = re.compile(r"^[" + _CLOSE_Q + r"]?(?:\s+(?:news agency|agency|news service|website|reported|reports))?"
@@ -558,7 +563,9 @@ def _kind(text: str, s: int, e: int, para: tuple[int, int], idx: int, n_paras: i
     # agency), not the story's byline.
     if idx < 4 and not lstrip and not rstrip_ and _is_caption(_next_line(text, para[1])):
         return "photo"
-    if short and (idx < 4 or idx >= n_paras - 2) and (_BYLINE_LEFT.match(lstrip) or _BY_NAMES_LEFT.match(lstrip)) \
+    # The top lines are the first four, or as many as the page's chrome takes ("AP  |  Beijing" under Business
+    # Standard's headline, standfirst and tag line, rpages11).
+    if short and (idx < opening or idx >= n_paras - 2) and (_BYLINE_LEFT.match(lstrip) or _BY_NAMES_LEFT.match(lstrip)) \
             and _BYLINE_RIGHT.match(right) and not _BYLINE_VERB.search(right):
         return "byline"
     if _SOURCE_LEFT.search(near) and len(rstrip_) <= 40:
@@ -605,8 +612,11 @@ def _kind(text: str, s: int, e: int, para: tuple[int, int], idx: int, n_paras: i
         return "reporter"
     # "Reuters reporters at the scene … saw", "In central Beirut, AFP journalists heard": the agency's staff, plural,
     # opening a sentence or its clause after a short introduction.
+    # "…, Reuters witnesses said." closing a sentence is the same reporting, named after the fact (rpages11's New Daily).
     if (_SENTENCE_START.search(near) or _INTRO_COMMA.search(near)) and _PLURAL_STAFF.match(right) \
             and _REPORTER_RIGHT.match(right):
+        return "reporter"
+    if re.search(r",\s*$", near) and _PLURAL_STAFF.match(right) and _STAFF_SAW.match(right):
         return "reporter"
     if _TOLD_LEFT.search(near) and not re.match(r"^['’]s\b", right):
         return "told"

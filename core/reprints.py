@@ -492,6 +492,7 @@ def credit_verdict(doc: dict) -> tuple[str, str, list] | None:
     in_lead = [c for c in cs if (c.kind == "reported" and c.name_start < lead) or (c.kind == "cited" and c.name_start < first_end)]
     in_lead = _own_sources(in_lead)
     if in_lead and _most_credited(cs, in_lead[0].outlet) and not _rival_in_lead(cs, in_lead, in_lead[0].outlet) \
+            and not _second_source(cs, in_lead[0].outlet) \
             and not _state_citation(text, lead, cs, in_lead[0].outlet) \
             and not _own_compilation(text, cs, in_lead[0].outlet):
         return in_lead[0].outlet, "lead", in_lead[:1]
@@ -538,6 +539,17 @@ def _rival_in_lead(credits, in_lead, outlet: str) -> bool:
             counts[c.outlet] = counts.get(c.outlet, 0) + 1
     lead_sources = {c.outlet for c in _own_sources(in_lead)}
     return any(counts.get(o, 0) >= counts.get(outlet, 0) for o in lead_sources if not same_outlet(o, outlet))
+
+
+def _second_source(credits, outlet: str) -> bool:
+    """Whether another outlet is credited for what it reported at least twice as well: a piece retelling two outlets'
+    reports one by one, each more than once, is the site's own compilation (rpages11's Scroll.in: ", ANI reported."
+    closing its lead, "according to ANI" twice more, "The Indian Express reported" twice; not ANI's copy)."""
+    counts: dict[str, int] = {}
+    for c in _own_sources(credits):
+        if c.kind in ("reported", "cited") and not same_outlet(c.outlet, outlet):
+            counts[c.outlet] = counts.get(c.outlet, 0) + 1
+    return any(n >= 2 for n in counts.values())
 
 
 def _state_citation(text: str, lead: int, credits, outlet: str) -> bool:
@@ -657,6 +669,8 @@ def _families(docs: list[dict], roots: dict, relations: dict, shared_with: dict)
         source = _family_source(docs, top, found) or _shared_interview(docs, top, group) \
             or _shared_credit(docs, top, group)
         if source is None:                              # an original and its copies
+            if _wire_pictured(docs, top, group):
+                continue        # the shared text could be the wire's: no member is called the top's copy
             for c in group:
                 if c != top:
                     verdicts[c] = _text_verdict(docs, c, top, roots[c][1])
@@ -671,7 +685,8 @@ def _families(docs: list[dict], roots: dict, relations: dict, shared_with: dict)
             continue
         for c in group:                                 # every member carries the absent outlet's story
             own = credit[c]
-            if own and own[1] in FAMILY_CREDITS and not same_outlet(own[0], docs[c]["canon"]):
+            if own and own[1] in FAMILY_CREDITS and not same_outlet(own[0], docs[c]["canon"]) \
+                    and not _credit_carried(docs, c, own, via, credit[via]):
                 # Its own credit names the source (the family's, or another one it took this text from).
                 verdicts[c] = _credit_only(docs, c, own, shared_with, _relation_of(c, c, roots, relations))
             else:
@@ -686,6 +701,18 @@ def _families(docs: list[dict], roots: dict, relations: dict, shared_with: dict)
                                   score=CREDIT_SCORE["boilerplate"], outlet=d["outlet"], kind="aggregator copy",
                                   evidence=[_boiler_evidence(d["boiler"])], changes={})
     return verdicts
+
+
+def _credit_carried(docs, c: int, own: tuple, via: int, source: tuple | None) -> bool:
+    """Whether a member's own citation ("…, the official Xinhua news agency said.") is word for word in the text of the
+    member that names the family's source by a dateline, byline or its reporters: it came with the copied text
+    (rpages11's Malaysia China Insight, Reuters' two sentences without the agency's name, was a "credited rewrite of
+    Xinhua" as Reuters' own copies cite Xinhua). Only a citation: a dateline, byline or source line of the member's
+    own names where it took the text; and only against such a credit: a source named by the same citation, carried,
+    is no better evidence than the member's own."""
+    outlet, reason, used = own
+    return via != c and reason == "lead" and source is not None and source[1] in ("strong", "reporter") \
+        and all(_norm_space(u.phrase) in _norm_space(docs[via]["raw"]) for u in used)
 
 
 def _relation_of(c: int, orig: int, roots: dict, relations: dict) -> tuple:
@@ -705,6 +732,22 @@ def _family_source(docs, top: int, found: list) -> tuple[str, int] | None:
     rank = {r: n for n, r in enumerate(FAMILY_CREDITS)}
     i, (outlet, _, _) = min(found, key=lambda f: (rank[f[1][1]], f[0]))
     return outlet, i
+
+
+def _wire_pictured(docs, top: int, group: list[int]) -> bool:
+    """Whether a member of a family no credit names the source of credits a wire under its photo while the top, no
+    wire and with no dateline of its own, never names that wire: the text they share could be the wire's,
+    which both carry, so the top is not shown as the member's source (fc35's TRT World, AFP's story under "/ Photo:
+    AFP", was a "spun copy" of IOL, which carries AFP's earlier version uncredited; rpages3's Digital Journal, "Copyright
+    AFP" under its photo, and two more of AFP's clients were copies of Arab News). A photo credit still names no
+    source: the family gets no verdict from its text, not the wire's name."""
+    t = docs[top]
+    # Only its own dateline makes the top's text its own: its name alone on a line ("Prime News Ghana" over the
+    # Guardian's story, "Content image - Phnom Penh Post" over AFP's) is the page's chrome (rpages11).
+    if t["wire"] or any(c.kind == "dateline" for c in t["own_credits"]):
+        return False
+    return any(x.kind == "photo" and is_wire(x.outlet) and not any(same_outlet(y.outlet, x.outlet) for y in t["credits"])
+               for c in group if c != top for x in docs[c]["credits"])
 
 
 def _shared_interview(docs, top: int, group: list[int]) -> tuple[str, int] | None:

@@ -32,6 +32,8 @@ found on it); /work/notes/rpages9 -> reprints_pages9.jsonl (40 articles, 28 deri
 after round 8's rules, labelled and committed before the first score, held out, then studied: round 9's rules were found
 on it); /work/notes/rpages10 -> reprints_pages10.jsonl (36 articles, 27 derived, 8 gold events; session 33: built after
 round 9's rules, labelled and committed before the first score, held out, then studied: round 10's rules were found on
+it); /work/notes/rpages11 -> reprints_pages11.jsonl (57 articles, 48 derived, 7 gold events; session 34: built after
+round 10's rules, labelled and committed before the first score, held out, then studied: round 11's rules were found on
 it). Without the folder (as in CI) `score` says so and exits 0.
 """
 from __future__ import annotations
