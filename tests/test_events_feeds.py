@@ -1,5 +1,5 @@
-"""bench/labels/events_feeds.py: the gold happenings of real feed summaries (the studied set and the held-out one)
-load, every label names exactly one feed item, the two sets share none, and the scoring it prints rewards the right
+"""bench/labels/events_feeds.py: the gold happenings of real feed summaries (the studied set and two held-out ones)
+load, every label names exactly one feed item, no two sets share one, and the scoring it prints rewards the right
 grouping and punishes a merge."""
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ def _bench():
 
 
 # (file, at least this many rows, at least this many happenings of two items or more)
-SETS = [("events_feeds.jsonl", 400, 30), ("events_feeds2.jsonl", 240, 10)]
+SETS = [("events_feeds.jsonl", 400, 30), ("events_feeds2.jsonl", 240, 10), ("events_feeds3.jsonl", 300, 35)]
 
 
 @pytest.mark.parametrize("name,rows_min,joined_min", SETS)
@@ -41,20 +41,31 @@ def test_labels_load_with_ids_and_slugs_only(name, rows_min, joined_min):
     assert sum(1 for v in sizes.values() if v > 1) >= joined_min  # real multi-outlet happenings, not only singletons
 
 
-def test_the_held_out_set_shares_no_item_with_the_studied_one():
+def test_no_two_sets_share_an_item():
     bench = _bench()
     assert bench.labels_path("events_feeds2.jsonl") == bench.HELD_OUT
-    studied, held_out = bench.read_labels(bench.LABELS), bench.read_labels(bench.HELD_OUT)
-    assert studied and held_out and not set(studied) & set(held_out)
+    assert bench.labels_path("events_feeds3.jsonl") == bench.HELD_OUT3
+    sets = [set(bench.read_labels(path)) for path in (bench.LABELS, bench.HELD_OUT, bench.HELD_OUT3)]
+    assert all(sets)
+    assert not sets[0] & sets[1] and not sets[0] & sets[2] and not sets[1] & sets[2]
+
+
+def test_each_set_reads_its_own_feeds_unless_told():
+    bench = _bench()
+    assert bench.feeds_folder(bench.LABELS) == bench.feeds_folder(bench.HELD_OUT) == bench.FEEDS
+    assert bench.feeds_folder(bench.HELD_OUT3) == bench.FEEDS3 != bench.FEEDS
+    assert bench.feeds_folder(bench.HELD_OUT3, "/elsewhere") == Path("/elsewhere")
 
 
 @pytest.mark.parametrize("name", [name for name, _, _ in SETS])
 def test_every_label_names_one_feed_item_dated_by_its_feed(name):
     bench = _bench()
-    if not any(bench.FEEDS.glob("*.xml")):
-        pytest.skip(f"no feeds in {bench.FEEDS}")
-    labels = bench.read_labels(bench.labels_path(name))
-    items, gold, bad = bench.gold_items(bench.read_feeds(bench.FEEDS), labels)
+    path = bench.labels_path(name)
+    folder = bench.feeds_folder(path)
+    if not any(folder.glob("*.xml")):
+        pytest.skip(f"no feeds in {folder} (the third set's live outside ../shared)")
+    labels = bench.read_labels(path)
+    items, gold, bad = bench.gold_items(bench.read_feeds(folder), labels)
     assert bad == []
     assert len(items) == len(gold) == len(labels)
     assert len({a.id for a in items}) == len(items)

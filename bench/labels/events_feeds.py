@@ -4,17 +4,23 @@ item of 16–18 Feb, and those of 13–15 Feb on Iran, Kenya, Pakistan, Ukraine 
 their titles and summaries before any clusterer ran on them (events_feeds.jsonl: id = feed file | entry link, and a
 happening slug; GUIDE.md, "Events in real feed summaries", gives the rules). Most are singletons, as in a real stream.
 That set is now studied; events_feeds2.jsonl holds out the other 250 items of 1–15 Feb, labelled the same way
-(`--labels events_feeds2.jsonl`; GUIDE.md, "Events in real feed summaries, held out"). The two share no id.
+(`--labels events_feeds2.jsonl`; GUIDE.md, "Events in real feed summaries, held out"). events_feeds3.jsonl is a third
+held-out set from another source and other dates: 328 GNews top headlines of 104 outlets, 19–21 May 2025, kept outside
+the repository as one RSS file per outlet in /work/notes/feeds3 (`--labels events_feeds3.jsonl`, which reads that
+folder unless --feeds names another; GUIDE.md, "Events in real feed summaries, a third held-out set"). No two of the
+three files share an id.
 
 The items are built as ingest builds them (core.feeds.parse_feed, then the summary kept as the text, as
 core.ingest does when a page fails), and clustered three ways, each scored by BCubed P / R / F1 on the gold items:
 `framelens cluster` on the gold items (batch, ClusterConfig defaults), one item at a time in time order (online), and
 the events a store shows after importing PolNeAR dev, BASIL and realworld, then ingesting every item of the 26 feeds
-feed by feed, analysed once (the user's path; the store holds all 1,186 items, scored on the gold ones). Then the
+feed by feed, analysed once (the user's path; the store holds all 1,186 items, scored on the gold ones; for the third
+set, its 328). Then the
 worst merged events (gold happenings joined) and the worst split happenings, of the batch and store paths.
 
     .venv/bin/python bench/labels/events_feeds.py [--labels events_feeds2.jsonl] [--feeds ../shared/data/feeds]
                                                   [--no-other] [--worst 10]
+    .venv/bin/python bench/labels/events_feeds.py --labels events_feeds3.jsonl [--feeds /work/notes/feeds3]
     PYTHONPATH=/path/to/other/tree .venv/bin/python bench/labels/events_feeds.py   # that tree's clusterer
 
 Without the feeds (as in CI) it says so and exits 0.
@@ -23,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tempfile
 from collections import Counter, defaultdict
@@ -46,9 +53,15 @@ from cluster_eval import SHARED, bcubed  # noqa: E402
 HERE = Path(__file__).parent
 LABELS = HERE / "events_feeds.jsonl"
 HELD_OUT = HERE / "events_feeds2.jsonl"
+HELD_OUT3 = HERE / "events_feeds3.jsonl"
 FEEDS = SHARED / "feeds"
-# The feeds were captured by 18 Feb 2026: "now" is then, so every dated item of either label set (1–18 Feb) keeps its
-# feed date (nothing is in the future) and the same items get the same dates on every run.
+# The third set's feeds are not in ../shared: one RSS file per outlet, rebuilt from a public archive of GNews top
+# headlines (GUIDE.md says how); where they live here, or FRAMELENS_FEEDS3. Without them that set is not scored.
+FEEDS3 = Path(os.environ.get("FRAMELENS_FEEDS3", "/work/notes/feeds3"))
+FEEDS_OF = {HELD_OUT3.name: FEEDS3}
+# The feeds were captured by 18 Feb 2026: "now" is then, so every dated item of the label sets (1–18 Feb 2026; the
+# third set's 19–21 May 2025) keeps its feed date (nothing is in the future) and the same items get the same dates
+# on every run.
 NOW = datetime(2026, 2, 18, 12, tzinfo=timezone.utc)
 OTHER = [SHARED / "attribution" / "polnear_dev.jsonl", SHARED / "corpora" / "basil.jsonl",
          SHARED / "realworld" / "articles.jsonl"]
@@ -62,6 +75,12 @@ def read_labels(path: Path = LABELS) -> dict[str, str]:
             row = json.loads(line)
             gold[row["id"]] = row["happening"]
     return gold
+
+
+def feeds_folder(labels: Path, given: str | None = None) -> Path:
+    """The feed files a label set names its items in: the folder given, else the set's own (the shared feeds for
+    the first two)."""
+    return Path(given) if given else FEEDS_OF.get(labels.name, FEEDS)
 
 
 def labels_path(name: str) -> Path:
@@ -159,25 +178,26 @@ def worst_splits(gold: list[str], pred: list, n: int) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--feeds", default=str(FEEDS), help="folder of the feed files (../shared/data/feeds)")
+    ap.add_argument("--feeds", default=None,
+                    help="folder of the feed files (../shared/data/feeds; /work/notes/feeds3 for events_feeds3.jsonl)")
     ap.add_argument("--labels", default=str(LABELS))
     ap.add_argument("--no-other", action="store_true", help="an empty store before the feeds (tests)")
     ap.add_argument("--no-store", action="store_true", help="batch and online only")
     ap.add_argument("--worst", type=int, default=10, help="how many worst merges and splits to print")
     args = ap.parse_args(argv)
-    folder = Path(args.feeds)
+    labels = labels_path(args.labels)
+    folder = feeds_folder(labels, args.feeds)
     if not folder.is_dir() or not any(folder.glob("*.xml")):
         print(f"no feed files in {folder}: nothing to score (the feeds live outside the repository)")
         return 0
     cfg = ClusterConfig()
-    labels = labels_path(args.labels)
     gold_of = read_labels(labels)
     feeds = read_feeds(folder)
     items, gold, bad = gold_items(feeds, gold_of)
     if bad:
         print(f"{len(bad)} label id(s) match no single feed item, left out: {', '.join(bad[:5])}")
     sizes = Counter(gold)
-    print(f"clusterer: {Path(core.__file__).parent}")
+    print(f"clusterer: {Path(core.__file__).parent}; feeds: {folder}")
     print(f"labels: {labels.name}; {sum(1 for a in items if a.date_source == 'feed')} of {len(items)} labelled items "
           f"keep their feed date (now = {NOW:%Y-%m-%d %H:%M} UTC)")
     print(f"{len(items)} labelled items of {sum(len(v) for v in feeds.values())} in {len(feeds)} feeds; "
