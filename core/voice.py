@@ -577,6 +577,9 @@ def _title_lines(text: str, title: str) -> list[tuple[int, int, str]]:
             for m in re.finditer(r"(?m)^[ \t]*(" + re.escape(head) + r")[ \t]*$", text)]
 
 
+_WANTING = frozenset("want wants wanted wanting wish wishes wished wishing".split())
+
+
 def _given(quotes, n: int):
     """The store's quotes as (start, end, direct|indirect, speaker or None), spans checked against the text."""
     for q in quotes or ():
@@ -584,7 +587,9 @@ def _given(quotes, n: int):
         if not isinstance(a, int) or not isinstance(b, int) or not 0 <= a < b <= n:
             continue
         kind = "indirect" if get(q, "kind", "") == "indirect" else "direct"
-        unnamed = get(q, "speaker_type", "") in ("pronoun", "unknown")
+        # "Russia and China, who want "a world consistent with their authoritarian model"": what is wanted, quoted
+        # from someone else (Mattis' letter in BASIL's NYT report), is no words of those who want it
+        unnamed = get(q, "speaker_type", "") in ("pronoun", "unknown") or _low(str(get(q, "cue", "") or "")) in _WANTING
         # (a store's DataFrame rows hold NaN for a missing name: a float, truthy, shown as "NaN" by a card; round 32)
         names = [get(q, "canonical_speaker"), get(q, "speaker")]
         speaker = None if unnamed else next((x for x in names if isinstance(x, str) and x.strip()), None)

@@ -1263,3 +1263,34 @@ def test_words_said_by_several_at_once_credit_them_all_never_one():
     assert ms and ms[0]["speaker"] is None and ms[0]["voice"] == "quoted"
     vm = VoiceMap(text, split_sentences(text), both + [dict(both[1], speaker="Xi Jinping")])   # a repeated row
     assert vm.at(text.index("no-limits"), text.index("no-limits") + 9).speaker == "Vladimir Putin and Xi Jinping"
+
+
+def test_words_quoted_as_what_someone_wants_are_not_theirs():
+    # BASIL's NYT report on Mattis' letter: "… with Russia and China, who want "a world consistent with their
+    # authoritarian model."" The store credits the quotation to Russia and China (cue "want"); the words are Mattis'
+    # (fc35's note on round 7's several-speakers rule: 'authoritarian' credited to the Governments of Russia and China)
+    text = ("But Mr. Mattis's core complaint was that Mr. Trump had lost sight of the importance of the competition "
+            "for global power with Russia and China, who want \u201ca world consistent with their authoritarian "
+            "model.\u201d")
+    a, b = text.index("\u201ca world"), len(text)
+    row = {"quote_start": a, "quote_end": b, "kind": "direct", "speaker_type": "name", "cue": "want"}
+    rows = [dict(row, speaker="Russia", canonical_speaker="Government of Russia"),
+            dict(row, speaker="China", canonical_speaker="Government of China")]
+    doc = prepare([{"id": "a", "outlet": "New York Times", "title": "", "text": text}])[0]
+    lex = compile_lexicon(tuple(load_contested_terms()))
+    ms = [m for m in find_matches(doc, lex, rows) if m["surface"] == "authoritarian"]
+    assert ms and ms[0]["voice"] == "quoted" and ms[0]["speaker"] is None
+    # a speech cue still names its speaker
+    said = [dict(r, cue="said") for r in rows]
+    ms = [m for m in find_matches(doc, lex, said) if m["surface"] == "authoritarian"]
+    assert ms and ms[0]["speaker"] == "Government of Russia and Government of China"
+
+
+def test_a_mid_sentence_according_to_credits_what_comes_before_it_not_after():
+    # fc34's KRC Times (UN News): "Six million people are already in need of relief aid, according to OCHA, as a result
+    # of years of conflict and displacement." The card's quote row took the tail as OCHA's (core.quotes, reported);
+    # a contested word in the tail is no OCHA word, one in the head is
+    text = ("Six million people are already in need of relief aid under the junta, according to OCHA, as a result of "
+            "years of conflict under the military regime.")
+    assert _doc_voice(text, "junta") == ("attributed", "OCHA")
+    assert _doc_voice(text, "regime")[1] != "OCHA"
