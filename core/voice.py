@@ -719,6 +719,7 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
     if per_spk:
         outer.append(per.start("spk"))
     verbs: list[tuple[int, int]] = []
+    reported: list[tuple[int, int, str | None]] = []     # the frames of a closing "as reported by X"
     view = _VIEWPOINT_RE.match(sent, s0 - s)
     holder = view and next(g for g in view.group("spk", "spk2", "spk3", "spk4") if g)
     if holder and _low(holder.split()[-1]) not in _NOT_HOLDERS and _low(holder.split()[0]) not in _NOT_HOLDERS - {"the"}:
@@ -756,6 +757,7 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
         start = max([s + lead.end() if lead and m.start() > lead.end() else s0]
                     + [s + c.end() for c in _LAST_CLAUSE_RE.finditer(sent, 0, m.start())])
         out.append((start, s + m.start(), _clean_speaker(m.group("spk").split())))
+        reported.append(out[-1])
         if start > s0:
             out.append((s0, start, UNSURE))          # the earlier clauses: perhaps the source's too
     what_verbs = {m.start("verb") for m in _WHAT_CALLED_RE.finditer(sent)}
@@ -1023,6 +1025,12 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
               and not (k and (_low(ws[k - 1]) in _DETERMINERS or ws[k - 1].endswith(("'s", "’s"))))]
     if per_spk:                 # last: the frames inside it ("Khan claimed the US …") keep their own speakers
         out.append((s + per.end(), e, _clean_speaker(per.group("spk").split())))
+    # a claim framed inside what a closing "as reported by X" credits is the claimant's: "he claimed he was forced out
+    # in a coup, as reported by CNN" (fc36's Business Insider India showed Morales' "coup" as CNN's); X keeps the rest
+    for fr in reported:
+        inner = [a for a, b, sp in out if fr[0] < a and b <= fr[1] and sp != UNSURE and (a, b, sp) != fr]
+        if inner:
+            out[out.index(fr)] = (fr[0], min(inner), fr[2])
     out = _clip_opening(sent, s, s0, out + tails)
     return _glosses(sent, s, out) + out, verbs
 
