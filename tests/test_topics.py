@@ -475,3 +475,20 @@ def test_sets_bar_must_be_true_or_false(tmp_path):
     f.write_text('[[topic]]\nname = "X"\nkeywords = ["a", "b"]\nsets_bar = "no"\n', encoding="utf-8")
     with pytest.raises(TopicFileError, match=r"topic 'X'\.sets_bar"):
         load_topics(f)
+
+
+def test_a_latin_american_country_named_by_its_adjective_is_latin_america():
+    # fc36's failed coup in La Paz had no topic: "Soldiers storm Bolivian presidential palace …", "Bolivian general
+    # arrested …" name the country by its adjective, which was no term
+    titles = ["Soldiers storm Bolivian presidential palace in apparent coup attempt",
+              "Bolivian general arrested after military tries to storm government",
+              "Chaotic Bolivian coup fizzles out after just three hours"]
+    leads = ["Bolivian President Luis Arce announced three new heads of the armed forces.",
+             "Troops led by a top general stormed the presidential palace in La Paz, then retreated.",
+             "Calm has returned to Bolivia's capital."]
+    places = titles + leads
+    assert "Latin America" in tag_topics(" . ".join(titles), "\n".join(leads), places=places)
+    # people of the region in a US story: "Mexican" is no term, so a border story stays Immigration's
+    tags = tag_topics("Mexican migrants wait at the border", "Mexican migrants waited at the US border in Texas as "
+                      "asylum seekers were deported under the new immigration rule.")
+    assert "Latin America" not in tags and "Immigration" in tags
