@@ -181,6 +181,10 @@ def furniture_spans(text: str, lead: list[tuple[int, int]]) -> list[tuple[int, i
 # Maverick lead was that caption), "EPA-EFE FILE/SANA", "REUTERS/Kevin Lamarque", "AFP/Getty Images", "AP Photo/Evan Vucci"
 _PHOTO_CREDIT_RE = re.compile(r"\b(?:PHOTOS?|Photos?|Pictures?|Images?|Credit)\s*:\s*\S|\bPhoto by\b"
                               r"|\((?:[^()\n]*/)+[^()\n]*\)\s*$"
+                              # a picture's source in parentheses closing the line: "… January 26, 2024. (Youtube
+                              # screenshot)" (fc36's Times of Israel lead was that caption), "(EPA Photo)", "(AP Photo)"
+                              r"|\((?:[\w.&'’-]+[ \t]+){0,2}(?:[Ff]ile[ \t]+)?(?:[Pp]hotos?|[Ss]creen[ \t]?(?:shot|grab)s?|"
+                              r"[Ii]llustration)\)[ \t]*$"
                               r"|(?:(?<=[.!?\"”’)])[ \t]+|^|(?<=\n))[A-Z]{2,}(?:[- ][A-Z]{2,}){0,2}(?: Photo)?/ ?[A-Z][\w.'’-]*"
                               r"(?: [A-Z][\w.'’-]*){0,3}\s*$")
 # a video blurb closes on its date and credit, often cut: "… appears to show the crash. (March 19) AP", "(March AP"
@@ -200,6 +204,12 @@ _NOTICE_RE = re.compile(r"\A\W*(?:this (?:story|article|content|page|was publish
 _DURATION_RE = re.compile(r"^[ \t]*Duration:?[ \t]*(?:\d{1,2}:\d{2}(?::\d{2})?|\d+[ \t]*(?:hours?|minutes?|mins?)"
                           r"(?:[ \t]+\d+[ \t]*(?:seconds?|secs?))?|\d+[ \t]*(?:seconds?|secs?))[ \t]*$",
                           re.MULTILINE | re.IGNORECASE)
+# the author's one-line bio a page sets by the byline: "Jeremy Sharon is The Times of Israel's legal affairs and
+# settlements reporter" (fc36: its "settlements" was shown as the outlet's own word for the ICJ ruling)
+_BIO_RE = re.compile(r"\A[ \t]*[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){1,3}[ \t]+is[ \t]+(?:a|an|the|[A-Z][^\n]{0,60}?['’]s)"
+                     r"[ \t][^\n.!?]{0,80}?\b(?:reporter|correspondent|editor|writer|columnist|journalist|contributor|"
+                     r"producer|analyst|anchor|host)s?(?:[ \t]+(?:for|at|with|of|in|based in)[ \t]+[A-Z][^\n.!?,]{0,50})?"
+                     r"\.?[ \t]*\Z")
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 OPENING_CHARS = 1500        # how far into a text a repeated headline still marks the top of the story
 
@@ -209,13 +219,18 @@ def _title_key(title: str) -> str:
     return " ".join(w.lower() for w, _, _ in words(title or ""))
 
 
+def bio_lines(text: str) -> list[tuple[int, int]]:
+    """The author's bio lines a page sets by the byline ("X is The Times of Israel's … reporter"), as spans."""
+    return [(a, b) for a, b in split_paragraphs(text) if _BIO_RE.match(text[a:b])]
+
+
 def _furniture_paragraphs(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Paragraphs that are page furniture: photo captions (a credit line in them, or a caption's own form) and
-    prompts. In a paragraph set line by line, a caption ends with its credit line: the lines below it are the story;
+    """Paragraphs that are page furniture: photo captions (a credit line in them, or a caption's own form), an
+    author's bio line and prompts. In a paragraph set line by line, a caption ends with its credit line: the lines below it are the story;
     a video player's running time ends with the line below it, the video's blurb."""
     out = []
     for a, b in paras:
-        if _NOTICE_RE.match(text[a:b]) or _CAPTION_RE.match(text[a:b]):
+        if _NOTICE_RE.match(text[a:b]) or _CAPTION_RE.match(text[a:b]) or _BIO_RE.match(text[a:b]):
             out.append((a, b))
         elif m := _DURATION_RE.search(text[a:b]):
             blurb = text.find("\n", a + m.end() + 1)
@@ -339,6 +354,7 @@ def prepare(articles) -> list[dict]:
         docs.append({"id": str(get(a, "id")), "outlet": get(a, "outlet", "unknown") or "unknown",
                      "title": get(a, "title", "") or "", "text": text, "sentences": sents, "lead": lead,
                      "furniture": furniture_spans(text, lead), "repeats": repeated_sentences(text, sents, title),
+                     "captions": _furniture_paragraphs(text, split_paragraphs(text)), "bios": bio_lines(text),
                      "published": get(a, "published"), "date_source": get(a, "date_source", "unknown"),
                      "date_precision": get(a, "date_precision"), "language": get(a, "language"),
                      "text_status": get(a, "text_status", "ok") or "ok"})

@@ -214,7 +214,7 @@ def cut_short(doc: dict) -> bool:
 # on them ended its story first (round 32: Gebeta's and National Herald's whole stories were called cut).
 # So is a forum's "- Log in to post comments" and a statement's press contact ("Please dial:" above "+41 58 330 63 35":
 # fc34's InfoBalkans and Swiss Bankers Association texts ended their stories and were called cut), a page's metadata list
-# and a desk's sign-off (fc35).
+# and a desk's sign-off (fc35), and a box of other stories' heading (fc36).
 _TRAILER_LINE_RE = re.compile(r"\n[ \t]*(?:[-•][ \t]*)?(?:\d+\s+(?:replies|reply|comments?|responses?)"
                               r"|leave a (?:reply|comment)"
                               r"|(?:follow|join) us (?:on|at)\b[^\n]{0,160}|join our (?:official )?[^\n]{0,40}"
@@ -225,6 +225,10 @@ _TRAILER_LINE_RE = re.compile(r"\n[ \t]*(?:[-•][ \t]*)?(?:\d+\s+(?:replies|rep
                               # a page's metadata list under the story ("- Published / - Section / - BBC News /
                               # - Subsection / - US & Canada": fc35's BBC video page was called cut)
                               r"|published(?:\n[ \t]*[-•][ \t]*[^\n]{1,40})+"
+                              # a box of other stories the page sets under it ("Most Popular": fc36's Times of
+                              # Israel entry, whole, was called cut)
+                              r"|most (?:popular|read|viewed|shared)|trending(?: now| stories)?|you may also like"
+                              r"|related (?:articles|stories|posts|news)|recommended(?: for you| stories)?"
                               # a desk's sign-off, names and slashes alone ("Bd-pratidin English/Lutful Hoque",
                               # "BSS/AFP/ab": fc35's Bangladesh Pratidin was called cut)
                               r"|(?-i:[A-Z][\w.&'-]*(?:[ \t]+[A-Z][\w.&'-]*){0,2}(?:[ \t]*/[ \t]*[A-Za-z][\w.&'-]*"

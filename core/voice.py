@@ -577,6 +577,9 @@ def _title_lines(text: str, title: str) -> list[tuple[int, int, str]]:
             for m in re.finditer(r"(?m)^[ \t]*(" + re.escape(head) + r")[ \t]*$", text)]
 
 
+_WANTING = frozenset("want wants wanted wanting wish wishes wished wishing".split())
+
+
 def _given(quotes, n: int):
     """The store's quotes as (start, end, direct|indirect, speaker or None), spans checked against the text."""
     for q in quotes or ():
@@ -584,7 +587,9 @@ def _given(quotes, n: int):
         if not isinstance(a, int) or not isinstance(b, int) or not 0 <= a < b <= n:
             continue
         kind = "indirect" if get(q, "kind", "") == "indirect" else "direct"
-        unnamed = get(q, "speaker_type", "") in ("pronoun", "unknown")
+        # "Russia and China, who want "a world consistent with their authoritarian model"": what is wanted, quoted
+        # from someone else (Mattis' letter in BASIL's NYT report), is no words of those who want it
+        unnamed = get(q, "speaker_type", "") in ("pronoun", "unknown") or _low(str(get(q, "cue", "") or "")) in _WANTING
         # (a store's DataFrame rows hold NaN for a missing name: a float, truthy, shown as "NaN" by a card; round 32)
         names = [get(q, "canonical_speaker"), get(q, "speaker")]
         speaker = None if unnamed else next((x for x in names if isinstance(x, str) and x.strip()), None)
@@ -714,6 +719,7 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
     if per_spk:
         outer.append(per.start("spk"))
     verbs: list[tuple[int, int]] = []
+    reported: list[tuple[int, int, str | None]] = []     # the frames of a closing "as reported by X"
     view = _VIEWPOINT_RE.match(sent, s0 - s)
     holder = view and next(g for g in view.group("spk", "spk2", "spk3", "spk4") if g)
     if holder and _low(holder.split()[-1]) not in _NOT_HOLDERS and _low(holder.split()[0]) not in _NOT_HOLDERS - {"the"}:
@@ -751,6 +757,7 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
         start = max([s + lead.end() if lead and m.start() > lead.end() else s0]
                     + [s + c.end() for c in _LAST_CLAUSE_RE.finditer(sent, 0, m.start())])
         out.append((start, s + m.start(), _clean_speaker(m.group("spk").split())))
+        reported.append(out[-1])
         if start > s0:
             out.append((s0, start, UNSURE))          # the earlier clauses: perhaps the source's too
     what_verbs = {m.start("verb") for m in _WHAT_CALLED_RE.finditer(sent)}
@@ -1018,6 +1025,12 @@ def _frames(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str | None]
               and not (k and (_low(ws[k - 1]) in _DETERMINERS or ws[k - 1].endswith(("'s", "’s"))))]
     if per_spk:                 # last: the frames inside it ("Khan claimed the US …") keep their own speakers
         out.append((s + per.end(), e, _clean_speaker(per.group("spk").split())))
+    # a claim framed inside what a closing "as reported by X" credits is the claimant's: "he claimed he was forced out
+    # in a coup, as reported by CNN" (fc36's Business Insider India showed Morales' "coup" as CNN's); X keeps the rest
+    for fr in reported:
+        inner = [a for a, b, sp in out if fr[0] < a and b <= fr[1] and sp != UNSURE and (a, b, sp) != fr]
+        if inner:
+            out[out.index(fr)] = (fr[0], min(inner), fr[2])
     out = _clip_opening(sent, s, s0, out + tails)
     return _glosses(sent, s, out) + out, verbs
 

@@ -739,3 +739,23 @@ def test_a_word_said_in_one_sentence_only_is_no_distinctive_word():
         return {t["term"] for t in distinctive(prepare(arts))["outlets"].get("Directory", [])}
     assert "business" not in terms(story + footer)      # z 1.98 before the rule, all in one sentence
     assert "business" in terms(story + used)            # the same word over several sentences stays
+
+
+def test_fc36_a_caption_credited_in_parentheses_and_an_author_bio_are_no_lead():
+    # fc36: The Times of Israel's entry sets its reporter's bio line and a photo caption closing "(Youtube screenshot)",
+    # printed twice, above the story; the caption was shown as the lead
+    caption = ("President of the court Judge Jane Roe delivers a ruling on the request for emergency measures, "
+               "January 26, 2024. (Youtube screenshot)")
+    text = ("Court tells state to take all measures\n\nJohn Doe is The Daily Paper's legal affairs and settlements "
+            f"reporter\n\n{caption}\n{caption}\n\nThe court issues a series of provisional measures against the state "
+            "on the basis that the rights of the people must be protected.")
+    report = compare_event([{"id": "1", "outlet": "X", "title": "Court tells state to take all measures", "text": text}])
+    assert report["headlines"]["articles"][0]["lead"].startswith("The court issues a series of provisional measures")
+    for credit in ("(EPA Photo)", "(AP Photo)", "(File photo)"):
+        t = f"Palestinians watch a live stream from the court in Jenin, Jan. 26, 2024. {credit}\n\nThe court ruled on Friday."
+        assert prepare([{"id": "1", "outlet": "X", "title": "", "text": t}])[0]["lead"] == [(t.index("The court"), len(t))]
+    # a story sentence with a parenthesis is kept, and so is one naming a reporter in the story's own words
+    t = "The court ruled on Friday (a photo of the bench was shared online) that the case goes on."
+    assert prepare([{"id": "1", "outlet": "X", "title": "", "text": t}])[0]["lead"] == [(0, len(t))]
+    t = "John Doe is a reporter who was detained in the city for three days, his editors said."
+    assert prepare([{"id": "1", "outlet": "X", "title": "", "text": t}])[0]["lead"] == [(0, len(t))]

@@ -234,3 +234,12 @@ def test_a_story_followed_by_a_metadata_list_or_a_desk_sign_off_is_whole_not_cut
     assert cut_short({"text": "Chauvin was found guilty on all charges as the\nBd-pratidin English/Lutful Hoque"})
     assert cut_short({"text": "Chauvin was found guilty of all charges as the\n- Published\n- Section"})
     assert cut_short({"text": "Talks went on in the capital, Kyiv/Kiev"})
+
+def test_a_story_followed_by_a_box_of_other_stories_is_whole_not_cut():
+    # fc36: The Times of Israel's entry ended '… adverse conditions of life in Gaza."' above "Most Popular"; it was
+    # called cut
+    from core.omissions import cut_short
+    story = "The court also orders Israel to take steps to provide \u201curgently needed assistance.\u201d"
+    for box in ("Most Popular", "Most Read", "Trending Now", "You May Also Like", "Related Articles"):
+        assert not cut_short({"text": story + "\n\n" + box}), box
+    assert cut_short({"text": "The court also orders Israel to take steps to\n\nMost Popular"})
