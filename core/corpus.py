@@ -13,7 +13,7 @@ from typing import Iterator
 
 from .clean import split_boilerplate, strip_dateline, strip_invisible
 from .config import Settings
-from .dates import date_kind, parse_date
+from .dates import DateInfo, date_kind, opening_date, parse_date
 from .language import language_of
 from .models import Article
 from .store import store_fault
@@ -300,6 +300,8 @@ def to_article(row: dict, now: datetime | None = None) -> Article:
         raise ValueError(f"field 'url' is not an http(s) URL: {str(url_raw)[:80]!r}")
     # A date that cannot be read never costs the row: it is kept undated, the raw value in its flag.
     when = parse_date(row.get("published"), source="import", now=now)
+    if when.published is None:   # a day the text prints at its top ("Aug 24, 2023", an AFP dateline) is read
+        when = _opening(row, when, now)
     cats = row.get("categories") or []
     outlet = (strip_invisible(str(row.get("outlet") or "")) or "").strip() or "unknown"
     author = (strip_invisible(str(row.get("author") or "")) or "").strip() or None
@@ -309,6 +311,15 @@ def to_article(row: dict, now: datetime | None = None) -> Article:
                    summary="", categories=[str(c) for c in cats] if isinstance(cats, list) else [],
                    date_source=when.source, date_flag=when.flag, first_seen=now,
                    text_status="ok" if text else "empty", author=author, boilerplate=boilerplate)
+
+
+def _opening(row: dict, when: DateInfo, now: datetime) -> DateInfo:
+    """The day the row's text prints at its top, its flag saying why the field gave none; else `when` as it was."""
+    read = opening_date(str(row.get("text") or ""), "import", now)
+    if read is None:
+        return when
+    why = "missing" if when.flag == "missing" else when.flag
+    return DateInfo(read.published, read.precision, read.source, f"{read.flag}; the published field: {why}")
 
 
 def load_articles(data: str, fmt: str, settings: Settings | None = None) -> tuple[list[Article], list[RowError], int]:
