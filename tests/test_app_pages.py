@@ -466,6 +466,8 @@ def test_outlets_profiles_and_feed_health(small):
         assert not at.exception
         profiles = at.dataframe[0].value.set_index("name")
         assert profiles.loc["Fox News", "articles"] == 3 and profiles.loc["Iceland Review", "articles"] == 1
+        # an imported corpus brings no country or ownership: blank cells, never the word "None"
+        assert profiles.loc["Fox News", "country"] == "" and profiles.loc["Fox News", "ownership"] == ""
         at.button_group(key="view").set_value("Feed health").run()  # the user picks the view
         assert "2 feeds; 1 failing at the last fetch." in texts(at.caption)
         health = at.dataframe[0].value
