@@ -209,6 +209,7 @@ def test_overview_says_which_events_rest_on_feed_summaries(site, tmp_path, monke
                Settings(timeout=1.0, retries=1, backoff=0.05, allow_private=True, fetch_pages=False))
     analyse_new(s, quotes=False)
     assert s.count_articles() == 2 and s.articles_df()["event_id"].nunique() == 1
+    assert s.mostly_summary_events() == set(s.articles_df()["event_id"])   # the Timelines name no first in it
     s.dispose()
     monkeypatch.setenv("FRAMELENS_DB", db)
     table = app("overview").run().dataframe[0].value
