@@ -276,7 +276,20 @@ def as_imported(row: dict) -> dict:
     """A row with the title and text `framelens import` would store (cleaned; a missing title made from the first
     sentence): what `framelens cluster` groups, so a file clustered directly and imported gives the same events."""
     title, text, _ = stored_text(row)
-    return {**row, "title": title or (first_sentence(text) if text else ""), "text": text}
+    return {**row, "title": title or (first_sentence(text) if text else ""), "text": text, **imported_date(row)}
+
+
+def imported_date(row: dict) -> dict:
+    """The date `framelens import` gives a row whose date field gives none but whose text prints a day at its top
+    (core.dates.opening_date), as fields to lay over the row; {} for every other row."""
+    if row.get("published") not in (None, "") and parse_date(row.get("published"), source="file").published is not None:
+        return {}
+    read = opening_date(str(row.get("text") or ""), "file")
+    if read is None:
+        return {}
+    # a datetime with its precision and flag, as the store gives them back: the flag says the day was read from
+    # free text, which clustering does not trust as a time (core.cluster.online.clustering_span), on either path
+    return {"published": read.published, "date_precision": "date", "date_flag": read.flag}
 
 
 def to_article(row: dict, now: datetime | None = None) -> Article:

@@ -16,7 +16,7 @@ from core.clean import clean_text, dateline_end
 from core.contested import contested_terms as find_contested
 from core.credits import canonical_outlet, is_news_outlet
 from core.gazetteer import country_in, institution
-from core.corpus import read_jsonl
+from core.corpus import imported_date, read_jsonl
 from core.coverage import MIXED_SUMMARIES, summaries_may_mix
 from core.language import is_english, language_of
 from core.lexicon import lemma, load_contested_terms, load_tone, split_paragraphs, split_sentences, words
@@ -890,7 +890,7 @@ def run_compare_file(input_path, output_path, events_path=None, progress=True, q
     """`framelens compare`: every framing figure per event of ARTICLES.jsonl as one JSON document.
     progress: True (bars on stderr), False, or a report(stage, done, total) callback; workers: quote
     extraction processes (None: the quote_workers setting)."""
-    articles = read_jsonl(input_path)
+    articles = [{**a, **imported_date(a)} for a in read_jsonl(input_path)]   # dated as an import would date them
     with reporting(progress) as tick:
         if events_path:
             mapping = read_events(events_path)
