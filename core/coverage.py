@@ -73,7 +73,7 @@ def attention_by_group(att: pd.DataFrame, outlets: pd.DataFrame, freq: str = "D"
     return d.groupby(["day", "group"], as_index=False)["articles"].sum()
 
 
-def lags(times: pd.DataFrame) -> pd.DataFrame:
+def lags(times: pd.DataFrame, mixed=frozenset()) -> pd.DataFrame:
     """Each outlet's lag behind the first original report of each event it covered, honest about precision.
 
     times: event_id, outlet, first (UTC) and, when known, date_precision. Hours are measured between
@@ -82,8 +82,10 @@ def lags(times: pd.DataFrame) -> pd.DataFrame:
     Without a precision column, a time of exactly 00:00:00 UTC is read as a date without a time, which
     is how the store writes date-only values. A true "seen" marks an outlet known only by when its report
     was first seen: it may have been first unless another report surely appeared before, and gets no lag; a
-    true "unbounded" (when given) marks one with any such report, which may be older than its first dated one. A row whose first is NaT is an outlet whose report has no
-    date: it gets no lag, and no one in its event is first beyond doubt (it may have been first).
+    true "unbounded" (when given) marks one with any such report, which may be older than its first dated one. A
+    row whose first is NaT is an outlet whose report has no date: it gets no lag, and no one in its event is first
+    beyond doubt (it may have been first). In an event of `mixed` (built mostly from feed summaries, it may join
+    several stories: MIXED_SUMMARIES) no one is first or tied first and nothing lags.
     """
     cols = dict(lag_hours=pd.Series(dtype=float), lag_days=pd.Series(dtype=float), first_to_report=pd.Series(dtype=bool),
                 tied_first=pd.Series(dtype=bool), exact=pd.Series(dtype=bool), dated=pd.Series(dtype=bool))
@@ -110,10 +112,12 @@ def lags(times: pd.DataFrame) -> pd.DataFrame:
     earliest = earliest.where(~unbounded, pd.Timestamp.min.tz_localize("UTC"))
     latest = times["first"].where(times["exact"] | seen, times["day"] + DAY_LATEST)
     surely_out = latest.groupby(times["event_id"]).transform("min")
-    may = dated & (earliest <= surely_out)
+    ranked = ~times["event_id"].isin(mixed)
+    may = dated & (earliest <= surely_out) & ranked
     sure = may & (may.groupby(times["event_id"]).transform("sum") == 1) & ~has_undated
-    out = times.assign(lag_hours=((times["first"] - first_exact).dt.total_seconds() / 3600.0).where(times["exact"]),
-                       lag_days=(times["day"] - first_day).dt.days.astype(float),
+    hours = (times["first"] - first_exact).dt.total_seconds() / 3600.0
+    out = times.assign(lag_hours=hours.where(times["exact"] & ranked),
+                       lag_days=(times["day"] - first_day).dt.days.astype(float).where(ranked),
                        first_to_report=sure.to_numpy(), tied_first=(may & ~sure).to_numpy(), n_outlets=n,
                        dated=dated.to_numpy())
     return out[out["n_outlets"] > 1].drop(columns=["day"])
@@ -151,6 +155,11 @@ def first_report_texts(first: pd.Series, seen_at: pd.Series) -> pd.Series:
 
 
 SPAN_WARN_DAYS = 30  # one happening's dated coverage; the clusterer joins within a 4-day window (ClusterConfig)
+
+
+# why an event mostly of feed summaries names no first report and measures no lag (the Event page, Timelines)
+MIXED_SUMMARIES = "built mostly from feed summaries, this group may join different stories, and its earliest report " \
+                  "may be another story's"
 
 
 def summaries_may_mix(summaries: int, n_articles: int) -> bool:

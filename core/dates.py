@@ -426,3 +426,61 @@ def year_floor(text: str) -> int | None:
     """The latest year a text mentions: the article was written in that year or later (None if none)."""
     ys = _YEAR_IN_TEXT.findall(text)
     return int(max(ys)) if ys else None
+
+
+# -- a date the text's own opening prints, for articles that carry none ------------------------------------
+
+OPENING = "in the text's opening"   # in the flag of a date read there
+_OPENING_LINES = 4
+_OPENING_LINE_CHARS = 120
+_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
+# what may stand beside the date on a line of its own: labels, a weekday, a clock and zone, an agency in brackets
+_BESIDE_DATE = re.compile(rf"\b(?:(?:originally\s+)?(?:published|posted)(?:\s+on)?|(?:last\s+)?(?:updated|modified)"
+                          rf"(?:\s+on)?|{_WEEKDAY}|at|on)\b|{_CLOCK}|\b{_TZ}|\([^()\n]{{1,30}}\)", re.I)
+_UPDATED = re.compile(r"\b(?:updated|modified|edited)\b", re.I)
+_LABEL_POSTED = re.compile(r"\b(?:published|posted)\b", re.I)
+_STANDS_ALONE = re.compile(r"[\W\d_]*(?:[A-Z]{2,8}\b[\W\d_]*)*")   # left over: punctuation, or capitals (AFP, IST)
+
+
+def opening_date(text: str, source: str, now: datetime | None = None) -> DateInfo | None:
+    """The publication day a text prints at its start, or None: a line that is a date and nothing else
+    ("Aug 24, 2023 06:09 PM IST", "(Xinhua) 08:22, February 06, 2023", "Published: 12 March 2024") or a wire
+    dateline with its year ("BUENOS AIRES, Nov 19, 2023 (AFP) -"). A date inside a sentence is never read:
+    "On May 16, 2024, Xi …" or a caption's day may be the event's, not the report's."""
+    from .clean import dateline_end   # core.clean imports nothing of framelens: no cycle
+
+    lines = [ln.strip() for ln in (text or "")[:_OPENING_LINES * (_OPENING_LINE_CHARS + 2)].splitlines()]
+    for line in [ln for ln in lines if ln][:_OPENING_LINES]:
+        if _UPDATED.search(line) and not _LABEL_POSTED.search(line):
+            continue   # an update time is later than the report, perhaps by days
+        if len(line) <= _OPENING_LINE_CHARS and _STANDS_ALONE.fullmatch(_strip_date(line)):
+            return _opening_day(line, source, now)
+        cut = dateline_end(line)
+        if cut:   # a wire dateline opens the story: its date or none
+            return _opening_day(line[:cut], source, now)
+        if len(line) > _OPENING_LINE_CHARS:
+            return None   # the story has begun: a date further on is the story's
+    return None
+
+
+def _strip_date(line: str) -> str:
+    """A line without its first full date and what may stand beside a date."""
+    for kind, rx in _DATE_SPANS[:3]:   # a full date: month, day and year
+        m = rx.search(line)
+        if m:
+            return _BESIDE_DATE.sub(" ", line[:m.start()] + " " + line[m.end():])
+    return "no date"
+
+
+def _opening_day(head: str, source: str, now: datetime | None) -> DateInfo | None:
+    """The day one opening line or dateline prints, flagged as read from the text; None if it prints no full date.
+
+    The day only, as printed: a clock at the top of a page may be an update's, a time read here must never rank a
+    report first (timing ranks exact times only), and a zone's hours must not move the printed day."""
+    span = next((m.group(0) for _, rx in _DATE_SPANS[:3] if (m := rx.search(head))), None)
+    if span is None:
+        return None   # a dateline without its year ("BEIJING, Feb. 5 (Xinhua)") gives no day
+    info = parse_date(span, source=source, now=now)
+    if info.published is None or info.precision != "date":
+        return None
+    return DateInfo(info.published, "date", source, f"{GUESSED} {OPENING} ({_raw(head)})")

@@ -16,8 +16,8 @@ from core.clean import clean_text, dateline_end
 from core.contested import contested_terms as find_contested
 from core.credits import canonical_outlet, is_news_outlet
 from core.gazetteer import country_in, institution
-from core.corpus import read_jsonl
-from core.coverage import summaries_may_mix
+from core.corpus import imported_date, read_jsonl
+from core.coverage import MIXED_SUMMARIES, summaries_may_mix
 from core.language import is_english, language_of
 from core.lexicon import lemma, load_contested_terms, load_tone, split_paragraphs, split_sentences, words
 from core.models import get
@@ -25,7 +25,7 @@ from core.omissions import MAX_ALIGN_ARTICLES, omissions
 from core.progress import note, reporting
 from core.reprints import Reprint, family_key, family_outlet, find_reprints
 from core.sources import speaker_label
-from core.timeline import parse_time, timing
+from core.timeline import parse_time, timing, unranked
 from core.vocab import (Z_MIN, count_terms, distinctive_terms, evidence_for, headline_lead_words, rank_distinctive,
                         term_keys)
 
@@ -819,7 +819,8 @@ def compare_event(articles, quotes=None, reprints: list[Reprint] | None = None, 
     if rep:
         notes.append(f"{len(rep)} reprint(s) shown apart and not counted as coverage")
     summaries = sum(1 for d in docs if d.get("text_status") == "summary-only")
-    if summaries_may_mix(summaries, len(docs)):
+    when = timing(_reports(originals, rep, docs), default_date_source)
+    if mixed := summaries_may_mix(summaries, len(docs)):
         # a feed's sentence or two names the subject more than the happening: on a replay of 26 real feeds such
         # events held a week of Iran stories, or a suicide bombing next to drug-boat strikes ("11 killed")
         notes.append(f"{summaries} of {len(docs)} articles are feed summaries only (their pages were not read): "
@@ -853,7 +854,7 @@ def compare_event(articles, quotes=None, reprints: list[Reprint] | None = None, 
                                {d["id"]: family_key(d["id"], rep) for d in align_docs}),
         "attribution": attribution(english, quotes),
         "tone": tone(english, main, alias),
-        "timing": timing(_reports(originals, rep, docs), default_date_source),
+        "timing": unranked(when, MIXED_SUMMARIES) if mixed else when,
     }
 
 
@@ -905,7 +906,7 @@ def run_compare_file(input_path, output_path, events_path=None, progress=True, q
     """`framelens compare`: every framing figure per event of ARTICLES.jsonl as one JSON document.
     progress: True (bars on stderr), False, or a report(stage, done, total) callback; workers: quote
     extraction processes (None: the quote_workers setting)."""
-    articles = read_jsonl(input_path)
+    articles = [{**a, **imported_date(a)} for a in read_jsonl(input_path)]   # dated as an import would date them
     with reporting(progress) as tick:
         if events_path:
             mapping = read_events(events_path)

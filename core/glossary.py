@@ -69,7 +69,7 @@ _M = [
            "`tests/test_corrections.py`.", "Events"),
     Metric("check", "What to check about an event before quoting its figures: *feed summaries only* when half or "
            "more of its articles are a feed's sentence or two (their pages were not read), so the event may join "
-           "different stories on one subject; *reports span N days* when its dated reports lie further apart than "
+           "different stories on one subject (no first report is named and no lag measured in it); *reports span N days* when its dated reports lie further apart than "
            "one happening's coverage (30 days). Empty when neither holds.",
            "Each article's text status (page read, or feed summary only) and the event's first and last dated "
            "report.",

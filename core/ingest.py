@@ -13,6 +13,7 @@ from typing import Callable
 from .catalog import Outlet
 from .clean import strip_invisible
 from .config import Settings
+from .dates import opening_date
 from .extract import extract_page, warm_up
 from .feeds import FeedError, language_tag, parse_feed
 from .fetch import Fetcher, Response, valid_validator
@@ -265,6 +266,10 @@ class _Run:
             # longer holds once the page dates the article.
             a.published, a.date_source, a.date_precision = ex.published, "page", ex.date_precision
             a.date_flag = PAGE_MONTH_ONLY if ex.date_precision == "year" else None
+        elif a.date_source == "first-seen" and (read := opening_date(a.text, "page")) is not None:
+            # no date in the feed or the page's metadata, but the text prints one at its top (a date line, an
+            # AFP dateline with its year): the day it names beats the time framelens first saw the item
+            a.published, a.date_source, a.date_precision, a.date_flag = read.published, "page", read.precision, read.flag
 
 
 def _not_a_page(resp: Response) -> str | None:

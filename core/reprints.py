@@ -33,7 +33,7 @@ import numpy as np
 from core.align import IDF_SMOOTHING, SAME, align_matrices, quote_mask, sentence_matrix, sentences
 from core.clean import MAX_LINE, split_boilerplate, strip_dateline
 from core.config import Settings
-from core.corpus import read_jsonl
+from core.corpus import imported_date, read_jsonl
 from core.credits import canonical_outlet, find_credits, is_news_outlet, is_wire, recognise
 from core.lexicon import split_paragraphs, split_sentences
 from core.models import get
@@ -1090,7 +1090,7 @@ def _reworded(relation: tuple | None) -> int:
 def run_reprints_file(input_path, output_path, progress: bool = True) -> list[Reprint]:
     """`framelens reprints`: read ARTICLES.jsonl, write one JSON line per derived article."""
     from .progress import note, reporting
-    articles = read_jsonl(input_path)
+    articles = [{**a, **imported_date(a)} for a in read_jsonl(input_path)]   # dated as an import would date them
     with reporting(progress) as report:
         report("reprints", 0, len(articles))
         reprints = find_reprints(articles)

@@ -967,6 +967,17 @@ class Store:
         with self.engine.connect() as c:
             return {r.event_id: r.n for r in c.execute(q).all()}
 
+    def mostly_summary_events(self) -> frozenset[str]:
+        """Events built mostly from feed summaries (core.coverage.summaries_may_mix): they may join several stories,
+        so no report in them is named first and nothing lags (core.coverage.lags)."""
+        from .coverage import summaries_may_mix
+        q = (sa.select(articles.c.event_id, events.c.n_articles, sa.func.count().label("k"))
+             .select_from(articles.join(events, events.c.id == articles.c.event_id))
+             .where(articles.c.text_status == "summary-only")
+             .group_by(articles.c.event_id, events.c.n_articles))
+        with self.engine.connect() as c:
+            return frozenset(r.event_id for r in c.execute(q) if summaries_may_mix(r.k, r.n_articles or 0))
+
     def event_families(self, event_ids: list[str] | None = None) -> pd.DataFrame:
         """(event, outlet) for every outlet an event counts, each family of derived articles once under
         its original's outlet and each outlet under one name (core/reprints.py family_outlets)."""

@@ -131,6 +131,18 @@ def timing(articles, default_source: str = "unknown") -> dict:
             "lags_from": exact[0]["outlet"] if exact else None, "notes": notes}
 
 
+def unranked(t: dict, why: str) -> dict:
+    """A timing (as `timing` gives it) that names no first report and measures no lag: for a group of reports that
+    may join several stories, the earliest of them may report another one. Who came earliest is still said."""
+    first = dict(t["first"])
+    label = first["label"]
+    if label.startswith("first to report:"):
+        label = label.replace("first to report:", "earliest report in this group:", 1)
+    first.update(label=f"{label}; no first to report is named and no lag measured: {why}", unsure=True)
+    rows = [{**r, "lag_hours": None, "lag_days": None, "rank": None} for r in t["outlets"]]
+    return {**t, "first_outlet": None, "first": first, "outlets": rows, "lags_from": None}
+
+
 def _named(outlet: str, via) -> str:
     """An outlet as a label names it: one known only from a copy is no outlet of the event, so the label says its
     report is outside the event and which site's copy stands for it ("Reuters (original outside this event, via

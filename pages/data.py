@@ -260,7 +260,8 @@ def lone_speakers(s: Store, version, f: dict) -> pd.DataFrame:
 # -- Timelines --------------------------------------------------------------------------------------
 @st.cache_data(show_spinner=False, max_entries=32)
 def _lags(_s, version, start, end, topics_in=None) -> pd.DataFrame:
-    return lags(_s.event_times(**windowed({"start": start, "end": end}), topics_in=topics_in))
+    return lags(_s.event_times(**windowed({"start": start, "end": end}), topics_in=topics_in),
+                _s.mostly_summary_events())
 
 
 def event_lags(s: Store, version, f: dict) -> pd.DataFrame:

@@ -15,10 +15,16 @@ if st.button("Fetch feeds now", type="primary", key="fetch_now_outlets"):
     st.rerun()
 
 def profiles_view() -> None:
-    st.dataframe(profiles(s, version)[["name", "country", "ownership", "groups", "articles", "events", "main topics", "first",
-                           "last", "homepage"]], hide_index=True, width="stretch", key="profiles_table",
+    table = profiles(s, version)[["name", "country", "ownership", "groups", "articles", "events", "main topics", "first",
+                                  "last", "homepage"]]
+    # an imported corpus brings no country or ownership: a blank, not "None"; first and last are days (most
+    # stored dates are date-only, and a midnight shown would read as a time)
+    table[["country", "ownership", "main topics"]] = table[["country", "ownership", "main topics"]].fillna("")
+    st.dataframe(table, hide_index=True, width="stretch", key="profiles_table",
                  column_config={"homepage": st.column_config.LinkColumn(display_text="site"),
-                                "articles": count_column(), "events": count_column()})
+                                "articles": count_column(), "events": count_column(),
+                                "first": st.column_config.DatetimeColumn(format="YYYY-MM-DD"),
+                                "last": st.column_config.DatetimeColumn(format="YYYY-MM-DD")})
 
 
 def edit_view() -> None:

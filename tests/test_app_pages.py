@@ -209,6 +209,7 @@ def test_overview_says_which_events_rest_on_feed_summaries(site, tmp_path, monke
                Settings(timeout=1.0, retries=1, backoff=0.05, allow_private=True, fetch_pages=False))
     analyse_new(s, quotes=False)
     assert s.count_articles() == 2 and s.articles_df()["event_id"].nunique() == 1
+    assert s.mostly_summary_events() == set(s.articles_df()["event_id"])   # the Timelines name no first in it
     s.dispose()
     monkeypatch.setenv("FRAMELENS_DB", db)
     table = app("overview").run().dataframe[0].value
@@ -466,6 +467,8 @@ def test_outlets_profiles_and_feed_health(small):
         assert not at.exception
         profiles = at.dataframe[0].value.set_index("name")
         assert profiles.loc["Fox News", "articles"] == 3 and profiles.loc["Iceland Review", "articles"] == 1
+        # an imported corpus brings no country or ownership: blank cells, never the word "None"
+        assert profiles.loc["Fox News", "country"] == "" and profiles.loc["Fox News", "ownership"] == ""
         at.button_group(key="view").set_value("Feed health").run()  # the user picks the view
         assert "2 feeds; 1 failing at the last fetch." in texts(at.caption)
         health = at.dataframe[0].value

@@ -28,6 +28,18 @@ def test_original_outlets_are_sorted_per_event():
     assert original_outlets(p) == {"e1": ["Reuters", "TASS"]}  # e2 has reprints only
 
 
+def test_an_event_mostly_of_feed_summaries_names_no_first_and_no_lag():
+    t = pd.to_datetime(["2024-01-01T10:00Z", "2024-01-01T13:00Z", "2024-01-02T10:00Z", "2024-01-02T12:00Z"], utc=True)
+    times = pd.DataFrame({"event_id": ["e1", "e1", "e2", "e2"], "outlet": ["TASS", "Reuters", "TASS", "Reuters"],
+                          "first": t})
+    out = lags(times, mixed={"e1"}).set_index(["event_id", "outlet"])
+    assert not out.loc["e1", "first_to_report"].any() and not out.loc["e1", "tied_first"].any()
+    assert out.loc["e1", "lag_hours"].isna().all() and out.loc["e1", "lag_days"].isna().all()
+    assert out.loc[("e2", "TASS"), "first_to_report"] and out.loc[("e2", "Reuters"), "lag_hours"] == 2.0
+    table = lag_table(out.reset_index()).set_index("outlet")
+    assert table.loc["TASS", "first"] == 1 and table.loc["TASS", "events"] == 2
+
+
 def test_lags_measure_hours_behind_the_first_report():
     t = pd.to_datetime(["2024-01-01T10:00Z", "2024-01-01T13:00Z", "2024-01-02T10:00Z"], utc=True)
     times = pd.DataFrame({"event_id": ["e1", "e1", "e2"], "outlet": ["TASS", "Reuters", "RT"], "first": t})

@@ -5,7 +5,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from core.dates import DateInfo, date_of, parse_date, publication_year, year_floor, years_mentioned
+from core.dates import DateInfo, date_of, opening_date, parse_date, publication_year, year_floor, years_mentioned
 from core.models import Article
 
 
@@ -164,3 +164,34 @@ def test_rfc2822_zones_years_and_epochs_are_read_as_written(raw, published, prec
     info = parse_date(raw, source="import", now=datetime(2026, 3, 1, tzinfo=timezone.utc))
     assert (info.published, info.precision) == (published, precision), info
     assert (info.flag or "").startswith(flag or "") and (flag is not None) == (info.flag is not None), info
+
+
+@pytest.mark.parametrize("text, day", [
+    ("AFP |\nAug 24, 2023 06:09 PM IST\n\nUkraine said the crash was Moscow's doing.", "2023-08-24"),
+    ("(Xinhua) 08:22, February 06, 2023\nBEIJING, Feb. 5 (Xinhua) -- The Chinese side …", "2023-02-06"),
+    ("2m\n21 Dec 2023\nPrague shooting: what we know\nA gunman killed 14 people.", "2023-12-21"),
+    ("BUENOS AIRES, Nov 19, 2023 (AFP) - Javier Milei won Argentina's run-off.", "2023-11-19"),
+    ("MOSCOW, January 31, 2024. /TASS/. Russia's foreign ministry said …", "2024-01-31"),
+    ("Published: 12 March 2024, 23:05 EST\nThe ministry said.", "2024-03-12"),   # the printed day, not UTC's
+    ("Friday, April 19, 2024\nBarcelona lost 3-0.", "2024-04-19"),
+])
+def test_opening_date_reads_a_date_line_or_a_dated_dateline_as_a_flagged_day(text, day):
+    info = opening_date(text, "import", now=datetime(2026, 1, 1, tzinfo=timezone.utc))
+    assert (info.published.date().isoformat(), info.precision, info.source) == (day, "date", "import")
+    assert info.kind == "guessed" and "in the text's opening" in info.flag
+
+
+@pytest.mark.parametrize("text", [
+    "On the afternoon of May 16, 2024, President Xi met his guest.",    # a sentence's date may be the event's
+    "Kherson, Ukraine, Tuesday, June 6, 2023. Ukraine on Tuesday said the dam was blown.",   # a caption's
+    "BEIJING, Feb. 5 (Xinhua) -- The Chinese side …",                   # a dateline without its year
+    "By John Smith, March 3, 2024\nThe text.",                          # a byline: words beside the date
+    "Last updated on Mon 4 March 2024 10.05 GMT\nThe text.",            # an update is later than the report
+    "Start: 04 Feb 2023 21:07 GMT\nEnd: 04 Feb 2023 23:00 GMT",         # a live page's schedule
+    "March 2024\nThe text.", "04/05/2023\nThe text.", "Feb 30, 2023\nThe text.",
+    "3 March 2030\nThe text.",                                          # the future: no date
+    "A" * 130 + "\nMarch 3, 2024",                                      # after the story began
+    "", "Headline\nSub\nMore\nStill more\nMarch 3, 2024",               # only the first four lines count
+])
+def test_opening_date_reads_nothing_it_cannot_stand_behind(text):
+    assert opening_date(text, "import", now=datetime(2026, 1, 1, tzinfo=timezone.utc)) is None

@@ -112,3 +112,15 @@ def test_an_event_is_dated_by_its_reports_with_a_day_not_by_one_dated_only_to_it
     assert len(ev) == 1 and str(ev["first_published"].iloc[0].date()) == "2024-02-16"
     assert store.events_df(start="2024-01-01", end="2024-01-02", limit=None).empty
     store.dispose()
+
+
+def test_an_undated_row_whose_text_prints_its_day_is_dated_alike_by_a_file_and_its_import(tmp_path):
+    # import reads the day a text prints at its top (an AFP dateline); `framelens cluster` must read it too, or the
+    # two paths group such rows differently (realworld without its dates: 4 texts print their day)
+    from core.corpus import as_imported
+    row = {"id": "afp", "title": "Milei wins", "text": "BUENOS AIRES, Nov 19, 2023 (AFP) - Javier Milei won the run-off."}
+    got = as_imported(row)
+    assert (got["published"].date().isoformat(), got["date_precision"]) == ("2023-11-19", "date")
+    assert got["date_flag"].startswith("read from free text in the text's opening")
+    assert "published" not in as_imported({**row, "text": "Javier Milei won the run-off on Nov 19, 2023."})
+    assert as_imported({**row, "published": "2023-11-20T10:00:00Z"})["published"] == "2023-11-20T10:00:00Z"

@@ -630,10 +630,19 @@ def test_an_event_of_feed_summaries_says_it_may_join_different_stories():
     arts = [{"id": f"s{i}", "outlet": o, "title": "Iran to attend talks in Geneva", "text": summary,
              "text_status": status} for i, (o, status) in enumerate([("A", "summary-only"), ("B", "summary-only"),
                                                                        ("C", "ok")])]
-    notes = compare_event(arts, reprints=[])["notes"]
-    assert any(n.startswith("2 of 3 articles are feed summaries only") for n in notes)
-    whole = [{**a, "text_status": "ok"} for a in arts]
-    assert not any("feed summaries" in n for n in compare_event(whole, reprints=[])["notes"])
+    arts = [{**a, "published": f"2026-02-16T1{i}:00:00Z"} for i, a in enumerate(arts)]
+    report = compare_event(arts, reprints=[])
+    assert any(n.startswith("2 of 3 articles are feed summaries only") for n in report["notes"])
+    # the earliest of such a group may report another story (the replay's Hormuz drills a day before the Geneva
+    # talks' outcome were "first to report" it): said as the earliest, never as a first, and nothing lags
+    t = report["timing"]
+    assert t["first_outlet"] is None and t["lags_from"] is None
+    assert t["first"]["label"].startswith("earliest report in this group: A (16 Feb 2026 10:00 UTC); no first to "
+                                          "report is named and no lag measured: built mostly from feed summaries")
+    assert all(r["lag_hours"] is None and r["rank"] is None for r in t["outlets"])
+    whole = compare_event([{**a, "text_status": "ok"} for a in arts], reprints=[])
+    assert not any("feed summaries" in n for n in whole["notes"])
+    assert whole["timing"]["first_outlet"] == "A" and [r["lag_hours"] for r in whole["timing"]["outlets"]] == [0, 1, 2]
 
 
 def test_the_lead_below_a_byline_block_a_one_line_caption_or_a_breaking_line_is_the_story():

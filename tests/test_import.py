@@ -379,3 +379,22 @@ def test_a_csv_row_whose_cells_do_not_fit_the_header_is_refused_by_line(tmp_path
     assert "6 cells where the header names 5 columns" in res.errors[1].message
     df = Store(db_url).articles_df(with_text=True, limit=None).set_index("id")
     assert sorted(df.index) == ["r2", "r4"] and df.loc["r4", "text"] == "Body of the fourth article."
+
+
+def test_an_undated_row_takes_the_day_its_text_prints_at_its_top(tmp_path, db_url):
+    # fc35: an AFP copy with no date field was stored undated though its dateline names the day
+    rows = [{"id": "afp", "title": "Milei wins", "text": "BUENOS AIRES, Nov 19, 2023 (AFP) - Javier Milei won the run-off."},
+            {"id": "c4", "title": "Prague", "published": "soon", "text": "2m\n21 Dec 2023\nA gunman killed 14 people."},
+            {"id": "story", "title": "Xi", "text": "On May 16, 2024, President Xi met his guest in Beijing."}]
+    p = tmp_path / "undated.jsonl"
+    p.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    r = CliRunner().invoke(main, ["import", str(p), "--db", db_url, "--no-analyse"])
+    assert r.exit_code == 0, r.output
+    assert "dates: 0 parsed, 2 guessed from free text, 1 missing or unreadable" in r.output
+    df = Store(db_url).articles_df().set_index("id")
+    assert df.loc["afp", "published"].date().isoformat() == "2023-11-19" and df.loc["afp", "date_precision"] == "date"
+    assert df.loc["afp", "date_flag"] == ("read from free text in the text's opening ('BUENOS AIRES, Nov 19, 2023 "
+                                          "(AFP) -'); the published field: missing")
+    assert df.loc["c4", "date_flag"].endswith("the published field: unreadable ('soon')")
+    # a date inside the story's first sentence may be the event's day, not the report's: left undated
+    assert pd.isna(df.loc["story", "published"]) and df.loc["story", "date_flag"] == "missing"

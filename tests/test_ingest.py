@@ -385,3 +385,19 @@ def test_an_undated_item_whose_page_gives_only_a_month_is_dated_to_the_year(site
     assert crash["date_flag"] == "the page gives only a year and month: kept to the year"
     assert (talks["date_precision"], talks["date_source"]) == ("date", "page") and pd.isna(talks["date_flag"])
     assert talks["published"].day == 23
+
+
+def test_an_undated_item_whose_page_prints_its_day_at_the_top_takes_that_day(site, db_url):
+    # no date in the feed or the page's metadata; the text opens with an AFP dateline and its year
+    site.add("/f.xml", (f'<?xml version="1.0"?><rss version="2.0"><channel><title>F</title><item><title>Run-off'
+                        f"</title><link>{site.base}/a/vote.html</link><description>A vote.</description>"
+                        f"</item></channel></rss>").encode())
+    para = ("BUENOS AIRES, Nov 19, 2023 (AFP) - Javier Milei won Argentina's presidential run-off on Sunday, "
+            "the electoral authority said, after his rival conceded defeat in a speech to supporters. ")
+    site.add("/a/vote.html", page("Run-off", para), content_type="text/html")
+    store = Store(db_url)
+    run_ingest(store, [Outlet("Wire", [site.base + "/f.xml"])], settings())
+    row = store.articles_df().iloc[0]
+    assert (row["date_source"], row["date_precision"]) == ("page", "date")
+    assert row["published"].date().isoformat() == "2023-11-19"
+    assert row["date_flag"].startswith("read from free text in the text's opening ('BUENOS AIRES, Nov 19, 2023")
