@@ -69,6 +69,7 @@ FAMILY_CREDITS = ("strong", "reporter", "lead")
 # Footer lines only copying sites add: on a site that is no known outlet they say the text was taken from elsewhere.
 COPY_MARKERS = re.compile(r"^source link$|auto-generated from a syndicated feed", re.IGNORECASE)
 UNKNOWN = "unknown"
+SUMMARY_ONLY = "summary-only"   # text_status of an article stored with its feed's summary (core/ingest.py)
 _WORD_RE = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 # "according to" a named source ("the Japan Meteorological Agency", "a US agency"), not "according to preliminary data".
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?:(?:the|a|an)\s+)?[A-Z]")
@@ -209,7 +210,9 @@ def _prepare(articles) -> list[dict]:
                      "own_credits": [c for c in all_credits if same_outlet(c.outlet, canon) and c.kind in STRONG_CREDITS],
                      "known": is_news_outlet(outlet) is not None, "wire": is_wire(outlet),
                      # every form names "agenc…": a substring test spares most texts the regex (a 1.5x cost target)
-                     "compilation": "agenc" in raw and _COMPILATION.search(raw) is not None})
+                     "compilation": "agenc" in raw and _COMPILATION.search(raw) is not None,
+                     # the feed's blurb of a page that could not be read: often a wire's first sentence, word for word
+                     "summary": (get(a, "text_status", "ok") or "ok") == SUMMARY_ONLY})
         docs[-1]["own_credit"] = bool(docs[-1]["own_credits"])
     return docs
 
@@ -494,7 +497,8 @@ def credit_verdict(doc: dict) -> tuple[str, str, list] | None:
     if in_lead and _most_credited(cs, in_lead[0].outlet) and not _rival_in_lead(cs, in_lead, in_lead[0].outlet) \
             and not _second_source(cs, in_lead[0].outlet) \
             and not _state_citation(text, lead, cs, in_lead[0].outlet) \
-            and not _own_compilation(text, cs, in_lead[0].outlet):
+            and not _own_compilation(text, cs, in_lead[0].outlet) \
+            and not _blurb_citation(doc, cs, in_lead[0].outlet):
         return in_lead[0].outlet, "lead", in_lead[:1]
     reporting = [c for c in cs if c.kind in ("reported", "cited")]
     if len(outlets) == 1 and len(reporting) >= 2 and reporting[0].name_start < len(text) / 3 \
@@ -504,6 +508,17 @@ def credit_verdict(doc: dict) -> tuple[str, str, list] | None:
     if told:
         return told[0].outlet, "told", told[:1]
     return None
+
+
+def _blurb_citation(doc: dict, credits, outlet: str) -> bool:
+    """Whether a feed's summary (its page unread) credits `outlet` for what it reported once only: a source cited for
+    one fact in a blurb is no sign the article is its rewrite, as the rest of the article, where a rewrite names its
+    source again and an own report names its others, is not there to read (the Feb 2026 feeds: NDTV's "Zelenskiy,
+    Axios said, …", Reuters' spelling, and TIME's "…, POLITICO reported." were "credited rewrites")."""
+    if not doc.get("summary"):
+        return False
+    return sum(1 for c in _own_sources(credits)
+               if c.kind in ("reported", "cited", "told") and same_outlet(c.outlet, outlet)) < 2
 
 
 def _own_compilation(text: str, credits, outlet: str) -> bool:
@@ -622,6 +637,8 @@ def find_reprints(articles, progress: bool = False) -> list[Reprint]:
         rel = relate(a, b, shared, idf, vocab)
         if rel is None or (rel[0] == "spun" and (a["compilation"] or b["compilation"])):
             continue            # reworded sentences shared with a page that says it mixed agencies' words with its own
+        if (a["summary"] or b["summary"]) and not _told_apart(a, b):
+            continue            # a wire's lede both print: which copied which (if either) is not shown
         w, why = direction(a, b, shared)
         if w == 0:
             w = 1.0 if a["id"] > b["id"] else -1.0   # no evidence either way: a stable, arbitrary choice
@@ -638,6 +655,25 @@ def find_reprints(articles, progress: bool = False) -> list[Reprint]:
     out = [v for v in verdicts.values() if v is not None]
     out.sort(key=lambda r: r.id)
     return out
+
+
+def _told_apart(a: dict, b: dict) -> bool:
+    """Whether a pair's direction can rest on more than publication time: a credit (to each other, or one naming where
+    a member's text comes from), aggregator boilerplate, a wire, or an outlet's own dateline on either side. A feed's
+    summary is mostly the first sentence of a wire's story, printed word for word by every outlet carrying it: two
+    summaries sharing it, or a summary and a page, say nothing more of who copied whom (the Feb 2026 feeds: NPR's,
+    Dawn's and ABC News's summaries of AP stories were "copies of Japan Today", published 1-4 h later)."""
+    return bool(_credits_outlet(a, b["canon"]) or _credits_outlet(b, a["canon"]) or a["boiler"] or b["boiler"]
+                or a["wire"] or b["wire"] or a["own_credit"] or b["own_credit"]
+                or _source_credit(a) or _source_credit(b))
+
+
+def _source_credit(doc: dict) -> bool:
+    """Whether an article's own credits name another outlet as the source of a family's text (computed once)."""
+    if "source_credit" not in doc:
+        v = credit_verdict(doc)
+        doc["source_credit"] = bool(v and v[1] in FAMILY_CREDITS and not same_outlet(v[0], doc["canon"]))
+    return doc["source_credit"]
 
 
 def _roots(parents: dict[int, list]) -> dict[int, tuple[int, tuple]]:
