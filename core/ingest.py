@@ -135,6 +135,7 @@ class _Run:
         self.store, self.fetcher, self.pool, self.s, self.report, self.on_new = store, fetcher, pool, s, report, on_new
         self.pages_total = self.pages_done = self.pages_failed = 0
         self.claimed: set[str] = set()   # ids being fetched by another feed task this run
+        self.claimed_urls: dict[str, str] = {}   # pages being fetched this run, and for which outlet
         self.store_errors: list[str] = []   # why the store refused writes this run (disk full, read-only…)
 
     async def feed(self, outlet: Outlet, url: str, prev: dict) -> FeedResult:
@@ -179,7 +180,9 @@ class _Run:
         known = self.store.known_ids(a.id for a in parsed.items)
         fresh = [a for a in parsed.items if a.id not in known and a.id not in self.claimed]
         fresh, moved = self._not_stored_elsewhere(outlet.name, fresh)
+        fresh, owners = self._not_another_outlets(outlet.name, fresh)
         self.claimed.update(a.id for a in fresh)
+        self.claimed_urls.update((a.url, outlet.name) for a in fresh if a.url)
         if self.s.fetch_pages:
             await self._fill_text(fresh)
         else:
@@ -192,6 +195,10 @@ class _Run:
         if moved:
             notes.append(f"{moved} item(s) already stored under another address of the same page (http/https, "
                          "a trailing slash or its AMP copy): not stored again")
+        if owners:
+            notes.append(f"{sum(owners.values())} item(s) are pages already stored for another outlet ("
+                         + ", ".join(f"{o}: {n}" for o, n in sorted(owners.items())) + "): one page is one article, "
+                         "not stored again under this outlet")
         # A validator the server sent that cannot be sent back (non-ASCII, absurdly long) is not kept:
         # conditional GET only saves time, and a bad one would fail every later request for the feed.
         new_etag, new_modified = (resp.headers.get(k) for k in ("etag", "last-modified"))
@@ -215,6 +222,24 @@ class _Run:
             return items, 0
         keep = [a for a in items if not stored.intersection(variants.get(a.id, []))]
         return keep, len(items) - len(keep)
+
+    def _not_another_outlets(self, outlet: str, items: list[Article]) -> tuple[list[Article], dict[str, int]]:
+        """Items whose page is not stored (or being fetched) for another outlet, and how many were, per that outlet:
+        two catalog entries sharing pages (a site's world and tech feeds named as two outlets) would otherwise count
+        one article twice in every event."""
+        urls = {a.id: [a.url, *same_page_urls(a.url)] for a in items if a.url}
+        if not urls:
+            return items, {}
+        others = {u: o for u, o in self.store.url_outlets([u for us in urls.values() for u in us]).items() if o != outlet}
+        others.update((u, o) for us in urls.values() for u in us if (o := self.claimed_urls.get(u)) and o != outlet)
+        keep, owners = [], {}
+        for a in items:
+            owner = next((others[u] for u in urls.get(a.id, ()) if u in others), None)
+            if owner is None:
+                keep.append(a)
+            else:
+                owners[owner] = owners.get(owner, 0) + 1
+        return keep, owners
 
     async def _fill_text(self, items: list[Article]) -> None:
         """Fetch and extract each item's page concurrently; keep the feed summary when that fails."""

@@ -448,6 +448,17 @@ class Store:
                     articles.c.outlet == outlet, articles.c.url.in_(chunk))))
         return found
 
+    def url_outlets(self, urls: Iterable[str]) -> dict[str, str]:
+        """The outlet each of these URLs is stored for (the first by name when several are)."""
+        urls = list(dict.fromkeys(u for u in urls if u))
+        found: dict[str, str] = {}
+        with self.engine.connect() as c:
+            for i in range(0, len(urls), 500):
+                q = (sa.select(articles.c.url, sa.func.min(articles.c.outlet)).where(articles.c.url.in_(urls[i:i + 500]))
+                     .group_by(articles.c.url))
+                found.update((u, o) for u, o in c.execute(q))
+        return found
+
     def add_articles(self, items: Iterable[Article], origin: str = "feed") -> int:
         """Insert complete articles in one transaction; existing ids are left as they are."""
         rows = [self._article_row(a, origin) for a in items]

@@ -401,3 +401,28 @@ def test_an_undated_item_whose_page_prints_its_day_at_the_top_takes_that_day(sit
     assert (row["date_source"], row["date_precision"]) == ("page", "date")
     assert row["published"].date().isoformat() == "2023-11-19"
     assert row["date_flag"].startswith("read from free text in the text's opening ('BUENOS AIRES, Nov 19, 2023")
+
+
+def test_a_page_two_catalog_outlets_list_is_stored_once(site, db_url):
+    # the real feeds' TIME world and TIME tech, two outlets in the catalog, list the same pages: stored twice, each
+    # such event counted TIME twice; the same page under another outlet, in this run or a later one, is not stored
+    def feed(*paths):
+        items = "".join(f"<item><title>AI race {p}</title><link>{site.base}/a/{p}.html</link><description>The race."
+                        f"</description></item>" for p in paths)
+        return f'<?xml version="1.0"?><rss version="2.0"><channel><title>F</title>{items}</channel></rss>'
+    for p in ("one", "two", "three"):
+        site.add(f"/a/{p}.html", page(f"AI race {p}", f"The {p} chip makers said demand would double next year."),
+                 content_type="text/html; charset=utf-8")
+    site.add("/world.xml", feed("one", "two"))
+    site.add("/tech.xml", feed("two"))
+    store = Store(db_url)
+    world, tech = Outlet("Time World", [site.base + "/world.xml"]), Outlet("Time Tech", [site.base + "/tech.xml"])
+    run_ingest(store, [world], settings())
+    assert run_ingest(store, [tech], settings()).new_articles == 0
+    assert "1 item(s) are pages already stored for another outlet (Time World: 1)" in \
+        store.feed_state()[site.base + "/tech.xml"]["last_error"]
+    site.add("/tech.xml", feed("two", "three"))   # a later run: the new page is stored, the known one is not
+    assert run_ingest(store, [world, tech], settings()).new_articles == 1
+    df = store.articles_df(limit=None)
+    assert sorted(df["url"].str.rsplit("/", n=1).str[-1]) == ["one.html", "three.html", "two.html"]
+    assert df.set_index("title").loc["AI race two", "outlet"] == "Time World"
