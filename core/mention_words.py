@@ -103,6 +103,8 @@ ORG_HEADS = {"ministry", "department", "agency", "committee", "commission", "cou
 PERSONAL_ROLES = {"wife", "husband", "widow", "son", "daughter", "mother", "father", "brother", "sister",
                   "lawyer", "attorney", "aide", "adviser", "advisor", "assistant", "deputy", "ally", "partner"}
 NAMED_ROLES = set(ROLE_SYNONYMS) | PERSONAL_ROLES
+# People named by whom they belong to or follow, capitalised when they open a sentence ("Supporters of …")
+_KIN_AND_FOLLOWERS = PERSONAL_ROLES | {"family", "families", "relatives", "supporters", "followers", "fans", "allies"}
 # The states of the US, lower case: "Oklahoma and Nebraska say …" are states, not people.
 US_STATES = set("""alabama alaska arizona arkansas california colorado connecticut delaware florida
 georgia hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts
@@ -265,6 +267,11 @@ def _bare_name(words: tuple[str, ...]) -> str:
     if len(run) < len(words) and words[len(words) - len(run) - 1].lower() in ("of", "for") \
             and len(words) - len(run) >= 2 and words[len(words) - len(run) - 2].lower() in TITLE_WORDS | NAMED_ROLES:
         return ""                                      # "the mayor of Nova Kakhovka": a place, not the mayor
+    owner = len(words) - len(run) - 2                  # the word before "of"
+    if owner >= 0 and words[owner + 1].lower() == "of" and words[owner].lower() in _KIN_AND_FOLLOWERS:
+        # "The family of George Floyd", "Supporters of Donald Trump": the family or the supporters speak, not the
+        # person the phrase names
+        return ""
     name = " ".join(w.rstrip(".") if len(w) > 2 else w for w in run)
     if institution(name) or government(name) or news_outlet(name):
         return ""
