@@ -103,6 +103,8 @@ ORG_HEADS = {"ministry", "department", "agency", "committee", "commission", "cou
 PERSONAL_ROLES = {"wife", "husband", "widow", "son", "daughter", "mother", "father", "brother", "sister",
                   "lawyer", "attorney", "aide", "adviser", "advisor", "assistant", "deputy", "ally", "partner"}
 NAMED_ROLES = set(ROLE_SYNONYMS) | PERSONAL_ROLES
+# People named by whom they belong to or follow, capitalised when they open a sentence ("Supporters of …")
+_KIN_AND_FOLLOWERS = PERSONAL_ROLES | {"family", "families", "relatives", "supporters", "followers", "fans", "allies"}
 # The states of the US, lower case: "Oklahoma and Nebraska say …" are states, not people.
 US_STATES = set("""alabama alaska arizona arkansas california colorado connecticut delaware florida
 georgia hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts
@@ -265,6 +267,11 @@ def _bare_name(words: tuple[str, ...]) -> str:
     if len(run) < len(words) and words[len(words) - len(run) - 1].lower() in ("of", "for") \
             and len(words) - len(run) >= 2 and words[len(words) - len(run) - 2].lower() in TITLE_WORDS | NAMED_ROLES:
         return ""                                      # "the mayor of Nova Kakhovka": a place, not the mayor
+    owner = len(words) - len(run) - 2                  # the word before "of"
+    if owner >= 0 and words[owner + 1].lower() == "of" and words[owner].lower() in _KIN_AND_FOLLOWERS:
+        # "The family of George Floyd", "Supporters of Donald Trump": the family or the supporters speak, not the
+        # person the phrase names
+        return ""
     name = " ".join(w.rstrip(".") if len(w) > 2 else w for w in run)
     if institution(name) or government(name) or news_outlet(name):
         return ""
@@ -327,7 +334,10 @@ def titled_names(text: str) -> "Holders":
     for m in _TITLED_RE.finditer(text):
         words = words_of(m.group())
         name = bare_name(words)
-        if not name or len(name.split()) < 2:
+        if not name or len(name.split()) < 2 or name.split()[-1].lower() in _BODY_NAME_HEADS \
+                or _in_title_case_line(text, m.start()):
+            # "The Governor of the Central Bank, Dr. …": a body's name, no holder; "Health Minister Visits Measles
+            # Ground Zero": a headline's capitals run on past the title into words that name no one
             continue
         before = re.split(r"[.,;:!?()\"“”\n]", text[max(0, m.start() - 80):m.start()])[-1].split()[-4:]
         for i in range(len(before) - 1, -1, -1):        # "… and Russian President Vladimir Putin"
@@ -344,6 +354,22 @@ def titled_names(text: str) -> "Holders":
         if len(name.split()) >= 2:                      # not "Herald" of "the Press Herald, the governor …"
             holders.add(name, m.group("role"), m.start())
     return holders
+
+
+# Last words of a body's name, which no holder of a title is called ("the Governor of the Central Bank")
+_BODY_NAME_HEADS = ORG_HEADS | {"bank", "fund", "survey", "alliance", "coalition", "federation", "trust", "network"}
+_WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
+_HEADLINE_SMALL_WORDS = frozenset("a an the of in on at to for and or but with by as from vs via into over".split())
+
+
+def _in_title_case_line(text: str, offset: int) -> bool:
+    """Whether offset lies in a line of four or more words, each capitalised but the small function words: a
+    headline, whose capitals say nothing of where a name ends."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    line = text[start:end if end >= 0 else len(text)]
+    words = [w for w in _WORD_RE.findall(line) if w.lower() not in _HEADLINE_SMALL_WORDS]
+    return len(words) >= 4 and len(line) <= 160 and all(w[0].isupper() for w in words)
 
 
 class Holders:

@@ -176,10 +176,14 @@ def extract_article(aid: str, text: str, spans: list[Span], units: list[Unit],
             continue
         if u.doc is None:
             continue
-        for q in _attributions_in_unit(aid, text, u, spans, names, lists):
+        found = _attributions_in_unit(aid, text, u, spans, names, lists)
+        for q in found:
             if q.kind != "pending":
                 quotes.append(q)
-            last_speaker_by_unit[ui] = q
+            if not _reported_inside(q, found):
+                # '…," he said, recalling how Gianna told him her father would change the world. "I told her …"': a
+                # report within another's words is no speaker the next quotation goes on from; the one reporting is
+                last_speaker_by_unit[ui] = q
     quotes.extend(_attach_orphans(aid, text, units, spans, last_speaker_by_unit, settings))
     end = _text_end(text)
     for q in quotes:                    # whole words, one pair of marks
@@ -700,6 +704,8 @@ racism negligence interference misconduct wrongdoing threat""".split())
 
 # A status a declaration confers on its object ("declared Rakhine a natural disaster area", "… as a military zone")
 _DESIGNATIONS = frozenset("area areas zone zones region regions territory winner".split())
+# Times a declaration sets apart ("a day of mourning", "a national holiday")
+_OBSERVANCES = frozenset("day days week weeks period holiday".split())
 
 
 def _designated_as(tok, obj) -> list:
@@ -713,12 +719,25 @@ def _designated_as(tok, obj) -> list:
     return out
 
 
+def _declared_observance(tok) -> bool:
+    """Whether a declare cue sets a time apart ("declared 23 December a day of mourning", "declared Friday a national
+    holiday", "declared a day of mourning"), whatever shape the parse gave the noun phrases after it: object, second
+    object, apposition, or a verbless clause. (A winner declared stays: "declared him winner of the race" is the
+    commission's result, and the labels count it.)"""
+    nouns = [k for k in tok.children if k.dep_ in ("dobj", "npadvmod", "ccomp", "oprd") and k.tag_.startswith("NN")]
+    nouns += [g for k in nouns for g in k.children if g.dep_ in ("appos", "npadvmod", "oprd")]
+    return any(k.lower_ in _OBSERVANCES and (k.lower_ == "holiday" or any(
+        g.lower_ == "of" and any(p.lower_ in _DECLARED_ACTS for p in g.children) for g in k.children)) for k in nouns)
+
+
 def _a_deed(tok) -> bool:
     """Whether a claim/maintain/declare cue takes a thing, not a statement, as its object."""
     obj = next((k for k in tok.children if k.dep_ == "dobj"), None)
     if CUE_FORMS[tok.lower_] == "declare" and obj is not None and not any(k.dep_ == "ccomp" for k in tok.children) \
             and any(k.lower_ in _DESIGNATIONS for k in _designated_as(tok, obj)):
         return True                     # "declared the whole of Rakhine as a natural disaster area": a status conferred
+    if CUE_FORMS[tok.lower_] == "declare" and _declared_observance(tok):
+        return True                     # "declared 23 December a day of mourning": a day set apart, no words
     if any(k.dep_ in ("ccomp", "xcomp", "oprd") for k in tok.children):
         return False
     if CUE_FORMS[tok.lower_] == "declare":
@@ -1396,6 +1415,13 @@ def _speech_cue(q: Quote) -> bool:
     """The attribution's cue is a verb of speech ("said", "told", "added"), or a source's ("according to")."""
     cue = (q.cue or "").lower()
     return cue == "according to" or CUE_FORMS.get(cue) in CORE_SET
+
+
+def _reported_inside(q: Quote, found: list[Quote]) -> bool:
+    """Whether q's words lie inside the words of another attribution of its unit: a report within a report."""
+    return q.kind != "pending" and any(o is not q and o.kind != "pending" and o.quote_start <= q.quote_start
+                                       and q.quote_end <= o.quote_end and (o.quote_start, o.quote_end)
+                                       != (q.quote_start, q.quote_end) for o in found)
 
 
 def _after_sentence_end(u: Unit, qi: int) -> bool:

@@ -176,6 +176,19 @@ _OBJECT_MARK_RE = re.compile(r"\b(?:by|with|to|of|for|from|against|than|about|at
                              r"between|under|over|via|toward|towards|whom|and|[a-z]+ing)\s*$")   # "naming Sean Hannity"
 _OPENING_CLAUSE_RE = re.compile(r"[\s“\"‘(]*(?:When|As|After|While|If|Although|Though|Because|Since|Before|Despite|"
                                 r"Until|Once|Unlike|Like|In|At|On|During|With|Without|For|From|By)\b[^,;—–]*$")
+# A name set in apposition to an object ("joined by his running mate, Gibran …"): someone else's, no subject
+_OBJECT_APPOSITION_RE = re.compile(r"\b(?:by|with|to|of|for|from|against|about|among|between|toward|towards)\s+"
+                                   r"(?:[\w’'-]+\s+){0,3}[\w’'-]+,\s*$")
+# A sentence opening on one capitalised word and a verb ("Prabowo thanked …"): a subject no candidate name holds
+_LONE_SUBJECT_RE = re.compile(r"[\s“\"‘(]*(?!(?:The|A|An|This|That|These|Those|He|She|It|They|We|I|You|His|Her|Its|"
+                              r"Their|Our|My)\b)(?P<word>[A-Z][a-z’'-]+)\s+[a-z]{3,}ed\b")
+# A sentence opening on a participle clause up to its comma ("Calling George Floyd's family later, he said")
+_PARTICIPLE_OPEN_RE = re.compile(r"[\s“\"‘(]*[A-Z][a-z]{2,}ing\b[^,;—–.!?\n]*,")
+_PARTICIPLE_WORD_RE = re.compile(r"[A-Z][a-z]{2,}ing")
+_SENTENCE_OPEN_RE = re.compile(r"(?:\A|[.!?][\"”’)]*\s+|\n)[\"“‘(]?\Z")
+# Names that end like a participle ("Sterling Brown", "Irving Berlin")
+_ING_NAMES = frozenset("""sterling stirling irving channing manning browning fleming golding harding cushing kipling
+ewing bing king ming jinping xing""".split())
 _NOT_SUBJECT_NEXT_RE = re.compile(r"(?:['’]s?\b|\s+(?:of|for|from|to|with|and|or)\b)")
 _GROUP_PLURAL_RE = re.compile(r"(?:ans|ats|ists|ites|ives|als|ers|ies)$")   # "Democrats", "Republicans": no "he"
 _WHICH_NEXT_RE = re.compile(r",?\s+which\b")   # "Twitter, which …": a thing, not a person
@@ -295,6 +308,7 @@ class NameIndex:
         self._genders: dict[str, set[str]] | None = None
         self._by_word: dict[str, set[str]] | None = None   # full names by each of their words (_only_one_named)
         self.lone: list[tuple[int, str]] = []          # (offset, word) of one-word speakers of no known type
+        self._name_words: set[str] | None = None       # every word of the article's full names (_in_a_name)
 
     def candidates(self) -> list[tuple[int, str]]:
         """Names of two or three capitalised words, a cheap stand-in for PERSON entities: the end of
@@ -308,6 +322,9 @@ class NameIndex:
                 cut = max((i for i, w in enumerate(words) if _not_name_word(w)), default=-1)
                 if words[0].lower() == "large" and self.text[max(0, m.start() - 3):m.start()].lower() == "at ":
                     cut = max(cut, 0)                  # "Ambassador at Large Mikhail Shvydkoy": a title's end
+                if cut < 0 and _PARTICIPLE_WORD_RE.fullmatch(words[0]) and words[0].lower() not in _ING_NAMES \
+                        and _SENTENCE_OPEN_RE.search(self.text, max(0, m.start() - 4), m.start()):
+                    cut = 0                            # "Calling George Floyd's family later, he said": a participle
                 name = words[cut + 1:]
                 titled = len(name) == 1 and cut >= 0 and words[cut].lower().strip(".") in PERSON_TITLES
                 if len(name) >= 2 and _a_country(name):
@@ -376,6 +393,13 @@ class NameIndex:
         if not prior:
             return None
 
+        clause = _PARTICIPLE_OPEN_RE.match(self.text, here)
+        if clause and clause.end() <= pos:
+            # "Calling George Floyd's family later, he said": whom the opening participle names is its object, never
+            # the "he" its main clause opens on (the participle's own subject)
+            prior = [(o, n) for o, n in prior if not here <= o < clause.end()]
+            if not prior:
+                return None
         same = [(o, n) for o, n in prior if o >= here]
         if same:
             return self._subject_of(same, here)
@@ -408,10 +432,23 @@ class NameIndex:
         for o, n in named:
             before = self.text[start:o]
             after = self.text[o + len(n):o + len(n) + 8]
-            if not (_OPENING_CLAUSE_RE.match(before) or _OBJECT_MARK_RE.search(_TITLES_RUN_RE.sub("", before, count=1))
+            bare = _TITLES_RUN_RE.sub("", before, count=1)
+            if not (_OPENING_CLAUSE_RE.match(before) or _OBJECT_MARK_RE.search(bare) or _OBJECT_APPOSITION_RE.search(bare)
                     or _NOT_SUBJECT_NEXT_RE.match(after) or len(_DASH_RE.findall(before)) % 2):
                 return n
+        lone = _LONE_SUBJECT_RE.match(self.text, start)
+        if lone and not _not_name_word(lone.group("word")) and not self._in_a_name(lone.group("word")):
+            # "Prabowo thanked …, where he was joined by his running mate, Gibran …": the sentence's subject is a
+            # name the article never gives in full, and whom it names after it stands elsewhere; no one is safe (a
+            # subject named in full elsewhere, "Clinton responded to Vargas", was weighed already, by its sex)
+            return AMBIGUOUS
         return named[0][1]
+
+    def _in_a_name(self, word: str) -> bool:
+        """Whether the word is one of a name the article gives in full ("Clinton" of "Hillary Clinton")."""
+        if self._name_words is None:
+            self._name_words = {w for _, n in self.candidates() for w in _POSSESSIVE_RE.sub("", n).split()}
+        return word in self._name_words
 
     def gender_agrees(self, name: str, want: str) -> bool:
         """Whether the article never refers to this person with the other pronoun ("Manning said she …" makes

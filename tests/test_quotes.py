@@ -1434,3 +1434,26 @@ def test_an_aside_naming_what_the_quoted_words_allude_to_is_the_writers():
          "Russia and the West over the Ukraine conflict.")
     qs = quotes_of(t)
     assert qs and all(q.quote.endswith('nuclear war"') for q in qs)
+
+
+def test_declaring_a_day_of_mourning_or_a_holiday_is_a_deed_not_words():
+    # fc35's Stening Simpson: "Czech officials have declared 23 December a day of mourning" showed '(declared): '23
+    # December a day of mourning''
+    for t in ("Czech officials have declared 23 December a day of mourning.",
+              "The president declared a day of national mourning.",
+              "The government declared Friday a national holiday."):
+        assert quotes_of(t) == [], t
+    t = "She declared the claims a lie. He declared that the day was a disaster. The commission declared him winner of the race."
+    assert [q.cue for q in quotes_of(t)] == ["declared", "declared", "declared"]
+
+
+def test_a_quotation_after_a_report_within_a_report_goes_on_from_the_one_reporting():
+    # fc35's Entertainment Tonight: '… he said, recalling how Gianna told him her father would change the world. "I
+    # told her this afternoon, …"' gave Biden's quotation to Gianna
+    t = ('The president also mentioned that he had spoken with Floyd\'s daughter, Gianna.\n\n"When I met her last year, '
+         'I told her how brave I thought she was," he said, recalling how Gianna told him her father would change the '
+         'world. "I told her this afternoon, \'Daddy did change the world.\' Let that be his legacy."')
+    qs = quotes_of(t)
+    gianna = [q for q in qs if q.speaker == "Gianna"]
+    assert gianna and all(q.quote == "her father would change the world" for q in gianna)
+    assert any("I told her this afternoon" in q.quote and q.speaker != "Gianna" for q in qs)

@@ -30,7 +30,8 @@ quotes_pages5(_sample).jsonl (120 of 211 rows, held out for session 29's round 5
 studied in session 31); /work/notes/qpages6 -> quotes_pages7(_sample).jsonl (120 of 188 rows, drawn with session 31's
 rules and held out, then studied in session 32); /work/notes/qpages7 -> quotes_pages8(_sample).jsonl (120 of 168 rows,
 drawn with session 32's rules and held out, then studied); /work/notes/qpages8 -> quotes_pages9(_sample).jsonl (120 of
-161 rows, drawn with session 33's rules and held out).
+161 rows, drawn with session 33's rules and held out); /work/notes/qpages9 -> quotes_pages10(_sample).jsonl (120 of 176
+rows, drawn with session 33's merged rules and held out).
 Without the folder (as in CI) every command says so and exits 0.
 """
 from __future__ import annotations
