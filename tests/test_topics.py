@@ -112,6 +112,12 @@ def test_a_category_naming_no_country_counts_for_the_us_topic_only_where_a_us_na
                       categories=["Elections"]) == []
 
 
+def test_a_category_naming_a_country_backs_its_region_named_in_the_titles():
+    # the real feeds' Bangladesh election: "Bangladesh" in every title, one name, and Foreign Policy's "Bangladesh"
+    assert tag_topics("Bangladesh's old guard returns to power", "") == []
+    assert tag_topics("Bangladesh's old guard returns to power", "", categories=["Bangladesh"]) == ["South Asia"]
+
+
 def test_placed_categories_must_be_a_list_of_strings(tmp_path):
     f = tmp_path / "t.toml"
     f.write_text('[[topic]]\nname = "X"\nkeywords = ["a", "b"]\nplaced_categories = "politics"\n', encoding="utf-8")
