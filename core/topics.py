@@ -22,7 +22,13 @@ it happened. A topic `placed_beside` other topics must be placed when one of the
 Latin American election needs a US name where the happening is told, not Trump's congratulations further down.
 Feed categories map onto topics through each topic's `categories` list; a category that maps to no
 topic is dropped rather than kept as its own label, because free-text feed categories ("World",
-"News", "Top Stories") would flood the filter with near-duplicates of real topics.
+"News", "Top Stories") would flood the filter with near-duplicates of real topics. A category is one outlet's desk
+label, not evidence of what the event is (the real feeds: one DW item's "Business" made a 13-outlet round of Iran
+nuclear talks Economy, DW's "Science" made Navalny's poisoning Science & space): it counts as one more term, a word's
+weight, never an anchor (`requires`) nor a place, so its topic still needs a term of its own in the text and passes
+every rule above, the keep_share cut included. A `placed_categories` category names no country ("Politics",
+"Elections"): it counts only where the topic is placed, so Foreign Policy's "Elections" on Bangladesh's vote is no
+US politics.
 Measured against AllSides' own topic labels by bench/topics_eval.py.
 """
 from __future__ import annotations
@@ -64,6 +70,7 @@ class Topic:
     placed_beside: frozenset[str] = frozenset()  # topics that, when they qualify, make this one `placed` too
     named: tuple[tuple[str, re.Pattern], ...] = ()   # terms with a name in them ("wins * election"): (key, pattern)
     sets_bar: bool = True                    # False: its score is no bar for the others' keep_share cut
+    placed_categories: tuple[str, ...] = ()  # lowercase feed categories that count only where the topic is placed
 
 
 class TopicFileError(ValueError):
@@ -153,8 +160,9 @@ def load_topics(path: str | Path | None = None) -> list[Topic]:
         sets_bar = t.get("sets_bar", True)
         if not isinstance(sets_bar, bool):
             raise TopicFileError(f"{path}: {where}.sets_bar: expected true or false")
+        placed_cats = _strings(path, f"{where}.placed_categories", t.get("placed_categories"))
         unknown = set(t) - {"name", "keywords", "entities", "categories", "min_hits", "requires", "placed", "unless",
-                            "yields_to", "dateline", "placed_beside", "sets_bar"}
+                            "yields_to", "dateline", "placed_beside", "sets_bar", "placed_categories"}
         if unknown:
             raise TopicFileError(f"{path}: {where}.{sorted(unknown)[0]}: unknown field")
         # Short all-caps names (AI, EU, UN, NBA) only count in capitals: "ai" or "un" in
@@ -173,7 +181,8 @@ def load_topics(path: str | Path | None = None) -> list[Topic]:
                             _compile(acr, 0), strong, frozenset(_key(r) for r in requires), **scoring,
                             first_words=first, placed=placed, unless=_compile(unless, re.IGNORECASE),
                             yields_to=frozenset(yields_to), dateline=dateline, placed_beside=frozenset(beside),
-                            named=named, sets_bar=sets_bar))
+                            named=named, sets_bar=sets_bar,
+                            placed_categories=tuple(c.lower() for c in placed_cats)))
     names = {tp.name for tp in topics}
     for tp in topics:
         for field in ("yields_to", "placed_beside"):
@@ -249,11 +258,25 @@ def _placed(tp: Topic, places: Sequence[str]) -> bool:
     return hits >= tp.place_share * len(units)
 
 
+# a feed category as a found term: never a name, a phrase, an anchor or a title word, so it weighs 1
+_CATEGORY = "\x00category"
+
+
+def _category(tp: Topic, cats: set[str], places: Sequence[str]) -> bool:
+    """True when a feed category implies the topic: one of its `categories`, or one of its `placed_categories`
+    where the topic is named where the happening is told."""
+    if cats & set(tp.categories):
+        return True
+    return bool(tp.placed_categories and cats & set(tp.placed_categories) and _placed(tp, places))
+
+
 def topic_scores(title: str, text: str = "", topics: Iterable[Topic] | None = None,
-                 places: Sequence[str] | None = None) -> dict[str, float]:
+                 places: Sequence[str] | None = None, categories: Iterable[str] = ()) -> dict[str, float]:
     """Each qualifying topic's evidence score (see the module docstring), before the keep_share cut. `places`:
-    the titles and first sentences of an event's articles (default: this title and the text's first sentence)."""
+    the titles and first sentences of an event's articles (default: this title and the text's first sentence);
+    `categories`: the feed categories of its articles, each counting as one term of the topics they map to."""
     topics = _cached(None) if topics is None else tuple(topics)
+    cats = {c.strip().lower() for c in categories if c and c.strip()}
     by_name = {tp.name: tp for tp in topics}
     title = title or ""
     if places is None:
@@ -269,6 +292,8 @@ def topic_scores(title: str, text: str = "", topics: Iterable[Topic] | None = No
             bare = (without_datelines(body), [without_datelines(u) for u in places])
         tp_body, tp_places = (body, places) if tp.dateline else bare
         found = _found(tp, tp_body)
+        if found and cats and _category(tp, cats, tp_places):   # one more term, never the only one
+            found.add(_CATEGORY)
         if len(found) < 2 or (tp.requires and not found & tp.requires):
             continue
         strong = found & tp.strong
@@ -292,11 +317,9 @@ def tag_topics(title: str, text: str = "", categories: Iterable[str] = (),
                topics: Iterable[Topic] | None = None, places: Sequence[str] | None = None) -> list[str]:
     """Names of the topics a text is about, in taxonomy order (`places`: see topic_scores)."""
     topics = _cached(None) if topics is None else tuple(topics)
-    cats = {c.strip().lower() for c in categories if c and c.strip()}
-    scores = topic_scores(title, text, topics, places)
+    scores = topic_scores(title, text, topics, places, categories)
     # a topic that sets no bar (Elections: a vote is told in many fixed phrases, each scoring) does not push the
     # place where it was held under the cut (fc33's Milei win: Elections 29, Latin America 8)
     bar = {tp.name for tp in topics if tp.sets_bar}
     best = max((v for k, v in scores.items() if k in bar), default=0.0) or max(scores.values(), default=0.0)
-    return [tp.name for tp in topics
-            if cats & set(tp.categories) or scores.get(tp.name, -1.0) >= tp.keep_share * best > 0]
+    return [tp.name for tp in topics if scores.get(tp.name, -1.0) >= tp.keep_share * best > 0]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.topics import TopicFileError, load_topics, tag_topics
+from core.topics import TopicFileError, load_topics, tag_topics, topic_scores
 
 
 def test_packaged_taxonomy_covers_the_main_topics():
@@ -67,9 +67,62 @@ def test_requires_must_name_the_topics_own_terms(tmp_path):
         load_topics(f)
 
 
-def test_feed_categories_map_to_topics_and_unknown_ones_are_dropped():
-    assert tag_topics("Match report", "", categories=["Sport"]) == ["Sports"]
-    assert tag_topics("Something", "", categories=["Top Stories"]) == []
+def test_a_feed_category_is_one_more_term_never_the_only_one_and_unknown_ones_are_dropped():
+    # one outlet's desk label is no evidence of what the event is: alone it tags nothing
+    assert tag_topics("Match report", "", categories=["Sport"]) == []
+    # beside the text's own terms it counts as one more ("match" and "league" are two of Sports' three)
+    title, text = "Match report: United beat City", "The league leaders won."
+    assert tag_topics(title, text) == []
+    assert tag_topics(title, text, categories=["Sport"]) == ["Sports"]
+    assert tag_topics(title, text, categories=["Top Stories"]) == []
+
+
+def test_a_category_is_no_anchor_so_one_members_desk_label_does_not_tag_the_event():
+    # the real feeds: DW's "Science" made Navalny's poisoning Science & space, which needs a term of spaceflight
+    tags = tag_topics("Kremlin rejects claim it poisoned Navalny with frog toxin",
+                      "Scientists say the toxin that killed the Russian opposition leader was likely made in a lab.",
+                      categories=["Science"])
+    assert tags == ["Russia"]
+    # one DW item's "Business" made a round of Iran nuclear talks Economy with no word of the economy told
+    title = "Iran says guiding principles agreed with US at nuclear talks"
+    text = "Tehran's negotiators met US envoys in Geneva over Iran's nuclear programme."
+    assert tag_topics(title, text, categories=["Business"]) == ["Iran"]
+
+
+def test_a_topic_backed_by_a_category_still_meets_the_keep_share_cut():
+    title = "Iran says guiding principles agreed with US at nuclear talks . Iran closes Strait of Hormuz as Tehran talks"
+    text = ("Iranian Foreign Minister Araghchi said in Geneva that Tehran and Washington agreed on uranium enrichment "
+            "terms.\nIran's Revolutionary Guard held drills as Khamenei warned. Oil prices eased.")
+    scores = topic_scores(title, text, categories=["Business"])
+    assert 2.5 <= scores["Economy & markets"] < 0.3 * scores["Iran"]    # qualifies, but far below the event's topic
+    assert tag_topics(title, text, categories=["Business"]) == ["Iran"]
+
+
+def test_a_category_naming_no_country_counts_for_the_us_topic_only_where_a_us_name_is_told():
+    # Foreign Policy's "Elections" and "Politics" on Bangladesh's vote made it US politics; here Washington reacts
+    # further down and no other topic of the place qualifies, so nothing but the placement rule stands in the way
+    title, text = "Ruling party keeps its majority in Lisbon", "Turnout was high. Washington welcomed the result."
+    assert tag_topics(title, text, categories=["Politics", "Elections"]) == []
+    assert tag_topics(title, text, categories=["US politics"]) == ["US politics & elections"]   # it names the US
+    # a US story from a politics desk: the category is its third term
+    assert tag_topics("Senate Republicans block the bill", "") == []
+    assert tag_topics("Senate Republicans block the bill", "", categories=["Politics"]) == ["US politics & elections"]
+    # the Elections topic needs a vote held, told where the happening is: its desk label on a campaign is not one
+    assert tag_topics("Candidates rally ahead of the vote", "The election campaign drew voters to the square.",
+                      categories=["Elections"]) == []
+
+
+def test_a_category_naming_a_country_backs_its_region_named_in_the_titles():
+    # the real feeds' Bangladesh election: "Bangladesh" in every title, one name, and Foreign Policy's "Bangladesh"
+    assert tag_topics("Bangladesh's old guard returns to power", "") == []
+    assert tag_topics("Bangladesh's old guard returns to power", "", categories=["Bangladesh"]) == ["South Asia"]
+
+
+def test_placed_categories_must_be_a_list_of_strings(tmp_path):
+    f = tmp_path / "t.toml"
+    f.write_text('[[topic]]\nname = "X"\nkeywords = ["a", "b"]\nplaced_categories = "politics"\n', encoding="utf-8")
+    with pytest.raises(TopicFileError, match=r"topic 'X'\.placed_categories"):
+        load_topics(f)
 
 
 def test_bad_taxonomy_files_name_file_and_field(tmp_path):
@@ -268,8 +321,13 @@ def test_first_sentence_reads_past_a_dateline_that_ends_with_a_dot():
 
 
 def test_feed_categories_russia_and_china_mean_the_countries_not_the_war_or_the_strait():
-    assert tag_topics("Court news", "", categories=["Russia"]) == ["Russia"]
-    assert tag_topics("Court news", "", categories=["China"]) == ["China"]
+    assert tag_topics("Court news", "", categories=["Russia"]) == []     # a desk label alone
+    assert tag_topics("Moscow court jails activist", "") == []
+    assert tag_topics("Moscow court jails activist", "", categories=["Russia"]) == ["Russia"]
+    assert tag_topics("Beijing court jails activist", "", categories=["China"]) == ["China"]
+    # the war's event keeps the war alone, though a member files it under Russia (yields_to holds for categories)
+    assert tag_topics("Peace talks on Ukraine end in Geneva", "Russian and Ukrainian delegations met, the Kremlin said.",
+                      categories=["Russia", "Ukraine"]) == ["Russia–Ukraine war"]
 
 
 def test_yields_to_drops_a_topic_when_the_other_qualifies_and_must_name_a_topic(tmp_path):
