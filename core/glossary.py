@@ -93,7 +93,8 @@ _M = [
            "Keywords and names in titles and the first reports' openings (two distinct terms at least; a region, "
            "Russia, China or the Russia–Ukraine war only when the title or first sentence of half the reports names "
            "it; a war or Taiwan event keeps that topic, not also Russia or China; a state agency's home dateline, "
-           "BEIJING for Xinhua or MOSCOW for TASS, counts for nothing), and feed categories that match a topic.",
+           "BEIJING for Xinhua or MOSCOW for TASS, counts for nothing); a feed's category counts as one more term, "
+           "never as the only one (one outlet's desk label is no evidence of what the event is).",
            "Keyword matching: a topic whose words a headline uses in a reaction can still be tagged (an attack a "
            "president condemns by name, China \"gravely concerned\" over Gaza); many events get fewer topics than "
            "they are about, short reports most of all.",
