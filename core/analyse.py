@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import math
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
-from .cluster import ClusterConfig, EventClusterer, clustering_span, order_key
-from .cluster.details import MONTHS, read_details
+from .cluster import ClusterConfig, EventClusterer, clustering_span, event_id_for, order_key
+from .cluster.details import MONTHS, WEEKDAYS, read_details
 from .cluster.events import LEAD_CHARS, LEADS, event_topics
 from .cluster.features import analyse_doc
 from .config import Settings
@@ -175,13 +175,16 @@ def _cluster(store: Store, new: list[dict], cfg: ClusterConfig, report, out: Ana
     summaries = [e for e in cl.events() if e.id in touched]
     later = _place_before_seen(store, cl, [a for a in new if a["id"] in first], memory, cfg, s)
     undated = {}
-    if later.moved:
+    if later.moved or later.regrouped:
+        assigned.update(later.regrouped)
         assigned.update(later.moved)
         undated = {aid: FIRST_SEEN_PLACED for aid in later.moved}
-        left = {cl.resolve(v) for k, v in first.items() if k not in later.moved} | kept
-        gone = {cl.event_of(aid) for aid in later.moved} - left   # events all of whose articles moved
-        touched = (touched - gone) | set(later.moved.values())
-        summaries = [e for e in summaries if e.id not in gone] + later.summaries
+        changed = set(later.moved) | set(later.regrouped)
+        parts = {e.id for e in later.summaries}
+        left = {cl.resolve(v) for k, v in first.items() if k not in changed} | kept
+        gone = {cl.event_of(aid) for aid in changed} - left - parts   # events all of whose articles moved
+        touched = (touched - gone) | parts
+        summaries = [e for e in summaries if e.id not in gone and e.id not in parts] + later.summaries
         merged = {old: v for old, v in merged.items() if v not in gone}
     store.save_clustering(assigned, summaries, merged, undated)
     report("events", len(new), len(new))
@@ -194,19 +197,23 @@ FIRST_SEEN_PLACED = "published before it was first seen: placed by what it says"
 
 @dataclass
 class _Placed:
-    """First-seen articles moved to an event that ended before they were seen, and those events' summaries."""
+    """First-seen articles moved to an event that ended before they were seen, those regrouped among themselves
+    (their event ids), and the summaries of the events either changed."""
 
     moved: dict[str, str]
     summaries: list
+    regrouped: dict[str, str] = field(default_factory=dict)
 
 
 def _place_before_seen(store: Store, cl: EventClusterer, new: list[dict], memory: list[dict], cfg: ClusterConfig,
                        s: Settings) -> _Placed:
-    """New articles (all placed by `cl`) dated by their first-seen time and left alone there, placed by the
-    undated rules among the events within `first_seen_reach_days` before: a first-seen time is only an upper
-    bound on when the article was published. Each joins an event that ended before its window only when that
-    event clearly wins (undated_margin) over every event read, recent ones included, its text names no later
-    year and its opening names one of the event's days (days_agree); otherwise it stays where it is."""
+    """New articles (all placed by `cl`) dated by their first-seen time and left alone there, or only with others
+    so dated, placed again by the undated rules among the events within `first_seen_reach_days` before: a
+    first-seen time is only an upper bound on when the article was published. Each joins an event that ended
+    before its window only when that event clearly wins (undated_margin) over every event read, recent ones
+    included, its text names no later year and its opening names one of the event's days (days_agree);
+    otherwise it stays where it is. Two first-seen articles are never close in time for having been seen in
+    one run: those left are grouped among themselves by the undated rules too (_regroup_seen)."""
     none = _Placed({}, [])
     if cfg.first_seen_reach_days <= 0 or not any(a.get("date_source") == "first-seen" for a in new):
         return none   # the common case, imports and dated feeds: one look at each new article, nothing read
@@ -223,6 +230,7 @@ def _place_before_seen(store: Store, cl: EventClusterer, new: list[dict], memory
         since = datetime.fromtimestamp(min(seen), timezone.utc) - timedelta(days=cfg.first_seen_reach_days)
     except (OverflowError, ValueError, OSError):
         return none
+    grouped = len(alone) > 1   # first-seen ones to group by the undated rules, whatever else is in reach
     # the events in reach: those the first pass held (stored and new, as it left them), and of the older ones
     # those whose key terms the articles share (their rivals share them too), read whole
     lone = {a["id"] for a in alone}
@@ -236,7 +244,7 @@ def _place_before_seen(store: Store, cl: EventClusterer, new: list[dict], memory
     shared = sorted(((len(words & set(e["terms"])), e["id"]) for e in store.events_ending(since, until)), reverse=True)
     ids = [eid for k, eid in shared[:cfg.first_seen_events] if k >= 2]
     older += [m for m in store.event_articles(ids, s.events_max_chars) if m["id"] not in held]
-    if not older:
+    if not older and not grouped:
         return none
     # events the first pass could not reach: every stored article of theirs before the window of the earliest sight
     horizon = min(seen) - (cfg.window_days + 1) * 86400
@@ -248,12 +256,14 @@ def _place_before_seen(store: Store, cl: EventClusterer, new: list[dict], memory
             first[m["event_id"]] = min(first.get(m["event_id"], math.inf), sp[0])
             last[m["event_id"]] = max(last.get(m["event_id"], -math.inf), sp[1])
     before = {eid for eid, end in last.items() if end < horizon}
-    if not before:
+    if not before and not grouped:
         return none
     undated = [{**a, "published": None, "date_precision": "none", "first_seen": None} for a in sorted(alone, key=order_key)]
     later = EventClusterer(cfg, time_bound=False)   # every event in reach is a candidate, by what it says
     later.freeze(older + undated)
-    later.restore(older, [m["event_id"] for m in older])
+    if older:
+        later.restore(older, [m["event_id"] for m in older])
+    sights = {a["id"]: sp[1] for a in alone if (sp := clustering_span(a)) is not None}
     moved = {}
     for a in undated:
         eid = later.add(a)
@@ -261,17 +271,50 @@ def _place_before_seen(store: Store, cl: EventClusterer, new: list[dict], memory
         # a text that names a year after the event's last is written later: not its coverage; and its opening
         # must name a day of the event (a look-alike happening of the same actors wins on words alone)
         if eid in before and (floor is None or floor <= datetime.fromtimestamp(last[eid], timezone.utc).year) \
-                and days_agree(a, first[eid], last[eid]):
+                and days_agree(a, first[eid], last[eid], sights.get(a["id"])):
             moved[a["id"]] = eid
     moved = {aid: eid for aid, eid in moved.items() if later.event_of(aid) == eid}   # none merged away since
     summaries = [e for e in later.events() if e.id in set(moved.values())]
-    return _Placed(moved, summaries)
+    lost = {cl.event_of(aid) for aid in moved}
+    regrouped, parts = _regroup_seen(cl, later, [a for a in alone if a["id"] not in moved], lost, cfg)
+    return _Placed(moved, summaries + parts, regrouped)
 
 
-def days_agree(a: dict, lo: float, hi: float) -> bool:
+def _regroup_seen(cl: EventClusterer, later: EventClusterer, left: list[dict], lost: set[str],
+                  cfg: ClusterConfig) -> tuple[dict, list]:
+    """First-seen articles left where the first pass put them, alone or with other first-seen ones only, grouped
+    as the undated pass (`later`) grouped them: being seen in one run says nothing of when each was written (the
+    Crocus suspects' court hearing joined the Islamic State's claim when both were first seen in one ingest), and
+    the first pass's grouping of them followed the order they came in. Returns {article id: event id} and the
+    summaries of the groups, when they differ from the first pass's or one of its events `lost` articles to an
+    older event; a group keeps the first pass's id of its first article unless an earlier group took it."""
+    groups: dict[str, list[dict]] = {}
+    for a in sorted(left, key=order_key):
+        groups.setdefault(later.event_of(a["id"]), []).append(a)
+    was: dict[str, set[str]] = {}
+    for a in left:
+        was.setdefault(cl.event_of(a["id"]), set()).add(a["id"])
+    if not lost and sorted(map(sorted, was.values())) == sorted(sorted(a["id"] for a in g) for g in groups.values()):
+        return {}, []
+    out, taken = {}, set()
+    for g in sorted(groups.values(), key=lambda g: order_key(g[0])):
+        gid = cl.event_of(g[0]["id"])
+        gid = gid if gid not in taken else event_id_for(f"{g[0]['id']}#seen")
+        taken.add(gid)
+        out.update({a["id"]: gid for a in g})
+    redo = EventClusterer(cfg, time_bound=False)   # the groups' summaries, their members as stored (first-seen times)
+    redo.freeze(left)
+    redo.restore(left, [out[a["id"]] for a in left])
+    return out, redo.events()
+
+
+def days_agree(a: dict, lo: float, hi: float, seen: float | None = None) -> bool:
     """Whether an article's opening names a day of an event spanning lo..hi (epoch seconds): the latest calendar
-    day it names ("May 16": an earlier one is background) within the span, a day either side allowed. False when
-    it names no calendar day: with no date, nothing but its words ties it to the event."""
+    day it names ("May 16": an earlier one is background) within the span, a day either side allowed. With no
+    calendar day, a weekday it names agrees only with a day of the span that is that weekday and lies within the
+    week before the article was first seen (`seen`): "on Friday" in a report seen now is a Friday of the past
+    week, never one of any year. False when it names neither: with no date, nothing but its words ties it to the
+    event."""
     named = read_details(a.get("title") or "", a.get("text") or "")
     start = datetime.fromtimestamp(lo, timezone.utc).date()
     dates = _named(named.get("date"))
@@ -279,8 +322,15 @@ def days_agree(a: dict, lo: float, hi: float) -> bool:
         month, day = max((MONTHS.index(k.split("-")[0]), int(k.split("-")[1])) for k in dates)
         days = [start + timedelta(days=k) for k in range(-1, min(int((hi - lo) // 86400) + 2, 400))]
         return any((d.month - 1, d.day) == (month, day) for d in days)
-    # A weekday alone is no evidence: "on Thursday" matches three days of any week around an event's first day,
-    # and the first report of a new meeting of the same leaders would join their last one.
+    weekdays = _named(named.get("weekday"))
+    if weekdays and seen is not None:
+        # A weekday alone matches three days of any week around an event's first day: the first report of a new
+        # meeting of the same leaders would join their last one. Only in the week before the sight does it
+        # pick one day.
+        week = datetime.fromtimestamp(seen, timezone.utc).date()
+        end = datetime.fromtimestamp(hi, timezone.utc).date()
+        days = [start + timedelta(days=k) for k in range(min((end - start).days + 1, 400))]
+        return any(WEEKDAYS[d.weekday()] in weekdays and timedelta(0) <= week - d <= timedelta(days=7) for d in days)
     return False
 
 
