@@ -13,7 +13,7 @@ from typing import Iterator
 
 from .clean import split_boilerplate, strip_dateline, strip_invisible
 from .config import Settings
-from .dates import DateInfo, date_kind, opening_date, parse_date
+from .dates import GUESSED, OPENING, DateInfo, date_kind, opening_date, parse_date
 from .language import language_of
 from .models import Article
 from .store import store_fault
@@ -281,15 +281,25 @@ def as_imported(row: dict) -> dict:
 
 def imported_date(row: dict) -> dict:
     """The date `framelens import` gives a row whose date field gives none but whose text prints a day at its top
-    (core.dates.opening_date), as fields to lay over the row; {} for every other row."""
-    if row.get("published") not in (None, "") and parse_date(row.get("published"), source="file").published is not None:
-        return {}
-    read = opening_date(str(row.get("text") or ""), "file")
-    if read is None:
-        return {}
+    (core.dates.opening_date), as fields to lay over the row for the batch commands; {} for every other row."""
+    when = row_date(row, "file")
+    if not (when.flag or "").startswith(f"{GUESSED} {OPENING}"):
+        return {}   # a row's own date field, read or not, is left as the file gives it
     # a datetime with its precision and flag, as the store gives them back: the flag says the day was read from
     # free text, which clustering does not trust as a time (core.cluster.online.clustering_span), on either path
-    return {"published": read.published, "date_precision": "date", "date_flag": read.flag}
+    return {"published": when.published, "date_precision": when.precision, "date_flag": when.flag}
+
+
+def row_date(row: dict, source: str, now: datetime | None = None) -> DateInfo:
+    """A row's date from its `published` field, else the day its text prints at its top, flagged with why the field
+    gave none; an import and the batch commands read rows through this one function."""
+    when = parse_date(row.get("published"), source=source, now=now)
+    if when.published is not None:
+        return when
+    read = opening_date(str(row.get("text") or ""), source, now)
+    if read is None:
+        return when
+    return DateInfo(read.published, read.precision, source, f"{read.flag}; the published field: {when.flag}")
 
 
 def to_article(row: dict, now: datetime | None = None) -> Article:
@@ -312,9 +322,8 @@ def to_article(row: dict, now: datetime | None = None) -> Article:
     if url_raw and not url:
         raise ValueError(f"field 'url' is not an http(s) URL: {str(url_raw)[:80]!r}")
     # A date that cannot be read never costs the row: it is kept undated, the raw value in its flag.
-    when = parse_date(row.get("published"), source="import", now=now)
-    if when.published is None:   # a day the text prints at its top ("Aug 24, 2023", an AFP dateline) is read
-        when = _opening(row, when, now)
+    # a day the text prints at its top ("Aug 24, 2023", an AFP dateline) stands in for a missing or unreadable field
+    when = row_date(row, "import", now)
     cats = row.get("categories") or []
     outlet = (strip_invisible(str(row.get("outlet") or "")) or "").strip() or "unknown"
     author = (strip_invisible(str(row.get("author") or "")) or "").strip() or None
@@ -324,15 +333,6 @@ def to_article(row: dict, now: datetime | None = None) -> Article:
                    summary="", categories=[str(c) for c in cats] if isinstance(cats, list) else [],
                    date_source=when.source, date_flag=when.flag, first_seen=now,
                    text_status="ok" if text else "empty", author=author, boilerplate=boilerplate)
-
-
-def _opening(row: dict, when: DateInfo, now: datetime) -> DateInfo:
-    """The day the row's text prints at its top, its flag saying why the field gave none; else `when` as it was."""
-    read = opening_date(str(row.get("text") or ""), "import", now)
-    if read is None:
-        return when
-    why = "missing" if when.flag == "missing" else when.flag
-    return DateInfo(read.published, read.precision, read.source, f"{read.flag}; the published field: {why}")
 
 
 def load_articles(data: str, fmt: str, settings: Settings | None = None) -> tuple[list[Article], list[RowError], int]:

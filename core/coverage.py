@@ -162,6 +162,9 @@ MIXED_SUMMARIES = "built mostly from feed summaries, this group may join differe
                   "may be another story's"
 
 
+NO_FIRST = "none named (feed summaries)"   # an event list's first report for such an event
+
+
 def summaries_may_mix(summaries: int, n_articles: int) -> bool:
     """Whether an event rests mostly on feed summaries: grouped on a sentence or two, it may join different stories
     on one subject (a replay of 26 real feeds gave a week of Iran stories in one event)."""

@@ -453,7 +453,7 @@ def opening_date(text: str, source: str, now: datetime | None = None) -> DateInf
     for line in [ln for ln in lines if ln][:_OPENING_LINES]:
         if _UPDATED.search(line) and not _LABEL_POSTED.search(line):
             continue   # an update time is later than the report, perhaps by days
-        if len(line) <= _OPENING_LINE_CHARS and _STANDS_ALONE.fullmatch(_strip_date(line)):
+        if len(line) <= _OPENING_LINE_CHARS and _date_alone(line):
             return _opening_day(line, source, now)
         cut = dateline_end(line)
         if cut:   # a wire dateline opens the story: its date or none
@@ -463,13 +463,11 @@ def opening_date(text: str, source: str, now: datetime | None = None) -> DateInf
     return None
 
 
-def _strip_date(line: str) -> str:
-    """A line without its first full date and what may stand beside a date."""
-    for kind, rx in _DATE_SPANS[:3]:   # a full date: month, day and year
-        m = rx.search(line)
-        if m:
-            return _BESIDE_DATE.sub(" ", line[:m.start()] + " " + line[m.end():])
-    return "no date"
+def _date_alone(line: str) -> bool:
+    """Whether a line is a full date (month, day and year) with nothing beside it but what may stand beside a date:
+    labels, a weekday, a clock and zone, an agency in brackets, punctuation and capitals (AFP, IST)."""
+    m = next((m for _, rx in _DATE_SPANS[:3] if (m := rx.search(line))), None)
+    return m is not None and bool(_STANDS_ALONE.fullmatch(_BESIDE_DATE.sub(" ", line[:m.start()] + " " + line[m.end():])))
 
 
 def _opening_day(head: str, source: str, now: datetime | None) -> DateInfo | None:

@@ -78,8 +78,11 @@ _M = [
            f"Dense-stream precision in `bench/cluster_eval.py` ([README]({FIGURES})).", "Events"),
     Metric("first report", "The earliest publication time (UTC) among the event's articles, as precise as it is "
            "known: a time, a day marked (date only), or 'by … (no date; first seen)' when the earliest report gave "
-           "no date and is known only from when framelens first saw it; 'no date' when none has one.",
-           "Each article's date: from the feed, the page, an import, or when framelens first saw it.",
+           "no date and is known only from when framelens first saw it; 'no date' when none has one; 'none named "
+           "(feed summaries)' for an event built mostly from feed summaries, whose earliest item may be another "
+           "story's.",
+           "Each article's date: from the feed, the page (its metadata or the day its text prints at its top), an "
+           "import, or when framelens first saw it.",
            "A date-only day is the outlet's own, which may begin 13 hours before that day in UTC; a wrong feed "
            "date moves it.",
            "Each article's date source is on the Event page's *Data quality* tab.", "Events"),

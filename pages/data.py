@@ -21,8 +21,8 @@ from streamlit.logger import get_logger
 
 from core.charts import EXPORTER, colour_book, picture, timeline
 from core.config import Settings
-from core.coverage import (attention_by_group, attention_by_topic, blind_spots, event_checks, first_report_texts, lags,
-                           original_outlets)
+from core.coverage import (NO_FIRST, attention_by_group, attention_by_topic, blind_spots, event_checks, first_report_texts,
+                           lags, original_outlets, summaries_may_mix)
 from core.framing import compare_event
 from core.sources import outlet_shares
 from core.store import Store
@@ -152,6 +152,9 @@ def _events(_s, version, **f) -> pd.DataFrame:
     year_only = year_only_firsts(_s, ev)
     if year_only:
         firsts = firsts.mask(ev["id"].isin(year_only), ev["id"].map(year_only))
+    # as on the Event page: the earliest item of a group of feed summaries may report another story
+    mixed = [summaries_may_mix(summaries.get(e, 0), int(n)) for e, n in zip(ev["id"], ev["n_articles"])]
+    firsts = firsts.mask(pd.Series(mixed, index=firsts.index), NO_FIRST)
     return ev.assign(outlets=[o for o, _ in found], blind_spots=[g for _, g in found], first_report=firsts,
                      check=event_checks(ev, summaries))
 

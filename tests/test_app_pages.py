@@ -214,6 +214,7 @@ def test_overview_says_which_events_rest_on_feed_summaries(site, tmp_path, monke
     monkeypatch.setenv("FRAMELENS_DB", db)
     table = app("overview").run().dataframe[0].value
     assert list(table["check"]) == ["feed summaries only: 2 of 2; may join stories"]
+    assert list(table["first report (UTC)"]) == ["none named (feed summaries)"]   # as the Event page says
 
 
 def test_overview_check_column_is_empty_for_events_of_read_pages(small):

@@ -115,12 +115,23 @@ def test_an_event_is_dated_by_its_reports_with_a_day_not_by_one_dated_only_to_it
 
 
 def test_an_undated_row_whose_text_prints_its_day_is_dated_alike_by_a_file_and_its_import(tmp_path):
-    # import reads the day a text prints at its top (an AFP dateline); `framelens cluster` must read it too, or the
-    # two paths group such rows differently (realworld without its dates: 4 texts print their day)
+    # import reads the day a text prints at its top (an AFP dateline); `framelens cluster` must read it too, and the
+    # same way, or the two paths group such rows differently (realworld without its dates: 4 texts print their day)
     from core.corpus import as_imported
-    row = {"id": "afp", "title": "Milei wins", "text": "BUENOS AIRES, Nov 19, 2023 (AFP) - Javier Milei won the run-off."}
-    got = as_imported(row)
-    assert (got["published"].date().isoformat(), got["date_precision"]) == ("2023-11-19", "date")
-    assert got["date_flag"].startswith("read from free text in the text's opening")
-    assert "published" not in as_imported({**row, "text": "Javier Milei won the run-off on Nov 19, 2023."})
-    assert as_imported({**row, "published": "2023-11-20T10:00:00Z"})["published"] == "2023-11-20T10:00:00Z"
+    rows = [{"id": "afp", "title": "Milei wins", "text": "BUENOS AIRES, Nov 19, 2023 (AFP) - Javier Milei won the run-off."},
+            {"id": "c4", "title": "Prague", "published": "soon", "text": "2m\n21 Dec 2023\nA gunman killed 14 people."},
+            {"id": "story", "title": "Milei", "text": "Javier Milei won the run-off on Nov 19, 2023."},
+            {"id": "dated", "title": "Milei", "published": "2023-11-20T10:00:00Z", "text": "BUENOS AIRES, Nov 19, 2023 (AFP) - …"}]
+    store = Store(str(tmp_path / "dates.sqlite"))
+    import_text(store, "\n".join(json.dumps(r) for r in rows), "jsonl")
+    stored = store.articles_df(limit=None).set_index("id")
+    store.dispose()
+    for r in rows:
+        batch, imp = as_imported(r), stored.loc[r["id"]]
+        if r["id"] in ("afp", "c4"):    # read from the opening: the same day, precision and flag on both paths
+            assert (batch["published"], batch["date_precision"], batch["date_flag"]) == \
+                (imp["published"].to_pydatetime(), imp["date_precision"], imp["date_flag"])
+            assert batch["date_flag"].startswith("read from free text in the text's opening")
+        else:                            # a date in a sentence is not read; a row's own date is left as given
+            assert batch.get("published") == r.get("published") and "date_flag" not in batch
+    assert stored.loc["c4", "date_flag"].endswith("the published field: unreadable ('soon')")

@@ -410,7 +410,7 @@ def test_a_page_two_catalog_outlets_list_is_stored_once(site, db_url):
         items = "".join(f"<item><title>AI race {p}</title><link>{site.base}/a/{p}.html</link><description>The race."
                         f"</description></item>" for p in paths)
         return f'<?xml version="1.0"?><rss version="2.0"><channel><title>F</title>{items}</channel></rss>'
-    for p in ("one", "two", "three"):
+    for p in ("one", "two", "three", "four"):
         site.add(f"/a/{p}.html", page(f"AI race {p}", f"The {p} chip makers said demand would double next year."),
                  content_type="text/html; charset=utf-8")
     site.add("/world.xml", feed("one", "two"))
@@ -421,8 +421,13 @@ def test_a_page_two_catalog_outlets_list_is_stored_once(site, db_url):
     assert run_ingest(store, [tech], settings()).new_articles == 0
     assert "1 item(s) are pages already stored for another outlet (Time World: 1)" in \
         store.feed_state()[site.base + "/tech.xml"]["last_error"]
+    # both feeds in one run, listing a page neither has stored: stored once, for whichever feed is read first
+    site.add("/world.xml", feed("one", "two", "four"))
+    site.add("/tech.xml", feed("two", "four"))
+    assert run_ingest(store, [world, tech], settings()).new_articles == 1
+    assert (store.articles_df(limit=None)["url"].str.endswith("/four.html")).sum() == 1
     site.add("/tech.xml", feed("two", "three"))   # a later run: the new page is stored, the known one is not
     assert run_ingest(store, [world, tech], settings()).new_articles == 1
     df = store.articles_df(limit=None)
-    assert sorted(df["url"].str.rsplit("/", n=1).str[-1]) == ["one.html", "three.html", "two.html"]
+    assert sorted(df["url"].str.rsplit("/", n=1).str[-1]) == ["four.html", "one.html", "three.html", "two.html"]
     assert df.set_index("title").loc["AI race two", "outlet"] == "Time World"
