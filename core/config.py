@@ -273,9 +273,10 @@ class ClusterConfig:
                                      "words (Kenya's State House spending and Britain's defence spending; Japan's and "
                                      "Bangladesh's prime ministers after landslides), while one happening's reports that "
                                      "name it differently (U.S., United States, Pentagon) share many. Names' words "
-                                     "leave out titles (Prime Minister) and news outlets. Feed summaries, with "
-                                     "summary_datelines: F1 0.913/0.917/0.915 -> 0.915/0.919/0.916, P -> "
-                                     "0.889/0.898/0.890; 2 gave 0.911/0.916/0.911 and 3 0.910/0.915 (titles still counted as names; one "
+                                     "leave out words that name nobody (Prime Minister, officials, a headline's 'Man') "
+                                     "and news outlets. Feed summaries, with "
+                                     "summary_datelines: F1 0.913/0.917/0.915 -> 0.916/0.920/0.918, P -> "
+                                     "0.891/0.900/0.892 (titles alone left out: 0.915/0.919/0.916); 2 gave 0.911/0.916/0.911 and 3 0.910/0.915 (titles still counted as names; one "
                                      "happening's reports split). 0 disables.")
     anchor_rare: float = _setting(0.005, "Share of documents at most naming a name for its words to count as anchor terms "
                                         "(short_anchors), all of them as one: a rare name (Surfside, Rumsfeld) can tell a "

@@ -56,7 +56,7 @@ from core.config import ClusterConfig
 from core.dates import date_of, publication_year, year_floor
 from core.models import get
 from core.nlp import single_thread_blas
-from core.speakers import TITLE_WORDS
+from core.speakers import ANON_HEADS, TITLE_WORDS
 
 from .events import (DAY, LEAD_CHARS, LEADS, Event, EventSummary, Incoming, Member, event_id_for, mixed_weight,
                      members_agree, summarise, years_clash)
@@ -99,10 +99,16 @@ def _without_dateline(text: str) -> str:
     return rest if rest.strip() else text
 
 
+# Capitalised words that name nobody: titles ("Prime Minister"), unnamed sources, and the person a headline opens on
+# ("Man charged over...", "Woman, 19, ...")
+_NOT_NAMES = frozenset(TITLE_WORDS | ANON_HEADS | set("man men woman women boy girl teen teenager child children".split()))
+
+
 def name_words(ents) -> frozenset[str]:
-    """The words of the names an article mentions, titles left out ("Russia" and "Russia-Ukraine" name one subject;
-    "Prime Minister" names none) and news outlets too (who wrote, not who acted): short_unnamed."""
-    return frozenset(tokens(" ; ".join(e for e in ents if not is_news_outlet(e)))).difference(TITLE_WORDS)
+    """The words of the names an article mentions, words that name nobody left out ("Russia" and "Russia-Ukraine" name
+    one subject; "Prime Minister" and a headline's "Man" none) and news outlets too (who wrote, not who acted):
+    short_unnamed."""
+    return frozenset(tokens(" ; ".join(e for e in ents if not is_news_outlet(e)))).difference(_NOT_NAMES)
 
 
 def order_key(a: Any) -> tuple:
