@@ -46,6 +46,13 @@ def test_ambiguous_words_name_no_act_and_nothing_read_is_no_detail():
     assert read_details("", "") == {}
 
 
+def test_a_missing_title_or_text_reads_as_empty():
+    assert read_details(None, None) == {}
+    assert read_details(None, "Talks open in Geneva on Tuesday.") == read_details("", "Talks open in Geneva on Tuesday.")
+    assert set(read_details(None, "Talks open in Geneva on Tuesday.")) == {"weekday"}
+    assert read_details("Gunmen attack concert hall", None) == read_details("Gunmen attack concert hall", "")
+
+
 def test_acts_conflict_where_they_clash_not_wherever_they_differ():
     call = read_details("Ministers hold videoconference", "")
     visit = read_details("Minister visits Beijing", "")

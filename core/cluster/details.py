@@ -97,8 +97,10 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 MONTHS, WEEKDAYS = _MONTHS, _WEEKDAYS   # the names of read_details' day keys ("may-16", "thursday")
 
 
-def read_details(title: str, text: str) -> Details:
+def read_details(title: str | None, text: str | None) -> Details:
     """An article's act types and days, from its title and opening."""
+    # A missing title or text (None from a store row or a feed without one) reads as empty, as in online.py
+    title, text = title or "", text or ""
     opening = f"{title}\n{_opening(text)}"
     weekdays, dates = _days(opening)
     out = {"act": _unit({_ACT_OF[w] for w in _WORD.findall(title.lower()) if w in _ACT_OF}),

@@ -38,6 +38,7 @@ class Incoming:
     anchors: frozenset[str] = frozenset() # a short text's terms beyond the names (features.anchor_terms)
     alone: bool = False                   # a short live blog or roundup (features.is_roundup): never joined
     summary: bool = False                 # only its feed's summary is known (text_status "summary-only"): short_anchors
+    names: frozenset[str] = frozenset()   # the words of the names it mentions (features.entities): short_unnamed
 
 
 @dataclass(slots=True)
@@ -58,6 +59,7 @@ class Member:
     anchors: frozenset[str] = frozenset()
     alone: bool = False
     summary: bool = False
+    names: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -148,15 +150,17 @@ class Event:
         return max(0.0, self.first - span[1], span[0] - self.last) / DAY
 
 
-def members_agree(a: dict[str, Member], b: dict[str, Member], least: int, limit: int) -> bool:
+def members_agree(a: dict[str, Member], b: dict[str, Member], least: int, limit: int, unnamed: int = 0) -> bool:
     """Whether some member of one group and some of the other share `least` anchor terms (features.anchor_count): two
-    reports that tell what happened in the same words. The most recent `limit` of each group stand for it."""
+    reports that tell what happened in the same words; `unnamed` more when the two share no word of a name (two
+    subjects' reports of the same kind of act). The most recent `limit` of each group stand for it."""
     for x in islice(reversed(a.values()), limit):
         if not x.anchors:
             continue
         for y in islice(reversed(b.values()), limit):
             shared = x.anchors & y.anchors
-            if len(shared) >= least and anchor_count(shared) >= least:
+            if len(shared) >= least and (n := anchor_count(shared)) >= least and (
+                    n >= least + unnamed or not x.names.isdisjoint(y.names)):
                 return True
     return False
 

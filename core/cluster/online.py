@@ -45,20 +45,24 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
 from itertools import islice
 from datetime import datetime, timezone
 from typing import Any, Iterable, Sequence
 
+from core.clean import dateline_end
+from core.credits import is_news_outlet
 from core.config import ClusterConfig
 from core.dates import date_of, publication_year, year_floor
 from core.models import get
 from core.nlp import single_thread_blas
+from core.speakers import ANON_HEADS, TITLE_WORDS
 
 from .events import (DAY, LEAD_CHARS, LEADS, Event, EventSummary, Incoming, Member, event_id_for, mixed_weight,
                      members_agree, summarise, years_clash)
 from .actors import article_clashes, read_heads, read_named
 from .details import pair_conflict, read_details
-from .features import ACT, FIELDS, DocFrequencies, Vector, analyse_doc, anchor_terms, is_roundup, weigh
+from .features import ACT, FIELDS, DocFrequencies, Vector, analyse_doc, anchor_terms, is_roundup, tokens, weigh
 from .regroup import Regrouping
 
 
@@ -78,6 +82,33 @@ def _one_blas_thread():
             return single_thread_blas()
         _blas = ThreadpoolController()
     return _blas.limit(limits=1, user_api="blas")
+
+
+# A credit in brackets opening a feed summary ("[Capital FM] Nairobi -- "): the outlet a wire item came from
+_CREDIT = re.compile(r"\[[^\]\n]{1,40}\]\s*")
+_DASH_DATELINE = re.compile(r"(?:[A-Z][\w’'.-]*\s){0,3}?[A-Z][\w’'.-]*\s*(?:--|—|–)\s+(?=\S)")
+
+
+def _without_dateline(text: str) -> str:
+    """A summary without the credit and the dateline that open it: where and by whom it was filed, not what happened
+    (two summaries filed from Nairobi by one outlet share those whatever they tell)."""
+    m = _CREDIT.match(text)
+    rest = text[m.end():] if m else text
+    d = _DASH_DATELINE.match(rest) if m else None   # "Nairobi -- " after a credit: a dateline in any case
+    rest = rest[d.end():] if d else rest[dateline_end(rest):]
+    return rest if rest.strip() else text
+
+
+# Capitalised words that name nobody: titles ("Prime Minister"), unnamed sources, and the person a headline opens on
+# ("Man charged over...", "Woman, 19, ...")
+_NOT_NAMES = frozenset(TITLE_WORDS | ANON_HEADS | set("man men woman women boy girl teen teenager child children".split()))
+
+
+def name_words(ents) -> frozenset[str]:
+    """The words of the names an article mentions, words that name nobody left out ("Russia" and "Russia-Ukraine" name
+    one subject; "Prime Minister" and a headline's "Man" none) and news outlets too (who wrote, not who acted):
+    short_unnamed."""
+    return frozenset(tokens(" ; ".join(e for e in ents if not is_news_outlet(e)))).difference(_NOT_NAMES)
 
 
 def order_key(a: Any) -> tuple:
@@ -256,6 +287,8 @@ class EventClusterer(Regrouping):
         # only a feed's summary is known: a page framelens could not read (core.ingest), never a research corpus's
         # short text, which is whole (held to short_anchors, ECB+'s headline-only items lost the held-out mean 0.931)
         summary = get(art, "text_status") == "summary-only" and short
+        if summary and self.config.summary_datelines:
+            text = _without_dateline(text)
         return Incoming(str(aid), title, text, str(get(art, "outlet") or "unknown"), span,
                         tuple(str(c) for c in cats), year, floor, details, short=short,
                         alone=summary and self.config.short_roundups and is_roundup(title), summary=summary)
@@ -273,6 +306,8 @@ class EventClusterer(Regrouping):
             a.heads = read_heads(a.title, a.named)
         if self.config.short_anchors > 0:   # every article: a short text is checked against any event's members
             a.anchors = anchor_terms(doc, self.df, self.config.anchor_rare)
+            if self.config.short_unnamed:
+                a.names = name_words(doc.ents)
             acts = a.details.get("act") if a.details else None
             if acts:   # the kind of act its headline reports (core.cluster.details) is one too: "quake" and "earthquake"
                 a.anchors = a.anchors | {ACT + k for k in acts}
@@ -412,7 +447,7 @@ class EventClusterer(Regrouping):
         with one of an event's members (its most recent member_limit)."""
         if ev.members is None:   # out of the window: no candidate
             return False
-        return members_agree({a.id: a}, ev.members, least, self.config.member_limit)
+        return members_agree({a.id: a}, ev.members, least, self.config.member_limit, self.config.short_unnamed)
 
     def _member_score(self, vec: Vector, details, present, ev: Event, k: int, copy: float) -> float:
         """An article's similarity to an event from its members one by one: the mean over the k members it is
@@ -521,7 +556,7 @@ class EventClusterer(Regrouping):
         self._touched.add(ev.idx)
         if ev.members is not None:
             ev.members[aid] = Member(vec, a.span, a.outlet, a.title, a.categories, a.year, a.floor, a.details,
-                                     a.heads, a.named, a.short, a.anchors, a.alone, a.summary)
+                                     a.heads, a.named, a.short, a.anchors, a.alone, a.summary, a.names)
 
     def _add_vec(self, ev: Event, vec: Vector, sign: float) -> None:
         """Add (or subtract) a vector to an event's sums, keeping norms and the index in step."""

@@ -184,7 +184,8 @@ class Regrouping:
             # close enough to count, so the member-by-member check stays rare
             if (least and s >= floor and (ev.mostly_summary or other.mostly_summary)
                     and (ev.members is None or other.members is None
-                         or not members_agree(ev.members, other.members, least, self.config.member_limit))):
+                         or not members_agree(ev.members, other.members, least, self.config.member_limit,
+                                                   self.config.short_unnamed))):
                 continue
             if s > best_s or (s == best_s and best is not None and other.idx < best.idx):
                 best, best_s, second, rival = other, s, best_s, best
