@@ -12,7 +12,9 @@ page two catalog outlets list is stored once (core.ingest, dba674a). TIME's worl
 (20-28 Jan 2026), stored here under both outlets: 1,186 items where ingest stores 1,182, and 4 events of two copies
 of one page each. Two of them are labelled tags, #90 and #91 (Technology & AI, both right: TIME's China-US AI race
 pieces), drawn among the 50 tags of events of 2+ items though each is one page, of which ingest would store one
-copy. Kept so: the sample was drawn from this store, and its labels name both copies.
+copy. Kept so: the sample was drawn from this store, and its labels name both copies. With one copy of each page
+the score prints the same figures, but 3 labelled events are found with other members: #90, #91 and #26 (GUIDE.md,
+"Topics of real feed events").
 
     # 1. draw: 100 (event, topic) tags (seed 100), about half from events of 2+ items, and 40 untagged events;
     #    member ids + topic only
