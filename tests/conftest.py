@@ -1,6 +1,8 @@
-"""Fixtures: paths to ../shared, a scriptable local HTTP server, and the shared replay site."""
+"""Fixtures: paths to ../shared, a scriptable local HTTP server, the shared replay site, and bench scripts as
+modules."""
 from __future__ import annotations
 
+import importlib.util
 import os
 import socket
 import subprocess
@@ -30,6 +32,15 @@ def shared_path(*parts: str) -> Path:
     if not p.exists():
         pytest.skip(f"shared data not found at {p} (the project reads ../shared beside the checkout)")
     return p
+
+
+def bench_module(script: str):
+    """A script under bench/ ("labels/events_feeds.py") as a module, loaded afresh (bench/ is no package)."""
+    path = ROOT / "bench" / script
+    spec = importlib.util.spec_from_file_location(f"{path.stem}_under_test", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
 
 
 def free_port() -> int:

@@ -3,38 +3,32 @@
 carry no feed text, and the scorer counts right, wrong, gone and unlabelled rows as it says."""
 from __future__ import annotations
 
-import importlib.util
-import json
 import re
-from pathlib import Path
 
-SCRIPT = Path(__file__).resolve().parents[1] / "bench" / "labels" / "quotes_feeds.py"
+import pytest
 
+from tests.conftest import bench_module
 
-def _bench():
-    """The script as a module (bench/ is no package)."""
-    spec = importlib.util.spec_from_file_location("quotes_feeds_under_test", SCRIPT)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+SCRIPT = "labels/quotes_feeds.py"
+# What a wrong span's note opens with (its first clause, which `score` prints as the kind): the kinds GUIDE.md's
+# "Quotes in real feed items" keeps as wrong spans.
+WHY_WRONG = re.compile(r"^(deed|fragment|negated|runs into (narration|the writer's words|the cue)|page furniture|cut)\b"
+                       r"|no statement")
 
 
 def test_sample_ids_resolve_to_one_feed_item_each_with_offsets_inside_its_text():
-    bench = _bench()
-    assert bench.FEEDS.is_dir(), "the shared feeds are part of ../shared"
-    feeds = bench.events_feeds.read_feeds(bench.FEEDS)
-    items: dict[str, list] = {}
-    for name, arts in feeds.items():
-        for a in arts:
-            items.setdefault(bench.events_feeds.item_key(name, a), []).append(a)
+    bench = bench_module(SCRIPT)
+    ef = bench.events_feeds
+    if not ef.has_feeds(bench.FEEDS):
+        pytest.skip(f"no feeds in {bench.FEEDS} (../shared/data/feeds)")
     sample = bench.read_jsonl(bench.SAMPLE)
     assert len(sample) == 100 and [s["n"] for s in sample] == list(range(100))
     assert sum(s["card"] for s in sample) == 50
+    found, bad = ef.resolve_ids(ef.read_feeds(bench.FEEDS), [s["id"] for s in sample])
+    assert bad == []
     for s in sample:
         assert set(s) == {"n", "id", "quote", "kind", "speaker_shown", "card"}, s   # no feed text
-        found = items.get(s["id"], [])
-        assert len(found) == 1, s["id"]
-        a = found[0]
+        a = found[s["id"]]
         assert a.text_status == "summary-only"
         start, end = s["quote"]
         assert 0 <= start < end <= len(a.text), s
@@ -42,18 +36,19 @@ def test_sample_ids_resolve_to_one_feed_item_each_with_offsets_inside_its_text()
 
 
 def test_labels_follow_the_sample_and_carry_no_feed_text():
-    bench = _bench()
+    bench = bench_module(SCRIPT)
     sample = bench.read_jsonl(bench.SAMPLE)
     labels = bench.read_jsonl(bench.LABELS)
-    assert [(r["n"], r["id"], r["quote"], r["speaker_shown"]) for r in labels] == \
-        [(s["n"], s["id"], s["quote"], s["speaker_shown"]) for s in sample]
+    assert [(r["n"], r["id"], r["quote"], r["speaker_shown"], r["card"]) for r in labels] == \
+        [(s["n"], s["id"], s["quote"], s["speaker_shown"], s["card"]) for s in sample]
     for r in labels:
         assert set(r) == {"n", "id", "quote", "speaker_shown", "card", "speaker", "quote_ok", "note"}, r
         assert isinstance(r["quote_ok"], bool)
         assert r["speaker"] in ("none", "unclear") or all(re.fullmatch(r"[poga]:\S.*", x) for x in r["speaker"])
         assert 0 < len(r["note"]) <= 160
-        # a wrong span says why; a row nobody said is a wrong span too
-        assert r["quote_ok"] or r["note"]
+        # a wrong span's note opens with why (the kind the scorer prints), a right one's with the cue, never a kind
+        assert bool(WHY_WRONG.search(r["note"].split(";")[0])) == (not r["quote_ok"]), r
+        # a row nobody said is a wrong span too
         assert r["speaker"] != "none" or not r["quote_ok"]
 
 
@@ -69,7 +64,7 @@ def _label(n, id_, quote, shown, speaker, ok, card=False):
 
 
 def test_score_counts_right_wrong_gone_and_unlabelled_rows(capsys):
-    bench = _bench()
+    bench = bench_module(SCRIPT)
     rows = [_row("f.xml|a", (0, 10), "Donald Trump", card=True),            # right on both
             _row("f.xml|a", (20, 30), "Sheikh Hasina"),                      # wrong speaker
             _row("f.xml|b", (0, 5), "Department of Defense (the United States)", "organisation", card=True),
@@ -88,5 +83,5 @@ def test_score_counts_right_wrong_gone_and_unlabelled_rows(capsys):
 
 
 def test_commands_say_so_and_exit_0_without_the_feeds(tmp_path, capsys):
-    assert _bench().main(["score", "--feeds", str(tmp_path)]) == 0
+    assert bench_module(SCRIPT).main(["score", "--feeds", str(tmp_path)]) == 0
     assert "no feed files" in capsys.readouterr().err

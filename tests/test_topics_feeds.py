@@ -3,31 +3,20 @@
 taxonomy topics only and carry no feed text, and the scorer counts right, wrong, gone and newly given tags as it says."""
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
+import pytest
 
 from core.topics import load_topics
+from tests.conftest import bench_module
 
-SCRIPT = Path(__file__).resolve().parents[1] / "bench" / "labels" / "topics_feeds.py"
+SCRIPT = "labels/topics_feeds.py"
 CAUSES = {"feed category", "mixed event", "name in passing", "side subject", "convention", "weak words"}
 
 
-def _bench():
-    """The script as a module (bench/ is no package)."""
-    spec = importlib.util.spec_from_file_location("topics_feeds_under_test", SCRIPT)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 def test_sample_ids_resolve_to_one_summary_only_feed_item_each():
-    bench = _bench()
-    assert bench.FEEDS.is_dir(), "the shared feeds are part of ../shared"
-    feeds = bench.events_feeds.read_feeds(bench.FEEDS)
-    items: dict[str, list] = {}
-    for name, arts in feeds.items():
-        for a in arts:
-            items.setdefault(bench.events_feeds.item_key(name, a), []).append(a)
+    bench = bench_module(SCRIPT)
+    ef = bench.events_feeds
+    if not ef.has_feeds(bench.FEEDS):
+        pytest.skip(f"no feeds in {bench.FEEDS} (../shared/data/feeds)")
     sample = bench.read_jsonl(bench.SAMPLE)
     assert [s["n"] for s in sample] == list(range(140))
     tags, blank = sample[:100], sample[100:]
@@ -38,17 +27,16 @@ def test_sample_ids_resolve_to_one_summary_only_feed_item_each():
         assert set(s) == {"n", "members", "topic"}, s    # no feed text
         assert s["members"] == sorted(set(s["members"])), s
         assert not s["topic"] or s["topic"] in names, s
-        for m in s["members"]:
-            found = items.get(m, [])
-            assert len(found) == 1, m
-            assert found[0].text_status == "summary-only"
+    found, bad = ef.resolve_ids(ef.read_feeds(bench.FEEDS), [m for s in sample for m in s["members"]])
+    assert bad == []
+    assert all(a.text_status == "summary-only" for a in found.values())
     # the same event's tags name the same members; an untagged event is no tagged one
     tagged = {tuple(s["members"]) for s in tags}
     assert not tagged & {tuple(s["members"]) for s in blank}
 
 
 def test_labels_follow_the_sample_and_carry_no_feed_text():
-    bench = _bench()
+    bench = bench_module(SCRIPT)
     sample = bench.read_jsonl(bench.SAMPLE)
     labels = bench.read_jsonl(bench.LABELS)
     assert [(r["n"], r["members"], r["topic"]) for r in labels] == [(s["n"], s["members"], s["topic"]) for s in sample]
@@ -73,7 +61,7 @@ def _lab(n, members, topic, right=None, should=()):
 
 
 def test_score_counts_right_wrong_gone_and_untagged(capsys):
-    bench = _bench()
+    bench = bench_module(SCRIPT)
     events = [{"event": "e1", "members": ["f|a", "f|b"], "topics": ["Sports", "Russia"]},
               {"event": "e2", "members": ["f|c"], "topics": []},
               {"event": "e3", "members": ["f|d", "f|x"], "topics": ["Africa", "Health"]},   # gained an item
@@ -95,7 +83,7 @@ def test_score_counts_right_wrong_gone_and_untagged(capsys):
 
 
 def test_find_event_takes_the_event_holding_most_members():
-    bench = _bench()
+    bench = bench_module(SCRIPT)
     e1 = {"members": ["a"], "topics": []}
     e2 = {"members": ["b", "c"], "topics": []}
     assert bench.find_event(["a", "b", "c"], [e1, e2]) is e2
@@ -104,5 +92,5 @@ def test_find_event_takes_the_event_holding_most_members():
 
 
 def test_commands_say_so_and_exit_0_without_the_feeds(tmp_path, capsys):
-    assert _bench().main(["score", "--feeds", str(tmp_path)]) == 0
+    assert bench_module(SCRIPT).main(["score", "--feeds", str(tmp_path)]) == 0
     assert "no feed files" in capsys.readouterr().err
