@@ -91,7 +91,7 @@ def find_matches(doc: dict, lex: _Compiled, quotes=None) -> list[dict]:
     # one speaking: its quotation is no words of the person pictured (the same page's caption put South Africa's
     # "genocide" in the judge's mouth). (Dropping captions whole cost pages42/43 two true own-voice uses.)
     bios = doc.get("bios") or ()
-    captions = doc.get("captions") or ()
+    captions = doc.get("furniture_paragraphs") or ()      # a caption, or any paragraph set around the story
     out = []
     for field, text, sentences, toks, keys in fields:
         found = lex.matcher.find_tokens(keys) + _suffix_matches(text, toks, lex)

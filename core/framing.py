@@ -135,13 +135,15 @@ def glued_title_end(text: str, title: str) -> int:
     return len(title) if len(after) == 2 and after[0].isupper() and after[1].isalpha() else 0
 
 
-def lead_spans(text: str, sents: list[tuple[int, int]], title: str = "") -> list[tuple[int, int]]:
+def lead_spans(text: str, sents: list[tuple[int, int]], title: str = "",
+               furniture: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """The lead: the first real sentence (not a dateline, ad marker or page furniture), its dateline cut
     off, and the next sentence of the same paragraph, up to LEAD_SENTENCES. A text that is all furniture (a
-    photo gallery's captions) has none; one whose only sentences are short lines keeps its first."""
+    photo gallery's captions) has none; one whose only sentences are short lines keeps its first. `furniture`: the
+    text's furniture paragraphs when already found."""
     paras = split_paragraphs(text)
     glued = glued_title_end(text, title)
-    skip = _furniture_paragraphs(text, paras)
+    skip = _furniture_paragraphs(text, paras) if furniture is None else furniture
     headline = _title_key(title)
     top = _story_start(text, headline)
     lead: list[tuple[int, int]] = []
@@ -167,11 +169,13 @@ def lead_spans(text: str, sents: list[tuple[int, int]], title: str = "") -> list
     return lead
 
 
-def furniture_spans(text: str, lead: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def furniture_spans(text: str, lead: list[tuple[int, int]],
+                    furniture: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """What a page prints around the story, as (start, end) spans: everything above the lead's first sentence
-    (masthead, icons, the headline again, kicker, byline, time stamp) and every caption or prompt paragraph."""
+    (masthead, icons, the headline again, kicker, byline, time stamp) and every furniture paragraph (`furniture`
+    when already found)."""
     spans = [(0, lead[0][0])] if lead and lead[0][0] > 0 else []
-    return spans + _furniture_paragraphs(text, split_paragraphs(text))
+    return spans + (_furniture_paragraphs(text, split_paragraphs(text)) if furniture is None else furniture)
 
 
 # Pages repeat their headline, kicker and standfirst at the top of the text, under a masthead, and put photo
@@ -219,25 +223,42 @@ def _title_key(title: str) -> str:
     return " ".join(w.lower() for w, _, _ in words(title or ""))
 
 
-def bio_lines(text: str) -> list[tuple[int, int]]:
-    """The author's bio lines a page sets by the byline ("X is The Times of Israel's … reporter"), as spans."""
-    return [(a, b) for a, b in split_paragraphs(text) if _BIO_RE.match(text[a:b])]
+def bio_lines(text: str, furniture: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The author's bio lines among a text's furniture paragraphs ("X is The Times of Israel's … reporter")."""
+    return [(a, b) for a, b in furniture if _BIO_RE.match(text[a:b])]
 
 
 def _furniture_paragraphs(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Paragraphs that are page furniture: photo captions (a credit line in them, or a caption's own form), an
-    author's bio line and prompts. In a paragraph set line by line, a caption ends with its credit line: the lines below it are the story;
-    a video player's running time ends with the line below it, the video's blurb."""
-    out = []
+    """Paragraphs that are page furniture: photo captions (a credit line in them, or a caption's own form), prompts
+    and notices, an author's bio line above or below the story. In a paragraph set line by line, a caption ends with
+    its credit line: the lines below it are the story; a video player's running time ends with the line below it,
+    the video's blurb."""
+    out, bios = [], []
     for a, b in paras:
-        if _NOTICE_RE.match(text[a:b]) or _CAPTION_RE.match(text[a:b]) or _BIO_RE.match(text[a:b]):
+        if _NOTICE_RE.match(text[a:b]) or _CAPTION_RE.match(text[a:b]):
             out.append((a, b))
+        elif _BIO_RE.match(text[a:b]):
+            bios.append((a, b))
         elif m := _DURATION_RE.search(text[a:b]):
             blurb = text.find("\n", a + m.end() + 1)
             out.append((a, b if blurb < 0 or blurb > b else blurb))
         elif _PHOTO_CREDIT_RE.search(text[a:b]) or _VIDEO_CREDIT_RE.search(text[a:b]):
             out.append((a, _caption_end(text, a, b)))
-    return out
+    if not bios:
+        return out
+    # a bio line sits by the byline above the story or under its end: "Mohammed Ali is a freelance journalist based
+    # in Gaza." between two of the story's paragraphs is the story telling who he is
+    ends = dict(out)
+    story = [(a, b) for a, b in paras if (a, b) not in bios and _story_paragraph(text[ends.get(a, a):b])]
+    if story:
+        bios = [(a, b) for a, b in bios if b <= story[0][0] or a >= story[-1][1]]
+    return sorted(out + bios)
+
+
+def _story_paragraph(paragraph: str) -> bool:
+    """Whether a paragraph (what is left of it once its furniture is cut) reads as the story's: running text closing
+    on a stop, not a headline, byline, time stamp or box title."""
+    return bool(_SENTENCE_END_RE.search(paragraph)) and _real_sentence(paragraph)
 
 
 def _caption_end(text: str, a: int, b: int) -> int:
@@ -350,11 +371,14 @@ def prepare(articles) -> list[dict]:
         text = get(a, "text", "") or ""
         sents = split_sentences(text, join_wrapped=True)
         title = get(a, "title", "") or ""
-        lead = lead_spans(text, sents, title)
+        furniture = _furniture_paragraphs(text, split_paragraphs(text))
+        lead = lead_spans(text, sents, title, furniture)
         docs.append({"id": str(get(a, "id")), "outlet": get(a, "outlet", "unknown") or "unknown",
                      "title": get(a, "title", "") or "", "text": text, "sentences": sents, "lead": lead,
-                     "furniture": furniture_spans(text, lead), "repeats": repeated_sentences(text, sents, title),
-                     "captions": _furniture_paragraphs(text, split_paragraphs(text)), "bios": bio_lines(text),
+                     "furniture": furniture_spans(text, lead, furniture),
+                     "repeats": repeated_sentences(text, sents, title),
+                     # captions, prompts, notices, video blurbs and bios: what the page sets around the story
+                     "furniture_paragraphs": furniture, "bios": bio_lines(text, furniture),
                      "published": get(a, "published"), "date_source": get(a, "date_source", "unknown"),
                      "date_precision": get(a, "date_precision"), "language": get(a, "language"),
                      "text_status": get(a, "text_status", "ok") or "ok"})

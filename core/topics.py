@@ -5,8 +5,9 @@ counts 1 when it is a single keyword ("director", "china") and 2 when it is a na
 ("Xi Jinping", "taiwan strait"), half as much again in the title. A topic needs at least two distinct
 terms, `min_hits` of them when none is a name or phrase, a score of at least `min_score`, and one of its
 `requires` terms when it lists them (the Russia-Ukraine war needs Ukraine, not only Putin). Of the
-topics that qualify, those scoring under `keep_share` of the best are dropped: an event is tagged with
-what it is about, not with everything it mentions. Matching is on word boundaries ("AI" never fires
+topics that qualify, those scoring under `keep_share` of the best are dropped (a `placed` topic: of the best of
+those that set a bar, `sets_bar`; Elections sets none): an event is tagged with what it is about, not with everything
+it mentions. Matching is on word boundaries ("AI" never fires
 inside "said"), and short all-capitals names (AI, EU, UN) only match in capitals.
 A `placed` topic (the regions, the countries, the Russia-Ukraine war, Health) must also be named where the happening
 is told: its anchor terms (its `requires`, else all its terms) in the title or first sentence of at least
@@ -69,7 +70,7 @@ class Topic:
     dateline: bool = True                    # False: terms in a report's opening wire dateline are no evidence
     placed_beside: frozenset[str] = frozenset()  # topics that, when they qualify, make this one `placed` too
     named: tuple[tuple[str, re.Pattern], ...] = ()   # terms with a name in them ("wins * election"): (key, pattern)
-    sets_bar: bool = True                    # False: its score is no bar for the others' keep_share cut
+    sets_bar: bool = True                    # False: its score is no bar for the placed topics' keep_share cut
     placed_categories: tuple[str, ...] = ()  # lowercase feed categories that count only where the topic is placed
 
 
@@ -319,7 +320,11 @@ def tag_topics(title: str, text: str = "", categories: Iterable[str] = (),
     topics = _cached(None) if topics is None else tuple(topics)
     scores = topic_scores(title, text, topics, places, categories)
     # a topic that sets no bar (Elections: a vote is told in many fixed phrases, each scoring) does not push the
-    # place where it was held under the cut (fc33's Milei win: Elections 29, Latin America 8)
+    # place where it was held under the cut (fc33's Milei win: Elections 29, Latin America 8): a `placed` topic (its
+    # anchors told where the happening is) is cut against the others' best only; every other topic is still cut
+    # against the best of all, so a stray Economy 3 beside Elections 23 stays out
+    best = max(scores.values(), default=0.0)
     bar = {tp.name for tp in topics if tp.sets_bar}
-    best = max((v for k, v in scores.items() if k in bar), default=0.0) or max(scores.values(), default=0.0)
-    return [tp.name for tp in topics if scores.get(tp.name, -1.0) >= tp.keep_share * best > 0]
+    placed_best = max((v for k, v in scores.items() if k in bar), default=0.0) or best
+    return [tp.name for tp in topics
+            if scores.get(tp.name, -1.0) >= tp.keep_share * (placed_best if tp.placed else best) > 0]

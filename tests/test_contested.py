@@ -1336,3 +1336,16 @@ def test_fc36_a_title_cut_from_the_first_sentence_counts_its_words_once():
     # a real headline still counts beside the text
     assert [m["field"] for m in _matches(text, "ICJ orders Israel to prevent genocide in Gaza")
             if m["surface"] == "genocide"] == ["title", "text"]
+
+
+def test_a_bio_like_line_inside_the_story_keeps_its_contested_words():
+    # review, round 34: only a bio by the byline (or under the story) holds no contested word; one standing between
+    # the story's paragraphs is the story's own wording
+    text = ("Settlers attacked a village in the occupied West Bank on Tuesday, residents said.\n\n"
+            "Ahmed Saleh is a West Bank settlements reporter for Al-Quds.\n\n"
+            "He was at the scene when the attack began and filmed it.")
+    assert [m["start"] for m in _matches(text) if m["surface"].lower().startswith("settlement")] == \
+        [text.index("settlements")]
+    top = "Ahmed Saleh is a West Bank settlements reporter for Al-Quds\n\n" + text.replace(
+        "Ahmed Saleh is a West Bank settlements reporter for Al-Quds.\n\n", "")
+    assert [m for m in _matches(top) if m["surface"].lower().startswith("settlement")] == []

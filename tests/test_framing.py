@@ -768,3 +768,37 @@ def test_fc36_a_caption_credited_in_parentheses_and_an_author_bio_are_no_lead():
     assert prepare([{"id": "1", "outlet": "X", "title": "", "text": t}])[0]["lead"] == [(0, len(t))]
     t = "John Doe is a reporter who was detained in the city for three days, his editors said."
     assert prepare([{"id": "1", "outlet": "X", "title": "", "text": t}])[0]["lead"] == [(0, len(t))]
+
+
+def test_an_author_bio_is_furniture_only_above_or_below_the_story():
+    # review, round 34: "X is a freelance journalist based in Gaza." between two of the story's paragraphs is the
+    # story telling who he is, not the page's bio line by the byline
+    mid = ("The strike hit a school in Gaza City on Tuesday, killing nine people.\n\n"
+           "Mohammed Ali is a freelance journalist based in Gaza.\n\n"
+           "He filmed the aftermath and was wounded in a second strike an hour later.\n\n"
+           "Tucker Carlson is a former Fox News host.\n\n"
+           "The video he posted was shared by Carlson to his millions of followers.")
+    doc = prepare([{"id": "1", "outlet": "X", "title": "", "text": mid}])[0]
+    assert doc["bios"] == [] and doc["furniture_paragraphs"] == []
+    assert doc["furniture"] == []
+    # the bio by the byline above the story, and one under its end, stay furniture (the ToI case)
+    top = "By Jane Roe\n\nJane Roe is The Daily Paper's legal affairs reporter\n\n"
+    end = "\n\nJohn Doe is a reporter for The Daily Paper.\n\nMost Popular"
+    text = top + mid + end
+    doc = prepare([{"id": "1", "outlet": "X", "title": "", "text": text}])[0]
+    bio_top = (text.index("Jane Roe is"), text.index("reporter\n\n") + len("reporter"))
+    bio_end = (text.index("John Doe"), text.index("Paper.\n\nMost") + len("Paper."))
+    assert doc["bios"] == [bio_top, bio_end]
+    assert doc["lead"][0][0] == text.index("The strike hit")
+
+
+def test_prepare_keeps_the_furniture_paragraphs_once_bios_among_them():
+    # review, round 34: the field named "captions" held bios, notices and video blurbs too
+    text = ("Jane Roe is The Daily Paper's legal affairs reporter\n\n"
+            "Smoke rises over the city, March 7, 2025. (Photo: Jo Bloggs/Reuters)\n\n"
+            "Subscribe to our newsletter\n\n"
+            "The court ruled on Friday that the case goes on.")
+    doc = prepare([{"id": "1", "outlet": "X", "title": "", "text": text}])[0]
+    assert "captions" not in doc
+    assert [text[a:b][:12] for a, b in doc["furniture_paragraphs"]] == ["Jane Roe is ", "Smoke rises ", "Subscribe to"]
+    assert set(doc["bios"]) <= set(doc["furniture_paragraphs"]) and len(doc["bios"]) == 1

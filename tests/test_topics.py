@@ -528,6 +528,18 @@ def test_a_win_named_with_its_country_between_is_elections_and_keeps_the_place()
     assert any(p.search("wins Brazil's presidential runoff") for p in pats)
 
 
+def test_a_topic_setting_no_bar_spares_the_placed_topics_only():
+    # review, round 34: Elections set no bar for any topic, so beside a vote every other topic was cut against the
+    # place's score, not the vote's: here Economy 3 (two passing words) stayed beside Elections 23
+    title = "Far-right libertarian Javier Milei wins Argentina's presidential election"
+    text = (title + ". Milei won the presidential election runoff, official results showed after polls closed, and his "
+            "rival conceded defeat; the president-elect thanked voters who cast their ballots at polling stations, "
+            "with turnout at 76%. He promised to end inflation and to rescue the economy, and investors cheered.")
+    scores = topic_scores(title, text, load_topics())
+    assert scores["Elections"] * 0.3 > scores["Economy & markets"] > 0 and "Latin America" in scores
+    assert tag_topics(title, text) == ["Elections", "Latin America"]
+
+
 def test_sets_bar_must_be_true_or_false(tmp_path):
     f = tmp_path / "t.toml"
     f.write_text('[[topic]]\nname = "X"\nkeywords = ["a", "b"]\nsets_bar = "no"\n', encoding="utf-8")
