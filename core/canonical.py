@@ -250,7 +250,9 @@ def _resolve_roles(quotes: list["Quote"], scope, known: list[dict]) -> None:
             holders[scope(q)].add(person_name(q.canonical_speaker or q.speaker), q.speaker_role)
     for q in pending:
         head, country, orgs = q.role_query
-        h = holders[scope(q)].find({head}, country, None, set(orgs))
+        # another article's holder answers only a role of the same country ("the Palestinian foreign minister" is
+        # not South Africa's, named elsewhere without a country word) and held now
+        h = holders[scope(q)].find({head}, country, None, set(orgs), current=True, same_country=True)
         if h is not None:
             q.speaker_type, q.speaker, q.canonical_speaker = "person", h.name, h.name
             q.speaker_how = _how(q.speaker_how, f"its holder named elsewhere in the event: {h.name}")

@@ -72,6 +72,7 @@ class Holder:
     role: set[str] = field(default_factory=set)   # lower-case role words and phrases
     country: str | None = None
     orgs: set[str] = field(default_factory=set)   # institutions in the title ("Kremlin", "FSB")
+    now: set[str] = field(default_factory=set)    # role words of a title held now (not "former …")
 
 
 # "the Western government(s)", "some European countries": a vague collective, not one state.
@@ -98,7 +99,8 @@ ORG_HEADS = {"ministry", "department", "agency", "committee", "commission", "cou
              "police", "guard", "forces", "army", "navy", "embassy", "party", "company", "corporation",
              "institute", "university", "foundation", "group", "union", "organization", "organisation",
              "association", "center", "centre", "board", "parliament", "assembly", "duma", "senate",
-             "congress", "prosecutor's", "headquarters", "staff", "mission", "secretariat", "syndicate"}
+             "congress", "prosecutor's", "headquarters", "staff", "mission", "secretariat", "syndicate",
+             "presidency", "festival"}   # "The Palestinian Presidency", "Sydney Writers' Festival": bodies, no persons
 # Roles people have towards another person ("Navalny's wife, Yulia Navalnaya,").
 PERSONAL_ROLES = {"wife", "husband", "widow", "son", "daughter", "mother", "father", "brother", "sister",
                   "lawyer", "attorney", "aide", "adviser", "advisor", "assistant", "deputy", "ally", "partner"}
@@ -372,6 +374,10 @@ def _in_title_case_line(text: str, offset: int) -> bool:
     return len(words) >= 4 and len(line) <= 160 and all(w[0].isupper() for w in words)
 
 
+# Words that make a title a past one: its holder does not answer the role as held now
+_FORMER = frozenset("former ex ex- one-time erstwhile late".split())
+
+
 class Holders:
     """Persons named with a role: by name, and by role word with the offsets where they were named,
     so a look-up near one mention reads only the holders named nearby (huge texts stay linear)."""
@@ -394,6 +400,8 @@ class Holders:
         if h is None:
             h = self.by_name[name] = Holder(name)
         h.role |= words | phrases
+        if not words & _FORMER:
+            h.now |= words | phrases
         h.orgs |= words & ORG_TITLE_WORDS
         h.country = h.country or country
         for w in words | phrases:
@@ -412,18 +420,22 @@ class Holders:
         return sorted(first, key=lambda n: (first[n], n))
 
     def find(self, roles: set[str], country: str | None, body: str | None = None, orgs: set[str] = frozenset(),
-             near: int | None = None, window: int = 0) -> Holder | None:
+             near: int | None = None, window: int = 0, current: bool = False, same_country: bool = False) -> Holder | None:
         """The one holder with one of these roles (synonyms included) and, when given, the country
         and title words, named within window of near (anywhere when near is None); None when none or
-        several match."""
+        several match. current: a role held now ("the Bolivian President") is no one named only as its former
+        holder ("Former Bolivian President Evo Morales"). same_country: a holder of no known country does not
+        answer a role that names one."""
         wanted = set()
         for r in roles:
             wanted |= ROLE_SYNONYMS.get(r, {r})
         found = {}
         for name in self.named(wanted, near, window):
             h = self.by_name[name]
-            if country and h.country and h.country != country:
+            if country and h.country != country and (h.country or same_country):
                 continue
+            if current and h.role & _FORMER and not wanted & h.now:
+                continue                # named in that role only as its former holder
             if orgs and not orgs <= (h.orgs | h.role):
                 continue
             if body and body.lower() not in " ".join(sorted(h.role)) and not (h.orgs & set(body.lower().split())):

@@ -763,7 +763,8 @@ class _Context:
         head = head_of(words)
         capital = [w for w in words if w[:1].isupper() and w.lower() not in DETERMINERS]
         if _ACRONYM_WORD_RE.fullmatch(words[-1]) and head == words[-1].lower() and words[-1].lower() not in TITLE_WORDS \
-                and words[-1].lower() not in NOT_NAMES and not country_in(words[-1:])[0]:   # not "Friday EDT"
+                and words[-1].lower() not in NOT_NAMES and not country_in(words[-1:])[0] \
+                and words[-1] not in _THING_ACRONYMS:   # not "Friday EDT", not "AI promised to speed up …"
             # "state-owned oil giant CNOOC": a body known by its acronym
             return Settled("organisation", words[-1], how=f"a body known by its acronym: {mention!r}")
         if (head in ORG_HEADS or head.removesuffix("s") in ORG_HEADS) and words[-1][:1].isupper() \
@@ -848,7 +849,7 @@ class _Context:
         country, _ = country_in(words)
         orgs = {w for w in low if w in ORG_TITLE_WORDS}
         holder = self.holder({head} | ({"head of state"} if "state" in low and head == "head" else set()),
-                             country, None, orgs)
+                             country, None, orgs, current=not any(w in ("former", "ex", "late") for w in low))
         mention = " ".join(words)
         if holder and country is None and self.counterpart_before(holder.name):
             # "Defense Minister Dong Jun met his Russian counterpart Sergei Shoigu": two people fit "the Chief of
@@ -858,8 +859,13 @@ class _Context:
             return Settled("person", holder.name, mention, how=f"role {mention!r} -> its holder named in the article")
         if low[0] in ("a", "an", "some", "several", "two", "three", "senior") or head.endswith("s"):
             return Settled("anonymous", description(words, self.text), how=f"unnamed {head} {mention!r}")
+        # the event pass asks another article's holder to carry the role's capitalised qualifiers too: "the
+        # Palestinian foreign minister" is not "South African Foreign Minister Naledi Pandor"
+        qualifiers = {w.lower() for i, w in enumerate(words[:-1]) if w[:1].isupper() and w.lower().endswith(_DEMONYM_ENDS)
+                      and words[i + 1] not in ("'s", "’s") and w.lower() not in DETERMINERS | _PARTY_WORDS
+                      and w.lower() not in TITLE_WORDS and w.lower() not in ROLE_SYNONYMS}
         return Settled("role", None, mention, how=f"role {mention!r} with no named holder in the article",
-                       role_query=(head, country, frozenset(orgs)))
+                       role_query=(head, country, frozenset(orgs | qualifiers)))
 
     # -- look-ups in the article -------------------------------------------------------------------
     def counterpart_before(self, name: str) -> bool:
@@ -870,9 +876,10 @@ class _Context:
         return any(at < self.pos and other not in name and name not in other for at, other in self._counterparts)
 
     def holder(self, roles: set[str], country: str | None, body: str | None = None,
-               orgs: set[str] = frozenset()) -> Holder | None:
+               orgs: set[str] = frozenset(), current: bool = False) -> Holder | None:
         """The one person the article names with one of these roles (and country / body)."""
-        return self.holders.find(roles, country, body, orgs, near=self.pos, window=SETTINGS.quote_name_window)
+        return self.holders.find(roles, country, body, orgs, near=self.pos, window=SETTINGS.quote_name_window,
+                                 current=current)
 
     def last_body(self, head: str, pos: int) -> str | None:
         """The institution of this kind ("ministry") the article named last before pos."""
@@ -949,6 +956,11 @@ _WORD_RUN_RE = re.compile(r"(?<![\w.])\w+")
 # Title words that name a chamber, not a person ("Senate Majority Leader", but "the Senate voted").
 _CHAMBERS = {"senate", "house"}
 # Heads of bodies' names that ORG_HEADS lacks ("U.S. Geological Survey", "Bank of Japan")
+# How a nationality adjective ends ("Palestinian", "Bolivian", "Chinese", "Turkish", "Israeli", "French")
+_DEMONYM_ENDS = ("an", "ese", "ish", "i", "ch")
+_PARTY_WORDS = frozenset("republican libertarian".split())     # "the Republican candidate": a party, no country
+# Acronyms of things, not bodies: "AI promised to speed up drug discovery" names no one who speaks
+_THING_ACRONYMS = frozenset("AI GDP EV EVs IT TV PC VR AR DNA RNA GPS LNG LGBT LGBTQ COVID HIV".split())
 _MORE_ORG_HEADS = {"survey", "bank", "fund", "network", "alliance", "coalition", "federation", "initiative", "trust",
                    "patrol", "cell"}   # "the Florida Highway Patrol", "the Security Media Cell"
 # ", Olayemi Cardoso" or " (CBN), Olayemi Cardoso" right after a title: the holder in apposition; a place and an

@@ -188,6 +188,8 @@ def extract_article(aid: str, text: str, spans: list[Span], units: list[Unit],
     end = _text_end(text)
     for q in quotes:                    # whole words, one pair of marks
         q.quote_start, q.quote_end = whole_span(text, q.quote_start, q.quote_end)
+        q.quote_end = _before_glued_lede(text, q)
+        q.quote_end, q.kind = _through_quoted_words(text, q)
         q.quote = text[q.quote_start:q.quote_end]
         q.cut_off = end > 0 and q.quote_end >= end and text[end - 1] not in _SENTENCE_ENDS
     posts = [q for q in quotes if _platform_of_post(text, q)]
@@ -196,6 +198,32 @@ def extract_article(aid: str, text: str, spans: list[Span], units: list[Unit],
                            and not _colon_points_ahead(text, q)])
     quotes.sort(key=lambda q: (q.quote_start, q.quote_end))
     return [q for i, q in enumerate(quotes) if i == 0 or not _same_attribution(quotes[i - 1], q)]
+
+
+# Openers of the next paragraph's first sentence: a heading set without a stop before them ("Khamenei says US 'will
+# not succeed' in destroying Iran Separately, Iran's supreme leader …") ends where they start
+_LEDE_OPENERS_RE = re.compile(r"\s+(?:Separately|Meanwhile|Elsewhere|Earlier|Later|Additionally|Moreover|However)$")
+
+
+def _before_glued_lede(text: str, q: Quote) -> int:
+    """The quote's end before a next paragraph's opener glued to a heading ("… destroying Iran Separately,")."""
+    if q.kind != "indirect" or text[q.quote_end:q.quote_end + 1] != ",":
+        return q.quote_end
+    m = _LEDE_OPENERS_RE.search(text, q.quote_start, q.quote_end)
+    return m.start() if m else q.quote_end
+
+
+_QUOTED_NEXT_RE = re.compile(r"\s*[“\"]([^“”\"\n]{1,200})[”\"]")
+
+
+def _through_quoted_words(text: str, q: Quote) -> tuple[int, str]:
+    """A paraphrase that stops on "a"/"an"/"the" right before quoted words ("boasted of creating an “illiberal
+    state.”") runs on through them: cut there it shows a phrase that says nothing (and whose words are the quote's)."""
+    if q.kind != "indirect" or q.quote_end <= q.quote_start \
+            or text[q.quote_start:q.quote_end].rsplit(None, 1)[-1].lower() not in ("a", "an", "the"):
+        return q.quote_end, q.kind
+    m = _QUOTED_NEXT_RE.match(text, q.quote_end)
+    return (m.end(), "mixed") if m else (q.quote_end, q.kind)
 
 
 def _text_end(text: str) -> int:
@@ -363,6 +391,14 @@ def _attributions_in_unit(aid, text, u: Unit, spans, names, lists=()) -> list[Qu
             q = _quoted_source(aid, text, u, tok, spans, names)
         elif low in CUE_FORMS and (tok.tag_.startswith("VB") or _mistagged_cue(tok)):
             q = _from_cue_verb(aid, text, u, tok, spans, names)
+            if q is not None and _wh_cue(tok) and q.quote_end <= to_orig(u, tok.idx, False):
+                q = None                # 'She speaks to "CBS Mornings" about …, why she says …': not what she says
+            if q is not None and _opening_clause(tok):
+                # "As Pakistan denounced the move into “state property”, the UN chief called upon …": an opening
+                # clause's words end at its comma; the main clause after is another speaker's
+                comma = next((t for t in tok.doc[tok.i + 1:] if t.text == "," and _clause_follows(t)), None)
+                if comma is not None:
+                    q.quote_end = min(q.quote_end, to_orig(u, comma.idx, False))
         else:
             continue
         if q is not None:
@@ -373,6 +409,44 @@ def _attributions_in_unit(aid, text, u: Unit, spans, names, lists=()) -> list[Qu
             if q is not None:
                 found.append(q)
     return found
+
+
+# What a court or a judge delivers: the act of ruling, not words the sentence gives
+_RULINGS = frozenset("ruling rulings verdict verdicts judgment judgments judgement judgements decision sentence".split())
+def _a_ruling_delivered(tok) -> bool:
+    """Whether the verb delivers (or hands down) a ruling, a verdict or a judgment: a court's act."""
+    return tok.lower_ in _DELIVER_FORMS and any(k.dep_ == "dobj" and k.lower_ in _RULINGS for k in tok.children)
+
+
+_DELIVER_FORMS = frozenset("deliver delivers delivered delivering hand hands handed handing issue issues issued issuing".split())
+_OPENING_MARKS = frozenset("as while when after since although though because".split())
+
+
+def _opening_clause(tok) -> bool:
+    """Whether a cue opens the sentence in a subordinate clause ("As Pakistan denounced …, the UN chief …")."""
+    return any(k.dep_ == "mark" and k.lower_ in _OPENING_MARKS and (k.is_sent_start or k.i == 0 or tok.doc[k.i - 1].text
+               in (":", "—", "–", "-")) for k in tok.children)
+
+
+def _clause_follows(comma) -> bool:
+    """Whether a new clause starts after this comma: a noun phrase, then its verb before any other comma ("…, the UN
+    chief called upon …"), not an apposition ("…, the Republican nominee")."""
+    doc = comma.doc
+    if comma.i + 1 >= len(doc) or doc[comma.i + 1].tag_ not in ("DT", "NNP", "PRP"):
+        return False
+    for t in doc[comma.i + 1:comma.i + 8]:
+        if t.text in (",", ";", "—", "–", ".") or t.is_sent_start:
+            return False
+        if t.tag_ in ("VBD", "VBZ", "VBP", "MD", "VBN") and t.i > comma.i + 1:
+            return True
+    return False
+
+
+def _wh_cue(tok) -> bool:
+    """Whether a cue opens on "why"/"how" ("why she says self-defense is …"): a topic named, whose words follow it;
+    a clause before it is the sentence it hangs in, none of the speaker's words."""
+    return any(k.dep_ == "advmod" and k.lower_ in ("why", "how") and tok.i - 3 <= k.i < tok.i
+               and any(t.dep_ == "nsubj" and t.head.i == tok.i for t in tok.doc[k.i + 1:tok.i]) for k in tok.children)
 
 
 def _source_of_report(tok):
@@ -476,6 +550,8 @@ def _from_governing_verb(aid, text, u: Unit, qi: int, spans, names) -> Quote | N
         return None
     if h.lower_ in _NOT_CUES or _looks_like_title(text, spans[qi]):
         return None                     # a copula, or a show/book title
+    if _a_ruling_delivered(h):
+        return None                     # "Judge Donoghue delivers a ruling on … state-led 'genocide'": the word is not hers
     if h.i > toks[0].i:
         # '"Go back to Univision," Trump barked': any verb after a sentence-initial quote
         if not (spans[qi].standin and h.dep_ == "ROOT" and toks[0].i <= 1):
@@ -704,6 +780,9 @@ racism negligence interference misconduct wrongdoing threat""".split())
 
 # A status a declaration confers on its object ("declared Rakhine a natural disaster area", "… as a military zone")
 _DESIGNATIONS = frozenset("area areas zone zones region regions territory winner".split())
+# A state of alarm a declaration confers ("declared the mpox outbreak a public health emergency", "declared a global
+# health emergency", "declared it a pandemic"): the declaring is the deed, whatever the parse made of the nouns
+_ALARMS = frozenset("emergency emergencies pandemic epidemic".split())
 # Times a declaration sets apart ("a day of mourning", "a national holiday")
 _OBSERVANCES = frozenset("day days week weeks period holiday".split())
 
@@ -730,6 +809,15 @@ def _declared_observance(tok) -> bool:
         g.lower_ == "of" and any(p.lower_ in _DECLARED_ACTS for p in g.children) for g in k.children)) for k in nouns)
 
 
+def _declared_alarm(tok) -> bool:
+    """Whether a declare cue confers a state of alarm ("declared the outbreak a global health emergency", "declared a
+    public health emergency of international concern"): the cue's own object, second object, apposition or verbless
+    clause. (A clause said stays: in "declared that the situation constitutes an emergency" the noun is the clause's.)"""
+    nouns = [k for k in tok.children if k.dep_ in ("dobj", "npadvmod", "ccomp", "oprd", "attr") and k.tag_.startswith("NN")]
+    nouns += [g for k in nouns for g in k.children if g.dep_ in ("appos", "npadvmod", "oprd", "attr")]
+    return any(k.lower_ in _ALARMS for k in nouns)
+
+
 def _a_deed(tok) -> bool:
     """Whether a claim/maintain/declare cue takes a thing, not a statement, as its object."""
     obj = next((k for k in tok.children if k.dep_ == "dobj"), None)
@@ -738,6 +826,8 @@ def _a_deed(tok) -> bool:
         return True                     # "declared the whole of Rakhine as a natural disaster area": a status conferred
     if CUE_FORMS[tok.lower_] == "declare" and _declared_observance(tok):
         return True                     # "declared 23 December a day of mourning": a day set apart, no words
+    if CUE_FORMS[tok.lower_] == "declare" and _declared_alarm(tok):
+        return True                     # "declared the mpox outbreak a public health emergency": a status conferred
     if any(k.dep_ in ("ccomp", "xcomp", "oprd") for k in tok.children):
         return False
     if CUE_FORMS[tok.lower_] == "declare":
@@ -1057,6 +1147,8 @@ def _from_cue_verb(aid, text, u: Unit, tok, spans, names) -> Quote | None:
         return None
     if _depiction(tok, lemma):
         return None                     # "a video showing warships", "posting pictures of …": no one's words
+    if _a_ruling_delivered(tok):
+        return None                     # "Judge Joan Donoghue delivers a ruling on …": a court's act, its words not given
     if _passive(tok) and tok.dep_ in ("advcl", "acl") and not any(k.dep_ == "agent" for k in tok.children):
         # "As noted in the statement, Putin has …": a participle with no speaker of its own; the subject
         # of the clause it hangs from is who the statement is about, not who made it
@@ -1298,7 +1390,13 @@ def _according_to(aid, text, u: Unit, tok, names) -> Quote | None:
     sent_first, sent_last = 0, len(doc) - 1
     if head is not None and tok.dep_ != "ROOT":
         sent_first, sent_last = head.left_edge.i, head.right_edge.i
-    if phrase_first - sent_first > sent_last - phrase_last:
+    before = any(t.tag_ in _FINITE_TAGS for t in doc[sent_first:phrase_first])
+    after = any(t.tag_ in _FINITE_TAGS for t in doc[phrase_last + 1:sent_last + 1])
+    if before != after:
+        # "Six million people are in need of aid, according to OCHA, as a result of years of conflict": the clause
+        # is what OCHA says, the verbless phrase after it the writer's cause
+        first, last = (sent_first, phrase_first - 1) if before else (phrase_last + 1, sent_last)
+    elif phrase_first - sent_first > sent_last - phrase_last:
         first, last = sent_first, phrase_first - 1
     else:
         first, last = phrase_last + 1, sent_last

@@ -174,6 +174,8 @@ _NEXT_CAPITAL_RE = re.compile(r"[ \t]+[A-Z][a-z]")
 _TITLES_RUN_RE = re.compile(r"(?:(?:[A-Z][\w.’'-]*|the|of)\s+)*$")
 _OBJECT_MARK_RE = re.compile(r"\b(?:by|with|to|of|for|from|against|than|about|at|on|after|before|beyond|like|among|"
                              r"between|under|over|via|toward|towards|whom|and|[a-z]+ing)\s*$")   # "naming Sean Hannity"
+# A relative clause's object: "the uprising that toppled Hasina" names whom it toppled, never the "he" after it
+_RELATIVE_OBJECT_RE = re.compile(r"\b(?:that|which|who)\s+(?:had\s+|has\s+)?[a-z]+ed\s+(?:[A-Z][\w.’'-]*\s+){0,3}$")
 _OPENING_CLAUSE_RE = re.compile(r"[\s“\"‘(]*(?:When|As|After|While|If|Although|Though|Because|Since|Before|Despite|"
                                 r"Until|Once|Unlike|Like|In|At|On|During|With|Without|For|From|By)\b[^,;—–]*$")
 # A name set in apposition to an object ("joined by his running mate, Gibran …"): someone else's, no subject
@@ -388,6 +390,12 @@ class NameIndex:
                                            + self._between(self.lone, before, pos))
                  if not self._in_quote(o) and not (content and content[0] <= o < content[1])
                  and not _AFTER_PLACE_WORD_RE.search(self.text, max(0, o - 12), o)]
+        acted_on = [o for o, _ in prior if _RELATIVE_OBJECT_RE.search(self.text, max(0, o - 40), o)]
+        if acted_on and before <= acted_on[-1] and not any(o > acted_on[-1] for o, _ in prior):
+            # "… the uprising that toppled Hasina began, proposes … “…,” he said": the last person named is whom a
+            # clause acted on; the speaker is someone named further back, and which one the text no longer says
+            return None
+        prior = [(o, n) for o, n in prior if o not in acted_on]
         want = "f" if pron.lower() in ("she", "her") else "m"
         prior = [(o, n) for o, n in prior if self.gender_agrees(n, want) and not self._in_link_line(o)]
         if not prior:
@@ -411,7 +419,7 @@ class NameIndex:
         two_before = starts[max(0, i - 1)] if i >= 0 else 0     # the two sentences before: their last speaker
         recent = [(o, n) for o, n in sorted(self._between(self.mentions, two_before, here)
                                             + self._between(self.lone, before, here))
-                  if self.gender_agrees(n, want)]
+                  if self.gender_agrees(n, want) and not _RELATIVE_OBJECT_RE.search(self.text, max(0, o - 40), o)]
         last = recent[-1] if recent else None
         inside = [(o, n) for o, n in prior if before <= o < here]
         if last and inside and not any(_same_person(n, last[1]) or self._opens_sentence(o) for o, n in inside) \

@@ -1457,3 +1457,77 @@ def test_a_quotation_after_a_report_within_a_report_goes_on_from_the_one_reporti
     gianna = [q for q in qs if q.speaker == "Gianna"]
     assert gianna and all(q.quote == "her father would change the world" for q in gianna)
     assert any("I told her this afternoon" in q.quote and q.speaker != "Gianna" for q in qs)
+
+
+def test_declaring_an_emergency_or_a_pandemic_is_a_deed_not_words():
+    # fc36: seven WHO rows "(declared): 'the mpox outbreak in Africa'" and the like shown as words: declaring the
+    # outbreak a public health emergency confers a status, as declaring a day of mourning sets a day apart
+    for t in ("The World Health Organization (WHO) has declared the mpox outbreak in Africa a global public health "
+              "emergency, its highest alarm level.",
+              "The World Health Organization on Wednesday, 14 August declared a global health emergency as Mpox "
+              "spreads rapidly across 13 African countries.",
+              "Tedros Adhanom Ghebreyesus has declared the mpox outbreak in the Democratic Republic of the Congo and "
+              "other African countries a public health emergency of international concern."):
+        assert quotes_of(t) == [], t
+    t = ("The chief of the World Health Organization declared that the rise in mpox cases constitutes a public "
+         "health emergency of international concern.")
+    assert [q.cue for q in quotes_of(t)] == ["declared"]      # a clause said stays
+
+
+def test_a_ruling_delivered_is_a_courts_act_and_its_scare_quote_no_words_of_the_judge():
+    # fc36's Times of Israel: a photo caption "Judge Joan E Donoghue delivers a ruling on South Africa's request …
+    # state-led "genocide" in Gaza" was shown as her words
+    t = ("President of the International Court of Justice Judge Joan E Donoghue delivers a ruling on South Africa's "
+         "request for emergency measures against Israel as part of its accusations of state-led \"genocide\" in Gaza, "
+         "January 26, 2024. (Youtube screenshot)")
+    assert not [q for q in quotes_of(t) if q.speaker_start is not None]
+    t = 'The judge delivered a stern warning, saying the case was "a disgrace".'
+    assert any("disgrace" in q.quote for q in quotes_of(t))
+
+
+def test_a_cue_opening_on_why_or_how_takes_no_clause_before_it():
+    # a CBS blurb: 'She speaks to "CBS Mornings" about how she was attacked …, why she says self-defense is more than
+    # physical' showed the show's name as her words
+    t = ('Activist Rana Abdelhamid is a black belt in karate. She speaks to "CBS Mornings" about how she was attacked '
+         'as a teenager, why she says self-defense is more than physical and tips for what women should carry.')
+    assert not [q for q in quotes_of(t) if "CBS" in q.quote]
+
+
+def test_an_opening_clauses_words_end_at_its_comma():
+    # Dawn: "As Pakistan denounced the latest Israeli move … into “state property”, the UN chief called upon Tel Aviv
+    # to reverse …" made one span over both speakers' clauses
+    t = ("JERUSALEM / ISLAMABAD: As Pakistan denounced the latest Israeli move to convert areas of the West Bank into "
+         "“state property”, the UN chief called upon Tel Aviv to reverse its new, “unlawful” policy allowing "
+         "registration of the occupied land in the occupied territory as state property.")
+    qs = [q for q in quotes_of(t) if q.cue == "denounced"]
+    assert qs and all("UN chief" not in q.quote for q in qs)
+    assert all(q.quote.startswith("the latest Israeli move") and "state property" in q.quote for q in qs)
+
+
+def test_a_heading_glued_to_the_next_paragraph_ends_before_its_opener():
+    # Dawn: "Khamenei says US ‘will not succeed’ in destroying Iran Separately, Iran’s supreme leader …" (the heading
+    # and the next paragraph with no stop between them)
+    t = ("Talks went on in Geneva on Tuesday. Khamenei says US ‘will not succeed’ in destroying Iran Separately, Iran’s "
+         "supreme leader Ayatollah Ali Khamenei said on Tuesday that US President Donald Trump would fail.")
+    qs = [q for q in quotes_of(t) if q.cue == "says"]
+    assert qs and all(q.quote.endswith("destroying Iran") for q in qs)
+
+
+def test_a_paraphrase_cut_before_its_quoted_words_runs_on_through_them():
+    # AP: "… the success of Viktor Orban, who has boasted of creating an “illiberal state.”" gave Orban the words "of
+    # creating an"
+    t = ("The U.S. secretary of state said in Budapest that the president was committed to the success of Viktor "
+         "Orban, who has boasted of creating an “illiberal state.”")
+    qs = quotes_of(t)
+    assert not [q for q in qs if q.quote.rstrip().endswith(" an")]
+    assert [(q.quote, q.kind) for q in qs if q.cue == "boasted"] == [("of creating an “illiberal state.”", "mixed")]
+
+
+def test_according_to_mid_sentence_credits_the_clause_not_a_verbless_phrase_after_it():
+    # fc34's KRC Times: "Six million people are already in need of relief aid, according to OCHA, as a result of years
+    # of conflict and displacement." showed '(according to): 'as a result of years of conflict and displacement''
+    t = ("Six million people are already in need of relief aid, according to OCHA, as a result of years of conflict "
+         "and displacement.")
+    assert [q.quote for q in quotes_of(t)] == ["Six million people are already in need of relief aid"]
+    t = "According to the ministry, the death toll rose to 40 on Monday."
+    assert [q.quote for q in quotes_of(t)] == ["the death toll rose to 40 on Monday"]
