@@ -178,7 +178,12 @@ _OBJECT_MARK_RE = re.compile(r"\b(?:by|with|to|of|for|from|against|than|about|at
 _RELATIVE_OBJECT_RE = re.compile(r"\b(?:that|which|who)\s+(?:had\s+|has\s+)?[a-z]+ed\s+(?:[A-Z][\w.’'-]*\s+){0,3}$")
 _OPENING_CLAUSE_RE = re.compile(r"[\s“\"‘(]*(?:When|As|After|While|If|Although|Though|Because|Since|Before|Despite|"
                                 r"Until|Once|Unlike|Like|In|At|On|During|With|Without|For|From|By)\b[^,;—–]*$")
-# A name set in apposition to an object ("joined by his running mate, Gibran …"): someone else's, no subject
+# A name set in apposition to an object ("joined by his running mate, Gibran …"): someone else's, no subject. Not
+# after an opening phrase up to its comma ("At a rally with supporters, Joe Biden mocked …"): the name there opens
+# the main clause (_OPENING_PHRASE_RE)
+_OPENING_PHRASE_RE = re.compile(r"[\s“\"‘(]*(?:In|At|On|During|With|Without|For|From|By|After|Before|Amid|Ahead|"
+                                r"Following|Speaking|Addressing|Asked|Like|Unlike|Despite|Under|Over|Across|Inside|Outside|"
+                                r"Earlier|Later|Separately|Meanwhile)\b[^,;—–.!?]*,\s*$")
 _OBJECT_APPOSITION_RE = re.compile(r"\b(?:by|with|to|of|for|from|against|about|among|between|toward|towards)\s+"
                                    r"(?:[\w’'-]+\s+){0,3}[\w’'-]+,\s*$")
 # A sentence opening on one capitalised word and a verb ("Prabowo thanked …"): a subject no candidate name holds
@@ -188,9 +193,10 @@ _LONE_SUBJECT_RE = re.compile(r"[\s“\"‘(]*(?!(?:The|A|An|This|That|These|Tho
 _PARTICIPLE_OPEN_RE = re.compile(r"[\s“\"‘(]*[A-Z][a-z]{2,}ing\b[^,;—–.!?\n]*,")
 _PARTICIPLE_WORD_RE = re.compile(r"[A-Z][a-z]{2,}ing")
 _SENTENCE_OPEN_RE = re.compile(r"(?:\A|[.!?][\"”’)]*\s+|\n)[\"“‘(]?\Z")
-# Names that end like a participle ("Sterling Brown", "Irving Berlin")
+# Names that end like a participle ("Sterling Brown", "Irving Berlin"); shorter ones (King, Ewing, Ming) never match
+# _PARTICIPLE_WORD_RE's two letters before "ing"
 _ING_NAMES = frozenset("""sterling stirling irving channing manning browning fleming golding harding cushing kipling
-ewing bing king ming jinping xing""".split())
+jinping""".split())
 _NOT_SUBJECT_NEXT_RE = re.compile(r"(?:['’]s?\b|\s+(?:of|for|from|to|with|and|or)\b)")
 _GROUP_PLURAL_RE = re.compile(r"(?:ans|ats|ists|ites|ives|als|ers|ies)$")   # "Democrats", "Republicans": no "he"
 _WHICH_NEXT_RE = re.compile(r",?\s+which\b")   # "Twitter, which …": a thing, not a person
@@ -441,7 +447,8 @@ class NameIndex:
             before = self.text[start:o]
             after = self.text[o + len(n):o + len(n) + 8]
             bare = _TITLES_RUN_RE.sub("", before, count=1)
-            if not (_OPENING_CLAUSE_RE.match(before) or _OBJECT_MARK_RE.search(bare) or _OBJECT_APPOSITION_RE.search(bare)
+            apposed = _OBJECT_APPOSITION_RE.search(bare) and not _OPENING_PHRASE_RE.match(before)
+            if not (_OPENING_CLAUSE_RE.match(before) or _OBJECT_MARK_RE.search(bare) or apposed
                     or _NOT_SUBJECT_NEXT_RE.match(after) or len(_DASH_RE.findall(before)) % 2):
                 return n
         lone = _LONE_SUBJECT_RE.match(self.text, start)

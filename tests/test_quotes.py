@@ -1456,7 +1456,10 @@ def test_a_quotation_after_a_report_within_a_report_goes_on_from_the_one_reporti
     qs = quotes_of(t)
     gianna = [q for q in qs if q.speaker == "Gianna"]
     assert gianna and all(q.quote == "her father would change the world" for q in gianna)
-    assert any("I told her this afternoon" in q.quote and q.speaker != "Gianna" for q in qs)
+    # the continuation goes on from the one reporting: the speaker of the quotation before it, not merely not Gianna
+    said = [q for q in qs if q.quote.startswith('"When I met her')]
+    told = [q for q in qs if "I told her this afternoon" in q.quote]
+    assert said and told and all(q.speaker == said[0].speaker and q.speaker_start == said[0].speaker_start for q in told)
 
 
 def test_declaring_an_emergency_or_a_pandemic_is_a_deed_not_words():

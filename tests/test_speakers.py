@@ -810,3 +810,12 @@ def test_a_name_a_relative_clause_acts_on_is_no_antecedent_of_he():
          "“We did not start from zero — we started from a deficit,” he said.")
     names = {q.canonical_speaker for q in attributions(t) if "deficit" in q.quote}
     assert not names & {"Sheikh Hasina", "Tarique Rahman"}    # Yunus spoke; the text no longer says so near it
+
+
+@pytest.mark.parametrize("opening", ["At a rally with supporters,", "In an interview with reporters on Monday,",
+                                     "Speaking to reporters in Kyiv,"])
+def test_a_name_after_an_opening_phrase_is_the_subject_not_an_apposition(opening):
+    # the running-mate rule ("joined by his running mate, Gibran …") read "… with supporters, Joe Biden" as a name in
+    # apposition to an object and gave Biden's words to the other man named in the sentence
+    t = f'{opening} Joe Biden mocked Donald Trump again. "He cannot be trusted," he said.'
+    assert [q.speaker for q in extract_quotes([{"id": "a", "outlet": "X", "title": "t", "text": t}])] == ["Joe Biden"]
