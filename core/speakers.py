@@ -176,14 +176,15 @@ _OBJECT_MARK_RE = re.compile(r"\b(?:by|with|to|of|for|from|against|than|about|at
                              r"between|under|over|via|toward|towards|whom|and|[a-z]+ing)\s*$")   # "naming Sean Hannity"
 # A relative clause's object: "the uprising that toppled Hasina" names whom it toppled, never the "he" after it
 _RELATIVE_OBJECT_RE = re.compile(r"\b(?:that|which|who)\s+(?:had\s+|has\s+)?[a-z]+ed\s+(?:[A-Z][\w.’'-]*\s+){0,3}$")
-_OPENING_CLAUSE_RE = re.compile(r"[\s“\"‘(]*(?:When|As|After|While|If|Although|Though|Because|Since|Before|Despite|"
-                                r"Until|Once|Unlike|Like|In|At|On|During|With|Without|For|From|By)\b[^,;—–]*$")
+# Prepositions that open a sentence on a phrase before its subject ("In …,", "Despite …,")
+_OPENING_PREPS = "After|Before|Despite|Unlike|Like|In|At|On|During|With|Without|For|From|By"
+_OPENING_CLAUSE_RE = re.compile(r"[\s“\"‘(]*(?:When|As|While|If|Although|Though|Because|Since|Until|Once|"
+                                rf"{_OPENING_PREPS})\b[^,;—–]*$")
 # A name set in apposition to an object ("joined by his running mate, Gibran …"): someone else's, no subject. Not
 # after an opening phrase up to its comma ("At a rally with supporters, Joe Biden mocked …"): the name there opens
 # the main clause (_OPENING_PHRASE_RE)
-_OPENING_PHRASE_RE = re.compile(r"[\s“\"‘(]*(?:In|At|On|During|With|Without|For|From|By|After|Before|Amid|Ahead|"
-                                r"Following|Speaking|Addressing|Asked|Like|Unlike|Despite|Under|Over|Across|Inside|Outside|"
-                                r"Earlier|Later|Separately|Meanwhile)\b[^,;—–.!?]*,\s*$")
+_OPENING_PHRASE_RE = re.compile(rf"[\s“\"‘(]*(?:{_OPENING_PREPS}|Amid|Ahead|Following|Speaking|Addressing|Asked|Under|"
+                                r"Over|Across|Inside|Outside|Earlier|Later|Separately|Meanwhile)\b[^,;—–.!?]*,\s*$")
 _OBJECT_APPOSITION_RE = re.compile(r"\b(?:by|with|to|of|for|from|against|about|among|between|toward|towards)\s+"
                                    r"(?:[\w’'-]+\s+){0,3}[\w’'-]+,\s*$")
 # A sentence opening on one capitalised word and a verb ("Prabowo thanked …"): a subject no candidate name holds

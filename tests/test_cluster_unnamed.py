@@ -2,13 +2,11 @@
 open a summary (summary_datelines): where and by whom it was filed is no evidence of one happening."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
-
 from core.cluster import ClusterConfig, cluster_batch
 from core.cluster.events import Member, members_agree
 from core.cluster.online import _without_dateline, name_words
+from tests.test_cluster_anchors import art, loose   # summary-only articles, and thresholds loose enough to join on words
 
-T0 = datetime(2026, 2, 17, 9, tzinfo=timezone.utc)
 
 # Two subjects' spending, told in the same words (Kenya's State House, Britain's defence)
 KENYA = ("Kenya: State House spending surpasses full-year budget",
@@ -22,17 +20,6 @@ BOATS = ("US kills 11 in three strikes on alleged drug boats",
          "Three strikes on alleged drug boats killed 11 people, officials in Washington said.")
 BOATS2 = ("Pentagon strikes three more alleged drug boats, killing 11",
           "The military carried out three strikes on alleged drug boats in the Caribbean, killing 11 people.")
-
-
-def art(aid, title, text, hours=0, **kw):
-    """A dict article of T0 plus some hours, known by its feed's summary only (as ingest keeps an unread page)."""
-    return {"id": aid, "outlet": f"O-{aid}", "title": title, "text": text, "text_status": "summary-only",
-            "published": (T0 + timedelta(hours=hours)).isoformat(), **kw}
-
-
-def loose(**settings) -> ClusterConfig:
-    """A join threshold low enough that shared words alone would join (what the rules are shown against)."""
-    return ClusterConfig(threshold=0.03, merge_threshold=0.05, cohesion=0.0, **settings)
 
 
 def member(anchors, names=()) -> Member:
