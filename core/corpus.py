@@ -199,6 +199,9 @@ def _check_text(key: str, v: str, limit: int) -> None:
     try:
         v.encode("utf-8")
     except UnicodeEncodeError as e:
+        if _BAD_BYTE.match(v[e.start]):
+            raise ValueError(f"field '{key}' holds a byte that is not UTF-8 (0x{ord(v[e.start]) - 0xDC00:02X}) at "
+                             f"position {e.start:,}") from None
         raise ValueError(f"field '{key}' contains a lone surrogate (invalid Unicode) at position {e.start:,}") from None
 
 
@@ -419,13 +422,23 @@ def _add_one_by_one(store, chunk: list[Article], line_of: dict[str, int], res: I
 
 
 def decode(data: bytes, name: str) -> str:
-    """A corpus file's text; ValueError with a sentence a researcher can act on when it is not UTF-8."""
+    """A corpus file's text; ValueError with a sentence a researcher can act on when it is not UTF-8.
+
+    A UTF-8 file with a few damaged bytes (a scrape's usual fault) is read with each bad byte kept as a lone
+    surrogate, so that only its rows are refused (check_row names them); a file with no UTF-8 character beyond
+    ASCII and bytes that are not UTF-8 is in another encoding, and every accented row would be lost: refused."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
+        text = data.decode("utf-8-sig", "surrogateescape")
+        if any(c > "\x7f" and not _BAD_BYTE.match(c) for c in text):
+            return text
         line = data.count(b"\n", 0, e.start) + 1
         raise ValueError(f"{name} is not UTF-8 text (line {line:,}, byte {e.start:,} is not valid UTF-8): save it "
                          "as UTF-8 and import it again") from None
+
+
+_BAD_BYTE = re.compile("[\udc80-\udcff]")   # how surrogateescape keeps a byte that is not UTF-8
 
 
 def import_file(store, path: str | Path, progress=None) -> ImportResult:

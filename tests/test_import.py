@@ -187,6 +187,18 @@ def test_a_file_that_is_not_utf8_gets_a_sentence(tmp_path, db_url):
     assert "codec" not in r.output
 
 
+def test_a_utf8_file_with_one_damaged_row_keeps_the_others(tmp_path, db_url):
+    """A scrape's stray byte costs its own row, named with the byte, not the file."""
+    p = tmp_path / "damaged.csv"
+    p.write_bytes("id,outlet,title,text\nd1,X,Café,Fine.\n".encode("utf-8") + b"d2,X,Bad \xff,Fine.\n"
+                  + b"d3,X,Third,Fine.\n")
+    r = CliRunner().invoke(main, ["import", str(p), "--db", db_url, "--no-analyse"])
+    assert r.exit_code == 0, r.output
+    assert "line 3: field 'title' holds a byte that is not UTF-8 (0xFF) at position 4" in r.output
+    assert "3 rows, 2 valid, 2 new, 1 invalid" in r.output
+    assert sorted(Store(db_url).articles_df()["title"]) == ["Café", "Third"]
+
+
 def test_an_imported_id_cannot_take_a_feed_items_place(db_url):
     """A row whose id has the form of a feed-made id is stored under "import:<id>", so the feed item
     with that id still goes in; other imported ids are kept as given."""
