@@ -313,6 +313,9 @@ _STAFF_QUOTED = re.compile(r"^[^.!?\n\"“]{0,60}?\b(?:said|says|exclaimed|told 
                            r"\s*[,:]\s*[\"“]")
 # "-- ANI, with agency inputs": a sign-off naming the agency the story is from, with others' lines added.
 _INPUTS_RIGHT = re.compile(r"^\s*,?\s*(?:with|With)\s+(?:(?:other\s+)?agency|additional|other)\s+inputs\.?\s*$")
+# "(With AP inputs)", "With inputs from Reuters." alone on a closing line: the one source the page built its text on
+# ("\x01" stands for the outlet's name; "(With inputs from AFP, AP and local media reports)" names none alone).
+_WITH_INPUTS = re.compile(r"\s*\(?\s*[Ww]ith\s+(?:inputs?\s+from\s+(?:the\s+)?\x01|\x01\s+inputs?)\s*\)?\.?\s*")
 _BYLINE_LEFT = re.compile(r"^(?:(?:By|BY|Written by|Story by|From)\s*:?\s*(?:the\s+)?|.{0,60}?(?:,|/|\||\band\b)"
                           r"\s*(?:the\s+)?)?$")
 # "Antara • 21 November 2022 18:41": the source and the time, a bullet between (Medcom's form, rpages11).
@@ -368,7 +371,9 @@ _WHEN = (r"(?:\s+(?:on|late on|early on|earlier on|last|this|late|early|earlier|
 _TRAILING_RIGHT = re.compile(r"^[" + _CLOSE_Q + r"]?(?:\s+(?:news agency|agency|news service|website|newspaper|daily))?"
                              r"\s+(?:has\s+|had\s+)?(?:reported|reports|wrote|informed|added|noted|said)" + _WHEN
                              + r"\s*(?:[.;:)!]|,|$|\s+(?:citing|quoting|that|in a|in its))")
-_QUOTED_RIGHT = re.compile(r"^[" + _CLOSE_Q + r"]?(?:\s+(?:news agency|agency))?\s+quoted\s+[A-Z]")
+# "Xinhua quoted Li as saying"; "news agency PTI quoted an official as saying" (a person not named, rpages12).
+_QUOTED_RIGHT = re.compile(r"^[" + _CLOSE_Q + r"]?(?:\s+(?:news agency|agency))?\s+quoted\s+(?:[A-Z]|(?:a|an|the|one|two|"
+                           r"three|several|some|unnamed|senior|local)\s[^.\n]{0,60}?\bas\s+saying\b)")
 _CREDIT_LEFT = re.compile(r"(?:(?:,|\bas|\band)\s*(?:[\w.\-]+\s+(?:reports|reported|said)\s+)?(?:was\s+)?(?:reported|reports|"
                           r"reporting|according to|citing|cited by|quoted by|said|wrote|writes|informs|via)|\b(?:citing|according to|cited by|"
                           r"quoted by|seen by|with reference to))\s+(?:(?:a|an|the) (?:report|reports|article|"
@@ -595,6 +600,9 @@ def _kind(text: str, s: int, e: int, para: tuple[int, int], idx: int, n_paras: i
             return "photo"
         if alone or dashed or closing:
             return "signoff"
+    if idx >= n_paras - 2 and "ith" in text[para[0]:s] \
+            and _WITH_INPUTS.fullmatch(text[para[0]:s] + "\x01" + text[e:para[1]]):
+        return "source"
     # "According to VNA" alone on the last line, after the story: where the whole text comes from, as "Source: VNA"
     # says; "according to" inside a sentence only attributes one fact.
     if idx == n_paras - 1 and _SOURCE_LINE_LEFT.fullmatch(text[para[0]:s]) and re.fullmatch(r"[\s.)]*", right):
