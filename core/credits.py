@@ -277,11 +277,16 @@ def _dateline_lines(paras: list[tuple[int, int]], text: str = "") -> int:
     return max(4, chrome + 1)
 
 
-def _dateline_mentions(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
-    """Mentions of lower-case spellings inside an opening dateline ("Beijing, Oct. 27, (dpa/GNA) –")."""
+def _dateline_mentions(text: str, paras: list[tuple[int, int]], lines: int) -> list[tuple[int, int, str]]:
+    """Mentions of lower-case spellings inside an opening dateline ("Beijing, Oct. 27, (dpa/GNA) –") of the top
+    `lines` lines."""
     rx, forms = _lower_matcher()
+    top = paras[:lines]
+    # One search over the top lines first: most texts name no lower-case spelling there, and need no dateline read.
+    if not rx or not top or not rx.search(text, top[0][0], top[-1][1]):
+        return []
     out = []
-    for a, b in (paras[:_dateline_lines(paras, text)] if rx else ()):
+    for a, b in top:
         d = _dateline_end(text[a:b])
         out += [(a + m.start(), a + m.end(), forms[m.group()]) for m in rx.finditer(text, a, a + d) if m.group() in forms]
     return out
@@ -484,7 +489,8 @@ _DAY = (r"(?:(?:January|February|March|April|May|June|July|August|September|Octo
 # A photo caption: a picture described in the present ("… is seen at the airport", "pictured"), or a line that ends in
 # the day the picture was taken ("… Lahaina, Hawaii, US August 9, 2023.") as agencies' captions do.
 _CAPTION_WORDS = re.compile(r"\b(?:is|are) (?:seen|pictured|shown)\b|\b(?:In this (?:photo|picture|image|file photo)|"
-                            r"pictured)\b|" + _DAY + r"\.?\s*$")
+                            r"pictured)\b")
+_CAPTION_DAY = re.compile(_DAY + r"\.?\s*$")
 _CAPTION_CREDIT = re.compile(r"(?:[" + _DASHES + r"]\s*|\(|/\s*Photo:?\s*|\bPhoto (?:by|credit:?)\s+)[A-Z][\w.&'’ /\-]{1,40}"
                              r"\)?\s*$")
 _DAY_RE = re.compile(_DAY)
@@ -520,8 +526,23 @@ def _previous_line(text: str, start: int) -> str:
 
 def _is_caption(line: str) -> bool:
     """Whether a line reads as a photo caption: short, describing a picture or ending in its day or its credit."""
-    return 0 < len(line) <= _CAPTION_MAX and (_CAPTION_WORDS.search(line) is not None
+    return 0 < len(line) <= _CAPTION_MAX and (_caption_words(line) or _ends_in_day(line)
                                               or _CAPTION_CREDIT.search(line) is not None)
+
+
+def _caption_words(line: str) -> bool:
+    """Whether a line describes a picture ("is seen at", "In this photo", "pictured"); the substrings every such
+    phrase holds are looked for first, as the top lines of every text are read."""
+    return ("pictured" in line or "In this " in line or " seen" in line or " shown" in line) \
+        and _CAPTION_WORDS.search(line) is not None
+
+
+def _ends_in_day(line: str) -> bool:
+    """Whether a line ends in a day ("… Hawaii, US August 9, 2023."): the day's pattern is searched only on a line
+    ending in four digits, as every line is searched in the top of every text."""
+    tail = line.rstrip()
+    tail = tail[:-1] if tail.endswith(".") else tail
+    return tail[-4:].isdigit() and _CAPTION_DAY.search(line) is not None
 
 
 def _kind(text: str, s: int, e: int, para: tuple[int, int], idx: int, n_paras: int, opening: int = 4) -> str | None:
@@ -671,12 +692,12 @@ def find_credits(title: str | None, text: str | None, url: str | None = None,
             out.append(Credit(outlet, title[s:end], s, end, "title", "title", s, e))
     found = mentions(text)
     paras = _paragraphs(text) if found or "(" in text[:400] else []
-    extra = _dateline_mentions(text, paras)
+    opening = _dateline_lines(paras, text)
+    extra = _dateline_mentions(text, paras, opening)
     if extra:
         found = sorted(set(found) | set(extra))
     starts = [a for a, _ in paras]
     joint = _joined(text, found)
-    opening = _dateline_lines(paras, text)
     for n, (s, e, outlet) in enumerate(found):
         if outlet == own_name:
             continue

@@ -34,3 +34,14 @@ def test_one_outlets_inputs_closing_the_story_credit_it_and_several_credit_none(
     assert kinds(f"{STORY}\n\n{MORE}\n\n(With inputs from AFP, AP and local media reports)") == []
     # Mid-story, the phrase is no source line.
     assert kinds(f"(With AP inputs)\n\n{STORY}\n\n{MORE}\n\n{LAST}\n\n{STORY}") == []
+
+
+def test_caption_lines_read_by_their_cheap_checks_as_by_the_whole_pattern():
+    # Session 35's speed cut reads a caption's words and day behind substring and digit checks: the same lines.
+    from core.credits import _is_caption
+    assert _is_caption("Rescue workers at the site in Lahaina, Hawaii, US August 9, 2023.")
+    assert _is_caption("Rescue workers at the site in Muan on 29 December 2024.  ")
+    assert _is_caption("A survivor is seen at the hospital in Kalpetta")
+    assert _is_caption("In this photo released by the army, soldiers build a bridge")
+    assert not _is_caption("The bridge was built in 2024 and cost 1,000,000 rupees, officials said in 2023")
+    assert not _is_caption("Officials said the toll rose on Tuesday as rescuers reached the villages")
