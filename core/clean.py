@@ -58,7 +58,8 @@ _GLUE_POINT_RE = re.compile(r"(?<=[a-z0-9”\"’.!?)])(?=[A-Z][a-z])")
 
 _MONTH = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?"
           r"|Sep(?:t|tember|\.)?\.?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
-_DATE = rf"{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
+# "May 16", "Oct. 27, 2023"; day first as WAM writes it: "29th December, 2024", "29 December 2024".
+_DATE = rf"(?:{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?(?:\s+\d{{4}})?)"
 # "AMMAN/BEIRUT": two cities of one dateline, joined by a slash.
 _UPPER_PLACE = r"[A-Z][A-Z.'’\-]+(?:(?:\s+|/)[A-Z][A-Z.'’\-]+){0,3}(?:,\s+[A-Z][a-zA-Z.]+(?:\s+[A-Z][a-zA-Z.]+)?)?"
 # "New Delhi [India]" (ANI's form): the country in square brackets after the place; "Hathras (UP)" (PTI's and IANS's

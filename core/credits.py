@@ -277,11 +277,16 @@ def _dateline_lines(paras: list[tuple[int, int]], text: str = "") -> int:
     return max(4, chrome + 1)
 
 
-def _dateline_mentions(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
-    """Mentions of lower-case spellings inside an opening dateline ("Beijing, Oct. 27, (dpa/GNA) –")."""
+def _dateline_mentions(text: str, paras: list[tuple[int, int]], lines: int) -> list[tuple[int, int, str]]:
+    """Mentions of lower-case spellings inside an opening dateline ("Beijing, Oct. 27, (dpa/GNA) –") of the top
+    `lines` lines."""
     rx, forms = _lower_matcher()
+    top = paras[:lines]
+    # One search over the top lines first: most texts name no lower-case spelling there, and need no dateline read.
+    if not rx or not top or not rx.search(text, top[0][0], top[-1][1]):
+        return []
     out = []
-    for a, b in (paras[:_dateline_lines(paras, text)] if rx else ()):
+    for a, b in top:
         d = _dateline_end(text[a:b])
         out += [(a + m.start(), a + m.end(), forms[m.group()]) for m in rx.finditer(text, a, a + d) if m.group() in forms]
     return out
@@ -313,6 +318,9 @@ _STAFF_QUOTED = re.compile(r"^[^.!?\n\"“]{0,60}?\b(?:said|says|exclaimed|told 
                            r"\s*[,:]\s*[\"“]")
 # "-- ANI, with agency inputs": a sign-off naming the agency the story is from, with others' lines added.
 _INPUTS_RIGHT = re.compile(r"^\s*,?\s*(?:with|With)\s+(?:(?:other\s+)?agency|additional|other)\s+inputs\.?\s*$")
+# "(With AP inputs)", "With inputs from Reuters." alone on a closing line: the one source the page built its text on
+# ("\x01" stands for the outlet's name; "(With inputs from AFP, AP and local media reports)" names none alone).
+_WITH_INPUTS = re.compile(r"\s*\(?\s*[Ww]ith\s+(?:inputs?\s+from\s+(?:the\s+)?\x01|\x01\s+inputs?)\s*\)?\.?\s*")
 _BYLINE_LEFT = re.compile(r"^(?:(?:By|BY|Written by|Story by|From)\s*:?\s*(?:the\s+)?|.{0,60}?(?:,|/|\||\band\b)"
                           r"\s*(?:the\s+)?)?$")
 # "Antara • 21 November 2022 18:41": the source and the time, a bullet between (Medcom's form, rpages11).
@@ -368,7 +376,9 @@ _WHEN = (r"(?:\s+(?:on|late on|early on|earlier on|last|this|late|early|earlier|
 _TRAILING_RIGHT = re.compile(r"^[" + _CLOSE_Q + r"]?(?:\s+(?:news agency|agency|news service|website|newspaper|daily))?"
                              r"\s+(?:has\s+|had\s+)?(?:reported|reports|wrote|informed|added|noted|said)" + _WHEN
                              + r"\s*(?:[.;:)!]|,|$|\s+(?:citing|quoting|that|in a|in its))")
-_QUOTED_RIGHT = re.compile(r"^[" + _CLOSE_Q + r"]?(?:\s+(?:news agency|agency))?\s+quoted\s+[A-Z]")
+# "Xinhua quoted Li as saying"; "news agency PTI quoted an official as saying" (a person not named, rpages12).
+_QUOTED_RIGHT = re.compile(r"^[" + _CLOSE_Q + r"]?(?:\s+(?:news agency|agency))?\s+quoted\s+(?:[A-Z]|(?:a|an|the|one|two|"
+                           r"three|several|some|unnamed|senior|local)\s[^.\n]{0,60}?\bas\s+saying\b)")
 _CREDIT_LEFT = re.compile(r"(?:(?:,|\bas|\band)\s*(?:[\w.\-]+\s+(?:reports|reported|said)\s+)?(?:was\s+)?(?:reported|reports|"
                           r"reporting|according to|citing|cited by|quoted by|said|wrote|writes|informs|via)|\b(?:citing|according to|cited by|"
                           r"quoted by|seen by|with reference to))\s+(?:(?:a|an|the) (?:report|reports|article|"
@@ -479,7 +489,8 @@ _DAY = (r"(?:(?:January|February|March|April|May|June|July|August|September|Octo
 # A photo caption: a picture described in the present ("… is seen at the airport", "pictured"), or a line that ends in
 # the day the picture was taken ("… Lahaina, Hawaii, US August 9, 2023.") as agencies' captions do.
 _CAPTION_WORDS = re.compile(r"\b(?:is|are) (?:seen|pictured|shown)\b|\b(?:In this (?:photo|picture|image|file photo)|"
-                            r"pictured)\b|" + _DAY + r"\.?\s*$")
+                            r"pictured)\b")
+_CAPTION_DAY = re.compile(_DAY + r"\.?\s*$")
 _CAPTION_CREDIT = re.compile(r"(?:[" + _DASHES + r"]\s*|\(|/\s*Photo:?\s*|\bPhoto (?:by|credit:?)\s+)[A-Z][\w.&'’ /\-]{1,40}"
                              r"\)?\s*$")
 _DAY_RE = re.compile(_DAY)
@@ -515,8 +526,23 @@ def _previous_line(text: str, start: int) -> str:
 
 def _is_caption(line: str) -> bool:
     """Whether a line reads as a photo caption: short, describing a picture or ending in its day or its credit."""
-    return 0 < len(line) <= _CAPTION_MAX and (_CAPTION_WORDS.search(line) is not None
+    return 0 < len(line) <= _CAPTION_MAX and (_caption_words(line) or _ends_in_day(line)
                                               or _CAPTION_CREDIT.search(line) is not None)
+
+
+def _caption_words(line: str) -> bool:
+    """Whether a line describes a picture ("is seen at", "In this photo", "pictured"); the substrings every such
+    phrase holds are looked for first, as the top lines of every text are read."""
+    return ("pictured" in line or "In this " in line or " seen" in line or " shown" in line) \
+        and _CAPTION_WORDS.search(line) is not None
+
+
+def _ends_in_day(line: str) -> bool:
+    """Whether a line ends in a day ("… Hawaii, US August 9, 2023."): the day's pattern is searched only on a line
+    ending in four digits, as every line is searched in the top of every text."""
+    tail = line.rstrip()
+    tail = tail[:-1] if tail.endswith(".") else tail
+    return tail[-4:].isdigit() and _CAPTION_DAY.search(line) is not None
 
 
 def _kind(text: str, s: int, e: int, para: tuple[int, int], idx: int, n_paras: int, opening: int = 4) -> str | None:
@@ -595,6 +621,9 @@ def _kind(text: str, s: int, e: int, para: tuple[int, int], idx: int, n_paras: i
             return "photo"
         if alone or dashed or closing:
             return "signoff"
+    if idx >= n_paras - 2 and "ith" in text[para[0]:s] \
+            and _WITH_INPUTS.fullmatch(text[para[0]:s] + "\x01" + text[e:para[1]]):
+        return "source"
     # "According to VNA" alone on the last line, after the story: where the whole text comes from, as "Source: VNA"
     # says; "according to" inside a sentence only attributes one fact.
     if idx == n_paras - 1 and _SOURCE_LINE_LEFT.fullmatch(text[para[0]:s]) and re.fullmatch(r"[\s.)]*", right):
@@ -663,12 +692,12 @@ def find_credits(title: str | None, text: str | None, url: str | None = None,
             out.append(Credit(outlet, title[s:end], s, end, "title", "title", s, e))
     found = mentions(text)
     paras = _paragraphs(text) if found or "(" in text[:400] else []
-    extra = _dateline_mentions(text, paras)
+    opening = _dateline_lines(paras, text)
+    extra = _dateline_mentions(text, paras, opening)
     if extra:
         found = sorted(set(found) | set(extra))
     starts = [a for a, _ in paras]
     joint = _joined(text, found)
-    opening = _dateline_lines(paras, text)
     for n, (s, e, outlet) in enumerate(found):
         if outlet == own_name:
             continue

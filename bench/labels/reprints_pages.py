@@ -34,7 +34,8 @@ on it); /work/notes/rpages10 -> reprints_pages10.jsonl (36 articles, 27 derived,
 round 9's rules, labelled and committed before the first score, held out, then studied: round 10's rules were found on
 it); /work/notes/rpages11 -> reprints_pages11.jsonl (57 articles, 48 derived, 7 gold events; session 34: built after
 round 10's rules, labelled and committed before the first score, held out, then studied: round 11's rules were found on
-it). Without the folder (as in CI) `score` says so and exits 0.
+it); /work/notes/rpages12 -> reprints_pages12.jsonl (51 articles, 36 derived, 9 gold events; session 35: built after round
+12's rules, labelled and committed before the first score, held out, then studied: round 13's rules were found on it). Without the folder (as in CI) `score` says so and exits 0.
 """
 from __future__ import annotations
 
