@@ -195,7 +195,7 @@ def extract_article(aid: str, text: str, spans: list[Span], units: list[Unit],
     posts = [q for q in quotes if _platform_of_post(text, q)]
     quotes = _one_per_cue([q for q in quotes if q.quote_end > q.quote_start and not _no_words_said(q)
                            and not (q in posts and _said_by_another(q, quotes, posts))
-                           and not _colon_points_ahead(text, q)])
+                           and not _colon_points_ahead(text, q) and not _mind_told_by_another(q, quotes)])
     quotes.sort(key=lambda q: (q.quote_start, q.quote_end))
     return [q for i, q in enumerate(quotes) if i == 0 or not _same_attribution(quotes[i - 1], q)]
 
@@ -265,6 +265,20 @@ def _said_by_another(q: Quote, quotes: list[Quote], skip: list[Quote]) -> bool:
     """Whether another cue (not in skip) gives these words a speaker: "the Prime Minister said" beside "X post"."""
     skip_ids = {id(s) for s in skip}
     return any(o is not q and id(o) not in skip_ids and _nested(o, q) for o in quotes)
+
+
+# Verbs of a mind, not of speech: what someone wants, believes or fears, told inside another's words
+_MIND_CUES = frozenset("want believe think hope fear feel know worry expect".split())
+
+
+def _mind_told_by_another(q: Quote, quotes: list[Quote]) -> bool:
+    """Whether q's cue is a verb of the mind inside another attribution's words ("The newspaper said that the Kremlin
+    wants [to obtain shells]", "saying it suggested the president believes [...]"): the other speaker's account of
+    what one wants or believes, no words of the one it names."""
+    if CUE_FORMS.get((q.cue or "").lower()) not in _MIND_CUES or q.cue_start is None:
+        return False
+    return any(o is not q and o.speaker_start != q.speaker_start and o.quote_start <= q.cue_start
+               and q.quote_end <= o.quote_end for o in quotes)
 
 
 def _platform_of_post(text: str, q: Quote) -> bool:

@@ -1534,3 +1534,19 @@ def test_according_to_mid_sentence_credits_the_clause_not_a_verbless_phrase_afte
     assert [q.quote for q in quotes_of(t)] == ["Six million people are already in need of relief aid"]
     t = "According to the ministry, the death toll rose to 40 on Monday."
     assert [q.quote for q in quotes_of(t)] == ["the death toll rose to 40 on Monday"]
+
+
+def test_a_want_or_belief_told_inside_anothers_words_is_not_the_minds_words():
+    # qpages10: 'The U.S. newspaper said that the Kremlin wants [to obtain …]' was shown as the Kremlin's words, and
+    # 'saying that it suggested the president believes [the attorney general is …]' as the president's
+    for t, who in (("The newspaper said that the Kremlin wants to obtain artillery shells from the isolated state.",
+                    "Kremlin"),
+                   ("One senator called the remarks disturbing, saying that it suggested the president believes the "
+                    "attorney general is his own personal lawyer.", "president")):
+        qs = quotes_of(t)
+        assert qs and all(who not in mention(t, q) for q in qs), [(q.quote, mention(t, q)) for q in qs]
+    # a want or belief of one's own stays the speaker's
+    q = only("The Kremlin wants to obtain artillery shells, Peskov said on Monday.")
+    assert mention("The Kremlin wants to obtain artillery shells, Peskov said on Monday.", q) == "Peskov"
+    qs = quotes_of("The president believes the economy is strong.")
+    assert qs and mention("The president believes the economy is strong.", qs[0]) == "The president"
