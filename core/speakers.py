@@ -52,8 +52,9 @@ PRONOUNS = {"he", "she", "they", "i", "we", "you", "it", "him", "her", "them"}
 UP = "A-ZÀ-ÖØ-ÞĀ-Ž"
 LO = "a-zß-öø-ÿā-žſ"
 NAME_WORD = rf"(?:(?:Mc|Mac|De|Di|Da|Du|La|Le|Fitz|O['’])?[{UP}][{LO}]+)"
-NAME_RE = re.compile(rf"\b({NAME_WORD}(?:[-'][{UP}]?[{LO}]+)?(?:\s+(?:[A-Z]\.\s+)?{NAME_WORD}"
-                     rf"(?:[-'][{UP}]?[{LO}]+)?){{1,2}})\b")
+# A name word's joined parts: "Al-Sisi", "Fayyaz-ul-Hassan" (a name cut at its second hyphen read "Hassan Chohan")
+JOINED = rf"(?:[-'’][{UP}]?[{LO}]+){{0,3}}"
+NAME_RE = re.compile(rf"\b({NAME_WORD}{JOINED}(?:\s+(?:[A-Z]\.\s+)?{NAME_WORD}{JOINED}){{1,2}})\b")
 
 
 # ---------------------------------------------------------------------------------------- speakers
@@ -122,11 +123,19 @@ def role_of(subj, first: int, last: int) -> str | None:
     return role
 
 
+def _joined_to_name(doc, i: int, idx: list[int]) -> bool:
+    """Whether token i is glued to the name's next token by a hyphen or apostrophe ("Fayyaz-ul-Hassan Chohan" parses
+    as Fayyaz - ul - Hassan): a part of the name, which would be cut at its second hyphen otherwise."""
+    return bool(idx) and idx[-1] == i + 1 and not doc[i].whitespace_ and i > 0 and not doc[i - 1].whitespace_ \
+        and (doc[i].text in "-'’" or doc[i + 1].text in "-'’")
+
+
 def name_tokens(doc, first: int, last: int) -> list[int]:
     """Token indices of the proper name at the end of first..last (titles stripped)."""
     idx = []
     i = last
-    while i >= first and doc[i].tag_ in ("NNP", "NNPS") and doc[i].lower_ not in TITLE_WORDS:
+    while i >= first and ((doc[i].tag_ in ("NNP", "NNPS") and doc[i].lower_ not in TITLE_WORDS)
+                          or _joined_to_name(doc, i, idx)):
         if doc[i].lower_ == "large" and i > first and doc[i - 1].lower_ == "at":
             break                               # "Ambassador at Large Mikhail Shvydkoy": the title's last word
         idx.append(i)
@@ -203,12 +212,11 @@ _GROUP_PLURAL_RE = re.compile(r"(?:ans|ats|ists|ites|ives|als|ers|ies)$")   # "D
 _WHICH_NEXT_RE = re.compile(r",?\s+which\b")   # "Twitter, which …": a thing, not a person
 _POSSESSIVE_RE = re.compile(r"['’]s$")
 _DASH_RE = re.compile(r"\s[—–]\s|—")
-_LONE_NAME_RE = re.compile(rf"{NAME_WORD}(?:[-'’][{UP}]?[{LO}]+)?")   # one name word: "Zelenskyy", "Al-Sisi"
+_LONE_NAME_RE = re.compile(rf"{NAME_WORD}{JOINED}")   # one name word: "Zelenskyy", "Al-Sisi"
 CAP_WORD_RE = re.compile(rf"\b{NAME_WORD}[{LO}'’-]*\b")
 # A run of capitalised words (with initials): where person names are looked for.
 # (a name never runs across a line break: "Beck Wows CPAC Crowd\nBeck said" names no "Crowd Beck")
-CAPS_RUN_RE = re.compile(rf"\b{NAME_WORD}(?:[-'’][{UP}]?[{LO}]+)?(?:[ \t\xa0]+(?:[A-Z]\.[ \t\xa0]+)?{NAME_WORD}"
-                         rf"(?:[-'’][{UP}]?[{LO}]+)?){{1,5}}\b")
+CAPS_RUN_RE = re.compile(rf"\b{NAME_WORD}{JOINED}(?:[ \t\xa0]+(?:[A-Z]\.[ \t\xa0]+)?{NAME_WORD}{JOINED}){{1,5}}\b")
 # A nickname's introduction: the name after it is an alias of a person named otherwise ("James Mattis, nicknamed
 # "Mad Dog Mattis"", "dubbed the Iron Lady", "known as Mad Dog"), never a person of its own to expand a surname into
 _NICKNAME_BEFORE_RE = re.compile(r"\b(?:nicknamed|nicknames?|dubbed|known\s+as|a\.?k\.?a\.?)[ \t\xa0]*[\"“‘'«]?[ \t\xa0]*\Z")

@@ -1550,3 +1550,12 @@ def test_a_want_or_belief_told_inside_anothers_words_is_not_the_minds_words():
     assert mention("The Kremlin wants to obtain artillery shells, Peskov said on Monday.", q) == "Peskov"
     qs = quotes_of("The president believes the economy is strong.")
     assert qs and mention("The president believes the economy is strong.", qs[0]) == "The president"
+
+
+def test_a_name_with_two_hyphens_is_kept_whole_for_the_he_after_it():
+    # qpages10: "Punjab Information Minister Fayyaz-ul-Hassan Chohan described …. He said …" showed "Hassan Chohan"
+    t = ("Punjab Information Minister Fayyaz-ul-Hassan Chohan described the alliance as a pickle. He said the "
+         "people had no interest, adding that the rally would fail. Chohan further warned that it would hurt trade.")
+    qs = canonicalise_speakers(quotes_of(t), event_of={"a": "a"}, known=[])
+    assert len(qs) >= 3 and {q.canonical_speaker for q in qs} == {"Fayyaz-ul-Hassan Chohan"}, \
+        [(q.quote, q.canonical_speaker) for q in qs]
