@@ -1447,6 +1447,8 @@ def _make_quote(aid, text, start, end, kind, cue_tok, u: Unit, subj, names: Name
     name_idx = name_tokens(doc, first, last) if stype == "person" else []
     name = "".join(doc[i].text_with_ws for i in name_idx).strip() if name_idx else text[s_start:s_end]
     speaker, stype = resolve_speaker(text[s_start:s_end], name, stype, s_start, names, (start, end))
+    if kind in ("indirect", "mixed") and stype == "person":
+        names.report(start, end)
     c0, c1 = _span_orig(u, cue_tok.doc, cue_tok.i, cue_tok.i + (1 if cue_text else 0))
     return Quote(aid, text[start:end], start, end, kind, cue_text or cue_tok.text, speaker,
                  s_start, s_end, stype, role, None, c0, c1)

@@ -321,6 +321,7 @@ class NameIndex:
         self._occ: list[tuple[int, str]] | None = None
         self._sentences: list[int] | None = None
         self.quoted = sorted(quoted)                   # (start, end) of quotations: no antecedents there
+        self.reported: list[tuple[int, int]] = []      # (start, end) of what a named person was reported saying
         self.settings = settings
         self._genders: dict[str, set[str]] | None = None
         self._by_word: dict[str, set[str]] | None = None   # full names by each of their words (_only_one_named)
@@ -404,6 +405,7 @@ class NameIndex:
                                            + self._between(self.mentions, pos - window, pos)
                                            + self._between(self.lone, before, pos))
                  if not self._in_quote(o) and not (content and content[0] <= o < content[1])
+                 and not self._in_report(o)
                  and not _AFTER_PLACE_WORD_RE.search(self.text, max(0, o - 12), o)]
         acted_on = [o for o, _ in prior if _RELATIVE_OBJECT_RE.search(self.text, max(0, o - 40), o)]
         if acted_on and before <= acted_on[-1] and not any(o > acted_on[-1] for o, _ in prior):
@@ -434,7 +436,8 @@ class NameIndex:
         two_before = starts[max(0, i - 1)] if i >= 0 else 0     # the two sentences before: their last speaker
         recent = [(o, n) for o, n in sorted(self._between(self.mentions, two_before, here)
                                             + self._between(self.lone, before, here))
-                  if self.gender_agrees(n, want) and not _RELATIVE_OBJECT_RE.search(self.text, max(0, o - 40), o)]
+                  if self.gender_agrees(n, want) and not _RELATIVE_OBJECT_RE.search(self.text, max(0, o - 40), o)
+                  and not self._in_report(o)]
         last = recent[-1] if recent else None
         inside = [(o, n) for o, n in prior if before <= o < here]
         if last and inside and not any(_same_person(n, last[1]) or self._opens_sentence(o) for o, n in inside) \
@@ -533,8 +536,18 @@ class NameIndex:
         i = bisect_right(self.quoted, (offset, float("inf"))) - 1
         return i >= 0 and self.quoted[i][0] <= offset < self.quoted[i][1]
 
+    def _in_report(self, offset: int) -> bool:
+        """Whether offset lies in what a named person was reported saying ("Ryan said the fact that Judge Ed McLean
+        denied … . "…," he said"): whom a speaker's words name is not who the next "he" is; the speaker is."""
+        i = bisect_right(self.reported, (offset, float("inf")))
+        return any(s <= offset < e for s, e in self.reported[max(0, i - 3):i])
+
     def add(self, pos: int, name: str) -> None:
         insort(self.mentions, (pos, name))
+
+    def report(self, start: int, end: int) -> None:
+        """Note the words a named person was reported saying (see _in_report)."""
+        insort(self.reported, (start, end))
 
 
 # A sentence opening on a noun phrase with no name: "The court asked …", "Senior lawyers say …", "However, the panel …"

@@ -1559,3 +1559,13 @@ def test_a_name_with_two_hyphens_is_kept_whole_for_the_he_after_it():
     qs = canonicalise_speakers(quotes_of(t), event_of={"a": "a"}, known=[])
     assert len(qs) >= 3 and {q.canonical_speaker for q in qs} == {"Fayyaz-ul-Hassan Chohan"}, \
         [(q.quote, q.canonical_speaker) for q in qs]
+
+
+def test_whom_a_speakers_reported_words_name_is_not_the_he_after_them():
+    # qpages10: 'Ryan said the fact that District Judge Ed McLean denied two motions … top the list. "…," he said'
+    # credited the lawyer's quotation to the judge his words were about
+    t = ('Defense attorney Paul Ryan said he would appeal the verdict. Ryan said the fact that District Judge Ed '
+         'McLean denied two motions for a change of venue tops the list of issues he plans to raise. "There are '
+         'also a number of other procedural things we need to address," he said.')
+    q = next(q for q in quotes_of(t) if q.quote.startswith('"There'))
+    assert q.speaker == "Paul Ryan", q.speaker
