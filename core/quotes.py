@@ -1101,8 +1101,9 @@ _CUT_CLAUSE_RE = re.compile(r" (?:are|is|was|were|have|has|had) (?:being |been |
 # After a quote's closing mark, a "which" clause the writer adds after a comma: '“… Saudi Airlines,” which the company
 # confirmed' (but '"some people" who feel that way' and 'a "good corporate citizen," who was involved …' describe
 # whom the speaker spoke of, and stay); so is an aside naming what the words allude to: '… "there is a risk of nuclear
-# war", an apparent allusion to growing tensions between Russia and the West'
-_GLOSS_AFTER_RE = re.compile(r"\s*(?:(?<=,[\u201d\u2019\"'])|,)\s*(?:which\b|(?:in\s+)?an?\s+(?:(?:apparent|obvious|"
+# war", an apparent allusion to growing tensions between Russia and the West', and the writer's gloss of what they
+# meant: 'Sasse “was as nice as a RINO can be …”, referring to the senator as a Republican In Name Only'
+_GLOSS_AFTER_RE = re.compile(r"\s*(?:(?<=,[\u201d\u2019\"'])|,)\s*(?:which\b|referring\s+to\b|(?:in\s+)?an?\s+(?:(?:apparent|obvious|"
                              r"clear|implicit|veiled|thinly[- ]veiled)\s+)?(?:allusion|reference|nod|jab|swipe|dig)\s+(?:to|at)\b)")
 
 

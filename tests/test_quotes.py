@@ -1569,3 +1569,12 @@ def test_whom_a_speakers_reported_words_name_is_not_the_he_after_them():
          'also a number of other procedural things we need to address," he said.')
     q = next(q for q in quotes_of(t) if q.quote.startswith('"There'))
     assert q.speaker == "Paul Ryan", q.speaker
+
+
+def test_a_referring_to_gloss_after_the_quoted_words_is_the_writers():
+    # qpages10: 'Sasse “was as nice as a RINO can be …”, referring to the senator as a Republican In Name Only, a
+    # derogatory label among conservatives' showed the writer's gloss as Trump's words
+    t = ("President Trump tweet says Sasse “was as nice as a RINO can be until he recently won the nomination”, "
+         "referring to the senator as a Republican In Name Only, a derogatory label among conservatives.")
+    qs = quotes_of(t)
+    assert qs and all("referring" not in q.quote for q in qs), [q.quote for q in qs]
