@@ -1578,3 +1578,16 @@ def test_a_referring_to_gloss_after_the_quoted_words_is_the_writers():
          "referring to the senator as a Republican In Name Only, a derogatory label among conservatives.")
     qs = quotes_of(t)
     assert qs and all("referring" not in q.quote for q in qs), [q.quote for q in qs]
+
+
+def test_a_deputy_is_not_the_holder_of_the_role_he_is_deputy_to():
+    # qpages10: "The fire chief says it was a fast-moving fire" was shown as "Deputy Fire Chief Larry Moyer"
+    t = ('A four-alarm fire erupted at a rowhome on Sunday night. The fire chief says it was a fast-moving fire that '
+         'spread to other homes. "We arrived to heavy smoke," said Deputy Fire Chief Larry Moyer.')
+    qs = canonicalise_speakers(quotes_of(t), event_of={"a": "a"}, known=[])
+    q = next(q for q in qs if q.quote.startswith("it was"))
+    assert q.canonical_speaker != "Larry Moyer", q.speaker_how
+    # the deputy's own title still names him
+    t2 = ('Deputy Fire Chief Larry Moyer arrived first. "We arrived to heavy smoke," the deputy fire chief said.')
+    q2 = canonicalise_speakers(quotes_of(t2), event_of={"a": "a"}, known=[])[0]
+    assert q2.canonical_speaker == "Larry Moyer", q2.speaker_how
