@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
@@ -193,9 +193,10 @@ def extract_article(aid: str, text: str, spans: list[Span], units: list[Unit],
         q.quote = text[q.quote_start:q.quote_end]
         q.cut_off = end > 0 and q.quote_end >= end and text[end - 1] not in _SENTENCE_ENDS
     posts = [q for q in quotes if _platform_of_post(text, q)]
+    minds = _minds_told_by_others(quotes)
     quotes = _one_per_cue([q for q in quotes if q.quote_end > q.quote_start and not _no_words_said(q)
                            and not (q in posts and _said_by_another(q, quotes, posts))
-                           and not _colon_points_ahead(text, q) and not _mind_told_by_another(q, quotes)])
+                           and not _colon_points_ahead(text, q) and id(q) not in minds])
     quotes.sort(key=lambda q: (q.quote_start, q.quote_end))
     return [q for i, q in enumerate(quotes) if i == 0 or not _same_attribution(quotes[i - 1], q)]
 
@@ -271,14 +272,22 @@ def _said_by_another(q: Quote, quotes: list[Quote], skip: list[Quote]) -> bool:
 _MIND_CUES = frozenset("want believe think hope fear feel know worry expect".split())
 
 
-def _mind_told_by_another(q: Quote, quotes: list[Quote]) -> bool:
-    """Whether q's cue is a verb of the mind inside another attribution's words ("The newspaper said that the Kremlin
-    wants [to obtain shells]", "saying it suggested the president believes [...]"): the other speaker's account of
-    what one wants or believes, no words of the one it names."""
-    if CUE_FORMS.get((q.cue or "").lower()) not in _MIND_CUES or q.cue_start is None:
-        return False
-    return any(o is not q and o.speaker_start != q.speaker_start and o.quote_start <= q.cue_start
-               and q.quote_end <= o.quote_end for o in quotes)
+# How far before a verb of the mind another's words may open: a window keeps the look-up linear in huge texts
+_MIND_WINDOW = 2000
+
+
+def _minds_told_by_others(quotes: list[Quote]) -> set[int]:
+    """ids of the rows whose cue is a verb of the mind inside another attribution's words ("The newspaper said that
+    the Kremlin wants [to obtain shells]", "saying it suggested the president believes [...]"): the other speaker's
+    account of what one wants or believes, no words of the one it names."""
+    minds = [q for q in quotes if q.cue_start is not None and CUE_FORMS.get((q.cue or "").lower()) in _MIND_CUES]
+    if not minds:
+        return set()
+    outer = sorted(quotes, key=lambda o: o.quote_start)
+    starts = [o.quote_start for o in outer]
+    return {id(q) for q in minds
+            if any(o is not q and o.speaker_start != q.speaker_start and q.quote_end <= o.quote_end
+                   for o in outer[bisect_left(starts, q.cue_start - _MIND_WINDOW):bisect_right(starts, q.cue_start)])}
 
 
 def _platform_of_post(text: str, q: Quote) -> bool:
