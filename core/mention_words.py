@@ -376,6 +376,8 @@ def _in_title_case_line(text: str, offset: int) -> bool:
 
 # Words that make a title a past one: its holder does not answer the role as held now
 _FORMER = frozenset("former ex ex- one-time erstwhile late".split())
+# Titles under the role they qualify: a "Deputy Fire Chief" is not "the fire chief", a vice president not "the president"
+_SUBORDINATE = frozenset("deputy assistant vice associate".split())
 
 
 class Holders:
@@ -420,12 +422,14 @@ class Holders:
         return sorted(first, key=lambda n: (first[n], n))
 
     def find(self, roles: set[str], country: str | None, body: str | None = None, orgs: set[str] = frozenset(),
-             near: int | None = None, window: int = 0, current: bool = False, same_country: bool = False) -> Holder | None:
+             near: int | None = None, window: int = 0, current: bool = False, same_country: bool = False,
+             said: frozenset[str] = frozenset()) -> Holder | None:
         """The one holder with one of these roles (synonyms included) and, when given, the country
         and title words, named within window of near (anywhere when near is None); None when none or
         several match. current: a role held now ("the Bolivian President") is no one named only as its former
         holder ("Former Bolivian President Evo Morales"). same_country: a holder of no known country does not
-        answer a role that names one."""
+        answer a role that names one. said: the words of the mention; a holder titled deputy, assistant or vice of
+        the role answers only a mention that says so."""
         wanted = set()
         for r in roles:
             wanted |= ROLE_SYNONYMS.get(r, {r})
@@ -434,6 +438,8 @@ class Holders:
             h = self.by_name[name]
             if country and h.country != country and (h.country or same_country):
                 continue
+            if h.role & _SUBORDINATE - said:
+                continue                # "Deputy Fire Chief Larry Moyer" is not "the fire chief"
             if current and h.role & _FORMER and not wanted & h.now:
                 continue                # named in that role only as its former holder
             if orgs and not orgs <= (h.orgs | h.role):

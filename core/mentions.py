@@ -849,7 +849,8 @@ class _Context:
         country, _ = country_in(words)
         orgs = {w for w in low if w in ORG_TITLE_WORDS}
         holder = self.holder({head} | ({"head of state"} if "state" in low and head == "head" else set()),
-                             country, None, orgs, current=not any(w in ("former", "ex", "late") for w in low))
+                             country, None, orgs, current=not any(w in ("former", "ex", "late") for w in low),
+                             said=frozenset(low))
         mention = " ".join(words)
         if holder and country is None and self.counterpart_before(holder.name):
             # "Defense Minister Dong Jun met his Russian counterpart Sergei Shoigu": two people fit "the Chief of
@@ -876,10 +877,10 @@ class _Context:
         return any(at < self.pos and other not in name and name not in other for at, other in self._counterparts)
 
     def holder(self, roles: set[str], country: str | None, body: str | None = None,
-               orgs: set[str] = frozenset(), current: bool = False) -> Holder | None:
-        """The one person the article names with one of these roles (and country / body)."""
+               orgs: set[str] = frozenset(), current: bool = False, said: frozenset[str] = frozenset()) -> Holder | None:
+        """The one person the article names with one of these roles (and country / body); said: the mention's words."""
         return self.holders.find(roles, country, body, orgs, near=self.pos, window=SETTINGS.quote_name_window,
-                                 current=current)
+                                 current=current, said=said)
 
     def last_body(self, head: str, pos: int) -> str | None:
         """The institution of this kind ("ministry") the article named last before pos."""

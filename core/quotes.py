@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
@@ -193,9 +193,10 @@ def extract_article(aid: str, text: str, spans: list[Span], units: list[Unit],
         q.quote = text[q.quote_start:q.quote_end]
         q.cut_off = end > 0 and q.quote_end >= end and text[end - 1] not in _SENTENCE_ENDS
     posts = [q for q in quotes if _platform_of_post(text, q)]
+    minds = _minds_told_by_others(quotes)
     quotes = _one_per_cue([q for q in quotes if q.quote_end > q.quote_start and not _no_words_said(q)
                            and not (q in posts and _said_by_another(q, quotes, posts))
-                           and not _colon_points_ahead(text, q)])
+                           and not _colon_points_ahead(text, q) and id(q) not in minds])
     quotes.sort(key=lambda q: (q.quote_start, q.quote_end))
     return [q for i, q in enumerate(quotes) if i == 0 or not _same_attribution(quotes[i - 1], q)]
 
@@ -265,6 +266,28 @@ def _said_by_another(q: Quote, quotes: list[Quote], skip: list[Quote]) -> bool:
     """Whether another cue (not in skip) gives these words a speaker: "the Prime Minister said" beside "X post"."""
     skip_ids = {id(s) for s in skip}
     return any(o is not q and id(o) not in skip_ids and _nested(o, q) for o in quotes)
+
+
+# Verbs of a mind, not of speech: what someone wants, believes or fears, told inside another's words
+_MIND_CUES = frozenset("want believe think hope fear feel know worry expect".split())
+
+
+# How far before a verb of the mind another's words may open: a window keeps the look-up linear in huge texts
+_MIND_WINDOW = 2000
+
+
+def _minds_told_by_others(quotes: list[Quote]) -> set[int]:
+    """ids of the rows whose cue is a verb of the mind inside another attribution's words ("The newspaper said that
+    the Kremlin wants [to obtain shells]", "saying it suggested the president believes [...]"): the other speaker's
+    account of what one wants or believes, no words of the one it names."""
+    minds = [q for q in quotes if q.cue_start is not None and CUE_FORMS.get((q.cue or "").lower()) in _MIND_CUES]
+    if not minds:
+        return set()
+    outer = sorted(quotes, key=lambda o: o.quote_start)
+    starts = [o.quote_start for o in outer]
+    return {id(q) for q in minds
+            if any(o is not q and o.speaker_start != q.speaker_start and q.quote_end <= o.quote_end
+                   for o in outer[bisect_left(starts, q.cue_start - _MIND_WINDOW):bisect_right(starts, q.cue_start)])}
 
 
 def _platform_of_post(text: str, q: Quote) -> bool:
@@ -1087,8 +1110,9 @@ _CUT_CLAUSE_RE = re.compile(r" (?:are|is|was|were|have|has|had) (?:being |been |
 # After a quote's closing mark, a "which" clause the writer adds after a comma: '“… Saudi Airlines,” which the company
 # confirmed' (but '"some people" who feel that way' and 'a "good corporate citizen," who was involved …' describe
 # whom the speaker spoke of, and stay); so is an aside naming what the words allude to: '… "there is a risk of nuclear
-# war", an apparent allusion to growing tensions between Russia and the West'
-_GLOSS_AFTER_RE = re.compile(r"\s*(?:(?<=,[\u201d\u2019\"'])|,)\s*(?:which\b|(?:in\s+)?an?\s+(?:(?:apparent|obvious|"
+# war", an apparent allusion to growing tensions between Russia and the West', and the writer's gloss of what they
+# meant: 'Sasse “was as nice as a RINO can be …”, referring to the senator as a Republican In Name Only'
+_GLOSS_AFTER_RE = re.compile(r"\s*(?:(?<=,[\u201d\u2019\"'])|,)\s*(?:which\b|referring\s+to\b|(?:in\s+)?an?\s+(?:(?:apparent|obvious|"
                              r"clear|implicit|veiled|thinly[- ]veiled)\s+)?(?:allusion|reference|nod|jab|swipe|dig)\s+(?:to|at)\b)")
 
 
@@ -1431,8 +1455,10 @@ def _make_quote(aid, text, start, end, kind, cue_tok, u: Unit, subj, names: Name
     stype = classify_speaker(words, tags, subj.lower_)
     role = role_of(subj, first, last) if stype in ("person", "anonymous") else None
     name_idx = name_tokens(doc, first, last) if stype == "person" else []
-    name = " ".join(doc[i].text for i in name_idx) if name_idx else text[s_start:s_end]
+    name = "".join(doc[i].text_with_ws for i in name_idx).strip() if name_idx else text[s_start:s_end]
     speaker, stype = resolve_speaker(text[s_start:s_end], name, stype, s_start, names, (start, end))
+    if kind in ("indirect", "mixed") and stype == "person":
+        names.report(start, end)
     c0, c1 = _span_orig(u, cue_tok.doc, cue_tok.i, cue_tok.i + (1 if cue_text else 0))
     return Quote(aid, text[start:end], start, end, kind, cue_text or cue_tok.text, speaker,
                  s_start, s_end, stype, role, None, c0, c1)

@@ -1534,3 +1534,60 @@ def test_according_to_mid_sentence_credits_the_clause_not_a_verbless_phrase_afte
     assert [q.quote for q in quotes_of(t)] == ["Six million people are already in need of relief aid"]
     t = "According to the ministry, the death toll rose to 40 on Monday."
     assert [q.quote for q in quotes_of(t)] == ["the death toll rose to 40 on Monday"]
+
+
+def test_a_want_or_belief_told_inside_anothers_words_is_not_the_minds_words():
+    # qpages10: 'The U.S. newspaper said that the Kremlin wants [to obtain …]' was shown as the Kremlin's words, and
+    # 'saying that it suggested the president believes [the attorney general is …]' as the president's
+    for t, who in (("The newspaper said that the Kremlin wants to obtain artillery shells from the isolated state.",
+                    "Kremlin"),
+                   ("One senator called the remarks disturbing, saying that it suggested the president believes the "
+                    "attorney general is his own personal lawyer.", "president")):
+        qs = quotes_of(t)
+        assert qs and all(who not in mention(t, q) for q in qs), [(q.quote, mention(t, q)) for q in qs]
+    # a want or belief of one's own stays the speaker's
+    q = only("The Kremlin wants to obtain artillery shells, Peskov said on Monday.")
+    assert mention("The Kremlin wants to obtain artillery shells, Peskov said on Monday.", q) == "Peskov"
+    qs = quotes_of("The president believes the economy is strong.")
+    assert qs and mention("The president believes the economy is strong.", qs[0]) == "The president"
+
+
+def test_a_name_with_two_hyphens_is_kept_whole_for_the_he_after_it():
+    # qpages10: "Punjab Information Minister Fayyaz-ul-Hassan Chohan described …. He said …" showed "Hassan Chohan"
+    t = ("Punjab Information Minister Fayyaz-ul-Hassan Chohan described the alliance as a pickle. He said the "
+         "people had no interest, adding that the rally would fail. Chohan further warned that it would hurt trade.")
+    qs = canonicalise_speakers(quotes_of(t), event_of={"a": "a"}, known=[])
+    assert len(qs) >= 3 and {q.canonical_speaker for q in qs} == {"Fayyaz-ul-Hassan Chohan"}, \
+        [(q.quote, q.canonical_speaker) for q in qs]
+
+
+def test_whom_a_speakers_reported_words_name_is_not_the_he_after_them():
+    # qpages10: 'Ryan said the fact that District Judge Ed McLean denied two motions … top the list. "…," he said'
+    # credited the lawyer's quotation to the judge his words were about
+    t = ('Defense attorney Paul Ryan said he would appeal the verdict. Ryan said the fact that District Judge Ed '
+         'McLean denied two motions for a change of venue tops the list of issues he plans to raise. "There are '
+         'also a number of other procedural things we need to address," he said.')
+    q = next(q for q in quotes_of(t) if q.quote.startswith('"There'))
+    assert q.speaker == "Paul Ryan", q.speaker
+
+
+def test_a_referring_to_gloss_after_the_quoted_words_is_the_writers():
+    # qpages10: 'Sasse “was as nice as a RINO can be …”, referring to the senator as a Republican In Name Only, a
+    # derogatory label among conservatives' showed the writer's gloss as Trump's words
+    t = ("President Trump tweet says Sasse “was as nice as a RINO can be until he recently won the nomination”, "
+         "referring to the senator as a Republican In Name Only, a derogatory label among conservatives.")
+    qs = quotes_of(t)
+    assert qs and all("referring" not in q.quote for q in qs), [q.quote for q in qs]
+
+
+def test_a_deputy_is_not_the_holder_of_the_role_he_is_deputy_to():
+    # qpages10: "The fire chief says it was a fast-moving fire" was shown as "Deputy Fire Chief Larry Moyer"
+    t = ('A four-alarm fire erupted at a rowhome on Sunday night. The fire chief says it was a fast-moving fire that '
+         'spread to other homes. "We arrived to heavy smoke," said Deputy Fire Chief Larry Moyer.')
+    qs = canonicalise_speakers(quotes_of(t), event_of={"a": "a"}, known=[])
+    q = next(q for q in qs if q.quote.startswith("it was"))
+    assert q.canonical_speaker != "Larry Moyer", q.speaker_how
+    # the deputy's own title still names him
+    t2 = ('Deputy Fire Chief Larry Moyer arrived first. "We arrived to heavy smoke," the deputy fire chief said.')
+    q2 = canonicalise_speakers(quotes_of(t2), event_of={"a": "a"}, known=[])[0]
+    assert q2.canonical_speaker == "Larry Moyer", q2.speaker_how

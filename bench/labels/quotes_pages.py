@@ -31,7 +31,8 @@ studied in session 31); /work/notes/qpages6 -> quotes_pages7(_sample).jsonl (120
 rules and held out, then studied in session 32); /work/notes/qpages7 -> quotes_pages8(_sample).jsonl (120 of 168 rows,
 drawn with session 32's rules and held out, then studied); /work/notes/qpages8 -> quotes_pages9(_sample).jsonl (120 of
 161 rows, drawn with session 33's rules and held out); /work/notes/qpages9 -> quotes_pages10(_sample).jsonl (120 of 176
-rows, drawn with session 33's merged rules and held out).
+rows, drawn with session 33's merged rules and held out); /work/notes/qpages10 -> quotes_pages11(_sample).jsonl (120
+of 226 rows, drawn with main's code at a9821e9 and held out, then studied in session 35).
 Without the folder (as in CI) every command says so and exits 0.
 """
 from __future__ import annotations
