@@ -195,6 +195,13 @@ _PHOTO_CREDIT_RE = re.compile(r"\b(?:PHOTOS?|Photos?|Pictures?|Images?|Credit)\s
 _VIDEO_CREDIT_RE = re.compile(r"\((?:January|February|March|April|May|June|July|August|September|October|November|"
                               r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?: \d{1,2})?\)?"
                               r"(?: [A-Z][\w.]*(?: [A-Z][\w.]*){0,2})?\s*$")
+# where a person stands in the picture, in brackets after a name: "President-elect William Ruto (right) after being
+# declared winner today." (fc37's Herald lead was that caption), "Richard Osman (left), 40.", "X (second from left)",
+# "(L-R)". Words only: a single letter is a US party ("Sen. Ted Cruz (R)"), and a party's side with its name ("Jair
+# Bolsonaro (Pl, right)") or "far right" is politics, not a place in a photo
+_POSITION_RE = re.compile(r"[A-Z][\w.'’-]*[ \t]+\((?:(?:second|third|fourth)[ \t]+(?:from[ \t]+)?)?"
+                          r"(?:left|right|centre|center|middle|front|back)\)"
+                          r"|\((?:L-R|R-L|from left|from right|left to right|right to left)\)")
 # a list item ("-- The blasts hit …", "• Key point"): the highlights a page sets above the story
 _BULLET_RE = re.compile(r"\A\s*(?:--|[-–—]{1,2}|[•·▪►*])\s")     # "—– Masses throng …" too (round 32)
 _LABEL_RE = re.compile(r"\A\W*(?:video|watch|gallery|photos?|listen|audio)\s*:", re.IGNORECASE)
@@ -242,7 +249,7 @@ def _furniture_paragraphs(text: str, paras: list[tuple[int, int]]) -> list[tuple
         elif m := _DURATION_RE.search(text[a:b]):
             blurb = text.find("\n", a + m.end() + 1)
             out.append((a, b if blurb < 0 or blurb > b else blurb))
-        elif _PHOTO_CREDIT_RE.search(text[a:b]) or _VIDEO_CREDIT_RE.search(text[a:b]):
+        elif _caption_line(text[a:b]):
             out.append((a, _caption_end(text, a, b)))
     if not bios:
         return out
@@ -261,6 +268,12 @@ def _story_paragraph(paragraph: str) -> bool:
     return bool(_SENTENCE_END_RE.search(paragraph)) and _real_sentence(paragraph)
 
 
+def _caption_line(line: str) -> bool:
+    """Whether a line (or paragraph) holds a caption's mark: a picture's or a video's credit, or where a person stands
+    in the picture."""
+    return bool(_PHOTO_CREDIT_RE.search(line) or _VIDEO_CREDIT_RE.search(line) or _POSITION_RE.search(line))
+
+
 def _caption_end(text: str, a: int, b: int) -> int:
     """Where a caption paragraph's furniture ends: after its last line holding a credit, when what follows in the
     paragraph is longer than the caption (the story), else at b (a caption's second line: "A boat on the square.").
@@ -268,7 +281,7 @@ def _caption_end(text: str, a: int, b: int) -> int:
     Photo: Marcos Brindicci/Getty Images" then "Javier Milei, a libertarian member of …"), keeps the story (fc33)."""
     end, pos = a, a
     for line in text[a:b].split("\n"):
-        if _PHOTO_CREDIT_RE.search(line) or _VIDEO_CREDIT_RE.search(line):
+        if _caption_line(line):
             end = pos + len(line)
         pos += len(line) + 1
     return end if a < end and len(text[end:b].strip()) > end - a else b

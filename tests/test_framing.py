@@ -802,3 +802,23 @@ def test_prepare_keeps_the_furniture_paragraphs_once_bios_among_them():
     assert "captions" not in doc
     assert [text[a:b][:12] for a, b in doc["furniture_paragraphs"]] == ["Jane Roe is ", "Smoke rises ", "Subscribe to"]
     assert set(doc["bios"]) <= set(doc["furniture_paragraphs"]) and len(doc["bios"]) == 1
+
+
+def test_fc37_a_caption_placing_a_person_in_the_picture_is_no_lead():
+    # fc37: The Herald's page opens on its photo caption "President-elect William Ruto (right) after being declared
+    # winner today."; it was shown as the lead, not the story's first sentence under it
+    story = "President Jane Roe today congratulated the president-elect, who beat his rival in a hotly contested poll."
+    for caption in ("President-elect John Doe (right) after being declared winner today.",
+                    "John Doe (second from left) and his running mate at the tallying centre.",
+                    "Officials (L-R) of the commission during the announcement."):
+        text = f"{caption}\n\n{story}"
+        assert prepare([{"id": "1", "outlet": "X", "title": "", "text": text}])[0]["lead"] == [(len(caption) + 2, len(text))]
+    # a caption and the story set in one paragraph, a line each: the caption line only is furniture
+    text = f"John Doe (left), 40.\n{story}\nHe will be sworn in next month, the commission said on Monday."
+    doc = prepare([{"id": "1", "outlet": "X", "title": "", "text": text}])[0]
+    assert doc["lead"][0][0] == text.index("President Jane Roe")
+    # a party and its side of politics, a US party's letter or "far right" in brackets mark no place in a picture
+    for t in ("The leftist leader beat Jair Bolsonaro (Pl, right), the first president to fail in his re-election bid.",
+              "Sen. Ted Cruz (R) said the vote would go ahead on Tuesday as planned by the leadership.",
+              "The National Rally (far right) won a third of the seats in the first round of the vote."):
+        assert prepare([{"id": "1", "outlet": "X", "title": "", "text": t}])[0]["lead"] == [(0, len(t))]
