@@ -393,7 +393,8 @@ def prepare(articles) -> list[dict]:
                      # captions, prompts, notices, video blurbs and bios: what the page sets around the story
                      "furniture_paragraphs": furniture, "bios": bio_lines(text, furniture),
                      "published": get(a, "published"), "date_source": get(a, "date_source", "unknown"),
-                     "date_precision": get(a, "date_precision"), "language": get(a, "language"),
+                     "date_precision": get(a, "date_precision"), "date_flag": get(a, "date_flag"),
+                     "language": get(a, "language"),
                      "text_status": get(a, "text_status", "ok") or "ok"})
     return docs
 
@@ -899,7 +900,7 @@ def _reports(originals: list[dict], rep: list[Reprint], docs: list[dict]) -> lis
     """What timing orders: each original article, and each copy whose original is not among the articles, as its
     original outlet's report (under that outlet's name here when it has originals too) via the copying site."""
     rows = [{"id": d["id"], "outlet": d["outlet"], "published": d["published"], "date_source": d["date_source"],
-             "date_precision": d["date_precision"]} for d in originals]
+             "date_precision": d["date_precision"], "date_flag": d["date_flag"]} for d in originals]
     ids = {d["id"] for d in docs}
     by_id = {d["id"]: d for d in docs}
     named = {canonical_outlet(d["outlet"]): d["outlet"] for d in originals}
@@ -909,7 +910,7 @@ def _reports(originals: list[dict], rep: list[Reprint], docs: list[dict]) -> lis
         d = by_id[r.id]
         outlet = named.get(canonical_outlet(r.original_outlet), canonical_outlet(r.original_outlet))
         rows.append({"id": d["id"], "outlet": outlet, "published": d["published"], "date_source": d["date_source"],
-                     "date_precision": d["date_precision"], "via": d["outlet"]})
+                     "date_precision": d["date_precision"], "date_flag": d["date_flag"], "via": d["outlet"]})
     return rows
 
 

@@ -386,6 +386,31 @@ def test_timing_names_no_first_from_times_in_no_zone():
     assert rows["Ukrainska Pravda"]["precision"] == "date" and rows["Ukrainska Pravda"]["lag_hours"] is None
 
 
+
+def test_a_time_in_no_zone_is_said_so_not_called_no_time():
+    # fc37: a Chinese embassy's page printed "2023-03-10 23:04"; framelens keeps the day (no zone), but the card said
+    # "(date only, no time given)" and the note "have only a date, no time": the page did give a time
+    from pages.card_text import when
+    stored = [{"id": "e", "outlet": "Embassy", "published": "2023-03-10", "date_precision": "date", "date_source": "import",
+               "date_flag": "time of day without a time zone ('2023-03-10T23:04')"},
+              {"id": "r", "outlet": "Reuters", "published": "2023-03-12T12:00:00Z"}]
+    res = timing(stored)
+    rows = {r["outlet"]: r for r in res["outlets"]}
+    assert rows["Embassy"]["zoneless"] and not rows["Reuters"]["zoneless"]
+    assert res["first"]["label"] == "first to report: Embassy (on 10 Mar 2023, its time given in no time zone)"
+    assert when(rows["Embassy"]) == "2023-03-10 (date only, its time given in no time zone) · date from import"
+    assert any(n.startswith("1 outlet(s) have only a date, its time given in no time zone:") for n in res["notes"])
+    # a raw value read here flags the same; a day with no time and one with a zoneless time share a label
+    res = timing([{"id": "a", "outlet": "RT", "published": "2024-02-16T11:25"},
+                  {"id": "b", "outlet": "TASS", "published": "2024-02-16"},
+                  {"id": "c", "outlet": "Reuters", "published": "2024-02-17T06:00:00Z"}])
+    assert "RT, TASS (on 16 Feb 2024, no time given, or one in no time zone)" in res["first"]["label"]
+    rows = {r["outlet"]: r for r in res["outlets"]}
+    assert when(rows["TASS"]) == "2024-02-16 (date only, no time given) · date from unknown"
+    # through the comparison too, and for a copy standing for its original
+    report = compare_event([dict(stored[0], title="", text="The two sides agreed to restore ties on Friday.")])
+    assert report["timing"]["outlets"][0]["zoneless"]
+
 def test_timing_with_missing_and_date_only_dates():
     res = timing(arts := [
         {"id": "a", "outlet": "TASS", "published": "2024-04-03T08:00:00+00:00", "date_source": "feed"},
