@@ -316,15 +316,16 @@ _COMPOUND_CUT_RE = re.compile(r"\w-[a-z]\Z")
 
 
 def _date_stamp_end(sentence: str) -> int:
-    """Length of a date stamp ("3 January 2020: ") or a credit set between dashes ("-Edited by Bev Mortimer- ")
-    opening a sentence, 0 when there is none."""
+    """Length of a date stamp ("3 January 2020: "), a credit set between dashes ("-Edited by Bev Mortimer- ") or a
+    desk's credit ("Web Desk: ") opening a sentence, 0 when there is none."""
     m = _DATE_STAMP_RE.match(sentence) or _CREDIT_PREFIX_RE.match(sentence)
     return m.end() if m else 0
 
 
-# a credit a local site sets before its story: "-Edited by Bev Mortimer- Six new countries have been invited …" (fc34)
-_CREDIT_PREFIX_RE = re.compile(r"\A[-–—]\s*(?:Edited|Written|Compiled|Reported) by [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
-                               r"\s*[-–—]\s+(?=\S)")
+# a credit a local site sets before its story: "-Edited by Bev Mortimer- Six new countries have been invited …" (fc34),
+# or its desk's: "Web Desk: According to the World News Agency, …" (fc37's The Current), "News Desk | ", "Monitoring Desk –"
+_CREDIT_PREFIX_RE = re.compile(r"\A(?:[-–—]\s*(?:Edited|Written|Compiled|Reported) by [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
+                               r"\s*[-–—]|(?:[A-Z][a-z]+[ \t]+){1,2}Desk[ \t]*[:|–—-])\s+(?=\S)")
 
 
 def _story_start(text: str, headline: str) -> int:

@@ -847,3 +847,18 @@ def test_fc37_a_caption_placing_a_person_in_the_picture_is_no_lead():
               "Sen. Ted Cruz (R) said the vote would go ahead on Tuesday as planned by the leadership.",
               "The National Rally (far right) won a third of the seats in the first round of the vote."):
         assert prepare([{"id": "1", "outlet": "X", "title": "", "text": t}])[0]["lead"] == [(0, len(t))]
+
+
+def test_fc37_a_desks_credit_opening_a_lead_sentence_is_cut():
+    # fc37: The Current's second lead sentence opened "Web Desk: According to the World News Agency, …", the page's
+    # desk credit shown as the story's words
+    text = ("News World\n\nTwo neighbours agree to restore diplomatic relations after talks in the capital.\nWeb Desk: According to "
+            "the state news agency, the two sides will reopen embassies within two months.")
+    doc = prepare([{"id": "1", "outlet": "X", "title": "", "text": text}])[0]
+    assert [text[s:e] for s, e in doc["lead"]][1].startswith("According to the state news agency")
+    for desk in ("News Desk | ", "Monitoring Desk – "):
+        t = desk + "The two sides will reopen embassies within two months, the ministry said."
+        assert prepare([{"id": "1", "outlet": "X", "title": "", "text": t}])[0]["lead"] == [(len(desk), len(t))]
+    # a desk the story tells of is kept
+    t = "The news desk was told on Monday that the two sides will reopen embassies within two months."
+    assert prepare([{"id": "1", "outlet": "X", "title": "", "text": t}])[0]["lead"] == [(0, len(t))]
