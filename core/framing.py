@@ -195,6 +195,13 @@ _PHOTO_CREDIT_RE = re.compile(r"\b(?:PHOTOS?|Photos?|Pictures?|Images?|Credit)\s
 _VIDEO_CREDIT_RE = re.compile(r"\((?:January|February|March|April|May|June|July|August|September|October|November|"
                               r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?: \d{1,2})?\)?"
                               r"(?: [A-Z][\w.]*(?: [A-Z][\w.]*){0,2})?\s*$")
+# where a person stands in the picture, in brackets after a name: "President-elect William Ruto (right) after being
+# declared winner today." (fc37's Herald lead was that caption), "Richard Osman (left), 40.", "X (second from left)",
+# "(L-R)". Words only: a single letter is a US party ("Sen. Ted Cruz (R)"), and a party's side with its name ("Jair
+# Bolsonaro (Pl, right)") or "far right" is politics, not a place in a photo
+_POSITION_RE = re.compile(r"[A-Z][\w.'’-]*[ \t]+\((?:(?:second|third|fourth)[ \t]+(?:from[ \t]+)?)?"
+                          r"(?:left|right|centre|center|middle|front|back)\)"
+                          r"|\((?:L-R|R-L|from left|from right|left to right|right to left)\)")
 # a list item ("-- The blasts hit …", "• Key point"): the highlights a page sets above the story
 _BULLET_RE = re.compile(r"\A\s*(?:--|[-–—]{1,2}|[•·▪►*])\s")     # "—– Masses throng …" too (round 32)
 _LABEL_RE = re.compile(r"\A\W*(?:video|watch|gallery|photos?|listen|audio)\s*:", re.IGNORECASE)
@@ -242,7 +249,7 @@ def _furniture_paragraphs(text: str, paras: list[tuple[int, int]]) -> list[tuple
         elif m := _DURATION_RE.search(text[a:b]):
             blurb = text.find("\n", a + m.end() + 1)
             out.append((a, b if blurb < 0 or blurb > b else blurb))
-        elif _PHOTO_CREDIT_RE.search(text[a:b]) or _VIDEO_CREDIT_RE.search(text[a:b]):
+        elif _caption_line(text[a:b]):
             out.append((a, _caption_end(text, a, b)))
     if not bios:
         return out
@@ -261,6 +268,12 @@ def _story_paragraph(paragraph: str) -> bool:
     return bool(_SENTENCE_END_RE.search(paragraph)) and _real_sentence(paragraph)
 
 
+def _caption_line(line: str) -> bool:
+    """Whether a line (or paragraph) holds a caption's mark: a picture's or a video's credit, or where a person stands
+    in the picture."""
+    return bool(_PHOTO_CREDIT_RE.search(line) or _VIDEO_CREDIT_RE.search(line) or _POSITION_RE.search(line))
+
+
 def _caption_end(text: str, a: int, b: int) -> int:
     """Where a caption paragraph's furniture ends: after its last line holding a credit, when what follows in the
     paragraph is longer than the caption (the story), else at b (a caption's second line: "A boat on the square.").
@@ -268,7 +281,7 @@ def _caption_end(text: str, a: int, b: int) -> int:
     Photo: Marcos Brindicci/Getty Images" then "Javier Milei, a libertarian member of …"), keeps the story (fc33)."""
     end, pos = a, a
     for line in text[a:b].split("\n"):
-        if _PHOTO_CREDIT_RE.search(line) or _VIDEO_CREDIT_RE.search(line):
+        if _caption_line(line):
             end = pos + len(line)
         pos += len(line) + 1
     return end if a < end and len(text[end:b].strip()) > end - a else b
@@ -303,15 +316,16 @@ _COMPOUND_CUT_RE = re.compile(r"\w-[a-z]\Z")
 
 
 def _date_stamp_end(sentence: str) -> int:
-    """Length of a date stamp ("3 January 2020: ") or a credit set between dashes ("-Edited by Bev Mortimer- ")
-    opening a sentence, 0 when there is none."""
+    """Length of a date stamp ("3 January 2020: "), a credit set between dashes ("-Edited by Bev Mortimer- ") or a
+    desk's credit ("Web Desk: ") opening a sentence, 0 when there is none."""
     m = _DATE_STAMP_RE.match(sentence) or _CREDIT_PREFIX_RE.match(sentence)
     return m.end() if m else 0
 
 
-# a credit a local site sets before its story: "-Edited by Bev Mortimer- Six new countries have been invited …" (fc34)
-_CREDIT_PREFIX_RE = re.compile(r"\A[-–—]\s*(?:Edited|Written|Compiled|Reported) by [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
-                               r"\s*[-–—]\s+(?=\S)")
+# a credit a local site sets before its story: "-Edited by Bev Mortimer- Six new countries have been invited …" (fc34),
+# or its desk's: "Web Desk: According to the World News Agency, …" (fc37's The Current), "News Desk | ", "Monitoring Desk –"
+_CREDIT_PREFIX_RE = re.compile(r"\A(?:[-–—]\s*(?:Edited|Written|Compiled|Reported) by [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
+                               r"\s*[-–—]|(?:[A-Z][a-z]+[ \t]+){1,2}Desk[ \t]*[:|–—-])\s+(?=\S)")
 
 
 def _story_start(text: str, headline: str) -> int:
@@ -380,7 +394,8 @@ def prepare(articles) -> list[dict]:
                      # captions, prompts, notices, video blurbs and bios: what the page sets around the story
                      "furniture_paragraphs": furniture, "bios": bio_lines(text, furniture),
                      "published": get(a, "published"), "date_source": get(a, "date_source", "unknown"),
-                     "date_precision": get(a, "date_precision"), "language": get(a, "language"),
+                     "date_precision": get(a, "date_precision"), "date_flag": get(a, "date_flag"),
+                     "language": get(a, "language"),
                      "text_status": get(a, "text_status", "ok") or "ok"})
     return docs
 
@@ -886,7 +901,7 @@ def _reports(originals: list[dict], rep: list[Reprint], docs: list[dict]) -> lis
     """What timing orders: each original article, and each copy whose original is not among the articles, as its
     original outlet's report (under that outlet's name here when it has originals too) via the copying site."""
     rows = [{"id": d["id"], "outlet": d["outlet"], "published": d["published"], "date_source": d["date_source"],
-             "date_precision": d["date_precision"]} for d in originals]
+             "date_precision": d["date_precision"], "date_flag": d["date_flag"]} for d in originals]
     ids = {d["id"] for d in docs}
     by_id = {d["id"]: d for d in docs}
     named = {canonical_outlet(d["outlet"]): d["outlet"] for d in originals}
@@ -896,7 +911,7 @@ def _reports(originals: list[dict], rep: list[Reprint], docs: list[dict]) -> lis
         d = by_id[r.id]
         outlet = named.get(canonical_outlet(r.original_outlet), canonical_outlet(r.original_outlet))
         rows.append({"id": d["id"], "outlet": outlet, "published": d["published"], "date_source": d["date_source"],
-                     "date_precision": d["date_precision"], "via": d["outlet"]})
+                     "date_precision": d["date_precision"], "date_flag": d["date_flag"], "via": d["outlet"]})
     return rows
 
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from core.dates import date_of, parse_date
+from core.dates import ZONELESS, date_of, parse_date
 from core.models import get
 
 # Where a date without a time can fall in UTC: a day written in UTC+13 (New Zealand in summer, Samoa, Tonga)
@@ -53,6 +53,19 @@ def _coarser(read: str, stated) -> str:
     return stated if stated in order and order.index(stated) > order.index(read) else read
 
 
+def _zoneless(article, flag) -> bool:
+    """Whether an article's date is a day because the time it gave named no time zone (core.dates' flag)."""
+    return ZONELESS in (get(article, "date_flag") or flag or "")
+
+
+def _untimed(reports) -> str:
+    """Why reports dated to the day have no time: none given, or one given in no time zone ("2023-03-10 23:04" on a
+    Chinese embassy's page: a time, but of which zone is unknown, so framelens keeps its day)."""
+    zoneless = {bool(r.get("zoneless")) for r in reports}
+    return ("no time given" if zoneless == {False} else "its time given in no time zone" if zoneless == {True}
+            else "no time given, or one in no time zone")
+
+
 def _day_label(d: date) -> str:
     """A day as '31 Jan 2024'."""
     return f"{d.day} {d:%b %Y}"
@@ -78,7 +91,8 @@ def timing(articles, default_source: str = "unknown") -> dict:
         unbounded = source == SEEN or bool(cur and cur["unbounded"])
         if cur is None or key < cur["key"]:
             per_outlet[outlet] = {"key": key, "first": dt, "id": get(a, "id"), "precision": precision, "date_source": source,
-                                  "via": get(a, "via"), "seen": source == SEEN, "unbounded": unbounded}
+                                  "via": get(a, "via"), "seen": source == SEEN, "unbounded": unbounded,
+                                  "zoneless": precision == "date" and _zoneless(a, info.flag)}
         else:
             cur["unbounded"] = unbounded
     dated = {o: v for o, v in per_outlet.items() if v is not None}
@@ -91,7 +105,7 @@ def timing(articles, default_source: str = "unknown") -> dict:
         rows.append({"outlet": outlet, "first_report": v["first"].isoformat() if v["precision"] == "exact"
                      else v["first"].date().isoformat(), "precision": v["precision"], "date_source": v["date_source"],
                      "id": v["id"], "via": v["via"], "lag_hours": None, "lag_days": None, "rank": None, "_key": v["key"],
-                     "seen": v["seen"]})
+                     "seen": v["seen"], "zoneless": v["zoneless"]})
     # an undated outlet known only from copies is named with them: its own report is not among the articles
     own = {u["outlet"] for u in undated if not u["via"]}
     copies: dict[str, list[str]] = {}
@@ -122,8 +136,8 @@ def timing(articles, default_source: str = "unknown") -> dict:
                      "their report: they may have published earlier, and get no lag")
     n_day = sum(1 for r in rows if r["precision"] == "date")
     if n_day:
-        notes.append(f"{n_day} outlet(s) have only a date, no time: they are ordered by day and get no lag in hours; "
-                     "lags in hours are between exact times only")
+        notes.append(f"{n_day} outlet(s) have only a date, {_untimed(r for r in rows if r['precision'] == 'date')}: they "
+                     "are ordered by day and get no lag in hours; lags in hours are between exact times only")
     if first["tie"] and not first["label"].startswith("no first can be named"):   # the label names who tied
         notes.append("a tie on the first day of reporting: no first can be named")
     return {"first_outlet": first["outlets"][0] if first["outlets"] and not first["tie"] and not first["unsure"] else None,
@@ -192,7 +206,7 @@ def _first_dated(dated: dict[str, dict]) -> dict:
     if len(on_day) == 1:
         o = day_only[0]
         return {"outlets": [o], "when": d0.isoformat(), "precision": "date", "tie": False,
-                "label": f"first to report: {n(o)} (on {_day_label(d0)}, no time given)"}
+                "label": f"first to report: {n(o)} (on {_day_label(d0)}, {_untimed([on_day[o]])})"}
     outs = sorted(on_day)
     timed_note = "; " + ", ".join(f"{n(o)} at {v['first']:%H:%M} UTC" for o, v in timed if v["precision"] == "exact") \
         if any(v["precision"] == "exact" for _, v in timed) else ""
@@ -229,14 +243,15 @@ def _maybe_first(dated: dict[str, dict], may: list[str], n) -> dict:
     if len(may) == 1:         # a date-only report a few days before the rest, or one seen before any other began
         o = may[0]
         when = (f"first seen {dated[o]['first']:%d %b %Y %H:%M} UTC, no publication date" if dated[o]["seen"]
-                else f"on {_day_label(dated[o]['first'].date())}, no time given" if dated[o]["precision"] == "date"
+                else f"on {_day_label(dated[o]['first'].date())}, {_untimed([dated[o]])}" if dated[o]["precision"] == "date"
                 else f"{dated[o]['first']:%d %b %Y %H:%M} UTC")
         precision = SEEN if dated[o]["seen"] else dated[o]["precision"]
         return {"outlets": [o], "when": dated[o]["first"].date().isoformat() if precision == "date"
                 else dated[o]["first"].isoformat(), "precision": precision, "tie": False,
                 "label": f"first to report: {n(o)} ({when})"}
     parts = [f"{n(o)} ({dated[o]['first']:%d %b %Y %H:%M} UTC)" for o in timed]
-    parts += [f"{', '.join(map(n, outs))} (on {_day_label(d)}, no time given)" for d, outs in sorted(by_day.items())]
+    parts += [f"{', '.join(map(n, outs))} (on {_day_label(d)}, {_untimed(dated[o] for o in outs)})"
+              for d, outs in sorted(by_day.items())]
     parts += [f"{', '.join(map(n, seen))} (a report with no publication date; out by "
               f"{max(dated[o]['first'] for o in seen):%d %b %Y %H:%M} UTC)"] if seen else []
     d0 = min(dated[o]["first"].date() for o in may)

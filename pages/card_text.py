@@ -15,8 +15,9 @@ def when(row: dict | None) -> str:
     src = f" · date from {row['date_source']}" if row.get("date_source") else ""
     if row.get("seen"):    # no date on feed or page: when framelens saw it, which may be long after it appeared
         return f"no publication date · first seen {row['first_report'][:16].replace('T', ' ')} UTC"
-    if row["precision"] == "date":
-        return f"{row['first_report']} (date only, no time given){src}"
+    if row["precision"] == "date":   # a time in no zone is kept as its day (core.dates): the page did give a time
+        why = "its time given in no time zone" if row.get("zoneless") else "no time given"
+        return f"{row['first_report']} (date only, {why}){src}"
     lag = f" · +{row['lag_hours']:.1f} h" if row.get("lag_hours") else ""
     return f"{row['first_report'][:16].replace('T', ' ')} UTC{lag}{src}"
 

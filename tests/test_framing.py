@@ -386,6 +386,31 @@ def test_timing_names_no_first_from_times_in_no_zone():
     assert rows["Ukrainska Pravda"]["precision"] == "date" and rows["Ukrainska Pravda"]["lag_hours"] is None
 
 
+
+def test_a_time_in_no_zone_is_said_so_not_called_no_time():
+    # fc37: a Chinese embassy's page printed "2023-03-10 23:04"; framelens keeps the day (no zone), but the card said
+    # "(date only, no time given)" and the note "have only a date, no time": the page did give a time
+    from pages.card_text import when
+    stored = [{"id": "e", "outlet": "Embassy", "published": "2023-03-10", "date_precision": "date", "date_source": "import",
+               "date_flag": "time of day without a time zone ('2023-03-10T23:04')"},
+              {"id": "r", "outlet": "Reuters", "published": "2023-03-12T12:00:00Z"}]
+    res = timing(stored)
+    rows = {r["outlet"]: r for r in res["outlets"]}
+    assert rows["Embassy"]["zoneless"] and not rows["Reuters"]["zoneless"]
+    assert res["first"]["label"] == "first to report: Embassy (on 10 Mar 2023, its time given in no time zone)"
+    assert when(rows["Embassy"]) == "2023-03-10 (date only, its time given in no time zone) · date from import"
+    assert any(n.startswith("1 outlet(s) have only a date, its time given in no time zone:") for n in res["notes"])
+    # a raw value read here flags the same; a day with no time and one with a zoneless time share a label
+    res = timing([{"id": "a", "outlet": "RT", "published": "2024-02-16T11:25"},
+                  {"id": "b", "outlet": "TASS", "published": "2024-02-16"},
+                  {"id": "c", "outlet": "Reuters", "published": "2024-02-17T06:00:00Z"}])
+    assert "RT, TASS (on 16 Feb 2024, no time given, or one in no time zone)" in res["first"]["label"]
+    rows = {r["outlet"]: r for r in res["outlets"]}
+    assert when(rows["TASS"]) == "2024-02-16 (date only, no time given) · date from unknown"
+    # through the comparison too, and for a copy standing for its original
+    report = compare_event([dict(stored[0], title="", text="The two sides agreed to restore ties on Friday.")])
+    assert report["timing"]["outlets"][0]["zoneless"]
+
 def test_timing_with_missing_and_date_only_dates():
     res = timing(arts := [
         {"id": "a", "outlet": "TASS", "published": "2024-04-03T08:00:00+00:00", "date_source": "feed"},
@@ -802,3 +827,38 @@ def test_prepare_keeps_the_furniture_paragraphs_once_bios_among_them():
     assert "captions" not in doc
     assert [text[a:b][:12] for a, b in doc["furniture_paragraphs"]] == ["Jane Roe is ", "Smoke rises ", "Subscribe to"]
     assert set(doc["bios"]) <= set(doc["furniture_paragraphs"]) and len(doc["bios"]) == 1
+
+
+def test_fc37_a_caption_placing_a_person_in_the_picture_is_no_lead():
+    # fc37: The Herald's page opens on its photo caption "President-elect William Ruto (right) after being declared
+    # winner today."; it was shown as the lead, not the story's first sentence under it
+    story = "President Jane Roe today congratulated the president-elect, who beat his rival in a hotly contested poll."
+    for caption in ("President-elect John Doe (right) after being declared winner today.",
+                    "John Doe (second from left) and his running mate at the tallying centre.",
+                    "Officials (L-R) of the commission during the announcement."):
+        text = f"{caption}\n\n{story}"
+        assert prepare([{"id": "1", "outlet": "X", "title": "", "text": text}])[0]["lead"] == [(len(caption) + 2, len(text))]
+    # a caption and the story set in one paragraph, a line each: the caption line only is furniture
+    text = f"John Doe (left), 40.\n{story}\nHe will be sworn in next month, the commission said on Monday."
+    doc = prepare([{"id": "1", "outlet": "X", "title": "", "text": text}])[0]
+    assert doc["lead"][0][0] == text.index("President Jane Roe")
+    # a party and its side of politics, a US party's letter or "far right" in brackets mark no place in a picture
+    for t in ("The leftist leader beat Jair Bolsonaro (Pl, right), the first president to fail in his re-election bid.",
+              "Sen. Ted Cruz (R) said the vote would go ahead on Tuesday as planned by the leadership.",
+              "The National Rally (far right) won a third of the seats in the first round of the vote."):
+        assert prepare([{"id": "1", "outlet": "X", "title": "", "text": t}])[0]["lead"] == [(0, len(t))]
+
+
+def test_fc37_a_desks_credit_opening_a_lead_sentence_is_cut():
+    # fc37: The Current's second lead sentence opened "Web Desk: According to the World News Agency, …", the page's
+    # desk credit shown as the story's words
+    text = ("News World\n\nTwo neighbours agree to restore diplomatic relations after talks in the capital.\nWeb Desk: According to "
+            "the state news agency, the two sides will reopen embassies within two months.")
+    doc = prepare([{"id": "1", "outlet": "X", "title": "", "text": text}])[0]
+    assert [text[s:e] for s, e in doc["lead"]][1].startswith("According to the state news agency")
+    for desk in ("News Desk | ", "Monitoring Desk – "):
+        t = desk + "The two sides will reopen embassies within two months, the ministry said."
+        assert prepare([{"id": "1", "outlet": "X", "title": "", "text": t}])[0]["lead"] == [(len(desk), len(t))]
+    # a desk the story tells of is kept
+    t = "The news desk was told on Monday that the two sides will reopen embassies within two months."
+    assert prepare([{"id": "1", "outlet": "X", "title": "", "text": t}])[0]["lead"] == [(0, len(t))]
