@@ -123,7 +123,7 @@ def omissions(docs: list[dict], families: dict[str, str] | None = None) -> dict:
     families: article id -> family key (core.reprints.family_key); each article is its own by default.
     """
     outlets = sorted({d["outlet"] for d in docs})
-    fam_of = {d["id"]: (families or {}).get(d["id"], d["id"]) for d in docs}
+    fam_of = _by_outlet(docs, {d["id"]: (families or {}).get(d["id"], d["id"]) for d in docs})
     groups = sorted(set(fam_of.values()))
     if len(outlets) < 2:
         return {"note": "only one outlet reported this event in its own words (copies of a report are shown apart): "
@@ -243,6 +243,22 @@ def _without_trailer(text: str) -> str:
         if not m or not text[:m.start()].strip():
             return text
         text = text[:m.start()].rstrip()
+
+
+def _by_outlet(docs: list[dict], fam_of: dict[str, str]) -> dict[str, str]:
+    """Article id -> family, with the families of one outlet's articles merged: an outlet repeating its own fact in
+    a follow-up is one report, not independent support (a BBC story and its next-day update told one sentence)."""
+    root = {f: f for f in fam_of.values()}
+
+    def find(f: str) -> str:
+        while root[f] != f:
+            f = root[f]
+        return f
+    first: dict[str, str] = {}
+    for d in docs:
+        f, o = find(fam_of[d["id"]]), canonical_outlet(d["outlet"])
+        root[f] = find(first.setdefault(o, f))
+    return {i: find(f) for i, f in fam_of.items()}
 
 
 def _support(i: int, row, sentences: list[dict], own_group, my_groups: set) -> set:

@@ -243,3 +243,15 @@ def test_a_story_followed_by_a_box_of_other_stories_is_whole_not_cut():
     for box in ("Most Popular", "Most Read", "Trending Now", "You May Also Like", "Related Articles"):
         assert not cut_short({"text": story + "\n\n" + box}), box
     assert cut_short({"text": "The court also orders Israel to take steps to\n\nMost Popular"})
+
+
+def test_an_outlets_own_articles_are_one_report_not_two():
+    # A tells the fact in two of its own articles (a follow-up repeats it); B is silent: one report of two, no claim
+    follow_up = "Mayor Helen Ortiz announced the city will close the Riverside bridge for 14 months of repairs next week."
+    docs = prepare([{"id": o + "1", "outlet": o, "title": "", "text": FILLER[o] + " " + t}
+                    for o, t in {"A": FACT, "B": "", "X": ""}.items()]
+                   + [{"id": "A2", "outlet": "A", "title": "", "text": FILLER["C"] + " " + follow_up}])
+    assert omissions(docs)["outlets"]["X"]["omits"] == []
+    # the same two sentences from two outlets are two reports, so the check above is not silent for another reason
+    docs[-1]["outlet"] = "C"
+    assert len(omissions(docs)["outlets"]["X"]["omits"]) == 1
