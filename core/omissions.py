@@ -5,11 +5,11 @@ same fact when their cosine passes ALIGN_THRESHOLD. A fact is listed as omitted 
   - it reads as a checkable fact: it names someone or something (a capitalised word past the first)
     or holds a number, and is not a piece of a longer quotation;
   - at least MIN_SUPPORT independent families other than X's report it, and more than half of the
-    other families do (copies of one story are one family: core.reprints' family_key contract), each
-    with a sentence in near-identical words (cosine >= SUPPORT_THRESHOLD: a reader checks the claim
-    without trusting a paraphrase match), and two families whose versions are the same narration
-    word for word (one quoting or copying the other, or one wire) count once, as does a version that
-    names another supporting outlet ("The New York Times reported …");
+    other families do (copies of one story are one family: core.reprints' family_key contract; so are one
+    outlet's own articles), each with a sentence in near-identical words (cosine >= SUPPORT_THRESHOLD: a
+    reader checks the claim without trusting a paraphrase match), and two families whose versions are the
+    same narration word for word (one quoting or copying the other, or one wire) count once, as does a
+    version that names another supporting outlet ("The New York Times reported …");
   - X does not state it in other words: for each outlet's version of the fact, no window of one or
     two consecutive sentences of X (nor its headline) holds STATED_COVER or more of that version's
     content, weighted by how rare each word is in the event. This errs towards silence: a fact X
