@@ -246,19 +246,12 @@ def _without_trailer(text: str) -> str:
 
 
 def _by_outlet(docs: list[dict], fam_of: dict[str, str]) -> dict[str, str]:
-    """Article id -> family, with the families of one outlet's articles merged: an outlet repeating its own fact in
-    a follow-up is one report, not independent support (a BBC story and its next-day update told one sentence)."""
-    root = {f: f for f in fam_of.values()}
-
-    def find(f: str) -> str:
-        while root[f] != f:
-            f = root[f]
-        return f
+    """Article id -> family, with one outlet's own articles in one family: an outlet repeating its own fact in a
+    follow-up is one report, not independent support (a BBC story and its next-day update told one sentence). A copy
+    stays in its original's family, so an outlet carrying another's story besides its own is still a report of its own."""
     first: dict[str, str] = {}
-    for d in docs:
-        f, o = find(fam_of[d["id"]]), canonical_outlet(d["outlet"])
-        root[f] = find(first.setdefault(o, f))
-    return {i: find(f) for i, f in fam_of.items()}
+    alias = {d["id"]: first.setdefault(canonical_outlet(d["outlet"]), d["id"]) for d in docs if fam_of[d["id"]] == d["id"]}
+    return {i: alias.get(f, f) for i, f in fam_of.items()}
 
 
 def _support(i: int, row, sentences: list[dict], own_group, my_groups: set) -> set:

@@ -255,3 +255,13 @@ def test_an_outlets_own_articles_are_one_report_not_two():
     # the same two sentences from two outlets are two reports, so the check above is not silent for another reason
     docs[-1]["outlet"] = "C"
     assert len(omissions(docs)["outlets"]["X"]["omits"]) == 1
+
+
+def test_an_outlet_carrying_a_copy_and_its_own_story_stays_independent():
+    # B carries A's story (a copy) and its own: A, B, C and D are four reports; C and D alone telling a fact is no majority
+    docs = prepare([{"id": i, "outlet": o, "title": "", "text": FILLER[f] + " " + t} for i, o, f, t in [
+        ("A1", "A", "A", ""), ("B1", "B", "A", ""), ("B2", "B", "B", ""), ("C1", "C", "C", FACT),
+        ("D1", "D", "X", "Mayor Helen Ortiz said on Monday the city will close the Riverside bridge for 14 months of repairs."),
+        ("X1", "X", "B", "")]])
+    families = {"A1": "A1", "B1": "A1", "B2": "B2", "C1": "C1", "D1": "D1", "X1": "X1"}
+    assert omissions(docs, families)["outlets"]["X"]["omits"] == []
