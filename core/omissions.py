@@ -5,11 +5,11 @@ same fact when their cosine passes ALIGN_THRESHOLD. A fact is listed as omitted 
   - it reads as a checkable fact: it names someone or something (a capitalised word past the first)
     or holds a number, and is not a piece of a longer quotation;
   - at least MIN_SUPPORT independent families other than X's report it, and more than half of the
-    other families do (copies of one story are one family: core.reprints' family_key contract), each
-    with a sentence in near-identical words (cosine >= SUPPORT_THRESHOLD: a reader checks the claim
-    without trusting a paraphrase match), and two families whose versions are the same narration
-    word for word (one quoting or copying the other, or one wire) count once, as does a version that
-    names another supporting outlet ("The New York Times reported …");
+    other families do (copies of one story are one family: core.reprints' family_key contract; so are one
+    outlet's own articles), each with a sentence in near-identical words (cosine >= SUPPORT_THRESHOLD: a
+    reader checks the claim without trusting a paraphrase match), and two families whose versions are the
+    same narration word for word (one quoting or copying the other, or one wire) count once, as does a
+    version that names another supporting outlet ("The New York Times reported …");
   - X does not state it in other words: for each outlet's version of the fact, no window of one or
     two consecutive sentences of X (nor its headline) holds STATED_COVER or more of that version's
     content, weighted by how rare each word is in the event. This errs towards silence: a fact X
@@ -123,7 +123,7 @@ def omissions(docs: list[dict], families: dict[str, str] | None = None) -> dict:
     families: article id -> family key (core.reprints.family_key); each article is its own by default.
     """
     outlets = sorted({d["outlet"] for d in docs})
-    fam_of = {d["id"]: (families or {}).get(d["id"], d["id"]) for d in docs}
+    fam_of = _by_outlet(docs, {d["id"]: (families or {}).get(d["id"], d["id"]) for d in docs})
     groups = sorted(set(fam_of.values()))
     if len(outlets) < 2:
         return {"note": "only one outlet reported this event in its own words (copies of a report are shown apart): "
@@ -243,6 +243,15 @@ def _without_trailer(text: str) -> str:
         if not m or not text[:m.start()].strip():
             return text
         text = text[:m.start()].rstrip()
+
+
+def _by_outlet(docs: list[dict], fam_of: dict[str, str]) -> dict[str, str]:
+    """Article id -> family, with one outlet's own articles in one family: an outlet repeating its own fact in a
+    follow-up is one report, not independent support (a BBC story and its next-day update told one sentence). A copy
+    stays in its original's family, so an outlet carrying another's story besides its own is still a report of its own."""
+    first: dict[str, str] = {}
+    alias = {d["id"]: first.setdefault(canonical_outlet(d["outlet"]), d["id"]) for d in docs if fam_of[d["id"]] == d["id"]}
+    return {i: alias.get(f, f) for i, f in fam_of.items()}
 
 
 def _support(i: int, row, sentences: list[dict], own_group, my_groups: set) -> set:

@@ -243,3 +243,25 @@ def test_a_story_followed_by_a_box_of_other_stories_is_whole_not_cut():
     for box in ("Most Popular", "Most Read", "Trending Now", "You May Also Like", "Related Articles"):
         assert not cut_short({"text": story + "\n\n" + box}), box
     assert cut_short({"text": "The court also orders Israel to take steps to\n\nMost Popular"})
+
+
+def test_an_outlets_own_articles_are_one_report_not_two():
+    # A tells the fact in two of its own articles (a follow-up repeats it); B is silent: one report of two, no claim
+    follow_up = "Mayor Helen Ortiz announced the city will close the Riverside bridge for 14 months of repairs next week."
+    docs = prepare([{"id": o + "1", "outlet": o, "title": "", "text": FILLER[o] + " " + t}
+                    for o, t in {"A": FACT, "B": "", "X": ""}.items()]
+                   + [{"id": "A2", "outlet": "A", "title": "", "text": FILLER["C"] + " " + follow_up}])
+    assert omissions(docs)["outlets"]["X"]["omits"] == []
+    # the same two sentences from two outlets are two reports, so the check above is not silent for another reason
+    docs[-1]["outlet"] = "C"
+    assert len(omissions(docs)["outlets"]["X"]["omits"]) == 1
+
+
+def test_an_outlet_carrying_a_copy_and_its_own_story_stays_independent():
+    # B carries A's story (a copy) and its own: A, B, C and D are four reports; C and D alone telling a fact is no majority
+    docs = prepare([{"id": i, "outlet": o, "title": "", "text": FILLER[f] + " " + t} for i, o, f, t in [
+        ("A1", "A", "A", ""), ("B1", "B", "A", ""), ("B2", "B", "B", ""), ("C1", "C", "C", FACT),
+        ("D1", "D", "X", "Mayor Helen Ortiz said on Monday the city will close the Riverside bridge for 14 months of repairs."),
+        ("X1", "X", "B", "")]])
+    families = {"A1": "A1", "B1": "A1", "B2": "B2", "C1": "C1", "D1": "D1", "X1": "X1"}
+    assert omissions(docs, families)["outlets"]["X"]["omits"] == []
