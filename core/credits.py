@@ -29,6 +29,7 @@ from urllib.parse import urlsplit
 
 from .clean import dateline_end
 
+_HOST = re.compile(r"[\w\-]+(?:\.[\w\-]+)+\.[a-z]{2,}")   # a host with a subdomain: "edition.cnn.com"
 DATA_DIR = Path(__file__).resolve().parent / "data"
 REGISTRY = DATA_DIR / "news_outlets.toml"
 # Words that name no outlet even when a catalog or corpus uses them as one.
@@ -148,10 +149,26 @@ def _known(name: str) -> str | None:
     names, _ = _registry()
     if key in names:
         return names[key]
+    host = _parent_host(key)
+    if host:
+        return host
     # "Russia's TASS agency", "Xinhua news agency", "the AFP news agency": a known name plus a descriptor.
     bare = re.sub(r"\s+(?:news agency|news service|agency|newspaper|news|daily|tv|channel)$", "", key)
     bare = re.sub(r"^(?:[\w\-']+\s+){0,3}?(?:state(?:-run|-owned|-controlled)?\s+)?(?:news agency|agency)\s+", "", bare)
     return names.get(bare) or _USER_ALIASES.get(bare)
+
+
+def _parent_host(key: str) -> str | None:
+    """The outlet a host names through its parent domain: "edition.cnn.com" is CNN's site as "cnn.com" is."""
+    if not _HOST.fullmatch(key):
+        return None
+    names, _ = _registry()
+    labels = key.split(".")
+    for n in range(1, len(labels) - 1):
+        parent = ".".join(labels[n:])
+        if parent in names:
+            return names[parent]
+    return None
 
 
 def is_wire(outlet: str) -> bool:
@@ -332,6 +349,8 @@ _BY_NAMES_LEFT = re.compile(r"^(?:By|BY)\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\
                             r"[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}){0,3}(?:\s+(?:the|The))?$")
 # "\ufffd" (the replacement character): a dash some page's wrong encoding broke ("… by phone.  \ufffdReuters", rpages9's
 # Daily Observer); it stands where "— Reuters" stood and nothing else is written so.
+# "With files from CBC News and The Associated Press": the outlet's own story, written with its and others' material.
+_FILES_FROM = re.compile(r"\s*\(?\s*(?:[Ww]ith\s+)?(?:files|reporting|material)\s+(?:from|by)\s")
 _BROKEN_DASH = "\ufffd"
 _SIGNOFF_LEFT = re.compile(r"(?:^|[.!?\"”’)]\s+|[-–—―‒\ufffd]{1,2}\s*|\(\s*|\(\s*[A-Z]{1,4}\s*/\s*)$")
 _INITIALS_LEFT = re.compile(r"\(\s*[A-Z]{1,4}\s*/\s*$")
@@ -619,6 +638,10 @@ def _kind(text: str, s: int, e: int, para: tuple[int, int], idx: int, n_paras: i
         # caption dated as agencies date their pictures (fc32's Geo News); a story's sign-off closes the story.
         if dashed and not alone and idx < n_paras - 2 and _DAY_RE.search(text, para[0], s):
             return "photo"
+        # "… pose for pictures in Beijing, China March 10, 2023. (Reuters)": an agency's caption, dated as it dates its
+        # pictures, bracketing its credit; in a text cut short it can be among the last lines (fc37's Asharq Al-Awsat).
+        if closing and not alone and lstrip.endswith("(") and _ends_in_day(lstrip[:-1]):
+            return "photo"
         if alone or dashed or closing:
             return "signoff"
     if idx >= n_paras - 2 and "ith" in text[para[0]:s] \
@@ -707,8 +730,8 @@ def find_credits(title: str | None, text: str | None, url: str | None = None,
         if idx < 0 or s >= paras[idx][1]:
             continue
         kind = _kind(text, s, e, paras[idx], idx, len(paras), opening)
-        if n in joint and kind in ("reported", "cited", "told"):
-            continue            # "according to NBC and the AP": a compilation, credited to none alone
+        if n in joint and (kind in ("reported", "cited", "told") or _FILES_FROM.match(text, paras[idx][0])):
+            continue            # "according to NBC and the AP", "With files from CBC News and AP": a compilation
         if kind:
             lo, hi = _phrase_span(text, s, e, *paras[idx], dateline=kind == "dateline")
             out.append(Credit(outlet, text[lo:hi], lo, hi, "text", kind, s, e))

@@ -1,0 +1,34 @@
+"""Reprint verdicts found wrong by session 35's fact-checks (fc37, om35), on synthetic texts: an agency's dated photo
+caption closing "(Reuters)" near the end of a cut text, "With files from" naming several outlets and an outlet's own
+dateline on its site's subdomain."""
+from __future__ import annotations
+
+from core.credits import canonical_outlet
+from tests.reprint_texts import LAST, MORE, STORY, art, kinds, verdicts
+
+CAPTION = "Officials pose for pictures during a meeting in Beijing, China March 10, 2023. (Reuters)"
+
+
+def test_a_dated_caption_closing_an_agency_in_brackets_credits_the_picture():
+    # fc37's Asharq Al-Awsat: the caption among the last lines of a text cut short, the story's own text below it.
+    assert kinds(f"{STORY}\n\n{MORE}\n\n{CAPTION}\n\n{LAST}") == [("photo", "Reuters")]
+    assert verdicts(art("aa", "Gulf Daily", f"{STORY}\n\n{MORE}\n\n{CAPTION}\n\n{LAST}")) == []
+    # A story's own closing "(Reuters)" after a sentence that ends in no day still credits the text.
+    assert kinds(f"{STORY}\n\n{MORE}\n\n{LAST}(Reuters)") == [("signoff", "Reuters")]
+
+
+def test_files_from_several_outlets_credit_none_of_them():
+    # om35's CBC flotilla story: "With files from CBC News and The Associated Press".
+    text = f"{STORY}\n\n{MORE}\n\n{LAST}\n\nWith files from CBC News and The Associated Press"
+    assert kinds(text, own="CBC News") == []
+    assert verdicts(art("cbc", "CBC News", text)) == []
+    assert kinds(f"{STORY}\n\n{MORE}\n\n{LAST}\n\nWith files from Reuters and AFP") == []
+
+
+def test_a_sites_subdomain_names_its_outlet():
+    # om35c's "(CNN)" dateline on edition.cnn.com was a "wire copy of CNN".
+    assert canonical_outlet("edition.cnn.com") == "CNN"
+    assert canonical_outlet("https://edition.cnn.com/2017/09/15/asia/x.html") == "CNN"
+    assert canonical_outlet("cnn.example.org") == "cnn.example.org"
+    assert verdicts(art("cnn", "edition.cnn.com", f"(CNN) {STORY}\n\n{MORE}\n\n{LAST}")) == []
+
