@@ -702,8 +702,8 @@ def _families(docs: list[dict], roots: dict, relations: dict, shared_with: dict)
     for top, group in members.items():
         group = list(dict.fromkeys(group))
         found = [(i, credit[i]) for i in group if credit[i] and not same_outlet(credit[i][0], docs[i]["canon"])]
-        source = _family_source(docs, top, found) or _shared_interview(docs, top, group) \
-            or _shared_credit(docs, top, group)
+        named = _family_source(docs, top, found)
+        source = named or _shared_interview(docs, top, group) or _shared_credit(docs, top, group)
         if source is None:                              # an original and its copies
             if _wire_pictured(docs, top, group):
                 continue        # the shared text could be the wire's: no member is called the top's copy
@@ -719,12 +719,15 @@ def _families(docs: list[dict], roots: dict, relations: dict, shared_with: dict)
                 if c != orig:
                     verdicts[c] = _text_verdict(docs, c, orig, _relation_of(c, orig, roots, relations))
             continue
+        lone = named is not None and not is_wire(outlet) and _shared_apart(roots, group, via)
         for c in group:                                 # every member carries the absent outlet's story
             own = credit[c]
             if own and own[1] in FAMILY_CREDITS and not same_outlet(own[0], docs[c]["canon"]) \
                     and not _credit_carried(docs, c, own, via, credit[via]):
                 # Its own credit names the source (the family's, or another one it took this text from).
                 verdicts[c] = _credit_only(docs, c, own, shared_with, _relation_of(c, c, roots, relations))
+            elif lone and c != via:
+                continue
             else:
                 verdicts[c] = _text_verdict(docs, c, None, _relation_of(c, c, roots, relations), absent=(outlet, via))
     for i, d in enumerate(docs):
@@ -737,6 +740,15 @@ def _families(docs: list[dict], roots: dict, relations: dict, shared_with: dict)
                                   score=CREDIT_SCORE["boilerplate"], outlet=d["outlet"], kind="aggregator copy",
                                   evidence=[_boiler_evidence(d["boiler"])], changes={})
     return verdicts
+
+
+def _shared_apart(roots: dict, group: list[int], via: int) -> bool:
+    """Whether two members of a family share text with each other rather than with the member `via`: the text goes
+    round apart from the page that credits a paper (no wire) for it, as a wire's story does that the paper carried too
+    (fc37: The Wall's "– Times of India" over AP's story, which Africanews, Al Jazeera and The North Africa Post share
+    among themselves, made them "partial copies of The Times of India"). The paper is then named only for the members
+    that credit it; a family of one copy and the crediting page keeps it as its source."""
+    return any(c != via and roots[c][1][1] != via for c in group if c in roots)
 
 
 def _credit_carried(docs, c: int, own: tuple, via: int, source: tuple | None) -> bool:

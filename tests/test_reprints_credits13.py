@@ -1,10 +1,12 @@
 """Reprint verdicts found wrong by session 35's fact-checks (fc37, om35), on synthetic texts: an agency's dated photo
-caption closing "(Reuters)" near the end of a cut text, "With files from" naming several outlets and an outlet's own
-dateline on its site's subdomain."""
+caption closing "(Reuters)" near the end of a cut text, "With files from" naming several outlets, an outlet's own
+dateline on its site's subdomain, and a paper credited by one page of a family whose text goes round apart from it."""
 from __future__ import annotations
 
 from core.credits import canonical_outlet
 from tests.reprint_texts import LAST, MORE, STORY, art, kinds, verdicts
+from tests.test_reprints import SPUN
+from tests.test_reprints import STORY as SENTENCES
 
 CAPTION = "Officials pose for pictures during a meeting in Beijing, China March 10, 2023. (Reuters)"
 
@@ -32,3 +34,18 @@ def test_a_sites_subdomain_names_its_outlet():
     assert canonical_outlet("cnn.example.org") == "cnn.example.org"
     assert verdicts(art("cnn", "edition.cnn.com", f"(CNN) {STORY}\n\n{MORE}\n\n{LAST}")) == []
 
+
+def _page(i, outlet, paras, title="Council shuts river bridge"):
+    return art(i, outlet, "\n\n".join(paras), title=title)
+
+
+def test_a_paper_one_page_credits_is_no_source_of_a_text_going_round_apart_from_it():
+    # fc37's Kenya family: The Wall's "– Times of India" over AP's story (spun) made Africanews, Al Jazeera and The
+    # North Africa Post, which share AP's paragraphs among themselves, "partial copies of The Times of India".
+    credited = _page("wall", "Fast News Planet", SPUN, title="Council shuts river bridge – Times of India")
+    a = _page("a", "Gulf Daily", SENTENCES)
+    b = _page("b", "Valley Courier", SENTENCES[:5])
+    assert verdicts(credited, a, b) == [("wall", "The Times of India", "wire copy")]
+    # One page and the page crediting the paper: the paper is still the pair's source.
+    assert sorted(verdicts(credited, a)) == [("a", "The Times of India", "spun copy"),
+                                             ("wall", "The Times of India", "wire copy")]
