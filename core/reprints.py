@@ -214,6 +214,8 @@ def _prepare(articles) -> list[dict]:
                      # the feed's blurb of a page that could not be read: often a wire's first sentence, word for word
                      "summary": (get(a, "text_status", "ok") or "ok") == SUMMARY_ONLY})
         docs[-1]["own_credit"] = bool(docs[-1]["own_credits"])
+        # "CONCORD, N.C. — …": a place dateline naming no outlet (a wire's story as its clients print it)
+        docs[-1]["bare_dateline"] = len(docs[-1]["clean"]) < len(clean) and not any(c.kind == "dateline" for c in all_credits)
     return docs
 
 
@@ -657,6 +659,14 @@ def find_reprints(articles, progress: bool = False) -> list[Reprint]:
     return out
 
 
+def _dateline_added(copy: dict, orig: dict, why: list[str]) -> bool:
+    """Whether the later of two texts opens with a place dateline the earlier lacks while only time says which came
+    first: a copier drops a dateline, it does not add one, so both may carry a third text, a wire's story as its clients
+    print it, and the earlier is not named the later one's original (om35: NPR's "CONCORD, N.C. — Kyle Busch …", AP's
+    story, was a "verbatim copy" of CBC's, published half an hour earlier without the dateline)."""
+    return copy["bare_dateline"] and not orig["bare_dateline"] and all(r.startswith("published ") for r in why)
+
+
 def _told_apart(a: dict, b: dict) -> bool:
     """Whether a pair's direction can rest on more than publication time: a credit (to each other, or one naming where
     a member's text comes from), aggregator boilerplate, a wire, or an outlet's own dateline on either side. A feed's
@@ -708,7 +718,7 @@ def _families(docs: list[dict], roots: dict, relations: dict, shared_with: dict)
             if _wire_pictured(docs, top, group):
                 continue        # the shared text could be the wire's: no member is called the top's copy
             for c in group:
-                if c != top:
+                if c != top and not _dateline_added(docs[c], docs[roots[c][1][1]], roots[c][1][2]):
                     verdicts[c] = _text_verdict(docs, c, top, roots[c][1])
             continue
         outlet, via = source

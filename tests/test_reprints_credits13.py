@@ -49,3 +49,17 @@ def test_a_paper_one_page_credits_is_no_source_of_a_text_going_round_apart_from_
     # One page and the page crediting the paper: the paper is still the pair's source.
     assert sorted(verdicts(credited, a)) == [("a", "The Times of India", "spun copy"),
                                              ("wall", "The Times of India", "wire copy")]
+
+
+def test_a_later_text_adding_a_place_dateline_is_not_named_the_earlier_ones_copy():
+    # om35's NPR "CONCORD, N.C. — Kyle Busch …" (AP's story) was a "verbatim copy" of CBC's, half an hour earlier.
+    body = f"{STORY}\n\n{MORE}\n\n{LAST}"
+    early = art("cbc", "Maple Daily", body, published="2026-05-21T22:19:00Z")
+    late = art("npr", "Valley Courier", f"CONCORD, N.C. — {body}", published="2026-05-21T23:19:00Z")
+    assert verdicts(early, late) == []
+    # Without the dateline the later text is still the earlier one's copy, and with one naming a wire, the wire's.
+    assert verdicts(early, art("npr", "Valley Courier", body, published="2026-05-21T23:19:00Z")) == \
+        [("npr", "Maple Daily", "verbatim copy")]
+    assert verdicts(early, art("npr", "Valley Courier", f"CONCORD, N.C. (AP) — {body}",
+                               published="2026-05-21T23:19:00Z")) == \
+        [("cbc", "Associated Press", "verbatim copy"), ("npr", "Associated Press", "wire copy")]
