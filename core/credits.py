@@ -347,10 +347,10 @@ _BYLINE_VERB = re.compile(r"\b(?:citing|quoting|according to|reported|reports|re
 # "By REBECCA BOONE Associated Press": reporters' names run into their agency's name with no comma between.
 _BY_NAMES_LEFT = re.compile(r"^(?:By|BY)\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}(?:\s*(?:,|and|And|AND)\s+"
                             r"[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}){0,3}(?:\s+(?:the|The))?$")
-# "\ufffd" (the replacement character): a dash some page's wrong encoding broke ("… by phone.  \ufffdReuters", rpages9's
-# Daily Observer); it stands where "— Reuters" stood and nothing else is written so.
 # "With files from CBC News and The Associated Press": the outlet's own story, written with its and others' material.
 _FILES_FROM = re.compile(r"\s*\(?\s*(?:[Ww]ith\s+)?(?:files|reporting|material)\s+(?:from|by)\s")
+# "\ufffd" (the replacement character): a dash some page's wrong encoding broke ("… by phone.  \ufffdReuters", rpages9's
+# Daily Observer); it stands where "— Reuters" stood and nothing else is written so.
 _BROKEN_DASH = "\ufffd"
 _SIGNOFF_LEFT = re.compile(r"(?:^|[.!?\"”’)]\s+|[-–—―‒\ufffd]{1,2}\s*|\(\s*|\(\s*[A-Z]{1,4}\s*/\s*)$")
 _INITIALS_LEFT = re.compile(r"\(\s*[A-Z]{1,4}\s*/\s*$")
