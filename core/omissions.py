@@ -234,12 +234,17 @@ _TRAILER_LINE_RE = re.compile(r"\n[ \t]*(?:[-•][ \t]*)?(?:\d+\s+(?:replies|rep
                               r"|(?-i:[A-Z][\w.&'-]*(?:[ \t]+[A-Z][\w.&'-]*){0,2}(?:[ \t]*/[ \t]*[A-Za-z][\w.&'-]*"
                               r"(?:[ \t]+[A-Z][\w.&'-]*){0,2}){1,3}))"
                               r"[ \t]*\Z", re.IGNORECASE)
+# a desk's or agency's sign-off after a dash, on its own line or after the story's last stop ("… of the 47 counties. –
+# New Ziana": fc37's Herald story, whole, was called cut); a dash and a name after no stop is a cut sentence's aside,
+# and the dash is spaced after a stop: "the U.S.-China" is no sign-off
+_SIGN_OFF_RE = re.compile(r"(?:(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))[ \t]+|\n[ \t]*)[-–—][ \t]*[A-Z][\w.&'’-]*"
+                          r"(?:[ \t]+[A-Z][\w.&'’-]*){0,2}[ \t]*\Z")
 
 
 def _without_trailer(text: str) -> str:
     """The text without the page's lines after the story (comment form, follow prompts), from the end."""
     while True:
-        m = _TRAILER_LINE_RE.search(text)
+        m = _TRAILER_LINE_RE.search(text) or _SIGN_OFF_RE.search(text)
         if not m or not text[:m.start()].strip():
             return text
         text = text[:m.start()].rstrip()

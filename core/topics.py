@@ -69,7 +69,7 @@ class Topic:
     yields_to: frozenset[str] = frozenset()  # topics that, when they qualify, take the event instead of this one
     dateline: bool = True                    # False: terms in a report's opening wire dateline are no evidence
     placed_beside: frozenset[str] = frozenset()  # topics that, when they qualify, make this one `placed` too
-    named: tuple[tuple[str, re.Pattern], ...] = ()   # terms with a name in them ("wins * election"): (key, pattern)
+    named: tuple[tuple[str, re.Pattern], ...] = ()   # terms with a name or a gap ("wins * election"): (key, pattern)
     sets_bar: bool = True                    # False: its score is no bar for the placed topics' keep_share cut
     placed_categories: tuple[str, ...] = ()  # lowercase feed categories that count only where the topic is placed
 
@@ -78,24 +78,36 @@ class TopicFileError(ValueError):
     """A taxonomy file that cannot be used; the message names the file and the field."""
 
 
+def _escaped(term: str) -> str:
+    """A term as a pattern: a run of spaces or hyphens for each space, a typographic apostrophe for a straight one
+    ("the country’s presidential election", "Côte d’Ivoire")."""
+    return re.escape(term).replace(r"\ ", r"[\s\-]+").replace("'", "['’]")
+
+
 def _compile(terms: Iterable[str], flags: int) -> re.Pattern | None:
     """One alternation with word boundaries, longest terms first so phrases win over their words."""
     terms = sorted({t for t in terms if t}, key=len, reverse=True)
     if not terms:
         return None
-    alt = "|".join(re.escape(t).replace(r"\ ", r"[\s\-]+") for t in terms)
+    alt = "|".join(_escaped(t) for t in terms)
     return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", flags)
 
 
 # "*" in a term stands for one name: a capitalised word, possessive or not ("wins Argentina's presidential election",
 # "wins Argentina presidential election"); a lowercase word ("wins the election", "wins snap election") is none
 _NAME_SLOT = r"(?-i:[A-Z])[\w.'’-]*"
+# "…" stands for up to three words of any kind, no punctuation between them (a result told with a name, a title or
+# an adjective between: "defeated President Jair Bolsonaro in a runoff election", "declared winner of a keenly
+# contested election"): the words around it must hold the result, as "defeated", "declared winner" do
+_GAP_SLOT = r"(?:[\w'’-]+[\s\-]+){0,3}"
+_SLOTS = ("*", "…")
 
 
 def _named_term(term: str) -> re.Pattern:
-    """One term holding a name slot ("*"), matched case-insensitively but for the name's capital."""
-    alt = re.escape(term).replace(r"\*", _NAME_SLOT).replace(r"\ ", r"[\s\-]+")
-    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.IGNORECASE)
+    """One term holding a name slot ("*") or a gap ("…"), matched case-insensitively but for the name's capital;
+    never after "be": "expected to be declared winner of the election" tells a result still to come."""
+    alt = _escaped(term).replace(r"\*", _NAME_SLOT).replace("…" + r"[\s\-]+", _GAP_SLOT)
+    return re.compile(rf"(?<![\w-])(?<!\bbe\s)(?:{alt})(?![\w-])", re.IGNORECASE)
 
 
 def _strings(path: Path, where: str, value, required: bool = False) -> tuple[str, ...]:
@@ -169,8 +181,8 @@ def load_topics(path: str | Path | None = None) -> list[Topic]:
         # Short all-caps names (AI, EU, UN, NBA) only count in capitals: "ai" or "un" in
         # running text is noise.
         acr = [e for e in entities + keywords if e.isupper() and len(e) <= 4]
-        named = tuple((_key(k), _named_term(k)) for k in keywords if "*" in k)
-        rest = [e for e in entities + keywords if e not in acr and "*" not in e]
+        named = tuple((_key(k), _named_term(k)) for k in keywords if any(c in k for c in _SLOTS))
+        rest = [e for e in entities + keywords if e not in acr and not any(c in e for c in _SLOTS)]
         known = {_key(x) for x in entities + keywords}
         bad = [r for r in requires if _key(r) not in known]
         if bad:
@@ -212,8 +224,8 @@ _WORDS = re.compile(r"[^\W_]+")
 
 
 def _key(term: str) -> str:
-    """A term as matches are compared: lowercase, hyphens and runs of spaces as one space."""
-    return re.sub(r"[\s\-]+", " ", term.strip().lower())
+    """A term as matches are compared: lowercase, hyphens and runs of spaces as one space, apostrophes straight."""
+    return re.sub(r"[\s\-]+", " ", term.strip().lower()).replace("’", "'")
 
 
 def _found(tp: Topic, text: str) -> set[str]:

@@ -235,6 +235,19 @@ def test_a_story_followed_by_a_metadata_list_or_a_desk_sign_off_is_whole_not_cut
     assert cut_short({"text": "Chauvin was found guilty of all charges as the\n- Published\n- Section"})
     assert cut_short({"text": "Talks went on in the capital, Kyiv/Kiev"})
 
+def test_a_story_ending_on_a_dash_and_a_desk_name_is_whole_not_cut():
+    # fc37: The Herald's whole story ended "… in half of the 47 counties. – New Ziana" (the agency's sign-off after a
+    # dash) and was called cut
+    from core.omissions import cut_short
+    story = "The winner needs half the votes cast and a quarter of the votes in half of the 47 counties."
+    for end in (" – New Ziana", "\n– New Ziana", " — AFP", "\n- Xinhua"):
+        assert not cut_short({"text": story + end}), end
+    # a dash and a name after no stop is a cut sentence's aside, and an unspaced dash after a stop joins two names
+    assert cut_short({"text": story[:-1] + " – New Ziana"})
+    assert cut_short({"text": "The votes were counted by the electoral commission – Wafula Chebukati"})
+    assert cut_short({"text": "Talks on trade went on with the U.S.-China"})
+
+
 def test_a_story_followed_by_a_box_of_other_stories_is_whole_not_cut():
     # fc36: The Times of Israel's entry ended '… adverse conditions of life in Gaza."' above "Most Popular"; it was
     # called cut

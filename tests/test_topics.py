@@ -528,6 +528,31 @@ def test_a_win_named_with_its_country_between_is_elections_and_keeps_the_place()
     assert any(p.search("wins Brazil's presidential runoff") for p in pats)
 
 
+def test_a_result_told_with_words_between_is_elections_but_a_forecast_is_not():
+    # fc37: Lula's win over Bolsonaro (2 of 20 titles and first sentences anchored) and Ruto's declaration as Kenya's
+    # winner (8 of 20) had no Elections tag: a name, a title or adjectives stood between the words of the result
+    for title in ("Lula defeats Bolsonaro in Brazilian election",
+                  "Lula on Sunday narrowly defeated President Jair Bolsonaro in a runoff election",
+                  "Former president Lula defeats incumbent Jair Bolsonaro in Brazil's elections",
+                  "Ruto declared winner of Kenya\u2019s presidential election as results questioned",
+                  "Ruto was declared winner of a keenly contested election in East Africa",
+                  "Kenya's deputy president Ruto declared election winner",
+                  "William Ruto has won the country\u2019s presidential election, the electoral commission said",
+                  "Erdogan wins Turkey's presidential run-off, extending his rule",
+                  "Fujimori concedes defeat in Peru's presidential election"):
+        tags = tag_topics(title, title + ".")
+        assert "Elections" in tags, title
+    # a forecast, a result still to come, a game's win or words split by a clause tell no vote held
+    for title in ("Lula favored to win Brazil election against Bolsonaro",
+                  "Ruto expected to be declared winner of Kenya's presidential election",
+                  "Lula could defeat Bolsonaro in October's presidential election, poll shows",
+                  "Djokovic defeats Nadal to win French Open title in Paris"):
+        assert "Elections" not in tag_topics(title, title + "."), title
+    pats = [p for t in load_topics() if t.name == "Elections" for k, p in t.named]
+    assert not any(p.search("Lula defeated Bolsonaro, who led in the election") for p in pats)
+    assert not any(p.search("declared winner of the race before the new election") for p in pats)
+
+
 def test_a_topic_setting_no_bar_spares_the_placed_topics_only():
     # review, round 34: Elections set no bar for any topic, so beside a vote every other topic was cut against the
     # place's score, not the vote's: here Economy 3 (two passing words) stayed beside Elections 23
