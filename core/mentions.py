@@ -378,6 +378,9 @@ class _Context:
         head = head_of(words)
         owner = document_owner(mention, head)
         if owner is not None:
+            if _JOINT_DOC_RE.search(mention) or _MORE_AUTHORS_RE.match(self.text, q.speaker_end):
+                # "a joint statement by Beijing, Riyadh and Tehran": the words of several parties, no one party's
+                return Settled("other", None, how=f"{mention!r}: a document of several parties")
             if owner == "":
                 return self.last_author(q, mention)
             inner = self.phrase(owner, q)
@@ -762,6 +765,9 @@ class _Context:
                                how=f"an unnamed spokesperson of {principal!r}")
         head = head_of(words)
         capital = [w for w in words if w[:1].isupper() and w.lower() not in DETERMINERS]
+        if words[-1] in _OFFICE_ACRONYMS:
+            # "POTUS said": an office's short name, its holder not named by it (the role pass may name them)
+            return Settled("role", None, mention, how=f"{mention!r}: an office's acronym, not a body")
         if _ACRONYM_WORD_RE.fullmatch(words[-1]) and head == words[-1].lower() and words[-1].lower() not in TITLE_WORDS \
                 and words[-1].lower() not in NOT_NAMES and not country_in(words[-1:])[0] \
                 and words[-1] not in _THING_ACRONYMS:   # not "Friday EDT", not "AI promised to speed up …"
@@ -912,12 +918,15 @@ class _Context:
         other source was cited in between and the article tied a document of that kind to them ("X said in a
         statement", "a statement from X"): otherwise it may be another's ("police said" is no author here)."""
         i = bisect_left(self.authors, (q.speaker_start,))
+        while i and q.quote_start <= self.authors[i - 1][0] < q.quote_end:
+            i -= 1                      # "Both Saudi Arabia and Iran expressed …, the statement said": whom it reports on
         if i and q.speaker_start - self.authors[i - 1][0] <= 1500:
             at, kind, name = self.authors[i - 1]
             between = self.sources[bisect_right(self.sources, at):bisect_left(self.sources, q.speaker_start)]
             head = re.compile(rf"\b{re.escape(head_of(words_of(mention)))}s?\b", re.I)
             tied = head.search(self.text, max(0, at - 200), min(q.speaker_start, at + 200)) is not None
-            if not between and tied:
+            joint = _JOINT_DOC_RE.search(self.text, at, q.speaker_start) is not None
+            if not between and tied and not joint:       # "… according to the joint statement. …, the statement said"
                 return Settled(kind, name, how=f"{mention!r}: the author quoted just before it")
             return Settled("other", None, how=f"{mention!r}: not clearly the document of the source quoted before")
         return Settled("other", None, how=f"{mention!r} with no author named")
@@ -961,6 +970,8 @@ _CHAMBERS = {"senate", "house"}
 _DEMONYM_ENDS = ("an", "ese", "ish", "i", "ch")
 _PARTY_WORDS = frozenset("republican libertarian".split())     # "the Republican candidate": a party, no country
 # Acronyms of things, not bodies: "AI promised to speed up drug discovery" names no one who speaks
+# Offices known by an acronym ("POTUS"): a person holding a role, no institution
+_OFFICE_ACRONYMS = frozenset("POTUS FLOTUS VPOTUS".split())
 _THING_ACRONYMS = frozenset("AI GDP EV EVs IT TV PC VR AR DNA RNA GPS LNG LGBT LGBTQ COVID HIV".split())
 _MORE_ORG_HEADS = {"survey", "bank", "fund", "network", "alliance", "coalition", "federation", "initiative", "trust",
                    "patrol", "cell"}   # "the Florida Highway Patrol", "the Security Media Cell"
@@ -969,6 +980,12 @@ _MORE_ORG_HEADS = {"survey", "bank", "fund", "network", "alliance", "coalition",
 _HOLDER_AFTER_RE = re.compile(r"[ \t]*(?:\([A-Z][A-Za-z.&]{1,7}\)[ \t]*)?,[ \t]+"
                               r"(?:(?:[A-Z][a-zà-ÿ'’-]+[ \t]+)?(?:Dr|Prof|Mr|Mrs|Ms|Engr)\.?[ \t]+)?(?P<name>[A-Z][a-zà-ÿ'’-]+(?:[ \t]+[A-Z][a-zà-ÿ'’-]+){1,2})\b")
 # a sentence's end: a stop, and perhaps a closing mark, then a space
+# A document of several parties ("a joint statement", "a trilateral statement by China, Saudi Arabia and Iran")
+_JOINT_DOC_RE = re.compile(r"\b(?:joint|trilateral|bilateral|tripartite|multilateral)\s+(?:[\w-]+\s+)?(?:statement|"
+                           r"declaration|communiqu[eé]|release|announcement|letter|readout)s?\b", re.I)
+# More authors after a document's first ("a statement by Beijing, Riyadh and Tehran", "… by Moscow and Minsk")
+_NAME_RUN = r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+_MORE_AUTHORS_RE = re.compile(rf"(?:(?:,\s+{_NAME_RUN})+,?)?\s+and\s+{_NAME_RUN}")
 _SENTENCE_STOP_RE = re.compile(r"[.!?][\"”’']?\s")
 # "(CNE)" inside a mention: an abbreviation of the name before it
 _ABBREV_PAREN_RE = re.compile(r"\s*\([A-Z][A-Za-z.&]{1,7}\)")

@@ -615,6 +615,24 @@ def _from_governing_verb(aid, text, u: Unit, qi: int, spans, names) -> Quote | N
     return _make_quote(aid, text, start, end, kind, cue, u, subj, names)
 
 
+# Past forms of naming verbs: after a noun, a reduced relative that names it ("the conservative dubbed the 'Tropical
+# Trump'", "a gang nicknamed 'the Wolves'"), its namer unsaid
+_NAMING_PARTICIPLES = frozenset("dubbed nicknamed labelled labeled branded termed called".split())
+
+
+def _names_noun_before(tok, subj) -> bool:
+    """A naming participle right after a noun other than its subject: outside the subject's phrase (and no
+    preposition's object: "the minister of finance dubbed it") or in an apposition set off by a comma; the noun is
+    the one named, no speaker of the name ("The conservative writer David Frum called …" is Frum's naming)."""
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if not (tok.lower_ in _NAMING_PARTICIPLES and before is not None and before.tag_ in ("NN", "NNS", "NNP", "NNPS")
+            and before.i != subj.i and before.dep_ != "pobj") or after is not None and after.tag_ in ("IN", "RP"):
+        return False                    # "called for further action", "called on …": a demand, no naming
+    inside = subj.left_edge.i <= before.i <= subj.right_edge.i
+    return not inside or any(t.text == "," for t in tok.doc[subj.i:before.i])
+
+
 def _clause_end(tok) -> int:
     """The last token of a verb's own clause: a coordinated clause with a subject of its own ("… described it as
     a 'huge tragedy' and state authorities were investigating …") is someone else's, not the verb's content."""
@@ -1186,6 +1204,8 @@ def _from_cue_verb(aid, text, u: Unit, tok, spans, names) -> Quote | None:
     subj = _owner_of_relative(tok, subj)
     if subj is None or subj.lower_ in ("it", "that", "this", "which", "what"):
         return None
+    if _names_noun_before(tok, subj):
+        return None                     # "Bolsonaro, the conservative dubbed the 'Tropical Trump'": he is the one named
     if tok.tag_ in ("VBD", "VBN") and subj.left_edge.i > 0 and doc[subj.left_edge.i - 1].lower_ == "with":
         return None                     # "…, with a state of emergency declared": a participle, its noun no speaker
     if len(subj.text) > 2 and subj.left_edge.i == subj.i and (

@@ -220,6 +220,8 @@ CAP_WORD_RE = re.compile(rf"\b{NAME_WORD}[{LO}'’-]*\b")
 CAPS_RUN_RE = re.compile(rf"\b{NAME_WORD}{JOINED}(?:[ \t\xa0]+(?:[A-Z]\.[ \t\xa0]+)?{NAME_WORD}{JOINED}){{1,5}}\b")
 # A nickname's introduction: the name after it is an alias of a person named otherwise ("James Mattis, nicknamed
 # "Mad Dog Mattis"", "dubbed the Iron Lady", "known as Mad Dog"), never a person of its own to expand a surname into
+# A number right after a capitalised run: the run names a product or a model ("Tesla Model 3")
+_NUMBER_NEXT_RE = re.compile(r"[ \t\xa0]+\d")
 _NICKNAME_BEFORE_RE = re.compile(r"\b(?:nicknamed|nicknames?|dubbed|known\s+as|a\.?k\.?a\.?)[ \t\xa0]*[\"“‘'«]?[ \t\xa0]*\Z")
 # Words in a capitalised run that are not part of a person's name: places, buildings, bodies.
 PLACE_WORDS = set("""city hall street square avenue river region oblast district province county
@@ -337,6 +339,8 @@ class NameIndex:
             for m in CAPS_RUN_RE.finditer(self.text):
                 if _NICKNAME_BEFORE_RE.search(self.text, max(0, m.start() - 24), m.start()):
                     continue                           # 'nicknamed "Mad Dog Mattis"': another name of someone named
+                if _NUMBER_NEXT_RE.match(self.text, m.end()):
+                    continue                           # "Tesla Model 3", "Galaxy Note 9": a product, no person
                 words = m.group().split()
                 cut = max((i for i, w in enumerate(words) if _not_name_word(w)), default=-1)
                 if words[0].lower() == "large" and self.text[max(0, m.start() - 3):m.start()].lower() == "at ":
@@ -501,9 +505,10 @@ class NameIndex:
                     last_full[cands[k][1].split()[-1]] = cands[k][1]
                     inside_end = max(inside_end, cands[k][0] + len(cands[k][1]))
                     k += 1
-                if m.start() >= inside_end and m.group() in last_full \
+                word = _POSSESSIVE_RE.sub("", m.group())    # "Bolsonaro's four years …": Bolsonaro is named too
+                if m.start() >= inside_end and word in last_full \
                         and not _NEXT_CAPITAL_RE.match(self.text, m.end()):   # not "the Kakhovka Hydro Power Plant"
-                    occ.append((m.start(), last_full[m.group()]))
+                    occ.append((m.start(), last_full[word]))
             self._occ = sorted(set(occ))
         return self._occ
 
