@@ -821,6 +821,9 @@ racism negligence interference misconduct wrongdoing threat""".split())
 
 # A status a declaration confers on its object ("declared Rakhine a natural disaster area", "… as a military zone")
 _DESIGNATIONS = frozenset("area areas zone zones region regions territory winner".split())
+# A result declared as the verb's own object: a headline's passive ("Ruto declared the winner of the race") or a
+# result announced ("declared the winner on Monday"); either way no words are said ("declared him winner" keeps its row)
+_WINNERS = frozenset("winner winners victor victors".split())
 # A state of alarm a declaration confers ("declared the mpox outbreak a public health emergency", "declared a global
 # health emergency", "declared it a pandemic"): the declaring is the deed, whatever the parse made of the nouns
 _ALARMS = frozenset("emergency emergencies pandemic epidemic".split())
@@ -837,6 +840,14 @@ def _designated_as(tok, obj) -> list:
         elif k.dep_ == "prep" and k.lower_ == "as":
             out += [g for g in k.children if g.dep_ == "pobj"]
     return out
+
+
+def _winner_next(tok) -> bool:
+    """Whether a declare cue is followed at once by "(the/a) winner", however the parse attached the noun."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.lower_ in ("the", "a") and nxt.i + 1 < len(tok.doc):
+        nxt = nxt.nbor(1)
+    return nxt is not None and nxt.lower_ in _WINNERS
 
 
 def _declared_observance(tok) -> bool:
@@ -865,6 +876,8 @@ def _a_deed(tok) -> bool:
     if CUE_FORMS[tok.lower_] == "declare" and obj is not None and not any(k.dep_ == "ccomp" for k in tok.children) \
             and any(k.lower_ in _DESIGNATIONS for k in _designated_as(tok, obj)):
         return True                     # "declared the whole of Rakhine as a natural disaster area": a status conferred
+    if CUE_FORMS[tok.lower_] == "declare" and _winner_next(tok):
+        return True                     # "Ruto declared the winner of the race" (a headline's passive): a result, no words
     if CUE_FORMS[tok.lower_] == "declare" and _declared_observance(tok):
         return True                     # "declared 23 December a day of mourning": a day set apart, no words
     if CUE_FORMS[tok.lower_] == "declare" and _declared_alarm(tok):

@@ -1447,6 +1447,17 @@ def test_declaring_a_day_of_mourning_or_a_holiday_is_a_deed_not_words():
     assert [q.cue for q in quotes_of(t)] == ["declared", "declared", "declared"]
 
 
+def test_a_headline_declared_the_winner_is_a_result_not_words():
+    # the lead's check of fc37 on the Event page: Al Jazeera's headline "William Ruto declared the winner of the
+    # neck-and-neck race …" (a headline's passive) showed 'William Ruto (declared): the winner of the …'
+    for t in ("William Ruto declared the winner of the neck-and-neck race to lead the East African powerhouse.",
+              "Tinubu declared winner of Nigeria's presidential election.",
+              "The electoral commission declared a winner on Monday night."):
+        assert quotes_of(t) == [], t
+    t = "The commission declared him winner of the race. Ruto declared that the vote was fair."
+    assert [q.quote for q in quotes_of(t)] == ["him winner of the race", "that the vote was fair"]
+
+
 def test_a_quotation_after_a_report_within_a_report_goes_on_from_the_one_reporting():
     # fc35's Entertainment Tonight: '… he said, recalling how Gianna told him her father would change the world. "I
     # told her this afternoon, …"' gave Biden's quotation to Gianna
