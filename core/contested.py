@@ -135,6 +135,7 @@ def find_matches(doc: dict, lex: _Compiled, quotes=None) -> list[dict]:
                 and not text[toks[m_][2]:toks[m_ + 1][1]].strip() and close else ("", "")
             if nxt[0] == "by":          # "an office in …, occupied by a militia": what is occupied comes before
                 head2 = _head_before(toks, keys, i, s0) or head2
+            prize = _prize_after(text, toks, keys, j, e0)
             s, e = toks[i][1], toks[j - 1][2]
             after = " ".join(t[0].lower() for t in toks[j:j + 2] if t[1] < e0 and not text[toks[j - 1][2]:t[1]].count("\n"))
             for fam in fams:
@@ -145,7 +146,7 @@ def find_matches(doc: dict, lex: _Compiled, quotes=None) -> list[dict]:
                 if lex.also_about[fam.name] and not _has(article_keys, lex.also_about[fam.name]):
                     continue            # the family's place without its event (Hong Kong, but a 2016 riot)
                 if not _rule_holds(lex.rules.get((fam.name, phrase)), window, prev, nxt, text[s:e], article_keys, head,
-                                   head2, after):
+                                   head2, after, prize):
                     continue
                 v = voices.at(s, e)
                 if v.kind == "quoted" and v.speaker and field == "text" and any(a <= s < b for a, b in captions):
@@ -258,11 +259,38 @@ def _skips_to_head(word: str, before: str) -> bool:
     return w in _SKIP_TO_HEAD or w in _APPROX or (before.lower() in _APPROX and w.replace(",", "").isdigit())
 
 
+# What is won, not said: the noun a "claim" takes when a title or a win is taken ("to claim a third World Cup title").
+_PRIZES = frozenset("title titles trophy trophies crown victory victories win wins championship championships medal "
+                    "medals gold silver bronze prize prizes cup pennant".split())
+_ORDINAL_RE = re.compile(r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+                         r"\d+(?:st|nd|rd|th))$", re.I)
+
+
+def _prize_after(text: str, toks, keys, j: int, e0: int) -> tuple[str, str]:
+    """The prize a term's phrase ends on, past determiners, ordinals and counts, possessives and a name of capitalised
+    words ("claim the country's first World Cup victory", "claim a third World Cup title"): the head the nearer
+    look (head, head2) misses behind a name or an ordinal. Only a prize (_PRIZES) is returned, and only when no
+    punctuation stands between (a possessive is "the country's", not "Russia's attack": any other head is no prize)."""
+    h = j
+    while h < min(j + 6, len(toks)) and toks[h][1] < e0 and not text[toks[h - 1][2]:toks[h][1]].strip():
+        w = toks[h][0]
+        low = w.lower()
+        if low in _PRIZES and w.islower():          # "World Cup" is a name on the way to its title
+            return low, keys[h]
+        if not (low in _SKIP_TO_HEAD or _ORDINAL_RE.match(w) or w[:1].isupper() or w.replace(",", "").isdigit()
+                or (low.endswith(("'s", "’s")) and h > j)):
+            break
+        h += 1
+    return "", ""
+
+
 def _rule_holds(rule, window: str, prev: tuple[str, str], nxt: tuple[str, str], surface: str, article: str,
-                head: tuple[str, str] = ("", ""), head2: tuple[str, str] = ("", ""), after: str = "") -> bool:
+                head: tuple[str, str] = ("", ""), head2: tuple[str, str] = ("", ""), after: str = "",
+                prize: tuple[str, str] = ("", "")) -> bool:
     """Whether a compiled TermRule holds for a match with this sentence window, neighbours, surface and article;
-    head is the first word after the term past determiners and counts, head2 the word after a modifier there
-    (not_next holds for both too); after the two words right after the term, lowercased (for not_after)."""
+    head is the first word after the term past determiners and counts, head2 the word after a modifier there, prize
+    the prize the phrase after it ends on (_prize_after; not_next holds for all three too); after the two words right
+    after the term, lowercased (for not_after)."""
     if rule is None:
         return True
     context, unless, next_, not_next, not_prev, forms, unless_article, not_after = rule
@@ -278,7 +306,7 @@ def _rule_holds(rule, window: str, prev: tuple[str, str], nxt: tuple[str, str], 
         return False
     if next_ and not (set(nxt) & next_):
         return False
-    if not_next and (set(nxt) | set(head) | set(head2)) & not_next:
+    if not_next and (set(nxt) | set(head) | set(head2) | set(prize)) & not_next:
         return False
     return not (not_prev and set(prev) & not_prev)
 

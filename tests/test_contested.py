@@ -1349,3 +1349,32 @@ def test_a_bio_like_line_inside_the_story_keeps_its_contested_words():
     top = "Ahmed Saleh is a West Bank settlements reporter for Al-Quds\n\n" + text.replace(
         "Ahmed Saleh is a West Bank settlements reporter for Al-Quds.\n\n", "")
     assert [m for m in _matches(top) if m["surface"].lower().startswith("settlement")] == []
+
+
+# -- session 37's fact-check (fc39): three senses out of their families ------------------------------------------------
+def test_a_policy_regime_named_by_its_rule_is_no_government():
+    # a central bank's "negative rate regime" is a set of rules, like a sanctions or tax regime (fc39's Hindustan Times)
+    for text in ("Japan exits the world's last negative rate regime, ending years of easing.",
+                 "The bank kept its monetary policy regime unchanged.",
+                 "The country moved to a floating exchange rate regime in 2013."):
+        assert not any(f == "regime / government" for f, _ in _terms(text)), text
+    assert ("regime / government", "regime") in _terms("The regime shelled the rebel-held town again on Monday.")
+    assert ("regime / government", "regime") in _terms("Protesters said the regime had to step down.")
+
+
+def test_claiming_a_title_behind_an_ordinal_or_a_name_is_no_claim_of_words():
+    # the prize is the head of the phrase past "a third World Cup" / "the country's first World Cup" (fc39)
+    for text in ("The side beat its rival 4-2 on penalties to claim a third World Cup title.",
+                 "They won the shootout to claim the country's first World Cup victory since 1986.",
+                 "The sprinter went on to claim her second Olympic gold medal."):
+        assert not any(f == "claims by officials" for f, _ in _terms(text)), text
+    # a name or an ordinal before what is said stays a claim of words
+    assert ("claims by officials", "claim") in _terms("Critics claim the World Cup budget was padded by officials.")
+    assert ("claims by officials", "claims") in _terms("The ministry claims the second round of talks failed.")
+
+
+def test_a_triumph_in_a_sport_told_by_its_trophy_is_no_victory_in_a_conflict():
+    # "a third World Cup trophy after previous triumphs in 1978 and 1986" (fc39's Premium Times)
+    assert _terms("It is the nation's third World Cup trophy after previous triumphs in 1978 and 1986.") == []
+    assert _terms("The striker's goal capped a triumph that brought the trophy home.") == []
+    assert ("victory / defeat", "triumph") in _terms("The ceasefire deal was hailed as a triumph for the government.")
