@@ -24,8 +24,11 @@ QUOTE_CHARS = '"“”«»„'
 
 # Sentence ends: punctuation (optionally a closing mark), whitespace, then an uppercase start.
 SENT_END = re.compile(r'[.!?]+["”’)\]]*\s+(?=["“‘(\[]?[A-Z0-9])|:\s+(?=["“]?[A-Z])(?!x)')
+# A title's or rank's stop before a name ends no sentence: "Asst. U.S. Attorney Nicholas Roos told the court" (fc39),
+# "Brig. Nabil Abdullah" (core.lexicon's ranks)
 ABBREV = set("mr mrs ms dr sen rep gov gen st jr sr lt col capt sgt adm prof rev vs no inc corp co "
-              "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n d.c".split())
+              "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n d.c "
+              "asst atty brig maj cmdr cpl pvt supt insp".split())
 
 
 @dataclass

@@ -47,7 +47,7 @@ CARD_MIN_PARAPHRASE = 4  # words a paraphrase needs to be shown on a card: short
 
 CUT_OFF = "cut off where the source text ends"   # the mark after a quote whose text stops mid-sentence (cut_off)
 HELD_BACK = (f"by a speaker the text does not name or framelens could not resolve, by several speakers at once, "
-             f"or a paraphrase under {CARD_MIN_PARAPHRASE} words")   # why card_quotes leaves a row out, as every view says it
+             f"a paraphrase under {CARD_MIN_PARAPHRASE} words, or a thought the writer tells without words")   # why card_quotes leaves a row out, as every view says it
 # A card names a person or a named body: "officials said", "witnesses told", "leaders said" are descriptions (type
 # "anonymous"), counted on the Named sources page but never shown where a reader takes them for a name.
 CARD_SPEAKER_TYPES = ("person", "organisation")
@@ -57,7 +57,7 @@ def card_quotes(quotes: pd.DataFrame, k: int = CARD_QUOTES) -> tuple[pd.DataFram
     """The quotes an outlet's card shows, and how many it leaves for the Named sources page: named speakers only
     (an unnamed row was as often a name the rules missed as a real anonymous source), their own marked words
     first, and no paraphrase under four words ("said goodbye", "conceded defeat", "posted about his death" are
-    deeds, not statements). On three fact-checked events the first four rows of each outlet held 22 wrong of 52."""
+    deeds, not statements), nor a thought the writer tells without words (`thoughts`). On three fact-checked events the first four rows of each outlet held 22 wrong of 52."""
     if quotes.empty:
         return quotes, 0
     # a name has a capital: a label all in lower case ("leaders", "supporters") is a description whatever its type
@@ -66,7 +66,8 @@ def card_quotes(quotes: pd.DataFrame, k: int = CARD_QUOTES) -> tuple[pd.DataFram
         named &= quotes["speaker_type"].isin(CARD_SPEAKER_TYPES)
     words = quotes["quote"].map(lambda t: len(t.split()) if isinstance(t, str) else 0)
     paraphrase = quotes["kind"].eq("indirect") if "kind" in quotes else pd.Series(False, index=quotes.index)
-    keep = named & ~(paraphrase & words.lt(CARD_MIN_PARAPHRASE)) & ~joint_rows(quotes) & ~(paraphrase & deals(quotes))
+    keep = named & ~(paraphrase & words.lt(CARD_MIN_PARAPHRASE)) & ~joint_rows(quotes) & ~(paraphrase & deals(quotes)) \
+        & ~(paraphrase & thoughts(quotes))
     chosen = quotes[keep].assign(_order=paraphrase[keep].astype(int)).sort_values("_order", kind="stable")
     return chosen.drop(columns="_order").head(k), int(len(quotes) - min(k, int(keep.sum())))
 
@@ -81,6 +82,22 @@ def deals(quotes: pd.DataFrame) -> pd.Series:
 
 
 _AGREE_FORMS = frozenset("agree agreed agrees agreeing".split())
+
+
+def thoughts(quotes: pd.DataFrame) -> pd.Series:
+    """The rows whose cue tells a mind, not speech ("Messi thought he had won it with an extra-time goal", fc39):
+    PolNeAR counts a belief as an attribution, so the store keeps it; but told without quotation marks it is the
+    writer's account of what someone thought, often a belief events overtook, and a card's "Quoted" would show it as
+    words. Only paraphrases are held back (card_quotes): a quotation under a thinking verb still holds words."""
+    if "cue" not in quotes:
+        return pd.Series(False, index=quotes.index)
+    return quotes["cue"].map(lambda c: isinstance(c, str) and c.lower() in _THINK_FORMS)
+
+
+_THINK_FORMS = frozenset("think thinks thought thinking believe believes believed believing feel feels felt feeling "
+                         "hope hopes hoped hoping fear fears feared fearing wish wishes wished assume assumes assumed "
+                         "suspect suspects suspected imagine imagines imagined realise realised realize realized "
+                         "know knows knew".split())
 
 
 def _a_name(label: str) -> bool:

@@ -176,7 +176,7 @@ def classify_speaker(words: list[str], tags: list[str], head_lower: str) -> str:
 # Where a sentence starts: after a stop (and closing marks) and a space, or after a line break.
 # A title's or a middle initial's full stop ends no sentence: "Mr. Netanyahu", "Sens. Dick Durbin", "Joseph M. Sellers".
 _ABBREVIATION_END = "".join(rf"(?<!\b{a})" for a in ("Mr", "Mrs", "Ms", "Dr", "St", "Sen", "Sens", "Rep", "Reps", "Gov",
-                                                     "Gen", "Lt", "Col", "Sgt", "Capt", "Adm", "Prof", "Rev"))
+                                                     "Gen", "Lt", "Col", "Sgt", "Capt", "Adm", "Prof", "Rev", "Asst", "Atty"))
 SENTENCE_START_RE = re.compile(rf"(?:{_ABBREVIATION_END}(?<!\s[A-Z])\.|[!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z])|\n+")
 _AFTER_PLACE_WORD_RE = re.compile(r"\b(?:in|of|near|outside)\s+(?:the\s+)?$", re.I)   # "Map of Novaya Kakhovka"
 _NEXT_CAPITAL_RE = re.compile(r"[ \t]+[A-Z][a-z]")

@@ -1655,3 +1655,14 @@ def test_a_capitalised_run_before_a_number_is_a_product_not_the_speaker():
 
 def test_an_offices_acronym_is_no_body():
     assert all(n != "POTUS" for n, _ in shown_rows('POTUS said he would sign the bill on Friday.'))
+
+
+def test_a_titles_abbreviation_before_a_name_ends_no_sentence_for_the_quote_before_it():
+    """fc39: emcmgo's '"This was a pyramid of deceit …," Asst. U.S. Attorney Nicholas Roos told the court in his
+    closing argument. "And eventually it collapsed …"' split at "Asst." and showed Roos saying "the court in his
+    closing argument."; the quotation before the cue is his."""
+    text = ('The trial lasted a month. "This was a tower of lies built on false promises, all to get money," Asst. U.S. '
+            'Attorney Nicholas Roos told the court in his closing argument. "And eventually it collapsed."')
+    rows = [q for q in extract_quotes([{"id": "a", "outlet": "X", "title": "", "text": text}]) if q.speaker == "Nicholas Roos"]
+    assert rows and rows[0].quote.startswith('"This was a tower of lies') and rows[0].kind == "direct"
+    assert not any(q.quote.startswith("the court") for q in rows)

@@ -147,3 +147,20 @@ def test_a_deal_agreed_to_is_no_card_row():
     shown, held = card_quotes(rows)
     assert not any(q.startswith("to take over") for q in shown["quote"])
     assert "the takeover was the best solution for restoring confidence" in list(shown["quote"])
+
+
+def test_a_thought_told_without_words_is_no_card_row():
+    """fc39: Premium Times' "Messi thought he had won it with an extra-time goal" showed a belief the match overtook
+    as Messi's words; the row stays in the store (PolNeAR counts a belief), a quotation under a thinking verb stays."""
+    from core.sources import card_quotes
+    text = ("The captain thought he had won it with a late goal in extra time. "
+            "The coach said the team had played its best football of the tournament. "
+            "The striker believed \"this is the night we win it all,\" according to teammates.")
+    rows = quotes_frame(canonicalise_speakers(extract_quotes([{"id": "a", "outlet": "Wire", "title": "", "text": text}]),
+                                              event_of={"a": "e"}))
+    rows = rows.assign(canonical_speaker=rows["speaker"].map({"The captain": "Lionel Messi", "The coach": "Lionel Scaloni",
+                                                              "The striker": "Julian Alvarez"}), speaker_type="person")
+    assert any(q.startswith("he had won it") for q in rows["quote"])
+    shown, held = card_quotes(rows)
+    assert not any(q.startswith("he had won it") for q in shown["quote"])
+    assert "the team had played its best football of the tournament" in list(shown["quote"])
