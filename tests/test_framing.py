@@ -862,3 +862,17 @@ def test_fc37_a_desks_credit_opening_a_lead_sentence_is_cut():
     # a desk the story tells of is kept
     t = "The news desk was told on Monday that the two sides will reopen embassies within two months."
     assert prepare([{"id": "1", "outlet": "X", "title": "", "text": t}])[0]["lead"] == [(0, len(t))]
+
+
+def test_the_undated_count_names_the_reports_counted_not_every_article():
+    # fc39: "5 article(s) have no date" on an event of 11 articles where 6 had none: the sixth, a copy of a stored
+    # article, is shown apart and not counted; the note counts the reports timing orders, and says so
+    from core.reprints import Reprint
+    text = "The central bank ended its negative rate policy on Tuesday, its first rate rise in seventeen years."
+    arts = [{"id": "p", "outlet": "PerthNow", "title": "Rates", "text": text + " Analysts expect more.", "published": "2024-03-19"},
+            {"id": "m", "outlet": "MENAFN", "title": "Rates", "text": text + " The yen fell."},
+            {"id": "e", "outlet": "Epoch", "title": "Rates", "text": text + " Analysts expect more."}]
+    reps = [Reprint(id="e", original_id="p", original_outlet="PerthNow", score=0.7, outlet="Epoch", kind="partial copy")]
+    notes = compare_event(arts, reprints=reps, default_date_source="file")["timing"]["notes"]
+    undated = [n for n in notes if "no date" in n]
+    assert undated and undated[0].startswith("1 report(s) counted as coverage have no date")
