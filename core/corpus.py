@@ -214,6 +214,9 @@ def first_sentence(text: str, limit: int = 160) -> str:
     story), else its first sentence after any wire dateline ("CHELYABINSK, February 16. /TASS/." is no headline),
     cut at a word before `limit` characters."""
     line, _, rest = text.strip().partition("\n")
+    if section_title(line) and rest.strip():   # the section's name printed above the story ("Business")
+        text = rest
+        line, _, rest = text.strip().partition("\n")
     line = " ".join(line.split())
     if rest.strip() and len(line.split()) >= 4 and len(line) <= limit and not _LINE_STOP.search(line) \
             and not line.startswith("By ") and strip_dateline(line) == line:
@@ -267,12 +270,32 @@ def format_of(path: str | Path) -> str:
 
 
 def stored_text(row: dict) -> tuple[str, str, list[str]]:
-    """A row's title and text as a store keeps them, and the page furniture taken out of the text."""
+    """A row's title and text as a store keeps them, and the page furniture taken out of the text; a title that only
+    names a section ("Business") is no headline: with a text, the row is titled from its first sentence instead."""
     title = (strip_invisible(str(row.get("title") or "")) or "").strip()
     text = str(row.get("text") or "").strip()
     # The one cleaner (core/clean.py), as for fetched pages; what it removes is kept apart, not lost.
     text, boilerplate = split_boilerplate(text)
+    if text and section_title(title):
+        title = ""
     return title, text, boilerplate
+
+
+# A site's section names: given as a page's title they name no happening. fc39: The Economist's weekly item on the
+# Bank of Japan's rate rise, titled "Business", was grouped apart from the eleven reports of the same decision (its
+# other words alike; with its first sentence as the title it joins them), so its page said "only one article covers
+# this event" and called it first to report.
+SECTION_TITLES = frozenset(
+    "business world news politics economy economics markets finance money sport sports opinion opinions comment "
+    "analysis technology tech science health culture entertainment lifestyle home latest national international "
+    "local asia europe africa americas".split()) | {
+    "latest news", "breaking news", "top stories", "world news", "local news", "business news", "the world this week",
+    "middle east", "asia pacific", "asia-pacific"}
+
+
+def section_title(title: str) -> bool:
+    """Whether a title is only a section's name (case and spacing aside)."""
+    return " ".join((title or "").lower().split()).strip(" :|-–—") in SECTION_TITLES
 
 
 def as_imported(row: dict) -> dict:

@@ -410,3 +410,23 @@ def test_an_undated_row_takes_the_day_its_text_prints_at_its_top(tmp_path, db_ur
     assert df.loc["c4", "date_flag"].endswith("the published field: unreadable ('soon')")
     # a date inside the story's first sentence may be the event's day, not the report's: left undated
     assert pd.isna(df.loc["story", "published"]) and df.loc["story", "date_flag"] == "missing"
+
+
+def test_a_section_name_as_title_is_no_headline(tmp_path, db_url):
+    """fc39: a weekly item titled "Business" (its section) was grouped apart from every other report of the same rate
+    decision; a section's name names no happening, so the row is titled from its first sentence (the section's name
+    printed above the story skipped). A row with no text keeps the title it has."""
+    from core.corpus import as_imported
+    src = tmp_path / "section.jsonl"
+    rows = [{"id": "s1", "outlet": "Weekly", "title": "Business", "text": "Business\nThe central bank raised interest "
+             "rates for the first time since 2007. It also ended its bond-yield cap."},
+            {"id": "s2", "outlet": "Weekly", "title": "World news", "text": ""},
+            {"id": "s3", "outlet": "Daily", "title": "Business leaders meet in Davos", "text": "They met on Monday."}]
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    store = Store(db_url)
+    res = import_file(store, src)
+    stored = store.articles_df(limit=None).set_index("id")
+    assert stored.loc["s1", "title"] == "The central bank raised interest rates for the first time since 2007."
+    assert stored.loc["s2", "title"] == "World news" and stored.loc["s3", "title"] == "Business leaders meet in Davos"
+    assert res.titled == 1
+    assert as_imported(rows[0])["title"] == stored.loc["s1", "title"]
