@@ -10,6 +10,8 @@ import re
 
 import pandas as pd
 
+from core.quote_cues import CUE_FORMS
+
 # Words in a role that mark the speaker as an official (the issue's list, plus close kin).
 OFFICIAL_WORDS = frozenset("""minister spokesman spokeswoman spokesperson president official
 officials secretary ambassador general admiral governor senator sen rep representative mayor
@@ -119,12 +121,51 @@ def joint_rows(quotes: pd.DataFrame) -> pd.Series:
 
 def quote_excerpt(quote, limit: int = 160) -> str:
     """A quote as shown: its own text (direct quotes carry their marks, reported speech has none, so
-    no marks are added), cut at a word boundary with "…" when longer than limit."""
-    text = quote if isinstance(quote, str) else ""
+    no marks are added), cut at a word boundary with "…" when longer than limit; the writer's words between the two
+    halves of a split quotation ('"A," X said in a statement. "B."', kept as one row) shown as "…" (between_halves)."""
+    text = between_halves(quote if isinstance(quote, str) else "")
     if len(text) <= limit:
         return text
     cut = text.rfind(" ", 0, limit)
     return text[:cut if cut > limit // 2 else limit].rstrip(" ,;:") + "…"
+
+
+_OPEN, _CLOSE, _STRAIGHT = "“«„", "”»", '"'
+_MAX_BETWEEN_WORDS = 25   # an attribution between two halves ("lead defense attorney Mark Cohen said in a statement")
+
+
+def between_halves(text: str) -> str:
+    """A quotation told in halves around its attribution ('“A,” the lawyer said. “B.”', stored as one row from the
+    first mark to the last) with the writer's words between the halves shown as " … ": on fc39's cards they read as
+    the speaker's ('… “… the end result,” protection legal professional Mark Cohen mentioned in a press release. “Mr.
+    …'). Marks are paired in order; only words holding a speech cue (core.quote_cues) are cut, and a text whose
+    opening mark is straight and not its first character (whose direction is unknown), or with more than
+    _MAX_BETWEEN_WORDS words between, is left as it is."""
+    marks = [(i, ch) for i, ch in enumerate(text) if ch in _OPEN + _CLOSE + _STRAIGHT]
+    if len(marks) < 2:
+        return text
+    lead = text.lstrip()
+    if lead[:1] in _OPEN + _STRAIGHT:
+        inside = False
+    elif marks[0][1] in _CLOSE:       # the row starts inside its quotation (its opening mark left out)
+        inside = True
+    else:
+        return text
+    cuts, closed_at = [], None
+    for i, ch in marks:
+        if inside and ch in _CLOSE + _STRAIGHT:
+            inside, closed_at = False, i
+        elif not inside and ch in _OPEN + _STRAIGHT:
+            between = text[closed_at + 1:i] if closed_at is not None else ""
+            if closed_at is not None and len(between.split()) <= _MAX_BETWEEN_WORDS \
+                    and any(w in CUE_FORMS for w in re.findall(r"[a-z]+", between.lower())):
+                cuts.append((closed_at + 1, i))
+            inside, closed_at = True, None
+        elif inside and ch in _OPEN:
+            return text                   # a quotation nested in one: leave it be
+    for a, b in reversed(cuts):
+        text = text[:a] + " … " + text[b:]
+    return text
 
 
 def quotes_frame(quotes) -> pd.DataFrame:

@@ -164,3 +164,20 @@ def test_a_thought_told_without_words_is_no_card_row():
     shown, held = card_quotes(rows)
     assert not any(q.startswith("he had won it") for q in shown["quote"])
     assert "the team had played its best football of the tournament" in list(shown["quote"])
+
+
+def test_the_writers_words_between_the_halves_of_a_quotation_are_not_shown_as_the_speakers():
+    """fc39: a quotation told in halves is one row from its first mark to its last; the card showed the writer's
+    attribution between them ('… end result,” protection legal professional Mark Cohen mentioned in a press release.
+    “Mr. …') as the lawyer's words. It is shown as "…"; marks around a phrase in the writer's sentence stay."""
+    from core.sources import quote_excerpt
+    assert quote_excerpt('“We respect the verdict,” the defence lawyer said in a statement. “He will fight on.”') == \
+        "“We respect the verdict,” … “He will fight on.”"
+    assert quote_excerpt('"It was a tower of lies," the prosecutor told the court. "And it fell."') == \
+        '"It was a tower of lies," … "And it fell."'
+    # a row that starts inside its quotation (its opening mark left out)
+    assert quote_excerpt('We respect the verdict,” the lawyer said. “He will fight on.') == \
+        "We respect the verdict,” … “He will fight on."
+    for kept in ('the government has “no patience” for fraud and corruption', 'he was “disappointed.”',
+                 '“We will not change our course.”', '"Yes," he said. "B" is "C."'.replace(" he said.", " and")):
+        assert quote_excerpt(kept) == kept
