@@ -113,7 +113,8 @@ def main() -> None:
     for name, f in tests:
         d = [r for r in rows if r["dep"] and f(r)]
         i = [r for r in rows if not r["dep"] and f(r)]
-        print(f"  {name:28} {len(d):10d} {sum(not r['family'] for r in d):5d} {len(i):12d} {sum(not r['family'] for r in i):5d}")
+        new_d, new_i = sum(not r["family"] for r in d), sum(not r["family"] for r in i)
+        print(f"  {name:28} {len(d):10d} {new_d:5d} {len(i):12d} {new_i:5d}")
     if args.list:
         print("\npairs: dependent or flagged (source event a b kind family chain share n)")
         for r in rows:

@@ -170,7 +170,8 @@ def omissions(docs: list[dict], families: dict[str, str] | None = None) -> dict:
             if len([k for k in others if covered[i, k]]) < MIN_SUPPORT:
                 continue
             row = sim.getrow(i)
-            if len(_support(i, row, sentences, own_group, my_groups, stories, sim)) < max(MIN_SUPPORT, len(others) // 2 + 1):
+            support = _support(i, row, sentences, own_group, my_groups, stories, sim)
+            if len(support) < max(MIN_SUPPORT, len(others) // 2 + 1):
                 continue
             # the fact in any reporting outlet's words: X states none of its versions
             versions = [i] + [j for j, v in zip(row.indices, row.data) if v >= ALIGN_THRESHOLD and own_group[j] not in my_groups]
