@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from copy import copy
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 
 import trafilatura
 from trafilatura.settings import Extractor, set_date_params, use_config
@@ -75,18 +75,26 @@ def extract_page(html: str | bytes, url: str | None = None) -> Extracted | None:
 
 
 def page_date_precision(html: str | bytes, url: str | None, published: datetime | None) -> str:
-    """"date", or "year" when the page's date is the 1st of a month that neither its markup nor its address
-    writes with a day: htmldate fills in the 1st for "2023-08" or ".../2023/08/...", and that invented day put a
-    report three weeks before the crash it covers, out of its event. core.dates keeps such a value to the year."""
-    if published is None or published.day != 1:
+    """"date", or "year" when the page's date has a day that neither its markup nor its address writes: for "2023-08"
+    or ".../2023/08/..." htmldate fills in the 1st, or (through dateutil) today's day of the month, and that invented
+    day put a report three weeks before the crash it covers, out of its event. core.dates keeps such a value to the
+    year. Only those two days can be invented, so only they are checked."""
+    if published is None or published.day not in _filled_days():
         return "date"
     head = html[:_DATE_SCAN] if isinstance(html, str) else html[:_DATE_SCAN].decode("utf-8", "replace")
-    y, m = published.year, published.month
+    y, m, d = published.year, published.month, published.day
     name = MONTH_ABBRS[m - 1]
-    day_one = re.compile(rf"{y}[-/.]0?{m}[-/.]0?1(?!\d)|{y}{m:02d}01(?!\d)|(?<!\d)0?1[-/.]0?{m}[-/.]{y}"
-                         rf"|(?<!\d)0?{m}[-/.]0?1[-/.]{y}|{name}\w*\.? +0?1(?:st)?,? +{y}"
-                         rf"|(?<!\d)0?1(?:st)? +(?:of +)?{name}\w*\.?,? +{y}", re.IGNORECASE)
-    return "date" if day_one.search(head) or day_one.search(url or "") else "year"
+    th = r"(?:st|nd|rd|th)?"
+    written = re.compile(rf"{y}[-/.]0?{m}[-/.]0?{d}(?!\d)|{y}{m:02d}{d:02d}(?!\d)|(?<!\d)0?{d}[-/.]0?{m}[-/.]{y}"
+                         rf"|(?<!\d)0?{m}[-/.]0?{d}[-/.]{y}|{name}\w*\.? +0?{d}{th},? +{y}"
+                         rf"|(?<!\d)0?{d}{th} +(?:of +)?{name}\w*\.?,? +{y}", re.IGNORECASE)
+    return "date" if written.search(head) or written.search(url or "") else "year"
+
+
+def _filled_days() -> set[int]:
+    """The days of the month a date parser fills in for a date written without one: the 1st (htmldate's year and
+    month rule) and today's (dateutil's default), locally and in UTC."""
+    return {1, datetime.now().day, datetime.now(timezone.utc).day}
 
 
 def warm_up() -> None:

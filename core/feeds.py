@@ -142,8 +142,11 @@ def normalise_entry(entry, outlet: str, feed_url: str, now: datetime, s: Setting
     raw_date = _raw_date(entry)
     precision, zone_flag = _entry_precision(raw_date)
     day = _entry_day(raw_date) if precision == "date" else None
-    published, source, flag, precision = check_date(day or _entry_exact(raw_date) or _entry_time(entry), now, s,
-                                                    precision)
+    impossible = _impossible(raw_date)
+    parsed = None if impossible else day or _entry_exact(raw_date) or _entry_time(entry)
+    published, source, flag, precision = check_date(parsed, now, s, precision)
+    if impossible:
+        flag = impossible
     flag = zone_flag if source == "feed" else flag
     if source == "first-seen" and flag == "missing" and raw_date:
         # a date feedparser cannot read ("Sun, 01 Feb 2026 23:30:00", no zone): the date model reads
@@ -193,6 +196,14 @@ def _entry_time(entry) -> datetime | None:
             except (OverflowError, ValueError, OSError):
                 return None
     return None
+
+
+def _impossible(raw: str | None) -> str | None:
+    """The date model's flag for a day no calendar has ("2026-02-30", "31 Feb"): feedparser rolls it over into
+    the next month (2 March), a date the outlet never wrote, so the item is dated when first seen instead."""
+    info = dates.parse_date(raw, source="feed") if raw else None
+    return info.flag if info is not None and info.published is None and (info.flag or "").startswith("out of range") \
+        else None
 
 
 def _entry_exact(raw: str | None) -> datetime | None:

@@ -214,3 +214,16 @@ def test_invisible_and_control_characters_are_dropped_from_titles_and_names():
 def test_same_page_key_joins_only_addresses_of_one_page(a, b, same):
     from core.urls import same_page_key
     assert (same_page_key(a) == same_page_key(b)) is same
+
+
+def test_a_day_no_calendar_has_is_flagged_not_rolled_into_the_next_month():
+    # feedparser reads "2026-02-30" as 2 March; the outlet wrote no such day
+    body = _rss("<item><title>feb30</title><link>https://x.org/1</link><pubDate>2026-02-30</pubDate></item>"
+                "<item><title>feb29</title><link>https://x.org/2</link><pubDate>2025-02-29T10:00:00Z</pubDate></item>"
+                "<item><title>leap</title><link>https://x.org/3</link><pubDate>2024-02-29</pubDate></item>")
+    items = {a.title: a for a in parse_feed(body, "X", "https://x.org/feed", now=NOW).items}
+    for t in ("feb30", "feb29"):
+        assert (items[t].published, items[t].date_source) == (NOW, "first-seen")
+        assert items[t].date_flag.startswith("out of range")
+    assert items["leap"].published == datetime(2024, 2, 29, tzinfo=timezone.utc)
+    assert (items["leap"].date_source, items["leap"].date_flag) == ("feed", None)

@@ -278,3 +278,36 @@ def test_an_outlet_carrying_a_copy_and_its_own_story_stays_independent():
         ("X1", "X", "B", "")]])
     families = {"A1": "A1", "B1": "A1", "B2": "B2", "C1": "C1", "D1": "D1", "X1": "X1"}
     assert omissions(docs, families)["outlets"]["X"]["omits"] == []
+
+
+# A's story and B's uncredited rewrite of it: B follows A sentence by sentence in its own words (session 35's
+# sciexaminer rewriting the Guardian, om35c)
+STORY_A = ["Engineers found deep cracks in the steel supports of the Riverside bridge during an inspection in March.",
+           "The inspection report warned that heavy trucks were speeding the damage to the old supports.",
+           FACT,
+           "Commuters will have to use the Harbor Street crossing, which adds about 20 minutes to the trip.",
+           "The repairs will cost the city 38 million dollars, most of it from a state grant."]
+REWRITE_B = ["During a March inspection, engineers discovered deep cracks in the Riverside bridge's steel supports.",
+             "According to the inspection report, heavy trucks were speeding up damage to the ageing supports.",
+             "Mayor Helen Ortiz said on Monday the city will close the Riverside bridge for 14 months of repairs.",
+             "Drivers will need to take the Harbor Street crossing instead, adding roughly 20 minutes to the trip.",
+             "The city will pay 38 million dollars for the repairs, mostly from a state grant."]
+
+
+def test_a_paraphrased_rewrite_of_a_supporters_story_adds_no_support():
+    # B retells A's whole story in A's order: one report, not two; with C silent, no fact has a second supporter
+    texts = {"A": " ".join(STORY_A), "B": " ".join(REWRITE_B), "C": "", "X": ""}
+    assert _omits(texts) == []
+    # the same fact in the same two outlets, each in a story of its own, is two reports (see the next test)
+
+
+def test_two_outlets_telling_one_fact_in_stories_of_their_own_still_support_it():
+    # A and B share the fact and two more, but each tells its own story in its own order: two reports
+    own_b = ["The city will pay 38 million dollars for the repairs, mostly from a state grant.",
+             "Shop owners on Canal Road fear the closure will keep customers away through the holidays.",
+             "Mayor Helen Ortiz said on Monday the city will close the Riverside bridge for 14 months of repairs.",
+             "A ferry service across the river was cancelled by the Harbor Authority two years ago.",
+             "During a March inspection, engineers discovered deep cracks in the Riverside bridge's steel supports."]
+    omits = _omits({"A": " ".join(STORY_A), "B": " ".join(own_b), "C": "", "X": ""})
+    assert any("14 months" in o["text"] for o in omits)
+    assert any(set(o["reported_by"]) == {"A", "B"} for o in omits)

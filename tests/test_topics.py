@@ -587,3 +587,30 @@ def test_a_latin_american_country_named_by_its_adjective_is_latin_america():
     tags = tag_topics("Mexican migrants wait at the border", "Mexican migrants waited at the US border in Texas as "
                       "asylum seekers were deported under the new immigration rule.")
     assert "Latin America" not in tags and "Immigration" in tags
+
+
+def test_a_structures_collapse_is_a_disaster_and_officials_reacting_make_no_us_politics():
+    # fc38's Baltimore bridge (session 36): no collapse word tagged Disasters, and the governor, Biden and the FBI
+    # further down tagged US politics
+    titles = ["Bridge collapses after cargo ship strikes it; six workers missing",
+              "Rescuers search river after bridge collapse",
+              "Divers recover bodies from collapsed Key Bridge"]
+    first = ["A cargo ship struck a support of the bridge early on Tuesday and the bridge collapsed into the river.",
+             "Rescuers searched the river on Wednesday for six workers missing after the bridge collapse.",
+             "Divers recovered two bodies from the collapsed Key Bridge on Wednesday, officials said."]
+    rest = ("The governor declared a state of emergency. President Biden said the federal government would pay to "
+            "rebuild it. The FBI said there was no sign of terrorism. Senator Smith praised the rescuers.")
+    text = " ".join(first) + " " + rest
+    tags = tag_topics(" ".join(titles), text, places=[f"{t}. {f}" for t, f in zip(titles, first)])
+    assert "Disasters & accidents" in tags and "US politics & elections" not in tags
+    # talks or a government collapsing is no disaster
+    assert "Disasters & accidents" not in tag_topics("Coalition government collapses after budget vote",
+                                                     "The coalition collapsed on Tuesday after lawmakers rejected the "
+                                                     "budget; the prime minister called an early vote.")
+    # Biden told where the happening is keeps US politics beside the disaster
+    tags = tag_topics("Biden visits site of bridge collapse, pledges federal money",
+                      "President Joe Biden visited the bridge collapse site on Friday and asked Congress to pay to "
+                      "rebuild it; the White House said.",
+                      places=["Biden visits site of bridge collapse, pledges federal money. President Joe Biden "
+                              "visited the bridge collapse site on Friday and asked Congress to pay."])
+    assert "US politics & elections" in tags

@@ -132,8 +132,8 @@ def silent(pages: dict, groups: dict) -> None:
         calls["align"].append(sentences)
         return real[0](sentences, fams)
 
-    def support(i, row, sentences, own_group, my_groups):
-        kept = real[1](i, row, sentences, own_group, my_groups)
+    def support(i, row, sentences, own_group, my_groups, *rest):
+        kept = real[1](i, row, sentences, own_group, my_groups, *rest)
         others = int(own_group.max()) + 1 - len(my_groups)
         calls["support"].append(len(kept) >= max(om.MIN_SUPPORT, others // 2 + 1))
         return kept
