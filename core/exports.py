@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 import pandas as pd
 
 from core.config import VERSION
-from core.sources import CUT_OFF, HELD_BACK, card_quotes, speaker_label
+from core.sources import CUT_OFF, HELD_BACK, between_halves, card_quotes, speaker_label
 
 ABOUT = ("framelens puts one news event's coverage by different outlets side by side: who reported it, "
          "when, in which words, whom they quoted and what they left out.")
@@ -192,9 +192,10 @@ def _outlet_html(report: dict, outlet: str, quotes: pd.DataFrame, times: dict, f
     mine, held = card_quotes(quotes[quotes["outlet"] == outlet] if not quotes.empty else quotes, QUOTES_PER_OUTLET)
     if not mine.empty or held:
         out.append("<h4>Quoted</h4><ul>" + "".join(
-            # the name every view uses (core.sources.speaker_label); the quote with its own marks only
+            # the name every view uses (core.sources.speaker_label); the quote with its own marks only, the writer's
+            # words between its halves as "…" (core.sources.between_halves, as on the cards)
             f"<li>{e(speaker_label(r))}" + (f" ({e(_s(r.get('cue')))})" if _s(r.get('cue')) else "")
-            + f": {e(_s(r.get('quote')))}" + (f" ({CUT_OFF})" if r.get("cut_off") == 1 else "")
+            + f": {e(between_halves(_s(r.get('quote'))))}" + (f" ({CUT_OFF})" if r.get("cut_off") == 1 else "")
             + "</li>" for r in mine.to_dict("records")) + "</ul>"
             + (f"<p class='note'>{held} more not shown: past the first {QUOTES_PER_OUTLET}, {HELD_BACK}; the JSON "
                "export lists every one.</p>" if held else ""))

@@ -125,3 +125,14 @@ def test_a_block_quote_no_verb_credits_shows_no_speaker_and_no_empty_verb(report
     assert "<li>Ivan Petrov: Putin always kills.</li>" in page and "nan" not in page.lower().replace("nanjing", "")
     from pages.card_text import cue
     assert cue(float("nan")) == cue(None) == "" and cue("said") == " (said)"
+
+
+def test_the_reports_quote_shows_the_writers_words_between_its_halves_as_an_ellipsis(report):
+    # fc39: a quotation told in halves is one row; the HTML report, like the cards, showed the attribution between the
+    # halves as the speaker's words
+    halves = pd.DataFrame([{"article_id": "a1", "n": 1, "outlet": "TASS", "speaker": "Ivan Petrov",
+                            "canonical_speaker": "Ivan Petrov", "speaker_type": "person", "cue": "said", "title": "x",
+                            "kind": "direct",
+                            "quote": "“We stand together,” defence spokesman Ivan Petrov said in a statement. “We always will.”"}])
+    page = html.unescape(exports.event_html(EVENT, report, pd.DataFrame(ARTS), halves, REPS, PROV).decode("utf-8"))
+    assert "“We stand together,” … “We always will.”" in page and "said in a statement" not in page
