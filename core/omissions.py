@@ -47,8 +47,10 @@ CLAUSE_COVER = 0.5          # ... or this share of one of its clauses: a fact st
 MIN_CLAUSE_KEYS = 3         # clauses with fewer content words are too short to judge on their own
 MIN_SWAP_SHARED = 4         # narrations sharing this many words and differing by one swapped word are one text
 MAX_LISTED = 8              # omitted / only-here facts listed per outlet
-STORY_RUN = 3               # aligned narration sentences in one order, each within STORY_GAP of the last in both
-STORY_GAP = 2               # articles, that make them one story told twice (bench/omissions_independence.py)
+# one story told twice (a rewrite, or two versions of one source): STORY_RUN aligned narration sentences in one order,
+# each within STORY_GAP sentences of the last in both articles (bench/omissions_independence.py measured the pair)
+STORY_RUN = 3
+STORY_GAP = 2
 MAX_ALIGN_ARTICLES = 60     # larger events are aligned on a subset (round-robin over outlets), said in a note
 
 _NUMBER_RE = re.compile(r"\d[\d,.]*")
@@ -355,15 +357,14 @@ def _chain(pairs: list[tuple[int, int]]) -> int:
 
 
 def _run(pairs: list[tuple[int, int]], gap: int) -> int:
-    """The most aligned pairs in one order where each next pair comes within `gap` sentences in both articles."""
-    ps = sorted(set(pairs))
-    best = [1] * len(ps)
-    for y, (i2, j2) in enumerate(ps):
-        for x in range(y):
-            i1, j1 = ps[x]
-            if 0 < i2 - i1 <= gap and 0 < j2 - j1 <= gap and best[x] + 1 > best[y]:
-                best[y] = best[x] + 1
-    return max(best, default=0)
+    """The most aligned pairs in one order where each next pair comes within `gap` sentences in both articles.
+    Only the gap x gap cells before a pair can precede it, so each pair looks those up rather than every earlier pair
+    (a hostile event of many alike sentences made the all-pairs version take minutes)."""
+    best: dict[tuple[int, int], int] = {}
+    for i, j in sorted(set(pairs)):
+        best[(i, j)] = 1 + max((best.get((i - di, j - dj), 0) for di in range(1, gap + 1) for dj in range(1, gap + 1)),
+                               default=0)
+    return max(best.values(), default=0)
 
 
 def one_story(st: dict) -> bool:

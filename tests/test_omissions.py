@@ -311,3 +311,25 @@ def test_two_outlets_telling_one_fact_in_stories_of_their_own_still_support_it()
     omits = _omits({"A": " ".join(STORY_A), "B": " ".join(own_b), "C": "", "X": ""})
     assert any("14 months" in o["text"] for o in omits)
     assert any(set(o["reported_by"]) == {"A", "B"} for o in omits)
+
+
+def test_a_story_run_is_the_longest_chain_of_near_neighbours_as_every_earlier_pair_would_give():
+    # _run looks back only gap x gap cells (the all-pairs version took minutes on a hostile event); same answers
+    import random
+    from core.omissions import _run
+
+    def brute(pairs, gap):
+        ps = sorted(set(pairs))
+        best = [1] * len(ps)
+        for y, (i2, j2) in enumerate(ps):
+            for x in range(y):
+                i1, j1 = ps[x]
+                if 0 < i2 - i1 <= gap and 0 < j2 - j1 <= gap:
+                    best[y] = max(best[y], best[x] + 1)
+        return max(best, default=0)
+
+    rng = random.Random(7)
+    for _ in range(300):
+        pairs = [(rng.randrange(12), rng.randrange(12)) for _ in range(rng.randrange(0, 25))]
+        assert _run(pairs, 2) == brute(pairs, 2)
+    assert _run([(0, 0), (1, 1), (3, 3), (4, 6)], 2) == 3 and _run([], 2) == 0
