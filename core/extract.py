@@ -1,6 +1,7 @@
 """Article text and metadata from a page's HTML, with aggregator boilerplate removed (core/clean.py)."""
 from __future__ import annotations
 
+import calendar
 import re
 from copy import copy
 from dataclasses import dataclass, field
@@ -74,12 +75,13 @@ def extract_page(html: str | bytes, url: str | None = None) -> Extracted | None:
                      boilerplate=boilerplate)
 
 
-def page_date_precision(html: str | bytes, url: str | None, published: datetime | None) -> str:
+def page_date_precision(html: str | bytes, url: str | None, published: datetime | None,
+                        now: datetime | None = None) -> str:
     """"date", or "year" when the page's date has a day that neither its markup nor its address writes: for "2023-08"
     or ".../2023/08/..." htmldate fills in the 1st, or (through dateutil) today's day of the month, and that invented
     day put a report three weeks before the crash it covers, out of its event. core.dates keeps such a value to the
-    year. Only those two days can be invented, so only they are checked."""
-    if published is None or published.day not in _filled_days():
+    year. Only a day a parser can fill in (_filled_days) is checked: any other the page wrote itself."""
+    if published is None or published.day not in _filled_days(published, now):
         return "date"
     head = html[:_DATE_SCAN] if isinstance(html, str) else html[:_DATE_SCAN].decode("utf-8", "replace")
     y, m, d = published.year, published.month, published.day
@@ -91,10 +93,13 @@ def page_date_precision(html: str | bytes, url: str | None, published: datetime 
     return "date" if written.search(head) or written.search(url or "") else "year"
 
 
-def _filled_days() -> set[int]:
-    """The days of the month a date parser fills in for a date written without one: the 1st (htmldate's year and
-    month rule) and today's (dateutil's default), locally and in UTC."""
-    return {1, datetime.now().day, datetime.now(timezone.utc).day}
+def _filled_days(published: datetime, now: datetime | None = None) -> set[int]:
+    """The days of published's month a date parser fills in for a date written without one: the 1st (htmldate's year
+    and month rule) and today's (dateutil's default, locally and in UTC), which dateutil cuts to the month's last day
+    when the month is shorter (on the 31st, "2023-09" becomes 30 September)."""
+    last = calendar.monthrange(published.year, published.month)[1]
+    todays = {now.day} if now is not None else {datetime.now().day, datetime.now(timezone.utc).day}
+    return {1} | {min(d, last) for d in todays}
 
 
 def warm_up() -> None:

@@ -97,6 +97,14 @@ def test_a_page_dated_only_to_the_month_keeps_the_year_not_an_invented_first_day
     assert page_date_precision(html.replace("<h1>Jet crash</h1>", "<h1>Jet crash</h1><p>August 1, 2023</p>"),
                                None, first) == "date"
     assert page_date_precision(html, "https://news.example/2023/08/75889/", first) == "year"
+    # on the 31st dateutil fills "2023-09" in as 30 September, the month's last day: that day is checked too
+    on_31st = datetime(2026, 12, 31)
+    sept = html.replace("'2023-08'", "'2023-09'")
+    assert page_date_precision(sept, None, datetime(2023, 9, 30), now=on_31st) == "year"
+    assert page_date_precision(sept, None, datetime(2023, 2, 28), now=on_31st) == "year"
+    assert page_date_precision(sept.replace("<h1>Jet crash</h1>", "<h1>Jet crash</h1><p>30 September 2023</p>"), None,
+                               datetime(2023, 9, 30), now=on_31st) == "date"
+    assert page_date_precision(sept, None, datetime(2023, 9, 29), now=on_31st) == "date"   # no parser fills the 29th
     # any other day is the page's own
     other = extract_page(html.replace("'2023-08'", "'2023-08-23'"), "https://news.example/a/crash")
     assert other.date_precision == "date" and other.published.day == 23
