@@ -87,7 +87,7 @@ _AGREE_FORMS = frozenset("agree agreed agrees agreeing".split())
 
 
 def thoughts(quotes: pd.DataFrame) -> pd.Series:
-    """The rows whose cue tells a mind, not speech ("Messi thought he had won it with an extra-time goal", fc39):
+    """The rows whose cue tells a mind, not speech (fc39: a player who, the writer says, thought he had scored the winner):
     PolNeAR counts a belief as an attribution, so the store keeps it; but told without quotation marks it is the
     writer's account of what someone thought, often a belief events overtook, and a card's "Quoted" would show it as
     words. Only paraphrases are held back (card_quotes): a quotation under a thinking verb still holds words."""
@@ -131,14 +131,15 @@ def quote_excerpt(quote, limit: int = 160) -> str:
 
 
 _OPEN, _CLOSE, _STRAIGHT = "“«„", "”»", '"'
-_MAX_BETWEEN_WORDS = 25   # an attribution between two halves ("lead defense attorney Mark Cohen said in a statement")
+_HALF_ENDS = ",.?!—–-…"
+_MAX_BETWEEN_WORDS = 25   # an attribution between two halves ("the defence lawyer said in a statement")
 
 
 def between_halves(text: str) -> str:
     """A quotation told in halves around its attribution ('“A,” the lawyer said. “B.”', stored as one row from the
     first mark to the last) with the writer's words between the halves shown as " … ": on fc39's cards they read as
-    the speaker's ('… “… the end result,” protection legal professional Mark Cohen mentioned in a press release. “Mr.
-    …'). Marks are paired in order; only words holding a speech cue (core.quote_cues) are cut, and a text whose
+    the speaker's (a spun copy's "legal professional … mentioned in a press release" between a lawyer's two
+    halves). Marks are paired in order; only words holding a speech cue (core.quote_cues) are cut, and a text whose
     opening mark is straight and not its first character (whose direction is unknown), or with more than
     _MAX_BETWEEN_WORDS words between, is left as it is."""
     marks = [(i, ch) for i, ch in enumerate(text) if ch in _OPEN + _CLOSE + _STRAIGHT]
@@ -157,7 +158,11 @@ def between_halves(text: str) -> str:
             inside, closed_at = False, i
         elif not inside and ch in _OPEN + _STRAIGHT:
             between = text[closed_at + 1:i] if closed_at is not None else ""
-            if closed_at is not None and len(between.split()) <= _MAX_BETWEEN_WORDS \
+            # a half ends on its own stop or comma before the attribution ('“A,” X said'); a closing mark after a
+            # word is a quotation inside the speaker's ('"He told us "I said no" and then signed it," Smith said'),
+            # whose words between are the speaker's, not the writer's
+            ends_half = closed_at is not None and text[:closed_at].rstrip()[-1:] in _HALF_ENDS
+            if ends_half and len(between.split()) <= _MAX_BETWEEN_WORDS \
                     and any(w in CUE_FORMS for w in re.findall(r"[a-z]+", between.lower())):
                 cuts.append((closed_at + 1, i))
             inside, closed_at = True, None

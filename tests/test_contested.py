@@ -1354,7 +1354,7 @@ def test_a_bio_like_line_inside_the_story_keeps_its_contested_words():
 # -- session 37's fact-check (fc39): three senses out of their families ------------------------------------------------
 def test_a_policy_regime_named_by_its_rule_is_no_government():
     # a central bank's "negative rate regime" is a set of rules, like a sanctions or tax regime (fc39's Hindustan Times)
-    for text in ("Japan exits the world's last negative rate regime, ending years of easing.",
+    for text in ("The central bank ended its negative rate regime on Tuesday after eight years.",
                  "The bank kept its monetary policy regime unchanged.",
                  "The country moved to a floating exchange rate regime in 2013."):
         assert not any(f == "regime / government" for f, _ in _terms(text)), text

@@ -1658,9 +1658,9 @@ def test_an_offices_acronym_is_no_body():
 
 
 def test_a_titles_abbreviation_before_a_name_ends_no_sentence_for_the_quote_before_it():
-    """fc39: emcmgo's '"This was a pyramid of deceit …," Asst. U.S. Attorney Nicholas Roos told the court in his
-    closing argument. "And eventually it collapsed …"' split at "Asst." and showed Roos saying "the court in his
-    closing argument."; the quotation before the cue is his."""
+    """fc39: a prosecutor's quotation, then "Asst. U.S. Attorney <name> told the court …", then a second half, was
+    split at "Asst." and showed the prosecutor saying "the court in his closing argument."; the quotation before the
+    cue is his."""
     text = ('The trial lasted a month. "This was a tower of lies built on false promises, all to get money," Asst. U.S. '
             'Attorney Nicholas Roos told the court in his closing argument. "And eventually it collapsed."')
     rows = [q for q in extract_quotes([{"id": "a", "outlet": "X", "title": "", "text": text}]) if q.speaker == "Nicholas Roos"]

@@ -150,8 +150,8 @@ def test_a_deal_agreed_to_is_no_card_row():
 
 
 def test_a_thought_told_without_words_is_no_card_row():
-    """fc39: Premium Times' "Messi thought he had won it with an extra-time goal" showed a belief the match overtook
-    as Messi's words; the row stays in the store (PolNeAR counts a belief), a quotation under a thinking verb stays."""
+    """fc39: a player who, the writer said, thought he had scored the winner was shown saying so, a belief the match
+    overtook shown as words; the row stays in the store (PolNeAR counts a belief), a quotation under a thinking verb stays."""
     from core.sources import card_quotes
     text = ("The captain thought he had won it with a late goal in extra time. "
             "The coach said the team had played its best football of the tournament. "
@@ -168,8 +168,8 @@ def test_a_thought_told_without_words_is_no_card_row():
 
 def test_the_writers_words_between_the_halves_of_a_quotation_are_not_shown_as_the_speakers():
     """fc39: a quotation told in halves is one row from its first mark to its last; the card showed the writer's
-    attribution between them ('… end result,” protection legal professional Mark Cohen mentioned in a press release.
-    “Mr. …') as the lawyer's words. It is shown as "…"; marks around a phrase in the writer's sentence stay."""
+    attribution between them (a defence lawyer "said in a press release" between the halves) as the lawyer's words.
+    It is shown as "…"; marks around a phrase in the writer's sentence stay."""
     from core.sources import quote_excerpt
     assert quote_excerpt('“We respect the verdict,” the defence lawyer said in a statement. “He will fight on.”') == \
         "“We respect the verdict,” … “He will fight on.”"
@@ -181,3 +181,6 @@ def test_the_writers_words_between_the_halves_of_a_quotation_are_not_shown_as_th
     for kept in ('the government has “no patience” for fraud and corruption', 'he was “disappointed.”',
                  '“We will not change our course.”', '"Yes," he said. "B" is "C."'.replace(" he said.", " and")):
         assert quote_excerpt(kept) == kept
+    # straight marks of a quotation inside the speaker's: the words between are the speaker's (the review's case)
+    nested = '"He kept telling us "I said no" and then signed it anyway," Mayor John Smith told reporters.'
+    assert quote_excerpt(nested) == nested
