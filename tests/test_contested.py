@@ -1378,3 +1378,6 @@ def test_a_triumph_in_a_sport_told_by_its_trophy_is_no_victory_in_a_conflict():
     assert _terms("It is the nation's third World Cup trophy after previous triumphs in 1978 and 1986.") == []
     assert _terms("The striker's goal capped a triumph that brought the trophy home.") == []
     assert ("victory / defeat", "triumph") in _terms("The ceasefire deal was hailed as a triumph for the government.")
+    # words that are a sport's only sometimes ("penalty", "striker") rule nothing out: a death penalty, a hunger striker
+    assert ("victory / defeat", "setback") in _terms("The ruling was a setback for opponents of the death penalty.")
+    assert ("victory / defeat", "setback") in _terms("The arrest of a hunger striker was a setback for the opposition.")
