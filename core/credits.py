@@ -808,9 +808,10 @@ def find_credits(title: str | None, text: str | None, url: str | None = None,
     # "Read more: https://www.bbc.com/news/…" alone on the last line (rpages14's OODA Loop summary of a BBC story): the
     # page the text was written from, a link credit as "Read the full article at X" is. Mid-text, such lines are
     # related links; at the end of a text cut short, the line is the page's own.
-    cut = text.rstrip()
-    last = (cut.rfind("\n") + 1, len(cut)) if "://" in cut[-300:] else None
-    m = _READ_MORE_URL.fullmatch(text, *last) if last else None
+    m = None
+    if "://" in text[-400:]:
+        cut = len(text.rstrip())
+        m = _READ_MORE_URL.fullmatch(text, text.rfind("\n", 0, cut) + 1, cut)
     name = m and is_news_outlet(urlsplit(m.group(1)).netloc.lower())
     if name and name != own_name:
         out.append(Credit(name, text[m.start():m.end()].strip(), m.start(), m.end(), "text", "link", m.start(1), m.end(1)))
