@@ -540,9 +540,12 @@ _DAY_RE = re.compile(_DAY)
 _CAPTION_MAX = 350          # a caption is a line or two, not a paragraph of the story
 # "state broadcaster CCTV said", "state news agency Xinhua reported": a state medium cited for the news itself (the
 # government's word, as published) is a citation, not the source the article was written from.
-_STATE_LEFT = re.compile(r"\b[Ss]tate(?:-run|-owned|-controlled|-backed)?\s+(?:[\w\-]+\s+){0,2}?(?:broadcaster|media|"
+# "state-affiliated news outlet RBC said" (rpages14b's Novaya Gazeta Europe): the same citation, the medium's tie to the
+# state written with "affiliated", "linked", "funded" or "aligned".
+_STATE_LEFT = re.compile(r"\b[Ss]tate(?:-run|-owned|-controlled|-backed|-affiliated|-linked|-funded|-aligned)?\s+"
+                         r"(?:[\w\-]+\s+){0,2}?(?:broadcaster|media|"
                          r"television|TV|news agency|agency|outlet|newspaper|radio|channel|press|daily|mouthpiece)\s+"
-                         r"(?:the\s+)?$|\b[Ss]tate-(?:run|owned|controlled|backed)\s+$")
+                         r"(?:the\s+)?$|\b[Ss]tate-(?:run|owned|controlled|backed|affiliated|linked|funded|aligned)\s+$")
 # "Reuters reported citing state broadcaster CCTV": the outlet that reported is the source, the state medium it cited is not.
 _CITING_STATE_RIGHT = re.compile(r"^\s+(?:reports?|reported|said)\s+(?:citing|quoting)\s+(?:the\s+)?(?:[\w\-']+\s+){0,2}?"
                                  r"[Ss]tate(?:-run|-owned|-controlled|-backed)?\s")

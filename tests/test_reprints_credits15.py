@@ -75,3 +75,16 @@ def test_nyasa_times_is_an_outlet():
     lead = ("The vice president could have been killed in a plane crash, the Malawian newspaper Nyasa Times reported, "
             "citing eyewitnesses. ")
     assert kinds(lead + MORE) == [("reported", "Nyasa Times")]
+
+
+def test_a_medium_the_text_calls_state_affiliated_is_cited_not_the_source():
+    # rpages14b's Novaya Gazeta Europe: its own story, "…, state-affiliated news outlet RBC said." in its second
+    # sentence after "local Telegram channel Orda has reported", was "a credited rewrite of RBC".
+    text = ("A passenger plane crashed while landing at the airport on Wednesday, a local Telegram channel has reported. "
+            "The 67 people on board included 16 Russians, state-affiliated news outlet RBC said. " + MORE + LAST)
+    assert kinds(text) == []
+    assert verdicts(art("ng", "Exile Paper", text)) == []
+    for form in ("state-linked", "state-funded", "state-aligned"):
+        assert kinds(text.replace("state-affiliated", form)) == [], form
+    # Without the state tie the lead's credit is read as before.
+    assert kinds(text.replace("state-affiliated news outlet RBC said", "news outlet RBC said")) == [("reported", "RBC")]
