@@ -310,6 +310,12 @@ def _dateline_lines(paras: list[tuple[int, int]], text: str = "") -> int:
     return max(4, chrome + 1)
 
 
+# The names before it: capitalised words and "and", then a comma or "german press agency" (a descriptor of the agency).
+_LOWER_BYLINE_LEFT = re.compile(r"\s*(?:By|BY)\s+[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|and))*"
+                                r"(?:\s*,\s*|\s+(?:[a-z]+\s+){0,2}(?:press|news)\s+agency\s+)")
+_LOWER_BYLINE_END = re.compile(r"(?:,|\s)\s*([a-z]{2,12})\s*$")
+
+
 def _dateline_mentions(text: str, paras: list[tuple[int, int]], lines: int) -> list[tuple[int, int, str]]:
     """Mentions of lower-case spellings inside an opening dateline ("Beijing, Oct. 27, (dpa/GNA) –") of the top
     `lines` lines."""
@@ -322,6 +328,12 @@ def _dateline_mentions(text: str, paras: list[tuple[int, int]], lines: int) -> l
     for a, b in top:
         d = _dateline_end(text[a:b])
         out += [(a + m.start(), a + m.end(), forms[m.group()]) for m in rx.finditer(text, a, a + d) if m.group() in forms]
+        # "By Friedemann Kohler and Günther Chalupa german press agency dpa": a byline ending in the agency's name
+        # written in lower case (rpages14b's Spokesman-Review).
+        if not d and b - a <= 120 and text.startswith(("By ", "BY "), a):
+            m = _LOWER_BYLINE_END.search(text, a, b)
+            if m and m.group(1) in forms and _LOWER_BYLINE_LEFT.fullmatch(text, a, m.start(1)):
+                out.append((m.start(1), m.end(1), forms[m.group(1)]))
     return out
 
 
@@ -670,6 +682,8 @@ def _kind(text: str, s: int, e: int, para: tuple[int, int], idx: int, n_paras: i
         if inside:
             return "dateline"
     short = para[1] - para[0] <= 120
+    if short and idx < opening and text[s:e].islower() and not rstrip_ and _LOWER_BYLINE_LEFT.fullmatch(text, para[0], s):
+        return "byline"
     # "The Yomiuri Shimbun" alone on a line over a photo caption: the picture's credit (the page's parent, a photo
     # agency), not the story's byline.
     if idx < 4 and not lstrip and not rstrip_ and _is_caption(_next_line(text, para[1])):
@@ -780,7 +794,7 @@ def find_credits(title: str | None, text: str | None, url: str | None = None,
             end = title.index("|", e) + 1
             out.append(Credit(outlet, title[s:end], s, end, "title", "title", s, e))
     found = mentions(text)
-    paras = _paragraphs(text) if found or "(" in text[:400] else []
+    paras = _paragraphs(text) if found or "(" in text[:400] or "By " in text[:300] else []
     opening = _dateline_lines(paras, text)
     extra = _dateline_mentions(text, paras, opening)
     if paras and paras[-1][1] - paras[-1][0] <= 16 and "/" in text[paras[-1][0]:paras[-1][1]]:

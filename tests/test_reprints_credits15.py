@@ -88,3 +88,13 @@ def test_a_medium_the_text_calls_state_affiliated_is_cited_not_the_source():
         assert kinds(text.replace("state-affiliated", form)) == [], form
     # Without the state tie the lead's credit is read as before.
     assert kinds(text.replace("state-affiliated news outlet RBC said", "news outlet RBC said")) == [("reported", "RBC")]
+
+
+def test_a_byline_ending_in_a_lower_case_agency_name_credits_it():
+    # rpages14b's Spokesman-Review: "By Friedemann Kohler and Günther Chalupa german press agency dpa" over dpa's story.
+    text = f"By Jane Roe and John Doe german press agency dpa\n\nMOSCOW – {STORY}\n\n{MORE}\n\n{LAST}"
+    assert kinds(text) == [("byline", "dpa")]
+    assert verdicts(art("sr", "City Paper", text)) == [("sr", "dpa", "wire copy")]
+    assert kinds(f"By Jane Roe, dpa\n\n{STORY}") == [("byline", "dpa")]
+    # The name inside a story's sentence stays unread, as any lower-case spelling outside datelines and bylines.
+    assert kinds(f"{STORY}\n\nBy Tuesday the agency had confirmed it, said dpa\n\n{MORE}\n\n{LAST}\n\n{STORY}") == []
