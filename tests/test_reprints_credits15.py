@@ -2,7 +2,8 @@
 closing a story ("(Xinhua/NAN)"), an editor's initials and a lower-case agency alone on the last line ("max/dpa"), a
 dateline whose month is abbreviated "Jun." or "Jul.", "a clip shared with AFP", a sentence glued to the next by the
 page's extraction ("on Tuesday.Reuters quoted …"), "Read more: <address of an outlet's page>" closing a text, and Nyasa
-Times in the registry."""
+Times in the registry; then, from rpages14b (held out against those rules): a medium the text calls state-affiliated is
+cited, no source, and a byline ending in a lower-case agency name ("… german press agency dpa") credits it."""
 from __future__ import annotations
 
 from tests.reprint_texts import LAST, MORE, STORY, art, kinds, verdicts
