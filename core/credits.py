@@ -241,14 +241,30 @@ def mentions(text: str) -> list[tuple[int, int, str]]:
     for m in rx.finditer(text):
         s, e = m.span()
         # Whole words only: not inside "CNNMoney", "@Reuters" or "Reuters.com".
-        if s and (text[s - 1].isalnum() or text[s - 1] in "@._" or (text[s - 1] in _DASHES and not _signoff_dash(text, s)
-                                                                    and not _DISTRIBUTOR_LEFT.search(text, max(0, s - 8), s))):
+        if s and (text[s - 1].isalnum() or text[s - 1] in "@_" or (text[s - 1] == "." and not _glued_sentence(text, s))
+                  or (text[s - 1] in _DASHES and not _signoff_dash(text, s)
+                      and not _DISTRIBUTOR_LEFT.search(text, max(0, s - 8), s))):
             continue
         if e < len(text) and (text[e].isalnum() or text[e] in "-_" or (text[e] == "." and text[e + 1:e + 2].isalnum())):
             continue
         if m.group() in forms:
             out.append((s, e, forms[m.group()]))
     return out
+
+
+def _initials_line_mention(text: str, para: tuple[int, int]) -> list[tuple[int, int, str]]:
+    """A lower-case agency name signing the story off after an editor's initials on the last line ("max/dpa"): the
+    text-wide search looks only where a capital starts."""
+    rx, forms = _lower_matcher()
+    m = rx.search(text, para[0], para[1]) if rx else None
+    return [(m.start(), m.end(), forms[m.group()])] if m and _INITIALS_LINE.fullmatch(text[para[0]:m.start()]) else []
+
+
+def _glued_sentence(text: str, s: int) -> bool:
+    """Whether the point before text[s] ends a sentence the page's extraction glued to the next one ("… said on
+    Tuesday.Reuters quoted …", rpages14's WAM page): a word of two or more lower-case letters before the point. An
+    address ("www.Reuters.com") is still no mention, by its domain ending; "U.S.AP" or "No.AFP" stay none."""
+    return s >= 3 and text[s - 2].islower() and text[s - 3].islower()
 
 
 # "(NNN-NHK)": a distributor's short code joined to the agency it carries, in a dateline's parenthesis (NAM News
@@ -294,6 +310,12 @@ def _dateline_lines(paras: list[tuple[int, int]], text: str = "") -> int:
     return max(4, chrome + 1)
 
 
+# The names before it: capitalised words and "and", then a comma or "german press agency" (a descriptor of the agency).
+_LOWER_BYLINE_LEFT = re.compile(r"\s*(?:By|BY)\s+[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|and))*"
+                                r"(?:\s*,\s*|\s+(?:[a-z]+\s+){0,2}(?:press|news)\s+agency\s+)")
+_LOWER_BYLINE_END = re.compile(r"(?:,|\s)\s*([a-z]{2,12})\s*$")
+
+
 def _dateline_mentions(text: str, paras: list[tuple[int, int]], lines: int) -> list[tuple[int, int, str]]:
     """Mentions of lower-case spellings inside an opening dateline ("Beijing, Oct. 27, (dpa/GNA) –") of the top
     `lines` lines."""
@@ -306,6 +328,12 @@ def _dateline_mentions(text: str, paras: list[tuple[int, int]], lines: int) -> l
     for a, b in top:
         d = _dateline_end(text[a:b])
         out += [(a + m.start(), a + m.end(), forms[m.group()]) for m in rx.finditer(text, a, a + d) if m.group() in forms]
+        # "By Friedemann Kohler and Günther Chalupa german press agency dpa": a byline ending in the agency's name
+        # written in lower case (rpages14b's Spokesman-Review).
+        if not d and b - a <= 120 and text.startswith(("By ", "BY "), a):
+            m = _LOWER_BYLINE_END.search(text, a, b)
+            if m and m.group(1) in forms and _LOWER_BYLINE_LEFT.fullmatch(text, a, m.start(1)):
+                out.append((m.start(1), m.end(1), forms[m.group(1)]))
     return out
 
 
@@ -370,8 +398,9 @@ _READ_MORE_LEFT = re.compile(r"\b[Rr]ead (?:the )?(?:[Ff]ull|[Cc]omplete|[Oo]rig
                              r"\s+(?:at|on|in|by|from)\s+(?:the\s+)?$")
 _REPORTER_LEFT = re.compile(r"(?:\bquestions? (?:from|by)|\b(?:request|inquiry|query) (?:from|by)|"
                             r"\btranslated\b[^.\n]{0,60}\bby)\s+(?:the\s+)?(?:news agency\s+)?$")
-# "told Reuters", "confirmed to news agency AFP": an interview the outlet gave the agency.
-_TOLD_LEFT = re.compile(r"\b(?:told|telling|tells|confirmed to|confirmed it to)\s+(?:the\s+)?(?:news agency\s+)?$")
+# "told Reuters", "confirmed to news agency AFP": an interview the outlet gave the agency; "A clip shared with AFP
+# showed …" (rpages14's Marapi pages): material given to it, the agency's own newsgathering retold in the same way.
+_TOLD_LEFT = re.compile(r"\b(?:told|telling|tells|confirmed to|confirmed it to|shared with)\s+(?:the\s+)?(?:news agency\s+)?$")
 _REPORTER_RIGHT = re.compile(r"^(?:\s+news agency)?\s+(?:witness(?:es)?|reporter|correspondent|photographer|journalist|"
                              r"cameraman|crew|team|staffer)s?\s+(?:who\s+)?(?:saw|said|says|reported|witnessed|counted|heard|"
                              r"observed|visited|there|at the scene|on the scene|in [A-Z]|and\b)")
@@ -431,6 +460,8 @@ _TITLE_TAIL = re.compile(r"(?:\s+(?:World News|News|news|English|Online|Internat
 # The end of a clause: a comma or semicolon, or a sentence end that no abbreviation or initial makes.
 _CLAUSE_END = re.compile(r"[,;]\s|\n|(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|No))(?<!\bSept)"
                          r"(?<!\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mrs|Gen|Gov|Sen|Rep|Col|Lt\.))[.!?]\s")
+_READ_MORE_URL = re.compile(r"\s*(?:Read more|Read the (?:full|original) (?:story|article)|Full (?:story|article)|"
+                            r"Source)\s*:\s*(https?://[^\s/]+/\S+)\s*")
 _WIRES_PATH = re.compile(r"/(?:wires?|agencies|syndication)/([a-z][a-z\-]{1,20})/", re.IGNORECASE)
 # "upr.org/npr-news/2024-04-03/…": a member station's or affiliate's section of the network's stories, the address's
 # first segment (a blog's category, "/category/fox-news/", is no such section).
@@ -481,12 +512,17 @@ def _byline_before_dateline(line: str, before: int, first: bool = False) -> int:
 def _dateline_end(line: str) -> int:
     """dateline_end, also where the story opens with a backslash-escaped quote as some syndication feeds store
     it ("(MENAFN- Live Mint) \\"Prime Minister…"): the two characters are read as a space and a quote."""
+    # "Nairobi, Jun. 11, (dpa/GNA) –": core/clean.py's month names take "Oct." and "Sept." but not "Jun." or "Jul.";
+    # written out ("June", "July": the same length) the dateline is read (rpages14's Ghana News Agency page).
+    if "Ju" in line[:60]:
+        line = _JUN_JUL.sub(lambda m: "June" if m.group(1) == "n" else "July", line[:60]) + line[60:]
     if '\\"' not in line[:200]:
         return dateline_end(line)
     d = dateline_end(line.replace('\\"', ' "', 1))
     return d - 1 if d and line[d - 1] == "\\" else d
 
 
+_JUN_JUL = re.compile(r"\bJu([nl])\.(?=\s+\d)")
 _VIDEO_DATE_LEFT = re.compile(r"\((?:January|February|March|April|May|June|July|August|September|October|November|"
                               r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?:\s+\d{1,2})?\)?\s*$")
 
@@ -516,9 +552,12 @@ _DAY_RE = re.compile(_DAY)
 _CAPTION_MAX = 350          # a caption is a line or two, not a paragraph of the story
 # "state broadcaster CCTV said", "state news agency Xinhua reported": a state medium cited for the news itself (the
 # government's word, as published) is a citation, not the source the article was written from.
-_STATE_LEFT = re.compile(r"\b[Ss]tate(?:-run|-owned|-controlled|-backed)?\s+(?:[\w\-]+\s+){0,2}?(?:broadcaster|media|"
+# "state-affiliated news outlet RBC said" (rpages14b's Novaya Gazeta Europe): the same citation, the medium's tie to the
+# state written with "affiliated", "linked", "funded" or "aligned".
+_STATE_LEFT = re.compile(r"\b[Ss]tate(?:-run|-owned|-controlled|-backed|-affiliated|-linked|-funded|-aligned)?\s+"
+                         r"(?:[\w\-]+\s+){0,2}?(?:broadcaster|media|"
                          r"television|TV|news agency|agency|outlet|newspaper|radio|channel|press|daily|mouthpiece)\s+"
-                         r"(?:the\s+)?$|\b[Ss]tate-(?:run|owned|controlled|backed)\s+$")
+                         r"(?:the\s+)?$|\b[Ss]tate-(?:run|owned|controlled|backed|affiliated|linked|funded|aligned)\s+$")
 # "Reuters reported citing state broadcaster CCTV": the outlet that reported is the source, the state medium it cited is not.
 _CITING_STATE_RIGHT = re.compile(r"^\s+(?:reports?|reported|said)\s+(?:citing|quoting)\s+(?:the\s+)?(?:[\w\-']+\s+){0,2}?"
                                  r"[Ss]tate(?:-run|-owned|-controlled|-backed)?\s")
@@ -564,6 +603,34 @@ def _ends_in_day(line: str) -> bool:
     return tail[-4:].isdigit() and _CAPTION_DAY.search(line) is not None
 
 
+_INITIALS_LINE = re.compile(r"\s*\(?\s*([a-z]{2,5}|[A-Z]{1,4})\s*/\s*")
+_PAIR_FIRST = re.compile(r"^\s*/\s*([A-Z][\w ]{0,30}?)\s*\)\.?\s*$")
+_PAIR_SECOND = re.compile(r"\(\s*([A-Z][\w ]{0,30}?)\s*/\s*$")
+
+
+def _closing_pair(text: str, s: int, e: int, para: tuple[int, int], idx: int, n_paras: int, left: str,
+                  right: str) -> str | None:
+    """"signoff" for the first of two news agencies bracketed together at the end of a story's last lines ("….
+    (Xinhua/NAN)": the agency the text is from, then the one carrying it), "carrier" for the second, else None.
+    Both names must be wires the registry knows ("(KB/IANS)", an editor's initials, is read elsewhere); the bracket
+    follows a sentence's end or opens its line, and the line is no photo caption."""
+    if idx < n_paras - 2 or "/" not in text[max(para[0], s - 40):min(para[1], e + 40)]:
+        return None
+    if left.endswith("(") and right.startswith("/"):
+        m = _PAIR_FIRST.match(right)
+        first, second, before, role = text[s:e], m and m.group(1), left[:-1].rstrip(), "signoff"
+    else:
+        m = _PAIR_SECOND.search(left) if re.match(r"^\s*\)\.?\s*$", right) else None
+        first, second, before, role = m and m.group(1), text[s:e], m and left[:m.start()].rstrip(), "carrier"
+    first, second = first and is_news_outlet(first), second and is_news_outlet(second)
+    if not (first and second and first != second and is_wire(first) and is_wire(second)):
+        return None
+    if before.lstrip("\x00") and not re.search(r"[.!?\"”’]$", before):
+        return None
+    # a caption describes a picture or ends in its day ("… Mosul, Iraq September 27, 2023. (Reuters/AFP)")
+    return None if _caption_words(text[para[0]:para[1]]) or _ends_in_day(before) else role
+
+
 def _kind(text: str, s: int, e: int, para: tuple[int, int], idx: int, n_paras: int, opening: int = 4) -> str | None:
     """What a mention of an outlet at text[s:e] is, judged by its place: a credit kind or None."""
     # A window around the mention: the regexes anchor at its edges, and a long paragraph must not cost more.
@@ -578,6 +645,17 @@ def _kind(text: str, s: int, e: int, para: tuple[int, int], idx: int, n_paras: i
         # "© Reuters" alone after a caption is the picture's; "(C) X", "Copyright X" or "… All Rights Reserved" the text's.
         if cl and cr and (cr.group(1) or (cl.group(1) and not _is_caption(_previous_line(text, para[0])))):
             return "source"
+    # "… believed to have been lost.(Xinhua/NAN)": two agencies in a bracket closing the story, the one the text is
+    # from and the one carrying it (rpages14's African Examiner); no photo credit closes a story so.
+    pair = _closing_pair(text, s, e, para, idx, n_paras, left, right)
+    if pair:
+        return pair if pair != "carrier" else None
+    # "max/dpa" alone on the last line: an editor's initials and the agency, as "(KB/IANS)" in brackets (rpages14's
+    # Teller Report, a dpa story).
+    if idx == n_paras - 1 and s - para[0] <= 12 and re.fullmatch(r"\)?\.?\s*", right):
+        m = _INITIALS_LINE.fullmatch(text[para[0]:s])
+        if m and is_news_outlet(m.group(1)) is None:
+            return "signoff"
     # "(AP Photo/…", "- Copyright AFP/File MANDEL NGAN": an agency run into a photographer's name by a slash.
     if _PHOTO_RIGHT.match(right) or (left.endswith("(") and right.startswith("/") and not _AGENCY_PAIR.match(right)) \
             or (right.startswith("/") and _COPYRIGHT_LEFT.search(left[-30:])) \
@@ -604,6 +682,8 @@ def _kind(text: str, s: int, e: int, para: tuple[int, int], idx: int, n_paras: i
         if inside:
             return "dateline"
     short = para[1] - para[0] <= 120
+    if short and idx < opening and text[s:e].islower() and not rstrip_ and _LOWER_BYLINE_LEFT.fullmatch(text, para[0], s):
+        return "byline"
     # "The Yomiuri Shimbun" alone on a line over a photo caption: the picture's credit (the page's parent, a photo
     # agency), not the story's byline.
     if idx < 4 and not lstrip and not rstrip_ and _is_caption(_next_line(text, para[1])):
@@ -714,9 +794,11 @@ def find_credits(title: str | None, text: str | None, url: str | None = None,
             end = title.index("|", e) + 1
             out.append(Credit(outlet, title[s:end], s, end, "title", "title", s, e))
     found = mentions(text)
-    paras = _paragraphs(text) if found or "(" in text[:400] else []
+    paras = _paragraphs(text) if found or "(" in text[:400] or "By " in text[:300] else []
     opening = _dateline_lines(paras, text)
     extra = _dateline_mentions(text, paras, opening)
+    if paras and paras[-1][1] - paras[-1][0] <= 16 and "/" in text[paras[-1][0]:paras[-1][1]]:
+        extra = extra + _initials_line_mention(text, paras[-1])
     if extra:
         found = sorted(set(found) | set(extra))
     starts = [a for a, _ in paras]
@@ -740,6 +822,16 @@ def find_credits(title: str | None, text: str | None, url: str | None = None,
         if name and name != own_name and not any(c.start <= m.start(1) < c.end for c in out):
             out.append(Credit(name, text[m.start():m.end()], m.start(), m.end(), "text", "link", m.start(1), m.end(1)))
             out.sort(key=lambda c: (c.field != "title", c.start))
+    # "Read more: https://www.bbc.com/news/…" alone on the last line (rpages14's OODA Loop summary of a BBC story): the
+    # page the text was written from, a link credit as "Read the full article at X" is. Mid-text, such lines are
+    # related links; at the end of a text cut short, the line is the page's own.
+    m = None
+    if "://" in text[-400:]:
+        cut = len(text.rstrip())
+        m = _READ_MORE_URL.fullmatch(text, text.rfind("\n", 0, cut) + 1, cut)
+    name = m and is_news_outlet(urlsplit(m.group(1)).netloc.lower())
+    if name and name != own_name:
+        out.append(Credit(name, text[m.start():m.end()].strip(), m.start(), m.end(), "text", "link", m.start(1), m.end(1)))
     if url:
         parts = urlsplit(url)
         base = url.find(parts.netloc) + len(parts.netloc) if parts.netloc else 0

@@ -35,7 +35,12 @@ round 9's rules, labelled and committed before the first score, held out, then s
 it); /work/notes/rpages11 -> reprints_pages11.jsonl (57 articles, 48 derived, 7 gold events; session 34: built after
 round 10's rules, labelled and committed before the first score, held out, then studied: round 11's rules were found on
 it); /work/notes/rpages12 -> reprints_pages12.jsonl (51 articles, 36 derived, 9 gold events; session 35: built after round
-12's rules, labelled and committed before the first score, held out, then studied: round 13's rules were found on it). Without the folder (as in CI) `score` says so and exits 0.
+12's rules, labelled and committed before the first score, held out, then studied: round 13's rules were found on it);
+/work/notes/rpages14 -> reprints_pages14.jsonl (56 articles, 44 derived, 9 gold events; session 37: built after round 14's
+rules, labelled and committed before the first score, held out, then studied: tests/test_reprints_credits15.py's rules
+were found on it; rpages13, session 36's, was lost before it landed); /work/notes/rpages14b -> reprints_pages14b.jsonl
+(13 articles, 10 derived, 1 gold event; session 37: a fourth happening drawn after round 15's rules, labelled and
+committed before the first score, held out, then studied: the state-affiliated citation and the lower-case byline). Without the folder (as in CI) `score` says so and exits 0.
 """
 from __future__ import annotations
 
