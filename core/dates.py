@@ -160,9 +160,17 @@ _NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
 
 
 def _read_number(x: float) -> tuple[datetime, str, bool]:
-    """A bare year (1800-2200) or epoch seconds / milliseconds."""
+    """A bare year (1800-2200), a compact day (YYYYMMDD) or epoch seconds / milliseconds."""
     if x.is_integer() and 1000 <= x <= 2999:
         return datetime(int(x), 1, 1, tzinfo=timezone.utc), "year", False
+    if x.is_integer() and 19000101 <= x <= 21001231:
+        # "20240305" is 5 March 2024 (ISO 8601's basic form, as exports and URLs write a day); as epoch seconds it would
+        # be August 1970, a time no news archive holds
+        n = int(x)
+        try:
+            return datetime(n // 10000, n // 100 % 100, n % 100, tzinfo=timezone.utc), "date", False
+        except ValueError:
+            raise ValueError(f"{n} is no day (YYYYMMDD) and no plausible epoch time") from None
     if abs(x) >= 1e11:   # milliseconds since the epoch (what JavaScript writes)
         x /= 1000.0
     if x <= 0:           # 0 is the classic "no date" sentinel; nothing framelens reads predates the epoch

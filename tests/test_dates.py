@@ -195,3 +195,14 @@ def test_opening_date_reads_a_date_line_or_a_dated_dateline_as_a_flagged_day(tex
 ])
 def test_opening_date_reads_nothing_it_cannot_stand_behind(text):
     assert opening_date(text, "import", now=datetime(2026, 1, 1, tzinfo=timezone.utc)) is None
+
+
+def test_a_compact_day_is_that_day_not_epoch_seconds_in_1970():
+    # "20240305" read as epoch seconds was 23 August 1970, an exact time, unflagged: a row that would be named first
+    from core.corpus import row_date
+    for raw in ("20240305", 20240305):
+        info = row_date({"published": raw}, "import")
+        assert (info.published, info.precision, info.flag) == (datetime(2024, 3, 5, tzinfo=timezone.utc), "date", None)
+    assert row_date({"published": "20241399"}, "import").published is None          # no such day: not a 1970 time
+    assert row_date({"published": "1709640000"}, "import").published.year == 2024   # epoch seconds still read
+    assert row_date({"published": "2024"}, "import").precision == "year"
