@@ -164,6 +164,8 @@ def test_a_thought_told_without_words_is_no_card_row():
     shown, held = card_quotes(rows)
     assert not any(q.startswith("he had won it") for q in shown["quote"])
     assert "the team had played its best football of the tournament" in list(shown["quote"])
+    believed = shown[shown["canonical_speaker"] == "Julian Alvarez"]
+    assert any(q.startswith('"this is the night we win it all') for q in believed["quote"])   # marked words stay
 
 
 def test_the_writers_words_between_the_halves_of_a_quotation_are_not_shown_as_the_speakers():
