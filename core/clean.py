@@ -56,7 +56,7 @@ _READ_MORE_RE = re.compile(r"(?<=[.!?”\"’)])\s*Read more:?\s*|(?<=\S)\s+Read
 # Where a glued headline ends and the next sentence begins: "...in BeijingChinese officials".
 _GLUE_POINT_RE = re.compile(r"(?<=[a-z0-9”\"’.!?)])(?=[A-Z][a-z])")
 
-_MONTH = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?"
+_MONTH = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May\.?|June?\.?|July?\.?|Aug(?:ust|\.)?"
           r"|Sep(?:t|tember|\.)?\.?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
 # "May 16", "Oct. 27, 2023"; day first as WAM writes it: "29th December, 2024", "29 December 2024".
 _DATE = rf"(?:{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?(?:\s+\d{{4}})?)"

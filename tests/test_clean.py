@@ -97,3 +97,12 @@ def test_realworld_texts_keep_their_words():
         clean, found = split_boilerplate(text)
         assert len(clean.split()) >= len(text.split()) - 25, a["id"]
         assert all(len(f) < 120 for f in found), (a["id"], found)
+
+
+def test_a_dateline_with_june_or_july_cut_short_is_a_dateline():
+    # "Nairobi, Jun. 11, (dpa/GNA) –" (rpages14): "Jan." to "Dec." were read, "Jun." and "Jul." were not
+    from core.clean import strip_dateline
+    assert strip_dateline("NAIROBI, Jun. 11 (Xinhua) -- Kenya said on Tuesday it would act.") == \
+        "Kenya said on Tuesday it would act."
+    assert strip_dateline("PARIS, Jul. 3 (AFP) - France said it would act.") == "France said it would act."
+    assert strip_dateline("In June 11 people were hurt, officials said.") == "In June 11 people were hurt, officials said."
