@@ -620,12 +620,26 @@ def _from_governing_verb(aid, text, u: Unit, qi: int, spans, names) -> Quote | N
 _NAMING_PARTICIPLES = frozenset("dubbed nicknamed labelled labeled branded termed called".split())
 
 
+_NAMING_ADVERBS = frozenset("also often sometimes commonly officially formally informally popularly widely locally "
+                            "colloquially affectionately previously formerly once now simply".split())
+
+
 def _names_noun_before(tok, subj) -> bool:
     """A naming participle right after a noun other than its subject: outside the subject's phrase (and no
     preposition's object: "the minister of finance dubbed it") or in an apposition set off by a comma; the noun is
-    the one named, no speaker of the name ("The conservative writer David Frum called …" is Frum's naming)."""
-    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    the one named, no speaker of the name ("The conservative writer David Frum called …" is Frum's naming).
+    Adverbs of naming may stand between ("the deal, also called the grain corridor", "the pact often dubbed …"):
+    after a comma and such an adverb the participle opens an apposition, whatever the noun before it (fc40: "The
+    Initiative on … from Ukrainian ports, also called the Black Sea Grain Initiative, is …" was a quote row)."""
+    k = tok.i - 1
+    while k >= 0 and k > tok.i - 3 and tok.doc[k].lower_ in _NAMING_ADVERBS:
+        k -= 1
     after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if k < tok.i - 1 and k >= 1 and tok.doc[k].text == "," and tok.lower_ in _NAMING_PARTICIPLES \
+            and tok.doc[k - 1].tag_ in ("NN", "NNS", "NNP", "NNPS") and tok.doc[k - 1].i != subj.i \
+            and not (after is not None and after.tag_ in ("IN", "RP")):
+        return True
+    before = tok.doc[k] if k >= 0 else None
     if not (tok.lower_ in _NAMING_PARTICIPLES and before is not None and before.tag_ in ("NN", "NNS", "NNP", "NNPS")
             and before.i != subj.i and before.dep_ != "pobj") or after is not None and after.tag_ in ("IN", "RP"):
         return False                    # "called for further action", "called on …": a demand, no naming

@@ -1666,3 +1666,20 @@ def test_a_titles_abbreviation_before_a_name_ends_no_sentence_for_the_quote_befo
     rows = [q for q in extract_quotes([{"id": "a", "outlet": "X", "title": "", "text": text}]) if q.speaker == "Nicholas Roos"]
     assert rows and rows[0].quote.startswith('"This was a tower of lies') and rows[0].kind == "direct"
     assert not any(q.quote.startswith("the court") for q in rows)
+
+
+# --- session 37's fact-check (fc40): state media on the Event page
+
+@pytest.mark.parametrize("text", [
+    "The Accord on Safe Shipping from the river ports, also called the Grain Corridor, is a deal among four parties.",
+    "The treaty on shipping from southern ports, sometimes called the corridor deal, expired on Monday.",
+])
+def test_a_name_given_after_a_comma_and_also_is_no_quote(text):
+    # ", also called X," names the noun before it: no one speaks (fc40: "Initiative (called): the Black Sea Grain
+    # Initiative" was a quote row)
+    assert all(q.cue != "called" for q in quotes_of(text))
+
+
+def test_someone_who_also_called_something_a_name_is_still_its_speaker():
+    assert [n for n, w in shown_rows("Maria Lopez also called the deal a failure on Monday.")
+            if "failure" in w] == ["Maria Lopez"]
