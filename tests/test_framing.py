@@ -876,3 +876,19 @@ def test_the_undated_count_names_the_reports_counted_not_every_article():
     notes = compare_event(arts, reprints=reps, default_date_source="file")["timing"]["notes"]
     undated = [n for n in notes if "no date" in n]
     assert undated and undated[0].startswith("1 report(s) counted as coverage have no date")
+
+
+def test_fc40_a_caption_closing_on_its_agency_or_a_pool_photo_credit_is_no_lead():
+    # fc40: Asharq Al-Awsat's page opens on a photo caption closing "(EPA)", printed twice, and VOA's on one closing
+    # "(Kremlin pool photo via AP)"; each was shown as the lead
+    story = "The court on Friday issued a warrant for the arrest of the former minister over the missing funds."
+    for caption in ("The foreign minister attends a conference in the western city, 03 March 2023. (EPA)",
+                    "The president, right, speaks to freed prisoners at the airport, Aug. 1, 2024. (State pool photo via AP)",
+                    "Protesters march in the capital on Monday. (Reuters)"):
+        text = f"{caption}\n{caption}\n\n{story}"
+        assert prepare([{"id": "1", "outlet": "X", "title": "", "text": text}])[0]["lead"] == [(text.index("The court"), len(text))]
+    # an agency named in the story's own sentence, or opening its dateline, is no caption's credit
+    for t in ("The court on Friday issued a warrant, a report by the news agency (AFP) said on Monday night.",
+              "MOSCOW (AP) — The court on Friday issued a warrant for the arrest of the former minister."):
+        doc = prepare([{"id": "1", "outlet": "X", "title": "", "text": t}])[0]
+        assert doc["furniture_paragraphs"] == [] and doc["lead"]
