@@ -1378,3 +1378,14 @@ def test_a_triumph_in_a_sport_told_by_its_trophy_is_no_victory_in_a_conflict():
     assert _terms("It is the nation's third World Cup trophy after previous triumphs in 1978 and 1986.") == []
     assert _terms("The striker's goal capped a triumph that brought the trophy home.") == []
     assert ("victory / defeat", "triumph") in _terms("The ceasefire deal was hailed as a triumph for the government.")
+
+
+def test_the_crime_a_prisoner_was_jailed_for_and_spying_charges_are_no_framing_words():
+    # fc40: Photo News' "a Russian intelligence colonel imprisoned for murder" counted as murdered / killed, and
+    # "sentenced to 16 years on disputed spying charges" as spying / surveillance: a crime's name and a charge
+    for text in ("A colonel imprisoned for murder was among those freed in the exchange on Thursday.",
+                 "The man, jailed for murder in 2021, flew home on Thursday.",
+                 "The reporter was sentenced to 16 years on disputed spying charges."):
+        assert not any(f in ("killed / died", "surveillance") for f, _ in _terms(text)), text
+    assert ("killed / died", "murdered") in _terms("Soldiers murdered nine villagers in the raid, residents said.")
+    assert ("surveillance", "spying") in _terms("The balloon was spying on military bases, officials said.")
