@@ -184,6 +184,10 @@ _NEXT_CAPITAL_RE = re.compile(r"[ \t]+[A-Z][a-z]")
 _TITLES_RUN_RE = re.compile(r"(?:(?:[A-Z][\w.’'-]*|the|of)\s+)*$")
 _OBJECT_MARK_RE = re.compile(r"\b(?:by|with|to|of|for|from|against|than|about|at|on|after|before|beyond|like|among|"
                              r"between|under|over|via|toward|towards|whom|and|[a-z]+ing)\s*$")   # "naming Sean Hannity"
+# a person named as the subject of a speech verb closing the sentence after a comma ("Russian President X has called …,
+# Kremlin Spokesman Y told reporters."): the sentence is Y's report, and whom its content names (X) is no speaker
+_CLOSING_SPEECH_AFTER_RE = re.compile(r"\s+(?:told|said|says|tells|added|adds|stated|explained|noted|stressed|"
+                                      r"confirmed|announced)\b[^.!?\"“”]{0,40}[.!?]?\s*$")
 # A relative clause's object: "the uprising that toppled Hasina" names whom it toppled, never the "he" after it
 _RELATIVE_OBJECT_RE = re.compile(r"\b(?:that|which|who)\s+(?:had\s+|has\s+)?[a-z]+ed\s+(?:[A-Z][\w.’'-]*\s+){0,3}$")
 # Prepositions that open a sentence on a phrase before its subject ("In …,", "Despite …,")
@@ -449,10 +453,30 @@ class NameIndex:
                 and not re.search(r"\b" + ("she" if want == "f" else "he") + r"\b", self.text[before:here], re.I):
             return AMBIGUOUS            # "… said Cllr Ambrose. It needed to be accepted by Cllr English. He refused": either
         if last and not any(o > last[0] and self._opens_sentence(o) and not _same_person(n, last[1]) for o, n in prior):
-            return last[1]
+            return self._closing_speaker(prior, last[0]) or last[1]
         last_off = prior[-1][0]
         sent = starts[bisect_right(starts, last_off) - 1] if starts and starts[0] <= last_off else 0
-        return self._subject_of([(o, n) for o, n in prior if o >= sent], sent)
+        named = [(o, n) for o, n in prior if o >= sent]
+        return self._closing_speaker(prior, sent) or self._subject_of(named, sent)
+
+    def _closing_speaker(self, prior: list[tuple[int, str]], after: int) -> str | None:
+        """The person named after `after`, in its sentence, as the subject of a speech verb closing that sentence
+        after a comma: the sentence is that person's report and the names before it its content ("Putin has called
+        Lukashenko …, Kremlin Spokesman Dmitry Peskov told reporters. '…,' he said" is Peskov: fc40, TASS)."""
+        sent = self._sentence_of(after)
+        starts = self.sentences()
+        end = next((x for x in starts if x > sent), len(self.text))
+        for o, n in prior:
+            if after <= o < end and o > sent and "," in self.text[sent:o] \
+                    and _CLOSING_SPEECH_AFTER_RE.match(self.text, o + len(n), end):
+                return n
+        return None
+
+    def _sentence_of(self, offset: int) -> int:
+        """The start of the sentence holding offset."""
+        starts = self.sentences()
+        i = bisect_right(starts, offset) - 1
+        return starts[i] if i >= 0 else 0
 
     def _subject_of(self, named: list[tuple[int, str]], start: int) -> str:
         """Of the persons named in one sentence (from `start`), the first that stands where a subject does: not

@@ -1683,3 +1683,13 @@ def test_a_name_given_after_a_comma_and_also_is_no_quote(text):
 def test_someone_who_also_called_something_a_name_is_still_its_speaker():
     assert [n for n, w in shown_rows("Maria Lopez also called the deal a failure on Monday.")
             if "failure" in w] == ["Maria Lopez"]
+
+
+@pytest.mark.parametrize("sep", [" ", "\n"])
+def test_he_after_a_sentence_closing_on_a_spokesmans_report_is_the_spokesman(sep):
+    # fc40 (TASS): "Russian President Vladimir Putin has called … , Kremlin Spokesman Dmitry Peskov told reporters.
+    # "Vladimir Putin called …," he said." showed Putin saying the words Peskov said about him
+    text = ("MOSCOW, August 2. Russian President Ivan Petrov has called his counterpart and thanked him for help in "
+            "organizing the exchange, Kremlin Spokesman Oleg Sidorov told reporters." + sep + '"Ivan Petrov called the '
+            'president and personally thanked him for the help in organizing the swap that took place yesterday," he said.')
+    assert [n for n, w in shown_rows(text) if w.startswith('"Ivan Petrov called')] == ["Oleg Sidorov"]
