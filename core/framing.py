@@ -330,8 +330,12 @@ def _date_stamp_end(sentence: str) -> int:
 
 # a credit a local site sets before its story: "-Edited by Bev Mortimer- Six new countries have been invited …" (fc34),
 # or its desk's: "Web Desk: According to the World News Agency, …" (fc37's The Current), "News Desk | ", "Monitoring Desk –"
+# … or its place and credit between bars: "Moscow, Russia | AGENCIES | Russia has suspended …" (fc40: The Independent
+# Uganda's news sentence was skipped for its bars, the lead shown its second paragraph)
 _CREDIT_PREFIX_RE = re.compile(r"\A(?:[-–—]\s*(?:Edited|Written|Compiled|Reported) by [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
-                               r"\s*[-–—]|(?:[A-Z][a-z]+[ \t]+){1,2}Desk[ \t]*[:|–—-])\s+(?=\S)")
+                               r"\s*[-–—]|(?:[A-Z][a-z]+[ \t]+){1,2}Desk[ \t]*[:|–—-]"
+                               r"|[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2}(?:,[ \t]*[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*)?)?"
+                               r"[ \t]*\|[ \t]*[A-Z]{2,}(?:[ \t]+[A-Z]{2,}){0,2}[ \t]*\|)\s+(?=\S)")
 
 
 def _story_start(text: str, headline: str) -> int:

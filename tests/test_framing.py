@@ -892,3 +892,15 @@ def test_fc40_a_caption_closing_on_its_agency_or_a_pool_photo_credit_is_no_lead(
               "MOSCOW (AP) — The court on Friday issued a warrant for the arrest of the former minister."):
         doc = prepare([{"id": "1", "outlet": "X", "title": "", "text": t}])[0]
         assert doc["furniture_paragraphs"] == [] and doc["lead"]
+
+
+def test_fc40_a_place_and_credit_between_bars_opening_the_story_is_cut_from_the_lead():
+    # fc40: The Independent Uganda opens "Moscow, Russia | AGENCIES | Russia has suspended …": the sentence was skipped
+    # for its bars and the lead shown was the story's second paragraph, background
+    text = ("Moscow, Russia | AGENCIES | Russia has suspended its part in the shipping deal, the spokesman said on "
+            "Monday.\n\nThe deal is an agreement among four parties signed in 2022 in the city.")
+    doc = prepare([{"id": "1", "outlet": "X", "title": "", "text": text}])[0]
+    assert [text[a:b] for a, b in doc["lead"]] == ["Russia has suspended its part in the shipping deal, the spokesman said on Monday."]
+    # a byline set between bars with no place before it stays no lead
+    t = "Reuters | Moscow\n\nThe deal is an agreement among four parties signed in 2022 in the city."
+    assert prepare([{"id": "1", "outlet": "X", "title": "", "text": t}])[0]["lead"][0][0] == t.index("The deal")
