@@ -1222,6 +1222,11 @@ def _starts_clause(toks: list[str]) -> bool:
 
 # a relative clause opened by a dash and closed by another, the sentence going on lower-case after it
 _INSERTION_RE = re.compile(r"(?:who|which|whose|whom|where|when)\s[^—–\n]{1,200}?\s(?:[—–-]|--)\s(?=[a-z])")
+# the same insertion set off by commas, its claim going on with the verb of the clause it interrupts: "Kostin noted that
+# Putin, who is suspected of …, as the head of the terrorist state, will be afraid …" (fc40: the claim was cut at ", who"
+# and its end shown as Ukraine Today's own words)
+_COMMA_INSERTION_RE = re.compile(r",\s+(?:who|which)\s[^;:\n\"“”]{1,200}?,\s+(?=(?:will|would|is|was|are|were|has|had|have|"
+                                 r"can|could|should|must|may|might|does|did)\s)")
 
 
 def _clause_end(text: str, start: int, end: int) -> int:
@@ -1239,6 +1244,9 @@ def _clause_end(text: str, start: int, end: int) -> int:
             if close:
                 skip_to = close.end()
                 continue
+        if m.group().startswith(",") and (ins := _COMMA_INSERTION_RE.match(text, m.start(), end)):
+            skip_to = ins.end()
+            continue
         if m.group() == ";" and _LIST_RE.search(text, start, m.start()):
             continue                               # "… would include A; B; C": a list, not a new clause
         if m.group().startswith(", a") and "," in text[m.end():end]:

@@ -1389,3 +1389,14 @@ def test_the_crime_a_prisoner_was_jailed_for_and_spying_charges_are_no_framing_w
         assert not any(f in ("killed / died", "surveillance") for f, _ in _terms(text)), text
     assert ("killed / died", "murdered") in _terms("Soldiers murdered nine villagers in the raid, residents said.")
     assert ("surveillance", "spying") in _terms("The balloon was spying on military bases, officials said.")
+
+
+def test_a_relative_clause_set_inside_a_reported_claim_does_not_end_it():
+    # fc40 (Ukraine Today): "Kostin noted that Putin, who is suspected of …, as the head of the terrorist state, will be
+    # afraid …" cut the claim at ", who" and showed its end as the outlet's own words
+    text = ("The prosecutor noted that the leader, who is suspected of the deportations, as the head of the terrorist "
+            "state, will be afraid of travelling abroad.")
+    assert [(m["surface"], m["voice"]) for m in _matches(text) if m["family"].startswith("terrorist")] == [("terrorist", "attributed")]
+    # a relative clause closing the sentence is still the outlet's aside
+    text = "The official said the rebels seized the town, which the terrorist group held for years."
+    assert ("terrorist", "own") in [(m["surface"], m["voice"]) for m in _matches(text)]
