@@ -1296,6 +1296,12 @@ def _speaker_after(toks: list[str]) -> str | None:
     return None
 
 
+# a connective set between commas after the subject: no speaker ("Outside economists and trade experts, however, said
+# …" was shown as "however" once fc40's rule let the claim run on past its relative clause)
+_CONNECTIVES = frozenset("however meanwhile though too also instead nevertheless nonetheless moreover furthermore "
+                         "separately likewise similarly still indeed therefore thus".split())
+
+
 def _speaker_before(toks: list[str]) -> str | None:
     """The subject right before a speech verb: '' for a pronoun, None when there is no plausible subject.
 
@@ -1316,6 +1322,9 @@ def _speaker_before(toks: list[str]) -> str | None:
             continue
         if c > 0 and seg and (_low(seg[0]) in PREPOSITIONS or (seg[0].islower() and seg[0].endswith("ing"))):
             toks = toks[:c]                        # an aside between commas: the subject is before it
+            continue
+        if c > 0 and len(seg) == 1 and _low(seg[0]) in _CONNECTIVES:
+            toks = toks[:c]                        # "Outside economists, however, said" -> Outside economists
             continue
         clause = []
         while toks and not (toks[-1] in ",;:()\"“”‘’«»—–" or _low(toks[-1]) in _CLAUSE_WORDS) and len(clause) < 30:
