@@ -1693,3 +1693,14 @@ def test_he_after_a_sentence_closing_on_a_spokesmans_report_is_the_spokesman(sep
             "organizing the exchange, Kremlin Spokesman Oleg Sidorov told reporters." + sep + '"Ivan Petrov called the '
             'president and personally thanked him for the help in organizing the swap that took place yesterday," he said.')
     assert [n for n, w in shown_rows(text) if w.startswith('"Ivan Petrov called')] == ["Oleg Sidorov"]
+
+
+def test_he_after_words_relayed_according_to_a_spokesman_is_the_one_relayed():
+    # fc40 (The Kyiv Independent): '"…," Zelensky said, according to Nykyforov. … "…" he added' credited Nykyforov,
+    # who only relayed Zelensky's words
+    text = ('"Even without them, everything must be done so that we can use this corridor," Ivan Petrov said, '
+            'according to Oleg Sidorov. Everyone else "is ready to continue to supply grain" he added.')
+    assert [n for n, w in shown_rows(text) if "supply grain" in w] == ["Ivan Petrov"]
+    # a source named after no other speaker still goes on
+    text = 'The talks will resume, according to Oleg Sidorov. "We are ready," he added.'
+    assert [n for n, w in shown_rows(text) if "ready" in w] == ["Oleg Sidorov"]
