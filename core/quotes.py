@@ -764,6 +764,19 @@ def _quote_tokens(u: Unit, doc, first: int, last: int) -> list[int]:
     return out
 
 
+def _after_a_listed_content(subj):
+    """The speaker after a list the parse took for the subject: "… from the jails of seven countries: the United States,
+    Germany, …, Norway, the Turkish presidential office said" makes "States" the subject and the office its apposition;
+    a list opened by a colon spells out the clause before it, and the noun set after the list's last item is who
+    speaks (fc40: 'Government of the United States (said)' on the Washington Post's live page)."""
+    conj = [k.i for k in subj.subtree if k.dep_ == "conj" and k.head.i in (subj.i, *(c.i for c in subj.subtree if c.dep_ == "conj"))]
+    appos = [k for k in subj.children if k.dep_ == "appos" and conj and k.i > max(conj)]
+    edge = subj.left_edge.i
+    if appos and edge > 0 and subj.doc[edge - 1].text == ":":
+        return appos[-1]
+    return None
+
+
 def _subject_of(tok):
     """The speaker token: nsubj of the cue, or of the verb it hangs from ("..., adding that"); for a cue under a
     verb with an object, that object ("prompting China to announce drills": China announced), or no one when the
@@ -783,7 +796,7 @@ def _subject_of(tok):
                 return obj if causes else None
         for k in cur.children:
             if k.dep_ == "nsubj" and not _possessor(k):
-                return k
+                return _after_a_listed_content(k) or k
             if k.dep_ == "agent":
                 for g in k.children:
                     if g.dep_ == "pobj":

@@ -1704,3 +1704,13 @@ def test_he_after_words_relayed_according_to_a_spokesman_is_the_one_relayed():
     # a source named after no other speaker still goes on
     text = 'The talks will resume, according to Oleg Sidorov. "We are ready," he added.'
     assert [n for n, w in shown_rows(text) if "ready" in w] == ["Oleg Sidorov"]
+
+
+def test_a_list_after_a_colon_is_the_content_and_the_noun_after_it_the_speaker():
+    # fc40 (the Washington Post's live page): "… of seven countries: the United States, Germany, …, the Turkish
+    # presidential office said" credited the United States
+    text = ("The prisoners were released from the jails of seven countries: the United States, Germany, Poland and "
+            "Norway, the Turkish presidential office said, adding that they were brought by seven planes.")
+    qs = quotes_of(text)
+    assert qs and all("United States" not in (q.speaker or "") for q in qs)
+    assert any("presidential office" in (q.speaker or "") for q in qs)
