@@ -1408,3 +1408,13 @@ def test_a_connective_between_commas_after_the_subject_is_no_speaker():
     from core.voice import _speaker_before, _tokens
     assert _speaker_before(_tokens("Outside economists and trade experts, however,")) == "Outside economists and trade experts"
     assert _speaker_before(_tokens("Officials, meanwhile,")) == "Officials"
+
+
+def test_an_epithet_before_a_name_in_a_sentence_credited_to_a_news_outlet_is_not_surely_the_outlets():
+    # fc40 (Close the Sky over Ukraine): "This was stated by the press secretary of the Russian dictator Dmitry Peskov,
+    # TASS reports." showed "dictator" as TASS's word; a retelling credited to an outlet quotes none of its words
+    text = "This was stated by the press secretary of the Russian dictator Ivan Petrov, TASS reports."
+    assert [(m["surface"], m["voice"]) for m in _matches(text) if m["family"] == "dictator / leader"] == [("dictator", "unclear")]
+    # a person's report stays theirs, and an outlet's words in quotation marks stay quoted
+    assert ("regime", "attributed") in [(m["surface"], m["voice"]) for m in _matches("The regime shelled the town, the minister said.")]
+    assert ("regime", "quoted") in [(m["surface"], m["voice"]) for m in _matches('The "regime" shelled the town, TASS reported.')]
