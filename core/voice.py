@@ -137,6 +137,10 @@ _CLAUSE_END_RE = re.compile(r"(?<!\bthat)[,;][”\"’]?\s+"
                             r"|,\s+and\s+(?:[\w'’-]+\s+){1,3}?(?:say|says|said|claim|claims|claimed|allege|alleges|alleged"
                             r"|insist|insists|insisted|argue|argues|argued)\s"
                             r"|,\s+and\s+(?:\w+ly\s+)?(?!said\b)\w+ed\s+(?!that\b)(?=\w)"   # "…, and rejected …": the subject again
+                            # "… accused of espionage without any known evidence, and Paul Whelan, a former Marine …": a new
+                            # person, named in full, listed after the one the claim was about (fc40: the Washington Post's
+                            # live page had "criticized the war in Ukraine" inside the accusation, credited to the US)
+                            r"|,\s+and\s+(?=[A-Z][a-z]+\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,)"
                             r"|\s+and\s+(?:plan|plans|want|wants|hope|hopes|intend|intends|aim|aims|vow|vows|refuse|refuses"
                             r"|seek|seeks|try|tries)\s+to\b")           # "believe that … and plan to …": so is this
 _LIST_RE = re.compile(r":|\binclud(?:e|es|ed|ing)\b")
@@ -1269,7 +1273,7 @@ def _clause_end(text: str, start: int, end: int) -> int:
             continue
         if m.group() == ";" and _LIST_RE.search(text, start, m.start()):
             continue                               # "… would include A; B; C": a list, not a new clause
-        if m.group().startswith(", a") and "," in text[m.end():end]:
+        if m.group().startswith(", a") and not m.group().startswith(", and") and "," in text[m.end():end]:
             continue                               # "his client, a 21-year FBI veteran, was fired": inside the claim
         return m.start()
     return end

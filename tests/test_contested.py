@@ -1418,3 +1418,13 @@ def test_an_epithet_before_a_name_in_a_sentence_credited_to_a_news_outlet_is_not
     # a person's report stays theirs, and an outlet's words in quotation marks stay quoted
     assert ("regime", "attributed") in [(m["surface"], m["voice"]) for m in _matches("The regime shelled the town, the minister said.")]
     assert ("regime", "quoted") in [(m["surface"], m["voice"]) for m in _matches('The "regime" shelled the town, TASS reported.')]
+
+
+def test_an_accusation_ends_before_the_next_person_a_list_names():
+    # fc40 (the Washington Post's live page): "… who was accused of espionage without any known evidence, and Paul Whelan,
+    # a former Marine …, as well as several dissidents who … criticized the war in Ukraine" kept the whole list inside
+    # the accusation, and a later "the United States called baseless" gave it its speaker
+    text = ("Those to be released included the reporter John Roe, who was accused of espionage without any known "
+            "evidence, and Paul Whelan, a former Marine jailed after a conviction the United States called baseless, "
+            "as well as several dissidents who demanded freedom or criticized the war in Ukraine, including a writer.")
+    assert [m["voice"] for m in _matches(text) if m["surface"] == "war in Ukraine"] in ([], ["unclear"], ["own"])
