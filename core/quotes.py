@@ -1471,6 +1471,10 @@ def _according_to(aid, text, u: Unit, tok, names) -> Quote | None:
         return None                     # "according to video by WAFB": what a film shows, no one's words
     phrase_first, phrase_last = tok.i, max(src.right_edge.i, to.right_edge.i)
     head = tok.head if tok.head.i != tok.i else None
+    while head is not None and head.dep_ == "advmod" and head.tag_ in ("FW", "RB") and head.head.i != head.i:
+        # the phrase hung on an adverb of the clause ("the deal has been de facto terminated": "facto"): its clause is
+        # the adverb's verb's (fc40: Meduza's row stopped at "de facto", cut before "terminated as of July 17")
+        head = head.head
     sent_first, sent_last = 0, len(doc) - 1
     if head is not None and tok.dep_ != "ROOT":
         sent_first, sent_last = head.left_edge.i, head.right_edge.i

@@ -1714,3 +1714,10 @@ def test_a_list_after_a_colon_is_the_content_and_the_noun_after_it_the_speaker()
     qs = quotes_of(text)
     assert qs and all("United States" not in (q.speaker or "") for q in qs)
     assert any("presidential office" in (q.speaker or "") for q in qs)
+
+
+def test_according_to_hung_on_an_adverb_reports_the_whole_clause():
+    # fc40 (Meduza): "According to Kremlin spokesperson Dmitry Peskov, the grain deal has been de facto terminated as of
+    # July 17." showed him saying "the grain deal has been de facto" (the parse hung the phrase on "facto")
+    text = "According to spokesperson Oleg Sidorov, the deal has been de facto terminated as of July 17."
+    assert [q.quote for q in quotes_of(text) if q.cue == "according to"] == ["the deal has been de facto terminated as of July 17"]
