@@ -1591,12 +1591,32 @@ _SOURCE_LINE_RE = re.compile(r"(?:^|\n)[ \t]*Source:[ \t]*(?P<spk>[^\n]{2,120}?)
                              r"speaking|said|quoted|cited|citing|when|while|after)\b[^\n]*)?[ \t.]*\n\s*Quote:[ \t]*$")
 
 
+# the item's other labelled lines the house sets between its Source line and a later Quote line ("Details: …", "More
+# details: …"): the Source still speaks there (fc40: Ukrainska Pravda's Zelensky quotations below "Details:")
+_SOURCE_ONLY_RE = re.compile(r"(?:^|\n)[ \t]*Source:[ \t]*(?P<spk>[^\n]{2,120}?)(?:[ \t,]+(?:at|on|in|during|for|to|via|"
+                             r"speaking|said|quoted|cited|citing|when|while|after)\b[^\n]*)?[ \t.]*(?=\n)")
+_ITEM_LINE_RE = re.compile(r"[ \t]*(?:(?:More[ \t]+)?[Dd]etails|Quote|Advertisement|Background|Reminder):")
+
+
 def _source_line(text: str, quote_start: int) -> tuple[int, int] | None:
-    """The offsets of the speaker a 'Source: X …' line names for a quote that opens a 'Quote:' line just below it."""
+    """The offsets of the speaker a 'Source: X …' line names for a quote that opens a 'Quote:' line just below it,
+    or further below when every line between is one of the item's labelled lines (a quotation under its own "Quote:"
+    label, a "Details:" paragraph), not another source's."""
     m = _SOURCE_LINE_RE.search(text, max(0, quote_start - 400), quote_start)
-    if m is None or m.end() != quote_start:
+    if m is not None and m.end() == quote_start:
+        return m.start("spk"), m.end("spk")
+    if not re.search(r"(?:^|\n)[ \t]*Quote:[ \t]*$", text[max(0, quote_start - 40):quote_start]):
         return None
-    return m.start("spk"), m.end("spk")
+    last = None
+    for last in _SOURCE_ONLY_RE.finditer(text, max(0, quote_start - 1500), quote_start):
+        pass
+    if last is None:
+        return None
+    between = text[last.end():quote_start].split("\n")
+    lines = [ln for ln in between[:-1] if ln.strip()] + [between[-1]]
+    if not all(_ITEM_LINE_RE.match(ln) for ln in lines):
+        return None
+    return last.start("spk"), last.end("spk")
 
 
 def _speech_cue(q: Quote) -> bool:

@@ -1721,3 +1721,17 @@ def test_according_to_hung_on_an_adverb_reports_the_whole_clause():
     # July 17." showed him saying "the grain deal has been de facto" (the parse hung the phrase on "facto")
     text = "According to spokesperson Oleg Sidorov, the deal has been de facto terminated as of July 17."
     assert [q.quote for q in quotes_of(text) if q.cue == "according to"] == ["the deal has been de facto terminated as of July 17"]
+
+
+def test_a_source_line_credits_the_items_later_quote_lines_below_its_details():
+    # fc40 (Ukrainska Pravda): "Source: President X in his nightly address / Details: … / Quote: "…" / More details: … /
+    # Quote: "…"": the quotations below the Details line were left with no speaker
+    text = ("The president proposed keeping the corridor open.\n\nSource: President Ivan Petrov in his nightly address\n\n"
+            "Details: Petrov stressed that the deal was signed with the UN.\n\n\nQuote: \"The corridor can and should keep "
+            "operating without them.\"\n\nMore details: Petrov announced he had sent letters.\n\nQuote: \"The UN and we "
+            "can jointly run the corridor.\"")
+    assert [n for n, w in shown_rows(text) if w.startswith('"The')] == ["Ivan Petrov", "Ivan Petrov"]
+    # another person's line between the Source line and the quotation stops it
+    text = ("Source: President Ivan Petrov in his nightly address\n\nThe minister Oleg Sidorov spoke later.\n\n"
+            "Quote: \"The corridor can and should keep operating without them.\"")
+    assert all(n != "Ivan Petrov" for n, w in shown_rows(text) if w.startswith('"The'))
