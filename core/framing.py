@@ -188,7 +188,13 @@ _PHOTO_CREDIT_RE = re.compile(r"\b(?:PHOTOS?|Photos?|Pictures?|Images?|Credit)\s
                               # a picture's source in parentheses closing the line: "… January 26, 2024. (Youtube
                               # screenshot)" (fc36's Times of Israel lead was that caption), "(EPA Photo)", "(AP Photo)"
                               r"|\((?:[\w.&'’-]+[ \t]+){0,2}(?:[Ff]ile[ \t]+)?(?:[Pp]hotos?|[Ss]creen[ \t]?(?:shot|grab)s?|"
-                              r"[Ii]llustration)\)[ \t]*$"
+                              r"[Ii]llustration)(?:[ \t]+(?:via|by|from|courtesy[ \t]+of)[ \t]+[\w.&'’-]+(?:[ \t]+[\w.&'’-]+){0,2})?"
+                              r"\)[ \t]*$"
+                              # … or whose agency it is, bare, after the caption's stop: "… Lviv, 03 March 2023. (EPA)"
+                              # (fc40: Asharq Al-Awsat's lead was that caption, twice), "(Kremlin pool photo via AP)"
+                              # (fc40: VOA's); no story paragraph of the shared data closes so
+                              r"|(?<=[.!?\"”’])[ \t]*\((?:EPA(?:-EFE)?|AFP|Reuters|REUTERS|AP|Getty[ \t]+Images|Xinhua|"
+                              r"Anadolu(?:[ \t]+Agency)?|SPA|WAM|IANS|PTI|ANI|Shutterstock)\)[ \t]*$"
                               r"|(?:(?<=[.!?\"”’)])[ \t]+|^|(?<=\n))[A-Z]{2,}(?:[- ][A-Z]{2,}){0,2}(?: Photo)?/ ?[A-Z][\w.'’-]*"
                               r"(?: [A-Z][\w.'’-]*){0,3}\s*$")
 # a video blurb closes on its date and credit, often cut: "… appears to show the crash. (March 19) AP", "(March AP"
@@ -324,8 +330,12 @@ def _date_stamp_end(sentence: str) -> int:
 
 # a credit a local site sets before its story: "-Edited by Bev Mortimer- Six new countries have been invited …" (fc34),
 # or its desk's: "Web Desk: According to the World News Agency, …" (fc37's The Current), "News Desk | ", "Monitoring Desk –"
+# … or its place and credit between bars: "Moscow, Russia | AGENCIES | Russia has suspended …" (fc40: The Independent
+# Uganda's news sentence was skipped for its bars, the lead shown its second paragraph)
 _CREDIT_PREFIX_RE = re.compile(r"\A(?:[-–—]\s*(?:Edited|Written|Compiled|Reported) by [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
-                               r"\s*[-–—]|(?:[A-Z][a-z]+[ \t]+){1,2}Desk[ \t]*[:|–—-])\s+(?=\S)")
+                               r"\s*[-–—]|(?:[A-Z][a-z]+[ \t]+){1,2}Desk[ \t]*[:|–—-]"
+                               r"|[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2}(?:,[ \t]*[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*)?)?"
+                               r"[ \t]*\|[ \t]*[A-Z]{2,}(?:[ \t]+[A-Z]{2,}){0,2}[ \t]*\|)\s+(?=\S)")
 
 
 def _story_start(text: str, headline: str) -> int:

@@ -620,12 +620,26 @@ def _from_governing_verb(aid, text, u: Unit, qi: int, spans, names) -> Quote | N
 _NAMING_PARTICIPLES = frozenset("dubbed nicknamed labelled labeled branded termed called".split())
 
 
+_NAMING_ADVERBS = frozenset("also often sometimes commonly officially formally informally popularly widely locally "
+                            "colloquially affectionately previously formerly once now simply".split())
+
+
 def _names_noun_before(tok, subj) -> bool:
     """A naming participle right after a noun other than its subject: outside the subject's phrase (and no
     preposition's object: "the minister of finance dubbed it") or in an apposition set off by a comma; the noun is
-    the one named, no speaker of the name ("The conservative writer David Frum called …" is Frum's naming)."""
-    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    the one named, no speaker of the name ("The conservative writer David Frum called …" is Frum's naming).
+    Adverbs of naming may stand between ("the deal, also called the grain corridor", "the pact often dubbed …"):
+    after a comma and such an adverb the participle opens an apposition, whatever the noun before it (fc40: "The
+    Initiative on … from Ukrainian ports, also called the Black Sea Grain Initiative, is …" was a quote row)."""
+    k = tok.i - 1
+    while k >= 0 and k > tok.i - 3 and tok.doc[k].lower_ in _NAMING_ADVERBS:
+        k -= 1
     after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if k < tok.i - 1 and k >= 1 and tok.doc[k].text == "," and tok.lower_ in _NAMING_PARTICIPLES \
+            and tok.doc[k - 1].tag_ in ("NN", "NNS", "NNP", "NNPS") and tok.doc[k - 1].i != subj.i \
+            and not (after is not None and after.tag_ in ("IN", "RP")):
+        return True
+    before = tok.doc[k] if k >= 0 else None
     if not (tok.lower_ in _NAMING_PARTICIPLES and before is not None and before.tag_ in ("NN", "NNS", "NNP", "NNPS")
             and before.i != subj.i and before.dep_ != "pobj") or after is not None and after.tag_ in ("IN", "RP"):
         return False                    # "called for further action", "called on …": a demand, no naming
@@ -750,6 +764,19 @@ def _quote_tokens(u: Unit, doc, first: int, last: int) -> list[int]:
     return out
 
 
+def _after_a_listed_content(subj):
+    """The speaker after a list the parse took for the subject: "… from the jails of seven countries: the United States,
+    Germany, …, Norway, the Turkish presidential office said" makes "States" the subject and the office its apposition;
+    a list opened by a colon spells out the clause before it, and the noun set after the list's last item is who
+    speaks (fc40: 'Government of the United States (said)' on the Washington Post's live page)."""
+    conj = [k.i for k in subj.subtree if k.dep_ == "conj" and k.head.i in (subj.i, *(c.i for c in subj.subtree if c.dep_ == "conj"))]
+    appos = [k for k in subj.children if k.dep_ == "appos" and conj and k.i > max(conj)]
+    edge = subj.left_edge.i
+    if appos and edge > 0 and subj.doc[edge - 1].text == ":":
+        return appos[-1]
+    return None
+
+
 def _subject_of(tok):
     """The speaker token: nsubj of the cue, or of the verb it hangs from ("..., adding that"); for a cue under a
     verb with an object, that object ("prompting China to announce drills": China announced), or no one when the
@@ -769,7 +796,7 @@ def _subject_of(tok):
                 return obj if causes else None
         for k in cur.children:
             if k.dep_ == "nsubj" and not _possessor(k):
-                return k
+                return _after_a_listed_content(k) or k
             if k.dep_ == "agent":
                 for g in k.children:
                     if g.dep_ == "pobj":
@@ -1444,6 +1471,10 @@ def _according_to(aid, text, u: Unit, tok, names) -> Quote | None:
         return None                     # "according to video by WAFB": what a film shows, no one's words
     phrase_first, phrase_last = tok.i, max(src.right_edge.i, to.right_edge.i)
     head = tok.head if tok.head.i != tok.i else None
+    while head is not None and head.dep_ == "advmod" and head.tag_ in ("FW", "RB") and head.head.i != head.i:
+        # the phrase hung on an adverb of the clause ("the deal has been de facto terminated": "facto"): its clause is
+        # the adverb's verb's (fc40: Meduza's row stopped at "de facto", cut before "terminated as of July 17")
+        head = head.head
     sent_first, sent_last = 0, len(doc) - 1
     if head is not None and tok.dep_ != "ROOT":
         sent_first, sent_last = head.left_edge.i, head.right_edge.i
@@ -1560,12 +1591,32 @@ _SOURCE_LINE_RE = re.compile(r"(?:^|\n)[ \t]*Source:[ \t]*(?P<spk>[^\n]{2,120}?)
                              r"speaking|said|quoted|cited|citing|when|while|after)\b[^\n]*)?[ \t.]*\n\s*Quote:[ \t]*$")
 
 
+# the item's other labelled lines the house sets between its Source line and a later Quote line ("Details: …", "More
+# details: …"): the Source still speaks there (fc40: Ukrainska Pravda's Zelensky quotations below "Details:")
+_SOURCE_ONLY_RE = re.compile(r"(?:^|\n)[ \t]*Source:[ \t]*(?P<spk>[^\n]{2,120}?)(?:[ \t,]+(?:at|on|in|during|for|to|via|"
+                             r"speaking|said|quoted|cited|citing|when|while|after)\b[^\n]*)?[ \t.]*(?=\n)")
+_ITEM_LINE_RE = re.compile(r"[ \t]*(?:(?:More[ \t]+)?[Dd]etails|Quote|Advertisement|Background|Reminder):")
+
+
 def _source_line(text: str, quote_start: int) -> tuple[int, int] | None:
-    """The offsets of the speaker a 'Source: X …' line names for a quote that opens a 'Quote:' line just below it."""
+    """The offsets of the speaker a 'Source: X …' line names for a quote that opens a 'Quote:' line just below it,
+    or further below when every line between is one of the item's labelled lines (a quotation under its own "Quote:"
+    label, a "Details:" paragraph), not another source's."""
     m = _SOURCE_LINE_RE.search(text, max(0, quote_start - 400), quote_start)
-    if m is None or m.end() != quote_start:
+    if m is not None and m.end() == quote_start:
+        return m.start("spk"), m.end("spk")
+    if not re.search(r"(?:^|\n)[ \t]*Quote:[ \t]*$", text[max(0, quote_start - 40):quote_start]):
         return None
-    return m.start("spk"), m.end("spk")
+    last = None
+    for last in _SOURCE_ONLY_RE.finditer(text, max(0, quote_start - 1500), quote_start):
+        pass
+    if last is None:
+        return None
+    between = text[last.end():quote_start].split("\n")
+    lines = [ln for ln in between[:-1] if ln.strip()] + [between[-1]]
+    if not all(_ITEM_LINE_RE.match(ln) for ln in lines):
+        return None
+    return last.start("spk"), last.end("spk")
 
 
 def _speech_cue(q: Quote) -> bool:

@@ -184,6 +184,15 @@ _NEXT_CAPITAL_RE = re.compile(r"[ \t]+[A-Z][a-z]")
 _TITLES_RUN_RE = re.compile(r"(?:(?:[A-Z][\w.’'-]*|the|of)\s+)*$")
 _OBJECT_MARK_RE = re.compile(r"\b(?:by|with|to|of|for|from|against|than|about|at|on|after|before|beyond|like|among|"
                              r"between|under|over|via|toward|towards|whom|and|[a-z]+ing)\s*$")   # "naming Sean Hannity"
+# a person named as the subject of a speech verb closing the sentence after a comma ("Russian President X has called …,
+# Kremlin Spokesman Y told reporters."): the sentence is Y's report, and whom its content names (X) is no speaker
+_CLOSING_SPEECH_AFTER_RE = re.compile(r"\s+(?:told|said|says|tells|added|adds|stated|explained|noted|stressed|"
+                                      r"confirmed|announced)\b[^.!?\"“”]{0,40}[.!?]?\s*$")
+# "according to Y" after a quotation its own speaker was named for ("'…,' X said, according to Y."): Y relays X's words
+_ACCORDING_BEFORE_RE = re.compile(r"\baccording\s+to\s+(?:(?:the|his|her)\s+)?(?:[a-z]+\s+){0,3}$")
+# … and X, so relayed, is the speaker of words a "he" after them goes on from, though they lie in Y's report
+_RELAYED_SPEAKER_RE = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\s+(?:said|says|added|adds|stated)\s*,\s*"
+                                 r"according\s+to\b")
 # A relative clause's object: "the uprising that toppled Hasina" names whom it toppled, never the "he" after it
 _RELATIVE_OBJECT_RE = re.compile(r"\b(?:that|which|who)\s+(?:had\s+|has\s+)?[a-z]+ed\s+(?:[A-Z][\w.’'-]*\s+){0,3}$")
 # Prepositions that open a sentence on a phrase before its subject ("In …,", "Despite …,")
@@ -410,8 +419,11 @@ class NameIndex:
                                            + self._between(self.mentions, pos - window, pos)
                                            + self._between(self.lone, before, pos))
                  if not self._in_quote(o) and not (content and content[0] <= o < content[1])
-                 and not self._in_report(o)
+                 and not (self._in_report(o) and not _RELAYED_SPEAKER_RE.match(self.text, o))
                  and not _AFTER_PLACE_WORD_RE.search(self.text, max(0, o - 12), o)]
+        # whom "according to" names after another person in the same sentence only relays that person's words:
+        # "'…,' Zelensky said, according to Nykyforov. … he added" is not Nykyforov (fc40, The Kyiv Independent)
+        prior = [(o, n) for o, n in prior if not self._relays(o, n)]
         acted_on = [o for o, _ in prior if _RELATIVE_OBJECT_RE.search(self.text, max(0, o - 40), o)]
         if acted_on and before <= acted_on[-1] and not any(o > acted_on[-1] for o, _ in prior):
             # "… the uprising that toppled Hasina began, proposes … “…,” he said": the last person named is whom a
@@ -442,17 +454,47 @@ class NameIndex:
         recent = [(o, n) for o, n in sorted(self._between(self.mentions, two_before, here)
                                             + self._between(self.lone, before, here))
                   if self.gender_agrees(n, want) and not _RELATIVE_OBJECT_RE.search(self.text, max(0, o - 40), o)
-                  and not self._in_report(o)]
+                  and not (self._in_report(o) and not _RELAYED_SPEAKER_RE.match(self.text, o))
+                  and not self._relays(o, n)]
         last = recent[-1] if recent else None
         inside = [(o, n) for o, n in prior if before <= o < here]
         if last and inside and not any(_same_person(n, last[1]) or self._opens_sentence(o) for o, n in inside) \
                 and not re.search(r"\b" + ("she" if want == "f" else "he") + r"\b", self.text[before:here], re.I):
             return AMBIGUOUS            # "… said Cllr Ambrose. It needed to be accepted by Cllr English. He refused": either
         if last and not any(o > last[0] and self._opens_sentence(o) and not _same_person(n, last[1]) for o, n in prior):
-            return last[1]
+            return self._closing_speaker(prior, last[0]) or last[1]
         last_off = prior[-1][0]
         sent = starts[bisect_right(starts, last_off) - 1] if starts and starts[0] <= last_off else 0
-        return self._subject_of([(o, n) for o, n in prior if o >= sent], sent)
+        named = [(o, n) for o, n in prior if o >= sent]
+        return self._closing_speaker(prior, sent) or self._subject_of(named, sent)
+
+    def _closing_speaker(self, prior: list[tuple[int, str]], after: int) -> str | None:
+        """The person named after `after`, in its sentence, as the subject of a speech verb closing that sentence
+        after a comma: the sentence is that person's report and the names before it its content ("Putin has called
+        Lukashenko …, Kremlin Spokesman Dmitry Peskov told reporters. '…,' he said" is Peskov: fc40, TASS)."""
+        sent = self._sentence_of(after)
+        starts = self.sentences()
+        end = next((x for x in starts if x > sent), len(self.text))
+        for o, n in prior:
+            if after <= o < end and o > sent and "," in self.text[sent:o] \
+                    and _CLOSING_SPEECH_AFTER_RE.match(self.text, o + len(n), end):
+                return n
+        return None
+
+    def _relays(self, o: int, n: str) -> bool:
+        """Whether the person named at o is the source of an "according to" after another person named earlier in
+        the same sentence ("'…,' Zelensky said, according to Nykyforov"): a relay of that person's words."""
+        if not _ACCORDING_BEFORE_RE.search(self.text, max(0, o - 40), o):
+            return False
+        s0 = self._sentence_of(o)
+        return any(s0 <= p < o and not _same_person(m, n) for p, m in self._between(self.occurrences(), s0, o)
+                   + self._between(self.mentions, s0, o))
+
+    def _sentence_of(self, offset: int) -> int:
+        """The start of the sentence holding offset."""
+        starts = self.sentences()
+        i = bisect_right(starts, offset) - 1
+        return starts[i] if i >= 0 else 0
 
     def _subject_of(self, named: list[tuple[int, str]], start: int) -> str:
         """Of the persons named in one sentence (from `start`), the first that stands where a subject does: not

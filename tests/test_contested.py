@@ -1381,3 +1381,54 @@ def test_a_triumph_in_a_sport_told_by_its_trophy_is_no_victory_in_a_conflict():
     # words that are a sport's only sometimes ("penalty", "striker") rule nothing out: a death penalty, a hunger striker
     assert ("victory / defeat", "setback") in _terms("The ruling was a setback for opponents of the death penalty.")
     assert ("victory / defeat", "setback") in _terms("The arrest of a hunger striker was a setback for the opposition.")
+
+
+
+def test_the_crime_a_prisoner_was_jailed_for_and_spying_charges_are_no_framing_words():
+    # fc40: Photo News' "a Russian intelligence colonel imprisoned for murder" counted as murdered / killed, and
+    # "sentenced to 16 years on disputed spying charges" as spying / surveillance: a crime's name and a charge
+    for text in ("A colonel imprisoned for murder was among those freed in the exchange on Thursday.",
+                 "The man, jailed for murder in 2021, flew home on Thursday.",
+                 "The reporter was sentenced to 16 years on disputed spying charges."):
+        assert not any(f in ("killed / died", "surveillance") for f, _ in _terms(text)), text
+    assert ("killed / died", "murdered") in _terms("Soldiers murdered nine villagers in the raid, residents said.")
+    assert ("surveillance", "spying") in _terms("The balloon was spying on military bases, officials said.")
+
+
+def test_a_relative_clause_set_inside_a_reported_claim_does_not_end_it():
+    # fc40 (Ukraine Today): "Kostin noted that Putin, who is suspected of …, as the head of the terrorist state, will be
+    # afraid …" cut the claim at ", who" and showed its end as the outlet's own words
+    text = ("The prosecutor noted that the leader, who is suspected of the deportations, as the head of the terrorist "
+            "state, will be afraid of travelling abroad.")
+    assert [(m["surface"], m["voice"]) for m in _matches(text) if m["family"].startswith("terrorist")] == [("terrorist", "attributed")]
+    # a relative clause closing the sentence is still the outlet's aside
+    text = "The official said the rebels seized the town, which the terrorist group held for years."
+    assert ("terrorist", "own") in [(m["surface"], m["voice"]) for m in _matches(text)]
+
+
+def test_a_connective_between_commas_after_the_subject_is_no_speaker():
+    # "Outside economists and trade experts, however, said …" was credited to "however" once the claim ran on past its
+    # relative clause (fc40's rule, seen on the held-out contested draw)
+    from core.voice import _speaker_before, _tokens
+    assert _speaker_before(_tokens("Outside economists and trade experts, however,")) == "Outside economists and trade experts"
+    assert _speaker_before(_tokens("Officials, meanwhile,")) == "Officials"
+
+
+def test_an_epithet_before_a_name_in_a_sentence_credited_to_a_news_outlet_is_not_surely_the_outlets():
+    # fc40 (Close the Sky over Ukraine): "This was stated by the press secretary of the Russian dictator Dmitry Peskov,
+    # TASS reports." showed "dictator" as TASS's word; a retelling credited to an outlet quotes none of its words
+    text = "This was stated by the press secretary of the Russian dictator Ivan Petrov, TASS reports."
+    assert [(m["surface"], m["voice"]) for m in _matches(text) if m["family"] == "dictator / leader"] == [("dictator", "unclear")]
+    # a person's report stays theirs, and an outlet's words in quotation marks stay quoted
+    assert ("regime", "attributed") in [(m["surface"], m["voice"]) for m in _matches("The regime shelled the town, the minister said.")]
+    assert ("regime", "quoted") in [(m["surface"], m["voice"]) for m in _matches('The "regime" shelled the town, TASS reported.')]
+
+
+def test_an_accusation_ends_before_the_next_person_a_list_names():
+    # fc40 (the Washington Post's live page): "… who was accused of espionage without any known evidence, and Paul Whelan,
+    # a former Marine …, as well as several dissidents who … criticized the war in Ukraine" kept the whole list inside
+    # the accusation, and a later "the United States called baseless" gave it its speaker
+    text = ("Those to be released included the reporter John Roe, who was accused of espionage without any known "
+            "evidence, and Paul Whelan, a former Marine jailed after a conviction the United States called baseless, "
+            "as well as several dissidents who demanded freedom or criticized the war in Ukraine, including a writer.")
+    assert [m["voice"] for m in _matches(text) if m["surface"] == "war in Ukraine"] in ([], ["unclear"], ["own"])

@@ -876,3 +876,31 @@ def test_the_undated_count_names_the_reports_counted_not_every_article():
     notes = compare_event(arts, reprints=reps, default_date_source="file")["timing"]["notes"]
     undated = [n for n in notes if "no date" in n]
     assert undated and undated[0].startswith("1 report(s) counted as coverage have no date")
+
+
+def test_fc40_a_caption_closing_on_its_agency_or_a_pool_photo_credit_is_no_lead():
+    # fc40: Asharq Al-Awsat's page opens on a photo caption closing "(EPA)", printed twice, and VOA's on one closing
+    # "(Kremlin pool photo via AP)"; each was shown as the lead
+    story = "The court on Friday issued a warrant for the arrest of the former minister over the missing funds."
+    for caption in ("The foreign minister attends a conference in the western city, 03 March 2023. (EPA)",
+                    "The president, right, speaks to freed prisoners at the airport, Aug. 1, 2024. (State pool photo via AP)",
+                    "Protesters march in the capital on Monday. (Reuters)"):
+        text = f"{caption}\n{caption}\n\n{story}"
+        assert prepare([{"id": "1", "outlet": "X", "title": "", "text": text}])[0]["lead"] == [(text.index("The court"), len(text))]
+    # an agency named in the story's own sentence, or opening its dateline, is no caption's credit
+    for t in ("The court on Friday issued a warrant, a report by the news agency (AFP) said on Monday night.",
+              "MOSCOW (AP) — The court on Friday issued a warrant for the arrest of the former minister."):
+        doc = prepare([{"id": "1", "outlet": "X", "title": "", "text": t}])[0]
+        assert doc["furniture_paragraphs"] == [] and doc["lead"]
+
+
+def test_fc40_a_place_and_credit_between_bars_opening_the_story_is_cut_from_the_lead():
+    # fc40: The Independent Uganda opens "Moscow, Russia | AGENCIES | Russia has suspended …": the sentence was skipped
+    # for its bars and the lead shown was the story's second paragraph, background
+    text = ("Moscow, Russia | AGENCIES | Russia has suspended its part in the shipping deal, the spokesman said on "
+            "Monday.\n\nThe deal is an agreement among four parties signed in 2022 in the city.")
+    doc = prepare([{"id": "1", "outlet": "X", "title": "", "text": text}])[0]
+    assert [text[a:b] for a, b in doc["lead"]] == ["Russia has suspended its part in the shipping deal, the spokesman said on Monday."]
+    # a byline set between bars with no place before it stays no lead
+    t = "Reuters | Moscow\n\nThe deal is an agreement among four parties signed in 2022 in the city."
+    assert prepare([{"id": "1", "outlet": "X", "title": "", "text": t}])[0]["lead"][0][0] == t.index("The deal")
