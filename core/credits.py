@@ -404,6 +404,12 @@ _TOLD_LEFT = re.compile(r"\b(?:told|telling|tells|confirmed to|confirmed it to|s
 _REPORTER_RIGHT = re.compile(r"^(?:\s+news agency)?\s+(?:witness(?:es)?|reporter|correspondent|photographer|journalist|"
                              r"cameraman|crew|team|staffer)s?\s+(?:who\s+)?(?:saw|said|says|reported|witnessed|counted|heard|"
                              r"observed|visited|there|at the scene|on the scene|in [A-Z]|and\b)")
+# "<Name>, a Reuters reporter …" describes the person named (fc40's Globe News Bulletin: Gershkovich, a Wall Street
+# Journal reporter, called the page a credited rewrite of the Journal): only a clause in which the reporter witnesses
+# something ("…, a Reuters reporter in Kyiv saw") is the agency's own reporting
+_APPOSITION_LEFT = re.compile(r"(?<![\w'’.-])(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday)\b)"
+                              r"[A-Z][\w'’.-]*,\s+(?:a|an)\s+$")
+_WITNESSED = re.compile(r"\b(?:saw|said|says|reported|witnessed|counted|heard|observed|visited)\b")
 _PLURAL_STAFF = re.compile(r"^(?:\s+news agency)?\s+(?:witnesses|reporters|correspondents|photographers|journalists|"
                            r"staffers)\b")
 # "…, Reuters witnesses said." closing a sentence: the agency's staff saying what they saw (rpages11's New Daily); a
@@ -739,6 +745,8 @@ def _kind(text: str, s: int, e: int, para: tuple[int, int], idx: int, n_paras: i
         return "reporter"
     # "a Reuters witness", "an AFP reporter saw", "Reuters could not verify": the agency's own reporting.
     if re.search(r"\b(?:a|an)\s+$", near, re.IGNORECASE) and _REPORTER_RIGHT.match(right):
+        if _APPOSITION_LEFT.search(near) and not _WITNESSED.search(re.split(r"[,;]|(?<![A-Z])\.\s", right, maxsplit=1)[0]):
+            return None         # "Evan Gershkovich, a Wall Street Journal reporter in Moscow, …": who he is (fc40)
         return None if _STAFF_QUOTED.match(right) else "reporter"
     if _SENTENCE_START.search(near) and _UNVERIFIED_RIGHT.match(right):
         return "reporter"

@@ -99,3 +99,17 @@ def test_a_byline_ending_in_a_lower_case_agency_name_credits_it():
     assert kinds(f"By Jane Roe, dpa\n\n{STORY}") == [("byline", "dpa")]
     # The name inside a story's sentence stays unread, as any lower-case spelling outside datelines and bylines.
     assert kinds(f"{STORY}\n\nBy Tuesday the agency had confirmed it, said dpa\n\n{MORE}\n\n{LAST}\n\n{STORY}") == []
+
+
+def test_a_reporter_named_by_the_outlet_he_works_for_is_no_credit_to_it():
+    # fc40's Globe News Bulletin: "Evan Gershkovich, a Wall Street Journal reporter …" made the page a credited rewrite
+    # of the Journal; the phrase says who the freed man is, not who reported the story
+    from tests.reprint_texts import LAST, MORE, STORY, kinds
+    for line in ("They freed Ivan Petrov, a Wall Street Journal reporter and former AFP staffer, on Thursday.",
+                 "They freed Ivan Petrov, a Wall Street Journal reporter in Moscow until his arrest."):
+        assert kinds(f"{STORY}\n\n{line}\n\n{MORE}\n\n{LAST}") == [], line
+    # the agency's own reporting still counts, after an opening phrase too
+    for line in ("In Kyiv, a Reuters reporter saw the strike.", "A Reuters reporter in Kyiv saw the strike.",
+                 "On Monday, a Reuters reporter in Kyiv counted ten bodies.",
+                 "Jets downed the balloon on Saturday, a Reuters witness and U.S. officials said."):
+        assert kinds(f"{STORY}\n\n{line}\n\n{MORE}\n\n{LAST}") == [("reporter", "Reuters")], line
