@@ -28,6 +28,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .clean import dateline_end
+from .gazetteer import country_in, words_of
 
 _HOST = re.compile(r"[\w\-]+(?:\.[\w\-]+)+\.[a-z]{2,}")   # a host with a subdomain: "edition.cnn.com"
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -802,6 +803,8 @@ def find_credits(title: str | None, text: str | None, url: str | None = None,
             end = title.index("|", e) + 1
             out.append(Credit(outlet, title[s:end], s, end, "title", "title", s, e))
     found = mentions(text)
+    if "/" in text[:600]:
+        found = sorted(set(found) | set(_place_slash_line(text)))
     paras = _paragraphs(text) if found or "(" in text[:400] or "By " in text[:300] else []
     opening = _dateline_lines(paras, text)
     extra = _dateline_mentions(text, paras, opening)
@@ -847,6 +850,29 @@ def find_credits(title: str | None, text: str | None, url: str | None = None,
         name = is_news_outlet(m.group(1)) if m else None
         if name and name != own_name:
             out.append(Credit(name, m.group(0), m.start(), m.end(), "url", "url", m.start(1), m.end(1)))
+    return out
+
+
+# "Moscow, Russia/afp" alone on a line at the top (fc40's 7eNews, an AFP story): the place and country written
+# before the agency's name with a slash, in any case, as a dateline; a breadcrumb ("Home/World") names no place and
+# country and no agency
+_PLACE_SLASH_LINE = re.compile(r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2},\s*[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2}"
+                               r"\s*/\s*([A-Za-z][\w-]{1,24})\s*")
+
+
+def _place_slash_line(text: str) -> list[tuple[int, int, str]]:
+    """The agency of a "Place, Country/agency" line among a text's first lines, as a mention (_PLACE_SLASH_LINE)."""
+    out, pos = [], 0
+    for _ in range(DATELINE_LINES_MAX):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        m = _PLACE_SLASH_LINE.fullmatch(text, pos, end)
+        name = m and is_news_outlet(m.group(1))
+        if name and country_in(words_of(text[pos:m.start(1)]))[0] is not None:
+            out.append((m.start(1), m.end(1), name))
+        if end >= len(text):
+            break
+        pos = end + 1
     return out
 
 

@@ -113,3 +113,15 @@ def test_a_reporter_named_by_the_outlet_he_works_for_is_no_credit_to_it():
                  "On Monday, a Reuters reporter in Kyiv counted ten bodies.",
                  "Jets downed the balloon on Saturday, a Reuters witness and U.S. officials said."):
         assert kinds(f"{STORY}\n\n{line}\n\n{MORE}\n\n{LAST}") == [("reporter", "Reuters")], line
+
+
+def test_a_place_and_country_line_ending_in_an_agency_after_a_slash_credits_it():
+    # fc40's 7eNews: "Moscow, Russia/afp" on its own line under the headline, an AFP story, was called a copy of
+    # another site carrying the same AFP text
+    from core.credits import find_credits
+    story = "The Kremlin said on Friday that the court's decision had no force in Russia, a spokesman told reporters."
+    assert [c.outlet for c in find_credits("x", f"Saturday, April 1, 2023\n\nMoscow, Russia/afp\n\n{story}")] == ["AFP"]
+    assert [c.outlet for c in find_credits("x", f"Kyiv, Ukraine / Reuters\n\n{story}")] == ["Reuters"]
+    # a breadcrumb, a place with no country, or no agency after the slash credits no one
+    for top in ("Home/World", "News, Europe/World", "Moscow, Russia/Sport", "Moscow/afp"):
+        assert find_credits("x", f"{top}\n\n{story}") == [], top
