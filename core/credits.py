@@ -519,17 +519,12 @@ def _byline_before_dateline(line: str, before: int, first: bool = False) -> int:
 def _dateline_end(line: str) -> int:
     """dateline_end, also where the story opens with a backslash-escaped quote as some syndication feeds store
     it ("(MENAFN- Live Mint) \\"Prime Minister…"): the two characters are read as a space and a quote."""
-    # "Nairobi, Jun. 11, (dpa/GNA) –": core/clean.py's month names take "Oct." and "Sept." but not "Jun." or "Jul.";
-    # written out ("June", "July": the same length) the dateline is read (rpages14's Ghana News Agency page).
-    if "Ju" in line[:60]:
-        line = _JUN_JUL.sub(lambda m: "June" if m.group(1) == "n" else "July", line[:60]) + line[60:]
     if '\\"' not in line[:200]:
         return dateline_end(line)
     d = dateline_end(line.replace('\\"', ' "', 1))
     return d - 1 if d and line[d - 1] == "\\" else d
 
 
-_JUN_JUL = re.compile(r"\bJu([nl])\.(?=\s+\d)")
 _VIDEO_DATE_LEFT = re.compile(r"\((?:January|February|March|April|May|June|July|August|September|October|November|"
                               r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?:\s+\d{1,2})?\)?\s*$")
 

@@ -140,10 +140,11 @@ def normalise_entry(entry, outlet: str, feed_url: str, now: datetime, s: Setting
     author, cut_author = _cap(_clean(entry.get("author")), s.max_field_chars)
     categories = [c for c in (_cap(_clean(t.get("term")), 200)[0] for t in entry.get("tags", [])) if c][:20]
     raw_date = _raw_date(entry)
-    precision, zone_flag = _entry_precision(raw_date)
-    day = _entry_day(raw_date) if precision == "date" else None
-    impossible = _impossible(raw_date)
-    parsed = None if impossible else day or _entry_exact(raw_date) or _entry_time(entry)
+    info = dates.parse_date(raw_date, source="feed") if raw_date else None     # read once, used by every check below
+    precision, zone_flag = _entry_precision(raw_date, info)
+    day = _entry_day(info) if precision == "date" else None
+    impossible = _impossible(info)
+    parsed = None if impossible else day or _entry_exact(info) or _entry_time(entry)
     published, source, flag, precision = check_date(parsed, now, s, precision)
     if impossible:
         flag = impossible
@@ -198,24 +199,21 @@ def _entry_time(entry) -> datetime | None:
     return None
 
 
-def _impossible(raw: str | None) -> str | None:
+def _impossible(info: dates.DateInfo | None) -> str | None:
     """The date model's flag for a day no calendar has ("2026-02-30", "31 Feb"): feedparser rolls it over into
     the next month (2 March), a date the outlet never wrote, so the item is dated when first seen instead."""
-    info = dates.parse_date(raw, source="feed") if raw else None
     return info.flag if info is not None and info.published is None and (info.flag or "").startswith("out of range") \
         else None
 
 
-def _entry_exact(raw: str | None) -> datetime | None:
+def _entry_exact(info: dates.DateInfo | None) -> datetime | None:
     """The time as the date model reads it, when it reads an exact one: feedparser takes a zone word it does
     not know ("CEST", "MSK") as UTC, hours off, where core.dates knows it or leaves the time zoneless."""
-    info = dates.parse_date(raw, source="feed") if raw else None
     return info.published if info is not None and info.precision == "exact" and info.flag is None else None
 
 
-def _entry_day(raw: str | None) -> datetime | None:
+def _entry_day(info: dates.DateInfo | None) -> datetime | None:
     """The day as written: feedparser turns "16 May 2024 00:00:00 +0300" into 15 May 21:00 UTC, a day early."""
-    info = dates.parse_date(raw, source="feed") if raw else None
     return info.published if info is not None and info.precision == "date" else None
 
 
@@ -224,15 +222,15 @@ def _raw_date(entry) -> str | None:
     return next((str(entry[k]) for k in ("published", "updated", "created") if entry.get(k)), None)
 
 
-def _entry_precision(raw: str | None) -> tuple[str, str | None]:
+def _entry_precision(raw: str | None, info: dates.DateInfo | None = None) -> tuple[str, str | None]:
     """("date", None) when the entry's raw date carries no time of day ("2026-02-16"); ("date", flag) when
     its time is in no zone (feedparser reads that as UTC, hours off for a Kyiv or Beijing site's clock), as the
-    date model (core.dates) reads it; else ("exact", None)."""
+    date model (core.dates) reads it (`info`, when the caller has read it already); else ("exact", None)."""
     if not raw:
         return "exact", None
     if not re.search(r"\d:\d\d", raw):
         return "date", None
-    info = dates.parse_date(raw, source="feed")
+    info = info or dates.parse_date(raw, source="feed")
     if info.flag and dates.ZONELESS in info.flag:
         return "date", f"{dates.ZONELESS} ({raw[:60]!r})"
     if info.precision == "date":    # a clock at exactly 00:00:00: a date-only value written as midnight

@@ -410,7 +410,7 @@ class NameIndex:
         if pron.lower() not in ("he", "she", "him", "her"):
             return None
         starts = self.sentences()
-        here = starts[bisect_right(starts, pos) - 1] if starts and starts[0] <= pos else 0
+        here = self._sentence_of(pos)
         i = bisect_right(starts, here - 1) - 1
         before = starts[i] if i >= 0 else 0             # the sentence before this one
         # a speaker named by one word the parse could not type (a surname alone, or a company) counts only
@@ -463,8 +463,7 @@ class NameIndex:
             return AMBIGUOUS            # "… said Cllr Ambrose. It needed to be accepted by Cllr English. He refused": either
         if last and not any(o > last[0] and self._opens_sentence(o) and not _same_person(n, last[1]) for o, n in prior):
             return self._closing_speaker(prior, last[0]) or last[1]
-        last_off = prior[-1][0]
-        sent = starts[bisect_right(starts, last_off) - 1] if starts and starts[0] <= last_off else 0
+        sent = self._sentence_of(prior[-1][0])
         named = [(o, n) for o, n in prior if o >= sent]
         return self._closing_speaker(prior, sent) or self._subject_of(named, sent)
 

@@ -14,6 +14,7 @@ A speaker the sentence does not name (a pronoun) is left unnamed rather than gue
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -365,7 +366,8 @@ UNSURE = "\x00unsure"
 _NAME_AFTER_RE = re.compile(r"[ \t]+[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){0,2}\b")
 
 
-def _OUTLETS_REPORT(outlet: str) -> re.Pattern:
+@functools.lru_cache(maxsize=256)
+def _outlets_report(outlet: str) -> re.Pattern:
     """An outlet credited as the reporter of a sentence: "…, TASS reports", "according to Interfax", "as reported by
     RIA" (not a copy's "(via Reuters)", nor "the allegations by PTI": a party sharing an agency's letters)."""
     o = re.escape(outlet)
@@ -439,7 +441,7 @@ class VoiceMap:
         for a, b, speaker in spans:
             if a <= start and end <= b:
                 if speaker == UNSURE or speaker and _NAME_AFTER_RE.match(self.text, end) and is_news_outlet(speaker) \
-                        and _OUTLETS_REPORT(speaker).search(self.text, self.sentences[n][0], self.sentences[n][1]):
+                        and _outlets_report(speaker).search(self.text, self.sentences[n][0], self.sentences[n][1]):
                     # an epithet set before a person's name in a sentence credited to a news outlet ("This was stated
                     # by the press secretary of the Russian dictator Dmitry Peskov, TASS reports"): how the retelling
                     # names that person is the crediting writer's choice as likely as the outlet's; neither's for sure
